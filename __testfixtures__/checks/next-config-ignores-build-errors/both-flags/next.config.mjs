@@ -1,0 +1,7 @@
+const config = {
+  typescript: {
+    ignoreBuildErrors: true,
+  },
+  eslint: { ignoreDuringBuilds: true },
+};
+export default config;

@@ -1,0 +1,4 @@
+module.exports = {
+  typescript: { ignoreBuildErrors: false },
+  eslint: { ignoreDuringBuilds: process.env.CI === 'true' },
+};

@@ -1,0 +1,4 @@
+const settings = { ignoreBuildErrors: true, ignoreDuringBuilds: true };
+const lint = { rules: { ignoreDuringBuilds: true } };
+
+export default { settings, lint };

@@ -1,0 +1,23 @@
+import { defineProjectCheck } from './define.ts';
+import { isEnvTemplate } from '../project/env-files.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'env-file-not-ignored',
+    title: 'Env file with secrets is not git-ignored',
+    severity: 'high',
+    category: 'secrets',
+    docs: 'Env files hold API keys and database passwords. One not covered by .gitignore is committed by the next `git add .`, and every clone and fork of the repository gets the secrets. Add the pattern to .gitignore; if the file was already committed, remove it from the index and rotate the secrets it held.',
+    fix: 'ignore-env-files',
+  },
+  check(ctx) {
+    for (const env of ctx.project.envFiles) {
+      if (isEnvTemplate(env.path)) continue;
+      if (env.ignored && !env.tracked) continue;
+      const message = env.tracked
+        ? `${env.path} is committed to git, so its values are in the history: untrack it with \`git rm --cached ${env.path}\` and rotate every secret it holds.`
+        : `${env.path} is not covered by .gitignore: the next \`git add .\` commits its ${env.variables.length} variable(s).`;
+      ctx.report({ file: env.path, loc: { line: 1, column: 1 }, message, data: { envFile: env.path, tracked: env.tracked } });
+    }
+  },
+});

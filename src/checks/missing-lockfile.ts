@@ -1,0 +1,26 @@
+import { defineProjectCheck } from './define.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'missing-lockfile',
+    title: 'No lockfile: every install resolves different versions',
+    severity: 'medium',
+    category: 'dependencies',
+    docs: 'Without package-lock.json (or yarn.lock, pnpm-lock.yaml, bun.lock) each install on the build server picks the newest versions the ranges allow, so a release of any dependency can break a deploy that worked yesterday. Run your package manager\'s install once and commit the lockfile it writes.',
+    fix: null,
+  },
+  check(ctx) {
+    for (const pkg of ctx.project.packages) {
+      if (pkg.workspaceRoot !== null || pkg.lockfile) continue;
+      const count = Object.keys(pkg.dependencies).length + Object.keys(pkg.devDependencies).length;
+      if (count === 0) continue;
+      const manifest = pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
+      const install = pkg.packageManager === 'yarn' ? 'yarn install' : pkg.packageManager === 'pnpm' ? 'pnpm install' : pkg.packageManager === 'bun' ? 'bun install' : 'npm install';
+      ctx.report({
+        file: manifest,
+        loc: { line: 1, column: 1 },
+        message: `${manifest} declares ${count} dependencies but no lockfile pins them: run \`${install}\`${pkg.dir ? ` in ${pkg.dir}` : ''} and commit the lockfile.`,
+      });
+    }
+  },
+});

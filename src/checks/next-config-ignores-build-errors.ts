@@ -1,0 +1,37 @@
+import type { Node, ObjectProperty } from '@babel/types';
+import { defineCheck } from './define.ts';
+import { isNextConfigFile, propertyName } from '../engine/ast.ts';
+
+const IGNORE_FLAGS: Record<string, string> = {
+  ignoreBuildErrors: 'typescript',
+  ignoreDuringBuilds: 'eslint',
+};
+
+export default defineCheck({
+  meta: {
+    id: 'next-config-ignores-build-errors',
+    title: 'next.config hides type or lint errors from the build',
+    severity: 'high',
+    category: 'build',
+    docs: 'With `typescript.ignoreBuildErrors` or `eslint.ignoreDuringBuilds` set to true, `next build` ships code that does not type-check, and the errors surface in production instead. Remove the flags and fix what the build then reports.',
+    prefilter: ['ignoreBuildErrors', 'ignoreDuringBuilds'],
+    files: isNextConfigFile,
+    fix: 'remove-build-error-ignores',
+  },
+  check(ctx) {
+    return {
+      ObjectProperty(node: Node, ancestors: readonly Node[]) {
+        const property = node as ObjectProperty;
+        const flag = propertyName(property);
+        if (!flag || !(flag in IGNORE_FLAGS)) return;
+        if (property.value.type !== 'BooleanLiteral' || !property.value.value) return;
+        const parent = ancestors[ancestors.length - 2];
+        if (parent?.type !== 'ObjectProperty' || propertyName(parent) !== IGNORE_FLAGS[flag]) return;
+        ctx.report({
+          node: property,
+          message: `\`${IGNORE_FLAGS[flag]}.${flag}: true\` lets \`next build\` succeed with ${flag === 'ignoreBuildErrors' ? 'type' : 'lint'} errors.`,
+        });
+      },
+    };
+  },
+});

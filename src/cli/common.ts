@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pc from 'picocolors';
+import { UsageError } from '../errors.ts';
+import { writeFileAtomic } from '../engine/apply.ts';
+import { gitDirtyFiles } from '../project/git.ts';
+import { loadProject } from '../project/load-project.ts';
+import type { Project } from '../project/types.ts';
+import { CHECKS, CHECK_IDS } from '../registry.ts';
+import type { Check } from '../types.ts';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+function findPackageJson(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    try {
+      if (JSON.parse(readFileSync(candidate, 'utf8')).name === 'shipshape') return candidate;
+    } catch {
+      // keep climbing
+    }
+    if (path.dirname(dir) === dir) throw new Error('cannot find shipshape package.json');
+  }
+}
+
+export const VERSION: string = JSON.parse(readFileSync(findPackageJson(), 'utf8')).version;
+
+export function colorEnabled(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
+  return Boolean(stream.isTTY);
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  quiet: boolean;
+}
+
+/** Logs and progress go to stderr, so stdout carries only results. */
+export function createLogger(quiet: boolean): Logger {
+  const colors = pc.createColors(colorEnabled(process.stderr));
+  return {
+    quiet,
+    info: (message) => {
+      if (!quiet) process.stderr.write(`${message}\n`);
+    },
+    warn: (message) => process.stderr.write(`${colors.yellow('warning:')} ${message}\n`),
+  };
+}
+
+/** Results to --output (atomically) or stdout. */
+export function emit(text: string, output?: string): void {
+  if (output) writeFileAtomic(path.resolve(output), text);
+  else process.stdout.write(text);
+}
+
+export function load(dir: string): Project {
+  return loadProject(dir, { knownCheckIds: CHECK_IDS });
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function closest(word: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+export function splitList(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+}
+
+/** `--only` and `--skip` take check ids or categories. */
+export function selectChecks(only: string[], skip: string[]): Check[] {
+  const categories = new Set(CHECKS.map((check) => check.meta.category));
+  for (const word of [...only, ...skip]) {
+    if (CHECK_IDS.has(word) || categories.has(word)) continue;
+    const suggestion = closest(word, [...CHECK_IDS, ...categories]);
+    throw new UsageError(
+      `unknown check or category "${word}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+      'run `shipshape list` to see every check id and category',
+    );
+  }
+  const matches = (check: Check, words: string[]) => words.includes(check.meta.id) || words.includes(check.meta.category);
+  return CHECKS.filter((check) => (only.length === 0 || matches(check, only) || check.meta.id === 'parse-error') && !matches(check, skip));
+}
+
+/** Writing commands refuse uncommitted changes, which an apply could mix with its own. */
+export function assertCleanTree(project: Pick<Project, 'root' | 'git'>, allowDirty: boolean, logger: Logger): void {
+  if (!project.git.isRepo) {
+    logger.warn('not a git repository: there is no git history to fall back on (`shipshape undo` still works)');
+    return;
+  }
+  if (allowDirty) return;
+  const dirty = gitDirtyFiles(project.root).filter((file) => !file.startsWith('.shipshape/'));
+  if (dirty.length === 0) return;
+  const shown = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
+  throw new UsageError(`the git tree has uncommitted changes: ${shown}`, 'commit or stash them first, or pass --allow-dirty');
+}
+
+export function parseOptionPairs(pairs: string[] | undefined): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const pair of pairs ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--option expects key=value, got "${pair}"`, 'for example --option pageSize=100');
+    options[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return options;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

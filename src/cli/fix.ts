@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.ts';
+import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
+import { Changeset, diskReader } from '../engine/changeset.ts';
+import { unifiedDiff } from '../engine/diff.ts';
+import { groupFixes } from '../engine/fixes.ts';
+import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
+import { scan } from '../engine/scan.ts';
+import { runWizard } from '../wizard/wizard.ts';
+import { renderApplySummary } from './apply-summary.ts';
+import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, emit, load, parseOptionPairs, selectChecks, splitList } from './common.ts';
+
+interface FixFlags {
+  yes?: boolean;
+  dryRun?: boolean;
+  patch?: string;
+  all?: boolean;
+  only?: string[];
+  skip?: string[];
+  allowDirty?: boolean;
+  option?: string[];
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export function registerFix(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('fix')
+    .description('fix the findings: an interactive wizard on a terminal, or --yes / --dry-run / --patch in scripts')
+    .argument('[dir]', 'the app to fix', '.')
+    .option('--yes', 'no prompts: take every default and apply every fix marked safe')
+    .option('--dry-run', 'print one unified diff of everything that would change; write nothing')
+    .option('--patch <file>', 'write that diff to a file instead of applying it')
+    .option('--all', 'with --yes, --dry-run or --patch: include the fixes that need review, not only the safe ones')
+    .option('--only <ids>', 'fix only these checks or categories (comma-separated, repeatable)', collect)
+    .option('--skip <ids>', 'leave these checks or categories alone (comma-separated, repeatable)', collect)
+    .option('--allow-dirty', 'run even when the git tree has uncommitted changes')
+    .option('--option <key=value>', "answer a fix's question, e.g. --option pageSize=100 (repeatable)", collect)
+    .option('--quiet', 'no log lines on stderr')
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (dir: string, flags: FixFlags) => {
+      const logger = createLogger(Boolean(flags.quiet));
+      const checks = selectChecks(splitList(flags.only), splitList(flags.skip));
+      const cliOptions = parseOptionPairs(flags.option);
+      const scripted = Boolean(flags.yes || flags.dryRun || flags.patch);
+      const interactive = !scripted && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      if (!scripted && !interactive) {
+        throw new UsageError('the fix wizard needs a terminal', 'in scripts and CI pass --yes, --dry-run or --patch <file>');
+      }
+      const project = load(dir);
+      const result = await scan(project, { checks });
+      const groups = groupFixes(result.findings);
+      const color = flags.color !== false && colorEnabled(process.stdout);
+      if (groups.length === 0) {
+        logger.info(result.findings.length === 0 ? 'Nothing to fix: no findings.' : `Nothing to fix automatically: ${result.findings.length} finding(s) need a fix by hand (see \`shipshape scan\`).`);
+        setExit(EXIT.ok);
+        return;
+      }
+      if (!flags.dryRun && !flags.patch) assertCleanTree(project, Boolean(flags.allowDirty), logger);
+
+      let changeset: Changeset;
+      const failures: TransformFailure[] = [];
+      if (interactive) {
+        const outcome = await runWizard({ project, findings: result.findings, groups, cliOptions, color, write: (text) => process.stdout.write(text) });
+        changeset = outcome.changeset;
+        failures.push(...outcome.failures);
+      } else {
+        changeset = new Changeset(diskReader(project.root));
+        const selected = groups.filter((group) => flags.all || group.transform.meta.safe);
+        const held = groups.filter((group) => !selected.includes(group));
+        for (const group of held) logger.info(`not applied without review: ${group.transform.meta.id} (${group.findings.length} finding(s)); add --all or run the wizard`);
+        for (const group of selected) {
+          const answers = resolveAnswers(group.transform, cliOptions, project.config.answers);
+          const planned = await planTransform(project, group.transform, group.findings, answers, changeset);
+          changeset.merge(planned.changeset);
+          failures.push(...planned.failures);
+        }
+      }
+
+      const changes = changeset.changes();
+      if (flags.dryRun || flags.patch) {
+        emit(unifiedDiff(changes), flags.patch);
+        if (flags.patch) logger.info(`wrote a patch of ${changes.length} file(s) to ${flags.patch}; apply it with \`git apply ${flags.patch}\``);
+        process.stderr.write(renderApplySummary([], changeset.followUps, failures, null, colorEnabled(process.stderr)));
+        setExit(EXIT.ok);
+        return;
+      }
+      if (changes.length === 0) {
+        process.stdout.write(renderApplySummary([], changeset.followUps, failures, null, color) || 'No changes to apply.\n');
+        setExit(EXIT.ok);
+        return;
+      }
+      ignoreStateDir(changeset);
+      const applied = changeset.changes();
+      const journal = applyWithJournal(project.root, applied, `fix${flags.yes ? ' --yes' : ''}`);
+      process.stdout.write(renderApplySummary(applied, changeset.followUps, failures, journal, color));
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { createBaseline, readBaseline } from '../engine/baseline.ts';
+import { scan } from '../engine/scan.ts';
+import { renderJson } from '../report/json.ts';
+import { renderSarif } from '../report/sarif.ts';
+import { renderText } from '../report/text.ts';
+import { SEVERITIES, severityRank, type Severity } from '../types.ts';
+import { EXIT, VERSION, collect, colorEnabled, createLogger, emit, load, selectChecks, splitList } from './common.ts';
+import { createProgress } from './progress.ts';
+
+interface ScanFlags {
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  failOn: Severity | 'none';
+  only?: string[];
+  skip?: string[];
+  baseline?: string;
+  writeBaseline?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export function registerScan(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('scan')
+    .description('find the problems that break the app at launch')
+    .argument('[dir]', 'the app to scan', '.')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices([...SEVERITIES, 'none']).default('high'))
+    .option('--only <ids>', 'run only these checks or categories (comma-separated, repeatable)', collect)
+    .option('--skip <ids>', 'skip these checks or categories (comma-separated, repeatable)', collect)
+    .option('--baseline <file>', 'hide the findings recorded in this baseline')
+    .option('--write-baseline <file>', 'record the current findings as a baseline')
+    .option('--quiet', 'no progress or log lines on stderr')
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (dir: string, flags: ScanFlags) => {
+      const logger = createLogger(Boolean(flags.quiet));
+      const checks = selectChecks(splitList(flags.only), splitList(flags.skip));
+      const known = flags.baseline ? readBaseline(flags.baseline) : null;
+      const project = load(dir);
+      const progress = createProgress('scanning', !flags.quiet && !process.env.NO_COLOR && !process.env.CI);
+      const result = await scan(project, { checks, onProgress: progress.update });
+      progress.stop();
+
+      if (flags.writeBaseline) {
+        emit(createBaseline(result.findings), flags.writeBaseline);
+        logger.info(`wrote a baseline of ${result.findings.length} finding(s) to ${flags.writeBaseline}`);
+      }
+      let baselined = 0;
+      if (known) {
+        const before = result.findings.length;
+        result.findings = result.findings.filter((finding) => !known.has(finding.fingerprint));
+        baselined = before - result.findings.length;
+      }
+      for (const skipped of result.skipped.filter((s) => s.reason === 'unreadable')) {
+        logger.warn(`could not read ${skipped.path}; it was skipped`);
+      }
+      const input = { project, result, checks, baselined, version: VERSION };
+      const color = flags.color !== false && !flags.output && colorEnabled(process.stdout);
+      const report =
+        flags.format === 'json' ? renderJson(input) : flags.format === 'sarif' ? renderSarif(input) : renderText(input, { color });
+      emit(report, flags.output);
+      if (flags.output) logger.info(`wrote the ${flags.format} report to ${flags.output}`);
+
+      const threshold = flags.failOn === 'none' ? -1 : severityRank(flags.failOn);
+      const failing = result.findings.some((finding) => severityRank(finding.severity) <= threshold);
+      setExit(failing ? EXIT.findings : EXIT.ok);
+    });
+}

@@ -1,0 +1,145 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../errors.ts';
+import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
+import { Changeset, diskReader } from '../engine/changeset.ts';
+import { unifiedDiff } from '../engine/diff.ts';
+import { planFileTransform, planTransform, resolveAnswers } from '../engine/run-transform.ts';
+import { scan } from '../engine/scan.ts';
+import type { FileTransform } from '../engine/transform-types.ts';
+import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
+import { gitTopLevel } from '../project/git.ts';
+import { isSourceFile } from '../project/load-project.ts';
+import { CHECKS, TRANSFORMS, findTransform } from '../registry.ts';
+import { renderApplySummary } from './apply-summary.ts';
+import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
+
+interface TransformFlags {
+  dryRun?: boolean;
+  option?: string[];
+  json?: boolean;
+  allowDirty?: boolean;
+  quiet?: boolean;
+}
+
+interface FileOutcome {
+  file: string;
+  reason?: string;
+}
+
+interface TransformSummary {
+  transform: string;
+  changed: FileOutcome[];
+  unchanged: FileOutcome[];
+  skipped: FileOutcome[];
+  failed: FileOutcome[];
+}
+
+/** The files a path names: itself, or what a folder holds (git-aware, build output skipped). */
+function expandPaths(root: string, inputs: string[]): string[] {
+  const files = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(input);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or directory: ${input}`, 'pass files or folders that exist');
+    }
+    const relative = toPosix(path.relative(root, absolute));
+    if (relative.startsWith('..')) throw new UsageError(`${input} is outside ${root}`, 'run the command from inside the project');
+    if (stat.isFile()) files.add(relative);
+    else for (const file of listProjectFiles(absolute, gitTopLevel(absolute) !== null)) files.add(relative ? `${relative}/${file}` : file);
+  }
+  return [...files].sort();
+}
+
+export function registerTransform(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('transform')
+    .description('run one transform over files and folders')
+    .argument('<id>', 'the transform id (see `shipshape list`)')
+    .argument('<paths...>', 'files and folders to transform (a project transform takes the app folder)')
+    .option('--dry-run', 'print the unified diff; write nothing')
+    .option('--option <key=value>', "answer the transform's question (repeatable)", collect)
+    .option('--json', 'print a summary of changed, unchanged, skipped and failed files')
+    .option('--allow-dirty', 'run even when the git tree has uncommitted changes')
+    .option('--quiet', 'no log lines on stderr')
+    .action(async (id: string, inputs: string[], flags: TransformFlags) => {
+      const logger = createLogger(Boolean(flags.quiet || flags.json));
+      const transform = findTransform(id);
+      if (!transform) {
+        const suggestion = closest(id, TRANSFORMS.map((t) => t.meta.id));
+        throw new UsageError(`unknown transform "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, 'run `shipshape list` to see the transforms');
+      }
+      const cliOptions = parseOptionPairs(flags.option);
+      const summary: TransformSummary = { transform: id, changed: [], unchanged: [], skipped: [], failed: [] };
+      let root: string;
+      let changeset: Changeset;
+
+      if (transform.kind === 'project') {
+        if (inputs.length !== 1) throw new UsageError(`${id} is a project transform: pass one app folder`, `shipshape transform ${id} .`);
+        const project = load(inputs[0]!);
+        root = project.root;
+        const checks = CHECKS.filter((check) => check.meta.fix === id);
+        const { findings } = await scan(project, { checks });
+        changeset = new Changeset(diskReader(root));
+        const planned = await planTransform(project, transform, findings, resolveAnswers(transform, cliOptions, project.config.answers), changeset);
+        changeset.merge(planned.changeset);
+        summary.failed.push(...planned.failures.map((f) => ({ file: f.file, reason: f.reason })));
+      } else {
+        root = gitTopLevel(process.cwd()) ?? process.cwd();
+        changeset = new Changeset(diskReader(root));
+        const answers = resolveAnswers(transform, cliOptions, {});
+        await transformFiles(root, transform, expandPaths(root, inputs), answers, changeset, summary);
+      }
+      summary.changed = changeset.changes().map((change) => ({ file: change.path }));
+
+      const changes = changeset.changes();
+      if (!flags.dryRun && changes.length > 0) {
+        assertCleanTree({ root, git: { isRepo: gitTopLevel(root) !== null, topLevel: gitTopLevel(root) } }, Boolean(flags.allowDirty), logger);
+        ignoreStateDir(changeset);
+      }
+      const journal = !flags.dryRun && changes.length > 0 ? applyWithJournal(root, changeset.changes(), `transform ${id}`) : null;
+      if (flags.json) {
+        emit(`${JSON.stringify({ ...summary, ...(flags.dryRun ? { diff: unifiedDiff(changes) } : {}), journal }, null, 2)}\n`);
+      } else if (flags.dryRun) {
+        emit(unifiedDiff(changes));
+      } else {
+        process.stdout.write(renderApplySummary(changes, changeset.followUps, summary.failed.map((f) => ({ file: f.file, reason: f.reason ?? '' })), journal, colorEnabled(process.stdout)));
+      }
+      logger.info(`${id}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped, ${summary.failed.length} failed`);
+      setExit(summary.failed.length > 0 ? EXIT.findings : EXIT.ok);
+    });
+}
+
+async function transformFiles(
+  root: string,
+  transform: FileTransform,
+  files: string[],
+  answers: Record<string, string | number | boolean>,
+  changeset: Changeset,
+  summary: TransformSummary,
+): Promise<void> {
+  const wants = transform.meta.files ?? isSourceFile;
+  for (const file of files) {
+    if (!wants(file)) {
+      summary.skipped.push({ file, reason: 'not a file this transform handles' });
+      continue;
+    }
+    const read = readTextFile(path.join(root, file));
+    if (!read.ok) {
+      summary.skipped.push({ file, reason: read.reason });
+      continue;
+    }
+    if (transform.meta.prefilter && !transform.meta.prefilter.some((needle) => read.text.includes(needle))) {
+      summary.unchanged.push({ file });
+      continue;
+    }
+    const planned = await planFileTransform(root, transform, [file], answers, changeset);
+    if (planned.failures.length > 0) summary.failed.push(...planned.failures);
+    else if (planned.changeset.changes().length === 0) summary.unchanged.push({ file });
+    changeset.merge(planned.changeset);
+  }
+}

@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { undoLast } from '../engine/apply.ts';
+import { assertDirectory } from '../project/load-project.ts';
+import { EXIT } from './common.ts';
+
+export function registerUndo(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('undo')
+    .description('restore the files the last fix or transform wrote')
+    .argument('[dir]', 'the app', '.')
+    .option('--force', 'restore even files edited since the apply')
+    .action((dir: string, flags: { force?: boolean }) => {
+      const root = assertDirectory(dir);
+      const result = undoLast(root, Boolean(flags.force));
+      const lines = [`undid \`shipshape ${result.command}\`: restored ${result.restored.length} file(s)`, ...result.restored.map((file) => `  ${file}`)];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Reads project files as they are on disk; null when a file does not exist. */
+export function diskReader(root: string): (file: string) => string | null {
+  return (file) => {
+    try {
+      return readFileSync(path.join(root, file), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  };
+}
+
+export interface FileChange {
+  path: string;
+  /** null: the file is created. */
+  before: string | null;
+  /** null: the file is deleted. */
+  after: string | null;
+}
+
+export interface FollowUp {
+  /** command: run it; secret: rotate it; manual: do it by hand. */
+  kind: 'command' | 'secret' | 'manual';
+  message: string;
+}
+
+/**
+ * Creates, edits, moves and deletes over a read function, so several fixes can be planned
+ * one after another over the same files without touching the disk.
+ */
+export class Changeset {
+  private readonly entries = new Map<string, FileChange>();
+  readonly followUps: FollowUp[] = [];
+
+  constructor(private readonly readBase: (path: string) => string | null) {}
+
+  read(path: string): string | null {
+    const entry = this.entries.get(path);
+    return entry ? entry.after : this.readBase(path);
+  }
+
+  private set(path: string, after: string | null): void {
+    const before = this.entries.has(path) ? this.entries.get(path)!.before : this.readBase(path);
+    if (before === after) this.entries.delete(path);
+    else this.entries.set(path, { path, before, after });
+  }
+
+  write(path: string, content: string): void {
+    this.set(path, content);
+  }
+
+  delete(path: string): void {
+    this.set(path, null);
+  }
+
+  move(from: string, to: string, content?: string): void {
+    const current = this.read(from);
+    if (current === null) throw new Error(`cannot move ${from}: it does not exist`);
+    this.set(to, content ?? current);
+    this.set(from, null);
+  }
+
+  followUp(followUp: FollowUp): void {
+    if (!this.followUps.some((f) => f.kind === followUp.kind && f.message === followUp.message)) this.followUps.push(followUp);
+  }
+
+  /** Folds a changeset planned on top of this one into it. */
+  merge(child: Changeset): void {
+    for (const change of child.changes()) this.set(change.path, change.after);
+    for (const followUp of child.followUps) this.followUp(followUp);
+  }
+
+  changes(): FileChange[] {
+    return [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  get isEmpty(): boolean {
+    return this.entries.size === 0 && this.followUps.length === 0;
+  }
+}
+
+const TODO = /TODO\(shipshape\):\s*(.*)/;
+
+/** The `TODO(shipshape)` comments a change adds: what the user must finish by hand. */
+export function addedTodos(changes: readonly FileChange[]): Array<{ file: string; line: number; text: string }> {
+  const todos: Array<{ file: string; line: number; text: string }> = [];
+  for (const change of changes) {
+    if (change.after === null) continue;
+    const existing = new Set((change.before ?? '').split('\n').filter((line) => TODO.test(line)).map((line) => line.trim()));
+    change.after.split('\n').forEach((line, index) => {
+      const match = TODO.exec(line);
+      if (match && !existing.has(line.trim())) todos.push({ file: change.path, line: index + 1, text: match[1]!.replace(/\*\/\s*$/, '').trim() });
+    });
+  }
+  return todos;
+}

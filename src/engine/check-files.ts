@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { isSourceFile } from '../project/load-project.ts';
+import { readTextFile } from '../project/files.ts';
+import type { Project, SkippedFile } from '../project/types.ts';
+import type { Check, FileCheck, Finding, Visitors } from '../types.ts';
+import { FileFindings } from './findings.ts';
+import { parseSource } from './parse.ts';
+import { mergeVisitors, walk } from './walk.ts';
+
+export interface FileBatchResult {
+  findings: Finding[];
+  suppressed: number;
+  files: number;
+  bytes: number;
+  skipped: SkippedFile[];
+}
+
+export function fileChecks(checks: readonly Check[]): FileCheck[] {
+  return checks.filter((check): check is FileCheck => check.kind === 'file');
+}
+
+export function wantsFile(check: FileCheck, file: string): boolean {
+  return check.meta.files ? check.meta.files(file) : isSourceFile(file);
+}
+
+/** Reads each file once, parses it at most once, and walks its tree once for every check that wants it. */
+export function checkFiles(
+  project: Project,
+  files: readonly string[],
+  checks: readonly FileCheck[],
+  parseErrorCheck: Check,
+  fixSafety: (fixId: string) => boolean,
+  onFile?: () => void,
+): FileBatchResult {
+  const result: FileBatchResult = { findings: [], suppressed: 0, files: 0, bytes: 0, skipped: [] };
+  for (const file of files) {
+    onFile?.();
+    const wanting = checks.filter((check) => wantsFile(check, file));
+    if (wanting.length === 0) continue;
+    const read = readTextFile(path.join(project.root, file));
+    if (!read.ok) {
+      result.skipped.push({ path: file, reason: read.reason });
+      continue;
+    }
+    result.files++;
+    result.bytes += read.bytes;
+    const text = read.text;
+    const matching = wanting.filter((check) => !check.meta.prefilter || check.meta.prefilter.some((needle) => text.includes(needle)));
+    if (matching.length === 0) continue;
+    const collector = new FileFindings(project, file, text, fixSafety);
+    let ast;
+    try {
+      ast = parseSource(file, text);
+    } catch (error) {
+      const loc = (error as { loc?: { line: number; column: number } }).loc;
+      const reason = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
+      collector.add(parseErrorCheck.meta, {
+        loc: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 },
+        message: `${file} does not parse: ${reason}`,
+      });
+    }
+    if (ast) {
+      const visitors: Visitors[] = [];
+      for (const check of matching) {
+        const sourceFile = { path: file, text };
+        const found = check.check({
+          project,
+          file: sourceFile,
+          ast,
+          report: (input) => collector.add(check.meta, input),
+        });
+        if (found) visitors.push(found);
+      }
+      if (visitors.length > 0) walk(ast, mergeVisitors(visitors));
+    }
+    result.findings.push(...collector.findings);
+    result.suppressed += collector.suppressed;
+  }
+  return result;
+}

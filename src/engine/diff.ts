@@ -1,0 +1,38 @@
+import { structuredPatch } from 'diff';
+import pc from 'picocolors';
+import type { FileChange } from './changeset.ts';
+
+/** One file's change as a git-style unified diff, with a/ and b/ prefixes so `git apply` takes it. */
+export function fileDiff(change: FileChange): string {
+  const { path, before, after } = change;
+  const header = [`diff --git a/${path} b/${path}`];
+  if (before === null) header.push('new file mode 100644');
+  if (after === null) header.push('deleted file mode 100644');
+  header.push(`--- ${before === null ? '/dev/null' : `a/${path}`}`, `+++ ${after === null ? '/dev/null' : `b/${path}`}`);
+  const patch = structuredPatch(path, path, before ?? '', after ?? '', '', '', { context: 3 });
+  const body: string[] = [];
+  for (const hunk of patch.hunks) {
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    body.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@`, ...hunk.lines);
+  }
+  return `${[...header, ...body].join('\n')}\n`;
+}
+
+export function unifiedDiff(changes: readonly FileChange[]): string {
+  return changes.map(fileDiff).join('');
+}
+
+export function colorDiff(diff: string, color: boolean): string {
+  const colors = pc.createColors(color);
+  return diff
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff --git')) return colors.bold(line);
+      if (line.startsWith('+')) return colors.green(line);
+      if (line.startsWith('-')) return colors.red(line);
+      if (line.startsWith('@@')) return colors.cyan(line);
+      return line;
+    })
+    .join('\n');
+}

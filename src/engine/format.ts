@@ -1,0 +1,40 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Prettier from 'prettier';
+
+let cached: { root: string; prettier: typeof Prettier } | null = null;
+
+/** The project's own prettier when it has one, so its version formats its code; ours otherwise. */
+async function prettierFor(root: string): Promise<typeof Prettier> {
+  if (cached?.root === root) return cached.prettier;
+  let prettier: typeof Prettier;
+  try {
+    const resolved = createRequire(path.join(root, 'package.json')).resolve('prettier');
+    prettier = (await import(pathToFileURL(resolved).href)) as typeof Prettier;
+    if (typeof prettier.format !== 'function') prettier = (prettier as unknown as { default: typeof Prettier }).default;
+  } catch {
+    prettier = await import('prettier');
+  }
+  cached = { root, prettier };
+  return prettier;
+}
+
+/**
+ * Formats a file the fix touched, only where the project has a prettier config of its own;
+ * elsewhere the file keeps its style, which recast preserves.
+ */
+export async function formatIfConfigured(root: string, file: string, text: string): Promise<string> {
+  const prettier = await prettierFor(root);
+  const absolute = path.join(root, file);
+  const configFile = await prettier.resolveConfigFile(absolute);
+  if (!configFile || path.relative(root, configFile).startsWith('..')) return text;
+  const info = await prettier.getFileInfo(absolute, { ignorePath: path.join(root, '.prettierignore') });
+  if (info.ignored || !info.inferredParser) return text;
+  const config = (await prettier.resolveConfig(absolute, { config: configFile })) ?? {};
+  try {
+    return await prettier.format(text, { ...config, filepath: absolute });
+  } catch {
+    return text;
+  }
+}

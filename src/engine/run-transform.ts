@@ -1,0 +1,86 @@
+import jscodeshift from 'jscodeshift';
+import { UsageError } from '../errors.ts';
+import type { Project } from '../project/types.ts';
+import type { Finding } from '../types.ts';
+import { Changeset } from './changeset.ts';
+import { formatIfConfigured } from './format.ts';
+import type { Answers, FileTransform, Question, Transform } from './transform-types.ts';
+
+/** Runs a jscodeshift transform on one source; null when it changes nothing. */
+export function runFileTransform(transform: FileTransform, file: string, source: string, options: Answers): string | null {
+  const j = jscodeshift.withParser(transform.parser);
+  const api = { j, jscodeshift: j, stats: () => {}, report: () => {} };
+  const output = transform.transform({ path: file, source }, api, options);
+  return typeof output === 'string' && output !== source ? output : null;
+}
+
+export interface TransformFailure {
+  file: string;
+  reason: string;
+}
+
+export interface PlannedFix {
+  changeset: Changeset;
+  failures: TransformFailure[];
+}
+
+async function formatTouched(root: string, changeset: Changeset): Promise<void> {
+  for (const change of changeset.changes()) {
+    if (change.after === null) continue;
+    const formatted = await formatIfConfigured(root, change.path, change.after);
+    if (formatted !== change.after) changeset.write(change.path, formatted);
+  }
+}
+
+/** Runs a file transform over files, on top of `base`, formatting what it touches. */
+export async function planFileTransform(root: string, transform: FileTransform, files: readonly string[], options: Answers, base: Changeset): Promise<PlannedFix> {
+  const changeset = new Changeset((file) => base.read(file));
+  const failures: TransformFailure[] = [];
+  for (const file of files) {
+    const source = changeset.read(file);
+    if (source === null) continue;
+    try {
+      const output = runFileTransform(transform, file, source, options);
+      if (output !== null) changeset.write(file, output);
+    } catch (error) {
+      failures.push({ file, reason: (error as Error).message.split('\n')[0]! });
+    }
+  }
+  await formatTouched(root, changeset);
+  return { changeset, failures };
+}
+
+/** Plans one fix for its findings on top of `base` (the fixes already accepted). Writes nothing. */
+export async function planTransform(project: Project, transform: Transform, findings: readonly Finding[], options: Answers, base: Changeset): Promise<PlannedFix> {
+  if (transform.kind === 'file') {
+    return planFileTransform(project.root, transform, [...new Set(findings.map((f) => f.file))].sort(), options, base);
+  }
+  const changeset = new Changeset((file) => base.read(file));
+  transform.plan({ project, findings, options, changeset });
+  await formatTouched(project.root, changeset);
+  return { changeset, failures: [] };
+}
+
+function coerce(question: Question, raw: string | number | boolean): string | number | boolean {
+  if (typeof raw !== 'string') return raw;
+  if (question.type === 'number') {
+    const value = Number(raw);
+    if (!Number.isFinite(value)) throw new UsageError(`option ${question.name} must be a number, got "${raw}"`);
+    return value;
+  }
+  if (question.type === 'boolean') {
+    if (!['true', 'false', 'yes', 'no', '1', '0'].includes(raw.toLowerCase())) throw new UsageError(`option ${question.name} must be true or false, got "${raw}"`);
+    return ['true', 'yes', '1'].includes(raw.toLowerCase());
+  }
+  return raw;
+}
+
+/** Each question's answer: `--option` first, then the config's answers, then the question's default. */
+export function resolveAnswers(transform: Transform, cliOptions: Answers, configAnswers: Answers): Answers {
+  const answers: Answers = { ...cliOptions };
+  for (const question of transform.meta.questions ?? []) {
+    const raw = cliOptions[question.name] ?? configAnswers[question.name] ?? question.default;
+    answers[question.name] = coerce(question, raw);
+  }
+  return answers;
+}

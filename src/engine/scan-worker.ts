@@ -1,0 +1,17 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Project } from '../project/types.ts';
+import { findCheck } from '../registry.ts';
+import { checkFiles, fileChecks } from './check-files.ts';
+import { fixIsSafe } from './scan.ts';
+
+const { project, files, checkIds } = workerData as { project: Project; files: string[]; checkIds: string[] };
+const checks = fileChecks(checkIds.map((id) => findCheck(id)!));
+let pending = 0;
+const result = checkFiles(project, files, checks, findCheck('parse-error')!, fixIsSafe, () => {
+  if (++pending === 100) {
+    parentPort!.postMessage({ progress: pending });
+    pending = 0;
+  }
+});
+if (pending > 0) parentPort!.postMessage({ progress: pending });
+parentPort!.postMessage({ result });

@@ -1,0 +1,134 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { readTextFile } from '../project/files.ts';
+import type { Project, SkippedFile } from '../project/types.ts';
+import { CHECKS, findCheck, findTransform } from '../registry.ts';
+import { SEVERITIES, severityRank, type Check, type Finding, type ProjectCheck } from '../types.ts';
+import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
+import { FileFindings } from './findings.ts';
+
+export interface ScanOptions {
+  /** The checks to run; all of them by default. */
+  checks?: readonly Check[];
+  /** Worker threads: 'auto' spreads large repositories over the available cores. */
+  workers?: number | 'auto';
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  suppressed: number;
+  files: number;
+  bytes: number;
+  skipped: SkippedFile[];
+  durationMs: number;
+}
+
+/** Below this many candidate files, starting workers costs more than it saves. */
+const FILES_PER_WORKER = 400;
+
+export function fixIsSafe(fixId: string): boolean {
+  return findTransform(fixId)?.meta.safe ?? false;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function runningFromSource(): boolean {
+  return import.meta.url.endsWith('.ts');
+}
+
+function workerCount(option: ScanOptions['workers'], candidates: number): number {
+  if (typeof option === 'number') return Math.max(0, option);
+  if (runningFromSource()) return 0;
+  const cores = availableParallelism();
+  if (cores < 2 || candidates < FILES_PER_WORKER * 2) return 0;
+  return Math.min(cores, Math.ceil(candidates / FILES_PER_WORKER));
+}
+
+function runWorkers(project: Project, files: string[], checkIds: string[], count: number, onFile: () => void): Promise<FileBatchResult[]> {
+  // Interleaved, so each worker gets a similar mix of small and large folders.
+  const chunks = Array.from({ length: count }, (_, i) => files.filter((_, index) => index % count === i));
+  const workerUrl = new URL('./scan-worker.js', import.meta.url);
+  return Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<FileBatchResult>((resolve, reject) => {
+          const worker = new Worker(fileURLToPath(workerUrl), { workerData: { project, files: chunk, checkIds } });
+          worker.on('message', (message: { progress?: number; result?: FileBatchResult }) => {
+            if (message.progress) for (let i = 0; i < message.progress; i++) onFile();
+            if (message.result) resolve(message.result);
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
+          });
+        }),
+    ),
+  );
+}
+
+function runProjectChecks(project: Project, checks: readonly ProjectCheck[]): { findings: Finding[]; suppressed: number } {
+  const byFile = new Map<string, FileFindings>();
+  const collectorFor = (file: string) => {
+    let collector = byFile.get(file);
+    if (!collector) {
+      const read = readTextFile(path.join(project.root, file));
+      collector = new FileFindings(project, file, read.ok ? read.text : null, fixIsSafe);
+      byFile.set(file, collector);
+    }
+    return collector;
+  };
+  for (const check of checks) {
+    check.check({ project, report: (input) => collectorFor(input.file).add(check.meta, input) });
+  }
+  const collectors = [...byFile.values()];
+  return { findings: collectors.flatMap((c) => c.findings), suppressed: collectors.reduce((n, c) => n + c.suppressed, 0) };
+}
+
+export async function scan(project: Project, options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const disabled = new Set(project.config.disable);
+  const checks = (options.checks ?? CHECKS).filter((check) => !disabled.has(check.meta.id));
+  const perFile = fileChecks(checks);
+  const candidates = project.files.filter((file) => perFile.some((check) => wantsFile(check, file)));
+  let done = 0;
+  const onFile = () => options.onProgress?.(++done, candidates.length);
+
+  const count = workerCount(options.workers ?? 'auto', candidates.length);
+  const batches =
+    count > 0
+      ? await runWorkers(project, candidates, perFile.map((check) => check.meta.id), count, onFile)
+      : [checkFiles(project, candidates, perFile, findCheck('parse-error')!, fixIsSafe, onFile)];
+
+  const projectResult = runProjectChecks(
+    project,
+    checks.filter((check): check is ProjectCheck => check.kind === 'project'),
+  );
+  const findings = [...batches.flatMap((batch) => batch.findings), ...projectResult.findings].sort(compareFindings);
+  const skipped = [...project.skipped, ...batches.flatMap((batch) => batch.skipped)].sort((a, b) => a.path.localeCompare(b.path));
+  return {
+    findings,
+    suppressed: batches.reduce((n, batch) => n + batch.suppressed, projectResult.suppressed),
+    files: batches.reduce((n, batch) => n + batch.files, 0),
+    bytes: batches.reduce((n, batch) => n + batch.bytes, 0),
+    skipped,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<(typeof SEVERITIES)[number], number> {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}

@@ -1,0 +1,53 @@
+import type { API, FileInfo } from 'jscodeshift';
+import type { Changeset } from './changeset.ts';
+import type { Project } from '../project/types.ts';
+import type { Finding } from '../types.ts';
+
+export type AnswerValue = string | number | boolean;
+export type Answers = Record<string, AnswerValue>;
+
+export interface Question {
+  name: string;
+  message: string;
+  type: 'number' | 'string' | 'boolean';
+  default: AnswerValue;
+}
+
+export interface TransformMeta {
+  id: string;
+  title: string;
+  description: string;
+  /** Safe fixes are preselected in the wizard and applied by `fix --yes`. */
+  safe: boolean;
+  /** Cheap text test: a file containing none of these is not parsed. */
+  prefilter?: string[];
+  /** Which files a file transform applies to in `shipshape transform`. */
+  files?: (path: string) => boolean;
+  questions?: Question[];
+}
+
+export type FileTransformFn = (file: FileInfo, api: API, options: Answers) => string | null | undefined;
+
+export interface FileTransform {
+  kind: 'file';
+  meta: TransformMeta;
+  transform: FileTransformFn;
+  parser: string;
+}
+
+export interface ProjectTransformContext {
+  project: Project;
+  /** The findings this fix answers. */
+  findings: readonly Finding[];
+  options: Answers;
+  changeset: Changeset;
+}
+
+export interface ProjectTransform {
+  kind: 'project';
+  meta: TransformMeta;
+  /** Plans into ctx.changeset; never writes. */
+  plan(ctx: ProjectTransformContext): void;
+}
+
+export type Transform = FileTransform | ProjectTransform;

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globbySync } from 'globby';
+import { isGitIgnoredSync } from 'globby';
+import { ALWAYS_SKIPPED_DIRS, MAX_FILE_BYTES, toPosix } from './files.ts';
+import { gitIgnored, gitTrackedFiles } from './git.ts';
+import type { EnvFile, EnvVariable } from './types.ts';
+
+/** `.env`, `.env.local`, `.env.production`, … but not editor backups or folders. */
+export function isEnvFileName(file: string): boolean {
+  const base = path.posix.basename(file);
+  return /^\.env(\.[\w.-]+)?$/.test(base) && !/\.(bak|swp|orig)$/.test(base);
+}
+
+/** Files meant to be committed: they document variables and hold no values that matter. */
+export function isEnvTemplate(file: string): boolean {
+  return /^\.env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(path.posix.basename(file));
+}
+
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/;
+
+export function parseEnvVariables(text: string): EnvVariable[] {
+  const variables: EnvVariable[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const match = ASSIGNMENT.exec(line);
+    if (match) variables.push({ name: match[1]!, line: index + 1 });
+  });
+  return variables;
+}
+
+/** Env files are read even where git ignores them: they hold the configuration that ships. */
+export function findEnvFiles(root: string, gitRoot: string | null): EnvFile[] {
+  const paths = globbySync(['**/.env', '**/.env.*'], {
+    cwd: root,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    ignore: ALWAYS_SKIPPED_DIRS.map((dir) => `**/${dir}/**`),
+  })
+    .map(toPosix)
+    .filter(isEnvFileName)
+    .sort();
+  const tracked = gitRoot ? gitTrackedFiles(root) : new Set<string>();
+  const ignored = gitRoot ? gitIgnored(root, paths) : null;
+  const isIgnored = ignored ? (p: string) => ignored.has(p) : isGitIgnoredSync({ cwd: root });
+  return paths.map((file) => {
+    let text = '';
+    try {
+      const buffer = readFileSync(path.join(root, file));
+      if (buffer.length <= MAX_FILE_BYTES && !buffer.includes(0)) text = buffer.toString('utf8');
+    } catch {
+      // An unreadable env file still counts as present; it simply defines nothing we can see.
+    }
+    return {
+      path: file,
+      variables: parseEnvVariables(text),
+      tracked: tracked.has(file),
+      ignored: ignored ? isIgnored(file) : isIgnored(path.join(root, file)),
+    };
+  });
+}

@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+
+function git(cwd: string, args: string[], input?: string): string | null {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      input,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+  } catch {
+    return null;
+  }
+}
+
+export function gitTopLevel(dir: string): string | null {
+  const out = git(dir, ['rev-parse', '--show-toplevel']);
+  return out ? out.trim() : null;
+}
+
+/** Tracked files plus untracked files git does not ignore, relative to dir. */
+export function gitListFiles(dir: string): string[] {
+  const out = git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
+  if (out === null) throw new Error(`git ls-files failed in ${dir}`);
+  return out.split('\0').filter(Boolean);
+}
+
+export function gitTrackedFiles(dir: string): Set<string> {
+  const out = git(dir, ['ls-files', '-z', '--cached']);
+  return new Set((out ?? '').split('\0').filter(Boolean));
+}
+
+/** Which of the paths (relative to dir) .gitignore rules cover, whether or not they are tracked. */
+export function gitIgnored(dir: string, paths: string[]): Set<string> {
+  if (paths.length === 0) return new Set();
+  const out = git(dir, ['check-ignore', '--no-index', '-z', '--stdin'], paths.join('\0') + '\0');
+  return new Set((out ?? '').split('\0').filter(Boolean));
+}
+
+/** Uncommitted changes under dir, as paths relative to dir. */
+export function gitDirtyFiles(dir: string): string[] {
+  const out = git(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.']);
+  if (out === null) return [];
+  const entries = out.split('\0').filter(Boolean);
+  const files: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const status = entry.slice(0, 2);
+    files.push(entry.slice(3));
+    // A rename or copy is followed by its source path.
+    if (status.includes('R') || status.includes('C')) i++;
+  }
+  const prefix = git(dir, ['rev-parse', '--show-prefix'])?.trim() ?? '';
+  return files.map((file) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file));
+}

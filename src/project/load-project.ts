@@ -1,0 +1,61 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { UsageError } from '../errors.ts';
+import { loadConfig } from './config.ts';
+import { findEnvFiles } from './env-files.ts';
+import { hasBinaryExtension, listProjectFiles } from './files.ts';
+import { gitTopLevel } from './git.ts';
+import { detectPackages } from './packages.ts';
+import type { Project, SkippedFile } from './types.ts';
+
+export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+export function isSourceFile(file: string): boolean {
+  return SOURCE_EXTENSIONS.includes(path.posix.extname(file));
+}
+
+export function assertDirectory(dir: string): string {
+  const root = path.resolve(dir);
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    throw new UsageError(`no such directory: ${dir}`, 'pass the path of your app, e.g. `shipshape scan .`');
+  }
+  if (!stat.isDirectory()) {
+    throw new UsageError(`not a directory: ${dir}`, 'pass the folder that holds package.json, not a file');
+  }
+  return root;
+}
+
+export interface LoadOptions {
+  knownCheckIds: ReadonlySet<string>;
+}
+
+export function loadProject(dir: string, options: LoadOptions): Project {
+  const root = assertDirectory(dir);
+  const topLevel = gitTopLevel(root);
+  const config = loadConfig(root, options.knownCheckIds);
+  const ignoredByConfig = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+  const listed = listProjectFiles(root, topLevel !== null).filter((file) => !ignoredByConfig(file));
+  const envFiles = findEnvFiles(root, topLevel).filter((env) => !ignoredByConfig(env.path));
+
+  if (listed.length === 0 && envFiles.length === 0) {
+    throw new UsageError(`nothing to scan: ${dir} has no files`, 'point shipshape at the folder of your app');
+  }
+  const packages = detectPackages(root, listed, topLevel);
+  if (packages.length === 0 && !listed.some(isSourceFile)) {
+    throw new UsageError(
+      `${dir} is not a JavaScript or TypeScript project: no package.json and no .js/.ts files`,
+      'shipshape scans Node.js apps; point it at the folder that holds package.json',
+    );
+  }
+  const skipped: SkippedFile[] = [];
+  const files: string[] = [];
+  for (const file of listed) {
+    if (hasBinaryExtension(file)) skipped.push({ path: file, reason: 'binary' });
+    else files.push(file);
+  }
+  return { root, git: { isRepo: topLevel !== null, topLevel }, files, skipped, packages, envFiles, config };
+}

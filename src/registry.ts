@@ -1,0 +1,34 @@
+import envFileNotIgnored from './checks/env-file-not-ignored.ts';
+import missingLockfile from './checks/missing-lockfile.ts';
+import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
+import parseError from './checks/parse-error.ts';
+import undeclaredDependency from './checks/undeclared-dependency.ts';
+import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
+import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
+import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
+import type { Transform } from './engine/transform-types.ts';
+import type { Check } from './types.ts';
+
+export const CHECKS: readonly Check[] = [
+  envFileNotIgnored,
+  missingLockfile,
+  nextConfigIgnoresBuildErrors,
+  parseError,
+  undeclaredDependency,
+];
+
+export const TRANSFORMS: readonly Transform[] = [
+  { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
+  { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
+  { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
+];
+
+export const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => check.meta.id));
+
+export function findCheck(id: string): Check | undefined {
+  return CHECKS.find((check) => check.meta.id === id);
+}
+
+export function findTransform(id: string): Transform | undefined {
+  return TRANSFORMS.find((transform) => transform.meta.id === id);
+}

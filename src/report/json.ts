@@ -1,0 +1,33 @@
+import { countBySeverity } from '../engine/scan.ts';
+import type { ReportInput } from './types.ts';
+
+export function renderJson({ project, result, baselined, version }: ReportInput): string {
+  const report = {
+    version,
+    root: project.root,
+    summary: {
+      files: result.files,
+      skipped: result.skipped.length,
+      findings: countBySeverity(result.findings),
+      suppressed: result.suppressed,
+      baselined,
+      durationMs: result.durationMs,
+    },
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      category: f.category,
+      title: f.title,
+      message: f.message,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      fingerprint: f.fingerprint,
+      fix: f.fix,
+    })),
+    skipped: result.skipped,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

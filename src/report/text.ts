@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { codeFrameColumns } from '@babel/code-frame';
+import pc from 'picocolors';
+import { countBySeverity } from '../engine/scan.ts';
+import { isEnvFileName } from '../project/env-files.ts';
+import { readTextFile } from '../project/files.ts';
+import { SEVERITIES, type Finding, type Severity } from '../types.ts';
+import { redact, redactEnvLine } from './redact.ts';
+import type { ReportInput } from './types.ts';
+
+const MAX_FRAME_LINE = 160;
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function severityColor(colors: Colors, severity: Severity): (text: string) => string {
+  return { critical: (t: string) => colors.bold(colors.red(t)), high: colors.red, medium: colors.yellow, low: colors.blue }[severity];
+}
+
+/** Two lines either side, long lines cut, env values and known secrets masked. */
+export function codeFrame(text: string, finding: Finding, color: boolean): string {
+  const lines = text.split(/\r?\n/);
+  const first = Math.max(1, finding.line - 2);
+  const last = Math.min(lines.length, finding.line + 2);
+  const isEnv = isEnvFileName(path.posix.basename(finding.file));
+  const shown = lines.slice(first - 1, last).map((line) => {
+    const safe = redact(isEnv ? redactEnvLine(line) : line, finding.secrets ?? []);
+    return safe.length > MAX_FRAME_LINE ? `${safe.slice(0, MAX_FRAME_LINE)}…` : safe;
+  });
+  // Blank lines in front keep the frame's line numbers those of the file.
+  return codeFrameColumns(
+    '\n'.repeat(first - 1) + shown.join('\n'),
+    { start: { line: finding.line, column: Math.min(finding.column, MAX_FRAME_LINE) } },
+    { highlightCode: color, forceColor: color, linesAbove: 2, linesBelow: 2 },
+  );
+}
+
+export function renderText({ project, result, baselined }: ReportInput, options: { color: boolean }): string {
+  const colors = pc.createColors(options.color);
+  const out: string[] = [];
+  const fileTexts = new Map<string, string | null>();
+  const textOf = (file: string) => {
+    if (!fileTexts.has(file)) {
+      const read = readTextFile(path.join(project.root, file));
+      fileTexts.set(file, read.ok ? read.text : null);
+    }
+    return fileTexts.get(file)!;
+  };
+
+  for (const severity of SEVERITIES) {
+    const group = result.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    out.push(severityColor(colors, severity)(`${severity.toUpperCase()} (${group.length})`), '');
+    const files = [...new Set(group.map((f) => f.file))];
+    for (const file of files) {
+      out.push(`  ${colors.underline(file)}`);
+      for (const f of group.filter((g) => g.file === file)) {
+        out.push(`    ${colors.dim(`${f.file}:${f.line}:${f.column}`)}  ${colors.bold(f.title)}  ${colors.dim(`[${f.ruleId}]`)}`);
+        out.push(`      ${f.message}`);
+        const text = textOf(file);
+        if (text !== null && f.ruleId !== 'missing-lockfile') {
+          out.push(...codeFrame(text, f, options.color).split('\n').map((line) => `      ${line}`));
+        }
+        const fix = f.fix
+          ? `shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (review the diff: not applied by --yes alone)'}`
+          : 'fix by hand (see `shipshape list` for the rule\'s notes)';
+        out.push(`      ${colors.cyan('fix:')} ${fix}`, '');
+      }
+    }
+  }
+
+  const counts = countBySeverity(result.findings);
+  const total = result.findings.length;
+  const parts = [
+    `${total} finding${total === 1 ? '' : 's'} (${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')})`,
+    `${result.files} files scanned`,
+  ];
+  if (result.skipped.length > 0) parts.push(`${result.skipped.length} skipped`);
+  if (result.suppressed > 0) parts.push(`${result.suppressed} suppressed`);
+  if (baselined > 0) parts.push(`${baselined} in baseline`);
+  parts.push(`${result.durationMs} ms`);
+  out.push((total === 0 ? colors.green : (t: string) => t)(parts.join(' · ')));
+  return `${out.join('\n')}\n`;
+}

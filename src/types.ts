@@ -1,0 +1,98 @@
+import type { File as BabelFile, Node } from '@babel/types';
+import type { Project } from './project/types.ts';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export interface CheckMeta {
+  /** Equals the file name, the fixture folder and what users type. */
+  id: string;
+  title: string;
+  severity: Severity;
+  category: string;
+  docs: string;
+  /** Cheap text tests: a file containing none of these is neither parsed nor checked. */
+  prefilter?: string[];
+  /** Which project files the check reads; file checks default to JS/TS sources. */
+  files?: (path: string) => boolean;
+  /** A transform id, or null when the fix is manual. */
+  fix: string | null;
+}
+
+export interface Location {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface ReportInput {
+  node?: Node;
+  loc?: Location;
+  message: string;
+  /** Values the report must never print in full. */
+  secrets?: string[];
+  data?: Record<string, unknown>;
+}
+
+export interface ProjectReportInput extends ReportInput {
+  file: string;
+}
+
+export type Visitor = (node: Node, ancestors: readonly Node[]) => void;
+export type Visitors = Partial<Record<Node['type'], Visitor>>;
+
+export interface SourceFile {
+  /** Relative to the scanned root, with forward slashes. */
+  path: string;
+  text: string;
+}
+
+export interface FileCheckContext {
+  project: Project;
+  file: SourceFile;
+  ast: BabelFile;
+  report(input: ReportInput): void;
+}
+
+export interface ProjectCheckContext {
+  project: Project;
+  report(input: ProjectReportInput): void;
+}
+
+export interface FileCheck {
+  kind: 'file';
+  meta: CheckMeta;
+  check(ctx: FileCheckContext): Visitors | void;
+}
+
+export interface ProjectCheck {
+  kind: 'project';
+  meta: CheckMeta;
+  check(ctx: ProjectCheckContext): void;
+}
+
+export type Check = FileCheck | ProjectCheck;
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  category: string;
+  title: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fingerprint: string;
+  fix: { id: string; safe: boolean } | null;
+  /** Check-specific facts a fix needs; never printed. */
+  data?: Record<string, unknown>;
+  /** Values to redact wherever the finding is shown; never serialised. */
+  secrets?: string[];
+}

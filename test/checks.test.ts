@@ -1,0 +1,60 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../src/engine/scan.ts';
+import { loadProject } from '../src/project/load-project.ts';
+import { CHECKS, CHECK_IDS } from '../src/registry.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit } from './helpers.ts';
+
+afterAll(cleanTempDirs);
+
+interface Expected {
+  file: string;
+  line: number;
+}
+
+async function findingsFor(checkId: string, root: string): Promise<Expected[]> {
+  const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+  const checks = checkId === 'parse-error' ? CHECKS : CHECKS.filter((check) => check.meta.id === checkId);
+  const { findings } = await scan(project, { checks });
+  return findings.filter((f) => f.ruleId === checkId).map((f) => ({ file: f.file, line: f.line }));
+}
+
+const byPosition = (a: Expected, b: Expected) => a.file.localeCompare(b.file) || a.line - b.line;
+
+/** Each case is a small app folder beside `<case>.expected.json`, the findings it must produce (none for a negative case). */
+for (const check of CHECKS) {
+  const dir = path.join(FIXTURES, 'checks', check.meta.id);
+  const cases = existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(path.join(dir, `${name}.expected.json`))).sort() : [];
+
+  describe(`check ${check.meta.id}`, () => {
+    it('has a positive and a negative fixture', () => {
+      const expectations = cases.map((name) => JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as Expected[]);
+      expect(expectations.some((e) => e.length > 0)).toBe(true);
+      expect(expectations.some((e) => e.length === 0)).toBe(true);
+    });
+
+    it.each(cases)('%s', async (name) => {
+      const root = copyFixture(path.join(dir, name));
+      const setupFile = path.join(dir, `${name}.setup.json`);
+      if (existsSync(setupFile) && JSON.parse(readFileSync(setupFile, 'utf8')).git === 'commit-all') {
+        gitInit(root, false);
+        git(root, 'add', '-A', '-f');
+        git(root, 'commit', '-q', '-m', 'initial');
+      }
+      const expected = (JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as Expected[]).sort(byPosition);
+      expect((await findingsFor(check.meta.id, root)).sort(byPosition)).toEqual(expected);
+    });
+  });
+}
+
+describe('env-file-not-ignored inside git', () => {
+  it('uses git\'s own ignore rules, including nested .gitignore files', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'env-file-not-ignored', 'not-ignored'));
+    gitInit(root);
+    expect(await findingsFor('env-file-not-ignored', root)).toHaveLength(2);
+    const nested = copyFixture(path.join(FIXTURES, 'checks', 'env-file-not-ignored', 'ignored'));
+    gitInit(nested);
+    expect(await findingsFor('env-file-not-ignored', nested)).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = path.join(REPO, '__testfixtures__');
+export const BIN = path.join(REPO, 'bin', 'shipshape.js');
+
+const made: string[] = [];
+
+export function tempDir(prefix = 'shipshape-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Fixture trees store `.gitignore` as `_gitignore`, so they never change what this repository ignores. */
+function restoreDotfiles(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) restoreDotfiles(full);
+    else if (entry.name === '_gitignore') renameSync(full, path.join(dir, '.gitignore'));
+  }
+}
+
+export function copyFixture(source: string, target = tempDir()): string {
+  cpSync(source, target, { recursive: true });
+  restoreDotfiles(target);
+  return target;
+}
+
+export function writeTree(files: Record<string, string>, target = tempDir()): string {
+  for (const [file, content] of Object.entries(files)) {
+    const full = path.join(target, file);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return target;
+}
+
+export function readTree(dir: string, skip: (rel: string) => boolean = (rel) => rel.startsWith('.git/') || rel.startsWith('.shipshape/')): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      const rel = path.relative(dir, full).split(path.sep).join('/');
+      if (skip(entry.isDirectory() ? `${rel}/` : rel)) continue;
+      if (entry.isDirectory()) visit(full);
+      else out[rel] = readFileSync(full, 'utf8');
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function gitInit(dir: string, commit = true): string {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'user.name', 'Test');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  if (commit) {
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'initial');
+  }
+  return dir;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? REPO,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

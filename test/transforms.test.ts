@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyTransform } from 'jscodeshift/src/testUtils.js';
+import { Changeset, diskReader } from '../src/engine/changeset.ts';
+import { planTransform } from '../src/engine/run-transform.ts';
+import { scan } from '../src/engine/scan.ts';
+import { loadProject } from '../src/project/load-project.ts';
+import { CHECKS, CHECK_IDS, TRANSFORMS } from '../src/registry.ts';
+import type { FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, readTree } from './helpers.ts';
+
+afterAll(cleanTempDirs);
+
+function fileCases(id: string): Array<{ name: string; input: string; output: string; options: Record<string, unknown> }> {
+  const dir = path.join(FIXTURES, id);
+  return readdirSync(dir)
+    .filter((file) => /\.input\.\w+$/.test(file))
+    .sort()
+    .map((file) => {
+      const base = file.replace(/\.input\.\w+$/, '');
+      const ext = path.extname(file);
+      const optionsFile = path.join(dir, `${base}.options.json`);
+      return {
+        name: base,
+        input: readFileSync(path.join(dir, file), 'utf8'),
+        output: readFileSync(path.join(dir, `${base}.output${ext}`), 'utf8'),
+        options: existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {},
+      };
+    });
+}
+
+const fileTransforms = TRANSFORMS.filter((t): t is FileTransform => t.kind === 'file');
+const projectTransforms = TRANSFORMS.filter((t): t is ProjectTransform => t.kind === 'project');
+
+for (const transform of fileTransforms) {
+  describe(`${transform.meta.id} fixtures`, () => {
+    const cases = fileCases(transform.meta.id);
+    const module = { default: transform.transform, parser: transform.parser };
+    const apply = (source: string, options: Record<string, unknown>, file: string) =>
+      applyTransform(module, options, { path: file, source }) || source.trim();
+
+    it.each(cases)('$name', ({ name, input, output, options }) => {
+      expect(apply(input, options, name)).toBe(output.trim());
+    });
+
+    it.each(cases)('$name is idempotent', ({ name, output, options }) => {
+      expect(apply(output, options, name)).toBe(output.trim());
+    });
+
+    it('has a case that must change something and one that must change nothing', () => {
+      expect(cases.some((c) => c.input !== c.output)).toBe(true);
+      expect(cases.some((c) => c.input === c.output)).toBe(true);
+    });
+  });
+}
+
+/** A project transform's case is a folder: `input/` is the app, `output/` the expected tree after the fix. */
+for (const transform of projectTransforms) {
+  describe(`${transform.meta.id} fixtures`, () => {
+    const dir = path.join(FIXTURES, transform.meta.id);
+    const cases = readdirSync(dir).filter((name) => existsSync(path.join(dir, name, 'input'))).sort();
+
+    async function fix(root: string): Promise<Changeset> {
+      const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+      const checks = CHECKS.filter((check) => check.meta.fix === transform.meta.id);
+      const { findings } = await scan(project, { checks });
+      const changeset = new Changeset(diskReader(root));
+      const planned = await planTransform(project, transform, findings, {}, changeset);
+      return planned.changeset;
+    }
+
+    function applyInMemory(root: string, changeset: Changeset): Record<string, string> {
+      const tree = readTree(root);
+      for (const change of changeset.changes()) {
+        if (change.after === null) delete tree[change.path];
+        else tree[change.path] = change.after;
+      }
+      return tree;
+    }
+
+    it.each(cases)('%s', async (name) => {
+      const root = copyFixture(path.join(dir, name, 'input'));
+      const expected = readTree(copyFixture(path.join(dir, name, 'output')));
+      const changeset = await fix(root);
+      expect(applyInMemory(root, changeset)).toEqual(expected);
+    });
+
+    it.each(cases)('%s is idempotent', async (name) => {
+      const root = copyFixture(path.join(dir, name, 'output'));
+      const changeset = await fix(root);
+      expect(changeset.changes()).toEqual([]);
+    });
+
+    it('has a case that must change something and one that must change nothing', () => {
+      const differs = cases.map((name) => JSON.stringify(readTree(path.join(dir, name, 'input'))) !== JSON.stringify(readTree(path.join(dir, name, 'output'))));
+      expect(differs).toContain(true);
+      expect(differs).toContain(false);
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Changeset } from '../src/engine/changeset.ts';
+import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { PackageInfo, Project } from '../src/project/types.ts';
+
+export const meta: TransformMeta = {
+  id: 'add-missing-dependencies',
+  title: 'Declare imported packages in package.json',
+  description: 'Adds each undeclared package to `dependencies` (or `devDependencies` when only tests, scripts and configs import it), at the version the lockfile or node_modules holds. A package whose version is unknown is listed as an install command instead of guessed.',
+  safe: true,
+};
+
+function readJson(file: string): Record<string, any> | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The version in use: the lockfile's record first, then an installed copy. */
+export function resolveInstalledVersion(project: Project, pkg: PackageInfo, name: string): string | null {
+  const absDir = path.join(project.root, pkg.dir);
+  if (pkg.lockfile?.endsWith('package-lock.json') || pkg.lockfile?.endsWith('npm-shrinkwrap.json')) {
+    const lockPath = path.join(project.root, pkg.lockfile);
+    const lock = readJson(lockPath);
+    const lockDir = path.posix.relative(path.dirname(lockPath).split(path.sep).join('/'), absDir.split(path.sep).join('/'));
+    const keys = [lockDir ? `${lockDir}/node_modules/${name}` : null, `node_modules/${name}`].filter(Boolean) as string[];
+    for (const key of keys) {
+      const version = lock?.packages?.[key]?.version;
+      if (typeof version === 'string') return version;
+    }
+  }
+  for (let dir = absDir; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(manifest)) {
+      const version = readJson(manifest)?.version;
+      return typeof version === 'string' ? version : null;
+    }
+    if (dir === project.root || path.dirname(dir) === dir) return null;
+  }
+}
+
+function detectIndent(text: string): string | number {
+  const match = /^([ \t]+)"/m.exec(text);
+  return match ? match[1]! : 2;
+}
+
+function sortedObject(entries: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function addToManifest(changeset: Changeset, manifestPath: string, additions: Map<string, { version: string; dev: boolean }>): void {
+  const text = changeset.read(manifestPath);
+  if (text === null) return;
+  const manifest = JSON.parse(text) as Record<string, any>;
+  for (const [name, { version, dev }] of additions) {
+    const field = dev ? 'devDependencies' : 'dependencies';
+    const other = dev ? 'dependencies' : 'devDependencies';
+    if (manifest[field]?.[name] || manifest[other]?.[name]) continue;
+    manifest[field] = sortedObject({ ...(manifest[field] ?? {}), [name]: version });
+  }
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const json = JSON.stringify(manifest, null, detectIndent(text)).replace(/\n/g, newline);
+  changeset.write(manifestPath, text.endsWith('\n') ? `${json}${newline}` : json);
+}
+
+export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+  const byPackage = new Map<string, Map<string, boolean>>();
+  for (const finding of findings) {
+    if (finding.ruleId !== 'undeclared-dependency') continue;
+    const dir = String(finding.data?.packageDir ?? '');
+    const name = String(finding.data?.package);
+    const names = byPackage.get(dir) ?? new Map<string, boolean>();
+    // A package any runtime file imports is a runtime dependency.
+    names.set(name, (names.get(name) ?? true) && finding.data?.dev === true);
+    byPackage.set(dir, names);
+  }
+  for (const [dir, names] of [...byPackage].sort(([a], [b]) => a.localeCompare(b))) {
+    const pkg = project.packages.find((p) => p.dir === dir);
+    if (!pkg) continue;
+    const additions = new Map<string, { version: string; dev: boolean }>();
+    for (const [name, dev] of [...names].sort(([a], [b]) => a.localeCompare(b))) {
+      const version = resolveInstalledVersion(project, pkg, name);
+      if (version) {
+        additions.set(name, { version: `^${version}`, dev });
+      } else {
+        const install = pkg.packageManager === 'yarn' ? 'yarn add' : pkg.packageManager === 'pnpm' ? 'pnpm add' : pkg.packageManager === 'bun' ? 'bun add' : 'npm install';
+        changeset.followUp({ kind: 'command', message: `${dir ? `(cd ${dir} && ` : ''}${install}${dev ? ' -D' : ''} ${name}${dir ? ')' : ''}   # no installed version of ${name} was found to pin` });
+      }
+    }
+    if (additions.size > 0) addToManifest(changeset, dir ? `${dir}/package.json` : 'package.json', additions);
+  }
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+
+export const meta: TransformMeta = {
+  id: 'ignore-env-files',
+  title: 'Keep env files out of git',
+  description: 'Adds `.env*` to .gitignore, with exceptions for the committed templates (`.env.example`, …). Files git already tracks are listed with the command that untracks them and a reminder to rotate their secrets.',
+  safe: true,
+};
+
+const TEMPLATE_NAMES = ['.env.example', '.env.sample', '.env.template'];
+
+export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+  const envFindings = findings.filter((finding) => finding.ruleId === 'env-file-not-ignored');
+  if (envFindings.length === 0) return;
+  const current = changeset.read('.gitignore') ?? '';
+  const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
+  const templates = TEMPLATE_NAMES.filter(
+    (name) => name === '.env.example' || project.envFiles.some((env) => path.posix.basename(env.path) === name),
+  );
+  const wanted = ['.env*', ...templates.map((name) => `!${name}`)].filter((line) => !present.has(line));
+  const needsPattern = envFindings.some((finding) => finding.data?.tracked !== true);
+  if (wanted.length > 0 && needsPattern) {
+    const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
+    changeset.write('.gitignore', `${current}${separator}# Env files hold secrets; only the templates are committed.\n${wanted.join('\n')}\n`);
+  }
+  for (const finding of envFindings) {
+    if (finding.data?.tracked !== true) continue;
+    changeset.followUp({ kind: 'command', message: `git rm --cached ${finding.file}   # untrack it; the file stays on disk` });
+    changeset.followUp({ kind: 'secret', message: `rotate every secret in ${finding.file}: it is in the git history` });
+  }
+}
