@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Changeset } from '../src/engine/changeset.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import { installCommand } from '../src/project/packages.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
 
 export const meta: TransformMeta = {
@@ -81,14 +82,16 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
     const pkg = project.packages.find((p) => p.dir === dir);
     if (!pkg) continue;
     const additions = new Map<string, { version: string; dev: boolean }>();
+    const unpinned = { runtime: [] as string[], dev: [] as string[] };
     for (const [name, dev] of [...names].sort(([a], [b]) => a.localeCompare(b))) {
       const version = resolveInstalledVersion(project, pkg, name);
-      if (version) {
-        additions.set(name, { version: `^${version}`, dev });
-      } else {
-        const install = pkg.packageManager === 'yarn' ? 'yarn add' : pkg.packageManager === 'pnpm' ? 'pnpm add' : pkg.packageManager === 'bun' ? 'bun add' : 'npm install';
-        changeset.followUp({ kind: 'command', message: `${dir ? `(cd ${dir} && ` : ''}${install}${dev ? ' -D' : ''} ${name}${dir ? ')' : ''}   # no installed version of ${name} was found to pin` });
-      }
+      if (version) additions.set(name, { version: `^${version}`, dev });
+      else unpinned[dev ? 'dev' : 'runtime'].push(name);
+    }
+    for (const [kind, list] of Object.entries(unpinned)) {
+      if (list.length === 0) continue;
+      const command = installCommand(pkg.packageManager, list, kind === 'dev');
+      changeset.followUp({ kind: 'command', message: `${dir ? `(cd ${dir} && ${command})` : command}   # no installed version was found to pin` });
     }
     if (additions.size > 0) addToManifest(changeset, dir ? `${dir}/package.json` : 'package.json', additions);
   }

@@ -19,7 +19,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
     (name) => name === '.env.example' || project.envFiles.some((env) => path.posix.basename(env.path) === name),
   );
   const wanted = ['.env*', ...templates.map((name) => `!${name}`)].filter((line) => !present.has(line));
-  const needsPattern = envFindings.some((finding) => finding.data?.tracked !== true);
+  const needsPattern = envFindings.some((finding) => finding.data?.ignored !== true);
   if (wanted.length > 0 && needsPattern) {
     const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
     changeset.write('.gitignore', `${current}${separator}# Env files hold secrets; only the templates are committed.\n${wanted.join('\n')}\n`);

@@ -1,4 +1,5 @@
 import { defineProjectCheck } from './define.ts';
+import { installCommand } from '../project/packages.ts';
 
 export default defineProjectCheck({
   meta: {
@@ -15,7 +16,7 @@ export default defineProjectCheck({
       const count = Object.keys(pkg.dependencies).length + Object.keys(pkg.devDependencies).length;
       if (count === 0) continue;
       const manifest = pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
-      const install = pkg.packageManager === 'yarn' ? 'yarn install' : pkg.packageManager === 'pnpm' ? 'pnpm install' : pkg.packageManager === 'bun' ? 'bun install' : 'npm install';
+      const install = installCommand(pkg.packageManager);
       ctx.report({
         file: manifest,
         loc: { line: 1, column: 1 },

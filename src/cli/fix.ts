@@ -6,7 +6,6 @@ import { unifiedDiff } from '../engine/diff.ts';
 import { groupFixes } from '../engine/fixes.ts';
 import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
 import { scan } from '../engine/scan.ts';
-import { runWizard } from '../wizard/wizard.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, emit, load, parseOptionPairs, selectChecks, splitList } from './common.ts';
 
@@ -56,11 +55,13 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
         setExit(EXIT.ok);
         return;
       }
-      if (!flags.dryRun && !flags.patch) assertCleanTree(project, Boolean(flags.allowDirty), logger);
+      // The wizard asks first and writes after, so it checks the tree before asking anything.
+      if (interactive) assertCleanTree(project, Boolean(flags.allowDirty), logger);
 
       let changeset: Changeset;
       const failures: TransformFailure[] = [];
       if (interactive) {
+        const { runWizard } = await import('../wizard/wizard.ts');
         const outcome = await runWizard({ project, findings: result.findings, groups, cliOptions, color, write: (text) => process.stdout.write(text) });
         changeset = outcome.changeset;
         failures.push(...outcome.failures);
@@ -90,6 +91,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
         setExit(EXIT.ok);
         return;
       }
+      if (!interactive) assertCleanTree(project, Boolean(flags.allowDirty), logger);
       ignoreStateDir(changeset);
       const applied = changeset.changes();
       const journal = applyWithJournal(project.root, applied, `fix${flags.yes ? ' --yes' : ''}`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { UsageError } from '../errors.ts';
 import { createBaseline, readBaseline } from '../engine/baseline.ts';
 import { scan } from '../engine/scan.ts';
 import { renderJson } from '../report/json.ts';
@@ -19,6 +20,7 @@ interface ScanFlags {
   writeBaseline?: string;
   quiet?: boolean;
   color?: boolean;
+  workers?: string;
 }
 
 export function registerScan(program: Command, setExit: (code: number) => void): void {
@@ -33,15 +35,20 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--skip <ids>', 'skip these checks or categories (comma-separated, repeatable)', collect)
     .option('--baseline <file>', 'hide the findings recorded in this baseline')
     .option('--write-baseline <file>', 'record the current findings as a baseline')
+    .option('--workers <count>', 'worker threads to spread the files over (0: none; default: by repository size and cores)')
     .option('--quiet', 'no progress or log lines on stderr')
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: ScanFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
       const checks = selectChecks(splitList(flags.only), splitList(flags.skip));
+      const workers = flags.workers === undefined ? 'auto' : Number(flags.workers);
+      if (workers !== 'auto' && (!Number.isInteger(workers) || workers < 0)) {
+        throw new UsageError(`--workers takes a whole number, got "${flags.workers}"`, 'for example --workers 2, or 0 to scan on the main thread');
+      }
       const known = flags.baseline ? readBaseline(flags.baseline) : null;
       const project = load(dir);
       const progress = createProgress('scanning', !flags.quiet && !process.env.NO_COLOR && !process.env.CI);
-      const result = await scan(project, { checks, onProgress: progress.update });
+      const result = await scan(project, { checks, workers, onProgress: progress.update });
       progress.stop();
 
       if (flags.writeBaseline) {

@@ -1,4 +1,4 @@
-import jscodeshift from 'jscodeshift';
+import type { JSCodeshift } from 'jscodeshift';
 import { UsageError } from '../errors.ts';
 import type { Project } from '../project/types.ts';
 import type { Finding } from '../types.ts';
@@ -6,8 +6,12 @@ import { Changeset } from './changeset.ts';
 import { formatIfConfigured } from './format.ts';
 import type { Answers, FileTransform, Question, Transform } from './transform-types.ts';
 
+let jscodeshift: JSCodeshift | null = null;
+
 /** Runs a jscodeshift transform on one source; null when it changes nothing. */
-export function runFileTransform(transform: FileTransform, file: string, source: string, options: Answers): string | null {
+export async function runFileTransform(transform: FileTransform, file: string, source: string, options: Answers): Promise<string | null> {
+  // Loaded on first use: scanning never needs it.
+  jscodeshift ??= (await import('jscodeshift')).default;
   const j = jscodeshift.withParser(transform.parser);
   const api = { j, jscodeshift: j, stats: () => {}, report: () => {} };
   const output = transform.transform({ path: file, source }, api, options);
@@ -40,7 +44,7 @@ export async function planFileTransform(root: string, transform: FileTransform, 
     const source = changeset.read(file);
     if (source === null) continue;
     try {
-      const output = runFileTransform(transform, file, source, options);
+      const output = await runFileTransform(transform, file, source, options);
       if (output !== null) changeset.write(file, output);
     } catch (error) {
       failures.push({ file, reason: (error as Error).message.split('\n')[0]! });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.ts';
 import { SEVERITIES } from '../types.ts';
 import type { ShipshapeConfig } from './types.ts';
@@ -19,14 +19,19 @@ const schema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+let compiled: ValidateFunction | null = null;
+/** Compiled on first use: most projects have no configuration to validate. */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+  return compiled;
+}
 
 export function emptyConfig(): ShipshapeConfig {
   return { ignore: [], disable: [], severity: {}, answers: {}, source: null };
 }
 
 function describeErrors(source: string): string {
-  const error = validate.errors?.[0];
+  const error = validator().errors?.[0];
   if (!error) return `${source}: invalid configuration`;
   const where = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '';
   if (error.keyword === 'additionalProperties') {
@@ -63,7 +68,7 @@ export function loadConfig(root: string, knownCheckIds: ReadonlySet<string>): Sh
     source = 'package.json "shipshape"';
     raw = manifest.shipshape;
   }
-  if (!validate(raw)) {
+  if (!validator()(raw)) {
     throw new UsageError(describeErrors(source), 'allowed keys: ignore, disable, severity, answers');
   }
   const config = raw as Partial<ShipshapeConfig>;

@@ -178,3 +178,11 @@ export function packageFor(packages: readonly PackageInfo[], file: string): Pack
   }
   return best;
 }
+
+/** The package manager's command that installs packages, or the whole project when none are named. */
+export function installCommand(manager: PackageManager | null, packages: string[] = [], dev = false): string {
+  const tool = manager ?? 'npm';
+  if (packages.length === 0) return `${tool} install`;
+  const verb = tool === 'npm' ? 'install' : 'add';
+  return `${tool} ${verb}${dev ? ' -D' : ''} ${packages.join(' ')}`;
+}

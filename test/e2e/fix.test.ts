@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir, writeTree } from '../helpers.ts';
+import { KEYS, driveCli } from '../pty.ts';
+
+afterAll(cleanTempDirs);
+
+/** The prototype with an installed openai, so one dependency has a version to pin. */
+function prototype(): string {
+  const app = copyFixture(path.join(FIXTURES, 'apps', 'prototype'));
+  mkdirSync(path.join(app, 'node_modules', 'openai'), { recursive: true });
+  writeFileSync(path.join(app, 'node_modules', 'openai', 'package.json'), JSON.stringify({ name: 'openai', version: '4.52.0' }));
+  return gitInit(app);
+}
+
+const snapshot = (dir: string) => readTree(dir, (rel) => rel.startsWith('.git/') || rel.startsWith('node_modules/'));
+
+describe('shipshape fix --dry-run and --patch', () => {
+  it('prints one git-applicable diff of the safe fixes and writes nothing', () => {
+    const app = prototype();
+    const before = snapshot(app);
+    const { code, stdout, stderr } = run(['fix', app, '--dry-run']);
+    expect(code).toBe(0);
+    expect(snapshot(app)).toEqual(before);
+    expect(stdout).toContain('diff --git a/.gitignore b/.gitignore');
+    expect(stdout).toContain('+    "openai": "^4.52.0",');
+    expect(stdout).not.toContain('next.config.js');
+    expect(stderr).toContain('not applied without review: remove-build-error-ignores');
+    expect(stderr).toContain('npm install clsx date-fns');
+    const patch = path.join(tempDir(), 'fix.patch');
+    writeFileSync(patch, stdout);
+    execFileSync('git', ['apply', '--check', patch], { cwd: app });
+  });
+
+  it('includes the fixes that need review with --all, and --patch writes the same diff to a file', () => {
+    const app = prototype();
+    const dry = run(['fix', app, '--dry-run', '--all']).stdout;
+    expect(dry).toContain('diff --git a/next.config.js b/next.config.js');
+    expect(dry).toContain('-    ignoreBuildErrors: true,');
+    const patch = path.join(tempDir(), 'all.patch');
+    const { code, stdout } = run(['fix', app, '--patch', patch, '--all']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(readFileSync(patch, 'utf8')).toBe(dry);
+    git(app, 'apply', patch);
+    expect(run(['fix', app, '--dry-run', '--all']).stdout).toBe('');
+  });
+});
+
+describe('shipshape fix --yes', () => {
+  it('applies the safe fixes, journals the originals, and a second run changes nothing', () => {
+    const app = prototype();
+    const { code, stdout } = run(['fix', app, '--yes']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('changed: 2 file(s)');
+    expect(stdout).toContain('rotate  rotate every secret in .env.local');
+    expect(stdout).toContain('git rm --cached .env.local');
+    expect(JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')).dependencies.openai).toBe('^4.52.0');
+    const gitignore = readFileSync(path.join(app, '.gitignore'), 'utf8');
+    expect(gitignore).toContain('.env*\n!.env.example\n');
+    expect(gitignore).toContain('.shipshape/\n');
+    expect(readFileSync(path.join(app, 'next.config.js'), 'utf8')).toContain('ignoreBuildErrors: true');
+    const journals = readdirSync(path.join(app, '.shipshape', 'undo'));
+    expect(journals).toHaveLength(1);
+    expect(git(app, 'status', '--porcelain')).not.toContain('.shipshape');
+
+    const after = snapshot(app);
+    const second = run(['fix', app, '--yes']);
+    expect(second.code).toBe(0);
+    expect(snapshot(app)).toEqual(after);
+    expect(readdirSync(path.join(app, '.shipshape', 'undo'))).toHaveLength(1);
+  });
+
+  it('undo restores the originals and refuses to overwrite later edits without --force', () => {
+    const app = prototype();
+    const before = snapshot(app);
+    run(['fix', app, '--yes', '--all']);
+    expect(snapshot(app)).not.toEqual(before);
+    writeFileSync(path.join(app, 'package.json'), '{"edited": true}\n');
+    const refused = run(['undo', app]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('files changed since the last apply: package.json');
+    const forced = run(['undo', app, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('restored 3 file(s)');
+    expect(snapshot(app)).toEqual(before);
+    const nothing = run(['undo', app]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('nothing to undo');
+  });
+
+  it('refuses a dirty git tree, listing the files, unless --allow-dirty', () => {
+    const app = prototype();
+    writeFileSync(path.join(app, 'notes.txt'), 'wip\n');
+    writeFileSync(path.join(app, 'lib/prisma.ts'), '// wip\n');
+    const before = snapshot(app);
+    const refused = run(['fix', app, '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('uncommitted changes: lib/prisma.ts, notes.txt');
+    expect(refused.stderr).toContain('--allow-dirty');
+    expect(snapshot(app)).toEqual(before);
+    expect(run(['fix', app, '--yes', '--allow-dirty']).code).toBe(0);
+    expect(snapshot(app)).not.toEqual(before);
+  });
+
+  it('warns outside git and goes on', () => {
+    const app = copyFixture(path.join(FIXTURES, 'apps', 'prototype'));
+    const { code, stderr } = run(['fix', app, '--yes']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('not a git repository');
+    expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toContain('.env*');
+  });
+
+  it('runs prettier on touched files only, with the project config', () => {
+    const app = gitInit(
+      writeTree({
+        'package.json': '{"name":"p","dependencies":{"next":"14.2.3"}}\n',
+        'package-lock.json': '{"lockfileVersion":3,"packages":{"node_modules/zod":{"version":"3.23.8"}}}\n',
+        '.prettierrc': '{ "useTabs": true }\n',
+        'untouched.js': 'const   a =  1\n',
+        'index.js': "import { z } from 'zod';\nexport default z;\n",
+      }),
+    );
+    expect(run(['fix', app, '--yes']).code).toBe(0);
+    expect(readFileSync(path.join(app, 'package.json'), 'utf8')).toBe('{\n\t"name": "p",\n\t"dependencies": {\n\t\t"next": "14.2.3",\n\t\t"zod": "^3.23.8"\n\t}\n}\n');
+    expect(readFileSync(path.join(app, 'untouched.js'), 'utf8')).toBe('const   a =  1\n');
+  });
+
+  it('needs a terminal for the wizard', () => {
+    const { code, stderr } = run(['fix', prototype()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('the fix wizard needs a terminal');
+    expect(stderr).toContain('--yes, --dry-run or --patch');
+  });
+
+  it('says there is nothing to fix on a clean app', () => {
+    const app = gitInit(writeTree({ 'package.json': '{"name":"ok","dependencies":{}}\n', 'index.js': 'export {};\n' }));
+    const { code, stderr } = run(['fix', app, '--yes']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('Nothing to fix');
+    expect(existsSync(path.join(app, '.shipshape'))).toBe(false);
+  });
+});
+
+describe('the fix wizard, driven through a pseudo-terminal', () => {
+  it('groups findings, preselects safe fixes, shows each diff and applies only the accepted ones', async () => {
+    const app = prototype();
+    const { code, screen } = await driveCli(['fix', app], app, [
+      { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.enter },
+      { waitFor: /Declare imported packages in package\.json\s+diff[\s\S]*Apply this fix\?/, send: 'y\r' },
+      { waitFor: /Keep env files out of git\s+diff[\s\S]*Apply this fix\?/, send: 'n\r' },
+    ]);
+    expect(code).toBe(0);
+    expect(screen).toMatch(/build\s+3\s+\(2 fixable\)/);
+    expect(screen).toMatch(/dependencies\s+5\s+\(4 fixable\)/);
+    expect(screen).toMatch(/secrets\s+1\s+\(1 fixable\)/);
+    expect(screen).toMatch(/◯ Let `next build` fail on type and lint errors again \(2 finding\(s\)\) \[review\]/);
+    expect(screen).toContain('+    "openai": "^4.52.0",');
+    expect(screen).toContain('changed: 2 file(s)');
+    expect(JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')).dependencies.openai).toBe('^4.52.0');
+    expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toBe('node_modules\n.next\n.shipshape/\n');
+  });
+
+  it('takes a fix that needs review when the user selects it', async () => {
+    const app = prototype();
+    const { code } = await driveCli(['fix', app, '--only', 'build'], app, [
+      { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.space + KEYS.enter },
+      { waitFor: /-\s+ignoreBuildErrors: true,[\s\S]*Apply this fix\?/, send: '\r' },
+    ]);
+    expect(code).toBe(0);
+    expect(readFileSync(path.join(app, 'next.config.js'), 'utf8')).not.toContain('ignoreBuildErrors');
+  });
+
+  it('writes nothing when cancelled with Ctrl-C', async () => {
+    const app = prototype();
+    const before = snapshot(app);
+    const { code, screen } = await driveCli(['fix', app], app, [
+      { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.enter },
+      { waitFor: /Apply this fix\?/, send: KEYS.ctrlC },
+    ]);
+    expect(code).toBe(130);
+    expect(screen).toContain('cancelled; nothing was written');
+    expect(snapshot(app)).toEqual(before);
+    expect(existsSync(path.join(app, '.shipshape'))).toBe(false);
+  });
+});

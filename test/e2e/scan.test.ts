@@ -1,0 +1,164 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+
+afterAll(cleanTempDirs);
+
+let app: string;
+beforeAll(() => {
+  app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
+});
+
+const SECRETS = ['sk-proj-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8', 'hunter2hunter2', 'c2lnbmF0dXJlLXNydg'];
+
+describe('shipshape scan on the prototype app', () => {
+  it('prints a text report grouped by severity, with frames, fixes and a summary, and exits 1 at --fail-on high', () => {
+    const { code, stdout, stderr } = run(['scan', app]);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^HIGH \(\d+\)/);
+    expect(stdout.indexOf('HIGH')).toBeLessThan(stdout.indexOf('MEDIUM'));
+    expect(stdout.indexOf('MEDIUM')).toBeLessThan(stdout.indexOf('LOW'));
+    expect(stdout).toContain('next.config.js:6:5  next.config hides type or lint errors from the build');
+    expect(stdout).toContain("> 6 |     ignoreBuildErrors: true,");
+    expect(stdout).toContain("'openai' is imported but package.json does not declare it.");
+    expect(stdout).toContain('fix: shipshape fix --only undeclared-dependency');
+    expect(stdout).toMatch(/9 findings \(0 critical, 7 high, 1 medium, 1 low\) · 10 files scanned · 2 skipped · 1 suppressed · \d+ ms/);
+    expect(stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('never prints a secret in full, in any format', () => {
+    for (const format of ['text', 'json', 'sarif']) {
+      const { stdout } = run(['scan', app, '--format', format]);
+      for (const secret of SECRETS) expect(stdout).not.toContain(secret);
+    }
+    expect(run(['scan', app]).stdout).toMatch(/SUPABASE_SERVICE_ROLE_KEY=eyJhbG…\(\d+ chars\)/);
+  });
+
+  it('writes the JSON report with the documented shape and relative paths', () => {
+    const { code, stdout } = run(['scan', app, '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(['version', 'root', 'summary', 'findings', 'skipped']);
+    expect(report.summary).toMatchObject({ files: 10, skipped: 2, findings: { critical: 0, high: 7, medium: 1, low: 1 }, suppressed: 1 });
+    expect(typeof report.summary.durationMs).toBe('number');
+    const undeclared = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'undeclared-dependency');
+    expect(undeclared.map((f: { file: string }) => f.file)).toEqual(['components/TaskCard.tsx', 'pages/api/chat.ts', 'pages/api/tasks/[id].ts', 'scripts/seed.ts']);
+    expect(Object.keys(report.findings[0]).sort()).toEqual(
+      ['category', 'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fix', 'line', 'message', 'ruleId', 'severity', 'title'].sort(),
+    );
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'next-config-ignores-build-errors').fix).toEqual({ id: 'remove-build-error-ignores', safe: false });
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'parse-error')).toMatchObject({ file: 'components/Draft.tsx', severity: 'low' });
+    expect(report.skipped).toEqual([
+      { path: 'public/logo.png', reason: 'binary' },
+      { path: 'public/pixel.dat.js', reason: 'binary' },
+    ]);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the official schema', () => {
+    const { stdout } = run(['scan', app, '--format', 'sarif']);
+    const sarif = JSON.parse(stdout);
+    const schema = JSON.parse(readFileSync(path.join(REPO, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(sarif.version).toBe('2.1.0');
+    const driver = sarif.runs[0].tool.driver;
+    expect(driver).toMatchObject({ name: 'shipshape', version: '0.1.0' });
+    expect(driver.informationUri).toMatch(/^https:\/\//);
+    const rule = driver.rules.find((r: { id: string }) => r.id === 'undeclared-dependency');
+    expect(rule).toMatchObject({ defaultConfiguration: { level: 'error' }, properties: { category: 'dependencies', severity: 'high' } });
+    expect(rule.help.text.length).toBeGreaterThan(20);
+    const results = sarif.runs[0].results;
+    const dynamicRoute = results.find((r: any) => r.locations[0].physicalLocation.artifactLocation.uri.includes('tasks'));
+    expect(dynamicRoute.locations[0].physicalLocation.artifactLocation.uri).toBe('pages/api/tasks/%5Bid%5D.ts');
+    expect(dynamicRoute.locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 37 });
+    expect(results.find((r: any) => r.ruleId === 'missing-lockfile').level).toBe('warning');
+    expect(results.find((r: any) => r.ruleId === 'parse-error').level).toBe('note');
+    expect(results.every((r: any) => typeof r.partialFingerprints['shipshape/v1'] === 'string')).toBe(true);
+  });
+
+  it('honours --fail-on', () => {
+    expect(run(['scan', app, '--fail-on', 'critical']).code).toBe(0);
+    expect(run(['scan', app, '--fail-on', 'low']).code).toBe(1);
+    expect(run(['scan', app, '--fail-on', 'none']).code).toBe(0);
+    expect(run(['scan', app, '--only', 'missing-lockfile', '--fail-on', 'medium']).code).toBe(1);
+    expect(run(['scan', app, '--only', 'missing-lockfile', '--fail-on', 'high']).code).toBe(0);
+  });
+
+  it('selects checks with --only and --skip, by id or category', () => {
+    const rules = (args: string[]) => [...new Set(JSON.parse(run(['scan', app, '--format', 'json', ...args]).stdout).findings.map((f: { ruleId: string }) => f.ruleId))].sort();
+    expect(rules(['--only', 'secrets'])).toEqual(['env-file-not-ignored']);
+    expect(rules(['--only', 'missing-lockfile,env-file-not-ignored'])).toEqual(['env-file-not-ignored', 'missing-lockfile']);
+    expect(rules(['--skip', 'dependencies', '--skip', 'parse-error'])).toEqual(['env-file-not-ignored', 'next-config-ignores-build-errors']);
+  });
+
+  it('writes a baseline and then hides exactly the known findings', () => {
+    const dir = tempDir();
+    const baseline = path.join(dir, 'baseline.json');
+    const first = run(['scan', app, '--write-baseline', baseline, '--format', 'json']);
+    expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(JSON.parse(first.stdout).findings.length);
+    const again = run(['scan', app, '--baseline', baseline]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^0 findings .* 9 in baseline/m);
+
+    // A new finding shows up; moving old code around does not resurrect the known ones.
+    const moved = copyFixture(app);
+    const chat = path.join(moved, 'pages/api/chat.ts');
+    writeFileSync(chat, `// a new first line\n${readFileSync(chat, 'utf8')}import Stripe from 'stripe';\nexport { Stripe };\n`);
+    const after = JSON.parse(run(['scan', moved, '--baseline', baseline, '--format', 'json']).stdout);
+    expect(after.findings.map((f: { message: string }) => f.message)).toEqual(["'stripe' is imported but package.json does not declare it."]);
+  });
+
+  it('writes the report to --output and nothing to stdout', () => {
+    const out = path.join(tempDir(), 'nested', 'report.sarif');
+    const { stdout, stderr } = run(['scan', app, '--format', 'sarif', '--output', out]);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`wrote the sarif report to ${out}`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+    expect(run(['scan', app, '--format', 'sarif', '--output', out, '--quiet']).stderr).toBe('');
+  });
+
+  it('gives the same findings in worker threads as on the main thread, in the same order', () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'big', dependencies: { react: '18.3.1' } }),
+      'package-lock.json': '{}',
+    };
+    for (let i = 0; i < 900; i++) {
+      files[`src/mod${i}.ts`] = i % 7 === 0 ? `import x${i} from 'pkg-${i % 5}';\nexport default x${i};\n` : `import React from 'react';\nexport const v${i} = ${i};\n`;
+    }
+    files['src/broken.ts'] = 'import {';
+    const big = writeTree(files);
+    const inline = JSON.parse(run(['scan', big, '--format', 'json', '--workers', '0']).stdout);
+    const threaded = JSON.parse(run(['scan', big, '--format', 'json', '--workers', '2']).stdout);
+    expect(inline.findings.length).toBe(130);
+    expect(threaded.findings).toEqual(inline.findings);
+    expect(threaded.summary.files).toBe(inline.summary.files);
+  });
+
+  it('honours inline suppressions in env files and config overrides', () => {
+    const dir = writeTree({
+      'package.json': JSON.stringify({ name: 'x', dependencies: { a: '1' }, shipshape: { severity: { 'missing-lockfile': 'low' }, disable: ['undeclared-dependency'] } }),
+      '.env': '# shipshape-ignore env-file-not-ignored -- throwaway demo values\nA=1\n',
+      'index.js': "import b from 'b';\n",
+    });
+    const report = JSON.parse(run(['scan', dir, '--format', 'json']).stdout);
+    expect(report.findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([['missing-lockfile', 'low']]);
+    expect(report.summary.suppressed).toBe(1);
+  });
+
+  it('applies shipshape.config.json ignore globs', () => {
+    const dir = writeTree({
+      'package.json': JSON.stringify({ name: 'x', dependencies: {} }),
+      'shipshape.config.json': JSON.stringify({ ignore: ['legacy/**'] }),
+      'legacy/old.js': "require('left-pad');\n",
+      'src/new.js': "require('right-pad');\n",
+    });
+    const report = JSON.parse(run(['scan', dir, '--format', 'json']).stdout);
+    expect(report.findings.map((f: { file: string }) => f.file)).toEqual(['src/new.js']);
+  });
+});
