@@ -15,8 +15,11 @@ export interface CheckMeta {
   severity: Severity;
   category: string;
   docs: string;
-  /** Cheap text tests: a file containing none of these is neither parsed nor checked. */
-  prefilter?: string[];
+  /**
+   * A cheap test before parsing: a file containing none of these strings (or for which the
+   * function answers false) is neither parsed nor checked. A function must over-approximate.
+   */
+  prefilter?: string[] | ((text: string, project: Project, file: string) => boolean);
   /** Which project files the check reads; file checks default to JS/TS sources. */
   files?: (path: string) => boolean;
   /** A transform id, or null when the fix is manual. */

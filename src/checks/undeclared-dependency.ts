@@ -3,16 +3,38 @@ import type { CallExpression, Node, StringLiteral } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { ancestorPackages, isDevelopmentFile, packageNameOf } from '../project/dependencies.ts';
 import { packageFor } from '../project/packages.ts';
-import type { PackageInfo } from '../project/types.ts';
+import type { PackageInfo, Project } from '../project/types.ts';
 
 const BUILTINS = new Set(builtinModules);
 /** Next.js resolves these markers itself, so they need no install. */
 const PROVIDED_BY_NEXT = new Set(['server-only', 'client-only']);
+/** Every string that could be a module specifier: over-approximates the imports the parser will find. */
+const SPECIFIER_CANDIDATE = /\b(?:from|import|require(?:\s*\.\s*resolve)?)\s*\(?\s*(['"])([^'"\n]+)\1/g;
 
 function isAlias(specifier: string, pkg: PackageInfo): boolean {
   const { patterns, baseUrlEntries } = pkg.aliases;
   if (patterns.some((pattern) => (pattern.endsWith('*') ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern))) return true;
   return baseUrlEntries.includes(specifier.split('/')[0]!);
+}
+
+/** For one file: the package a specifier names when no package.json on its path declares it, else null. */
+function undeclaredPackageJudge(project: Project, file: string): ((specifier: string) => string | null) | null {
+  const pkg = packageFor(project.packages, file);
+  if (!pkg) return null;
+  const chain = ancestorPackages(project.packages, pkg);
+  const workspaceNames = new Set(project.packages.flatMap((p) => (p.name ? [p.name] : [])));
+  const hasNext = chain.some((p) => p.next !== null);
+  return (specifier) => {
+    if (BUILTINS.has(specifier) || specifier.startsWith('node:')) return null;
+    const name = packageNameOf(specifier);
+    if (!name || BUILTINS.has(name)) return null;
+    if (workspaceNames.has(name) || isAlias(specifier, pkg)) return null;
+    if (hasNext && PROVIDED_BY_NEXT.has(name)) return null;
+    const declared = chain.some(
+      (p) => name in p.dependencies || name in p.devDependencies || name in p.peerDependencies || name in p.optionalDependencies,
+    );
+    return declared ? null : name;
+  };
 }
 
 function requiredSpecifier(call: CallExpression): StringLiteral | null {
@@ -40,31 +62,27 @@ export default defineCheck({
     severity: 'high',
     category: 'dependencies',
     docs: 'The import works locally because the package happens to sit in node_modules (installed by hand or pulled in by another package), but a clean install on the build server leaves it out and the deploy fails. Declare it in package.json with the version you use.',
-    prefilter: ['import', 'require', 'export'],
+    // Only files with a specifier string that names an undeclared package are worth parsing.
+    prefilter(text, project, file) {
+      const judge = undeclaredPackageJudge(project, file);
+      if (!judge) return false;
+      for (const match of text.matchAll(SPECIFIER_CANDIDATE)) if (judge(match[2]!)) return true;
+      return false;
+    },
     fix: 'add-missing-dependencies',
   },
   check(ctx) {
-    const pkg = packageFor(ctx.project.packages, ctx.file.path);
-    if (!pkg) return;
-    const chain = ancestorPackages(ctx.project.packages, pkg);
-    const workspaceNames = new Set(ctx.project.packages.flatMap((p) => (p.name ? [p.name] : [])));
-    const hasNext = chain.some((p) => p.next !== null);
+    const judge = undeclaredPackageJudge(ctx.project, ctx.file.path);
+    if (!judge) return;
+    const manifest = (dir: string) => (dir ? `${dir}/package.json` : 'package.json');
+    const pkg = packageFor(ctx.project.packages, ctx.file.path)!;
 
     const consider = (literal: StringLiteral) => {
-      const specifier = literal.value;
-      if (BUILTINS.has(specifier) || specifier.startsWith('node:')) return;
-      const name = packageNameOf(specifier);
-      if (!name || BUILTINS.has(name)) return;
-      if (workspaceNames.has(name) || isAlias(specifier, pkg)) return;
-      if (hasNext && PROVIDED_BY_NEXT.has(name)) return;
-      const declared = chain.some(
-        (p) => name in p.dependencies || name in p.devDependencies || name in p.peerDependencies || name in p.optionalDependencies,
-      );
-      if (declared) return;
-      const manifest = pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
+      const name = judge(literal.value);
+      if (!name) return;
       ctx.report({
         node: literal,
-        message: `'${name}' is imported but ${manifest} does not declare it.`,
+        message: `'${name}' is imported but ${manifest(pkg.dir)} does not declare it.`,
         data: { package: name, packageDir: pkg.dir, dev: isDevelopmentFile(ctx.file.path) },
       });
     };

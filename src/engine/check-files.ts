@@ -23,6 +23,13 @@ export function wantsFile(check: FileCheck, file: string): boolean {
   return check.meta.files ? check.meta.files(file) : isSourceFile(file);
 }
 
+export function passesPrefilter(check: FileCheck, text: string, project: Project, file: string): boolean {
+  const prefilter = check.meta.prefilter;
+  if (!prefilter) return true;
+  if (typeof prefilter === 'function') return prefilter(text, project, file);
+  return prefilter.some((needle) => text.includes(needle));
+}
+
 /** Reads each file once, parses it at most once, and walks its tree once for every check that wants it. */
 export function checkFiles(
   project: Project,
@@ -45,7 +52,7 @@ export function checkFiles(
     result.files++;
     result.bytes += read.bytes;
     const text = read.text;
-    const matching = wanting.filter((check) => !check.meta.prefilter || check.meta.prefilter.some((needle) => text.includes(needle)));
+    const matching = wanting.filter((check) => passesPrefilter(check, text, project, file));
     if (matching.length === 0) continue;
     const collector = new FileFindings(project, file, text, fixSafety);
     let ast;

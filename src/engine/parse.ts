@@ -19,6 +19,7 @@ export function parseSource(file: string, text: string): File {
     allowAwaitOutsideFunction: true,
     allowUndeclaredExports: true,
     errorRecovery: false,
+    attachComment: false,
     plugins: pluginsFor(file),
   });
 }

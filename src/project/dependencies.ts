@@ -1,6 +1,6 @@
 import type { PackageInfo } from './types.ts';
 
-const PACKAGE_NAME = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+const PACKAGE_NAME = /^(?:@[a-z0-9-][a-z0-9-._~]*\/)?[a-z0-9-][a-z0-9-._~]*$/;
 
 /** The npm package a bare specifier names, or null for relative paths, URLs, protocols and aliases. */
 export function packageNameOf(specifier: string): string | null {

@@ -61,7 +61,7 @@ export function renderText({ project, result, baselined }: ReportInput, options:
           out.push(...codeFrame(text, f, options.color).split('\n').map((line) => `      ${line}`));
         }
         const fix = f.fix
-          ? `shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (review the diff: not applied by --yes alone)'}`
+          ? `shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (needs review: --yes applies it only with --all)'}`
           : 'fix by hand (see `shipshape list` for the rule\'s notes)';
         out.push(`      ${colors.cyan('fix:')} ${fix}`, '');
       }

@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+
+const require = createRequire(import.meta.url);
+const Ajv: typeof import('ajv-draft-04').default = require('ajv-draft-04');
+const addFormats: typeof import('ajv-formats').default = require('ajv-formats');
 
 afterAll(cleanTempDirs);
 
@@ -63,7 +66,7 @@ describe('shipshape scan on the prototype app', () => {
     const sarif = JSON.parse(stdout);
     const schema = JSON.parse(readFileSync(path.join(REPO, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats.default(ajv);
+    addFormats(ajv);
     const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(sarif.version).toBe('2.1.0');
@@ -131,7 +134,7 @@ describe('shipshape scan on the prototype app', () => {
     for (let i = 0; i < 900; i++) {
       files[`src/mod${i}.ts`] = i % 7 === 0 ? `import x${i} from 'pkg-${i % 5}';\nexport default x${i};\n` : `import React from 'react';\nexport const v${i} = ${i};\n`;
     }
-    files['src/broken.ts'] = 'import {';
+    files['src/broken.ts'] = "import { a } from 'pkg-9';\nconst = ;\n";
     const big = writeTree(files);
     const inline = JSON.parse(run(['scan', big, '--format', 'json', '--workers', '0']).stdout);
     const threaded = JSON.parse(run(['scan', big, '--format', 'json', '--workers', '2']).stdout);

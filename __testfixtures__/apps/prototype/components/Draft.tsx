@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import TextareaAutosize from 'react-textarea-autosize';
 
 export function Draft() {
   const [text, setText] = useState('');
-  return <textarea value={text} onChange={(e) => setText(e.target.value)} /
+  return <TextareaAutosize value={text} onChange={(e) => setText(e.target.value)} /
 }

@@ -1,2 +1,2 @@
-import x from "./x";
+import x from "x-lib";
 export const y = { x };

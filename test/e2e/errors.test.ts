@@ -1,0 +1,120 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTempDirs, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+
+afterAll(cleanTempDirs);
+
+function expectUsageError(result: { code: number; stdout: string; stderr: string }, reason: string | RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const [first, second] = result.stderr.trimEnd().split('\n');
+  expect(first).toMatch(typeof reason === 'string' ? new RegExp(`^shipshape: .*${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : reason);
+  expect(second).toMatch(/^hint: /);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('bad input gets a one-line reason, a hint and exit 2', () => {
+  it('a missing directory', () => expectUsageError(run(['scan', '/no/such/dir']), 'no such directory: /no/such/dir'));
+
+  it('a file instead of a directory', () => {
+    const dir = writeTree({ 'app.js': 'x' });
+    expectUsageError(run(['scan', path.join(dir, 'app.js')]), 'not a directory');
+  });
+
+  it('an empty directory', () => expectUsageError(run(['scan', tempDir()]), 'nothing to scan'));
+
+  it('a repository that is not JavaScript', () => {
+    const dir = writeTree({ 'main.py': 'print(1)\n', 'README.md': '# hi\n' });
+    expectUsageError(run(['scan', dir]), 'is not a JavaScript or TypeScript project');
+  });
+
+  it('a malformed package.json', () => {
+    const dir = writeTree({ 'package.json': '{ "name": "x", }', 'index.js': '' });
+    expectUsageError(run(['scan', dir]), 'package.json is not valid JSON');
+  });
+
+  it('a malformed or unknown configuration', () => {
+    const broken = writeTree({ 'package.json': '{}', 'shipshape.config.json': '{ ignore: [] }' });
+    expectUsageError(run(['scan', broken]), 'shipshape.config.json is not valid JSON');
+    const unknownKey = writeTree({ 'package.json': '{}', 'shipshape.config.json': '{ "ignores": ["x"] }' });
+    expectUsageError(run(['scan', unknownKey]), 'shipshape.config.json: unknown key "ignores"');
+    const badSeverity = writeTree({ 'package.json': JSON.stringify({ shipshape: { severity: { 'missing-lockfile': 'urgent' } } }) });
+    expectUsageError(run(['scan', badSeverity]), 'package.json "shipshape": severity.missing-lockfile must be one of critical, high, medium, low');
+    const unknownCheck = writeTree({ 'package.json': JSON.stringify({ shipshape: { disable: ['no-such-check'] } }) });
+    expectUsageError(run(['scan', unknownCheck]), 'unknown check id "no-such-check"');
+  });
+
+  it('an unknown check id or category, with a suggestion', () => {
+    const dir = writeTree({ 'package.json': '{}' });
+    expectUsageError(run(['scan', dir, '--only', 'undeclared-dependencies']), 'unknown check or category "undeclared-dependencies" (did you mean "undeclared-dependency"?)');
+    expectUsageError(run(['fix', dir, '--yes', '--skip', 'nope']), 'unknown check or category "nope"');
+  });
+
+  it('an unknown flag, a bad choice and a bad option', () => {
+    expectUsageError(run(['scan', '--formt', 'json']), /unknown option '--formt'/);
+    expectUsageError(run(['scan', '--format', 'xml']), /--format <format>' argument 'xml' is invalid/);
+    expectUsageError(run(['scan', '--workers', 'many']), '--workers takes a whole number');
+    expectUsageError(run(['fix', '--yes', '--option', 'pageSize']), '--option expects key=value');
+    expectUsageError(run(['launch']), /unknown command 'launch'/);
+  });
+
+  it('a missing or malformed baseline', () => {
+    const dir = writeTree({ 'package.json': '{}', 'bad.json': '[]' });
+    expectUsageError(run(['scan', dir, '--baseline', path.join(dir, 'none.json')]), 'cannot read baseline');
+    expectUsageError(run(['scan', dir, '--baseline', path.join(dir, 'bad.json')]), 'is not a shipshape baseline');
+  });
+});
+
+describe('files the scan cannot use are skipped, counted and the scan goes on', () => {
+  it('binary, huge, unreadable and unparsable files', () => {
+    const dir = writeTree({
+      'package.json': JSON.stringify({ name: 'x', dependencies: {} }),
+      'package-lock.json': '{}',
+      'ok.js': "import a from 'left-pad';\n",
+      'broken.js': "import a from 'some-lib';\nconst = ;\n",
+      'minified.js': `import q from 'q';\n${'var a=1;'.repeat(140_000)}`,
+    });
+    writeFileSync(path.join(dir, 'binary.js'), Buffer.from([0x69, 0x6d, 0x70, 0x6f, 0x72, 0x74, 0, 1, 2, 3]));
+    symlinkSync(path.join(dir, 'gone.js'), path.join(dir, 'dangling.js'));
+    mkdirSync(path.join(dir, 'node_modules', 'left-pad'), { recursive: true });
+    writeFileSync(path.join(dir, 'node_modules', 'left-pad', 'index.js'), 'garbage (');
+    gitInit(dir, false);
+    const { code, stdout, stderr } = run(['scan', dir, '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    const skipped = Object.fromEntries(report.skipped.map((s: { path: string; reason: string }) => [s.path, s.reason]));
+    expect(skipped['binary.js']).toBe('binary');
+    expect(skipped['minified.js']).toBe('too-large');
+    expect(skipped['dangling.js']).toBe('unreadable');
+    expect(stderr).toContain('could not read dangling.js');
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'parse-error').map((f: { file: string; line: number }) => [f.file, f.line])).toEqual([['broken.js', 2]]);
+    expect(report.findings.some((f: { file: string }) => f.file === 'ok.js')).toBe(true);
+    expect(report.findings.some((f: { file: string }) => f.file.startsWith('node_modules'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'ok.js'), 'utf8')).toContain('left-pad');
+  });
+});
+
+describe('help and version', () => {
+  it('answers --help on every command and --version', () => {
+    for (const command of ['scan', 'fix', 'transform', 'list', 'undo']) {
+      const { code, stdout } = run([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Usage: shipshape ${command}`);
+    }
+    expect(run(['--version']).stdout.trim()).toBe('0.1.0');
+    expect(run(['--help']).stdout).toContain('Commands:');
+  });
+
+  it('reports an internal error with exit 3, and the stack only with --debug', () => {
+    const dir = writeTree({ 'package.json': '{}', '.shipshape/undo/1/journal.json': '{ not json' });
+    const plain = run(['undo', dir]);
+    expect(plain.code).toBe(3);
+    expect(plain.stderr).toMatch(/^shipshape: internal error: /);
+    expect(plain.stderr).toContain('--debug');
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = run(['undo', dir, '--debug']);
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, writeTree } from '../helpers.ts';
+
+afterAll(cleanTempDirs);
+
+const CONFIG = readFileSync(path.join(FIXTURES, 'remove-build-error-ignores', 'both-flags.input.js'), 'utf8');
+const FIXED = readFileSync(path.join(FIXTURES, 'remove-build-error-ignores', 'both-flags.output.js'), 'utf8');
+
+describe('shipshape transform', () => {
+  it('runs a file transform over folders and reports changed, unchanged, skipped and failed files as JSON', () => {
+    const dir = gitInit(
+      writeTree({
+        'apps/a/next.config.js': CONFIG,
+        'apps/b/next.config.mjs': 'export default { reactStrictMode: true };\n',
+        'apps/c/next.config.ts': 'export default { typescript: { ignoreBuildErrors: true }, ',
+        'apps/a/page.tsx': 'export default function Page() { return null; }\n',
+      }),
+    );
+    const { code, stdout } = run(['transform', 'remove-build-error-ignores', 'apps', '--json'], { cwd: dir });
+    const summary = JSON.parse(stdout);
+    expect(summary.transform).toBe('remove-build-error-ignores');
+    expect(summary.changed).toEqual([{ file: 'apps/a/next.config.js' }]);
+    expect(summary.unchanged).toEqual([{ file: 'apps/b/next.config.mjs' }]);
+    expect(summary.skipped).toEqual([{ file: 'apps/a/page.tsx', reason: 'not a file this transform handles' }]);
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0].file).toBe('apps/c/next.config.ts');
+    expect(summary.failed[0].reason).toMatch(/Unexpected token|Unexpected|expected/i);
+    expect(code).toBe(1);
+    expect(readFileSync(path.join(dir, 'apps/a/next.config.js'), 'utf8')).toBe(FIXED);
+    expect(readFileSync(path.join(dir, 'apps/c/next.config.ts'), 'utf8')).toContain('ignoreBuildErrors');
+  });
+
+  it('prints a diff with --dry-run and writes nothing; a second real run changes nothing', () => {
+    const dir = gitInit(writeTree({ 'next.config.js': CONFIG }));
+    const dry = run(['transform', 'remove-build-error-ignores', 'next.config.js', '--dry-run'], { cwd: dir });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('-    ignoreBuildErrors: true,');
+    expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toBe(CONFIG);
+    expect(run(['transform', 'remove-build-error-ignores', '.'], { cwd: dir }).code).toBe(0);
+    execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qam', 'fixed'], { cwd: dir });
+    const again = run(['transform', 'remove-build-error-ignores', '.', '--json'], { cwd: dir });
+    expect(JSON.parse(again.stdout).changed).toEqual([]);
+  });
+
+  it('runs a project transform on an app folder', () => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
+    const { code, stdout } = run(['transform', 'ignore-env-files', app, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).changed).toEqual([{ file: '.gitignore' }]);
+    expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toContain('!.env.example');
+  });
+
+  it('refuses an unknown transform with a suggestion, and missing paths', () => {
+    const unknown = run(['transform', 'remove-build-error-ignore', '.']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown transform "remove-build-error-ignore" (did you mean "remove-build-error-ignores"?)');
+    const missing = run(['transform', 'remove-build-error-ignores', 'no/such/file.js']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file or directory: no/such/file.js');
+  });
+
+  it('runs under plain jscodeshift -t too', () => {
+    const dir = writeTree({ 'next.config.js': CONFIG });
+    const jscodeshift = path.join(REPO, 'node_modules', '.bin', 'jscodeshift');
+    const out = execFileSync(jscodeshift, ['-t', path.join(REPO, 'transforms', 'remove-build-error-ignores.ts'), path.join(dir, 'next.config.js')], { encoding: 'utf8' });
+    expect(out).toContain('1 ok');
+    expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toBe(FIXED);
+  });
+});
