@@ -44,6 +44,8 @@ export interface ReportInput {
 
 export interface ProjectReportInput extends ReportInput {
   file: string;
+  /** The finding is about the file as a whole: it sits at 1:1 and shows no code frame. */
+  wholeFile?: boolean;
 }
 
 export type Visitor = (node: Node, ancestors: readonly Node[]) => void;
@@ -98,4 +100,6 @@ export interface Finding {
   data?: Record<string, unknown>;
   /** Values to redact wherever the finding is shown; never serialised. */
   secrets?: string[];
+  /** About the file as a whole, so the text report shows no code frame. */
+  wholeFile?: boolean;
 }

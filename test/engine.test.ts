@@ -6,7 +6,7 @@ import { applyChanges, applyWithJournal, undoLast } from '../src/engine/apply.ts
 import { Changeset, addedTodos, diskReader } from '../src/engine/changeset.ts';
 import { unifiedDiff } from '../src/engine/diff.ts';
 import { isSuppressed } from '../src/engine/suppressions.ts';
-import { maskSecret, redact, redactEnvLine } from '../src/report/redact.ts';
+import { maskSecret, redact, redactEnvLine, redactSecretShapes } from '../src/report/redact.ts';
 import { toUriReference } from '../src/report/sarif.ts';
 import { cleanTempDirs, gitInit, readTree, writeTree } from './helpers.ts';
 
@@ -112,6 +112,16 @@ describe('redaction and suppression', () => {
     expect(redact('key=sk_live_0123456789abcdefghij!', ['sk_live_0123456789abcdefghij'])).toBe('key=sk_liv…(28 chars)!');
     expect(redactEnvLine('export API_KEY="abcdefghijklmnopqrstuvwxyz" # prod')).toBe('export API_KEY="abcdef…(26 chars)" # prod');
     expect(redactEnvLine('EMPTY=')).toBe('EMPTY=');
+  });
+
+  it('masks values shaped like credentials wherever a line is shown', () => {
+    const line = (text: string) => redactSecretShapes(text);
+    expect(line("new Stripe('sk_live_51HxAbcdefghijklmnop')")).toBe("new Stripe('sk_liv…(28 chars)')");
+    expect(line('OPENAI=sk-proj-abcdefghijklmnopqrstuvwxyz')).toBe('OPENAI=sk-pro…(34 chars)');
+    expect(line('aws AKIAABCDEFGHIJKLMNOP here')).toBe('aws AKIAAB…(20 chars) here');
+    expect(line("url = 'postgres://app:s3cr3t-pw@db.example.com/app'")).toBe("url = 'postgres://app:…(9 chars)@db.example.com/app'");
+    expect(line('const apiKey = "abcd1234efgh5678";')).toBe('const apiKey = "abcd12…(16 chars)";');
+    expect(line("const title = 'Hello world, this is fine';")).toBe("const title = 'Hello world, this is fine';");
   });
 
   it('recognises shipshape-ignore comments in JS, SQL and env files, on the line or the line above', () => {

@@ -54,6 +54,11 @@ describe('loadProject', () => {
     expect(inGit.envFiles).toMatchObject([{ path: '.env.production', ignored: true, tracked: false }]);
   });
 
+  it('walks a folder that git ignores as a whole', () => {
+    const root = gitInit(writeTree({ '.gitignore': 'vendor/\n', 'vendor/app/package.json': '{}', 'vendor/app/index.js': '' }));
+    expect(load(path.join(root, 'vendor/app')).files).toEqual(['index.js', 'package.json']);
+  });
+
   it('walks the tree outside git, honouring nested .gitignore files', () => {
     const root = writeTree({
       'package.json': '{}',

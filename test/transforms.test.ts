@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyTransform } from 'jscodeshift/src/testUtils.js';
 import { Changeset, diskReader } from '../src/engine/changeset.ts';
-import { planTransform } from '../src/engine/run-transform.ts';
+import { planTransform, resolveAnswers } from '../src/engine/run-transform.ts';
 import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
 import { CHECKS, CHECK_IDS, TRANSFORMS } from '../src/registry.ts';
@@ -61,12 +61,12 @@ for (const transform of projectTransforms) {
     const dir = path.join(FIXTURES, transform.meta.id);
     const cases = readdirSync(dir).filter((name) => existsSync(path.join(dir, name, 'input'))).sort();
 
-    async function fix(root: string): Promise<Changeset> {
+    async function fix(root: string, options: Record<string, string>): Promise<Changeset> {
       const project = loadProject(root, { knownCheckIds: CHECK_IDS });
       const checks = CHECKS.filter((check) => check.meta.fix === transform.meta.id);
       const { findings } = await scan(project, { checks });
       const changeset = new Changeset(diskReader(root));
-      const planned = await planTransform(project, transform, findings, {}, changeset);
+      const planned = await planTransform(project, transform, findings, resolveAnswers(transform, options, {}), changeset);
       return planned.changeset;
     }
 
@@ -79,16 +79,21 @@ for (const transform of projectTransforms) {
       return tree;
     }
 
+    const optionsOf = (name: string) => {
+      const file = path.join(dir, name, 'options.json');
+      return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    };
+
     it.each(cases)('%s', async (name) => {
       const root = copyFixture(path.join(dir, name, 'input'));
       const expected = readTree(copyFixture(path.join(dir, name, 'output')));
-      const changeset = await fix(root);
+      const changeset = await fix(root, optionsOf(name));
       expect(applyInMemory(root, changeset)).toEqual(expected);
     });
 
     it.each(cases)('%s is idempotent', async (name) => {
       const root = copyFixture(path.join(dir, name, 'output'));
-      const changeset = await fix(root);
+      const changeset = await fix(root, optionsOf(name));
       expect(changeset.changes()).toEqual([]);
     });
 

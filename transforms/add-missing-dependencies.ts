@@ -10,7 +10,22 @@ export const meta: TransformMeta = {
   title: 'Declare imported packages in package.json',
   description: 'Adds each undeclared package to `dependencies` (or `devDependencies` when only tests, scripts and configs import it), at the version the lockfile or node_modules holds. A package whose version is unknown is listed as an install command instead of guessed.',
   safe: true,
+  questions: [
+    {
+      name: 'versionRange',
+      message: 'How should the added versions be pinned?',
+      type: 'string',
+      default: 'caret',
+      choices: [
+        { value: 'caret', name: '^1.2.3: minor and patch updates (npm\'s default)' },
+        { value: 'tilde', name: '~1.2.3: patch updates only' },
+        { value: 'exact', name: '1.2.3: exactly the version in use' },
+      ],
+    },
+  ],
 };
+
+const RANGE_PREFIX: Record<string, string> = { caret: '^', tilde: '~', exact: '' };
 
 function readJson(file: string): Record<string, any> | null {
   try {
@@ -67,7 +82,8 @@ function addToManifest(changeset: Changeset, manifestPath: string, additions: Ma
   changeset.write(manifestPath, text.endsWith('\n') ? `${json}${newline}` : json);
 }
 
-export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+export function plan({ project, findings, options, changeset }: ProjectTransformContext): void {
+  const prefix = RANGE_PREFIX[String(options.versionRange ?? 'caret')] ?? '^';
   const byPackage = new Map<string, Map<string, boolean>>();
   for (const finding of findings) {
     if (finding.ruleId !== 'undeclared-dependency') continue;
@@ -85,7 +101,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
     const unpinned = { runtime: [] as string[], dev: [] as string[] };
     for (const [name, dev] of [...names].sort(([a], [b]) => a.localeCompare(b))) {
       const version = resolveInstalledVersion(project, pkg, name);
-      if (version) additions.set(name, { version: `^${version}`, dev });
+      if (version) additions.set(name, { version: `${prefix}${version}`, dev });
       else unpinned[dev ? 'dev' : 'runtime'].push(name);
     }
     for (const [kind, list] of Object.entries(unpinned)) {

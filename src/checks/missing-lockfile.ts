@@ -19,7 +19,7 @@ export default defineProjectCheck({
       const install = installCommand(pkg.packageManager);
       ctx.report({
         file: manifest,
-        loc: { line: 1, column: 1 },
+        wholeFile: true,
         message: `${manifest} declares ${count} dependencies but no lockfile pins them: run \`${install}\`${pkg.dir ? ` in ${pkg.dir}` : ''} and commit the lockfile.`,
       });
     }

@@ -1,5 +1,5 @@
 import type { Project } from '../project/types.ts';
-import { redact } from '../report/redact.ts';
+import { redact, redactSecretShapes } from '../report/redact.ts';
 import type { CheckMeta, Finding, Location, ReportInput, Severity } from '../types.ts';
 import { fingerprint } from './fingerprint.ts';
 import { isSuppressed } from './suppressions.ts';
@@ -28,7 +28,7 @@ export class FileFindings {
     this.lines = text === null ? [] : text.split(/\r?\n/);
   }
 
-  add(meta: CheckMeta, input: ReportInput): void {
+  add(meta: CheckMeta, input: ReportInput & { wholeFile?: boolean }): void {
     const loc = locationOf(input);
     if (isSuppressed(this.lines, loc.line, meta.id)) {
       this.suppressed++;
@@ -45,7 +45,7 @@ export class FileFindings {
       severity,
       category: meta.category,
       title: meta.title,
-      message: redact(input.message, secrets),
+      message: redactSecretShapes(redact(input.message, secrets)),
       file: this.file,
       line: loc.line,
       column: loc.column,
@@ -55,6 +55,7 @@ export class FileFindings {
       fix: meta.fix ? { id: meta.fix, safe: this.fixSafety(meta.fix) } : null,
       ...(input.data ? { data: input.data } : {}),
       ...(secrets.length > 0 ? { secrets } : {}),
+      ...(input.wholeFile ? { wholeFile: true } : {}),
     });
   }
 }

@@ -76,6 +76,9 @@ function coerce(question: Question, raw: string | number | boolean): string | nu
     if (!['true', 'false', 'yes', 'no', '1', '0'].includes(raw.toLowerCase())) throw new UsageError(`option ${question.name} must be true or false, got "${raw}"`);
     return ['true', 'yes', '1'].includes(raw.toLowerCase());
   }
+  if (question.choices && !question.choices.some((choice) => choice.value === raw)) {
+    throw new UsageError(`option ${question.name} must be one of ${question.choices.map((c) => `"${c.value}"`).join(', ')}, got "${raw}"`, `for example --option ${question.name}=${question.default}`);
+  }
   return raw;
 }
 

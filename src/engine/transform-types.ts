@@ -11,6 +11,8 @@ export interface Question {
   message: string;
   type: 'number' | 'string' | 'boolean';
   default: AnswerValue;
+  /** For a string question: the answers allowed, each with what it means. */
+  choices?: Array<{ value: string; name: string }>;
 }
 
 export interface TransformMeta {

@@ -28,8 +28,10 @@ export function hasBinaryExtension(file: string): boolean {
 
 /** The project's files relative to root: from git where there is one, else a walk honouring .gitignore. */
 export function listProjectFiles(root: string, inGit: boolean): string[] {
-  const files = inGit
-    ? gitListFiles(root)
+  // A folder git ignores as a whole (a vendored app, say) lists nothing in git: walk it instead.
+  const fromGit = inGit ? gitListFiles(root) : [];
+  const files = fromGit.length > 0
+    ? fromGit
     : globbySync('**/*', {
         cwd: root,
         dot: true,

@@ -28,6 +28,24 @@ export function renderJson({ project, result, baselined, version }: ReportInput)
       fix: f.fix,
     })),
     skipped: result.skipped,
+    project: {
+      git: project.git.isRepo,
+      packages: project.packages.map((p) => ({
+        dir: p.dir,
+        name: p.name,
+        next: p.next,
+        routers: p.routers,
+        packageManager: p.packageManager,
+        lockfile: p.lockfile,
+        workspaceRoot: p.workspaceRoot,
+        databases: p.databases,
+        prismaSchema: p.prismaSchema,
+        prismaMigrations: p.prismaMigrations,
+        supabaseMigrations: p.supabaseMigrations,
+      })),
+      // Variable names only: values never leave the machine.
+      envFiles: project.envFiles.map((env) => ({ path: env.path, variables: env.variables.map((v) => v.name), tracked: env.tracked, ignored: env.ignored })),
+    },
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

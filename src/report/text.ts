@@ -5,7 +5,7 @@ import { countBySeverity } from '../engine/scan.ts';
 import { isEnvFileName } from '../project/env-files.ts';
 import { readTextFile } from '../project/files.ts';
 import { SEVERITIES, type Finding, type Severity } from '../types.ts';
-import { redact, redactEnvLine } from './redact.ts';
+import { redact, redactEnvLine, redactSecretShapes } from './redact.ts';
 import type { ReportInput } from './types.ts';
 
 const MAX_FRAME_LINE = 160;
@@ -23,7 +23,7 @@ export function codeFrame(text: string, finding: Finding, color: boolean): strin
   const last = Math.min(lines.length, finding.line + 2);
   const isEnv = isEnvFileName(path.posix.basename(finding.file));
   const shown = lines.slice(first - 1, last).map((line) => {
-    const safe = redact(isEnv ? redactEnvLine(line) : line, finding.secrets ?? []);
+    const safe = redactSecretShapes(redact(isEnv ? redactEnvLine(line) : line, finding.secrets ?? []));
     return safe.length > MAX_FRAME_LINE ? `${safe.slice(0, MAX_FRAME_LINE)}…` : safe;
   });
   // Blank lines in front keep the frame's line numbers those of the file.
@@ -34,7 +34,8 @@ export function codeFrame(text: string, finding: Finding, color: boolean): strin
   );
 }
 
-export function renderText({ project, result, baselined }: ReportInput, options: { color: boolean }): string {
+export function renderText({ project, result, baselined, checks }: ReportInput, options: { color: boolean }): string {
+  const docsOf = new Map(checks.map((check) => [check.meta.id, check.meta.docs]));
   const colors = pc.createColors(options.color);
   const out: string[] = [];
   const fileTexts = new Map<string, string | null>();
@@ -57,13 +58,14 @@ export function renderText({ project, result, baselined }: ReportInput, options:
         out.push(`    ${colors.dim(`${f.file}:${f.line}:${f.column}`)}  ${colors.bold(f.title)}  ${colors.dim(`[${f.ruleId}]`)}`);
         out.push(`      ${f.message}`);
         const text = textOf(file);
-        if (text !== null && f.ruleId !== 'missing-lockfile') {
+        if (text !== null && !f.wholeFile) {
           out.push(...codeFrame(text, f, options.color).split('\n').map((line) => `      ${line}`));
         }
-        const fix = f.fix
-          ? `shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (needs review: --yes applies it only with --all)'}`
-          : 'fix by hand (see `shipshape list` for the rule\'s notes)';
-        out.push(`      ${colors.cyan('fix:')} ${fix}`, '');
+        if (f.fix) {
+          out.push(`      ${colors.cyan('fix:')} shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (needs review: --yes applies it only with --all)'}`, '');
+        } else {
+          out.push(`      ${colors.cyan('fix by hand:')} ${docsOf.get(f.ruleId) ?? ''}`, '');
+        }
       }
     }
   }

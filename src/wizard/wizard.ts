@@ -1,4 +1,4 @@
-import { checkbox, confirm, input, number } from '@inquirer/prompts';
+import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
 import pc from 'picocolors';
 import { Changeset, diskReader } from '../engine/changeset.ts';
 import { colorDiff, unifiedDiff } from '../engine/diff.ts';
@@ -37,6 +37,7 @@ function summariseByCategory(findings: readonly Finding[], color: boolean): stri
 
 async function ask(question: Question, current: string | number | boolean): Promise<string | number | boolean> {
   if (question.type === 'boolean') return confirm({ message: question.message, default: Boolean(current) });
+  if (question.choices) return select({ message: question.message, choices: question.choices, default: String(current) });
   if (question.type === 'number') return (await number({ message: question.message, default: Number(current), required: true }))!;
   return input({ message: question.message, default: String(current) });
 }

@@ -128,6 +128,16 @@ describe('shipshape fix --yes', () => {
     expect(readFileSync(path.join(app, 'untouched.js'), 'utf8')).toBe('const   a =  1\n');
   });
 
+  it('takes answers from --option, then the config, then the question\'s default', () => {
+    const app = prototype();
+    expect(run(['fix', app, '--dry-run', '--option', 'versionRange=tilde']).stdout).toContain('+    "openai": "~4.52.0",');
+    const bad = run(['fix', app, '--dry-run', '--option', 'versionRange=loose']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('option versionRange must be one of "caret", "tilde", "exact", got "loose"');
+    writeFileSync(path.join(app, 'shipshape.config.json'), JSON.stringify({ answers: { versionRange: 'exact' } }));
+    expect(run(['fix', app, '--dry-run']).stdout).toContain('+    "openai": "4.52.0",');
+  });
+
   it('needs a terminal for the wizard', () => {
     const { code, stderr } = run(['fix', prototype()]);
     expect(code).toBe(2);
@@ -149,17 +159,18 @@ describe('the fix wizard, driven through a pseudo-terminal', () => {
     const app = prototype();
     const { code, screen } = await driveCli(['fix', app], app, [
       { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.enter },
+      { waitFor: /How should the added versions be pinned\?/, send: KEYS.down + KEYS.down + KEYS.enter },
       { waitFor: /Declare imported packages in package\.json\s+diff[\s\S]*Apply this fix\?/, send: 'y\r' },
       { waitFor: /Keep env files out of git\s+diff[\s\S]*Apply this fix\?/, send: 'n\r' },
     ]);
     expect(code).toBe(0);
     expect(screen).toMatch(/build\s+3\s+\(2 fixable\)/);
-    expect(screen).toMatch(/dependencies\s+5\s+\(4 fixable\)/);
+    expect(screen).toMatch(/dependencies\s+6\s+\(5 fixable\)/);
     expect(screen).toMatch(/secrets\s+1\s+\(1 fixable\)/);
     expect(screen).toMatch(/◯ Let `next build` fail on type and lint errors again \(2 finding\(s\)\) \[review\]/);
-    expect(screen).toContain('+    "openai": "^4.52.0",');
+    expect(screen).toContain('+    "openai": "4.52.0",');
     expect(screen).toContain('changed: 2 file(s)');
-    expect(JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')).dependencies.openai).toBe('^4.52.0');
+    expect(JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')).dependencies.openai).toBe('4.52.0');
     expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toBe('node_modules\n.next\n.shipshape/\n');
   });
 
@@ -178,6 +189,7 @@ describe('the fix wizard, driven through a pseudo-terminal', () => {
     const before = snapshot(app);
     const { code, screen } = await driveCli(['fix', app], app, [
       { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.enter },
+      { waitFor: /How should the added versions be pinned\?/, send: KEYS.enter },
       { waitFor: /Apply this fix\?/, send: KEYS.ctrlC },
     ]);
     expect(code).toBe(130);

@@ -15,7 +15,7 @@ beforeAll(() => {
   app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
 });
 
-const SECRETS = ['sk-proj-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8', 'hunter2hunter2', 'c2lnbmF0dXJlLXNydg'];
+const SECRETS = ['sk_live_51HxPrototypeKeyDoNotShip0123456789abcdef', 'whsec_prototype0123456789', 'sk-proj-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8', 'hunter2hunter2', 'c2lnbmF0dXJlLXNydg'];
 
 describe('shipshape scan on the prototype app', () => {
   it('prints a text report grouped by severity, with frames, fixes and a summary, and exits 1 at --fail-on high', () => {
@@ -29,7 +29,7 @@ describe('shipshape scan on the prototype app', () => {
     expect(stdout).toContain("> 6 |     ignoreBuildErrors: true,");
     expect(stdout).toContain("'openai' is imported but package.json does not declare it.");
     expect(stdout).toContain('fix: shipshape fix --only undeclared-dependency');
-    expect(stdout).toMatch(/9 findings \(0 critical, 7 high, 1 medium, 1 low\) · 10 files scanned · 2 skipped · 1 suppressed · \d+ ms/);
+    expect(stdout).toMatch(/10 findings \(0 critical, 8 high, 1 medium, 1 low\) · 11 files scanned · 2 skipped · 1 suppressed · \d+ ms/);
     expect(stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -38,18 +38,22 @@ describe('shipshape scan on the prototype app', () => {
       const { stdout } = run(['scan', app, '--format', format]);
       for (const secret of SECRETS) expect(stdout).not.toContain(secret);
     }
-    expect(run(['scan', app]).stdout).toMatch(/SUPABASE_SERVICE_ROLE_KEY=eyJhbG…\(\d+ chars\)/);
+    expect(run(['scan', app]).stdout).toContain("new Stripe('sk_liv…(49 chars)'");
   });
 
   it('writes the JSON report with the documented shape and relative paths', () => {
     const { code, stdout } = run(['scan', app, '--format', 'json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['version', 'root', 'summary', 'findings', 'skipped']);
-    expect(report.summary).toMatchObject({ files: 10, skipped: 2, findings: { critical: 0, high: 7, medium: 1, low: 1 }, suppressed: 1 });
+    expect(Object.keys(report)).toEqual(['version', 'root', 'summary', 'findings', 'skipped', 'project']);
+    expect(report.project.packages).toEqual([
+      expect.objectContaining({ dir: '', name: 'taskpilot', next: { range: '14.2.3', installed: null }, routers: ['pages', 'app'], databases: ['prisma', 'supabase-js'], lockfile: null }),
+    ]);
+    expect(report.project.envFiles[1]).toEqual({ path: '.env.local', variables: ['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'OPENAI_API_KEY', 'DATABASE_URL'], tracked: true, ignored: false });
+    expect(report.summary).toMatchObject({ files: 11, skipped: 2, findings: { critical: 0, high: 8, medium: 1, low: 1 }, suppressed: 1 });
     expect(typeof report.summary.durationMs).toBe('number');
     const undeclared = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'undeclared-dependency');
-    expect(undeclared.map((f: { file: string }) => f.file)).toEqual(['components/TaskCard.tsx', 'pages/api/chat.ts', 'pages/api/tasks/[id].ts', 'scripts/seed.ts']);
+    expect(undeclared.map((f: { file: string }) => f.file)).toEqual(['components/TaskCard.tsx', 'lib/stripe.ts', 'pages/api/chat.ts', 'pages/api/tasks/[id].ts', 'scripts/seed.ts']);
     expect(Object.keys(report.findings[0]).sort()).toEqual(
       ['category', 'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fix', 'line', 'message', 'ruleId', 'severity', 'title'].sort(),
     );
@@ -107,7 +111,7 @@ describe('shipshape scan on the prototype app', () => {
     expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(JSON.parse(first.stdout).findings.length);
     const again = run(['scan', app, '--baseline', baseline]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^0 findings .* 9 in baseline/m);
+    expect(again.stdout).toMatch(/^0 findings .* 10 in baseline/m);
 
     // A new finding shows up; moving old code around does not resurrect the known ones.
     const moved = copyFixture(app);

@@ -1,0 +1,4 @@
+import { describe, it } from 'vitest';
+import clsx from 'clsx';
+
+describe('price', () => it('renders', () => clsx('a')));
