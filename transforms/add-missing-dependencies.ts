@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Changeset } from '../src/engine/changeset.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
-import { installCommand } from '../src/project/packages.ts';
+import { installCommand, installedVersion } from '../src/project/packages.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
 
 export const meta: TransformMeta = {
@@ -35,27 +35,23 @@ function readJson(file: string): Record<string, any> | null {
   }
 }
 
-/** The version in use: the lockfile's record first, then an installed copy. */
-export function resolveInstalledVersion(project: Project, pkg: PackageInfo, name: string): string | null {
+/** The version in use, by name: the lockfile's record first, then an installed copy. */
+export function installedVersions(project: Project, pkg: PackageInfo): (name: string) => string | null {
   const absDir = path.join(project.root, pkg.dir);
+  let lockedVersion = (_name: string): string | null => null;
   if (pkg.lockfile?.endsWith('package-lock.json') || pkg.lockfile?.endsWith('npm-shrinkwrap.json')) {
     const lockPath = path.join(project.root, pkg.lockfile);
     const lock = readJson(lockPath);
-    const lockDir = path.posix.relative(path.dirname(lockPath).split(path.sep).join('/'), absDir.split(path.sep).join('/'));
-    const keys = [lockDir ? `${lockDir}/node_modules/${name}` : null, `node_modules/${name}`].filter(Boolean) as string[];
-    for (const key of keys) {
-      const version = lock?.packages?.[key]?.version;
-      if (typeof version === 'string') return version;
-    }
+    const lockDir = path.relative(path.dirname(lockPath), absDir).split(path.sep).join('/');
+    lockedVersion = (name) => {
+      for (const key of [lockDir ? `${lockDir}/node_modules/${name}` : null, `node_modules/${name}`]) {
+        const version = key ? lock?.packages?.[key]?.version : undefined;
+        if (typeof version === 'string') return version;
+      }
+      return null;
+    };
   }
-  for (let dir = absDir; ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(manifest)) {
-      const version = readJson(manifest)?.version;
-      return typeof version === 'string' ? version : null;
-    }
-    if (dir === project.root || path.dirname(dir) === dir) return null;
-  }
+  return (name) => lockedVersion(name) ?? installedVersion(absDir, name, project.git.topLevel ?? project.root);
 }
 
 function detectIndent(text: string): string | number {
@@ -99,8 +95,9 @@ export function plan({ project, findings, options, changeset }: ProjectTransform
     if (!pkg) continue;
     const additions = new Map<string, { version: string; dev: boolean }>();
     const unpinned = { runtime: [] as string[], dev: [] as string[] };
+    const versionOf = installedVersions(project, pkg);
     for (const [name, dev] of [...names].sort(([a], [b]) => a.localeCompare(b))) {
-      const version = resolveInstalledVersion(project, pkg, name);
+      const version = versionOf(name);
       if (version) additions.set(name, { version: `${prefix}${version}`, dev });
       else unpinned[dev ? 'dev' : 'runtime'].push(name);
     }

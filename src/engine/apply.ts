@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
-import type { Changeset, FileChange } from './changeset.ts';
+import { diskReader, type Changeset, type FileChange } from './changeset.ts';
 
 export const STATE_DIR = '.shipshape';
 const UNDO_DIR = `${STATE_DIR}/undo`;
@@ -26,14 +26,6 @@ function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function readOrNull(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 /** A sibling temporary file holding the new content, with the target's mode when it exists. */
 function writeTemp(target: string, content: string): string {
@@ -74,8 +66,9 @@ export function ignoreStateDir(changeset: Changeset): void {
  * into place; if any step fails, what was already replaced is put back.
  */
 export function applyChanges(root: string, changes: readonly FileChange[]): void {
+  const read = diskReader(root);
   for (const change of changes) {
-    const current = readOrNull(path.join(root, change.path));
+    const current = read(change.path);
     if (current !== change.before) {
       throw new UsageError(`${change.path} changed on disk while the fix was planned`, 'run the command again');
     }
@@ -155,10 +148,11 @@ export function undoLast(root: string, force: boolean): UndoResult {
   if (!last) throw new UsageError('nothing to undo: no journal under .shipshape/undo', 'undo restores what `shipshape fix` or `transform` last wrote');
   const dir = path.join(undoRoot, last);
   const journal = JSON.parse(readFileSync(path.join(dir, 'journal.json'), 'utf8')) as Journal;
+  const read = diskReader(root);
   const changes: FileChange[] = [];
   const edited: string[] = [];
   for (const entry of journal.entries) {
-    const current = readOrNull(path.join(root, entry.path));
+    const current = read(entry.path);
     if ((current === null ? null : hash(current)) !== entry.afterHash) edited.push(entry.path);
     const original = entry.backup === null ? null : readFileSync(path.join(dir, entry.backup), 'utf8');
     if (current !== original) changes.push({ path: entry.path, before: current, after: original });

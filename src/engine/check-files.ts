@@ -68,8 +68,8 @@ export function checkFiles(
     }
     if (ast) {
       const visitors: Visitors[] = [];
+      const sourceFile = { path: file, text };
       for (const check of matching) {
-        const sourceFile = { path: file, text };
         const found = check.check({
           project,
           file: sourceFile,

@@ -55,7 +55,8 @@ function joinRel(dir: string, file: string): string {
   return dir ? `${dir}/${file}` : file;
 }
 
-function installedVersion(absDir: string, name: string): string | null {
+/** The version of a package Node would load from absDir, looking no higher than `top` when given. */
+export function installedVersion(absDir: string, name: string, top?: string): string | null {
   for (let dir = absDir; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'node_modules', name, 'package.json');
     if (existsSync(manifest)) {
@@ -66,7 +67,7 @@ function installedVersion(absDir: string, name: string): string | null {
         return null;
       }
     }
-    if (path.dirname(dir) === dir) return null;
+    if (dir === top || path.dirname(dir) === dir) return null;
   }
 }
 
@@ -89,9 +90,10 @@ function pathAliases(absDir: string): PathAliases {
   return { patterns, baseUrlEntries: [...new Set(baseUrlEntries)].sort() };
 }
 
-/** Only a workspace root's lockfile governs the packages below it. */
-function declaresWorkspaces(absDir: string): boolean {
+/** A workspace root declares its members; only its lockfile governs the packages below it. */
+function declaresWorkspaces(absDir: string, manifest?: Manifest): boolean {
   if (existsSync(path.join(absDir, 'pnpm-workspace.yaml'))) return true;
+  if (manifest) return manifest.workspaces !== undefined;
   try {
     return (JSON.parse(readFileSync(path.join(absDir, 'package.json'), 'utf8')) as Manifest).workspaces !== undefined;
   } catch {
@@ -127,8 +129,7 @@ export function detectPackages(root: string, files: string[], gitTopLevel: strin
   if (existsSync(path.join(root, 'package.json')) && !dirs.includes('')) dirs.unshift('');
   dirs.sort();
   const manifests = new Map(dirs.map((dir) => [dir, readManifest(root, dir)]));
-  const isWorkspaceRoot = (dir: string) =>
-    manifests.get(dir)?.workspaces !== undefined || existsSync(path.join(root, dir, 'pnpm-workspace.yaml'));
+  const isWorkspaceRoot = (dir: string) => declaresWorkspaces(path.join(root, dir), manifests.get(dir));
 
   return dirs.map((dir) => {
     const manifest = manifests.get(dir)!;

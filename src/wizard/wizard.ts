@@ -26,7 +26,11 @@ export interface WizardResult {
 function summariseByCategory(findings: readonly Finding[], color: boolean): string {
   const colors = pc.createColors(color);
   const byCategory = new Map<string, Finding[]>();
-  for (const finding of findings) byCategory.set(finding.category, [...(byCategory.get(finding.category) ?? []), finding]);
+  for (const finding of findings) {
+    const list = byCategory.get(finding.category);
+    if (list) list.push(finding);
+    else byCategory.set(finding.category, [finding]);
+  }
   const lines = [colors.bold(`${findings.length} finding(s):`)];
   for (const [category, list] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
     const fixable = list.filter((f) => f.fix).length;
