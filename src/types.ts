@@ -98,8 +98,9 @@ export interface Finding {
   fix: { id: string; safe: boolean } | null;
   /** Check-specific facts a fix needs; never printed. */
   data?: Record<string, unknown>;
-  /** Values to redact wherever the finding is shown; never serialised. */
-  secrets?: string[];
-  /** About the file as a whole, so the text report shows no code frame. */
-  wholeFile?: boolean;
+  /**
+   * The source around the finding, secrets already masked and long lines cut, for code frames;
+   * absent for findings about a file as a whole. Never serialised.
+   */
+  context?: { firstLine: number; lines: string[] };
 }

@@ -1,8 +1,11 @@
 import type { Project } from '../project/types.ts';
-import { redact, redactSecretShapes } from '../report/redact.ts';
+import { redact, redactLine, redactSecretShapes } from '../report/redact.ts';
 import type { CheckMeta, Finding, Location, ReportInput, Severity } from '../types.ts';
 import { fingerprint } from './fingerprint.ts';
 import { isSuppressed } from './suppressions.ts';
+
+const CONTEXT_LINES = 2;
+const MAX_CONTEXT_WIDTH = 160;
 
 export function locationOf(input: ReportInput): Location {
   const loc = input.node?.loc ?? null;
@@ -54,8 +57,17 @@ export class FileFindings {
       fingerprint: fingerprint(meta.id, this.file, lineText, occurrence, secrets),
       fix: meta.fix ? { id: meta.fix, safe: this.fixSafety(meta.fix) } : null,
       ...(input.data ? { data: input.data } : {}),
-      ...(secrets.length > 0 ? { secrets } : {}),
-      ...(input.wholeFile ? { wholeFile: true } : {}),
+      ...(input.wholeFile || this.lines.length === 0 ? {} : { context: this.context(loc.line, secrets) }),
     });
+  }
+
+  private context(line: number, secrets: readonly string[]): { firstLine: number; lines: string[] } {
+    const firstLine = Math.max(1, line - CONTEXT_LINES);
+    const lastLine = Math.min(this.lines.length, line + CONTEXT_LINES);
+    const lines = this.lines.slice(firstLine - 1, lastLine).map((text) => {
+      const safe = redactLine(text, this.file, secrets);
+      return safe.length > MAX_CONTEXT_WIDTH ? `${safe.slice(0, MAX_CONTEXT_WIDTH)}…` : safe;
+    });
+    return { firstLine, lines };
   }
 }

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { isEnvFileName } from '../project/env-files.ts';
+
 /** How a secret is shown anywhere: its first characters and its length, never the value. */
 export function maskSecret(value: string, shown = value.length >= 16 ? 6 : value.length >= 8 ? 3 : 0): string {
   return `${value.slice(0, shown)}…(${value.length} chars)`;
@@ -39,4 +42,10 @@ export function redactSecretShapes(text: string): string {
   for (const shape of SECRET_SHAPES) result = result.replace(shape, (match) => maskSecret(match));
   result = result.replace(URL_PASSWORD, (_, head: string, password: string, at: string) => `${head}${maskSecret(password, 0)}${at}`);
   return result.replace(NAMED_SECRET, (_, head: string, value: string, tail: string) => `${head}${maskSecret(value)}${tail}`);
+}
+
+/** A line of a file made safe to show: env values, the check's own secrets and credential shapes masked. */
+export function redactLine(line: string, file: string, secrets: readonly string[]): string {
+  const envSafe = isEnvFileName(path.posix.basename(file)) ? redactEnvLine(line) : line;
+  return redactSecretShapes(redact(envSafe, secrets));
 }

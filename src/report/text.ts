@@ -1,14 +1,8 @@
-import path from 'node:path';
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
 import { countBySeverity } from '../engine/scan.ts';
-import { isEnvFileName } from '../project/env-files.ts';
-import { readTextFile } from '../project/files.ts';
 import { SEVERITIES, type Finding, type Severity } from '../types.ts';
-import { redact, redactEnvLine, redactSecretShapes } from './redact.ts';
 import type { ReportInput } from './types.ts';
-
-const MAX_FRAME_LINE = 160;
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -16,37 +10,22 @@ function severityColor(colors: Colors, severity: Severity): (text: string) => st
   return { critical: (t: string) => colors.bold(colors.red(t)), high: colors.red, medium: colors.yellow, low: colors.blue }[severity];
 }
 
-/** Two lines either side, long lines cut, env values and known secrets masked. */
-export function codeFrame(text: string, finding: Finding, color: boolean): string {
-  const lines = text.split(/\r?\n/);
-  const first = Math.max(1, finding.line - 2);
-  const last = Math.min(lines.length, finding.line + 2);
-  const isEnv = isEnvFileName(path.posix.basename(finding.file));
-  const shown = lines.slice(first - 1, last).map((line) => {
-    const safe = redactSecretShapes(redact(isEnv ? redactEnvLine(line) : line, finding.secrets ?? []));
-    return safe.length > MAX_FRAME_LINE ? `${safe.slice(0, MAX_FRAME_LINE)}…` : safe;
-  });
+/** The finding's context as a code frame, with the file's own line numbers. */
+export function codeFrame(finding: Finding, color: boolean): string | null {
+  if (!finding.context) return null;
+  const { firstLine, lines } = finding.context;
   // Blank lines in front keep the frame's line numbers those of the file.
   return codeFrameColumns(
-    '\n'.repeat(first - 1) + shown.join('\n'),
-    { start: { line: finding.line, column: Math.min(finding.column, MAX_FRAME_LINE) } },
+    '\n'.repeat(firstLine - 1) + lines.join('\n'),
+    { start: { line: finding.line, column: Math.min(finding.column, (lines[finding.line - firstLine] ?? '').length + 1) } },
     { highlightCode: color, forceColor: color, linesAbove: 2, linesBelow: 2 },
   );
 }
 
-export function renderText({ project, result, baselined, checks }: ReportInput, options: { color: boolean }): string {
+export function renderText({ result, baselined, checks }: ReportInput, options: { color: boolean }): string {
   const docsOf = new Map(checks.map((check) => [check.meta.id, check.meta.docs]));
   const colors = pc.createColors(options.color);
   const out: string[] = [];
-  const fileTexts = new Map<string, string | null>();
-  const textOf = (file: string) => {
-    if (!fileTexts.has(file)) {
-      const read = readTextFile(path.join(project.root, file));
-      fileTexts.set(file, read.ok ? read.text : null);
-    }
-    return fileTexts.get(file)!;
-  };
-
   for (const severity of SEVERITIES) {
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
@@ -57,10 +36,8 @@ export function renderText({ project, result, baselined, checks }: ReportInput, 
       for (const f of group.filter((g) => g.file === file)) {
         out.push(`    ${colors.dim(`${f.file}:${f.line}:${f.column}`)}  ${colors.bold(f.title)}  ${colors.dim(`[${f.ruleId}]`)}`);
         out.push(`      ${f.message}`);
-        const text = textOf(file);
-        if (text !== null && !f.wholeFile) {
-          out.push(...codeFrame(text, f, options.color).split('\n').map((line) => `      ${line}`));
-        }
+        const frame = codeFrame(f, options.color);
+        if (frame) out.push(...frame.split('\n').map((line) => `      ${line}`));
         if (f.fix) {
           out.push(`      ${colors.cyan('fix:')} shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (needs review: --yes applies it only with --all)'}`, '');
         } else {
