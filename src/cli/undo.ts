@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { undoLast } from '../engine/apply.ts';
+import { hasJournal, undoLast } from '../engine/apply.ts';
+import { gitTopLevel } from '../project/git.ts';
 import { assertDirectory } from '../project/load-project.ts';
 import { EXIT } from './common.ts';
 
@@ -10,7 +11,10 @@ export function registerUndo(program: Command, setExit: (code: number) => void):
     .argument('[dir]', 'the app', '.')
     .option('--force', 'restore even files edited since the apply')
     .action((dir: string, flags: { force?: boolean }) => {
-      const root = assertDirectory(dir);
+      const dirRoot = assertDirectory(dir);
+      // `transform` journals at the top of the git tree it ran in; look there too.
+      const topLevel = gitTopLevel(dirRoot);
+      const root = hasJournal(dirRoot) || !topLevel ? dirRoot : topLevel;
       const result = undoLast(root, Boolean(flags.force));
       const lines = [`undid \`shipshape ${result.command}\`: restored ${result.restored.length} file(s)`, ...result.restored.map((file) => `  ${file}`)];
       process.stdout.write(`${lines.join('\n')}\n`);

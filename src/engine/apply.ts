@@ -138,15 +138,21 @@ export interface UndoResult {
   restored: string[];
 }
 
+function journalsUnder(root: string): string[] {
+  const undoRoot = path.join(root, UNDO_DIR);
+  if (!existsSync(undoRoot)) return [];
+  return readdirSync(undoRoot).filter((name) => existsSync(path.join(undoRoot, name, 'journal.json'))).sort();
+}
+
+export function hasJournal(root: string): boolean {
+  return journalsUnder(root).length > 0;
+}
+
 /** Restores the files of the last apply, refusing where they were edited since (unless forced). */
 export function undoLast(root: string, force: boolean): UndoResult {
-  const undoRoot = path.join(root, UNDO_DIR);
-  const journals = existsSync(undoRoot)
-    ? readdirSync(undoRoot).filter((name) => existsSync(path.join(undoRoot, name, 'journal.json'))).sort()
-    : [];
-  const last = journals.at(-1);
+  const last = journalsUnder(root).at(-1);
   if (!last) throw new UsageError('nothing to undo: no journal under .shipshape/undo', 'undo restores what `shipshape fix` or `transform` last wrote');
-  const dir = path.join(undoRoot, last);
+  const dir = path.join(root, UNDO_DIR, last);
   const journal = JSON.parse(readFileSync(path.join(dir, 'journal.json'), 'utf8')) as Journal;
   const read = diskReader(root);
   const changes: FileChange[] = [];

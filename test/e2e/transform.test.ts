@@ -45,6 +45,17 @@ describe('shipshape transform', () => {
     expect(JSON.parse(again.stdout).changed).toEqual([]);
   });
 
+  it('journals at the top of the git tree, where undo finds it from a subfolder', () => {
+    const dir = gitInit(writeTree({ 'apps/web/next.config.js': CONFIG }));
+    const web = path.join(dir, 'apps/web');
+    expect(run(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: web }).code).toBe(0);
+    expect(readFileSync(path.join(web, 'next.config.js'), 'utf8')).toBe(FIXED);
+    const undone = run(['undo'], { cwd: web });
+    expect(undone.code).toBe(0);
+    expect(undone.stdout).toContain('apps/web/next.config.js');
+    expect(readFileSync(path.join(web, 'next.config.js'), 'utf8')).toBe(CONFIG);
+  });
+
   it('runs a project transform on an app folder', () => {
     const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
     const { code, stdout } = run(['transform', 'ignore-env-files', app, '--json']);
