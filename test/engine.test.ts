@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyChanges, applyWithJournal, undoLast } from '../src/engine/apply.ts';
 import { Changeset, addedTodos, diskReader } from '../src/engine/changeset.ts';
-import { unifiedDiff } from '../src/engine/diff.ts';
+import { displayDiff, unifiedDiff } from '../src/engine/diff.ts';
 import { isSuppressed } from '../src/engine/suppressions.ts';
 import { maskSecret, redact, redactEnvLine, redactSecretShapes } from '../src/report/redact.ts';
 import { toUriReference } from '../src/report/sarif.ts';
@@ -102,6 +102,16 @@ describe('unified diffs', () => {
     writeFileSync(path.join(root, 'patch.diff'), diff);
     execFileSync('git', ['apply', 'patch.diff'], { cwd: root });
     expect(readTree(root, (rel) => rel.startsWith('.git/') || rel === 'patch.diff')).toEqual({ 'keep.txt': 'one\n2\nthree\n', 'dir/new.txt': 'fresh\n', 'no-newline.txt': 'y' });
+  });
+});
+
+describe('diffs shown in the wizard', () => {
+  it('mask credential-shaped values but keep the change readable', () => {
+    const diff = unifiedDiff([{ path: 'next.config.js', before: "const key = 'sk_live_0123456789abcdefghij';\nconst a = 1;\n", after: "const key = 'sk_live_0123456789abcdefghij';\nconst a = 2;\n" }]);
+    const shown = displayDiff(diff, false);
+    expect(diff).toContain('sk_live_0123456789abcdefghij');
+    expect(shown).not.toContain('sk_live_0123456789abcdefghij');
+    expect(shown).toContain(" const key = 'sk_liv…(28 chars)';\n-const a = 1;\n+const a = 2;");
   });
 });
 

@@ -1,5 +1,6 @@
 import { structuredPatch } from 'diff';
 import pc from 'picocolors';
+import { redactSecretShapes } from '../report/redact.ts';
 import type { FileChange } from './changeset.ts';
 
 /** One file's change as a git-style unified diff, with a/ and b/ prefixes so `git apply` takes it. */
@@ -23,10 +24,12 @@ export function unifiedDiff(changes: readonly FileChange[]): string {
   return changes.map(fileDiff).join('');
 }
 
-export function colorDiff(diff: string, color: boolean): string {
+/** A diff for reading on screen: coloured, with credential-shaped values masked (it is not for `git apply`). */
+export function displayDiff(diff: string, color: boolean): string {
   const colors = pc.createColors(color);
   return diff
     .split('\n')
+    .map(redactSecretShapes)
     .map((line) => {
       if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff --git')) return colors.bold(line);
       if (line.startsWith('+')) return colors.green(line);

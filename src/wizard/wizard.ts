@@ -1,7 +1,7 @@
 import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
 import pc from 'picocolors';
 import { Changeset, diskReader } from '../engine/changeset.ts';
-import { colorDiff, unifiedDiff } from '../engine/diff.ts';
+import { displayDiff, unifiedDiff } from '../engine/diff.ts';
 import type { FixGroup } from '../engine/fixes.ts';
 import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
 import type { Answers, Question } from '../engine/transform-types.ts';
@@ -83,7 +83,7 @@ export async function runWizard({ project, findings, groups, cliOptions, color, 
       write('  nothing to change\n');
       continue;
     }
-    if (changes.length > 0) write(colorDiff(unifiedDiff(changes), color));
+    if (changes.length > 0) write(displayDiff(unifiedDiff(changes), color));
     for (const followUp of changeset.followUps) write(`  then: ${followUp.message}\n`);
     if (await confirm({ message: 'Apply this fix?', default: true })) {
       accepted.merge(changeset);
