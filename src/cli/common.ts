@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
 import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../engine/apply.ts';
-import { gitDirtyFiles } from '../project/git.ts';
+import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
 import { loadProject } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, CHECK_IDS } from '../registry.ts';
@@ -104,13 +104,13 @@ export function selectChecks(only: string[], skip: string[]): Check[] {
 }
 
 /** Writing commands refuse uncommitted changes, which an apply could mix with its own. */
-export function assertCleanTree(project: Pick<Project, 'root' | 'git'>, allowDirty: boolean, logger: Logger): void {
-  if (!project.git.isRepo) {
+export function assertCleanTree(root: string, allowDirty: boolean, logger: Logger): void {
+  if (gitTopLevel(root) === null) {
     logger.warn('not a git repository: there is no git history to fall back on (`shipshape undo` still works)');
     return;
   }
   if (allowDirty) return;
-  const dirty = gitDirtyFiles(project.root).filter((file) => !file.startsWith('.shipshape/'));
+  const dirty = gitDirtyFiles(root).filter((file) => !file.startsWith('.shipshape/'));
   if (dirty.length === 0) return;
   const shown = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
   throw new UsageError(`the git tree has uncommitted changes: ${shown}`, 'commit or stash them first, or pass --allow-dirty');

@@ -56,7 +56,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
         return;
       }
       // The wizard asks first and writes after, so it checks the tree before asking anything.
-      if (interactive) assertCleanTree(project, Boolean(flags.allowDirty), logger);
+      if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
 
       let changeset: Changeset;
       const failures: TransformFailure[] = [];
@@ -91,7 +91,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
         setExit(EXIT.ok);
         return;
       }
-      if (!interactive) assertCleanTree(project, Boolean(flags.allowDirty), logger);
+      if (!interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       ignoreStateDir(changeset);
       const applied = changeset.changes();
       const journal = applyWithJournal(project.root, applied, `fix${flags.yes ? ' --yes' : ''}`);

@@ -11,7 +11,8 @@ import type { FileTransform } from '../engine/transform-types.ts';
 import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
 import { gitTopLevel } from '../project/git.ts';
 import { isSourceFile } from '../project/load-project.ts';
-import { CHECKS, TRANSFORMS, findTransform } from '../registry.ts';
+import { loadConfig } from '../project/config.ts';
+import { CHECKS, CHECK_IDS, TRANSFORMS, findTransform } from '../registry.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
 
@@ -91,14 +92,13 @@ export function registerTransform(program: Command, setExit: (code: number) => v
       } else {
         root = gitTopLevel(process.cwd()) ?? process.cwd();
         changeset = new Changeset(diskReader(root));
-        const answers = resolveAnswers(transform, cliOptions, {});
+        const answers = resolveAnswers(transform, cliOptions, loadConfig(root, CHECK_IDS).answers);
         await transformFiles(root, transform, expandPaths(root, inputs), answers, changeset, summary);
       }
-      summary.changed = changeset.changes().map((change) => ({ file: change.path }));
-
       const changes = changeset.changes();
+      summary.changed = changes.map((change) => ({ file: change.path }));
       if (!flags.dryRun && changes.length > 0) {
-        assertCleanTree({ root, git: { isRepo: gitTopLevel(root) !== null, topLevel: gitTopLevel(root) } }, Boolean(flags.allowDirty), logger);
+        assertCleanTree(root, Boolean(flags.allowDirty), logger);
         ignoreStateDir(changeset);
       }
       const journal = !flags.dryRun && changes.length > 0 ? applyWithJournal(root, changeset.changes(), `transform ${id}`) : null;
