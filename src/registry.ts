@@ -1,9 +1,11 @@
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
+import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
 import parseError from './checks/parse-error.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
+import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
 import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
 import type { Transform } from './engine/transform-types.ts';
@@ -11,6 +13,7 @@ import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
   envFileNotIgnored,
+  fetchWithoutTimeout,
   missingLockfile,
   nextConfigIgnoresBuildErrors,
   parseError,
@@ -19,6 +22,7 @@ export const CHECKS: readonly Check[] = [
 
 export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
+  { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
   { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
 ];

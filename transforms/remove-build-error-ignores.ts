@@ -1,4 +1,5 @@
 import type { API, ASTPath, FileInfo, ObjectExpression, ObjectProperty } from 'jscodeshift';
+import { printOptions } from '../src/engine/print-style.ts';
 import type { TransformMeta } from '../src/engine/transform-types.ts';
 
 export const meta: TransformMeta = {
@@ -39,6 +40,5 @@ export default function removeBuildErrorIgnores(file: FileInfo, api: API): strin
     if (objectPath.node.properties.length === 0) j(ownerPath).remove();
   });
 
-  // Recast reprints the objects it edits; keep the file's trailing-comma habit when it does.
-  return changed ? root.toSource({ trailingComma: /,\s*\n\s*[}\]]/.test(file.source) }) : undefined;
+  return changed ? root.toSource(printOptions(file.source)) : undefined;
 }

@@ -138,6 +138,15 @@ describe('shipshape fix --yes', () => {
     expect(run(['fix', app, '--dry-run']).stdout).toContain('+    "openai": "4.52.0",');
   });
 
+  it('validates a number answer given with --option', () => {
+    const app = gitInit(writeTree({ 'package.json': '{"name":"w","dependencies":{}}\n', 'package-lock.json': '{}\n', 'api.ts': "export const get = async () => (await fetch('https://example.org/x')).json();\n" }));
+    const bad = run(['fix', app, '--yes', '--option', 'timeoutMs=soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('option timeoutMs must be a number, got "soon"');
+    expect(run(['fix', app, '--yes', '--option', 'timeoutMs=2500']).code).toBe(0);
+    expect(readFileSync(path.join(app, 'api.ts'), 'utf8')).toContain("fetch('https://example.org/x', {\n  signal: AbortSignal.timeout(2500)\n})");
+  });
+
   it('needs a terminal for the wizard', () => {
     const { code, stderr } = run(['fix', prototype()]);
     expect(code).toBe(2);
@@ -182,6 +191,26 @@ describe('the fix wizard, driven through a pseudo-terminal', () => {
     ]);
     expect(code).toBe(0);
     expect(readFileSync(path.join(app, 'next.config.js'), 'utf8')).not.toContain('ignoreBuildErrors');
+  });
+
+  it('asks a number question and applies the answer', async () => {
+    const app = gitInit(
+      writeTree({
+        'package.json': '{"name":"w","dependencies":{"next":"14.2.3"}}\n',
+        'package-lock.json': '{}\n',
+        'pages/api/weather.ts': readFileSync(path.join(FIXTURES, 'fetch-timeout', 'named-response.input.ts'), 'utf8'),
+      }),
+    );
+    const { code, screen } = await driveCli(['fix', app], app, [
+      { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.enter },
+      { waitFor: /Timeout for requests to other services, in milliseconds\?/, send: '\x7f'.repeat(6) + '2500' + KEYS.enter },
+      { waitFor: /AbortSignal\.timeout\(2500\)[\s\S]*Apply this fix\?/, send: 'y\r' },
+    ]);
+    expect(code).toBe(0);
+    expect(screen).toContain('changed: 2 file(s)');
+    const source = readFileSync(path.join(app, 'pages/api/weather.ts'), 'utf8');
+    expect(source).toContain('signal: AbortSignal.timeout(2500)');
+    expect(source).toContain('if (!weather.ok) throw new Error(');
   });
 
   it('writes nothing when cancelled with Ctrl-C', async () => {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TRANSFORMS } from '../../src/registry.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
@@ -73,11 +74,16 @@ describe('shipshape transform', () => {
     expect(missing.stderr).toContain('no such file or directory: no/such/file.js');
   });
 
-  it('runs under plain jscodeshift -t too', () => {
-    const dir = writeTree({ 'next.config.js': CONFIG });
+  it.each(TRANSFORMS.filter((t) => t.kind === 'file').map((t) => t.meta.id))('%s runs under plain jscodeshift -t too, with the same result', (id) => {
+    const fixtures = path.join(FIXTURES, id);
+    const changes = (file: string) => readFileSync(path.join(fixtures, file), 'utf8') !== readFileSync(path.join(fixtures, file.replace('.input.', '.output.')), 'utf8');
+    const usesDefaults = (file: string) => !existsSync(path.join(fixtures, file.replace(/\.input\.\w+$/, '.options.json')));
+    const input = readdirSync(fixtures).find((file) => /\.input\.\w+$/.test(file) && changes(file) && usesDefaults(file))!;
+    const target = path.join(writeTree({}), `subject${path.extname(input)}`);
+    writeFileSync(target, readFileSync(path.join(fixtures, input), 'utf8'));
     const jscodeshift = path.join(REPO, 'node_modules', '.bin', 'jscodeshift');
-    const out = execFileSync(jscodeshift, ['-t', path.join(REPO, 'transforms', 'remove-build-error-ignores.ts'), path.join(dir, 'next.config.js')], { encoding: 'utf8' });
+    const out = execFileSync(jscodeshift, ['-t', path.join(REPO, 'transforms', `${id}.ts`), target], { encoding: 'utf8' });
     expect(out).toContain('1 ok');
-    expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toBe(FIXED);
+    expect(readFileSync(target, 'utf8')).toBe(readFileSync(path.join(fixtures, input.replace('.input.', '.output.')), 'utf8'));
   });
 });

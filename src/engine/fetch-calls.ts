@@ -1,0 +1,124 @@
+import type { Expression, Identifier, MemberExpression, Node, Program } from '@babel/types';
+import { walk } from './walk.ts';
+
+/** Top-level `const NAME = 'text'`: the base URLs a module builds its requests from. */
+export function moduleStringConstants(program: Program): Map<string, string> {
+  const constants = new Map<string, string>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+      const init = declarator.init;
+      if (init.type === 'StringLiteral') constants.set(declarator.id.name, init.value);
+      if (init.type === 'TemplateLiteral' && init.expressions.length === 0) constants.set(declarator.id.name, init.quasis[0]!.value.cooked ?? '');
+    }
+  }
+  return constants;
+}
+
+/** The static start of a URL expression, as far as it can be known without running the code. */
+function staticPrefix(expression: Expression | undefined, constants: ReadonlyMap<string, string>): string | null {
+  if (!expression) return null;
+  switch (expression.type) {
+    case 'StringLiteral':
+      return expression.value;
+    case 'Identifier':
+      return constants.get(expression.name) ?? null;
+    case 'TemplateLiteral': {
+      const head = expression.quasis[0]!.value.cooked ?? '';
+      if (head !== '' || expression.expressions.length === 0) return head;
+      const first = expression.expressions[0]!;
+      return first.type === 'Identifier' ? (constants.get(first.name) ?? null) : null;
+    }
+    case 'BinaryExpression':
+      return expression.operator === '+' && expression.left.type !== 'PrivateName' ? staticPrefix(expression.left, constants) : null;
+    case 'NewExpression': {
+      const callee = expression.callee;
+      if (callee.type !== 'Identifier' || callee.name !== 'URL') return null;
+      const [path, base] = expression.arguments as Expression[];
+      return staticPrefix(base, constants) ?? staticPrefix(path, constants);
+    }
+    default:
+      return null;
+  }
+}
+
+const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
+
+/** The host of an absolute http(s) URL to another machine, or null. */
+export function absoluteUrlOf(expression: Expression | undefined, constants: ReadonlyMap<string, string>): { host: string } | null {
+  const prefix = staticPrefix(expression, constants);
+  const match = prefix ? /^https?:\/\/([^/?#\s]+)/i.exec(prefix) : null;
+  if (!match || LOCAL_HOSTS.test(match[1]!)) return null;
+  return { host: match[1]! };
+}
+
+function hasDirective(program: Program, value: string): boolean {
+  return program.directives.some((directive) => directive.value.value === value);
+}
+
+/** Code that runs in the browser: a `'use client'` module, or a Pages Router page (but not an API route). */
+export function runsInBrowser(file: string, program: Program): boolean {
+  if (hasDirective(program, 'use client')) return true;
+  return /(^|\/)(src\/)?pages\//.test(file) && !/(^|\/)(src\/)?pages\/api\//.test(file);
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
+
+/** `const res = await fetch(…)` (or `res = await fetch(…)`): the response's name and the code that can use it. */
+export function fetchResponseBinding(ancestors: readonly Node[]): { name: string; scope: Node } | null {
+  if (ancestors.at(-1)?.type !== 'AwaitExpression') return null;
+  const holder = ancestors.at(-2);
+  let name: string | null = null;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') name = holder.id.name;
+  if (holder?.type === 'AssignmentExpression' && holder.left.type === 'Identifier') name = holder.left.name;
+  if (!name) return null;
+  const scope = [...ancestors].reverse().find((node) => FUNCTION_TYPES.has(node.type)) ?? ancestors[0]!;
+  return { name, scope };
+}
+
+/** Whether the response's `ok` or `status` is read anywhere it is in scope. */
+export function isOkChecked(name: string, scope: Node): boolean {
+  let checked = false;
+  walk(
+    scope,
+    new Map([
+      [
+        'MemberExpression',
+        [
+          (node: Node) => {
+            const member = node as MemberExpression;
+            if (member.object.type === 'Identifier' && (member.object as Identifier).name === name && member.property.type === 'Identifier' && ['ok', 'status'].includes(member.property.name)) {
+              checked = true;
+            }
+          },
+        ],
+      ],
+    ]),
+  );
+  return checked;
+}
+
+const SERVER_DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths', 'getInitialProps']);
+
+/** The Pages Router functions that run on the server even in a page module. */
+export function isServerDataFunction(node: Node): boolean {
+  if (node.type === 'FunctionDeclaration') return SERVER_DATA_FUNCTIONS.has(node.id?.name ?? '');
+  if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && SERVER_DATA_FUNCTIONS.has(node.id.name);
+  return false;
+}
+
+/**
+ * Whether a fetch's init can carry a signal: an object literal with `signal` (or a spread, which may
+ * hold one), or any other expression, which the code builds and shipshape cannot see into.
+ */
+export function hasTimeoutSignal(init: Expression | undefined): boolean {
+  if (!init) return false;
+  if (init.type !== 'ObjectExpression') return true;
+  return init.properties.some(
+    (property) =>
+      property.type === 'SpreadElement' ||
+      (property.type === 'ObjectProperty' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'signal'),
+  );
+}
