@@ -3,10 +3,12 @@ import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
 import parseError from './checks/parse-error.ts';
+import rawSqlInterpolation from './checks/raw-sql-interpolation.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
+import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
 import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
 import type { Transform } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
@@ -17,6 +19,7 @@ export const CHECKS: readonly Check[] = [
   missingLockfile,
   nextConfigIgnoresBuildErrors,
   parseError,
+  rawSqlInterpolation,
   undeclaredDependency,
 ];
 
@@ -24,6 +27,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
+  { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
   { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
 ];
 

@@ -1,5 +1,6 @@
 import type { API, ASTPath, CallExpression, FileInfo, Program } from 'jscodeshift';
-import type { Expression, Node } from '@babel/types';
+import type { Expression } from '@babel/types';
+import { addTodo, ancestorsOf } from '../src/engine/codemod.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
 import {
@@ -23,14 +24,7 @@ export const meta: TransformMeta = {
 
 export const parser = 'tsx';
 
-const TODO = 'TODO(shipshape): check response.ok before reading the body';
-
-/** The chain of nodes from the program down to the path's parent, as the check's visitors see it. */
-function ancestorsOf(path: ASTPath): Node[] {
-  const chain: Node[] = [];
-  for (let current = path.parent as ASTPath | null; current; current = current.parent as ASTPath | null) chain.unshift(current.node as unknown as Node);
-  return chain;
-}
+const TODO = 'check response.ok before reading the body';
 
 export default function fetchTimeout(file: FileInfo, api: API, options: Answers): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
@@ -64,21 +58,15 @@ export default function fetchTimeout(file: FileInfo, api: API, options: Answers)
     if (response && isOkChecked(response.name, response.scope)) return;
     const statement = j(path).closest(j.Statement);
     if (statement.length === 0) return;
-    const statementPath = statement.get() as ASTPath;
-    const declaresResponse = response !== null && statementPath.node.type === 'VariableDeclaration';
-    if (declaresResponse && Array.isArray(statementPath.parent?.node?.body)) {
-      const check = j(`if (!${response!.name}.ok) throw new Error(\`${url.host} answered \${${response!.name}.status} \${${response!.name}.statusText}\`);`)
-        .find(j.IfStatement)
-        .get().node;
+    const declaresResponse = response !== null && statement.get().node.type === 'VariableDeclaration';
+    if (declaresResponse && Array.isArray(statement.get().parent?.node?.body)) {
+      const name = response!.name;
+      const check = j(`if (!${name}.ok) throw new Error(\`${url.host} answered \${${name}.status} \${${name}.statusText}\`);`).find(j.IfStatement).get().node;
       statement.insertAfter(check);
       changed = true;
       return;
     }
-    const comments = ((statementPath.node as { comments?: Array<{ value: string }> }).comments ??= []);
-    if (!comments.some((comment) => comment.value.includes(TODO))) {
-      comments.push(j.commentLine(` ${TODO}`, true, false) as unknown as { value: string });
-      changed = true;
-    }
+    if (addTodo(j, path, TODO)) changed = true;
   });
 
   return changed ? root.toSource(printOptions(file.source)) : undefined;

@@ -1,0 +1,101 @@
+import type { API, ASTPath, CallExpression, FileInfo } from 'jscodeshift';
+import type { Expression } from '@babel/types';
+import { addTodo, templateRaw } from '../src/engine/codemod.ts';
+import { printOptions } from '../src/engine/print-style.ts';
+import { looksLikeSql, planParameters, rawSqlApi, splicedParts, type SqlPart } from '../src/engine/sql-text.ts';
+import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
+
+export const meta: TransformMeta = {
+  id: 'parameterize-raw-sql',
+  title: 'Send SQL values as parameters',
+  description: 'Rewrites SQL built by splicing values: Prisma `$queryRawUnsafe` becomes the tagged `$queryRaw`, postgres.js `sql.unsafe` and drizzle `sql.raw` become the tagged `sql`, and `query()`/`raw()` calls get placeholders with a values array. A value inside a quoted SQL string becomes one parameter. Spliced table or column names and lists are left as they are, with a TODO.',
+  safe: true,
+  prefilter: ['query', 'execute', 'Unsafe', 'unsafe', '.raw(', '.or(', '.filter('],
+  questions: [
+    {
+      name: 'placeholders',
+      message: 'Placeholder style for query() calls?',
+      type: 'string',
+      default: 'auto',
+      choices: [
+        { value: 'auto', name: 'auto: ? where the file imports mysql2, $1 otherwise' },
+        { value: 'dollar', name: '$1, $2 (node-postgres)' },
+        { value: 'question', name: '?, ? (mysql2)' },
+      ],
+    },
+  ],
+};
+
+export const parser = 'tsx';
+
+export default function parameterizeRawSql(file: FileInfo, api: API, options: Answers): string | undefined {
+  if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  const usesMysql = /from\s+['"]mysql2?(\/promise)?['"]|require\(\s*['"]mysql2?(\/promise)?['"]\s*\)/.test(file.source);
+  const style = options.placeholders === 'question' || (options.placeholders !== 'dollar' && usesMysql) ? 'question' : 'dollar';
+  let changed = false;
+
+  const valueOf = (parameter: SqlPart[]) => {
+    if (parameter.length === 1 && 'value' in parameter[0]!) return parameter[0].value as never;
+    const texts: string[] = [''];
+    const values: Expression[] = [];
+    for (const piece of parameter) {
+      if ('text' in piece) texts[texts.length - 1] += piece.text;
+      else {
+        values.push(piece.value);
+        texts.push('');
+      }
+    }
+    return j.templateLiteral(
+      texts.map((text, index) => j.templateElement({ raw: templateRaw(text), cooked: text }, index === texts.length - 1)),
+      values as never[],
+    );
+  };
+
+  root.find(j.CallExpression).forEach((path: ASTPath<CallExpression>) => {
+    const call = path.node;
+    const kind = rawSqlApi(call.callee as never);
+    if (!kind) return;
+    const parts = splicedParts(call.arguments[0] as never);
+    if (!parts) return;
+    if ((kind === 'driver' || kind === 'knex') && !looksLikeSql(parts)) return;
+    if (kind === 'postgrest-filter') {
+      if (addTodo(j, path, 'this PostgREST filter splices in values: check them, or use .eq()/.ilike() with the value as an argument')) changed = true;
+      return;
+    }
+    const plan = planParameters(parts);
+    if ('reason' in plan) {
+      if (addTodo(j, path, plan.reason)) changed = true;
+      return;
+    }
+    if (call.arguments.length !== 1) {
+      if (addTodo(j, path, 'SQL with spliced values and separate parameters: move the spliced values into the parameters')) changed = true;
+      return;
+    }
+    const values = plan.parameters.map(valueOf);
+    const callee = call.callee as unknown as { object: never; property: { name: string } };
+
+    if (kind === 'prisma' || kind === 'postgres.js' || kind === 'drizzle') {
+      const quasi = j.templateLiteral(
+        plan.chunks.map((chunk, index) => j.templateElement({ raw: templateRaw(chunk), cooked: chunk }, index === plan.chunks.length - 1)),
+        values,
+      );
+      const tag =
+        kind === 'prisma'
+          ? j.memberExpression(callee.object, j.identifier(callee.property.name.replace('Unsafe', '')))
+          : callee.object;
+      path.replace(j.taggedTemplateExpression(tag, quasi));
+      changed = true;
+      return;
+    }
+
+    const placeholder = (index: number) => (kind === 'knex' || style === 'question' ? '?' : `$${index + 1}`);
+    const sql = plan.chunks.map((chunk, index) => (index < plan.parameters.length ? `${chunk}${placeholder(index)}` : chunk)).join('');
+    const text = sql.includes('\n') ? j.templateLiteral([j.templateElement({ raw: templateRaw(sql), cooked: sql }, true)], []) : j.stringLiteral(sql);
+    call.arguments = [text, j.arrayExpression(values)];
+    changed = true;
+  });
+
+  return changed ? root.toSource(printOptions(file.source)) : undefined;
+}
