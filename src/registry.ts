@@ -3,12 +3,15 @@ import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
 import parseError from './checks/parse-error.ts';
+import prismaClientDuplicated from './checks/prisma-client-duplicated.ts';
+import prismaClientPerRequest from './checks/prisma-client-per-request.ts';
 import rawSqlInterpolation from './checks/raw-sql-interpolation.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
+import * as prismaSingleton from '../transforms/prisma-singleton.ts';
 import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
 import type { Transform } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
@@ -19,6 +22,8 @@ export const CHECKS: readonly Check[] = [
   missingLockfile,
   nextConfigIgnoresBuildErrors,
   parseError,
+  prismaClientDuplicated,
+  prismaClientPerRequest,
   rawSqlInterpolation,
   undeclaredDependency,
 ];
@@ -28,6 +33,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
+  { kind: 'project', meta: prismaSingleton.meta, plan: prismaSingleton.plan },
   { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
 ];
 

@@ -62,6 +62,15 @@ export interface FileCheckContext {
   file: SourceFile;
   ast: BabelFile;
   report(input: ReportInput): void;
+  /** Records a fact for the check's `finish`, which sees the facts of every file at once. */
+  collect(fact: unknown): void;
+}
+
+export interface FinishContext {
+  project: Project;
+  /** What `collect` recorded, from every file, in no set order: sort before listing. */
+  facts: unknown[];
+  report(input: ProjectReportInput): void;
 }
 
 export interface ProjectCheckContext {
@@ -73,6 +82,8 @@ export interface FileCheck {
   kind: 'file';
   meta: CheckMeta;
   check(ctx: FileCheckContext): Visitors | void;
+  /** Runs once after every file was checked: for findings that need the whole project. */
+  finish?(ctx: FinishContext): void;
 }
 
 export interface ProjectCheck {

@@ -1,6 +1,6 @@
-import type { CheckMeta, FileCheck, FileCheckContext, ProjectCheck, ProjectCheckContext, Visitors } from '../types.ts';
+import type { CheckMeta, FileCheck, FileCheckContext, FinishContext, ProjectCheck, ProjectCheckContext, Visitors } from '../types.ts';
 
-export function defineCheck(check: { meta: CheckMeta; check(ctx: FileCheckContext): Visitors | void }): FileCheck {
+export function defineCheck(check: { meta: CheckMeta; check(ctx: FileCheckContext): Visitors | void; finish?(ctx: FinishContext): void }): FileCheck {
   return { kind: 'file', ...check };
 }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
 import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../engine/apply.ts';
+import { packageRoot } from '../engine/package-root.ts';
 import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
 import { loadProject } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
@@ -12,19 +12,7 @@ import type { Check } from '../types.ts';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
-function findPackageJson(): string {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'package.json');
-    try {
-      if (JSON.parse(readFileSync(candidate, 'utf8')).name === 'shipshape') return candidate;
-    } catch {
-      // keep climbing
-    }
-    if (path.dirname(dir) === dir) throw new Error('cannot find shipshape package.json');
-  }
-}
-
-export const VERSION: string = JSON.parse(readFileSync(findPackageJson(), 'utf8')).version;
+export const VERSION: string = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version;
 
 export function colorEnabled(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;

@@ -13,6 +13,8 @@ export interface FileBatchResult {
   files: number;
   bytes: number;
   skipped: SkippedFile[];
+  /** What checks collected for their `finish`, by check id. */
+  facts: Record<string, unknown[]>;
 }
 
 export function fileChecks(checks: readonly Check[]): FileCheck[] {
@@ -39,7 +41,7 @@ export function checkFiles(
   fixSafety: (fixId: string) => boolean,
   onFile?: () => void,
 ): FileBatchResult {
-  const result: FileBatchResult = { findings: [], suppressed: 0, files: 0, bytes: 0, skipped: [] };
+  const result: FileBatchResult = { findings: [], suppressed: 0, files: 0, bytes: 0, skipped: [], facts: {} };
   for (const file of files) {
     onFile?.();
     const wanting = checks.filter((check) => wantsFile(check, file));
@@ -75,6 +77,7 @@ export function checkFiles(
           file: sourceFile,
           ast,
           report: (input) => collector.add(check.meta, input),
+          collect: (fact) => (result.facts[check.meta.id] ??= []).push(fact),
         });
         if (found) visitors.push(found);
       }

@@ -60,7 +60,7 @@ export async function planTransform(project: Project, transform: Transform, find
     return planFileTransform(project.root, transform, [...new Set(findings.map((f) => f.file))].sort(), options, base);
   }
   const changeset = new Changeset((file) => base.read(file));
-  transform.plan({ project, findings, options, changeset });
+  await transform.plan({ project, findings, options, changeset });
   await formatTouched(project.root, changeset);
   return { changeset, failures: [] };
 }

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { readTextFile } from '../project/files.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
 import { CHECKS, findCheck, findTransform } from '../registry.ts';
-import { SEVERITIES, severityRank, type Check, type FileCheck, type Finding, type ProjectCheck } from '../types.ts';
+import { SEVERITIES, severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
 import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
 import { FileFindings } from './findings.ts';
 
@@ -85,7 +85,13 @@ async function runSpread(project: Project, files: string[], checks: FileCheck[],
   return [onMain, ...(await Promise.all(inWorkers))];
 }
 
-function runProjectChecks(project: Project, checks: readonly ProjectCheck[]): { findings: Finding[]; suppressed: number } {
+interface WholeProjectRun {
+  meta: CheckMeta;
+  run(report: (input: ProjectReportInput) => void): void;
+}
+
+/** Project checks and file checks' `finish` report across files; each file is read at most once for its lines. */
+function runWholeProject(project: Project, runs: readonly WholeProjectRun[]): { findings: Finding[]; suppressed: number } {
   const byFile = new Map<string, FileFindings>();
   const collectorFor = (file: string) => {
     let collector = byFile.get(file);
@@ -96,9 +102,7 @@ function runProjectChecks(project: Project, checks: readonly ProjectCheck[]): { 
     }
     return collector;
   };
-  for (const check of checks) {
-    check.check({ project, report: (input) => collectorFor(input.file).add(check.meta, input) });
-  }
+  for (const { meta, run } of runs) run((input) => collectorFor(input.file).add(meta, input));
   const collectors = [...byFile.values()];
   return { findings: collectors.flatMap((c) => c.findings), suppressed: collectors.reduce((n, c) => n + c.suppressed, 0) };
 }
@@ -118,10 +122,16 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
       ? await runSpread(project, candidates, perFile, count, onFile)
       : [checkFiles(project, candidates, perFile, findCheck('parse-error')!, fixIsSafe, onFile)];
 
-  const projectResult = runProjectChecks(
-    project,
-    checks.filter((check): check is ProjectCheck => check.kind === 'project'),
-  );
+  const facts = (id: string) => batches.flatMap((batch) => batch.facts[id] ?? []);
+  const projectResult = runWholeProject(project, [
+    ...checks.filter((check): check is ProjectCheck => check.kind === 'project').map((check) => ({
+      meta: check.meta,
+      run: (report: (input: ProjectReportInput) => void) => check.check({ project, report }),
+    })),
+    ...perFile.flatMap((check) =>
+      check.finish ? [{ meta: check.meta, run: (report: (input: ProjectReportInput) => void) => check.finish!({ project, facts: facts(check.meta.id), report }) }] : [],
+    ),
+  ]);
   const findings = [...batches.flatMap((batch) => batch.findings), ...projectResult.findings].sort(compareFindings);
   const skipped = [...project.skipped, ...batches.flatMap((batch) => batch.skipped)].sort((a, b) => a.path.localeCompare(b.path));
   return {

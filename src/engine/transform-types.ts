@@ -49,7 +49,7 @@ export interface ProjectTransform {
   kind: 'project';
   meta: TransformMeta;
   /** Plans into ctx.changeset; never writes. */
-  plan(ctx: ProjectTransformContext): void;
+  plan(ctx: ProjectTransformContext): void | Promise<void>;
 }
 
 export type Transform = FileTransform | ProjectTransform;

@@ -1,0 +1,3 @@
+import { PrismaClient as Db } from '@prisma/client';
+
+export default new Db();

@@ -1,0 +1,58 @@
+import type { Node } from '@babel/types';
+import { defineCheck } from './define.ts';
+import { insideFunction, isGloballyCached, isPrismaClientConstruction, prismaClientNames } from '../engine/prisma-ast.ts';
+import { packageFor } from '../project/packages.ts';
+
+interface ModuleClient {
+  file: string;
+  line: number;
+  column: number;
+  cached: boolean;
+}
+
+export default defineCheck({
+  meta: {
+    id: 'prisma-client-duplicated',
+    title: 'More than one PrismaClient, or one not cached across reloads',
+    severity: 'high',
+    category: 'data-access',
+    docs: 'Each module-level `new PrismaClient()` holds its own pool, so two modules mean twice the connections. In Next.js development every hot reload re-runs the module and opens another pool unless the client is cached on `globalThis`. Keep one module that exports `globalThis.prisma ?? new PrismaClient()` and import it everywhere.',
+    prefilter: ['PrismaClient'],
+    fix: 'prisma-singleton',
+  },
+  check(ctx) {
+    let names = new Set<string>();
+    return {
+      Program(node: Node) {
+        names = prismaClientNames(node);
+      },
+      NewExpression(node: Node, ancestors: readonly Node[]) {
+        if (!isPrismaClientConstruction(node, names) || insideFunction(ancestors)) return;
+        const fact: ModuleClient = { file: ctx.file.path, line: node.loc!.start.line, column: node.loc!.start.column + 1, cached: isGloballyCached(ancestors, ctx.file.text) };
+        ctx.collect(fact);
+      },
+    };
+  },
+  finish(ctx) {
+    const clients = (ctx.facts as ModuleClient[]).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    if (clients.length > 1) {
+      const files = clients.map((c) => c.file);
+      for (const client of clients) {
+        const others = files.filter((file) => file !== client.file);
+        ctx.report({
+          file: client.file,
+          loc: { line: client.line, column: client.column },
+          message: `One of ${clients.length} module-level PrismaClients (also in ${others.length > 0 ? others.join(', ') : 'this file'}): each holds its own connection pool.`,
+        });
+      }
+      return;
+    }
+    const [only] = clients;
+    if (!only || only.cached || !packageFor(ctx.project.packages, only.file)?.next) return;
+    ctx.report({
+      file: only.file,
+      loc: { line: only.line, column: only.column },
+      message: 'This PrismaClient is not cached on globalThis: every hot reload in development opens another connection pool.',
+    });
+  },
+});

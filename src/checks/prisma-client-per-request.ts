@@ -1,0 +1,27 @@
+import type { Node } from '@babel/types';
+import { defineCheck } from './define.ts';
+import { insideFunction, isPrismaClientConstruction, prismaClientNames } from '../engine/prisma-ast.ts';
+
+export default defineCheck({
+  meta: {
+    id: 'prisma-client-per-request',
+    title: 'PrismaClient created per request',
+    severity: 'high',
+    category: 'data-access',
+    docs: 'Every `new PrismaClient()` opens its own connection pool. Created inside a handler, `getServerSideProps` or a server action, it opens a new pool per request, and the database runs out of connections under a few dozen concurrent users. Create one client per process in a shared module and import it.',
+    prefilter: ['PrismaClient'],
+    fix: 'prisma-singleton',
+  },
+  check(ctx) {
+    let names = new Set<string>();
+    return {
+      Program(node: Node) {
+        names = prismaClientNames(node);
+      },
+      NewExpression(node: Node, ancestors: readonly Node[]) {
+        if (!isPrismaClientConstruction(node, names) || !insideFunction(ancestors)) return;
+        ctx.report({ node, message: 'A new PrismaClient (and connection pool) is created each time this function runs: import one shared client instead.' });
+      },
+    };
+  },
+});

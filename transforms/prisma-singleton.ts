@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ASTPath, Collection, ImportDeclaration, JSCodeshift, NewExpression, ObjectPattern, TryStatement, VariableDeclarator } from 'jscodeshift';
+import { addTodo } from '../src/engine/codemod.ts';
+import { printOptions } from '../src/engine/print-style.ts';
+import { renderTemplate } from '../src/engine/templates.ts';
+import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import { isSourceFile } from '../src/project/load-project.ts';
+import { packageFor } from '../src/project/packages.ts';
+import type { PackageInfo } from '../src/project/types.ts';
+
+export const meta: TransformMeta = {
+  id: 'prisma-singleton',
+  title: 'One PrismaClient per process',
+  description: 'Keeps one Prisma module (the existing one, or a new `lib/prisma.ts` from a template) that caches its client on globalThis, and makes every other `new PrismaClient()` an import of it, removing the per-request `$disconnect()` calls that would close the shared client.',
+  safe: true,
+};
+
+const CANONICAL_PATH = /(^|\/)(src\/)?(lib|utils|server|db)\/(prisma|db|client)\.[cm]?[jt]s$/;
+
+interface Shared {
+  file: string;
+  /** How the module exports its client. */
+  exported: { kind: 'named'; name: string } | { kind: 'default' };
+}
+
+function constructions(j: JSCodeshift, root: Collection): Collection<NewExpression> {
+  const names = new Set(['PrismaClient']);
+  root.find(j.ImportSpecifier, { imported: { name: 'PrismaClient' } }).forEach((p) => {
+    if (p.node.local?.name) names.add(p.node.local.name as string);
+  });
+  return root.find(j.NewExpression).filter((p: ASTPath<NewExpression>) => p.node.callee.type === 'Identifier' && names.has(p.node.callee.name));
+}
+
+const atModuleLevel = (j: JSCodeshift, p: ASTPath) => j(p).closest(j.Function).length === 0;
+
+/** The module-level client in a file: its declarator, and how the file exports it. */
+function moduleClient(j: JSCodeshift, root: Collection): { declarator: ASTPath<VariableDeclarator>; exported: Shared['exported'] | null } | null {
+  const found = constructions(j, root)
+    .filter((p: ASTPath<NewExpression>) => atModuleLevel(j, p))
+    .map((p: ASTPath) => j(p).closest(j.VariableDeclarator).paths()[0] ?? null);
+  const declarator = found.paths()[0] as ASTPath<VariableDeclarator> | undefined;
+  if (!declarator || declarator.node.id.type !== 'Identifier') return null;
+  const name = declarator.node.id.name;
+  const exportedNamed = j(declarator).closest(j.ExportNamedDeclaration).length > 0 || root.find(j.ExportSpecifier, { local: { name } }).length > 0;
+  const exportedDefault = root.find(j.ExportDefaultDeclaration, { declaration: { type: 'Identifier', name } }).length > 0;
+  return { declarator, exported: exportedNamed ? { kind: 'named', name } : exportedDefault ? { kind: 'default' } : null };
+}
+
+function importPath(from: string, to: string): string {
+  const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.[cm]?[jt]sx?$/, '');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
+  const relevant = findings.filter((f) => f.ruleId === 'prisma-client-per-request' || f.ruleId === 'prisma-client-duplicated');
+  if (relevant.length === 0) return;
+  const { default: jscodeshift } = await import('jscodeshift');
+  const j = jscodeshift.withParser('tsx');
+
+  const packages = new Map<PackageInfo | null, string[]>();
+  for (const file of project.files.filter(isSourceFile)) {
+    const text = changeset.read(file);
+    if (!text?.includes('PrismaClient')) continue;
+    const pkg = packageFor(project.packages, file);
+    packages.set(pkg, [...(packages.get(pkg) ?? []), file]);
+  }
+  const affected = new Set(relevant.map((f) => packageFor(project.packages, f.file)));
+  for (const [pkg, files] of packages) {
+    if (affected.has(pkg)) planPackage(j, project.root, pkg, files, changeset);
+  }
+}
+
+function planPackage(j: JSCodeshift, root: string, pkg: PackageInfo | null, files: string[], changeset: ProjectTransformContext['changeset']): void {
+  const parsed = new Map(files.map((file) => [file, j(changeset.read(file)!)]));
+  const withClient = files.filter((file) => moduleClient(j, parsed.get(file)!) !== null);
+  const cached = (file: string) => /\bglobal(This)?\b/.test(changeset.read(file)!);
+  const canonical =
+    withClient.find((file) => cached(file) && moduleClient(j, parsed.get(file)!)!.exported) ??
+    withClient.find((file) => CANONICAL_PATH.test(file) && moduleClient(j, parsed.get(file)!)!.exported) ??
+    withClient.find((file) => moduleClient(j, parsed.get(file)!)!.exported);
+
+  let shared: Shared;
+  if (canonical) {
+    shared = { file: canonical, exported: moduleClient(j, parsed.get(canonical)!)!.exported! };
+    if (!cached(canonical)) cacheOnGlobal(j, canonical, parsed.get(canonical)!, changeset);
+  } else {
+    const dir = pkg?.dir ?? '';
+    const usesSrc = existsSync(path.join(root, dir, 'src'));
+    const typescript = files.some((file) => /\.tsx?$/.test(file));
+    const file = path.posix.join(dir, usesSrc ? 'src/lib' : 'lib', `prisma.${typescript ? 'ts' : 'js'}`);
+    changeset.write(file, renderTemplate('code/prisma-client.ts', { typescript }));
+    shared = { file, exported: { kind: 'named', name: 'prisma' } };
+  }
+
+  for (const file of files) {
+    if (file === shared.file) continue;
+    const source = changeset.read(file)!;
+    const tree = j(source);
+    if (useSharedClient(j, file, tree, shared)) changeset.write(file, tree.toSource(printOptions(source)));
+  }
+}
+
+/** `const prisma = new PrismaClient()` becomes `globalForPrisma.prisma ?? new PrismaClient()`, kept on globalThis outside production. */
+function cacheOnGlobal(j: JSCodeshift, file: string, tree: Collection, changeset: ProjectTransformContext['changeset']): void {
+  const client = moduleClient(j, tree)!;
+  const name = (client.declarator.node.id as { name: string }).name;
+  const typescript = /\.tsx?$/.test(file);
+  const construction = client.declarator.node.init!;
+  client.declarator.node.init = j.logicalExpression('??', j.memberExpression(j.identifier('globalForPrisma'), j.identifier('prisma')), construction as never);
+  let topLevel: ASTPath = client.declarator;
+  while (topLevel.parent && topLevel.parent.node.type !== 'Program') topLevel = topLevel.parent;
+  const statement = j(topLevel);
+  const holder = j(`const globalForPrisma = globalThis${typescript ? ' as unknown as { prisma?: PrismaClient }' : ''};`).find(j.VariableDeclaration).get().node;
+  const keep = j(`if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = ${name};`).find(j.IfStatement).get().node;
+  statement.insertBefore(holder);
+  statement.insertAfter(keep);
+  const source = changeset.read(file)!;
+  changeset.write(file, tree.toSource(printOptions(source)));
+}
+
+/** Replaces the file's own clients with an import of the shared one; false when nothing changed. */
+function useSharedClient(j: JSCodeshift, file: string, tree: Collection, shared: Shared): boolean {
+  let changed = false;
+  const localNames = new Set<string>();
+  constructions(j, tree).forEach((p: ASTPath<NewExpression>) => {
+    const declarator = p.parent?.node?.type === 'VariableDeclarator' ? (p.parent as ASTPath<VariableDeclarator>) : null;
+    const declaration = declarator?.parent;
+    if (!declarator || declarator.node.id.type !== 'Identifier' || declaration?.node.declarations.length !== 1) {
+      if (addTodo(j, p, 'use the shared Prisma client instead of constructing one here')) changed = true;
+      return;
+    }
+    const name = declarator.node.id.name;
+    localNames.add(name);
+    // The shared client lives as long as the process: a per-request disconnect would close it for everyone.
+    const scope = atModuleLevel(j, p) ? tree : j(p).closest(j.Function);
+    scope
+      .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { name }, property: { name: '$disconnect' } } })
+      .forEach((call: ASTPath) => {
+        const statement = j(call).closest(j.ExpressionStatement);
+        if (statement.length > 0) statement.remove();
+      });
+    scope.find(j.TryStatement).forEach((attempt: ASTPath<TryStatement>) => {
+      if (!attempt.node.finalizer || attempt.node.finalizer.body.length > 0) return;
+      // A `finally` that only disconnected goes; a `try` left with nothing to catch gives back its block.
+      if (attempt.node.handler) attempt.node.finalizer = null;
+      else j(attempt).replaceWith(attempt.node.block.body);
+    });
+    j(declaration as ASTPath).remove();
+    changed = true;
+  });
+  if (!changed || localNames.size === 0) return changed;
+
+  const isBinding = (p: ASTPath) =>
+    p.parent?.node.type === 'ImportSpecifier' || (p.parent?.node.type === 'ObjectProperty' && p.parent.parent?.node.type === 'ObjectPattern');
+  const stillUsed = tree.find(j.Identifier, { name: 'PrismaClient' }).filter((p: ASTPath) => !isBinding(p)).length > 0;
+  if (!stillUsed) {
+    tree.find(j.ImportSpecifier, { imported: { name: 'PrismaClient' } }).forEach((p: ASTPath) => {
+      const declaration = p.parent as ASTPath<ImportDeclaration>;
+      j(p).remove();
+      if ((declaration.node.specifiers ?? []).length === 0) j(declaration).remove();
+    });
+    tree
+      .find(j.VariableDeclarator, { init: { type: 'CallExpression', callee: { name: 'require' } } })
+      .filter((p: ASTPath<VariableDeclarator>) => p.node.id.type === 'ObjectPattern')
+      .forEach((p: ASTPath<VariableDeclarator>) => {
+        const pattern = p.node.id as ObjectPattern;
+        pattern.properties = pattern.properties.filter(
+          (property) => !(property.type === 'ObjectProperty' || property.type === 'Property') || (property.key as { name?: string }).name !== 'PrismaClient',
+        );
+        if (pattern.properties.length === 0) j(p).closest(j.VariableDeclaration).remove();
+      });
+  }
+  const source = importPath(file, shared.file);
+  for (const name of localNames) {
+    const specifier =
+      shared.exported.kind === 'default'
+        ? j.importDefaultSpecifier(j.identifier(name))
+        : j.importSpecifier(j.identifier(shared.exported.name), name === shared.exported.name ? null : j.identifier(name));
+    const declaration = j.importDeclaration([specifier], j.stringLiteral(source));
+    const imports = tree.find(j.ImportDeclaration);
+    if (imports.length > 0) imports.at(imports.length - 1).insertAfter(declaration);
+    else tree.get().node.program.body.unshift(declaration);
+  }
+  return true;
+}
