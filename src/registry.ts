@@ -6,8 +6,10 @@ import parseError from './checks/parse-error.ts';
 import prismaClientDuplicated from './checks/prisma-client-duplicated.ts';
 import prismaClientPerRequest from './checks/prisma-client-per-request.ts';
 import rawSqlInterpolation from './checks/raw-sql-interpolation.ts';
+import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
+import * as boundListQuery from '../transforms/bound-list-query.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
@@ -25,11 +27,13 @@ export const CHECKS: readonly Check[] = [
   prismaClientDuplicated,
   prismaClientPerRequest,
   rawSqlInterpolation,
+  unboundedQuery,
   undeclaredDependency,
 ];
 
 export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
+  { kind: 'file', meta: boundListQuery.meta, transform: boundListQuery.default, parser: boundListQuery.parser },
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },

@@ -15,7 +15,10 @@ export function ancestorsOf(path: ASTPath): Node[] {
 export function addTodo(j: JSCodeshift, path: ASTPath, text: string): boolean {
   const statement = j(path).closest(j.Statement);
   if (statement.length === 0) return false;
-  const node = statement.get().node as { comments?: Array<{ value: string }> };
+  let holder = statement.get() as ASTPath;
+  // `export const x = …`: the note goes above the export, not between `export` and `const`.
+  while (holder.parent && /^Export(Named|Default)Declaration$/.test(holder.parent.node.type)) holder = holder.parent;
+  const node = holder.node as { comments?: Array<{ value: string }> };
   const note = `TODO(shipshape): ${text}`;
   node.comments ??= [];
   if (node.comments.some((comment) => comment.value.includes(note))) return false;

@@ -1,0 +1,3 @@
+import { prisma } from '../lib/prisma';
+
+export const everyone = () => prisma.user.findMany();

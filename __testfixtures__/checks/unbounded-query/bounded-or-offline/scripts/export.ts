@@ -1,0 +1,3 @@
+import { prisma } from '../lib/prisma';
+
+export const exportAll = () => prisma.order.findMany();
