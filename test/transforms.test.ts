@@ -8,7 +8,7 @@ import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
 import { CHECKS, CHECK_IDS, TRANSFORMS } from '../src/registry.ts';
 import type { FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
-import { FIXTURES, cleanTempDirs, copyFixture, readTree } from './helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, readTree, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -51,6 +51,17 @@ for (const transform of fileTransforms) {
     it('has a case that must change something and one that must change nothing', () => {
       expect(cases.some((c) => c.input !== c.output)).toBe(true);
       expect(cases.some((c) => c.input === c.output)).toBe(true);
+    });
+
+    // `shipshape transform` lets these checks pick the files worth a recast parse: they must flag every file the transform changes.
+    const screening = CHECKS.filter((check) => check.kind === 'file' && check.meta.fix === transform.meta.id);
+    it.each(cases.filter((c) => c.input !== c.output))('$name is flagged by the check that screens for it', async ({ name, input }) => {
+      expect(screening.length).toBeGreaterThan(0);
+      const ext = readdirSync(path.join(FIXTURES, transform.meta.id)).find((f) => f.startsWith(`${name}.input.`))!.replace(`${name}.input`, '');
+      const file = [`lib/subject${ext}`, `next.config${ext}`].find((candidate) => (transform.meta.files ?? (() => true))(candidate))!;
+      const root = writeTree({ 'package.json': '{"name":"screen","dependencies":{}}', [file]: input });
+      const { findings } = await scan(loadProject(root, { knownCheckIds: CHECK_IDS }), { checks: screening });
+      expect(findings.filter((f) => f.file === file && f.ruleId !== 'parse-error').length).toBeGreaterThan(0);
     });
   });
 }
