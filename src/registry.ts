@@ -1,3 +1,4 @@
+import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
@@ -13,12 +14,14 @@ import * as boundListQuery from '../transforms/bound-list-query.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
+import * as pgPool from '../transforms/pg-pool.ts';
 import * as prismaSingleton from '../transforms/prisma-singleton.ts';
 import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
 import type { Transform } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
+  dbConnectionPerRequest,
   envFileNotIgnored,
   fetchWithoutTimeout,
   missingLockfile,
@@ -37,6 +40,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
+  { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },
   { kind: 'project', meta: prismaSingleton.meta, plan: prismaSingleton.plan },
   { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
 ];

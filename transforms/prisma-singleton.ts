@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ASTPath, Collection, ImportDeclaration, JSCodeshift, NewExpression, ObjectPattern, TryStatement, VariableDeclarator } from 'jscodeshift';
-import { addTodo } from '../src/engine/codemod.ts';
+import type { ASTPath, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
+import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding } from '../src/engine/codemod.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
@@ -47,10 +47,6 @@ function moduleClient(j: JSCodeshift, root: Collection): { declarator: ASTPath<V
   return { declarator, exported: exportedNamed ? { kind: 'named', name } : exportedDefault ? { kind: 'default' } : null };
 }
 
-function importPath(from: string, to: string): string {
-  const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.[cm]?[jt]sx?$/, '');
-  return relative.startsWith('.') ? relative : `./${relative}`;
-}
 
 export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
   const relevant = findings.filter((f) => f.ruleId === 'prisma-client-per-request' || f.ruleId === 'prisma-client-duplicated');
@@ -134,53 +130,14 @@ function useSharedClient(j: JSCodeshift, file: string, tree: Collection, shared:
     localNames.add(name);
     // The shared client lives as long as the process: a per-request disconnect would close it for everyone.
     const scope = atModuleLevel(j, p) ? tree : j(p).closest(j.Function);
-    scope
-      .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { name }, property: { name: '$disconnect' } } })
-      .forEach((call: ASTPath) => {
-        const statement = j(call).closest(j.ExpressionStatement);
-        if (statement.length > 0) statement.remove();
-      });
-    scope.find(j.TryStatement).forEach((attempt: ASTPath<TryStatement>) => {
-      if (!attempt.node.finalizer || attempt.node.finalizer.body.length > 0) return;
-      // A `finally` that only disconnected goes; a `try` left with nothing to catch gives back its block.
-      if (attempt.node.handler) attempt.node.finalizer = null;
-      else j(attempt).replaceWith(attempt.node.block.body);
-    });
+    removeMethodCalls(j, scope, name, '$disconnect');
+    dropEmptyFinally(j, scope);
     j(declaration as ASTPath).remove();
     changed = true;
   });
   if (!changed || localNames.size === 0) return changed;
-
-  const isBinding = (p: ASTPath) =>
-    p.parent?.node.type === 'ImportSpecifier' || (p.parent?.node.type === 'ObjectProperty' && p.parent.parent?.node.type === 'ObjectPattern');
-  const stillUsed = tree.find(j.Identifier, { name: 'PrismaClient' }).filter((p: ASTPath) => !isBinding(p)).length > 0;
-  if (!stillUsed) {
-    tree.find(j.ImportSpecifier, { imported: { name: 'PrismaClient' } }).forEach((p: ASTPath) => {
-      const declaration = p.parent as ASTPath<ImportDeclaration>;
-      j(p).remove();
-      if ((declaration.node.specifiers ?? []).length === 0) j(declaration).remove();
-    });
-    tree
-      .find(j.VariableDeclarator, { init: { type: 'CallExpression', callee: { name: 'require' } } })
-      .filter((p: ASTPath<VariableDeclarator>) => p.node.id.type === 'ObjectPattern')
-      .forEach((p: ASTPath<VariableDeclarator>) => {
-        const pattern = p.node.id as ObjectPattern;
-        pattern.properties = pattern.properties.filter(
-          (property) => !(property.type === 'ObjectProperty' || property.type === 'Property') || (property.key as { name?: string }).name !== 'PrismaClient',
-        );
-        if (pattern.properties.length === 0) j(p).closest(j.VariableDeclaration).remove();
-      });
-  }
-  const source = importPath(file, shared.file);
-  for (const name of localNames) {
-    const specifier =
-      shared.exported.kind === 'default'
-        ? j.importDefaultSpecifier(j.identifier(name))
-        : j.importSpecifier(j.identifier(shared.exported.name), name === shared.exported.name ? null : j.identifier(name));
-    const declaration = j.importDeclaration([specifier], j.stringLiteral(source));
-    const imports = tree.find(j.ImportDeclaration);
-    if (imports.length > 0) imports.at(imports.length - 1).insertAfter(declaration);
-    else tree.get().node.program.body.unshift(declaration);
-  }
+  removeUnusedBinding(j, tree, 'PrismaClient');
+  const source = relativeImport(file, shared.file);
+  for (const name of localNames) addImport(j, tree, source, shared.exported.kind === 'default' ? 'default' : shared.exported.name, name);
   return true;
 }

@@ -1,4 +1,5 @@
-import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import path from 'node:path';
+import type { ASTPath, Collection, ImportDeclaration, ImportSpecifier, JSCodeshift, ObjectPattern, TryStatement, VariableDeclarator } from 'jscodeshift';
 import type { Node } from '@babel/types';
 
 /** The chain of nodes from the program down to the path's parent, as the checks' visitors see it. */
@@ -29,4 +30,79 @@ export function addTodo(j: JSCodeshift, path: ASTPath, text: string): boolean {
 /** Source text for a template literal's raw part. */
 export function templateRaw(cooked: string): string {
   return cooked.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/** Adds `import { imported as local } from 'source'` (or `import local from …` for 'default') after the last import, once. */
+export function addImport(j: JSCodeshift, root: Collection, source: string, imported: string, local: string): void {
+  const existing = root.find(j.ImportDeclaration, { source: { value: source } });
+  const present =
+    imported === 'default'
+      ? existing.find(j.ImportDefaultSpecifier, { local: { name: local } }).length > 0
+      : existing.find(j.ImportSpecifier, { imported: { name: imported } }).filter((p: ASTPath<ImportSpecifier>) => (p.node.local?.name ?? imported) === local).length > 0;
+  if (present) return;
+  const specifier =
+    imported === 'default' ? j.importDefaultSpecifier(j.identifier(local)) : j.importSpecifier(j.identifier(imported), local === imported ? null : j.identifier(local));
+  const declaration = j.importDeclaration([specifier], j.stringLiteral(source));
+  const imports = root.find(j.ImportDeclaration);
+  if (imports.length > 0) imports.at(imports.length - 1).insertAfter(declaration);
+  else root.get().node.program.body.unshift(declaration);
+}
+
+/**
+ * Drops an import binding (or a `const { x } = require(…)` one) that nothing uses any more,
+ * and the whole import when it held nothing else.
+ */
+export function removeUnusedBinding(j: JSCodeshift, root: Collection, name: string): void {
+  const isBinding = (p: ASTPath) =>
+    ['ImportSpecifier', 'ImportDefaultSpecifier', 'ImportNamespaceSpecifier'].includes(p.parent?.node.type) ||
+    (p.parent?.node.type === 'ObjectProperty' && p.parent.parent?.node.type === 'ObjectPattern') ||
+    (p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node);
+  if (root.find(j.Identifier, { name }).filter((p: ASTPath) => !isBinding(p)).length > 0) return;
+  root.find(j.ImportDeclaration).forEach((p: ASTPath<ImportDeclaration>) => {
+    const specifiers = p.node.specifiers ?? [];
+    const kept = specifiers.filter((s) => s.local?.name !== name);
+    if (kept.length === specifiers.length) return;
+    if (kept.length === 0) j(p).remove();
+    else p.node.specifiers = kept;
+  });
+  root
+    .find(j.VariableDeclarator, { init: { type: 'CallExpression', callee: { name: 'require' } } })
+    .filter((p: ASTPath<VariableDeclarator>) => p.node.id.type === 'ObjectPattern')
+    .forEach((p: ASTPath<VariableDeclarator>) => {
+      const pattern = p.node.id as ObjectPattern;
+      pattern.properties = pattern.properties.filter((property) => !('value' in property && (property.value as { name?: string }).name === name));
+      if (pattern.properties.length === 0) j(p).closest(j.VariableDeclaration).remove();
+    });
+  root
+    .find(j.VariableDeclarator, { id: { type: 'Identifier', name }, init: { type: 'CallExpression', callee: { name: 'require' } } })
+    .forEach((p: ASTPath<VariableDeclarator>) => {
+      const declaration = j(p).closest(j.VariableDeclaration);
+      if (declaration.get().node.declarations.length === 1) declaration.remove();
+      else j(p).remove();
+    });
+}
+
+/** Removes `name.method()` and `await name.method()` statements within a scope. */
+export function removeMethodCalls(j: JSCodeshift, scope: Collection, name: string, method: string): void {
+  scope
+    .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { name }, property: { name: method } } })
+    .forEach((call: ASTPath) => {
+      const statement = j(call).closest(j.ExpressionStatement);
+      if (statement.length > 0) statement.remove();
+    });
+}
+
+/** A `try … finally {}` whose finally was emptied loses it; a `try` left with nothing to catch gives back its block. */
+export function dropEmptyFinally(j: JSCodeshift, scope: Collection): void {
+  scope.find(j.TryStatement).forEach((attempt: ASTPath<TryStatement>) => {
+    if (!attempt.node.finalizer || attempt.node.finalizer.body.length > 0) return;
+    if (attempt.node.handler) attempt.node.finalizer = null;
+    else j(attempt).replaceWith(attempt.node.block.body);
+  });
+}
+
+/** The import path from one project file to another, without extension. */
+export function relativeImport(from: string, to: string): string {
+  const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.[cm]?[jt]sx?$/, '');
+  return relative.startsWith('.') ? relative : `./${relative}`;
 }

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import type { ASTPath, CallExpression, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
+import type { Node } from '@babel/types';
+import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding } from '../src/engine/codemod.ts';
+import { driverNames, opensConnection, type Connection } from '../src/engine/db-drivers.ts';
+import { printOptions } from '../src/engine/print-style.ts';
+import { renderTemplate } from '../src/engine/templates.ts';
+import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import { packageFor } from '../src/project/packages.ts';
+
+export const meta: TransformMeta = {
+  id: 'pg-pool',
+  title: 'One connection pool per process',
+  description: 'Creates one pool module (`lib/db.ts`) for node-postgres, mysql2 or postgres.js, and turns each connection opened per request into a use of it: `client.query` becomes `pool.query`, `connect()`/`end()` go, and a transaction borrows a client with `pool.connect()` and gives it back with `release()`.',
+  safe: true,
+};
+
+type PooledDriver = Extract<Connection, 'pg' | 'mysql2' | 'postgres.js'>;
+
+const SHARED: Record<PooledDriver, { exportName: string; globalKey: string; type: string; factory: string; importSource: string; made: RegExp }> = {
+  pg: { exportName: 'pool', globalKey: 'pgPool', type: 'Pool', factory: 'new Pool', importSource: 'pg', made: /\bnew\s+(pg\.)?Pool\(/ },
+  mysql2: { exportName: 'pool', globalKey: 'mysqlPool', type: 'mysql.Pool', factory: 'mysql.createPool', importSource: 'mysql2', made: /\bcreatePool\(/ },
+  'postgres.js': { exportName: 'sql', globalKey: 'postgresSql', type: 'postgres.Sql', factory: 'postgres', importSource: 'postgres', made: /\bpostgres\(/ },
+};
+
+const TRANSACTION = /\b(BEGIN|START\s+TRANSACTION)\b|beginTransaction/i;
+
+function openings(j: JSCodeshift, tree: Collection): Array<{ path: ASTPath; driver: PooledDriver }> {
+  const names = driverNames(tree.find(j.Program).get().node as Node);
+  const found: Array<{ path: ASTPath; driver: PooledDriver }> = [];
+  tree.find(j.Node).forEach((p) => {
+    const node = p.node as unknown as Node;
+    if (node.type !== 'NewExpression' && node.type !== 'CallExpression') return;
+    const driver = opensConnection(node, names);
+    if ((driver === 'pg' || driver === 'mysql2' || driver === 'postgres.js') && j(p as unknown as ASTPath).closest(j.Function).length > 0) found.push({ path: p as unknown as ASTPath, driver });
+  });
+  return found;
+}
+
+function argumentsSource(j: JSCodeshift, node: NewExpression | CallExpression): string {
+  return node.arguments.map((arg) => j(arg as never).toSource()).join(', ');
+}
+
+export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
+  const files = [...new Set(findings.filter((f) => f.ruleId === 'db-connection-per-request').map((f) => f.file))].sort();
+  if (files.length === 0) return;
+  const { default: jscodeshift } = await import('jscodeshift');
+  const j = jscodeshift.withParser('tsx');
+  const sharedModules = new Map<string, string>();
+
+  for (const file of files) {
+    const source = changeset.read(file);
+    if (source === null) continue;
+    const tree = j(source);
+    const found = openings(j, tree);
+    if (found.length === 0) continue;
+    const pkgDir = packageFor(project.packages, file)?.dir ?? '';
+    let changed = false;
+    for (const { path: opening, driver } of found) {
+      const shared = SHARED[driver];
+      const key = `${pkgDir}\0${driver}`;
+      let module = sharedModules.get(key);
+      if (!module) {
+        module = sharedModule(pkgDir, driver, file, j, opening, changeset);
+        sharedModules.set(key, module);
+      }
+      if (usePool(j, tree, opening, driver, relativeImport(file, module), shared.exportName)) changed = true;
+    }
+    if (!changed) continue;
+    for (const name of ['Client', 'createConnection', 'postgres']) removeUnusedBinding(j, tree, name);
+    for (const driver of new Set(found.map((f) => f.driver))) removeUnusedNamespace(j, tree, SHARED[driver].importSource);
+    changeset.write(file, tree.toSource(printOptions(source)));
+  }
+}
+
+/** Drops the driver's import or require once nothing in the file uses it. */
+function removeUnusedNamespace(j: JSCodeshift, tree: Collection, source: string): void {
+  const names = driverNames(tree.find(j.Program).get().node as Node);
+  const bound = source === 'pg' ? names.pgNamespace : source === 'mysql2' ? names.mysqlNamespace : names.postgres;
+  for (const name of bound) removeUnusedBinding(j, tree, name);
+}
+
+/** Writes the pool module once per package and driver, from the first connection's own settings. */
+function sharedModule(pkgDir: string, driver: PooledDriver, file: string, j: JSCodeshift, opening: ASTPath, changeset: ProjectTransformContext['changeset']): string {
+  const typescript = /\.tsx?$/.test(file);
+  const base = path.posix.join(pkgDir, /(^|\/)src\//.test(file) ? 'src/lib' : 'lib');
+  const ext = typescript ? 'ts' : 'js';
+  const candidates = [`${base}/db.${ext}`, `${base}/db-pool.${ext}`, `${base}/${driver.replace('.', '')}-pool.${ext}`];
+  const shared = SHARED[driver];
+  const exporting = new RegExp(`export const ${shared.exportName}\\b`);
+  for (const candidate of candidates) {
+    const existing = changeset.read(candidate);
+    if (existing !== null && exporting.test(existing) && shared.made.test(existing)) return candidate;
+    if (existing === null) {
+      // The same settings the per-request connection used; none means the driver's own PG*/env defaults, as before.
+      const connection = argumentsSource(j, opening.node as NewExpression);
+      changeset.write(
+        candidate,
+        renderTemplate('code/db-pool.ts', { typescript, connection, exportName: shared.exportName, globalKey: shared.globalKey, type: shared.type, factory: shared.factory, pg: driver === 'pg', mysql: driver === 'mysql2', postgresJs: driver === 'postgres.js' }),
+      );
+      return candidate;
+    }
+  }
+  return candidates[candidates.length - 1]!;
+}
+
+/** Turns one per-request connection into a use of the shared pool; false when it is left with a TODO. */
+function usePool(j: JSCodeshift, tree: Collection, opening: ASTPath, driver: PooledDriver, source: string, exportName: string): boolean {
+  let holder: ASTPath = opening;
+  if (holder.parent?.node.type === 'AwaitExpression') holder = holder.parent;
+  const declarator = holder.parent?.node.type === 'VariableDeclarator' ? (holder.parent as ASTPath<VariableDeclarator>) : null;
+  const declaration = declarator?.parent;
+  if (!declarator || declarator.node.id.type !== 'Identifier' || declaration?.node.declarations.length !== 1) {
+    return addTodo(j, opening, `use the shared ${exportName} from ${source} instead of a connection per request`);
+  }
+  const name = declarator.node.id.name;
+  const scope = j(opening).closest(j.Function);
+  const body = j(scope.get() as ASTPath).toSource();
+  if (driver !== 'postgres.js' && TRANSACTION.test(body)) {
+    // A transaction needs one connection throughout: borrow it from the pool and give it back.
+    const borrow = driver === 'pg' ? 'connect' : 'getConnection';
+    declarator.node.init = j.awaitExpression(j.callExpression(j.memberExpression(j.identifier(exportName), j.identifier(borrow)), []));
+    removeMethodCalls(j, scope, name, 'connect');
+    let inFinally = false;
+    scope.find(j.CallExpression, { callee: { type: 'MemberExpression', object: { name }, property: { name: 'end' } } }).forEach((call: ASTPath<CallExpression>) => {
+      (call.node.callee as { property: { name: string } }).property.name = 'release';
+      if (j(call).closest(j.TryStatement).filter((t: ASTPath) => (t.node as { finalizer?: unknown }).finalizer !== null).length > 0) inFinally = true;
+    });
+    if (!inFinally) addTodo(j, declarator, `release ${name} in a finally block, so an error does not leak the connection`);
+    addImport(j, tree, source, exportName, exportName);
+    return true;
+  }
+  removeMethodCalls(j, scope, name, 'connect');
+  removeMethodCalls(j, scope, name, 'end');
+  dropEmptyFinally(j, scope);
+  j(declaration as ASTPath).remove();
+  addImport(j, tree, source, exportName, name);
+  return true;
+}
