@@ -7,6 +7,7 @@ import parseError from './checks/parse-error.ts';
 import prismaClientDuplicated from './checks/prisma-client-duplicated.ts';
 import prismaClientPerRequest from './checks/prisma-client-per-request.ts';
 import rawSqlInterpolation from './checks/raw-sql-interpolation.ts';
+import serverlessDbUrlWithoutPooler from './checks/serverless-db-url-without-pooler.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
@@ -15,6 +16,7 @@ import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
 import * as pgPool from '../transforms/pg-pool.ts';
+import * as prismaPoolerConfig from '../transforms/prisma-pooler-config.ts';
 import * as prismaSingleton from '../transforms/prisma-singleton.ts';
 import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
 import type { Transform } from './engine/transform-types.ts';
@@ -30,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   prismaClientDuplicated,
   prismaClientPerRequest,
   rawSqlInterpolation,
+  serverlessDbUrlWithoutPooler,
   unboundedQuery,
   undeclaredDependency,
 ];
@@ -41,6 +44,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
   { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },
+  { kind: 'project', meta: prismaPoolerConfig.meta, plan: prismaPoolerConfig.plan },
   { kind: 'project', meta: prismaSingleton.meta, plan: prismaSingleton.plan },
   { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
 ];

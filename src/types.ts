@@ -60,7 +60,8 @@ export interface SourceFile {
 export interface FileCheckContext {
   project: Project;
   file: SourceFile;
-  ast: BabelFile;
+  /** The shared tree; null for a file that is not JavaScript or TypeScript (a check's `files` may ask for those). */
+  ast: BabelFile | null;
   report(input: ReportInput): void;
   /** Records a fact for the check's `finish`, which sees the facts of every file at once. */
   collect(fact: unknown): void;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { isSourceFile } from '../project/load-project.ts';
 import { readTextFile } from '../project/files.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
-import type { Check, FileCheck, Finding, Visitors } from '../types.ts';
+import type { File as BabelFile } from '@babel/types';
+import type { Check, FileCheck, Finding, ReportInput, Visitors } from '../types.ts';
 import { FileFindings } from './findings.ts';
 import { parseSource } from './parse.ts';
 import { mergeVisitors, walk } from './walk.ts';
@@ -32,6 +33,18 @@ export function passesPrefilter(check: FileCheck, text: string, project: Project
   return prefilter.some((needle) => text.includes(needle));
 }
 
+/** The file's tree, or undefined after reporting why it does not parse (once: the scan goes on). */
+function parseOrReport(file: string, text: string, report: (input: ReportInput) => void): BabelFile | undefined {
+  try {
+    return parseSource(file, text);
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const reason = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
+    report({ loc: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 }, message: `${file} does not parse: ${reason}` });
+    return undefined;
+  }
+}
+
 /** Reads each file once, parses it at most once, and walks its tree once for every check that wants it. */
 export function checkFiles(
   project: Project,
@@ -57,18 +70,8 @@ export function checkFiles(
     const matching = wanting.filter((check) => passesPrefilter(check, text, project, file));
     if (matching.length === 0) continue;
     const collector = new FileFindings(project, file, text, fixSafety);
-    let ast;
-    try {
-      ast = parseSource(file, text);
-    } catch (error) {
-      const loc = (error as { loc?: { line: number; column: number } }).loc;
-      const reason = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
-      collector.add(parseErrorCheck.meta, {
-        loc: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 },
-        message: `${file} does not parse: ${reason}`,
-      });
-    }
-    if (ast) {
+    const ast = isSourceFile(file) ? parseOrReport(file, text, (input) => collector.add(parseErrorCheck.meta, input)) : null;
+    if (ast !== undefined) {
       const visitors: Visitors[] = [];
       const sourceFile = { path: file, text };
       for (const check of matching) {
@@ -81,7 +84,7 @@ export function checkFiles(
         });
         if (found) visitors.push(found);
       }
-      if (visitors.length > 0) walk(ast, mergeVisitors(visitors));
+      if (ast && visitors.length > 0) walk(ast, mergeVisitors(visitors));
     }
     result.findings.push(...collector.findings);
     result.suppressed += collector.suppressed;

@@ -4,7 +4,7 @@ import { globbySync } from 'globby';
 import { isGitIgnoredSync } from 'globby';
 import { ALWAYS_SKIPPED_DIRS, MAX_FILE_BYTES, toPosix } from './files.ts';
 import { gitIgnored, gitTrackedFiles } from './git.ts';
-import type { EnvFile, EnvVariable } from './types.ts';
+import type { EnvFile, EnvUrl, EnvVariable } from './types.ts';
 
 /** `.env`, `.env.local`, `.env.production`, … but not editor backups or folders. */
 export function isEnvFileName(file: string): boolean {
@@ -17,13 +17,30 @@ export function isEnvTemplate(file: string): boolean {
   return /^\.env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(path.posix.basename(file));
 }
 
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/;
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/;
+const POOLING_PARAMS = new Set(['pgbouncer', 'connection_limit', 'pool_timeout', 'sslmode', 'prepare']);
+
+/** Where a URL value points, keeping no credentials. */
+export function describeUrl(raw: string): EnvUrl | undefined {
+  const value = raw.trim().replace(/^(['"])(.*)\1$/, '$2').replace(/\s+#.*$/, '');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return undefined;
+  try {
+    const url = new URL(value);
+    const params: Record<string, string> = {};
+    for (const [key, param] of url.searchParams) params[key] = POOLING_PARAMS.has(key) ? param : '';
+    return { protocol: url.protocol.replace(/:$/, ''), host: url.hostname, port: url.port, params };
+  } catch {
+    return undefined;
+  }
+}
 
 export function parseEnvVariables(text: string): EnvVariable[] {
   const variables: EnvVariable[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     const match = ASSIGNMENT.exec(line);
-    if (match) variables.push({ name: match[1]!, line: index + 1 });
+    if (!match) return;
+    const url = describeUrl(match[2]!);
+    variables.push(url ? { name: match[1]!, line: index + 1, url } : { name: match[1]!, line: index + 1 });
   });
   return variables;
 }

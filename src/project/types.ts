@@ -37,6 +37,16 @@ export interface PackageInfo {
 export interface EnvVariable {
   name: string;
   line: number;
+  /** For a URL value: where it points, without credentials. The value itself is never kept. */
+  url?: EnvUrl;
+}
+
+export interface EnvUrl {
+  protocol: string;
+  host: string;
+  port: string;
+  /** Query parameter names, with the values of the few that say how a connection pools. */
+  params: Record<string, string>;
 }
 
 export interface EnvFile {

@@ -54,7 +54,9 @@ describe('shipshape fix --yes', () => {
     const app = prototype();
     const { code, stdout } = run(['fix', app, '--yes']);
     expect(code).toBe(0);
-    expect(stdout).toContain('changed: 4 file(s)');
+    expect(stdout).toContain('changed: 5 file(s)');
+    expect(readFileSync(path.join(app, '.env.example'), 'utf8')).toContain('DIRECT_URL=');
+    expect(readFileSync(path.join(app, '.env.local'), 'utf8')).toContain('db.abcdefghijklmnop.supabase.co:5432');
     expect(readFileSync(path.join(app, 'pages/index.tsx'), 'utf8')).toContain(".select('*').range(0, 99)");
     expect(readFileSync(path.join(app, 'lib/prisma.ts'), 'utf8')).toContain('globalForPrisma.prisma ?? new PrismaClient()');
     expect(stdout).toContain('rotate  rotate every secret in .env.local');
@@ -86,7 +88,7 @@ describe('shipshape fix --yes', () => {
     expect(refused.stderr).toContain('files changed since the last apply: package.json');
     const forced = run(['undo', app, '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toContain('restored 5 file(s)');
+    expect(forced.stdout).toContain('restored 6 file(s)');
     expect(snapshot(app)).toEqual(before);
     const nothing = run(['undo', app]);
     expect(nothing.code).toBe(2);
@@ -174,12 +176,13 @@ describe('the fix wizard, driven through a pseudo-terminal', () => {
       { waitFor: /How many rows should one list query return at most\?/, send: KEYS.enter },
       { waitFor: /Declare imported packages in package\.json\s+diff[\s\S]*Apply this fix\?/, send: 'y\r' },
       { waitFor: /Keep env files out of git\s+diff[\s\S]*Apply this fix\?/, send: 'n\r' },
+      { waitFor: /Connect through the pooler in serverless functions\s+diff[\s\S]*Apply this fix\?/, send: 'n\r' },
       { waitFor: /One PrismaClient per process\s+diff[\s\S]*Apply this fix\?/, send: 'n\r' },
       { waitFor: /Give list queries a page size\s+diff[\s\S]*Apply this fix\?/, send: 'n\r' },
     ]);
     expect(code).toBe(0);
     expect(screen).toMatch(/build\s+3\s+\(2 fixable\)/);
-    expect(screen).toMatch(/data-access\s+2\s+\(2 fixable\)/);
+    expect(screen).toMatch(/data-access\s+3\s+\(3 fixable\)/);
     expect(screen).toMatch(/dependencies\s+6\s+\(5 fixable\)/);
     expect(screen).toMatch(/secrets\s+1\s+\(1 fixable\)/);
     expect(screen).toMatch(/◯ Let `next build` fail on type and lint errors again \(2 finding\(s\)\) \[review\]/);
