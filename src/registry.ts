@@ -1,8 +1,10 @@
+import clientSideFiltering from './checks/client-side-filtering.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
+import nPlusOneQuery from './checks/n-plus-one-query.ts';
 import parseError from './checks/parse-error.ts';
 import prismaClientDuplicated from './checks/prisma-client-duplicated.ts';
 import prismaClientPerRequest from './checks/prisma-client-per-request.ts';
@@ -23,11 +25,13 @@ import type { Transform } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
+  clientSideFiltering,
   dbConnectionPerRequest,
   envFileNotIgnored,
   fetchWithoutTimeout,
   missingLockfile,
   nextConfigIgnoresBuildErrors,
+  nPlusOneQuery,
   parseError,
   prismaClientDuplicated,
   prismaClientPerRequest,

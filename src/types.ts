@@ -49,7 +49,8 @@ export interface ProjectReportInput extends ReportInput {
 }
 
 export type Visitor = (node: Node, ancestors: readonly Node[]) => void;
-export type Visitors = Partial<Record<Node['type'], Visitor>>;
+/** Visitors by node type; `<Type>:exit` runs after the node's children, as in ESLint. */
+export type Visitors = Partial<Record<Node['type'] | `${Node['type']}:exit`, Visitor>>;
 
 export interface SourceFile {
   /** Relative to the scanned root, with forward slashes. */

@@ -32,6 +32,8 @@ export function walk(root: Node, visitors: Map<string, Visitor[]>): void {
       }
     }
     ancestors.pop();
+    const exits = visitors.get(`${node.type}:exit`);
+    if (exits) for (const handler of exits) handler(node, ancestors);
   };
   visit(root);
 }

@@ -1,0 +1,94 @@
+import type { Node, VariableDeclarator } from '@babel/types';
+import { defineCheck } from './define.ts';
+import { awaitedQuery, queryKind, type QueryKind } from '../engine/query-calls.ts';
+
+const SUGGESTION: Record<QueryKind, string> = {
+  prisma: 'load the related rows with the first query (`include`/`select` the relation), or all at once with `findMany({ where: { id: { in: ids } } })`',
+  supabase: 'select the related rows in the first query (`.select(\'*, related(*)\')`), or all at once with `.in(\'id\', ids)`',
+  sql: 'fetch the related rows in one query with a JOIN, or with `WHERE id = ANY($1)` and the list of ids',
+};
+/** Prisma batches these when they are issued in the same tick, as `Promise.all(ids.map(…))` does. */
+const BATCHED = new Set(['findUnique', 'findUniqueOrThrow']);
+const LOOPS = new Set(['ForOfStatement', 'ForInStatement', 'ForStatement', 'WhileStatement', 'DoWhileStatement']);
+const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'some', 'every']);
+
+/** The collection a loop or an iterator call walks over. */
+function iterated(node: Node): Node | null {
+  if (node.type === 'ForOfStatement' || node.type === 'ForInStatement') return node.right;
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && ITERATORS.has(node.callee.property.name)) {
+    return node.callee.object;
+  }
+  return null;
+}
+
+function rootName(node: Node | null): string | null {
+  if (!node) return null;
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') return rootName(node.object);
+  if (node.type === 'LogicalExpression') return rootName(node.left);
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') return rootName(node.callee.object);
+  return null;
+}
+
+function isPromiseAll(node: Node | undefined): boolean {
+  return (
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    node.callee.object.type === 'Identifier' &&
+    node.callee.object.name === 'Promise' &&
+    node.callee.property.type === 'Identifier' &&
+    ['all', 'allSettled'].includes(node.callee.property.name)
+  );
+}
+
+export default defineCheck({
+  meta: {
+    id: 'n-plus-one-query',
+    title: 'A query per row of another query (N+1)',
+    severity: 'medium',
+    category: 'data-access',
+    docs: 'Awaiting a query inside a loop over the rows of another query makes one round trip per row: a page of 100 rows becomes 101 queries, and the page slows down in step with the data. Fetch the related rows together with the first query, or all at once with an `in` list.',
+    prefilter: ['await'],
+    fix: null,
+  },
+  check(ctx) {
+    // Names bound to the rows of a query: `const rows = await prisma.x.findMany()`, `const { data } = await supabase…`.
+    const rowSources = new Set<string>();
+    return {
+      VariableDeclarator(node: Node) {
+        const declarator = node as VariableDeclarator;
+        if (!awaitedQuery(declarator.init)) return;
+        if (declarator.id.type === 'Identifier') rowSources.add(declarator.id.name);
+        if (declarator.id.type === 'ObjectPattern' || declarator.id.type === 'ArrayPattern') {
+          const collect = (pattern: Node): void => {
+            if (pattern.type === 'Identifier') {
+              rowSources.add(pattern.name);
+            } else if (pattern.type === 'ObjectPattern') {
+              for (const p of pattern.properties) collect(p.type === 'RestElement' ? p.argument : p.value);
+            } else if (pattern.type === 'ArrayPattern') {
+              for (const element of pattern.elements) if (element) collect(element);
+            } else if (pattern.type === 'AssignmentPattern') {
+              collect(pattern.left);
+            }
+          };
+          collect(declarator.id);
+        }
+      },
+      AwaitExpression(node: Node, ancestors: readonly Node[]) {
+        if (node.type !== 'AwaitExpression') return;
+        const query = queryKind(node.argument);
+        if (!query) return;
+        for (let i = ancestors.length - 1; i >= 0; i--) {
+          const loop = ancestors[i]!;
+          const over = LOOPS.has(loop.type) ? iterated(loop) : loop.type === 'CallExpression' ? iterated(loop) : null;
+          if (!over && !LOOPS.has(loop.type)) continue;
+          const source = rootName(over);
+          if (!source || !rowSources.has(source)) return;
+          if (BATCHED.has(query.method) && isPromiseAll(ancestors[i - 1])) return;
+          ctx.report({ node: node.argument, message: `One query per row of \`${source}\`: ${SUGGESTION[query.kind]}.`, data: { kind: query.kind } });
+          return;
+        }
+      },
+    };
+  },
+});
