@@ -1,4 +1,6 @@
 import type { ASTPath, CallExpression } from 'jscodeshift';
+import type { Node } from '@babel/types';
+import { driverNames } from '../src/engine/db-drivers.ts';
 import { isPostgresUrl, providerOf } from '../src/engine/db-urls.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
@@ -51,14 +53,18 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
     for (const file of prepareFiles) {
       const source = changeset.read(file);
       if (source === null) continue;
-      const lines = new Set(relevant.filter((f) => f.file === file && kindOf(f) === 'prepare').map((f) => f.line));
       const tree = j(source);
+      // Found again rather than by line: an earlier fix in the same run may have moved the lines.
+      const names = driverNames(tree.find(j.Program).get().node as Node);
       tree.find(j.CallExpression).forEach((path: ASTPath<CallExpression>) => {
-        if (!lines.has(path.node.loc?.start.line ?? -1)) return;
-        const prepare = j.objectProperty(j.identifier('prepare'), j.booleanLiteral(false));
+        const callee = path.node.callee;
+        if (callee.type !== 'Identifier' || !names.postgres.has(callee.name)) return;
         const options = path.node.arguments[1];
-        if (options?.type === 'ObjectExpression') options.properties.push(prepare);
-        else if (!options) path.node.arguments.push(j.objectExpression([prepare]));
+        if (options && options.type !== 'ObjectExpression') return;
+        if (options?.properties.some((p) => p.type === 'SpreadElement' || ((p.type === 'ObjectProperty' || p.type === 'Property') && (p.key as { name?: string }).name === 'prepare'))) return;
+        const prepare = j.objectProperty(j.identifier('prepare'), j.booleanLiteral(false));
+        if (options) options.properties.push(prepare);
+        else path.node.arguments.push(j.objectExpression([prepare]));
       });
       changeset.write(file, tree.toSource(printOptions(source)));
     }

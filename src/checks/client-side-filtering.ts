@@ -31,7 +31,7 @@ export default defineCheck({
     severity: 'medium',
     category: 'data-access',
     docs: 'A component that selects every row and filters them in JavaScript downloads the whole table on every visit: slow on a phone, capped at 1,000 rows by Supabase (so results silently go missing), and every row is readable by anyone who opens the network tab. Filter in the query (`.eq()`, `.ilike()`, `.range()`), and let RLS decide which rows a user may see.',
-    prefilter: ['.filter('],
+    prefilter: (text) => text.includes('.filter(') && text.includes('.from(') && text.includes('.select('),
     fix: null,
   },
   check(ctx) {

@@ -48,7 +48,11 @@ export default defineCheck({
     severity: 'medium',
     category: 'data-access',
     docs: 'Awaiting a query inside a loop over the rows of another query makes one round trip per row: a page of 100 rows becomes 101 queries, and the page slows down in step with the data. Fetch the related rows together with the first query, or all at once with an `in` list.',
-    prefilter: ['await'],
+    // An await, a loop or iterator, and something that looks like a query: only then is there an N+1 to find.
+    prefilter: (text) =>
+      text.includes('await') &&
+      /\b(for|while)\s*\(|\.(forEach|map|flatMap|reduce|filter|some|every)\(/.test(text) &&
+      /\.(find\w*|create\w*|update\w*|upsert|delete\w*|count|aggregate|groupBy|from|query|execute)\(|\bsql`|\$queryRaw/.test(text),
     fix: null,
   },
   check(ctx) {

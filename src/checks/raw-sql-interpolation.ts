@@ -18,7 +18,11 @@ export default defineCheck({
     severity: 'critical',
     category: 'data-access',
     docs: 'A value spliced into SQL text becomes SQL: a request that sends `\' OR \'1\'=\'1` reads every row, and worse payloads change or drop data. Send values as parameters (a tagged template, or placeholders with a values array) so the database never parses them as SQL.',
-    prefilter: ['query', 'execute', 'Unsafe', 'unsafe', '.raw(', '.or(', '.filter('],
+    // A raw-text API, and text built from pieces (a template with `${}` or a `+` next to a string).
+    prefilter: (text) =>
+      /\$(query|execute)RawUnsafe|\.unsafe\(|\.raw\(/.test(text) ||
+      (/\.(query|execute)\(/.test(text) && /\$\{|['"`]\s*\+|\+\s*['"`]/.test(text)) ||
+      /\.(or|filter)\(\s*`/.test(text),
     fix: 'parameterize-raw-sql',
   },
   check(ctx) {
