@@ -1,6 +1,5 @@
-import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { insideFunction, isGloballyCached, isPrismaClientConstruction, prismaClientNames } from '../engine/prisma-ast.ts';
+import { insideFunction, isGloballyCached, onPrismaConstruction } from '../engine/prisma-ast.ts';
 import { packageFor } from '../project/packages.ts';
 
 interface ModuleClient {
@@ -21,17 +20,11 @@ export default defineCheck({
     fix: 'prisma-singleton',
   },
   check(ctx) {
-    let names = new Set<string>();
-    return {
-      Program(node: Node) {
-        names = prismaClientNames(node);
-      },
-      NewExpression(node: Node, ancestors: readonly Node[]) {
-        if (!isPrismaClientConstruction(node, names) || insideFunction(ancestors)) return;
-        const fact: ModuleClient = { file: ctx.file.path, line: node.loc!.start.line, column: node.loc!.start.column + 1, cached: isGloballyCached(ancestors, ctx.file.text) };
-        ctx.collect(fact);
-      },
-    };
+    return onPrismaConstruction((node, ancestors) => {
+      if (insideFunction(ancestors)) return;
+      const fact: ModuleClient = { file: ctx.file.path, line: node.loc!.start.line, column: node.loc!.start.column + 1, cached: isGloballyCached(ancestors, ctx.file.text) };
+      ctx.collect(fact);
+    });
   },
   finish(ctx) {
     const clients = (ctx.facts as ModuleClient[]).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

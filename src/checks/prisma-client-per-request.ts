@@ -1,6 +1,5 @@
-import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { insideFunction, isPrismaClientConstruction, prismaClientNames } from '../engine/prisma-ast.ts';
+import { insideFunction, onPrismaConstruction } from '../engine/prisma-ast.ts';
 
 export default defineCheck({
   meta: {
@@ -13,15 +12,8 @@ export default defineCheck({
     fix: 'prisma-singleton',
   },
   check(ctx) {
-    let names = new Set<string>();
-    return {
-      Program(node: Node) {
-        names = prismaClientNames(node);
-      },
-      NewExpression(node: Node, ancestors: readonly Node[]) {
-        if (!isPrismaClientConstruction(node, names) || !insideFunction(ancestors)) return;
-        ctx.report({ node, message: 'A new PrismaClient (and connection pool) is created each time this function runs: import one shared client instead.' });
-      },
-    };
+    return onPrismaConstruction((node, ancestors) => {
+      if (insideFunction(ancestors)) ctx.report({ node, message: 'A new PrismaClient (and connection pool) is created each time this function runs: import one shared client instead.' });
+    });
   },
 });

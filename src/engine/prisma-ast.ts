@@ -1,4 +1,5 @@
 import type { Node } from '@babel/types';
+import type { Visitors } from '../types.ts';
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
 
@@ -27,4 +28,17 @@ export function insideFunction(ancestors: readonly Node[]): boolean {
 export function isGloballyCached(ancestors: readonly Node[], source: string): boolean {
   const parent = ancestors.at(-1);
   return parent?.type === 'LogicalExpression' && (parent.operator === '??' || parent.operator === '||') && /\bglobal(This)?\b/.test(source);
+}
+
+/** Visitors that call `visit` for each `new PrismaClient()` in a file, under whatever name it was imported. */
+export function onPrismaConstruction(visit: (node: Node, ancestors: readonly Node[]) => void): Visitors {
+  let names = new Set<string>();
+  return {
+    Program(node: Node) {
+      names = prismaClientNames(node);
+    },
+    NewExpression(node: Node, ancestors: readonly Node[]) {
+      if (isPrismaClientConstruction(node, names)) visit(node, ancestors);
+    },
+  };
 }
