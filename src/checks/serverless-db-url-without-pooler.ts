@@ -18,9 +18,10 @@ function isServerless(project: Project, pkg: PackageInfo | null): boolean {
   return project.files.some((file) => /(^|\/)(vercel\.json|netlify\.toml)$/.test(file));
 }
 
+/** The installed Prisma's major version, else the declared range's. */
 function prismaMajor(pkg: PackageInfo | null): number | null {
-  const range = pkg ? (pkg.dependencies['@prisma/client'] ?? pkg.devDependencies.prisma ?? pkg.dependencies.prisma) : undefined;
-  const major = range ? /(\d+)/.exec(range) : null;
+  const version = pkg?.prisma?.installed ?? pkg?.prisma?.range;
+  const major = version ? /(\d+)/.exec(version) : null;
   return major ? Number(major[1]) : null;
 }
 

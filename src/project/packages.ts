@@ -156,6 +156,10 @@ export function detectPackages(root: string, files: string[], gitTopLevel: strin
       workspaceRoot,
       isWorkspaceRoot: isWorkspaceRoot(dir),
       next: hasNext ? { range: all.next ?? null, installed: installedVersion(absDir, 'next') } : null,
+      prisma:
+        '@prisma/client' in all || 'prisma' in all
+          ? { range: all['@prisma/client'] ?? all.prisma ?? null, installed: installedVersion(absDir, '@prisma/client') ?? installedVersion(absDir, 'prisma') }
+          : null,
       routers: hasNext ? ROUTER_DIRS.filter((router) => hasFileUnder(joinRel(dir, router))) : [],
       packageManager: declaredManager ?? lock.manager,
       lockfile: lock.lockfile,

@@ -21,6 +21,8 @@ export interface PackageInfo {
   workspaceRoot: string | null;
   isWorkspaceRoot: boolean;
   next: { range: string | null; installed: string | null } | null;
+  /** Prisma's client, whose major version decides where connection URLs live (7 moves them to prisma.config.ts). */
+  prisma: { range: string | null; installed: string | null } | null;
   routers: string[];
   packageManager: PackageManager | null;
   /** The lockfile that governs this package, relative to the scanned root, or null. */
