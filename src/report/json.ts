@@ -34,6 +34,7 @@ export function renderJson({ project, result, baselined, version }: ReportInput)
         dir: p.dir,
         name: p.name,
         next: p.next,
+        prisma: p.prisma,
         routers: p.routers,
         packageManager: p.packageManager,
         lockfile: p.lockfile,
