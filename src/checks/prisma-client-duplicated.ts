@@ -27,25 +27,32 @@ export default defineCheck({
     });
   },
   finish(ctx) {
-    const clients = (ctx.facts as ModuleClient[]).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    if (clients.length > 1) {
-      const files = clients.map((c) => c.file);
-      for (const client of clients) {
-        const others = files.filter((file) => file !== client.file);
-        ctx.report({
-          file: client.file,
-          loc: { line: client.line, column: client.column },
-          message: `One of ${clients.length} module-level PrismaClients (also in ${others.length > 0 ? others.join(', ') : 'this file'}): each holds its own connection pool.`,
-        });
-      }
-      return;
+    // Each package of a monorepo runs as its own process, with its own client.
+    const byPackage = new Map<string, ModuleClient[]>();
+    for (const client of ctx.facts as ModuleClient[]) {
+      const dir = packageFor(ctx.project.packages, client.file)?.dir ?? '';
+      byPackage.set(dir, [...(byPackage.get(dir) ?? []), client]);
     }
-    const [only] = clients;
-    if (!only || only.cached || !packageFor(ctx.project.packages, only.file)?.next) return;
-    ctx.report({
-      file: only.file,
-      loc: { line: only.line, column: only.column },
-      message: 'This PrismaClient is not cached on globalThis: every hot reload in development opens another connection pool.',
-    });
+    for (const [dir, unsorted] of byPackage) {
+      const clients = unsorted.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+      if (clients.length > 1) {
+        for (const client of clients) {
+          const others = clients.map((c) => c.file).filter((file) => file !== client.file);
+          ctx.report({
+            file: client.file,
+            loc: { line: client.line, column: client.column },
+            message: `One of ${clients.length} module-level PrismaClients (also in ${others.length > 0 ? others.join(', ') : 'this file'}): each holds its own connection pool.`,
+          });
+        }
+        continue;
+      }
+      const [only] = clients;
+      if (!only || only.cached || !ctx.project.packages.find((p) => p.dir === dir)?.next) continue;
+      ctx.report({
+        file: only.file,
+        loc: { line: only.line, column: only.column },
+        message: 'This PrismaClient is not cached on globalThis: every hot reload in development opens another connection pool.',
+      });
+    }
   },
 });
