@@ -1,8 +1,7 @@
-import type { API, ASTPath, CallExpression, FileInfo, StringLiteral, TaggedTemplateExpression, TemplateLiteral } from 'jscodeshift';
-import type { CallExpression as BabelCall, Node } from '@babel/types';
-import { addTodo, ancestorsOf } from '../src/engine/codemod.ts';
+import type { API, ASTPath, CallExpression, FileInfo, TaggedTemplateExpression } from 'jscodeshift';
+import type { CallExpression as BabelCall, Node, StringLiteral, TemplateLiteral } from '@babel/types';
+import { TextEdits, ancestorsOf, statementStart } from '../src/engine/codemod.ts';
 import { isUnboundedFindMany, unboundedSelectEnd, unboundedSqlText } from '../src/engine/list-queries.ts';
-import { printOptions } from '../src/engine/print-style.ts';
 import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
 
 export const meta: TransformMeta = {
@@ -18,58 +17,54 @@ export const parser = 'tsx';
 
 const TODO = 'return one page at a time: let the caller pass a cursor or page number';
 
-function withLimit(text: string, pageSize: number): string {
-  return text.replace(/(\s*;?\s*)$/, (end) => ` LIMIT ${pageSize}${end}`);
-}
-
-function limitTemplate(template: TemplateLiteral, pageSize: number): void {
-  const last = template.quasis[template.quasis.length - 1]!;
-  const cooked = withLimit(last.value.cooked ?? last.value.raw, pageSize);
-  last.value = { raw: withLimit(last.value.raw, pageSize), cooked };
+/** Where ` LIMIT n` goes in a piece of SQL text: before a closing `;` and trailing whitespace. */
+function limitOffset(text: string): number {
+  return text.length - /\s*;?\s*$/.exec(text)![0].length;
 }
 
 export default function boundListQuery(file: FileInfo, api: API, options: Answers): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;
   const root = j(file.source);
+  const edits = new TextEdits(file.source);
   const pageSize = Number(options.pageSize ?? 100);
-  let changed = false;
+  const note = (path: ASTPath) => {
+    const start = statementStart(j, path);
+    if (start !== null) edits.todoAbove(start, TODO);
+  };
+  const limitTemplate = (template: TemplateLiteral) => {
+    const last = template.quasis[template.quasis.length - 1]!;
+    edits.insert(last.start! + limitOffset(last.value.raw), ` LIMIT ${pageSize}`);
+  };
 
   root.find(j.CallExpression).forEach((path: ASTPath<CallExpression>) => {
     const call = path.node as unknown as BabelCall;
     if (isUnboundedFindMany(call)) {
-      const take = j.objectProperty(j.identifier('take'), j.numericLiteral(pageSize));
-      const [args] = path.node.arguments;
-      if (args?.type === 'ObjectExpression') args.properties.push(take);
-      else path.node.arguments = [j.objectExpression([take])];
-      addTodo(j, path, TODO);
-      changed = true;
+      const [args] = call.arguments;
+      if (args?.type === 'ObjectExpression') edits.appendProperty(args as never, `take: ${pageSize}`);
+      else edits.insert(call.end! - 1, `{ take: ${pageSize} }`);
+      note(path);
       return;
     }
     const end = unboundedSelectEnd(call, ancestorsOf(path));
     if (end) {
-      addTodo(j, path, TODO);
-      let endPath: ASTPath = path;
-      while ((endPath.node as unknown as Node) !== end) endPath = endPath.parent as ASTPath;
-      endPath.replace(j.callExpression(j.memberExpression(endPath.node as never, j.identifier('range')), [j.numericLiteral(0), j.numericLiteral(pageSize - 1)]));
-      changed = true;
+      edits.insert(end.end!, `.range(0, ${pageSize - 1})`);
+      note(path);
       return;
     }
     if (unboundedSqlText(call)) {
-      const [first] = path.node.arguments;
-      if (first?.type === 'StringLiteral') (first as StringLiteral).value = withLimit((first as StringLiteral).value, pageSize);
-      else limitTemplate(first as TemplateLiteral, pageSize);
-      addTodo(j, path, TODO);
-      changed = true;
+      const first = call.arguments[0] as StringLiteral | TemplateLiteral;
+      if (first.type === 'StringLiteral') edits.insert(first.start! + 1 + limitOffset(file.source.slice(first.start! + 1, first.end! - 1)), ` LIMIT ${pageSize}`);
+      else limitTemplate(first);
+      note(path);
     }
   });
 
   root.find(j.TaggedTemplateExpression).forEach((path: ASTPath<TaggedTemplateExpression>) => {
     if (!unboundedSqlText(path.node as unknown as Node)) return;
-    limitTemplate(path.node.quasi, pageSize);
-    addTodo(j, path, TODO);
-    changed = true;
+    limitTemplate((path.node as unknown as { quasi: TemplateLiteral }).quasi);
+    note(path);
   });
 
-  return changed ? root.toSource(printOptions(file.source)) : undefined;
+  return edits.changed ? edits.apply() : undefined;
 }

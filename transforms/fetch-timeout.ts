@@ -1,8 +1,6 @@
 import type { API, ASTPath, CallExpression, FileInfo, Program } from 'jscodeshift';
-import type { Expression } from '@babel/types';
-import { addTodo, ancestorsOf } from '../src/engine/codemod.ts';
-import { printOptions } from '../src/engine/print-style.ts';
-import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
+import type { Expression, ObjectExpression, Program as BabelProgram } from '@babel/types';
+import { TextEdits, ancestorsOf, statementStart } from '../src/engine/codemod.ts';
 import {
   absoluteUrlOf,
   fetchResponseBinding,
@@ -12,6 +10,7 @@ import {
   moduleStringConstants,
   runsInBrowser,
 } from '../src/engine/fetch-calls.ts';
+import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
 
 export const meta: TransformMeta = {
   id: 'fetch-timeout',
@@ -30,44 +29,39 @@ export default function fetchTimeout(file: FileInfo, api: API, options: Answers)
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;
   const root = j(file.source);
-  const program = root.find(j.Program).get().node as Program;
-  const constants = moduleStringConstants(program as unknown as import('@babel/types').Program);
-  const browser = runsInBrowser(file.path, program as unknown as import('@babel/types').Program);
+  const edits = new TextEdits(file.source);
+  const program = root.find(j.Program).get().node as Program as unknown as BabelProgram;
+  const constants = moduleStringConstants(program);
+  const browser = runsInBrowser(file.path, program);
   const timeoutMs = Number(options.timeoutMs ?? 10000);
-  let changed = false;
 
   root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'fetch' } }).forEach((path: ASTPath<CallExpression>) => {
-    const args = path.node.arguments;
-    const url = absoluteUrlOf(args[0] as unknown as Expression, constants);
+    const args = path.node.arguments as unknown as Expression[];
+    const url = absoluteUrlOf(args[0], constants);
     if (!url) return;
     const ancestors = ancestorsOf(path);
     if (browser && !ancestors.some(isServerDataFunction)) return;
 
-    if (!hasTimeoutSignal(args[1] as unknown as Expression | undefined)) {
-      const signal = j.objectProperty(
-        j.identifier('signal'),
-        j.callExpression(j.memberExpression(j.identifier('AbortSignal'), j.identifier('timeout')), [j.numericLiteral(timeoutMs)]),
-      );
-      const init = args[1];
-      if (init?.type === 'ObjectExpression') init.properties.push(signal);
-      else args.push(j.objectExpression([signal]));
-      changed = true;
+    if (!hasTimeoutSignal(args[1])) {
+      const signal = `signal: AbortSignal.timeout(${timeoutMs})`;
+      if (args[1]?.type === 'ObjectExpression') edits.appendProperty(args[1] as ObjectExpression as never, signal);
+      else edits.insert(args[0]!.end!, `, { ${signal} }`);
     }
 
     const response = fetchResponseBinding(ancestors);
     if (response && isOkChecked(response.name, response.scope)) return;
     const statement = j(path).closest(j.Statement);
     if (statement.length === 0) return;
-    const declaresResponse = response !== null && statement.get().node.type === 'VariableDeclaration';
-    if (declaresResponse && Array.isArray(statement.get().parent?.node?.body)) {
-      const name = response!.name;
-      const check = j(`if (!${name}.ok) throw new Error(\`${url.host} answered \${${name}.status} \${${name}.statusText}\`);`).find(j.IfStatement).get().node;
-      statement.insertAfter(check);
-      changed = true;
+    const node = statement.get().node as { type: string; end: number };
+    if (response !== null && node.type === 'VariableDeclaration' && Array.isArray(statement.get().parent?.node?.body)) {
+      const semicolon = file.source[node.end - 1] === ';' ? ';' : '';
+      const name = response.name;
+      edits.insert(node.end, `\n${edits.indentAt(node.end)}if (!${name}.ok) throw new Error(\`${url.host} answered \${${name}.status} \${${name}.statusText}\`)${semicolon}`);
       return;
     }
-    if (addTodo(j, path, TODO)) changed = true;
+    const start = statementStart(j, path);
+    if (start !== null) edits.todoAbove(start, TODO);
   });
 
-  return changed ? root.toSource(printOptions(file.source)) : undefined;
+  return edits.changed ? edits.apply() : undefined;
 }

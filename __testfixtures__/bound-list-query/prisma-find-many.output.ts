@@ -3,14 +3,8 @@ import { prisma } from '@/lib/prisma';
 export async function GET(request: Request) {
   const owner = new URL(request.url).searchParams.get('owner') ?? '';
   // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
-  const tasks = await prisma.task.findMany({
-    where: { ownerId: owner },
-    orderBy: { createdAt: 'desc' },
-    take: 50
-  });
+  const tasks = await prisma.task.findMany({ where: { ownerId: owner }, orderBy: { createdAt: 'desc' }, take: 50 });
   // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
-  const tags = await prisma.tag.findMany({
-    take: 50
-  });
+  const tags = await prisma.tag.findMany({ take: 50 });
   return Response.json({ tasks, tags });
 }

@@ -22,7 +22,7 @@ export default defineCheck({
   check(ctx) {
     return onPrismaConstruction((node, ancestors) => {
       if (insideFunction(ancestors)) return;
-      const fact: ModuleClient = { file: ctx.file.path, line: node.loc!.start.line, column: node.loc!.start.column + 1, cached: isGloballyCached(ancestors, ctx.file.text) };
+      const fact: ModuleClient = { file: ctx.file.path, line: node.loc!.start.line, column: node.loc!.start.column + 1, cached: isGloballyCached(ancestors) };
       ctx.collect(fact);
     });
   },
@@ -34,23 +34,28 @@ export default defineCheck({
       byPackage.set(dir, [...(byPackage.get(dir) ?? []), client]);
     }
     for (const [dir, unsorted] of byPackage) {
-      const clients = unsorted.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-      if (clients.length > 1) {
-        for (const client of clients) {
-          const others = clients.map((c) => c.file).filter((file) => file !== client.file);
+      // One module may construct the client in more than one branch (production, or once into the cache): it is still one client.
+      const byFile = new Map<string, ModuleClient[]>();
+      for (const client of unsorted.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
+        byFile.set(client.file, [...(byFile.get(client.file) ?? []), client]);
+      }
+      const modules = [...byFile.values()];
+      if (modules.length > 1) {
+        for (const [first] of modules) {
+          const others = [...byFile.keys()].filter((file) => file !== first!.file);
           ctx.report({
-            file: client.file,
-            loc: { line: client.line, column: client.column },
-            message: `One of ${clients.length} module-level PrismaClients (also in ${others.length > 0 ? others.join(', ') : 'this file'}): each holds its own connection pool.`,
+            file: first!.file,
+            loc: { line: first!.line, column: first!.column },
+            message: `One of ${modules.length} modules with their own PrismaClient (also ${others.join(', ')}): each holds its own connection pool.`,
           });
         }
         continue;
       }
-      const [only] = clients;
-      if (!only || only.cached || !ctx.project.packages.find((p) => p.dir === dir)?.next) continue;
+      const [only] = modules;
+      if (!only || only.some((client) => client.cached) || !ctx.project.packages.find((p) => p.dir === dir)?.next) continue;
       ctx.report({
-        file: only.file,
-        loc: { line: only.line, column: only.column },
+        file: only[0]!.file,
+        loc: { line: only[0]!.line, column: only[0]!.column },
         message: 'This PrismaClient is not cached on globalThis: every hot reload in development opens another connection pool.',
       });
     }

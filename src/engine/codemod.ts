@@ -106,3 +106,75 @@ export function relativeImport(from: string, to: string): string {
   const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.[cm]?[jt]sx?$/, '');
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
+
+/**
+ * Edits spliced into the original text at the parser's offsets, so everything around them keeps
+ * its exact formatting (recast reprints a whole node it sees changed, with its own spacing).
+ */
+export class TextEdits {
+  private readonly edits: Array<{ start: number; end: number; text: string }> = [];
+
+  constructor(readonly source: string) {}
+
+  insert(at: number, text: string): void {
+    this.edits.push({ start: at, end: at, text });
+  }
+
+  replace(start: number, end: number, text: string): void {
+    this.edits.push({ start, end, text });
+  }
+
+  get changed(): boolean {
+    return this.edits.length > 0;
+  }
+
+  apply(): string {
+    let result = this.source;
+    const ordered = this.edits.map((edit, order) => ({ ...edit, order })).sort((a, b) => b.start - a.start || b.order - a.order);
+    for (const edit of ordered) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    return result;
+  }
+
+  /** The whitespace that starts the line holding `at`. */
+  indentAt(at: number): string {
+    const lineStart = this.source.lastIndexOf('\n', at - 1) + 1;
+    return /^[ \t]*/.exec(this.source.slice(lineStart))![0];
+  }
+
+  /** `// TODO(shipshape): text` on its own line above the statement starting at `at`, once. */
+  todoAbove(at: number, text: string): boolean {
+    const lineStart = this.source.lastIndexOf('\n', at - 1) + 1;
+    const previousLine = this.source.slice(this.source.lastIndexOf('\n', lineStart - 2) + 1, lineStart);
+    const note = `TODO(shipshape): ${text}`;
+    if (previousLine.includes(note) || this.edits.some((edit) => edit.start === lineStart && edit.text.includes(note))) return false;
+    this.insert(lineStart, `${this.indentAt(at)}// ${note}\n`);
+    return true;
+  }
+
+  /** Adds `property` as the last entry of the object literal spanning [start, end), in the object's own layout. */
+  appendProperty(object: { start: number; end: number; properties: Array<{ end?: number | null }> }, property: string): void {
+    const last = object.properties[object.properties.length - 1];
+    if (!last) {
+      this.replace(object.start, object.end, `{ ${property} }`);
+      return;
+    }
+    const tail = this.source.slice(last.end!, object.end - 1);
+    const trailingComma = /^\s*,/.test(tail);
+    if (tail.includes('\n')) {
+      const indent = this.indentAt(last.end!);
+      const at = trailingComma ? last.end! + tail.indexOf(',') + 1 : last.end!;
+      this.insert(at, `${trailingComma ? '' : ','}\n${indent}${property}${trailingComma ? ',' : ''}`);
+    } else {
+      this.insert(last.end!, `, ${property}`);
+    }
+  }
+}
+
+/** The start of the statement holding a path, above any `export` around it: where a note about it goes. */
+export function statementStart(j: JSCodeshift, path: ASTPath): number | null {
+  const statement = j(path).closest(j.Statement);
+  if (statement.length === 0) return null;
+  let holder = statement.get() as ASTPath;
+  while (holder.parent && /^Export(Named|Default)Declaration$/.test(holder.parent.node.type)) holder = holder.parent;
+  return (holder.node as { start?: number }).start ?? null;
+}

@@ -78,25 +78,16 @@ export function fetchResponseBinding(ancestors: readonly Node[]): { name: string
   return { name, scope };
 }
 
-/** Whether the response's `ok` or `status` is read anywhere it is in scope. */
+/** Whether the response's `ok` or `status` is read (`res.ok`, `res?.ok`) anywhere it is in scope. */
 export function isOkChecked(name: string, scope: Node): boolean {
   let checked = false;
-  walk(
-    scope,
-    new Map([
-      [
-        'MemberExpression',
-        [
-          (node: Node) => {
-            const member = node as MemberExpression;
-            if (member.object.type === 'Identifier' && (member.object as Identifier).name === name && member.property.type === 'Identifier' && ['ok', 'status'].includes(member.property.name)) {
-              checked = true;
-            }
-          },
-        ],
-      ],
-    ]),
-  );
+  const visit = (node: Node) => {
+    const member = node as MemberExpression;
+    if (member.object.type === 'Identifier' && (member.object as Identifier).name === name && member.property.type === 'Identifier' && ['ok', 'status'].includes(member.property.name)) {
+      checked = true;
+    }
+  };
+  walk(scope, new Map([['MemberExpression', [visit]], ['OptionalMemberExpression', [visit]]]));
   return checked;
 }
 

@@ -22,19 +22,20 @@ async function prettierFor(root: string): Promise<typeof Prettier> {
 
 /**
  * Formats a file the fix touched, only where the project has a prettier config of its own;
- * elsewhere the file keeps its style, which recast preserves.
+ * elsewhere the file keeps its style, which recast preserves. A config prettier cannot load
+ * (a plugin that is not installed, say) leaves the text as it is and says why.
  */
-export async function formatIfConfigured(root: string, file: string, text: string): Promise<string> {
-  const prettier = await prettierFor(root);
-  const absolute = path.join(root, file);
-  const configFile = await prettier.resolveConfigFile(absolute);
-  if (!configFile || path.relative(root, configFile).startsWith('..')) return text;
-  const info = await prettier.getFileInfo(absolute, { ignorePath: path.join(root, '.prettierignore') });
-  if (info.ignored || !info.inferredParser) return text;
-  const config = (await prettier.resolveConfig(absolute, { config: configFile })) ?? {};
+export async function formatIfConfigured(root: string, file: string, text: string): Promise<{ text: string; problem?: string }> {
   try {
-    return await prettier.format(text, { ...config, filepath: absolute });
-  } catch {
-    return text;
+    const prettier = await prettierFor(root);
+    const absolute = path.join(root, file);
+    const configFile = await prettier.resolveConfigFile(absolute);
+    if (!configFile || path.relative(root, configFile).startsWith('..')) return { text };
+    const info = await prettier.getFileInfo(absolute, { ignorePath: path.join(root, '.prettierignore') });
+    if (info.ignored || !info.inferredParser) return { text };
+    const config = (await prettier.resolveConfig(absolute, { config: configFile })) ?? {};
+    return { text: await prettier.format(text, { ...config, filepath: absolute }) };
+  } catch (error) {
+    return { text, problem: (error as Error).message.split('\n')[0] };
   }
 }

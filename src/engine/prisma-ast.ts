@@ -24,10 +24,22 @@ export function insideFunction(ancestors: readonly Node[]): boolean {
   return ancestors.some((node) => FUNCTION_TYPES.has(node.type));
 }
 
-/** `globalForPrisma.prisma ?? new PrismaClient()`: construction guarded by a cache on the global object. */
-export function isGloballyCached(ancestors: readonly Node[], source: string): boolean {
+function mentionsGlobal(node: Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'global' || node.name === 'globalThis' || /^globalFor/.test(node.name);
+  if (node.type === 'MemberExpression') return mentionsGlobal(node.object);
+  if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression') return mentionsGlobal(node.expression);
+  return false;
+}
+
+/**
+ * A construction kept on the global object: `globalForPrisma.prisma ?? new PrismaClient()`,
+ * or `global.cachedPrisma = new PrismaClient()` (the older form, beside a production branch).
+ */
+export function isGloballyCached(ancestors: readonly Node[]): boolean {
   const parent = ancestors.at(-1);
-  return parent?.type === 'LogicalExpression' && (parent.operator === '??' || parent.operator === '||') && /\bglobal(This)?\b/.test(source);
+  if (parent?.type === 'LogicalExpression' && (parent.operator === '??' || parent.operator === '||')) return mentionsGlobal(parent.left);
+  if (parent?.type === 'AssignmentExpression') return mentionsGlobal(parent.left);
+  return false;
 }
 
 /** Visitors that call `visit` for each `new PrismaClient()` in a file, under whatever name it was imported. */

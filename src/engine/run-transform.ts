@@ -32,7 +32,11 @@ async function formatTouched(root: string, changeset: Changeset): Promise<void> 
   for (const change of changeset.changes()) {
     if (change.after === null) continue;
     const formatted = await formatIfConfigured(root, change.path, change.after);
-    if (formatted !== change.after) changeset.write(change.path, formatted);
+    if (formatted.problem) {
+      changeset.followUp({ kind: 'manual', message: `prettier could not format the changed files (${formatted.problem}): run your formatter on them` });
+    } else if (formatted.text !== change.after) {
+      changeset.write(change.path, formatted.text);
+    }
   }
 }
 

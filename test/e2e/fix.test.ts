@@ -148,7 +148,7 @@ describe('shipshape fix --yes', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('option timeoutMs must be a number, got "soon"');
     expect(run(['fix', app, '--yes', '--option', 'timeoutMs=2500']).code).toBe(0);
-    expect(readFileSync(path.join(app, 'api.ts'), 'utf8')).toContain("fetch('https://example.org/x', {\n  signal: AbortSignal.timeout(2500)\n})");
+    expect(readFileSync(path.join(app, 'api.ts'), 'utf8')).toContain("fetch('https://example.org/x', { signal: AbortSignal.timeout(2500) })");
   });
 
   it('needs a terminal for the wizard', () => {
