@@ -2,6 +2,7 @@ import clientSideFiltering from './checks/client-side-filtering.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
+import hardcodedSecret from './checks/hardcoded-secret.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
 import nPlusOneQuery from './checks/n-plus-one-query.ts';
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   dbConnectionPerRequest,
   envFileNotIgnored,
   fetchWithoutTimeout,
+  hardcodedSecret,
   missingLockfile,
   nextConfigIgnoresBuildErrors,
   nPlusOneQuery,

@@ -40,6 +40,8 @@ export interface ReportInput {
   /** Values the report must never print in full. */
   secrets?: string[];
   data?: Record<string, unknown>;
+  /** This finding's own severity, where it differs from the check's (a secret in a test file, say). */
+  severity?: Severity;
 }
 
 export interface ProjectReportInput extends ReportInput {

@@ -42,7 +42,7 @@ export class FileFindings {
     const key = `${meta.id}\0${lineText.trim()}`;
     const occurrence = this.occurrences.get(key) ?? 0;
     this.occurrences.set(key, occurrence + 1);
-    const severity: Severity = this.project.config.severity[meta.id] ?? meta.severity;
+    const severity: Severity = this.project.config.severity[meta.id] ?? input.severity ?? meta.severity;
     this.findings.push({
       ruleId: meta.id,
       severity,

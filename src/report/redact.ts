@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SECRET_SHAPES, URL_PASSWORD } from '../engine/secret-shapes.ts';
 import { isEnvFileName } from '../project/env-files.ts';
 
 /** How a secret is shown anywhere: its first characters and its length, never the value. */
@@ -23,23 +24,17 @@ export function redactEnvLine(line: string): string {
   return `${match[1]}${match[2]}${maskSecret(match[3]!)}${match[2]}${match[4]}`;
 }
 
-/** Values that look like credentials by shape (the spec's list), masked wherever a line is shown. */
-const SECRET_SHAPES: RegExp[] = [
-  /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{8,}/g,
-  /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
-  /\bsb_secret_[A-Za-z0-9_-]{8,}/g,
-  /\bAKIA[0-9A-Z]{16}\b/g,
-  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{6,}/g,
-  /^[A-Za-z0-9+/]{40,}={0,2}$/g,
-];
-/** The password of a connection string: `postgres://user:<password>@host`. */
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:\s/@'"`]+:)([^@\s/'"`]+)(@)/gi;
+/** Long base64 lines: the body of a private key or certificate. */
+const KEY_BODY = /^[A-Za-z0-9+/]{40,}={0,2}$/g;
+const JWT_SHAPE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{6,}/g;
+
 /** A literal assigned to a name that says it is a credential. */
 const NAMED_SECRET = /((?:secret|password|passwd|token|api[_-]?key|private[_-]?key)\w*["']?\s*[:=]\s*["'`])([^"'`\s]{8,})(["'`])/gi;
 
 export function redactSecretShapes(text: string): string {
   let result = text;
-  for (const shape of SECRET_SHAPES) result = result.replace(shape, (match) => maskSecret(match));
+  for (const { pattern } of SECRET_SHAPES) result = result.replace(pattern, (match) => maskSecret(match));
+  for (const shape of [JWT_SHAPE, KEY_BODY]) result = result.replace(shape, (match) => maskSecret(match));
   result = result.replace(URL_PASSWORD, (_, head: string, password: string, at: string) => `${head}${maskSecret(password, 0)}${at}`);
   return result.replace(NAMED_SECRET, (_, head: string, value: string, tail: string) => `${head}${maskSecret(value)}${tail}`);
 }

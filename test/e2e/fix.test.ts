@@ -184,7 +184,7 @@ describe('the fix wizard, driven through a pseudo-terminal', () => {
     expect(screen).toMatch(/build\s+3\s+\(2 fixable\)/);
     expect(screen).toMatch(/data-access\s+3\s+\(3 fixable\)/);
     expect(screen).toMatch(/dependencies\s+6\s+\(5 fixable\)/);
-    expect(screen).toMatch(/secrets\s+1\s+\(1 fixable\)/);
+    expect(screen).toMatch(/secrets\s+4\s+\(1 fixable\)/);
     expect(screen).toMatch(/◯ Let `next build` fail on type and lint errors again \(2 finding\(s\)\) \[review\]/);
     expect(screen).toContain('+    "openai": "4.52.0",');
     expect(screen).toContain('changed: 2 file(s)');

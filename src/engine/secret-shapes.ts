@@ -1,0 +1,64 @@
+/** What a credential looks like by value (the spec's list), with the provider it belongs to. */
+export const SECRET_SHAPES: ReadonlyArray<{ provider: string; pattern: RegExp }> = [
+  { provider: 'Stripe secret key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{8,}/g },
+  { provider: 'Anthropic API key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { provider: 'OpenAI API key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}/g },
+  { provider: 'Stripe webhook secret', pattern: /\bwhsec_[A-Za-z0-9]{16,}/g },
+  { provider: 'Supabase secret key', pattern: /\bsb_secret_[A-Za-z0-9_-]{8,}/g },
+  { provider: 'AWS access key', pattern: /\bAKIA[0-9A-Z]{16}\b/g },
+  { provider: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/g },
+];
+
+/** A connection string that carries a password: `postgres://user:<password>@host`. */
+export const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:\s/@'"`]+:)([^@\s/'"`]+)(@)/gi;
+
+const JWT = /^eyJ[A-Za-z0-9_-]{8,}\.([A-Za-z0-9_-]{8,})\.[A-Za-z0-9_-]{6,}$/;
+
+/** The `role` claim of a Supabase-style JWT: `anon` is public, `service_role` bypasses every RLS policy. */
+export function jwtRole(value: string): string | null {
+  const match = JWT.exec(value.trim());
+  if (!match) return null;
+  try {
+    const payload = JSON.parse(Buffer.from(match[1]!, 'base64url').toString('utf8')) as { role?: unknown };
+    return typeof payload.role === 'string' ? payload.role : null;
+  } catch {
+    return null;
+  }
+}
+
+const PLACEHOLDER = /your[-_]?|example|changeme|change[-_]me|placeholder|dummy|xxx|\.\.\.|<[^>]*>|\*\*\*|replace[-_]?me|insert[-_]|todo/i;
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value) || /^(.)\1+$/.test(value);
+}
+
+/** Which kind of secret a value is by its shape, or null. Placeholders and public keys are not secrets. */
+export function secretKind(value: string): string | null {
+  if (isPlaceholder(value)) return null;
+  for (const { provider, pattern } of SECRET_SHAPES) {
+    pattern.lastIndex = 0;
+    if (pattern.test(value)) return provider;
+  }
+  if (jwtRole(value) === 'service_role') return 'Supabase service-role key';
+  URL_PASSWORD.lastIndex = 0;
+  const url = URL_PASSWORD.exec(value);
+  if (url && !isPlaceholder(url[2]!) && /^(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss):/i.test(value)) return 'database password';
+  return null;
+}
+
+/** Shannon entropy in bits per character: random tokens score above 3.5, words and sentences below. */
+export function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** A literal that reads like a generated token: long, mixed letters and digits, high entropy, no spaces. */
+export function looksRandom(value: string): boolean {
+  return value.length >= 16 && !/\s/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && entropy(value) >= 3.5 && !isPlaceholder(value);
+}
