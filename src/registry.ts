@@ -9,6 +9,7 @@ import nPlusOneQuery from './checks/n-plus-one-query.ts';
 import parseError from './checks/parse-error.ts';
 import prismaClientDuplicated from './checks/prisma-client-duplicated.ts';
 import prismaClientPerRequest from './checks/prisma-client-per-request.ts';
+import publicEnvSecret from './checks/public-env-secret.ts';
 import rawSqlInterpolation from './checks/raw-sql-interpolation.ts';
 import serverlessDbUrlWithoutPooler from './checks/serverless-db-url-without-pooler.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
@@ -37,6 +38,7 @@ export const CHECKS: readonly Check[] = [
   parseError,
   prismaClientDuplicated,
   prismaClientPerRequest,
+  publicEnvSecret,
   rawSqlInterpolation,
   serverlessDbUrlWithoutPooler,
   unboundedQuery,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globbySync } from 'globby';
 import { isGitIgnoredSync } from 'globby';
+import { jwtRole, secretKind } from '../engine/secret-shapes.ts';
 import { ALWAYS_SKIPPED_DIRS, MAX_FILE_BYTES, toPosix } from './files.ts';
 import { gitIgnored, gitTrackedFiles } from './git.ts';
 import type { EnvFile, EnvUrl, EnvVariable } from './types.ts';
@@ -39,8 +40,11 @@ export function parseEnvVariables(text: string): EnvVariable[] {
   text.split(/\r?\n/).forEach((line, index) => {
     const match = ASSIGNMENT.exec(line);
     if (!match) return;
-    const url = describeUrl(match[2]!);
-    variables.push(url ? { name: match[1]!, line: index + 1, url } : { name: match[1]!, line: index + 1 });
+    const raw = match[2]!.trim().replace(/^(['"])(.*)\1$/, '$2');
+    const url = describeUrl(raw);
+    const secret = secretKind(raw);
+    const role = jwtRole(raw);
+    variables.push({ name: match[1]!, line: index + 1, ...(url ? { url } : {}), ...(secret ? { secret } : {}), ...(role ? { jwtRole: role } : {}) });
   });
   return variables;
 }

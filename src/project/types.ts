@@ -41,6 +41,10 @@ export interface EnvVariable {
   line: number;
   /** For a URL value: where it points, without credentials. The value itself is never kept. */
   url?: EnvUrl;
+  /** What kind of secret the value is by its shape (`Stripe secret key`, …), when it is one. */
+  secret?: string;
+  /** The `role` claim of a JWT value (`anon`, `service_role`). */
+  jwtRole?: string;
 }
 
 export interface EnvUrl {
