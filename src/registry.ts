@@ -1,6 +1,8 @@
 import clientSideFiltering from './checks/client-side-filtering.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
+import envVarUndefined from './checks/env-var-undefined.ts';
+import envVarUndocumented from './checks/env-var-undocumented.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
@@ -17,6 +19,7 @@ import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
 import * as boundListQuery from '../transforms/bound-list-query.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
+import * as generateEnvExample from '../transforms/generate-env-example.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
 import * as pgPool from '../transforms/pg-pool.ts';
@@ -30,6 +33,8 @@ export const CHECKS: readonly Check[] = [
   clientSideFiltering,
   dbConnectionPerRequest,
   envFileNotIgnored,
+  envVarUndefined,
+  envVarUndocumented,
   fetchWithoutTimeout,
   hardcodedSecret,
   missingLockfile,
@@ -49,6 +54,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
   { kind: 'file', meta: boundListQuery.meta, transform: boundListQuery.default, parser: boundListQuery.parser },
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
+  { kind: 'project', meta: generateEnvExample.meta, plan: generateEnvExample.plan },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
   { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },

@@ -1,0 +1,30 @@
+import { defineCheck } from './define.ts';
+import { collectEnvReads, firstReads, type EnvRead } from '../engine/env-reads.ts';
+import { isEnvTemplate } from '../project/env-files.ts';
+
+export default defineCheck({
+  meta: {
+    id: 'env-var-undocumented',
+    title: 'Environment variable missing from .env.example',
+    severity: 'low',
+    category: 'config',
+    docs: '`.env.example` is how the next developer, and the next deploy, learn which variables the app needs. A variable the code reads but the template leaves out is found only when something breaks. List every variable, without its value.',
+    prefilter: ['process.env', 'import.meta.env'],
+    fix: 'generate-env-example',
+  },
+  check(ctx) {
+    return collectEnvReads(ctx.file.path, (read) => ctx.collect(read));
+  },
+  finish(ctx) {
+    const documented = new Set(ctx.project.envFiles.filter((env) => isEnvTemplate(env.path)).flatMap((env) => env.variables.map((v) => v.name)));
+    for (const read of firstReads(ctx.facts as EnvRead[])) {
+      if (documented.has(read.name)) continue;
+      ctx.report({
+        file: read.file,
+        loc: { line: read.line, column: read.column },
+        message: `${read.name} is read here but .env.example does not list it.`,
+        data: { variable: read.name },
+      });
+    }
+  },
+});

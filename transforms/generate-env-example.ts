@@ -1,0 +1,33 @@
+import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+
+export const meta: TransformMeta = {
+  id: 'generate-env-example',
+  title: 'List every variable the code reads in .env.example',
+  description: 'Writes `.env.example`, or adds to it, every environment variable the code reads, without values: public ones (inlined into the browser bundle) and server-only ones under separate comments. Variables no env file defines are listed as follow-ups to set.',
+  safe: true,
+};
+
+const PUBLIC_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/;
+
+export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+  const relevant = findings.filter((f) => f.ruleId === 'env-var-undocumented' || f.ruleId === 'env-var-undefined');
+  if (relevant.length === 0) return;
+  const file = project.envFiles.find((env) => env.path === '.env.example')?.path ?? '.env.example';
+  const current = changeset.read(file) ?? '';
+  const listed = new Set(current.split(/\r?\n/).map((line) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line)?.[1]).filter(Boolean));
+  const missing = [...new Set(relevant.filter((f) => f.ruleId === 'env-var-undocumented').map((f) => String(f.data?.variable)))]
+    .filter((name) => !listed.has(name))
+    .sort();
+  const sections: string[] = [];
+  const publicNames = missing.filter((name) => PUBLIC_PREFIX.test(name));
+  const serverNames = missing.filter((name) => !PUBLIC_PREFIX.test(name));
+  if (publicNames.length > 0) sections.push(['# Public: inlined into the browser bundle, so never a secret', ...publicNames.map((name) => `${name}=`)].join('\n'));
+  if (serverNames.length > 0) sections.push(['# Server only', ...serverNames.map((name) => `${name}=`)].join('\n'));
+  if (sections.length > 0) {
+    const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
+    changeset.write(file, `${current}${separator}${sections.join('\n\n')}\n`);
+  }
+  for (const finding of relevant.filter((f) => f.ruleId === 'env-var-undefined')) {
+    changeset.followUp({ kind: 'manual', message: `set ${String(finding.data?.variable)} in .env.local and on the host: the code reads it (${finding.file}:${finding.line})` });
+  }
+}
