@@ -26,6 +26,7 @@ import * as pgPool from '../transforms/pg-pool.ts';
 import * as prismaPoolerConfig from '../transforms/prisma-pooler-config.ts';
 import * as prismaSingleton from '../transforms/prisma-singleton.ts';
 import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
+import * as renamePublicSecretEnv from '../transforms/rename-public-secret-env.ts';
 import type { Transform } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
@@ -61,6 +62,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: prismaPoolerConfig.meta, plan: prismaPoolerConfig.plan },
   { kind: 'project', meta: prismaSingleton.meta, plan: prismaSingleton.plan },
   { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
+  { kind: 'project', meta: renamePublicSecretEnv.meta, plan: renamePublicSecretEnv.plan },
 ];
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => check.meta.id));

@@ -36,7 +36,7 @@ export default defineCheck({
     category: 'secrets',
     docs: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`), and every entry of `next.config` `env`, are copied into the JavaScript every visitor downloads. A secret there is public: rotate it with the provider, drop the prefix, and use it only in server code.',
     prefilter: (text, _project, file) => (isNextConfigFile(file) && /\benv\s*:/.test(text)) || /NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/.test(text),
-    fix: null,
+    fix: 'rename-public-secret-env',
   },
   check(ctx) {
     const inConfig = isNextConfigFile(ctx.file.path);

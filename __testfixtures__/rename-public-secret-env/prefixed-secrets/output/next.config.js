@@ -1,0 +1,6 @@
+module.exports = {
+  env: {
+    STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
+    APP_NAME: 'shop',
+  },
+};

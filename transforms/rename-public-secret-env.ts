@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import { isSourceFile } from '../src/project/load-project.ts';
+
+export const meta: TransformMeta = {
+  id: 'rename-public-secret-env',
+  title: 'Take the public prefix off secret variables',
+  description: 'Renames `NEXT_PUBLIC_X` (or `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`) to `X` everywhere it appears: code, every `.env*` file, `.env.example`, `next.config.*`, the README and other config. Values are kept. Code in the browser that read the variable gets `undefined` afterwards, so the fix needs review: that code has to call the server instead.',
+  safe: false,
+};
+
+const PUBLIC_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/;
+const TEXT_FILES = /\.(md|mdx|json|ya?ml|toml|txt)$/i;
+
+export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+  const names = [...new Set(findings.filter((f) => f.ruleId === 'public-env-secret').map((f) => String(f.data?.variable ?? '')))].filter((name) => PUBLIC_PREFIX.test(name)).sort();
+  if (names.length === 0) return;
+  const files = [...new Set([...project.envFiles.map((env) => env.path), ...project.files.filter((file) => isSourceFile(file) || TEXT_FILES.test(file))])]
+    .filter((file) => !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(path.posix.basename(file)))
+    .sort();
+  const defined = new Map(project.envFiles.map((env) => [env.path, new Set(env.variables.map((v) => v.name))]));
+
+  for (const name of names) {
+    const renamed = name.replace(PUBLIC_PREFIX, '');
+    // Both names in one env file: renaming would leave two values for one name.
+    const clash = [...defined].find(([, variables]) => variables.has(name) && variables.has(renamed));
+    if (clash) {
+      changeset.followUp({ kind: 'manual', message: `${clash[0]} defines both ${name} and ${renamed}: keep the right value under ${renamed} and delete ${name}` });
+      continue;
+    }
+    const word = new RegExp(`\\b${name}\\b`, 'g');
+    for (const file of files) {
+      const text = changeset.read(file);
+      if (text === null || !text.includes(name)) continue;
+      changeset.write(file, text.replace(word, renamed));
+    }
+    changeset.followUp({ kind: 'secret', message: `rotate ${renamed}: as ${name} it shipped in the browser bundle` });
+    changeset.followUp({ kind: 'manual', message: `rename ${name} to ${renamed} on the host (Vercel, Netlify, …), and move the browser code that used it behind a server route or action` });
+  }
+}
