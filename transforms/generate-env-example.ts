@@ -1,3 +1,4 @@
+import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 
 export const meta: TransformMeta = {
@@ -7,7 +8,6 @@ export const meta: TransformMeta = {
   safe: true,
 };
 
-const PUBLIC_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/;
 
 export function plan({ project, findings, changeset }: ProjectTransformContext): void {
   const relevant = findings.filter((f) => f.ruleId === 'env-var-undocumented' || f.ruleId === 'env-var-undefined');
@@ -19,8 +19,8 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
     .filter((name) => !listed.has(name))
     .sort();
   const sections: string[] = [];
-  const publicNames = missing.filter((name) => PUBLIC_PREFIX.test(name));
-  const serverNames = missing.filter((name) => !PUBLIC_PREFIX.test(name));
+  const publicNames = missing.filter((name) => PUBLIC_ENV_PREFIX.test(name));
+  const serverNames = missing.filter((name) => !PUBLIC_ENV_PREFIX.test(name));
   if (publicNames.length > 0) sections.push(['# Public: inlined into the browser bundle, so never a secret', ...publicNames.map((name) => `${name}=`)].join('\n'));
   if (serverNames.length > 0) sections.push(['# Server only', ...serverNames.map((name) => `${name}=`)].join('\n'));
   if (sections.length > 0) {

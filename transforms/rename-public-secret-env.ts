@@ -1,3 +1,4 @@
+import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
 import path from 'node:path';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
@@ -9,11 +10,10 @@ export const meta: TransformMeta = {
   safe: false,
 };
 
-const PUBLIC_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/;
 const TEXT_FILES = /\.(md|mdx|json|ya?ml|toml|txt)$/i;
 
 export function plan({ project, findings, changeset }: ProjectTransformContext): void {
-  const names = [...new Set(findings.filter((f) => f.ruleId === 'public-env-secret').map((f) => String(f.data?.variable ?? '')))].filter((name) => PUBLIC_PREFIX.test(name)).sort();
+  const names = [...new Set(findings.filter((f) => f.ruleId === 'public-env-secret').map((f) => String(f.data?.variable ?? '')))].filter((name) => PUBLIC_ENV_PREFIX.test(name)).sort();
   if (names.length === 0) return;
   const files = [...new Set([...project.envFiles.map((env) => env.path), ...project.files.filter((file) => isSourceFile(file) || TEXT_FILES.test(file))])]
     .filter((file) => !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(path.posix.basename(file)))
@@ -21,7 +21,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   const defined = new Map(project.envFiles.map((env) => [env.path, new Set(env.variables.map((v) => v.name))]));
 
   for (const name of names) {
-    const renamed = name.replace(PUBLIC_PREFIX, '');
+    const renamed = name.replace(PUBLIC_ENV_PREFIX, '');
     // Both names in one env file: renaming would leave two values for one name.
     const clash = [...defined].find(([, variables]) => variables.has(name) && variables.has(renamed));
     if (clash) {

@@ -1,5 +1,5 @@
 import { defineCheck } from './define.ts';
-import { collectEnvReads, firstReads, type EnvRead } from '../engine/env-reads.ts';
+import { collectEnvReads, reportReadsMissingFrom } from '../engine/env-reads.ts';
 
 export default defineCheck({
   meta: {
@@ -16,14 +16,6 @@ export default defineCheck({
   },
   finish(ctx) {
     const defined = new Set(ctx.project.envFiles.flatMap((env) => env.variables.map((v) => v.name)));
-    for (const read of firstReads(ctx.facts as EnvRead[])) {
-      if (defined.has(read.name)) continue;
-      ctx.report({
-        file: read.file,
-        loc: { line: read.line, column: read.column },
-        message: `${read.name} is read here but no env file or template defines it: it is undefined unless the host sets it.`,
-        data: { variable: read.name },
-      });
-    }
+    reportReadsMissingFrom(ctx, defined, (name) => `${name} is read here but no env file or template defines it: it is undefined unless the host sets it.`);
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from './define.ts';
-import { collectEnvReads, firstReads, type EnvRead } from '../engine/env-reads.ts';
+import { collectEnvReads, reportReadsMissingFrom } from '../engine/env-reads.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
 
 export default defineCheck({
@@ -17,14 +17,6 @@ export default defineCheck({
   },
   finish(ctx) {
     const documented = new Set(ctx.project.envFiles.filter((env) => isEnvTemplate(env.path)).flatMap((env) => env.variables.map((v) => v.name)));
-    for (const read of firstReads(ctx.facts as EnvRead[])) {
-      if (documented.has(read.name)) continue;
-      ctx.report({
-        file: read.file,
-        loc: { line: read.line, column: read.column },
-        message: `${read.name} is read here but .env.example does not list it.`,
-        data: { variable: read.name },
-      });
-    }
+    reportReadsMissingFrom(ctx, documented, (name) => `${name} is read here but .env.example does not list it.`);
   },
 });

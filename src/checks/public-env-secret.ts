@@ -1,16 +1,16 @@
+import { PUBLIC_ENV_PREFIX } from '../engine/env-reads.ts';
 import type { MemberExpression, Node, ObjectProperty } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
 
-const PUBLIC_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/;
 const SECRET_WORDS = /SECRET|SERVICE_ROLE|PRIVATE|PASSWORD|PASSWD|TOKEN|DATABASE_URL|DB_URL|OPENAI_API_KEY|ANTHROPIC_API_KEY|STRIPE_(SECRET|RESTRICTED)|RESEND_API_KEY|SENDGRID_API_KEY|TWILIO_AUTH|AWS_SECRET|MONGODB_URI/;
 /** Public by design: anon and publishable keys, public keys, analytics and site ids. */
 const PUBLIC_WORDS = /ANON|PUBLISHABLE|PUBLIC_KEY|SITE_KEY|MEASUREMENT_ID|ANALYTICS|TRACKING/;
 
 /** Why a variable's name says it is secret, or null. */
 function secretByName(name: string): boolean {
-  const bare = name.replace(PUBLIC_PREFIX, '');
+  const bare = name.replace(PUBLIC_ENV_PREFIX, '');
   return SECRET_WORDS.test(bare) && !PUBLIC_WORDS.test(bare);
 }
 
@@ -44,7 +44,7 @@ export default defineCheck({
       MemberExpression(node: Node) {
         const member = node as MemberExpression;
         const name = member.property.type === 'Identifier' && !member.computed ? member.property.name : member.property.type === 'StringLiteral' ? member.property.value : null;
-        if (!name || !PUBLIC_PREFIX.test(name) || !secretByName(name)) return;
+        if (!name || !PUBLIC_ENV_PREFIX.test(name) || !secretByName(name)) return;
         const object = member.object;
         const readsEnv =
           (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'process' && object.property.type === 'Identifier' && object.property.name === 'env') ||
@@ -66,7 +66,7 @@ export default defineCheck({
     for (const env of ctx.project.envFiles) {
       if (isEnvTemplate(env.path)) continue;
       for (const variable of env.variables) {
-        if (!PUBLIC_PREFIX.test(variable.name)) continue;
+        if (!PUBLIC_ENV_PREFIX.test(variable.name)) continue;
         const serviceRole = variable.jwtRole === 'service_role';
         const byValue = variable.secret ?? (serviceRole ? 'Supabase service-role key' : undefined);
         if (variable.jwtRole === 'anon' || (!byValue && !secretByName(variable.name))) continue;
