@@ -67,8 +67,21 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   }
 }
 
-function planPackage(j: JSCodeshift, root: string, pkg: PackageInfo | null, files: string[], changeset: ProjectTransformContext['changeset']): void {
-  const parsed = new Map(files.map((file) => [file, j(changeset.read(file)!)]));
+function parseable(j: JSCodeshift, source: string): Collection | null {
+  try {
+    return j(source);
+  } catch {
+    return null;
+  }
+}
+
+function planPackage(j: JSCodeshift, root: string, pkg: PackageInfo | null, allFiles: string[], changeset: ProjectTransformContext['changeset']): void {
+  // A file that does not parse is reported by the scan (parse-error) and left alone here.
+  const parsed = new Map(allFiles.flatMap((file) => {
+    const tree = parseable(j, changeset.read(file)!);
+    return tree ? [[file, tree] as const] : [];
+  }));
+  const files = [...parsed.keys()];
   const withClient = files.filter((file) => moduleClient(j, parsed.get(file)!) !== null);
   const cached = (file: string) => /\bglobal(This)?\b/.test(changeset.read(file)!);
   const canonical =
@@ -91,9 +104,8 @@ function planPackage(j: JSCodeshift, root: string, pkg: PackageInfo | null, file
 
   for (const file of files) {
     if (file === shared.file) continue;
-    const source = changeset.read(file)!;
-    const tree = j(source);
-    if (useSharedClient(j, file, tree, shared)) changeset.write(file, tree.toSource(printOptions(source)));
+    const tree = parsed.get(file)!;
+    if (useSharedClient(j, file, tree, shared)) changeset.write(file, tree.toSource(printOptions(changeset.read(file)!)));
   }
 }
 

@@ -64,7 +64,13 @@ export async function planTransform(project: Project, transform: Transform, find
     return planFileTransform(project.root, transform, [...new Set(findings.map((f) => f.file))].sort(), options, base);
   }
   const changeset = new Changeset((file) => base.read(file));
-  await transform.plan({ project, findings, options, changeset });
+  try {
+    await transform.plan({ project, findings, options, changeset });
+  } catch (error) {
+    // A project transform that cannot finish plans nothing: half of a multi-file change is worse than none.
+    const failure = { file: transform.meta.id, reason: (error as Error).message.split('\n')[0]! };
+    return { changeset: new Changeset((file) => base.read(file)), failures: [failure] };
+  }
   await formatTouched(project.root, changeset);
   return { changeset, failures: [] };
 }

@@ -151,6 +151,22 @@ describe('shipshape fix --yes', () => {
     expect(readFileSync(path.join(app, 'api.ts'), 'utf8')).toContain("fetch('https://example.org/x', { signal: AbortSignal.timeout(2500) })");
   });
 
+  it('leaves a file that does not parse alone and still fixes the rest', () => {
+    const app = gitInit(
+      writeTree({
+        'package.json': '{"name":"p","dependencies":{"next":"14.2.3","@prisma/client":"5"}}\n',
+        'package-lock.json': '{}\n',
+        'pages/api/a.ts': "import { PrismaClient } from '@prisma/client';\nexport default async function a() {\n  const prisma = new PrismaClient();\n  return prisma.task.count();\n}\n",
+        'lib/broken.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient(\n",
+      }),
+    );
+    const { code, stdout } = run(['fix', app, '--yes']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('created lib/prisma.ts');
+    expect(readFileSync(path.join(app, 'pages/api/a.ts'), 'utf8')).toContain("import { prisma } from '../../lib/prisma';");
+    expect(readFileSync(path.join(app, 'lib/broken.ts'), 'utf8')).toBe("import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient(\n");
+  });
+
   it('needs a terminal for the wizard', () => {
     const { code, stderr } = run(['fix', prototype()]);
     expect(code).toBe(2);
