@@ -17,6 +17,6 @@ export default defineCheck({
   },
   finish(ctx) {
     const documented = new Set(ctx.project.envFiles.filter((env) => isEnvTemplate(env.path)).flatMap((env) => env.variables.map((v) => v.name)));
-    reportReadsMissingFrom(ctx, documented, (name) => `${name} is read here but .env.example does not list it.`);
+    reportReadsMissingFrom(ctx, documented, (name) => `${name} is read here but no env template (.env.example) lists it.`);
   },
 });
