@@ -18,6 +18,7 @@ import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
 import * as boundListQuery from '../transforms/bound-list-query.ts';
+import * as extractHardcodedSecret from '../transforms/extract-hardcoded-secret.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as generateEnvExample from '../transforms/generate-env-example.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
@@ -54,6 +55,7 @@ export const CHECKS: readonly Check[] = [
 export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
   { kind: 'file', meta: boundListQuery.meta, transform: boundListQuery.default, parser: boundListQuery.parser },
+  { kind: 'project', meta: extractHardcodedSecret.meta, plan: extractHardcodedSecret.plan },
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: generateEnvExample.meta, plan: generateEnvExample.plan },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },

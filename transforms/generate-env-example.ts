@@ -1,6 +1,6 @@
 import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
-import { isEnvTemplate } from '../src/project/env-files.ts';
+import { envTemplateFile } from '../src/project/env-files.ts';
 
 export const meta: TransformMeta = {
   id: 'generate-env-example',
@@ -14,8 +14,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   const relevant = findings.filter((f) => f.ruleId === 'env-var-undocumented' || f.ruleId === 'env-var-undefined');
   if (relevant.length === 0) return;
   // Complete the template the project already keeps (`.env.example`, `.env.local.example`, …), or start `.env.example`.
-  const templates = project.envFiles.filter((env) => isEnvTemplate(env.path) && !env.path.includes('/'));
-  const file = (templates.find((env) => env.path === '.env.example') ?? templates[0])?.path ?? '.env.example';
+  const file = envTemplateFile(project.envFiles);
   const current = changeset.read(file) ?? '';
   const listed = new Set(current.split(/\r?\n/).map((line) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line)?.[1]).filter(Boolean));
   const missing = [...new Set(relevant.filter((f) => f.ruleId === 'env-var-undocumented').map((f) => String(f.data?.variable)))]

@@ -43,7 +43,7 @@ export default defineCheck({
     category: 'secrets',
     docs: 'A key in the source is in every clone, fork and build log, and in the git history even after it is deleted. Anyone who sees it can use it: rotate it with the provider, then read it from an environment variable (`process.env.NAME`) that is set on the server only.',
     prefilter: (text) => CHEAP_SHAPES.test(text) || SECRET_NAME.test(text),
-    fix: null,
+    fix: 'extract-hardcoded-secret',
   },
   check(ctx) {
     // Tests and fixtures hold fake keys more often than real ones.

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
 import { Changeset, diskReader } from '../engine/changeset.ts';
-import { unifiedDiff } from '../engine/diff.ts';
+import { printableDiff, unifiedDiff } from '../engine/diff.ts';
 import { groupFixes } from '../engine/fixes.ts';
 import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
 import { scan } from '../engine/scan.ts';
@@ -80,7 +80,14 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
 
       const changes = changeset.changes();
       if (flags.dryRun || flags.patch) {
-        emit(unifiedDiff(changes), flags.patch);
+        const diff = unifiedDiff(changes);
+        if (flags.patch) {
+          emit(diff, flags.patch);
+        } else {
+          const printable = printableDiff(diff);
+          emit(printable.text);
+          if (printable.masked) logger.warn('secrets in the diff are masked, so those hunks will not apply; `--patch <file>` writes the exact patch to a file');
+        }
         if (flags.patch) logger.info(`wrote a patch of ${changes.length} file(s) to ${flags.patch}; apply it with \`git apply ${flags.patch}\``);
         process.stderr.write(renderApplySummary([], changeset.followUps, failures, null, colorEnabled(process.stderr)));
         setExit(EXIT.ok);

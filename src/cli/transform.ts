@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
 import { Changeset, diskReader } from '../engine/changeset.ts';
-import { unifiedDiff } from '../engine/diff.ts';
+import { printableDiff, unifiedDiff } from '../engine/diff.ts';
 import { planFileTransform, planTransform, resolveAnswers } from '../engine/run-transform.ts';
 import { scan } from '../engine/scan.ts';
 import type { FileTransform } from '../engine/transform-types.ts';
@@ -104,10 +104,12 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         ignoreStateDir(changeset);
       }
       const journal = !flags.dryRun && changes.length > 0 ? applyWithJournal(root, changeset.changes(), `transform ${id}`) : null;
+      const printable = printableDiff(unifiedDiff(changes));
+      if (flags.dryRun && printable.masked) logger.warn('secrets in the diff are masked, so those hunks will not apply');
       if (flags.json) {
-        emit(`${JSON.stringify({ ...summary, ...(flags.dryRun ? { diff: unifiedDiff(changes) } : {}), journal }, null, 2)}\n`);
+        emit(`${JSON.stringify({ ...summary, ...(flags.dryRun ? { diff: printable.text } : {}), journal }, null, 2)}\n`);
       } else if (flags.dryRun) {
-        emit(unifiedDiff(changes));
+        emit(printable.text);
       } else {
         process.stdout.write(renderApplySummary(changes, changeset.followUps, summary.failed.map((f) => ({ file: f.file, reason: f.reason ?? '' })), journal, colorEnabled(process.stdout)));
       }

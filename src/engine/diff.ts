@@ -24,6 +24,15 @@ export function unifiedDiff(changes: readonly FileChange[]): string {
   return changes.map(fileDiff).join('');
 }
 
+/**
+ * A diff for a terminal or a log: credential-shaped values masked. It stays a valid patch unless a
+ * masked value sat in one of its lines; `masked` says whether one did.
+ */
+export function printableDiff(diff: string): { text: string; masked: boolean } {
+  const text = diff.split('\n').map(redactSecretShapes).join('\n');
+  return { text, masked: text !== diff };
+}
+
 /** A diff for reading on screen: coloured, with credential-shaped values masked (it is not for `git apply`). */
 export function displayDiff(diff: string, color: boolean): string {
   const colors = pc.createColors(color);

@@ -80,3 +80,9 @@ export function findEnvFiles(root: string, gitRoot: string | null): EnvFile[] {
     };
   });
 }
+
+/** The env template a project keeps at its root (`.env.example`, or another such as `.env.local.example`), or `.env.example`. */
+export function envTemplateFile(envFiles: readonly EnvFile[]): string {
+  const templates = envFiles.filter((env) => isEnvTemplate(env.path) && !env.path.includes('/'));
+  return (templates.find((env) => env.path === '.env.example') ?? templates[0])?.path ?? '.env.example';
+}

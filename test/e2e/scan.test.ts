@@ -34,11 +34,15 @@ describe('shipshape scan on the prototype app', () => {
     expect(stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('never prints a secret in full, in any format', () => {
+  it('never prints a secret in full, in any format or diff', () => {
     for (const format of ['text', 'json', 'sarif']) {
       const { stdout } = run(['scan', app, '--format', format]);
       for (const secret of SECRETS) expect(stdout).not.toContain(secret);
     }
+    const dry = run(['fix', app, '--dry-run', '--all']);
+    expect(dry.stdout).toContain('process.env.STRIPE_SECRET_KEY!');
+    for (const secret of SECRETS) expect(dry.stdout + dry.stderr).not.toContain(secret);
+    expect(dry.stderr).toContain('secrets in the diff are masked');
     expect(run(['scan', app]).stdout).toContain("new Stripe('sk_liv…(49 chars)'");
   });
 

@@ -1,0 +1,1 @@
+export const key = 'sk_test_51HxAbCdEfGhIjKlMnOpQrStUv';
