@@ -1,3 +1,4 @@
+import { appendBlock } from '../src/engine/changeset.ts';
 import { createHash } from 'node:crypto';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { TextEdits } from '../src/engine/codemod.ts';
@@ -68,8 +69,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   const current = changeset.read(template) ?? '';
   const missing = added.filter((name) => !new RegExp(`^\\s*${name}\\s*=`, 'm').test(current));
   if (missing.length > 0) {
-    const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
-    changeset.write(template, `${current}${separator}# Server only: set on the host, never in code\n${missing.map((name) => `${name}=`).join('\n')}\n`);
+    changeset.write(template, appendBlock(current, ['# Server only: set on the host, never in code', ...missing.map((name) => `${name}=`)]));
   }
   for (const name of added) {
     changeset.followUp({ kind: 'secret', message: `rotate ${name}: its old value is in the git history` });

@@ -1,3 +1,4 @@
+import { appendBlock } from '../src/engine/changeset.ts';
 import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';
@@ -26,8 +27,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   if (publicNames.length > 0) sections.push(['# Public: inlined into the browser bundle, so never a secret', ...publicNames.map((name) => `${name}=`)].join('\n'));
   if (serverNames.length > 0) sections.push(['# Server only', ...serverNames.map((name) => `${name}=`)].join('\n'));
   if (sections.length > 0) {
-    const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
-    changeset.write(file, `${current}${separator}${sections.join('\n\n')}\n`);
+    changeset.write(file, appendBlock(current, [sections.join('\n\n')]));
   }
   for (const finding of relevant.filter((f) => f.ruleId === 'env-var-undefined')) {
     changeset.followUp({ kind: 'manual', message: `set ${String(finding.data?.variable)} in .env.local and on the host: the code reads it (${finding.file}:${finding.line})` });

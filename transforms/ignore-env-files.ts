@@ -1,3 +1,4 @@
+import { appendBlock } from '../src/engine/changeset.ts';
 import path from 'node:path';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 
@@ -21,8 +22,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   const wanted = ['.env*', ...templates.map((name) => `!${name}`)].filter((line) => !present.has(line));
   const needsPattern = envFindings.some((finding) => finding.data?.ignored !== true);
   if (wanted.length > 0 && needsPattern) {
-    const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
-    changeset.write('.gitignore', `${current}${separator}# Env files hold secrets; only the templates are committed.\n${wanted.join('\n')}\n`);
+    changeset.write('.gitignore', appendBlock(current, ['# Env files hold secrets; only the templates are committed.', ...wanted]));
   }
   for (const finding of envFindings) {
     if (finding.data?.tracked !== true) continue;

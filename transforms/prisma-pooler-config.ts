@@ -1,3 +1,4 @@
+import { appendBlock } from '../src/engine/changeset.ts';
 import type { ASTPath, CallExpression } from 'jscodeshift';
 import type { Node } from '@babel/types';
 import { driverNames } from '../src/engine/db-drivers.ts';
@@ -78,8 +79,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   if (!has(pooledVariable)) additions.push('# The app connects through the transaction pooler', `${pooledVariable}="${POOLED[provider]}"`);
   if (needsDirect && !has('DIRECT_URL')) additions.push('# Migrations connect directly', `DIRECT_URL="${DIRECT[provider]}"`);
   if (additions.length > 0) {
-    const separator = example === '' || example.endsWith('\n\n') ? '' : example.endsWith('\n') ? '\n' : '\n\n';
-    changeset.write(exampleFile, `${example}${separator}${additions.join('\n')}\n`);
+    changeset.write(exampleFile, appendBlock(example, additions));
   }
 
   for (const finding of relevant) {

@@ -97,3 +97,9 @@ export function addedTodos(changes: readonly FileChange[]): Array<{ file: string
   }
   return todos;
 }
+
+/** Appends a block of lines to a config-style file (.gitignore, .env.example), a blank line apart from what is there. */
+export function appendBlock(current: string, lines: readonly string[]): string {
+  const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
+  return `${current}${separator}${lines.join('\n')}\n`;
+}
