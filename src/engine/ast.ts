@@ -13,3 +13,17 @@ export function propertyName(node: Node): string | null {
   if (key.type === 'StringLiteral') return key.value;
   return null;
 }
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+
+/** The innermost function among the ancestors, or null at module level. */
+export function enclosingFunction(ancestors: readonly Node[]): Node | null {
+  for (let i = ancestors.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(ancestors[i]!.type)) return ancestors[i]!;
+  return null;
+}
+
+/** The name of a non-computed member: `x.name(…)` → `name`. */
+export function memberName(node: Node): string | null {
+  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return null;
+  return !node.computed && node.property.type === 'Identifier' ? node.property.name : null;
+}

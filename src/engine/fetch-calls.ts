@@ -1,4 +1,5 @@
 import type { Expression, Identifier, MemberExpression, Node, Program } from '@babel/types';
+import { enclosingFunction } from './ast.ts';
 import { walk } from './walk.ts';
 
 /** Top-level `const NAME = 'text'`: the base URLs a module builds its requests from. */
@@ -64,8 +65,6 @@ export function runsInBrowser(file: string, program: Program): boolean {
   return /(^|\/)(src\/)?pages\//.test(file) && !/(^|\/)(src\/)?pages\/api\//.test(file);
 }
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
-
 /** `const res = await fetch(…)` (or `res = await fetch(…)`): the response's name and the code that can use it. */
 export function fetchResponseBinding(ancestors: readonly Node[]): { name: string; scope: Node } | null {
   if (ancestors.at(-1)?.type !== 'AwaitExpression') return null;
@@ -74,7 +73,7 @@ export function fetchResponseBinding(ancestors: readonly Node[]): { name: string
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') name = holder.id.name;
   if (holder?.type === 'AssignmentExpression' && holder.left.type === 'Identifier') name = holder.left.name;
   if (!name) return null;
-  const scope = [...ancestors].reverse().find((node) => FUNCTION_TYPES.has(node.type)) ?? ancestors[0]!;
+  const scope = enclosingFunction(ancestors) ?? ancestors[0]!;
   return { name, scope };
 }
 

@@ -1,9 +1,6 @@
 import type { CallExpression, Node, ObjectExpression, TaggedTemplateExpression } from '@babel/types';
+import { memberName } from './ast.ts';
 
-function methodName(callee: Node): string | null {
-  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return null;
-  return !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : null;
-}
 
 function objectKeys(node: ObjectExpression): string[] {
   return node.properties.flatMap((p) => (p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' ? [p.key.name] : p.type === 'ObjectProperty' && p.key.type === 'StringLiteral' ? [p.key.value] : []));
@@ -18,7 +15,7 @@ function containsInFilter(node: Node): boolean {
 
 /** `prisma.model.findMany(…)` with no `take`, and no `in` filter that bounds it to a list the caller holds. */
 export function isUnboundedFindMany(call: CallExpression): boolean {
-  if (methodName(call.callee) !== 'findMany') return false;
+  if (memberName(call.callee) !== 'findMany') return false;
   const callee = call.callee as { object: Node };
   if (callee.object.type !== 'MemberExpression') return false;
   const [args] = call.arguments;
@@ -42,9 +39,9 @@ const BUILDER = new Set([
  * or null when the chain is bounded (range, limit, single, maybeSingle, `head: true`, `.eq('id', …)`).
  */
 export function unboundedSelectEnd(call: CallExpression, ancestors: readonly Node[]): CallExpression | null {
-  if (methodName(call.callee) !== 'select') return null;
+  if (memberName(call.callee) !== 'select') return null;
   const receiver = (call.callee as { object: Node }).object;
-  if (receiver.type !== 'CallExpression' || methodName(receiver.callee) !== 'from') return null;
+  if (receiver.type !== 'CallExpression' || memberName(receiver.callee) !== 'from') return null;
   const options = call.arguments[1];
   if (options?.type === 'ObjectExpression' && options.properties.some((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'head')) return null;
   let end = call;
@@ -53,7 +50,7 @@ export function unboundedSelectEnd(call: CallExpression, ancestors: readonly Nod
     const outer = ancestors[i - 1]!;
     if ((member.type !== 'MemberExpression' && member.type !== 'OptionalMemberExpression') || member.object !== end) break;
     if (outer.type !== 'CallExpression' && outer.type !== 'OptionalCallExpression') break;
-    const method = methodName(member);
+    const method = memberName(member);
     if (!method) break;
     if (BOUNDING.has(method)) return null;
     if (method === 'eq' && outer.arguments[0]?.type === 'StringLiteral' && outer.arguments[0].value === 'id') return null;
@@ -70,14 +67,14 @@ const BOUNDED_SQL = /\blimit\s+\S|\bfetch\s+(first|next)\b|\b(count|sum|avg|min|
 export function unboundedSqlText(node: Node): string | null {
   let text: string | null = null;
   if (node.type === 'CallExpression') {
-    const method = methodName(node.callee);
+    const method = memberName(node.callee);
     if (method !== 'query' && method !== 'execute' && method !== '$queryRawUnsafe') return null;
     const [first] = node.arguments;
     if (first?.type === 'StringLiteral') text = first.value;
     else if (first?.type === 'TemplateLiteral') text = first.quasis.map((q) => q.value.cooked ?? '').join(' $ ');
   } else if (node.type === 'TaggedTemplateExpression') {
     const tag = (node as TaggedTemplateExpression).tag;
-    const name = tag.type === 'Identifier' ? tag.name : methodName(tag);
+    const name = tag.type === 'Identifier' ? tag.name : memberName(tag);
     if (name !== '$queryRaw' && name !== 'sql') return null;
     text = (node as TaggedTemplateExpression).quasi.quasis.map((q) => q.value.cooked ?? '').join(' $ ');
   }

@@ -1,7 +1,7 @@
 import type { Node } from '@babel/types';
 import type { Visitors } from '../types.ts';
+import { enclosingFunction } from './ast.ts';
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
 
 /** The local names `PrismaClient` is imported under (`import { PrismaClient as Db } …`), plus its own name. */
 export function prismaClientNames(program: Node): Set<string> {
@@ -21,7 +21,7 @@ export function isPrismaClientConstruction(node: Node, names: ReadonlySet<string
 }
 
 export function insideFunction(ancestors: readonly Node[]): boolean {
-  return ancestors.some((node) => FUNCTION_TYPES.has(node.type));
+  return enclosingFunction(ancestors) !== null;
 }
 
 function mentionsGlobal(node: Node): boolean {

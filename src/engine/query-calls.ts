@@ -1,14 +1,11 @@
 import type { Node } from '@babel/types';
+import { memberName } from './ast.ts';
 
 const PRISMA_METHODS = new Set([
   'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',
   'create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany',
 ]);
 
-function method(node: Node): string | null {
-  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return null;
-  return !node.computed && node.property.type === 'Identifier' ? node.property.name : null;
-}
 
 export type QueryKind = 'prisma' | 'supabase' | 'sql';
 
@@ -16,11 +13,11 @@ export type QueryKind = 'prisma' | 'supabase' | 'sql';
 export function queryKind(node: Node | null | undefined): { kind: QueryKind; method: string } | null {
   if (!node) return null;
   if (node.type === 'TaggedTemplateExpression') {
-    const tag = node.tag.type === 'Identifier' ? node.tag.name : method(node.tag);
+    const tag = node.tag.type === 'Identifier' ? node.tag.name : memberName(node.tag);
     return tag === 'sql' || tag === '$queryRaw' ? { kind: 'sql', method: tag } : null;
   }
   if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return null;
-  const name = method(node.callee);
+  const name = memberName(node.callee);
   if (!name) return null;
   const receiver = (node.callee as { object: Node }).object;
   if (PRISMA_METHODS.has(name) && (receiver.type === 'MemberExpression' || receiver.type === 'OptionalMemberExpression')) return { kind: 'prisma', method: name };
@@ -28,7 +25,7 @@ export function queryKind(node: Node | null | undefined): { kind: QueryKind; met
   // A supabase-js chain: somewhere below, `.from(table)`.
   for (let current: Node = node; current.type === 'CallExpression' || current.type === 'OptionalCallExpression'; ) {
     const callee: Node = current.callee;
-    if (method(callee) === 'from') return { kind: 'supabase', method: name };
+    if (memberName(callee) === 'from') return { kind: 'supabase', method: name };
     if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') break;
     current = callee.object;
   }
