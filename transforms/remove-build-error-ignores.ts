@@ -1,4 +1,5 @@
 import type { API, ASTPath, FileInfo, ObjectExpression, ObjectProperty } from 'jscodeshift';
+import { isNextConfigFile, propertyName } from '../src/engine/ast.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import type { TransformMeta } from '../src/engine/transform-types.ts';
 
@@ -8,19 +9,13 @@ export const meta: TransformMeta = {
   description: 'Removes `typescript.ignoreBuildErrors` and `eslint.ignoreDuringBuilds` from next.config. The next build may then fail until the hidden errors are fixed, so this fix is not applied by `--yes` alone.',
   safe: false,
   prefilter: ['ignoreBuildErrors', 'ignoreDuringBuilds'],
-  files: (file) => /(^|\/)next\.config\.(js|mjs|cjs|ts|mts|cts)$/.test(file),
+  files: isNextConfigFile,
 };
 
 export const parser = 'tsx';
 
 const FLAGS: Record<string, string> = { ignoreBuildErrors: 'typescript', ignoreDuringBuilds: 'eslint' };
 
-function keyName(property: ObjectProperty): string | null {
-  const key = property.key;
-  if (key.type === 'Identifier' && !property.computed) return key.name;
-  if (key.type === 'StringLiteral') return key.value;
-  return null;
-}
 
 export default function removeBuildErrorIgnores(file: FileInfo, api: API): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
@@ -29,12 +24,12 @@ export default function removeBuildErrorIgnores(file: FileInfo, api: API): strin
   let changed = false;
 
   root.find(j.ObjectProperty).forEach((path: ASTPath<ObjectProperty>) => {
-    const flag = keyName(path.node);
+    const flag = propertyName(path.node as never);
     if (!flag || !(flag in FLAGS)) return;
     if (path.node.value.type !== 'BooleanLiteral' || !path.node.value.value) return;
     const objectPath = path.parent as ASTPath<ObjectExpression>;
     const ownerPath = objectPath.parent as ASTPath;
-    if (ownerPath?.node.type !== 'ObjectProperty' || keyName(ownerPath.node as ObjectProperty) !== FLAGS[flag]) return;
+    if (ownerPath?.node.type !== 'ObjectProperty' || propertyName(ownerPath.node as never) !== FLAGS[flag]) return;
     j(path).remove();
     changed = true;
     if (objectPath.node.properties.length === 0) j(ownerPath).remove();

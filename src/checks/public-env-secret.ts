@@ -1,4 +1,4 @@
-import { PUBLIC_ENV_PREFIX } from '../engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX, envRead } from '../engine/env-reads.ts';
 import type { MemberExpression, Node, ObjectProperty } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
@@ -43,13 +43,8 @@ export default defineCheck({
     return {
       MemberExpression(node: Node) {
         const member = node as MemberExpression;
-        const name = member.property.type === 'Identifier' && !member.computed ? member.property.name : member.property.type === 'StringLiteral' ? member.property.value : null;
+        const name = envRead(member);
         if (!name || !PUBLIC_ENV_PREFIX.test(name) || !secretByName(name)) return;
-        const object = member.object;
-        const readsEnv =
-          (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'process' && object.property.type === 'Identifier' && object.property.name === 'env') ||
-          (object.type === 'MemberExpression' && object.object.type === 'MetaProperty' && object.property.type === 'Identifier' && object.property.name === 'env');
-        if (!readsEnv) return;
         ctx.report({ node: member, message: `${name} holds a ${providerOf(name)}, and ${INLINED}: rotate it and read it server-side without the public prefix.`, data: { variable: name } });
       },
       ObjectProperty(node: Node, ancestors: readonly Node[]) {
