@@ -11,8 +11,8 @@ import type { FileTransform } from '../engine/transform-types.ts';
 import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
 import { gitTopLevel } from '../project/git.ts';
 import { isSourceFile } from '../project/load-project.ts';
-import { loadConfig } from '../project/config.ts';
-import { CHECKS, CHECK_IDS, TRANSFORMS, findTransform } from '../registry.ts';
+import type { Project } from '../project/types.ts';
+import { CHECKS, TRANSFORMS, findTransform } from '../registry.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
 
@@ -93,8 +93,9 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         root = gitTopLevel(process.cwd()) ?? process.cwd();
         changeset = new Changeset(diskReader(root));
         const files = expandPaths(root, inputs);
-        const answers = resolveAnswers(transform, cliOptions, loadConfig(root, CHECK_IDS).answers);
-        const worthParsing = await filesWithFindings(root, transform, files, summary);
+        const project = load(root);
+        const answers = resolveAnswers(transform, cliOptions, project.config.answers);
+        const worthParsing = await filesWithFindings(project, transform, files, summary);
         await transformFiles(root, transform, files, worthParsing, answers, changeset, summary);
       }
       const changes = changeset.changes();
@@ -122,12 +123,11 @@ export function registerTransform(program: Command, setExit: (code: number) => v
  * The checks whose fix this transform is find, with one fast parse, the files it will change, so
  * recast (ten times slower) parses only those. Null when no check screens for the transform.
  */
-async function filesWithFindings(root: string, transform: FileTransform, files: string[], summary: TransformSummary): Promise<Set<string> | null> {
+async function filesWithFindings(project: Project, transform: FileTransform, files: string[], summary: TransformSummary): Promise<Set<string> | null> {
   const screening = CHECKS.filter((check) => check.kind === 'file' && check.meta.fix === transform.meta.id);
   if (screening.length === 0 || files.length === 0) return null;
   const wants = transform.meta.files ?? isSourceFile;
-  const project = { ...load(root), files: files.filter(wants) };
-  const { findings } = await scan(project, { checks: screening });
+  const { findings } = await scan({ ...project, files: files.filter(wants) }, { checks: screening });
   for (const finding of findings.filter((f) => f.ruleId === 'parse-error')) summary.failed.push({ file: finding.file, reason: `${finding.message} (${finding.line}:${finding.column})` });
   return new Set(findings.filter((f) => f.ruleId !== 'parse-error').map((f) => f.file));
 }
