@@ -13,7 +13,10 @@ import prismaClientDuplicated from './checks/prisma-client-duplicated.ts';
 import prismaClientPerRequest from './checks/prisma-client-per-request.ts';
 import publicEnvSecret from './checks/public-env-secret.ts';
 import rawSqlInterpolation from './checks/raw-sql-interpolation.ts';
+import secretInClientCode from './checks/secret-in-client-code.ts';
+import serverEnvInClient from './checks/server-env-in-client.ts';
 import serverlessDbUrlWithoutPooler from './checks/serverless-db-url-without-pooler.ts';
+import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
@@ -22,6 +25,7 @@ import * as extractHardcodedSecret from '../transforms/extract-hardcoded-secret.
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as generateEnvExample from '../transforms/generate-env-example.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
+import * as moveSecretServerSide from '../transforms/move-secret-server-side.ts';
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
 import * as pgPool from '../transforms/pg-pool.ts';
 import * as prismaPoolerConfig from '../transforms/prisma-pooler-config.ts';
@@ -47,7 +51,10 @@ export const CHECKS: readonly Check[] = [
   prismaClientPerRequest,
   publicEnvSecret,
   rawSqlInterpolation,
+  secretInClientCode,
+  serverEnvInClient,
   serverlessDbUrlWithoutPooler,
+  serviceRoleKeyInClient,
   unboundedQuery,
   undeclaredDependency,
 ];
@@ -59,6 +66,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: generateEnvExample.meta, plan: generateEnvExample.plan },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
+  { kind: 'project', meta: moveSecretServerSide.meta, plan: moveSecretServerSide.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
   { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },
   { kind: 'project', meta: prismaPoolerConfig.meta, plan: prismaPoolerConfig.plan },
@@ -75,4 +83,9 @@ export function findCheck(id: string): Check | undefined {
 
 export function findTransform(id: string): Transform | undefined {
   return TRANSFORMS.find((transform) => transform.meta.id === id);
+}
+
+/** The checks whose findings a transform fixes: those naming it as their fix, or as a fix for some findings. */
+export function checksFixedBy(transformId: string): Check[] {
+  return CHECKS.filter((check) => check.meta.fix === transformId || (check.meta.otherFixes ?? []).includes(transformId));
 }

@@ -24,6 +24,8 @@ export interface CheckMeta {
   files?: (path: string) => boolean;
   /** A transform id, or null when the fix is manual. */
   fix: string | null;
+  /** Other transforms some of its findings name as their fix (see `ReportInput.fix`). */
+  otherFixes?: string[];
 }
 
 export interface Location {
@@ -42,6 +44,8 @@ export interface ReportInput {
   data?: Record<string, unknown>;
   /** This finding's own severity, where it differs from the check's (a secret in a test file, say). */
   severity?: Severity;
+  /** This finding's own fix, one of the check's `otherFixes`, where the check's usual fix is not the right one. */
+  fix?: string;
 }
 
 export interface ProjectReportInput extends ReportInput {

@@ -6,7 +6,7 @@ import { Changeset, diskReader } from '../src/engine/changeset.ts';
 import { planTransform, resolveAnswers } from '../src/engine/run-transform.ts';
 import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
-import { CHECKS, CHECK_IDS, TRANSFORMS } from '../src/registry.ts';
+import { CHECKS, CHECK_IDS, TRANSFORMS, checksFixedBy } from '../src/registry.ts';
 import type { FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
 import { FIXTURES, cleanTempDirs, copyFixture, readTree, writeTree } from './helpers.ts';
 
@@ -54,7 +54,7 @@ for (const transform of fileTransforms) {
     });
 
     // `shipshape transform` lets these checks pick the files worth a recast parse: they must flag every file the transform changes.
-    const screening = CHECKS.filter((check) => check.kind === 'file' && check.meta.fix === transform.meta.id);
+    const screening = checksFixedBy(transform.meta.id).filter((check) => check.kind === 'file');
     it.each(cases.filter((c) => c.input !== c.output))('$name is flagged by the check that screens for it', async ({ name, input }) => {
       expect(screening.length).toBeGreaterThan(0);
       const ext = readdirSync(path.join(FIXTURES, transform.meta.id)).find((f) => f.startsWith(`${name}.input.`))!.replace(`${name}.input`, '');
@@ -74,7 +74,7 @@ for (const transform of projectTransforms) {
 
     async function fix(root: string, options: Record<string, string>): Promise<Changeset> {
       const project = loadProject(root, { knownCheckIds: CHECK_IDS });
-      const checks = CHECKS.filter((check) => check.meta.fix === transform.meta.id);
+      const checks = checksFixedBy(transform.meta.id);
       const { findings } = await scan(project, { checks });
       const changeset = new Changeset(diskReader(root));
       const planned = await planTransform(project, transform, findings, resolveAnswers(transform, options, {}), changeset);
