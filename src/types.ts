@@ -46,6 +46,14 @@ export interface ReportInput {
   severity?: Severity;
   /** This finding's own fix, one of the check's `otherFixes`, where the check's usual fix is not the right one. */
   fix?: string;
+  /** A credential that has leaked (into a bundle, into git history) and must be replaced, whatever is fixed. */
+  rotate?: Rotation;
+}
+
+export interface Rotation {
+  /** What to rotate, never its value: a variable name, or a description with a masked prefix. */
+  key: string;
+  why: string;
 }
 
 export interface ProjectReportInput extends ReportInput {
@@ -115,6 +123,7 @@ export interface Finding {
   endColumn: number;
   fingerprint: string;
   fix: { id: string; safe: boolean } | null;
+  rotate?: Rotation;
   /** Check-specific facts a fix needs; never printed. */
   data?: Record<string, unknown>;
   /**

@@ -61,8 +61,9 @@ interface ServerFunction {
   slug: string;
   client: SecretClient | null;
   params: Array<{ name: string; type: string }>;
-  /** Statements of the function body, without indentation. */
+  /** Statements of the function body, without indentation; the last one returns the result, if any. */
   body: string[];
+  returnsValue: boolean;
   imports: string[];
   typescript: boolean;
 }
@@ -440,7 +441,8 @@ class Planner {
       this.clearedBindings.set(file, new Set([...(this.clearedBindings.get(file) ?? []), local]));
     }
     if (client.serviceRole && keptReads) this.anonSwitches.push(client);
-    if (client.serviceRole) this.rotate.add(client.secretVariables[0] ?? 'the Supabase service-role key');
+    // A key written into the code shipped as it is; a public variable's rotation is the rename's to list.
+    if (client.serviceRole && client.secretVariables.length === 0 && /sb_secret_|['"]eyJ/.test(client.constructorText)) this.rotate.add('the Supabase service-role key');
   }
 
   moveFetchCalls(file: string): void {
@@ -554,8 +556,8 @@ class Planner {
       else body.push(`const result = await ${serverCall};`, `return result${returned.expression};`);
     }
     for (const variable of variables) this.secretVariables.add(variable);
-    for (const variable of envReadsIn(call)) if (PUBLIC_ENV_PREFIX.test(variable) && secretByName(variable)) this.rotate.add(variable.replace(PUBLIC_ENV_PREFIX, ''));
-    const fn: ServerFunction = { name, router, pkg, slug, client, params: params.map((p) => ({ name: p.name, type: typescript ? p.type : '' })), body, imports: serverImports, typescript };
+    const returnsValue = body.at(-1)!.startsWith('return ');
+    const fn: ServerFunction = { name, router, pkg, slug, client, params: params.map((p) => ({ name: p.name, type: typescript ? p.type : '' })), body, returnsValue, imports: serverImports, typescript };
     this.functions.push(fn);
     if (router === 'app') {
       edits.replace(replaceStart, replaceEnd, `${name}(${argumentList})`);
@@ -563,7 +565,8 @@ class Planner {
       (this.newImports.get(file) ?? this.newImports.set(file, new Set()).get(file)!).add(`import { ${name} } from '${from}';`);
     } else {
       const route = `/${this.serverFile(router, pkg, slug, name).replace(/^(.*\/)?pages\//, '').replace(/\.[jt]s$/, '')}`;
-      edits.replace(replaceStart, replaceEnd, `fetch('${route}', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ${argumentObject} }) }).then((response) => response.json())`);
+      const post = `fetch('${route}', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ${argumentObject} }) })`;
+      edits.replace(replaceStart, replaceEnd, returnsValue ? `${post}.then((response) => response.json())` : post);
     }
   }
 
@@ -662,7 +665,7 @@ class Planner {
       } else {
         const fn = fns[0]!;
         const last = fn.body.at(-1)!;
-        const body = [...fn.body.slice(0, -1), last === 'return;' ? 'res.status(204).end();' : `res.status(200).json(${last.replace(/^return /, '').replace(/;$/, '')} ?? null);`];
+        const body = fn.returnsValue ? [...fn.body.slice(0, -1), `res.status(200).json(${last.replace(/^return /, '').replace(/;$/, '')} ?? null);`] : [...fn.body, 'res.status(204).end();'];
         content = renderTemplate('code/api-route.ts', {
           typescript,
           imports,
@@ -788,7 +791,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
     else planner.dropUnusedClient(client);
   }
   const secretVariables = [...new Set([...planner.secretVariables, ...clients.flatMap((c) => c.secretVariables)])];
-  renamePublicVariables(project, changeset, secretVariables);
+  renamePublicVariables(project, changeset, secretVariables, true);
   if (written.length === 0) return;
   for (const pkg of new Set(written.filter((file) => file.includes('/actions/')).map((file) => packageFor(project.packages, file)!))) {
     const version = installedVersion(path.join(project.root, pkg.dir), 'server-only');

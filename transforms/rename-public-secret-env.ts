@@ -19,7 +19,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
 }
 
 /** Renames each public-prefixed variable to its bare name in code, env files and docs, keeping values. */
-export function renamePublicVariables(project: Project, changeset: Changeset, variables: readonly string[]): void {
+export function renamePublicVariables(project: Project, changeset: Changeset, variables: readonly string[], browserCodeMoved = false): void {
   const names = [...new Set(variables)].filter((name) => PUBLIC_ENV_PREFIX.test(name)).sort();
   if (names.length === 0) return;
   const files = [...new Set([...project.envFiles.map((env) => env.path), ...project.files.filter((file) => isSourceFile(file) || TEXT_FILES.test(file))])]
@@ -35,13 +35,18 @@ export function renamePublicVariables(project: Project, changeset: Changeset, va
       changeset.followUp({ kind: 'manual', message: `${clash[0]} defines both ${name} and ${renamed}: keep the right value under ${renamed} and delete ${name}` });
       continue;
     }
+    let renamedSomewhere = false;
     const word = new RegExp(`\\b${name}\\b`, 'g');
     for (const file of files) {
       const text = changeset.read(file);
       if (text === null || !text.includes(name)) continue;
       changeset.write(file, text.replace(word, renamed));
+      renamedSomewhere = true;
     }
+    // Planned after another fix that renamed it already: nothing more to say.
+    if (!renamedSomewhere) continue;
     changeset.followUp({ kind: 'secret', message: `rotate ${renamed}: as ${name} it shipped in the browser bundle` });
-    changeset.followUp({ kind: 'manual', message: `rename ${name} to ${renamed} on the host (Vercel, Netlify, …), and move the browser code that used it behind a server route or action` });
+    const rest = browserCodeMoved ? '' : ', and move the browser code that used it behind a server route or action';
+    changeset.followUp({ kind: 'manual', message: `rename ${name} to ${renamed} on the host (Vercel, Netlify, …)${rest}` });
   }
 }

@@ -11,7 +11,7 @@ interface PublicSecretRead {
   line: number;
   column: number;
 }
-import { providerOf, secretByName } from '../engine/secret-shapes.ts';
+import { providerOf, secretByName, withArticle } from '../engine/secret-shapes.ts';
 
 const INLINED = 'the build inlines public variables into the browser bundle, where anyone can read it';
 
@@ -43,7 +43,7 @@ export default defineCheck({
         if (owner?.type !== 'ObjectProperty' || propertyName(owner) !== 'env') return;
         const name = propertyName(node as ObjectProperty);
         if (!name || !secretByName(name)) return;
-        ctx.report({ node, message: `next.config \`env\` entry ${name} looks like a ${providerOf(name)}: every \`env\` entry is inlined into the browser bundle. Rotate it and read it server-side instead.`, data: { variable: name } });
+        ctx.report({ node, message: `next.config \`env\` entry ${name} looks like ${withArticle(providerOf(name))}: every \`env\` entry is inlined into the browser bundle. Rotate it and read it server-side instead.`, data: { variable: name } });
       },
     };
   },
@@ -55,9 +55,10 @@ export default defineCheck({
       ctx.report({
         file: read.file,
         loc: { line: read.line, column: read.column },
-        message: `${read.name} holds a ${providerOf(read.name)}, and ${INLINED}: rotate it and read it server-side without the public prefix.${chain ? ` It is read in browser code: ${chain}` : ''}`,
+        message: `${read.name} holds ${withArticle(providerOf(read.name))}, and ${INLINED}: rotate it and read it server-side without the public prefix.${chain ? ` It is read in browser code: ${chain}` : ''}`,
         data: { variable: read.name, ...(chain ? { chain } : {}) },
         ...(chain ? { fix: 'move-secret-server-side' } : {}),
+        rotate: { key: read.name, why: chain ? 'browser code reads it, so its value is in the JavaScript bundle' : 'public-prefixed: any browser code that reads it puts the value in the bundle' },
       });
     }
     for (const env of ctx.project.envFiles) {
@@ -71,8 +72,9 @@ export default defineCheck({
           file: env.path,
           loc: { line: variable.line, column: 1 },
           severity: byValue ? 'critical' : 'high',
-          message: `${variable.name} holds a ${providerOf(variable.name, byValue)}, and ${INLINED}. Rotate it now and rename it without the public prefix.`,
+          message: `${variable.name} holds ${withArticle(providerOf(variable.name, byValue))}, and ${INLINED}. Rotate it now and rename it without the public prefix.`,
           data: { variable: variable.name },
+          rotate: { key: variable.name, why: `its ${env.path} value is ${withArticle(providerOf(variable.name, byValue))} under a public prefix` },
         });
       }
     }

@@ -69,7 +69,8 @@ export default defineCheck({
         file: fact.file,
         loc: { line: fact.line, column: fact.column },
         message: `Supabase client built with ${fact.key} in browser code: the key bypasses row level security and ships to every visitor. Rotate it in the Supabase dashboard, use the anon key here, and move privileged calls to the server. Client code because: ${chain}`,
-        data: { key: fact.key, chain, rotate: fact.key },
+        data: { key: fact.key, chain },
+        ...(fact.key.startsWith('an sb_') || fact.key.startsWith('a service_role') ? { rotate: { key: `the Supabase service-role key in ${fact.file}:${fact.line}`, why: 'written into browser code' } } : {}),
       });
     }
   },

@@ -57,6 +57,7 @@ export class FileFindings {
       endColumn: loc.endColumn ?? loc.column,
       fingerprint: fingerprint(meta.id, this.file, lineText, occurrence, secrets),
       fix: fixId ? { id: fixId, safe: this.fixSafety(fixId) } : null,
+      ...(input.rotate ? { rotate: { key: redactSecretShapes(redact(input.rotate.key, secrets)), why: input.rotate.why } } : {}),
       ...(input.data ? { data: input.data } : {}),
       ...(input.wholeFile || this.lines.length === 0 ? {} : { context: this.context(loc.line, secrets) }),
     });

@@ -91,3 +91,8 @@ export function providerOf(name: string, kind?: string): string {
   ];
   return known.find(([pattern]) => pattern.test(name))?.[1] ?? 'secret';
 }
+
+/** `an OpenAI API key`, `a Stripe secret key`. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
