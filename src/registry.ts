@@ -15,11 +15,13 @@ import publicEnvSecret from './checks/public-env-secret.ts';
 import rawSqlInterpolation from './checks/raw-sql-interpolation.ts';
 import secretInClientCode from './checks/secret-in-client-code.ts';
 import serverEnvInClient from './checks/server-env-in-client.ts';
+import serverModuleWithoutServerOnly from './checks/server-module-without-server-only.ts';
 import serverlessDbUrlWithoutPooler from './checks/serverless-db-url-without-pooler.ts';
 import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
+import * as addServerOnly from '../transforms/add-server-only.ts';
 import * as boundListQuery from '../transforms/bound-list-query.ts';
 import * as extractHardcodedSecret from '../transforms/extract-hardcoded-secret.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
@@ -53,6 +55,7 @@ export const CHECKS: readonly Check[] = [
   rawSqlInterpolation,
   secretInClientCode,
   serverEnvInClient,
+  serverModuleWithoutServerOnly,
   serverlessDbUrlWithoutPooler,
   serviceRoleKeyInClient,
   unboundedQuery,
@@ -61,6 +64,7 @@ export const CHECKS: readonly Check[] = [
 
 export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
+  { kind: 'project', meta: addServerOnly.meta, plan: addServerOnly.plan },
   { kind: 'file', meta: boundListQuery.meta, transform: boundListQuery.default, parser: boundListQuery.parser },
   { kind: 'project', meta: extractHardcodedSecret.meta, plan: extractHardcodedSecret.plan },
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },

@@ -4,23 +4,8 @@ import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine
 import { memberName, propertyName } from '../engine/ast.ts';
 import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../engine/env-reads.ts';
 import { providerOf, secretByName } from '../engine/secret-shapes.ts';
+import { SERVER_SDKS, mayUseServerSecret } from '../engine/server-sdks.ts';
 
-/** SDKs that hold a secret or a database connection: they belong on the server. */
-const SERVER_SDKS: Array<[RegExp, string]> = [
-  [/^openai$/, 'OpenAI SDK'],
-  [/^@anthropic-ai\/sdk$/, 'Anthropic SDK'],
-  [/^stripe$/, 'Stripe server SDK'],
-  [/^resend$/, 'Resend SDK'],
-  [/^@sendgrid\/mail$/, 'SendGrid SDK'],
-  [/^twilio$/, 'Twilio SDK'],
-  [/^aws-sdk$|^@aws-sdk\/client-/, 'AWS SDK'],
-  [/^pg$/, 'node-postgres driver'],
-  [/^mysql2(\/promise)?$/, 'mysql2 driver'],
-  [/^postgres$/, 'postgres.js driver'],
-  [/^@prisma\/client$/, 'Prisma client'],
-  [/^mongoose$/, 'Mongoose'],
-  [/^firebase-admin(\/|$)/, 'Firebase Admin SDK'],
-];
 const SUPABASE_CLIENT_FACTORIES = new Set(['createClient', 'createBrowserClient', 'createServerClient']);
 
 interface SecretUse extends ClientCodeFact {
@@ -59,10 +44,7 @@ export default defineCheck({
     severity: 'critical',
     category: 'secrets',
     docs: 'Browser code is downloaded by every visitor. A secret it reads is either inlined into the bundle (public-prefixed) or undefined (anything else); an SDK such as OpenAI, Stripe, Prisma or pg needs a key or a database connection that must stay on the server. Move the code into a server action or route handler and let the browser call it.',
-    prefilter: (text) =>
-      /dangerouslyAllowBrowser|jsonwebtoken/.test(text) ||
-      (/process\.env|import\.meta\.env/.test(text) && /SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/.test(text)) ||
-      /['"](openai|@anthropic-ai\/sdk|stripe|resend|@sendgrid\/mail|twilio|aws-sdk|@aws-sdk\/client-[\w-]+|pg|mysql2(\/promise)?|postgres|@prisma\/client|mongoose|firebase-admin[\w/-]*)['"]/.test(text),
+    prefilter: (text) => /dangerouslyAllowBrowser|jsonwebtoken/.test(text) || mayUseServerSecret(text),
     fix: 'move-secret-server-side',
   },
   check(ctx) {

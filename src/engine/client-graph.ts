@@ -320,3 +320,18 @@ export function inClientCode<T extends ClientCodeFact>(project: Project, facts: 
       return chain ? [{ fact, chain }] : [];
     });
 }
+
+/**
+ * Whether these files run only as App Router server code: not client code, and every entry point
+ * that reaches them is under `app/`. `server-only` works there, and throws in Pages Router code.
+ */
+export function onlyInAppRouterServerCode(project: Project, files: readonly string[]): boolean {
+  const graph = clientGraph(project);
+  return files.every((file) => {
+    const pkg = packageFor(project.packages, file);
+    if (!pkg?.next || graph.isClient(file)) return false;
+    const appDirs = pkg.routers.filter((router) => router.endsWith('app')).map((router) => (pkg.dir ? `${pkg.dir}/${router}/` : `${router}/`));
+    const entries = graph.entries(file);
+    return entries.length > 0 && entries.every((entry) => appDirs.some((dir) => entry.startsWith(dir)) && !graph.isClient(entry));
+  });
+}
