@@ -699,7 +699,7 @@ class Planner {
     const stillImported = this.graph.importers(client.file).some((importer) => {
       const text = this.changeset.read(importer);
       if (text === null) return false;
-      return moduleFacts(text).imports.some((specifier) => this.graph.resolve(importer, specifier) === client.file) && new RegExp(`\\b${client.name}\\b`).test(text);
+      return moduleFacts(text).imports.some(({ specifier }) => this.graph.resolve(importer, specifier) === client.file) && new RegExp(`\\b${client.name}\\b`).test(text);
     });
     const root = j(source);
     const uses = root.find(j.Identifier, { name: client.name }).filter((p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node) && p.parent?.node.type !== 'ExportSpecifier');
@@ -729,7 +729,7 @@ class Planner {
   private importsFile(file: string, target: string): boolean {
     const text = this.changeset.read(file);
     if (text === null || !/\.[cm]?[jt]sx?$/.test(file)) return false;
-    return moduleFacts(text).imports.some((specifier) => this.graph.resolve(file, specifier) === target);
+    return moduleFacts(text).imports.some(({ specifier }) => this.graph.resolve(file, specifier) === target);
   }
 
   /** Reads keep the client, with the anon key: row level security applies to them again. */
