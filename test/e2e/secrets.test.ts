@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PUBLIC_ENV_PREFIX } from '../../src/engine/env-reads.ts';
 import { secretByName } from '../../src/engine/secret-shapes.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run } from '../helpers.ts';
+import { KEYS, driveCli } from '../pty.ts';
 import { typeErrors } from '../typecheck.ts';
 
 afterAll(cleanTempDirs);
@@ -91,5 +92,22 @@ describe('typed-env-module output', () => {
     const result = run(['transform', 'typed-env-module', app]);
     expect(result.code).toBe(0);
     expect(readTree(app)['env/server.ts']).toContain('schema.parse(process.env)');
+  });
+});
+
+describe('the fix wizard on leaked keys', () => {
+  it('lists the keys to rotate and offers typed-env-module unchecked; declining everything writes nothing', async () => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'secrets-app-router')));
+    const { code, screen } = await driveCli(['fix', app], app, [
+      { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.enter },
+      { waitFor: /Apply this fix\?/, send: 'n\r' },
+      { waitFor: /Apply this fix\?/, send: 'n\r' },
+    ]);
+    expect(code).toBe(0);
+    expect(screen).toContain('Keys to rotate (3)');
+    expect(screen).toMatch(/NEXT_PUBLIC_OPENAI_API_KEY\s+its \.env\.local value is an OpenAI API key under a public prefix/);
+    expect(screen).toMatch(/◯ Read environment variables through typed, validated modules \(optional\)/);
+    expect(screen).not.toMatch(/sk-proj-FAKE|wx_0000fake/);
+    expect(git(app, 'status', '--porcelain')).toBe('');
   });
 });
