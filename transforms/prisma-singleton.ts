@@ -4,10 +4,12 @@ import type { ASTPath, Collection, JSCodeshift, NewExpression, VariableDeclarato
 import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding } from '../src/engine/codemod.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
+import { markServerOnly } from './add-server-only.ts';
+import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
 import { packageFor } from '../src/project/packages.ts';
-import type { PackageInfo } from '../src/project/types.ts';
+import type { PackageInfo, Project } from '../src/project/types.ts';
 
 export const meta: TransformMeta = {
   id: 'prisma-singleton',
@@ -63,7 +65,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   }
   const affected = new Set(relevant.map((f) => packageFor(project.packages, f.file)));
   for (const [pkg, files] of packages) {
-    if (affected.has(pkg)) planPackage(j, project.root, pkg, files, changeset);
+    if (affected.has(pkg)) planPackage(j, project, pkg, files, changeset);
   }
 }
 
@@ -75,7 +77,7 @@ function parseable(j: JSCodeshift, source: string): Collection | null {
   }
 }
 
-function planPackage(j: JSCodeshift, root: string, pkg: PackageInfo | null, allFiles: string[], changeset: ProjectTransformContext['changeset']): void {
+function planPackage(j: JSCodeshift, project: Project, pkg: PackageInfo | null, allFiles: string[], changeset: ProjectTransformContext['changeset']): void {
   // A file that does not parse is reported by the scan (parse-error) and left alone here.
   const parsed = new Map(allFiles.flatMap((file) => {
     const tree = parseable(j, changeset.read(file)!);
@@ -95,18 +97,24 @@ function planPackage(j: JSCodeshift, root: string, pkg: PackageInfo | null, allF
     if (!cached(canonical)) cacheOnGlobal(j, canonical, parsed.get(canonical)!, changeset);
   } else {
     const dir = pkg?.dir ?? '';
-    const usesSrc = existsSync(path.join(root, dir, 'src'));
+    const usesSrc = existsSync(path.join(project.root, dir, 'src'));
     const typescript = files.some((file) => /\.tsx?$/.test(file));
     const file = path.posix.join(dir, usesSrc ? 'src/lib' : 'lib', `prisma.${typescript ? 'ts' : 'js'}`);
     changeset.write(file, renderTemplate('code/prisma-client.ts', { typescript }));
     shared = { file, exported: { kind: 'named', name: 'prisma' } };
   }
 
+  const users: string[] = [];
   for (const file of files) {
     if (file === shared.file) continue;
     const tree = parsed.get(file)!;
-    if (useSharedClient(j, file, tree, shared)) changeset.write(file, tree.toSource(printOptions(changeset.read(file)!)));
+    if (useSharedClient(j, file, tree, shared)) {
+      changeset.write(file, tree.toSource(printOptions(changeset.read(file)!)));
+      users.push(file);
+    }
   }
+  // A new Prisma module used only by App Router server code is marked so from the start.
+  if (!canonical && users.length > 0 && onlyInAppRouterServerCode(project, users)) markServerOnly(project, changeset, shared.file);
 }
 
 /** `const prisma = new PrismaClient()` becomes `globalForPrisma.prisma ?? new PrismaClient()`, kept on globalThis outside production. */
