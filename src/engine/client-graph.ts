@@ -22,7 +22,7 @@ export interface ClientGraph {
   importers(file: string): readonly string[];
   /** Pages Router page files (not `pages/api`, not `_document`): their data functions run on the server. */
   isPagesRouterPage(file: string): boolean;
-  /** The App Router or Pages Router entry points (or Vite/CRA/Expo app files) that reach `file`. */
+  /** The entry points that reach `file`: App Router or Pages Router files, server action modules, Vite/CRA/Expo app files. */
   entries(file: string): string[];
   /** The project file an import specifier in `from` names, or null for a package or a missing file. */
   resolve(from: string, specifier: string): string | null;
@@ -298,6 +298,11 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
     while (stack.length > 0) {
       const current = stack.pop()!;
       const from = importers.get(current) ?? [];
+      // A server action module is where server code starts: whoever calls it does so over the network.
+      if (current !== file && facts.get(current)?.directive === 'server') {
+        found.add(current);
+        continue;
+      }
       if (from.length === 0 || entryReasons.has(current) || /(^|\/)(app|pages)\/|(^|\/)middleware\.[jt]s$/.test(current)) found.add(current);
       for (const importer of from) {
         if (!seen.has(importer)) {
@@ -392,6 +397,7 @@ export function onlyInAppRouterServerCode(project: Project, files: readonly stri
     if (!pkg?.next || graph.isClient(file)) return false;
     const appDirs = pkg.routers.filter((router) => router.endsWith('app')).map((router) => (pkg.dir ? `${pkg.dir}/${router}/` : `${router}/`));
     const entries = graph.entries(file);
-    return entries.length > 0 && entries.every((entry) => appDirs.some((dir) => entry.startsWith(dir)) && !graph.isClient(entry));
+    const serverAction = (entry: string) => graph.moduleFacts(entry)?.directive === 'server';
+    return entries.length > 0 && entries.every((entry) => serverAction(entry) || (appDirs.some((dir) => entry.startsWith(dir)) && !graph.isClient(entry)));
   });
 }
