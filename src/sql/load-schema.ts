@@ -67,7 +67,11 @@ export function loadSchemas(project: Project): SchemaModel[] {
     }
   }
   if (schemas.length === 0) {
-    const plain = project.files.filter((f) => f.endsWith('.sql') && !claimed.has(f)).sort(byPath);
+    // Schema files first, then migrations written on top of them (by `shipshape sql --layout plain`, say); rollbacks never.
+    const isMigration = (f: string) => /(^|\/)migrations\//.test(f);
+    const plain = project.files
+      .filter((f) => f.endsWith('.sql') && !claimed.has(f) && !/(^|\/)rollbacks\//.test(f))
+      .sort((a, b) => Number(isMigration(a)) - Number(isMigration(b)) || byPath(a, b));
     const withDdl = plain.filter((f) => holdsDdl(read(project, f) ?? ''));
     if (withDdl.length > 0) {
       const schema = emptySchema('plain', '');
