@@ -39,7 +39,7 @@ describe('the registry stays honest', () => {
 
   it('documents every command and flag in the README', () => {
     const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
-    for (const command of ['scan', 'fix', 'transform', 'list', 'undo']) {
+    for (const command of ['scan', 'fix', 'transform', 'list', 'undo', 'sql', 'verify']) {
       const help = run([command, '--help']).stdout;
       for (const flag of help.match(/--[a-z-]+/g) ?? []) {
         if (flag === '--help' || flag === '--no-color') continue;

@@ -177,7 +177,7 @@ function isTrueConstant(node: PgNode): boolean {
   return false;
 }
 
-function analyseExpression(node: PgNode, text: string): PolicyExpression {
+export function analyseExpression(node: PgNode, text: string): PolicyExpression {
   const columns = new Set<string>();
   const unwrapped: string[] = [];
   let usesUserMetadata = false;
@@ -669,4 +669,11 @@ export class SqlSchemaReader {
 /** Does this SQL text define schema (as opposed to queries or seed data)? */
 export function holdsDdl(text: string): boolean {
   return /\b(create|alter)\s+(table|policy|index|unique\s+index)\b/i.test(text);
+}
+
+/** Reads an expression as the catalog prints it (`pg_policies.qual`) into the same facts as a migration's. */
+export function analysePolicyText(text: string): PolicyExpression {
+  const tree: PgNode = parseSync(`select ${text}`);
+  const value = tree.stmts?.[0]?.stmt?.SelectStmt?.targetList?.[0]?.ResTarget?.val;
+  return analyseExpression(value, text);
 }
