@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, run } from '../helpers.ts';
 import { spawnSync } from 'node:child_process';
+import { KEYS, driveCli } from '../pty.ts';
 
 afterAll(cleanTempDirs);
 
@@ -100,6 +101,28 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     expect(fix.stderr).toMatch(/^\d+ finding\(s\) are fixed by generated files, not by `fix`: run `shipshape sql`$/m);
     expect(readFileSync(path.join(dir, 'supabase/migrations/20240101000000_init.sql'), 'utf8')).toContain('Anyone can do anything');
     expect(run(['list']).stdout).toMatch(/^\s+rls-disabled\s+critical\s+rls\s+`shipshape sql`$/m);
+  });
+});
+
+describe('the sql wizard', () => {
+  it('asks per table with the inference preselected, and writes only what was chosen', async () => {
+    const dir = app();
+    const { code, screen } = await driveCli(['sql', dir], dir, [
+      { waitFor: /profiles: owner inferred: id[\s\S]*Access to profiles/, send: KEYS.enter },
+      { waitFor: /Access to projects/, send: KEYS.down + KEYS.down + KEYS.down + KEYS.enter },
+      { waitFor: /Access to tasks/, send: KEYS.enter },
+      { waitFor: /comments: owner inferred: task_id \(task_id references tasks, whose rows are owned\)[\s\S]*Access to comments/, send: KEYS.enter },
+      { waitFor: /Access to customers/, send: KEYS.down + KEYS.enter },
+    ]);
+    expect(code).toBe(0);
+    expect(screen).toMatch(/public read: everyone reads, the owner writes/);
+    const rlsFile = readdirSync(path.join(dir, 'supabase', 'migrations')).find((f) => f.endsWith('_shipshape_rls.sql'))!;
+    const rls = readFileSync(path.join(dir, 'supabase', 'migrations', rlsFile), 'utf8');
+    expect(rls).not.toContain('public.projects');
+    expect(rls).toContain('create policy customers_shipshape_select on public.customers\n  for select to anon, authenticated\n  using (true);');
+    expect(rls).toContain('create policy tasks_shipshape_select on public.tasks\n  for select to authenticated\n  using ((select auth.uid()) = user_id);');
+    const constraints = readdirSync(path.join(dir, 'supabase', 'migrations')).find((f) => f.endsWith('_shipshape_constraints.sql'))!;
+    expect(readFileSync(path.join(dir, 'supabase', 'migrations', constraints), 'utf8')).not.toContain('projects');
   });
 });
 

@@ -113,6 +113,28 @@ create table public.${quoteIdentifier('Notes$shipshape$')} (
     expect(rows).toHaveLength(1);
   });
 
+  it('stops at the VALIDATE line when existing rows break a new constraint, and the comment above it lists them', async () => {
+    await resetDatabase(db());
+    const root = writeTree({
+      'package.json': '{"name":"x","dependencies":{"@supabase/supabase-js":"2"}}',
+      'supabase/migrations/1_init.sql': `create table public.notes (id uuid primary key default gen_random_uuid(), user_id uuid references auth.users (id), body text);
+insert into public.notes (body) values ('written before anyone signed in');
+`,
+    });
+    const migrations = migrationsWithGenerated(root);
+    const error = await verifyDatabase(db(), migrations).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    const failure = error as MigrationError;
+    expect(failure.file).toMatch(/_shipshape_validation\.sql$/);
+    expect(failure.message).toMatch(/check constraint "notes_user_id_not_null" of relation "notes" is violated by some row/);
+    const lines = migrations.find((m) => m.path === failure.file)!.text.split('\n');
+    expect(lines[failure.line - 1]).toBe('alter table public.notes validate constraint notes_user_id_not_null;');
+    const query = /^-- Rows that fail: (.*);$/.exec(lines[failure.line - 2]!)![1]!;
+    expect(query).toBe('select * from public.notes where user_id is null');
+    const { rows } = await db().query<{ body: string }>(query);
+    expect(rows.map((r) => r.body)).toEqual(['written before anyone signed in']);
+  });
+
   it('names the file and line of a migration that fails, and runs CONCURRENTLY outside a transaction', async () => {
     await resetDatabase(db());
     await applyMigrations(db(), [{ path: 'a.sql', text: 'create table t (id int primary key);\ncreate index concurrently if not exists t_id on t (id);\n' }]);
