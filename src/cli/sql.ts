@@ -119,6 +119,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
           changeset.write(file.path, file.content);
           changeset.write(file.rollbackPath, file.rollbackContent);
         }
+        for (const edit of generation.edits) changeset.write(edit.path, edit.content);
       }
       const files = generations.flatMap((g) => g.files);
       if (files.length === 0) {

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { readTextFile } from '../project/files.ts';
 import type { Project } from '../project/types.ts';
+import { addPrismaIndexes } from './prisma-schema-edit.ts';
 import type { ColumnUse } from './code-facts.ts';
 import { prismaMigrationFiles, supabaseMigrationFiles, usesSupabase } from './load-schema.ts';
 import type { SchemaModel } from './model.ts';
@@ -33,6 +35,8 @@ export interface Generation {
   layout: Layout;
   plan: SqlPlan;
   files: GeneratedFile[];
+  /** Other files the generation changes: schema.prisma, so it declares the new indexes. */
+  edits: Array<{ path: string; content: string }>;
 }
 
 export function generate(
@@ -42,5 +46,15 @@ export function generate(
 ): Generation {
   const plan = planSql(schema, { decisions: options.decisions, uses: options.uses, supabase: usesSupabase(project, schema), only: options.only });
   const start = nextTimestamp(options.now, existingMigrations(project, options.layout));
-  return { layout: options.layout, plan, files: renderPlan(plan, { layout: options.layout, name: options.name, start }) };
+  const files = renderPlan(plan, { layout: options.layout, name: options.name, start });
+  const edits: Generation['edits'] = [];
+  const prismaSchema = project.packages.find((p) => p.dir === schema.packageDir)?.prismaSchema;
+  if (options.layout.kind === 'prisma' && schema.source === 'prisma' && prismaSchema && plan.indexes.length > 0) {
+    const text = readTextFile(path.join(project.root, prismaSchema));
+    if (text.ok) {
+      const edited = addPrismaIndexes(text.text, schema, plan.indexes);
+      if (edited !== text.text) edits.push({ path: prismaSchema, content: edited });
+    }
+  }
+  return { layout: options.layout, plan, files, edits };
 }

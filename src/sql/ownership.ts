@@ -78,7 +78,10 @@ export function ownerColumn(schema: SchemaModel, table: Table): string | null {
   return direct && direct.kind === 'column' ? direct.column : null;
 }
 
-/** A SELECT policy open to everyone, `using (true)`, makes the table public-read. */
+/**
+ * A SELECT policy open to everyone, `using (true)`, says the table is meant to be public-read. A
+ * `for all using (true)` policy does not: it is the usual "make it work" hole, not a decision.
+ */
 export function isPublicRead(table: Table): boolean {
-  return table.policies.some((p) => (p.command === 'select' || p.command === 'all') && p.permissive && p.using?.alwaysTrue && (p.roles.length === 0 || p.roles.includes('anon')));
+  return table.policies.some((p) => p.command === 'select' && p.permissive && p.using?.alwaysTrue && (p.roles.length === 0 || p.roles.includes('anon')));
 }

@@ -34,6 +34,7 @@ function registerSqlHelpers(): void {
   Handlebars.registerHelper('literal', (value: unknown) => quoteLiteral(String(value)));
   Handlebars.registerHelper('comment', (value: unknown) => String(value).replace(/[\r\n\u2028\u2029\u0085\v\f]+/g, ' '));
   Handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  Handlebars.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
 }
 registerSqlHelpers();
 
@@ -99,6 +100,8 @@ export function renderPlan(plan: SqlPlan, options: { layout: Layout; name: strin
       ...TIMEOUTS[part],
       plans,
       tag: dollarTag(plan),
+      // Prisma keeps a @@unique as a unique index; a constraint on top would read as drift.
+      adoptUnique: options.layout.kind !== 'prisma',
       migration: file,
       rollback: rollbackPath,
       constraints: ids.get('constraints') ? migrationPath(options.layout, ids.get('constraints')!) : '',

@@ -153,4 +153,40 @@ describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
       await client.end();
     }
   });
+
+  it('sql --database-url reads the schema from the catalog of a live database', async () => {
+    const dir = app();
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const name = `shipshape_e2e_live_${process.pid}`;
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    const target = new URL(url!);
+    target.pathname = `/${name}`;
+    const live = new pg.Client({ connectionString: target.toString() });
+    await live.connect();
+    try {
+      await live.query(`create schema auth; create table auth.users (id uuid primary key);
+        create table public.notes (id uuid primary key default gen_random_uuid(), user_id uuid references auth.users (id), body text);
+        alter table public.notes enable row level security;
+        create policy "everyone" on public.notes for all using (true);`);
+      const result = run(['sql', dir, '--database-url', target.toString(), '--dry-run']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('drop policy if exists everyone on public.notes;');
+      expect(result.stdout).toContain('create policy notes_shipshape_select on public.notes\n  for select to authenticated\n  using ((select auth.uid()) = user_id);');
+      expect(result.stdout).toContain('alter table public.notes add constraint notes_user_id_not_null check (user_id is not null) not valid;');
+      expect(result.stdout).toContain('create index concurrently if not exists notes_user_id_idx on public.notes (user_id);');
+      expect(result.stdout).not.toContain('public.tasks');
+      const unreachable = run(['sql', dir, '--database-url', 'postgres://nobody:secret-pw@127.0.0.1:1/none', '--dry-run']);
+      expect(unreachable.code).toBe(2);
+      expect(unreachable.stderr).toMatch(/^shipshape: cannot connect to postgres:\/\/127\.0\.0\.1:1\/none: /);
+      expect(unreachable.stderr).not.toContain('secret-pw');
+    } finally {
+      await live.end();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    }
+  });
 });

@@ -171,16 +171,24 @@ model Post {
 CREATE TABLE "Post" ("id" UUID NOT NULL, "author_id" UUID NOT NULL, "slug" TEXT NOT NULL, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
 ALTER TABLE "Post" ADD CONSTRAINT "Post_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 `,
-      'lib/posts.ts': `export const bySlug = (prisma: any, slug: string) => prisma.post.findFirst({ where: { slug } });`,
+      'lib/posts.ts': `export const bySlug = (prisma: any, slug: string) => prisma.post.findUnique({ where: { slug } });
+export const byAuthor = (prisma: any, authorId: string) => prisma.post.findMany({ where: { authorId }, take: 20 });`,
     });
     const generation = generateFor(root);
     expect(generation.files.map((f) => [f.path, f.rollbackPath])).toEqual([
       ['prisma/migrations/20260102030405_shipshape_indexes/migration.sql', 'prisma/rollbacks/20260102030405_shipshape_indexes.sql'],
     ]);
-    expect(generation.files[0]!.content).toContain('create index concurrently if not exists "Post_author_id_idx" on public."Post" (author_id);');
-    expect(generation.files[0]!.content).toContain('create index concurrently if not exists "Post_slug_idx" on public."Post" (slug);');
+    const [indexes] = generation.files;
+    expect(indexes!.content).toContain('create unique index concurrently if not exists "Post_slug_key" on public."Post" (slug);');
+    expect(indexes!.content).toContain('create index concurrently if not exists "Post_author_id_idx" on public."Post" (author_id);');
+    // Prisma keeps @@unique as an index: no constraint on top, which `prisma migrate dev` would see as drift.
+    expect(indexes!.content).not.toContain('unique using index');
+    expect(generation.edits).toEqual([{ path: 'prisma/schema.prisma', content: expect.stringContaining('  slug     String\n\n  @@unique([slug])\n  @@index([authorId])\n}\n') }]);
     writeGenerated(root, generation);
-    expect(generateFor(root).files).toEqual([]);
+    writeFileSync(path.join(root, 'prisma/schema.prisma'), generation.edits[0]!.content);
+    const again = generateFor(root);
+    expect(again.files).toEqual([]);
+    expect(again.edits).toEqual([]);
   });
 
   it('plain: next to the schema files, and only the part asked for', () => {
