@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import { UsageError, errorMessage } from '../errors.ts';
 import { readTextFile } from '../project/files.ts';
 import { introspect } from '../sql/introspect.ts';
-import { loadSchemas } from '../sql/load-schema.ts';
+import { loadSchemas, usesSupabase } from '../sql/load-schema.ts';
 import { qualifiedIdentifier } from '../sql/names.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import { MigrationError } from '../verify/apply.ts';
@@ -71,8 +71,14 @@ function migrationFiles(dir: string): Array<{ path: string; text: string }> {
   const project = load(dir);
   const schema = loadSchemas(project)[0];
   const files = (schema?.files ?? []).filter((f) => f.endsWith('.sql'));
-  if (files.length === 0) {
+  if (!schema || files.length === 0) {
     throw new UsageError(`no SQL migrations found in ${dir}`, 'verify applies supabase/migrations/*.sql, prisma/migrations/*/migration.sql or .sql files with CREATE TABLE; for Prisma, run `prisma migrate dev` first');
+  }
+  if (!usesSupabase(project, schema) && !schema.tables.some((t) => t.rls.enabled)) {
+    throw new UsageError(
+      `nothing to verify in ${dir}: the app does not use Supabase and no migration enables row level security`,
+      'verify proves isolation by row level security; an app that reaches its database only from the server isolates users in its own code',
+    );
   }
   return files.map((file) => {
     const read = readTextFile(path.join(project.root, file));

@@ -285,12 +285,14 @@ export interface PlanOptions {
 export function planSql(schema: SchemaModel, options: PlanOptions): SqlPlan {
   const notes: string[] = [];
   const want = (part: 'rls' | 'constraints' | 'indexes') => !options.only || options.only === part;
-  const rls = options.supabase && want('rls') ? options.decisions.map((d) => rlsPlan(schema, d)).filter((p): p is RlsPlan => p !== null) : [];
+  // The index plan needs the RLS plan (policy columns get indexes) even when only indexes are asked for.
+  const rlsAll = options.supabase ? options.decisions.map((d) => rlsPlan(schema, d)).filter((p): p is RlsPlan => p !== null) : [];
+  const rls = want('rls') ? rlsAll : [];
   for (const decision of options.decisions) {
     if (decision.mode === 'skip' && !decision.table.rls.enabled && options.supabase) notes.push(`${qualifiedName(decision.table)} skipped: its row level security stays off`);
-    if (decision.mode === 'server-only' && rls.some((r) => r.label === qualifiedName(decision.table))) notes.push(`${qualifiedName(decision.table)} has no owner column: RLS goes on with no client policy (server-only); choose another mode with the wizard if the browser reads it`);
+    if (decision.mode === 'server-only' && rlsAll.some((r) => r.label === qualifiedName(decision.table))) notes.push(`${qualifiedName(decision.table)} has no owner column: RLS goes on with no client policy (server-only); choose another mode with the wizard if the browser reads it`);
   }
   const constraints = want('constraints') ? constraintPlans(schema, options.decisions, options.supabase) : [];
-  const indexes = want('indexes') ? indexPlans(schema, options.decisions, options.supabase ? options.decisions.map((d) => rlsPlan(schema, d)).filter((p): p is RlsPlan => p !== null) : [], options.uses) : [];
+  const indexes = want('indexes') ? indexPlans(schema, options.decisions, rlsAll, options.uses) : [];
   return { rls, constraints, indexes, notes };
 }

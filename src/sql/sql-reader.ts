@@ -12,8 +12,7 @@ import {
   type Table,
 } from './model.ts';
 
-/** A libpg-query parse tree node: one key (the node type) over its fields. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** A libpg-query parse tree node: one key (the node type) over its fields; @pgsql/types is too loose to narrow usefully. */
 type PgNode = any;
 
 let loaded: Promise<void> | null = null;
@@ -123,8 +122,8 @@ function typeText(typeName: PgNode): string {
   return type;
 }
 
-/** A short rendering of simple expressions (defaults); anything richer is kept as the source text. */
-function exprText(node: PgNode, index: LineIndex | null, fallbackStart?: number): string {
+/** A short rendering of simple expressions (defaults, checks); anything richer reads `(expression)`. */
+function exprText(node: PgNode): string {
   if (!node) return '';
   if (node.A_Const) {
     const c = node.A_Const;
@@ -135,11 +134,11 @@ function exprText(node: PgNode, index: LineIndex | null, fallbackStart?: number)
     if (c.boolval) return String(c.boolval.boolval === true);
     return '0';
   }
-  if (node.FuncCall) return `${names(node.FuncCall.funcname).join('.')}(${(node.FuncCall.args ?? []).map((a: PgNode) => exprText(a, index)).join(', ')})`;
-  if (node.TypeCast) return `${exprText(node.TypeCast.arg, index)}::${typeText(node.TypeCast.typeName)}`;
+  if (node.FuncCall) return `${names(node.FuncCall.funcname).join('.')}(${(node.FuncCall.args ?? []).map((a: PgNode) => exprText(a)).join(', ')})`;
+  if (node.TypeCast) return `${exprText(node.TypeCast.arg)}::${typeText(node.TypeCast.typeName)}`;
   if (node.ColumnRef) return names(node.ColumnRef.fields).join('.');
   if (node.SQLValueFunction) return String(node.SQLValueFunction.op ?? '').replace(/^SVFOP_/, '').toLowerCase();
-  return index && fallbackStart !== undefined ? '(expression)' : '(expression)';
+  return '(expression)';
 }
 
 interface Walker {
@@ -327,7 +326,7 @@ export class SqlSchemaReader {
       const c = wrapped.Constraint;
       if (c.contype === 'CONSTR_NOTNULL') column.nullable = false;
       else if (c.contype === 'CONSTR_NULL') column.nullable = true;
-      else if (c.contype === 'CONSTR_DEFAULT') column.default = exprText(c.raw_expr, this.index);
+      else if (c.contype === 'CONSTR_DEFAULT') column.default = exprText(c.raw_expr);
       else if (c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') {
         column.default = c.contype === 'CONSTR_IDENTITY' ? 'identity' : 'generated';
         if (c.contype === 'CONSTR_IDENTITY') column.nullable = false;
@@ -360,7 +359,7 @@ export class SqlSchemaReader {
         onDelete: FK_ACTIONS[c.fk_del_action] ?? null,
       };
     }
-    if (kind === 'check') constraint.expression = exprText(c.raw_expr, this.index);
+    if (kind === 'check') constraint.expression = exprText(c.raw_expr);
     if (kind === 'primary' || kind === 'unique') {
       if (c.indexname) {
         const index = this.schema.indexes.find((i) => i.name === c.indexname);
@@ -436,7 +435,7 @@ export class SqlSchemaReader {
           if (column) column.nullable = true;
           break;
         case 'AT_ColumnDefault':
-          if (column) column.default = cmd.def ? exprText(cmd.def, this.index) : null;
+          if (column) column.default = cmd.def ? exprText(cmd.def) : null;
           break;
         case 'AT_AddConstraint':
         case 'AT_AddIndexConstraint': {

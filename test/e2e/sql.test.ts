@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, run } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, run, writeTree } from '../helpers.ts';
 import { spawnSync } from 'node:child_process';
 import { KEYS, driveCli } from '../pty.ts';
 
@@ -87,6 +87,16 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     const verify = run(['verify', dir]);
     expect(verify.code).toBe(2);
     expect(verify.stderr).toContain('shipshape: a migration fails: supabase/migrations/20240301000000_broken.sql:2: does not parse');
+
+    const prismaOnly = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'unindexed-foreign-key', 'prisma-relation')));
+    const nothing = run(['verify', prismaOnly]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/^shipshape: no SQL migrations found in /);
+
+    const serverOnly = writeTree({ 'package.json': '{"name":"x"}', 'db/schema.sql': 'create table items (id int primary key, user_id uuid);\n' });
+    const noRls = run(['verify', serverOnly]);
+    expect(noRls.code).toBe(2);
+    expect(noRls.stderr).toMatch(/^shipshape: nothing to verify in .*: the app does not use Supabase and no migration enables row level security\nhint: /);
 
     const empty = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'missing-lockfile', 'no-lockfile')));
     const none = run(['sql', empty, '--yes']);

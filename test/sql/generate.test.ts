@@ -151,6 +151,32 @@ create table public."order" (id bigint primary key, user_id uuid);
   });
 });
 
+describe('access modes', () => {
+  it('infers team membership and server-only, and renders each', () => {
+    const root = writeTree({
+      'package.json': '{"name":"x","dependencies":{"@supabase/supabase-js":"2"}}',
+      'supabase/migrations/1_init.sql': `create table public.teams (id uuid primary key, name text not null);
+create table public.team_members (team_id uuid not null references public.teams (id), user_id uuid not null references auth.users (id), primary key (team_id, user_id));
+create table public.documents (id uuid primary key, team_id uuid not null references public.teams (id), body text);
+create table public.settings (key text primary key, value jsonb);
+`,
+    });
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const [schema] = loadSchemas(project);
+    const decisions = decideTables(schema!);
+    expect(decisions.map((d) => [d.table.name, d.mode, d.choices.join('/')])).toEqual([
+      ['teams', 'server-only', 'public-read/server-only/skip'],
+      ['team_members', 'owner', 'owner/public-read/server-only/skip'],
+      ['documents', 'team', 'team/public-read/server-only/skip'],
+      ['settings', 'server-only', 'public-read/server-only/skip'],
+    ]);
+    const rls = generateFor(root, { only: 'rls' }).files[0]!.content;
+    expect(rls).toContain('create policy documents_shipshape_select on public.documents\n  for select to authenticated\n  using (team_id in (select team_id from public.team_members where user_id = (select auth.uid())));');
+    expect(rls).toMatch(/-- settings: no owner found: only the service role \(server code\) can use it\nalter table public\.settings enable row level security;\nrevoke all on table public\.settings from anon;/);
+    expect(rls).not.toContain('settings_shipshape_select');
+  });
+});
+
 describe('other layouts', () => {
   it('Prisma: one folder per migration, rollbacks in prisma/rollbacks, and nothing new on a second run', () => {
     const root = writeTree({
