@@ -25,17 +25,23 @@ import rlsEnabledNoPolicy from './checks/rls-enabled-no-policy.ts';
 import rlsMultiplePermissive from './checks/rls-multiple-permissive.ts';
 import rlsPolicyAlwaysTrue from './checks/rls-policy-always-true.ts';
 import rlsPolicyInitplan from './checks/rls-policy-initplan.ts';
+import secretInClientCode from './checks/secret-in-client-code.ts';
 import securityDefinerWithoutSearchPath from './checks/security-definer-without-search-path.ts';
+import serverEnvInClient from './checks/server-env-in-client.ts';
+import serverModuleWithoutServerOnly from './checks/server-module-without-server-only.ts';
 import serverlessDbUrlWithoutPooler from './checks/serverless-db-url-without-pooler.ts';
+import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
 import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
+import * as addServerOnly from '../transforms/add-server-only.ts';
 import * as boundListQuery from '../transforms/bound-list-query.ts';
 import * as extractHardcodedSecret from '../transforms/extract-hardcoded-secret.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
 import * as generateEnvExample from '../transforms/generate-env-example.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
+import * as moveSecretServerSide from '../transforms/move-secret-server-side.ts';
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
 import * as pgPool from '../transforms/pg-pool.ts';
 import * as prismaPoolerConfig from '../transforms/prisma-pooler-config.ts';
@@ -73,8 +79,12 @@ export const CHECKS: readonly Check[] = [
   rlsMultiplePermissive,
   rlsPolicyAlwaysTrue,
   rlsPolicyInitplan,
+  secretInClientCode,
   securityDefinerWithoutSearchPath,
+  serverEnvInClient,
+  serverModuleWithoutServerOnly,
   serverlessDbUrlWithoutPooler,
+  serviceRoleKeyInClient,
   unboundedQuery,
   undeclaredDependency,
   unindexedForeignKey,
@@ -82,11 +92,13 @@ export const CHECKS: readonly Check[] = [
 
 export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
+  { kind: 'project', meta: addServerOnly.meta, plan: addServerOnly.plan },
   { kind: 'file', meta: boundListQuery.meta, transform: boundListQuery.default, parser: boundListQuery.parser },
   { kind: 'project', meta: extractHardcodedSecret.meta, plan: extractHardcodedSecret.plan },
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: generateEnvExample.meta, plan: generateEnvExample.plan },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
+  { kind: 'project', meta: moveSecretServerSide.meta, plan: moveSecretServerSide.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
   { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },
   { kind: 'project', meta: prismaPoolerConfig.meta, plan: prismaPoolerConfig.plan },
@@ -116,4 +128,9 @@ export function fixCommand(fixId: string, checkId: string): string {
 
 export function findTransform(id: string): Transform | undefined {
   return TRANSFORMS.find((transform) => transform.meta.id === id);
+}
+
+/** The checks whose findings a transform fixes: those naming it as their fix, or as a fix for some findings. */
+export function checksFixedBy(transformId: string): Check[] {
+  return CHECKS.filter((check) => check.meta.fix === transformId || (check.meta.otherFixes ?? []).includes(transformId));
 }

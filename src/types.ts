@@ -24,6 +24,8 @@ export interface CheckMeta {
   files?: (path: string) => boolean;
   /** A transform id, or null when the fix is manual. */
   fix: string | null;
+  /** Other transforms some of its findings name as their fix (see `ReportInput.fix`). */
+  otherFixes?: string[];
 }
 
 export interface Location {
@@ -42,6 +44,16 @@ export interface ReportInput {
   data?: Record<string, unknown>;
   /** This finding's own severity, where it differs from the check's (a secret in a test file, say). */
   severity?: Severity;
+  /** This finding's own fix, one of the check's `otherFixes`, where the check's usual fix is not the right one. */
+  fix?: string;
+  /** A credential that has leaked (into a bundle, into git history) and must be replaced, whatever is fixed. */
+  rotate?: Rotation;
+}
+
+export interface Rotation {
+  /** What to rotate, never its value: a variable name, or a description with a masked prefix. */
+  key: string;
+  why: string;
 }
 
 export interface ProjectReportInput extends ReportInput {
@@ -111,6 +123,7 @@ export interface Finding {
   endColumn: number;
   fingerprint: string;
   fix: { id: string; safe: boolean } | null;
+  rotate?: Rotation;
   /** Check-specific facts a fix needs; never printed. */
   data?: Record<string, unknown>;
   /**

@@ -58,3 +58,33 @@ describe('env-file-not-ignored inside git', () => {
     expect(await findingsFor('env-file-not-ignored', nested)).toEqual([]);
   });
 });
+
+describe('client code', () => {
+  it('names the import chain that makes a module client code, through aliases and index files', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'secret-in-client-code', 'app-router-chain'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id === 'secret-in-client-code') });
+    expect(findings.map((f) => f.message.split('Client code because: ')[1])).toEqual(
+      Array(3).fill("lib/ai/index.ts ← components/Chat.tsx ← app/chat/page.tsx ('use client')"),
+    );
+    expect(findings.find((f) => f.line === 6)?.severity).toBe('critical');
+    expect(findings.find((f) => f.line === 1)?.severity).toBe('high');
+  });
+
+  it('points public-prefixed secrets read in browser code at the fix that moves the code, with the chain', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'secret-in-client-code', 'app-router-chain'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id === 'public-env-secret') });
+    expect(findings.map((f) => [f.file, f.line, f.fix?.id])).toEqual([['lib/ai/index.ts', 5, 'move-secret-server-side']]);
+    expect(findings[0]!.message).toContain("It is read in browser code: lib/ai/index.ts ← components/Chat.tsx ← app/chat/page.tsx ('use client')");
+  });
+
+  it('keeps imports that only getServerSideProps uses out of a page\'s client code', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'secret-in-client-code', 'pages-router'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id === 'secret-in-client-code') });
+    expect(findings.some((f) => f.file === 'lib/prisma.ts')).toBe(false);
+    expect(findings.find((f) => f.file === 'lib/stripe.ts' && f.line === 3)).toMatchObject({ severity: 'high' });
+    expect(findings.find((f) => f.file === 'lib/stripe.ts')?.message).toContain('Client code because: lib/stripe.ts ← pages/checkout.tsx (Pages Router page)');
+  });
+});

@@ -6,9 +6,9 @@ import { Changeset, diskReader } from '../src/engine/changeset.ts';
 import { planTransform, resolveAnswers } from '../src/engine/run-transform.ts';
 import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
-import { CHECKS, CHECK_IDS, TRANSFORMS } from '../src/registry.ts';
+import { CHECKS, CHECK_IDS, TRANSFORMS, checksFixedBy } from '../src/registry.ts';
 import type { FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
-import { FIXTURES, cleanTempDirs, copyFixture, readTree, writeTree } from './helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, gitInit, readTree, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -54,7 +54,7 @@ for (const transform of fileTransforms) {
     });
 
     // `shipshape transform` lets these checks pick the files worth a recast parse: they must flag every file the transform changes.
-    const screening = CHECKS.filter((check) => check.kind === 'file' && check.meta.fix === transform.meta.id);
+    const screening = checksFixedBy(transform.meta.id).filter((check) => check.kind === 'file');
     it.each(cases.filter((c) => c.input !== c.output))('$name is flagged by the check that screens for it', async ({ name, input }) => {
       expect(screening.length).toBeGreaterThan(0);
       const ext = readdirSync(path.join(FIXTURES, transform.meta.id)).find((f) => f.startsWith(`${name}.input.`))!.replace(`${name}.input`, '');
@@ -74,7 +74,7 @@ for (const transform of projectTransforms) {
 
     async function fix(root: string, options: Record<string, string>): Promise<Changeset> {
       const project = loadProject(root, { knownCheckIds: CHECK_IDS });
-      const checks = CHECKS.filter((check) => check.meta.fix === transform.meta.id);
+      const checks = checksFixedBy(transform.meta.id);
       const { findings } = await scan(project, { checks });
       const changeset = new Changeset(diskReader(root));
       const planned = await planTransform(project, transform, findings, resolveAnswers(transform, options, {}), changeset);
@@ -115,3 +115,37 @@ for (const transform of projectTransforms) {
     });
   });
 }
+
+describe('extract-hardcoded-secret and .env.local', () => {
+  const transform = projectTransforms.find((t) => t.meta.id === 'extract-hardcoded-secret')!;
+
+  async function plan(root: string, options: Record<string, string | boolean>) {
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: checksFixedBy(transform.meta.id) });
+    return (await planTransform(project, transform, findings, options, new Changeset(diskReader(root)))).changeset;
+  }
+
+  it('writes the values to a git-ignored .env.local only when the wizard was told to', async () => {
+    const root = gitInit(writeTree({
+      'package.json': '{"name":"keys","dependencies":{"stripe":"1.0.0"}}',
+      '.gitignore': '.env*.local\n',
+      'lib/stripe.ts': "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_live_51Habc9DEF8ghi7JKL6mno5PQR');\n",
+    }));
+    const asked = await plan(root, { writeEnvLocal: true });
+    expect(asked.read('.env.local')).toBe('STRIPE_SECRET_KEY=sk_live_51Habc9DEF8ghi7JKL6mno5PQR\n');
+    expect(asked.read('lib/stripe.ts')).toContain('new Stripe(process.env.STRIPE_SECRET_KEY!)');
+    expect((await plan(root, {})).read('.env.local')).toBeNull();
+    // Scripts cannot say yes for the user: `--option writeEnvLocal=true` is ignored.
+    expect(resolveAnswers(transform, { writeEnvLocal: true }, { writeEnvLocal: true }).writeEnvLocal).toBe(false);
+  });
+
+  it('writes nothing where git would commit .env.local', async () => {
+    const root = gitInit(writeTree({
+      'package.json': '{"name":"keys","dependencies":{"stripe":"1.0.0"}}',
+      'lib/stripe.ts': "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_live_51Habc9DEF8ghi7JKL6mno5PQR');\n",
+    }));
+    const changeset = await plan(root, { writeEnvLocal: true });
+    expect(changeset.read('.env.local')).toBeNull();
+    expect(changeset.followUps.map((f) => f.message).join('\n')).toContain('.env.local is not git-ignored');
+  });
+});

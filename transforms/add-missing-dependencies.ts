@@ -63,7 +63,7 @@ function sortedObject(entries: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function addToManifest(changeset: Changeset, manifestPath: string, additions: Map<string, { version: string; dev: boolean }>): void {
+export function addToManifest(changeset: Changeset, manifestPath: string, additions: Map<string, { version: string; dev: boolean }>): void {
   const text = changeset.read(manifestPath);
   if (text === null) return;
   const manifest = JSON.parse(text) as Record<string, any>;

@@ -6,13 +6,36 @@ import { parseSource } from '../src/engine/parse.ts';
 import { walk } from '../src/engine/walk.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';
 import type { Node } from '@babel/types';
+import { gitIgnored } from '../src/project/git.ts';
+import type { Project } from '../src/project/types.ts';
+
+/** `.env.local` where git ignores it, so a value written there is never committed; null otherwise. */
+function envLocalFile(project: Project): string | null {
+  const known = project.envFiles.find((env) => env.path === '.env.local');
+  if (known) return known.ignored && !known.tracked ? known.path : null;
+  return project.git.isRepo && gitIgnored(project.root, ['.env.local']).has('.env.local') ? '.env.local' : null;
+}
 
 export const meta: TransformMeta = {
   id: 'extract-hardcoded-secret',
   title: 'Read hard-coded secrets from the environment',
   description: 'Replaces each secret literal with `process.env.NAME` (named after the provider, or after the variable that held it) and lists NAME in `.env.example`. The value is never copied or printed: the summary says to put it in `.env.local` and on the host, and to rotate it. Tests and fixtures are left alone.',
   safe: false,
+  questions: [
+    {
+      name: 'writeEnvLocal',
+      type: 'boolean',
+      default: false,
+      wizardOnly: true,
+      message: 'Also put the extracted values in .env.local (git-ignored), so the app keeps working on this machine? They are not shown.',
+    },
+  ],
 };
+
+/** `NAME=value`, quoted when the value holds what an env parser would cut or change. */
+function envAssignment(name: string, value: string): string {
+  return /[\s#"'$\\]/.test(value) ? `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"` : `${name}=${value}`;
+}
 
 const BY_KIND: Record<string, string> = {
   'Stripe secret key': 'STRIPE_SECRET_KEY',
@@ -31,12 +54,13 @@ function screamingSnake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
 }
 
-export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+export function plan({ project, findings, options, changeset }: ProjectTransformContext): void {
   const relevant = findings.filter((f) => f.ruleId === 'hardcoded-secret' && f.severity !== 'low');
   if (relevant.length === 0) return;
   const names = new Map<string, string>();
   const used = new Set<string>();
   const added: string[] = [];
+  const values = new Map<string, string>();
   for (const file of [...new Set(relevant.map((f) => f.file))].sort()) {
     const source = changeset.read(file);
     if (source === null) continue;
@@ -58,6 +82,8 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
         used.add(name);
         names.set(key, name);
         added.push(name);
+        const literal = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0]!.value.cooked : null;
+        if (literal) values.set(name, literal);
       }
       edits.replace(node.start!, node.end!, `process.env.${name}${typescript ? '!' : ''}`);
     };
@@ -71,8 +97,16 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   if (missing.length > 0) {
     changeset.write(template, appendBlock(current, ['# Server only: set on the host, never in code', ...missing.map((name) => `${name}=`)]));
   }
+  const local = options.writeEnvLocal === true ? envLocalFile(project) : null;
+  if (options.writeEnvLocal === true && !local) changeset.followUp({ kind: 'manual', message: '.env.local is not git-ignored, so no value was written to it: run `shipshape fix --only env-file-not-ignored` first' });
+  if (local) {
+    const current = changeset.read(local) ?? '';
+    const missing = added.filter((name) => values.has(name) && !new RegExp(`^\\s*${name}\\s*=`, 'm').test(current));
+    if (missing.length > 0) changeset.write(local, appendBlock(current, missing.map((name) => envAssignment(name, values.get(name)!))));
+  }
   for (const name of added) {
     changeset.followUp({ kind: 'secret', message: `rotate ${name}: its old value is in the git history` });
-    changeset.followUp({ kind: 'manual', message: `put the new ${name} in .env.local and on the host (shipshape does not copy secret values)` });
+    const written = local !== null && values.has(name);
+    changeset.followUp({ kind: 'manual', message: written ? `put the new ${name} in ${local} and on the host once rotated` : `put the new ${name} in .env.local and on the host (shipshape does not copy secret values)` });
   }
 }

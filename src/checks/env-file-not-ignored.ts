@@ -17,7 +17,13 @@ export default defineProjectCheck({
       const message = env.tracked
         ? `${env.path} is committed to git, so its values are in the history: untrack it with \`git rm --cached ${env.path}\` and rotate every secret it holds.`
         : `${env.path} is not covered by .gitignore: the next \`git add .\` commits its ${env.variables.length} variable(s).`;
-      ctx.report({ file: env.path, wholeFile: true, message, data: { envFile: env.path, tracked: env.tracked, ignored: env.ignored } });
+      ctx.report({
+        file: env.path,
+        wholeFile: true,
+        message,
+        data: { envFile: env.path, tracked: env.tracked, ignored: env.ignored },
+        ...(env.tracked && env.variables.some((v) => v.secret) ? { rotate: { key: `the secrets in ${env.path}`, why: 'the file is committed, so its values are in the git history' } } : {}),
+      });
     }
   },
 });

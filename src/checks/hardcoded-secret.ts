@@ -1,7 +1,7 @@
 import type { CallExpression, Node, StringLiteral, TemplateLiteral } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { propertyName } from '../engine/ast.ts';
-import { looksRandom, secretKind } from '../engine/secret-shapes.ts';
+import { looksRandom, secretKind, withArticle } from '../engine/secret-shapes.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
 
 const SECRET_NAME = /secret|api[_-]?key|apikey|token|passw(or)?d|private[_-]?key|credential|auth[_-]?key/i;
@@ -55,7 +55,7 @@ export default defineCheck({
       const kind = secretKind(value);
       const named = nameFor(parent, node);
       const reason = kind
-        ? `a ${kind}`
+        ? withArticle(kind)
         : (named && SECRET_NAME.test(named) && looksRandom(value)) || (isJwtSecretArgument(parent, node) && value.length >= 8)
           ? `a literal secret${named ? ` in \`${named}\`` : ' used to sign tokens'}`
           : null;
@@ -66,6 +66,7 @@ export default defineCheck({
         severity,
         message: `The source holds ${reason} (${value.slice(0, 6)}…, ${value.length} chars): rotate it, then read it from a server-only environment variable.`,
         data: { kind: kind ?? 'named-secret', name: named },
+        ...(severity === 'low' ? {} : { rotate: { key: `${kind ?? 'secret'} ${value.slice(0, 6)}… in ${ctx.file.path}:${node.loc!.start.line}`, why: 'written in the source, so it is in the git history' } }),
       });
     };
     return { StringLiteral: visit, TemplateLiteral: visit };

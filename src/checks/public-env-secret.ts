@@ -3,28 +3,15 @@ import type { MemberExpression, Node, ObjectProperty } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
+import { clientGraph } from '../engine/client-graph.ts';
 
-const SECRET_WORDS = /SECRET|SERVICE_ROLE|PRIVATE|PASSWORD|PASSWD|TOKEN|DATABASE_URL|DB_URL|OPENAI_API_KEY|ANTHROPIC_API_KEY|STRIPE_(SECRET|RESTRICTED)|RESEND_API_KEY|SENDGRID_API_KEY|TWILIO_AUTH|AWS_SECRET|MONGODB_URI/;
-/** Public by design: anon and publishable keys, public keys, analytics and site ids. */
-const PUBLIC_WORDS = /ANON|PUBLISHABLE|PUBLIC_KEY|SITE_KEY|MEASUREMENT_ID|ANALYTICS|TRACKING/;
-
-/** Why a variable's name says it is secret, or null. */
-function secretByName(name: string): boolean {
-  const bare = name.replace(PUBLIC_ENV_PREFIX, '');
-  return SECRET_WORDS.test(bare) && !PUBLIC_WORDS.test(bare);
+interface PublicSecretRead {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
 }
-
-function providerOf(name: string, kind?: string): string {
-  if (kind) return kind;
-  const known: Array<[RegExp, string]> = [
-    [/SERVICE_ROLE/, 'Supabase service-role key'],
-    [/OPENAI/, 'OpenAI key'],
-    [/ANTHROPIC/, 'Anthropic key'],
-    [/STRIPE/, 'Stripe secret key'],
-    [/DATABASE_URL|DB_URL|MONGODB_URI/, 'database connection string'],
-  ];
-  return known.find(([pattern]) => pattern.test(name))?.[1] ?? 'secret';
-}
+import { providerOf, secretByName, withArticle } from '../engine/secret-shapes.ts';
 
 const INLINED = 'the build inlines public variables into the browser bundle, where anyone can read it';
 
@@ -37,6 +24,8 @@ export default defineCheck({
     docs: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`), and every entry of `next.config` `env`, are copied into the JavaScript every visitor downloads. A secret there is public: rotate it with the provider, drop the prefix, and use it only in server code.',
     prefilter: (text, _project, file) => (isNextConfigFile(file) && /\benv\s*:/.test(text)) || /NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/.test(text),
     fix: 'rename-public-secret-env',
+    // Browser code that reads it has to call the server instead: that fix renames the variable too.
+    otherFixes: ['move-secret-server-side'],
   },
   check(ctx) {
     const inConfig = isNextConfigFile(ctx.file.path);
@@ -45,7 +34,8 @@ export default defineCheck({
         const member = node as MemberExpression;
         const name = envRead(member);
         if (!name || !PUBLIC_ENV_PREFIX.test(name) || !secretByName(name)) return;
-        ctx.report({ node: member, message: `${name} holds a ${providerOf(name)}, and ${INLINED}: rotate it and read it server-side without the public prefix.`, data: { variable: name } });
+        const read: PublicSecretRead = { name, file: ctx.file.path, line: member.loc!.start.line, column: member.loc!.start.column + 1 };
+        ctx.collect(read);
       },
       ObjectProperty(node: Node, ancestors: readonly Node[]) {
         if (!inConfig) return;
@@ -53,11 +43,24 @@ export default defineCheck({
         if (owner?.type !== 'ObjectProperty' || propertyName(owner) !== 'env') return;
         const name = propertyName(node as ObjectProperty);
         if (!name || !secretByName(name)) return;
-        ctx.report({ node, message: `next.config \`env\` entry ${name} looks like a ${providerOf(name)}: every \`env\` entry is inlined into the browser bundle. Rotate it and read it server-side instead.`, data: { variable: name } });
+        ctx.report({ node, message: `next.config \`env\` entry ${name} looks like ${withArticle(providerOf(name))}: every \`env\` entry is inlined into the browser bundle. Rotate it and read it server-side instead.`, data: { variable: name } });
       },
     };
   },
   finish(ctx) {
+    const reads = (ctx.facts as PublicSecretRead[]).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    const graph = reads.length > 0 ? clientGraph(ctx.project) : null;
+    for (const read of reads) {
+      const chain = graph!.chain(read.file);
+      ctx.report({
+        file: read.file,
+        loc: { line: read.line, column: read.column },
+        message: `${read.name} holds ${withArticle(providerOf(read.name))}, and ${INLINED}: rotate it and read it server-side without the public prefix.${chain ? ` It is read in browser code: ${chain}` : ''}`,
+        data: { variable: read.name, ...(chain ? { chain } : {}) },
+        ...(chain ? { fix: 'move-secret-server-side' } : {}),
+        rotate: { key: read.name, why: chain ? 'browser code reads it, so its value is in the JavaScript bundle' : 'public-prefixed: any browser code that reads it puts the value in the bundle' },
+      });
+    }
     for (const env of ctx.project.envFiles) {
       if (isEnvTemplate(env.path)) continue;
       for (const variable of env.variables) {
@@ -69,8 +72,9 @@ export default defineCheck({
           file: env.path,
           loc: { line: variable.line, column: 1 },
           severity: byValue ? 'critical' : 'high',
-          message: `${variable.name} holds a ${providerOf(variable.name, byValue)}, and ${INLINED}. Rotate it now and rename it without the public prefix.`,
+          message: `${variable.name} holds ${withArticle(providerOf(variable.name, byValue))}, and ${INLINED}. Rotate it now and rename it without the public prefix.`,
           data: { variable: variable.name },
+          rotate: { key: variable.name, why: `its ${env.path} value is ${withArticle(providerOf(variable.name, byValue))} under a public prefix` },
         });
       }
     }

@@ -12,7 +12,7 @@ import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
 import { gitTopLevel } from '../project/git.ts';
 import { isSourceFile } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
-import { CHECKS, TRANSFORMS, findTransform } from '../registry.ts';
+import { CHECKS, TRANSFORMS, checksFixedBy, findTransform } from '../registry.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
 
@@ -83,7 +83,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         if (inputs.length !== 1) throw new UsageError(`${id} is a project transform: pass one app folder`, `shipshape transform ${id} .`);
         const project = load(inputs[0]!);
         root = project.root;
-        const checks = CHECKS.filter((check) => check.meta.fix === id);
+        const checks = checksFixedBy(id);
         const { findings } = await scan(project, { checks });
         changeset = new Changeset(diskReader(root));
         const planned = await planTransform(project, transform, findings, resolveAnswers(transform, cliOptions, project.config.answers), changeset);
@@ -124,7 +124,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
  * recast (ten times slower) parses only those. Null when no check screens for the transform.
  */
 async function filesWithFindings(project: Project, transform: FileTransform, files: string[], summary: TransformSummary): Promise<Set<string> | null> {
-  const screening = CHECKS.filter((check) => check.kind === 'file' && check.meta.fix === transform.meta.id);
+  const screening = checksFixedBy(transform.meta.id).filter((check) => check.kind === 'file');
   if (screening.length === 0 || files.length === 0) return null;
   const wants = transform.meta.files ?? isSourceFile;
   const { findings } = await scan({ ...project, files: files.filter(wants) }, { checks: screening });

@@ -1,6 +1,8 @@
 import { structuredPatch } from 'diff';
 import pc from 'picocolors';
-import { redactSecretShapes } from '../report/redact.ts';
+import path from 'node:path';
+import { isEnvFileName } from '../project/env-files.ts';
+import { redactEnvLine, redactSecretShapes } from '../report/redact.ts';
 import type { FileChange } from './changeset.ts';
 
 /** One file's change as a git-style unified diff, with a/ and b/ prefixes so `git apply` takes it. */
@@ -29,16 +31,25 @@ export function unifiedDiff(changes: readonly FileChange[]): string {
  * masked value sat in one of its lines; `masked` says whether one did.
  */
 export function printableDiff(diff: string): { text: string; masked: boolean } {
-  const text = diff.split('\n').map(redactSecretShapes).join('\n');
+  const text = redactedLines(diff).join('\n');
   return { text, masked: text !== diff };
+}
+
+/** The diff's lines with credential shapes masked, and every value in an env file's lines. */
+function redactedLines(diff: string): string[] {
+  let inEnvFile = false;
+  return diff.split('\n').map((line) => {
+    const header = /^diff --git a\/(.*) b\//.exec(line);
+    if (header) inEnvFile = isEnvFileName(path.posix.basename(header[1]!));
+    if (inEnvFile && /^[-+ ]/.test(line) && !/^(\+\+\+|---) /.test(line)) return line[0] + redactEnvLine(line.slice(1));
+    return redactSecretShapes(line);
+  });
 }
 
 /** A diff for reading on screen: coloured, with credential-shaped values masked (it is not for `git apply`). */
 export function displayDiff(diff: string, color: boolean): string {
   const colors = pc.createColors(color);
-  return diff
-    .split('\n')
-    .map(redactSecretShapes)
+  return redactedLines(diff)
     .map((line) => {
       if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff --git')) return colors.bold(line);
       if (line.startsWith('+')) return colors.green(line);

@@ -43,6 +43,7 @@ export class FileFindings {
     const occurrence = this.occurrences.get(key) ?? 0;
     this.occurrences.set(key, occurrence + 1);
     const severity: Severity = this.project.config.severity[meta.id] ?? input.severity ?? meta.severity;
+    const fixId = input.fix ?? meta.fix;
     this.findings.push({
       ruleId: meta.id,
       severity,
@@ -55,7 +56,8 @@ export class FileFindings {
       endLine: loc.endLine ?? loc.line,
       endColumn: loc.endColumn ?? loc.column,
       fingerprint: fingerprint(meta.id, this.file, lineText, occurrence, secrets),
-      fix: meta.fix ? { id: meta.fix, safe: this.fixSafety(meta.fix) } : null,
+      fix: fixId ? { id: fixId, safe: this.fixSafety(fixId) } : null,
+      ...(input.rotate ? { rotate: { key: redactSecretShapes(redact(input.rotate.key, secrets)), why: input.rotate.why } } : {}),
       ...(input.data ? { data: input.data } : {}),
       ...(input.wholeFile || this.lines.length === 0 ? {} : { context: this.context(loc.line, secrets) }),
     });

@@ -96,7 +96,7 @@ function coerce(question: Question, raw: string | number | boolean): string | nu
 export function resolveAnswers(transform: Transform, cliOptions: Answers, configAnswers: Answers): Answers {
   const answers: Answers = { ...cliOptions };
   for (const question of transform.meta.questions ?? []) {
-    const raw = cliOptions[question.name] ?? configAnswers[question.name] ?? question.default;
+    const raw = question.wizardOnly ? question.default : (cliOptions[question.name] ?? configAnswers[question.name] ?? question.default);
     answers[question.name] = coerce(question, raw);
   }
   return answers;

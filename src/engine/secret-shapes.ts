@@ -1,3 +1,5 @@
+import { PUBLIC_ENV_PREFIX } from './env-reads.ts';
+
 /** What a credential looks like by value (the spec's list), with the provider it belongs to. */
 export const SECRET_SHAPES: ReadonlyArray<{ provider: string; pattern: RegExp }> = [
   { provider: 'Stripe secret key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{8,}/g },
@@ -61,4 +63,36 @@ export function entropy(value: string): number {
 /** A literal that reads like a generated token: long, mixed letters and digits, high entropy, no spaces. */
 export function looksRandom(value: string): boolean {
   return value.length >= 16 && !/\s/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && entropy(value) >= 3.5 && !isPlaceholder(value);
+}
+
+const SECRET_WORDS = /SECRET|SERVICE_ROLE|PRIVATE|PASSWORD|PASSWD|TOKEN|DATABASE_URL|DB_URL|OPENAI_API_KEY|ANTHROPIC_API_KEY|STRIPE_(SECRET|RESTRICTED)|RESEND_API_KEY|SENDGRID_API_KEY|TWILIO_AUTH|AWS_SECRET|MONGODB_URI/;
+/** Public by design: anon and publishable keys, public keys, analytics and site ids. */
+const PUBLIC_WORDS = /ANON|PUBLISHABLE|PUBLIC_KEY|SITE_KEY|MEASUREMENT_ID|ANALYTICS|TRACKING/;
+
+/** Whether a variable's name says it holds a secret, whatever its prefix. */
+export function secretByName(name: string): boolean {
+  const bare = name.replace(PUBLIC_ENV_PREFIX, '');
+  return SECRET_WORDS.test(bare) && !PUBLIC_WORDS.test(bare);
+}
+
+export function providerOf(name: string, kind?: string): string {
+  if (kind) return kind;
+  const known: Array<[RegExp, string]> = [
+    [/SERVICE_ROLE/, 'Supabase service-role key'],
+    [/OPENAI/, 'OpenAI key'],
+    [/ANTHROPIC/, 'Anthropic key'],
+    [/STRIPE/, 'Stripe secret key'],
+    [/DATABASE_URL|DB_URL|MONGODB_URI/, 'database connection string'],
+    [/RESEND/, 'Resend API key'],
+    [/SENDGRID/, 'SendGrid API key'],
+    [/TWILIO/, 'Twilio credential'],
+    [/AWS/, 'AWS credential'],
+    [/JWT/, 'JWT signing secret'],
+  ];
+  return known.find(([pattern]) => pattern.test(name))?.[1] ?? 'secret';
+}
+
+/** `an OpenAI API key`, `a Stripe secret key`. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }

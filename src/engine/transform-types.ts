@@ -13,6 +13,8 @@ export interface Question {
   default: AnswerValue;
   /** For a string question: the answers allowed, each with what it means. */
   choices?: Array<{ value: string; name: string }>;
+  /** Asked only by the interactive wizard: scripts, config and `--yes` always get the default. */
+  wizardOnly?: boolean;
 }
 
 export interface TransformMeta {

@@ -19,11 +19,12 @@ export function gitTopLevel(dir: string): string | null {
   return out ? out.trim() : null;
 }
 
-/** Tracked files plus untracked files git does not ignore, relative to dir. */
+/** Tracked files plus untracked files git does not ignore, relative to dir; not those deleted since the last commit. */
 export function gitListFiles(dir: string): string[] {
   const out = git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
   if (out === null) throw new Error(`git ls-files failed in ${dir}`);
-  return out.split('\0').filter(Boolean);
+  const deleted = new Set((git(dir, ['ls-files', '-z', '--deleted']) ?? '').split('\0').filter(Boolean));
+  return out.split('\0').filter((file) => file && !deleted.has(file));
 }
 
 export function gitTrackedFiles(dir: string): Set<string> {

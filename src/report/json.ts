@@ -1,4 +1,5 @@
 import { countBySeverity } from '../engine/scan.ts';
+import { rotations } from './rotations.ts';
 import type { ReportInput } from './types.ts';
 
 export function renderJson({ project, result, baselined, version }: ReportInput): string {
@@ -26,7 +27,9 @@ export function renderJson({ project, result, baselined, version }: ReportInput)
       endColumn: f.endColumn,
       fingerprint: f.fingerprint,
       fix: f.fix,
+      ...(f.rotate ? { rotate: f.rotate } : {}),
     })),
+    rotate: rotations(result.findings),
     skipped: result.skipped,
     project: {
       git: project.git.isRepo,

@@ -3,6 +3,7 @@ import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
 import { countBySeverity } from '../engine/scan.ts';
 import { SEVERITIES, type Finding, type Severity } from '../types.ts';
+import { rotations } from './rotations.ts';
 import type { ReportInput } from './types.ts';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -48,6 +49,13 @@ export function renderText({ result, baselined, checks }: ReportInput, options: 
         }
       }
     }
+  }
+
+  const leaked = rotations(result.findings);
+  if (leaked.length > 0) {
+    out.push(colors.bold(colors.red(`KEYS TO ROTATE (${leaked.length})`)), '  Fixing the code does not take a leaked key back: replace each one with its provider.');
+    for (const key of leaked) out.push(`  ${colors.bold(key.key)}  ${key.why}  ${colors.dim(`(${key.file}:${key.line})`)}`);
+    out.push('');
   }
 
   const counts = countBySeverity(result.findings);

@@ -6,6 +6,7 @@ import type { FixGroup } from '../engine/fixes.ts';
 import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
 import type { Answers, Question } from '../engine/transform-types.ts';
 import type { Project } from '../project/types.ts';
+import { rotations } from '../report/rotations.ts';
 import type { Finding } from '../types.ts';
 
 export interface WizardInput {
@@ -49,6 +50,13 @@ async function ask(question: Question, current: string | number | boolean): Prom
 /** Findings by category, a choice of fixes, their questions, then each diff to accept or skip. Writes nothing. */
 export async function runWizard({ project, findings, groups, cliOptions, color, write }: WizardInput): Promise<WizardResult> {
   write(summariseByCategory(findings, color));
+  const leaked = rotations(findings);
+  if (leaked.length > 0) {
+    const colors = pc.createColors(color);
+    write(`${colors.bold(colors.red(`Keys to rotate (${leaked.length})`))}: fixing the code does not take a leaked key back.\n`);
+    for (const key of leaked) write(`  ${colors.bold(key.key)}  ${key.why}\n`);
+    write('\n');
+  }
   const chosen = await checkbox({
     message: 'Which fixes should shipshape prepare?',
     choices: groups.map((group) => ({
@@ -65,7 +73,7 @@ export async function runWizard({ project, findings, groups, cliOptions, color, 
   for (const group of chosen) {
     const resolved = resolveAnswers(group.transform, cliOptions, project.config.answers);
     for (const question of group.transform.meta.questions ?? []) {
-      if (question.name in cliOptions) continue;
+      if (question.name in cliOptions && !question.wizardOnly) continue;
       if (!asked.has(question.name)) asked.set(question.name, await ask(question, resolved[question.name]!));
       resolved[question.name] = asked.get(question.name)!;
     }

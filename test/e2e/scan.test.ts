@@ -52,7 +52,7 @@ describe('shipshape scan on the prototype app', () => {
     const { code, stdout } = run(['scan', app, '--format', 'json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['version', 'root', 'summary', 'findings', 'skipped', 'project']);
+    expect(Object.keys(report)).toEqual(['version', 'root', 'summary', 'findings', 'rotate', 'skipped', 'project']);
     expect(report.project.packages).toEqual([
       expect.objectContaining({ dir: '', name: 'taskpilot', next: { range: '14.2.3', installed: null }, routers: ['pages', 'app'], databases: ['prisma', 'supabase-js'], lockfile: null }),
     ]);
@@ -62,7 +62,7 @@ describe('shipshape scan on the prototype app', () => {
     const undeclared = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'undeclared-dependency');
     expect(undeclared.map((f: { file: string }) => f.file)).toEqual(['components/TaskCard.tsx', 'lib/stripe.ts', 'pages/api/chat.ts', 'pages/api/tasks/[id].ts', 'scripts/seed.ts']);
     expect(Object.keys(report.findings[0]).sort()).toEqual(
-      ['category', 'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fix', 'line', 'message', 'ruleId', 'severity', 'title'].sort(),
+      ['category', 'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fix', 'line', 'message', 'rotate', 'ruleId', 'severity', 'title'].sort(),
     );
     expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'next-config-ignores-build-errors').fix).toEqual({ id: 'remove-build-error-ignores', safe: false });
     expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'parse-error')).toMatchObject({ file: 'components/Draft.tsx', severity: 'low' });

@@ -1,3 +1,4 @@
+import 'server-only';
 import mysql from 'mysql2/promise';
 
 // One pool per process, shared by every request. Next.js re-runs modules on every reload in

@@ -1,0 +1,4 @@
+import 'server-only';
+import Stripe from 'stripe';
+
+export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);

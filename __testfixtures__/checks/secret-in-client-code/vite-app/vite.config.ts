@@ -1,0 +1,1 @@
+export default { define: { secret: JSON.stringify(process.env.BUILD_TOKEN) } };

@@ -1,0 +1,5 @@
+import { Settings } from '../../components/Settings';
+
+export default function Page() {
+  return <Settings />;
+}

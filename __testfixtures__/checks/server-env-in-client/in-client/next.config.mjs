@@ -1,0 +1,1 @@
+export default { env: { SUPPORT_EMAIL: process.env.SUPPORT_EMAIL } };

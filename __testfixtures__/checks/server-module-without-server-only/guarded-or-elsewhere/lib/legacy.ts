@@ -1,0 +1,1 @@
+export const adminToken = process.env.ADMIN_TOKEN;

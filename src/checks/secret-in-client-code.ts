@@ -1,0 +1,113 @@
+import type { Node } from '@babel/types';
+import { defineCheck } from './define.ts';
+import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
+import { memberName, propertyName } from '../engine/ast.ts';
+import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../engine/env-reads.ts';
+import { providerOf, secretByName } from '../engine/secret-shapes.ts';
+import { SERVER_SDKS, mayUseServerSecret } from '../engine/server-sdks.ts';
+
+const SUPABASE_CLIENT_FACTORIES = new Set(['createClient', 'createBrowserClient', 'createServerClient']);
+
+interface SecretUse extends ClientCodeFact {
+  kind: 'variable' | 'sdk' | 'browser-flag' | 'jwt-sign';
+  /** The variable, the SDK, or the flag. */
+  what: string;
+}
+
+/** A public-prefixed secret is `public-env-secret`'s finding, with the same import chain. */
+function isServerSecret(name: string): boolean {
+  return secretByName(name) && !PUBLIC_ENV_PREFIX.test(name);
+}
+
+function sdkOf(source: string): string | null {
+  return SERVER_SDKS.find(([pattern]) => pattern.test(source))?.[1] ?? null;
+}
+
+function messageFor(use: SecretUse, chain: string): string {
+  const because = `Client code because: ${chain}`;
+  switch (use.kind) {
+    case 'variable':
+      return `${use.what} (${providerOf(use.what)}) is read in browser code: it is undefined there, and making it public would leak it. Move the code that uses it to the server. ${because}`;
+    case 'sdk':
+      return `The ${use.what} is imported in browser code: it needs a secret or a database connection, which must never reach the browser. Call it from a server action or route handler instead. ${because}`;
+    case 'browser-flag':
+      return `dangerouslyAllowBrowser: true puts the API key into every visitor's browser. Rotate the key and make the call from the server. ${because}`;
+    case 'jwt-sign':
+      return `jsonwebtoken's sign() in browser code means the signing secret is in the bundle: anyone can mint tokens. Sign on the server. ${because}`;
+  }
+}
+
+export default defineCheck({
+  meta: {
+    id: 'secret-in-client-code',
+    title: 'Secret or server-only SDK in browser code',
+    severity: 'critical',
+    category: 'secrets',
+    docs: 'Browser code is downloaded by every visitor. A secret it reads is either inlined into the bundle (public-prefixed) or undefined (anything else); an SDK such as OpenAI, Stripe, Prisma or pg needs a key or a database connection that must stay on the server. Move the code into a server action or route handler and let the browser call it.',
+    prefilter: (text) => /dangerouslyAllowBrowser|jsonwebtoken/.test(text) || mayUseServerSecret(text),
+    fix: 'move-secret-server-side',
+  },
+  check(ctx) {
+    const file = ctx.file.path;
+    const record = (kind: SecretUse['kind'], what: string, node: Node, ancestors: readonly Node[]) => {
+      const use: SecretUse = { kind, what, file, line: node.loc!.start.line, column: node.loc!.start.column + 1, serverSide: inPageDataFunction(ancestors) };
+      ctx.collect(use);
+    };
+    /** The key argument of a Supabase client factory is `service-role-key-in-client`'s finding. */
+    const isSupabaseKeyArgument = (ancestors: readonly Node[]) => {
+      const parent = ancestors.at(-1);
+      return parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && SUPABASE_CLIENT_FACTORIES.has(parent.callee.name);
+    };
+    const jwtBindings = new Set<string>();
+    return {
+      ImportDeclaration(node, ancestors) {
+        if (node.type !== 'ImportDeclaration' || node.importKind === 'type') return;
+        const source = node.source.value;
+        if (source === 'jsonwebtoken') {
+          for (const specifier of node.specifiers) {
+            if (specifier.type === 'ImportSpecifier' && (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) === 'sign') record('jwt-sign', 'sign', specifier, ancestors);
+            else jwtBindings.add(specifier.local.name);
+          }
+          return;
+        }
+        const onlyTypes = node.specifiers.length > 0 && node.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type');
+        const sdk = sdkOf(source);
+        if (sdk && !onlyTypes) record('sdk', sdk, node, ancestors);
+      },
+      CallExpression(node, ancestors) {
+        if (node.type !== 'CallExpression') return;
+        const callee = node.callee;
+        const argument = node.arguments[0];
+        if (callee.type === 'Identifier' && callee.name === 'require' && argument?.type === 'StringLiteral') {
+          const sdk = sdkOf(argument.value);
+          if (sdk) record('sdk', sdk, node, ancestors);
+        }
+        if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && jwtBindings.has(callee.object.name) && memberName(callee) === 'sign') {
+          record('jwt-sign', 'sign', node, ancestors);
+        }
+      },
+      MemberExpression(node, ancestors) {
+        const name = envRead(node);
+        if (name && isServerSecret(name) && !isSupabaseKeyArgument(ancestors)) record('variable', name, node, ancestors);
+      },
+      VariableDeclarator(node, ancestors) {
+        for (const read of envDestructured(node)) if (isServerSecret(read.name)) record('variable', read.name, read.node, ancestors);
+      },
+      ObjectProperty(node, ancestors) {
+        if (node.type !== 'ObjectProperty' || propertyName(node) !== 'dangerouslyAllowBrowser') return;
+        if (node.value.type === 'BooleanLiteral' && node.value.value) record('browser-flag', 'dangerouslyAllowBrowser', node, ancestors);
+      },
+    };
+  },
+  finish(ctx) {
+    for (const { fact, chain } of inClientCode<SecretUse>(ctx.project, ctx.facts)) {
+      ctx.report({
+        file: fact.file,
+        loc: { line: fact.line, column: fact.column },
+        severity: fact.kind === 'sdk' || fact.kind === 'variable' ? 'high' : 'critical',
+        message: messageFor(fact, chain),
+        data: { kind: fact.kind, what: fact.what, chain },
+      });
+    }
+  },
+});

@@ -1,0 +1,77 @@
+import type { CallExpression, Node } from '@babel/types';
+import { defineCheck } from './define.ts';
+import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
+import { envRead } from '../engine/env-reads.ts';
+import { jwtRole } from '../engine/secret-shapes.ts';
+import type { Project } from '../project/types.ts';
+
+const SUPABASE_CLIENT_FACTORIES = new Set(['createClient', 'createBrowserClient', 'createServerClient']);
+const PRIVILEGED_NAME = /SERVICE_ROLE|SUPABASE_SECRET|SB_SECRET/;
+
+interface ServiceRoleClient extends ClientCodeFact {
+  key: string;
+}
+
+/** Variables whose value in an env file is a service-role JWT or an `sb_secret_` key, whatever their name. */
+function privilegedByValue(project: Project): Set<string> {
+  return new Set(
+    project.envFiles.flatMap((env) => env.variables.filter((v) => v.jwtRole === 'service_role' || v.secret === 'Supabase secret key').map((v) => v.name)),
+  );
+}
+
+export default defineCheck({
+  meta: {
+    id: 'service-role-key-in-client',
+    title: 'Supabase service-role key used in browser code',
+    severity: 'critical',
+    category: 'secrets',
+    docs: 'A Supabase client built with the service-role key (or an `sb_secret_` key) bypasses every row level security policy. In browser code the key ships in the bundle, so any visitor can read and change every row of every table. Rotate the key, use the anon key in the browser, and move privileged calls into server code.',
+    prefilter: (text) => /create(?:Browser|Server)?Client/.test(text) && /service_role|SERVICE_ROLE|sb_secret_|SECRET|eyJ/.test(text),
+    fix: 'move-secret-server-side',
+  },
+  check(ctx) {
+    const byValue = privilegedByValue(ctx.project);
+    /** Module-level `const key = process.env.…` and literal keys, followed one step. */
+    const constants = new Map<string, string>();
+    const describeKey = (node: Node | undefined): string | null => {
+      if (!node) return null;
+      const variable = envRead(node);
+      if (variable) return PRIVILEGED_NAME.test(variable) || byValue.has(variable) ? variable : null;
+      if (node.type === 'StringLiteral') {
+        if (node.value.startsWith('sb_secret_')) return 'an sb_secret_ key';
+        if (jwtRole(node.value) === 'service_role') return 'a service_role JWT';
+        return null;
+      }
+      if (node.type === 'Identifier') return constants.get(node.name) ?? null;
+      if (node.type === 'LogicalExpression') return describeKey(node.left) ?? describeKey(node.right);
+      if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return describeKey(node.expression);
+      return null;
+    };
+    return {
+      VariableDeclarator(node) {
+        if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || !node.init) return;
+        const key = describeKey(node.init);
+        if (key) constants.set(node.id.name, key);
+      },
+      CallExpression(node, ancestors) {
+        const call = node as CallExpression;
+        if (call.callee.type !== 'Identifier' || !SUPABASE_CLIENT_FACTORIES.has(call.callee.name)) return;
+        const key = describeKey(call.arguments[1] as Node | undefined);
+        if (!key) return;
+        const fact: ServiceRoleClient = { key, file: ctx.file.path, line: call.loc!.start.line, column: call.loc!.start.column + 1, serverSide: inPageDataFunction(ancestors) };
+        ctx.collect(fact);
+      },
+    };
+  },
+  finish(ctx) {
+    for (const { fact, chain } of inClientCode<ServiceRoleClient>(ctx.project, ctx.facts)) {
+      ctx.report({
+        file: fact.file,
+        loc: { line: fact.line, column: fact.column },
+        message: `Supabase client built with ${fact.key} in browser code: the key bypasses row level security and ships to every visitor. Rotate it in the Supabase dashboard, use the anon key here, and move privileged calls to the server. Client code because: ${chain}`,
+        data: { key: fact.key, chain },
+        ...(fact.key.startsWith('an sb_') || fact.key.startsWith('a service_role') ? { rotate: { key: `the Supabase service-role key in ${fact.file}:${fact.line}`, why: 'written into browser code' } } : {}),
+      });
+    }
+  },
+});

@@ -1,0 +1,337 @@
+import path from 'node:path';
+import type { Node } from '@babel/types';
+import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import { SOURCE_EXTENSIONS, isSourceFile } from '../project/load-project.ts';
+import { readTextFile } from '../project/files.ts';
+import { packageFor } from '../project/packages.ts';
+import type { PackageInfo, Project } from '../project/types.ts';
+import { parseSource } from './parse.ts';
+import { mergeVisitors, walk } from './walk.ts';
+
+/**
+ * Which modules run in the browser, and why: the import chain from a module to the entry point
+ * that makes it client code. Built from a text pass over imports and directives, so it costs a
+ * read of each source file and no parse (Pages Router pages excepted: they are few, and telling
+ * an import used by `getServerSideProps` from one used by the component needs their tree).
+ */
+export interface ClientGraph {
+  isClient(file: string): boolean;
+  /** `components/Chat.tsx ← app/chat/page.tsx ('use client')`, or null for server code. */
+  chain(file: string): string | null;
+  /** The files that import `file`, for questions about who may call a module. */
+  importers(file: string): readonly string[];
+  /** Pages Router page files (not `pages/api`, not `_document`): their data functions run on the server. */
+  isPagesRouterPage(file: string): boolean;
+  /** The App Router or Pages Router entry points (or Vite/CRA/Expo app files) that reach `file`. */
+  entries(file: string): string[];
+  /** The project file an import specifier in `from` names, or null for a package or a missing file. */
+  resolve(from: string, specifier: string): string | null;
+}
+
+/** Runs in the browser on its own: a file with one of these reasons is an entry point of client code. */
+type EntryReason = `'use client'` | 'Pages Router page' | `${string} app: all of it runs in the browser`;
+
+const DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use (client|server)\1/;
+const STATIC_IMPORT = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w$*{}\s,]*?\s+from\s+)?(['"])([^'"\n]+)\3/g;
+const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g;
+const SERVER_ONLY_IMPORT = /(?:^|[\n;])\s*import\s+['"]server-only['"]/;
+const PAGE_DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths']);
+
+/** Apps whose every module is bundled for the browser, by the package that builds them. */
+const BROWSER_ONLY_APPS: Array<[string, string]> = [
+  ['react-scripts', 'CRA'],
+  ['expo', 'Expo'],
+  ['vite', 'Vite'],
+];
+/** Vite also builds full-stack frameworks, whose server code is not browser code. */
+const VITE_FULL_STACK = ['@remix-run/dev', '@react-router/dev', '@sveltejs/kit', 'astro', 'nuxt', '@tanstack/react-start', '@tanstack/start', 'vike', 'next'];
+/** In a browser-only app these still run on a server or at build time. */
+const NOT_BUNDLED = /(^|\/)(api|server|scripts|supabase|functions|netlify|test|tests|__tests__|e2e)\/|(^|\/)[^/]*\.(config|test|spec)\.[cm]?[jt]sx?$/;
+
+export interface ModuleFacts {
+  directive: 'client' | 'server' | null;
+  serverOnly: boolean;
+  /** Specifiers of imports that bring code (not `import type`). */
+  imports: string[];
+}
+
+export function moduleFacts(text: string): ModuleFacts {
+  const imports: string[] = [];
+  for (const match of text.matchAll(STATIC_IMPORT)) if (!match[2]) imports.push(match[4]!);
+  for (const match of text.matchAll(DYNAMIC_IMPORT)) imports.push(match[2]!);
+  const directive = DIRECTIVE.exec(text)?.[2] as ModuleFacts['directive'] | undefined;
+  return { directive: directive ?? null, serverOnly: SERVER_ONLY_IMPORT.test(text), imports };
+}
+
+function browserOnlyApp(pkg: PackageInfo): string | null {
+  const all = { ...pkg.dependencies, ...pkg.devDependencies };
+  for (const [dependency, name] of BROWSER_ONLY_APPS) {
+    if (!(dependency in all)) continue;
+    if (dependency === 'vite' && VITE_FULL_STACK.some((framework) => framework in all)) continue;
+    return name;
+  }
+  return null;
+}
+
+function routerDir(pkg: PackageInfo, file: string, router: 'pages' | 'app'): string | null {
+  for (const dir of [router, `src/${router}`]) {
+    const prefix = pkg.dir ? `${pkg.dir}/${dir}/` : `${dir}/`;
+    if (pkg.routers.includes(dir) && file.startsWith(prefix)) return file.slice(prefix.length);
+  }
+  return null;
+}
+
+function isPageFile(pkg: PackageInfo | null, file: string): boolean {
+  if (!pkg?.next || !isSourceFile(file)) return false;
+  const inPages = routerDir(pkg, file, 'pages');
+  return inPages !== null && !inPages.startsWith('api/') && !/^_document\.[^/]+$/.test(inPages);
+}
+
+/** Resolves a specifier to a project file: relative paths, `index` files, and tsconfig `paths`/`baseUrl`. */
+class Resolver {
+  private readonly files: ReadonlySet<string>;
+  private readonly matchers = new Map<string, ((specifier: string) => string[]) | null>();
+
+  constructor(private readonly project: Project) {
+    this.files = new Set(project.files);
+  }
+
+  resolve(from: string, specifier: string): string | null {
+    if (specifier.startsWith('.')) return this.withExtensions(path.posix.join(path.posix.dirname(from), specifier));
+    if (specifier.startsWith('/')) return null;
+    const matcher = this.matcherFor(from);
+    if (!matcher) return null;
+    for (const candidate of matcher(specifier)) {
+      const relative = path.relative(this.project.root, candidate).split(path.sep).join('/');
+      if (relative.startsWith('..')) continue;
+      const found = this.withExtensions(relative);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private withExtensions(base: string): string | null {
+    const normal = path.posix.normalize(base);
+    if (this.files.has(normal) && isSourceFile(normal)) return normal;
+    // `./x.js` written for a `./x.ts` file, as NodeNext projects do.
+    const stem = normal.replace(/\.[cm]?jsx?$/, '');
+    for (const candidate of [stem, normal]) {
+      for (const ext of SOURCE_EXTENSIONS) {
+        if (this.files.has(`${candidate}${ext}`)) return `${candidate}${ext}`;
+        if (this.files.has(`${candidate}/index${ext}`)) return `${candidate}/index${ext}`;
+      }
+    }
+    return null;
+  }
+
+  private matcherFor(from: string): ((specifier: string) => string[]) | null {
+    const dir = packageFor(this.project.packages, from)?.dir ?? '';
+    if (!this.matchers.has(dir)) {
+      const absolute = path.join(this.project.root, dir);
+      const tsconfig = getTsconfig(absolute, 'tsconfig.json') ?? getTsconfig(absolute, 'jsconfig.json');
+      this.matchers.set(dir, tsconfig ? createPathsMatcher(tsconfig) : null);
+    }
+    return this.matchers.get(dir)!;
+  }
+}
+
+/** The bindings of a page's imports that only its data functions use: Next.js drops them from the browser bundle. */
+function serverOnlyImportsOfPage(file: string, text: string): Set<string> {
+  let ast;
+  try {
+    ast = parseSource(file, text);
+  } catch {
+    return new Set();
+  }
+  const bindingsBySource = new Map<string, Set<string>>();
+  const usedInClient = new Set<string>();
+  const dataFunctionRanges: Array<[number, number]> = [];
+  for (const statement of ast.program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
+      const names = new Set(statement.specifiers.map((specifier) => specifier.local.name));
+      const existing = bindingsBySource.get(statement.source.value) ?? new Set();
+      for (const name of names) existing.add(name);
+      bindingsBySource.set(statement.source.value, existing);
+      if (names.size === 0) usedInClient.add(`\0${statement.source.value}`);
+    }
+    if (statement.type === 'ExportNamedDeclaration' && statement.declaration) {
+      const declaration = statement.declaration;
+      const names =
+        declaration.type === 'FunctionDeclaration'
+          ? [declaration.id?.name]
+          : declaration.type === 'VariableDeclaration'
+            ? declaration.declarations.map((d) => (d.id.type === 'Identifier' ? d.id.name : undefined))
+            : [];
+      if (names.some((name) => name && PAGE_DATA_FUNCTIONS.has(name))) dataFunctionRanges.push([declaration.start!, declaration.end!]);
+    }
+  }
+  const inDataFunction = (node: Node) => dataFunctionRanges.some(([start, end]) => node.start! >= start && node.end! <= end);
+  walk(ast, mergeVisitors([{
+    Identifier(node, ancestors) {
+      const parent = ancestors.at(-1);
+      if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier') return;
+      if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
+      if ((parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand)) return;
+      if (!inDataFunction(node)) usedInClient.add((node as { name: string }).name);
+    },
+    JSXIdentifier(node, ancestors) {
+      const parent = ancestors.at(-1);
+      if (parent?.type === 'JSXAttribute') return;
+      if (!inDataFunction(node)) usedInClient.add((node as { name: string }).name);
+    },
+  }]));
+  const serverOnly = new Set<string>();
+  for (const [source, names] of bindingsBySource) {
+    if (names.size > 0 && ![...names].some((name) => usedInClient.has(name))) serverOnly.add(source);
+  }
+  return serverOnly;
+}
+
+function buildClientGraph(project: Project): ClientGraph {
+  const resolver = new Resolver(project);
+  const facts = new Map<string, ModuleFacts>();
+  const edges = new Map<string, string[]>();
+  const importers = new Map<string, string[]>();
+  const entryReasons = new Map<string, EntryReason>();
+  const pages = new Set<string>();
+
+  for (const file of project.files) {
+    if (!isSourceFile(file)) continue;
+    const read = readTextFile(path.join(project.root, file));
+    if (!read.ok) continue;
+    const text = read.text;
+    const moduleInfo = moduleFacts(text);
+    facts.set(file, moduleInfo);
+    const pkg = packageFor(project.packages, file);
+    const serverOnlyImports = isPageFile(pkg, file) ? serverOnlyImportsOfPage(file, text) : new Set<string>();
+    const targets: string[] = [];
+    for (const specifier of moduleInfo.imports) {
+      const target = resolver.resolve(file, specifier);
+      if (!target || target === file) continue;
+      (importers.get(target) ?? importers.set(target, []).get(target)!).push(file);
+      if (!serverOnlyImports.has(specifier)) targets.push(target);
+    }
+    edges.set(file, targets);
+    if (moduleInfo.directive === 'client') entryReasons.set(file, `'use client'`);
+    else if (isPageFile(pkg, file)) {
+      pages.add(file);
+      entryReasons.set(file, 'Pages Router page');
+    } else if (pkg && !pkg.next) {
+      const app = browserOnlyApp(pkg);
+      const inPackage = pkg.dir ? file.slice(pkg.dir.length + 1) : file;
+      if (app && !NOT_BUNDLED.test(inPackage)) entryReasons.set(file, `${app} app: all of it runs in the browser`);
+    }
+  }
+
+  // Breadth-first from every entry, so each client module keeps its shortest chain.
+  const parent = new Map<string, string | null>();
+  const queue = [...entryReasons.keys()].sort();
+  for (const entry of queue) parent.set(entry, null);
+  for (let i = 0; i < queue.length; i++) {
+    const file = queue[i]!;
+    for (const target of edges.get(file) ?? []) {
+      if (parent.has(target)) continue;
+      const info = facts.get(target);
+      // Server actions and `server-only` modules stay on the server (the latter fail the build instead).
+      if (info?.directive === 'server' || info?.serverOnly) continue;
+      parent.set(target, file);
+      queue.push(target);
+    }
+  }
+
+  const entriesCache = new Map<string, string[]>();
+  const entries = (file: string): string[] => {
+    const cached = entriesCache.get(file);
+    if (cached) return cached;
+    const found = new Set<string>();
+    const seen = new Set<string>([file]);
+    const stack = [file];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      const from = importers.get(current) ?? [];
+      if (from.length === 0 || entryReasons.has(current) || /(^|\/)(app|pages)\/|(^|\/)middleware\.[jt]s$/.test(current)) found.add(current);
+      for (const importer of from) {
+        if (!seen.has(importer)) {
+          seen.add(importer);
+          stack.push(importer);
+        }
+      }
+    }
+    const result = [...found].sort();
+    entriesCache.set(file, result);
+    return result;
+  };
+
+  return {
+    isClient: (file) => parent.has(file),
+    chain(file) {
+      if (!parent.has(file)) return null;
+      const links: string[] = [];
+      for (let current: string | null = file; current !== null; current = parent.get(current) ?? null) links.push(current);
+      const entry = links.at(-1)!;
+      return `${links.join(' ← ')} (${entryReasons.get(entry)})`;
+    },
+    importers: (file) => importers.get(file) ?? [],
+    isPagesRouterPage: (file) => pages.has(file),
+    entries,
+    resolve: (from, specifier) => resolver.resolve(from, specifier),
+  };
+}
+
+const graphs = new WeakMap<Project, ClientGraph>();
+
+/** The project's client graph, built on first use and shared by every check of one scan. */
+export function clientGraph(project: Project): ClientGraph {
+  let graph = graphs.get(project);
+  if (!graph) {
+    graph = buildClientGraph(project);
+    graphs.set(project, graph);
+  }
+  return graph;
+}
+
+/** Whether a node sits inside a Pages Router data function, which runs only on the server. */
+export function inPageDataFunction(ancestors: readonly Node[]): boolean {
+  return ancestors.some((node) => {
+    if (node.type === 'FunctionDeclaration') return PAGE_DATA_FUNCTIONS.has(node.id?.name ?? '');
+    if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && PAGE_DATA_FUNCTIONS.has(node.id.name);
+    return false;
+  });
+}
+
+/** Something a check found in a file, to be reported only if the file turns out to be client code. */
+export interface ClientCodeFact {
+  file: string;
+  line: number;
+  column: number;
+  /** Inside a Pages Router data function, which never reaches the browser. */
+  serverSide: boolean;
+}
+
+/** Each fact that sits in client code, in file order, with the import chain that makes it client code. */
+export function inClientCode<T extends ClientCodeFact>(project: Project, facts: readonly unknown[]): Array<{ fact: T; chain: string }> {
+  if (facts.length === 0) return [];
+  const graph = clientGraph(project);
+  return (facts as T[])
+    .filter((fact) => !fact.serverSide)
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
+    .flatMap((fact) => {
+      const chain = graph.chain(fact.file);
+      return chain ? [{ fact, chain }] : [];
+    });
+}
+
+/**
+ * Whether these files run only as App Router server code: not client code, and every entry point
+ * that reaches them is under `app/`. `server-only` works there, and throws in Pages Router code.
+ */
+export function onlyInAppRouterServerCode(project: Project, files: readonly string[]): boolean {
+  const graph = clientGraph(project);
+  return files.every((file) => {
+    const pkg = packageFor(project.packages, file);
+    if (!pkg?.next || graph.isClient(file)) return false;
+    const appDirs = pkg.routers.filter((router) => router.endsWith('app')).map((router) => (pkg.dir ? `${pkg.dir}/${router}/` : `${router}/`));
+    const entries = graph.entries(file);
+    return entries.length > 0 && entries.every((entry) => appDirs.some((dir) => entry.startsWith(dir)) && !graph.isClient(entry));
+  });
+}

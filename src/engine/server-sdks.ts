@@ -1,0 +1,23 @@
+/** SDKs that hold a secret or a database connection, by package: they belong on the server. */
+export const SERVER_SDKS: ReadonlyArray<[RegExp, string]> = [
+  [/^openai$/, 'OpenAI SDK'],
+  [/^@anthropic-ai\/sdk$/, 'Anthropic SDK'],
+  [/^stripe$/, 'Stripe server SDK'],
+  [/^resend$/, 'Resend SDK'],
+  [/^@sendgrid\/mail$/, 'SendGrid SDK'],
+  [/^twilio$/, 'Twilio SDK'],
+  [/^aws-sdk$|^@aws-sdk\/client-/, 'AWS SDK'],
+  [/^pg$/, 'node-postgres driver'],
+  [/^mysql2(\/promise)?$/, 'mysql2 driver'],
+  [/^postgres$/, 'postgres.js driver'],
+  [/^@prisma\/client$/, 'Prisma client'],
+  [/^mongoose$/, 'Mongoose'],
+  [/^firebase-admin(\/|$)/, 'Firebase Admin SDK'],
+];
+
+const SDK_IMPORT = /['"](openai|@anthropic-ai\/sdk|stripe|resend|@sendgrid\/mail|twilio|aws-sdk|@aws-sdk\/client-[\w-]+|pg|mysql2(\/promise)?|postgres|@prisma\/client|mongoose|firebase-admin[\w/-]*)['"]/;
+
+/** A cheap over-approximation: the text may import a server SDK or read a secret variable. */
+export function mayUseServerSecret(text: string): boolean {
+  return (/process\.env|import\.meta\.env/.test(text) && /SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/.test(text)) || SDK_IMPORT.test(text);
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { addToManifest } from './add-missing-dependencies.ts';
+import { TextEdits } from '../src/engine/codemod.ts';
+import { parseSource } from '../src/engine/parse.ts';
+import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { Changeset } from '../src/engine/changeset.ts';
+import { installCommand, installedVersion, packageFor } from '../src/project/packages.ts';
+import type { Project } from '../src/project/types.ts';
+
+export const meta: TransformMeta = {
+  id: 'add-server-only',
+  title: "Mark modules with secrets `import 'server-only'`",
+  description: "Adds `import 'server-only'` at the top of each module that reads a secret or builds a server SDK client and that only App Router server code imports, so a future import from a client component fails the build instead of shipping the secret. Adds `server-only` to package.json.",
+  safe: true,
+};
+
+export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+  const files = [...new Set(findings.filter((f) => f.ruleId === 'server-module-without-server-only').map((f) => f.file))].sort();
+  for (const file of files) markServerOnly(project, changeset, file);
+}
+
+/** Adds `import 'server-only'` to a module (and `server-only` to its package.json), once. */
+export function markServerOnly(project: Project, changeset: Changeset, file: string): void {
+  const source = changeset.read(file);
+  if (source === null || /^\s*import\s+['"]server-only['"]/m.test(source)) return;
+  const program = parseSource(file, source).program;
+  const edits = new TextEdits(source);
+  // After any directive, before the first statement: where a reader looks for it.
+  const directive = program.directives.at(-1);
+  const first = program.body[0];
+  if (directive) edits.insert(directive.end!, "\nimport 'server-only';");
+  else edits.insert(first ? source.lastIndexOf('\n', first.start! - 1) + 1 : 0, "import 'server-only';\n");
+  changeset.write(file, edits.apply());
+  const pkg = packageFor(project.packages, file);
+  if (!pkg) return;
+  const version = installedVersion(path.join(project.root, pkg.dir), 'server-only');
+  addToManifest(changeset, pkg.dir ? `${pkg.dir}/package.json` : 'package.json', new Map([['server-only', { version: `^${version ?? '0.0.1'}`, dev: false }]]));
+  changeset.followUp({ kind: 'command', message: `${installCommand(pkg.packageManager)}   # adds server-only` });
+}
