@@ -45,6 +45,7 @@ import * as moveSecretServerSide from '../transforms/move-secret-server-side.ts'
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
 import * as pgPool from '../transforms/pg-pool.ts';
 import * as prismaPoolerConfig from '../transforms/prisma-pooler-config.ts';
+import * as prismaSchemaIndexes from '../transforms/prisma-schema-indexes.ts';
 import * as prismaSingleton from '../transforms/prisma-singleton.ts';
 import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
 import * as renamePublicSecretEnv from '../transforms/rename-public-secret-env.ts';
@@ -102,6 +103,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
   { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },
   { kind: 'project', meta: prismaPoolerConfig.meta, plan: prismaPoolerConfig.plan },
+  { kind: 'project', meta: prismaSchemaIndexes.meta, plan: prismaSchemaIndexes.plan },
   { kind: 'project', meta: prismaSingleton.meta, plan: prismaSingleton.plan },
   { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
   { kind: 'project', meta: renamePublicSecretEnv.meta, plan: renamePublicSecretEnv.plan },

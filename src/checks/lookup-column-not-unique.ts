@@ -13,6 +13,7 @@ export default defineCheck({
     docs: 'The code fetches a single row by a column (Prisma `findUnique`/`update`/`delete`, supabase-js `.eq(col, v).single()`), but nothing in the schema keeps that column unique. A second row with the same value (the classic case: two rows for one Stripe customer id after a retried webhook) makes the lookup fail or pick an arbitrary row. Add a unique index.',
     prefilter: CODE_FACT_PREFILTER,
     fix: 'sql',
+    otherFixes: ['prisma-schema-indexes'],
   },
   check(ctx) {
     return columnUseVisitors(ctx.file.path, (use) => {
@@ -36,6 +37,7 @@ export default defineCheck({
         loc: { line: use.line, column: use.column },
         message: `this reads one row of ${table} by ${columns}, but ${columns} is not unique (${resolved.table.loc.file}:${resolved.table.loc.line}): duplicates make the lookup fail or return the wrong row. Add a unique index on ${table} (${columns}), or ${SQL_FIX_HINT}.`,
         data: { table: resolved.table.name, columns: resolved.columns },
+        ...(resolved.table.model ? { fix: 'prisma-schema-indexes' } : {}),
       });
     }
   },

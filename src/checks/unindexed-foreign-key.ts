@@ -10,6 +10,7 @@ export default defineProjectCheck({
     category: 'schema',
     docs: 'Postgres indexes the referenced side of a foreign key, not the referencing columns. Every join and every `where parent_id = …` then scans the whole child table, and each delete of a parent row scans it again, holding locks. Add an index that leads with the foreign key columns (Prisma: `@@index([…])`).',
     fix: 'sql',
+    otherFixes: ['prisma-schema-indexes'],
   },
   check(ctx) {
     forEachSchema(ctx, (schema) => {
@@ -22,6 +23,8 @@ export default defineProjectCheck({
             ...at(fk.loc),
             message: `foreign key ${qualifiedName(table)} (${columns}) → ${qualifiedName({ schema: fk.references!.schema, name: fk.references!.table })} has no index: joins and parent deletes scan the whole table. ${fix[0]!.toUpperCase()}${fix.slice(1)}, or ${SQL_FIX_HINT}.`,
             data: { table: table.name, columns: fk.columns },
+            // A Prisma model declares its indexes in schema.prisma; Prisma then writes the migration.
+            ...(table.model ? { fix: 'prisma-schema-indexes' } : {}),
           });
         }
       }
