@@ -49,6 +49,7 @@ import * as prismaSchemaIndexes from '../transforms/prisma-schema-indexes.ts';
 import * as prismaSingleton from '../transforms/prisma-singleton.ts';
 import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
 import * as renamePublicSecretEnv from '../transforms/rename-public-secret-env.ts';
+import * as typedEnvModule from '../transforms/typed-env-module.ts';
 import type { Transform } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
@@ -107,6 +108,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'project', meta: prismaSingleton.meta, plan: prismaSingleton.plan },
   { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
   { kind: 'project', meta: renamePublicSecretEnv.meta, plan: renamePublicSecretEnv.plan },
+  { kind: 'project', meta: typedEnvModule.meta, plan: typedEnvModule.plan },
 ];
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => check.meta.id));

@@ -24,6 +24,8 @@ export interface CheckMeta {
   files?: (path: string) => boolean;
   /** A transform id, or null when the fix is manual. */
   fix: string | null;
+  /** The check's `finish` asks the client graph: the scan then notes each file's imports as it reads it. */
+  clientGraph?: boolean;
   /** Other transforms some of its findings name as their fix (see `ReportInput.fix`). */
   otherFixes?: string[];
 }

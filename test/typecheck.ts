@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -22,7 +22,8 @@ export function typeErrors(root: string, extraFiles: string[] = []): string[] {
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     jsx: ts.JsxEmit.Preserve,
     lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    types: ['node'],
+    // JSX needs React's types even in files that import nothing from react.
+    types: existsSync(path.join(root, 'node_modules', '@types', 'react')) ? ['node', 'react'] : ['node'],
     typeRoots: [path.join(root, 'node_modules', '@types')],
     skipLibCheck: true,
     baseUrl: root,

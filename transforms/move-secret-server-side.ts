@@ -305,6 +305,8 @@ class Planner {
   readonly secretVariables = new Set<string>();
   readonly rotate = new Set<string>();
   readonly anonSwitches: SecretClient[] = [];
+  /** New server files with no session check shipshape could write. */
+  readonly unguarded: string[] = [];
 
   constructor(private readonly project: Project, private readonly changeset: Changeset) {
     this.graph = clientGraph(project);
@@ -651,16 +653,18 @@ class Planner {
     }
     for (const [file, fns] of groups) {
       const clients = [...new Map(fns.flatMap((fn) => (fn.client ? [[fn.client.name, fn.client] as const] : []))).values()];
-      const imports = [...new Set([...clients.flatMap((c) => c.imports), ...fns.flatMap((fn) => fn.imports)])];
+      const auth = authCheck(this.project, fns[0]!.pkg, fns[0]!.router, file);
+      const imports = [...new Set([...clients.flatMap((c) => c.imports), ...fns.flatMap((fn) => fn.imports), ...(auth?.imports ?? [])])];
+      if (!auth) this.unguarded.push(typescriptTarget(file, fns[0]!.typescript));
       const indent = (lines: string[]) => lines.flatMap((line) => line.split('\n')).map((line) => (line ? `  ${line}` : line)).join('\n');
       const typescript = fns[0]!.typescript;
-      const target = typescript ? file : file.replace(/\.ts$/, '.js');
+      const target = typescriptTarget(file, typescript);
       let content: string;
       if (fns[0]!.router === 'app') {
         content = renderTemplate('code/server-action.ts', {
           imports,
           clients: clients.map((c) => ({ name: c.name, constructor: c.constructorText })),
-          functions: fns.map((fn) => ({ name: fn.name, params: fn.params.map((p) => (p.type ? `${p.name}: ${p.type}` : p.name)).join(', '), body: indent(fn.body) })),
+          functions: fns.map((fn) => ({ name: fn.name, params: fn.params.map((p) => (p.type ? `${p.name}: ${p.type}` : p.name)).join(', '), body: indent(fn.body), authCheck: auth ? indent(auth.lines) : null })),
         });
       } else {
         const fn = fns[0]!;
@@ -674,6 +678,7 @@ class Planner {
           paramNames: fn.params.map((p) => p.name).join(', '),
           paramTypes: fn.params.map((p) => `${p.name}: ${p.type || 'unknown'}`).join('; '),
           body: indent(body),
+          authCheck: auth ? indent(auth.lines) : null,
         });
       }
       if (this.changeset.read(target) !== null) throw new Error(`${target} already exists; move the call by hand or rename that file`);
@@ -699,7 +704,7 @@ class Planner {
     const stillImported = this.graph.importers(client.file).some((importer) => {
       const text = this.changeset.read(importer);
       if (text === null) return false;
-      return moduleFacts(text).imports.some((specifier) => this.graph.resolve(importer, specifier) === client.file) && new RegExp(`\\b${client.name}\\b`).test(text);
+      return moduleFacts(text).imports.some(({ specifier }) => this.graph.resolve(importer, specifier) === client.file) && new RegExp(`\\b${client.name}\\b`).test(text);
     });
     const root = j(source);
     const uses = root.find(j.Identifier, { name: client.name }).filter((p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node) && p.parent?.node.type !== 'ExportSpecifier');
@@ -729,7 +734,7 @@ class Planner {
   private importsFile(file: string, target: string): boolean {
     const text = this.changeset.read(file);
     if (text === null || !/\.[cm]?[jt]sx?$/.test(file)) return false;
-    return moduleFacts(text).imports.some((specifier) => this.graph.resolve(file, specifier) === target);
+    return moduleFacts(text).imports.some(({ specifier }) => this.graph.resolve(file, specifier) === target);
   }
 
   /** Reads keep the client, with the anon key: row level security applies to them again. */
@@ -757,6 +762,29 @@ function removeLines(edits: TextEdits, node: Node): void {
   const start = edits.source.lastIndexOf('\n', node.start! - 1) + 1;
   const newline = edits.source.indexOf('\n', node.end!);
   edits.replace(start, newline < 0 ? edits.source.length : newline + 1, '');
+}
+
+function typescriptTarget(file: string, typescript: boolean): string {
+  return typescript ? file : file.replace(/\.ts$/, '.js');
+}
+
+/**
+ * The session check a new server function starts with, from the auth library the app uses:
+ * Clerk, or Auth.js (next-auth 5) with its root `auth.ts`. Null where none can be inferred.
+ */
+function authCheck(project: Project, pkg: PackageInfo, router: Router, serverFile: string): { imports: string[]; lines: string[] } | null {
+  const all = { ...pkg.dependencies, ...pkg.devDependencies };
+  if ('@clerk/nextjs' in all) {
+    return router === 'app'
+      ? { imports: ["import { auth } from '@clerk/nextjs/server';"], lines: ['const { userId } = await auth();', "if (!userId) throw new Error('Not signed in');"] }
+      : { imports: ["import { getAuth } from '@clerk/nextjs/server';"], lines: ['const { userId } = getAuth(req);', 'if (!userId) {', "  res.status(401).json({ error: 'Not signed in' });", '  return;', '}'] };
+  }
+  const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  const authFile = ['auth.ts', 'src/auth.ts', 'auth.js', 'src/auth.js'].map((file) => `${prefix}${file}`).find((file) => project.files.includes(file));
+  if (router === 'app' && 'next-auth' in all && authFile) {
+    return { imports: [`import { auth } from '${relativeImport(serverFile, authFile)}';`], lines: ['const session = await auth();', "if (!session?.user) throw new Error('Not signed in');"] };
+  }
+  return null;
 }
 
 /** Adds import lines after the file's directive and imports. */
@@ -799,5 +827,6 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
     changeset.followUp({ kind: 'command', message: `${pkg.packageManager ?? 'npm'} install   # adds server-only, which the new server actions import` });
   }
   for (const variable of [...planner.rotate].sort()) changeset.followUp({ kind: 'secret', message: `rotate ${variable}: it was in browser code` });
-  changeset.followUp({ kind: 'manual', message: `check the caller's session in each new server function (${written.join(', ')})` });
+  if (planner.unguarded.length > 0) changeset.followUp({ kind: 'manual', message: `check the caller's session in each new server function (${planner.unguarded.join(', ')})` });
+  else changeset.followUp({ kind: 'manual', message: `the new server functions require a signed-in user; check that each user may do what they ask (${written.join(', ')})` });
 }

@@ -24,6 +24,7 @@ export default defineCheck({
     docs: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`), and every entry of `next.config` `env`, are copied into the JavaScript every visitor downloads. A secret there is public: rotate it with the provider, drop the prefix, and use it only in server code.',
     prefilter: (text, _project, file) => (isNextConfigFile(file) && /\benv\s*:/.test(text)) || /NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/.test(text),
     fix: 'rename-public-secret-env',
+    clientGraph: true,
     // Browser code that reads it has to call the server instead: that fix renames the variable too.
     otherFixes: ['move-secret-server-side'],
   },

@@ -1,10 +1,10 @@
 import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
+import { clientGraph, inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
 import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../engine/env-reads.ts';
 import { providerOf, secretByName } from '../engine/secret-shapes.ts';
-import { SERVER_SDKS, mayUseServerSecret } from '../engine/server-sdks.ts';
+import { mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
 
 const SUPABASE_CLIENT_FACTORIES = new Set(['createClient', 'createBrowserClient', 'createServerClient']);
 
@@ -17,10 +17,6 @@ interface SecretUse extends ClientCodeFact {
 /** A public-prefixed secret is `public-env-secret`'s finding, with the same import chain. */
 function isServerSecret(name: string): boolean {
   return secretByName(name) && !PUBLIC_ENV_PREFIX.test(name);
-}
-
-function sdkOf(source: string): string | null {
-  return SERVER_SDKS.find(([pattern]) => pattern.test(source))?.[1] ?? null;
 }
 
 function messageFor(use: SecretUse, chain: string): string {
@@ -44,8 +40,9 @@ export default defineCheck({
     severity: 'critical',
     category: 'secrets',
     docs: 'Browser code is downloaded by every visitor. A secret it reads is either inlined into the bundle (public-prefixed) or undefined (anything else); an SDK such as OpenAI, Stripe, Prisma or pg needs a key or a database connection that must stay on the server. Move the code into a server action or route handler and let the browser call it.',
-    prefilter: (text) => /dangerouslyAllowBrowser|jsonwebtoken/.test(text) || mayUseServerSecret(text),
+    prefilter: (text) => /dangerouslyAllowBrowser|jsonwebtoken/.test(text) || mayReadSecret(text),
     fix: 'move-secret-server-side',
+    clientGraph: true,
   },
   check(ctx) {
     const file = ctx.file.path;
@@ -70,18 +67,10 @@ export default defineCheck({
           }
           return;
         }
-        const onlyTypes = node.specifiers.length > 0 && node.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type');
-        const sdk = sdkOf(source);
-        if (sdk && !onlyTypes) record('sdk', sdk, node, ancestors);
       },
       CallExpression(node, ancestors) {
         if (node.type !== 'CallExpression') return;
         const callee = node.callee;
-        const argument = node.arguments[0];
-        if (callee.type === 'Identifier' && callee.name === 'require' && argument?.type === 'StringLiteral') {
-          const sdk = sdkOf(argument.value);
-          if (sdk) record('sdk', sdk, node, ancestors);
-        }
         if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && jwtBindings.has(callee.object.name) && memberName(callee) === 'sign') {
           record('jwt-sign', 'sign', node, ancestors);
         }
@@ -100,7 +89,15 @@ export default defineCheck({
     };
   },
   finish(ctx) {
-    for (const { fact, chain } of inClientCode<SecretUse>(ctx.project, ctx.facts)) {
+    // SDK imports come from the scan's text pass over every file, so no file is parsed for them.
+    const graph = clientGraph(ctx.project);
+    const imports: SecretUse[] = ctx.project.files.flatMap((file) =>
+      graph.browserImports(file).flatMap(({ specifier, line, column }) => {
+        const sdk = sdkOf(specifier);
+        return sdk ? [{ kind: 'sdk' as const, what: sdk, file, line, column, serverSide: false }] : [];
+      }),
+    );
+    for (const { fact, chain } of inClientCode<SecretUse>(ctx.project, [...ctx.facts, ...imports])) {
       ctx.report({
         file: fact.file,
         loc: { line: fact.line, column: fact.column },

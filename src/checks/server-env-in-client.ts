@@ -34,6 +34,7 @@ export default defineCheck({
     docs: 'Only public-prefixed variables (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`) are copied into the browser bundle; any other variable is `undefined` there, so the feature works in development on the server and breaks for every visitor. Read it in server code and pass the value down, or, if it is not a secret, give it the public prefix. (Secret variables are reported by `secret-in-client-code`.)',
     prefilter: ['process.env', 'import.meta.env'],
     fix: null,
+    clientGraph: true,
   },
   check(ctx) {
     const file = ctx.file.path;

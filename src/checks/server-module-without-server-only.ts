@@ -3,7 +3,7 @@ import { defineCheck } from './define.ts';
 import { clientGraph, onlyInAppRouterServerCode } from '../engine/client-graph.ts';
 import { envDestructured, envRead } from '../engine/env-reads.ts';
 import { secretByName } from '../engine/secret-shapes.ts';
-import { SERVER_SDKS, mayUseServerSecret } from '../engine/server-sdks.ts';
+import { mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
 
 interface SecretModule {
   file: string;
@@ -19,8 +19,9 @@ export default defineCheck({
     severity: 'low',
     category: 'secrets',
     docs: "A module that reads a secret or builds a server SDK client is safe today because only server code imports it. One import from a client component tomorrow would put it in the browser bundle, silently. `import 'server-only'` turns that mistake into a build error.",
-    prefilter: (text) => !/['"]server-only['"]|['"]use server['"]/.test(text) && mayUseServerSecret(text),
+    prefilter: (text) => !/['"]server-only['"]|['"]use server['"]/.test(text) && mayReadSecret(text),
     fix: 'add-server-only',
+    clientGraph: true,
   },
   check(ctx) {
     let reported = false;
@@ -30,11 +31,6 @@ export default defineCheck({
       ctx.collect({ file: ctx.file.path, line: node.loc!.start.line, column: node.loc!.start.column + 1, what } satisfies SecretModule);
     };
     return {
-      ImportDeclaration(node) {
-        if (node.type !== 'ImportDeclaration' || node.importKind === 'type') return;
-        const sdk = SERVER_SDKS.find(([pattern]) => pattern.test(node.source.value));
-        if (sdk) record(`the ${sdk[1]}`, node);
-      },
       MemberExpression(node) {
         const name = envRead(node);
         if (name && secretByName(name)) record(name, node);
@@ -45,7 +41,17 @@ export default defineCheck({
     };
   },
   finish(ctx) {
-    for (const fact of (ctx.facts as SecretModule[]).sort((a, b) => a.file.localeCompare(b.file))) {
+    const graph = clientGraph(ctx.project);
+    const found = new Map((ctx.facts as SecretModule[]).map((fact) => [fact.file, fact]));
+    // SDK imports come from the scan's text pass: no file is parsed for them.
+    for (const file of ctx.project.files) {
+      const moduleInfo = graph.moduleFacts(file);
+      if (!moduleInfo || moduleInfo.directive === 'server' || moduleInfo.serverOnly) continue;
+      const sdk = moduleInfo.imports.map((i) => ({ ...i, sdk: sdkOf(i.specifier) })).find((i) => i.sdk);
+      const earlier = found.get(file);
+      if (sdk && (!earlier || sdk.line < earlier.line)) found.set(file, { file, line: sdk.line, column: sdk.column, what: `the ${sdk.sdk}` });
+    }
+    for (const fact of [...found.values()].sort((a, b) => a.file.localeCompare(b.file))) {
       if (clientGraph(ctx.project).importers(fact.file).length === 0 || !onlyInAppRouterServerCode(ctx.project, [fact.file])) continue;
       ctx.report({
         file: fact.file,

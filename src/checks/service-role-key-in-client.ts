@@ -28,6 +28,7 @@ export default defineCheck({
     docs: 'A Supabase client built with the service-role key (or an `sb_secret_` key) bypasses every row level security policy. In browser code the key ships in the bundle, so any visitor can read and change every row of every table. Rotate the key, use the anon key in the browser, and move privileged calls into server code.',
     prefilter: (text) => /create(?:Browser|Server)?Client/.test(text) && /service_role|SERVICE_ROLE|sb_secret_|SECRET|eyJ/.test(text),
     fix: 'move-secret-server-side',
+    clientGraph: true,
   },
   check(ctx) {
     const byValue = privilegedByValue(ctx.project);

@@ -4,6 +4,7 @@ import { readTextFile } from '../project/files.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
 import type { File as BabelFile } from '@babel/types';
 import type { Check, FileCheck, Finding, ReportInput, Visitors } from '../types.ts';
+import { moduleFacts, type ModuleFacts } from './client-graph.ts';
 import { FileFindings } from './findings.ts';
 import { parseSource } from './parse.ts';
 import { mergeVisitors, walk } from './walk.ts';
@@ -16,6 +17,8 @@ export interface FileBatchResult {
   skipped: SkippedFile[];
   /** What checks collected for their `finish`, by check id. */
   facts: Record<string, unknown[]>;
+  /** Each source file's imports and directive, when a check needs the client graph. */
+  modules: Array<[string, ModuleFacts]>;
 }
 
 export function fileChecks(checks: readonly Check[]): FileCheck[] {
@@ -54,7 +57,8 @@ export function checkFiles(
   fixSafety: (fixId: string) => boolean,
   onFile?: () => void,
 ): FileBatchResult {
-  const result: FileBatchResult = { findings: [], suppressed: 0, files: 0, bytes: 0, skipped: [], facts: {} };
+  const result: FileBatchResult = { findings: [], suppressed: 0, files: 0, bytes: 0, skipped: [], facts: {}, modules: [] };
+  const noteModules = checks.some((check) => check.meta.clientGraph);
   for (const file of files) {
     onFile?.();
     const wanting = checks.filter((check) => wantsFile(check, file));
@@ -67,6 +71,7 @@ export function checkFiles(
     result.files++;
     result.bytes += read.bytes;
     const text = read.text;
+    if (noteModules && isSourceFile(file)) result.modules.push([file, moduleFacts(text)]);
     const matching = wanting.filter((check) => passesPrefilter(check, text, project, file));
     if (matching.length === 0) continue;
     const collector = new FileFindings(project, file, text, fixSafety);

@@ -26,13 +26,17 @@ export interface ClientGraph {
   entries(file: string): string[];
   /** The project file an import specifier in `from` names, or null for a package or a missing file. */
   resolve(from: string, specifier: string): string | null;
+  /** What the text pass found in a source file: directive, `server-only`, imports. */
+  moduleFacts(file: string): ModuleFacts | null;
+  /** The imports a client module brings into the bundle (a page's data-function-only imports left out); none for server code. */
+  browserImports(file: string): readonly ImportFact[];
 }
 
 /** Runs in the browser on its own: a file with one of these reasons is an entry point of client code. */
 type EntryReason = `'use client'` | 'Pages Router page' | `${string} app: all of it runs in the browser`;
 
 const DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use (client|server)\1/;
-const STATIC_IMPORT = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w$*{}\s,]*?\s+from\s+)?(['"])([^'"\n]+)\3/g;
+const STATIC_IMPORT = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:([\w$*{}\s,]*?)\s+from\s+)?(['"])([^'"\n]+)\4/g;
 const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g;
 const SERVER_ONLY_IMPORT = /(?:^|[\n;])\s*import\s+['"]server-only['"]/;
 const PAGE_DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths']);
@@ -48,19 +52,54 @@ const VITE_FULL_STACK = ['@remix-run/dev', '@react-router/dev', '@sveltejs/kit',
 /** In a browser-only app these still run on a server or at build time. */
 const NOT_BUNDLED = /(^|\/)(api|server|scripts|supabase|functions|netlify|test|tests|__tests__|e2e)\/|(^|\/)[^/]*\.(config|test|spec)\.[cm]?[jt]sx?$/;
 
+export interface ImportFact {
+  specifier: string;
+  line: number;
+  column: number;
+}
+
 export interface ModuleFacts {
   directive: 'client' | 'server' | null;
   serverOnly: boolean;
-  /** Specifiers of imports that bring code (not `import type`). */
-  imports: string[];
+  /** Imports that bring code (not `import type`), where they are. */
+  imports: ImportFact[];
 }
 
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function position(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+/** Only `type` specifiers in braces: `import { type A, type B } from 'x'` brings no code. */
+const TYPE_ONLY_CLAUSE = /^\s*\{\s*type\s+[\w$]+(\s+as\s+[\w$]+)?(\s*,\s*type\s+[\w$]+(\s+as\s+[\w$]+)?)*\s*,?\s*\}\s*$/;
+
+/** A text pass, no parse: the directive, `server-only`, and the imports that bring code. */
 export function moduleFacts(text: string): ModuleFacts {
-  const imports: string[] = [];
-  for (const match of text.matchAll(STATIC_IMPORT)) if (!match[2]) imports.push(match[4]!);
-  for (const match of text.matchAll(DYNAMIC_IMPORT)) imports.push(match[2]!);
-  const directive = DIRECTIVE.exec(text)?.[2] as ModuleFacts['directive'] | undefined;
-  return { directive: directive ?? null, serverOnly: SERVER_ONLY_IMPORT.test(text), imports };
+  let starts: number[] | null = null;
+  const at = (offset: number) => position((starts ??= lineStarts(text)), offset);
+  const imports: ImportFact[] = [];
+  for (const match of text.matchAll(STATIC_IMPORT)) {
+    if (match[2] || (match[3] !== undefined && TYPE_ONLY_CLAUSE.test(match[3]))) continue;
+    const keyword = match.index! + match[0].indexOf(match[1]!);
+    imports.push({ specifier: match[5]!, ...at(keyword) });
+  }
+  if (text.includes('import(') || text.includes('require(')) {
+    for (const match of text.matchAll(DYNAMIC_IMPORT)) imports.push({ specifier: match[2]!, ...at(match.index!) });
+  }
+  const directive = text.includes('use ') ? (DIRECTIVE.exec(text)?.[2] as ModuleFacts['directive'] | undefined) : undefined;
+  return { directive: directive ?? null, serverOnly: text.includes('server-only') && SERVER_ONLY_IMPORT.test(text), imports };
 }
 
 function browserOnlyApp(pkg: PackageInfo): string | null {
@@ -187,33 +226,43 @@ function serverOnlyImportsOfPage(file: string, text: string): Set<string> {
   return serverOnly;
 }
 
-function buildClientGraph(project: Project): ClientGraph {
+function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFacts>): ClientGraph {
   const resolver = new Resolver(project);
   const facts = new Map<string, ModuleFacts>();
   const edges = new Map<string, string[]>();
   const importers = new Map<string, string[]>();
   const entryReasons = new Map<string, EntryReason>();
   const pages = new Set<string>();
+  const browserImports = new Map<string, ImportFact[]>();
+  const textOf = (file: string): string | null => {
+    const read = readTextFile(path.join(project.root, file));
+    return read.ok ? read.text : null;
+  };
 
   for (const file of project.files) {
     if (!isSourceFile(file)) continue;
-    const read = readTextFile(path.join(project.root, file));
-    if (!read.ok) continue;
-    const text = read.text;
-    const moduleInfo = moduleFacts(text);
+    let moduleInfo = seeded.get(file);
+    if (!moduleInfo) {
+      const text = textOf(file);
+      if (text === null) continue;
+      moduleInfo = moduleFacts(text);
+    }
     facts.set(file, moduleInfo);
     const pkg = packageFor(project.packages, file);
-    const serverOnlyImports = isPageFile(pkg, file) ? serverOnlyImportsOfPage(file, text) : new Set<string>();
+    const page = isPageFile(pkg, file);
+    const pageText = page ? textOf(file) : null;
+    const serverOnlyImports = pageText !== null ? serverOnlyImportsOfPage(file, pageText) : new Set<string>();
     const targets: string[] = [];
-    for (const specifier of moduleInfo.imports) {
+    for (const { specifier } of moduleInfo.imports) {
       const target = resolver.resolve(file, specifier);
       if (!target || target === file) continue;
       (importers.get(target) ?? importers.set(target, []).get(target)!).push(file);
       if (!serverOnlyImports.has(specifier)) targets.push(target);
     }
     edges.set(file, targets);
+    browserImports.set(file, serverOnlyImports.size > 0 ? moduleInfo.imports.filter((i) => !serverOnlyImports.has(i.specifier)) : moduleInfo.imports);
     if (moduleInfo.directive === 'client') entryReasons.set(file, `'use client'`);
-    else if (isPageFile(pkg, file)) {
+    else if (page) {
       pages.add(file);
       entryReasons.set(file, 'Pages Router page');
     } else if (pkg && !pkg.next) {
@@ -275,17 +324,28 @@ function buildClientGraph(project: Project): ClientGraph {
     isPagesRouterPage: (file) => pages.has(file),
     entries,
     resolve: (from, specifier) => resolver.resolve(from, specifier),
+    moduleFacts: (file) => facts.get(file) ?? null,
+    browserImports: (file) => (parent.has(file) ? (browserImports.get(file) ?? []) : []),
   };
 }
 
 const graphs = new WeakMap<Project, ClientGraph>();
+const seeds = new WeakMap<Project, Map<string, ModuleFacts>>();
+
+/** What a scan's read of each file already found, so building the graph reads no file twice. */
+export function seedModuleFacts(project: Project, facts: Iterable<[string, ModuleFacts]>): void {
+  const seed = seeds.get(project) ?? new Map<string, ModuleFacts>();
+  for (const [file, moduleInfo] of facts) seed.set(file, moduleInfo);
+  seeds.set(project, seed);
+}
 
 /** The project's client graph, built on first use and shared by every check of one scan. */
 export function clientGraph(project: Project): ClientGraph {
   let graph = graphs.get(project);
   if (!graph) {
-    graph = buildClientGraph(project);
+    graph = buildClientGraph(project, seeds.get(project) ?? new Map());
     graphs.set(project, graph);
+    seeds.delete(project);
   }
   return graph;
 }

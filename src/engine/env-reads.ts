@@ -2,7 +2,7 @@ import type { Node } from '@babel/types';
 import type { FinishContext, Visitors } from '../types.ts';
 
 /** Variables the platform or Node sets: reading them needs no env file. */
-export const RUNTIME_VARIABLES = /^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE|NEXT_PUBLIC_VERCEL_\w+|VERCEL(_\w+)?|CI|PORT|HOSTNAME|TZ|HOME|PATH|PWD|npm_\w+|NETLIFY|CONTEXT|DEPLOY_URL|URL|MODE|DEV|PROD|SSR|BASE_URL)$/;
+export const RUNTIME_VARIABLES = /^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE|NEXT_PUBLIC_VERCEL_\w+|VERCEL(_\w+)?|CI|PORT|HOSTNAME|TZ|HOME|PATH|PWD|npm_\w+|NETLIFY|CONTEXT|DEPLOY_URL|URL|MODE|DEV|PROD|SSR|BASE_URL|SKIP_ENV_VALIDATION)$/;
 
 /** `process.env` or `import.meta.env`. */
 function isEnvObject(node: Node): boolean {

@@ -8,6 +8,7 @@ import type { Project, SkippedFile } from '../project/types.ts';
 import { CHECKS, findCheck, findTransform } from '../registry.ts';
 import { SEVERITIES, severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
 import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
+import { seedModuleFacts } from './client-graph.ts';
 import { FileFindings } from './findings.ts';
 
 export interface ScanOptions {
@@ -126,6 +127,7 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
       : [checkFiles(project, candidates, perFile, findCheck('parse-error')!, fixIsSafe, onFile)];
 
   const facts = (id: string) => batches.flatMap((batch) => batch.facts[id] ?? []);
+  for (const batch of batches) seedModuleFacts(project, batch.modules);
   const projectResult = runWholeProject(project, [
     ...checks.filter((check): check is ProjectCheck => check.kind === 'project').map((check) => ({
       meta: check.meta,

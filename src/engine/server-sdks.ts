@@ -15,9 +15,12 @@ export const SERVER_SDKS: ReadonlyArray<[RegExp, string]> = [
   [/^firebase-admin(\/|$)/, 'Firebase Admin SDK'],
 ];
 
-const SDK_IMPORT = /['"](openai|@anthropic-ai\/sdk|stripe|resend|@sendgrid\/mail|twilio|aws-sdk|@aws-sdk\/client-[\w-]+|pg|mysql2(\/promise)?|postgres|@prisma\/client|mongoose|firebase-admin[\w/-]*)['"]/;
+/** A cheap over-approximation: the text may read a secret environment variable. */
+export function mayReadSecret(text: string): boolean {
+  return /process\.env|import\.meta\.env/.test(text) && /SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/.test(text);
+}
 
-/** A cheap over-approximation: the text may import a server SDK or read a secret variable. */
-export function mayUseServerSecret(text: string): boolean {
-  return (/process\.env|import\.meta\.env/.test(text) && /SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/.test(text)) || SDK_IMPORT.test(text);
+/** The kind of server SDK an import specifier names, or null. */
+export function sdkOf(specifier: string): string | null {
+  return SERVER_SDKS.find(([pattern]) => pattern.test(specifier))?.[1] ?? null;
 }

@@ -28,6 +28,11 @@ export interface TransformMeta {
   /** Which files a file transform applies to in `shipshape transform`. */
   files?: (path: string) => boolean;
   questions?: Question[];
+  /**
+   * For an improvement no finding asks for: the wizard offers it (unchecked) when this says it
+   * applies to the project. `fix --yes` never applies it; `shipshape transform` runs it on demand.
+   */
+  offer?: (project: Project) => boolean;
 }
 
 export type FileTransformFn = (file: FileInfo, api: API, options: Answers) => string | null | undefined;

@@ -4,7 +4,8 @@ import { Changeset, diskReader } from '../engine/changeset.ts';
 import { displayDiff, unifiedDiff } from '../engine/diff.ts';
 import type { FixGroup } from '../engine/fixes.ts';
 import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
-import type { Answers, Question } from '../engine/transform-types.ts';
+import type { Answers, Question, Transform } from '../engine/transform-types.ts';
+import { TRANSFORMS } from '../registry.ts';
 import type { Project } from '../project/types.ts';
 import { rotations } from '../report/rotations.ts';
 import type { Finding } from '../types.ts';
@@ -40,6 +41,11 @@ function summariseByCategory(findings: readonly Finding[], color: boolean): stri
   return `${lines.join('\n')}\n\n`;
 }
 
+/** Improvements no finding asks for, offered when they apply and no group already holds them. */
+function offeredTransforms(project: Project, groups: readonly FixGroup[]): Transform[] {
+  return TRANSFORMS.filter((transform) => transform.meta.offer?.(project) && !groups.some((group) => group.transform === transform));
+}
+
 async function ask(question: Question, current: string | number | boolean): Promise<string | number | boolean> {
   if (question.type === 'boolean') return confirm({ message: question.message, default: Boolean(current) });
   if (question.choices) return select({ message: question.message, choices: question.choices, default: String(current) });
@@ -59,12 +65,20 @@ export async function runWizard({ project, findings, groups, cliOptions, color, 
   }
   const chosen = await checkbox({
     message: 'Which fixes should shipshape prepare?',
-    choices: groups.map((group) => ({
-      name: `${group.transform.meta.title} (${group.findings.length} finding(s))${group.transform.meta.safe ? '' : ' [review]'}`,
-      value: group,
-      checked: group.transform.meta.safe,
-      description: group.transform.meta.description,
-    })),
+    choices: [
+      ...groups.map((group) => ({
+        name: `${group.transform.meta.title} (${group.findings.length} finding(s))${group.transform.meta.safe ? '' : ' [review]'}`,
+        value: group,
+        checked: group.transform.meta.safe,
+        description: group.transform.meta.description,
+      })),
+      ...offeredTransforms(project, groups).map((transform) => ({
+        name: `${transform.meta.title} (optional)`,
+        value: { transform, findings: [] } as FixGroup,
+        checked: false,
+        description: transform.meta.description,
+      })),
+    ],
     pageSize: 12,
   });
 

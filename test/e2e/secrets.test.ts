@@ -78,3 +78,18 @@ describe.each([
     expect(git(app, 'status', '--porcelain')).toBe('');
   });
 });
+
+describe('typed-env-module output', () => {
+  it('type-checks against the real zod, next and react types', () => {
+    const app = copyFixture(path.join(FIXTURES, 'typed-env-module', 'app-router', 'output'));
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
+    expect(typeErrors(app).join('\n')).toBe('');
+  });
+
+  it('runs from `shipshape transform` and validates at load time', () => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'typed-env-module', 'app-router', 'input')));
+    const result = run(['transform', 'typed-env-module', app]);
+    expect(result.code).toBe(0);
+    expect(readTree(app)['env/server.ts']).toContain('schema.parse(process.env)');
+  });
+});
