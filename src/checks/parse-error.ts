@@ -1,6 +1,10 @@
 import { defineProjectCheck } from './define.ts';
+import { loadSchemas } from '../sql/load-schema.ts';
 
-/** Reported by the engine itself when a file it had to read does not parse; the scan goes on. */
+/**
+ * Reported by the engine itself when a source file it had to read does not parse, and here for the
+ * migrations and schema files the database checks read; the scan goes on.
+ */
 export default defineProjectCheck({
   meta: {
     id: 'parse-error',
@@ -10,5 +14,9 @@ export default defineProjectCheck({
     docs: 'shipshape could not parse this file, so no other check looked inside it. If the file is meant to be source code, the build will most likely fail on it too; fix the syntax error shown.',
     fix: null,
   },
-  check() {},
+  check(ctx) {
+    for (const schema of loadSchemas(ctx.project)) {
+      for (const problem of schema.problems) ctx.report({ file: problem.file, loc: { line: problem.line, column: 1 }, message: problem.message });
+    }
+  },
 });

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.ts';
 import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
 import { Changeset, diskReader } from '../engine/changeset.ts';
 import { printableDiff, unifiedDiff } from '../engine/diff.ts';
-import { groupFixes } from '../engine/fixes.ts';
+import { generatorFindings, groupFixes } from '../engine/fixes.ts';
 import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
 import { scan } from '../engine/scan.ts';
 import { renderApplySummary } from './apply-summary.ts';
@@ -49,9 +49,13 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
       const project = load(dir);
       const result = await scan(project, { checks });
       const groups = groupFixes(result.findings);
+      const generated = generatorFindings(result.findings);
+      for (const [command, count] of generated) logger.info(`${count} finding(s) are fixed by generated files, not by \`fix\`: run \`${command}\``);
       const color = flags.color !== false && colorEnabled(process.stdout);
       if (groups.length === 0) {
-        logger.info(result.findings.length === 0 ? 'Nothing to fix: no findings.' : `Nothing to fix automatically: ${result.findings.length} finding(s) need a fix by hand (see \`shipshape scan\`).`);
+        const byHand = result.findings.length - [...generated.values()].reduce((a, b) => a + b, 0);
+        if (result.findings.length === 0) logger.info('Nothing to fix: no findings.');
+        else if (byHand > 0) logger.info(`Nothing to fix automatically: ${byHand} finding(s) need a fix by hand (see \`shipshape scan\`).`);
         setExit(EXIT.ok);
         return;
       }

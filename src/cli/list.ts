@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CHECKS, TRANSFORMS, findTransform } from '../registry.ts';
+import { CHECKS, GENERATORS, TRANSFORMS, findTransform } from '../registry.ts';
 import { EXIT, emit } from './common.ts';
 
 export function listing() {
@@ -12,6 +12,7 @@ export function listing() {
       fixable: meta.fix !== null,
       fix: meta.fix,
       fixSafe: meta.fix ? (findTransform(meta.fix)?.meta.safe ?? false) : false,
+      fixCommand: meta.fix && GENERATORS[meta.fix] ? GENERATORS[meta.fix]!.command : null,
       docs: meta.docs,
     })),
     transforms: TRANSFORMS.map(({ kind, meta }) => ({
@@ -38,7 +39,7 @@ export function registerList(program: Command, setExit: (code: number) => void):
         const width = Math.max(...checks.map((c) => c.id.length), ...transforms.map((t) => t.id.length));
         const lines = ['Checks', `  ${'id'.padEnd(width)}  severity  category      fix`];
         for (const c of checks) {
-          const fix = c.fix ? `${c.fix}${c.fixSafe ? '' : ' (review)'}` : '-';
+          const fix = c.fixCommand ? `\`${c.fixCommand}\`` : c.fix ? `${c.fix}${c.fixSafe ? '' : ' (review)'}` : '-';
           lines.push(`  ${c.id.padEnd(width)}  ${c.severity.padEnd(8)}  ${c.category.padEnd(12)}  ${fix}`);
         }
         lines.push('', 'Transforms', `  ${'id'.padEnd(width)}  kind     safe  title`);

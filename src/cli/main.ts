@@ -4,8 +4,10 @@ import { EXIT, VERSION } from './common.ts';
 import { registerFix } from './fix.ts';
 import { registerList } from './list.ts';
 import { registerScan } from './scan.ts';
+import { registerSql } from './sql.ts';
 import { registerTransform } from './transform.ts';
 import { registerUndo } from './undo.ts';
+import { registerVerify } from './verify.ts';
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('shipshape')
@@ -21,6 +23,8 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerScan(program, setExit);
   registerFix(program, setExit);
   registerTransform(program, setExit);
+  registerSql(program, setExit);
+  registerVerify(program, setExit);
   registerList(program, setExit);
   registerUndo(program, setExit);
   for (const command of program.commands) {

@@ -1,4 +1,4 @@
-import { findTransform } from '../registry.ts';
+import { GENERATORS, findTransform } from '../registry.ts';
 import { severityRank, type Finding } from '../types.ts';
 import type { Transform } from './transform-types.ts';
 
@@ -20,4 +20,14 @@ export function groupFixes(findings: readonly Finding[]): FixGroup[] {
   }
   const worst = (group: FixGroup) => Math.min(...group.findings.map((f) => severityRank(f.severity)));
   return [...groups.values()].sort((a, b) => worst(a) - worst(b) || a.transform.meta.id.localeCompare(b.transform.meta.id));
+}
+
+/** Findings whose fix is a command of its own (`shipshape sql`), counted by that command. */
+export function generatorFindings(findings: readonly Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const finding of findings) {
+    const generator = finding.fix ? GENERATORS[finding.fix.id] : undefined;
+    if (generator) counts.set(generator.command, (counts.get(generator.command) ?? 0) + 1);
+  }
+  return counts;
 }

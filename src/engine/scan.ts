@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readTextFile } from '../project/files.ts';
+import { loadSqlParser } from '../sql/sql-reader.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
 import { CHECKS, findCheck, findTransform } from '../registry.ts';
 import { SEVERITIES, severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
@@ -110,6 +111,8 @@ function runWholeProject(project: Project, runs: readonly WholeProjectRun[]): { 
 
 export async function scan(project: Project, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
+  // The schema checks read migrations with the PostgreSQL parser, which loads asynchronously once.
+  await loadSqlParser();
   const disabled = new Set(project.config.disable);
   const checks = (options.checks ?? CHECKS).filter((check) => !disabled.has(check.meta.id));
   const perFile = fileChecks(checks);

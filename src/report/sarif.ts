@@ -1,3 +1,4 @@
+import { fixCommand } from '../registry.ts';
 import type { Severity } from '../types.ts';
 import type { ReportInput } from './types.ts';
 
@@ -25,7 +26,7 @@ export function renderSarif({ result, checks, version }: ReportInput): string {
     shortDescription: { text: check.meta.title },
     fullDescription: { text: check.meta.docs },
     help: {
-      text: `${check.meta.docs}${check.meta.fix ? `\nFix: shipshape fix --only ${check.meta.id}` : ''}`,
+      text: `${check.meta.docs}${check.meta.fix ? `\nFix: ${fixCommand(check.meta.fix, check.meta.id)}` : ''}`,
     },
     helpUri: `${INFORMATION_URI}#${check.meta.id}`,
     defaultConfiguration: { level: LEVEL[check.meta.severity] },

@@ -1,3 +1,4 @@
+import { GENERATORS, fixCommand } from '../registry.ts';
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
 import { countBySeverity } from '../engine/scan.ts';
@@ -39,7 +40,9 @@ export function renderText({ result, baselined, checks }: ReportInput, options: 
         out.push(`      ${f.message}`);
         const frame = codeFrame(f, options.color);
         if (frame) out.push(...frame.split('\n').map((line) => `      ${line}`));
-        if (f.fix) {
+        if (f.fix && GENERATORS[f.fix.id]) {
+          out.push(`      ${colors.cyan('fix:')} ${fixCommand(f.fix.id, f.ruleId)}`, '');
+        } else if (f.fix) {
           out.push(`      ${colors.cyan('fix:')} shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (needs review: --yes applies it only with --all)'}`, '');
         } else {
           out.push(`      ${colors.cyan('fix by hand:')} ${docsOf.get(f.ruleId) ?? ''}`, '');

@@ -22,7 +22,7 @@ describe('shipshape scan on the prototype app', () => {
     const { code, stdout, stderr } = run(['scan', app]);
     expect(code).toBe(1);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^CRITICAL \(3\)/);
+    expect(stdout).toMatch(/^CRITICAL \(4\)/);
     expect(stdout.indexOf('CRITICAL')).toBeLessThan(stdout.indexOf('HIGH'));
     expect(stdout.indexOf('HIGH')).toBeLessThan(stdout.indexOf('MEDIUM'));
     expect(stdout.indexOf('MEDIUM')).toBeLessThan(stdout.indexOf('LOW'));
@@ -30,7 +30,9 @@ describe('shipshape scan on the prototype app', () => {
     expect(stdout).toContain("> 6 |     ignoreBuildErrors: true,");
     expect(stdout).toContain("'openai' is imported but package.json does not declare it.");
     expect(stdout).toContain('fix: shipshape fix --only undeclared-dependency');
-    expect(stdout).toMatch(/16 findings \(3 critical, 10 high, 2 medium, 1 low\) · 12 files scanned · 2 skipped · 1 suppressed · \d+ ms/);
+    expect(stdout).toContain('supabase/migrations/20240501000000_init.sql:1:1  Table in an exposed schema without row level security  [rls-disabled]');
+    expect(stdout).toContain('fix: shipshape sql\n');
+    expect(stdout).toMatch(/18 findings \(4 critical, 10 high, 3 medium, 1 low\) · 12 files scanned · 2 skipped · 1 suppressed · \d+ ms/);
     expect(stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -55,7 +57,7 @@ describe('shipshape scan on the prototype app', () => {
       expect.objectContaining({ dir: '', name: 'taskpilot', next: { range: '14.2.3', installed: null }, routers: ['pages', 'app'], databases: ['prisma', 'supabase-js'], lockfile: null }),
     ]);
     expect(report.project.envFiles[1]).toEqual({ path: '.env.local', variables: ['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'OPENAI_API_KEY', 'DATABASE_URL'], tracked: true, ignored: false });
-    expect(report.summary).toMatchObject({ files: 12, skipped: 2, findings: { critical: 3, high: 10, medium: 2, low: 1 }, suppressed: 1 });
+    expect(report.summary).toMatchObject({ files: 12, skipped: 2, findings: { critical: 4, high: 10, medium: 3, low: 1 }, suppressed: 1 });
     expect(typeof report.summary.durationMs).toBe('number');
     const undeclared = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'undeclared-dependency');
     expect(undeclared.map((f: { file: string }) => f.file)).toEqual(['components/TaskCard.tsx', 'lib/stripe.ts', 'pages/api/chat.ts', 'pages/api/tasks/[id].ts', 'scripts/seed.ts']);
@@ -108,7 +110,7 @@ describe('shipshape scan on the prototype app', () => {
     const rules = (args: string[]) => [...new Set(JSON.parse(run(['scan', app, '--format', 'json', ...args]).stdout).findings.map((f: { ruleId: string }) => f.ruleId))].sort();
     expect(rules(['--only', 'secrets'])).toEqual(['env-file-not-ignored', 'hardcoded-secret']);
     expect(rules(['--only', 'missing-lockfile,env-file-not-ignored'])).toEqual(['env-file-not-ignored', 'missing-lockfile']);
-    expect(rules(['--skip', 'dependencies', '--skip', 'parse-error'])).toEqual(['env-file-not-ignored', 'hardcoded-secret', 'next-config-ignores-build-errors', 'prisma-client-duplicated', 'serverless-db-url-without-pooler', 'unbounded-query']);
+    expect(rules(['--skip', 'dependencies', '--skip', 'parse-error'])).toEqual(['env-file-not-ignored', 'hardcoded-secret', 'next-config-ignores-build-errors', 'owner-column-without-foreign-key', 'prisma-client-duplicated', 'rls-disabled', 'serverless-db-url-without-pooler', 'unbounded-query']);
   });
 
   it('writes a baseline and then hides exactly the known findings', () => {
@@ -118,7 +120,7 @@ describe('shipshape scan on the prototype app', () => {
     expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(JSON.parse(first.stdout).findings.length);
     const again = run(['scan', app, '--baseline', baseline]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^0 findings .* 16 in baseline/m);
+    expect(again.stdout).toMatch(/^0 findings .* 18 in baseline/m);
 
     // A new finding shows up; moving old code around does not resurrect the known ones.
     const moved = copyFixture(app);

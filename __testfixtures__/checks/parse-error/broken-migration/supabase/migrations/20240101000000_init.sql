@@ -1,0 +1,4 @@
+create table public.tasks (
+  id uuid primary key,
+  title text not null,,
+);

@@ -1,0 +1,1 @@
+create table public.tasks (id bigint generated always as identity primary key, title text);

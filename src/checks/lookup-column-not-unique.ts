@@ -1,0 +1,44 @@
+import { defineCheck } from './define.ts';
+import { SQL_FIX_HINT } from '../sql/check-support.ts';
+import { CODE_FACT_PREFILTER, columnUseVisitors, resolveUse, type ColumnUse } from '../sql/code-facts.ts';
+import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
+import { isUniqueOn, qualifiedName } from '../sql/model.ts';
+
+export default defineCheck({
+  meta: {
+    id: 'lookup-column-not-unique',
+    title: 'Code looks up one row by a column that is not unique',
+    severity: 'high',
+    category: 'schema',
+    docs: 'The code fetches a single row by a column (Prisma `findUnique`/`update`/`delete`, supabase-js `.eq(col, v).single()`), but nothing in the schema keeps that column unique. A second row with the same value (the classic case: two rows for one Stripe customer id after a retried webhook) makes the lookup fail or pick an arbitrary row. Add a unique index.',
+    prefilter: CODE_FACT_PREFILTER,
+    fix: 'sql',
+    otherFixes: ['prisma-schema-indexes'],
+  },
+  check(ctx) {
+    return columnUseVisitors(ctx.file.path, (use) => {
+      if (use.use === 'lookup') ctx.collect(use);
+    });
+  },
+  finish(ctx) {
+    const schemas = loadSchemas(ctx.project);
+    const seen = new Set<string>();
+    for (const use of (ctx.facts as ColumnUse[]).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
+      const schema = schemaForFile(schemas, use.file);
+      const resolved = schema ? resolveUse(schema, use) : null;
+      if (!schema || !resolved || isUniqueOn(schema, resolved.table, resolved.columns)) continue;
+      const key = `${use.file}:${use.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const table = qualifiedName(resolved.table);
+      const columns = resolved.columns.join(', ');
+      ctx.report({
+        file: use.file,
+        loc: { line: use.line, column: use.column },
+        message: `this reads one row of ${table} by ${columns}, but ${columns} is not unique (${resolved.table.loc.file}:${resolved.table.loc.line}): duplicates make the lookup fail or return the wrong row. Add a unique index on ${table} (${columns}), or ${SQL_FIX_HINT}.`,
+        data: { table: resolved.table.name, columns: resolved.columns },
+        ...(resolved.table.model ? { fix: 'prisma-schema-indexes' } : {}),
+      });
+    }
+  },
+});

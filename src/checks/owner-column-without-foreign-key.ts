@@ -1,0 +1,32 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { usesSupabase } from '../sql/load-schema.ts';
+import { findColumn, findTable, foreignKeys, qualifiedName } from '../sql/model.ts';
+import { ownerColumn } from '../sql/ownership.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'owner-column-without-foreign-key',
+    title: 'Owner column without a foreign key to the users table',
+    severity: 'medium',
+    category: 'schema',
+    docs: 'Without a foreign key, the owner column can hold the id of a user who does not exist (a typo, a deleted account), and deleting a user leaves their rows behind. Reference `auth.users(id)` (Supabase) or your users table, with `on delete cascade` if their data should go with them.',
+    fix: 'sql',
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema, project) => {
+      const users = usesSupabase(project, schema) ? 'auth.users' : findTable(schema, 'public', 'users') ? 'users' : null;
+      if (!users) return;
+      for (const table of schema.tables) {
+        const owner = ownerColumn(schema, table);
+        if (!owner || foreignKeys(table).some((fk) => fk.columns.includes(owner))) continue;
+        const column = findColumn(table, owner)!;
+        ctx.report({
+          ...at(column.loc),
+          message: `${qualifiedName(table)}.${owner} holds a user id but references no table, so it can point at users who do not exist: add \`foreign key (${owner}) references ${users} (id) on delete cascade\`, or ${SQL_FIX_HINT}.`,
+          data: { table: table.name, column: owner },
+        });
+      }
+    });
+  },
+});

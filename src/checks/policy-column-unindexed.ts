@@ -1,0 +1,33 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { findColumn, hasLeadingIndex, qualifiedName } from '../sql/model.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'policy-column-unindexed',
+    title: 'RLS policy filters on a column without an index',
+    severity: 'medium',
+    category: 'schema',
+    docs: 'A policy is a WHERE clause added to every query on the table. If the column it compares (usually the owner column) has no index leading with it, every read scans the whole table; Supabase measured over 100× on large tables. Only the leading column of an index counts.',
+    fix: 'sql',
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema) => {
+      for (const table of schema.tables) {
+        const reported = new Set<string>();
+        for (const policy of table.policies) {
+          const columns = [...(policy.using?.columns ?? []), ...(policy.withCheck?.columns ?? [])];
+          for (const column of columns) {
+            if (reported.has(column) || !findColumn(table, column) || hasLeadingIndex(schema, table, [column])) continue;
+            reported.add(column);
+            ctx.report({
+              ...at(policy.loc),
+              message: `policy "${policy.name}" filters ${qualifiedName(table)} on ${column}, which no index leads with: every query scans the table. Create an index on ${qualifiedName(table)} (${column}), or ${SQL_FIX_HINT}.`,
+              data: { table: table.name, column },
+            });
+          }
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,27 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema, policyLabel } from '../sql/check-support.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'policy-uses-user-metadata',
+    title: 'RLS policy trusts user_metadata',
+    severity: 'high',
+    category: 'rls',
+    docs: 'Users can change their own `user_metadata` with `supabase.auth.updateUser()`, so a policy that reads a role or team from it lets anyone grant themselves access. Keep authorization data in `app_metadata` (only the service role can write it) or in a table of your own.',
+    fix: null,
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema) => {
+      for (const table of schema.tables) {
+        for (const policy of table.policies) {
+          if (!policy.using?.usesUserMetadata && !policy.withCheck?.usesUserMetadata) continue;
+          ctx.report({
+            ...at(policy.loc),
+            message: `${policyLabel(table, policy)} reads user_metadata, which every user can edit for themselves: read \`auth.jwt() -> 'app_metadata'\` or a membership table instead.`,
+            data: { table: table.name, policy: policy.name },
+          });
+        }
+      }
+    });
+  },
+});

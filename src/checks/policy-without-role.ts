@@ -1,0 +1,27 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema, policyLabel, SQL_FIX_HINT } from '../sql/check-support.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'policy-without-role',
+    title: 'RLS policy without a TO clause',
+    severity: 'medium',
+    category: 'rls',
+    docs: 'A policy without `TO` applies to `public`, every role including `anon`: signed-out visitors are evaluated against it too, and it runs for roles that never need it. Say `TO authenticated` (or `TO anon` where signed-out access is intended).',
+    fix: 'sql',
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema) => {
+      for (const table of schema.tables) {
+        for (const policy of table.policies) {
+          if (policy.roles.length > 0) continue;
+          ctx.report({
+            ...at(policy.loc),
+            message: `${policyLabel(table, policy)} has no \`TO\` clause, so it applies to every role, anon included: add \`to authenticated\`, or ${SQL_FIX_HINT}.`,
+            data: { table: table.name, policy: policy.name },
+          });
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,29 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema, isExposed, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { usesSupabase } from '../sql/load-schema.ts';
+import { qualifiedName } from '../sql/model.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'rls-disabled',
+    title: 'Table in an exposed schema without row level security',
+    severity: 'critical',
+    category: 'rls',
+    docs: 'Supabase serves every table in `public` through its Data API to anyone holding the anon key, which ships in your browser bundle. Without row level security, anyone can read, change and delete every row. Enable RLS in the migration that creates the table, with one policy per command for the rows each user owns (`shipshape sql` writes them).',
+    fix: 'sql',
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema, project) => {
+      if (!usesSupabase(project, schema)) return;
+      for (const table of schema.tables) {
+        if (!isExposed(table) || table.rls.enabled) continue;
+        const name = qualifiedName(table);
+        ctx.report({
+          ...at(table.rls.loc ?? table.loc),
+          message: `${name} has row level security ${table.rls.loc ? 'disabled' : 'off'}: anyone with the anon key can read and change every row. Add \`alter table ${name} enable row level security;\` with policies for each command, or ${SQL_FIX_HINT}.`,
+          data: { schema: table.schema, table: table.name },
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,27 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema, isExposed, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { qualifiedName } from '../sql/model.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'rls-enabled-no-policy',
+    title: 'Row level security enabled without any policy',
+    severity: 'low',
+    category: 'rls',
+    docs: 'With RLS on and no policy, no client role can read or write the table: only the service role (which bypasses RLS) can. That is right for server-only tables; for anything the app reads from the browser it is a bug that shows up as empty lists. Add one policy per command for the rows each user may see.',
+    fix: 'sql',
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema) => {
+      for (const table of schema.tables) {
+        if (!isExposed(table) || !table.rls.enabled || table.policies.length > 0) continue;
+        const name = qualifiedName(table);
+        ctx.report({
+          ...at(table.rls.loc ?? table.loc),
+          message: `${name} has row level security enabled but no policy, so only the service role can use it. If the browser reads it, add policies (or ${SQL_FIX_HINT}); if it is server-only, add \`-- shipshape-ignore rls-enabled-no-policy -- server only\`.`,
+          data: { table: table.name },
+        });
+      }
+    });
+  },
+});

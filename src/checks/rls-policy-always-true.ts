@@ -1,0 +1,41 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema, policyLabel, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { ownerColumn } from '../sql/ownership.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'rls-policy-always-true',
+    title: 'RLS policy that lets every user change every row',
+    severity: 'high',
+    category: 'rls',
+    docs: '`USING (true)` on UPDATE, DELETE or ALL, or a missing or true `WITH CHECK` on INSERT or UPDATE, lets any signed-in user change or delete every row, and write rows in anyone\'s name. Compare the owner column with `(select auth.uid())` instead. A public-read SELECT policy on a table with an owner column is reported as low: make sure the rows are meant to be public.',
+    fix: 'sql',
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema) => {
+      for (const table of schema.tables) {
+        const owner = ownerColumn(schema, table);
+        for (const policy of table.policies) {
+          if (!policy.permissive) continue;
+          const label = policyLabel(table, policy);
+          const checkExpression = policy.withCheck ?? (policy.command === 'update' || policy.command === 'all' ? policy.using : null);
+          const writes = policy.command === 'insert' || policy.command === 'update' || policy.command === 'all';
+          const openUsing = (policy.command === 'update' || policy.command === 'delete' || policy.command === 'all') && policy.using?.alwaysTrue;
+          const openCheck = writes && (checkExpression === null || checkExpression.alwaysTrue);
+          const compare = owner ? `\`${owner} = (select auth.uid())\`` : 'the row\'s owner with `(select auth.uid())`';
+          if (openUsing || openCheck) {
+            const what = openUsing ? `\`USING (true)\` lets every user ${policy.command === 'delete' ? 'delete' : 'change'} every row` : `${checkExpression ? '`WITH CHECK (true)`' : 'no `WITH CHECK`'} lets every user write rows in anyone's name`;
+            ctx.report({ ...at(policy.loc), message: `${label}: ${what}. Compare ${compare} instead, or ${SQL_FIX_HINT}.`, data: { table: table.name, policy: policy.name } });
+          } else if (owner && (policy.command === 'select') && policy.using?.alwaysTrue) {
+            ctx.report({
+              ...at(policy.loc),
+              severity: 'low',
+              message: `${label} makes every row readable by ${policy.roles.length > 0 ? policy.roles.join(', ') : 'everyone'}, though the table has an owner column (${owner}): keep it only if the rows are meant to be public.`,
+              data: { table: table.name, policy: policy.name },
+            });
+          }
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,27 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema } from '../sql/check-support.ts';
+import { qualifiedName } from '../sql/model.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'security-definer-without-search-path',
+    title: 'SECURITY DEFINER function without a fixed search_path',
+    severity: 'high',
+    category: 'rls',
+    docs: 'A SECURITY DEFINER function runs with its owner\'s rights but resolves unqualified names through the caller\'s search_path, so a caller who can create objects can make it run their function or read their table. Add `set search_path = \'\'` and qualify every name in the body (`public.tasks`, `auth.uid()`).',
+    fix: null,
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema) => {
+      for (const fn of schema.functions) {
+        if (!fn.securityDefiner || fn.searchPath !== null) continue;
+        const name = qualifiedName(fn);
+        ctx.report({
+          ...at(fn.loc),
+          message: `function ${name} is SECURITY DEFINER without \`set search_path\`: a caller can hijack the names it uses. Add \`set search_path = ''\` (or \`alter function ${name} set search_path = ''\`) and schema-qualify the names in its body.`,
+          data: { function: name },
+        });
+      }
+    });
+  },
+});

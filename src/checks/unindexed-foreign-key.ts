@@ -1,0 +1,33 @@
+import { defineProjectCheck } from './define.ts';
+import { at, forEachSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { foreignKeys, hasLeadingIndex, qualifiedName } from '../sql/model.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'unindexed-foreign-key',
+    title: 'Foreign key without an index',
+    severity: 'medium',
+    category: 'schema',
+    docs: 'Postgres indexes the referenced side of a foreign key, not the referencing columns. Every join and every `where parent_id = …` then scans the whole child table, and each delete of a parent row scans it again, holding locks. Add an index that leads with the foreign key columns (Prisma: `@@index([…])`).',
+    fix: 'sql',
+    otherFixes: ['prisma-schema-indexes'],
+  },
+  check(ctx) {
+    forEachSchema(ctx, (schema) => {
+      for (const table of schema.tables) {
+        for (const fk of foreignKeys(table)) {
+          if (hasLeadingIndex(schema, table, fk.columns)) continue;
+          const columns = fk.columns.join(', ');
+          const fix = schema.source === 'prisma' ? `add \`@@index([${fk.columns.map((c) => Object.entries(table.fields ?? {}).find(([, col]) => col === c)?.[0] ?? c).join(', ')}])\` to model ${table.model ?? table.name}` : `create an index on ${qualifiedName(table)} (${columns})`;
+          ctx.report({
+            ...at(fk.loc),
+            message: `foreign key ${qualifiedName(table)} (${columns}) → ${qualifiedName({ schema: fk.references!.schema, name: fk.references!.table })} has no index: joins and parent deletes scan the whole table. ${fix[0]!.toUpperCase()}${fix.slice(1)}, or ${SQL_FIX_HINT}.`,
+            data: { table: table.name, columns: fk.columns },
+            // A Prisma model declares its indexes in schema.prisma; Prisma then writes the migration.
+            ...(table.model ? { fix: 'prisma-schema-indexes' } : {}),
+          });
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,148 @@
+import type { Command } from 'commander';
+import { UsageError, errorMessage } from '../errors.ts';
+import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
+import { Changeset, diskReader } from '../engine/changeset.ts';
+import { collectColumnUses } from '../sql/code-facts.ts';
+import { detectLayout, generate, type Generation } from '../sql/generate.ts';
+import { introspect } from '../sql/introspect.ts';
+import { loadSchemas } from '../sql/load-schema.ts';
+import type { SchemaModel } from '../sql/model.ts';
+import { decideTables, type TableDecision } from '../sql/plan.ts';
+import type { LayoutKind } from '../sql/render.ts';
+import { loadSqlParser } from '../sql/sql-reader.ts';
+import { openPostgres } from '../verify/database.ts';
+import { renderApplySummary } from './apply-summary.ts';
+import { EXIT, assertCleanTree, colorEnabled, createLogger, load } from './common.ts';
+
+interface SqlFlags {
+  layout?: string;
+  out?: string;
+  only?: string;
+  name?: string;
+  dryRun?: boolean;
+  yes?: boolean;
+  databaseUrl?: string;
+  allowDirty?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+const LAYOUTS = ['supabase', 'prisma', 'plain'];
+const PARTS = ['rls', 'constraints', 'indexes'];
+
+function validate(flags: SqlFlags): { layout?: LayoutKind; only?: 'rls' | 'constraints' | 'indexes'; name: string } {
+  if (flags.layout && !LAYOUTS.includes(flags.layout)) throw new UsageError(`unknown layout "${flags.layout}"`, 'use --layout supabase, prisma or plain');
+  if (flags.only && !PARTS.includes(flags.only)) throw new UsageError(`unknown part "${flags.only}"`, 'use --only rls, constraints or indexes');
+  const name = flags.name ?? 'shipshape';
+  if (!/^[a-z0-9][a-z0-9_]{0,40}$/.test(name)) throw new UsageError(`invalid migration name "${name}"`, 'use lower-case letters, digits and underscores, e.g. --name secure_tables');
+  return { layout: flags.layout as LayoutKind | undefined, only: flags.only as 'rls' | 'constraints' | 'indexes' | undefined, name };
+}
+
+/** A URL is never printed in full: its password stays out of logs. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+  } catch {
+    return 'the database URL';
+  }
+}
+
+async function liveSchema(url: string): Promise<SchemaModel> {
+  let db;
+  try {
+    db = await openPostgres(url);
+  } catch (error) {
+    throw new UsageError(`cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`, 'check --database-url (postgres://user:password@host:5432/db) and that the server is up');
+  }
+  try {
+    return await introspect(db, describeUrl(url));
+  } finally {
+    await db.close();
+  }
+}
+
+function printDryRun(generation: Generation, write: (text: string) => void): void {
+  for (const file of generation.files) {
+    write(`-- ${file.path}\n${file.content}\n`);
+    write(`-- ${file.rollbackPath}\n${file.rollbackContent}\n`);
+  }
+}
+
+export function registerSql(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('sql')
+    .description('generate migrations for row level security, constraints and indexes, from the schema and the code')
+    .argument('[dir]', 'the app', '.')
+    .option('--layout <layout>', 'where migrations go: supabase, prisma or plain (detected by default)')
+    .option('--out <dir>', 'write the migrations to this folder instead of the layout\'s')
+    .option('--only <part>', 'generate only rls, constraints (with their validation) or indexes')
+    .option('--name <name>', 'the name after the timestamp in the file names', 'shipshape')
+    .option('--dry-run', 'print the SQL; write nothing')
+    .option('--yes', 'no prompts: take the inferred access mode for every table')
+    .option('--database-url <url>', 'read the schema from this live database instead of the migration files')
+    .option('--allow-dirty', 'run even when the git tree has uncommitted changes')
+    .option('--quiet', 'no log lines on stderr')
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (dir: string, flags: SqlFlags) => {
+      const logger = createLogger(Boolean(flags.quiet));
+      const options = validate(flags);
+      const scripted = Boolean(flags.yes || flags.dryRun);
+      const interactive = !scripted && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      if (!scripted && !interactive) throw new UsageError('the sql wizard needs a terminal', 'in scripts and CI pass --yes (inferred access modes) or --dry-run');
+      const project = load(dir);
+      await loadSqlParser();
+      const schemas = flags.databaseUrl ? [await liveSchema(flags.databaseUrl)] : loadSchemas(project);
+      if (schemas.length === 0) {
+        throw new UsageError(`no database schema found in ${dir}`, 'shipshape reads supabase/migrations/*.sql, prisma/schema.prisma or .sql files with CREATE TABLE; or pass --database-url');
+      }
+      for (const schema of schemas) {
+        const problem = schema.problems[0];
+        if (problem) throw new UsageError(problem.message, 'fix that file first: migrations generated from a schema read only in part could be wrong');
+      }
+      if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
+      const uses = collectColumnUses(project);
+      const color = flags.color !== false && colorEnabled(process.stdout);
+      const changeset = new Changeset(diskReader(project.root));
+      const generations: Generation[] = [];
+      for (const schema of schemas) {
+        let decisions: TableDecision[] = decideTables(schema);
+        if (interactive && decisions.length > 0) {
+          const { askAccessModes } = await import('../wizard/sql-wizard.ts');
+          decisions = await askAccessModes(decisions, (text) => process.stdout.write(text));
+        }
+        const layout = detectLayout(project, schema, options.layout, flags.out);
+        const generation = generate(project, schema, { layout, decisions, uses, name: options.name, now: new Date(), only: options.only });
+        generations.push(generation);
+        for (const note of generation.plan.notes) logger.info(note);
+        for (const file of generation.files) {
+          changeset.write(file.path, file.content);
+          changeset.write(file.rollbackPath, file.rollbackContent);
+        }
+        for (const edit of generation.edits) changeset.write(edit.path, edit.content);
+      }
+      const files = generations.flatMap((g) => g.files);
+      if (files.length === 0) {
+        process.stdout.write('Nothing to generate: the schema already has the RLS policies, constraints and indexes shipshape would write.\n');
+        setExit(EXIT.ok);
+        return;
+      }
+      if (flags.dryRun) {
+        for (const generation of generations) printDryRun(generation, (text) => process.stdout.write(text));
+        setExit(EXIT.ok);
+        return;
+      }
+      if (!interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
+      for (const generation of generations) {
+        const apply = generation.layout.kind === 'supabase' ? 'supabase db push (or supabase migration up locally)' : generation.layout.kind === 'prisma' ? 'npx prisma migrate deploy' : `your migration tool, in file-name order, on ${generation.layout.migrationsDir}`;
+        changeset.followUp({ kind: 'command', message: `apply the migrations with ${apply}; the indexes file must run outside a transaction` });
+        if (generation.plan.constraints.length > 0) changeset.followUp({ kind: 'manual', message: 'if a VALIDATE fails, the comment above it has the query that lists the rows breaking the rule' });
+      }
+      changeset.followUp({ kind: 'command', message: 'shipshape verify: prove on an embedded Postgres that each user sees only their own rows' });
+      ignoreStateDir(changeset);
+      const changes = changeset.changes();
+      const journal = applyWithJournal(project.root, changes, `sql${flags.yes ? ' --yes' : ''}`);
+      process.stdout.write(renderApplySummary(changes, changeset.followUps, [], journal, color));
+      setExit(EXIT.ok);
+    });
+}

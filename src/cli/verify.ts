@@ -1,0 +1,148 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { UsageError, errorMessage } from '../errors.ts';
+import { readTextFile } from '../project/files.ts';
+import { introspect } from '../sql/introspect.ts';
+import { loadSchemas, usesSupabase } from '../sql/load-schema.ts';
+import { qualifiedIdentifier } from '../sql/names.ts';
+import { loadSqlParser } from '../sql/sql-reader.ts';
+import { MigrationError } from '../verify/apply.ts';
+import { openPglite, openPostgres, type Database } from '../verify/database.ts';
+import { PROBES, PROBE_TITLES } from '../verify/probes.ts';
+import { verifyDatabase, type VerifyResult } from '../verify/run.ts';
+import { EXIT, colorEnabled, createLogger, emit, load } from './common.ts';
+import { describeUrl } from './sql.ts';
+
+interface VerifyFlags {
+  databaseUrl?: string;
+  format?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+/** Refuses a database whose tables hold rows: verify creates tables and users, and must never touch real data. */
+async function assertScratch(db: Database, label: string): Promise<void> {
+  const schema = await introspect(db, label);
+  for (const table of schema.tables) {
+    const { rows } = await db.query(`select 1 from ${qualifiedIdentifier(table.schema, table.name)} limit 1`);
+    if (rows.length > 0) {
+      throw new UsageError(`${label} is not an empty scratch database: ${table.schema}.${table.name} holds rows`, 'point --database-url at an empty database made for this (createdb shipshape_scratch); verify creates its own database there and drops it after');
+    }
+  }
+  const { rows } = await db.query<{ users: boolean }>(`select to_regclass('auth.users') is not null as users`);
+  if (rows[0]?.users && (await db.query(`select 1 from auth.users limit 1`)).rows.length > 0) {
+    throw new UsageError(`${label} is not an empty scratch database: auth.users holds users`, 'never point verify at a live Supabase database; use an empty scratch database');
+  }
+}
+
+/** On a server, verify runs in a database of its own, created for the run and dropped after, when the role may create one. */
+async function withServerDatabase<T>(url: string, logger: ReturnType<typeof createLogger>, work: (db: Database) => Promise<T>): Promise<T> {
+  let admin: Database;
+  try {
+    admin = await openPostgres(url);
+  } catch (error) {
+    throw new UsageError(`cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`, 'check --database-url (postgres://user:password@host:5432/db) and that the server is up');
+  }
+  try {
+    await assertScratch(admin, describeUrl(url));
+    const name = `shipshape_verify_${process.pid}_${Date.now().toString(36)}`;
+    try {
+      await admin.exec(`create database ${name}`);
+    } catch (error) {
+      logger.warn(`cannot create a database of its own (${errorMessage(error)}): verifying in ${describeUrl(url)} itself, which keeps what the migrations create`);
+      return await work(admin);
+    }
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const db = await openPostgres(target.toString());
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+      await admin.exec(`drop database if exists ${name}`);
+    }
+  } finally {
+    await admin.close();
+  }
+}
+
+function migrationFiles(dir: string): Array<{ path: string; text: string }> {
+  const project = load(dir);
+  const schema = loadSchemas(project)[0];
+  const files = (schema?.files ?? []).filter((f) => f.endsWith('.sql'));
+  if (!schema || files.length === 0) {
+    throw new UsageError(`no SQL migrations found in ${dir}`, 'verify applies supabase/migrations/*.sql, prisma/migrations/*/migration.sql or .sql files with CREATE TABLE; for Prisma, run `prisma migrate dev` first');
+  }
+  if (!usesSupabase(project, schema) && !schema.tables.some((t) => t.rls.enabled)) {
+    throw new UsageError(
+      `nothing to verify in ${dir}: the app does not use Supabase and no migration enables row level security`,
+      'verify proves isolation by row level security; an app that reaches its database only from the server isolates users in its own code',
+    );
+  }
+  return files.map((file) => {
+    const read = readTextFile(path.join(project.root, file));
+    if (!read.ok) throw new UsageError(`cannot read ${file}`, 'check the file');
+    return { path: file, text: read.text };
+  });
+}
+
+export function renderVerifyText(result: VerifyResult, color: boolean): string {
+  const colors = pc.createColors(color);
+  const header = ['table', 'mode', 'owner', ...PROBES.map((p) => PROBE_TITLES[p])];
+  const rows = result.tables.map((t) => [t.table, t.mode, t.owner, ...PROBES.map((p) => t.checks[p].status)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (c === 'PASS' ? colors.green(c.padEnd(widths[i]!)) : c === 'FAIL' ? colors.red(c.padEnd(widths[i]!)) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const out = [line(header), ...rows.map(line)];
+  const failures = result.tables.flatMap((t) => PROBES.filter((p) => t.checks[p].status === 'FAIL').map((p) => `  ${t.table}: ${PROBE_TITLES[p]}: ${t.checks[p].detail}`));
+  if (failures.length > 0) out.push('', colors.bold('failures:'), ...failures);
+  for (const s of result.skipped) out.push(`${colors.dim(`not probed: ${s.table} (${s.reason})`)}`);
+  const total = result.tables.length * PROBES.length;
+  const failed = result.tables.reduce((n, t) => n + PROBES.filter((p) => t.checks[p].status === 'FAIL').length, 0);
+  out.push(
+    '',
+    `${result.passed ? colors.green('PASS') : colors.red('FAIL')}: ${total - failed}/${total} checks passed on ${result.tables.length} table(s) · ${result.migrations.length} migration(s) applied to ${result.database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${result.database.version.split(' ')[0]} · ${result.durationMs} ms`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function registerVerify(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('verify')
+    .description('apply the migrations to an embedded Postgres and prove that users cannot reach each other\'s rows')
+    .argument('[dir]', 'the app', '.')
+    .option('--database-url <url>', 'use this PostgreSQL server (an empty scratch database) instead of the embedded PGlite')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--quiet', 'no log lines on stderr')
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (dir: string, flags: VerifyFlags) => {
+      const logger = createLogger(Boolean(flags.quiet));
+      if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`unknown format "${flags.format}"`, 'use --format text or --format json');
+      await loadSqlParser();
+      const migrations = migrationFiles(dir);
+      const run = async (db: Database) => {
+        try {
+          return await verifyDatabase(db, migrations);
+        } catch (error) {
+          if (error instanceof MigrationError) throw new UsageError(`a migration fails: ${error.message}`, 'fix that statement: verify applies the migrations in file-name order to a fresh database');
+          throw error;
+        }
+      };
+      let result: VerifyResult;
+      if (flags.databaseUrl) {
+        logger.info(`applying ${migrations.length} migration(s) to a scratch database on ${describeUrl(flags.databaseUrl)}…`);
+        result = await withServerDatabase(flags.databaseUrl, logger, run);
+      } else {
+        logger.info(`applying ${migrations.length} migration(s) to an embedded PGlite…`);
+        const db = await openPglite();
+        try {
+          result = await run(db);
+        } finally {
+          await db.close();
+        }
+      }
+      if (flags.format === 'json') emit(`${JSON.stringify(result, null, 2)}\n`);
+      else emit(renderVerifyText(result, flags.color !== false && colorEnabled(process.stdout)));
+      setExit(result.passed ? EXIT.ok : EXIT.findings);
+    });
+}

@@ -1,0 +1,31 @@
+import type { Project } from '../project/types.ts';
+import type { ProjectCheckContext, ProjectReportInput } from '../types.ts';
+import { loadSchemas } from './load-schema.ts';
+import { qualifiedName, type Policy, type SchemaModel, type SourceLoc, type Table } from './model.ts';
+
+/** Schemas the Supabase Data API serves to anyone holding the anon key. */
+export const EXPOSED_SCHEMAS = new Set(['public']);
+
+export function isExposed(table: Table): boolean {
+  return EXPOSED_SCHEMAS.has(table.schema);
+}
+
+export function at(loc: SourceLoc): Pick<ProjectReportInput, 'file' | 'loc'> {
+  return { file: loc.file, loc: { line: loc.line, column: 1 } };
+}
+
+/** Runs a schema check over each database the project declares. */
+export function forEachSchema(ctx: ProjectCheckContext, visit: (schema: SchemaModel, project: Project) => void): void {
+  for (const schema of loadSchemas(ctx.project)) visit(schema, ctx.project);
+}
+
+export function policyLabel(table: Table, policy: Policy): string {
+  return `policy "${policy.name}" on ${qualifiedName(table)}`;
+}
+
+/** The commands a policy covers: `for all` is all four. */
+export function commandsOf(policy: Policy): Array<'select' | 'insert' | 'update' | 'delete'> {
+  return policy.command === 'all' ? ['select', 'insert', 'update', 'delete'] : [policy.command];
+}
+
+export const SQL_FIX_HINT = 'run `shipshape sql` to generate the migration';

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { readTextFile } from '../project/files.ts';
+import type { Project } from '../project/types.ts';
+import { addPrismaIndexes } from './prisma-schema-edit.ts';
+import type { ColumnUse } from './code-facts.ts';
+import { prismaMigrationFiles, supabaseMigrationFiles, usesSupabase } from './load-schema.ts';
+import type { SchemaModel } from './model.ts';
+import { planSql, type PlanOptions, type SqlPlan, type TableDecision } from './plan.ts';
+import { nextTimestamp, renderPlan, type GeneratedFile, type Layout, type LayoutKind } from './render.ts';
+
+/** Where a schema's migrations go: the layout asked for, or the one its files show. */
+export function detectLayout(project: Project, schema: SchemaModel, requested?: LayoutKind, out?: string): Layout {
+  const pkg = project.packages.find((p) => p.dir === schema.packageDir);
+  const base = (rel: string) => (schema.packageDir ? path.posix.join(schema.packageDir, rel) : rel);
+  const kind: LayoutKind = requested ?? (schema.source === 'supabase' || pkg?.supabaseMigrations ? 'supabase' : schema.source === 'prisma' ? 'prisma' : 'plain');
+  const normalizedOut = out ? path.posix.normalize(out.split(path.sep).join('/')).replace(/\/$/, '') : undefined;
+  if (kind === 'supabase') {
+    const migrationsDir = normalizedOut ?? pkg?.supabaseMigrations ?? base('supabase/migrations');
+    return { kind, migrationsDir, rollbacksDir: path.posix.join(path.posix.dirname(migrationsDir), 'rollbacks') };
+  }
+  if (kind === 'prisma') {
+    const migrationsDir = normalizedOut ?? pkg?.prismaMigrations ?? base('prisma/migrations');
+    return { kind, migrationsDir, rollbacksDir: path.posix.join(path.posix.dirname(migrationsDir), 'rollbacks') };
+  }
+  const firstFile = schema.files[0];
+  const migrationsDir = normalizedOut ?? (firstFile ? path.posix.join(path.posix.dirname(firstFile), 'migrations').replace(/^\.\//, '') : 'migrations');
+  return { kind, migrationsDir, rollbacksDir: path.posix.join(migrationsDir, 'rollbacks') };
+}
+
+export function existingMigrations(project: Project, layout: Layout): string[] {
+  return layout.kind === 'prisma' ? prismaMigrationFiles(project, layout.migrationsDir) : supabaseMigrationFiles(project, layout.migrationsDir);
+}
+
+export interface Generation {
+  layout: Layout;
+  plan: SqlPlan;
+  files: GeneratedFile[];
+  /** Other files the generation changes: schema.prisma, so it declares the new indexes. */
+  edits: Array<{ path: string; content: string }>;
+}
+
+export function generate(
+  project: Project,
+  schema: SchemaModel,
+  options: { layout: Layout; decisions: readonly TableDecision[]; uses: readonly ColumnUse[]; name: string; now: Date; only?: PlanOptions['only'] },
+): Generation {
+  const plan = planSql(schema, { decisions: options.decisions, uses: options.uses, supabase: usesSupabase(project, schema), only: options.only });
+  const start = nextTimestamp(options.now, existingMigrations(project, options.layout));
+  const files = renderPlan(plan, { layout: options.layout, name: options.name, start });
+  const edits: Generation['edits'] = [];
+  const prismaSchema = project.packages.find((p) => p.dir === schema.packageDir)?.prismaSchema;
+  if (options.layout.kind === 'prisma' && schema.source === 'prisma' && prismaSchema && plan.indexes.length > 0) {
+    const text = readTextFile(path.join(project.root, prismaSchema));
+    if (text.ok) {
+      const edited = addPrismaIndexes(text.text, schema, plan.indexes);
+      if (edited !== text.text) edits.push({ path: prismaSchema, content: edited });
+    }
+  }
+  return { layout: options.layout, plan, files, edits };
+}

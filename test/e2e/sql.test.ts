@@ -1,0 +1,202 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, run, writeTree } from '../helpers.ts';
+import { spawnSync } from 'node:child_process';
+import { KEYS, driveCli } from '../pty.ts';
+
+afterAll(cleanTempDirs);
+
+const app = () => gitInit(copyFixture(path.join(FIXTURES, 'apps', 'supabase-app')));
+
+function commitAll(dir: string): void {
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'generated');
+}
+
+describe('shipshape sql and verify on the Supabase fixture app', () => {
+  it('verify fails before, sql --yes writes migrations that pass squawk, verify passes after, and a second sql writes nothing', () => {
+    const dir = app();
+    const before = run(['verify', dir]);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toMatch(/^tasks\s+owner\s+user_id\s+FAIL\s+FAIL\s+FAIL\s+FAIL\s+PASS$/m);
+    expect(before.stdout).toMatch(/^FAIL: 11\/25 checks passed on 5 table\(s\) · 2 migration\(s\) applied to PGlite/m);
+
+    const generated = run(['sql', dir, '--yes']);
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    const migrations = readdirSync(path.join(dir, 'supabase', 'migrations')).sort();
+    expect(migrations).toHaveLength(6);
+    expect(migrations.slice(2).map((f) => f.replace(/^\d{14}_/, ''))).toEqual(['shipshape_rls.sql', 'shipshape_constraints.sql', 'shipshape_validation.sql', 'shipshape_indexes.sql']);
+    expect(readdirSync(path.join(dir, 'supabase', 'rollbacks'))).toHaveLength(4);
+    for (const file of migrations.slice(2)) expect(generated.stdout).toContain(`created supabase/migrations/${file}`);
+
+    const files = [...migrations.slice(2).map((f) => `supabase/migrations/${f}`), ...readdirSync(path.join(dir, 'supabase', 'rollbacks')).map((f) => `supabase/rollbacks/${f}`)];
+    const squawk = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), files, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(squawk.stdout).toContain('Found 0 issues in 8 files');
+    expect(squawk.status).toBe(0);
+
+    commitAll(dir);
+    const again = run(['sql', dir, '--yes']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('Nothing to generate: the schema already has the RLS policies, constraints and indexes shipshape would write.\n');
+
+    const after = run(['verify', dir, '--format', 'json']);
+    expect(after.code).toBe(0);
+    const report = JSON.parse(after.stdout);
+    expect(report.passed).toBe(true);
+    expect(report.migrations).toHaveLength(6);
+    expect(report.tables.map((t: { table: string }) => t.table)).toEqual(['comments', 'customers', 'profiles', 'projects', 'tasks']);
+
+    const scan = JSON.parse(run(['scan', dir, '--format', 'json', '--only', 'rls,schema']).stdout);
+    expect(scan.findings).toEqual([]);
+  });
+
+  it('needs --yes or --dry-run without a terminal, refuses a dirty tree, and --dry-run writes nothing', () => {
+    const dir = app();
+    const noTty = run(['sql', dir]);
+    expect(noTty.code).toBe(2);
+    expect(noTty.stderr).toBe('shipshape: the sql wizard needs a terminal\nhint: in scripts and CI pass --yes (inferred access modes) or --dry-run\n');
+
+    writeFileSync(path.join(dir, 'notes.txt'), 'uncommitted\n');
+    const dirty = run(['sql', dir, '--yes']);
+    expect(dirty.code).toBe(2);
+    expect(dirty.stderr).toMatch(/uncommitted changes: notes\.txt\nhint: commit or stash them first, or pass --allow-dirty/);
+
+    const dry = run(['sql', dir, '--dry-run', '--only', 'indexes', '--name', 'speed_up']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^-- supabase\/migrations\/\d{14}_speed_up_indexes\.sql\n/);
+    expect(dry.stdout).toContain('create index concurrently if not exists tasks_project_id_idx on public.tasks (project_id);');
+    expect(dry.stdout).not.toContain('create policy');
+    expect(readdirSync(path.join(dir, 'supabase', 'migrations'))).toHaveLength(2);
+
+    const layout = run(['sql', dir, '--dry-run', '--layout', 'plain', '--out', 'db/changes', '--only', 'constraints']);
+    expect(layout.stdout).toMatch(/^-- db\/changes\/\d{14}_shipshape_constraints\.sql$/m);
+    expect(layout.stdout).toMatch(/^-- db\/changes\/rollbacks\/\d{14}_shipshape_validation\.sql$/m);
+
+    expect(run(['sql', dir, '--dry-run', '--only', 'policies']).stderr).toBe('shipshape: unknown part "policies"\nhint: use --only rls, constraints or indexes\n');
+    expect(run(['sql', dir, '--dry-run', '--name', 'Bad Name']).code).toBe(2);
+  });
+
+  it('says which migration line fails, and that a folder without a schema has nothing to generate', () => {
+    const dir = app();
+    writeFileSync(path.join(dir, 'supabase/migrations/20240301000000_broken.sql'), 'alter table public.tasks\n  add column x int,,;\n');
+    const broken = run(['sql', dir, '--dry-run']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^shipshape: supabase\/migrations\/20240301000000_broken\.sql:2 does not parse: syntax error at or near ","/);
+    const verify = run(['verify', dir]);
+    expect(verify.code).toBe(2);
+    expect(verify.stderr).toContain('shipshape: a migration fails: supabase/migrations/20240301000000_broken.sql:2: does not parse');
+
+    const prismaOnly = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'unindexed-foreign-key', 'prisma-relation')));
+    const nothing = run(['verify', prismaOnly]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/^shipshape: no SQL migrations found in /);
+
+    const serverOnly = writeTree({ 'package.json': '{"name":"x"}', 'db/schema.sql': 'create table items (id int primary key, user_id uuid);\n' });
+    const noRls = run(['verify', serverOnly]);
+    expect(noRls.code).toBe(2);
+    expect(noRls.stderr).toMatch(/^shipshape: nothing to verify in .*: the app does not use Supabase and no migration enables row level security\nhint: /);
+
+    const empty = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'missing-lockfile', 'no-lockfile')));
+    const none = run(['sql', empty, '--yes']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^shipshape: no database schema found/);
+  });
+
+  it('fix names `shipshape sql` for the database findings instead of pretending to fix them', () => {
+    const dir = app();
+    const fix = run(['fix', dir, '--yes', '--only', 'rls,schema']);
+    expect(fix.code).toBe(0);
+    expect(fix.stderr).toMatch(/^\d+ finding\(s\) are fixed by generated files, not by `fix`: run `shipshape sql`$/m);
+    expect(readFileSync(path.join(dir, 'supabase/migrations/20240101000000_init.sql'), 'utf8')).toContain('Anyone can do anything');
+    expect(run(['list']).stdout).toMatch(/^\s+rls-disabled\s+critical\s+rls\s+`shipshape sql`$/m);
+  });
+});
+
+describe('the sql wizard', () => {
+  it('asks per table with the inference preselected, and writes only what was chosen', async () => {
+    const dir = app();
+    const { code, screen } = await driveCli(['sql', dir], dir, [
+      { waitFor: /profiles: owner inferred: id[\s\S]*Access to profiles/, send: KEYS.enter },
+      { waitFor: /Access to projects/, send: KEYS.down + KEYS.down + KEYS.down + KEYS.enter },
+      { waitFor: /Access to tasks/, send: KEYS.enter },
+      { waitFor: /comments: owner inferred: task_id \(task_id references tasks, whose rows are owned\)[\s\S]*Access to comments/, send: KEYS.enter },
+      { waitFor: /Access to customers/, send: KEYS.down + KEYS.enter },
+    ]);
+    expect(code).toBe(0);
+    expect(screen).toMatch(/public read: everyone reads, the owner writes/);
+    const rlsFile = readdirSync(path.join(dir, 'supabase', 'migrations')).find((f) => f.endsWith('_shipshape_rls.sql'))!;
+    const rls = readFileSync(path.join(dir, 'supabase', 'migrations', rlsFile), 'utf8');
+    expect(rls).not.toContain('public.projects');
+    expect(rls).toContain('create policy customers_shipshape_select on public.customers\n  for select to anon, authenticated\n  using (true);');
+    expect(rls).toContain('create policy tasks_shipshape_select on public.tasks\n  for select to authenticated\n  using ((select auth.uid()) = user_id);');
+    const constraints = readdirSync(path.join(dir, 'supabase', 'migrations')).find((f) => f.endsWith('_shipshape_constraints.sql'))!;
+    expect(readFileSync(path.join(dir, 'supabase', 'migrations', constraints), 'utf8')).not.toContain('projects');
+  });
+});
+
+const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
+
+describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
+  it('passes after sql --yes, in a database of its own that it drops, and refuses a database holding rows', async () => {
+    const dir = app();
+    expect(run(['sql', dir, '--yes']).code).toBe(0);
+    const result = run(['verify', dir, '--database-url', url!]);
+    expect(result.stdout).toMatch(/^PASS: 25\/25 checks passed on 5 table\(s\) · 6 migration\(s\) applied to PostgreSQL 1\d/m);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('postgres:postgres');
+
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const leftovers = await client.query(`select datname from pg_database where datname like 'shipshape_verify_%'`);
+      expect(leftovers.rows).toEqual([]);
+      await client.query('create table if not exists public.shipshape_e2e_data (id int primary key)');
+      await client.query('insert into public.shipshape_e2e_data values (1) on conflict do nothing');
+      const refused = run(['verify', dir, '--database-url', url!]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('is not an empty scratch database: public.shipshape_e2e_data holds rows');
+    } finally {
+      await client.query('drop table if exists public.shipshape_e2e_data');
+      await client.end();
+    }
+  });
+
+  it('sql --database-url reads the schema from the catalog of a live database', async () => {
+    const dir = app();
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const name = `shipshape_e2e_live_${process.pid}`;
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    const target = new URL(url!);
+    target.pathname = `/${name}`;
+    const live = new pg.Client({ connectionString: target.toString() });
+    await live.connect();
+    try {
+      await live.query(`create schema auth; create table auth.users (id uuid primary key);
+        create table public.notes (id uuid primary key default gen_random_uuid(), user_id uuid references auth.users (id), body text);
+        alter table public.notes enable row level security;
+        create policy "everyone" on public.notes for all using (true);`);
+      const result = run(['sql', dir, '--database-url', target.toString(), '--dry-run']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('drop policy if exists everyone on public.notes;');
+      expect(result.stdout).toContain('create policy notes_shipshape_select on public.notes\n  for select to authenticated\n  using ((select auth.uid()) = user_id);');
+      expect(result.stdout).toContain('alter table public.notes add constraint notes_user_id_not_null check (user_id is not null) not valid;');
+      expect(result.stdout).toContain('create index concurrently if not exists notes_user_id_idx on public.notes (user_id);');
+      expect(result.stdout).not.toContain('public.tasks');
+      const unreachable = run(['sql', dir, '--database-url', 'postgres://nobody:secret-pw@127.0.0.1:1/none', '--dry-run']);
+      expect(unreachable.code).toBe(2);
+      expect(unreachable.stderr).toMatch(/^shipshape: cannot connect to postgres:\/\/127\.0\.0\.1:1\/none: /);
+      expect(unreachable.stderr).not.toContain('secret-pw');
+    } finally {
+      await live.end();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    }
+  });
+});
