@@ -1,3 +1,4 @@
+import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
@@ -6,6 +7,8 @@ import envVarUndocumented from './checks/env-var-undocumented.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
+import nextNavigationInPages from './checks/next-navigation-in-pages.ts';
+import nextRouterInAppDir from './checks/next-router-in-app-dir.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
 import nPlusOneQuery from './checks/n-plus-one-query.ts';
 import parseError from './checks/parse-error.ts';
@@ -13,6 +16,7 @@ import prismaClientDuplicated from './checks/prisma-client-duplicated.ts';
 import prismaClientPerRequest from './checks/prisma-client-per-request.ts';
 import publicEnvSecret from './checks/public-env-secret.ts';
 import rawSqlInterpolation from './checks/raw-sql-interpolation.ts';
+import routeConflict from './checks/route-conflict.ts';
 import serverlessDbUrlWithoutPooler from './checks/serverless-db-url-without-pooler.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
@@ -32,6 +36,7 @@ import type { Transform } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
+  appRouterUnsupportedFeature,
   clientSideFiltering,
   dbConnectionPerRequest,
   envFileNotIgnored,
@@ -41,12 +46,15 @@ export const CHECKS: readonly Check[] = [
   hardcodedSecret,
   missingLockfile,
   nextConfigIgnoresBuildErrors,
+  nextNavigationInPages,
+  nextRouterInAppDir,
   nPlusOneQuery,
   parseError,
   prismaClientDuplicated,
   prismaClientPerRequest,
   publicEnvSecret,
   rawSqlInterpolation,
+  routeConflict,
   serverlessDbUrlWithoutPooler,
   unboundedQuery,
   undeclaredDependency,
