@@ -24,6 +24,7 @@ import * as addMissingDependencies from '../transforms/add-missing-dependencies.
 import * as boundListQuery from '../transforms/bound-list-query.ts';
 import * as extractHardcodedSecret from '../transforms/extract-hardcoded-secret.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
+import * as migrateAppRouter from '../transforms/migrate-app-router.ts';
 import * as generateEnvExample from '../transforms/generate-env-example.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
 import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
@@ -67,6 +68,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: generateEnvExample.meta, plan: generateEnvExample.plan },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
+  { kind: 'project', meta: migrateAppRouter.meta, plan: migrateAppRouter.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
   { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },
   { kind: 'project', meta: prismaPoolerConfig.meta, plan: prismaPoolerConfig.plan },

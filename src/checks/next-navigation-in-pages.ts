@@ -26,7 +26,7 @@ export default defineCheck({
       return text.includes('next/navigation') && isUnder(pages, file) && pagesEntry(pages, file) !== null;
     },
     files: isSourceFile,
-    fix: null,
+    fix: 'migrate-app-router',
   },
   check(ctx) {
     return {

@@ -12,7 +12,7 @@ export default defineCheck({
     docs: 'The Pages Router\'s `next/router` is not mounted in the App Router: `useRouter()` from it throws "NextRouter was not mounted" when the page renders. Under app/ use `useRouter`, `usePathname`, `useSearchParams` and `useParams` from `next/navigation`; a component shared by both routers can use `next/compat/router`.',
     prefilter: (text, project, file) => text.includes('next/router') && isUnder(routerDirsFor(project, file)?.app ?? null, file),
     files: isSourceFile,
-    fix: null,
+    fix: 'migrate-app-router',
   },
   check(ctx) {
     const report = (node: Node) =>

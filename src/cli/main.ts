@@ -3,6 +3,7 @@ import { UsageError } from '../errors.ts';
 import { EXIT, VERSION } from './common.ts';
 import { registerFix } from './fix.ts';
 import { registerList } from './list.ts';
+import { registerMigrate } from './migrate.ts';
 import { registerScan } from './scan.ts';
 import { registerTransform } from './transform.ts';
 import { registerUndo } from './undo.ts';
@@ -21,9 +22,10 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerScan(program, setExit);
   registerFix(program, setExit);
   registerTransform(program, setExit);
+  registerMigrate(program, setExit);
   registerList(program, setExit);
   registerUndo(program, setExit);
-  for (const command of program.commands) {
+  for (const command of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true);
   }
   return program;

@@ -1,0 +1,91 @@
+import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
+import { dropUnused, hasDirective, isTypeScript, memberKey, reparseExpression, todo, withUseClient, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { printOptions } from '../../src/engine/print-style.ts';
+
+export const meta: RuleMeta = {
+  id: 'app-to-providers',
+  title: '`pages/_app` → a `\'use client\'` `Providers` component for the root layout',
+  coverage: 'partial',
+  description: 'The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. Its hooks and effects stay (the `next/router` rule converts router events). `pageProps` read by a provider, and a non-identity default layout, get a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.',
+};
+
+export const parser = 'tsx';
+
+const isComponentElement = (node: Node, component: string) => node?.type === 'JSXElement' && node.openingElement.name.type === 'JSXIdentifier' && node.openingElement.name.name === component;
+
+/** True when the providers component renders nothing but its children. */
+export function rendersOnlyChildren(source: string, j: JSCodeshift): boolean {
+  const root = j(source);
+  const fn = root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0];
+  if (!fn) return false;
+  const body = fn.node.body.body as Node[];
+  if (body.length !== 1 || body[0].type !== 'ReturnStatement') return false;
+  const code = j(body[0].argument as never).toSource().replace(/\s+/g, '');
+  return code === '<>{children}</>' || code === 'children';
+}
+
+export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  if (hasDirective(j, root, 'use client') && root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).length > 0) return undefined;
+  const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
+  let fn = exported?.node.declaration as Node | undefined;
+  if (fn?.type === 'Identifier') {
+    const name = fn.name;
+    fn = root.find(j.FunctionDeclaration, { id: { name } }).paths()[0]?.node ?? root.find(j.VariableDeclarator, { id: { name } }).paths()[0]?.node.init;
+    j(exported!).remove();
+    const declaration = root.find(j.FunctionDeclaration, { id: { name } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name } }).closest(j.VariableDeclaration).paths()[0];
+    if (declaration && fn) j(declaration).replaceWith(j.exportNamedDeclaration(declaration.node as never));
+  }
+  if (!fn || !['FunctionDeclaration', 'ArrowFunctionExpression', 'FunctionExpression'].includes(fn.type)) return undefined;
+  const [props] = fn.params;
+  if (props?.type !== 'ObjectPattern') return undefined;
+  const names = Object.fromEntries(props.properties.filter((p: Node) => p.type === 'ObjectProperty').map((p: Node) => [p.key.name, p.value.name]));
+  const component: string = names.Component ?? 'Component';
+  const pageProps: string | undefined = names.pageProps;
+  const scope = j(fn as never);
+
+  // `const getLayout = Component.getLayout ?? ((page) => page)` and `const Layout = Component.Layout ?? Fragment`.
+  const identityLayouts = new Map<string, 'call' | 'element'>();
+  scope.find(j.VariableDeclarator).forEach((p: ASTPath) => {
+    const { id, init } = p.node as Node;
+    if (id.type !== 'Identifier' || !init) return;
+    const member = init.type === 'LogicalExpression' ? init.left : init;
+    if (member.type !== 'MemberExpression' || member.object.name !== component) return;
+    const key = memberKey(member);
+    if (key !== 'getLayout' && key !== 'Layout') return;
+    const fallback = init.type === 'LogicalExpression' ? j(init.right).toSource().replace(/\s+/g, '') : null;
+    const identity = fallback === null || /^\(?\(?(\w+)\)?=>\1\)?$/.test(fallback) || fallback === 'Fragment' || fallback === 'React.Fragment' || /^\(?\(\{children\}\)=>(children|<>\{children\}<\/>)\)?$/.test(fallback);
+    if (!identity) {
+      todo(j, p, `\`${key}\` falls back to a layout for pages without one: in the App Router, render that layout from those pages (or a nested \`layout.tsx\`)`);
+      return;
+    }
+    identityLayouts.set(id.name, key === 'getLayout' ? 'call' : 'element');
+    j(p).closest(j.VariableDeclaration).remove();
+  });
+
+  // `<Component {...pageProps} />` → `children`, inside a layout step or not.
+  scope.find(j.JSXElement).filter((p: ASTPath) => isComponentElement(p.node, component)).forEach((p: ASTPath) => {
+    let target: ASTPath = p;
+    const parent = p.parent.node;
+    if (parent.type === 'CallExpression' && parent.callee.type === 'Identifier' && identityLayouts.get(parent.callee.name) === 'call') target = p.parent;
+    const container = target.parent.node;
+    if (container.type === 'JSXElement' && container.openingElement.name.type === 'JSXIdentifier' && identityLayouts.get(container.openingElement.name.name) === 'element') target = target.parent;
+    const holder = target.parent.node.type;
+    const replacement = holder === 'JSXElement' || holder === 'JSXFragment' ? j.jsxExpressionContainer(j.identifier('children')) : holder === 'JSXExpressionContainer' ? j.identifier('children') : reparseExpression(j, '<>{children}</>');
+    j(target).replaceWith(replacement as never);
+  });
+  fn.params[0] = reparseExpression(j, isTypeScript(file.path) ? '({ children }: { children: React.ReactNode }) => 0' : '({ children }) => 0').params[0];
+  const pagePropsLeft = pageProps !== undefined && scope.find(j.Identifier, { name: pageProps }).length > 0;
+  if (fn.type === 'FunctionDeclaration') fn.id = j.identifier('Providers');
+  else root.find(j.VariableDeclarator, { init: fn } as never).forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
+  if (exported && exported.node.declaration === fn) j(exported).replaceWith(j.exportNamedDeclaration(fn as never));
+  if (pagePropsLeft) {
+    const holder = root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).paths()[0];
+    if (holder) todo(j, holder as ASTPath, '`pageProps` are gone in the App Router: fetch what the providers need in the root layout and pass it as props');
+  }
+  // Global styles belong to the root layout.
+  root.find(j.ImportDeclaration).filter((p: ASTPath) => !(p.node as Node).specifiers?.length && /\.(css|scss|sass|less)$/.test((p.node as Node).source.value)).remove();
+  dropUnused(j, root, ['AppProps', 'NextPage', 'ReactElement', 'ReactNode']);
+  return withUseClient(root.toSource(printOptions(file.source)));
+}
