@@ -241,24 +241,28 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
   const shell = (name: string) => entries.find((e) => e.special === name) ?? null;
 
   // Special files: layout from _document and _app, not-found, error.
-  const layoutExists = [...files].some((file) => /^layout\.(tsx|jsx|ts|js)$/.test(file.slice(appDir.length + 1)) && isUnder(appDir, file));
   const typescript = [...files].some((file) => /\.tsx?$/.test(file) && isUnder(pagesDir, file));
   const ext = typescript ? 'tsx' : 'jsx';
   const specials: Array<{ from: PagesEntry | null; target: string; content: string }> = [];
   if (planned.length > 0 || retireShell) {
     const appEntryFile = shell('_app');
     const documentEntry = shell('_document');
-    if (!layoutExists) {
-      const layoutFile = `${appDir}/layout.${documentEntry ? path.posix.extname(documentEntry.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx') : ext}`;
-      let layout = documentEntry ? applyRules(api, ['document-to-layout'], documentEntry.file, changeset.read(documentEntry.file)!, {}) : renderTemplate('code/root-layout.tsx', { typescript });
-      layout = rebaseImports(api, resolver, documentEntry?.file ?? layoutFile, layoutFile, layout, moved);
+    const existingLayout = [...files].find((file) => isUnder(appDir, file) && /^layout\.(tsx|jsx|ts|js)$/.test(file.slice(appDir.length + 1))) ?? null;
+    // A new root layout takes the shell's markup, styles and providers; an existing one takes the styles and providers when the shell goes.
+    if (!existingLayout || (retireShell && appEntryFile)) {
+      const layoutFile = existingLayout ?? `${appDir}/layout.${documentEntry ? path.posix.extname(documentEntry.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx') : ext}`;
+      let layout = existingLayout
+        ? changeset.read(existingLayout)!
+        : documentEntry
+          ? rebaseImports(api, resolver, documentEntry.file, layoutFile, applyRules(api, ['document-to-layout'], documentEntry.file, changeset.read(documentEntry.file)!, {}), moved)
+          : renderTemplate('code/root-layout.tsx', { typescript });
       if (appEntryFile) {
         const appSource = changeset.read(appEntryFile.file)!;
         const styles = importSites(api, appSource).filter((site) => /\.(css|scss|sass|less)$/.test(site.specifier) && new RegExp(`^import\\s+['"]${site.specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'm').test(appSource));
         const styleImports = styles.map((site) => `import '${site.specifier.startsWith('.') ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`);
         const providersFile = `${appDir}/providers.${path.posix.extname(appEntryFile.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx')}`;
         let providers = applyRules(api, ['app-to-providers', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'], appEntryFile.file, appSource, { kind: 'component' });
-        if (!appToProviders.rendersOnlyChildren(providers, api) && providers !== appSource) {
+        if (!appToProviders.rendersOnlyChildren(providers, api) && providers !== appSource && !exists(providersFile)) {
           providers = rebaseImports(api, resolver, appEntryFile.file, providersFile, providers, moved);
           specials.push({ from: null, target: providersFile, content: providers });
           if (retireShell) moved.set(appEntryFile.file, providersFile);
@@ -270,7 +274,11 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
         }
         layout = addImportsText(api, layout, styleImports);
       }
-      specials.push({ from: null, target: layoutFile, content: layout });
+      if (existingLayout) {
+        if (layout !== changeset.read(existingLayout)) changeset.write(existingLayout, layout);
+      } else {
+        specials.push({ from: null, target: layoutFile, content: layout });
+      }
     }
     const notFound = shell('404');
     const errorEntry = shell('500') ?? shell('_error');
