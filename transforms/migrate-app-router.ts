@@ -176,8 +176,14 @@ function pruneImports(api: JSCodeshift, source: string, _file: string): string {
 export async function plan({ project, changeset, options }: ProjectTransformContext): Promise<void> {
   const api = await j();
   for (const app of nextApps(project)) {
-    if (!app.pages) continue;
-    migrateApp(api, project.root, project.files, app, changeset, options);
+    if (app.pages) {
+      migrateApp(api, project.root, project.files, app, changeset, options);
+    } else if (app.app) {
+      // Nothing to move: what app/ renders still gets `next/navigation` and its client boundaries.
+      const files = project.files.filter((file) => changeset.read(file) !== null);
+      const resolver = new ModuleResolver(project.root, (file) => files.includes(file));
+      convertReachable(api, resolver, app.app, null, files, changeset);
+    }
   }
 }
 
@@ -383,7 +389,7 @@ function rebaseImports(api: JSCodeshift, resolver: ModuleResolver, from: string,
  * `<a>`, and the ones that need the browser get `'use client'` (only modules a server module imports
  * need it; a client module's imports are client code already).
  */
-function convertReachable(api: JSCodeshift, resolver: ModuleResolver, appDir: string, pagesDir: string, files: string[], changeset: Changeset): void {
+function convertReachable(api: JSCodeshift, resolver: ModuleResolver, appDir: string, pagesDir: string | null, files: string[], changeset: Changeset): void {
   const appFiles = [...new Set([...files, ...changeset.changes().filter((c) => c.after !== null).map((c) => c.path)])].filter((file) => isUnder(appDir, file) && isSourceFile(file) && changeset.read(file) !== null);
   const pagesFiles = files.filter((file) => isUnder(pagesDir, file) && changeset.read(file) !== null && isSourceFile(file));
   const reach = (starts: string[]) => {
@@ -422,6 +428,11 @@ function convertReachable(api: JSCodeshift, resolver: ModuleResolver, appDir: st
     }
     if (!inApp && !fromPages.has(file)) source = applyRules(api, ['link-without-anchor', 'next-head-to-metadata'], file, source, { kind: 'component' });
     if (inApp && source.includes('next/router')) source = applyRules(api, ['next-router-to-navigation'], file, source, { kind: 'component' });
+    const original = changeset.read(file)!;
+    if (/useSearchParams\(/.test(source) && !/useSearchParams\(/.test(original) && !/(^|\/)(page|layout)\.[jt]sx?$/.test(file)) {
+      const note = '// TODO(shipshape): `useSearchParams()` needs a `<Suspense>` boundary around this component where a statically rendered page uses it, or `next build` stops\n';
+      source = source.replace(/^((['"])use client\2;?\n\n)?/, (directive) => `${directive}${note}`);
+    }
     let isClient = clientParent || hasDirective(api, api(source), 'use client');
     if (!isClient && !/(^|\/)(page|layout|not-found|route|template|default)\.[jt]sx?$/.test(file) && /\.[jt]sx$/.test(file)) {
       const withDirective = applyRules(api, ['use-client'], file, source, {});
