@@ -213,6 +213,8 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
   const moved = new Map<string, string>();
   const planned: Planned[] = [];
 
+  const appShell = entries.find((e) => e.special === '_app');
+  const layoutAttributes = appShell ? appToProviders.appLayoutAttributes(changeset.read(appShell.file)!, api) : null;
   for (const entry of entries.filter((e) => e.kind === 'page' || e.kind === 'api')) {
     if (selected && !selected(entry.route) && !selected(entry.file)) continue;
     // A route app/ already serves stays where it is: writing a second one is what breaks the build.
@@ -235,7 +237,7 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
       if (!source.includes(note.trim())) changeset.write(entry.file, `${note}${source}`);
       continue;
     }
-    const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file }), new Map());
+    const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }), new Map());
     const page = asPage(api, converted, target);
     planned.push({ entry, target, content: page.page, extra: page.extra });
   }
@@ -268,7 +270,13 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
         const styleImports = styles.map((site) => `import '${site.specifier.startsWith('.') ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`);
         const providersFile = `${appDir}/providers.${path.posix.extname(appEntryFile.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx')}`;
         let providers = applyRules(api, ['app-to-providers', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'], appEntryFile.file, appSource, { kind: 'component' });
-        if (!appToProviders.rendersOnlyChildren(providers, api) && providers !== appSource && !exists(providersFile)) {
+        const onlyChildren = appToProviders.rendersOnlyChildren(providers, api);
+        if (onlyChildren) {
+          // No providers module to write: what is left to do by hand goes on the layout.
+          const notes = providers.split('\n').filter((line) => line.trim().startsWith('// TODO(shipshape):')).map((line) => line.trim());
+          if (notes.length > 0) layout = layout.replace(/^export default/m, `${notes.join('\n')}\nexport default`);
+        }
+        if (!onlyChildren && providers !== appSource && !exists(providersFile)) {
           providers = rebaseImports(api, resolver, appEntryFile.file, providersFile, providers, moved);
           specials.push({ from: null, target: providersFile, content: providers });
           if (retireShell) moved.set(appEntryFile.file, providersFile);

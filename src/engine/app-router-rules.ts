@@ -49,10 +49,6 @@ export function freshStatements(j: JSCodeshift, code: string): AstNode[] {
   return body;
 }
 
-/** An expression from code, without source positions, so recast prints it in place at the right depth. */
-export function freshExpression(j: JSCodeshift, code: string): AstNode {
-  return (freshStatements(j, `(${code});`)[0] as unknown as { expression: AstNode }).expression;
-}
 
 /** Parses a snippet of module code into statements. */
 export function statements(j: JSCodeshift, code: string): AstNode[] {
@@ -218,12 +214,6 @@ export function withUseClient(source: string): string {
   return `${quote}use client${quote}${semicolon}\n\n${source.replace(/^\s*\n/, '')}`;
 }
 
-export function addDirective(j: JSCodeshift, root: Collection, value: string): void {
-  if (hasDirective(j, root, value)) return;
-  const program = root.find(j.Program).get().node as { directives?: unknown[]; body: AstNode[] };
-  program.directives ??= [];
-  program.directives.unshift(j.directive(j.directiveLiteral(value)));
-}
 
 export interface DataFunction {
   /** The statement declaring it, top level. */
@@ -305,10 +295,6 @@ export function todo(j: JSCodeshift, path: ASTPath, text: string): void {
   node.comments.push(j.commentLine(` ${note}`, true, false) as never);
 }
 
-interface ContextRewrite {
-  /** What the data function's context gives: `params`, `query`, `req`, … */
-  provides: readonly string[];
-}
 
 /**
  * Reads of the request in a data function become the App Router's request APIs, awaited:
@@ -391,7 +377,6 @@ export function unsupportedContext(j: JSCodeshift, fn: DataFunction['fn'], suppo
   return [...found];
 }
 
-export type { ContextRewrite };
 
 const NEXT_DATA_TYPES = ['GetServerSideProps', 'GetServerSidePropsContext', 'GetStaticProps', 'GetStaticPropsContext', 'GetStaticPaths', 'GetStaticPathsContext', 'GetStaticPathsResult'];
 
@@ -415,6 +400,8 @@ const CONTEXT_HELP: Record<string, string> = {
  * results into `notFound()`/`redirect()`, and renders the page component with the props.
  */
 export function convertDataPage(j: JSCodeshift, root: Collection, file: string, options: RuleOptions, kind: DataKind): boolean {
+  // `: GetStaticProps` without a type argument typed the props as `any`; the page keeps that looseness.
+  const looselyTyped = new RegExp(`\\b${kind}\\s*:\\s*(GetStaticProps|GetServerSideProps)\\s*=`).test(j(root.get().node).toSource());
   const data = findDataFunction(j, root, kind);
   if (!data) return false;
   const typescript = isTypeScript(file);
@@ -516,7 +503,7 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
           '}',
         ]
       : []),
-    `return <${component} {...result.props} />;`,
+    looselyTyped && typescript ? `return <${component} {...(result.props as unknown as React.ComponentProps<typeof ${component}>)} />;` : `return <${component} {...result.props} />;`,
   ].filter(Boolean);
   const code = `export default async function ${wrapper}(${signature}) {\n${body.map((line) => `  ${line}`).join('\n')}\n}`;
   const program = root.find(j.Program).get().node as { body: AstNode[] };

@@ -9,7 +9,7 @@ export const meta: RuleMeta = {
   id: 'api-route-handler',
   title: 'API routes → route handlers',
   coverage: 'partial',
-  description: 'A handler that branches on `req.method` (`if`/`else if`, a `!==` guard, or `switch`) becomes one export per method, each with the shared code before the branch; a handler that does not branch answers every method, as before. Methods it did not handle get Next.js\'s own 405. `req.query` becomes the search params merged with the awaited `params`, `req.body` `await request.json()`, `req.headers.x` `request.headers.get(\'x\')`, `req.cookies.x` `request.cookies.get(\'x\')?.value`; `res.status(n).json(x)`, `send`, `end` and `redirect` return `NextResponse`s, `res.setHeader` fills their headers, `res.revalidate` is `revalidatePath`. `export const config` (bodyParser and friends) has no equivalent and gets a TODO; so do other uses of `req`/`res` (streaming, `res.write`, a `res` passed to a helper). A handler this rule cannot split stays in pages/api.',
+  description: 'A handler that branches on `req.method` (`if`/`else if`, a `!==` guard, or `switch`) becomes one export per method, each with the shared code before the branch; a handler that does not branch answers every method, as before. Methods it did not handle get Next.js\'s own 405. `req.query` becomes the search params merged with the awaited `params`, `req.body` `await request.json()`, `req.headers.x` `request.headers.get(\'x\')`, `req.cookies.x` `request.cookies.get(\'x\')?.value`; `res.status(n).json(x)` (or `res.statusCode = n` first), `send`, `end` and `redirect` return `NextResponse`s, `res.setHeader` fills their headers, `res.revalidate` is `revalidatePath`. `export const config` (bodyParser and friends) has no equivalent and gets a TODO; so do other uses of `req`/`res` (streaming, `res.write`, a `res` passed to a helper). A handler this rule cannot split stays in pages/api.',
 };
 
 export const parser = 'tsx';
@@ -198,6 +198,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
 function convertBody(j: JSCodeshift, original: string, request: string, response: string, hasParams: boolean): { code: string; revalidates: boolean } {
   const needs = { query: false, body: false, headers: false };
   let revalidates = false;
+  let defaultStatus: string | null = null;
   const at = (node: Node) => node as Node & { start: number; end: number };
   const isRequest = (node: Node) => node.type === 'Identifier' && (node as Identifier).name === request;
   const isResponse = (node: Node) => node.type === 'Identifier' && (node as Identifier).name === response;
@@ -251,6 +252,19 @@ function convertBody(j: JSCodeshift, original: string, request: string, response
     edits.replace(at(p.node).start, at(p.node).end, `headers.set(${source(name)}, ${valueCode})`);
     handled.add((p.node.callee as { object: Node }).object);
   });
+  // `res.statusCode = 401` before the response: the response takes that status.
+  const statusAssignments = root.find(j.AssignmentExpression).filter((p: ASTPath) => {
+    const left = (p.node as Node).left;
+    return left.type === 'MemberExpression' && isResponse(left.object) && memberKey(left) === 'statusCode' && p.parent.node.type === 'ExpressionStatement';
+  });
+  if (statusAssignments.length === 1) {
+    const assignment = statusAssignments.paths()[0]!;
+    defaultStatus = source((assignment.node as Node).right);
+    const statement = assignment.parent.node as Node;
+    const lineStart = text.lastIndexOf('\n', at(statement).start) + 1;
+    edits.replace(lineStart, at(statement).end + (text[at(statement).end] === '\n' ? 1 : 0), '');
+    handled.add((assignment.node as Node).left.object);
+  }
   responseCalls('revalidate').forEach((p: ASTPath<CallExpression>) => {
     const callee = p.node.callee as Node;
     edits.replace(at(callee).start, at(callee).end, 'revalidatePath');
@@ -271,7 +285,7 @@ function convertBody(j: JSCodeshift, original: string, request: string, response
     let object: Node = p.node.callee;
     while (object.type === 'MemberExpression' || object.type === 'CallExpression') object = (object as { object?: Node; callee?: Node }).object ?? (object as { callee: Node }).callee;
     const statement = p.parent;
-    const replacement = responseFor(source, p.node, needs.headers);
+    const replacement = responseFor(source, p.node, needs.headers, defaultStatus);
     const insideCallback = j(p).closest(j.Function).paths()[0]?.node !== fn.node;
     if (!replacement || insideCallback) return;
     handled.add(object);
@@ -312,7 +326,7 @@ function convertBody(j: JSCodeshift, original: string, request: string, response
 }
 
 /** `res.status(404).json(x)` → `NextResponse.json(x, { status: 404 })`, and the rest of the chain family; as code, or null. */
-function responseFor(source: (node: Node) => string, call: CallExpression, withHeaders: boolean): string | null {
+function responseFor(source: (node: Node) => string, call: CallExpression, withHeaders: boolean, defaultStatus: string | null): string | null {
   const steps: Array<{ name: string; args: Node[] }> = [];
   let node: Node = call;
   while (node.type === 'CallExpression') {
@@ -321,7 +335,7 @@ function responseFor(source: (node: Node) => string, call: CallExpression, withH
     steps.unshift({ name: memberKey(callee) ?? '', args: (node as CallExpression).arguments as Node[] });
     node = callee.object;
   }
-  let status: string | null = null;
+  let status: string | null = defaultStatus;
   let last: { name: string; args: Node[] } | null = null;
   for (const step of steps) {
     if (step.name === 'status' && step.args.length === 1) status = source(step.args[0]!);

@@ -2,6 +2,7 @@ import type { API, ASTPath, FileInfo } from 'jscodeshift';
 import {
   dropUnused,
   findDataFunction,
+  isTypeScript,
   literalValue,
   objectProperty,
   ownReturns,
@@ -19,7 +20,7 @@ export const meta: RuleMeta = {
   id: 'get-static-paths',
   title: '`getStaticPaths` → `generateStaticParams` and `dynamicParams`',
   coverage: 'partial',
-  description: 'Renames the function and makes it return flat segment objects (`[{ slug: \'a\' }]`, not `{ params: … }`): a literal `paths` array is unwrapped, a `.map()` that builds `{ params }` returns the params, any other value is mapped with `.map(({ params }) => params)`. A literal `fallback: false` becomes `export const dynamicParams = false`, `true`/`\'blocking\'` `dynamicParams = true`. String paths, a computed `fallback` and `locales` get a TODO.',
+  description: 'Renames the function and makes it return flat segment objects (`[{ slug: \'a\' }]`, not `{ params: … }`): a literal `paths` array is unwrapped, a `.map()` that builds `{ params }` returns the params, any other value is mapped entry by entry: `{ params }` objects give their params, string paths (`\'/blog/a\'`) are cut at the route\'s dynamic segments. A literal `fallback: false` becomes `export const dynamicParams = false`, `true`/`\'blocking\'` `dynamicParams = true`. A computed `fallback` and `locales` get a TODO.',
 };
 
 export const parser = 'tsx';
@@ -32,7 +33,7 @@ function paramsOf(node: Expression): Expression | null {
   return (property?.value as Expression | undefined) ?? null;
 }
 
-function flatten(j: API['jscodeshift'], paths: Expression): Expression {
+function flatten(j: API['jscodeshift'], paths: Expression, fromPath: string): Expression {
   if (paths.type === 'ArrayExpression') {
     const elements = (paths as unknown as { elements: Expression[] }).elements;
     const flat = elements.map(paramsOf);
@@ -49,10 +50,28 @@ function flatten(j: API['jscodeshift'], paths: Expression): Expression {
       }
     }
   }
-  return reparseExpression(j, `${j(paths as never).toSource()}.map(({ params }) => params)`) as Expression;
+  return reparseExpression(j, `${j(paths as never).toSource()}.map(${fromPath})`) as Expression;
 }
 
-export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
+/**
+ * The callback that turns one `paths` entry into segment params: `{ params }` objects give their
+ * params; a string path (`'/blog/hello'`) is cut at the route's dynamic segments.
+ */
+function pathToParams(route: string | undefined, typescript: boolean): string {
+  const segments = (route ?? '').split('/');
+  const fields = segments.flatMap((segment, index) => {
+    const catchAll = /^\[\[?\.\.\.(.+?)\]\]?$/.exec(segment);
+    const dynamic = /^\[(.+)\]$/.exec(segment);
+    if (catchAll) return [`${catchAll[1]}: path.split('/').slice(${index}).filter(Boolean)`];
+    if (dynamic) return [`${dynamic[1]}: path.split('/')[${index}]`];
+    return [];
+  });
+  if (fields.length === 0) return '({ params }) => params';
+  const params = typescript ? '(path as { params: Record<string, string | string[]> }).params' : 'path.params';
+  return `(path) => (typeof path === 'string' ? { ${fields.join(', ')} } : ${params})`;
+}
+
+export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!file.source.includes('getStaticPaths')) return undefined;
   const j = api.jscodeshift;
   const root = j(file.source);
@@ -68,7 +87,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     }
     const fallback = objectProperty(argument, 'fallback');
     fallbacks.add(fallback ? literalValue(fallback.value) : false);
-    ret.node.argument = flatten(j, (pathsProperty.shorthand ? j.identifier('paths') : pathsProperty.value) as Expression) as never;
+    ret.node.argument = flatten(j, (pathsProperty.shorthand ? j.identifier('paths') : pathsProperty.value) as Expression, pathToParams(options.route, isTypeScript(file.path))) as never;
   }
   root.find(j.Identifier, { name: 'getStaticPaths' }).forEach((p: ASTPath) => {
     (p.node as { name: string }).name = 'generateStaticParams';

@@ -6,7 +6,7 @@ export const meta: RuleMeta = {
   id: 'page-layout',
   title: 'Per-page layouts (`Page.getLayout`, `Page.Layout`) → the page renders its layout',
   coverage: 'partial',
-  description: '`Page.getLayout = (page) => <Layout>{page}</Layout>` and `Page.Layout = Layout`, which `_app` used to apply, go; the page\'s default export renders the page inside that layout instead (the "client wrapper" form of the guide; a layout shared by a whole folder can then become a nested `layout.tsx` by hand). A `getLayout` that is not a single JSX expression gets a TODO. The `_app` side is handled by `app-to-providers`.',
+  description: '`Page.getLayout = (page) => <Layout>{page}</Layout>` and `Page.Layout = Layout`, which `_app` used to apply, go; the page\'s default export renders the page inside that layout instead (the "client wrapper" form of the guide; a layout shared by a whole folder can then become a nested `layout.tsx` by hand). When `_app` gave the layout element attributes (`<Layout title="…">`), the page passes them. A `getLayout` that is not a single JSX expression gets a TODO. The `_app` side is handled by `app-to-providers`.',
 };
 
 export const parser = 'tsx';
@@ -34,7 +34,7 @@ function wrapIn(j: JSCodeshift, layout: { param: string; jsx: Node }, element: s
   return copy.toSource();
 }
 
-export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
+export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!/\.(getLayout|Layout)\s*=/.test(file.source)) return undefined;
   const j = api.jscodeshift;
   const root = j(file.source);
@@ -46,7 +46,9 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   const assignment = assignments.paths()[0]!;
   const { left, right } = assignment.node as Node;
   const component: string = left.object.name;
-  const layout = left.property.name === 'Layout' ? (right.type === 'Identifier' ? { param: 'page', jsx: reparseExpression(j, `<${right.name}>{page}</${right.name}>`) } : null) : layoutExpression(right);
+  // `_app` rendered `<Component.Layout …attributes>`: the page now passes those attributes itself.
+  const attributes = typeof options.layoutAttributes === 'string' && options.layoutAttributes ? ` ${options.layoutAttributes}` : '';
+  const layout = left.property.name === 'Layout' ? (right.type === 'Identifier' ? { param: 'page', jsx: reparseExpression(j, `<${right.name}${attributes}>{page}</${right.name}>`) } : null) : layoutExpression(right);
   if (!layout) {
     todo(j, assignment, 'this per-page layout is not a single JSX expression: render the page inside it from the default export (or a nested `layout.tsx`) by hand');
     return root.toSource(printOptions(file.source));

@@ -5,7 +5,7 @@ export const meta: RuleMeta = {
   id: 'use-client',
   title: '`\'use client\'` where a component needs the browser',
   coverage: 'done',
-  description: 'A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator` gets `\'use client\'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.',
+  description: 'A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`) or a function to another component (a render prop, which cannot cross from the server to the client), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator` gets `\'use client\'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.',
 };
 
 export const parser = 'tsx';
@@ -26,6 +26,15 @@ export function clientReason(j: JSCodeshift, root: ReturnType<JSCodeshift>): str
     return typeof attribute.name.name === 'string' && /^on[A-Z]/.test(attribute.name.name) && attribute.value?.type === 'JSXExpressionContainer';
   });
   if (handler.length > 0) return 'passes event handlers';
+  // A function cannot cross from a server component into a client one, so a component that hands
+  // functions to other components (render props, `renderPageLink={(n) => …}`) renders on the client.
+  const functionProp = root.find(j.JSXAttribute).filter((p: ASTPath) => {
+    const attribute = p.node as { value?: { type: string; expression?: { type: string } } | null };
+    const element = (p.parent.node as { name: { type: string; name?: string } }).name;
+    const component = element.type === 'JSXMemberExpression' || (element.type === 'JSXIdentifier' && /^[A-Z]/.test(element.name ?? ''));
+    return component && attribute.value?.type === 'JSXExpressionContainer' && /^(ArrowFunctionExpression|FunctionExpression)$/.test(attribute.value.expression?.type ?? '');
+  });
+  if (functionProp.length > 0) return 'passes functions to components';
   const browser = root.find(j.Identifier).filter((p: ASTPath) => {
     const name = (p.node as { name: string }).name;
     if (!BROWSER_GLOBALS.has(name)) return false;
