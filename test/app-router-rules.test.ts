@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyTransform } from 'jscodeshift/src/testUtils.js';
 import { APP_ROUTER_RULES } from '../transforms/migrate-app-router.ts';
 import { FIXTURES, REPO } from './helpers.ts';
+import { appEntry, appTarget, normaliseRoute, pagesEntry } from '../src/engine/next-routes.ts';
 
 const RULES_DIR = path.join(REPO, 'transforms', 'app-router');
 const FIXTURES_DIR = path.join(FIXTURES, 'migrate-app-router', 'rules');
@@ -63,3 +64,25 @@ for (const rule of APP_ROUTER_RULES) {
     });
   });
 }
+
+describe('route facts', () => {
+  it('maps pages/ files to app/ files, keeping dynamic and catch-all folder names and underscore segments routable', () => {
+    const target = (file: string) => appTarget('app', pagesEntry('pages', file)!);
+    expect(target('pages/index.tsx')).toBe('app/page.tsx');
+    expect(target('pages/about.tsx')).toBe('app/about/page.tsx');
+    expect(target('pages/about/index.jsx')).toBe('app/about/page.jsx');
+    expect(target('pages/blog/[slug].tsx')).toBe('app/blog/[slug]/page.tsx');
+    expect(target('pages/docs/[...all].tsx')).toBe('app/docs/[...all]/page.tsx');
+    expect(target('pages/[[...all]].js')).toBe('app/[[...all]]/page.js');
+    expect(target('pages/api/tasks/[id].ts')).toBe('app/api/tasks/[id]/route.ts');
+    expect(target('pages/api/hello.js')).toBe('app/api/hello/route.js');
+    expect(target('pages/_sites/[site].tsx')).toBe('app/%5Fsites/[site]/page.tsx');
+    expect(appEntry('app', 'app/%5Fsites/[site]/page.tsx')!.route).toBe('/_sites/[site]');
+    expect(appEntry('app', 'app/_components/page.tsx')).toBeNull();
+    expect(appEntry('app', 'app/(shop)/cart/page.tsx')!.route).toBe('/cart');
+    expect(pagesEntry('pages', 'pages/_app.tsx')!.kind).toBe('shell');
+    expect(pagesEntry('pages', 'pages/styles.module.css')).toBeNull();
+    expect(normaliseRoute('/blog/[id]')).toBe(normaliseRoute('/blog/[slug]'));
+    expect(normaliseRoute('/docs/[...a]')).not.toBe(normaliseRoute('/docs/[[...a]]'));
+  });
+});

@@ -102,7 +102,13 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFil
   const clientBody = program.body.filter((n) => !server.includes(n));
   const wrapperCode = api(wrapperNode as never).toSource();
   // The component the wrapper renders.
-  const rendered = /<(\w+)\s*(\{\.\.\.result\.props\}\s*)?\/>/.exec(wrapperCode)?.[1];
+  const rendered = wrapperNode
+    ? api(wrapperNode as never)
+        .find(api.JSXOpeningElement)
+        .nodes()
+        .map((opening) => (opening.name.type === 'JSXIdentifier' ? opening.name.name : null))
+        .find((name) => name !== null && clientBody.some((n) => declared(n).includes(name)))
+    : undefined;
   let component = rendered && clientBody.some((n) => declared(n).includes(rendered)) ? rendered : null;
   let serverWrapper = wrapperCode;
   if (!component && wrapper && !isWrapper) return null;

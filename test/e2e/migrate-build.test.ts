@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run } from '../helpers.ts';
@@ -27,6 +27,8 @@ function nextBuild(dir: string): Promise<{ code: number | null; output: string }
 /** Builds the app with the project's own Next.js (no install) and returns its routes, from both routers' manifests. */
 async function build(dir: string): Promise<{ routes: string[]; seconds: number }> {
   if (!existsSync(path.join(dir, 'node_modules'))) symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // Without a config of its own, Next.js looks for one in the folders above (a stray one in the temp dir would apply).
+  if (!readdirSync(dir).some((file) => file.startsWith('next.config.'))) writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
   const started = Date.now();
   const result = await nextBuild(dir);
   expect(result.code, result.output).toBe(0);

@@ -20,6 +20,9 @@ describe('shipshape migrate app-router', () => {
     expect(stdout).toContain('+export const dynamicParams = false;');
     expect(stderr).toContain('would be changed');
     expect(status(dir)).toBe('');
+    // The diff is a patch git takes as it is, renames included.
+    writeFileSync(path.join(dir, '..', `${path.basename(dir)}.patch`), stdout);
+    git(dir, 'apply', '--check', path.join(dir, '..', `${path.basename(dir)}.patch`));
   });
 
   it('stops on what the App Router does not support, with the reasons, unless --force', () => {
