@@ -50,7 +50,9 @@ function flatten(j: API['jscodeshift'], paths: Expression, fromPath: string): Ex
       }
     }
   }
-  return reparseExpression(j, `${j(paths as never).toSource()}.map(${fromPath})`) as Expression;
+  const source = j(paths as never).toSource();
+  const operand = /^(Identifier|MemberExpression|CallExpression|ArrayExpression)$/.test(paths.type) ? source : `(${source})`;
+  return reparseExpression(j, `${operand}.map(${fromPath})`) as Expression;
 }
 
 /**

@@ -47,7 +47,11 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   const { left, right } = assignment.node as Node;
   const component: string = left.object.name;
   // `_app` rendered `<Component.Layout …attributes>`: the page now passes those attributes itself.
-  const attributes = typeof options.layoutAttributes === 'string' && options.layoutAttributes ? ` ${options.layoutAttributes}` : '';
+  let attributes = typeof options.layoutAttributes === 'string' && options.layoutAttributes ? ` ${options.layoutAttributes}` : '';
+  // `pageProps` in those attributes are the page's props: `result.props` where a data function gives them.
+  if (/\bpageProps\b/.test(attributes)) {
+    attributes = /\bresult\.props\b/.test(file.source) ? attributes.replace(/\bpageProps\b/g, 'result.props') : attributes.replace(/\s+\w+=\{[^}]*\bpageProps\b[^}]*\}/g, '');
+  }
   const layout = left.property.name === 'Layout' ? (right.type === 'Identifier' ? { param: 'page', jsx: reparseExpression(j, `<${right.name}${attributes}>{page}</${right.name}>`) } : null) : layoutExpression(right);
   if (!layout) {
     todo(j, assignment, 'this per-page layout is not a single JSX expression: render the page inside it from the default export (or a nested `layout.tsx`) by hand');
