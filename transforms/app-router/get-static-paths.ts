@@ -61,11 +61,13 @@ function flatten(j: API['jscodeshift'], paths: Expression, fromPath: string): Ex
  */
 function pathToParams(route: string | undefined, typescript: boolean): string {
   const segments = (route ?? '').split('/');
+  // Typed `{ params }` entries leave the string branch `never`: the casts keep both branches checkable.
+  const text = typescript ? '(path as string)' : 'path';
   const fields = segments.flatMap((segment, index) => {
     const catchAll = /^\[\[?\.\.\.(.+?)\]\]?$/.exec(segment);
     const dynamic = /^\[(.+)\]$/.exec(segment);
-    if (catchAll) return [`${catchAll[1]}: path.split('/').slice(${index}).filter(Boolean)`];
-    if (dynamic) return [`${dynamic[1]}: path.split('/')[${index}]`];
+    if (catchAll) return [`${catchAll[1]}: ${text}.split('/').slice(${index}).filter(Boolean)`];
+    if (dynamic) return [`${dynamic[1]}: ${text}.split('/')[${index}]`];
     return [];
   });
   if (fields.length === 0) return '({ params }) => params';
