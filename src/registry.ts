@@ -1,3 +1,4 @@
+import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
@@ -8,6 +9,8 @@ import hardcodedSecret from './checks/hardcoded-secret.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import missingPrimaryKey from './checks/missing-primary-key.ts';
+import nextNavigationInPages from './checks/next-navigation-in-pages.ts';
+import nextRouterInAppDir from './checks/next-router-in-app-dir.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
 import nPlusOneQuery from './checks/n-plus-one-query.ts';
 import nullableOwnerColumn from './checks/nullable-owner-column.ts';
@@ -25,6 +28,7 @@ import rlsEnabledNoPolicy from './checks/rls-enabled-no-policy.ts';
 import rlsMultiplePermissive from './checks/rls-multiple-permissive.ts';
 import rlsPolicyAlwaysTrue from './checks/rls-policy-always-true.ts';
 import rlsPolicyInitplan from './checks/rls-policy-initplan.ts';
+import routeConflict from './checks/route-conflict.ts';
 import secretInClientCode from './checks/secret-in-client-code.ts';
 import securityDefinerWithoutSearchPath from './checks/security-definer-without-search-path.ts';
 import serverEnvInClient from './checks/server-env-in-client.ts';
@@ -39,6 +43,7 @@ import * as addServerOnly from '../transforms/add-server-only.ts';
 import * as boundListQuery from '../transforms/bound-list-query.ts';
 import * as extractHardcodedSecret from '../transforms/extract-hardcoded-secret.ts';
 import * as fetchTimeout from '../transforms/fetch-timeout.ts';
+import * as migrateAppRouter from '../transforms/migrate-app-router.ts';
 import * as generateEnvExample from '../transforms/generate-env-example.ts';
 import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
 import * as moveSecretServerSide from '../transforms/move-secret-server-side.ts';
@@ -54,6 +59,7 @@ import type { Transform } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
+  appRouterUnsupportedFeature,
   clientSideFiltering,
   dbConnectionPerRequest,
   envFileNotIgnored,
@@ -65,6 +71,8 @@ export const CHECKS: readonly Check[] = [
   missingLockfile,
   missingPrimaryKey,
   nextConfigIgnoresBuildErrors,
+  nextNavigationInPages,
+  nextRouterInAppDir,
   nPlusOneQuery,
   nullableOwnerColumn,
   ownerColumnWithoutForeignKey,
@@ -81,6 +89,7 @@ export const CHECKS: readonly Check[] = [
   rlsMultiplePermissive,
   rlsPolicyAlwaysTrue,
   rlsPolicyInitplan,
+  routeConflict,
   secretInClientCode,
   securityDefinerWithoutSearchPath,
   serverEnvInClient,
@@ -100,6 +109,7 @@ export const TRANSFORMS: readonly Transform[] = [
   { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
   { kind: 'project', meta: generateEnvExample.meta, plan: generateEnvExample.plan },
   { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
+  { kind: 'project', meta: migrateAppRouter.meta, plan: migrateAppRouter.plan },
   { kind: 'project', meta: moveSecretServerSide.meta, plan: moveSecretServerSide.plan },
   { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
   { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },

@@ -39,8 +39,8 @@ describe('the registry stays honest', () => {
 
   it('documents every command and flag in the README', () => {
     const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
-    for (const command of ['scan', 'fix', 'transform', 'list', 'undo', 'sql', 'verify']) {
-      const help = run([command, '--help']).stdout;
+    for (const command of ['scan', 'fix', 'transform', 'list', 'undo', 'sql', 'verify', 'migrate app-router']) {
+      const help = run([...command.split(' '), '--help']).stdout;
       for (const flag of help.match(/--[a-z-]+/g) ?? []) {
         if (flag === '--help' || flag === '--no-color') continue;
         expect(readme, `README documents ${command} ${flag}`).toContain(flag);

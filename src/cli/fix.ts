@@ -84,7 +84,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
 
       const changes = changeset.changes();
       if (flags.dryRun || flags.patch) {
-        const diff = unifiedDiff(changes);
+        const diff = unifiedDiff(changes, changeset.renames());
         if (flags.patch) {
           emit(diff, flags.patch);
         } else {

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.ts';
 import { EXIT, VERSION } from './common.ts';
 import { registerFix } from './fix.ts';
 import { registerList } from './list.ts';
+import { registerMigrate } from './migrate.ts';
 import { registerScan } from './scan.ts';
 import { registerSql } from './sql.ts';
 import { registerTransform } from './transform.ts';
@@ -25,9 +26,10 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerTransform(program, setExit);
   registerSql(program, setExit);
   registerVerify(program, setExit);
+  registerMigrate(program, setExit);
   registerList(program, setExit);
   registerUndo(program, setExit);
-  for (const command of program.commands) {
+  for (const command of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true);
   }
   return program;

@@ -105,7 +105,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         ignoreStateDir(changeset);
       }
       const journal = !flags.dryRun && changes.length > 0 ? applyWithJournal(root, changeset.changes(), `transform ${id}`) : null;
-      const printable = printableDiff(unifiedDiff(changes));
+      const printable = printableDiff(unifiedDiff(changes, changeset.renames()));
       if (flags.dryRun && printable.masked) logger.warn('secrets in the diff are masked, so those hunks will not apply');
       if (flags.json) {
         emit(`${JSON.stringify({ ...summary, ...(flags.dryRun ? { diff: printable.text } : {}), journal }, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { diskReader, type Changeset, type FileChange } from './changeset.ts';
@@ -99,6 +99,21 @@ export function applyChanges(root: string, changes: readonly FileChange[]): void
     }
     for (const temp of temps.values()) rmSync(temp, { force: true });
     throw error;
+  }
+  const deleted = changes.filter((change) => change.after === null).map((change) => change.path);
+  for (const file of deleted.sort((a, b) => b.split('/').length - a.split('/').length)) removeEmptyParents(root, file);
+}
+
+/** A delete that empties its folder removes the folder too (a migrated pages/ leaves nothing behind); undo recreates it. */
+function removeEmptyParents(root: string, file: string): void {
+  for (let dir = path.posix.dirname(file); dir !== '.' && dir !== ''; dir = path.posix.dirname(dir)) {
+    const absolute = path.join(root, dir);
+    try {
+      if (readdirSync(absolute).length > 0) return;
+      rmdirSync(absolute);
+    } catch {
+      return;
+    }
   }
 }
 

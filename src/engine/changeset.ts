@@ -34,6 +34,8 @@ export interface FollowUp {
 export class Changeset {
   private readonly entries = new Map<string, FileChange>();
   readonly followUps: FollowUp[] = [];
+  /** Files created from another file that the same change deletes: new path → old path, for diffs that show renames. */
+  readonly moves = new Map<string, string>();
 
   constructor(private readonly readBase: (path: string) => string | null) {}
 
@@ -61,6 +63,7 @@ export class Changeset {
     if (current === null) throw new Error(`cannot move ${from}: it does not exist`);
     this.set(to, content ?? current);
     this.set(from, null);
+    this.moves.set(to, from);
   }
 
   followUp(followUp: FollowUp): void {
@@ -71,6 +74,13 @@ export class Changeset {
   merge(child: Changeset): void {
     for (const change of child.changes()) this.set(change.path, change.after);
     for (const followUp of child.followUps) this.followUp(followUp);
+    for (const [to, from] of child.moves) this.moves.set(to, from);
+  }
+
+  /** The moves whose source is deleted and whose target is created by this change. */
+  renames(): Map<string, string> {
+    const entries = new Map(this.changes().map((change) => [change.path, change]));
+    return new Map([...this.moves].filter(([to, from]) => entries.get(to)?.before === null && entries.get(from)?.after === null));
   }
 
   changes(): FileChange[] {

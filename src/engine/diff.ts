@@ -22,8 +22,32 @@ export function fileDiff(change: FileChange): string {
   return `${[...header, ...body].join('\n')}\n`;
 }
 
-export function unifiedDiff(changes: readonly FileChange[]): string {
-  return changes.map(fileDiff).join('');
+/** A moved file as one git-style rename, with the edits made on the way. */
+export function renameDiff(from: FileChange, to: FileChange): string {
+  const header = [`diff --git a/${from.path} b/${to.path}`, `rename from ${from.path}`, `rename to ${to.path}`];
+  const patch = structuredPatch(from.path, to.path, from.before ?? '', to.after ?? '', '', '', { context: 3 });
+  if (patch.hunks.length === 0) return `${header.join('\n')}\n`;
+  header.push(`--- a/${from.path}`, `+++ b/${to.path}`);
+  const body: string[] = [];
+  for (const hunk of patch.hunks) {
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    body.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@`, ...hunk.lines);
+  }
+  return `${[...header, ...body].join('\n')}\n`;
+}
+
+/** Every change as one diff; `renames` (new path → old path) print as moves instead of a delete and a create. */
+export function unifiedDiff(changes: readonly FileChange[], renames: ReadonlyMap<string, string> = new Map()): string {
+  const byPath = new Map(changes.map((change) => [change.path, change]));
+  const movedAway = new Set(renames.values());
+  return changes
+    .map((change) => {
+      if (movedAway.has(change.path)) return '';
+      const from = renames.get(change.path);
+      return from && byPath.get(from) ? renameDiff(byPath.get(from)!, change) : fileDiff(change);
+    })
+    .join('');
 }
 
 /**

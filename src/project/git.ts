@@ -23,6 +23,7 @@ export function gitTopLevel(dir: string): string | null {
 export function gitListFiles(dir: string): string[] {
   const out = git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
   if (out === null) throw new Error(`git ls-files failed in ${dir}`);
+  // Files deleted from the work tree but still in the index are not part of the project any more.
   const deleted = new Set((git(dir, ['ls-files', '-z', '--deleted']) ?? '').split('\0').filter(Boolean));
   return out.split('\0').filter((file) => file && !deleted.has(file));
 }

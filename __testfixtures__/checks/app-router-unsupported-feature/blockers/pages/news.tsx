@@ -1,0 +1,5 @@
+export const config = { amp: 'hybrid' };
+
+export default function News() {
+  return <p>news</p>;
+}

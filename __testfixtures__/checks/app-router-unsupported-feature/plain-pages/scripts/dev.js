@@ -1,0 +1,3 @@
+const next = require('next/dist/bin/next');
+
+console.log(typeof next);

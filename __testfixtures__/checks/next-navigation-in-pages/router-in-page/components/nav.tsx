@@ -1,0 +1,6 @@
+import { useRouter } from 'next/navigation';
+
+export function Nav() {
+  const router = useRouter();
+  return <button onClick={() => router.back()}>Back</button>;
+}

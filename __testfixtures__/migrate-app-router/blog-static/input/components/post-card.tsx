@@ -1,0 +1,13 @@
+import Link from 'next/link';
+import type { Post } from '../lib/posts';
+
+export function PostCard({ post }: { post: Post }) {
+  return (
+    <li>
+      <Link href={`/blog/${post.slug}`} legacyBehavior>
+        <a>{post.title}</a>
+      </Link>
+      <p>{post.excerpt}</p>
+    </li>
+  );
+}

@@ -1,0 +1,5 @@
+export const visits: string[] = [];
+
+export function pageview(url: string): void {
+  visits.push(url);
+}

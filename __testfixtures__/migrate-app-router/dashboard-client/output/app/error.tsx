@@ -1,0 +1,5 @@
+'use client';
+
+export default function ServerError() {
+  return <h1>Something went wrong</h1>;
+}

@@ -1,0 +1,9 @@
+import { SearchBox } from '../../components/search-box';
+
+export default function SearchPage() {
+  return (
+    <main>
+      <SearchBox />
+    </main>
+  );
+}

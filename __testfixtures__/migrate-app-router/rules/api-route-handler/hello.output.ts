@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+
+type Data = { name: string };
+
+async function handler(request: NextRequest) {
+  return NextResponse.json({ name: 'John Doe' }, { status: 200 });
+}
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+
+async function handler(request: NextRequest) {
+  const headers = new Headers();
+  headers.set('WWW-authenticate', 'Basic realm="Secure Area"');
+  return new NextResponse(`Auth Required.`, { status: 401, headers });
+}
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

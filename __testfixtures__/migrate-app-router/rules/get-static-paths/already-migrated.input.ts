@@ -1,0 +1,5 @@
+export async function generateStaticParams() {
+  return [{ slug: 'a' }];
+}
+
+export const dynamicParams = false;

@@ -1,0 +1,4 @@
+export const generateStaticParams = async () => {
+  return [{ id: '1' }, { id: '2' }];
+};
+export const dynamicParams = false;

@@ -1,0 +1,4 @@
+export function Greeting() {
+  const name = typeof window === 'undefined' ? 'guest' : localStorage.getItem('name');
+  return <p>Hello {name}</p>;
+}

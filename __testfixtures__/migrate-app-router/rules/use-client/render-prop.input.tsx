@@ -1,0 +1,5 @@
+import Pagination from './pagination';
+
+export function ProductList({ page, total }: { page: number; total: number }) {
+  return <Pagination currentPage={page} totalItems={total} renderPageLink={(n) => `/category/${n}`} />;
+}

@@ -1,0 +1,31 @@
+import type { CallExpression, ImportDeclaration, Node } from '@babel/types';
+import { defineCheck } from './define.ts';
+import { isUnder, routerDirsFor } from '../engine/next-routes.ts';
+import { isSourceFile } from '../project/load-project.ts';
+
+export default defineCheck({
+  meta: {
+    id: 'next-router-in-app-dir',
+    title: '`next/router` used under app/',
+    severity: 'high',
+    category: 'routing',
+    docs: 'The Pages Router\'s `next/router` is not mounted in the App Router: `useRouter()` from it throws "NextRouter was not mounted" when the page renders. Under app/ use `useRouter`, `usePathname`, `useSearchParams` and `useParams` from `next/navigation`; a component shared by both routers can use `next/compat/router`.',
+    prefilter: (text, project, file) => text.includes('next/router') && isUnder(routerDirsFor(project, file)?.app ?? null, file),
+    files: isSourceFile,
+    fix: 'migrate-app-router',
+  },
+  check(ctx) {
+    const report = (node: Node) =>
+      ctx.report({ node, message: '`next/router` is imported under app/, where its router is never mounted: `useRouter()` throws "NextRouter was not mounted". Use `next/navigation`.' });
+    return {
+      ImportDeclaration(node: Node) {
+        if ((node as ImportDeclaration).source.value === 'next/router') report(node);
+      },
+      CallExpression(node: Node) {
+        const call = node as CallExpression;
+        const [argument] = call.arguments;
+        if (call.callee.type === 'Identifier' && call.callee.name === 'require' && argument?.type === 'StringLiteral' && argument.value === 'next/router') report(node);
+      },
+    };
+  },
+});

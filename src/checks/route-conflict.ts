@@ -1,0 +1,35 @@
+import { defineProjectCheck } from './define.ts';
+import { appEntry, nextApps, normaliseRoute, pagesEntry } from '../engine/next-routes.ts';
+
+export default defineProjectCheck({
+  meta: {
+    id: 'route-conflict',
+    title: 'The same route is defined in pages/ and app/',
+    severity: 'critical',
+    category: 'routing',
+    docs: 'When pages/ and app/ both define a route, `next build` stops with "Conflicting app and page file was found", and a dev server serves one of them at random. Dynamic segments count as the same route whatever their names (`[id]` and `[slug]`), and route groups such as `(marketing)` are not part of the URL. Keep one of the two files: `shipshape migrate app-router` never writes a route that pages/ still holds.',
+    fix: null,
+  },
+  check(ctx) {
+    for (const app of nextApps(ctx.project)) {
+      if (!app.pages || !app.app) continue;
+      const appRoutes = new Map<string, string>();
+      for (const file of ctx.project.files) {
+        const entry = appEntry(app.app, file);
+        if (entry) appRoutes.set(normaliseRoute(entry.route), entry.file);
+      }
+      for (const file of ctx.project.files) {
+        const entry = pagesEntry(app.pages, file);
+        if (!entry || entry.kind === 'shell' || entry.kind === 'error') continue;
+        const other = appRoutes.get(normaliseRoute(entry.route));
+        if (!other) continue;
+        ctx.report({
+          file,
+          wholeFile: true,
+          message: `${entry.route} is defined twice, by ${file} and ${other}: \`next build\` fails with "Conflicting app and page file". Keep one of them.`,
+          data: { route: entry.route, appFile: other },
+        });
+      }
+    }
+  },
+});

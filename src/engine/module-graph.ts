@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import type { JSCodeshift } from 'jscodeshift';
+
+const EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs'];
+
+export interface ImportSite {
+  specifier: string;
+  /** Offsets of the string literal, quotes included. */
+  start: number;
+  end: number;
+}
+
+/** Every static import, re-export, `import()` and `require()` specifier of a module. */
+export function importSites(j: JSCodeshift, source: string): ImportSite[] {
+  const sites: ImportSite[] = [];
+  let root;
+  try {
+    root = j(source);
+  } catch {
+    return sites;
+  }
+  const add = (literal: { type: string; value?: unknown; start?: number; end?: number } | null | undefined) => {
+    if (literal && (literal.type === 'StringLiteral' || literal.type === 'Literal') && typeof literal.value === 'string' && literal.start !== undefined && literal.end !== undefined) {
+      sites.push({ specifier: literal.value, start: literal.start, end: literal.end });
+    }
+  };
+  root.find(j.ImportDeclaration).forEach((p) => add(p.node.source as never));
+  root.find(j.ExportNamedDeclaration).forEach((p) => add(p.node.source as never));
+  root.find(j.ExportAllDeclaration).forEach((p) => add(p.node.source as never));
+  root.find(j.CallExpression).forEach((p) => {
+    const callee = p.node.callee as { type: string; name?: string };
+    if (callee.type === 'Import' || (callee.type === 'Identifier' && callee.name === 'require')) add(p.node.arguments[0] as never);
+  });
+  return sites;
+}
+
+/** Resolves import specifiers to project files: relative paths and tsconfig/jsconfig `paths` aliases. */
+export class ModuleResolver {
+  private readonly matchers = new Map<string, ((specifier: string) => string[]) | null>();
+
+  constructor(
+    private readonly root: string,
+    private readonly exists: (file: string) => boolean,
+  ) {}
+
+  private matcher(file: string): ((specifier: string) => string[]) | null {
+    const dir = path.posix.dirname(file);
+    if (!this.matchers.has(dir)) {
+      const found = getTsconfig(path.join(this.root, dir), 'tsconfig.json') ?? getTsconfig(path.join(this.root, dir), 'jsconfig.json');
+      this.matchers.set(dir, found ? createPathsMatcher(found) : null);
+    }
+    return this.matchers.get(dir)!;
+  }
+
+  /** The project file a path without extension names, trying extensions and index files. */
+  complete(base: string): string | null {
+    if (this.exists(base) && EXTENSIONS.some((ext) => base.endsWith(ext))) return base;
+    for (const ext of EXTENSIONS) if (this.exists(`${base}${ext}`)) return `${base}${ext}`;
+    for (const ext of EXTENSIONS) if (this.exists(`${base}/index${ext}`)) return `${base}/index${ext}`;
+    return null;
+  }
+
+  resolve(from: string, specifier: string): { file: string; alias: boolean } | null {
+    if (specifier.startsWith('.')) {
+      const file = this.complete(path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier)));
+      return file ? { file, alias: false } : null;
+    }
+    const matcher = this.matcher(from);
+    if (!matcher) return null;
+    for (const candidate of matcher(specifier)) {
+      const relative = path.relative(this.root, candidate).split(path.sep).join('/');
+      if (relative.startsWith('..')) continue;
+      const file = this.complete(relative);
+      if (file) return { file, alias: true };
+    }
+    return null;
+  }
+}
+
+/** The specifier that imports `to` from `from`, in the style of `original` (extension kept only when it had one). */
+export function relativeSpecifier(from: string, to: string, original: string): string {
+  let relative = path.posix.relative(path.posix.dirname(from), to);
+  const keepsExtension = /\.[cm]?[jt]sx?$/.test(original);
+  if (!keepsExtension) relative = relative.replace(/\.[cm]?[jt]sx?$/, '');
+  if (!keepsExtension && /\/index$/.test(relative) && !/\/index$/.test(original) && !/^\.\.?$/.test(original)) relative = relative.replace(/\/index$/, '');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run } from '../helpers.ts';
+
+afterAll(cleanTempDirs);
+
+/** Pages that each router adds on its own (error pages, the document shell), not routes of the app. */
+const FRAMEWORK_ROUTES = new Set(['/_app', '/_document', '/_error', '/404', '/500', '/_not-found', '/_global-error']);
+
+/** Runs `next build` without blocking the test worker (a blocked worker misses vitest's own heartbeats). */
+function nextBuild(dir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    // Turbopack refuses a node_modules outside the app's root; webpack follows the link.
+    const child = spawn(process.execPath, [path.join(REPO, 'node_modules/next/dist/bin/next'), 'build', '--webpack'], {
+      cwd: dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** Builds the app with the project's own Next.js (no install) and returns its routes, from both routers' manifests. */
+async function build(dir: string): Promise<{ routes: string[]; seconds: number }> {
+  if (!existsSync(path.join(dir, 'node_modules'))) symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // Without a config of its own, Next.js looks for one in the folders above (a stray one in the temp dir would apply).
+  if (!readdirSync(dir).some((file) => file.startsWith('next.config.'))) writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
+  const started = Date.now();
+  const result = await nextBuild(dir);
+  expect(result.code, result.output).toBe(0);
+  const routes = new Set<string>();
+  const pagesManifest = path.join(dir, '.next/server/pages-manifest.json');
+  if (existsSync(pagesManifest)) for (const route of Object.keys(JSON.parse(readFileSync(pagesManifest, 'utf8')))) routes.add(route);
+  const appManifest = path.join(dir, '.next/app-path-routes-manifest.json');
+  if (existsSync(appManifest)) for (const route of Object.values(JSON.parse(readFileSync(appManifest, 'utf8')) as Record<string, string>)) routes.add(route);
+  return { routes: [...routes].filter((route) => !FRAMEWORK_ROUTES.has(route)).sort(), seconds: (Date.now() - started) / 1000 };
+}
+
+describe('migrate app-router, then next build', () => {
+  it.each(['tasks-ssr', 'blog-static', 'dashboard-client'])('%s builds with the same routes after the migration, all in app/', async (app) => {
+    const original = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', app, 'input')));
+    const before = await build(original);
+    expect(before.routes.length).toBeGreaterThan(2);
+
+    const migrated = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', app, 'input')));
+    const result = run(['migrate', 'app-router', '.', '--yes'], { cwd: migrated });
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(path.join(migrated, 'pages'))).toBe(false);
+    const after = await build(migrated);
+    expect(after.routes).toEqual(before.routes);
+    expect(JSON.parse(readFileSync(path.join(migrated, '.next/app-path-routes-manifest.json'), 'utf8'))).not.toEqual({});
+    process.stderr.write(`${app}: next build ${before.seconds.toFixed(1)} s before, ${after.seconds.toFixed(1)} s after; routes ${after.routes.join(' ')}\n`);
+  }, 240_000);
+});

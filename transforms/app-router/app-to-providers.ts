@@ -1,0 +1,128 @@
+import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
+import { addImport, dropUnused, hasDirective, isTypeScript, memberKey, reparseExpression, statements, todo, withUseClient, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { printOptions } from '../../src/engine/print-style.ts';
+
+export const meta: RuleMeta = {
+  id: 'app-to-providers',
+  title: '`pages/_app` → a `\'use client\'` `Providers` component for the root layout',
+  coverage: 'partial',
+  description: 'The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. Its hooks and effects stay (the `next/router` rule converts router events). `pageProps` read by a provider, and a non-identity default layout, get a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.',
+};
+
+export const parser = 'tsx';
+
+const isComponentElement = (node: Node, component: string) => node?.type === 'JSXElement' && node.openingElement.name.type === 'JSXIdentifier' && node.openingElement.name.name === component;
+
+/** The attributes `_app` gives the per-page layout element (`<Layout title="…">`), as source, so each page can pass them itself. */
+export function appLayoutAttributes(source: string, j: JSCodeshift): string | null {
+  let root;
+  try {
+    root = j(source);
+  } catch {
+    return null;
+  }
+  let found: string | null = null;
+  root.find(j.VariableDeclarator).forEach((p: ASTPath) => {
+    const { id, init } = p.node as Node;
+    if (found !== null || id.type !== 'Identifier' || !init || j(init).find(j.Identifier, { name: 'Component' }).length === 0) return;
+    root.find(j.JSXOpeningElement, { name: { name: id.name } } as never).forEach((opening: ASTPath) => {
+      const attributes = ((opening.node as Node).attributes ?? []) as Node[];
+      if (attributes.length > 0) found = attributes.map((a) => j(a).toSource().replace(/\s*\n\s*/g, ' ')).join(' ');
+    });
+  });
+  return found;
+}
+
+/** True when the providers component renders nothing but its children. */
+export function rendersOnlyChildren(source: string, j: JSCodeshift): boolean {
+  const root = j(source);
+  const fn = root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0];
+  if (!fn) return false;
+  const body = fn.node.body.body as Node[];
+  if (body.length !== 1 || body[0].type !== 'ReturnStatement') return false;
+  const code = j(body[0].argument as never).toSource().replace(/\s+/g, '');
+  return code === '<>{children}</>' || code === 'children';
+}
+
+export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  if (hasDirective(j, root, 'use client') && root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).length > 0) return undefined;
+  const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
+  let fn = exported?.node.declaration as Node | undefined;
+  if (fn?.type === 'Identifier') {
+    const name = fn.name;
+    fn = root.find(j.FunctionDeclaration, { id: { name } }).paths()[0]?.node ?? root.find(j.VariableDeclarator, { id: { name } }).paths()[0]?.node.init;
+    j(exported!).remove();
+    const declaration = root.find(j.FunctionDeclaration, { id: { name } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name } }).closest(j.VariableDeclaration).paths()[0];
+    if (declaration && fn) j(declaration).replaceWith(j.exportNamedDeclaration(declaration.node as never));
+  }
+  if (!fn || !['FunctionDeclaration', 'ArrowFunctionExpression', 'FunctionExpression'].includes(fn.type)) return undefined;
+  const [props] = fn.params;
+  if (props?.type !== 'ObjectPattern') return undefined;
+  const names = Object.fromEntries(props.properties.filter((p: Node) => p.type === 'ObjectProperty').map((p: Node) => [p.key.name, p.value.name]));
+  const component: string = names.Component ?? 'Component';
+  const pageProps: string | undefined = names.pageProps;
+  const scope = j(fn as never);
+
+  // `const getLayout = Component.getLayout ?? ((page) => page)` and `const Layout = Component.Layout ?? Fragment`.
+  const identityLayouts = new Map<string, 'call' | 'element'>();
+  const notes: string[] = [];
+  scope.find(j.VariableDeclarator).forEach((p: ASTPath) => {
+    const { id, init } = p.node as Node;
+    if (id.type !== 'Identifier' || !init) return;
+    const fromPage = j(init).find(j.Identifier, { name: component }).length > 0 || (init.type === 'Identifier' && init.name === component);
+    if (!fromPage) return;
+    const member = init.type === 'LogicalExpression' ? init.left : init;
+    const key = member.type === 'MemberExpression' && member.object.name === component ? memberKey(member) : null;
+    const asElement = scope.find(j.JSXOpeningElement, { name: { name: id.name } } as never).length > 0;
+    if (key !== 'getLayout' && !asElement) return;
+    const fallback = init.type === 'LogicalExpression' ? j(init.right).toSource().replace(/\s+/g, '') : key ? null : 'unknown';
+    const identity = fallback === null || /^\(?\(?(\w+)\)?=>\1\)?$/.test(fallback) || fallback === 'Fragment' || fallback === 'React.Fragment' || /^\(?\(\{children\}\)=>(children|<>\{children\}<\/>)\)?$/.test(fallback);
+    if (!identity) {
+      notes.push(`pages without a layout of their own got ${fallback === 'unknown' ? `the one \`${j(init).toSource()}\` picks` : `\`${j(init.right).toSource()}\``} from \`_app\`: render it from those pages (or a nested \`layout.tsx\`)`);
+    }
+    identityLayouts.set(id.name, key === 'getLayout' ? 'call' : 'element');
+    j(p).closest(j.VariableDeclaration).remove();
+  });
+
+  // `<Component {...pageProps} />` → `children`, inside a layout step or not.
+  scope.find(j.JSXElement).filter((p: ASTPath) => isComponentElement(p.node, component)).forEach((p: ASTPath) => {
+    let target: ASTPath = p;
+    const parent = p.parent.node;
+    if (parent.type === 'CallExpression' && parent.callee.type === 'Identifier' && identityLayouts.get(parent.callee.name) === 'call') target = p.parent;
+    const holder = target.parent.node.type;
+    const replacement = holder === 'JSXElement' || holder === 'JSXFragment' ? j.jsxExpressionContainer(j.identifier('children')) : holder === 'JSXExpressionContainer' ? j.identifier('children') : reparseExpression(j, '<>{children}</>');
+    j(target).replaceWith(replacement as never);
+  });
+  // The per-page layout element goes; what it wrapped (the page and anything beside it) stays.
+  scope.find(j.JSXElement).filter((p: ASTPath) => {
+    const name = (p.node as Node).openingElement.name;
+    return name.type === 'JSXIdentifier' && identityLayouts.get(name.name) === 'element';
+  }).forEach((p: ASTPath) => {
+    const children = ((p.node as Node).children as Node[]).filter((c) => !(c.type === 'JSXText' && !c.value.trim()));
+    const inJsx = p.parent.node.type === 'JSXElement' || p.parent.node.type === 'JSXFragment';
+    const only = children.length === 1 ? children[0] : null;
+    if (only && only.type === 'JSXExpressionContainer' && !inJsx) j(p).replaceWith(reparseExpression(j, '<>{children}</>') as never);
+    else if (only && only.type === 'JSXElement') j(p).replaceWith(only as never);
+    else j(p).replaceWith(j.jsxFragment(j.jsxOpeningFragment(), j.jsxClosingFragment(), (p.node as Node).children) as never);
+  });
+  // The App's `router` prop is the Pages Router's router: the hook gives it, and the router rule converts it.
+  const routerName: string | undefined = names.router;
+  if (routerName && fn.body.type === 'BlockStatement') {
+    fn.body.body.unshift(...statements(j, `const ${routerName} = useRouter();`));
+    addImport(j, root, 'next/router', 'useRouter');
+  }
+  fn.params[0] = reparseExpression(j, isTypeScript(file.path) ? '({ children }: { children: React.ReactNode }) => 0' : '({ children }) => 0').params[0];
+  const pagePropsLeft = pageProps !== undefined && scope.find(j.Identifier, { name: pageProps }).length > 0;
+  if (fn.type === 'FunctionDeclaration') fn.id = j.identifier('Providers');
+  else root.find(j.VariableDeclarator, { init: fn } as never).forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
+  if (exported && exported.node.declaration === fn) j(exported).replaceWith(j.exportNamedDeclaration(fn as never));
+  if (pagePropsLeft) notes.push('`pageProps` are gone in the App Router: fetch what the providers need in the root layout and pass it as props');
+  const holder = root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).paths()[0];
+  if (holder) for (const note of notes) todo(j, holder as ASTPath, note);
+  // Global styles belong to the root layout.
+  root.find(j.ImportDeclaration).filter((p: ASTPath) => !(p.node as Node).specifiers?.length && /\.(css|scss|sass|less)$/.test((p.node as Node).source.value)).remove();
+  dropUnused(j, root, ['AppProps', 'NextPage', 'ReactElement', 'ReactNode']);
+  return withUseClient(root.toSource(printOptions(file.source)));
+}

@@ -1,0 +1,19 @@
+import type { API, FileInfo } from 'jscodeshift';
+import { convertDataPage, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { printOptions } from '../../src/engine/print-style.ts';
+
+export const meta: RuleMeta = {
+  id: 'get-static-props',
+  title: '`getStaticProps` → an async server page with `revalidate`',
+  coverage: 'partial',
+  description: 'Like `get-server-side-props`, without `searchParams`: the page stays static. A literal `revalidate: N` in the results becomes `export const revalidate = N`; `notFound` and `redirect` results become `notFound()` and `redirect()`. A computed `revalidate`, `preview`/`draftMode` and locale fields get a TODO.',
+};
+
+export const parser = 'tsx';
+
+export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
+  if (!file.source.includes('getStaticProps')) return undefined;
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  return convertDataPage(j, root, file.path, options, 'getStaticProps') ? root.toSource(printOptions(file.source)) : undefined;
+}

@@ -1,0 +1,265 @@
+import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
+import { addTypeImport, insertAfterImports, isTypeScript, statements, todo, type RuleMeta, type RuleOptions, type AstNode as Node,
+} from '../../src/engine/app-router-rules.ts';
+import { printOptions } from '../../src/engine/print-style.ts';
+
+export const meta: RuleMeta = {
+  id: 'next-head-to-metadata',
+  title: '`next/head` → `metadata`, `generateMetadata` and `viewport`',
+  coverage: 'partial',
+  description: '`<title>`, description/keywords/robots/author meta tags, Open Graph and Twitter tags, icons, canonical and manifest links become `export const metadata`; `viewport` and `theme-color` become `export const viewport`. When a value comes from props that a data function provides, the metadata becomes `generateMetadata`, which calls the same function. Other dynamic values, and tags metadata cannot express, stay as plain elements, which React 19 hoists into `<head>`, with a TODO.',
+};
+
+export const parser = 'tsx';
+
+type JsxNode = Node & { type: string; name?: { name?: string }; attributes?: Array<Node & { name?: { name?: string }; value?: Node | null }>; children?: JsxNode[]; openingElement?: JsxNode; expression?: Node; value?: string };
+
+interface Value {
+  /** Source code of the value. */
+  code: string;
+  dynamic: boolean;
+}
+
+const NAMED_META: Record<string, string> = {
+  description: 'description',
+  keywords: 'keywords',
+  robots: 'robots',
+  generator: 'generator',
+  'application-name': 'applicationName',
+  referrer: 'referrer',
+  creator: 'creator',
+  publisher: 'publisher',
+};
+const OPEN_GRAPH: Record<string, string> = { 'og:title': 'title', 'og:description': 'description', 'og:url': 'url', 'og:type': 'type', 'og:site_name': 'siteName', 'og:locale': 'locale', 'og:image': 'images' };
+const TWITTER: Record<string, string> = { 'twitter:card': 'card', 'twitter:title': 'title', 'twitter:description': 'description', 'twitter:site': 'site', 'twitter:creator': 'creator', 'twitter:image': 'images' };
+const ICONS: Record<string, string> = { icon: 'icon', 'shortcut icon': 'shortcut', 'apple-touch-icon': 'apple' };
+
+function elementName(node: JsxNode): string | null {
+  return node.type === 'JSXElement' ? (node.openingElement!.name?.name ?? null) : null;
+}
+
+function attributeValue(j: JSCodeshift, element: JsxNode, name: string): Value | null {
+  const attribute = element.openingElement!.attributes!.find((a: JsxNode) => a.type === 'JSXAttribute' && a.name?.name === name);
+  if (!attribute?.value) return null;
+  return valueOf(j, attribute.value as JsxNode);
+}
+
+function valueOf(j: JSCodeshift, node: JsxNode): Value {
+  if (node.type === 'StringLiteral') return { code: JSON.stringify(node.value).replace(/^"|"$/g, "'"), dynamic: false };
+  if (node.type === 'JSXExpressionContainer') return valueOf(j, node.expression as JsxNode);
+  if (node.type === 'TemplateLiteral' && (node as unknown as { expressions: unknown[] }).expressions.length === 0) return { code: j(node as never).toSource(), dynamic: false };
+  return { code: j(node as never).toSource(), dynamic: true };
+}
+
+/** `<title>{post.title} | Blog</title>` → a template literal. */
+function titleValue(j: JSCodeshift, element: JsxNode): Value | null {
+  const parts = (element.children ?? []).filter((c: JsxNode) => !(c.type === 'JSXText' && !c.value!.trim()));
+  if (parts.length === 1 && parts[0]!.type === 'JSXText') return { code: `'${parts[0]!.value!.trim().replace(/'/g, "\\'")}'`, dynamic: false };
+  if (parts.length === 1 && parts[0]!.type === 'JSXExpressionContainer') return valueOf(j, parts[0]!);
+  let code = '';
+  for (const part of parts) {
+    if (part.type === 'JSXText') code += part.value!.replace(/\s+/g, ' ').replace(/`/g, '\\`');
+    else if (part.type === 'JSXExpressionContainer') code += `\${${j(part.expression as never).toSource()}}`;
+    else return null;
+  }
+  return { code: `\`${code.trim()}\``, dynamic: true };
+}
+
+function viewportEntries(content: string): string[] | null {
+  const entries: string[] = [];
+  for (const pair of content.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [key, value] = pair.split('=').map((p) => p.trim());
+    const name = ({ width: 'width', height: 'height', 'initial-scale': 'initialScale', 'maximum-scale': 'maximumScale', 'minimum-scale': 'minimumScale', 'user-scalable': 'userScalable', 'viewport-fit': 'viewportFit' } as Record<string, string>)[key!];
+    if (!name || value === undefined) return null;
+    const numeric = /^\d+(\.\d+)?$/.test(value);
+    entries.push(`${name}: ${name === 'userScalable' ? String(value === 'yes' || value === '1') : numeric ? value : `'${value}'`}`);
+  }
+  return entries;
+}
+
+interface Collected {
+  metadata: Map<string, Value>;
+  openGraph: Map<string, Value>;
+  twitter: Map<string, Value>;
+  icons: Map<string, Value>;
+  other: Map<string, Value>;
+  viewport: string[];
+  canonical: Value | null;
+  manifest: Value | null;
+}
+
+/** What one child of `<Head>` contributes; false when metadata cannot express it. */
+function collect(j: JSCodeshift, child: JsxNode, into: Collected): boolean {
+  const name = elementName(child);
+  if (name === 'title') {
+    const value = titleValue(j, child);
+    if (!value) return false;
+    into.metadata.set('title', value);
+    return true;
+  }
+  if (name === 'meta') {
+    if (attributeValue(j, child, 'charSet') || attributeValue(j, child, 'charset')) return true;
+    const metaName = attributeValue(j, child, 'name');
+    const property = attributeValue(j, child, 'property');
+    const content = attributeValue(j, child, 'content');
+    if (!content) return false;
+    const key = (metaName ?? property)?.code.replace(/^'|'$/g, '');
+    if (!key || metaName?.dynamic || property?.dynamic) return false;
+    if (key === 'viewport') {
+      const entries = !content.dynamic ? viewportEntries(content.code.replace(/^'|'$/g, '')) : null;
+      if (!entries) return false;
+      into.viewport.push(...entries);
+      return true;
+    }
+    if (key === 'theme-color') {
+      into.viewport.push(`themeColor: ${content.code}`);
+      return true;
+    }
+    if (key === 'author') {
+      into.metadata.set('authors', { code: `[{ name: ${content.code} }]`, dynamic: content.dynamic });
+      return true;
+    }
+    if (NAMED_META[key]) into.metadata.set(NAMED_META[key]!, content);
+    else if (OPEN_GRAPH[key]) into.openGraph.set(OPEN_GRAPH[key]!, OPEN_GRAPH[key] === 'images' ? { code: `[${content.code}]`, dynamic: content.dynamic } : content);
+    else if (TWITTER[key]) into.twitter.set(TWITTER[key]!, TWITTER[key] === 'images' ? { code: `[${content.code}]`, dynamic: content.dynamic } : content);
+    else if (metaName) into.other.set(key, content);
+    else return false;
+    return true;
+  }
+  if (name === 'link') {
+    const rel = attributeValue(j, child, 'rel');
+    const href = attributeValue(j, child, 'href');
+    if (!rel || rel.dynamic || !href) return false;
+    const relation = rel.code.replace(/^'|'$/g, '');
+    if (ICONS[relation]) into.icons.set(ICONS[relation]!, href);
+    else if (relation === 'canonical') into.canonical = href;
+    else if (relation === 'manifest') into.manifest = href;
+    else return false;
+    return true;
+  }
+  return false;
+}
+
+function objectCode(entries: Map<string, Value>): string {
+  return `{ ${[...entries].map(([key, value]) => `${/^[a-zA-Z_$][\w$]*$/.test(key) ? key : `'${key}'`}: ${value.code}`).join(', ')} }`;
+}
+
+function metadataCode(collected: Collected): string {
+  const entries = [...collected.metadata].map(([key, value]) => `${key}: ${value.code}`);
+  if (collected.openGraph.size > 0) entries.push(`openGraph: ${objectCode(collected.openGraph)}`);
+  if (collected.twitter.size > 0) entries.push(`twitter: ${objectCode(collected.twitter)}`);
+  if (collected.icons.size > 0) entries.push(`icons: ${objectCode(collected.icons)}`);
+  if (collected.canonical) entries.push(`alternates: { canonical: ${collected.canonical.code} }`);
+  if (collected.manifest) entries.push(`manifest: ${collected.manifest.code}`);
+  if (collected.other.size > 0) entries.push(`other: ${objectCode(collected.other)}`);
+  return `{\n${entries.map((e) => `  ${e},`).join('\n')}\n}`;
+}
+
+/** Removes a JSX element from where it renders. */
+function removeElement(j: JSCodeshift, path: ASTPath, keep: JsxNode[]): void {
+  const replacement = keep.length === 0 ? null : keep.length === 1 ? keep[0]! : j.jsxFragment(j.jsxOpeningFragment(), j.jsxClosingFragment(), keep as never);
+  const parent = path.parent.node as JsxNode;
+  if (parent.type === 'JSXElement' || parent.type === 'JSXFragment') {
+    const index = parent.children!.indexOf(path.node as JsxNode);
+    const next = parent.children![index + 1];
+    const removeText = !replacement && next?.type === 'JSXText' && !next.value!.trim();
+    parent.children!.splice(index, removeText ? 2 : 1, ...(replacement ? [replacement] : []));
+    return;
+  }
+  j(path).replaceWith(replacement ?? j.nullLiteral());
+}
+
+/** Names the page component receives from its data function: `function Post({ post })` → post. */
+function dataPropNames(j: JSCodeshift, path: ASTPath): string[] {
+  const fn = j(path).closest(j.Function).paths()[0];
+  const param = fn?.node.params[0] as (Node & { properties?: Array<Node & { key?: { name?: string }; value?: { type: string; name?: string } }> }) | undefined;
+  if (param?.type !== 'ObjectPattern') return [];
+  return param.properties!.flatMap((p: JsxNode) => (p.type === 'ObjectProperty' && p.value?.type === 'Identifier' ? [p.value.name!] : []));
+}
+
+/** The page wrapper's signature and call of the data function, when the page has one. */
+function dataCall(j: JSCodeshift, root: ReturnType<JSCodeshift>): { signature: string; call: string } | null {
+  const wrapper = root.find(j.ExportDefaultDeclaration).paths()[0];
+  const fn = wrapper?.node.declaration as (Node & { params: Node[]; async?: boolean }) | undefined;
+  if (!fn || fn.type !== 'FunctionDeclaration' || !fn.async) return null;
+  const call = j(fn as never).find(j.CallExpression, { callee: { type: 'Identifier', name: 'getPageProps' } }).paths()[0];
+  if (!call) return null;
+  const signature = fn.params.map((p: Node) => j(p as never).toSource()).join(', ');
+  return { signature, call: j(call.node).toSource() };
+}
+
+export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
+  if (!file.source.includes('next/head')) return undefined;
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  const headImport = root.find(j.ImportDeclaration, { source: { value: 'next/head' } });
+  const local = headImport.find(j.ImportDefaultSpecifier).paths()[0]?.node.local?.name;
+  if (!local) return undefined;
+  const typescript = isTypeScript(file.path);
+  const isPage = options.kind !== 'component';
+  const collected: Collected = { metadata: new Map(), openGraph: new Map(), twitter: new Map(), icons: new Map(), other: new Map(), viewport: [], canonical: null, manifest: null };
+  let fromData: string[] = [];
+  let call = null as ReturnType<typeof dataCall>;
+
+  root.find(j.JSXElement, { openingElement: { name: { name: local as string } } } as never).forEach((path: ASTPath) => {
+    const element = path.node as JsxNode;
+    const children = (element.children ?? []).filter((c: JsxNode) => !(c.type === 'JSXText' && !c.value!.trim()));
+    const attempt: Collected = { metadata: new Map(), openGraph: new Map(), twitter: new Map(), icons: new Map(), other: new Map(), viewport: [], canonical: null, manifest: null };
+    const kept = children.filter((child: JsxNode) => !collect(j, child, attempt));
+    const values = [...attempt.metadata.values(), ...attempt.openGraph.values(), ...attempt.twitter.values(), ...attempt.icons.values(), ...attempt.other.values()];
+    const dynamic = values.filter((v) => v.dynamic);
+    const props = dataPropNames(j, path);
+    call ??= dataCall(j, root);
+    const fromProps = (value: Value) => {
+      const names = new Set<string>();
+      j(statements(j, `(${value.code});`)[0] as never).find(j.Identifier).forEach((p: ASTPath) => {
+        if (p.parent.node.type !== 'MemberExpression' || p.parent.node.object === p.node) names.add((p.node as { name: string }).name);
+      });
+      return [...names].every((name) => props.includes(name)) ? [...names] : null;
+    };
+    const usable = isPage && (dynamic.length === 0 || (call !== null && dynamic.every((v) => fromProps(v) !== null)));
+    if (!usable) {
+      // React 19 hoists <title>, <meta> and <link> rendered anywhere into <head>.
+      removeElement(j, path, children);
+      todo(j, path, isPage ? '`<Head>` used values the metadata API cannot reach here: these tags render as plain elements (React hoists them into <head>); move them into `generateMetadata`' : '`next/head` renders nothing in the App Router: these tags render as plain elements (React hoists them into <head>); move them into the page\'s `metadata`');
+      return;
+    }
+    for (const value of dynamic) fromData.push(...fromProps(value)!);
+    for (const key of Object.keys(attempt) as Array<keyof Collected>) {
+      const target = collected[key];
+      const source = attempt[key];
+      if (target instanceof Map && source instanceof Map) for (const [k, v] of source) target.set(k, v);
+      else if (Array.isArray(target) && Array.isArray(source)) target.push(...source);
+      else if (source) (collected as unknown as Record<string, unknown>)[key] = source;
+    }
+    removeElement(j, path, kept);
+    if (kept.length > 0) todo(j, path, 'metadata cannot express some `<Head>` tags: they render as plain elements (React hoists them into <head>)');
+  });
+
+  const exports: string[] = [];
+  const hasMetadata = collected.metadata.size + collected.openGraph.size + collected.twitter.size + collected.icons.size + collected.other.size > 0 || collected.canonical || collected.manifest;
+  if (hasMetadata && fromData.length === 0) {
+    exports.push(`export const metadata${typescript ? ': Metadata' : ''} = ${metadataCode(collected)};`);
+    if (typescript) addTypeImport(j, root, 'next', 'Metadata');
+  } else if (hasMetadata && call) {
+    fromData = [...new Set(fromData)];
+    const body = [
+      `const result = await ${call.call};`,
+      `if (!('props' in result) || !result.props) return {};`,
+      `const { ${fromData.join(', ')} } = result.props;`,
+      `return ${metadataCode(collected).replace(/\n/g, '\n  ')};`,
+    ];
+    exports.push(`export async function generateMetadata(${call.signature})${typescript ? ': Promise<Metadata>' : ''} {\n${body.map((l) => `  ${l}`).join('\n')}\n}`);
+    if (typescript) addTypeImport(j, root, 'next', 'Metadata');
+  }
+  if (collected.viewport.length > 0) {
+    exports.push(`export const viewport${typescript ? ': Viewport' : ''} = {\n${collected.viewport.map((e) => `  ${e},`).join('\n')}\n};`);
+    if (typescript) addTypeImport(j, root, 'next', 'Viewport');
+  }
+  if (root.find(j.Identifier, { name: local as string }).length === 1) headImport.remove();
+  const printed = root.toSource(printOptions(file.source));
+  // The exports go after the imports, as written here.
+  return exports.length > 0 ? insertAfterImports(j, printed, exports.join('\n\n')) : printed;
+}
+
+

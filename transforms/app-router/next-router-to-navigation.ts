@@ -1,0 +1,234 @@
+import type { API, ASTPath, CallExpression, FileInfo, Identifier, VariableDeclarator } from 'jscodeshift';
+import { addImport, freeName, freshStatements, memberKey, references, reparseExpression, statements, todo, type RuleMeta, type RuleOptions, type AstNode as Node,
+} from '../../src/engine/app-router-rules.ts';
+import { printOptions } from '../../src/engine/print-style.ts';
+
+export const meta: RuleMeta = {
+  id: 'next-router-to-navigation',
+  title: '`next/router` → `next/navigation`',
+  coverage: 'partial',
+  description: '`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.',
+};
+
+export const parser = 'tsx';
+
+const GONE: Record<string, string> = {
+  locale: 'there is no built-in i18n in the App Router: read the locale from a `[lang]` segment',
+  locales: 'there is no built-in i18n in the App Router: list the locales yourself',
+  defaultLocale: 'there is no built-in i18n in the App Router',
+  domainLocales: 'there is no built-in i18n in the App Router',
+  basePath: 'the App Router\'s router has no `basePath`: read it from your config',
+  isFallback: '`fallback` pages are gone: show a loading state in `loading.tsx`',
+  isPreview: 'preview mode is Draft Mode: `draftMode()` from `next/headers` on the server',
+  components: 'the App Router\'s router has no `components`',
+  beforePopState: 'the App Router has no `beforePopState`',
+};
+
+type Member = Node & { object: Node; property: Node; computed?: boolean };
+
+export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
+  if (!file.source.includes('next/router')) return undefined;
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  const imports = root.find(j.ImportDeclaration, { source: { value: 'next/router' } });
+  if (imports.length === 0) return undefined;
+
+  const hooks = new Set<string>();
+  const need = (hook: 'usePathname' | 'useSearchParams' | 'useParams') => hooks.add(hook);
+  let useRouterName: string | null = null;
+  imports.forEach((p: ASTPath) => {
+    for (const specifier of (p.node as { specifiers?: Array<Node & { imported?: Identifier; local?: Identifier }> }).specifiers ?? []) {
+      if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'useRouter') useRouterName = specifier.local?.name ?? 'useRouter';
+      else if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'withRouter') todo(j, p, '`withRouter` has no App Router equivalent: use the `useRouter`, `usePathname` and `useSearchParams` hooks in a client component');
+      else if (specifier.type === 'ImportDefaultSpecifier') todo(j, p, 'the default `Router` singleton has no App Router equivalent: use `useRouter()` from `next/navigation` in a client component');
+    }
+  });
+  if (!useRouterName) return root.toSource(printOptions(file.source));
+
+  // Each `const router = useRouter()` (or a destructuring of it), in its own component.
+  root.find(j.CallExpression, { callee: { type: 'Identifier', name: useRouterName } }).forEach((call: ASTPath<CallExpression>) => {
+    const declarator = call.parent.node.type === 'VariableDeclarator' ? (call.parent as ASTPath<VariableDeclarator>) : null;
+    const fn = j(call).closest(j.Function);
+    if (!declarator || fn.length === 0) return;
+    const scope = fn.paths()[0]!;
+    const holder = j(declarator).closest(j.VariableDeclaration).paths()[0]!;
+    const locals: Record<string, string> = {};
+    const declarations: string[] = [];
+    const local = (base: string, init: string, name?: string) => {
+      if (!locals[base]) {
+        locals[base] = name ?? freeName(j, j(scope as never), base);
+        declarations.push(`const ${locals[base]} = ${init};`);
+      }
+      return locals[base];
+    };
+    const flush = () => {
+      if (declarations.length > 0) j(holder).insertAfter(freshStatements(j, declarations.join('\n')) as never);
+    };
+    const pathname = () => (need('usePathname'), local('pathname', "usePathname() ?? ''"));
+    const searchParams = () => (need('useSearchParams'), local('searchParams', 'useSearchParams()'));
+    const params = () => (need('useParams'), local('params', 'useParams() ?? {}'));
+    const query = (name?: string) => {
+      const p = params();
+      const s = searchParams();
+      return local('query', `{ ...Object.fromEntries(${s}?.entries() ?? []), ...${p} }`, name);
+    };
+    const asPath = (name?: string) => {
+      const p = pathname();
+      const s = searchParams();
+      return local('asPath', `${s}?.size ? \`\${${p}}?\${${s}}\` : ${p}`, name);
+    };
+
+    if (declarator.node.id.type === 'ObjectPattern') {
+      // `const { query, push } = useRouter()`
+      const kept: Node[] = [];
+      for (const property of (declarator.node.id as unknown as { properties: Array<Node & { key?: Identifier; value?: Identifier }> }).properties) {
+        const key = property.key?.name;
+        const value = property.value?.type === 'Identifier' ? property.value.name : null;
+        if (value && (key === 'query' || key === 'asPath' || key === 'pathname' || key === 'route' || key === 'isReady')) {
+          // The binding keeps its name: only where its value comes from changes.
+          if (key === 'query') query(value);
+          else if (key === 'asPath') asPath(value);
+          else if (key === 'isReady') local('isReady', 'true', value);
+          else if (locals.pathname) local(`pathname:${value}`, locals.pathname, value);
+          else (need('usePathname'), local('pathname', "usePathname() ?? ''", value));
+        } else {
+          if (key && GONE[key]) todo(j, holder, `\`${key}\`: ${GONE[key]}`);
+          if (key === 'events') todo(j, holder, 'router events: run an effect on `usePathname()` and `useSearchParams()` instead');
+          kept.push(property);
+        }
+      }
+      (declarator.node.id as unknown as { properties: Node[] }).properties = kept;
+      flush();
+      if (kept.length === 0) j(holder).remove();
+      return;
+    }
+    if (declarator.node.id.type !== 'Identifier') return;
+    const router = declarator.node.id.name;
+    const uses = j(scope as never).find(j.Identifier, { name: router }).filter((p: ASTPath) => p.parent.node.type === 'MemberExpression' && p.parent.node.object === p.node);
+    // Reads first, so the URLs built for push/replace below see their converted form.
+    uses.forEach((p: ASTPath) => {
+      const member = p.parent as ASTPath<Member>;
+      const key = memberKey(member.node as never);
+      if (key === 'query') j(member).replaceWith(j.identifier(query()));
+      else if (key === 'pathname' || key === 'route') j(member).replaceWith(j.identifier(pathname()));
+      else if (key === 'asPath') j(member).replaceWith(j.identifier(asPath()));
+      else if (key === 'isReady') replaceIsReady(j, member);
+      else if (key === 'reload') j(member).replaceWith(reparseExpression(j, 'window.location.reload') as never);
+      else if (key && GONE[key]) todo(j, member, `\`${router}.${key}\`: ${GONE[key]}`);
+    });
+    uses.forEach((p: ASTPath) => {
+      const member = p.parent as ASTPath<Member>;
+      if (member.node?.type !== 'MemberExpression' || member.node.object !== p.node) return;
+      const key = memberKey(member.node as never);
+      if (key === 'push' || key === 'replace') convertNavigation(j, member);
+      else if (key === 'events') convertEvents(j, member, pathname, searchParams);
+    });
+    flush();
+    if (j(scope as never).find(j.Identifier, { name: router }).length === 1) j(holder).remove();
+  });
+
+  imports.forEach((p: ASTPath) => {
+    const node = p.node as { specifiers?: Array<Node & { imported?: Identifier }> };
+    node.specifiers = (node.specifiers ?? []).filter((s) => !(s.type === 'ImportSpecifier' && s.imported?.name === 'useRouter'));
+    if (node.specifiers.length === 0 && !(p.node as { comments?: unknown[] }).comments?.length) j(p).remove();
+  });
+  const stillUsed = root.find(j.Identifier, { name: useRouterName }).filter((p: ASTPath) => p.parent.node.type === 'CallExpression').length > 0;
+  if (stillUsed) addImport(j, root, 'next/navigation', 'useRouter', useRouterName);
+  for (const hook of ['useParams', 'usePathname', 'useSearchParams'] as const) if (hooks.has(hook)) addImport(j, root, 'next/navigation', hook);
+  return root.toSource(printOptions(file.source));
+}
+
+/** The App Router is always ready: `if (!router.isReady) return …` goes, `router.isReady` is `true`. */
+function replaceIsReady(j: API['jscodeshift'], member: ASTPath<Member>): void {
+  const parent = member.parent;
+  if (parent?.node.type === 'UnaryExpression' && parent.node.operator === '!') {
+    const statement = parent.parent;
+    if (statement?.node.type === 'IfStatement' && statement.node.test === parent.node && !statement.node.alternate) {
+      j(statement).remove();
+      return;
+    }
+    j(parent).replaceWith(j.booleanLiteral(false));
+    return;
+  }
+  j(member).replaceWith(j.booleanLiteral(true));
+}
+
+/** `router.push({ pathname, query })` and `router.push(url, as, options)` → `router.push(string)`. */
+function convertNavigation(j: API['jscodeshift'], member: ASTPath<Member>): void {
+  const call = member.parent?.node as CallExpression | undefined;
+  if (!call || call.type !== 'CallExpression' || call.callee !== member.node) return;
+  const [url, as, options] = call.arguments as Node[];
+  if (!url) return;
+  const target = as && as.type !== 'Identifier' ? as : as && (as as Identifier).name !== 'undefined' ? as : url;
+  let replacement: Node = target;
+  if (target.type === 'ObjectExpression') {
+    const properties = (target as unknown as { properties: Array<Node & { key?: Identifier; value: Node }> }).properties;
+    const pathnameNode = properties.find((p) => p.key?.name === 'pathname')?.value;
+    const queryNode = properties.find((p) => p.key?.name === 'query')?.value;
+    const other = properties.filter((p) => p.key?.name !== 'pathname' && p.key?.name !== 'query');
+    if (!pathnameNode || other.length > 0) {
+      todo(j, member, 'build the URL string by hand: the App Router\'s `push`/`replace` take a string');
+      return;
+    }
+    let pathSource = j(pathnameNode as never).toSource();
+    let querySource = queryNode ? j(queryNode as never).toSource() : null;
+    // `/post/[pid]` with `query: { pid }` fills in the segment.
+    if (pathnameNode.type === 'StringLiteral' && queryNode?.type === 'ObjectExpression') {
+      let path = (pathnameNode as unknown as { value: string }).value;
+      const rest: string[] = [];
+      for (const property of (queryNode as unknown as { properties: Array<Node & { key?: Identifier; value: Node }> }).properties) {
+        const name = property.key?.name;
+        const value = property.value as Node;
+        const text = value.type === 'StringLiteral' ? String(value.value).replace(/[`$\\]/g, '\\$&') : `\${${j(value as never).toSource()}}`;
+        if (name && path.includes(`[${name}]`)) path = path.replace(`[${name}]`, text);
+        else rest.push(j(property as never).toSource());
+      }
+      pathSource = `\`${path}\``;
+      querySource = rest.length > 0 ? `{ ${rest.join(', ')} }` : null;
+    }
+    const text = querySource ? `\`\${${pathSource}}?\${new URLSearchParams(${querySource})}\`` : pathSource;
+    replacement = reparseExpression(j, text.replace(/^`\$\{`([^`]*)`\}/, '`$1'));
+  }
+  const kept: Node[] = [replacement];
+  if (options && options.type === 'ObjectExpression') {
+    const properties = (options as unknown as { properties: Array<Node & { key?: Identifier }> }).properties;
+    const scroll = properties.filter((p) => p.key?.name === 'scroll');
+    if (properties.some((p) => p.key?.name !== 'scroll')) todo(j, member, '`shallow` and `locale` navigation options are gone: update the URL with `window.history.pushState` for a shallow change');
+    if (scroll.length > 0) kept.push(reparseExpression(j, `{ ${scroll.map((p) => j(p as never).toSource()).join(', ')} }`));
+  }
+  call.arguments = kept as never;
+}
+
+/**
+ * `router.events.on('routeChangeComplete', handler)` inside an effect becomes a call of the handler
+ * with the new URL, and the effect runs when the path or search params change.
+ */
+function convertEvents(j: API['jscodeshift'], member: ASTPath<Member>, pathname: () => string, searchParams: () => string): void {
+  const on = member.parent?.node as Member | undefined;
+  const call = member.parent?.parent?.node as CallExpression | undefined;
+  const method = on ? memberKey(on as never) : null;
+  const [event, handler] = (call?.arguments ?? []) as Node[];
+  const effect = j(member).closest(j.CallExpression, { callee: { name: 'useEffect' } });
+  const eventName = event?.type === 'StringLiteral' ? (event as unknown as { value: string }).value : null;
+  if (!call || call.type !== 'CallExpression' || eventName !== 'routeChangeComplete' || effect.length === 0 || !handler) {
+    if (member.parent?.node.type !== 'ArrayExpression') todo(j, member, `router events${eventName ? ` (\`${eventName}\`)` : ''} are gone: run an effect on \`usePathname()\` and \`useSearchParams()\` instead`);
+    return;
+  }
+  const statement = j(call as never).paths().length ? j(member).closest(j.ExpressionStatement) : null;
+  if (method === 'off') {
+    // The cleanup that unsubscribed goes with the subscription.
+    const ret = j(member).closest(j.ReturnStatement);
+    if (ret.length > 0) ret.remove();
+    else statement?.remove();
+    return;
+  }
+  if (method !== 'on') return;
+  const p = pathname();
+  const s = searchParams();
+  statement?.replaceWith(freshStatements(j, `${j(handler as never).toSource()}(${s}?.size ? \`\${${p}}?\${${s}}\` : ${p});`)[0] as never);
+  const deps = (effect.paths()[0]!.node.arguments[1] ?? null) as (Node & { elements?: Node[] }) | null;
+  if (deps?.type === 'ArrayExpression') {
+    const kept = (deps.elements ?? []).filter((element: Node) => !(element.type === 'MemberExpression' && memberKey(element as never) === 'events'));
+    effect.paths()[0]!.node.arguments[1] = reparseExpression(j, `[${[...kept.map((e: Node) => j(e as never).toSource()), p, s].join(', ')}]`) as never;
+  }
+}

@@ -1,0 +1,57 @@
+import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
+import { hasDirective, withUseClient, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+
+export const meta: RuleMeta = {
+  id: 'use-client',
+  title: '`\'use client\'` where a component needs the browser',
+  coverage: 'done',
+  description: 'A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`) or a function to another component (a render prop, which cannot cross from the server to the client), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator` gets `\'use client\'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.',
+};
+
+export const parser = 'tsx';
+
+const BROWSER_GLOBALS = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator']);
+
+/** Why a module must run in the browser, or null. */
+export function clientReason(j: JSCodeshift, root: ReturnType<JSCodeshift>): string | null {
+  const hook = root.find(j.CallExpression).filter((p: ASTPath) => {
+    const callee = (p.node as { callee: { type: string; name?: string; property?: { name?: string } } }).callee;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? callee.property?.name : undefined;
+    return name !== undefined && /^use[A-Z]/.test(name);
+  });
+  if (hook.length > 0) return 'calls hooks';
+  if (root.find(j.CallExpression, { callee: { name: 'createContext' } }).length > 0 || root.find(j.CallExpression, { callee: { property: { name: 'createContext' } } }).length > 0) return 'creates a context';
+  const handler = root.find(j.JSXAttribute).filter((p: ASTPath) => {
+    const attribute = p.node as { name: { name: unknown }; value?: { type: string } | null };
+    return typeof attribute.name.name === 'string' && /^on[A-Z]/.test(attribute.name.name) && attribute.value?.type === 'JSXExpressionContainer';
+  });
+  if (handler.length > 0) return 'passes event handlers';
+  // A function cannot cross from a server component into a client one, so a component that hands
+  // functions to other components (render props, `renderPageLink={(n) => …}`) renders on the client.
+  const functionProp = root.find(j.JSXAttribute).filter((p: ASTPath) => {
+    const attribute = p.node as { value?: { type: string; expression?: { type: string } } | null };
+    const element = (p.parent.node as { name: { type: string; name?: string } }).name;
+    const component = element.type === 'JSXMemberExpression' || (element.type === 'JSXIdentifier' && /^[A-Z]/.test(element.name ?? ''));
+    return component && attribute.value?.type === 'JSXExpressionContainer' && /^(ArrowFunctionExpression|FunctionExpression)$/.test(attribute.value.expression?.type ?? '');
+  });
+  if (functionProp.length > 0) return 'passes functions to components';
+  const browser = root.find(j.Identifier).filter((p: ASTPath) => {
+    const name = (p.node as { name: string }).name;
+    if (!BROWSER_GLOBALS.has(name)) return false;
+    const parent = p.parent.node;
+    if (parent.type === 'MemberExpression' && parent.property === p.node && !parent.computed) return false;
+    if (parent.type === 'UnaryExpression' && parent.operator === 'typeof') return false;
+    return !(parent.type === 'ObjectProperty' && parent.key === p.node);
+  });
+  if (browser.length > 0) return 'uses browser APIs';
+  return null;
+}
+
+export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  if (hasDirective(j, root, 'use client') || hasDirective(j, root, 'use server')) return undefined;
+  if (root.find(j.JSXElement).length + root.find(j.JSXFragment).length === 0 && !/\.(jsx|tsx)$/.test(file.path)) return undefined;
+  if (!clientReason(j, root)) return undefined;
+  return withUseClient(file.source);
+}
