@@ -90,15 +90,16 @@ describe('client code', () => {
 });
 
 describe('client graph text pass', () => {
-  it('finds the imports that bring code, with their positions, and skips type-only ones', async () => {
+  it('finds the imports that bring code, with the positions of server SDK imports, and skips type-only ones', async () => {
     const { moduleFacts } = await import('../src/engine/client-graph.ts');
-    const facts = moduleFacts(`'use client';\nimport type { A } from 'a';\nimport { type B, type C as D } from 'b';\nimport E, { type F } from 'e';\n  export * from './g';\nconst h = await import('h');\nconst i = require("i");\n`);
+    const facts = moduleFacts(`'use client';\nimport type { A } from 'a';\nimport { type B, type C as D } from 'b';\nimport E, { type F } from 'stripe';\n  export * from './g';\nconst h = await import('openai');\nconst i = require("pg");\n`);
     expect(facts.directive).toBe('client');
     expect(facts.imports).toEqual([
-      { specifier: 'e', line: 4, column: 1 },
-      { specifier: './g', line: 5, column: 3 },
-      { specifier: 'h', line: 6, column: 17 },
-      { specifier: 'i', line: 7, column: 11 },
+      { specifier: 'stripe', line: 4, column: 1 },
+      // Only server SDK imports are ever reported, so only they carry a position.
+      { specifier: './g', line: 0, column: 0 },
+      { specifier: 'openai', line: 6, column: 17 },
+      { specifier: 'pg', line: 7, column: 11 },
     ]);
     expect(moduleFacts("// header\nimport 'server-only';\n").serverOnly).toBe(true);
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CallExpression, Expression, Node, Program, Statement, VariableDeclarator } from '@babel/types';
-import jscodeshift from 'jscodeshift';
+import type { JSCodeshift } from 'jscodeshift';
 import { addToManifest } from './add-missing-dependencies.ts';
 import { renamePublicVariables } from './rename-public-secret-env.ts';
 import { clientGraph, moduleFacts, type ClientGraph } from '../src/engine/client-graph.ts';
@@ -68,7 +68,8 @@ interface ServerFunction {
   typescript: boolean;
 }
 
-const j = jscodeshift.withParser('tsx');
+/** jscodeshift, loaded by `plan`: the scan never needs it. */
+let j: JSCodeshift;
 
 function isFunction(node: Node): boolean {
   return /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression|ObjectMethod|ClassMethod)$/.test(node.type);
@@ -804,9 +805,10 @@ function anonVariableFor(project: Project): string {
   return anon?.name ?? 'NEXT_PUBLIC_SUPABASE_ANON_KEY';
 }
 
-export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
   const relevant = findings.filter((f) => f.fix?.id === meta.id);
   if (relevant.length === 0) return;
+  j ??= (await import('jscodeshift')).default.withParser('tsx');
   const planner = new Planner(project, changeset);
   const files = [...new Set(relevant.map((f) => f.file))].sort();
   const clients = files.flatMap((file) => planner.findClients(file));

@@ -47,9 +47,13 @@ export default defineCheck({
     for (const file of ctx.project.files) {
       const moduleInfo = graph.moduleFacts(file);
       if (!moduleInfo || moduleInfo.directive === 'server' || moduleInfo.serverOnly) continue;
-      const sdk = moduleInfo.imports.map((i) => ({ ...i, sdk: sdkOf(i.specifier) })).find((i) => i.sdk);
-      const earlier = found.get(file);
-      if (sdk && (!earlier || sdk.line < earlier.line)) found.set(file, { file, line: sdk.line, column: sdk.column, what: `the ${sdk.sdk}` });
+      for (const { specifier, line, column } of moduleInfo.imports) {
+        const sdk = sdkOf(specifier);
+        if (!sdk) continue;
+        const earlier = found.get(file);
+        if (!earlier || line < earlier.line) found.set(file, { file, line, column, what: `the ${sdk}` });
+        break;
+      }
     }
     for (const fact of [...found.values()].sort((a, b) => a.file.localeCompare(b.file))) {
       if (clientGraph(ctx.project).importers(fact.file).length === 0 || !onlyInAppRouterServerCode(ctx.project, [fact.file])) continue;

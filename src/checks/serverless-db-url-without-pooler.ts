@@ -1,4 +1,5 @@
-import { getSchema, type Assignment, type Datasource } from '@mrleebo/prisma-ast';
+import type { Assignment, Datasource } from '@mrleebo/prisma-ast';
+import { prismaAst } from '../engine/prisma-schema-parser.ts';
 import type { CallExpression, Node, ObjectExpression } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { driverNames, type DriverNames } from '../engine/db-drivers.ts';
@@ -28,7 +29,7 @@ function prismaMajor(pkg: PackageInfo | null): number | null {
 function schemaFact(file: string, text: string): Fact | null {
   let datasource: Datasource | undefined;
   try {
-    datasource = getSchema(text).list.find((block): block is Datasource => block.type === 'datasource');
+    datasource = prismaAst().getSchema(text).list.find((block): block is Datasource => block.type === 'datasource');
   } catch {
     return null;
   }

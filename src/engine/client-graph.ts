@@ -6,6 +6,7 @@ import { readTextFile } from '../project/files.ts';
 import { packageFor } from '../project/packages.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
 import { parseSource } from './parse.ts';
+import { sdkOf } from './server-sdks.ts';
 import { mergeVisitors, walk } from './walk.ts';
 
 /**
@@ -36,7 +37,7 @@ export interface ClientGraph {
 type EntryReason = `'use client'` | 'Pages Router page' | `${string} app: all of it runs in the browser`;
 
 const DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use (client|server)\1/;
-const STATIC_IMPORT = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:([\w$*{}\s,]*?)\s+from\s+)?(['"])([^'"\n]+)\4/g;
+const STATIC_IMPORT = /(?:^|[\n;])[ \t]*(import|export)\s+(type\s+)?(?:([\w$*{}\s,]*?)\s+from\s+)?(['"])([^'"\n]+)\4/g;
 const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g;
 const SERVER_ONLY_IMPORT = /(?:^|[\n;])\s*import\s+['"]server-only['"]/;
 const PAGE_DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths']);
@@ -54,6 +55,7 @@ const NOT_BUNDLED = /(^|\/)(api|server|scripts|supabase|functions|netlify|test|t
 
 export interface ImportFact {
   specifier: string;
+  /** Where the import is, for server SDK imports (the only ones reported); 0 for the others. */
   line: number;
   column: number;
 }
@@ -88,15 +90,19 @@ const TYPE_ONLY_CLAUSE = /^\s*\{\s*type\s+[\w$]+(\s+as\s+[\w$]+)?(\s*,\s*type\s+
 /** A text pass, no parse: the directive, `server-only`, and the imports that bring code. */
 export function moduleFacts(text: string): ModuleFacts {
   let starts: number[] | null = null;
-  const at = (offset: number) => position((starts ??= lineStarts(text)), offset);
   const imports: ImportFact[] = [];
+  const add = (specifier: string, offset: number) => {
+    // Only imports of server SDKs are ever reported: the others need no line number.
+    if (!sdkOf(specifier)) imports.push({ specifier, line: 0, column: 0 });
+    else imports.push({ specifier, ...position((starts ??= lineStarts(text)), offset) });
+  };
   for (const match of text.matchAll(STATIC_IMPORT)) {
-    if (match[2] || (match[3] !== undefined && TYPE_ONLY_CLAUSE.test(match[3]))) continue;
-    const keyword = match.index! + match[0].indexOf(match[1]!);
-    imports.push({ specifier: match[5]!, ...at(keyword) });
+    const clause = match[3];
+    if (match[2] || (clause !== undefined && clause.includes('type') && TYPE_ONLY_CLAUSE.test(clause))) continue;
+    add(match[5]!, match.index! + match[0].indexOf(match[1]!));
   }
   if (text.includes('import(') || text.includes('require(')) {
-    for (const match of text.matchAll(DYNAMIC_IMPORT)) imports.push({ specifier: match[2]!, ...at(match.index!) });
+    for (const match of text.matchAll(DYNAMIC_IMPORT)) add(match[2]!, match.index!);
   }
   const directive = text.includes('use ') ? (DIRECTIVE.exec(text)?.[2] as ModuleFacts['directive'] | undefined) : undefined;
   return { directive: directive ?? null, serverOnly: text.includes('server-only') && SERVER_ONLY_IMPORT.test(text), imports };

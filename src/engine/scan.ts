@@ -112,7 +112,7 @@ function runWholeProject(project: Project, runs: readonly WholeProjectRun[]): { 
 export async function scan(project: Project, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   // The schema checks read migrations with the PostgreSQL parser, which loads asynchronously once.
-  await loadSqlParser();
+  if (project.files.some((file) => file.endsWith('.sql'))) await loadSqlParser();
   const disabled = new Set(project.config.disable);
   const checks = (options.checks ?? CHECKS).filter((check) => !disabled.has(check.meta.id));
   const perFile = fileChecks(checks);

@@ -20,7 +20,11 @@ export function mayReadSecret(text: string): boolean {
   return /process\.env|import\.meta\.env/.test(text) && /SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/.test(text);
 }
 
+/** Every SDK pattern at once: most specifiers name none, and one test rules them out. */
+const ANY_SDK = new RegExp(SERVER_SDKS.map(([pattern]) => `(?:${pattern.source})`).join('|'));
+
 /** The kind of server SDK an import specifier names, or null. */
 export function sdkOf(specifier: string): string | null {
+  if (!ANY_SDK.test(specifier)) return null;
   return SERVER_SDKS.find(([pattern]) => pattern.test(specifier))?.[1] ?? null;
 }

@@ -1,4 +1,5 @@
-import { PrismaParser, VisitorClassFactory, getSchema, type Attribute, type BlockAttribute, type Field, type Model, type Value } from '@mrleebo/prisma-ast';
+import type { Attribute, BlockAttribute, Field, Model, PrismaParser, Value, VisitorClassFactory } from '@mrleebo/prisma-ast';
+import { prismaAst } from '../engine/prisma-schema-parser.ts';
 import type { Column, Constraint, SchemaModel, SourceLoc, Table } from './model.ts';
 
 const SCALAR_TYPES: Record<string, string> = {
@@ -62,8 +63,9 @@ let locating: { parser: PrismaParser; visitor: InstanceType<ReturnType<typeof Vi
 /** The default parser keeps no locations; findings must point at the schema.prisma line. */
 function locatingParser() {
   if (!locating) {
-    const parser = new PrismaParser({ nodeLocationTracking: 'full' });
-    locating = { parser, visitor: new (VisitorClassFactory(parser))() };
+    const { PrismaParser: Parser, VisitorClassFactory: visitorFor } = prismaAst();
+    const parser = new Parser({ nodeLocationTracking: 'full' });
+    locating = { parser, visitor: new (visitorFor(parser))() };
   }
   return locating;
 }
@@ -73,7 +75,7 @@ export function readPrismaSchema(schema: SchemaModel, file: string, text: string
   schema.files.push(file);
   let parsed;
   try {
-    parsed = getSchema(text, locatingParser());
+    parsed = prismaAst().getSchema(text, locatingParser());
   } catch (error) {
     const line = (error as { token?: { startLine?: number } }).token?.startLine ?? 1;
     schema.problems.push({ file, line, message: `${file}:${line} does not parse: ${(error as Error).message.split('\n')[0]}` });
