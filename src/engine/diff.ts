@@ -12,28 +12,27 @@ export function fileDiff(change: FileChange): string {
   if (before === null) header.push('new file mode 100644');
   if (after === null) header.push('deleted file mode 100644');
   header.push(`--- ${before === null ? '/dev/null' : `a/${path}`}`, `+++ ${after === null ? '/dev/null' : `b/${path}`}`);
-  const patch = structuredPatch(path, path, before ?? '', after ?? '', '', '', { context: 3 });
+  return `${[...header, ...hunkLines(path, path, before ?? '', after ?? '')].join('\n')}\n`;
+}
+
+/** The hunks between two texts, numbered as git numbers them (an empty side starts at line 0). */
+function hunkLines(fromPath: string, toPath: string, before: string, after: string): string[] {
+  const patch = structuredPatch(fromPath, toPath, before, after, '', '', { context: 3 });
   const body: string[] = [];
   for (const hunk of patch.hunks) {
     const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
     const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
     body.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@`, ...hunk.lines);
   }
-  return `${[...header, ...body].join('\n')}\n`;
+  return body;
 }
 
 /** A moved file as one git-style rename, with the edits made on the way. */
 export function renameDiff(from: FileChange, to: FileChange): string {
   const header = [`diff --git a/${from.path} b/${to.path}`, `rename from ${from.path}`, `rename to ${to.path}`];
-  const patch = structuredPatch(from.path, to.path, from.before ?? '', to.after ?? '', '', '', { context: 3 });
-  if (patch.hunks.length === 0) return `${header.join('\n')}\n`;
+  const body = hunkLines(from.path, to.path, from.before ?? '', to.after ?? '');
+  if (body.length === 0) return `${header.join('\n')}\n`;
   header.push(`--- a/${from.path}`, `+++ b/${to.path}`);
-  const body: string[] = [];
-  for (const hunk of patch.hunks) {
-    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-    body.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@`, ...hunk.lines);
-  }
   return `${[...header, ...body].join('\n')}\n`;
 }
 
