@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Node } from '@babel/types';
-import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
-import { SOURCE_EXTENSIONS, isSourceFile } from '../project/load-project.ts';
+import { isSourceFile } from '../project/load-project.ts';
 import { readTextFile } from '../project/files.ts';
 import { packageFor } from '../project/packages.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
 import { parseSource } from './parse.ts';
 import { sdkOf } from './server-sdks.ts';
+import { ModuleResolver } from './module-graph.ts';
 import { mergeVisitors, walk } from './walk.ts';
 
 /**
@@ -132,54 +132,6 @@ function isPageFile(pkg: PackageInfo | null, file: string): boolean {
   return inPages !== null && !inPages.startsWith('api/') && !/^_document\.[^/]+$/.test(inPages);
 }
 
-/** Resolves a specifier to a project file: relative paths, `index` files, and tsconfig `paths`/`baseUrl`. */
-class Resolver {
-  private readonly files: ReadonlySet<string>;
-  private readonly matchers = new Map<string, ((specifier: string) => string[]) | null>();
-
-  constructor(private readonly project: Project) {
-    this.files = new Set(project.files);
-  }
-
-  resolve(from: string, specifier: string): string | null {
-    if (specifier.startsWith('.')) return this.withExtensions(path.posix.join(path.posix.dirname(from), specifier));
-    if (specifier.startsWith('/')) return null;
-    const matcher = this.matcherFor(from);
-    if (!matcher) return null;
-    for (const candidate of matcher(specifier)) {
-      const relative = path.relative(this.project.root, candidate).split(path.sep).join('/');
-      if (relative.startsWith('..')) continue;
-      const found = this.withExtensions(relative);
-      if (found) return found;
-    }
-    return null;
-  }
-
-  private withExtensions(base: string): string | null {
-    const normal = path.posix.normalize(base);
-    if (this.files.has(normal) && isSourceFile(normal)) return normal;
-    // `./x.js` written for a `./x.ts` file, as NodeNext projects do.
-    const stem = normal.replace(/\.[cm]?jsx?$/, '');
-    for (const candidate of [stem, normal]) {
-      for (const ext of SOURCE_EXTENSIONS) {
-        if (this.files.has(`${candidate}${ext}`)) return `${candidate}${ext}`;
-        if (this.files.has(`${candidate}/index${ext}`)) return `${candidate}/index${ext}`;
-      }
-    }
-    return null;
-  }
-
-  private matcherFor(from: string): ((specifier: string) => string[]) | null {
-    const dir = packageFor(this.project.packages, from)?.dir ?? '';
-    if (!this.matchers.has(dir)) {
-      const absolute = path.join(this.project.root, dir);
-      const tsconfig = getTsconfig(absolute, 'tsconfig.json') ?? getTsconfig(absolute, 'jsconfig.json');
-      this.matchers.set(dir, tsconfig ? createPathsMatcher(tsconfig) : null);
-    }
-    return this.matchers.get(dir)!;
-  }
-}
-
 /** The bindings of a page's imports that only its data functions use: Next.js drops them from the browser bundle. */
 function serverOnlyImportsOfPage(file: string, text: string): Set<string> {
   let ast;
@@ -233,7 +185,9 @@ function serverOnlyImportsOfPage(file: string, text: string): Set<string> {
 }
 
 function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFacts>): ClientGraph {
-  const resolver = new Resolver(project);
+  const files = new Set(project.files);
+  const modules = new ModuleResolver(project.root, (file) => files.has(file));
+  const resolver = { resolve: (from: string, specifier: string) => modules.resolve(from, specifier)?.file ?? null };
   const facts = new Map<string, ModuleFacts>();
   const edges = new Map<string, string[]>();
   const importers = new Map<string, string[]>();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { JSCodeshift } from 'jscodeshift';
 
-const EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs'];
+const EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs', '.mts', '.cts'];
 
 export interface ImportSite {
   specifier: string;
@@ -38,6 +38,8 @@ export function importSites(j: JSCodeshift, source: string): ImportSite[] {
 /** Resolves import specifiers to project files: relative paths and tsconfig/jsconfig `paths` aliases. */
 export class ModuleResolver {
   private readonly matchers = new Map<string, ((specifier: string) => string[]) | null>();
+  /** get-tsconfig's own cache: each tsconfig is read and parsed once, however many folders share it. */
+  private readonly tsconfigCache = new Map<string, unknown>();
 
   constructor(
     private readonly root: string,
@@ -47,17 +49,21 @@ export class ModuleResolver {
   private matcher(file: string): ((specifier: string) => string[]) | null {
     const dir = path.posix.dirname(file);
     if (!this.matchers.has(dir)) {
-      const found = getTsconfig(path.join(this.root, dir), 'tsconfig.json') ?? getTsconfig(path.join(this.root, dir), 'jsconfig.json');
+      const cache = this.tsconfigCache as Parameters<typeof getTsconfig>[2];
+      const found = getTsconfig(path.join(this.root, dir), 'tsconfig.json', cache) ?? getTsconfig(path.join(this.root, dir), 'jsconfig.json', cache);
       this.matchers.set(dir, found ? createPathsMatcher(found) : null);
     }
     return this.matchers.get(dir)!;
   }
 
-  /** The project file a path without extension names, trying extensions and index files. */
+  /** The project file a path names, trying extensions and index files; `./x.js` also finds `x.ts`, as NodeNext projects write it. */
   complete(base: string): string | null {
     if (this.exists(base) && EXTENSIONS.some((ext) => base.endsWith(ext))) return base;
-    for (const ext of EXTENSIONS) if (this.exists(`${base}${ext}`)) return `${base}${ext}`;
-    for (const ext of EXTENSIONS) if (this.exists(`${base}/index${ext}`)) return `${base}/index${ext}`;
+    const stem = base.replace(/\.[cm]?jsx?$/, '');
+    for (const candidate of stem === base ? [base] : [stem, base]) {
+      for (const ext of EXTENSIONS) if (this.exists(`${candidate}${ext}`)) return `${candidate}${ext}`;
+      for (const ext of EXTENSIONS) if (this.exists(`${candidate}/index${ext}`)) return `${candidate}/index${ext}`;
+    }
     return null;
   }
 
