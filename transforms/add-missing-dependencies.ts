@@ -78,6 +78,18 @@ export function addToManifest(changeset: Changeset, manifestPath: string, additi
   changeset.write(manifestPath, text.endsWith('\n') ? `${json}${newline}` : json);
 }
 
+/**
+ * Declares a runtime dependency a fix's new code imports, at the installed version (or `fallback`),
+ * with the install command as a follow-up; nothing when the package already declares it.
+ */
+export function declareDependency(project: Project, changeset: Changeset, pkg: PackageInfo, name: string, fallback: string, why: string): void {
+  if (name in pkg.dependencies || name in pkg.devDependencies) return;
+  const version = installedVersion(path.join(project.root, pkg.dir), name);
+  addToManifest(changeset, pkg.dir ? `${pkg.dir}/package.json` : 'package.json', new Map([[name, { version: `^${version ?? fallback}`, dev: false }]]));
+  const command = installCommand(pkg.packageManager);
+  changeset.followUp({ kind: 'command', message: `${pkg.dir ? `(cd ${pkg.dir} && ${command})` : command}   # adds ${name}, ${why}` });
+}
+
 export function plan({ project, findings, options, changeset }: ProjectTransformContext): void {
   const prefix = RANGE_PREFIX[String(options.versionRange ?? 'caret')] ?? '^';
   const byPackage = new Map<string, Map<string, boolean>>();

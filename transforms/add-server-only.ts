@@ -1,11 +1,10 @@
-import path from 'node:path';
-import { addToManifest } from './add-missing-dependencies.ts';
+import { declareDependency } from './add-missing-dependencies.ts';
 import { TextEdits } from '../src/engine/codemod.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
-import { installCommand, installedVersion, packageFor } from '../src/project/packages.ts';
-import type { Project } from '../src/project/types.ts';
+import { packageFor } from '../src/project/packages.ts';
+import type { PackageInfo, Project } from '../src/project/types.ts';
 
 export const meta: TransformMeta = {
   id: 'add-server-only',
@@ -32,8 +31,10 @@ export function markServerOnly(project: Project, changeset: Changeset, file: str
   else edits.insert(first ? source.lastIndexOf('\n', first.start! - 1) + 1 : 0, "import 'server-only';\n");
   changeset.write(file, edits.apply());
   const pkg = packageFor(project.packages, file);
-  if (!pkg) return;
-  const version = installedVersion(path.join(project.root, pkg.dir), 'server-only');
-  addToManifest(changeset, pkg.dir ? `${pkg.dir}/package.json` : 'package.json', new Map([['server-only', { version: `^${version ?? '0.0.1'}`, dev: false }]]));
-  changeset.followUp({ kind: 'command', message: `${installCommand(pkg.packageManager)}   # adds server-only` });
+  if (pkg) declareServerOnly(project, changeset, pkg);
+}
+
+/** `server-only` in the package's dependencies, for modules that import it. */
+export function declareServerOnly(project: Project, changeset: Changeset, pkg: PackageInfo): void {
+  declareDependency(project, changeset, pkg, 'server-only', '0.0.1', 'which server modules import');
 }

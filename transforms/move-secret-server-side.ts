@@ -1,18 +1,17 @@
-import path from 'node:path';
 import type { CallExpression, Expression, Node, Program, Statement, VariableDeclarator } from '@babel/types';
 import type { JSCodeshift } from 'jscodeshift';
-import { addToManifest } from './add-missing-dependencies.ts';
+import { declareServerOnly } from './add-server-only.ts';
 import { renamePublicVariables } from './rename-public-secret-env.ts';
 import { clientGraph, moduleFacts, type ClientGraph } from '../src/engine/client-graph.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
-import { TextEdits, relativeImport, removeUnusedBinding } from '../src/engine/codemod.ts';
+import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding } from '../src/engine/codemod.ts';
 import { PUBLIC_ENV_PREFIX, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { secretByName } from '../src/engine/secret-shapes.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { mergeVisitors, walk } from '../src/engine/walk.ts';
-import { installedVersion, packageFor } from '../src/project/packages.ts';
+import { packageFor } from '../src/project/packages.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
 
 export const meta: TransformMeta = {
@@ -692,7 +691,12 @@ class Planner {
       const root = j(text);
       for (const local of this.clearedBindings.get(file) ?? []) removeUnusedBinding(j, root, local);
       text = root.toSource();
-      if (added.length > 0) text = insertImports(text, added);
+      const missing = added.filter((line) => !text.includes(line));
+      if (missing.length > 0) {
+        const withImports = new TextEdits(text);
+        insertImportLines(withImports, parseSource(file, text).program, missing);
+        text = withImports.apply();
+      }
       this.changeset.write(file, text);
     }
     return written;
@@ -717,15 +721,17 @@ class Planner {
       else if (exported.length > 0) exported.remove();
       else declaration.remove();
     });
-    for (const local of importSources(parseSource(client.file, source).program).keys()) removeUnusedBinding(j, root, local);
-    for (const { declarator } of topLevelDeclarators(parseSource(client.file, source).program)) {
+    const program = parseSource(client.file, source).program;
+    const importedNames = [...importSources(program).keys()];
+    for (const local of importedNames) removeUnusedBinding(j, root, local);
+    for (const { declarator } of topLevelDeclarators(program)) {
       if (declarator.id.type !== 'Identifier') continue;
       const name = declarator.id.name;
       const remaining = root.find(j.Identifier, { name }).filter((p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node));
       const exported = root.find(j.ExportNamedDeclaration).filter((p) => j(p).find(j.VariableDeclarator, { id: { name } }).length > 0).length > 0;
       if (remaining.length === 0 && !exported) root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((p) => { j(p).closest(j.VariableDeclaration).remove(); });
     }
-    for (const local of importSources(parseSource(client.file, source).program).keys()) removeUnusedBinding(j, root, local);
+    for (const local of importedNames) removeUnusedBinding(j, root, local);
     const text = root.toSource();
     const meaningful = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|['"]use (client|server)['"];?/g, '').trim();
     if (meaningful === '' && !this.project.files.some((file) => file !== client.file && this.importsFile(file, client.file))) this.changeset.delete(client.file);
@@ -788,17 +794,6 @@ function authCheck(project: Project, pkg: PackageInfo, router: Router, serverFil
   return null;
 }
 
-/** Adds import lines after the file's directive and imports. */
-function insertImports(text: string, lines: string[]): string {
-  const program = parseSource('x.tsx', text).program;
-  const missing = lines.filter((line) => !text.includes(line));
-  if (missing.length === 0) return text;
-  const lastImport = [...program.body].reverse().find((s) => s.type === 'ImportDeclaration');
-  const directive = program.directives.at(-1);
-  const at = lastImport?.end ?? directive?.end ?? 0;
-  const block = missing.join('\n');
-  return at === 0 ? `${block}\n${text}` : `${text.slice(0, at)}\n${block}${text.slice(at)}`;
-}
 
 function anonVariableFor(project: Project): string {
   const anon = project.envFiles.flatMap((env) => env.variables).find((v) => v.jwtRole === 'anon' || /^(NEXT_PUBLIC_|VITE_|EXPO_PUBLIC_|REACT_APP_)SUPABASE_(ANON|PUBLISHABLE)_KEY$/.test(v.name));
@@ -823,11 +818,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   const secretVariables = [...new Set([...planner.secretVariables, ...clients.flatMap((c) => c.secretVariables)])];
   renamePublicVariables(project, changeset, secretVariables, true);
   if (written.length === 0) return;
-  for (const pkg of new Set(written.filter((file) => file.includes('/actions/')).map((file) => packageFor(project.packages, file)!))) {
-    const version = installedVersion(path.join(project.root, pkg.dir), 'server-only');
-    addToManifest(changeset, pkg.dir ? `${pkg.dir}/package.json` : 'package.json', new Map([['server-only', { version: `^${version ?? '0.0.1'}`, dev: false }]]));
-    changeset.followUp({ kind: 'command', message: `${pkg.packageManager ?? 'npm'} install   # adds server-only, which the new server actions import` });
-  }
+  for (const pkg of new Set(written.filter((file) => file.includes('/actions/')).map((file) => packageFor(project.packages, file)!))) declareServerOnly(project, changeset, pkg);
   for (const variable of [...planner.rotate].sort()) changeset.followUp({ kind: 'secret', message: `rotate ${variable}: it was in browser code` });
   if (planner.unguarded.length > 0) changeset.followUp({ kind: 'manual', message: `check the caller's session in each new server function (${planner.unguarded.join(', ')})` });
   else changeset.followUp({ kind: 'manual', message: `the new server functions require a signed-in user; check that each user may do what they ask (${written.join(', ')})` });

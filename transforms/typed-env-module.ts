@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { Node, Program } from '@babel/types';
-import { addToManifest } from './add-missing-dependencies.ts';
+import { declareDependency } from './add-missing-dependencies.ts';
+import { declareServerOnly } from './add-server-only.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
 import { clientGraph, onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
-import { TextEdits, relativeImport } from '../src/engine/codemod.ts';
+import { TextEdits, insertImportLines, relativeImport } from '../src/engine/codemod.ts';
 import { PUBLIC_ENV_PREFIX, RUNTIME_VARIABLES, envDestructured, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
@@ -11,7 +11,7 @@ import type { ProjectTransformContext, TransformMeta } from '../src/engine/trans
 import { mergeVisitors, walk } from '../src/engine/walk.ts';
 import { isDevelopmentFile } from '../src/project/dependencies.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
-import { installCommand, installedVersion, packageFor } from '../src/project/packages.ts';
+import { packageFor } from '../src/project/packages.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
 
 export const meta: TransformMeta = {
@@ -114,9 +114,9 @@ function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): 
 
   const serverFiles = [...new Set(movable.filter((read) => !PUBLIC_ENV_PREFIX.test(read.name)).map((read) => read.file))];
   const variables = (side: Map<string, boolean>) => [...side].sort(([a], [b]) => a.localeCompare(b)).map(([name, optional]) => ({ name, optional }));
+  // `server-only` throws outside App Router server code (Pages Router, scripts): only there is it added.
+  const serverOnly = sides.server.size > 0 && (/import 'server-only'/.test(changeset.read(modules.server) ?? '') || (serverFiles.length > 0 && onlyInAppRouterServerCode(project, serverFiles)));
   if (sides.server.size > 0) {
-    // `server-only` throws outside App Router server code (Pages Router, scripts): only there is it added.
-    const serverOnly = /import 'server-only'/.test(changeset.read(modules.server) ?? '') || (serverFiles.length > 0 && onlyInAppRouterServerCode(project, serverFiles));
     changeset.write(modules.server, renderTemplate('code/env-server.ts', { serverOnly, typescript, variables: variables(sides.server) }));
   }
   if (sides.client.size > 0) changeset.write(modules.client, renderTemplate('code/env-client.ts', { typescript, variables: variables(sides.client) }));
@@ -146,26 +146,16 @@ function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): 
       edits.replace(group[0]!.start, group[0]!.end, localName(side));
     }
     if (needed.size === 0) continue;
-    const lastImport = [...program.body].reverse().find((statement) => statement.type === 'ImportDeclaration');
-    const directive = program.directives.at(-1);
     const lines = [...needed].sort().map((side) => {
       const name = localName(side);
       return `import { env${name === 'env' ? '' : ` as ${name}`} } from '${relativeImport(file, modules[side])}';`;
     });
-    const at = lastImport?.end ?? directive?.end ?? null;
-    if (at === null) edits.insert(0, `${lines.join('\n')}\n\n`);
-    else edits.insert(at, `\n${lines.join('\n')}`);
+    insertImportLines(edits, program, lines);
     changeset.write(file, edits.apply());
   }
 
-  const declared = (name: string) => name in pkg.dependencies || name in pkg.devDependencies;
-  if (declared('zod')) return;
-  const version = installedVersion(path.join(project.root, pkg.dir), 'zod');
-  addToManifest(changeset, `${prefix}package.json`, new Map([['zod', { version: `^${version ?? '3.25.0'}`, dev: false }]]));
-  if (sides.server.size > 0 && onlyInAppRouterServerCode(project, serverFiles)) {
-    addToManifest(changeset, `${prefix}package.json`, new Map([['server-only', { version: `^${installedVersion(path.join(project.root, pkg.dir), 'server-only') ?? '0.0.1'}`, dev: false }]]));
-  }
-  changeset.followUp({ kind: 'command', message: `${pkg.dir ? `(cd ${pkg.dir} && ${installCommand(pkg.packageManager)})` : installCommand(pkg.packageManager)}   # adds zod for ${dir}/` });
+  declareDependency(project, changeset, pkg, 'zod', '3.25.0', `which ${dir}/ validates with`);
+  if (serverOnly) declareServerOnly(project, changeset, pkg);
 }
 
 export function plan({ project, changeset }: ProjectTransformContext): void {

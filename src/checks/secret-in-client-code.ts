@@ -4,9 +4,8 @@ import { clientGraph, inClientCode, inPageDataFunction, type ClientCodeFact } fr
 import { memberName, propertyName } from '../engine/ast.ts';
 import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../engine/env-reads.ts';
 import { providerOf, secretByName } from '../engine/secret-shapes.ts';
-import { mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
+import { SUPABASE_CLIENT_FACTORIES, mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
 
-const SUPABASE_CLIENT_FACTORIES = new Set(['createClient', 'createBrowserClient', 'createServerClient']);
 
 interface SecretUse extends ClientCodeFact {
   kind: 'variable' | 'sdk' | 'browser-flag' | 'jwt-sign';

@@ -3,9 +3,9 @@ import { defineCheck } from './define.ts';
 import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
 import { envRead } from '../engine/env-reads.ts';
 import { jwtRole } from '../engine/secret-shapes.ts';
+import { SUPABASE_CLIENT_FACTORIES } from '../engine/server-sdks.ts';
 import type { Project } from '../project/types.ts';
 
-const SUPABASE_CLIENT_FACTORIES = new Set(['createClient', 'createBrowserClient', 'createServerClient']);
 const PRIVILEGED_NAME = /SERVICE_ROLE|SUPABASE_SECRET|SB_SECRET/;
 
 interface ServiceRoleClient extends ClientCodeFact {

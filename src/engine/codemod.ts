@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ASTPath, Collection, ImportDeclaration, ImportSpecifier, JSCodeshift, ObjectPattern, TryStatement, VariableDeclarator } from 'jscodeshift';
-import type { Node } from '@babel/types';
+import type { Node, Program } from '@babel/types';
 
 /** The chain of nodes from the program down to the path's parent, as the checks' visitors see it. */
 export function ancestorsOf(path: ASTPath): Node[] {
@@ -177,4 +177,13 @@ export function statementStart(j: JSCodeshift, path: ASTPath): number | null {
   let holder = statement.get() as ASTPath;
   while (holder.parent && /^Export(Named|Default)Declaration$/.test(holder.parent.node.type)) holder = holder.parent;
   return (holder.node as { start?: number }).start ?? null;
+}
+
+/** Adds import lines after the module's last import (or its directives), where a reader looks for them. */
+export function insertImportLines(edits: TextEdits, program: Program, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  const lastImport = [...program.body].reverse().find((statement) => statement.type === 'ImportDeclaration');
+  const at = lastImport?.end ?? program.directives.at(-1)?.end ?? null;
+  if (at === null) edits.insert(0, `${lines.join('\n')}\n\n`);
+  else edits.insert(at, `\n${lines.join('\n')}`);
 }

@@ -28,3 +28,6 @@ export function sdkOf(specifier: string): string | null {
   if (!ANY_SDK.test(specifier)) return null;
   return SERVER_SDKS.find(([pattern]) => pattern.test(specifier))?.[1] ?? null;
 }
+
+/** supabase-js and @supabase/ssr functions that build a client from a URL and a key. */
+export const SUPABASE_CLIENT_FACTORIES: ReadonlySet<string> = new Set(['createClient', 'createBrowserClient', 'createServerClient']);
