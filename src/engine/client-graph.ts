@@ -11,8 +11,8 @@ import { mergeVisitors, walk } from './walk.ts';
 
 /**
  * Which modules run in the browser, and why: the import chain from a module to the entry point
- * that makes it client code. Built from a text pass over imports and directives, so it costs a
- * read of each source file and no parse (Pages Router pages excepted: they are few, and telling
+ * that makes it client code. Built from a text pass over imports and directives, made while the
+ * scan holds each file's text, and no parse (Pages Router pages excepted: they are few, and telling
  * an import used by `getServerSideProps` from one used by the component needs their tree).
  */
 export interface ClientGraph {
@@ -21,8 +21,6 @@ export interface ClientGraph {
   chain(file: string): string | null;
   /** The files that import `file`, for questions about who may call a module. */
   importers(file: string): readonly string[];
-  /** Pages Router page files (not `pages/api`, not `_document`): their data functions run on the server. */
-  isPagesRouterPage(file: string): boolean;
   /** The entry points that reach `file`: App Router or Pages Router files, server action modules, Vite/CRA/Expo app files. */
   entries(file: string): string[];
   /** The project file an import specifier in `from` names, or null for a package or a missing file. */
@@ -192,7 +190,6 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
   const edges = new Map<string, string[]>();
   const importers = new Map<string, string[]>();
   const entryReasons = new Map<string, EntryReason>();
-  const pages = new Set<string>();
   const browserImports = new Map<string, ImportFact[]>();
   const textOf = (file: string): string | null => {
     const read = readTextFile(path.join(project.root, file));
@@ -223,7 +220,6 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
     browserImports.set(file, serverOnlyImports.size > 0 ? moduleInfo.imports.filter((i) => !serverOnlyImports.has(i.specifier)) : moduleInfo.imports);
     if (moduleInfo.directive === 'client') entryReasons.set(file, `'use client'`);
     else if (page) {
-      pages.add(file);
       entryReasons.set(file, 'Pages Router page');
     } else if (pkg && !pkg.next) {
       const app = browserOnlyApp(pkg);
@@ -286,7 +282,6 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
       return `${links.join(' ← ')} (${entryReasons.get(entry)})`;
     },
     importers: (file) => importers.get(file) ?? [],
-    isPagesRouterPage: (file) => pages.has(file),
     entries,
     resolve: (from, specifier) => resolver.resolve(from, specifier),
     moduleFacts: (file) => facts.get(file) ?? null,
