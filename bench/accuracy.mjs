@@ -1,0 +1,283 @@
+// npm run bench:accuracy -- <apps-dir>: scans real apps labelled by hand and prints each check's
+// precision and recall; with --fix, runs `fix --yes --all` twice on a copy of each app and checks its output.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse as babelParse } from '@babel/parser';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.join(here, '..', 'bin', 'shipshape.js');
+const labelsDir = path.join(here, 'accuracy');
+
+function usage(reason, hint) {
+  console.error(`bench:accuracy: ${reason}`);
+  console.error(`hint: ${hint}`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      'min-precision': { type: 'string' },
+      fix: { type: 'boolean', default: false },
+      crlf: { type: 'boolean', default: false },
+      app: { type: 'string', multiple: true },
+    },
+  });
+} catch (error) {
+  usage(error.message, 'npm run bench:accuracy -- <apps-dir> [--min-precision 0.9] [--fix [--crlf]] [--app owner+name]');
+}
+const [appsDir] = args.positionals;
+if (!appsDir || args.positionals.length > 1) {
+  usage('expected one argument, the folder that holds the apps', 'npm run bench:accuracy -- /work/apps (bench/accuracy/fetch.md says how to fill it)');
+}
+if (!existsSync(appsDir) || !statSync(appsDir).isDirectory()) {
+  usage(`${appsDir} is not a folder`, 'bench/accuracy/fetch.md lists the git clone commands that fill it');
+}
+const minPrecision = args.values['min-precision'] === undefined ? undefined : Number(args.values['min-precision']);
+if (minPrecision !== undefined && !(minPrecision >= 0 && minPrecision <= 1)) {
+  usage(`--min-precision takes a number from 0 to 1, not ${args.values['min-precision']}`, '--min-precision 0.9');
+}
+
+const labels = readdirSync(labelsDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => ({ name: name.slice(0, -'.json'.length), ...JSON.parse(readFileSync(path.join(labelsDir, name), 'utf8')) }))
+  .filter((label) => !args.values.app || args.values.app.includes(label.name));
+
+function appFolder(label) {
+  const dir = path.join(appsDir, label.name);
+  if (!existsSync(dir)) {
+    console.log(`skip ${label.name}: ${dir} not found`);
+    return undefined;
+  }
+  const head = spawnSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout?.trim();
+  if (head && head !== label.commit) {
+    console.log(`skip ${label.name}: checked out at ${head.slice(0, 12)}, labelled at ${label.commit.slice(0, 12)}`);
+    return undefined;
+  }
+  return dir;
+}
+
+function runCli(argv) {
+  return spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+const nearLine = (entry, line) => entry.line === undefined || Math.abs(line - entry.line) <= (entry.tolerance ?? 0);
+const matches = (entry, finding) => entry.check === finding.ruleId && entry.file === finding.file && nearLine(entry, finding.line);
+const where = (item) => `${item.file}${item.line === undefined ? '' : `:${item.line}`}`;
+
+function scoreApp(label, findings) {
+  const exhaustive = new Set(label.exhaustive ?? []);
+  const expected = (label.expected ?? []).map((entry) => ({ ...entry, found: 0 }));
+  const quiet = label.quiet ?? [];
+  const outcomes = [];
+  for (const finding of findings) {
+    const hit = expected.find((entry) => matches(entry, finding) && (entry.found === 0 || entry.line === undefined));
+    if (hit) {
+      hit.found += 1;
+      if (hit.found === 1) outcomes.push({ kind: 'tp', check: finding.ruleId, finding });
+      continue;
+    }
+    const twice = expected.find((entry) => matches(entry, finding));
+    if (twice) {
+      outcomes.push({ kind: 'fp', check: finding.ruleId, finding, why: `reported again at ${where(twice)}` });
+      continue;
+    }
+    const silent = quiet.find((entry) => matches(entry, finding));
+    if (silent) {
+      outcomes.push({ kind: 'fp', check: finding.ruleId, finding, why: silent.why });
+    } else if (exhaustive.has(finding.ruleId)) {
+      outcomes.push({ kind: 'fp', check: finding.ruleId, finding, why: 'not labelled, and the labels for this check are exhaustive' });
+    } else {
+      outcomes.push({ kind: 'unlabelled', check: finding.ruleId, finding });
+    }
+  }
+  for (const entry of expected) {
+    if (entry.found === 0) outcomes.push({ kind: 'fn', check: entry.check, entry });
+  }
+  return outcomes;
+}
+
+function ratio(numerator, denominator) {
+  return denominator === 0 ? undefined : numerator / denominator;
+}
+const shown = (value) => (value === undefined ? '   -' : value.toFixed(2));
+
+function accuracy() {
+  const all = [];
+  let scanned = 0;
+  for (const label of labels) {
+    const dir = appFolder(label);
+    if (!dir) continue;
+    const result = runCli(['scan', dir, '--format', 'json', '--fail-on', 'none', '--quiet', '--no-color']);
+    if (result.status !== 0) {
+      console.log(`${label.name}: scan exited ${result.status}: ${result.stderr.trim().split('\n')[0]}`);
+      all.push({ app: label.name, kind: 'error' });
+      continue;
+    }
+    scanned += 1;
+    for (const outcome of scoreApp(label, JSON.parse(result.stdout).findings)) all.push({ app: label.name, ...outcome });
+  }
+
+  const checks = [...new Set(all.filter((o) => o.check).map((o) => o.check))].sort();
+  const count = (rows, kind) => rows.filter((o) => o.kind === kind).length;
+  const line = (name, rows) => {
+    const tp = count(rows, 'tp');
+    const fp = count(rows, 'fp');
+    const fn = count(rows, 'fn');
+    const precision = ratio(tp, tp + fp);
+    const recall = ratio(tp, tp + fn);
+    return { name, tp, fp, fn, unlabelled: count(rows, 'unlabelled'), precision, recall };
+  };
+  const rows = checks.map((check) => line(check, all.filter((o) => o.check === check)));
+  const total = line('overall', all);
+
+  console.log(`\naccuracy on ${scanned} of ${labels.length} labelled apps\n`);
+  const header = `${'check'.padEnd(38)} ${'TP'.padStart(4)} ${'FP'.padStart(4)} ${'FN'.padStart(4)}  precision  recall  unlabelled`;
+  console.log(header);
+  console.log('-'.repeat(header.length));
+  for (const row of [...rows, total]) {
+    if (row === total) console.log('-'.repeat(header.length));
+    console.log(
+      `${row.name.padEnd(38)} ${String(row.tp).padStart(4)} ${String(row.fp).padStart(4)} ${String(row.fn).padStart(4)}  ${shown(row.precision).padStart(9)}  ${shown(row.recall).padStart(6)}  ${String(row.unlabelled).padStart(10)}`,
+    );
+  }
+
+  const list = (title, kind, describe) => {
+    const items = all.filter((o) => o.kind === kind);
+    console.log(`\n${title} (${items.length})`);
+    for (const o of items) console.log(`  ${o.app}  ${describe(o)}`);
+  };
+  list('false positives', 'fp', (o) => `${where(o.finding)}  [${o.check}]  ${o.why}`);
+  list('false negatives', 'fn', (o) => `${where(o.entry)}  [${o.check}]  ${o.entry.why ?? ''}`.trimEnd());
+  list('unlabelled findings (not counted; label them to grow the set)', 'unlabelled', (o) => `${where(o.finding)}  [${o.check}]  ${o.finding.message}`);
+
+  if (minPrecision !== undefined) {
+    const below = rows.filter((row) => row.precision !== undefined && row.precision < minPrecision);
+    if (below.length > 0) {
+      console.log(`\nbelow --min-precision ${minPrecision}: ${below.map((row) => `${row.name} ${row.precision.toFixed(2)}`).join(', ')}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.shipshape', '.next']);
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+
+function snapshot(root) {
+  const files = new Map();
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (SKIPPED_DIRS.has(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.set(path.relative(root, full), readFileSync(full));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+function changedFiles(before, after) {
+  const changed = [];
+  for (const [file, bytes] of after) if (!before.get(file)?.equals(bytes)) changed.push(file);
+  for (const file of before.keys()) if (!after.has(file)) changed.push(file);
+  return changed.sort();
+}
+
+function parses(file, text) {
+  const typescript = /\.[cm]?tsx?$/.test(file);
+  const jsx = !/\.[cm]?ts$/.test(file);
+  try {
+    babelParse(text, {
+      sourceType: 'unambiguous',
+      errorRecovery: false,
+      plugins: [...(typescript ? ['typescript'] : []), ...(jsx ? ['jsx'] : []), 'decorators-legacy', 'importAttributes'],
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function lineEndings(bytes) {
+  const text = bytes.toString('utf8');
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  if (crlf === 0 && lf === 0) return 'none';
+  if (crlf === 0) return 'lf';
+  return lf === 0 ? 'crlf' : 'mixed';
+}
+
+function toCrlf(root, files) {
+  for (const [file, bytes] of files) {
+    if (bytes.includes(0)) continue;
+    const text = bytes.toString('utf8');
+    if (text.includes('\r')) continue;
+    writeFileSync(path.join(root, file), text.replace(/\n/g, '\r\n'));
+  }
+}
+
+function fixRuns() {
+  const rows = [];
+  const problems = [];
+  for (const label of labels) {
+    const dir = appFolder(label);
+    if (!dir) continue;
+    const work = mkdtempSync(path.join(tmpdir(), `shipshape-accuracy-${label.name}-`));
+    try {
+      cpSync(dir, work, { recursive: true, filter: (source) => path.basename(source) !== 'node_modules' });
+      if (args.values.crlf) toCrlf(work, snapshot(work));
+      const original = snapshot(work);
+      const first = runCli(['fix', work, '--yes', '--all', '--allow-dirty', '--quiet', '--no-color']);
+      const afterFirst = snapshot(work);
+      const second = runCli(['fix', work, '--yes', '--all', '--allow-dirty', '--quiet', '--no-color']);
+      const afterSecond = snapshot(work);
+      const firstChanged = changedFiles(original, afterFirst);
+      const secondChanged = changedFiles(afterFirst, afterSecond);
+      const unparsable = [];
+      const endings = [];
+      for (const file of new Set([...firstChanged, ...secondChanged])) {
+        const before = original.get(file);
+        const after = afterSecond.get(file);
+        if (!after) continue;
+        if (SOURCE.test(file) && !parses(file, after.toString('utf8')) && (!before || parses(file, before.toString('utf8')))) unparsable.push(file);
+        if (before && lineEndings(before) !== 'none' && lineEndings(before) !== lineEndings(after)) {
+          endings.push(`${file} (${lineEndings(before)} → ${lineEndings(after)})`);
+        }
+      }
+      rows.push({ app: label.name, exits: `${first.status}/${second.status}`, first: firstChanged.length, second: secondChanged.length, unparsable: unparsable.length, endings: endings.length });
+      for (const file of secondChanged) problems.push(`${label.name}  ${file}  changed again by the second run`);
+      for (const file of unparsable) problems.push(`${label.name}  ${file}  does not parse after the fix`);
+      for (const file of endings) problems.push(`${label.name}  ${file}  line endings changed`);
+      for (const [run, result] of [['first', first], ['second', second]]) {
+        if (result.status !== 0) problems.push(`${label.name}  ${run} run exited ${result.status}: ${(result.stderr.trim().split('\n')[0] ?? '').slice(0, 200)}`);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  console.log(`\nfix --yes --all --allow-dirty, twice, on a copy of each app${args.values.crlf ? ' (every text file converted to CRLF first)' : ''}\n`);
+  const header = `${'app'.padEnd(44)} exits  changed(1st)  changed(2nd)  unparsable  eol-changed`;
+  console.log(header);
+  console.log('-'.repeat(header.length));
+  const sum = (key) => rows.reduce((total, row) => total + row[key], 0);
+  for (const row of rows) {
+    console.log(`${row.app.padEnd(44)} ${row.exits.padStart(5)}  ${String(row.first).padStart(12)}  ${String(row.second).padStart(12)}  ${String(row.unparsable).padStart(10)}  ${String(row.endings).padStart(11)}`);
+  }
+  console.log('-'.repeat(header.length));
+  console.log(`${'total'.padEnd(44)} ${''.padStart(5)}  ${String(sum('first')).padStart(12)}  ${String(sum('second')).padStart(12)}  ${String(sum('unparsable')).padStart(10)}  ${String(sum('endings')).padStart(11)}`);
+  console.log(`\nproblems (${problems.length}; changed(2nd), unparsable and eol-changed must be 0)`);
+  for (const problem of problems) console.log(`  ${problem}`);
+  if (sum('second') + sum('unparsable') + sum('endings') > 0) process.exitCode = 1;
+}
+
+if (args.values.fix) fixRuns();
+else accuracy();
