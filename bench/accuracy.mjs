@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as babelParse } from '@babel/parser';
+import { createTwoFilesPatch } from 'diff';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'bin', 'shipshape.js');
@@ -49,6 +50,17 @@ const labels = readdirSync(labelsDir)
   .sort()
   .map((name) => ({ name: name.slice(0, -'.json'.length), ...JSON.parse(readFileSync(path.join(labelsDir, name), 'utf8')) }))
   .filter((label) => !args.values.app || args.values.app.includes(label.name));
+if (labels.length === 0) usage(`no label file in bench/accuracy matches --app ${args.values.app?.join(', ')}`, 'the name is <owner>+<name>, as in bench/accuracy/<owner>+<name>.json');
+
+function checkLabels() {
+  const known = new Set(JSON.parse(runCli(['list', '--json']).stdout).checks.map((check) => check.id));
+  for (const label of labels) {
+    const named = [...(label.exhaustive ?? []), ...[...(label.expected ?? []), ...(label.quiet ?? [])].map((entry) => entry.check)];
+    const unknown = [...new Set(named.filter((id) => !known.has(id)))];
+    if (unknown.length > 0) usage(`bench/accuracy/${label.name}.json names unknown checks: ${unknown.join(', ')}`, 'node bin/shipshape.js list shows every check id');
+    if (!/^[0-9a-f]{40}$/.test(label.commit ?? '')) usage(`bench/accuracy/${label.name}.json has no 40-character commit`, 'label the app at one commit: git -C <app> rev-parse HEAD');
+  }
+}
 
 function appFolder(label) {
   const dir = path.join(appsDir, label.name);
@@ -253,7 +265,11 @@ function fixRuns() {
         }
       }
       rows.push({ app: label.name, exits: `${first.status}/${second.status}`, first: firstChanged.length, second: secondChanged.length, unparsable: unparsable.length, endings: endings.length });
-      for (const file of secondChanged) problems.push(`${label.name}  ${file}  changed again by the second run`);
+      for (const file of secondChanged) {
+        const patch = createTwoFilesPatch(file, file, afterFirst.get(file)?.toString('utf8') ?? '', afterSecond.get(file)?.toString('utf8') ?? '', '', '', { context: 1 });
+        const hunks = patch.split('\n').slice(4, 16).filter(Boolean).map((text) => `      ${text}`).join('\n');
+        problems.push(`${label.name}  ${file}  changed again by the second run:\n${hunks}`);
+      }
       for (const file of unparsable) problems.push(`${label.name}  ${file}  does not parse after the fix`);
       for (const file of endings) problems.push(`${label.name}  ${file}  line endings changed`);
       for (const [run, result] of [['first', first], ['second', second]]) {
@@ -279,5 +295,6 @@ function fixRuns() {
   if (sum('second') + sum('unparsable') + sum('endings') > 0) process.exitCode = 1;
 }
 
+checkLabels();
 if (args.values.fix) fixRuns();
 else accuracy();
