@@ -11,7 +11,6 @@ import { createTwoFilesPatch } from 'diff';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'bin', 'shipshape.js');
-const labelsDir = path.join(here, 'accuracy');
 
 function usage(reason, hint) {
   console.error(`bench:accuracy: ${reason}`);
@@ -28,10 +27,11 @@ try {
       fix: { type: 'boolean', default: false },
       crlf: { type: 'boolean', default: false },
       app: { type: 'string', multiple: true },
+      labels: { type: 'string', default: path.join(here, 'accuracy') },
     },
   });
 } catch (error) {
-  usage(error.message, 'npm run bench:accuracy -- <apps-dir> [--min-precision 0.9] [--fix [--crlf]] [--app owner+name]');
+  usage(error.message, 'npm run bench:accuracy -- <apps-dir> [--min-precision 0.9] [--fix [--crlf]] [--app owner+name] [--labels dir]');
 }
 const [appsDir] = args.positionals;
 if (!appsDir || args.positionals.length > 1) {
@@ -45,20 +45,22 @@ if (minPrecision !== undefined && !(minPrecision >= 0 && minPrecision <= 1)) {
   usage(`--min-precision takes a number from 0 to 1, not ${args.values['min-precision']}`, '--min-precision 0.9');
 }
 
+const labelsDir = args.values.labels;
+if (!existsSync(labelsDir)) usage(`${labelsDir} does not exist`, '--labels takes the folder of <owner>+<name>.json label files (default bench/accuracy)');
 const labels = readdirSync(labelsDir)
   .filter((name) => name.endsWith('.json'))
   .sort()
   .map((name) => ({ name: name.slice(0, -'.json'.length), ...JSON.parse(readFileSync(path.join(labelsDir, name), 'utf8')) }))
   .filter((label) => !args.values.app || args.values.app.includes(label.name));
-if (labels.length === 0) usage(`no label file in bench/accuracy matches --app ${args.values.app?.join(', ')}`, 'the name is <owner>+<name>, as in bench/accuracy/<owner>+<name>.json');
+if (labels.length === 0) usage(`no label file in ${labelsDir}${args.values.app ? ` matches --app ${args.values.app.join(', ')}` : ''}`, 'the name is <owner>+<name>, as in bench/accuracy/<owner>+<name>.json');
 
 function checkLabels() {
   const known = new Set(JSON.parse(runCli(['list', '--json']).stdout).checks.map((check) => check.id));
   for (const label of labels) {
     const named = [...(label.exhaustive ?? []), ...[...(label.expected ?? []), ...(label.quiet ?? [])].map((entry) => entry.check)];
     const unknown = [...new Set(named.filter((id) => !known.has(id)))];
-    if (unknown.length > 0) usage(`bench/accuracy/${label.name}.json names unknown checks: ${unknown.join(', ')}`, 'node bin/shipshape.js list shows every check id');
-    if (!/^[0-9a-f]{40}$/.test(label.commit ?? '')) usage(`bench/accuracy/${label.name}.json has no 40-character commit`, 'label the app at one commit: git -C <app> rev-parse HEAD');
+    if (unknown.length > 0) usage(`${label.name}.json names unknown checks: ${unknown.join(', ')}`, 'node bin/shipshape.js list shows every check id');
+    if (!/^[0-9a-f]{40}$/.test(label.commit ?? '')) usage(`${label.name}.json has no 40-character commit`, 'label the app at one commit: git -C <app> rev-parse HEAD');
   }
 }
 
