@@ -104,3 +104,15 @@ describe('client graph text pass', () => {
     expect(moduleFacts("// header\nimport 'server-only';\n").serverOnly).toBe(true);
   });
 });
+
+describe('env variable findings', () => {
+  it('reports a variable defined nowhere once per place, not as both undefined and undocumented', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'env-var-undocumented', 'defined-nowhere'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id.startsWith('env-var-')) });
+    const places = findings.map((f) => `${f.file}:${f.line}:${String(f.data?.variable)}`);
+    expect(places).toHaveLength(4);
+    expect(new Set(places).size).toBe(places.length);
+    expect(findings.every((f) => f.ruleId === 'env-var-undefined')).toBe(true);
+  });
+});
