@@ -84,7 +84,7 @@ export default defineCheck({
         severity: byValue ? 'critical' : 'high',
         message: chain
           ? `${read.name} holds ${what}, and ${INLINED}: rotate it and read it server-side without the public prefix. It is read in browser code: ${chain}`
-          : `${read.name} holds ${what} under a public prefix. This read runs on the server only, but the first browser code that reads it would put the value in the bundle: rename it without the prefix.`,
+          : `${read.name} holds ${what} under a public prefix. No browser code reads it here, but the first that does puts the value in the bundle: rename it without the prefix.`,
         data: { variable: read.name, ...(chain ? { chain } : {}) },
         ...(chain ? { fix: 'move-secret-server-side', rotate: { key: read.name, why: 'browser code reads it, so its value is in the JavaScript bundle' } } : {}),
       });

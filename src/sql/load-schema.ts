@@ -96,6 +96,7 @@ export function loadSchemas(project: Project): SchemaModel[] {
           const declared = emptySchema('prisma', pkg.dir);
           readPrismaSchema(declared, pkg.prismaSchema, text);
           attachPrismaModels(schema, declared);
+          schema.problems.push(...declared.problems);
         }
       } else if (text !== null) readPrismaSchema(schema, pkg.prismaSchema, text);
       schemas.push(schema);

@@ -254,6 +254,8 @@ export class SqlSchemaReader {
   /** Reads one file; a file that does not parse is recorded as a problem with its line, and the rest still counts. */
   readFile(file: string, text: string): void {
     this.schema.files.push(file);
+    // An empty migration (Prisma writes one for a change with no SQL) is valid; the parser refuses it.
+    if (text.trim() === '') return;
     let statements: SqlStatement[];
     try {
       statements = parseSqlStatements(text);

@@ -212,14 +212,26 @@ ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") 
   };
 
   it('takes Prisma migrations as the one source of truth, with the model names and schema.prisma lines of schema.prisma', () => {
-    const root = writeTree({ 'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}', 'prisma/schema.prisma': prismaSchema, ...migrations });
+    const root = writeTree({
+      'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}',
+      'prisma/schema.prisma': prismaSchema,
+      ...migrations,
+      'prisma/migrations/20240301000000_empty/migration.sql': '',
+    });
     const [schema] = loadSchemas(loadProject(root, { knownCheckIds: CHECK_IDS }));
     expect(schema!.problems).toEqual([]);
-    expect(schema!.files).toEqual(Object.keys(migrations));
+    expect(schema!.files).toEqual([...Object.keys(migrations), 'prisma/migrations/20240301000000_empty/migration.sql']);
     const post = findTable(schema!, 'public', 'Post')!;
     expect(post.columns.map((c) => c.name)).toEqual(['id', 'title', 'authorId']);
     expect(post.constraints.filter((c) => c.kind === 'foreign').map((c) => [c.name, c.columns, c.references?.table, c.loc.line])).toEqual([['Post_authorId_fkey', ['authorId'], 'User', 15]]);
     expect([post.model, post.fields?.authorId, post.loc]).toEqual(['Post', 'authorId', { file: 'prisma/schema.prisma', line: 11 }]);
+  });
+
+  it('still reports a schema.prisma that does not parse when the migrations are the source', () => {
+    const root = writeTree({ 'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}', 'prisma/schema.prisma': `${prismaSchema}\nmodel {\n`, ...migrations });
+    const [schema] = loadSchemas(loadProject(root, { knownCheckIds: CHECK_IDS }));
+    expect(schema!.problems.map((p) => [p.kind, p.file])).toEqual([['parse', 'prisma/schema.prisma']]);
+    expect(findTable(schema!, 'public', 'Post')!.constraints.some((c) => c.kind === 'foreign')).toBe(true);
   });
 
   it('reads schema.prisma alone when there are no migrations, or when they are not PostgreSQL', () => {
