@@ -88,7 +88,7 @@ export default defineCheck({
     const encodedNames = new Set<string>();
     const reported = new Set<Node>();
 
-    const report = (node: Node, value: string, reason: string, kind: string | null, named: string | null, rotate = true) => {
+    const report = (node: Node, value: string, reason: string, kind: string | null, named: string | null, rotate = true, fallbackOf?: string) => {
       if (reported.has(node)) return;
       reported.add(node);
       ctx.report({
@@ -96,7 +96,7 @@ export default defineCheck({
         secrets: [value],
         severity,
         message: `The source holds ${reason} (${value.slice(0, 6)}…, ${value.length} chars): ${rotate ? 'rotate it, then read it' : 'read it'} from a server-only environment variable${rotate ? '' : ', and fail when it is unset'}.`,
-        data: { kind: kind ?? 'named-secret', name: named },
+        data: { kind: kind ?? 'named-secret', name: named, ...(fallbackOf ? { fallbackOf } : {}) },
         ...(severity === 'low' || !rotate ? {} : { rotate: { key: `${kind ?? 'secret'} ${value.slice(0, 6)}… in ${ctx.file.path}:${node.loc!.start.line}`, why: 'written in the source, so it is in the git history' } }),
       });
     };
@@ -129,8 +129,8 @@ export default defineCheck({
       if (value.startsWith('AIza') && inFirebaseConfig(parent, ancestors)) return;
       const fallback = fallbackFor(parent, node);
       if (fallback) {
-        if (secretKind(value) || credentialLike(value, 8)) report(node, value, `a literal fallback for ${fallback}, used whenever it is unset`, secretKind(value), fallback);
-        else if (SIGNING_SECRET.test(fallback) && severity !== 'low') report(node, value, `a guessable fallback for ${fallback}: whenever it is unset, anyone can sign with it`, null, fallback, false);
+        if (secretKind(value) || credentialLike(value, 8)) report(node, value, `a literal fallback for ${fallback}, used whenever it is unset`, secretKind(value), fallback, true, fallback);
+        else if (SIGNING_SECRET.test(fallback) && severity !== 'low') report(node, value, `a guessable fallback for ${fallback}: whenever it is unset, anyone can sign with it`, null, fallback, false, fallback);
         return;
       }
       if (value.length < 8) return;
