@@ -16,6 +16,7 @@ import nPlusOneQuery from './checks/n-plus-one-query.ts';
 import nullableOwnerColumn from './checks/nullable-owner-column.ts';
 import ownerColumnWithoutForeignKey from './checks/owner-column-without-foreign-key.ts';
 import parseError from './checks/parse-error.ts';
+import pgClientShared from './checks/pg-client-shared.ts';
 import policyColumnUnindexed from './checks/policy-column-unindexed.ts';
 import policyUsesUserMetadata from './checks/policy-uses-user-metadata.ts';
 import policyWithoutRole from './checks/policy-without-role.ts';
@@ -77,6 +78,7 @@ export const CHECKS: readonly Check[] = [
   nullableOwnerColumn,
   ownerColumnWithoutForeignKey,
   parseError,
+  pgClientShared,
   policyColumnUnindexed,
   policyUsesUserMetadata,
   policyWithoutRole,

@@ -104,3 +104,49 @@ describe('client graph text pass', () => {
     expect(moduleFacts("// header\nimport 'server-only';\n").serverOnly).toBe(true);
   });
 });
+
+describe('env variable findings', () => {
+  it('reports a variable defined nowhere once per place, not as both undefined and undocumented', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'env-var-undocumented', 'defined-nowhere'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id.startsWith('env-var-')) });
+    const places = findings.map((f) => `${f.file}:${f.line}:${String(f.data?.variable)}`);
+    expect(places).toHaveLength(4);
+    expect(new Set(places).size).toBe(places.length);
+    expect(findings.every((f) => f.ruleId === 'env-var-undefined')).toBe(true);
+  });
+});
+
+describe('secret checks and public tokens', () => {
+  it('gives public-by-design tokens no secret finding in any check', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'public-env-secret', 'public-by-design'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.category === 'secrets') });
+    expect(findings.filter((f) => f.ruleId !== 'server-env-in-client' && f.ruleId !== 'env-file-not-ignored').map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
+    // The one unprefixed read is undefined in the browser, which is not a secret's finding.
+    expect(findings.filter((f) => f.ruleId !== 'env-file-not-ignored').map((f) => [f.ruleId, f.file, f.line])).toEqual([['server-env-in-client', 'components/Map.tsx', 4]]);
+  });
+
+  it('reports a public-prefixed secret read on the server at high, without the browser bundle or a rotation', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'public-env-secret', 'server-reads'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id === 'public-env-secret') });
+    expect(findings.map((f) => [f.file, f.severity, f.message.includes('bundle'), f.message.includes('browser bundle'), f.rotate])).toEqual([
+      ['pages/api/charge.ts', 'high', true, false, undefined],
+      ['scripts/seed.ts', 'high', true, false, undefined],
+    ]);
+  });
+
+  it('keeps a read critical when the env file holds a credential under that name', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'checks', 'public-env-secret', 'secrets-made-public'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id === 'public-env-secret') });
+    expect(findings.map((f) => [f.file, f.line, f.severity]).sort((a, b) => String(a).localeCompare(String(b)))).toEqual([
+      ['.env.local', 2, 'critical'],
+      ['.env.local', 3, 'critical'],
+      ['.env.local', 4, 'high'],
+      ['lib/ai.ts', 1, 'critical'],
+      ['next.config.js', 3, 'high'],
+    ]);
+  });
+});

@@ -1,8 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CHECKS, GENERATORS, TRANSFORMS, checksFixedBy, findTransform } from '../src/registry.ts';
-import { FIXTURES, REPO, run } from './helpers.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../src/engine/scan.ts';
+import { loadProject } from '../src/project/load-project.ts';
+import { CHECKS, CHECK_IDS, GENERATORS, TRANSFORMS, checksFixedBy, findTransform } from '../src/registry.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, run } from './helpers.ts';
+
+afterAll(cleanTempDirs);
 
 const idsIn = (dir: string) => readdirSync(path.join(REPO, dir)).filter((f) => f.endsWith('.ts') && f !== 'define.ts').map((f) => f.replace(/\.ts$/, '')).sort();
 
@@ -47,4 +51,30 @@ describe('the registry stays honest', () => {
       }
     }
   });
+
+  it('gives every check the severity its README row and the README `shipshape list` output give it', () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    for (const check of CHECKS) {
+      const row = new RegExp(`^\\| \`${check.meta.id}\` \\| (\\w+)`, 'm').exec(readme);
+      expect(row?.[1], `README row of ${check.meta.id}`).toBe(check.meta.severity);
+      const listed = new RegExp(`^  ${check.meta.id} +(\\w+) `, 'm').exec(readme);
+      expect(listed?.[1], `README list output of ${check.meta.id}`).toBe(check.meta.severity);
+    }
+  });
+
+  it('reports each finding at a severity its check\'s README row names, on every check fixture', async () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    for (const check of CHECKS) {
+      const cell = new RegExp(`^\\| \`${check.meta.id}\` \\| ([^|]+)\\|`, 'm').exec(readme)![1]!;
+      const named = new Set(cell.match(/\b(critical|high|medium|low)\b/g));
+      const dir = path.join(FIXTURES, 'checks', check.meta.id);
+      for (const name of readdirSync(dir).filter((entry) => existsSync(path.join(dir, `${entry}.expected.json`)))) {
+        const project = loadProject(copyFixture(path.join(dir, name)), { knownCheckIds: CHECK_IDS });
+        const { findings } = await scan(project, { checks: [check] });
+        for (const finding of findings.filter((f) => f.ruleId === check.meta.id)) {
+          expect(named.has(finding.severity), `${check.meta.id}/${name} ${finding.file}:${finding.line} is ${finding.severity}; its README row says ${cell.trim()}`).toBe(true);
+        }
+      }
+    }
+  }, 60_000);
 });

@@ -67,10 +67,17 @@ export function plan({ project, findings, options, changeset }: ProjectTransform
     const here = new Set(relevant.filter((f) => f.file === file).map((f) => `${f.line}:${f.column}`));
     const edits = new TextEdits(source);
     const typescript = /\.[cm]?tsx?$/.test(file);
-    const visit = (node: Node) => {
+    const visit = (node: Node, ancestors: readonly Node[]) => {
       const at = `${node.loc!.start.line}:${node.loc!.start.column + 1}`;
       if (!here.has(at)) return;
       const finding = relevant.find((f) => f.file === file && `${f.line}:${f.column}` === at)!;
+      // `process.env.X || '…'` already reads the variable: the fallback goes, so an unset variable is seen instead of the literal.
+      const parent = ancestors.at(-1);
+      if (finding.data?.fallbackOf && parent?.type === 'LogicalExpression' && parent.right === node) {
+        edits.replace(parent.left.end!, node.end!, typescript ? '!' : '');
+        if (!added.includes(String(finding.data.fallbackOf))) added.push(String(finding.data.fallbackOf));
+        return;
+      }
       const kind = String(finding.data?.kind ?? '');
       const base = BY_KIND[kind] ?? (finding.data?.name ? screamingSnake(String(finding.data.name)) : 'JWT_SECRET');
       // The same secret in two places gets one name; a digest tells values apart without keeping them.

@@ -18,7 +18,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   const file = envTemplateFile(project.envFiles);
   const current = changeset.read(file) ?? '';
   const listed = new Set(current.split(/\r?\n/).map((line) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line)?.[1]).filter(Boolean));
-  const missing = [...new Set(relevant.filter((f) => f.ruleId === 'env-var-undocumented').map((f) => String(f.data?.variable)))]
+  const missing = [...new Set(relevant.map((f) => String(f.data?.variable)))]
     .filter((name) => !listed.has(name))
     .sort();
   const sections: string[] = [];

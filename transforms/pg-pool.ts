@@ -13,7 +13,7 @@ import { packageFor } from '../src/project/packages.ts';
 export const meta: TransformMeta = {
   id: 'pg-pool',
   title: 'One connection pool per process',
-  description: 'Creates one pool module (`lib/db.ts`) for node-postgres, mysql2 or postgres.js, and turns each connection opened per request into a use of it: `client.query` becomes `pool.query`, `connect()`/`end()` go, and a transaction borrows a client with `pool.connect()` and gives it back with `release()`.',
+  description: 'Creates one pool module (`lib/db.ts`) for node-postgres, mysql2 or postgres.js, and turns each connection opened per request into a use of it: `client.query` becomes `pool.query`, `connect()`/`end()` go, and a transaction borrows a client with `pool.connect()` and gives it back with `release()`. A module-level pg `Client` shared by every request becomes a `Pool` under its own name, without its `connect()`.',
   safe: true,
 };
 
@@ -45,9 +45,11 @@ function argumentsSource(j: JSCodeshift, node: NewExpression | CallExpression): 
 
 export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
   const files = [...new Set(findings.filter((f) => f.ruleId === 'db-connection-per-request').map((f) => f.file))].sort();
-  if (files.length === 0) return;
+  const sharedClients = [...new Set(findings.filter((f) => f.ruleId === 'pg-client-shared').map((f) => f.file))].sort();
+  if (files.length === 0 && sharedClients.length === 0) return;
   const { default: jscodeshift } = await import('jscodeshift');
   const j = jscodeshift.withParser('tsx');
+  for (const file of sharedClients) poolSharedClient(j, file, changeset);
   const sharedModules = new Map<string, string>();
   const users = new Map<string, string[]>();
 
@@ -147,4 +149,38 @@ function usePool(j: JSCodeshift, tree: Collection, opening: ASTPath, driver: Poo
   j(declaration as ASTPath).remove();
   addImport(j, tree, source, exportName, name);
   return true;
+}
+
+/**
+ * A module-level pg `Client` that every request shares becomes a `Pool` under the same name: its
+ * `query()` is the same, and the module's `connect()` goes, since a pool connects on demand. A module
+ * that runs transactions on it gets a TODO instead: on a pool, each query may take another connection.
+ */
+function poolSharedClient(j: JSCodeshift, file: string, changeset: ProjectTransformContext['changeset']): void {
+  const source = changeset.read(file);
+  if (source === null) return;
+  const tree = j(source);
+  const names = driverNames(tree.find(j.Program).get().node as Node);
+  let changed = false;
+  tree.find(j.NewExpression).forEach((opening: ASTPath<NewExpression>) => {
+    if (opening.parent?.node.type !== 'VariableDeclarator' || j(opening).closest(j.Function).length > 0) return;
+    if (opensConnection(opening.node as unknown as Node, names) !== 'pg') return;
+    const declarator = opening.parent as ASTPath<VariableDeclarator>;
+    if (declarator.node.id.type !== 'Identifier') return;
+    if (TRANSACTION.test(source)) {
+      changed = addTodo(j, declarator, `make ${declarator.node.id.name} a Pool, and run each transaction on one client from pool.connect(), released in a finally block`) || changed;
+      return;
+    }
+    const callee = opening.node.callee;
+    if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier') callee.property.name = 'Pool';
+    else {
+      opening.node.callee = j.identifier('Pool');
+      addImport(j, tree, 'pg', 'Pool', 'Pool');
+    }
+    removeMethodCalls(j, tree, declarator.node.id.name, 'connect');
+    changed = true;
+  });
+  if (!changed) return;
+  removeUnusedBinding(j, tree, 'Client');
+  changeset.write(file, tree.toSource(printOptions(source)));
 }

@@ -1,11 +1,20 @@
-import type { CallExpression, Node, StringLiteral, TemplateLiteral } from '@babel/types';
+import type { CallExpression, Node, ObjectExpression, StringLiteral, TemplateLiteral } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { propertyName } from '../engine/ast.ts';
-import { looksRandom, secretKind, withArticle } from '../engine/secret-shapes.ts';
+import { envRead } from '../engine/env-reads.ts';
+import { entropy, isPlaceholder, looksRandom, publicByName, publicByValue, secretByName, secretKind, withArticle } from '../engine/secret-shapes.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
 
-const SECRET_NAME = /secret|api[_-]?key|apikey|token|passw(or)?d|private[_-]?key|credential|auth[_-]?key/i;
-const CHEAP_SHAPES = /sk_live_|sk_test_|rk_live_|rk_test_|sk-|sb_secret_|AKIA|PRIVATE KEY|eyJ|:\/\/[^\s'"`]*:[^\s'"`]*@/;
+const SECRET_NAME = /secret|api[_-]?key|apikey|token|passw(or)?d|private[_-]?key|credential|auth[_-]?key|service[_-]?(role[_-]?)?key/i;
+const CHEAP_SHAPES = /sk_live_|sk_test_|rk_live_|rk_test_|sk-|sb_secret_|re_|SG\.|shp(at|ss|ca)_|AKIA|PRIVATE KEY|eyJ|:\/\/[^\s'"`]*:[^\s'"`]*@|TextEncoder/;
+/** Server SDKs whose constructor takes the key: the package, and which positional argument holds it. */
+const SDK_KEY_ARGUMENT: Record<string, number> = { stripe: 0, resend: 0, openai: 0, '@anthropic-ai/sdk': 0, twilio: 1, '@sendgrid/mail': 0 };
+const SERVER_SDK_IMPORT = /(?:from\s*|require\(\s*)['"](?:stripe|resend|openai|@anthropic-ai\/sdk|twilio|@sendgrid\/mail)['"]/;
+/** Options of provider SDKs and configs that hold the secret half of a credential. */
+const CREDENTIAL_OPTION = /^(api_?secret|secret_?access_?key|auth_?token|client_?secret|api_?key|secret_?key|private_?key)$/i;
+/** Variables whose fallback is used to sign or encrypt: a guessable default lets anyone forge a session. */
+const SIGNING_SECRET = /(JWT|SESSION|COOKIE|NEXTAUTH|AUTH|SIGNING|ENCRYPTION|HMAC|CSRF|TOKEN)_?(SECRET|KEY)$|^SECRET(_KEY)?$/;
+const FIREBASE_CONFIG_KEYS = new Set(['authDomain', 'projectId', 'messagingSenderId', 'appId', 'storageBucket']);
 
 function literalValue(node: Node): string | null {
   if (node.type === 'StringLiteral') return (node as StringLiteral).value;
@@ -26,13 +35,36 @@ function nameFor(parent: Node | undefined, node: Node): string | null {
   return null;
 }
 
+function calleeName(call: CallExpression): string | null {
+  const callee = call.callee;
+  if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier') return callee.property.name;
+  return callee.type === 'Identifier' ? callee.name : null;
+}
+
 /** `jwt.sign(payload, '…')` and `jwt.verify(token, '…')`: the literal is the signing secret. */
 function isJwtSecretArgument(parent: Node | undefined, node: Node): boolean {
   if (parent?.type !== 'CallExpression') return false;
-  const call = parent as CallExpression;
-  const callee = call.callee;
-  const method = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : callee.type === 'Identifier' ? callee.name : null;
-  return (method === 'sign' || method === 'verify') && call.arguments[1] === node;
+  const method = calleeName(parent as CallExpression);
+  return (method === 'sign' || method === 'verify') && (parent as CallExpression).arguments[1] === node;
+}
+
+/** `new TextEncoder().encode('…')`: how jose takes a symmetric signing key. */
+function isEncodedKey(parent: Node | undefined, node: Node): boolean {
+  if (parent?.type !== 'CallExpression' || parent.arguments[0] !== node) return false;
+  const callee = parent.callee;
+  return callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && callee.property.name === 'encode' && callee.object.type === 'NewExpression' && callee.object.callee.type === 'Identifier' && callee.object.callee.name === 'TextEncoder';
+}
+
+/** A Firebase web config (`{ apiKey, authDomain, projectId, … }`), whose `apiKey` is public by design. */
+function inFirebaseConfig(parent: Node | undefined, ancestors: readonly Node[]): boolean {
+  const object = ancestors.at(-2);
+  if (parent?.type !== 'ObjectProperty' || object?.type !== 'ObjectExpression') return false;
+  return (object as ObjectExpression).properties.some((p) => p.type === 'ObjectProperty' && FIREBASE_CONFIG_KEYS.has(propertyName(p) ?? ''));
+}
+
+/** A value that could be a real credential: long enough, one token, and not a placeholder. */
+function credentialLike(value: string, minLength: number): boolean {
+  return value.length >= minLength && !/\s/.test(value) && !isPlaceholder(value) && entropy(value) >= 3;
 }
 
 export default defineCheck({
@@ -41,35 +73,103 @@ export default defineCheck({
     title: 'Secret written into the source code',
     severity: 'critical',
     category: 'secrets',
-    docs: 'A key in the source is in every clone, fork and build log, and in the git history even after it is deleted. Anyone who sees it can use it: rotate it with the provider, then read it from an environment variable (`process.env.NAME`) that is set on the server only.',
-    prefilter: (text) => CHEAP_SHAPES.test(text) || SECRET_NAME.test(text),
+    docs: 'A key in the source is in every clone, fork and build log, and in the git history even after it is deleted. Anyone who sees it can use it: rotate it with the provider, then read it from an environment variable (`process.env.NAME`) that is set on the server only. A literal fallback (`process.env.JWT_SECRET || \'dev-secret\'`) ships too: it is the key whenever the variable is unset.',
+    prefilter: (text) => CHEAP_SHAPES.test(text) || SECRET_NAME.test(text) || SERVER_SDK_IMPORT.test(text),
     fix: 'extract-hardcoded-secret',
   },
   check(ctx) {
     // Tests and fixtures hold fake keys more often than real ones.
     const severity = isDevelopmentFile(ctx.file.path) || /(^|\/)(fixtures?|__fixtures__|__testfixtures__|mocks?)\//.test(ctx.file.path) ? 'low' : undefined;
-    const visit = (node: Node, ancestors: readonly Node[]) => {
-      const value = literalValue(node);
-      if (!value || value.length < 8) return;
-      const parent = ancestors.at(-1);
-      const kind = secretKind(value);
-      const named = nameFor(parent, node);
-      const reason = kind
-        ? withArticle(kind)
-        : (named && SECRET_NAME.test(named) && looksRandom(value)) || (isJwtSecretArgument(parent, node) && value.length >= 8)
-          ? `a literal secret${named ? ` in \`${named}\`` : ' used to sign tokens'}`
-          : null;
-      if (!reason) return;
+    const importsJose = /['"]jose['"]/.test(ctx.file.text);
+    /** Local names of server SDK constructors (`Stripe`, `Resend`, `twilio`), with the argument that holds the key. */
+    const sdkConstructors = new Map<string, number>();
+    /** `const SECRET = '…'`, kept until the end of the file in case it is encoded into a jose key. */
+    const constLiterals = new Map<string, Node>();
+    const encodedNames = new Set<string>();
+    const reported = new Set<Node>();
+
+    const report = (node: Node, value: string, reason: string, kind: string | null, named: string | null, rotate = true, fallbackOf?: string) => {
+      if (reported.has(node)) return;
+      reported.add(node);
       ctx.report({
         node,
         secrets: [value],
         severity,
-        message: `The source holds ${reason} (${value.slice(0, 6)}…, ${value.length} chars): rotate it, then read it from a server-only environment variable.`,
-        data: { kind: kind ?? 'named-secret', name: named },
-        ...(severity === 'low' ? {} : { rotate: { key: `${kind ?? 'secret'} ${value.slice(0, 6)}… in ${ctx.file.path}:${node.loc!.start.line}`, why: 'written in the source, so it is in the git history' } }),
+        message: `The source holds ${reason} (${value.slice(0, 6)}…, ${value.length} chars): ${rotate ? 'rotate it, then read it' : 'read it'} from a server-only environment variable${rotate ? '' : ', and fail when it is unset'}.`,
+        data: { kind: kind ?? 'named-secret', name: named, ...(fallbackOf ? { fallbackOf } : {}) },
+        ...(severity === 'low' || !rotate ? {} : { rotate: { key: `${kind ?? 'secret'} ${value.slice(0, 6)}… in ${ctx.file.path}:${node.loc!.start.line}`, why: 'written in the source, so it is in the git history' } }),
       });
     };
-    return { StringLiteral: visit, TemplateLiteral: visit };
+
+    /** A literal handed to a server SDK: `new Stripe('…')`, `twilio(sid, '…')`, `new OpenAI({ apiKey: '…' })`. */
+    const sdkKeyArgument = (parent: Node | undefined, node: Node, ancestors: readonly Node[]): boolean => {
+      const constructs = (call: Node | undefined, argument: Node) => {
+        if (call?.type !== 'NewExpression' && call?.type !== 'CallExpression') return false;
+        if (call.callee.type !== 'Identifier' || !sdkConstructors.has(call.callee.name)) return false;
+        const index = call.arguments.indexOf(argument as never);
+        return index === sdkConstructors.get(call.callee.name) || (argument.type === 'ObjectExpression' && index >= 0);
+      };
+      if (constructs(parent, node)) return true;
+      return parent?.type === 'ObjectProperty' && CREDENTIAL_OPTION.test(propertyName(parent) ?? '') && constructs(ancestors.at(-3), ancestors.at(-2)!);
+    };
+
+    /** `process.env.JWT_SECRET || '…'` (or `??`): the literal is the secret whenever the variable is unset. */
+    const fallbackFor = (parent: Node | undefined, node: Node): string | null => {
+      if (parent?.type !== 'LogicalExpression' || parent.right !== node || parent.operator === '&&') return null;
+      const variable = envRead(parent.left);
+      return variable && secretByName(variable) ? variable : null;
+    };
+
+    const visit = (node: Node, ancestors: readonly Node[]) => {
+      const value = literalValue(node);
+      if (!value) return;
+      const parent = ancestors.at(-1);
+      const named = nameFor(parent, node);
+      if (publicByValue(value) || (named && publicByName(named))) return;
+      if (value.startsWith('AIza') && inFirebaseConfig(parent, ancestors)) return;
+      const fallback = fallbackFor(parent, node);
+      if (fallback) {
+        if (secretKind(value) || credentialLike(value, 8)) report(node, value, `a literal fallback for ${fallback}, used whenever it is unset`, secretKind(value), fallback, true, fallback);
+        else if (SIGNING_SECRET.test(fallback) && severity !== 'low') report(node, value, `a guessable fallback for ${fallback}: whenever it is unset, anyone can sign with it`, null, fallback, false, fallback);
+        return;
+      }
+      if (value.length < 8) return;
+      const kind = secretKind(value);
+      if (kind) return report(node, value, withArticle(kind), kind, named);
+      if (named && SECRET_NAME.test(named) && looksRandom(value)) return report(node, value, `a literal secret in \`${named}\``, null, named);
+      if (named && CREDENTIAL_OPTION.test(named) && named !== 'apiKey' && credentialLike(value, 16)) return report(node, value, `a literal secret in \`${named}\``, null, named);
+      if (sdkKeyArgument(parent, node, ancestors) && credentialLike(value, 8)) return report(node, value, 'a literal key given to a server SDK', null, named);
+      if (isJwtSecretArgument(parent, node) || (importsJose && isEncodedKey(parent, node))) return report(node, value, 'a literal secret used to sign tokens', null, named);
+      if (parent?.type === 'VariableDeclarator' && named && ancestors.at(-2)?.type === 'VariableDeclaration' && (ancestors.at(-2) as { kind: string }).kind === 'const') constLiterals.set(named, node);
+    };
+    return {
+      ImportDeclaration(node) {
+        if (node.type !== 'ImportDeclaration' || !(node.source.value in SDK_KEY_ARGUMENT)) return;
+        for (const specifier of node.specifiers) {
+          if (specifier.type !== 'ImportSpecifier') sdkConstructors.set(specifier.local.name, SDK_KEY_ARGUMENT[node.source.value]!);
+          else if (['Stripe', 'Resend', 'OpenAI', 'Anthropic', 'Twilio'].includes(specifier.local.name)) sdkConstructors.set(specifier.local.name, SDK_KEY_ARGUMENT[node.source.value]!);
+        }
+      },
+      VariableDeclarator(node) {
+        // `const Stripe = require('stripe')`
+        if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || node.init?.type !== 'CallExpression') return;
+        const [source] = node.init.arguments;
+        if (node.init.callee.type === 'Identifier' && node.init.callee.name === 'require' && source?.type === 'StringLiteral' && source.value in SDK_KEY_ARGUMENT) {
+          sdkConstructors.set(node.id.name, SDK_KEY_ARGUMENT[source.value]!);
+        }
+      },
+      CallExpression(node) {
+        if (importsJose && node.type === 'CallExpression' && node.arguments[0]?.type === 'Identifier' && isEncodedKey(node, node.arguments[0])) encodedNames.add(node.arguments[0].name);
+      },
+      StringLiteral: visit,
+      TemplateLiteral: visit,
+      'Program:exit'() {
+        for (const name of encodedNames) {
+          const literal = constLiterals.get(name);
+          const value = literal && literalValue(literal);
+          if (literal && value) report(literal, value, 'a literal secret used to sign tokens', null, name);
+        }
+      },
+    };
   },
 });
-

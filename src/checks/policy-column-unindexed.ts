@@ -1,5 +1,5 @@
 import { defineProjectCheck } from './define.ts';
-import { at, forEachSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { at, forEachRlsSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { findColumn, hasLeadingIndex, qualifiedName } from '../sql/model.ts';
 
 export default defineProjectCheck({
@@ -12,7 +12,7 @@ export default defineProjectCheck({
     fix: 'sql',
   },
   check(ctx) {
-    forEachSchema(ctx, (schema) => {
+    forEachRlsSchema(ctx, (schema) => {
       for (const table of schema.tables) {
         const reported = new Set<string>();
         for (const policy of table.policies) {

@@ -1,5 +1,5 @@
 import { defineProjectCheck } from './define.ts';
-import { at, forEachSchema, policyLabel } from '../sql/check-support.ts';
+import { at, forEachRlsSchema, policyLabel } from '../sql/check-support.ts';
 
 export default defineProjectCheck({
   meta: {
@@ -11,7 +11,7 @@ export default defineProjectCheck({
     fix: null,
   },
   check(ctx) {
-    forEachSchema(ctx, (schema) => {
+    forEachRlsSchema(ctx, (schema) => {
       for (const table of schema.tables) {
         for (const policy of table.policies) {
           if (!policy.using?.usesUserMetadata && !policy.withCheck?.usesUserMetadata) continue;

@@ -1,5 +1,5 @@
 import { defineProjectCheck } from './define.ts';
-import { at, forEachSchema, policyLabel, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { at, forEachRlsSchema, policyLabel, SQL_FIX_HINT } from '../sql/check-support.ts';
 
 export default defineProjectCheck({
   meta: {
@@ -11,7 +11,7 @@ export default defineProjectCheck({
     fix: 'sql',
   },
   check(ctx) {
-    forEachSchema(ctx, (schema) => {
+    forEachRlsSchema(ctx, (schema) => {
       for (const table of schema.tables) {
         for (const policy of table.policies) {
           if (policy.roles.length > 0) continue;

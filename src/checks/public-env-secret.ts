@@ -4,6 +4,8 @@ import { defineCheck } from './define.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
 import { clientGraph } from '../engine/client-graph.ts';
+import { providerOf, secretByName, withArticle } from '../engine/secret-shapes.ts';
+import type { EnvFile } from '../project/types.ts';
 
 interface PublicSecretRead {
   name: string;
@@ -11,7 +13,19 @@ interface PublicSecretRead {
   line: number;
   column: number;
 }
-import { providerOf, secretByName, withArticle } from '../engine/secret-shapes.ts';
+
+/** What each variable's value in a real env file is by its shape, where it is a credential. */
+function secretValuesByName(envFiles: readonly EnvFile[]): Map<string, string> {
+  const kinds = new Map<string, string>();
+  for (const env of envFiles) {
+    if (isEnvTemplate(env.path)) continue;
+    for (const variable of env.variables) {
+      const kind = variable.secret ?? (variable.jwtRole === 'service_role' ? 'Supabase service-role key' : undefined);
+      if (kind) kinds.set(variable.name, kind);
+    }
+  }
+  return kinds;
+}
 
 const INLINED = 'the build inlines public variables into the browser bundle, where anyone can read it';
 
@@ -44,22 +58,35 @@ export default defineCheck({
         if (owner?.type !== 'ObjectProperty' || propertyName(owner) !== 'env') return;
         const name = propertyName(node as ObjectProperty);
         if (!name || !secretByName(name)) return;
-        ctx.report({ node, message: `next.config \`env\` entry ${name} looks like ${withArticle(providerOf(name))}: every \`env\` entry is inlined into the browser bundle. Rotate it and read it server-side instead.`, data: { variable: name } });
+        const value = (node as ObjectProperty).value;
+        const byValue = secretValuesByName(ctx.project.envFiles).get((value.type === 'MemberExpression' && envRead(value)) || name);
+        ctx.report({
+          node,
+          severity: byValue ? 'critical' : 'high',
+          message: `next.config \`env\` entry ${name} looks like ${withArticle(providerOf(name, byValue))}: every \`env\` entry is inlined into the browser bundle. Rotate it and read it server-side instead.`,
+          data: { variable: name },
+        });
       },
     };
   },
   finish(ctx) {
     const reads = (ctx.facts as PublicSecretRead[]).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     const graph = reads.length > 0 ? clientGraph(ctx.project) : null;
+    const valueKinds = secretValuesByName(ctx.project.envFiles);
     for (const read of reads) {
       const chain = graph!.chain(read.file);
+      const byValue = valueKinds.get(read.name);
+      const what = withArticle(providerOf(read.name, byValue));
       ctx.report({
         file: read.file,
         loc: { line: read.line, column: read.column },
-        message: `${read.name} holds ${withArticle(providerOf(read.name))}, and ${INLINED}: rotate it and read it server-side without the public prefix.${chain ? ` It is read in browser code: ${chain}` : ''}`,
+        // Only the name says secret unless an env file's value has a credential's shape.
+        severity: byValue ? 'critical' : 'high',
+        message: chain
+          ? `${read.name} holds ${what}, and ${INLINED}: rotate it and read it server-side without the public prefix. It is read in browser code: ${chain}`
+          : `${read.name} holds ${what} under a public prefix. No browser code reads it here, but the first that does puts the value in the bundle: rename it without the prefix.`,
         data: { variable: read.name, ...(chain ? { chain } : {}) },
-        ...(chain ? { fix: 'move-secret-server-side' } : {}),
-        rotate: { key: read.name, why: chain ? 'browser code reads it, so its value is in the JavaScript bundle' : 'public-prefixed: any browser code that reads it puts the value in the bundle' },
+        ...(chain ? { fix: 'move-secret-server-side', rotate: { key: read.name, why: 'browser code reads it, so its value is in the JavaScript bundle' } } : {}),
       });
     }
     for (const env of ctx.project.envFiles) {

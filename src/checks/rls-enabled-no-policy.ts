@@ -1,5 +1,5 @@
 import { defineProjectCheck } from './define.ts';
-import { at, forEachSchema, isExposed, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { at, forEachRlsSchema, isExposed, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { qualifiedName } from '../sql/model.ts';
 
 export default defineProjectCheck({
@@ -12,7 +12,7 @@ export default defineProjectCheck({
     fix: 'sql',
   },
   check(ctx) {
-    forEachSchema(ctx, (schema) => {
+    forEachRlsSchema(ctx, (schema) => {
       for (const table of schema.tables) {
         if (!isExposed(table) || !table.rls.enabled || table.policies.length > 0) continue;
         const name = qualifiedName(table);

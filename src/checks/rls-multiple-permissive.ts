@@ -1,5 +1,5 @@
 import { defineProjectCheck } from './define.ts';
-import { at, commandsOf, forEachSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { at, commandsOf, forEachRlsSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { qualifiedName, type Policy } from '../sql/model.ts';
 
 export default defineProjectCheck({
@@ -12,7 +12,7 @@ export default defineProjectCheck({
     fix: 'sql',
   },
   check(ctx) {
-    forEachSchema(ctx, (schema) => {
+    forEachRlsSchema(ctx, (schema) => {
       for (const table of schema.tables) {
         const seen = new Map<string, Policy>();
         const reported = new Set<Policy>();

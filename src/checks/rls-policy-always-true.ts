@@ -1,5 +1,5 @@
 import { defineProjectCheck } from './define.ts';
-import { at, forEachSchema, policyLabel, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { at, forEachRlsSchema, policyLabel, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { ownerColumn } from '../sql/ownership.ts';
 
 export default defineProjectCheck({
@@ -12,7 +12,7 @@ export default defineProjectCheck({
     fix: 'sql',
   },
   check(ctx) {
-    forEachSchema(ctx, (schema) => {
+    forEachRlsSchema(ctx, (schema) => {
       for (const table of schema.tables) {
         const owner = ownerColumn(schema, table);
         for (const policy of table.policies) {

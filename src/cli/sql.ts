@@ -5,7 +5,7 @@ import { Changeset, diskReader } from '../engine/changeset.ts';
 import { collectColumnUses } from '../sql/code-facts.ts';
 import { detectLayout, generate, type Generation } from '../sql/generate.ts';
 import { introspect } from '../sql/introspect.ts';
-import { loadSchemas } from '../sql/load-schema.ts';
+import { loadSchemas, replayProblemsAffecting } from '../sql/load-schema.ts';
 import type { SchemaModel } from '../sql/model.ts';
 import { decideTables, type TableDecision } from '../sql/plan.ts';
 import type { LayoutKind } from '../sql/render.ts';
@@ -39,6 +39,12 @@ function validate(flags: SqlFlags): { layout?: LayoutKind; only?: 'rls' | 'const
 }
 
 /** A URL is never printed in full: its password stays out of logs. */
+/** A statement on one line, cut short, for a message. */
+function oneLine(statement: string): string {
+  const flat = statement.replace(/\s+/g, ' ').trim();
+  return flat.length > 100 ? `${flat.slice(0, 99)}…` : flat;
+}
+
 export function describeUrl(url: string): string {
   try {
     const parsed = new URL(url);
@@ -97,7 +103,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
         throw new UsageError(`no database schema found in ${dir}`, 'shipshape reads supabase/migrations/*.sql, prisma/schema.prisma or .sql files with CREATE TABLE; or pass --database-url');
       }
       for (const schema of schemas) {
-        const problem = schema.problems[0];
+        const problem = schema.problems.find((p) => p.kind === 'parse');
         if (problem) throw new UsageError(problem.message, 'fix that file first: migrations generated from a schema read only in part could be wrong');
       }
       if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
@@ -113,6 +119,11 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
         }
         const layout = detectLayout(project, schema, options.layout, flags.out);
         const generation = generate(project, schema, { layout, decisions, uses, name: options.name, now: new Date(), only: options.only });
+        const blocking = replayProblemsAffecting(schema, generation.plan);
+        for (const problem of schema.problems.filter((p) => p.kind === 'replay' && !blocking.includes(p))) logger.warn(`${problem.message} (\`${oneLine(problem.statement ?? '')}\`); no table this run writes SQL for is affected`);
+        if (blocking[0]) {
+          throw new UsageError(`${blocking[0].message} (\`${oneLine(blocking[0].statement ?? '')}\`)`, 'the SQL for that table would be planned on a guess: check that migration against the database (or pass --database-url), or leave the table out with --only');
+        }
         generations.push(generation);
         for (const note of generation.plan.notes) logger.info(note);
         for (const file of generation.files) {

@@ -1,4 +1,5 @@
 import type { Node } from '@babel/types';
+import { walk } from './walk.ts';
 
 /** How a module refers to the connection constructors of pg, mysql2, postgres.js and the MongoDB drivers. */
 export interface DriverNames {
@@ -79,4 +80,22 @@ export function opensConnection(node: Node, names: DriverNames): Connection | nu
     if (names.mongoose.has(callee.object.name) && callee.property.name === 'connect') return 'mongoose';
   }
   return null;
+}
+
+/**
+ * The name of a module-level pg client that the module connects (`const client = new Client(…)`
+ * and `client.connect()`), or null: such a client is one connection for every caller.
+ */
+export function sharedPgClient(program: Node, opening: Node, ancestors: readonly Node[]): string | null {
+  const declarator = ancestors.at(-1);
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== opening || declarator.id.type !== 'Identifier') return null;
+  const name = declarator.id.name;
+  let connected = false;
+  const visit = (node: Node) => {
+    if (connected || node.type !== 'CallExpression') return;
+    const callee = node.callee;
+    connected = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === name && callee.property.type === 'Identifier' && callee.property.name === 'connect';
+  };
+  walk(program, new Map([['CallExpression', [visit]]]));
+  return connected ? name : null;
 }

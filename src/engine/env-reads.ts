@@ -63,9 +63,9 @@ export function firstReads(reads: readonly EnvRead[]): EnvRead[] {
 export const PUBLIC_ENV_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/;
 
 /** Reports each variable the code reads that `listed` lacks, once, at its first read. */
-export function reportReadsMissingFrom(ctx: FinishContext, listed: ReadonlySet<string>, message: (name: string) => string): void {
+export function reportReadsMissingFrom(ctx: FinishContext, listed: ReadonlySet<string>, message: (name: string) => string, skip: (name: string) => boolean = () => false): void {
   for (const read of firstReads(ctx.facts as EnvRead[])) {
-    if (listed.has(read.name)) continue;
+    if (listed.has(read.name) || skip(read.name)) continue;
     ctx.report({ file: read.file, loc: { line: read.line, column: read.column }, message: message(read.name), data: { variable: read.name } });
   }
 }

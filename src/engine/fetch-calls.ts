@@ -1,25 +1,38 @@
 import type { Expression, Identifier, MemberExpression, Node, Program } from '@babel/types';
 import { enclosingFunction } from './ast.ts';
+import { PUBLIC_ENV_PREFIX, envRead } from './env-reads.ts';
 import { walk } from './walk.ts';
 
-/** Top-level `const NAME = 'text'`: the base URLs a module builds its requests from. */
+/** What a URL built from an environment variable starts with: the variable's name behind this mark. */
+const ENV_MARK = '\0env:';
+
+/**
+ * `const NAME = …` anywhere in the module, with the static start of its value: the base URLs and
+ * request URLs a module builds (`const url = \`https://api.x.com/v1/${id}\``, `const BASE = process.env.X_API_URL`).
+ * A name declared twice with different starts is left out.
+ */
 export function moduleStringConstants(program: Program): Map<string, string> {
   const constants = new Map<string, string>();
-  for (const statement of program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
-      const init = declarator.init;
-      if (init.type === 'StringLiteral') constants.set(declarator.id.name, init.value);
-      if (init.type === 'TemplateLiteral' && init.expressions.length === 0) constants.set(declarator.id.name, init.quasis[0]!.value.cooked ?? '');
+  const ambiguous = new Set<string>();
+  const visit = (node: Node) => {
+    if (node.type !== 'VariableDeclaration' || node.kind !== 'const') return;
+    for (const declarator of node.declarations) {
+      if (declarator.id.type !== 'Identifier' || !declarator.init || ambiguous.has(declarator.id.name)) continue;
+      const prefix = staticPrefix(declarator.init, constants);
+      if (prefix === null) continue;
+      const name = declarator.id.name;
+      if (constants.has(name) && constants.get(name) !== prefix) {
+        constants.delete(name);
+        ambiguous.add(name);
+      } else constants.set(name, prefix);
     }
-  }
+  };
+  walk(program, new Map([['VariableDeclaration', [visit]]]));
   return constants;
 }
 
 /** The static start of a URL expression, as far as it can be known without running the code. */
-function staticPrefix(expression: Expression | undefined, constants: ReadonlyMap<string, string>): string | null {
+function staticPrefix(expression: Expression | Node | undefined, constants: ReadonlyMap<string, string>): string | null {
   if (!expression) return null;
   switch (expression.type) {
     case 'StringLiteral':
@@ -29,11 +42,21 @@ function staticPrefix(expression: Expression | undefined, constants: ReadonlyMap
     case 'TemplateLiteral': {
       const head = expression.quasis[0]!.value.cooked ?? '';
       if (head !== '' || expression.expressions.length === 0) return head;
-      const first = expression.expressions[0]!;
-      return first.type === 'Identifier' ? (constants.get(first.name) ?? null) : null;
+      const first = staticPrefix(expression.expressions[0], constants);
+      return first === null ? null : first + (expression.quasis[1]?.value.cooked ?? '');
     }
     case 'BinaryExpression':
       return expression.operator === '+' && expression.left.type !== 'PrivateName' ? staticPrefix(expression.left, constants) : null;
+    case 'LogicalExpression':
+      // `process.env.X_API_URL ?? 'https://api.x.com'`: either side is where the request goes.
+      return staticPrefix(expression.right, constants) ?? staticPrefix(expression.left, constants);
+    case 'TSNonNullExpression':
+    case 'TSAsExpression':
+      return staticPrefix(expression.expression, constants);
+    case 'MemberExpression': {
+      const variable = envRead(expression);
+      return variable ? `${ENV_MARK}${variable}` : null;
+    }
     case 'NewExpression': {
       const callee = expression.callee;
       if (callee.type !== 'Identifier' || callee.name !== 'URL') return null;
@@ -45,11 +68,22 @@ function staticPrefix(expression: Expression | undefined, constants: ReadonlyMap
   }
 }
 
+/**
+ * Variables named for another service's API (`OPENAI_BASE_URL`, `NEXT_PUBLIC_WEATHER_API_URL`).
+ * A bare `API_URL`, `BASE_URL` or one named for the app itself (`SITE_URL`, `APP_BASE_URL`) is
+ * most often this app's own server, and stays out.
+ */
+const EXTERNAL_API_VARIABLE = /^(?!(?:APP|SITE|PUBLIC|HOST|SELF|VERCEL|NEXTAUTH|AUTH|FRONTEND|WEB|CLIENT|SERVER|LOCAL)_)[A-Z0-9]+(?:_[A-Z0-9]+)*?_(?:API_URL|API_BASE_URL|BASE_URL|API_ENDPOINT)$/;
+
 const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 
 /** The host of an absolute http(s) URL to another machine, or null. */
 export function absoluteUrlOf(expression: Expression | undefined, constants: ReadonlyMap<string, string>): { host: string } | null {
   const prefix = staticPrefix(expression, constants);
+  if (prefix?.startsWith(ENV_MARK)) {
+    const variable = /^[\w]+/.exec(prefix.slice(ENV_MARK.length))![0];
+    return EXTERNAL_API_VARIABLE.test(variable.replace(PUBLIC_ENV_PREFIX, '')) ? { host: variable } : null;
+  }
   const match = prefix ? /^https?:\/\/([^/?#\s]+)/i.exec(prefix) : null;
   if (!match || LOCAL_HOSTS.test(match[1]!)) return null;
   return { host: match[1]! };

@@ -7,6 +7,9 @@ export const SECRET_SHAPES: ReadonlyArray<{ provider: string; pattern: RegExp }>
   { provider: 'OpenAI API key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}/g },
   { provider: 'Stripe webhook secret', pattern: /\bwhsec_[A-Za-z0-9]{16,}/g },
   { provider: 'Supabase secret key', pattern: /\bsb_secret_[A-Za-z0-9_-]{8,}/g },
+  { provider: 'Resend API key', pattern: /\bre_[A-Za-z0-9]{6,}_[A-Za-z0-9]{12,}/g },
+  { provider: 'SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
+  { provider: 'Shopify Admin API token', pattern: /\bshp(?:at|ss|ca)_[a-f0-9]{32}\b/g },
   { provider: 'AWS access key', pattern: /\bAKIA[0-9A-Z]{16}\b/g },
   { provider: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/g },
 ];
@@ -36,7 +39,7 @@ export function isPlaceholder(value: string): boolean {
 
 /** Which kind of secret a value is by its shape, or null. Placeholders and public keys are not secrets. */
 export function secretKind(value: string): string | null {
-  if (isPlaceholder(value)) return null;
+  if (isPlaceholder(value) || publicByValue(value)) return null;
   for (const { provider, pattern } of SECRET_SHAPES) {
     pattern.lastIndex = 0;
     if (pattern.test(value)) return provider;
@@ -65,14 +68,39 @@ export function looksRandom(value: string): boolean {
   return value.length >= 16 && !/\s/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && entropy(value) >= 3.5 && !isPlaceholder(value);
 }
 
-const SECRET_WORDS = /SECRET|SERVICE_ROLE|PRIVATE|PASSWORD|PASSWD|TOKEN|DATABASE_URL|DB_URL|OPENAI_API_KEY|ANTHROPIC_API_KEY|STRIPE_(SECRET|RESTRICTED)|RESEND_API_KEY|SENDGRID_API_KEY|TWILIO_AUTH|AWS_SECRET|MONGODB_URI/;
-/** Public by design: anon and publishable keys, public keys, analytics and site ids. */
-const PUBLIC_WORDS = /ANON|PUBLISHABLE|PUBLIC_KEY|SITE_KEY|MEASUREMENT_ID|ANALYTICS|TRACKING/;
+const SECRET_WORDS = /SECRET|SERVICE_?ROLE|SERVICE_KEY|PRIVATE|PASSWORD|PASSWD|TOKEN|DATABASE_URL|DB_URL|OPENAI_API_KEY|ANTHROPIC_API_KEY|STRIPE_(SECRET|RESTRICTED)|RESEND_API_KEY|SENDGRID_API_KEY|TWILIO_AUTH|AWS_SECRET|MONGODB_URI|ADMIN_(API_)?KEY/;
+/**
+ * Public by design: anon and publishable keys, public keys, analytics and site ids, and the client
+ * tokens providers issue for browsers (Shopify Storefront, Mapbox `pk.`, Algolia search-only,
+ * Sentry DSNs, Segment and PostHog write keys, Firebase web config).
+ */
+const PUBLIC_WORDS = /ANON|PUBLISHABLE|PUBLIC_KEY|SITE_KEY|MEASUREMENT_ID|ANALYTICS|TRACKING|STOREFRONT|PUBLIC_ACCESS_TOKEN|MAPBOX_(ACCESS_|PUBLIC_)?TOKEN|SEARCH_(ONLY_)?(API_)?KEY|(^|_)DSN($|_)|WRITE_KEY|POSTHOG_(PROJECT_)?(API_)?KEY|FIREBASE_(WEB_)?API_KEY/;
+/** Words that keep a name secret even beside a public one (`MAPBOX_SECRET_TOKEN`). */
+const ALWAYS_SECRET_WORDS = /SECRET|PRIVATE|ADMIN|SERVICE_?ROLE/;
+
+/** `storefrontAccessToken` → `STOREFRONT_ACCESS_TOKEN`, so code names and env names read alike. */
+export function constantCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+}
+
+/** Whether a name (an env variable, or a property such as `storefrontAccessToken`) says its value is public by design. */
+export function publicByName(name: string): boolean {
+  const bare = constantCase(name).replace(PUBLIC_ENV_PREFIX, '');
+  return PUBLIC_WORDS.test(bare) && !ALWAYS_SECRET_WORDS.test(bare);
+}
 
 /** Whether a variable's name says it holds a secret, whatever its prefix. */
 export function secretByName(name: string): boolean {
   const bare = name.replace(PUBLIC_ENV_PREFIX, '');
-  return SECRET_WORDS.test(bare) && !PUBLIC_WORDS.test(bare);
+  return SECRET_WORDS.test(bare) && !publicByName(bare);
+}
+
+/**
+ * Values issued to be shipped to browsers: Stripe publishable keys, Mapbox public tokens, PostHog
+ * project keys and Sentry DSNs. (A Firebase web `apiKey` is public too, but only its config says so.)
+ */
+export function publicByValue(value: string): boolean {
+  return /^pk_(live|test)_|^pk\.eyJ|^phc_[A-Za-z0-9]{20,}$/.test(value) || /^https:\/\/[0-9a-f]{32}@[\w.-]*\.?sentry\.io\/\d+$/.test(value);
 }
 
 export function providerOf(name: string, kind?: string): string {

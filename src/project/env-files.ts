@@ -31,7 +31,9 @@ export function describeUrl(raw: string): EnvUrl | undefined {
     for (const [key, param] of url.searchParams) params[key] = POOLING_PARAMS.has(key) ? param : '';
     return { protocol: url.protocol.replace(/:$/, ''), host: url.hostname, port: url.port, params };
   } catch {
-    return undefined;
+    // Templates write placeholders the URL parser refuses (`db.<project-ref>.supabase.co`): the host still says where it points.
+    const loose = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?([^:/?#\s]+)(?::(\d+))?/i.exec(value);
+    return loose ? { protocol: loose[1]!.toLowerCase(), host: loose[2]!, port: loose[3] ?? '', params: {} } : undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Project } from '../project/types.ts';
 import type { ProjectCheckContext, ProjectReportInput } from '../types.ts';
-import { loadSchemas } from './load-schema.ts';
+import { loadSchemas, usesSupabase } from './load-schema.ts';
 import { qualifiedName, type Policy, type SchemaModel, type SourceLoc, type Table } from './model.ts';
 
 /** Schemas the Supabase Data API serves to anyone holding the anon key. */
@@ -17,6 +17,16 @@ export function at(loc: SourceLoc): Pick<ProjectReportInput, 'file' | 'loc'> {
 /** Runs a schema check over each database the project declares. */
 export function forEachSchema(ctx: ProjectCheckContext, visit: (schema: SchemaModel, project: Project) => void): void {
   for (const schema of loadSchemas(ctx.project)) visit(schema, ctx.project);
+}
+
+/**
+ * Runs a row level security check over each database where RLS guards the data: every one but a
+ * Prisma schema with no sign of Supabase, whose tables no Data API serves.
+ */
+export function forEachRlsSchema(ctx: ProjectCheckContext, visit: (schema: SchemaModel, project: Project) => void): void {
+  forEachSchema(ctx, (schema, project) => {
+    if (schema.source !== 'prisma' || usesSupabase(project, schema)) visit(schema, project);
+  });
 }
 
 export function policyLabel(table: Table, policy: Policy): string {

@@ -107,9 +107,14 @@ export interface SqlFunction {
 }
 
 export interface ParseProblem {
+  /** `parse`: the file is not valid SQL (or Prisma schema). `replay`: a valid statement that does not apply to the schema read so far. */
+  kind: 'parse' | 'replay';
   file: string;
   line: number;
   message: string;
+  /** For a replay problem: the statement, and the table it was about, when it names one. */
+  statement?: string;
+  table?: { schema: string; name: string };
 }
 
 export type SchemaSource = 'supabase' | 'prisma' | 'plain' | 'live';

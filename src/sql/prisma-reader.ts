@@ -78,7 +78,7 @@ export function readPrismaSchema(schema: SchemaModel, file: string, text: string
     parsed = prismaAst().getSchema(text, locatingParser());
   } catch (error) {
     const line = (error as { token?: { startLine?: number } }).token?.startLine ?? 1;
-    schema.problems.push({ file, line, message: `${file}:${line} does not parse: ${(error as Error).message.split('\n')[0]}` });
+    schema.problems.push({ kind: 'parse', file, line, message: `${file}:${line} does not parse: ${(error as Error).message.split('\n')[0]}` });
     return;
   }
   const models = parsed.list.filter((block): block is Model => block.type === 'model');

@@ -73,6 +73,12 @@ export interface SqlStatement {
   line: number;
 }
 
+/** The table a statement creates or changes, when it names one: what a replay problem leaves uncertain. */
+function statementTable(statement: SqlStatement): { schema: string; name: string } | null {
+  const relation = statement.node?.relation ?? statement.node?.table;
+  return relation?.relname ? { schema: relation.schemaname ?? 'public', name: relation.relname } : null;
+}
+
 /** A statement about a table or policy the migrations never created (storage.objects, say): kept, not modelled. */
 class UnknownObject extends Error {}
 
@@ -243,24 +249,19 @@ export class SqlSchemaReader {
   private index: LineIndex | null = null;
   private statement: SqlStatement | null = null;
 
-  /**
-   * overlay: SQL read on top of a schema that already holds the tables (Prisma's migrations over
-   * schema.prisma): what exists already is kept, with its schema.prisma location.
-   */
-  constructor(
-    readonly schema: SchemaModel,
-    private readonly options: { overlay?: boolean } = {},
-  ) {}
+  constructor(readonly schema: SchemaModel) {}
 
   /** Reads one file; a file that does not parse is recorded as a problem with its line, and the rest still counts. */
   readFile(file: string, text: string): void {
     this.schema.files.push(file);
+    // An empty migration (Prisma writes one for a change with no SQL) is valid; the parser refuses it.
+    if (text.trim() === '') return;
     let statements: SqlStatement[];
     try {
       statements = parseSqlStatements(text);
     } catch (error) {
       const line = error instanceof SqlParseError ? error.line : 1;
-      this.schema.problems.push({ file, line, message: `${file}:${line} does not parse: ${(error as Error).message}` });
+      this.schema.problems.push({ kind: 'parse', file, line, message: `${file}:${line} does not parse: ${(error as Error).message}` });
       return;
     }
     this.file = file;
@@ -271,7 +272,17 @@ export class SqlSchemaReader {
         this.apply(statement);
       } catch (error) {
         if (error instanceof UnknownObject) this.schema.unmodelled.push({ kind: statement.kind, loc: this.here() });
-        else this.schema.problems.push({ file, line: statement.line, message: `${file}:${statement.line}: ${(error as Error).message}` });
+        else {
+          const table = statementTable(statement);
+          this.schema.problems.push({
+            kind: 'replay',
+            file,
+            line: statement.line,
+            message: `${file}:${statement.line} does not replay on the schema read so far: ${(error as Error).message}`,
+            statement: statement.text,
+            ...(table ? { table } : {}),
+          });
+        }
       }
     }
   }
@@ -376,7 +387,7 @@ export class SqlSchemaReader {
     const schemaName = node.relation?.schemaname ?? 'public';
     const name = node.relation?.relname;
     if (findTable(this.schema, schemaName, name)) {
-      if (node.if_not_exists || this.options.overlay) return;
+      if (node.if_not_exists) return;
       throw new Error(`table ${schemaName}.${name} is created twice`);
     }
     const table: Table = {
@@ -441,11 +452,6 @@ export class SqlSchemaReader {
         case 'AT_AddIndexConstraint': {
           const constraint = this.constraintFrom(cmd.def.Constraint, null);
           if (!constraint) break;
-          const same = table.constraints.find((c) => c.kind === constraint.kind && c.columns.join() === constraint.columns.join());
-          if (this.options.overlay && same) {
-            same.name ??= constraint.name;
-            break;
-          }
           if (constraint.name && table.constraints.some((c) => c.name === constraint.name)) throw new Error(`constraint ${constraint.name} already exists on ${table.name}`);
           constraint.loc = this.here();
           table.constraints.push(constraint);
@@ -563,15 +569,6 @@ export class SqlSchemaReader {
     const schemaName = node.relation?.schemaname ?? 'public';
     if (node.idxname && node.if_not_exists && this.schema.indexes.some((i) => i.schema === schemaName && i.name === node.idxname)) return;
     const columns: string[] = (node.indexParams ?? []).map((p: PgNode) => p.IndexElem?.name ?? '(expression)');
-    if (this.options.overlay) {
-      const same = this.schema.indexes.find((i) => i.schema === schemaName && i.table === node.relation?.relname && i.columns.join() === columns.join() && i.unique === Boolean(node.unique));
-      const table = this.table(node.relation);
-      const constraint = table?.constraints.find((c) => (c.kind === 'unique' || c.kind === 'primary') && c.columns.join() === columns.join());
-      if (same || (node.unique && constraint)) {
-        if (same) same.name ??= node.idxname ?? null;
-        return;
-      }
-    }
     this.schema.indexes.push({
       name: node.idxname ?? null,
       schema: schemaName,

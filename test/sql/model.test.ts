@@ -7,7 +7,7 @@ import { SqlSchemaReader, loadSqlParser, parseSqlStatements } from '../../src/sq
 import { loadProject } from '../../src/project/load-project.ts';
 import { CHECK_IDS } from '../../src/registry.ts';
 import { collectColumnUses, resolveUse } from '../../src/sql/code-facts.ts';
-import { writeTree } from '../helpers.ts';
+import { run, writeTree } from '../helpers.ts';
 
 beforeAll(loadSqlParser);
 
@@ -181,4 +181,107 @@ export const many = (s: any) => s.from('profiles').select('id').eq('handle', 'x'
     expect(resolveUse(schema!, uses[0]!)?.columns).toEqual(['handle']);
     expect(inferOwnership(schema!, schema!.tables[0]!)).toMatchObject({ kind: 'profile', column: 'id' });
   });
+
+  const prismaSchema = `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model User {
+  id    String @id
+  posts Post[]
+}
+
+model Post {
+  id       String @id
+  title    String
+  authorId String
+  author   User   @relation(fields: [authorId], references: [id])
+}
+`;
+  const migrations = {
+    'prisma/migrations/20240101000000_init/migration.sql': `CREATE TABLE "User" ("id" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "Post" ("id" TEXT NOT NULL, "title" TEXT NOT NULL, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
+`,
+    'prisma/migrations/20240201000000_author/migration.sql': `-- AlterTable
+ALTER TABLE "Post" ADD COLUMN "authorId" TEXT NOT NULL;
+
+-- AddForeignKey
+ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+`,
+  };
+
+  it('takes Prisma migrations as the one source of truth, with the model names and schema.prisma lines of schema.prisma', () => {
+    const root = writeTree({
+      'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}',
+      'prisma/schema.prisma': prismaSchema,
+      ...migrations,
+      'prisma/migrations/20240301000000_empty/migration.sql': '',
+    });
+    const [schema] = loadSchemas(loadProject(root, { knownCheckIds: CHECK_IDS }));
+    expect(schema!.problems).toEqual([]);
+    expect(schema!.files).toEqual([...Object.keys(migrations), 'prisma/migrations/20240301000000_empty/migration.sql']);
+    const post = findTable(schema!, 'public', 'Post')!;
+    expect(post.columns.map((c) => c.name)).toEqual(['id', 'title', 'authorId']);
+    expect(post.constraints.filter((c) => c.kind === 'foreign').map((c) => [c.name, c.columns, c.references?.table, c.loc.line])).toEqual([['Post_authorId_fkey', ['authorId'], 'User', 15]]);
+    expect([post.model, post.fields?.authorId, post.loc]).toEqual(['Post', 'authorId', { file: 'prisma/schema.prisma', line: 11 }]);
+  });
+
+  it('still reports a schema.prisma that does not parse when the migrations are the source', () => {
+    const root = writeTree({ 'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}', 'prisma/schema.prisma': `${prismaSchema}\nmodel {\n`, ...migrations });
+    const [schema] = loadSchemas(loadProject(root, { knownCheckIds: CHECK_IDS }));
+    expect(schema!.problems.map((p) => [p.kind, p.file])).toEqual([['parse', 'prisma/schema.prisma']]);
+    expect(findTable(schema!, 'public', 'Post')!.constraints.some((c) => c.kind === 'foreign')).toBe(true);
+  });
+
+  it('reads schema.prisma alone when there are no migrations, or when they are not PostgreSQL', () => {
+    const mysql = prismaSchema.replace('postgresql', 'mysql');
+    const root = writeTree({
+      'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}',
+      'prisma/schema.prisma': mysql,
+      'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE `User` (`id` VARCHAR(191) NOT NULL, PRIMARY KEY (`id`));\n',
+    });
+    const [schema] = loadSchemas(loadProject(root, { knownCheckIds: CHECK_IDS }));
+    expect(schema!.problems).toEqual([]);
+    expect(schema!.files).toEqual(['prisma/schema.prisma']);
+    expect(schema!.tables.map((t) => t.name)).toEqual(['User', 'Post']);
+  });
+
+  it('records a statement that does not replay as a replay problem of its migration, with the statement and its table', () => {
+    const root = writeTree({
+      'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}',
+      'prisma/schema.prisma': prismaSchema,
+      ...migrations,
+      'prisma/migrations/20240301000000_again/migration.sql': '-- AlterTable\nALTER TABLE "Post" ADD COLUMN "title" TEXT;\n',
+    });
+    const [schema] = loadSchemas(loadProject(root, { knownCheckIds: CHECK_IDS }));
+    expect(schema!.problems).toEqual([
+      {
+        kind: 'replay',
+        file: 'prisma/migrations/20240301000000_again/migration.sql',
+        line: 2,
+        message: 'prisma/migrations/20240301000000_again/migration.sql:2 does not replay on the schema read so far: column title already exists on Post',
+        statement: 'ALTER TABLE "Post" ADD COLUMN "title" TEXT',
+        table: { schema: 'public', name: 'Post' },
+      },
+    ]);
+  });
+
+  it('lets `shipshape sql` go on past a replay problem about a table it writes nothing for, and stops on one about a table it does', () => {
+    const app = (again: string) =>
+      writeTree({
+        'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}',
+        'prisma/schema.prisma': prismaSchema,
+        ...migrations,
+        'prisma/migrations/20240301000000_again/migration.sql': again,
+      });
+    const elsewhere = run(['sql', app('ALTER TABLE "User" ADD COLUMN "id" TEXT;\n'), '--dry-run', '--quiet']);
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stdout).toContain('"Post_authorId_idx"');
+    expect(elsewhere.stderr).toContain('warning: prisma/migrations/20240301000000_again/migration.sql:1 does not replay on the schema read so far: column id already exists on User (`ALTER TABLE "User" ADD COLUMN "id" TEXT`)');
+    const affected = run(['sql', app('ALTER TABLE "Post" ADD COLUMN "title" TEXT;\n'), '--dry-run', '--quiet']);
+    expect(affected.code).toBe(2);
+    expect(affected.stderr).toContain('prisma/migrations/20240301000000_again/migration.sql:1 does not replay on the schema read so far: column title already exists on Post (`ALTER TABLE "Post" ADD COLUMN "title" TEXT`)');
+    expect(affected.stderr).not.toContain('parse');
+  }, 60_000);
 });

@@ -10,3 +10,9 @@ export async function load(signal: AbortSignal) {
   if (!passed.ok) return null;
   return [own, local, configured, await timed.json(), await passed.json()];
 }
+
+const SITE = process.env.NEXT_PUBLIC_SITE_URL;
+const OWN = process.env.NEXT_PUBLIC_API_URL ?? '/api';
+
+export const self = () => fetch(`${SITE}/api/revalidate`);
+export const mine = () => fetch(`${OWN}/tasks`);

@@ -1,0 +1,33 @@
+import type { Node } from '@babel/types';
+import { defineCheck } from './define.ts';
+import { driverNames, opensConnection, sharedPgClient, type DriverNames } from '../engine/db-drivers.ts';
+import { insideFunction } from '../engine/prisma-ast.ts';
+import { isDevelopmentFile } from '../project/dependencies.ts';
+
+export default defineCheck({
+  meta: {
+    id: 'pg-client-shared',
+    title: 'One pg Client shared by every request',
+    severity: 'high',
+    category: 'data-access',
+    docs: 'A node-postgres `Client` is one connection. Created and connected once at module level, it serves every request in turn, so they queue behind each other, and when the database closes it (a restart, an idle timeout, a network blip) it never reconnects: every request fails until the process restarts. Use a `Pool`, which has the same `query()`, opens connections as needed and replaces broken ones.',
+    prefilter: ["'pg'", '"pg"'],
+    fix: 'pg-pool',
+  },
+  check(ctx) {
+    // A script or a test runs once and exits: one client is what it needs.
+    if (isDevelopmentFile(ctx.file.path)) return;
+    let names: DriverNames | null = null;
+    return {
+      Program(node: Node) {
+        names = driverNames(node);
+      },
+      NewExpression(node: Node, ancestors: readonly Node[]) {
+        if (!names || opensConnection(node, names) !== 'pg' || insideFunction(ancestors)) return;
+        const client = sharedPgClient(ancestors[0]!, node, ancestors);
+        if (!client) return;
+        ctx.report({ node, message: `\`${client}\` is one pg connection made at module level and shared by every request: they wait for each other, and once the connection drops it is never reopened. Make it a \`Pool\` (\`new Pool(…)\` has the same \`query()\`), and drop the \`connect()\` call.`, data: { client } });
+      },
+    };
+  },
+});
