@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../engine/apply.ts';
 import { packageRoot } from '../engine/package-root.ts';
 import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
 import { loadProject } from '../project/load-project.ts';
+import { rememberEnvValues } from '../report/redact.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';
@@ -44,8 +45,11 @@ export function emit(text: string, output?: string): void {
   else process.stdout.write(text);
 }
 
+/** The project, with its env values remembered so that no output of this process shows them. */
 export function load(dir: string): Project {
-  return loadProject(dir, { knownCheckIds: CHECK_IDS });
+  const project = loadProject(dir, { knownCheckIds: CHECK_IDS });
+  rememberEnvValues(project.root, project.envFiles);
+  return project;
 }
 
 function distance(a: string, b: string): number {
