@@ -26,6 +26,8 @@ interface SecretSpan {
 
 const ENV_ASSIGNMENT = /^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*)(["']?)(.*?)\2(\s*(?:#.*)?)$/;
 const ENV_COMMENT_OR_BLANK = /^\s*(#.*)?$/;
+/** `-----BEGIN PRIVATE KEY-----` says what a value is, and is no secret: the lines between are. */
+const PEM_MARKER = /^\s*["'`]?-----(?:BEGIN|END) [A-Z0-9 ]+-----["'`]?\s*$/;
 
 /** Env values that cannot hold a secret: masking them everywhere would only hide code. */
 const NOT_A_SECRET = /^(?:\d+(?:\.\d+)?|true|false|yes|no|on|off|development|production|test|staging|preview|local)$/i;
@@ -44,7 +46,7 @@ function escapeRegExp(text: string): string {
 
 function addEnvValue(raw: string): void {
   const value = raw.trim();
-  if (value.length < MIN_ENV_VALUE_LENGTH || NOT_A_SECRET.test(value) || envValues.has(value)) return;
+  if (value.length < MIN_ENV_VALUE_LENGTH || NOT_A_SECRET.test(value) || PEM_MARKER.test(value) || envValues.has(value)) return;
   envValues.add(value);
   envValuePattern = null;
 }
@@ -123,7 +125,7 @@ const JWT_SHAPE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{6,}/
 /** A literal assigned to a name that says it is a credential. */
 const NAMED_SECRET = /((?:secret|password|passwd|token|api[_-]?key|private[_-]?key)\w*["']?\s*[:=]\s*["'`])([^"'`\s]{8,})(["'`])/gi;
 /** SQL's `create role … password '…'`, `alter user … with encrypted password '…'`, MySQL's `identified by '…'`. */
-const SQL_PASSWORD = /(\b(?:password|identified\s+by)\s+)'((?:[^']|'')+)'/gi;
+const SQL_PASSWORD = /(\b(?:password|identified\s+by)\s+')((?:[^']|'')+)'/gi;
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/g;
 const PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY-----/g;
 
@@ -182,10 +184,10 @@ export function redactLineWithState(line: string, options: RedactOptions = {}): 
   const spans: SecretSpan[] = [];
   if (options.envFile) {
     const assignment = ENV_ASSIGNMENT.exec(line);
-    if (assignment && assignment[3] !== '') {
+    if (assignment && assignment[3] !== '' && !PEM_MARKER.test(assignment[3]!)) {
       const start = assignment[1]!.length + assignment[2]!.length;
       spans.push({ start, end: start + assignment[3]!.length });
-    } else if (!assignment && !ENV_COMMENT_OR_BLANK.test(line)) {
+    } else if (!assignment && !ENV_COMMENT_OR_BLANK.test(line) && !PEM_MARKER.test(line)) {
       // The continuation of a multi-line quoted value.
       const start = line.length - line.trimStart().length;
       spans.push({ start, end: line.length });
