@@ -10,6 +10,8 @@ import { rememberEnvValues } from '../report/redact.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';
+import { coerce, describeAnswer } from '../engine/run-transform.ts';
+import type { Question } from '../engine/transform-types.ts';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
@@ -108,12 +110,24 @@ export function assertCleanTree(root: string, allowDirty: boolean, logger: Logge
   throw new UsageError(`the git tree has uncommitted changes: ${shown}`, 'commit or stash them first, or pass --allow-dirty');
 }
 
-export function parseOptionPairs(pairs: string[] | undefined): Record<string, string> {
+/** `--option key=value` pairs, each key one of `questions` and each value one its question accepts. */
+export function parseOptionPairs(pairs: string[] | undefined, questions: readonly Question[]): Record<string, string> {
   const options: Record<string, string> = {};
+  const known = new Map(questions.map((question) => [question.name, question]));
   for (const pair of pairs ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--option expects key=value, got "${pair}"`, 'for example --option pageSize=100');
-    options[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const key = pair.slice(0, eq);
+    const question = known.get(key);
+    if (!question) {
+      const suggestion = closest(key, known.keys());
+      throw new UsageError(
+        `unknown option "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        known.size > 0 ? `known options: ${[...known.values()].map((q) => `${q.name} (${describeAnswer(q)})`).join(', ')}` : 'this command asks no questions: drop --option',
+      );
+    }
+    coerce(question, pair.slice(eq + 1), `--option ${key}`);
+    options[key] = pair.slice(eq + 1);
   }
   return options;
 }
