@@ -52,7 +52,7 @@ function addEnvValue(raw: string): void {
 }
 
 /** Every value an env file assigns, a multi-line quoted value line by line, and the password inside a URL value. */
-export function envFileValues(text: string): string[] {
+function envFileValues(text: string): string[] {
   const values: string[] = [];
   let openQuote: string | null = null;
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
