@@ -1,7 +1,8 @@
 /** A problem with what the user asked for or pointed at: exit 2, one line and a hint, never a stack. */
 export class UsageError extends Error {
-  readonly hint: string | undefined;
-  constructor(message: string, hint?: string) {
+  /** What to do about it: every usage error says, on a line of its own. */
+  readonly hint: string;
+  constructor(message: string, hint: string) {
     super(message);
     this.name = 'UsageError';
     this.hint = hint;

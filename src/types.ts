@@ -129,8 +129,9 @@ export interface Finding {
   /** Check-specific facts a fix needs; never printed. */
   data?: Record<string, unknown>;
   /**
-   * The source around the finding, secrets already masked and long lines cut, for code frames;
+   * The source around the finding, secrets already masked and long lines cut to a window around
+   * `column` (the finding's column in the shown line), for code frames;
    * absent for findings about a file as a whole. Never serialised.
    */
-  context?: { firstLine: number; lines: string[] };
+  context?: { firstLine: number; lines: string[]; column: number };
 }

@@ -6,7 +6,7 @@ import { applyChanges, applyWithJournal, undoLast } from '../src/engine/apply.ts
 import { Changeset, addedTodos, diskReader } from '../src/engine/changeset.ts';
 import { displayDiff, unifiedDiff } from '../src/engine/diff.ts';
 import { isSuppressed } from '../src/engine/suppressions.ts';
-import { maskSecret, redact, redactEnvLine, redactSecretShapes } from '../src/report/redact.ts';
+import { maskSecret, redact, redactLine, redactText } from '../src/report/redact.ts';
 import { toUriReference } from '../src/report/sarif.ts';
 import { cleanTempDirs, gitInit, readTree, writeTree } from './helpers.ts';
 
@@ -120,12 +120,12 @@ describe('redaction and suppression', () => {
     expect(maskSecret('sk_live_0123456789abcdefghij')).toBe('sk_liv…(28 chars)');
     expect(maskSecret('short')).toBe('…(5 chars)');
     expect(redact('key=sk_live_0123456789abcdefghij!', ['sk_live_0123456789abcdefghij'])).toBe('key=sk_liv…(28 chars)!');
-    expect(redactEnvLine('export API_KEY="abcdefghijklmnopqrstuvwxyz" # prod')).toBe('export API_KEY="abcdef…(26 chars)" # prod');
-    expect(redactEnvLine('EMPTY=')).toBe('EMPTY=');
+    expect(redactLine('export API_KEY="abcdefghijklmnopqrstuvwxyz" # prod', '.env')).toBe('export API_KEY="abcdef…(26 chars)" # prod');
+    expect(redactLine('EMPTY=', '.env')).toBe('EMPTY=');
   });
 
   it('masks values shaped like credentials wherever a line is shown', () => {
-    const line = (text: string) => redactSecretShapes(text);
+    const line = (text: string) => redactText(text);
     expect(line("new Stripe('sk_live_51HxAbcdefghijklmnop')")).toBe("new Stripe('sk_liv…(28 chars)')");
     expect(line('OPENAI=sk-proj-abcdefghijklmnopqrstuvwxyz')).toBe('OPENAI=sk-pro…(34 chars)');
     expect(line('aws AKIAABCDEFGHIJKLMNOP here')).toBe('aws AKIAAB…(20 chars) here');

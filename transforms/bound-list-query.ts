@@ -10,7 +10,7 @@ export const meta: TransformMeta = {
   description: 'Adds `take` to Prisma `findMany`, `.range(0, pageSize - 1)` to supabase-js list selects and `LIMIT` to SQL that reads rows, with a TODO where the caller should get a way to ask for the next page.',
   safe: true,
   prefilter: ['findMany', '.select(', 'SELECT', 'select '],
-  questions: [{ name: 'pageSize', message: 'How many rows should one list query return at most?', type: 'number', default: 100 }],
+  questions: [{ name: 'pageSize', message: 'How many rows should one list query return at most?', type: 'number', default: 100, integer: true, min: 1, max: 10000 }],
 };
 
 export const parser = 'tsx';

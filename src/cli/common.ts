@@ -6,9 +6,12 @@ import { writeFileAtomic } from '../engine/apply.ts';
 import { packageRoot } from '../engine/package-root.ts';
 import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
 import { loadProject } from '../project/load-project.ts';
+import { rememberEnvValues } from '../report/redact.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';
+import { coerce, describeAnswer } from '../engine/run-transform.ts';
+import type { Question } from '../engine/transform-types.ts';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
@@ -44,8 +47,11 @@ export function emit(text: string, output?: string): void {
   else process.stdout.write(text);
 }
 
+/** The project, with its env values remembered so that no output of this process shows them. */
 export function load(dir: string): Project {
-  return loadProject(dir, { knownCheckIds: CHECK_IDS });
+  const project = loadProject(dir, { knownCheckIds: CHECK_IDS });
+  rememberEnvValues(project.root, project.envFiles);
+  return project;
 }
 
 function distance(a: string, b: string): number {
@@ -104,12 +110,24 @@ export function assertCleanTree(root: string, allowDirty: boolean, logger: Logge
   throw new UsageError(`the git tree has uncommitted changes: ${shown}`, 'commit or stash them first, or pass --allow-dirty');
 }
 
-export function parseOptionPairs(pairs: string[] | undefined): Record<string, string> {
+/** `--option key=value` pairs, each key one of `questions` and each value one its question accepts. */
+export function parseOptionPairs(pairs: string[] | undefined, questions: readonly Question[]): Record<string, string> {
   const options: Record<string, string> = {};
+  const known = new Map(questions.map((question) => [question.name, question]));
   for (const pair of pairs ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--option expects key=value, got "${pair}"`, 'for example --option pageSize=100');
-    options[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const key = pair.slice(0, eq);
+    const question = known.get(key);
+    if (!question) {
+      const suggestion = closest(key, known.keys());
+      throw new UsageError(
+        `unknown option "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        known.size > 0 ? `known options: ${[...known.values()].map((q) => `${q.name} (${describeAnswer(q)})`).join(', ')}` : 'this command asks no questions: drop --option',
+      );
+    }
+    coerce(question, pair.slice(eq + 1), `--option ${key}`);
+    options[key] = pair.slice(eq + 1);
   }
   return options;
 }

@@ -4,7 +4,8 @@ import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
 import { Changeset, diskReader } from '../engine/changeset.ts';
 import { printableDiff, unifiedDiff } from '../engine/diff.ts';
 import { generatorFindings, groupFixes } from '../engine/fixes.ts';
-import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
+import { optionQuestions, planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
+import { TRANSFORMS } from '../registry.ts';
 import { scan } from '../engine/scan.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, emit, load, parseOptionPairs, selectChecks, splitList } from './common.ts';
@@ -40,7 +41,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
     .action(async (dir: string, flags: FixFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
       const checks = selectChecks(splitList(flags.only), splitList(flags.skip));
-      const cliOptions = parseOptionPairs(flags.option);
+      const cliOptions = parseOptionPairs(flags.option, optionQuestions(TRANSFORMS));
       const scripted = Boolean(flags.yes || flags.dryRun || flags.patch);
       const interactive = !scripted && Boolean(process.stdin.isTTY && process.stdout.isTTY);
       if (!scripted && !interactive) {

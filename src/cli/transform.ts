@@ -5,7 +5,7 @@ import { UsageError } from '../errors.ts';
 import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
 import { Changeset, diskReader } from '../engine/changeset.ts';
 import { printableDiff, unifiedDiff } from '../engine/diff.ts';
-import { planFileTransform, planTransform, resolveAnswers } from '../engine/run-transform.ts';
+import { optionQuestions, planFileTransform, planTransform, resolveAnswers } from '../engine/run-transform.ts';
 import { scan } from '../engine/scan.ts';
 import type { FileTransform } from '../engine/transform-types.ts';
 import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
@@ -74,7 +74,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         const suggestion = closest(id, TRANSFORMS.map((t) => t.meta.id));
         throw new UsageError(`unknown transform "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, 'run `shipshape list` to see the transforms');
       }
-      const cliOptions = parseOptionPairs(flags.option);
+      const cliOptions = parseOptionPairs(flags.option, optionQuestions([transform]));
       const summary: TransformSummary = { transform: id, changed: [], unchanged: [], skipped: [], failed: [] };
       let root: string;
       let changeset: Changeset;

@@ -2,16 +2,41 @@ import { structuredPatch } from 'diff';
 import pc from 'picocolors';
 import path from 'node:path';
 import { isEnvFileName } from '../project/env-files.ts';
-import { redactEnvLine, redactSecretShapes } from '../report/redact.ts';
+import { redactLineWithState } from '../report/redact.ts';
 import type { FileChange } from './changeset.ts';
+
+const C_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\' };
+
+/**
+ * A path as git writes it in a patch: as it is, or C-quoted (`"a/tab\there.ts"`) when it holds a
+ * control character, a quote, a backslash or a byte outside ASCII, which `git apply` would misread.
+ */
+export function gitPath(prefix: string, file: string): string {
+  const bytes = Buffer.from(`${prefix}${file}`, 'utf8');
+  if (!bytes.some((byte) => byte < 0x20 || byte === 0x22 || byte === 0x5c || byte >= 0x7f)) return `${prefix}${file}`;
+  let quoted = '';
+  for (const byte of bytes) {
+    if (C_ESCAPES[byte]) quoted += C_ESCAPES[byte];
+    else if (byte < 0x20 || byte >= 0x7f) quoted += `\\${byte.toString(8).padStart(3, '0')}`;
+    else quoted += String.fromCharCode(byte);
+  }
+  return `"${quoted}"`;
+}
+
+/** The path a `diff --git` header names first, quoted or not. */
+function headerPath(header: string): string | null {
+  const quoted = /^diff --git "a\/((?:[^"\\]|\\.)*)"/.exec(header);
+  if (quoted) return quoted[1]!;
+  return /^diff --git a\/(.*) "?b\//.exec(header)?.[1] ?? null;
+}
 
 /** One file's change as a git-style unified diff, with a/ and b/ prefixes so `git apply` takes it. */
 export function fileDiff(change: FileChange): string {
   const { path, before, after } = change;
-  const header = [`diff --git a/${path} b/${path}`];
+  const header = [`diff --git ${gitPath('a/', path)} ${gitPath('b/', path)}`];
   if (before === null) header.push('new file mode 100644');
   if (after === null) header.push('deleted file mode 100644');
-  header.push(`--- ${before === null ? '/dev/null' : `a/${path}`}`, `+++ ${after === null ? '/dev/null' : `b/${path}`}`);
+  header.push(`--- ${before === null ? '/dev/null' : gitPath('a/', path)}`, `+++ ${after === null ? '/dev/null' : gitPath('b/', path)}`);
   return `${[...header, ...hunkLines(path, path, before ?? '', after ?? '')].join('\n')}\n`;
 }
 
@@ -29,10 +54,10 @@ function hunkLines(fromPath: string, toPath: string, before: string, after: stri
 
 /** A moved file as one git-style rename, with the edits made on the way. */
 export function renameDiff(from: FileChange, to: FileChange): string {
-  const header = [`diff --git a/${from.path} b/${to.path}`, `rename from ${from.path}`, `rename to ${to.path}`];
+  const header = [`diff --git ${gitPath('a/', from.path)} ${gitPath('b/', to.path)}`, `rename from ${gitPath('', from.path)}`, `rename to ${gitPath('', to.path)}`];
   const body = hunkLines(from.path, to.path, from.before ?? '', to.after ?? '');
   if (body.length === 0) return `${header.join('\n')}\n`;
-  header.push(`--- a/${from.path}`, `+++ b/${to.path}`);
+  header.push(`--- ${gitPath('a/', from.path)}`, `+++ ${gitPath('b/', to.path)}`);
   return `${[...header, ...body].join('\n')}\n`;
 }
 
@@ -50,26 +75,39 @@ export function unifiedDiff(changes: readonly FileChange[], renames: ReadonlyMap
 }
 
 /**
- * A diff for a terminal or a log: credential-shaped values masked. It stays a valid patch unless a
- * masked value sat in one of its lines; `masked` says whether one did.
+ * A diff for a terminal or a log: secrets masked. It stays a valid patch unless a masked value sat
+ * in one of its lines; `masked` says whether one did.
  */
 export function printableDiff(diff: string): { text: string; masked: boolean } {
   const text = redactedLines(diff).join('\n');
   return { text, masked: text !== diff };
 }
 
-/** The diff's lines with credential shapes masked, and every value in an env file's lines. */
+/**
+ * The diff's lines with every secret masked: credential shapes, the values of env files (in an env
+ * file's own lines, every value), and the body of a private key, which spans lines.
+ */
 function redactedLines(diff: string): string[] {
-  let inEnvFile = false;
+  let envFile = false;
+  let inPrivateKey = { old: false, new: false };
   return diff.split('\n').map((line) => {
-    const header = /^diff --git a\/(.*) b\//.exec(line);
-    if (header) inEnvFile = isEnvFileName(path.posix.basename(header[1]!));
-    if (inEnvFile && /^[-+ ]/.test(line) && !/^(\+\+\+|---) /.test(line)) return line[0] + redactEnvLine(line.slice(1));
-    return redactSecretShapes(line);
+    if (line.startsWith('diff --git ')) {
+      const file = headerPath(line);
+      envFile = file !== null && isEnvFileName(path.posix.basename(file));
+      inPrivateKey = { old: false, new: false };
+      return line;
+    }
+    if (/^(\+\+\+|---) /.test(line) || line.startsWith('@@') || !/^[-+ ]/.test(line)) return redactLineWithState(line).text;
+    // Removed lines follow the old text, added lines the new one, context lines both.
+    const side = line[0] === '-' ? 'old' : 'new';
+    const redacted = redactLineWithState(line.slice(1), { envFile, inPrivateKey: inPrivateKey[side] });
+    if (line[0] === ' ') inPrivateKey = { old: redacted.inPrivateKey, new: redacted.inPrivateKey };
+    else inPrivateKey[side] = redacted.inPrivateKey;
+    return line[0] + redacted.text;
   });
 }
 
-/** A diff for reading on screen: coloured, with credential-shaped values masked (it is not for `git apply`). */
+/** A diff for reading on screen: coloured, with secrets masked (it is not for `git apply`). */
 export function displayDiff(diff: string, color: boolean): string {
   const colors = pc.createColors(color);
   return redactedLines(diff)

@@ -4,7 +4,7 @@ import type { Project } from '../project/types.ts';
 import type { Finding } from '../types.ts';
 import { Changeset } from './changeset.ts';
 import { formatIfConfigured } from './format.ts';
-import type { Answers, FileTransform, Question, Transform } from './transform-types.ts';
+import type { AnswerValue, Answers, FileTransform, Question, Transform } from './transform-types.ts';
 
 let jscodeshift: JSCodeshift | null = null;
 
@@ -75,29 +75,63 @@ export async function planTransform(project: Project, transform: Transform, find
   return { changeset, failures: [] };
 }
 
-function coerce(question: Question, raw: string | number | boolean): string | number | boolean {
-  if (typeof raw !== 'string') return raw;
-  if (question.type === 'number') {
-    const value = Number(raw);
-    if (!Number.isFinite(value)) throw new UsageError(`option ${question.name} must be a number, got "${raw}"`);
-    return value;
+/** What a question accepts, in words: `a whole number from 1 to 10000`. */
+export function describeAnswer(question: Question): string {
+  if (question.type === 'boolean') return 'true or false';
+  if (question.choices) return `one of ${question.choices.map((c) => `"${c.value}"`).join(', ')}`;
+  if (question.type === 'string') return 'a string';
+  const kind = question.integer ? 'a whole number' : 'a number';
+  if (question.min !== undefined && question.max !== undefined) return `${kind} from ${question.min} to ${question.max}`;
+  if (question.min !== undefined) return `${kind} of at least ${question.min}`;
+  if (question.max !== undefined) return `${kind} of at most ${question.max}`;
+  return kind;
+}
+
+/** Why an answer is not one the question accepts, or null when it is. */
+export function answerProblem(question: Question, value: AnswerValue): string | null {
+  const fits =
+    question.type === 'number'
+      ? typeof value === 'number' &&
+        Number.isFinite(value) &&
+        (!question.integer || Number.isInteger(value)) &&
+        (question.min === undefined || value >= question.min) &&
+        (question.max === undefined || value <= question.max)
+      : question.type === 'boolean'
+        ? typeof value === 'boolean'
+        : typeof value === 'string' && (!question.choices || question.choices.some((choice) => choice.value === value));
+  return fits ? null : `must be ${describeAnswer(question)}`;
+}
+
+const TRUE_WORDS = ['true', 'yes', '1'];
+const FALSE_WORDS = ['false', 'no', '0'];
+
+/** An answer typed as text (`--option`) or read from the config, checked against its question; `source` names where it came from. */
+export function coerce(question: Question, raw: AnswerValue, source: string): AnswerValue {
+  let value: AnswerValue = raw;
+  if (typeof raw === 'string' && question.type === 'number' && raw.trim() !== '') value = Number(raw);
+  if (typeof raw === 'string' && question.type === 'boolean') {
+    const word = raw.toLowerCase();
+    if (TRUE_WORDS.includes(word)) value = true;
+    else if (FALSE_WORDS.includes(word)) value = false;
   }
-  if (question.type === 'boolean') {
-    if (!['true', 'false', 'yes', 'no', '1', '0'].includes(raw.toLowerCase())) throw new UsageError(`option ${question.name} must be true or false, got "${raw}"`);
-    return ['true', 'yes', '1'].includes(raw.toLowerCase());
-  }
-  if (question.choices && !question.choices.some((choice) => choice.value === raw)) {
-    throw new UsageError(`option ${question.name} must be one of ${question.choices.map((c) => `"${c.value}"`).join(', ')}, got "${raw}"`, `for example --option ${question.name}=${question.default}`);
-  }
-  return raw;
+  const problem = answerProblem(question, value);
+  if (problem) throw new UsageError(`${source} ${problem}, got ${JSON.stringify(raw)}`, `for example --option ${question.name}=${question.default}`);
+  return value;
+}
+
+/** The questions scripts may answer with `--option` (the wizard alone asks the others). */
+export function optionQuestions(transforms: readonly Transform[]): Question[] {
+  return transforms.flatMap((transform) => transform.meta.questions ?? []).filter((question) => !question.wizardOnly);
 }
 
 /** Each question's answer: `--option` first, then the config's answers, then the question's default. */
 export function resolveAnswers(transform: Transform, cliOptions: Answers, configAnswers: Answers): Answers {
   const answers: Answers = { ...cliOptions };
   for (const question of transform.meta.questions ?? []) {
-    const raw = question.wizardOnly ? question.default : (cliOptions[question.name] ?? configAnswers[question.name] ?? question.default);
-    answers[question.name] = coerce(question, raw);
+    if (question.wizardOnly) answers[question.name] = question.default;
+    else if (question.name in cliOptions) answers[question.name] = coerce(question, cliOptions[question.name]!, `--option ${question.name}`);
+    else if (question.name in configAnswers) answers[question.name] = coerce(question, configAnswers[question.name]!, `answers.${question.name} in the configuration`);
+    else answers[question.name] = question.default;
   }
   return answers;
 }

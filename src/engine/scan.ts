@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readTextFile } from '../project/files.ts';
+import { rememberEnvValues } from '../report/redact.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
 import { CHECKS, findCheck, findTransform } from '../registry.ts';
@@ -111,6 +112,7 @@ function runWholeProject(project: Project, runs: readonly WholeProjectRun[]): { 
 
 export async function scan(project: Project, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
+  rememberEnvValues(project.root, project.envFiles);
   // The schema checks read migrations with the PostgreSQL parser, which loads asynchronously once.
   if (project.files.some((file) => file.endsWith('.sql'))) await loadSqlParser();
   const disabled = new Set(project.config.disable);

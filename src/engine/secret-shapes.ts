@@ -14,6 +14,23 @@ export const SECRET_SHAPES: ReadonlyArray<{ provider: string; pattern: RegExp }>
   { provider: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/g },
 ];
 
+/**
+ * What is masked wherever it is shown: every shape above but the private key header (the key's
+ * body is masked instead), and tokens whose shape is known though no check reports them.
+ */
+export const MASKED_SHAPES: ReadonlyArray<{ provider: string; pattern: RegExp }> = [
+  ...SECRET_SHAPES.filter(({ provider }) => provider !== 'private key'),
+  { provider: 'GitHub token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/g },
+  { provider: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g },
+  { provider: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { provider: 'Slack webhook', pattern: /\bhooks\.slack\.com\/services\/[A-Za-z0-9/]+/g },
+  { provider: 'Twilio API key', pattern: /\bSK[0-9a-fA-F]{32}\b/g },
+  { provider: 'SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
+  { provider: 'Resend API key', pattern: /\bre_(?=[A-Za-z0-9_]*\d)[A-Za-z0-9]{6,}_[A-Za-z0-9]{16,}/g },
+  { provider: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g },
+  { provider: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+];
+
 /** A connection string that carries a password: `postgres://user:<password>@host`. */
 export const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:\s/@'"`]+:)([^@\s/'"`]+)(@)/gi;
 

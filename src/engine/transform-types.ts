@@ -11,6 +11,11 @@ export interface Question {
   message: string;
   type: 'number' | 'string' | 'boolean';
   default: AnswerValue;
+  /** For a number question: the smallest and largest answers allowed. */
+  min?: number;
+  max?: number;
+  /** For a number question: only whole numbers. */
+  integer?: boolean;
   /** For a string question: the answers allowed, each with what it means. */
   choices?: Array<{ value: string; name: string }>;
   /** Asked only by the interactive wizard: scripts, config and `--yes` always get the default. */

@@ -44,9 +44,10 @@ function describeErrors(source: string): string {
   return `${source}: ${where || 'the configuration'} ${error.message}`;
 }
 
+/** Parses a JSON file's text; a UTF-8 byte order mark in front is accepted, as npm accepts it. */
 export function parseJson(text: string, source: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}`, `fix the syntax in ${source}`);
   }

@@ -8,6 +8,15 @@ export const ALWAYS_SKIPPED_DIRS = ['node_modules', '.next', 'dist', 'build', 'o
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+/**
+ * SQL migrations and Prisma schemas are read whatever their size: a big seed migration still
+ * creates tables, and skipping it would hide them from `scan`, `sql` and `verify`.
+ */
+export function isSchemaFile(file: string): boolean {
+  const posix = toPosix(file);
+  return (/\.sql$/i.test(posix) && /(^|\/)migrations?\//i.test(posix)) || /(^|\/)schema\.prisma$/.test(posix);
+}
+
 const BINARY_EXTENSIONS = new Set(
   'png jpg jpeg gif webp avif ico bmp tiff psd svgz woff woff2 ttf otf eot mp3 mp4 m4a wav ogg webm mov avi pdf zip gz tgz bz2 xz 7z rar jar wasm node so dylib dll exe bin dat db sqlite sqlite3 lockb pyc class'
     .split(' ')
@@ -50,8 +59,11 @@ export type ReadResult =
   | { ok: true; text: string; bytes: number }
   | { ok: false; reason: 'binary' | 'too-large' | 'unreadable'; detail?: string };
 
-/** Reads a text file once; binary (a NUL in the first 8 KB, as git decides) and over-size files are refused. */
-export function readTextFile(absPath: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+/**
+ * Reads a text file once; binary (a NUL in the first 8 KB, as git decides) and over-size files are
+ * refused, except schema files, which are always read.
+ */
+export function readTextFile(absPath: string, maxBytes = isSchemaFile(absPath) ? Infinity : MAX_FILE_BYTES): ReadResult {
   let fd: number;
   try {
     fd = openSync(absPath, 'r');

@@ -61,7 +61,7 @@ export function installedVersion(absDir: string, name: string, top?: string): st
     const manifest = path.join(dir, 'node_modules', name, 'package.json');
     if (existsSync(manifest)) {
       try {
-        const version = (JSON.parse(readFileSync(manifest, 'utf8')) as Manifest).version;
+        const version = (parseJson(readFileSync(manifest, 'utf8'), manifest) as Manifest).version;
         return typeof version === 'string' ? version : null;
       } catch {
         return null;
@@ -95,7 +95,7 @@ function declaresWorkspaces(absDir: string, manifest?: Manifest): boolean {
   if (existsSync(path.join(absDir, 'pnpm-workspace.yaml'))) return true;
   if (manifest) return manifest.workspaces !== undefined;
   try {
-    return (JSON.parse(readFileSync(path.join(absDir, 'package.json'), 'utf8')) as Manifest).workspaces !== undefined;
+    return (parseJson(readFileSync(path.join(absDir, 'package.json'), 'utf8'), 'package.json') as Manifest).workspaces !== undefined;
   } catch {
     return false;
   }

@@ -1,5 +1,6 @@
 import { fixCommand } from '../registry.ts';
 import type { Severity } from '../types.ts';
+import { SKIP_REASONS } from './text.ts';
 import type { ReportInput } from './types.ts';
 
 export const INFORMATION_URI = 'https://www.npmjs.com/package/shipshape';
@@ -39,6 +40,18 @@ export function renderSarif({ result, checks, version }: ReportInput): string {
     runs: [
       {
         tool: { driver: { name: 'shipshape', version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.skipped.map((skipped) => ({
+              descriptor: { id: 'skipped-file' },
+              level: 'note',
+              message: { text: `${skipped.path} was not scanned: ${SKIP_REASONS[skipped.reason]}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: toUriReference(skipped.path), uriBaseId: 'SRCROOT' } } }],
+              properties: { reason: skipped.reason },
+            })),
+          },
+        ],
         originalUriBaseIds: { SRCROOT: { description: { text: 'The scanned project root.' } } },
         results: result.findings.map((f) => ({
           ruleId: f.ruleId,

@@ -5,8 +5,16 @@ import { countBySeverity } from '../engine/scan.ts';
 import { SEVERITIES, type Finding, type Severity } from '../types.ts';
 import { rotations } from './rotations.ts';
 import type { ReportInput } from './types.ts';
+import { MAX_FILE_BYTES } from '../project/files.ts';
+import type { SkippedFile } from '../project/types.ts';
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+export const SKIP_REASONS: Record<SkippedFile['reason'], string> = {
+  binary: 'binary',
+  'too-large': `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+  unreadable: 'could not be read',
+};
 
 function severityColor(colors: Colors, severity: Severity): (text: string) => string {
   return { critical: (t: string) => colors.bold(colors.red(t)), high: colors.red, medium: colors.yellow, low: colors.blue }[severity];
@@ -15,13 +23,10 @@ function severityColor(colors: Colors, severity: Severity): (text: string) => st
 /** The finding's context as a code frame, with the file's own line numbers. */
 export function codeFrame(finding: Finding, color: boolean): string | null {
   if (!finding.context) return null;
-  const { firstLine, lines } = finding.context;
-  // Blank lines in front keep the frame's line numbers those of the file.
-  return codeFrameColumns(
-    '\n'.repeat(firstLine - 1) + lines.join('\n'),
-    { start: { line: finding.line, column: Math.min(finding.column, (lines[finding.line - firstLine] ?? '').length + 1) } },
-    { highlightCode: color, forceColor: color, linesAbove: 2, linesBelow: 2 },
-  );
+  const { firstLine, lines, column } = finding.context;
+  // `startLine` numbers the frame as the file is numbered (its types lag behind the library).
+  const options = { highlightCode: color, forceColor: color, linesAbove: 2, linesBelow: 2, startLine: firstLine };
+  return codeFrameColumns(lines.join('\n'), { start: { line: finding.line, column } }, options);
 }
 
 export function renderText({ result, baselined, checks }: ReportInput, options: { color: boolean }): string {
@@ -55,6 +60,12 @@ export function renderText({ result, baselined, checks }: ReportInput, options: 
   if (leaked.length > 0) {
     out.push(colors.bold(colors.red(`KEYS TO ROTATE (${leaked.length})`)), '  Fixing the code does not take a leaked key back: replace each one with its provider.');
     for (const key of leaked) out.push(`  ${colors.bold(key.key)}  ${key.why}  ${colors.dim(`(${key.file}:${key.line})`)}`);
+    out.push('');
+  }
+
+  if (result.skipped.length > 0) {
+    out.push(colors.bold(`SKIPPED (${result.skipped.length})`), '  No check read these files.');
+    for (const skipped of result.skipped) out.push(`  ${skipped.path}  ${colors.dim(SKIP_REASONS[skipped.reason])}`);
     out.push('');
   }
 

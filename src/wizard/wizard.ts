@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { Changeset, diskReader } from '../engine/changeset.ts';
 import { displayDiff, unifiedDiff } from '../engine/diff.ts';
 import type { FixGroup } from '../engine/fixes.ts';
-import { planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
+import { answerProblem, planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
 import type { Answers, Question, Transform } from '../engine/transform-types.ts';
 import { TRANSFORMS } from '../registry.ts';
 import type { Project } from '../project/types.ts';
@@ -49,7 +49,10 @@ function offeredTransforms(project: Project, groups: readonly FixGroup[]): Trans
 async function ask(question: Question, current: string | number | boolean): Promise<string | number | boolean> {
   if (question.type === 'boolean') return confirm({ message: question.message, default: Boolean(current) });
   if (question.choices) return select({ message: question.message, choices: question.choices, default: String(current) });
-  if (question.type === 'number') return (await number({ message: question.message, default: Number(current), required: true }))!;
+  if (question.type === 'number') {
+    const validate = (value: number | undefined) => (value === undefined ? 'enter a number' : (answerProblem(question, value) ?? true));
+    return (await number({ message: question.message, default: Number(current), required: true, step: question.integer ? 1 : 'any', min: question.min, max: question.max, validate }))!;
+  }
   return input({ message: question.message, default: String(current) });
 }
 

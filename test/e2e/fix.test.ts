@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir, writeTree } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
 import { printableDiff } from '../../src/engine/diff.ts';
+import { rememberEnvValues } from '../../src/report/redact.ts';
 
 afterAll(cleanTempDirs);
 
@@ -44,7 +45,8 @@ describe('shipshape fix --dry-run and --patch', () => {
     const { code, stdout } = run(['fix', app, '--patch', patch, '--all']);
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    // The printed diff masks secrets; the patch file is exact, and equal to it once masked.
+    // The printed diff masks secrets, env values among them; the patch file is exact, and equal to it once masked.
+    rememberEnvValues(app, [{ path: '.env' }, { path: '.env.local' }, { path: '.env.example' }]);
     expect(printableDiff(readFileSync(patch, 'utf8')).text).toBe(dry);
     git(app, 'apply', patch);
     expect(run(['fix', app, '--dry-run', '--all']).stdout).toBe('');
@@ -148,7 +150,7 @@ describe('shipshape fix --yes', () => {
     const app = gitInit(writeTree({ 'package.json': '{"name":"w","dependencies":{}}\n', 'package-lock.json': '{}\n', 'api.ts': "export const get = async () => (await fetch('https://example.org/x')).json();\n" }));
     const bad = run(['fix', app, '--yes', '--option', 'timeoutMs=soon']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('option timeoutMs must be a number, got "soon"');
+    expect(bad.stderr).toContain('option timeoutMs must be a whole number from 100 to 600000, got "soon"');
     expect(run(['fix', app, '--yes', '--option', 'timeoutMs=2500']).code).toBe(0);
     expect(readFileSync(path.join(app, 'api.ts'), 'utf8')).toContain("fetch('https://example.org/x', { signal: AbortSignal.timeout(2500) })");
   });

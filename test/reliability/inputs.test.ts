@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, cleanTempDirs, copyFixture, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+
+afterAll(cleanTempDirs);
+
+const REASON_AND_HINT = /^shipshape: [^\n]+\nhint: [^\n]+\n$/;
+
+const dataAccess = () => gitInit(copyFixture(path.join(FIXTURES, 'apps', 'data-access')));
+
+describe('answers to fixes\' questions', () => {
+  const app = dataAccess();
+
+  it.each([
+    [['fix', '--dry-run', '--option', 'pageSize=-1'], '--option pageSize must be a whole number from 1 to 10000, got "-1"', 'for example --option pageSize=100'],
+    [['fix', '--dry-run', '--option', 'pageSize=2.5'], '--option pageSize must be a whole number from 1 to 10000, got "2.5"', 'for example --option pageSize=100'],
+    [['fix', '--dry-run', '--option', 'timeoutMs=-1'], '--option timeoutMs must be a whole number from 100 to 600000, got "-1"', 'for example --option timeoutMs=10000'],
+    [['fix', '--dry-run', '--option', 'timeoutMs=abc'], '--option timeoutMs must be a whole number from 100 to 600000, got "abc"', 'for example --option timeoutMs=10000'],
+    [['transform', 'bound-list-query', '--dry-run', '--option', 'pageSize=0'], '--option pageSize must be a whole number from 1 to 10000, got "0"', 'for example --option pageSize=100'],
+  ])('%j is refused with exit 2, naming the key, the range and an example', (args, reason, hint) => {
+    const [command, ...rest] = args as string[];
+    const result = command === 'transform' ? run([command, rest[0]!, app, ...rest.slice(1)]) : run([command!, app, ...rest]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`shipshape: ${reason}\nhint: ${hint}\n`);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses an unknown --option key, naming it and listing the known ones', () => {
+    const fix = run(['fix', app, '--dry-run', '--option', 'pagesize=50']);
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toMatch(/^shipshape: unknown option "pagesize" \(did you mean "pageSize"\?\)\nhint: known options: .*pageSize \(a whole number from 1 to 10000\).*timeoutMs \(a whole number from 100 to 600000\)/);
+    const transform = run(['transform', 'bound-list-query', app, '--dry-run', '--option', 'timeoutMs=5000']);
+    expect(transform.code).toBe(2);
+    expect(transform.stderr).toBe('shipshape: unknown option "timeoutMs"\nhint: known options: pageSize (a whole number from 1 to 10000)\n');
+  });
+
+  it('validates the configuration\'s answers against the same ranges', () => {
+    const dir = dataAccess();
+    writeTree({ 'shipshape.config.json': JSON.stringify({ answers: { pageSize: -1 } }) }, dir);
+    const result = run(['fix', dir, '--dry-run', '--allow-dirty']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.endsWith('shipshape: answers.pageSize in the configuration must be a whole number from 1 to 10000, got -1\nhint: for example --option pageSize=100\n')).toBe(true);
+  });
+
+  it('applies an answer within range', () => {
+    const result = run(['fix', app, '--dry-run', '--option', 'pageSize=25']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/take: 25|\.range\(0, 24\)|LIMIT 25/);
+    expect(result.stdout).not.toMatch(/LIMIT -1|take: -1/);
+  });
+});
+
+describe('messages', () => {
+  it('gives every exit-2 error one reason line and one hint line', () => {
+    const app = dataAccess();
+    const cases = [
+      ['scan', path.join(app, 'missing')],
+      ['scan', app, '--only', 'no-such-check'],
+      ['scan', app, '--workers', 'many'],
+      ['scan', app, '--format', 'xml'],
+      ['scan', app, '--bogus'],
+      ['fix', app],
+      ['fix', app, '--dry-run', '--option', 'nokey'],
+      ['transform', 'no-such-transform', app],
+      ['sql', app, '--layout', 'weird'],
+      ['undo', tempDir()],
+    ];
+    for (const args of cases) {
+      const result = run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(REASON_AND_HINT);
+    }
+  });
+
+  it('accepts a UTF-8 byte order mark in package.json, shipshape.config.json and tsconfig.json', () => {
+    const BOM = '\uFEFF';
+    const app = gitInit(
+      writeTree({
+        'package.json': `${BOM}${JSON.stringify({ name: 'bom', dependencies: { next: '14.2.3' } })}`,
+        'shipshape.config.json': `${BOM}${JSON.stringify({ disable: ['missing-lockfile'] })}`,
+        'tsconfig.json': `${BOM}${JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } })}`,
+        'lib/a.ts': "import dayjs from 'dayjs';\nexport const a = dayjs();\n",
+      }),
+    );
+    const result = run(['scan', app, '--format', 'json']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report.project.packages[0].name).toBe('bom');
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['undeclared-dependency']);
+  });
+});
+
+describe('fix --patch', () => {
+  it('C-quotes file names with a tab, a newline, a quote, a backslash or non-ASCII bytes, and git apply accepts the patch', () => {
+    const names = ['lib/tab\there.ts', 'lib/new\nline.ts', 'lib/quote"d.ts', 'lib/back\\slash.ts', 'lib/café.ts', 'lib/plain name.ts'];
+    const fetchCall = "export const load = async () => {\n  const res = await fetch('https://api.vendor.io/items');\n  return res.json();\n};\n";
+    const app = gitInit(
+      writeTree({
+        'package.json': JSON.stringify({ name: 'names', dependencies: { next: '14.2.3' } }),
+        'package-lock.json': '{}',
+        ...Object.fromEntries(names.map((name) => [name, fetchCall])),
+      }),
+    );
+    const patch = path.join(tempDir(), 'fix.patch');
+    const result = run(['fix', app, '--patch', patch]);
+    expect(result.code).toBe(0);
+    const text = execFileSync('cat', [patch], { encoding: 'utf8' });
+    expect(text).toContain('diff --git "a/lib/tab\\there.ts" "b/lib/tab\\there.ts"');
+    expect(text).toContain('+++ "b/lib/new\\nline.ts"');
+    expect(text).toContain('--- "a/lib/quote\\"d.ts"');
+    expect(text).toContain('"a/lib/back\\\\slash.ts"');
+    expect(text).toContain('"a/lib/caf\\303\\251.ts"');
+    expect(text).toContain('diff --git a/lib/plain name.ts b/lib/plain name.ts');
+    expect(text.match(/^diff --git /gm)).toHaveLength(names.length);
+    execFileSync('git', ['apply', '--check', patch], { cwd: app });
+    execFileSync('git', ['apply', patch], { cwd: app });
+    for (const name of names) expect(execFileSync('cat', [path.join(app, name)], { encoding: 'utf8' })).toContain('AbortSignal.timeout(10000)');
+  });
+});
