@@ -12,7 +12,7 @@ import {
   type SchemaModel,
   type Table,
 } from './model.ts';
-import { derivedName, qualifiedIdentifier, quoteIdentifier } from './names.ts';
+import { derivedName, ident, sql, SqlFragment } from './names.ts';
 import { inferOwnership, isPublicRead, OWNER_COLUMN_NAMES, ownerColumn, type Ownership } from './ownership.ts';
 
 /**
@@ -88,8 +88,8 @@ export interface PolicyPlan {
   command: 'select' | 'insert' | 'update' | 'delete';
   roles: string[];
   /** Conditions built from quoted names; null where the command takes none. */
-  using: string | null;
-  withCheck: string | null;
+  using: SqlFragment | null;
+  withCheck: SqlFragment | null;
 }
 
 export interface RlsPlan {
@@ -134,23 +134,23 @@ export interface SqlPlan {
   notes: string[];
 }
 
-const uid = (columnType: string) => (columnType === 'uuid' ? '(select auth.uid())' : '(select auth.uid()::text)');
+const uid = (columnType: string) => (columnType === 'uuid' ? sql`(select auth.uid())` : sql`(select auth.uid()::text)`);
 
 /** The condition "this row belongs to the current user", with every name quoted. */
-export function ownerCondition(schema: SchemaModel, table: Table, ownership: Ownership, qualify = false): string {
-  const ref = (t: Table, column: string) => (qualify ? `${qualifiedIdentifier(t.schema, t.name)}.${quoteIdentifier(column)}` : quoteIdentifier(column));
+export function ownerCondition(schema: SchemaModel, table: Table, ownership: Ownership, qualify = false): SqlFragment {
+  const ref = (t: Table, column: string) => (qualify ? sql`${ident(t.schema, t.name)}.${ident(column)}` : ident(column));
   if (ownership.kind !== 'inherited') {
     const type = findColumn(table, ownership.column)?.type ?? 'uuid';
-    return `${uid(type)} = ${ref(table, ownership.column)}`;
+    return sql`${uid(type)} = ${ref(table, ownership.column)}`;
   }
-  const parent = ownership.parent;
-  const childRef = `${qualifiedIdentifier(table.schema, table.name)}.${quoteIdentifier(ownership.column)}`;
-  return `exists (select 1 from ${qualifiedIdentifier(parent.schema, parent.name)} where ${qualifiedIdentifier(parent.schema, parent.name)}.${quoteIdentifier(ownership.parentColumn)} = ${childRef} and ${ownerCondition(schema, parent, ownership.parentOwnership, true)})`;
+  const parent = ident(ownership.parent.schema, ownership.parent.name);
+  const childRef = sql`${ident(table.schema, table.name)}.${ident(ownership.column)}`;
+  return sql`exists (select 1 from ${parent} where ${parent}.${ident(ownership.parentColumn)} = ${childRef} and ${ownerCondition(schema, ownership.parent, ownership.parentOwnership, true)})`;
 }
 
-function teamCondition(team: TeamRule): string {
+function teamCondition(team: TeamRule): SqlFragment {
   const userType = findColumn(team.members, team.memberUser)?.type ?? 'uuid';
-  return `${quoteIdentifier(team.column)} in (select ${quoteIdentifier(team.memberTeam)} from ${qualifiedIdentifier(team.members.schema, team.members.name)} where ${quoteIdentifier(team.memberUser)} = ${uid(userType)})`;
+  return sql`${ident(team.column)} in (select ${ident(team.memberTeam)} from ${ident(team.members.schema, team.members.name)} where ${ident(team.memberUser)} = ${uid(userType)})`;
 }
 
 export function policyName(table: Table, command: string): string {
@@ -161,10 +161,10 @@ function plannedPolicies(schema: SchemaModel, decision: TableDecision): PolicyPl
   const { table, mode } = decision;
   const condition = mode === 'team' && decision.team ? teamCondition(decision.team) : decision.ownership ? ownerCondition(schema, table, decision.ownership) : null;
   const policies: PolicyPlan[] = [];
-  const add = (command: PolicyPlan['command'], roles: string, using: string | null, withCheck: string | null) =>
+  const add = (command: PolicyPlan['command'], roles: string, using: SqlFragment | null, withCheck: SqlFragment | null) =>
     policies.push({ name: policyName(table, command), command, roles: roles.split(', '), using, withCheck });
   if (mode === 'server-only' || mode === 'skip') return policies;
-  if (mode === 'public-read') add('select', 'anon, authenticated', 'true', null);
+  if (mode === 'public-read') add('select', 'anon, authenticated', sql`true`, null);
   else if (condition) add('select', 'authenticated', condition, null);
   if (condition) {
     add('insert', 'authenticated', null, condition);
