@@ -10,7 +10,7 @@ import type { SchemaModel } from '../sql/model.ts';
 import { decideTables, type TableDecision } from '../sql/plan.ts';
 import type { LayoutKind } from '../sql/render.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
-import { openPostgres } from '../verify/database.ts';
+import { DatabaseTimeout, openPostgres, type Database } from '../verify/database.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, colorEnabled, createLogger, load } from './common.ts';
 
@@ -48,15 +48,31 @@ export function describeUrl(url: string): string {
   }
 }
 
-async function liveSchema(url: string): Promise<SchemaModel> {
-  let db;
-  try {
-    db = await openPostgres(url);
-  } catch (error) {
-    throw new UsageError(`cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`, 'check --database-url (postgres://user:password@host:5432/db) and that the server is up');
+/** A timeout, a refused connection or a failed login is a problem with --database-url: exit 2, naming the host, never the password. */
+export function databaseUsageError(error: unknown, url: string): Error {
+  if (error instanceof UsageError) return error;
+  if (error instanceof DatabaseTimeout) {
+    return new UsageError(error.message, 'check --database-url: its host and port must reach a PostgreSQL server that answers (a firewall that drops packets holds a connection open), and nothing may hold a lock the statement waits for');
   }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Opens --database-url; any failure to connect is the input's. */
+export async function connectDatabase(url: string): Promise<Database> {
+  try {
+    return await openPostgres(url);
+  } catch (error) {
+    const mapped = databaseUsageError(error, url);
+    throw mapped instanceof UsageError ? mapped : new UsageError(`cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`, 'check --database-url (postgres://user:password@host:5432/db) and that the server is up');
+  }
+}
+
+async function liveSchema(url: string): Promise<SchemaModel> {
+  const db = await connectDatabase(url);
   try {
     return await introspect(db, describeUrl(url));
+  } catch (error) {
+    throw databaseUsageError(error, url);
   } finally {
     await db.close();
   }
