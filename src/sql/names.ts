@@ -112,3 +112,8 @@ export function derivedName(...parts: string[]): string {
   while (Buffer.byteLength(chars.join(''), 'utf8') > MAX_IDENTIFIER_BYTES - 9) chars.pop();
   return `${chars.join('')}_${hash}`;
 }
+
+/** A table as SQL in a message: `public` left out, as people write it, every part quoted as needed. */
+export function tableIdentifier(table: { schema: string; name: string }): string {
+  return table.schema === 'public' ? quoteIdentifier(table.name) : qualifiedIdentifier(table.schema, table.name);
+}
