@@ -246,4 +246,14 @@ export const byAuthor = (prisma: any, authorId: string) => prisma.post.findMany(
     expect(existsSync(path.join(root, 'db/migrations/rollbacks/20260102030405_shipshape_constraints.sql'))).toBe(true);
     expect(generateFor(root).files.map((f) => f.part)).toEqual(['indexes']);
   });
+
+  it('--out X: the rollbacks go to X/rollbacks, as the README says, for every layout', () => {
+    const root = copyFixture(path.join(FIXTURES, 'apps', 'supabase-app'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const [schema] = loadSchemas(project);
+    for (const layout of ['supabase', 'prisma', 'plain'] as const) {
+      expect(detectLayout(project, schema!, layout, 'db/out/')).toMatchObject({ migrationsDir: 'db/out', rollbacksDir: 'db/out/rollbacks' });
+    }
+    expect(detectLayout(project, schema!)).toMatchObject({ migrationsDir: 'supabase/migrations', rollbacksDir: 'supabase/rollbacks' });
+  });
 });
