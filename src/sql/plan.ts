@@ -13,7 +13,8 @@ import {
   type Table,
 } from './model.ts';
 import { derivedName, ident, sql, SqlFragment } from './names.ts';
-import { inferOwnership, isPublicRead, OWNER_COLUMN_NAMES, ownerColumn, type Ownership } from './ownership.ts';
+import type { Question } from '../engine/transform-types.ts';
+import { inferOwnership, OWNER_COLUMN_NAMES, ownerColumn, type Ownership } from './ownership.ts';
 
 /**
  * How signed-in users may use a table's rows. `server-only` turns RLS on with no client policy
@@ -40,6 +41,8 @@ export interface TableDecision {
   mode: AccessMode;
   /** The modes that make sense for this table (owner needs an owner, team a members table). */
   choices: AccessMode[];
+  /** The policy that lets everyone read the table now (`for select using (true)`), if any. */
+  publicReadPolicy: string | null;
 }
 
 const TEAM_COLUMNS = ['team_id', 'org_id', 'organization_id', 'workspace_id', 'account_id', 'teamId', 'orgId', 'organizationId', 'workspaceId'];
@@ -56,8 +59,17 @@ function membersTableFor(schema: SchemaModel, table: Table): TeamRule | null {
   return null;
 }
 
-/** Per exposed table: who owns it, which access modes fit, and the default (what `--yes` takes). */
-export function decideTables(schema: SchemaModel, overrides: Readonly<Record<string, AccessMode>> = {}): TableDecision[] {
+function publicReadPolicy(table: Table): string | null {
+  return table.policies.find((p) => p.command === 'select' && p.permissive && p.using?.alwaysTrue && (p.roles.length === 0 || p.roles.includes('anon')))?.name ?? null;
+}
+
+/**
+ * Per exposed table: who owns it, which access modes fit, and the default (what `--yes` takes).
+ * A table everyone reads now but that has an owner defaults to owner-only: keeping it public is
+ * an answer someone gives (the wizard, `--option`), never a guess. `describe` infers instead what
+ * the policies do now, for verify's report.
+ */
+export function decideTables(schema: SchemaModel, overrides: Readonly<Record<string, AccessMode>> = {}, options: { describe?: boolean } = {}): TableDecision[] {
   const decisions: TableDecision[] = [];
   for (const table of schema.tables) {
     if (!isExposed(table)) continue;
@@ -70,12 +82,24 @@ export function decideTables(schema: SchemaModel, overrides: Readonly<Record<str
       'server-only',
       'skip',
     ];
-    const inferred: AccessMode = ownership ? (isPublicRead(table) ? 'public-read' : 'owner') : team ? 'team' : table.rls.enabled ? 'skip' : 'server-only';
+    const publicRead = publicReadPolicy(table);
+    const inferred: AccessMode = ownership ? (options.describe && publicRead ? 'public-read' : 'owner') : team ? 'team' : table.rls.enabled ? 'skip' : 'server-only';
     const override = overrides[qualifiedName(table)] ?? overrides[table.name];
     const mode = override && choices.includes(override) ? override : inferred;
-    decisions.push({ table, ownership, team, mode, choices });
+    decisions.push({ table, ownership, team, mode, choices, publicReadPolicy: publicRead });
   }
   return decisions;
+}
+
+/** The question `sql` asks per table, as `--option access.<table>=<mode>` answers it. */
+export function accessQuestion(decision: TableDecision): Question {
+  return {
+    name: `access.${qualifiedName(decision.table)}`,
+    message: `Access to ${qualifiedName(decision.table)}`,
+    type: 'string',
+    default: decision.mode,
+    choices: decision.choices.map((value) => ({ value, name: value })),
+  };
 }
 
 export interface TableRef {

@@ -52,6 +52,32 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     expect(scan.findings).toEqual([]);
   });
 
+  it('keeps a world-readable table public only when asked: by default the owner reads, and the output says so', () => {
+    const dir = app();
+    const closed = run(['sql', dir, '--dry-run']);
+    expect(closed.code).toBe(0);
+    expect(closed.stderr).toContain('access: profiles owner (everyone read it before) · ');
+    expect(closed.stdout).toContain('create policy profiles_shipshape_select on public.profiles\n  for select to authenticated\n  using ((select auth.uid()) = id);');
+    expect(closed.stdout).not.toContain('to anon, authenticated');
+
+    const open = run(['sql', dir, '--dry-run', '--option', 'access.profiles=public-read']);
+    expect(open.code).toBe(0);
+    expect(open.stderr).toContain('access: profiles public-read · ');
+    expect(open.stdout).toContain('create policy profiles_shipshape_select on public.profiles\n  for select to anon, authenticated\n  using (true);');
+
+    const unknown = run(['sql', dir, '--dry-run', '--option', 'pageSize=100']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^shipshape: unknown option "pageSize" for sql\nhint: sql takes access\.profiles, access\.projects, /);
+    const badValue = run(['sql', dir, '--dry-run', '--option', 'access.profiles=everyone']);
+    expect(badValue.code).toBe(2);
+    expect(badValue.stderr).toBe('shipshape: option access.profiles must be one of "owner", "public-read", "server-only", "skip", got "everyone"\nhint: for example --option access.profiles=owner\n');
+
+    const applied = run(['sql', dir, '--yes']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/^access: profiles owner \(everyone read it before\) · projects owner · tasks owner · comments owner · customers owner$/m);
+    expect(applied.stdout).toContain('by hand  profiles: its policy "Profiles are viewable by everyone" let everyone read every row; the new policies let only the owner read. To keep it public: shipshape sql --option access.profiles=public-read');
+  });
+
   it('needs --yes or --dry-run without a terminal, refuses a dirty tree, and --dry-run writes nothing', () => {
     const dir = app();
     const noTty = run(['sql', dir]);
