@@ -304,7 +304,7 @@ describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
         alter table public.notes enable row level security;
         create policy "everyone" on public.notes for all using (true);`);
       const result = run(['sql', dir, '--database-url', target.toString(), '--dry-run']);
-      expect(result.stderr).toBe('');
+      expect(result.stderr).toBe('access: notes owner\n');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('drop policy if exists everyone on public.notes;');
       expect(result.stdout).toContain('create policy notes_shipshape_select on public.notes\n  for select to authenticated\n  using ((select auth.uid()) = user_id);');
