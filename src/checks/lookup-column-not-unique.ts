@@ -1,4 +1,5 @@
 import { defineCheck } from './define.ts';
+import { quoteIdentifier, tableIdentifier } from '../sql/names.ts';
 import { SQL_FIX_HINT } from '../sql/check-support.ts';
 import { CODE_FACT_PREFILTER, columnUseVisitors, resolveUse, type ColumnUse } from '../sql/code-facts.ts';
 import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
@@ -35,7 +36,7 @@ export default defineCheck({
       ctx.report({
         file: use.file,
         loc: { line: use.line, column: use.column },
-        message: `this reads one row of ${table} by ${columns}, but ${columns} is not unique (${resolved.table.loc.file}:${resolved.table.loc.line}): duplicates make the lookup fail or return the wrong row. Add a unique index on ${table} (${columns}), or ${SQL_FIX_HINT}.`,
+        message: `this reads one row of ${table} by ${columns}, but ${columns} is not unique (${resolved.table.loc.file}:${resolved.table.loc.line}): duplicates make the lookup fail or return the wrong row. Run \`create unique index concurrently on ${tableIdentifier(resolved.table)} (${resolved.columns.map(quoteIdentifier).join(', ')});\`, or ${SQL_FIX_HINT}.`,
         data: { table: resolved.table.name, columns: resolved.columns },
         ...(resolved.table.model ? { fix: 'prisma-schema-indexes' } : {}),
       });

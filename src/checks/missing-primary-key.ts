@@ -1,4 +1,5 @@
 import { defineProjectCheck } from './define.ts';
+import { tableIdentifier } from '../sql/names.ts';
 import { at, forEachSchema } from '../sql/check-support.ts';
 import { primaryKey, qualifiedName } from '../sql/model.ts';
 
@@ -17,7 +18,7 @@ export default defineProjectCheck({
         if (primaryKey(table)) continue;
         ctx.report({
           ...at(table.loc),
-          message: `${qualifiedName(table)} has no primary key: add one (\`id uuid primary key default gen_random_uuid()\`, or \`alter table ${qualifiedName(table)} add primary key (…)\` on the columns that identify a row).`,
+          message: `${qualifiedName(table)} has no primary key: add one (\`id uuid primary key default gen_random_uuid()\`, or \`alter table ${tableIdentifier(table)} add primary key (…)\` on the columns that identify a row).`,
           data: { table: table.name },
         });
       }

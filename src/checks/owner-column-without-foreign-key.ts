@@ -1,4 +1,5 @@
 import { defineProjectCheck } from './define.ts';
+import { quoteIdentifier, tableIdentifier } from '../sql/names.ts';
 import { at, forEachSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { usesSupabase } from '../sql/load-schema.ts';
 import { findColumn, findTable, foreignKeys, qualifiedName } from '../sql/model.ts';
@@ -23,7 +24,7 @@ export default defineProjectCheck({
         const column = findColumn(table, owner)!;
         ctx.report({
           ...at(column.loc),
-          message: `${qualifiedName(table)}.${owner} holds a user id but references no table, so it can point at users who do not exist: add \`foreign key (${owner}) references ${users} (id) on delete cascade\`, or ${SQL_FIX_HINT}.`,
+          message: `${qualifiedName(table)}.${owner} holds a user id but references no table, so it can point at users who do not exist: add \`alter table ${tableIdentifier(table)} add foreign key (${quoteIdentifier(owner)}) references ${users} (id) on delete cascade not valid\`, or ${SQL_FIX_HINT}.`,
           data: { table: table.name, column: owner },
         });
       }

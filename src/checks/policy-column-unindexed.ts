@@ -1,4 +1,5 @@
 import { defineProjectCheck } from './define.ts';
+import { quoteIdentifier, tableIdentifier } from '../sql/names.ts';
 import { at, forEachRlsSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { findColumn, hasLeadingIndex, qualifiedName } from '../sql/model.ts';
 
@@ -22,7 +23,7 @@ export default defineProjectCheck({
             reported.add(column);
             ctx.report({
               ...at(policy.loc),
-              message: `policy "${policy.name}" filters ${qualifiedName(table)} on ${column}, which no index leads with: every query scans the table. Create an index on ${qualifiedName(table)} (${column}), or ${SQL_FIX_HINT}.`,
+              message: `policy "${policy.name}" filters ${qualifiedName(table)} on ${column}, which no index leads with: every query scans the table. Run \`create index concurrently on ${tableIdentifier(table)} (${quoteIdentifier(column)});\`, or ${SQL_FIX_HINT}.`,
               data: { table: table.name, column },
             });
           }

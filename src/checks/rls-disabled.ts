@@ -1,4 +1,5 @@
 import { defineProjectCheck } from './define.ts';
+import { tableIdentifier } from '../sql/names.ts';
 import { at, forEachSchema, isExposed, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { usesSupabase } from '../sql/load-schema.ts';
 import { qualifiedName } from '../sql/model.ts';
@@ -20,7 +21,7 @@ export default defineProjectCheck({
         const name = qualifiedName(table);
         ctx.report({
           ...at(table.rls.loc ?? table.loc),
-          message: `${name} has row level security ${table.rls.loc ? 'disabled' : 'off'}: anyone with the anon key can read and change every row. Add \`alter table ${name} enable row level security;\` with policies for each command, or ${SQL_FIX_HINT}.`,
+          message: `${name} has row level security ${table.rls.loc ? 'disabled' : 'off'}: anyone with the anon key can read and change every row. Add \`alter table ${tableIdentifier(table)} enable row level security;\` with policies for each command, or ${SQL_FIX_HINT}.`,
           data: { schema: table.schema, table: table.name },
         });
       }

@@ -1,4 +1,5 @@
 import { defineProjectCheck } from './define.ts';
+import { quoteIdentifier } from '../sql/names.ts';
 import { at, forEachRlsSchema, policyLabel, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { ownerColumn } from '../sql/ownership.ts';
 
@@ -22,7 +23,7 @@ export default defineProjectCheck({
           const writes = policy.command === 'insert' || policy.command === 'update' || policy.command === 'all';
           const openUsing = (policy.command === 'update' || policy.command === 'delete' || policy.command === 'all') && policy.using?.alwaysTrue;
           const openCheck = writes && (checkExpression === null || checkExpression.alwaysTrue);
-          const compare = owner ? `\`${owner} = (select auth.uid())\`` : 'the row\'s owner with `(select auth.uid())`';
+          const compare = owner ? `\`${quoteIdentifier(owner)} = (select auth.uid())\`` : 'the row\'s owner with `(select auth.uid())`';
           if (openUsing || openCheck) {
             const what = openUsing ? `\`USING (true)\` lets every user ${policy.command === 'delete' ? 'delete' : 'change'} every row` : `${checkExpression ? '`WITH CHECK (true)`' : 'no `WITH CHECK`'} lets every user write rows in anyone's name`;
             ctx.report({ ...at(policy.loc), message: `${label}: ${what}. Compare ${compare} instead, or ${SQL_FIX_HINT}.`, data: { table: table.name, policy: policy.name } });

@@ -1,4 +1,5 @@
 import { defineProjectCheck } from './define.ts';
+import { qualifiedIdentifier } from '../sql/names.ts';
 import { at, forEachSchema } from '../sql/check-support.ts';
 import { qualifiedName } from '../sql/model.ts';
 
@@ -18,7 +19,7 @@ export default defineProjectCheck({
         const name = qualifiedName(fn);
         ctx.report({
           ...at(fn.loc),
-          message: `function ${name} is SECURITY DEFINER without \`set search_path\`: a caller can hijack the names it uses. Add \`set search_path = ''\` (or \`alter function ${name} set search_path = ''\`) and schema-qualify the names in its body.`,
+          message: `function ${name} is SECURITY DEFINER without \`set search_path\`: a caller can hijack the names it uses. Add \`set search_path = ''\` (or \`alter function ${qualifiedIdentifier(fn.schema, fn.name)} set search_path = ''\`) and schema-qualify the names in its body.`,
           data: { function: name },
         });
       }

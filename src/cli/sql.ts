@@ -7,12 +7,14 @@ import { detectLayout, generate, type Generation } from '../sql/generate.ts';
 import { introspect } from '../sql/introspect.ts';
 import { loadSchemas, replayProblemsAffecting } from '../sql/load-schema.ts';
 import type { SchemaModel } from '../sql/model.ts';
-import { decideTables, type TableDecision } from '../sql/plan.ts';
+import { ACCESS_MODES, accessQuestion, decideTables, type AccessMode, type TableDecision } from '../sql/plan.ts';
+import { qualifiedName } from '../sql/model.ts';
+import { quoteIdentifier } from '../sql/names.ts';
 import type { LayoutKind } from '../sql/render.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
-import { openPostgres } from '../verify/database.ts';
+import { DatabaseTimeout, openPostgres, type Database } from '../verify/database.ts';
 import { renderApplySummary } from './apply-summary.ts';
-import { EXIT, assertCleanTree, colorEnabled, createLogger, load } from './common.ts';
+import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, load, parseOptionPairs } from './common.ts';
 
 interface SqlFlags {
   layout?: string;
@@ -23,6 +25,7 @@ interface SqlFlags {
   yes?: boolean;
   databaseUrl?: string;
   allowDirty?: boolean;
+  option?: string[];
   quiet?: boolean;
   color?: boolean;
 }
@@ -54,18 +57,61 @@ export function describeUrl(url: string): string {
   }
 }
 
-async function liveSchema(url: string): Promise<SchemaModel> {
-  let db;
-  try {
-    db = await openPostgres(url);
-  } catch (error) {
-    throw new UsageError(`cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`, 'check --database-url (postgres://user:password@host:5432/db) and that the server is up');
+/** A timeout, a refused connection or a failed login is a problem with --database-url: exit 2, naming the host, never the password. */
+export function databaseUsageError(error: unknown, url: string): Error {
+  if (error instanceof UsageError) return error;
+  if (error instanceof DatabaseTimeout) {
+    return new UsageError(error.message, 'check --database-url: its host and port must reach a PostgreSQL server that answers (a firewall that drops packets holds a connection open), and nothing may hold a lock the statement waits for');
   }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Opens --database-url; any failure to connect is the input's. */
+export async function connectDatabase(url: string): Promise<Database> {
+  try {
+    return await openPostgres(url);
+  } catch (error) {
+    const mapped = databaseUsageError(error, url);
+    throw mapped instanceof UsageError ? mapped : new UsageError(`cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`, 'check --database-url (postgres://user:password@host:5432/db) and that the server is up');
+  }
+}
+
+async function liveSchema(url: string): Promise<SchemaModel> {
+  const db = await connectDatabase(url);
   try {
     return await introspect(db, describeUrl(url));
+  } catch (error) {
+    throw databaseUsageError(error, url);
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The `--option` answers, checked against the questions `sql` asks (one per table, `access.<table>`):
+ * an unknown key or a value outside the question's choices is a usage error that names it.
+ */
+export function accessAnswers(pairs: Record<string, string>, decisions: readonly TableDecision[]): Record<string, AccessMode> {
+  const questions = new Map(decisions.map((d) => [accessQuestion(d).name, accessQuestion(d)]));
+  const answers: Record<string, AccessMode> = {};
+  for (const [key, value] of Object.entries(pairs)) {
+    const question = questions.get(key);
+    if (!question) {
+      const known = [...questions.keys()];
+      throw new UsageError(`unknown option "${key}" for sql`, known.length > 0 ? `sql takes ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …' : ''} (=${ACCESS_MODES.join('|')})` : 'sql asks no question for this schema');
+    }
+    if (!question.choices!.some((c) => c.value === value)) {
+      throw new UsageError(`option ${key} must be one of ${question.choices!.map((c) => `"${c.value}"`).join(', ')}, got "${value}"`, `for example --option ${key}=${question.default}`);
+    }
+    answers[key.slice('access.'.length)] = value as AccessMode;
+  }
+  return answers;
+}
+
+/** One line per table: the access mode the migrations give it, and what it was when that changes who reads. */
+function accessSummary(decisions: readonly TableDecision[]): string {
+  const modes = decisions.map((d) => `${qualifiedName(d.table)} ${d.mode}${d.publicReadPolicy && d.mode !== 'public-read' && d.mode !== 'skip' ? ' (everyone read it before)' : ''}`);
+  return `access: ${modes.join(' · ')}\n`;
 }
 
 function printDryRun(generation: Generation, write: (text: string) => void): void {
@@ -88,11 +134,13 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
     .option('--yes', 'no prompts: take the inferred access mode for every table')
     .option('--database-url <url>', 'read the schema from this live database instead of the migration files')
     .option('--allow-dirty', 'run even when the git tree has uncommitted changes')
+    .option('--option <key=value>', 'choose a table\'s access: access.<table>=owner|public-read|team|server-only|skip (repeatable)', collect)
     .option('--quiet', 'no log lines on stderr')
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: SqlFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
       const options = validate(flags);
+      const optionPairs = parseOptionPairs(flags.option);
       const scripted = Boolean(flags.yes || flags.dryRun);
       const interactive = !scripted && Boolean(process.stdin.isTTY && process.stdout.isTTY);
       if (!scripted && !interactive) throw new UsageError('the sql wizard needs a terminal', 'in scripts and CI pass --yes (inferred access modes) or --dry-run');
@@ -111,8 +159,14 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       const color = flags.color !== false && colorEnabled(process.stdout);
       const changeset = new Changeset(diskReader(project.root));
       const generations: Generation[] = [];
+      const summaries: string[] = [];
+      const unanswered = new Set(Object.keys(optionPairs));
       for (const schema of schemas) {
-        let decisions: TableDecision[] = decideTables(schema);
+        const inferred = decideTables(schema);
+        const known = new Set(inferred.map((d) => accessQuestion(d).name));
+        const mine = Object.fromEntries(Object.entries(optionPairs).filter(([key]) => known.has(key) || schemas.length === 1));
+        for (const key of Object.keys(mine)) unanswered.delete(key);
+        let decisions: TableDecision[] = decideTables(schema, accessAnswers(mine, inferred));
         if (interactive && decisions.length > 0) {
           const { askAccessModes } = await import('../wizard/sql-wizard.ts');
           decisions = await askAccessModes(decisions, (text) => process.stdout.write(text));
@@ -126,12 +180,24 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
         }
         generations.push(generation);
         for (const note of generation.plan.notes) logger.info(note);
+        const answered = new Set([...Object.keys(mine), ...(interactive ? decisions.map((d) => accessQuestion(d).name) : [])]);
+        for (const decision of decisions) {
+          const table = qualifiedName(decision.table);
+          if (!decision.publicReadPolicy || decision.mode === 'public-read' || decision.mode === 'skip' || answered.has(accessQuestion(decision).name)) continue;
+          if (!generation.plan.rls.some((r) => r.label === table)) continue;
+          changeset.followUp({
+            kind: 'manual',
+            message: `${table}: its policy ${quoteIdentifier(decision.publicReadPolicy)} let everyone read every row; the new policies let only the owner read. To keep it public: shipshape sql --option access.${table}=public-read`,
+          });
+        }
+        if (decisions.length > 0) summaries.push(accessSummary(decisions));
         for (const file of generation.files) {
           changeset.write(file.path, file.content);
           changeset.write(file.rollbackPath, file.rollbackContent);
         }
         for (const edit of generation.edits) changeset.write(edit.path, edit.content);
       }
+      if (unanswered.size > 0) accessAnswers(Object.fromEntries([...unanswered].map((key) => [key, optionPairs[key]!])), []);
       const files = generations.flatMap((g) => g.files);
       if (files.length === 0) {
         process.stdout.write('Nothing to generate: the schema already has the RLS policies, constraints and indexes shipshape would write.\n');
@@ -139,6 +205,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
         return;
       }
       if (flags.dryRun) {
+        for (const summary of summaries) logger.info(summary.trimEnd());
         for (const generation of generations) printDryRun(generation, (text) => process.stdout.write(text));
         setExit(EXIT.ok);
         return;
@@ -153,6 +220,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       ignoreStateDir(changeset);
       const changes = changeset.changes();
       const journal = applyWithJournal(project.root, changes, `sql${flags.yes ? ' --yes' : ''}`);
+      for (const summary of summaries) process.stdout.write(summary);
       process.stdout.write(renderApplySummary(changes, changeset.followUps, [], journal, color));
       setExit(EXIT.ok);
     });

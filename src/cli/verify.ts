@@ -8,11 +8,12 @@ import { loadSchemas, usesSupabase } from '../sql/load-schema.ts';
 import { qualifiedIdentifier } from '../sql/names.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import { MigrationError } from '../verify/apply.ts';
-import { openPglite, openPostgres, type Database } from '../verify/database.ts';
+import { hostOf, openPglite, openPostgres, type Database } from '../verify/database.ts';
+import { dropRolesCreatedSince, existingSupabaseRoles, serverAccess } from '../verify/server.ts';
 import { PROBES, PROBE_TITLES } from '../verify/probes.ts';
 import { verifyDatabase, type VerifyResult } from '../verify/run.ts';
 import { EXIT, colorEnabled, createLogger, emit, load } from './common.ts';
-import { describeUrl } from './sql.ts';
+import { connectDatabase, databaseUsageError, describeUrl } from './sql.ts';
 
 interface VerifyFlags {
   databaseUrl?: string;
@@ -36,32 +37,46 @@ async function assertScratch(db: Database, label: string): Promise<void> {
   }
 }
 
-/** On a server, verify runs in a database of its own, created for the run and dropped after, when the role may create one. */
+/**
+ * On a server, verify runs in a database of its own, created for the run and dropped after, when
+ * the role may create one. The Supabase roles it had to create are dropped after too, whatever
+ * happened: roles belong to the whole server.
+ */
 async function withServerDatabase<T>(url: string, logger: ReturnType<typeof createLogger>, work: (db: Database) => Promise<T>): Promise<T> {
-  let admin: Database;
+  const label = describeUrl(url);
+  const admin = await connectDatabase(url);
   try {
-    admin = await openPostgres(url);
-  } catch (error) {
-    throw new UsageError(`cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`, 'check --database-url (postgres://user:password@host:5432/db) and that the server is up');
-  }
-  try {
-    await assertScratch(admin, describeUrl(url));
+    await assertScratch(admin, label);
+    const access = await serverAccess(admin);
+    if (access.missing.length > 0) {
+      throw new UsageError(
+        `the role ${access.user} on ${hostOf(url)} lacks what verify needs: ${access.missing.join('; ')}`,
+        'connect as a superuser of a scratch server (such as postgres on a local one), or run verify without --database-url to use the embedded PGlite',
+      );
+    }
+    const rolesBefore = await existingSupabaseRoles(admin);
     const name = `shipshape_verify_${process.pid}_${Date.now().toString(36)}`;
+    let db: Database | null = null;
     try {
-      await admin.exec(`create database ${name}`);
-    } catch (error) {
-      logger.warn(`cannot create a database of its own (${errorMessage(error)}): verifying in ${describeUrl(url)} itself, which keeps what the migrations create`);
-      return await work(admin);
-    }
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const db = await openPostgres(target.toString());
-    try {
-      return await work(db);
+      if (access.createDatabase) {
+        await admin.exec(`create database ${name}`);
+        const target = new URL(url);
+        target.pathname = `/${name}`;
+        db = await openPostgres(target.toString());
+      } else {
+        logger.warn(`${access.user} cannot create a database: verifying in ${label} itself, which keeps what the migrations create`);
+      }
+      return await work(db ?? admin);
     } finally {
-      await db.close();
-      await admin.exec(`drop database if exists ${name}`);
+      if (db) {
+        await db.close();
+        // A statement the client gave up on may still run on the server; force ends it.
+        await admin.exec(`drop database if exists ${name} with (force)`);
+      }
+      for (const problem of await dropRolesCreatedSince(admin, rolesBefore)) logger.warn(`could not drop the role verify created: ${problem}`);
     }
+  } catch (error) {
+    throw databaseUsageError(error, url);
   } finally {
     await admin.close();
   }

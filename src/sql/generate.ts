@@ -14,13 +14,15 @@ export function detectLayout(project: Project, schema: SchemaModel, requested?: 
   const base = (rel: string) => (schema.packageDir ? path.posix.join(schema.packageDir, rel) : rel);
   const kind: LayoutKind = requested ?? (schema.source === 'supabase' || pkg?.supabaseMigrations ? 'supabase' : schema.source === 'prisma' ? 'prisma' : 'plain');
   const normalizedOut = out ? path.posix.normalize(out.split(path.sep).join('/')).replace(/\/$/, '') : undefined;
+  // A folder given with --out keeps its rollbacks inside it; a migration tool's own folder gets them beside it.
+  const rollbacksBeside = (migrationsDir: string) => path.posix.join(normalizedOut ?? path.posix.dirname(migrationsDir), 'rollbacks');
   if (kind === 'supabase') {
     const migrationsDir = normalizedOut ?? pkg?.supabaseMigrations ?? base('supabase/migrations');
-    return { kind, migrationsDir, rollbacksDir: path.posix.join(path.posix.dirname(migrationsDir), 'rollbacks') };
+    return { kind, migrationsDir, rollbacksDir: rollbacksBeside(migrationsDir) };
   }
   if (kind === 'prisma') {
     const migrationsDir = normalizedOut ?? pkg?.prismaMigrations ?? base('prisma/migrations');
-    return { kind, migrationsDir, rollbacksDir: path.posix.join(path.posix.dirname(migrationsDir), 'rollbacks') };
+    return { kind, migrationsDir, rollbacksDir: rollbacksBeside(migrationsDir) };
   }
   const firstFile = schema.files[0];
   const migrationsDir = normalizedOut ?? (firstFile ? path.posix.join(path.posix.dirname(firstFile), 'migrations').replace(/^\.\//, '') : 'migrations');

@@ -12,8 +12,9 @@ import {
   type SchemaModel,
   type Table,
 } from './model.ts';
-import { derivedName, qualifiedIdentifier, quoteIdentifier } from './names.ts';
-import { inferOwnership, isPublicRead, OWNER_COLUMN_NAMES, ownerColumn, type Ownership } from './ownership.ts';
+import { derivedName, ident, sql, SqlFragment } from './names.ts';
+import type { Question } from '../engine/transform-types.ts';
+import { inferOwnership, OWNER_COLUMN_NAMES, ownerColumn, type Ownership } from './ownership.ts';
 
 /**
  * How signed-in users may use a table's rows. `server-only` turns RLS on with no client policy
@@ -40,6 +41,8 @@ export interface TableDecision {
   mode: AccessMode;
   /** The modes that make sense for this table (owner needs an owner, team a members table). */
   choices: AccessMode[];
+  /** The policy that lets everyone read the table now (`for select using (true)`), if any. */
+  publicReadPolicy: string | null;
 }
 
 const TEAM_COLUMNS = ['team_id', 'org_id', 'organization_id', 'workspace_id', 'account_id', 'teamId', 'orgId', 'organizationId', 'workspaceId'];
@@ -56,8 +59,17 @@ function membersTableFor(schema: SchemaModel, table: Table): TeamRule | null {
   return null;
 }
 
-/** Per exposed table: who owns it, which access modes fit, and the default (what `--yes` takes). */
-export function decideTables(schema: SchemaModel, overrides: Readonly<Record<string, AccessMode>> = {}): TableDecision[] {
+function publicReadPolicy(table: Table): string | null {
+  return table.policies.find((p) => p.command === 'select' && p.permissive && p.using?.alwaysTrue && (p.roles.length === 0 || p.roles.includes('anon')))?.name ?? null;
+}
+
+/**
+ * Per exposed table: who owns it, which access modes fit, and the default (what `--yes` takes).
+ * A table everyone reads now but that has an owner defaults to owner-only: keeping it public is
+ * an answer someone gives (the wizard, `--option`), never a guess. `describe` infers instead what
+ * the policies do now, for verify's report.
+ */
+export function decideTables(schema: SchemaModel, overrides: Readonly<Record<string, AccessMode>> = {}, options: { describe?: boolean } = {}): TableDecision[] {
   const decisions: TableDecision[] = [];
   for (const table of schema.tables) {
     if (!isExposed(table)) continue;
@@ -70,12 +82,24 @@ export function decideTables(schema: SchemaModel, overrides: Readonly<Record<str
       'server-only',
       'skip',
     ];
-    const inferred: AccessMode = ownership ? (isPublicRead(table) ? 'public-read' : 'owner') : team ? 'team' : table.rls.enabled ? 'skip' : 'server-only';
+    const publicRead = publicReadPolicy(table);
+    const inferred: AccessMode = ownership ? (options.describe && publicRead ? 'public-read' : 'owner') : team ? 'team' : table.rls.enabled ? 'skip' : 'server-only';
     const override = overrides[qualifiedName(table)] ?? overrides[table.name];
     const mode = override && choices.includes(override) ? override : inferred;
-    decisions.push({ table, ownership, team, mode, choices });
+    decisions.push({ table, ownership, team, mode, choices, publicReadPolicy: publicRead });
   }
   return decisions;
+}
+
+/** The question `sql` asks per table, as `--option access.<table>=<mode>` answers it. */
+export function accessQuestion(decision: TableDecision): Question {
+  return {
+    name: `access.${qualifiedName(decision.table)}`,
+    message: `Access to ${qualifiedName(decision.table)}`,
+    type: 'string',
+    default: decision.mode,
+    choices: decision.choices.map((value) => ({ value, name: value })),
+  };
 }
 
 export interface TableRef {
@@ -88,8 +112,8 @@ export interface PolicyPlan {
   command: 'select' | 'insert' | 'update' | 'delete';
   roles: string[];
   /** Conditions built from quoted names; null where the command takes none. */
-  using: string | null;
-  withCheck: string | null;
+  using: SqlFragment | null;
+  withCheck: SqlFragment | null;
 }
 
 export interface RlsPlan {
@@ -134,23 +158,23 @@ export interface SqlPlan {
   notes: string[];
 }
 
-const uid = (columnType: string) => (columnType === 'uuid' ? '(select auth.uid())' : '(select auth.uid()::text)');
+const uid = (columnType: string) => (columnType === 'uuid' ? sql`(select auth.uid())` : sql`(select auth.uid()::text)`);
 
 /** The condition "this row belongs to the current user", with every name quoted. */
-export function ownerCondition(schema: SchemaModel, table: Table, ownership: Ownership, qualify = false): string {
-  const ref = (t: Table, column: string) => (qualify ? `${qualifiedIdentifier(t.schema, t.name)}.${quoteIdentifier(column)}` : quoteIdentifier(column));
+export function ownerCondition(schema: SchemaModel, table: Table, ownership: Ownership, qualify = false): SqlFragment {
+  const ref = (t: Table, column: string) => (qualify ? sql`${ident(t.schema, t.name)}.${ident(column)}` : ident(column));
   if (ownership.kind !== 'inherited') {
     const type = findColumn(table, ownership.column)?.type ?? 'uuid';
-    return `${uid(type)} = ${ref(table, ownership.column)}`;
+    return sql`${uid(type)} = ${ref(table, ownership.column)}`;
   }
-  const parent = ownership.parent;
-  const childRef = `${qualifiedIdentifier(table.schema, table.name)}.${quoteIdentifier(ownership.column)}`;
-  return `exists (select 1 from ${qualifiedIdentifier(parent.schema, parent.name)} where ${qualifiedIdentifier(parent.schema, parent.name)}.${quoteIdentifier(ownership.parentColumn)} = ${childRef} and ${ownerCondition(schema, parent, ownership.parentOwnership, true)})`;
+  const parent = ident(ownership.parent.schema, ownership.parent.name);
+  const childRef = sql`${ident(table.schema, table.name)}.${ident(ownership.column)}`;
+  return sql`exists (select 1 from ${parent} where ${parent}.${ident(ownership.parentColumn)} = ${childRef} and ${ownerCondition(schema, ownership.parent, ownership.parentOwnership, true)})`;
 }
 
-function teamCondition(team: TeamRule): string {
+function teamCondition(team: TeamRule): SqlFragment {
   const userType = findColumn(team.members, team.memberUser)?.type ?? 'uuid';
-  return `${quoteIdentifier(team.column)} in (select ${quoteIdentifier(team.memberTeam)} from ${qualifiedIdentifier(team.members.schema, team.members.name)} where ${quoteIdentifier(team.memberUser)} = ${uid(userType)})`;
+  return sql`${ident(team.column)} in (select ${ident(team.memberTeam)} from ${ident(team.members.schema, team.members.name)} where ${ident(team.memberUser)} = ${uid(userType)})`;
 }
 
 export function policyName(table: Table, command: string): string {
@@ -161,10 +185,10 @@ function plannedPolicies(schema: SchemaModel, decision: TableDecision): PolicyPl
   const { table, mode } = decision;
   const condition = mode === 'team' && decision.team ? teamCondition(decision.team) : decision.ownership ? ownerCondition(schema, table, decision.ownership) : null;
   const policies: PolicyPlan[] = [];
-  const add = (command: PolicyPlan['command'], roles: string, using: string | null, withCheck: string | null) =>
+  const add = (command: PolicyPlan['command'], roles: string, using: SqlFragment | null, withCheck: SqlFragment | null) =>
     policies.push({ name: policyName(table, command), command, roles: roles.split(', '), using, withCheck });
   if (mode === 'server-only' || mode === 'skip') return policies;
-  if (mode === 'public-read') add('select', 'anon, authenticated', 'true', null);
+  if (mode === 'public-read') add('select', 'anon, authenticated', sql`true`, null);
   else if (condition) add('select', 'authenticated', condition, null);
   if (condition) {
     add('insert', 'authenticated', null, condition);

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import Handlebars from 'handlebars';
-import { renderTemplate } from '../engine/templates.ts';
-import { qualifiedIdentifier, quoteIdentifier, quoteLiteral } from './names.ts';
-import type { SqlPlan } from './plan.ts';
+import { renderSqlTemplate } from '../engine/templates.ts';
+import { SqlFragment } from './names.ts';
+import type { RlsPlan, SqlPlan } from './plan.ts';
+import { parseSqlStatements, type SqlStatement } from './sql-reader.ts';
 
 export type LayoutKind = 'supabase' | 'prisma' | 'plain';
 
@@ -25,18 +25,6 @@ export interface GeneratedFile {
   rollbackPath: string;
   rollbackContent: string;
 }
-
-/** Helpers for SQL templates: names are validated and quoted, strings are SQL literals, comments stay on one line. */
-function registerSqlHelpers(): void {
-  const args = (values: unknown[]) => values.slice(0, -1) as unknown[];
-  Handlebars.registerHelper('ident', (...values: unknown[]) => qualifiedIdentifier(...args(values).map(String)));
-  Handlebars.registerHelper('identList', (list: unknown) => (list as string[]).map(quoteIdentifier).join(', '));
-  Handlebars.registerHelper('literal', (value: unknown) => quoteLiteral(String(value)));
-  Handlebars.registerHelper('comment', (value: unknown) => String(value).replace(/[\r\n\u2028\u2029\u0085\v\f]+/g, ' '));
-  Handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  Handlebars.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
-}
-registerSqlHelpers();
 
 const TIMEOUTS: Record<Part, { lockTimeout: string; statementTimeout: string }> = {
   rls: { lockTimeout: '5s', statementTimeout: '1min' },
@@ -65,11 +53,60 @@ export function nextTimestamp(now: Date, existing: readonly string[]): Date {
 }
 
 /** A dollar-quote tag that no name in the plan contains, so a DO body cannot be closed early. */
-function dollarTag(plan: SqlPlan): string {
+function dollarTag(plan: SqlPlan): SqlFragment {
   const text = JSON.stringify(plan);
   let tag = '$shipshape$';
   for (let i = 1; text.includes(tag); i++) tag = `$shipshape${i}$`;
-  return tag;
+  return new SqlFragment(tag);
+}
+
+const POLICY_COMMANDS = new Set(['select', 'insert', 'update', 'delete']);
+
+/**
+ * A policy the rollback puts back, as the migrations wrote it: accepted only when it is exactly
+ * one CREATE POLICY on the table, still one statement when something follows it (a trailing
+ * comment would swallow the semicolon).
+ */
+function restorablePolicy(statement: string, table: RlsPlan['table']): SqlFragment | null {
+  const text = statement.trim().replace(/;$/, '');
+  if (!text) return null;
+  try {
+    const alone = parseSqlStatements(`${text};`);
+    const followed = parseSqlStatements(`${text};\nselect 1;`);
+    const relation = alone[0]?.node?.table;
+    if (alone.length !== 1 || alone[0]!.kind !== 'CreatePolicyStmt' || followed.length !== 2) return null;
+    if (relation?.relname !== table.name || (relation.schemaname ?? 'public') !== table.schema) return null;
+    return new SqlFragment(`${text};`);
+  } catch {
+    return null;
+  }
+}
+
+/** The RLS plans as the templates print them: commands checked against the four, previous policies checked or left out. */
+function rlsTemplateData(plans: readonly RlsPlan[]) {
+  return plans.map((plan) => ({
+    ...plan,
+    policies: plan.policies.map((policy) => {
+      if (!POLICY_COMMANDS.has(policy.command)) throw new Error(`unknown policy command ${JSON.stringify(policy.command)}`);
+      return { ...policy, command: new SqlFragment(policy.command) };
+    }),
+    previousPolicies: plan.previousPolicies.map((statement) => restorablePolicy(statement, plan.table)).filter((s): s is SqlFragment => s !== null),
+    unrestorable: plan.previousPolicies.some((statement) => restorablePolicy(statement, plan.table) === null),
+  }));
+}
+
+const ALLOWED_STATEMENTS = new Set(['VariableSetStmt', 'TransactionStmt', 'AlterTableStmt', 'DropStmt', 'CreatePolicyStmt', 'GrantStmt', 'IndexStmt', 'DoStmt']);
+
+/**
+ * The last guard on a rendered file: it parses, and holds only the kinds of statement a migration
+ * of shipshape's makes. A name that got out of its quotes fails here, before anything is written.
+ */
+function assertOnlyPlannedKinds(file: string, text: string): SqlStatement[] {
+  const statements = parseSqlStatements(text);
+  for (const statement of statements) {
+    if (!ALLOWED_STATEMENTS.has(statement.kind)) throw new Error(`${file}: the generated SQL holds a ${statement.kind} at line ${statement.line}, which shipshape never plans; nothing was written`);
+  }
+  return statements;
 }
 
 export function migrationPath(layout: Layout, id: string): string {
@@ -98,7 +135,7 @@ export function renderPlan(plan: SqlPlan, options: { layout: Layout; name: strin
     const rollbackPath = path.posix.join(options.layout.rollbacksDir, `${id}.sql`);
     const data = {
       ...TIMEOUTS[part],
-      plans,
+      plans: part === 'rls' ? rlsTemplateData(plan.rls) : plans,
       tag: dollarTag(plan),
       // Prisma keeps a @@unique as a unique index; a constraint on top would read as drift.
       adoptUnique: options.layout.kind !== 'prisma',
@@ -106,7 +143,11 @@ export function renderPlan(plan: SqlPlan, options: { layout: Layout; name: strin
       rollback: rollbackPath,
       constraints: ids.get('constraints') ? migrationPath(options.layout, ids.get('constraints')!) : '',
     };
-    files.push({ part, id, path: file, content: renderTemplate(`sql/${part}.sql`, data), rollbackPath, rollbackContent: renderTemplate(`sql/${part}-rollback.sql`, data) });
+    const content = renderSqlTemplate(`sql/${part}.sql`, data);
+    const rollbackContent = renderSqlTemplate(`sql/${part}-rollback.sql`, data);
+    assertOnlyPlannedKinds(file, content);
+    assertOnlyPlannedKinds(rollbackPath, rollbackContent);
+    files.push({ part, id, path: file, content, rollbackPath, rollbackContent });
   }
   return files;
 }

@@ -99,9 +99,9 @@ export function parseSqlStatements(text: string): SqlStatement[] {
     result = parseSync(text);
   } catch (error) {
     const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-    // The cursor counts characters from 1, not bytes.
+    // The cursor is the offset of the bad token in characters, from 0.
     const cursor = details?.cursorPosition;
-    const line = cursor ? text.slice(0, Math.max(0, cursor - 1)).split('\n').length : 1;
+    const line = cursor ? text.slice(0, cursor).split('\n').length : 1;
     throw new SqlParseError((error as Error).message, line);
   }
   const statements: SqlStatement[] = [];

@@ -30,21 +30,75 @@ export async function openPglite(): Promise<Database> {
   };
 }
 
-export async function openPostgres(url: string): Promise<Database> {
+/** A server that stopped answering: the input is wrong (a firewall, a wrong port, a lock held elsewhere), not shipshape. */
+export class DatabaseTimeout extends Error {
+  constructor(
+    readonly host: string,
+    readonly what: string,
+    readonly ms: number,
+  ) {
+    super(`${host} did not answer ${what} within ${ms / 1000} s`);
+  }
+}
+
+export interface Timeouts {
+  /** To open the connection, login included. */
+  connectMs: number;
+  /** The server cancels a statement that runs longer (statement_timeout). */
+  statementMs: number;
+  /** The client gives up on a query the server never answers. */
+  queryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, statementMs: 60_000, queryMs: 120_000 };
+
+const STATEMENT_TIMEOUT = '57014';
+
+/** `host:port` of a connection URL: what a message may name (never the user or the password). */
+export function hostOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}` || 'localhost';
+  } catch {
+    return 'the database server';
+  }
+}
+
+export async function openPostgres(url: string, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<Database> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
+  const host = hostOf(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs, statement_timeout: timeouts.statementMs, query_timeout: timeouts.queryMs });
   // A server that is down or refuses the login is a problem with the input, not an internal error.
   client.on('error', () => {});
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    if (/timeout/i.test((error as Error).message)) throw new DatabaseTimeout(host, 'the connection', timeouts.connectMs);
+    throw error;
+  }
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (sqlState(error) === STATEMENT_TIMEOUT) throw new DatabaseTimeout(host, 'a statement', timeouts.statementMs);
+      if (/Query read timeout/i.test((error as Error).message)) throw new DatabaseTimeout(host, 'a query', timeouts.queryMs);
+      throw error;
+    }
+  };
   return {
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      const result = await client.query(sql, params);
+      const result = await guard(() => client.query(sql, params));
       return { rows: result.rows as T[] };
     },
     async exec(sql: string) {
-      await client.query(sql);
+      await guard(() => client.query(sql));
     },
-    close: () => client.end(),
+    async close() {
+      // A server that stopped answering never acknowledges the goodbye either.
+      const timer = new Promise<void>((resolve) => setTimeout(resolve, timeouts.connectMs).unref());
+      await Promise.race([client.end().catch(() => {}), timer]);
+      (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    },
   };
 }

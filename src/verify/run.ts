@@ -22,7 +22,7 @@ export async function verifyDatabase(db: Database, migrations: ReadonlyArray<{ p
   await db.exec(SUPABASE_EMULATION);
   await applyMigrations(db, migrations);
   const schema = await introspect(db);
-  const decisions = decideTables(schema);
+  const decisions = decideTables(schema, {}, { describe: true });
   const users = await createUsers(db);
   const factory = rowFactory(db, schema, decisions);
   const tables: TableResult[] = [];

@@ -1,3 +1,6 @@
+/** The roles Supabase's migrations grant to. On a server they are cluster-wide, so verify drops the ones it created. */
+export const SUPABASE_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'] as const;
+
 /**
  * Enough of Supabase for its migrations and policies to run elsewhere: its roles, `auth.users`,
  * `auth.uid()`/`auth.jwt()`/`auth.role()` reading the request's JWT claims from settings, and the
@@ -9,14 +12,16 @@ do $emulation$
 declare
   role_name text;
 begin
-  foreach role_name in array array['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'] loop
+  foreach role_name in array array[${SUPABASE_ROLES.map((role) => `'${role}'`).join(', ')}] loop
     if not exists (select 1 from pg_catalog.pg_roles where rolname = role_name) then
       execute format('create role %I nologin noinherit', role_name);
     end if;
   end loop;
+  if not (select rolbypassrls from pg_catalog.pg_roles where rolname = 'service_role') then
+    alter role service_role bypassrls;
+  end if;
 end
 $emulation$;
-alter role service_role bypassrls;
 create schema if not exists auth;
 create schema if not exists extensions;
 create table if not exists auth.users (

@@ -1,6 +1,7 @@
 import { select } from '@inquirer/prompts';
 import { qualifiedName } from '../sql/model.ts';
-import type { AccessMode, TableDecision } from '../sql/plan.ts';
+import { quoteIdentifier } from '../sql/names.ts';
+import { accessQuestion, type AccessMode, type TableDecision } from '../sql/plan.ts';
 
 const LABELS: Record<AccessMode, string> = {
   owner: 'owner-only: each user reads and writes their own rows',
@@ -11,7 +12,8 @@ const LABELS: Record<AccessMode, string> = {
 };
 
 function describe(decision: TableDecision): string {
-  if (decision.ownership) return `owner inferred: ${decision.ownership.column} (${decision.ownership.reason})`;
+  const publicNow = decision.publicReadPolicy ? `; everyone reads it now, through the policy ${quoteIdentifier(decision.publicReadPolicy)}` : '';
+  if (decision.ownership) return `owner inferred: ${decision.ownership.column} (${decision.ownership.reason})${publicNow}`;
   if (decision.team) return `team column ${decision.team.column}, members in ${qualifiedName(decision.team.members)}`;
   return 'no owner column found';
 }
@@ -21,10 +23,11 @@ export async function askAccessModes(decisions: readonly TableDecision[], write:
   const answered: TableDecision[] = [];
   for (const decision of decisions) {
     write(`\n${qualifiedName(decision.table)}: ${describe(decision)}\n`);
+    const question = accessQuestion(decision);
     const mode = await select<AccessMode>({
-      message: `Access to ${qualifiedName(decision.table)}`,
-      choices: decision.choices.map((value) => ({ value, name: LABELS[value] })),
-      default: decision.mode,
+      message: question.message,
+      choices: question.choices!.map(({ value }) => ({ value: value as AccessMode, name: LABELS[value as AccessMode] })),
+      default: question.default as AccessMode,
     });
     answered.push({ ...decision, mode });
   }

@@ -52,6 +52,32 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     expect(scan.findings).toEqual([]);
   });
 
+  it('keeps a world-readable table public only when asked: by default the owner reads, and the output says so', () => {
+    const dir = app();
+    const closed = run(['sql', dir, '--dry-run']);
+    expect(closed.code).toBe(0);
+    expect(closed.stderr).toContain('access: profiles owner (everyone read it before) · ');
+    expect(closed.stdout).toContain('create policy profiles_shipshape_select on public.profiles\n  for select to authenticated\n  using ((select auth.uid()) = id);');
+    expect(closed.stdout).not.toContain('to anon, authenticated');
+
+    const open = run(['sql', dir, '--dry-run', '--option', 'access.profiles=public-read']);
+    expect(open.code).toBe(0);
+    expect(open.stderr).toContain('access: profiles public-read · ');
+    expect(open.stdout).toContain('create policy profiles_shipshape_select on public.profiles\n  for select to anon, authenticated\n  using (true);');
+
+    const unknown = run(['sql', dir, '--dry-run', '--option', 'pageSize=100']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^shipshape: unknown option "pageSize" for sql\nhint: sql takes access\.profiles, access\.projects, /);
+    const badValue = run(['sql', dir, '--dry-run', '--option', 'access.profiles=everyone']);
+    expect(badValue.code).toBe(2);
+    expect(badValue.stderr).toBe('shipshape: option access.profiles must be one of "owner", "public-read", "server-only", "skip", got "everyone"\nhint: for example --option access.profiles=owner\n');
+
+    const applied = run(['sql', dir, '--yes']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/^access: profiles owner \(everyone read it before\) · projects owner · tasks owner · comments owner · customers owner$/m);
+    expect(applied.stdout).toContain('by hand  profiles: its policy "Profiles are viewable by everyone" let everyone read every row; the new policies let only the owner read. To keep it public: shipshape sql --option access.profiles=public-read');
+  });
+
   it('needs --yes or --dry-run without a terminal, refuses a dirty tree, and --dry-run writes nothing', () => {
     const dir = app();
     const noTty = run(['sql', dir]);
@@ -136,7 +162,103 @@ describe('the sql wizard', () => {
   });
 });
 
+describe('--database-url on a server that accepts and never answers', () => {
+  it('sql and verify stop after the connect timeout with exit 2, naming the host and never the password', async () => {
+    const net = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as import('node:net').AddressInfo).port;
+    try {
+      const dir = app();
+      const dead = `postgres://someone:secret-pw@127.0.0.1:${port}/db`;
+      for (const args of [['sql', dir, '--database-url', dead, '--dry-run'], ['verify', dir, '--database-url', dead]]) {
+        const started = Date.now();
+        const result = run(args);
+        expect(result.code, args[0]).toBe(2);
+        expect(result.stderr).toMatch(new RegExp(`^shipshape: 127\\.0\\.0\\.1:${port} did not answer the connection within 10 s\nhint: `, 'm'));
+        expect(result.stderr).not.toContain('secret-pw');
+        expect(Date.now() - started).toBeLessThan(30_000);
+      }
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  }, 90_000);
+});
+
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
+
+/** The Supabase roles on the server, which outlive any database. */
+async function serverRoles(): Promise<string[]> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ rolname: string }>(`select rolname from pg_roles where rolname !~ '^pg_' order by 1`)).rows.map((r) => r.rolname);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the Supabase roles an earlier run left behind, where nothing else uses them, so a run has to create them. */
+async function dropLeftoverRoles(): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const role of ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user']) {
+      await client.query(`drop owned by ${role}`).catch(() => {});
+      await client.query(`drop role if exists ${role}`).catch(() => {});
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!url)('verify --database-url and the server it is given', () => {
+  it('leaves the server with the roles it had, after a pass and after a failing migration', async () => {
+    await dropLeftoverRoles();
+    const before = await serverRoles();
+    const dir = app();
+    expect(run(['sql', dir, '--yes']).code).toBe(0);
+    const passed = run(['verify', dir, '--database-url', url!]);
+    expect(passed.stdout).toContain('PASS: 25/25');
+    expect(passed.code).toBe(0);
+    expect(await serverRoles()).toEqual(before);
+
+    writeFileSync(path.join(dir, 'supabase', 'migrations', '99999999999999_broken.sql'), 'grant select on public.tasks to anon;\nselect bogus from nowhere;\n');
+    const failed = run(['verify', dir, '--database-url', url!]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('99999999999999_broken.sql:2');
+    expect(await serverRoles()).toEqual(before);
+  }, 120_000);
+
+  it('names the privilege a role without it lacks, with exit 2 and a hint', async () => {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const role = `shipshape_e2e_plain_${process.pid}`;
+    try {
+      await dropLeftoverRoles();
+      await admin.query(`create role ${role} login password 'plain-pw' nosuperuser nocreaterole nocreatedb`);
+      const target = new URL(url!);
+      target.username = role;
+      target.password = 'plain-pw';
+      const dir = app();
+      const result = run(['verify', dir, '--database-url', target.toString()]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^shipshape: the role ${role} on [^ ]+ lacks what verify needs: CREATEROLE, to create the roles anon, authenticated, `, 'm'));
+      expect(result.stderr).toContain('SUPERUSER, to give service_role BYPASSRLS');
+      expect(result.stderr).toMatch(/\nhint: connect as a superuser/);
+      expect(result.stderr).not.toContain('plain-pw');
+    } finally {
+      await admin.query(`drop owned by ${role}`).catch(() => {});
+      await admin.query(`drop role if exists ${role}`);
+      await admin.end();
+    }
+  });
+});
 
 describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
   it('passes after sql --yes, in a database of its own that it drops, and refuses a database holding rows', async () => {
@@ -182,7 +304,7 @@ describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
         alter table public.notes enable row level security;
         create policy "everyone" on public.notes for all using (true);`);
       const result = run(['sql', dir, '--database-url', target.toString(), '--dry-run']);
-      expect(result.stderr).toBe('');
+      expect(result.stderr).toBe('access: notes owner\n');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('drop policy if exists everyone on public.notes;');
       expect(result.stdout).toContain('create policy notes_shipshape_select on public.notes\n  for select to authenticated\n  using ((select auth.uid()) = user_id);');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load-project.ts';
@@ -7,7 +7,8 @@ import { CHECK_IDS } from '../../src/registry.ts';
 import { collectColumnUses } from '../../src/sql/code-facts.ts';
 import { detectLayout, generate, type Generation } from '../../src/sql/generate.ts';
 import { loadSchemas } from '../../src/sql/load-schema.ts';
-import { quoteIdentifier } from '../../src/sql/names.ts';
+import { renderSqlTemplate } from '../../src/engine/templates.ts';
+import { commentText, quoteIdentifier, quoteLiteral, sql } from '../../src/sql/names.ts';
 import { decideTables } from '../../src/sql/plan.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, writeTree } from '../helpers.ts';
@@ -145,9 +146,23 @@ create table public."order" (id bigint primary key, user_id uuid);
     expect(rls).toContain('alter table public."order" enable row level security;');
     const indexes = generation.files[3]!.content;
     expect(indexes).toContain('do $shipshape1$');
-    expect(indexes).toContain(`conrelid = 'public."Kids; select 1"'::regclass`);
+    expect(indexes).toContain(`conrelid = pg_catalog.format('%I.%I', 'public', 'Kids; select 1')::regclass`);
     const check = squawk(root, writeGenerated(root, generation));
     expect(check.output).toContain('Found 0 issues');
+  });
+});
+
+describe('SQL templates', () => {
+  it('print only quoted fragments: raw text and {{{…}}} are refused, and names never break a line', () => {
+    expect(() => renderSqlTemplate('sql/rls.sql', { lockTimeout: '5s', statementTimeout: '1min', rollback: 'r.sql', plans: [{ label: 'x', reason: 'y', table: { schema: 'public', name: 'x' }, dropPolicies: [], policies: [{ name: 'p', command: 'select', roles: ['authenticated'], using: 'true; delete from victims', withCheck: null }], anonReads: false }] })).toThrow(/unquoted text/);
+    const dir = path.join(REPO, 'templates', 'sql');
+    for (const file of readdirSync(dir)) expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toContain('{{{');
+    expect(quoteIdentifier('notes\ndelete from public.victims; --')).toBe('U&"notes\\000adelete from public.victims; --"');
+    expect(quoteIdentifier('a\\b\r')).toBe('U&"a\\\\b\\000d"');
+    expect(quoteLiteral("it's")).toBe("'it''s'");
+    expect(quoteLiteral('a\\b\n')).toBe("E'a\\\\b\\u000a'");
+    expect(() => sql`select ${'raw' as never}`).toThrow(/unquoted text/);
+    expect(commentText('a\nb */ c /* d\u2028')).toBe('a\\u000ab * / c / * d\\u2028');
   });
 });
 
@@ -230,5 +245,15 @@ export const byAuthor = (prisma: any, authorId: string) => prisma.post.findMany(
     writeGenerated(root, generation);
     expect(existsSync(path.join(root, 'db/migrations/rollbacks/20260102030405_shipshape_constraints.sql'))).toBe(true);
     expect(generateFor(root).files.map((f) => f.part)).toEqual(['indexes']);
+  });
+
+  it('--out X: the rollbacks go to X/rollbacks, as the README says, for every layout', () => {
+    const root = copyFixture(path.join(FIXTURES, 'apps', 'supabase-app'));
+    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
+    const [schema] = loadSchemas(project);
+    for (const layout of ['supabase', 'prisma', 'plain'] as const) {
+      expect(detectLayout(project, schema!, layout, 'db/out/')).toMatchObject({ migrationsDir: 'db/out', rollbacksDir: 'db/out/rollbacks' });
+    }
+    expect(detectLayout(project, schema!)).toMatchObject({ migrationsDir: 'supabase/migrations', rollbacksDir: 'supabase/rollbacks' });
   });
 });

@@ -7,7 +7,7 @@ set statement_timeout = '1min';
 
 begin;
 
--- profiles: everyone reads; the owner writes (its primary key id is the user's id (references auth.users))
+-- profiles: the owner writes (its primary key id is the user's id (references auth.users))
 alter table public.profiles enable row level security;
 drop policy if exists "Profiles are viewable by everyone" on public.profiles;
 drop policy if exists "Users update own profile" on public.profiles;
@@ -16,8 +16,8 @@ drop policy if exists profiles_shipshape_insert on public.profiles;
 drop policy if exists profiles_shipshape_update on public.profiles;
 drop policy if exists profiles_shipshape_delete on public.profiles;
 create policy profiles_shipshape_select on public.profiles
-  for select to anon, authenticated
-  using (true);
+  for select to authenticated
+  using ((select auth.uid()) = id);
 create policy profiles_shipshape_insert on public.profiles
   for insert to authenticated
   with check ((select auth.uid()) = id);
@@ -28,7 +28,7 @@ create policy profiles_shipshape_update on public.profiles
 create policy profiles_shipshape_delete on public.profiles
   for delete to authenticated
   using ((select auth.uid()) = id);
-revoke insert, update, delete, truncate, references, trigger on table public.profiles from anon;
+revoke all on table public.profiles from anon;
 
 -- projects: the owner writes (owner_id references auth.users)
 alter table public.projects enable row level security;

@@ -11,7 +11,7 @@ set statement_timeout = '2h';
 create unique index concurrently if not exists customers_stripe_customer_id_key on public.customers (stripe_customer_id);
 do $shipshape$
 begin
-  if not exists (select 1 from pg_catalog.pg_constraint where conname = 'customers_stripe_customer_id_key' and conrelid = 'public.customers'::regclass) then
+  if not exists (select 1 from pg_catalog.pg_constraint where conname = 'customers_stripe_customer_id_key' and conrelid = pg_catalog.format('%I.%I', 'public', 'customers')::regclass) then
     alter table public.customers add constraint customers_stripe_customer_id_key unique using index customers_stripe_customer_id_key;
   end if;
 end

@@ -13,7 +13,7 @@ drop policy if exists profiles_shipshape_update on public.profiles;
 drop policy if exists profiles_shipshape_delete on public.profiles;
 create policy "Profiles are viewable by everyone" on public.profiles for select using (true);
 create policy "Users update own profile" on public.profiles for update using (auth.uid() = id);
-grant insert, update, delete, truncate, references, trigger on table public.profiles to anon;
+grant all on table public.profiles to anon;
 
 -- projects
 drop policy if exists projects_shipshape_select on public.projects;
