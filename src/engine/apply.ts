@@ -289,5 +289,10 @@ export function undoLast(root: string, force: boolean): UndoResult {
   if (!name) throw nothing;
   const journal = loadJournal(root, name);
   const restored = restore(root, name, journal, force);
+  try {
+    rmdirSync(path.join(root, UNDO_DIR));
+  } catch {
+    // Older journals remain.
+  }
   return { journal: journalPath(name), command: journal.command, restored, interrupted: journal.state !== 'applied' };
 }

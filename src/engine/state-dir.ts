@@ -31,23 +31,23 @@ function assertUsableStateDir(dir: string): boolean {
 
 /**
  * `.shipshape/` under root, created readable by its owner only, with a .gitignore of its own so its
- * backups are never committed, whatever the project's .gitignore says. True when it was created now.
+ * backups are never committed, whatever the project's .gitignore says.
  */
-export function ensureStateDir(root: string): { dir: string; created: boolean } {
+export function ensureStateDir(root: string): string {
   const dir = path.join(root, STATE_DIR);
-  if (assertUsableStateDir(dir)) return { dir, created: false };
+  if (assertUsableStateDir(dir)) return dir;
   try {
     mkdirSync(dir, { mode: 0o700 });
     writeFileSync(path.join(dir, '.gitignore'), '*\n');
   } catch (error) {
     throw new UsageError(`cannot create ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'shipshape keeps its undo journal there: run it on a folder you can write to');
   }
-  return { dir, created: true };
+  return dir;
 }
 
 /** A sub-folder of .shipshape/, which must be a real folder too. */
 export function ensureStateSubdir(root: string, name: string): string {
-  const { dir } = ensureStateDir(root);
+  const dir = ensureStateDir(root);
   const sub = path.join(dir, name);
   if (!assertUsableStateDir(sub)) mkdirSync(sub, { mode: 0o700 });
   return sub;
@@ -67,7 +67,7 @@ function isRunning(pid: number): boolean {
  * whose process is gone (killed, say) is taken over. Returns the release function.
  */
 export function acquireLock(root: string): () => void {
-  const { dir, created } = ensureStateDir(root);
+  const dir = ensureStateDir(root);
   const lock = path.join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     let fd: number;
@@ -92,17 +92,17 @@ export function acquireLock(root: string): () => void {
     } finally {
       closeSync(fd);
     }
-    return () => releaseLock(dir, created);
+    return () => releaseLock(dir);
   }
   throw new UsageError(`another shipshape is working on ${root}`, 'wait for it to finish, then run the command again');
 }
 
-function releaseLock(dir: string, created: boolean): void {
+function releaseLock(dir: string): void {
   const lock = path.join(dir, LOCK_FILE);
   try {
     if (Number.parseInt(readFileSync(lock, 'utf8'), 10) === process.pid) rmSync(lock, { force: true });
-    // A folder made only for the lock goes with it.
-    if (created && readdirSync(dir).every((name) => name === '.gitignore')) {
+    // A folder that keeps nothing (made for the lock, or emptied by undo) goes with it.
+    if (readdirSync(dir).every((name) => name === '.gitignore')) {
       rmSync(path.join(dir, '.gitignore'), { force: true });
       rmdirSync(dir);
     }
