@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyChanges, applyWithJournal, undoLast } from '../src/engine/apply.ts';
+import { applyWithJournal, undoLast } from '../src/engine/apply.ts';
 import { Changeset, addedTodos, diskReader } from '../src/engine/changeset.ts';
 import { displayDiff, unifiedDiff } from '../src/engine/diff.ts';
 import { isSuppressed } from '../src/engine/suppressions.ts';
 import { maskSecret, redact, redactLine, redactText } from '../src/report/redact.ts';
 import { toUriReference } from '../src/report/sarif.ts';
-import { cleanTempDirs, gitInit, readTree, writeTree } from './helpers.ts';
+import { UsageError } from '../src/errors.ts';
+import { cleanTempDirs, gitInit, readTree, tempDir, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -50,23 +52,44 @@ describe('Changeset', () => {
   });
 });
 
+const LATIN1 = Buffer.from('// Caf\xe9 cr\xe8me\nexport const menu = 1;\n', 'latin1');
+const BOM = '\uFEFFexport const title = "Über";\r\nexport const size = 1;\r\n';
+
+/** Every file under root (but .git and .shipshape) with the sha256 of its bytes and its mode. */
+function checksums(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = path.relative(root, full).split(path.sep).join('/');
+      if (rel === '.git' || rel === '.shipshape') continue;
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isSymbolicLink()) out[rel] = `link -> ${readlinkSync(full)}`;
+      else out[rel] = `${createHash('sha256').update(readFileSync(full)).digest('hex')} ${(statSync(full).mode & 0o777).toString(8)}`;
+    }
+  };
+  visit(root);
+  return out;
+}
+
 describe('applying changes', () => {
-  it('is all or nothing: a failing step restores what was already written and leaves no temporary files', () => {
+  it('is all or nothing: a failing step restores what was already written and leaves no temporary files or journal', () => {
     const root = writeTree({ 'a.txt': 'a', 'blocker': 'a file where a folder is needed' });
-    const before = readTree(root);
+    const before = checksums(root);
     expect(() =>
-      applyChanges(root, [
+      applyWithJournal(root, [
         { path: 'a.txt', before: 'a', after: 'A' },
         { path: 'blocker/inside.txt', before: null, after: 'x' },
-      ]),
+      ], 'test'),
     ).toThrow();
-    expect(readTree(root)).toEqual(before);
-    expect(readdirSync(root).sort()).toEqual(['a.txt', 'blocker']);
+    expect(checksums(root)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['.shipshape', 'a.txt', 'blocker']);
+    expect(readdirSync(path.join(root, '.shipshape', 'undo'))).toEqual([]);
   });
 
   it('refuses when a file changed on disk after planning', () => {
     const root = writeTree({ 'a.txt': 'edited meanwhile' });
-    expect(() => applyChanges(root, [{ path: 'a.txt', before: 'a', after: 'A' }])).toThrow(/changed on disk/);
+    expect(() => applyWithJournal(root, [{ path: 'a.txt', before: 'a', after: 'A' }], 'test')).toThrow(/changed on disk/);
     expect(readFileSync(path.join(root, 'a.txt'), 'utf8')).toBe('edited meanwhile');
   });
 
@@ -84,6 +107,108 @@ describe('applying changes', () => {
     const result = undoLast(root, false);
     expect(result.restored.sort()).toEqual(['gone.txt', 'run.sh', 'src/new.ts']);
     expect(readTree(root)).toEqual(before);
+    expect(existsSync(path.join(root, 'src'))).toBe(false);
+  });
+
+  it('undo restores every file byte for byte: BOM, CRLF, modes, and folders it created or emptied', () => {
+    const root = writeTree({ 'bom.ts': BOM, 'pages/old.tsx': 'old\n', 'keep/legacy.js': '' });
+    writeFileSync(path.join(root, 'keep/legacy.js'), LATIN1);
+    execFileSync('chmod', ['600', path.join(root, 'pages/old.tsx')]);
+    const before = checksums(root);
+    const read = diskReader(root);
+    const bom = read('bom.ts')!;
+    expect(bom.startsWith('\uFEFF')).toBe(true);
+    applyWithJournal(root, [
+      { path: 'bom.ts', before: bom, after: bom.replace('size = 1', 'size = 2') },
+      { path: 'pages/old.tsx', before: 'old\n', after: null },
+      { path: 'app/old/page.tsx', before: null, after: 'new\n' },
+    ], 'test');
+    expect(readFileSync(path.join(root, 'bom.ts')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(readFileSync(path.join(root, 'bom.ts'), 'utf8')).toContain('size = 2;\r\n');
+    expect(existsSync(path.join(root, 'pages'))).toBe(false);
+    undoLast(root, false);
+    expect(checksums(root)).toEqual(before);
+    expect(existsSync(path.join(root, 'app'))).toBe(false);
+  });
+
+  it('keeps the backups as raw bytes in a .shipshape/ only its owner can read', () => {
+    const root = writeTree({ 'a.txt': 'é\n' });
+    const journal = applyWithJournal(root, [{ path: 'a.txt', before: 'é\n', after: 'e\n' }], 'test');
+    expect(statSync(path.join(root, '.shipshape')).mode & 0o777).toBe(0o700);
+    expect(readFileSync(path.join(root, journal, 'files/0'))).toEqual(Buffer.from('é\n'));
+    expect(JSON.parse(readFileSync(path.join(root, journal, 'journal.json'), 'utf8')).state).toBe('applied');
+  });
+});
+
+describe('files shipshape must not edit', () => {
+  it('a file that is not UTF-8 is refused before any edit, and its bytes stay as they are', () => {
+    const root = writeTree({});
+    writeFileSync(path.join(root, 'menu.ts'), LATIN1);
+    expect(() => diskReader(root)('menu.ts')).toThrow(/menu.ts is not UTF-8: shipshape never re-encodes a file/);
+    const lossy = LATIN1.toString('utf8');
+    expect(() => applyWithJournal(root, [{ path: 'menu.ts', before: lossy, after: lossy.replace('1', '2') }], 'test')).toThrow(/not UTF-8/);
+    expect(readFileSync(path.join(root, 'menu.ts'))).toEqual(LATIN1);
+  });
+
+  it('a symbolic link is never read through nor replaced, and nothing is written through a folder linked out of the root', () => {
+    const outside = writeTree({ 'ext.ts': 'outside\n', 'lib/x.ts': 'x\n' });
+    const root = writeTree({ 'real.ts': 'real\n' });
+    symlinkSync(path.join(outside, 'ext.ts'), path.join(root, 'ext.ts'));
+    symlinkSync('real.ts', path.join(root, 'alias.ts'));
+    symlinkSync(path.join(outside, 'lib'), path.join(root, 'lib'));
+    const read = diskReader(root);
+    expect(() => read('ext.ts')).toThrow(/symbolic link/);
+    expect(() => read('alias.ts')).toThrow(/symbolic link/);
+    expect(() => read('lib/x.ts')).toThrow(/outside the project/);
+    expect(() => applyWithJournal(root, [{ path: 'alias.ts', before: 'real\n', after: 'changed\n' }], 'test')).toThrow(/symbolic link/);
+    expect(() => applyWithJournal(root, [{ path: 'lib/x.ts', before: 'x\n', after: 'changed\n' }], 'test')).toThrow(/outside the project/);
+    expect(() => applyWithJournal(root, [{ path: '../escape.txt', before: null, after: 'x' }], 'test')).toThrow(/outside the project/);
+    expect(lstatSync(path.join(root, 'alias.ts')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(root, 'real.ts'), 'utf8')).toBe('real\n');
+    expect(readFileSync(path.join(outside, 'lib/x.ts'), 'utf8')).toBe('x\n');
+    expect(existsSync(path.join(root, '..', 'escape.txt'))).toBe(false);
+  });
+});
+
+describe('undo refuses a journal it cannot trust', () => {
+  const planted = (edit: (journal: Record<string, any>, dir: string) => void) => {
+    const root = writeTree({ 'a.txt': 'a\n' });
+    const rel = applyWithJournal(root, [{ path: 'a.txt', before: 'a\n', after: 'A\n' }], 'test');
+    const dir = path.join(root, rel);
+    const journal = JSON.parse(readFileSync(path.join(dir, 'journal.json'), 'utf8'));
+    edit(journal, dir);
+    writeFileSync(path.join(dir, 'journal.json'), JSON.stringify(journal));
+    return root;
+  };
+
+  it.each([
+    ['a path that leaves the root', (j: Record<string, any>) => (j.entries[0].path = '../escape.txt'), /"..\/escape.txt" is not a path inside the project/],
+    ['an absolute path', (j: Record<string, any>) => (j.entries[0].path = '/tmp/escape.txt'), /not a path inside the project/],
+    ['a path into .git', (j: Record<string, any>) => (j.entries[0].path = '.git/hooks/pre-commit'), /not a path inside the project/],
+    ['a backup outside the journal', (j: Record<string, any>) => (j.entries[0].backup = '../../../.env.local'), /entries\/0\/backup must match pattern/],
+    ['a temporary file elsewhere', (j: Record<string, any>) => (j.entries[0].temp = '../x.tmp'), /is not a temporary file of a.txt/],
+    ['an unknown field', (j: Record<string, any>) => (j.extra = 1), /must NOT have additional properties/],
+    ['a backup that is a link', (_j: Record<string, any>, dir: string) => {
+      rmSync(path.join(dir, 'files/0'));
+      symlinkSync('../../../../.env.local', path.join(dir, 'files/0'));
+    }, /the backup of a.txt cannot be read/],
+    ['a backup that was changed', (_j: Record<string, any>, dir: string) => writeFileSync(path.join(dir, 'files/0'), 'SECRET=1\n'), /does not match its hash/],
+  ])('%s', (_name, edit, message) => {
+    const root = planted(edit);
+    expect(() => undoLast(root, true)).toThrow(message);
+    expect(() => undoLast(root, true)).toThrow(UsageError);
+    expect(readFileSync(path.join(root, 'a.txt'), 'utf8')).toBe('A\n');
+    expect(existsSync(path.join(root, '..', 'escape.txt'))).toBe(false);
+  });
+
+  it('a .shipshape that is a link or a file', () => {
+    const linked = writeTree({ 'a.txt': 'a' });
+    symlinkSync(tempDir(), path.join(linked, '.shipshape'));
+    expect(() => undoLast(linked, false)).toThrow(/\.shipshape is a symbolic link/);
+    expect(() => applyWithJournal(linked, [{ path: 'a.txt', before: 'a', after: 'b' }], 'test')).toThrow(/\.shipshape is a symbolic link/);
+    const file = writeTree({ 'a.txt': 'a', '.shipshape': 'x' });
+    expect(() => applyWithJournal(file, [{ path: 'a.txt', before: 'a', after: 'b' }], 'test')).toThrow(/\.shipshape is a file, not a folder/);
+    expect(readFileSync(path.join(file, 'a.txt'), 'utf8')).toBe('a');
   });
 });
 

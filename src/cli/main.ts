@@ -1,6 +1,10 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { interruptedJournal, journalPath } from '../engine/journal.ts';
+import { acquireLock, journalRoots } from '../engine/state-dir.ts';
 import { UsageError } from '../errors.ts';
-import { EXIT, VERSION } from './common.ts';
+import { EXIT, VERSION, createLogger } from './common.ts';
 import { registerFix } from './fix.ts';
 import { registerList } from './list.ts';
 import { registerMigrate } from './migrate.ts';
@@ -10,7 +14,50 @@ import { registerTransform } from './transform.ts';
 import { registerUndo } from './undo.ts';
 import { registerVerify } from './verify.ts';
 
-function buildProgram(setExit: (code: number) => void): Command {
+const WRITERS = new Set(['fix', 'transform', 'app-router', 'sql']);
+const READERS = new Set(['scan', 'verify']);
+
+/** The existing folders a command works in: its [dir], or for transform the current folder and its paths. */
+function commandDirs(command: Command): string[] {
+  const args = command.processedArgs as unknown[];
+  const named = command.name() === 'transform' ? ['.', ...((args[1] as string[] | undefined) ?? [])] : [typeof args[0] === 'string' ? args[0] : '.'];
+  return named.flatMap((name) => {
+    try {
+      const absolute = path.resolve(name);
+      return [statSync(absolute).isDirectory() ? absolute : path.dirname(absolute)];
+    } catch {
+      // The command itself says what is wrong with it.
+      return [];
+    }
+  });
+}
+
+/**
+ * Before a command touches the tree: an apply that was interrupted stops the commands that write
+ * (they would build on half-written files) and warns those that read; a command that writes holds
+ * the lock until it ends.
+ */
+function startUp(command: Command, locks: Array<() => void>): void {
+  const name = command.name();
+  const writes = WRITERS.has(name);
+  if (!writes && !READERS.has(name) && name !== 'undo') return;
+  const dirs = commandDirs(command);
+  if (name !== 'undo') {
+    const interrupted = dirs.flatMap(journalRoots).map((root) => ({ root, journal: interruptedJournal(root) })).find((found) => found.journal !== null);
+    if (interrupted) {
+      const where = path.relative(process.cwd(), path.join(interrupted.root, journalPath(interrupted.journal!))) || journalPath(interrupted.journal!);
+      const reason = `an earlier apply was interrupted (${where} is incomplete), so files may be half old, half new`;
+      if (writes) throw new UsageError(reason, 'run `shipshape undo` to roll it back, then run the command again');
+      createLogger(false).warn(`${reason}; run \`shipshape undo\` to roll it back`);
+    }
+  }
+  const flags = command.opts();
+  if (name === 'undo' || (writes && !flags.dryRun && !flags.patch)) {
+    for (const top of [...new Set(dirs.map((dir) => journalRoots(dir).at(-1)!))].sort()) locks.push(acquireLock(top));
+  }
+}
+
+function buildProgram(setExit: (code: number) => void, locks: Array<() => void>): Command {
   const program = new Command('shipshape')
     .description('Find the failures that break a quickly built web app at launch, and fix them.')
     .version(VERSION, '-v, --version')
@@ -20,7 +67,8 @@ function buildProgram(setExit: (code: number) => void): Command {
       // Commander's own errors become one reason line; the hint follows in main().
       outputError: () => {},
     })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => startUp(command, locks));
   registerScan(program, setExit);
   registerFix(program, setExit);
   registerTransform(program, setExit);
@@ -38,7 +86,8 @@ function buildProgram(setExit: (code: number) => void): Command {
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings, 2 usage or input error, 3 internal error. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram((c) => (code = c));
+  const locks: Array<() => void> = [];
+  const program = buildProgram((c) => (code = c), locks);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -64,5 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     else process.stderr.write('hint: run again with --debug for the stack trace, and report it\n');
     return EXIT.internal;
+  } finally {
+    for (const release of locks) release();
   }
 }

@@ -7,7 +7,7 @@ import { EXIT } from './common.ts';
 export function registerUndo(program: Command, setExit: (code: number) => void): void {
   program
     .command('undo')
-    .description('restore the files the last fix or transform wrote')
+    .description('restore the files the last fix or transform wrote, or roll back one that was interrupted')
     .argument('[dir]', 'the app', '.')
     .option('--force', 'restore even files edited since the apply')
     .action((dir: string, flags: { force?: boolean }) => {
@@ -16,7 +16,8 @@ export function registerUndo(program: Command, setExit: (code: number) => void):
       const topLevel = gitTopLevel(dirRoot);
       const root = hasJournal(dirRoot) || !topLevel ? dirRoot : topLevel;
       const result = undoLast(root, Boolean(flags.force));
-      const lines = [`undid \`shipshape ${result.command}\`: restored ${result.restored.length} file(s)`, ...result.restored.map((file) => `  ${file}`)];
+      const what = result.interrupted ? `rolled back the interrupted \`shipshape ${result.command}\`` : `undid \`shipshape ${result.command}\``;
+      const lines = [`${what}: restored ${result.restored.length} file(s)`, ...result.restored.map((file) => `  ${file}`)];
       process.stdout.write(`${lines.join('\n')}\n`);
       setExit(EXIT.ok);
     });

@@ -1,106 +1,178 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
-import { diskReader, type Changeset, type FileChange } from './changeset.ts';
+import { decodeUtf8, type Changeset, type FileChange } from './changeset.ts';
+import { createDurably, removeDurably, renameDurably, replaceDurably, syncDirectory, tempSibling } from './durable-fs.ts';
+import { sha256 } from './hash.ts';
+import {
+  UNDO_DIR,
+  discardJournal,
+  interruptedJournal,
+  journalNames,
+  journalPath,
+  loadJournal,
+  readBackup,
+  sweepJournalLeftovers,
+  writeJournalFile,
+  type Journal,
+  type JournalEntry,
+} from './journal.ts';
+import { resolveInRoot } from './safe-path.ts';
+import { STATE_DIR, ensureStateSubdir, hasStateDir } from './state-dir.ts';
 
-export const STATE_DIR = '.shipshape';
-const UNDO_DIR = `${STATE_DIR}/undo`;
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'ENOENT']);
 
-interface JournalEntry {
-  path: string;
-  /** The saved original, relative to the journal directory; null when the apply created the file. */
-  backup: string | null;
-  /** What the apply left on disk; null when it deleted the file. */
-  afterHash: string | null;
-}
-
-interface Journal {
-  version: 1;
-  createdAt: string;
-  command: string;
-  entries: JournalEntry[];
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-
-/** A sibling temporary file holding the new content, with the target's mode when it exists. */
-function writeTemp(target: string, content: string): string {
-  mkdirSync(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  writeFileSync(temp, content);
-  try {
-    if (existsSync(target)) chmodSync(temp, statSync(target).mode);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  return temp;
-}
-
-/** Writes a file through a temporary sibling and a rename, so a reader never sees half of it. */
+/**
+ * Writes a result the user asked for (--output, --patch, --write-baseline) through a temporary sibling
+ * and a rename, so a reader never sees half of it; a path that cannot take a file is an input error.
+ */
 export function writeFileAtomic(file: string, content: string): void {
-  const temp = writeTemp(file, content);
+  let target = file;
+  let stat = null;
   try {
-    renameSync(temp, file);
+    // Through a link to the file it names: the link stays.
+    if (lstatSync(file).isSymbolicLink()) target = realpathSync(file);
+    stat = statSync(target);
+  } catch {
+    // A new file.
+  }
+  if (stat?.isDirectory()) throw new UsageError(`${file} is a directory`, 'pass the path of a file to write, e.g. report.json');
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    replaceDurably(target, content, stat?.isFile() ? stat.mode & 0o7777 : undefined);
   } catch (error) {
-    rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && WRITE_ERRORS.has(code)) throw new UsageError(`cannot write ${file}: ${code}`, 'pass a file path in a folder you can write to');
     throw error;
   }
 }
 
 /** Adds `.shipshape/` to .gitignore as part of the same change, so the journal never gets committed. */
 export function ignoreStateDir(changeset: Changeset): void {
-  const current = changeset.read('.gitignore') ?? '';
+  let current: string;
+  try {
+    current = changeset.read('.gitignore') ?? '';
+  } catch (error) {
+    // A .gitignore shipshape may not edit stays as it is: .shipshape/ holds a .gitignore of its own.
+    if (error instanceof UsageError) return;
+    throw error;
+  }
   const lines = current.split(/\r?\n/).map((line) => line.trim());
   if (lines.some((line) => line === STATE_DIR || line === `${STATE_DIR}/` || line === `/${STATE_DIR}/` || line === `/${STATE_DIR}`)) return;
   const separator = current === '' || current.endsWith('\n') ? '' : '\n';
   changeset.write('.gitignore', `${current}${separator}${STATE_DIR}/\n`);
 }
 
-/**
- * All or nothing: every new content is written to a temporary file first, then each is renamed
- * into place; if any step fails, what was already replaced is put back.
- */
-export function applyChanges(root: string, changes: readonly FileChange[]): void {
-  const read = diskReader(root);
-  for (const change of changes) {
-    const current = read(change.path);
-    if (current !== change.before) {
-      throw new UsageError(`${change.path} changed on disk while the fix was planned`, 'run the command again');
-    }
-  }
-  const temps = new Map<string, string>();
-  const done: FileChange[] = [];
+interface OnDisk {
+  bytes: Buffer;
+  mode: number;
+}
+
+/** A file's bytes and mode; null when it does not exist. A link or a folder is never written over. */
+function readOnDisk(absolute: string, file: string): OnDisk | null {
+  let stat;
   try {
-    for (const change of changes) {
-      if (change.after === null) continue;
-      temps.set(change.path, writeTemp(path.join(root, change.path), change.after));
-    }
-    for (const change of changes) {
-      const target = path.join(root, change.path);
-      if (change.after === null) unlinkSync(target);
-      else renameSync(temps.get(change.path)!, target);
-      temps.delete(change.path);
-      done.push(change);
-    }
+    stat = lstatSync(absolute);
   } catch (error) {
-    for (const change of done.reverse()) {
-      const target = path.join(root, change.path);
-      try {
-        if (change.before === null) rmSync(target, { force: true });
-        else writeFileAtomic(target, change.before);
-      } catch {
-        // Keep restoring the rest; the journal still holds every original.
-      }
-    }
-    for (const temp of temps.values()) rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
   }
-  const deleted = changes.filter((change) => change.after === null).map((change) => change.path);
+  if (stat.isSymbolicLink()) throw new UsageError(`${file} is a symbolic link: shipshape never replaces a link`, 'change the file it points to instead');
+  if (!stat.isFile()) throw new UsageError(`${file} is not a regular file`, 'move it away, then run the command again');
+  return { bytes: readFileSync(absolute), mode: stat.mode & 0o7777 };
+}
+
+interface Step {
+  change: FileChange;
+  absolute: string;
+  temp: string;
+  before: OnDisk | null;
+  after: Buffer | null;
+}
+
+/** Checks every file against what the plan read, before anything is written. */
+function planSteps(root: string, changes: readonly FileChange[]): Step[] {
+  return changes.map((change) => {
+    const absolute = resolveInRoot(root, change.path);
+    if (absolute === null) throw new UsageError(`${change.path} is outside the project, or inside a folder linked out of it`, 'shipshape never writes outside the project folder');
+    const before = readOnDisk(absolute, change.path);
+    if (before !== null && change.before !== null && decodeUtf8(before.bytes) === null) {
+      throw new UsageError(`${change.path} is not UTF-8: shipshape never re-encodes a file`, 'convert it to UTF-8 to let shipshape fix it');
+    }
+    const unchanged = change.before === null ? before === null : before !== null && before.bytes.equals(Buffer.from(change.before));
+    if (!unchanged) throw new UsageError(`${change.path} changed on disk while the fix was planned`, 'run the command again');
+    return { change, absolute, temp: tempSibling(absolute), before, after: change.after === null ? null : Buffer.from(change.after) };
+  });
+}
+
+/** The folders new files need that do not exist yet, parents first. */
+function missingFolders(root: string, steps: readonly Step[]): string[] {
+  const missing = new Set<string>();
+  for (const step of steps) {
+    if (step.after === null) continue;
+    for (let dir = path.posix.dirname(step.change.path); dir !== '.' && !missing.has(dir); dir = path.posix.dirname(dir)) {
+      if (existsSync(path.join(root, dir))) break;
+      missing.add(dir);
+    }
+  }
+  return [...missing].sort();
+}
+
+/**
+ * Saves the originals' bytes and the journal under .shipshape/undo/<name>/, flushed to the disk, in a
+ * folder that gets its name only once complete: an apply never starts without a whole journal.
+ */
+function createJournal(root: string, steps: readonly Step[], command: string): { name: string; journal: Journal } {
+  const undoRoot = ensureStateSubdir(root, 'undo');
+  sweepJournalLeftovers(root);
+  const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
+  const pending = path.join(undoRoot, `.pending-${name}`);
+  try {
+    return writePendingJournal(undoRoot, pending, name, root, steps, command);
+  } catch (error) {
+    rmSync(pending, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function writePendingJournal(undoRoot: string, pending: string, name: string, root: string, steps: readonly Step[], command: string): { name: string; journal: Journal } {
+  mkdirSync(path.join(pending, 'files'), { recursive: true, mode: 0o700 });
+  const entries: JournalEntry[] = steps.map((step, index) => {
+    const backup = step.before === null ? null : `files/${index}`;
+    if (step.before !== null) createDurably(path.join(pending, `files/${index}`), step.before.bytes, 0o600);
+    return {
+      path: step.change.path,
+      backup,
+      mode: step.before === null ? null : step.before.mode,
+      beforeHash: step.before === null ? null : sha256(step.before.bytes),
+      afterHash: step.after === null ? null : sha256(step.after),
+      temp: path.posix.join(path.posix.dirname(step.change.path), path.basename(step.temp)),
+    };
+  });
+  const journal: Journal = { version: 2, state: 'applying', createdAt: new Date().toISOString(), command, createdDirs: missingFolders(root, steps), entries };
+  syncDirectory(path.join(pending, 'files'));
+  writeJournalFile(pending, journal);
+  renameDurably(pending, path.join(undoRoot, name));
+  syncDirectory(undoRoot);
+  return { name, journal };
+}
+
+/** Every new content goes to a flushed temporary sibling first; then each is renamed into place. */
+function applySteps(root: string, steps: readonly Step[], journal: Journal): void {
+  for (const dir of journal.createdDirs) mkdirSync(path.join(root, dir), { recursive: true });
+  const folders = new Set(steps.map((step) => path.dirname(step.absolute)));
+  for (const step of steps) {
+    if (step.after !== null) createDurably(step.temp, step.after, step.before?.mode);
+  }
+  for (const folder of folders) syncDirectory(folder);
+  for (const step of steps) {
+    if (step.after === null) removeDurably(step.absolute);
+    else renameDurably(step.temp, step.absolute);
+  }
+  for (const folder of folders) syncDirectory(folder);
+  const deleted = steps.filter((step) => step.after === null).map((step) => step.change.path);
   for (const file of deleted.sort((a, b) => b.split('/').length - a.split('/').length)) removeEmptyParents(root, file);
 }
 
@@ -117,71 +189,110 @@ function removeEmptyParents(root: string, file: string): void {
   }
 }
 
-/** Saves the originals under .shipshape/undo/<timestamp>/ before anything is written. */
-export function writeJournal(root: string, changes: readonly FileChange[], command: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const relDir = `${UNDO_DIR}/${stamp}-${randomBytes(2).toString('hex')}`;
-  const dir = path.join(root, relDir);
-  mkdirSync(path.join(dir, 'files'), { recursive: true });
-  const entries: JournalEntry[] = changes.map((change, index) => {
-    let backup: string | null = null;
-    if (change.before !== null) {
-      backup = `files/${index}`;
-      writeFileSync(path.join(dir, backup), change.before);
-    }
-    return { path: change.path, backup, afterHash: change.after === null ? null : hash(change.after) };
-  });
-  const journal: Journal = { version: 1, createdAt: new Date().toISOString(), command, entries };
-  writeFileAtomic(path.join(dir, 'journal.json'), `${JSON.stringify(journal, null, 2)}\n`);
-  return relDir;
-}
-
+/**
+ * Crash-safe and all or nothing: the journal and the originals are on disk before the first project
+ * file changes, and the journal says "applied" only once every file is in place. A failure rolls back;
+ * a crash leaves an "applying" journal that `shipshape undo` rolls back.
+ */
 export function applyWithJournal(root: string, changes: readonly FileChange[], command: string): string {
-  const journal = writeJournal(root, changes, command);
+  const steps = planSteps(root, changes);
+  const { name, journal } = createJournal(root, steps, command);
   try {
-    applyChanges(root, changes);
+    applySteps(root, steps, journal);
   } catch (error) {
-    rmSync(path.join(root, journal), { recursive: true, force: true });
+    try {
+      restore(root, name, journal, true);
+    } catch {
+      // The journal stays, marked "applying": `shipshape undo` finishes the roll-back.
+    }
     throw error;
   }
-  return journal;
+  writeJournalFile(path.join(root, UNDO_DIR, name), { ...journal, state: 'applied' });
+  return journalPath(name);
+}
+
+function removeStrayTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch (error) {
+    if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
 }
 
 export interface UndoResult {
   journal: string;
   command: string;
   restored: string[];
-}
-
-function journalsUnder(root: string): string[] {
-  const undoRoot = path.join(root, UNDO_DIR);
-  if (!existsSync(undoRoot)) return [];
-  return readdirSync(undoRoot).filter((name) => existsSync(path.join(undoRoot, name, 'journal.json'))).sort();
+  /** The apply (or an earlier undo) was stopped before it finished. */
+  interrupted: boolean;
 }
 
 export function hasJournal(root: string): boolean {
-  return journalsUnder(root).length > 0;
+  return journalNames(root).length > 0;
 }
 
-/** Restores the files of the last apply, refusing where they were edited since (unless forced). */
-export function undoLast(root: string, force: boolean): UndoResult {
-  const last = journalsUnder(root).at(-1);
-  if (!last) throw new UsageError('nothing to undo: no journal under .shipshape/undo', 'undo restores what `shipshape fix` or `transform` last wrote');
-  const dir = path.join(root, UNDO_DIR, last);
-  const journal = JSON.parse(readFileSync(path.join(dir, 'journal.json'), 'utf8')) as Journal;
-  const read = diskReader(root);
-  const changes: FileChange[] = [];
+/**
+ * Puts every journalled file back to its original bytes. After a finished apply, each file must hold
+ * what the apply wrote; after an interrupted one, either that or the original, as nothing else wrote
+ * meanwhile. Anything else is an edit, kept unless forced.
+ */
+function restore(root: string, name: string, journal: Journal, force: boolean): string[] {
+  const finished = journal.state === 'applied';
+  const pending: JournalEntry[] = [];
   const edited: string[] = [];
   for (const entry of journal.entries) {
-    const current = read(entry.path);
-    if ((current === null ? null : hash(current)) !== entry.afterHash) edited.push(entry.path);
-    const original = entry.backup === null ? null : readFileSync(path.join(dir, entry.backup), 'utf8');
-    if (current !== original) changes.push({ path: entry.path, before: current, after: original });
+    const current = readOnDisk(path.join(root, entry.path), entry.path);
+    const hash = current === null ? null : sha256(current.bytes);
+    const expected = finished ? [entry.afterHash] : [entry.afterHash, entry.beforeHash];
+    if (!expected.includes(hash)) edited.push(entry.path);
+    if (hash !== entry.beforeHash) pending.push(entry);
   }
   if (edited.length > 0 && !force) {
     throw new UsageError(`files changed since the last apply: ${edited.join(', ')}`, 'undo would overwrite those edits; pass --force to restore anyway');
   }
-  applyChanges(root, changes);
-  rmSync(dir, { recursive: true, force: true });
-  return { journal: `${UNDO_DIR}/${last}`, command: journal.command, restored: changes.map((c) => c.path) };
+  const originals = new Map(pending.filter((entry) => entry.backup !== null).map((entry) => [entry, readBackup(root, name, entry)]));
+  const dir = path.join(root, UNDO_DIR, name);
+  if (journal.state !== 'undoing') writeJournalFile(dir, { ...journal, state: 'undoing' });
+  for (const entry of journal.entries) removeStrayTemp(path.join(root, entry.temp));
+  for (const entry of pending) {
+    const absolute = path.join(root, entry.path);
+    const original = originals.get(entry);
+    if (original === undefined) {
+      removeDurably(absolute);
+      continue;
+    }
+    mkdirSync(path.dirname(absolute), { recursive: true });
+    const temp = path.join(root, entry.temp);
+    createDurably(temp, original, entry.mode ?? undefined);
+    renameDurably(temp, absolute);
+  }
+  for (const folder of new Set(journal.entries.map((entry) => path.dirname(path.join(root, entry.path))))) {
+    if (existsSync(folder)) syncDirectory(folder);
+  }
+  for (const created of [...journal.createdDirs].sort().reverse()) {
+    try {
+      rmdirSync(path.join(root, created));
+    } catch {
+      // Not empty: something else lives there now.
+    }
+  }
+  discardJournal(root, name);
+  return pending.map((entry) => entry.path);
+}
+
+/** Rolls back an interrupted apply or undo if there is one, else restores the files of the last apply. */
+export function undoLast(root: string, force: boolean): UndoResult {
+  const nothing = new UsageError(`nothing to undo: no journal under ${UNDO_DIR}`, 'undo restores what `shipshape fix` or `transform` last wrote');
+  if (!hasStateDir(root)) throw nothing;
+  sweepJournalLeftovers(root);
+  const name = interruptedJournal(root) ?? journalNames(root).at(-1);
+  if (!name) throw nothing;
+  const journal = loadJournal(root, name);
+  const restored = restore(root, name, journal, force);
+  try {
+    rmdirSync(path.join(root, UNDO_DIR));
+  } catch {
+    // Older journals remain.
+  }
+  return { journal: journalPath(name), command: journal.command, restored, interrupted: journal.state !== 'applied' };
 }

@@ -1,15 +1,42 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../errors.ts';
+import { resolveInRoot } from './safe-path.ts';
 
-/** Reads project files as they are on disk; null when a file does not exist. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of bytes that are UTF-8 (a BOM kept, as U+FEFF); null for any other encoding. */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads project files as they are on disk; null when a file does not exist. A file shipshape must not
+ * edit is refused: one that is not UTF-8 (re-encoding it would lose bytes), a symbolic link (writing
+ * would replace the link), or one reached through a folder linked out of the project.
+ */
 export function diskReader(root: string): (file: string) => string | null {
   return (file) => {
+    const absolute = resolveInRoot(root, file);
+    if (absolute === null) throw new UsageError(`${file} is outside the project`, 'shipshape reads and writes only inside the project folder');
     try {
-      return readFileSync(path.join(root, file), 'utf8');
+      if (lstatSync(absolute).isSymbolicLink()) {
+        throw new UsageError(`${file} is a symbolic link: shipshape never replaces a link, so it was left as it is`, 'fix the file it points to, which shipshape scans on its own when it is inside the project');
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw error;
     }
+    const text = decodeUtf8(readFileSync(absolute));
+    if (text === null) {
+      throw new UsageError(`${file} is not UTF-8: shipshape never re-encodes a file, so it was left as it is`, `convert it to UTF-8 (e.g. iconv -f latin1 -t utf-8) to let shipshape fix it`);
+    }
+    return text;
   };
 }
 

@@ -45,9 +45,10 @@ export async function planFileTransform(root: string, transform: FileTransform, 
   const changeset = new Changeset((file) => base.read(file));
   const failures: TransformFailure[] = [];
   for (const file of files) {
-    const source = changeset.read(file);
-    if (source === null) continue;
     try {
+      // A file shipshape may not edit (not UTF-8, a link) fails alone, with the reason.
+      const source = changeset.read(file);
+      if (source === null) continue;
       const output = await runFileTransform(transform, file, source, options);
       if (output !== null) changeset.write(file, output);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.ts';
@@ -60,6 +60,7 @@ export function loadConfig(root: string, knownCheckIds: ReadonlySet<string>): Sh
   const configPath = path.join(root, CONFIG_FILE);
   if (existsSync(configPath)) {
     source = CONFIG_FILE;
+    if (statSync(configPath).isDirectory()) throw new UsageError(`${CONFIG_FILE} is a directory`, `the configuration is a JSON file: remove or rename the ${CONFIG_FILE}/ folder`);
     raw = parseJson(readFileSync(configPath, 'utf8'), source);
   } else {
     const manifestPath = path.join(root, 'package.json');

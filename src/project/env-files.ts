@@ -58,6 +58,8 @@ export function findEnvFiles(root: string, gitRoot: string | null): EnvFile[] {
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
+    // The file listing reports a folder it cannot read; here it simply holds no env file.
+    suppressErrors: true,
     ignore: ALWAYS_SKIPPED_DIRS.map((dir) => `**/${dir}/**`),
   })
     .map(toPosix)
@@ -65,7 +67,9 @@ export function findEnvFiles(root: string, gitRoot: string | null): EnvFile[] {
     .sort();
   const tracked = gitRoot ? gitTrackedFiles(root) : new Set<string>();
   const ignored = gitRoot ? gitIgnored(root, paths) : null;
-  const isIgnored = ignored ? (p: string) => ignored.has(p) : isGitIgnoredSync({ cwd: root });
+  // globby reads every .gitignore below root; its types omit suppressErrors, which it honours.
+  const gitignoreOptions = { cwd: root, suppressErrors: true };
+  const isIgnored = ignored ? (p: string) => ignored.has(p) : isGitIgnoredSync(gitignoreOptions);
   return paths.map((file) => {
     let text = '';
     try {

@@ -1,7 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import fs, { closeSync, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { globbySync } from 'globby';
+import { isInside } from '../engine/safe-path.ts';
 import { gitListFiles } from './git.ts';
+import type { SkippedFile } from './types.ts';
 
 /** Build output, dependencies and tool state: never the project's own code. */
 export const ALWAYS_SKIPPED_DIRS = ['node_modules', '.next', 'dist', 'build', 'out', 'coverage', '.git', '.shipshape', '.vercel', '.turbo'];
@@ -35,24 +37,93 @@ export function hasBinaryExtension(file: string): boolean {
   return BINARY_EXTENSIONS.has(path.extname(file).toLowerCase());
 }
 
+export interface ProjectListing {
+  files: string[];
+  /** Links that lead out of the project and folders that cannot be read (with a trailing slash). */
+  skipped: SkippedFile[];
+}
+
+function leavesRoot(realRoot: string, link: string): boolean {
+  try {
+    return !isInside(realRoot, realpathSync(link));
+  } catch {
+    // A dangling link: judge it by where it points.
+    try {
+      return !isInside(realRoot, path.resolve(realpathSync(path.dirname(link)), readlinkSync(link)));
+    } catch {
+      return true;
+    }
+  }
+}
+
+/** The symbolic links among the files, from one read of each of their folders, not one stat per file. */
+function symlinksAmong(root: string, files: readonly string[]): Set<string> {
+  const links = new Set<string>();
+  for (const dir of new Set(files.map((file) => path.posix.dirname(file)))) {
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isSymbolicLink()) links.add(dir === '.' ? entry.name : `${dir}/${entry.name}`);
+    }
+  }
+  return links;
+}
+
 /** The project's files relative to root: from git where there is one, else a walk honouring .gitignore. */
-export function listProjectFiles(root: string, inGit: boolean): string[] {
+export function listProjectTree(root: string, inGit: boolean): ProjectListing {
   // A folder git ignores as a whole (a vendored app, say) lists nothing in git: walk it instead.
   const fromGit = inGit ? gitListFiles(root) : [];
-  const files = fromGit.length > 0
-    ? fromGit
-    : globbySync('**/*', {
-        cwd: root,
-        dot: true,
-        gitignore: true,
-        onlyFiles: true,
-        followSymbolicLinks: false,
-        ignore: ALWAYS_SKIPPED_DIRS.map((dir) => `**/${dir}/**`),
-      });
-  return files
-    .map(toPosix)
-    .filter((file) => !isInSkippedDir(file))
-    .sort();
+  const skipped: SkippedFile[] = [];
+  let listed: string[];
+  let links: Set<string>;
+  if (fromGit.length > 0) {
+    listed = fromGit.map(toPosix);
+    links = symlinksAmong(root, listed);
+  } else {
+    const unreadable = new Set<string>();
+    const readdirOrRecord = ((dir: string, options: never) => {
+      try {
+        return readdirSync(dir, options);
+      } catch (error) {
+        if (['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) unreadable.add(dir);
+        throw error;
+      }
+    }) as typeof readdirSync;
+    const entries = globbySync('**/*', {
+      cwd: root,
+      dot: true,
+      gitignore: true,
+      onlyFiles: false,
+      objectMode: true,
+      followSymbolicLinks: false,
+      // A folder that cannot be read is listed as skipped, not the end of the scan.
+      suppressErrors: true,
+      fs: { ...fs, readdirSync: readdirOrRecord },
+      ignore: ALWAYS_SKIPPED_DIRS.map((dir) => `**/${dir}/**`),
+    }).filter((entry) => !entry.dirent.isDirectory());
+    listed = entries.map((entry) => toPosix(entry.path));
+    links = new Set(entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path)));
+    for (const dir of unreadable) {
+      const relative = toPosix(path.relative(root, dir));
+      if (relative && !isInSkippedDir(relative)) skipped.push({ path: `${relative}/`, reason: 'unreadable' });
+    }
+  }
+  const realRoot = links.size > 0 ? realpathSync(root) : root;
+  const files: string[] = [];
+  for (const file of listed) {
+    if (isInSkippedDir(file)) continue;
+    if (links.has(file) && leavesRoot(realRoot, path.join(root, file))) skipped.push({ path: file, reason: 'symlink outside the project' });
+    else files.push(file);
+  }
+  return { files: files.sort(), skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+export function listProjectFiles(root: string, inGit: boolean): string[] {
+  return listProjectTree(root, inGit).files;
 }
 
 export type ReadResult =

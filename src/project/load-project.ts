@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { UsageError } from '../errors.ts';
 import { loadConfig } from './config.ts';
 import { findEnvFiles } from './env-files.ts';
-import { hasBinaryExtension, listProjectFiles } from './files.ts';
+import { hasBinaryExtension, listProjectTree } from './files.ts';
 import { gitTopLevel } from './git.ts';
 import { detectPackages } from './packages.ts';
 import type { Project, SkippedFile } from './types.ts';
@@ -38,7 +38,8 @@ export function loadProject(dir: string, options: LoadOptions): Project {
   const topLevel = gitTopLevel(root);
   const config = loadConfig(root, options.knownCheckIds);
   const ignoredByConfig = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
-  const listed = listProjectFiles(root, topLevel !== null).filter((file) => !ignoredByConfig(file));
+  const listing = listProjectTree(root, topLevel !== null);
+  const listed = listing.files.filter((file) => !ignoredByConfig(file));
   const envFiles = findEnvFiles(root, topLevel).filter((env) => !ignoredByConfig(env.path));
 
   if (listed.length === 0 && envFiles.length === 0) {
@@ -51,7 +52,7 @@ export function loadProject(dir: string, options: LoadOptions): Project {
       'shipshape scans Node.js apps; point it at the folder that holds package.json',
     );
   }
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = listing.skipped.filter((entry) => !ignoredByConfig(entry.path));
   const files: string[] = [];
   for (const file of listed) {
     if (hasBinaryExtension(file)) skipped.push({ path: file, reason: 'binary' });

@@ -64,7 +64,7 @@ export interface EnvFile {
 
 export interface SkippedFile {
   path: string;
-  reason: 'binary' | 'too-large' | 'unreadable';
+  reason: 'binary' | 'too-large' | 'unreadable' | 'symlink outside the project';
 }
 
 export interface ShipshapeConfig {

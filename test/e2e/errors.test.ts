@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTempDirs, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+import { BIN, cleanTempDirs, git, gitInit, run, tempDir, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -107,14 +108,89 @@ describe('help and version', () => {
   });
 
   it('reports an internal error with exit 3, and the stack only with --debug', () => {
-    const dir = writeTree({ 'package.json': '{}', '.shipshape/undo/1/journal.json': '{ not json' });
-    const plain = run(['undo', dir]);
+    // A disk that fails under shipshape is no fault of the input: preload a fault into fs.fsyncSync.
+    const fault = path.join(tempDir(), 'fsync-fails.cjs');
+    writeFileSync(fault, "const fs = require('node:fs');\nfs.fsyncSync = () => { throw new Error('injected disk fault'); };\nrequire('node:module').syncBuiltinESMExports();\n");
+    const dir = gitInit(writeTree({ 'next.config.js': CONFIG }));
+    const env = { NODE_OPTIONS: `--require ${fault}` };
+    const plain = run(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: dir, env });
     expect(plain.code).toBe(3);
-    expect(plain.stderr).toMatch(/^shipshape: internal error: /);
+    expect(plain.stderr).toMatch(/^shipshape: internal error: injected disk fault/);
     expect(plain.stderr).toContain('--debug');
     expect(plain.stderr).not.toMatch(/\n\s+at /);
-    const debug = run(['undo', dir, '--debug']);
+    const debug = run(['transform', 'remove-build-error-ignores', 'next.config.js', '--debug'], { cwd: dir, env });
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toBe(CONFIG);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(readdirSync(path.join(dir, '.shipshape', 'undo'))).toEqual([]);
+  });
+});
+
+const CONFIG = 'module.exports = {\n  typescript: { ignoreBuildErrors: true },\n};\n';
+
+/** Runs the CLI as the unprivileged user `nobody` when the tests run as root, for whom chmod 000 changes nothing. */
+function runUnprivileged(args: string[]): ReturnType<typeof run> {
+  if (process.getuid?.() !== 0) return run(args);
+  const result = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, ...args], {
+    encoding: 'utf8',
+    cwd: '/',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', HOME: '/tmp' },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function canDropPrivileges(): boolean {
+  return process.getuid?.() !== 0 || spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'true']).status === 0;
+}
+
+describe('input at fault is exit 2 with a reason and a hint, never exit 3', () => {
+  it('a shipshape.config.json that is a directory', () => {
+    const dir = writeTree({ 'package.json': '{}', 'index.js': '' });
+    mkdirSync(path.join(dir, 'shipshape.config.json'));
+    expectUsageError(run(['scan', dir]), 'shipshape.config.json is a directory');
+  });
+
+  it('--output, --write-baseline and --patch pointing at a directory', () => {
+    const dir = gitInit(writeTree({ 'package.json': '{}', 'next.config.js': CONFIG }));
+    const folder = tempDir();
+    expectUsageError(run(['scan', dir, '--output', folder]), `${folder} is a directory`);
+    expectUsageError(run(['scan', dir, '--write-baseline', folder]), `${folder} is a directory`);
+    expectUsageError(run(['fix', dir, '--all', '--patch', folder]), `${folder} is a directory`);
+  });
+
+  it('a corrupt undo journal', () => {
+    const dir = writeTree({ 'package.json': '{}', '.shipshape/undo/1/journal.json': '{ not json' });
+    const result = run(['undo', dir]);
+    expectUsageError(result, 'the undo journal .shipshape/undo/1 is corrupt');
+    expect(result.stderr).toContain('hint: nothing was restored; delete .shipshape/undo/1');
+  });
+
+  it('a .shipshape that is a file or a link', () => {
+    const file = gitInit(writeTree({ 'package.json': '{}', 'next.config.js': CONFIG, '.shipshape': 'not a folder' }));
+    expectUsageError(run(['fix', file, '--yes', '--all']), '.shipshape is a file, not a folder');
+    expectUsageError(run(['undo', file]), '.shipshape is a file, not a folder');
+    expect(readFileSync(path.join(file, 'next.config.js'), 'utf8')).toBe(CONFIG);
+    const linked = gitInit(writeTree({ 'package.json': '{}', 'next.config.js': CONFIG }));
+    symlinkSync(tempDir(), path.join(linked, '.shipshape'));
+    expectUsageError(run(['fix', linked, '--yes', '--all']), '.shipshape is a symbolic link');
+  });
+
+  it.runIf(canDropPrivileges())('an unreadable folder is skipped and listed, and the scan goes on', () => {
+    const dir = writeTree({ 'package.json': '{}', 'ok.js': "import a from 'left-pad';\n", 'private/secret.js': 'x' });
+    execFileSync('chmod', ['-R', 'a+rX', dir]);
+    execFileSync('chmod', ['755', path.dirname(dir)]);
+    execFileSync('chmod', ['000', path.join(dir, 'private')]);
+    try {
+      const { code, stdout, stderr } = runUnprivileged(['scan', dir, '--format', 'json']);
+      expect(stderr).not.toContain('internal error');
+      expect(code).toBe(1);
+      const report = JSON.parse(stdout);
+      expect(report.skipped).toContainEqual({ path: 'private/', reason: 'unreadable' });
+      expect(report.findings.some((f: { file: string }) => f.file === 'ok.js')).toBe(true);
+      expect(stderr).toContain('could not read private/; it was skipped');
+    } finally {
+      execFileSync('chmod', ['755', path.join(dir, 'private')]);
+    }
   });
 });

@@ -1,0 +1,83 @@
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+let writes = 0;
+
+/**
+ * Every step that changes the disk passes here, so the crash tests can stop the process right after
+ * any one of them: SHIPSHAPE_FAULT_AFTER_WRITES=n kills it with SIGKILL after the n-th.
+ */
+function stepDone(): void {
+  writes += 1;
+  const limit = Number(process.env.SHIPSHAPE_FAULT_AFTER_WRITES);
+  if (Number.isInteger(limit) && limit > 0 && writes >= limit) process.kill(process.pid, 'SIGKILL');
+}
+
+/** `.<name>.shipshape-<8 hex>.tmp` beside the file: recognisable, so undo can remove what a crash left. */
+export function tempSibling(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.shipshape-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export function isTempSiblingOf(temp: string, file: string): boolean {
+  const prefix = `.${path.posix.basename(file)}.shipshape-`;
+  const name = path.posix.basename(temp);
+  return path.posix.dirname(temp) === path.posix.dirname(file) && name.startsWith(prefix) && /^[0-9a-f]{8}\.tmp$/.test(name.slice(prefix.length));
+}
+
+/**
+ * Creates a file that must not exist yet (never through a link), writes it and flushes it to the disk.
+ * With a mode, the file gets exactly that mode; without, the default one under the umask.
+ */
+export function createDurably(file: string, content: Uint8Array | string, mode?: number): void {
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode ?? 0o666);
+  try {
+    if (mode !== undefined) fchmodSync(fd, mode);
+    writeFileSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  stepDone();
+}
+
+export function renameDurably(from: string, to: string): void {
+  renameSync(from, to);
+  stepDone();
+}
+
+export function removeDurably(file: string): void {
+  unlinkSync(file);
+  stepDone();
+}
+
+/** Flushes a folder's entries (creates, renames, deletes) to the disk. */
+export function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    // Windows can neither open nor flush a folder; a rename there is durable on its own.
+    if (!['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Replaces a file by a durable temporary sibling and a rename, so a reader never sees half of it. */
+export function replaceDurably(file: string, content: Uint8Array | string, mode?: number): void {
+  const temp = tempSibling(file);
+  try {
+    createDurably(temp, content, mode);
+    renameDurably(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // It was never created, or the rename took it.
+    }
+    throw error;
+  }
+  syncDirectory(path.dirname(file));
+}

@@ -1,0 +1,232 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, cleanTempDirs, git, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+
+afterAll(cleanTempDirs);
+
+const LATIN1 = Buffer.from('// Caf\xe9 cr\xe8me br\xfbl\xe9e\nexport const menu = 1;\n', 'latin1');
+const BOM = '\uFEFFexport const title = "Über";\r\nexport const size = 1;\r\n';
+const PAGE = (text: string) => `export default function Page() {\n  return <p>${text}</p>;\n}\n`;
+
+/** An app `fix --yes` changes in a few files, with a file in Latin-1 and one with a BOM it must not alter. */
+function fixableApp(): string {
+  const dir = writeTree({
+    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@supabase/supabase-js': '^2.43.4', next: '14.2.3', react: '^18.3.1' } }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'preserve', paths: { '@/*': ['./*'] } } }),
+    '.gitignore': 'node_modules\n',
+    'lib/supabase.ts': "import { createClient } from '@supabase/supabase-js';\n\nexport const supabase = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);\n",
+    'pages/index.tsx':
+      "import { useEffect, useState } from 'react';\nimport { supabase } from '@/lib/supabase';\n\nexport default function Home() {\n  const [tasks, setTasks] = useState<{ id: string }[]>([]);\n  useEffect(() => {\n    supabase.from('tasks').select('*').then(({ data }) => setTasks(data ?? []));\n  }, []);\n  return <ul>{tasks.map((t) => <li key={t.id}>{t.id}</li>)}</ul>;\n}\n",
+    'lib/title.ts': BOM,
+  });
+  writeFileSync(path.join(dir, 'lib/menu.js'), LATIN1);
+  return gitInit(dir);
+}
+
+/** A Pages Router app small enough to migrate at every step. */
+function pagesApp(): string {
+  return gitInit(
+    writeTree({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { next: '^16.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' } }),
+      '.gitignore': 'node_modules\n',
+      'pages/index.tsx': PAGE('home'),
+      'pages/about.tsx': PAGE('about'),
+      'pages/blog/post.tsx': PAGE('post'),
+    }),
+  );
+}
+
+/** Every file but .git and .shipshape, as the sha256 of its bytes (or where a link points). */
+function checksums(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = path.relative(root, full).split(path.sep).join('/');
+      if (rel === '.git' || rel === '.shipshape') continue;
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isSymbolicLink()) out[rel] = `link -> ${readlinkSync(full)}`;
+      else out[rel] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** Temporary files anywhere under root, .shipshape included. */
+function strayTemps(root: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === '.git') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.name.endsWith('.tmp') || entry.name.startsWith('.pending-')) found.push(path.relative(root, full));
+    }
+  };
+  visit(root);
+  return found;
+}
+
+function runKilledAfter(writes: number, args: string[], cwd: string): { killed: boolean; code: number | null } {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', SHIPSHAPE_FAULT_AFTER_WRITES: String(writes) },
+  });
+  return { killed: result.signal === 'SIGKILL', code: result.status };
+}
+
+/**
+ * Kills the command right after its n-th write, for n = 1, 2, … until it finishes. After each kill,
+ * writing commands refuse to run, and `shipshape undo` brings back the old tree, byte for byte.
+ */
+function killAtEveryWrite(dir: string, args: string[]): number {
+  const before = checksums(dir);
+  let refusalSeen = false;
+  for (let n = 1; ; n++) {
+    const { killed, code } = runKilledAfter(n, args, dir);
+    if (!killed) {
+      expect(code).toBe(0);
+      expect(run(['undo', '.'], { cwd: dir }).code).toBe(0);
+      expect(checksums(dir)).toEqual(before);
+      expect(strayTemps(dir)).toEqual([]);
+      return n - 1;
+    }
+    const journals = readdirSync(path.join(dir, '.shipshape', 'undo')).filter((name) => !name.startsWith('.'));
+    if (journals.length > 0 && !refusalSeen) {
+      const refused = run(args, { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/^shipshape: an earlier apply was interrupted \(\.shipshape\/undo\/.+ is incomplete\)/);
+      expect(refused.stderr).toContain('hint: run `shipshape undo` to roll it back');
+      refusalSeen = true;
+    }
+    const undone = run(['undo', '.'], { cwd: dir });
+    if (journals.length > 0) {
+      expect(undone.code).toBe(0);
+      // Killed after its last write, the apply had finished: undo then undoes it as any other.
+      expect(undone.stdout).toMatch(/^(rolled back the interrupted|undid) `shipshape /);
+    } else {
+      expect(undone.stderr).toContain('nothing to undo');
+    }
+    expect(checksums(dir), `after a kill at write ${n}`).toEqual(before);
+    expect(strayTemps(dir), `after a kill at write ${n}`).toEqual([]);
+    expect(existsSync(path.join(dir, '.shipshape', 'lock'))).toBe(false);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  }
+}
+
+describe('a kill -9 at any write leaves a tree that undo brings back byte for byte', () => {
+  it('fix --yes', () => {
+    const dir = fixableApp();
+    const steps = killAtEveryWrite(dir, ['fix', '.', '--yes']);
+    expect(steps).toBeGreaterThanOrEqual(8);
+  }, 600_000);
+
+  it('migrate app-router --yes: never pages/ and app/ serving the same routes after undo', () => {
+    const dir = pagesApp();
+    const steps = killAtEveryWrite(dir, ['migrate', 'app-router', '--yes']);
+    expect(steps).toBeGreaterThanOrEqual(12);
+    expect(existsSync(path.join(dir, 'app'))).toBe(false);
+  }, 600_000);
+
+  it('undo itself, killed at any write, finishes on the next undo', () => {
+    const dir = fixableApp();
+    const before = checksums(dir);
+    for (let n = 1; ; n++) {
+      expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0);
+      const { killed } = runKilledAfter(n, ['undo', '.'], dir);
+      if (killed) {
+        // Killed after its last write, the undo had finished: there is nothing left to undo.
+        const again = run(['undo', '.'], { cwd: dir });
+        expect(again.code === 0 || again.stderr.includes('nothing to undo'), again.stderr).toBe(true);
+      }
+      expect(checksums(dir), `after a kill at write ${n} of undo`).toEqual(before);
+      expect(strayTemps(dir)).toEqual([]);
+      if (!killed) break;
+    }
+  }, 600_000);
+
+  it('scan warns about an interrupted apply and still scans', () => {
+    const dir = fixableApp();
+    expect(runKilledAfter(6, ['fix', '.', '--yes'], dir).killed).toBe(true);
+    const scanned = run(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(scanned.stderr).toMatch(/warning: an earlier apply was interrupted \(.+ is incomplete\).*run `shipshape undo` to roll it back/);
+    expect(JSON.parse(scanned.stdout).findings.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('files shipshape must not change', () => {
+  it('a file that is not UTF-8 keeps its bytes through fix; undo restores the rest byte for byte', () => {
+    const dir = writeTree({ 'package.json': '{"name":"x"}', 'next.config.js': '' });
+    writeFileSync(path.join(dir, 'next.config.js'), Buffer.from('module.exports = {\n  // r\xe9sum\xe9\n  typescript: { ignoreBuildErrors: true },\n};\n', 'latin1'));
+    gitInit(dir);
+    const before = checksums(dir);
+    const { code, stdout } = run(['fix', dir, '--yes', '--all']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('next.config.js: next.config.js is not UTF-8: shipshape never re-encodes a file');
+    expect(checksums(dir)).toEqual(before);
+  });
+
+  it('a link out of the project is skipped by the listing and never followed; a link inside is never replaced', () => {
+    const outside = writeTree({ 'ext.ts': "export const key = 'sk_live_51Habc0123456789abcdefghijklmnopqrstuvwxyz';\n" });
+    for (const inGit of [true, false]) {
+      const dir = writeTree({ 'package.json': '{"name":"x"}', 'next.config.js': 'module.exports = {\n  typescript: { ignoreBuildErrors: true },\n};\n' });
+      symlinkSync(path.join(outside, 'ext.ts'), path.join(dir, 'ext.ts'));
+      symlinkSync('next.config.js', path.join(dir, 'next.config.mjs'));
+      if (inGit) gitInit(dir);
+      const scanned = JSON.parse(run(['scan', dir, '--format', 'json']).stdout);
+      expect(scanned.skipped).toContainEqual({ path: 'ext.ts', reason: 'symlink outside the project' });
+      expect(scanned.findings.some((f: { file: string }) => f.file === 'ext.ts')).toBe(false);
+      const before = checksums(outside);
+      expect(run(['fix', dir, '--yes', '--all', '--allow-dirty']).code).toBe(0);
+      expect(checksums(outside)).toEqual(before);
+      expect(lstatSync(path.join(dir, 'ext.ts')).isSymbolicLink()).toBe(true);
+      expect(lstatSync(path.join(dir, 'next.config.mjs')).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(path.join(dir, 'next.config.mjs'))).toBe('next.config.js');
+      expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).not.toContain('ignoreBuildErrors: true');
+      expect(run(['undo', dir]).code).toBe(0);
+      expect(lstatSync(path.join(dir, 'next.config.mjs')).isSymbolicLink()).toBe(true);
+      expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toContain('ignoreBuildErrors: true');
+    }
+  }, 120_000);
+});
+
+describe('the lock', () => {
+  it('a second run on the same tree exits 2 while the first holds the lock', async () => {
+    const dir = fixableApp();
+    const start = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'fix', '.', '--yes'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const results = await Promise.all([start(), start()]);
+    expect(results.map((r) => r.code).sort()).toEqual([0, 2]);
+    const loser = results.find((r) => r.code === 2)!;
+    expect(loser.stderr).toMatch(/^shipshape: another shipshape \(pid \d+\) is working on /);
+    expect(loser.stderr).toContain('hint: wait for it to finish');
+    expect(existsSync(path.join(dir, '.shipshape', 'lock'))).toBe(false);
+  }, 120_000);
+
+  it('a lock held by a live process refuses; one whose process is gone is taken over', () => {
+    const dir = fixableApp();
+    const sleeper = spawn('sleep', ['60']);
+    try {
+      writeTree({ '.shipshape/lock': `${sleeper.pid}\n` }, dir);
+      const refused = run(['undo', dir]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`another shipshape (pid ${sleeper.pid}) is working on`);
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+    const gone = spawnSync('true').pid;
+    writeFileSync(path.join(dir, '.shipshape', 'lock'), `${gone}\n`);
+    expect(run(['fix', dir, '--yes']).code).toBe(0);
+    expect(existsSync(path.join(dir, '.shipshape', 'lock'))).toBe(false);
+  }, 120_000);
+});
