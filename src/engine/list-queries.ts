@@ -174,6 +174,12 @@ function isEmptinessTest(length: Node, ancestors: readonly Node[]): boolean {
   return false;
 }
 
+function rendersJsx(fn: Node): boolean {
+  let jsx = false;
+  walk(fn, new Map([['JSXElement', [() => (jsx = true)]], ['JSXFragment', [() => (jsx = true)]]]));
+  return jsx;
+}
+
 /** The name a function is called by in its module, and whether other modules can call it. */
 function functionName(fn: Node, ancestors: readonly Node[]): { name: string; exported: boolean } | null {
   const parent = ancestors.at(-1);
@@ -414,6 +420,8 @@ class FlowTracer {
     if (named && /^get(ServerSideProps|StaticProps)$/.test(named.name)) return RESPONSE;
     if (hasUseServer(fn) || hasUseServer(this.program)) return named?.exported || hasUseServer(fn) ? RESPONSE : UNCLEAR;
     if (named && ROUTE_METHODS.has(named.name)) return UNCLEAR;
+    // What a component returns is rendered.
+    if ((named && /^[A-Z]/.test(named.name)) || rendersJsx(fn)) return RESPONSE;
     if (parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee !== fn) {
       // A callback: `.then(rows => rows)` hands them on; `.map(row => row.x)` is per row.
       const method = memberName(parent.callee);
