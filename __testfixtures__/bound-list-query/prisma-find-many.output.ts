@@ -6,5 +6,6 @@ export async function GET(request: Request) {
   const tasks = await prisma.task.findMany({ where: { ownerId: owner }, orderBy: { createdAt: 'desc' }, take: 50 });
   // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
   const tags = await prisma.tag.findMany({ orderBy: { id: 'asc' }, take: 50 });
+  console.log(tags);
   return Response.json({ tasks, tags });
 }

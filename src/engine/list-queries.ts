@@ -323,6 +323,8 @@ class FlowTracer {
       if (name === 'Response' || name === 'NextResponse') return RESPONSE;
       return INDEX_BUILDERS.has(name) ? kept('the rows are indexed for a join') : UNCLEAR;
     }
+    // Logging reads the rows without depending on how many there are.
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'console') return NEUTRAL;
     if (RESPONSE_CALLS.has(name) && callee.type !== 'Identifier') return RESPONSE;
     if (name === 'stringify' || name === 'from' || name === 'structuredClone') return this.flowOf(call, up);
     if (INDEX_BUILDERS.has(name)) return kept('the rows are indexed for a join');
