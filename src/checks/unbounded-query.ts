@@ -5,7 +5,7 @@ import { isDevelopmentFile } from '../project/dependencies.ts';
 
 const UNBOUNDED: Record<QueryShape, string> = {
   prisma: '`findMany` without `take` loads every matching row',
-  supabase: '`.select()` without `.range()` or `.limit()` loads every row (and Supabase stops at 1,000 without saying so)',
+  supabase: '`.select()` without `.range()` or `.limit()` loads every row',
   sql: 'This SELECT has no LIMIT: it returns every matching row',
 };
 
@@ -33,11 +33,12 @@ export default defineCheck({
       if (flow.kind === 'kept') return;
       // The fix is offered only where it keeps what the code does: a page where rows are shown, a count where they are counted.
       const fix = boundFixApplies(node, shape, flow) ? {} : { fix: '' };
+      const cap = shape === 'supabase' ? ' (and Supabase stops at 1,000 without saying so)' : '';
       let message: string;
-      if (flow.kind === 'count') message = `${UNBOUNDED[shape]} only to count them: ${COUNT[shape]} asks the database for the number instead.`;
-      else if (flow.kind === 'response' && !('fix' in fix)) message = `${UNBOUNDED[shape]} into the response.`;
-      else if (flow.kind === 'response') message = `${UNBOUNDED[shape]} into the response; page it by hand: shipshape cannot tell which key orders this one.`;
-      else message = `${UNBOUNDED[shape]}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.`;
+      if (flow.kind === 'count') message = `${UNBOUNDED[shape]} only to count them${cap}: ${COUNT[shape]} asks the database for the number instead.`;
+      else if (flow.kind === 'response' && !('fix' in fix)) message = `${UNBOUNDED[shape]} into the response or the page${cap}.`;
+      else if (flow.kind === 'response') message = `${UNBOUNDED[shape]} into the response or the page${cap}; page it by hand: shipshape cannot tell which key orders this one.`;
+      else message = `${UNBOUNDED[shape]}${cap}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.`;
       ctx.report({ node, message, data: { kind: shape, flow: flow.kind }, ...fix });
     };
     return {
