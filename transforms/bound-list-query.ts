@@ -99,7 +99,11 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
         for (let link: Node = end; link !== call && link.type === 'CallExpression'; link = (link.callee as { object: Node }).object) {
           if (memberName(link.callee) === 'order') ordered = true;
         }
-        edits.insert(end.end!, `${ordered ? '' : `.order(${quote}id${quote})`}.range(0, ${pageSize - 1})`);
+        // A chain written one call per line gets its new calls on lines of their own.
+        const lastDot = source.lastIndexOf('.', (end.callee as { property: Node }).property.start!);
+        const lineBreak = /\n([ \t]*)$/.exec(source.slice(0, lastDot));
+        const joint = lineBreak ? `\n${lineBreak[1]}` : '';
+        edits.insert(end.end!, `${ordered ? '' : `${joint}.order(${quote}id${quote})`}${joint}.range(0, ${pageSize - 1})`);
         note(path);
       } else if (flow.kind === 'count' && call.arguments.length <= 1) {
         const [columns] = call.arguments;
