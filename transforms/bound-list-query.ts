@@ -1,13 +1,16 @@
 import type { API, ASTPath, CallExpression, FileInfo, TaggedTemplateExpression } from 'jscodeshift';
-import type { CallExpression as BabelCall, Node, StringLiteral, TemplateLiteral } from '@babel/types';
+import type { CallExpression as BabelCall, Node, ObjectExpression, ObjectProperty, StringLiteral, TemplateLiteral } from '@babel/types';
 import { TextEdits, ancestorsOf, statementStart } from '../src/engine/codemod.ts';
-import { isUnboundedFindMany, unboundedSelectEnd, unboundedSqlText } from '../src/engine/list-queries.ts';
+import { memberName, propertyName } from '../src/engine/ast.ts';
+import { ancestorsAbove, countableFindMany, isUnboundedFindMany, rowFlow, sqlColumnList, sqlPaging, unboundedSelectEnd, unboundedSqlText, type RowFlow } from '../src/engine/list-queries.ts';
+import { printOptions } from '../src/engine/print-style.ts';
 import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
 
 export const meta: TransformMeta = {
   id: 'bound-list-query',
   title: 'Give list queries a page size',
-  description: 'Adds `take` to Prisma `findMany`, `.range(0, pageSize - 1)` to supabase-js list selects and `LIMIT` to SQL that reads rows, with a TODO where the caller should get a way to ask for the next page.',
+  description:
+    'Where a list query\'s rows go to a response or a render (`res.json`, `NextResponse.json`, props from `getServerSideProps`, JSX, a server action\'s result), adds a page: `take` and `orderBy: { id }` to Prisma `findMany`, `.order(\'id\').range(0, pageSize - 1)` to supabase-js selects, `ORDER BY id LIMIT n` to SQL, with a TODO where the caller should get a way to ask for the next page. Where the rows are only counted, the query becomes a count. Rows read in a transaction or fed to a sum, a loop, a write or a join are left alone.',
   safe: true,
   prefilter: ['findMany', '.select(', 'SELECT', 'select '],
   questions: [{ name: 'pageSize', message: 'How many rows should one list query return at most?', type: 'number', default: 100, integer: true, min: 1, max: 10000 }],
@@ -22,48 +25,105 @@ function limitOffset(text: string): number {
   return text.length - /\s*;?\s*$/.exec(text)![0].length;
 }
 
+/** The literal text spans of a query's SQL argument, as written: one string, or a template's chunks. */
+function sqlChunks(node: StringLiteral | TemplateLiteral, source: string): Array<{ start: number; text: string }> {
+  if (node.type === 'StringLiteral') return [{ start: node.start! + 1, text: source.slice(node.start! + 1, node.end! - 1) }];
+  return node.quasis.map((quasi) => ({ start: quasi.start!, text: quasi.value.raw }));
+}
+
 export default function boundListQuery(file: FileInfo, api: API, options: Answers): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;
   const root = j(file.source);
   const edits = new TextEdits(file.source);
+  const source = file.source;
   const pageSize = Number(options.pageSize ?? 100);
+  const quote = printOptions(source).quote === 'double' ? '"' : "'";
+  const usesMysql = /from\s+['"]mysql2?(\/promise)?['"]|require\(\s*['"]mysql2?(\/promise)?['"]\s*\)/.test(source);
   const note = (path: ASTPath) => {
     const start = statementStart(j, path);
     if (start !== null) edits.todoAbove(start, TODO);
   };
-  const limitTemplate = (template: TemplateLiteral) => {
-    const last = template.quasis[template.quasis.length - 1]!;
-    edits.insert(last.start! + limitOffset(last.value.raw), ` LIMIT ${pageSize}`);
+  const text = (node: Node) => source.slice(node.start!, node.end!);
+  /** `rows.length` becomes what the count query now answers. */
+  const replaceLengths = (flow: Extract<RowFlow, { kind: 'count' }>, suffix = '') => {
+    for (const length of flow.lengths) edits.replace(length.start!, length.end!, `${text(length.object)}${suffix}`);
+  };
+
+  const boundSql = (path: ASTPath, sql: StringLiteral | TemplateLiteral, flow: RowFlow) => {
+    const chunks = sqlChunks(sql, source);
+    const whole = chunks.map((chunk) => chunk.text).join(' $ ');
+    if (flow.kind === 'response') {
+      const paging = sqlPaging(whole);
+      if (!paging) return;
+      const last = chunks[chunks.length - 1]!;
+      const order = paging.orderBy ? ` ORDER BY ${paging.orderBy}` : '';
+      edits.insert(last.start + limitOffset(last.text), `${order} LIMIT ${pageSize}`);
+      note(path);
+    } else if (flow.kind === 'count') {
+      const first = chunks[0]!;
+      const columns = sqlColumnList(first.text);
+      if (!columns || !/\bfrom\b/i.test(first.text)) return;
+      edits.replace(first.start + columns.start, first.start + columns.end, usesMysql ? 'count(*) AS count' : 'count(*)::int AS count');
+      replaceLengths(flow, '[0].count');
+    }
   };
 
   root.find(j.CallExpression).forEach((path: ASTPath<CallExpression>) => {
     const call = path.node as unknown as BabelCall;
     if (isUnboundedFindMany(call)) {
-      const [args] = call.arguments;
-      if (args?.type === 'ObjectExpression') edits.appendProperty(args as never, `take: ${pageSize}`);
-      else edits.insert(call.end! - 1, `{ take: ${pageSize} }`);
-      note(path);
+      const flow = rowFlow(call, ancestorsOf(path));
+      const [args] = call.arguments as [ObjectExpression | undefined];
+      if (flow.kind === 'response') {
+        const ordered = args?.properties.some((p) => p.type === 'ObjectProperty' && propertyName(p) === 'orderBy');
+        const additions = [...(ordered ? [] : [`orderBy: { id: ${quote}asc${quote} }`]), `take: ${pageSize}`];
+        if (args) for (const addition of additions) edits.appendProperty(args as never, addition);
+        else edits.insert(call.end! - 1, `{ ${additions.join(', ')} }`);
+        note(path);
+      } else if (flow.kind === 'count') {
+        if (!countableFindMany(call)) return;
+        const keys = (args?.properties ?? []).map((p) => (p.type === 'ObjectProperty' ? propertyName(p) : null));
+        const property = (call.callee as { property: Node }).property;
+        edits.replace(property.start!, property.end!, 'count');
+        const where = args?.properties.find((p): p is ObjectProperty => p.type === 'ObjectProperty' && propertyName(p) === 'where');
+        if (args && keys.some((key) => key !== 'where')) edits.replace(args.start!, args.end!, where ? `{ where: ${text(where.value)} }` : '');
+        replaceLengths(flow);
+      }
       return;
     }
     const end = unboundedSelectEnd(call, ancestorsOf(path));
     if (end) {
-      edits.insert(end.end!, `.range(0, ${pageSize - 1})`);
-      note(path);
+      const flow = rowFlow(end, ancestorsAbove(end, ancestorsOf(path)));
+      if (flow.kind === 'response') {
+        let ordered = false;
+        for (let link: Node = end; link !== call && link.type === 'CallExpression'; link = (link.callee as { object: Node }).object) {
+          if (memberName(link.callee) === 'order') ordered = true;
+        }
+        // A chain written one call per line gets its new calls on lines of their own.
+        const lastDot = source.lastIndexOf('.', (end.callee as { property: Node }).property.start!);
+        const lineBreak = /\n([ \t]*)$/.exec(source.slice(0, lastDot));
+        const joint = lineBreak ? `\n${lineBreak[1]}` : '';
+        edits.insert(end.end!, `${ordered ? '' : `${joint}.order(${quote}id${quote})`}${joint}.range(0, ${pageSize - 1})`);
+        note(path);
+      } else if (flow.kind === 'count' && call.arguments.length <= 1) {
+        const [columns] = call.arguments;
+        const head = `{ count: ${quote}exact${quote}, head: true }`;
+        if (columns) edits.insert(columns.end!, `, ${head}`);
+        else edits.insert(call.end! - 1, `${quote}*${quote}, ${head}`);
+        for (const key of flow.dataKeys) {
+          if (key.shorthand) edits.replace(key.start!, key.end!, `count: ${text(key.value)}`);
+          else edits.replace(key.key.start!, key.key.end!, 'count');
+        }
+        replaceLengths(flow);
+      }
       return;
     }
-    if (unboundedSqlText(call)) {
-      const first = call.arguments[0] as StringLiteral | TemplateLiteral;
-      if (first.type === 'StringLiteral') edits.insert(first.start! + 1 + limitOffset(file.source.slice(first.start! + 1, first.end! - 1)), ` LIMIT ${pageSize}`);
-      else limitTemplate(first);
-      note(path);
-    }
+    if (unboundedSqlText(call)) boundSql(path, call.arguments[0] as StringLiteral | TemplateLiteral, rowFlow(call, ancestorsOf(path)));
   });
 
   root.find(j.TaggedTemplateExpression).forEach((path: ASTPath<TaggedTemplateExpression>) => {
     if (!unboundedSqlText(path.node as unknown as Node)) return;
-    limitTemplate((path.node as unknown as { quasi: TemplateLiteral }).quasi);
-    note(path);
+    boundSql(path, (path.node as unknown as { quasi: TemplateLiteral }).quasi, rowFlow(path.node as unknown as Node, ancestorsOf(path)));
   });
 
   return edits.changed ? edits.apply() : undefined;

@@ -1,4 +1,5 @@
-import { appendBlock } from '../src/engine/changeset.ts';
+import ignore from 'ignore';
+import { appendBlock, type Changeset } from '../src/engine/changeset.ts';
 import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';
@@ -28,8 +29,19 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   if (serverNames.length > 0) sections.push(['# Server only', ...serverNames.map((name) => `${name}=`)].join('\n'));
   if (sections.length > 0) {
     changeset.write(file, appendBlock(current, [sections.join('\n\n')]));
+    keepCommitted(changeset, file);
   }
   for (const finding of relevant.filter((f) => f.ruleId === 'env-var-undefined')) {
     changeset.followUp({ kind: 'manual', message: `set ${String(finding.data?.variable)} in .env.local and on the host: the code reads it (${finding.file}:${finding.line})` });
   }
+}
+
+/** A template that `.env*` (or any other pattern) git-ignores is never committed: `!<template>` in the same change lets it in. */
+function keepCommitted(changeset: Changeset, template: string): void {
+  const gitignore = changeset.read('.gitignore');
+  if (gitignore === null || !ignore().add(gitignore).ignores(template)) return;
+  const newline = gitignore.includes('\r\n') ? '\r\n' : '\n';
+  const lines = gitignore.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  changeset.write('.gitignore', [...lines, `!${template}`, ''].join(newline));
 }

@@ -69,7 +69,10 @@ export default function parameterizeRawSql(file: FileInfo, api: API, options: An
       if (addTodo(j, path, plan.reason)) changed = true;
       return;
     }
-    if (call.arguments.length !== 1) {
+    // pg's callback form, `query(text, (err, res) => …)`: the values go before the callback.
+    const [, callback, ...rest] = call.arguments;
+    const isCallback = callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && rest.length === 0;
+    if (call.arguments.length !== 1 && !(kind === 'driver' && isCallback)) {
       if (addTodo(j, path, 'SQL with spliced values and separate parameters: move the spliced values into the parameters')) changed = true;
       return;
     }
@@ -93,7 +96,7 @@ export default function parameterizeRawSql(file: FileInfo, api: API, options: An
     const placeholder = (index: number) => (kind === 'knex' || style === 'question' ? '?' : `$${index + 1}`);
     const sql = plan.chunks.map((chunk, index) => (index < plan.parameters.length ? `${chunk}${placeholder(index)}` : chunk)).join('');
     const text = sql.includes('\n') ? j.templateLiteral([j.templateElement({ raw: templateRaw(sql), cooked: sql }, true)], []) : j.stringLiteral(sql);
-    call.arguments = [text, j.arrayExpression(values)];
+    call.arguments = isCallback ? [text, j.arrayExpression(values), callback] : [text, j.arrayExpression(values)];
     changed = true;
   });
 

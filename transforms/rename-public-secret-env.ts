@@ -14,6 +14,15 @@ export const meta: TransformMeta = {
 
 const TEXT_FILES = /\.(md|mdx|json|ya?ml|toml|txt)$/i;
 
+/**
+ * `process.env.X || process.env.NEXT_PUBLIC_X` reads `process.env.X || process.env.X` once renamed:
+ * the fallback to itself goes (with `??`, bracket reads and `import.meta.env` alike).
+ */
+function collapseSelfFallbacks(text: string, name: string): string {
+  const read = `(?:process\\.env\\.${name}\\b|process\\.env\\[\\s*(?:'${name}'|"${name}"|\`${name}\`)\\s*\\]|import\\.meta\\.env\\.${name}\\b)`;
+  return text.replace(new RegExp(`(${read})(?:\\s*(?:\\|\\||\\?\\?)\\s*${read})+`, 'g'), '$1');
+}
+
 export function plan({ project, findings, changeset }: ProjectTransformContext): void {
   renamePublicVariables(project, changeset, findings.filter((f) => f.ruleId === 'public-env-secret').map((f) => String(f.data?.variable ?? '')));
 }
@@ -40,7 +49,8 @@ export function renamePublicVariables(project: Project, changeset: Changeset, va
     for (const file of files) {
       const text = changeset.read(file);
       if (text === null || !text.includes(name)) continue;
-      changeset.write(file, text.replace(word, renamed));
+      const replaced = text.replace(word, renamed);
+      changeset.write(file, isSourceFile(file) ? collapseSelfFallbacks(replaced, renamed) : replaced);
       renamedSomewhere = true;
     }
     // Planned after another fix that renamed it already: nothing more to say.

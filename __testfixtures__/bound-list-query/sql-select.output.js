@@ -1,8 +1,22 @@
-export async function listOrders(pool, customer) {
+import { pool } from '../lib/db';
+import { prisma } from '../lib/prisma';
+
+export default async function handler(req, res) {
   // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
-  const { rows } = await pool.query('SELECT id, total FROM orders WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 100;', [customer]);
-  return rows;
+  const { rows } = await pool.query('SELECT id, total FROM orders WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 100;', [req.query.customer]);
+  // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
+  const products = await pool.query(`SELECT p.* FROM products p WHERE p.active = true ORDER BY id LIMIT 100`);
+  const joined = await pool.query('SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id');
+  res.status(200).json({ orders: rows, products: products.rows, joined: joined.rows });
 }
 
-// TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
-export const listProducts = (prisma) => prisma.$queryRaw`SELECT * FROM "Product" WHERE active = ${true} LIMIT 100`;
+export async function getStaticProps() {
+  // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
+  const tags = await prisma.$queryRaw`SELECT * FROM "Tag" WHERE active = ${true} ORDER BY id LIMIT 100`;
+  return { props: { tags }, revalidate: 60 };
+}
+
+export async function listOrders(customer) {
+  const { rows } = await pool.query('SELECT id, total FROM orders WHERE customer_id = $1', [customer]);
+  return rows;
+}

@@ -1,11 +1,23 @@
+'use client';
+import { useEffect, useState } from 'react';
 import { createClient } from '@supabase/supabase-js';
 
 const supabase = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);
 
-export async function loadNotes(userId: string) {
-  // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
-  const { data } = await supabase.from('notes').select('id, title, created_at').eq('user_id', userId).order('created_at', { ascending: false }).range(0, 99);
-  // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
-  const all = await supabase.from('tags').select('*').range(0, 99);
-  return { data, all };
+export default function Notes({ userId }: { userId: string }) {
+  const [notes, setNotes] = useState<{ id: string; title: string }[]>([]);
+  const [tags, setTags] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
+    supabase.from('notes').select('id, title, created_at').eq('user_id', userId).order('created_at', { ascending: false }).range(0, 99).then(({ data }) => setNotes(data ?? []));
+    // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
+    supabase.from('tags').select('*').order('id').range(0, 99).then(({ data }) => setTags(data ?? []));
+  }, [userId]);
+  if (notes.length === 0) return <p>No notes yet</p>;
+  return (
+    <ul>
+      {notes.map((note) => <li key={note.id}>{note.title}</li>)}
+      {tags.map((tag) => <li key={tag.id}>{tag.name}</li>)}
+    </ul>
+  );
 }

@@ -1,6 +1,6 @@
-import type { CallExpression, Node, ObjectExpression, TaggedTemplateExpression } from '@babel/types';
-import { memberName } from './ast.ts';
-
+import type { CallExpression, Identifier, MemberExpression, Node, ObjectExpression, ObjectProperty, Program, TaggedTemplateExpression } from '@babel/types';
+import { enclosingFunction, memberName, propertyName } from './ast.ts';
+import { walk } from './walk.ts';
 
 function objectKeys(node: ObjectExpression): string[] {
   return node.properties.flatMap((p) => (p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' ? [p.key.name] : p.type === 'ObjectProperty' && p.key.type === 'StringLiteral' ? [p.key.value] : []));
@@ -25,7 +25,9 @@ export function isUnboundedFindMany(call: CallExpression): boolean {
   const keys = objectKeys(args);
   if (keys.includes('take')) return false;
   const where = args.properties.find((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'where');
-  return !(where?.type === 'ObjectProperty' && containsInFilter(where.value));
+  if (where?.type !== 'ObjectProperty') return true;
+  // A lookup by primary key, or by a list the caller holds, returns no more rows than it names.
+  return !containsInFilter(where.value) && !(where.value.type === 'ObjectExpression' && objectKeys(where.value).includes('id'));
 }
 
 const BOUNDING = new Set(['range', 'limit', 'single', 'maybeSingle']);
@@ -54,6 +56,7 @@ export function unboundedSelectEnd(call: CallExpression, ancestors: readonly Nod
     if (!method) break;
     if (BOUNDING.has(method)) return null;
     if (method === 'eq' && outer.arguments[0]?.type === 'StringLiteral' && outer.arguments[0].value === 'id') return null;
+    if (method === 'in') return null;
     if (!BUILDER.has(method)) break;
     end = outer as CallExpression;
   }
@@ -61,7 +64,7 @@ export function unboundedSelectEnd(call: CallExpression, ancestors: readonly Nod
 }
 
 const SELECT_ROWS = /^\s*select\b[\s\S]*\bfrom\b/i;
-const BOUNDED_SQL = /\blimit\s+\S|\bfetch\s+(first|next)\b|\b(count|sum|avg|min|max|exists)\s*\(|\bwhere\s+(\w+\.)?"?id"?\s*=/i;
+const BOUNDED_SQL = /\blimit\s+\S|\bfetch\s+(first|next)\b|\b(count|sum|avg|min|max|exists)\s*\(|\bwhere\b[\s\S]*?(^|[\s(.])"?id"?\s*=\s*(\$|\?|:\w|'|\d)|\bin\s*\(|=\s*any\s*\(/i;
 
 /** SQL text of a `query()` call or a `$queryRaw`/`sql` tagged template that reads rows with no LIMIT. */
 export function unboundedSqlText(node: Node): string | null {
@@ -80,4 +83,450 @@ export function unboundedSqlText(node: Node): string | null {
   }
   if (text === null || !SELECT_ROWS.test(text) || BOUNDED_SQL.test(text)) return null;
   return text;
+}
+
+export type QueryShape = 'prisma' | 'supabase' | 'sql';
+
+/**
+ * Where a list query's rows go, which decides whether a page size is safe:
+ * - `response`: to a response or a render, where a page of rows is what the user asked for;
+ * - `count`: only counted (`rows.length`), so the database should count them;
+ * - `kept`: processed whole (a transaction, an aggregate, a loop, a write, a join, a lookup),
+ *   where fewer rows would change the result;
+ * - `unclear`: anywhere else (a helper's caller, a function shipshape does not follow).
+ */
+export type RowFlow =
+  | { kind: 'response' }
+  | { kind: 'count'; lengths: MemberExpression[]; dataKeys: ObjectProperty[] }
+  | { kind: 'kept'; why: string }
+  | { kind: 'unclear' };
+
+const UNCLEAR: RowFlow = { kind: 'unclear' };
+const RESPONSE: RowFlow = { kind: 'response' };
+/** A use that neither bounds nor needs every row: an emptiness test, `if (!rows)`. */
+const NEUTRAL = null;
+type Use = RowFlow | typeof NEUTRAL;
+
+const kept = (why: string): RowFlow => ({ kind: 'kept', why });
+
+function combine(uses: readonly Use[]): RowFlow {
+  const flows = uses.filter((use): use is RowFlow => use !== NEUTRAL);
+  if (flows.length === 0) return UNCLEAR;
+  const keptFlow = flows.find((flow) => flow.kind === 'kept');
+  if (keptFlow) return keptFlow;
+  const counts = flows.filter((flow): flow is Extract<RowFlow, { kind: 'count' }> => flow.kind === 'count');
+  if (counts.length > 0 && counts.length < flows.length) return kept('the rows are counted as well as used');
+  if (counts.length > 0) return { kind: 'count', lengths: counts.flatMap((c) => c.lengths), dataKeys: counts.flatMap((c) => c.dataKeys) };
+  return flows.some((flow) => flow.kind === 'unclear') ? UNCLEAR : RESPONSE;
+}
+
+const WRAPPERS = new Set(['AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
+const PASS_THROUGH_METHODS = new Set(['map', 'flatMap', 'flat']);
+/** Methods whose result depends on every row: a page of rows would give another answer (sorting or filtering a page is not a page of the sorted or filtered list). */
+const WHOLE_LIST_METHODS = new Set([
+  'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'reduce', 'reduceRight', 'forEach', 'join',
+  'entries', 'keys', 'values', 'at', 'filter', 'sort', 'toSorted', 'reverse', 'toReversed', 'slice', 'splice', 'concat',
+]);
+/** Lookups into another list or index inside a per-row callback: a join by hand. */
+const JOIN_LOOKUPS = new Set(['find', 'findIndex', 'filter', 'some', 'every', 'includes', 'get', 'has']);
+
+/** Whether a per-row callback looks rows up in another list (`authors.find(a => a.id === post.authorId)`). */
+function joinsAnotherList(callback: Node): boolean {
+  const parameters = new Set((callback as { params: Node[] }).params.flatMap((p) => (p.type === 'Identifier' ? [p.name] : [])));
+  let joins = false;
+  const visit = (node: Node) => {
+    const call = node as CallExpression;
+    const method = memberName(call.callee);
+    if (!method || !JOIN_LOOKUPS.has(method)) return;
+    const object = (call.callee as MemberExpression).object;
+    if (object.type === 'Identifier' && !parameters.has(object.name)) joins = true;
+  };
+  walk(callback, new Map([['CallExpression', [visit]], ['OptionalCallExpression', [visit]]]));
+  return joins;
+}
+const WRITE_METHODS = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'insert', 'executeRaw', '$executeRaw', 'set', 'push', 'add', 'send', 'emit', 'write']);
+const RESPONSE_CALLS = new Set(['json', 'send']);
+const INDEX_BUILDERS = new Set(['Map', 'Set', 'WeakMap', 'fromEntries', 'groupBy']);
+const TRANSACTION_CALLS = new Set(['$transaction', 'transaction', 'begin']);
+const TRANSACTION_NAMES = /^(tx|trx|txn|transaction|t)$/i;
+const ROUTE_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+function isFunction(node: Node): boolean {
+  return /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression|ObjectMethod|ClassMethod)$/.test(node.type);
+}
+
+function hasUseServer(node: Node): boolean {
+  const directives = node.type === 'Program' ? node.directives : 'body' in node && node.body && (node.body as Node).type === 'BlockStatement' ? (node.body as { directives: Array<{ value: { value: string } }> }).directives : [];
+  return (directives ?? []).some((directive) => directive.value.value === 'use server');
+}
+
+/** Whether `node` is read as a truth value (`if (!rows.length)`, `rows.length > 0`): emptiness survives a page size. */
+function isEmptinessTest(length: Node, ancestors: readonly Node[]): boolean {
+  const parent = ancestors.at(-1);
+  if (!parent) return false;
+  if (parent.type === 'UnaryExpression' && parent.operator === '!') return true;
+  if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression' || parent.type === 'WhileStatement') && parent.test === length) return true;
+  if (parent.type === 'LogicalExpression' && parent.left === length && parent.operator === '&&') return true;
+  if (parent.type === 'BinaryExpression') {
+    const other = parent.left === length ? parent.right : parent.left;
+    return other.type === 'NumericLiteral' && (other.value === 0 || (other.value === 1 && /^(<|>=)$/.test(parent.operator) === (parent.left === length)));
+  }
+  return false;
+}
+
+function rendersJsx(fn: Node): boolean {
+  let jsx = false;
+  walk(fn, new Map([['JSXElement', [() => (jsx = true)]], ['JSXFragment', [() => (jsx = true)]]]));
+  return jsx;
+}
+
+/** The name a function is called by in its module, and whether other modules can call it. */
+function functionName(fn: Node, ancestors: readonly Node[]): { name: string; exported: boolean } | null {
+  const parent = ancestors.at(-1);
+  let name: string | null = null;
+  let holder: Node | undefined = parent;
+  let holderIndex = ancestors.length - 1;
+  if (fn.type === 'FunctionDeclaration' && fn.id) {
+    name = fn.id.name;
+    holder = fn;
+    holderIndex = ancestors.length;
+  } else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+    name = parent.id.name;
+    holder = ancestors[ancestors.length - 2];
+    holderIndex = ancestors.length - 2;
+  }
+  if (!name || !holder) return null;
+  const above = holderIndex >= 1 ? ancestors[holderIndex - 1] : undefined;
+  const exported = above?.type === 'ExportNamedDeclaration' || above?.type === 'ExportDefaultDeclaration' || (fn.type === 'FunctionDeclaration' && parent?.type === 'ExportNamedDeclaration') || parent?.type === 'ExportDefaultDeclaration';
+  return { name, exported };
+}
+
+interface Reference {
+  node: Identifier;
+  ancestors: Node[];
+}
+
+/** Every read of `name` inside `scope` (not its declaration, not property names), with full ancestor chains. */
+function referencesOf(name: string, scope: Node, outer: readonly Node[], declaration: Node | null): Reference[] {
+  const found: Reference[] = [];
+  const visit = (node: Node, ancestors: readonly Node[]) => {
+    const identifier = node as Identifier;
+    if (identifier.name !== name || node === declaration) return;
+    const parent = ancestors.at(-1);
+    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return;
+    if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed && !parent.shorthand) return;
+    if (parent?.type === 'ObjectProperty' && parent.shorthand && parent.key === node && parent.value !== node) return;
+    if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
+    if (parent && /^(ObjectPattern|ArrayPattern)$/.test(parent.type)) return;
+    if (parent?.type === 'ObjectProperty' && ancestors.at(-2)?.type === 'ObjectPattern') return;
+    if (parent && isFunction(parent) && (parent as { params: Node[] }).params.includes(node)) return;
+    found.push({ node: identifier, ancestors: [...outer, ...ancestors] });
+  };
+  walk(scope, new Map([['Identifier', [visit]]]));
+  return found;
+}
+
+class FlowTracer {
+  private depth = 0;
+
+  constructor(private readonly program: Program) {}
+
+  /** Where the value at `node` goes, judged by what its parents do with it. */
+  flowOf(node: Node, ancestors: readonly Node[]): Use {
+    if (++this.depth > 40) return UNCLEAR;
+    try {
+      return this.step(node, ancestors);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private step(node: Node, ancestors: readonly Node[]): Use {
+    const parent = ancestors.at(-1);
+    const up = ancestors.slice(0, -1);
+    if (!parent) return UNCLEAR;
+    if (WRAPPERS.has(parent.type)) return this.flowOf(parent, up);
+    switch (parent.type) {
+      case 'LogicalExpression':
+        if (parent.operator === '&&' && parent.left === node) return NEUTRAL;
+        return this.flowOf(parent, up);
+      case 'ConditionalExpression':
+        return parent.test === node ? NEUTRAL : this.flowOf(parent, up);
+      case 'IfStatement':
+      case 'WhileStatement':
+        return NEUTRAL;
+      case 'UnaryExpression':
+        return parent.operator === '!' ? NEUTRAL : UNCLEAR;
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        return parent.object === node ? this.member(parent as MemberExpression, up) : UNCLEAR;
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+      case 'NewExpression':
+        return parent.callee === node ? UNCLEAR : this.argument(parent as CallExpression, up);
+      case 'SpreadElement': {
+        const holder = up.at(-1);
+        if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') return this.argument(holder as CallExpression, up.slice(0, -1));
+        return holder?.type === 'ArrayExpression' ? this.flowOf(holder, up.slice(0, -1)) : UNCLEAR;
+      }
+      case 'ArrayExpression':
+        return this.arrayElement(parent, parent.elements.indexOf(node as never), up);
+      case 'ObjectProperty':
+        return parent.value === node && up.at(-1)?.type === 'ObjectExpression' ? this.flowOf(up.at(-1)!, up.slice(0, -1)) : UNCLEAR;
+      case 'VariableDeclarator':
+        return parent.init === node ? this.binding(parent.id, parent, up) : UNCLEAR;
+      case 'AssignmentExpression':
+        return parent.right === node && parent.left.type === 'Identifier' ? this.binding(parent.left, parent.left, up) : UNCLEAR;
+      case 'ReturnStatement':
+        return this.returned(ancestors);
+      case 'ArrowFunctionExpression':
+        return parent.body === node ? this.returnedFrom(parent, up) : UNCLEAR;
+      case 'JSXExpressionContainer':
+      case 'JSXSpreadAttribute':
+      case 'JSXSpreadChild':
+        return RESPONSE;
+      case 'ForOfStatement':
+      case 'ForInStatement':
+        return kept('the rows are looped over');
+      default:
+        return UNCLEAR;
+    }
+  }
+
+  private member(member: MemberExpression, up: readonly Node[]): Use {
+    if (member.computed) {
+      return member.property.type === 'NumericLiteral' ? kept('one row is picked out of the list') : UNCLEAR;
+    }
+    const name = memberName(member);
+    if (name === 'data' || name === 'rows') return this.flowOf(member, up);
+    if (name === 'length') return isEmptinessTest(member, up) ? NEUTRAL : { kind: 'count', lengths: [member], dataKeys: [] };
+    if (name === 'rowCount' || name === 'count') return kept('the rows are counted');
+    const call = up.at(-1);
+    const isCalled = (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.callee === member;
+    if (!isCalled || !name) return UNCLEAR;
+    if (name === 'then') return this.callbackParameter(call as CallExpression, up);
+    if (WHOLE_LIST_METHODS.has(name)) return kept(`the rows feed \`.${name}()\``);
+    if (PASS_THROUGH_METHODS.has(name)) {
+      const callback = (call as CallExpression).arguments[0];
+      if (callback && isFunction(callback) && (callback as { async?: boolean }).async) return kept('each row is processed');
+      if (callback && isFunction(callback) && joinsAnotherList(callback)) return kept('the rows are joined with another list');
+      return this.flowOf(call!, up.slice(0, -1));
+    }
+    return UNCLEAR;
+  }
+
+  private argument(call: CallExpression, up: readonly Node[]): Use {
+    const callee = call.callee;
+    const name = callee.type === 'Identifier' ? callee.name : memberName(callee);
+    if (!name) return UNCLEAR;
+    if (call.type === ('NewExpression' as string)) {
+      if (name === 'Response' || name === 'NextResponse') return RESPONSE;
+      return INDEX_BUILDERS.has(name) ? kept('the rows are indexed for a join') : UNCLEAR;
+    }
+    // Logging reads the rows without depending on how many there are.
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'console') return NEUTRAL;
+    if (RESPONSE_CALLS.has(name) && callee.type !== 'Identifier') return RESPONSE;
+    if (name === 'stringify' || name === 'from' || name === 'structuredClone') return this.flowOf(call, up);
+    if (INDEX_BUILDERS.has(name)) return kept('the rows are indexed for a join');
+    if (WRITE_METHODS.has(name)) return kept('the rows feed a write');
+    if (callee.type === 'Identifier' && /^set[A-Z]/.test(name)) return this.stateOf(name, up);
+    return UNCLEAR;
+  }
+
+  /** `Promise.all([a, b])` destructured into `[x, y]`: element `index` goes to the name at that position. */
+  private arrayElement(array: Node, index: number, up: readonly Node[]): Use {
+    const call = up.at(-1);
+    if (call?.type === 'CallExpression' && call.arguments[0] === array && call.callee.type === 'MemberExpression' && memberName(call.callee) === 'all') {
+      let holder: Node = call;
+      let rest = up.slice(0, -1);
+      while (rest.length > 0 && WRAPPERS.has(rest.at(-1)!.type)) {
+        holder = rest.at(-1)!;
+        rest = rest.slice(0, -1);
+      }
+      const declarator = rest.at(-1);
+      if (declarator?.type === 'VariableDeclarator' && declarator.init === holder && declarator.id.type === 'ArrayPattern') {
+        const element = declarator.id.elements[index];
+        return element ? this.binding(element, declarator, rest.slice(0, -1)) : NEUTRAL;
+      }
+      return UNCLEAR;
+    }
+    return this.flowOf(array, up);
+  }
+
+  /** Where the rows go once bound to a pattern: `const rows`, `const { data: rows }`, `const { rows }`. */
+  private binding(pattern: Node, declaration: Node, ancestors: readonly Node[]): Use {
+    if (pattern.type === 'Identifier') {
+      const fnIndex = ancestors.findLastIndex((node) => isFunction(node));
+      const scope = fnIndex >= 0 ? ancestors[fnIndex]! : ancestors[0]!;
+      const outer = ancestors.slice(0, fnIndex >= 0 ? fnIndex : 0);
+      const references = referencesOf(pattern.name, scope, outer, pattern);
+      return combine(references.map((reference) => this.flowOf(reference.node, reference.ancestors)));
+    }
+    if (pattern.type === 'ObjectPattern') {
+      const uses: Use[] = [];
+      let rows = false;
+      for (const property of pattern.properties) {
+        if (property.type !== 'ObjectProperty') return UNCLEAR;
+        const key = propertyName(property);
+        if (key === 'data' || key === 'rows') {
+          rows = true;
+          const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+          const use = this.binding(value, declaration, ancestors);
+          uses.push(use && use.kind === 'count' && key === 'data' ? { ...use, dataKeys: [...use.dataKeys, property] } : use);
+        } else if (key === 'rowCount') uses.push(kept('the rows are counted'));
+        else if (key !== 'error' && key !== 'status' && key !== 'statusText' && key !== 'count') return UNCLEAR;
+      }
+      return rows ? combine(uses) : UNCLEAR;
+    }
+    if (pattern.type === 'ArrayPattern') return kept('the first rows are picked out of the list');
+    void declaration;
+    return UNCLEAR;
+  }
+
+  /** `q.then(({ data }) => …)`: the callback's parameter. */
+  private callbackParameter(call: CallExpression, up: readonly Node[]): Use {
+    const callback = call.arguments[0];
+    if (!callback || !isFunction(callback)) return UNCLEAR;
+    const [parameter] = (callback as { params: Node[] }).params;
+    if (!parameter) return NEUTRAL;
+    return this.binding(parameter, callback, [...up.slice(0, -1), call, callback]);
+  }
+
+  /** `setTasks(rows)`: where the state `tasks` goes in the component. */
+  private stateOf(setter: string, ancestors: readonly Node[]): Use {
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const fn = ancestors[i]!;
+      if (!isFunction(fn)) continue;
+      let result: Use | undefined;
+      walk(fn, new Map([['VariableDeclarator', [(node: Node, inner: readonly Node[]) => {
+        const declarator = node as Extract<Node, { type: 'VariableDeclarator' }>;
+        if (result !== undefined || declarator.id.type !== 'ArrayPattern') return;
+        const [state, set] = declarator.id.elements;
+        if (set?.type !== 'Identifier' || set.name !== setter || state?.type !== 'Identifier') return;
+        result = this.binding(state, declarator, [...ancestors.slice(0, i), ...inner, declarator]);
+      }]]]));
+      if (result !== undefined) return result;
+    }
+    return UNCLEAR;
+  }
+
+  private returned(ancestors: readonly Node[]): Use {
+    const index = ancestors.findLastIndex((node) => isFunction(node));
+    return index < 0 ? UNCLEAR : this.returnedFrom(ancestors[index]!, ancestors.slice(0, index));
+  }
+
+  /** What a function's caller does with what it returns. */
+  private returnedFrom(fn: Node, ancestors: readonly Node[]): Use {
+    const parent = ancestors.at(-1);
+    const named = functionName(fn, ancestors);
+    if (named && /^get(ServerSideProps|StaticProps)$/.test(named.name)) return RESPONSE;
+    if (hasUseServer(fn) || hasUseServer(this.program)) return named?.exported || hasUseServer(fn) ? RESPONSE : UNCLEAR;
+    if (named && ROUTE_METHODS.has(named.name)) return UNCLEAR;
+    // What a component returns is rendered.
+    if ((named && /^[A-Z]/.test(named.name)) || rendersJsx(fn)) return RESPONSE;
+    if (parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee !== fn) {
+      // A callback: `.then(rows => rows)` hands them on; `.map(row => row.x)` is per row.
+      const method = memberName(parent.callee);
+      if (method === 'then' || method === 'useCallback' || method === 'cache' || (parent.callee.type === 'Identifier' && (parent.callee.name === 'cache' || parent.callee.name === 'unstable_cache'))) {
+        return this.flowOf(parent, ancestors.slice(0, -1));
+      }
+      return UNCLEAR;
+    }
+    if (!named || named.exported) return UNCLEAR;
+    // A helper of this module: follow each call of it.
+    const calls: Use[] = [];
+    walk(this.program, new Map([['CallExpression', [(node: Node, inner: readonly Node[]) => {
+      const call = node as CallExpression;
+      if (call.callee.type === 'Identifier' && call.callee.name === named.name) calls.push(this.flowOf(call, inner));
+    }]]]));
+    return calls.length > 0 ? combine(calls) : UNCLEAR;
+  }
+}
+
+/** The root object a call chain starts from: `tx` in `tx.cartItem.findMany()`. */
+function chainRoot(node: Node): Node {
+  let current = node;
+  for (;;) {
+    if (current.type === 'CallExpression' || current.type === 'OptionalCallExpression') current = current.callee;
+    else if (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') current = current.object;
+    else if (current.type === 'TaggedTemplateExpression') current = current.tag;
+    else return current;
+  }
+}
+
+const BEGIN_SQL = /^\s*(begin|start\s+transaction)\b/i;
+
+/** Whether the query runs inside a transaction, where every row it reads is part of one unit of work. */
+function inTransaction(query: Node, ancestors: readonly Node[]): boolean {
+  const root = chainRoot(query);
+  if (root.type === 'Identifier' && TRANSACTION_NAMES.test(root.name)) return true;
+  if (ancestors.some((node) => (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && TRANSACTION_CALLS.has(memberName(node.callee) ?? ''))) return true;
+  const scope = enclosingFunction(ancestors);
+  if (!scope) return false;
+  let begins = false;
+  const visitText = (node: Node) => {
+    const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateLiteral' ? (node.quasis[0]?.value.cooked ?? '') : '';
+    if (BEGIN_SQL.test(text)) begins = true;
+  };
+  walk(scope, new Map([['StringLiteral', [visitText]], ['TemplateLiteral', [visitText]]]));
+  return begins;
+}
+
+/** Where the rows of the list query `query` (the whole expression, filter chain included) go; `ancestors` are the query's own. */
+export function rowFlow(query: Node, ancestors: readonly Node[]): RowFlow {
+  if (inTransaction(query, ancestors)) return kept('the query runs inside a transaction');
+  const program = ancestors[0]?.type === 'File' ? (ancestors[0] as { program: Program }).program : (ancestors.find((node) => node.type === 'Program') as Program | undefined);
+  if (!program) return UNCLEAR;
+  return new FlowTracer(program).flowOf(query, ancestors) ?? UNCLEAR;
+}
+
+
+/** The ancestors of a node in `ancestors` (the chain end of a supabase-js select, say). */
+export function ancestorsAbove(node: Node, ancestors: readonly Node[]): readonly Node[] {
+  const index = ancestors.indexOf(node);
+  return index >= 0 ? ancestors.slice(0, index) : ancestors;
+}
+
+const ORDERED_SQL = /\border\s+by\b/i;
+/** Clauses after which ` ORDER BY … LIMIT n` cannot simply be appended, or that make one table's key meaningless. */
+const UNPAGEABLE_SQL = /\b(join|group\s+by|having|distinct|union|intersect|except|offset|returning|window)\b|\bfor\s+(update|share|no\s+key|key)\b|\bfrom\s+[^;]*?,/i;
+const SINGLE_TABLE = /\bfrom\s+("?[\w$]+"?\.)?"?[\w$]+"?(\s+(as\s+)?[a-z_]\w*)?\s*(\bwhere\b[\s\S]*)?\s*;?\s*$/i;
+
+/**
+ * How `LIMIT` can be added to a SELECT's text: after its own ORDER BY, or with `ORDER BY id` when it
+ * reads one table; null when neither is sure (a join, a GROUP BY, an OFFSET), so a page would be arbitrary.
+ */
+export function sqlPaging(text: string): { orderBy: string | null } | null {
+  if (/\boffset\b|\bfor\s+(update|share)\b/i.test(text)) return null;
+  if (ORDERED_SQL.test(text)) return { orderBy: null };
+  if (UNPAGEABLE_SQL.test(text) || !SINGLE_TABLE.test(text)) return null;
+  return { orderBy: 'id' };
+}
+
+/** The span of a SELECT's column list, for `count(*)`: only for a plain one-table read whose columns hold no subquery. */
+export function sqlColumnList(text: string): { start: number; end: number } | null {
+  if (ORDERED_SQL.test(text) || UNPAGEABLE_SQL.test(text)) return null;
+  const match = /^(\s*select\s+)([^()]*?)\s+from\b/i.exec(text);
+  if (!match) return null;
+  return { start: match[1]!.length, end: match[1]!.length + match[2]!.length };
+}
+
+/** Prisma `findMany` arguments that a `count` can drop without changing how many rows it counts. */
+const COUNT_DROPPABLE = new Set(['where', 'select', 'include', 'omit', 'orderBy', 'relationLoadStrategy']);
+
+/** Whether `findMany(args)` can become `count({ where })`: no `distinct`, `skip` or `cursor` that a count would not honour the same way. */
+export function countableFindMany(call: CallExpression): boolean {
+  const [args] = call.arguments;
+  if (!args) return true;
+  if (args.type !== 'ObjectExpression') return false;
+  return args.properties.every((p) => p.type === 'ObjectProperty' && COUNT_DROPPABLE.has(propertyName(p) ?? ''));
+}
+
+/** Whether bound-list-query can rewrite a query whose rows flow as `flow`: the check offers the fix only then. */
+export function boundFixApplies(query: Node, shape: QueryShape, flow: RowFlow): boolean {
+  if (flow.kind !== 'response' && flow.kind !== 'count') return false;
+  if (shape === 'prisma') return flow.kind === 'response' || countableFindMany(query as CallExpression);
+  if (shape === 'supabase') return flow.kind === 'response' || (query as CallExpression).arguments.length <= 1;
+  const text = unboundedSqlText(query) ?? '';
+  return flow.kind === 'response' ? sqlPaging(text) !== null : sqlColumnList(text) !== null;
 }

@@ -41,7 +41,7 @@ export interface ParameterPlan {
   parameters: SqlPart[][];
 }
 
-const NAME_BEFORE = /(\b(from|join|into|update|table|by|as)\s+|["`.])$/i;
+const NAME_BEFORE = /(\b(from|join|into|update|table|by|as|set)\s+|["`.])$/i;
 const LIST_BEFORE = /\bin\s*\(\s*$/i;
 
 function isJoinCall(value: Expression): boolean {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -18,6 +19,12 @@ export async function notesSince(pool, owner, since) {
   const { rows } = await pool.query('SELECT body FROM shipshape_notes WHERE owner = ' + owner + " AND created_at >= '" + since + "' ORDER BY body");
   return rows;
 }
+
+export function findUserByCallback(pool, name) {
+  return new Promise((resolve, reject) => {
+    pool.query(\`SELECT name, role FROM shipshape_users WHERE name = '\${name}' ORDER BY name\`, (err, result) => (err ? reject(err) : resolve(result.rows)));
+  });
+}
 `;
 
 describe.skipIf(!url)('parameterize-raw-sql against a real PostgreSQL', () => {
@@ -37,6 +44,7 @@ describe.skipIf(!url)('parameterize-raw-sql against a real PostgreSQL', () => {
     const result = run(['transform', 'parameterize-raw-sql', 'after.mjs', '--json'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).changed).toEqual([{ file: 'after.mjs' }]);
+    expect(readFileSync(path.join(dir, 'after.mjs'), 'utf8')).not.toContain('TODO(shipshape)');
     before = await import(pathToFileURL(path.join(dir, 'before.mjs')).href);
     after = await import(pathToFileURL(path.join(dir, 'after.mjs')).href);
   });
@@ -52,12 +60,16 @@ describe.skipIf(!url)('parameterize-raw-sql against a real PostgreSQL', () => {
     expect(await after.findUser!(pool, 'bob')).toEqual([{ name: 'bob', role: 'member' }]);
     expect(await after.notesSince!(pool, 1, '2026-02-01')).toEqual(await before.notesSince!(pool, 1, '2026-02-01'));
     expect(await after.notesSince!(pool, 1, '2026-02-01')).toEqual([{ body: 'second' }]);
+    expect(await after.findUserByCallback!(pool, 'ada')).toEqual(await before.findUserByCallback!(pool, 'ada'));
+    expect(await after.findUserByCallback!(pool, 'ada')).toEqual([{ name: 'ada', role: 'admin' }]);
   });
 
   it('returns every row for an injection payload before, and none after', async () => {
     const payload = "' OR '1'='1";
     expect(await before.findUser!(pool, payload)).toHaveLength(3);
     expect(await after.findUser!(pool, payload)).toEqual([]);
+    expect(await before.findUserByCallback!(pool, payload)).toHaveLength(3);
+    expect(await after.findUserByCallback!(pool, payload)).toEqual([]);
     expect(await before.notesSince!(pool, '1 OR 1=1', '2000-01-01')).toHaveLength(3);
     await expect(after.notesSince!(pool, '1 OR 1=1', '2000-01-01')).rejects.toThrow(/invalid input syntax for type integer/);
   });

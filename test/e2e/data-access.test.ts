@@ -14,7 +14,7 @@ const STUBS = `
 declare module '@prisma/client' {
   export class PrismaClient {
     constructor(options?: { log?: Array<'query' | 'info' | 'warn' | 'error'> });
-    task: { findMany(args?: { where?: { title?: { contains?: string } }; take?: number }): Promise<Array<{ id: string; title: string }>> };
+    task: { findMany(args?: { where?: { title?: { contains?: string } }; orderBy?: { id?: 'asc' | 'desc' }; take?: number }): Promise<Array<{ id: string; title: string }>> };
     $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
     $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
     $disconnect(): Promise<void>;
@@ -58,7 +58,7 @@ describe('fix --yes on the data-access app', () => {
     expect(tree['lib/prisma.ts']).toContain('globalForPrisma.prisma ?? new PrismaClient(');
     expect(sources.filter(([, text]) => /new Client\(/.test(text))).toEqual([]);
     expect(tree['app/api/search/route.ts']).toContain('signal: AbortSignal.timeout(10000)');
-    expect(tree['components/Orders.tsx']).toContain('.range(0, 99)');
+    expect(tree['components/Orders.tsx']).toContain(".order('id', { ascending: false }).range(0, 99)");
     expect(tree['prisma/schema.prisma']).toContain('directUrl = env("DIRECT_URL")');
     for (const [file, text] of sources) expect(() => parseSource(file, text), file).not.toThrow();
 

@@ -61,7 +61,7 @@ describe('shipshape fix --yes', () => {
     expect(stdout).toContain('changed: 5 file(s)');
     expect(readFileSync(path.join(app, '.env.example'), 'utf8')).toContain('DIRECT_URL=');
     expect(readFileSync(path.join(app, '.env.local'), 'utf8')).toContain('db.abcdefghijklmnop.supabase.co:5432');
-    expect(readFileSync(path.join(app, 'pages/index.tsx'), 'utf8')).toContain(".select('*').range(0, 99)");
+    expect(readFileSync(path.join(app, 'pages/index.tsx'), 'utf8')).toContain(".select('*').order('id').range(0, 99)");
     expect(readFileSync(path.join(app, 'lib/prisma.ts'), 'utf8')).toContain('globalForPrisma.prisma ?? new PrismaClient()');
     expect(stdout).toContain('rotate  rotate every secret in .env.local');
     expect(stdout).toContain('git rm --cached .env.local');
