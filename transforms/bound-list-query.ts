@@ -1,6 +1,6 @@
 import type { API, ASTPath, CallExpression, FileInfo, TaggedTemplateExpression } from 'jscodeshift';
 import type { CallExpression as BabelCall, Node, StringLiteral, TemplateLiteral } from '@babel/types';
-import { TextEdits, ancestorsOf, statementStart } from '../src/engine/codemod.ts';
+import { TextEdits, ancestorsOf, statementStart, sourceTree } from '../src/engine/codemod.ts';
 import { isUnboundedFindMany, unboundedSelectEnd, unboundedSqlText } from '../src/engine/list-queries.ts';
 import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
 
@@ -25,8 +25,8 @@ function limitOffset(text: string): number {
 export default function boundListQuery(file: FileInfo, api: API, options: Answers): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
-  const edits = new TextEdits(file.source);
+  const root = sourceTree(j, file.source);
+  const edits = new TextEdits(file.source, file.path);
   const pageSize = Number(options.pageSize ?? 100);
   const note = (path: ASTPath) => {
     const start = statementStart(j, path);
@@ -34,7 +34,7 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
   };
   const limitTemplate = (template: TemplateLiteral) => {
     const last = template.quasis[template.quasis.length - 1]!;
-    edits.insert(last.start! + limitOffset(last.value.raw), ` LIMIT ${pageSize}`);
+    edits.insert(last.start! + limitOffset(file.source.slice(last.start!, last.end!)), ` LIMIT ${pageSize}`);
   };
 
   root.find(j.CallExpression).forEach((path: ASTPath<CallExpression>) => {

@@ -4,7 +4,7 @@ import { declareServerOnly } from './add-server-only.ts';
 import { renamePublicVariables } from './rename-public-secret-env.ts';
 import { clientGraph, moduleFacts, type ClientGraph } from '../src/engine/client-graph.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
-import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding } from '../src/engine/codemod.ts';
+import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
 import { PUBLIC_ENV_PREFIX, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { secretByName } from '../src/engine/secret-shapes.ts';
@@ -315,7 +315,7 @@ class Planner {
   private editsFor(file: string, source: string): TextEdits {
     let edits = this.edits.get(file);
     if (!edits) {
-      edits = new TextEdits(source);
+      edits = new TextEdits(source, file);
       this.edits.set(file, edits);
     }
     return edits;
@@ -372,7 +372,7 @@ class Planner {
       const binding = imports.get(ctor)!;
       const variables = new Set<string>();
       // Module constants the constructor reads travel with it, inlined.
-      const edits = new TextEdits(source);
+      const edits = new TextEdits(source, file);
       for (const { name, node } of referencedIdentifiers(init)) {
         const constant = constants.get(name);
         if (constant && name !== ctor) edits.replace(node.start!, node.end!, source.slice(constant.start!, constant.end!));
@@ -688,12 +688,12 @@ class Planner {
     for (const [file, edits] of this.edits) {
       let text = edits.apply();
       const added = [...(this.newImports.get(file) ?? [])];
-      const root = j(text);
+      const root = sourceTree(j, text);
       for (const local of this.clearedBindings.get(file) ?? []) removeUnusedBinding(j, root, local);
       text = root.toSource();
       const missing = added.filter((line) => !text.includes(line));
       if (missing.length > 0) {
-        const withImports = new TextEdits(text);
+        const withImports = new TextEdits(text, file);
         insertImportLines(withImports, parseSource(file, text).program, missing);
         text = withImports.apply();
       }
@@ -711,7 +711,7 @@ class Planner {
       if (text === null) return false;
       return moduleFacts(text).imports.some(({ specifier }) => this.graph.resolve(importer, specifier) === client.file) && new RegExp(`\\b${client.name}\\b`).test(text);
     });
-    const root = j(source);
+    const root = sourceTree(j, source);
     const uses = root.find(j.Identifier, { name: client.name }).filter((p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node) && p.parent?.node.type !== 'ExportSpecifier');
     if (stillImported || uses.length > 0) return;
     root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: client.name } }).forEach((p) => {
@@ -752,7 +752,7 @@ class Planner {
     const init = found?.declarator.init;
     if (init?.type !== 'CallExpression') return;
     const key = init.arguments[1] as Expression;
-    const edits = new TextEdits(source);
+    const edits = new TextEdits(source, client.file);
     edits.replace(key.start!, key.end!, `process.env.${anonVariable}${/\.[cm]?tsx?$/.test(client.file) ? '!' : ''}`);
     // The constant that held the service-role key goes once nothing else reads it.
     if (key.type === 'Identifier') {
