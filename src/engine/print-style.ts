@@ -21,6 +21,7 @@ export function lineEndingOf(source: string): '\n' | '\r\n' {
 }
 
 export function sourceStyle(source: string): SourceStyle {
+  source = source.replace(/^\ufeff/, '');
   // Module specifiers say the author's quote best: JSX attributes are double-quoted whatever the author's habit.
   const specifierQuotes = [...source.matchAll(/(?:\bfrom\s*|\bimport\s*|\brequire\(\s*)(['"])[^'"\n]+\1/g)].map((match) => match[1]);
   const singles = specifierQuotes.length > 0 ? specifierQuotes.filter((q) => q === "'").length : (source.match(/'/g) ?? []).length;
@@ -56,7 +57,8 @@ export function printOptions(source: string): { trailingComma: boolean; quote: '
  */
 export function printSource(root: Collection, source: string, file?: string): string {
   const style = sourceStyle(source);
-  let text = root.toSource(printOptions(source));
+  // Recast drops a byte order mark when it reprints the first line.
+  let text = (source.startsWith('\ufeff') ? '\ufeff' : '') + root.toSource(printOptions(source)).replace(/^\ufeff/, '');
   if (style.tabs) {
     const added = addedRanges(source, text);
     let result = '';
