@@ -103,9 +103,9 @@ for (const transform of projectTransforms) {
   describe(`${transform.meta.id} fixtures`, () => {
     const dir = path.join(FIXTURES, transform.meta.id);
     const cases = readdirSync(dir).filter((name) => existsSync(path.join(dir, name, 'input'))).sort();
-    // These two write new and moved modules from templates and snippets whose line endings and
-    // indentation do not follow the project's yet: they run on the LF fixtures only.
-    const variants = ['migrate-app-router', 'move-secret-server-side'].includes(transform.meta.id) ? VARIANTS.slice(0, 1) : VARIANTS;
+    // The migration moves modules and writes new ones from templates and snippets whose line
+    // endings and indentation do not follow the project's yet: it runs on the LF fixtures only.
+    const variants = transform.meta.id === 'migrate-app-router' ? VARIANTS.slice(0, 1) : VARIANTS;
     const table = cases.flatMap((name) => variants.map((variant) => ({ name, variant: variant.name })));
     const variantNamed = (name: string) => VARIANTS.find((variant) => variant.name === name)!;
     const originalInput = (name: string) => readTree(copyFixture(path.join(dir, name, 'input')));

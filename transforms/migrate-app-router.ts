@@ -240,7 +240,10 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
     }
     if (/\bgetInitialProps\b/.test(source)) {
       const note = '// TODO(shipshape): `getInitialProps` has no App Router equivalent: fetch the data in the page (an async server component) and run `shipshape migrate app-router` again\n';
-      if (!source.includes(note.trim())) changeset.write(entry.file, `${note}${source}`);
+      if (source.includes(note.trim())) continue;
+      const edits = new TextEdits(source, entry.file);
+      edits.insert(0, note);
+      changeset.write(entry.file, edits.apply());
       continue;
     }
     const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }), new Map());

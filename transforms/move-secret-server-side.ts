@@ -7,6 +7,7 @@ import type { Changeset } from '../src/engine/changeset.ts';
 import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
 import { PUBLIC_ENV_PREFIX, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
+import { printSource } from '../src/engine/print-style.ts';
 import { secretByName } from '../src/engine/secret-shapes.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
@@ -682,7 +683,8 @@ class Planner {
         });
       }
       if (this.changeset.read(target) !== null) throw new Error(`${target} already exists; move the call by hand or rename that file`);
-      this.changeset.write(target, content);
+      // Snippets of a CRLF or tab-indented module in an LF, space-indented template: one style for the new file.
+      this.changeset.write(target, content.replace(/\r\n/g, '\n').replace(/^[ \t]+/gm, (indent) => indent.replace(/\t/g, '  ')));
       written.push(target);
     }
     for (const [file, edits] of this.edits) {
@@ -690,7 +692,7 @@ class Planner {
       const added = [...(this.newImports.get(file) ?? [])];
       const root = sourceTree(j, text);
       for (const local of this.clearedBindings.get(file) ?? []) removeUnusedBinding(j, root, local);
-      text = root.toSource();
+      text = printSource(root, text, file);
       const missing = added.filter((line) => !text.includes(line));
       if (missing.length > 0) {
         const withImports = new TextEdits(text, file);
@@ -732,7 +734,7 @@ class Planner {
       if (remaining.length === 0 && !exported) root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((p) => { j(p).closest(j.VariableDeclaration).remove(); });
     }
     for (const local of importedNames) removeUnusedBinding(j, root, local);
-    const text = root.toSource();
+    const text = printSource(root, source, client.file);
     const meaningful = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|['"]use (client|server)['"];?/g, '').trim();
     if (meaningful === '' && !this.project.files.some((file) => file !== client.file && this.importsFile(file, client.file))) this.changeset.delete(client.file);
     else this.changeset.write(client.file, text);
