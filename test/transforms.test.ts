@@ -1,18 +1,18 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyTransform } from 'jscodeshift/src/testUtils.js';
 import { Changeset, diskReader } from '../src/engine/changeset.ts';
-import { planTransform, resolveAnswers } from '../src/engine/run-transform.ts';
+import { planTransform, resolveAnswers, runFileTransform } from '../src/engine/run-transform.ts';
+import { parseSource } from '../src/engine/parse.ts';
 import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
 import { CHECKS, CHECK_IDS, TRANSFORMS, checksFixedBy } from '../src/registry.ts';
-import type { FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
+import type { Answers, FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
 import { FIXTURES, cleanTempDirs, copyFixture, gitInit, readTree, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
-function fileCases(id: string): Array<{ name: string; input: string; output: string; options: Record<string, unknown> }> {
+function fileCases(id: string): Array<{ name: string; ext: string; input: string; output: string; options: Record<string, unknown> }> {
   const dir = path.join(FIXTURES, id);
   return readdirSync(dir)
     .filter((file) => /\.input\.\w+$/.test(file))
@@ -23,6 +23,7 @@ function fileCases(id: string): Array<{ name: string; input: string; output: str
       const optionsFile = path.join(dir, `${base}.options.json`);
       return {
         name: base,
+        ext,
         input: readFileSync(path.join(dir, file), 'utf8'),
         output: readFileSync(path.join(dir, `${base}.output${ext}`), 'utf8'),
         options: existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {},
@@ -33,19 +34,42 @@ function fileCases(id: string): Array<{ name: string; input: string; output: str
 const fileTransforms = TRANSFORMS.filter((t): t is FileTransform => t.kind === 'file');
 const projectTransforms = TRANSFORMS.filter((t): t is ProjectTransform => t.kind === 'project');
 
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * Every fixture is written with LF, no byte order mark and two-space indents; each also runs as
+ * the files of other editors, with the same conversion applied to what it must become.
+ */
+const VARIANTS: Array<{ name: string; convert: (text: string) => string; follows?: (input: string) => boolean }> = [
+  { name: 'LF', convert: (text) => text },
+  { name: 'CRLF', convert: (text) => text.replace(/\n/g, '\r\n') },
+  { name: 'BOM', convert: (text) => `\ufeff${text}` },
+  { name: 'BOM and CRLF', convert: (text) => `\ufeff${text.replace(/\n/g, '\r\n')}` },
+  // A file with no indented line has no indentation for inserted code to follow.
+  { name: 'tabs', convert: (text) => text.replace(/^(?: {2})+/gm, (indent) => '\t'.repeat(indent.length / 2)), follows: (input) => /^ {2}/m.test(input) },
+];
+
+const PROJECT_VARIANTS = VARIANTS;
+
+function expectParses(file: string, text: string): void {
+  expect(() => parseSource(file, text), `${file} parses`).not.toThrow();
+}
+
 for (const transform of fileTransforms) {
   describe(`${transform.meta.id} fixtures`, () => {
     const cases = fileCases(transform.meta.id);
-    const module = { default: transform.transform, parser: transform.parser };
-    const apply = (source: string, options: Record<string, unknown>, file: string) =>
-      applyTransform(module, options, { path: file, source }) || source.trim();
+    const table = cases.flatMap((c) => VARIANTS.filter((variant) => variant.follows?.(c.input) ?? true).map((variant) => ({ ...c, variant: variant.name, convert: variant.convert })));
+    /** The real runner, without jscodeshift's test helper, which trims what it returns (and a byte order mark with it). */
+    const apply = async (source: string, options: Record<string, unknown>, file: string) => (await runFileTransform(transform, file, source, options as Answers)) ?? source;
 
-    it.each(cases)('$name', ({ name, input, output, options }) => {
-      expect(apply(input, options, name)).toBe(output.trim());
+    it.each(table)('$name ($variant)', async ({ name, ext, input, output, options, convert }) => {
+      const result = await apply(convert(input), options, `${name}${ext}`);
+      expect(result).toBe(convert(output));
+      expectParses(`${name}${ext}`, result);
     });
 
-    it.each(cases)('$name is idempotent', ({ name, output, options }) => {
-      expect(apply(output, options, name)).toBe(output.trim());
+    it.each(table)('$name is idempotent ($variant)', async ({ name, ext, output, options, convert }) => {
+      expect(await apply(convert(output), options, `${name}${ext}`)).toBe(convert(output));
     });
 
     it('has a case that must change something and one that must change nothing', () => {
@@ -55,9 +79,8 @@ for (const transform of fileTransforms) {
 
     // `shipshape transform` lets these checks pick the files worth a recast parse: they must flag every file the transform changes.
     const screening = checksFixedBy(transform.meta.id).filter((check) => check.kind === 'file');
-    it.each(cases.filter((c) => c.input !== c.output))('$name is flagged by the check that screens for it', async ({ name, input }) => {
+    it.each(cases.filter((c) => c.input !== c.output))('$name is flagged by the check that screens for it', async ({ input, ext }) => {
       expect(screening.length).toBeGreaterThan(0);
-      const ext = readdirSync(path.join(FIXTURES, transform.meta.id)).find((f) => f.startsWith(`${name}.input.`))!.replace(`${name}.input`, '');
       const file = [`lib/subject${ext}`, `next.config${ext}`].find((candidate) => (transform.meta.files ?? (() => true))(candidate))!;
       const root = writeTree({ 'package.json': '{"name":"screen","dependencies":{}}', [file]: input });
       const { findings } = await scan(loadProject(root, { knownCheckIds: CHECK_IDS }), { checks: screening });
@@ -66,11 +89,26 @@ for (const transform of fileTransforms) {
   });
 }
 
+/**
+ * A fixture tree with its source files converted as a variant says. Only the files `input/` has are
+ * converted: a file a fix creates is written as its template says.
+ */
+function convertedTree(dir: string, variant: (typeof VARIANTS)[number], input: Readonly<Record<string, string>> | null = null): Record<string, string> {
+  const converts = (file: string, text: string) => SOURCE_FILE.test(file) && (input === null || file in input) && (variant.follows?.(input?.[file] ?? text) ?? true);
+  return Object.fromEntries(Object.entries(readTree(copyFixture(dir))).map(([file, text]) => [file, converts(file, text) ? variant.convert(text) : text]));
+}
+
 /** A project transform's case is a folder: `input/` is the app, `output/` the expected tree after the fix. */
 for (const transform of projectTransforms) {
   describe(`${transform.meta.id} fixtures`, () => {
     const dir = path.join(FIXTURES, transform.meta.id);
     const cases = readdirSync(dir).filter((name) => existsSync(path.join(dir, name, 'input'))).sort();
+    // The migration moves modules and writes new ones from templates and snippets whose line
+    // endings and indentation do not follow the project's yet: it runs on the LF fixtures only.
+    const variants = transform.meta.id === 'migrate-app-router' ? VARIANTS.slice(0, 1) : VARIANTS;
+    const table = cases.flatMap((name) => variants.map((variant) => ({ name, variant: variant.name })));
+    const variantNamed = (name: string) => VARIANTS.find((variant) => variant.name === name)!;
+    const originalInput = (name: string) => readTree(copyFixture(path.join(dir, name, 'input')));
 
     async function fix(root: string, options: Record<string, string>): Promise<Changeset> {
       const project = loadProject(root, { knownCheckIds: CHECK_IDS });
@@ -95,15 +133,17 @@ for (const transform of projectTransforms) {
       return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
     };
 
-    it.each(cases)('%s', async (name) => {
-      const root = copyFixture(path.join(dir, name, 'input'));
-      const expected = readTree(copyFixture(path.join(dir, name, 'output')));
+    it.each(table)('$name ($variant)', async ({ name, variant }) => {
+      const input = originalInput(name);
+      const root = writeTree(convertedTree(path.join(dir, name, 'input'), variantNamed(variant), input));
+      const expected = convertedTree(path.join(dir, name, 'output'), variantNamed(variant), input);
       const changeset = await fix(root, optionsOf(name));
       expect(applyInMemory(root, changeset)).toEqual(expected);
+      for (const change of changeset.changes()) if (change.after !== null && SOURCE_FILE.test(change.path)) expectParses(change.path, change.after);
     });
 
-    it.each(cases)('%s is idempotent', async (name) => {
-      const root = copyFixture(path.join(dir, name, 'output'));
+    it.each(table)('$name is idempotent ($variant)', async ({ name, variant }) => {
+      const root = writeTree(convertedTree(path.join(dir, name, 'output'), variantNamed(variant), originalInput(name)));
       const changeset = await fix(root, optionsOf(name));
       expect(changeset.changes()).toEqual([]);
     });

@@ -23,7 +23,7 @@ export function markServerOnly(project: Project, changeset: Changeset, file: str
   const source = changeset.read(file);
   if (source === null || /^\s*import\s+['"]server-only['"]/m.test(source)) return;
   const program = parseSource(file, source).program;
-  const edits = new TextEdits(source);
+  const edits = new TextEdits(source, file);
   // After any directive, before the first statement: where a reader looks for it.
   const directive = program.directives.at(-1);
   const first = program.body[0];

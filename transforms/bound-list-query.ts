@@ -1,6 +1,6 @@
 import type { API, ASTPath, CallExpression, FileInfo, TaggedTemplateExpression } from 'jscodeshift';
 import type { CallExpression as BabelCall, Node, ObjectExpression, ObjectProperty, StringLiteral, TemplateLiteral } from '@babel/types';
-import { TextEdits, ancestorsOf, statementStart } from '../src/engine/codemod.ts';
+import { TextEdits, ancestorsOf, sourceTree, statementStart } from '../src/engine/codemod.ts';
 import { memberName, propertyName } from '../src/engine/ast.ts';
 import { ancestorsAbove, countableFindMany, isUnboundedFindMany, rowFlow, sqlColumnList, sqlPaging, unboundedSelectEnd, unboundedSqlText, type RowFlow } from '../src/engine/list-queries.ts';
 import { printOptions } from '../src/engine/print-style.ts';
@@ -34,8 +34,8 @@ function sqlChunks(node: StringLiteral | TemplateLiteral, source: string): Array
 export default function boundListQuery(file: FileInfo, api: API, options: Answers): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
-  const edits = new TextEdits(file.source);
+  const root = sourceTree(j, file.source);
+  const edits = new TextEdits(file.source, file.path);
   const source = file.source;
   const pageSize = Number(options.pageSize ?? 100);
   const quote = printOptions(source).quote === 'double' ? '"' : "'";

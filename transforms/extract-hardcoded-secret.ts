@@ -65,7 +65,7 @@ export function plan({ project, findings, options, changeset }: ProjectTransform
     const source = changeset.read(file);
     if (source === null) continue;
     const here = new Set(relevant.filter((f) => f.file === file).map((f) => `${f.line}:${f.column}`));
-    const edits = new TextEdits(source);
+    const edits = new TextEdits(source, file);
     const typescript = /\.[cm]?tsx?$/.test(file);
     const visit = (node: Node, ancestors: readonly Node[]) => {
       const at = `${node.loc!.start.line}:${node.loc!.start.column + 1}`;

@@ -1,6 +1,6 @@
 import type { API, ASTPath, CallExpression, FileInfo, Program } from 'jscodeshift';
 import type { Expression, ObjectExpression, Program as BabelProgram } from '@babel/types';
-import { TextEdits, ancestorsOf, statementStart } from '../src/engine/codemod.ts';
+import { TextEdits, ancestorsOf, statementStart, sourceTree } from '../src/engine/codemod.ts';
 import {
   absoluteUrlOf,
   fetchResponseBinding,
@@ -28,8 +28,8 @@ const TODO = 'check response.ok before reading the body';
 export default function fetchTimeout(file: FileInfo, api: API, options: Answers): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
-  const edits = new TextEdits(file.source);
+  const root = sourceTree(j, file.source);
+  const edits = new TextEdits(file.source, file.path);
   const program = root.find(j.Program).get().node as Program as unknown as BabelProgram;
   const constants = moduleStringConstants(program);
   const browser = runsInBrowser(file.path, program);

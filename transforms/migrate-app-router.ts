@@ -2,7 +2,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../src/engine/changeset.ts';
-import { TextEdits } from '../src/engine/codemod.ts';
+import { TextEdits, sourceTree } from '../src/engine/codemod.ts';
 import { hasDirective, withUseClient, type RuleMeta } from '../src/engine/app-router-rules.ts';
 import { importSites, ModuleResolver, relativeSpecifier } from '../src/engine/module-graph.ts';
 import { appEntry, appTarget, isUnder, nextApps, normaliseRoute, pagesEntry, type PagesEntry, type RouterDirs } from '../src/engine/next-routes.ts';
@@ -93,7 +93,7 @@ function declared(node: { type: string; [key: string]: unknown }): string[] {
  * params and renders the component from a `'use client'` module beside it.
  */
 function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFile: string): { page: string; client: string } | null {
-  const root = api(source);
+  const root = sourceTree(api, source);
   const program = root.find(api.Program).get().node as { body: Array<{ type: string; [key: string]: unknown }> };
   const wrapperNode = program.body.find((n) => n.type === 'ExportDefaultDeclaration');
   const wrapper = wrapperNode?.declaration as { type: string; async?: boolean; id?: { name: string } } | undefined;
@@ -156,7 +156,7 @@ function asDefaultExport(code: string, type: string, name: string): string {
 
 /** Drops import bindings a module no longer uses, and imports left empty (side-effect imports stay). */
 function pruneImports(api: JSCodeshift, source: string, _file: string): string {
-  const root = api(source);
+  const root = sourceTree(api, source);
   const edits = new TextEdits(source);
   const code = source.replace(/^import[\s\S]*?from\s*['"][^'"]+['"];?$/gm, '');
   root.find(api.ImportDeclaration).forEach((p) => {
@@ -240,7 +240,10 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
     }
     if (/\bgetInitialProps\b/.test(source)) {
       const note = '// TODO(shipshape): `getInitialProps` has no App Router equivalent: fetch the data in the page (an async server component) and run `shipshape migrate app-router` again\n';
-      if (!source.includes(note.trim())) changeset.write(entry.file, `${note}${source}`);
+      if (source.includes(note.trim())) continue;
+      const edits = new TextEdits(source, entry.file);
+      edits.insert(0, note);
+      changeset.write(entry.file, edits.apply());
       continue;
     }
     const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }), new Map());
@@ -372,7 +375,7 @@ function asPage(api: JSCodeshift, converted: string, target: string): { page: st
 function addImportsText(api: JSCodeshift, source: string, lines: readonly string[]): string {
   const missing = lines.filter((line) => !source.includes(line));
   if (missing.length === 0) return source;
-  const program = api(source).find(api.Program).get().node as { body: Array<{ type: string; end: number }> };
+  const program = sourceTree(api, source).find(api.Program).get().node as { body: Array<{ type: string; end: number }> };
   const last = program.body.filter((n) => n.type === 'ImportDeclaration').at(-1);
   if (!last) return `${missing.join('\n')}\n\n${source}`;
   return `${source.slice(0, last.end)}\n${missing.join('\n')}${source.slice(last.end)}`;
@@ -447,7 +450,7 @@ function convertReachable(api: JSCodeshift, resolver: ModuleResolver, appDir: st
       const note = '// TODO(shipshape): `useSearchParams()` needs a `<Suspense>` boundary around this component where a statically rendered page uses it, or `next build` stops\n';
       source = source.replace(/^((['"])use client\2;?\n\n)?/, (directive) => `${directive}${note}`);
     }
-    let isClient = clientParent || hasDirective(api, api(source), 'use client');
+    let isClient = clientParent || hasDirective(api, sourceTree(api, source), 'use client');
     if (!isClient && !/(^|\/)(page|layout|not-found|route|template|default)\.[jt]sx?$/.test(file) && /\.[jt]sx$/.test(file)) {
       const withDirective = applyRules(api, ['use-client'], file, source, {});
       if (withDirective !== source) {

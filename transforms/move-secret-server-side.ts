@@ -4,9 +4,10 @@ import { declareServerOnly } from './add-server-only.ts';
 import { renamePublicVariables } from './rename-public-secret-env.ts';
 import { clientGraph, moduleFacts, type ClientGraph } from '../src/engine/client-graph.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
-import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding } from '../src/engine/codemod.ts';
+import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
 import { PUBLIC_ENV_PREFIX, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
+import { printSource } from '../src/engine/print-style.ts';
 import { secretByName } from '../src/engine/secret-shapes.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
@@ -315,7 +316,7 @@ class Planner {
   private editsFor(file: string, source: string): TextEdits {
     let edits = this.edits.get(file);
     if (!edits) {
-      edits = new TextEdits(source);
+      edits = new TextEdits(source, file);
       this.edits.set(file, edits);
     }
     return edits;
@@ -372,7 +373,7 @@ class Planner {
       const binding = imports.get(ctor)!;
       const variables = new Set<string>();
       // Module constants the constructor reads travel with it, inlined.
-      const edits = new TextEdits(source);
+      const edits = new TextEdits(source, file);
       for (const { name, node } of referencedIdentifiers(init)) {
         const constant = constants.get(name);
         if (constant && name !== ctor) edits.replace(node.start!, node.end!, source.slice(constant.start!, constant.end!));
@@ -682,18 +683,19 @@ class Planner {
         });
       }
       if (this.changeset.read(target) !== null) throw new Error(`${target} already exists; move the call by hand or rename that file`);
-      this.changeset.write(target, content);
+      // Snippets of a CRLF or tab-indented module in an LF, space-indented template: one style for the new file.
+      this.changeset.write(target, content.replace(/\r\n/g, '\n').replace(/^[ \t]+/gm, (indent) => indent.replace(/\t/g, '  ')));
       written.push(target);
     }
     for (const [file, edits] of this.edits) {
       let text = edits.apply();
       const added = [...(this.newImports.get(file) ?? [])];
-      const root = j(text);
+      const root = sourceTree(j, text);
       for (const local of this.clearedBindings.get(file) ?? []) removeUnusedBinding(j, root, local);
-      text = root.toSource();
+      text = printSource(root, text, file);
       const missing = added.filter((line) => !text.includes(line));
       if (missing.length > 0) {
-        const withImports = new TextEdits(text);
+        const withImports = new TextEdits(text, file);
         insertImportLines(withImports, parseSource(file, text).program, missing);
         text = withImports.apply();
       }
@@ -711,7 +713,7 @@ class Planner {
       if (text === null) return false;
       return moduleFacts(text).imports.some(({ specifier }) => this.graph.resolve(importer, specifier) === client.file) && new RegExp(`\\b${client.name}\\b`).test(text);
     });
-    const root = j(source);
+    const root = sourceTree(j, source);
     const uses = root.find(j.Identifier, { name: client.name }).filter((p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node) && p.parent?.node.type !== 'ExportSpecifier');
     if (stillImported || uses.length > 0) return;
     root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: client.name } }).forEach((p) => {
@@ -732,7 +734,7 @@ class Planner {
       if (remaining.length === 0 && !exported) root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((p) => { j(p).closest(j.VariableDeclaration).remove(); });
     }
     for (const local of importedNames) removeUnusedBinding(j, root, local);
-    const text = root.toSource();
+    const text = printSource(root, source, client.file);
     const meaningful = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|['"]use (client|server)['"];?/g, '').trim();
     if (meaningful === '' && !this.project.files.some((file) => file !== client.file && this.importsFile(file, client.file))) this.changeset.delete(client.file);
     else this.changeset.write(client.file, text);
@@ -752,7 +754,7 @@ class Planner {
     const init = found?.declarator.init;
     if (init?.type !== 'CallExpression') return;
     const key = init.arguments[1] as Expression;
-    const edits = new TextEdits(source);
+    const edits = new TextEdits(source, client.file);
     edits.replace(key.start!, key.end!, `process.env.${anonVariable}${/\.[cm]?tsx?$/.test(client.file) ? '!' : ''}`);
     // The constant that held the service-role key goes once nothing else reads it.
     if (key.type === 'Identifier') {

@@ -1,7 +1,7 @@
 import type { API, ASTPath, CallExpression, FileInfo } from 'jscodeshift';
 import type { Expression } from '@babel/types';
-import { addTodo, templateRaw } from '../src/engine/codemod.ts';
-import { printOptions } from '../src/engine/print-style.ts';
+import { addTodo, templateRaw, sourceTree } from '../src/engine/codemod.ts';
+import { printSource } from '../src/engine/print-style.ts';
 import { looksLikeSql, planParameters, rawSqlApi, splicedParts, type SqlPart } from '../src/engine/sql-text.ts';
 import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
 
@@ -31,7 +31,7 @@ export const parser = 'tsx';
 export default function parameterizeRawSql(file: FileInfo, api: API, options: Answers): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   const usesMysql = /from\s+['"]mysql2?(\/promise)?['"]|require\(\s*['"]mysql2?(\/promise)?['"]\s*\)/.test(file.source);
   const style = options.placeholders === 'question' || (options.placeholders !== 'dollar' && usesMysql) ? 'question' : 'dollar';
   let changed = false;
@@ -100,5 +100,5 @@ export default function parameterizeRawSql(file: FileInfo, api: API, options: An
     changed = true;
   });
 
-  return changed ? root.toSource(printOptions(file.source)) : undefined;
+  return changed ? printSource(root, file.source, file.path) : undefined;
 }

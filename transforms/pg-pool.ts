@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { ASTPath, CallExpression, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
 import type { Node } from '@babel/types';
-import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding } from '../src/engine/codemod.ts';
+import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
 import { markServerOnly } from './add-server-only.ts';
 import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
 import { driverNames, opensConnection, type Connection } from '../src/engine/db-drivers.ts';
-import { printOptions } from '../src/engine/print-style.ts';
+import { printSource } from '../src/engine/print-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { packageFor } from '../src/project/packages.ts';
@@ -56,7 +56,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   for (const file of files) {
     const source = changeset.read(file);
     if (source === null) continue;
-    const tree = j(source);
+    const tree = sourceTree(j, source);
     const found = openings(j, tree);
     if (found.length === 0) continue;
     const pkgDir = packageFor(project.packages, file)?.dir ?? '';
@@ -77,7 +77,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
     if (!changed) continue;
     for (const name of ['Client', 'createConnection', 'postgres']) removeUnusedBinding(j, tree, name);
     for (const driver of new Set(found.map((f) => f.driver))) removeUnusedNamespace(j, tree, SHARED[driver].importSource);
-    changeset.write(file, tree.toSource(printOptions(source)));
+    changeset.write(file, printSource(tree, source, file));
   }
   // A new pool module used only by App Router server code is marked so from the start.
   for (const [module, files] of users) {
@@ -159,7 +159,7 @@ function usePool(j: JSCodeshift, tree: Collection, opening: ASTPath, driver: Poo
 function poolSharedClient(j: JSCodeshift, file: string, changeset: ProjectTransformContext['changeset']): void {
   const source = changeset.read(file);
   if (source === null) return;
-  const tree = j(source);
+  const tree = sourceTree(j, source);
   const names = driverNames(tree.find(j.Program).get().node as Node);
   let changed = false;
   tree.find(j.NewExpression).forEach((opening: ASTPath<NewExpression>) => {
@@ -182,5 +182,5 @@ function poolSharedClient(j: JSCodeshift, file: string, changeset: ProjectTransf
   });
   if (!changed) return;
   removeUnusedBinding(j, tree, 'Client');
-  changeset.write(file, tree.toSource(printOptions(source)));
+  changeset.write(file, printSource(tree, source, file));
 }

@@ -3,9 +3,10 @@ import type { ASTPath, CallExpression } from 'jscodeshift';
 import type { Node } from '@babel/types';
 import { driverNames } from '../src/engine/db-drivers.ts';
 import { isPostgresUrl, providerOf } from '../src/engine/db-urls.ts';
-import { printOptions } from '../src/engine/print-style.ts';
+import { printSource } from '../src/engine/print-style.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import type { Finding } from '../src/types.ts';
+import { sourceTree } from '../src/engine/codemod.ts';
 
 export const meta: TransformMeta = {
   id: 'prisma-pooler-config',
@@ -54,7 +55,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
     for (const file of prepareFiles) {
       const source = changeset.read(file);
       if (source === null) continue;
-      const tree = j(source);
+      const tree = sourceTree(j, source);
       // Found again rather than by line: an earlier fix in the same run may have moved the lines.
       const names = driverNames(tree.find(j.Program).get().node as Node);
       tree.find(j.CallExpression).forEach((path: ASTPath<CallExpression>) => {
@@ -67,7 +68,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
         if (options) options.properties.push(prepare);
         else path.node.arguments.push(j.objectExpression([prepare]));
       });
-      changeset.write(file, tree.toSource(printOptions(source)));
+      changeset.write(file, printSource(tree, source, file));
     }
   }
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ASTPath, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
-import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding } from '../src/engine/codemod.ts';
-import { printOptions } from '../src/engine/print-style.ts';
+import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
+import { printSource } from '../src/engine/print-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import { markServerOnly } from './add-server-only.ts';
 import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
@@ -71,7 +71,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
 
 function parseable(j: JSCodeshift, source: string): Collection | null {
   try {
-    return j(source);
+    return sourceTree(j, source);
   } catch {
     return null;
   }
@@ -109,7 +109,7 @@ function planPackage(j: JSCodeshift, project: Project, pkg: PackageInfo | null, 
     if (file === shared.file) continue;
     const tree = parsed.get(file)!;
     if (useSharedClient(j, file, tree, shared)) {
-      changeset.write(file, tree.toSource(printOptions(changeset.read(file)!)));
+      changeset.write(file, printSource(tree, changeset.read(file)!, file));
       users.push(file);
     }
   }
@@ -132,7 +132,7 @@ function cacheOnGlobal(j: JSCodeshift, file: string, tree: Collection, changeset
   statement.insertBefore(holder);
   statement.insertAfter(keep);
   const source = changeset.read(file)!;
-  changeset.write(file, tree.toSource(printOptions(source)));
+  changeset.write(file, printSource(tree, source, file));
 }
 
 /** Replaces the file's own clients with an import of the shared one; false when nothing changed. */

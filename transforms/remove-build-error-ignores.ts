@@ -1,7 +1,8 @@
 import type { API, ASTPath, FileInfo, ObjectExpression, ObjectProperty } from 'jscodeshift';
 import { isNextConfigFile, propertyName } from '../src/engine/ast.ts';
-import { printOptions } from '../src/engine/print-style.ts';
+import { printSource } from '../src/engine/print-style.ts';
 import type { TransformMeta } from '../src/engine/transform-types.ts';
+import { sourceTree } from '../src/engine/codemod.ts';
 
 export const meta: TransformMeta = {
   id: 'remove-build-error-ignores',
@@ -20,7 +21,7 @@ const FLAGS: Record<string, string> = { ignoreBuildErrors: 'typescript', ignoreD
 export default function removeBuildErrorIgnores(file: FileInfo, api: API): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   let changed = false;
 
   root.find(j.ObjectProperty).forEach((path: ASTPath<ObjectProperty>) => {
@@ -35,5 +36,5 @@ export default function removeBuildErrorIgnores(file: FileInfo, api: API): strin
     if (objectPath.node.properties.length === 0) j(ownerPath).remove();
   });
 
-  return changed ? root.toSource(printOptions(file.source)) : undefined;
+  return changed ? printSource(root, file.source, file.path) : undefined;
 }

@@ -124,7 +124,7 @@ function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): 
   for (const file of [...new Set(movable.map((read) => read.file))].sort()) {
     const source = changeset.read(file)!;
     const here = movable.filter((read) => read.file === file);
-    const edits = new TextEdits(source);
+    const edits = new TextEdits(source, file);
     const program = parseSource(file, source).program;
     const taken = topLevelNames(program).has('env');
     const needed = new Set<'server' | 'client'>();

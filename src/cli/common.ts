@@ -110,14 +110,22 @@ export function assertCleanTree(root: string, allowDirty: boolean, logger: Logge
   throw new UsageError(`the git tree has uncommitted changes: ${shown}`, 'commit or stash them first, or pass --allow-dirty');
 }
 
-/** `--option key=value` pairs, each key one of `questions` and each value one its question accepts. */
-export function parseOptionPairs(pairs: string[] | undefined, questions: readonly Question[]): Record<string, string> {
+/** `--option key=value` pairs as given; `sql` checks its own keys, which name tables. */
+export function splitOptionPairs(pairs: string[] | undefined, example = 'pageSize=100'): Record<string, string> {
   const options: Record<string, string> = {};
-  const known = new Map(questions.map((question) => [question.name, question]));
   for (const pair of pairs ?? []) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--option expects key=value, got "${pair}"`, 'for example --option pageSize=100');
-    const key = pair.slice(0, eq);
+    if (eq <= 0) throw new UsageError(`--option expects key=value, got "${pair}"`, `for example --option ${example}`);
+    options[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return options;
+}
+
+/** `--option key=value` pairs, each key one of `questions` and each value one its question accepts. */
+export function parseOptionPairs(pairs: string[] | undefined, questions: readonly Question[]): Record<string, string> {
+  const options = splitOptionPairs(pairs);
+  const known = new Map(questions.map((question) => [question.name, question]));
+  for (const [key, value] of Object.entries(options)) {
     const question = known.get(key);
     if (!question) {
       const suggestion = closest(key, known.keys());
@@ -126,8 +134,7 @@ export function parseOptionPairs(pairs: string[] | undefined, questions: readonl
         known.size > 0 ? `known options: ${[...known.values()].map((q) => `${q.name} (${describeAnswer(q)})`).join(', ')}` : 'this command asks no questions: drop --option',
       );
     }
-    coerce(question, pair.slice(eq + 1), `--option ${key}`);
-    options[key] = pair.slice(eq + 1);
+    coerce(question, value, `--option ${key}`);
   }
   return options;
 }

@@ -14,7 +14,7 @@ import type { LayoutKind } from '../sql/render.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import { DatabaseTimeout, openPostgres, type Database } from '../verify/database.ts';
 import { renderApplySummary } from './apply-summary.ts';
-import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, load, parseOptionPairs } from './common.ts';
+import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, load, splitOptionPairs } from './common.ts';
 
 interface SqlFlags {
   layout?: string;
@@ -140,7 +140,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
     .action(async (dir: string, flags: SqlFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
       const options = validate(flags);
-      const optionPairs = parseOptionPairs(flags.option);
+      const optionPairs = splitOptionPairs(flags.option, 'access.notes=owner');
       const scripted = Boolean(flags.yes || flags.dryRun);
       const interactive = !scripted && Boolean(process.stdin.isTTY && process.stdout.isTTY);
       if (!scripted && !interactive) throw new UsageError('the sql wizard needs a terminal', 'in scripts and CI pass --yes (inferred access modes) or --dry-run');

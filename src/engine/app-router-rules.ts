@@ -3,8 +3,8 @@ import type { ASTPath, Collection, Identifier, JSCodeshift } from 'jscodeshift';
 /** A syntax node read field by field: the rules walk Babel's tree shapes, which jscodeshift's `Node` type does not describe. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AstNode = any;
-import { removeUnusedBinding } from './codemod.ts';
-import { printOptions } from './print-style.ts';
+import { addImport, addTodo, removeUnusedBinding, sourceTree } from './codemod.ts';
+import { sourceStyle } from './print-style.ts';
 import { routeParams } from './next-routes.ts';
 
 /** What every App Router rule declares besides its jscodeshift function. */
@@ -25,14 +25,17 @@ export interface RuleOptions {
 
 export const isTypeScript = (file: string): boolean => /\.(tsx?|mts|cts)$/.test(file);
 
-/** Puts code after the module's imports (and directives), as written, a blank line apart. */
+/** Puts code after the module's imports (and directives), as written, a blank line apart, with the file's line ending. */
 export function insertAfterImports(j: JSCodeshift, source: string, code: string): string {
-  const program = j(source).find(j.Program).get().node as { body: Array<{ type: string; end?: number }>; directives?: Array<{ end?: number }> };
+  const program = sourceTree(j, source).find(j.Program).get().node as { body: Array<{ type: string; end?: number }>; directives?: Array<{ end?: number }> };
   const imports = program.body.filter((node) => node.type === 'ImportDeclaration');
-  const end = imports.at(-1)?.end ?? program.directives?.at(-1)?.end ?? 0;
-  if (end === 0) return `${code}\n\n${source}`;
-  const rest = source.slice(end).replace(/^\n+/, '');
-  return `${source.slice(0, end)}\n\n${code}\n\n${rest}`;
+  const eol = sourceStyle(source).lineEnding;
+  const lines = code.replace(/\r?\n/g, eol);
+  const bom = source.startsWith('\ufeff') ? 1 : 0;
+  const end = imports.at(-1)?.end ?? program.directives?.at(-1)?.end ?? bom;
+  if (end === bom) return `${source.slice(0, bom)}${lines}${eol}${eol}${source.slice(bom)}`;
+  const rest = source.slice(end).replace(/^(\r?\n)+/, '');
+  return `${source.slice(0, end)}${eol}${eol}${lines}${eol}${eol}${rest}`;
 }
 
 /** Statements from a snippet, without source positions: recast lays them out itself, one per line. */
@@ -143,40 +146,6 @@ export function dropUnused(j: JSCodeshift, root: Collection, names: readonly str
   for (const name of names) removeUnusedBinding(j, root, name);
 }
 
-/** `import { name } from 'source'`, joining an existing value import of that source; once. */
-export function addImport(j: JSCodeshift, root: Collection, source: string, imported: string, local: string = imported): void {
-  const existing = root.find(j.ImportDeclaration, { source: { value: source } }).filter((p: ASTPath) => (p.node as { importKind?: string }).importKind !== 'type');
-  const has = existing.find(j.ImportSpecifier, { imported: { name: imported } }).length > 0 || (imported === 'default' && existing.find(j.ImportDefaultSpecifier, { local: { name: local } }).length > 0);
-  if (has) return;
-  const specifier = imported === 'default' ? j.importDefaultSpecifier(j.identifier(local)) : j.importSpecifier(j.identifier(imported), local === imported ? null : j.identifier(local));
-  const target = existing.paths()[0];
-  if (target && imported !== 'default' && !(target.node.specifiers ?? []).some((s) => s.type === 'ImportNamespaceSpecifier')) {
-    target.node.specifiers = [...(target.node.specifiers ?? []), specifier];
-    return;
-  }
-  addImportDeclaration(j, root, j.importDeclaration([specifier], j.stringLiteral(source)));
-}
-
-/** `import type { name } from 'source'`, joining an existing type import of that source; once. */
-export function addTypeImport(j: JSCodeshift, root: Collection, source: string, name: string): void {
-  const all = root.find(j.ImportDeclaration, { source: { value: source } });
-  if (all.find(j.ImportSpecifier, { imported: { name } }).length > 0) return;
-  const typeImport = all.filter((p: ASTPath) => (p.node as { importKind?: string }).importKind === 'type').paths()[0];
-  if (typeImport) {
-    typeImport.node.specifiers = [...(typeImport.node.specifiers ?? []), j.importSpecifier(j.identifier(name))];
-    return;
-  }
-  const declaration = j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral(source));
-  (declaration as { importKind?: string }).importKind = 'type';
-  addImportDeclaration(j, root, declaration);
-}
-
-function addImportDeclaration(j: JSCodeshift, root: Collection, declaration: AstNode): void {
-  const imports = root.find(j.ImportDeclaration);
-  if (imports.length > 0) imports.at(imports.length - 1).insertAfter(declaration);
-  else (root.find(j.Program).get().node as { body: AstNode[] }).body.unshift(declaration);
-}
-
 /** Replaces a node with the same code reprinted from text, so recast lays it out as written, on one line where it fits. */
 export function reparseExpression(j: JSCodeshift, code: string): AstNode {
   const statement = statements(j, `(${code});`)[0] as unknown as { expression: AstNode & { extra?: { parenthesized?: boolean } } };
@@ -207,13 +176,13 @@ export function hasDirective(j: JSCodeshift, root: Collection, value: string): b
   return first?.type === 'ExpressionStatement' && (first.directive === value || (first.expression?.type === 'StringLiteral' && first.expression.value === value));
 }
 
-/** The module with `'use client'` on top, in the file's own quotes; the rest as it was. */
+/** The module with `'use client'` on top (after a byte order mark), in the file's own quotes, semicolons and line ending; the rest as it was. */
 export function withUseClient(source: string): string {
-  const quote = printOptions(source).quote === 'double' ? '"' : "'";
-  const semicolon = /;\s*$/m.test(source) ? ';' : '';
-  return `${quote}use client${quote}${semicolon}\n\n${source.replace(/^\s*\n/, '')}`;
+  const style = sourceStyle(source);
+  const bom = source.startsWith('\ufeff') ? '\ufeff' : '';
+  const quote = style.quote === 'double' ? '"' : "'";
+  return `${bom}${quote}use client${quote}${style.semicolons ? ';' : ''}${style.lineEnding}${style.lineEnding}${source.slice(bom.length).replace(/^\s*\n/, '')}`;
 }
-
 
 export interface DataFunction {
   /** The statement declaring it, top level. */
@@ -280,21 +249,6 @@ export function literalValue(node: AstNode | undefined | null): string | number 
   }
   return undefined;
 }
-
-export const TODO_PREFIX = 'TODO(shipshape): ';
-
-/** `// TODO(shipshape): text` above a top-level or nested statement, once. */
-export function todo(j: JSCodeshift, path: ASTPath, text: string): void {
-  const statement = path.node.type.endsWith('Statement') || path.node.type.endsWith('Declaration') ? path : (j(path).closest(j.Statement).paths()[0] ?? path);
-  let holder = statement as ASTPath;
-  while (holder.parent && /^Export(Named|Default)Declaration$/.test(holder.parent.node.type)) holder = holder.parent;
-  const node = holder.node as { comments?: Array<{ value: string; leading?: boolean }> };
-  node.comments ??= [];
-  const note = `${TODO_PREFIX}${text}`;
-  if (node.comments.some((comment) => comment.value.includes(note))) return;
-  node.comments.push(j.commentLine(` ${note}`, true, false) as never);
-}
-
 
 /**
  * Reads of the request in a data function become the App Router's request APIs, awaited:
@@ -444,7 +398,7 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
         }
       }
     } else {
-      todo(j, data.statement, '`revalidate` differs between results or is computed: set `export const revalidate = <seconds>` (a literal) or `fetch(url, { next: { revalidate } })`');
+      addTodo(j, data.statement, '`revalidate` differs between results or is computed: set `export const revalidate = <seconds>` (a literal) or `fetch(url, { next: { revalidate } })`');
     }
   }
 
@@ -452,7 +406,7 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
   rename(j, root, kind, dataName);
   unexport(j, data.statement);
   for (const name of unsupported) {
-    todo(j, data.statement, `\`${name}\` from the ${kind} context: ${CONTEXT_HELP[name] ?? 'it has no App Router equivalent'}`);
+    addTodo(j, data.statement, `\`${name}\` from the ${kind} context: ${CONTEXT_HELP[name] ?? 'it has no App Router equivalent'}`);
   }
 
   const usesContext = fn.params.length > 0;
@@ -468,7 +422,7 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
 
   const detached = detachDefaultExport(j, root, 'PageContent');
   if (!detached) {
-    todo(j, data.statement, 'no single default export to render: call this function from the page component and pass its props');
+    addTodo(j, data.statement, 'no single default export to render: call this function from the page component and pass its props');
     dropUnused(j, root, NEXT_DATA_TYPES);
     return true;
   }
@@ -514,7 +468,7 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
   program.body.push(...statements(j, code));
   if (notFoundResult || redirects.length > 0) addImport(j, root, 'next/navigation', 'notFound', 'notFound');
   if (redirects.length > 0) addImport(j, root, 'next/navigation', redirectCall, redirectCall);
-  if (redirects.some((permanent) => permanent === null)) todo(j, data.statement, '`redirect.permanent` is computed: call `permanentRedirect()` where it is true');
+  if (redirects.some((permanent) => permanent === null)) addTodo(j, data.statement, '`redirect.permanent` is computed: call `permanentRedirect()` where it is true');
   dropUnused(j, root, NEXT_DATA_TYPES);
   return true;
 }

@@ -35,7 +35,7 @@ export interface ClientGraph {
 type EntryReason = `'use client'` | 'Pages Router page' | `${string} app: all of it runs in the browser`;
 
 const DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use (client|server)\1/;
-const STATIC_IMPORT = /(?:^|[\n;])[ \t]*(import|export)\s+(type\s+)?(?:([\w$*{}\s,]*?)\s+from\s+)?(['"])([^'"\n]+)\4/g;
+const STATIC_IMPORT = /(?:^|[\n;])[ \t\ufeff]*(import|export)\s+(type\s+)?(?:([\w$*{}\s,]*?)\s+from\s+)?(['"])([^'"\n]+)\4/g;
 const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g;
 const SERVER_ONLY_IMPORT = /(?:^|[\n;])\s*import\s+['"]server-only['"]/;
 const PAGE_DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths']);

@@ -1,6 +1,68 @@
 import path from 'node:path';
 import type { ASTPath, Collection, ImportDeclaration, ImportSpecifier, JSCodeshift, ObjectPattern, TryStatement, VariableDeclarator } from 'jscodeshift';
 import type { Node, Program } from '@babel/types';
+import { followStyle, sourceStyle } from './print-style.ts';
+
+/**
+ * The module's tree, as `j(source)` parses it, with each node's `start` and `end` turned into offsets
+ * in `source` itself. Recast hands the parser a copy of the text with CRLF (and CR, U+2028, U+2029)
+ * made `\n` and each line's leading whitespace made spaces (tabs expanded, a byte order mark
+ * dropped), so the parser's own offsets point elsewhere in the file once any of those come before.
+ * Printing is unaffected: recast reprints from `loc`, which this leaves alone, and the copy it
+ * compares with to find what changed (`original`) gets the same offsets.
+ */
+export function sourceTree(j: JSCodeshift, source: string): Collection {
+  const root = j(source);
+  if (!/[\r\u2028\u2029]/.test(source) && !/^ *[^\S \n]/m.test(source)) return root;
+  const lineStarts: number[] = [];
+  const leading: Array<{ length: number; width: number }> = [];
+  const lineBreak = /\r\n|[\r\n\u2028\u2029]/g;
+  const indentation = /[^\S\r\n\u2028\u2029]*/y;
+  let from = 0;
+  for (;;) {
+    lineStarts.push(from);
+    indentation.lastIndex = from;
+    const whitespace = indentation.exec(source)![0];
+    leading.push({ length: whitespace.length, width: indentWidth(whitespace) });
+    const found = lineBreak.exec(source);
+    if (!found) break;
+    from = found.index + found[0].length;
+  }
+  const offsetOf = (position: { line: number; column: number }) => {
+    const line = position.line - 1;
+    const { length, width } = leading[line]!;
+    return lineStarts[line]! + (position.column >= width ? length + position.column - width : Math.min(position.column, length));
+  };
+  const seen = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    const node = value as { type?: unknown; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; start?: unknown; end?: unknown };
+    if (typeof node.type === 'string' && node.loc?.start && typeof node.start === 'number') {
+      node.start = offsetOf(node.loc.start);
+      node.end = offsetOf(node.loc.end);
+    }
+    // `original` is not enumerable.
+    visit((node as { original?: unknown }).original);
+    for (const [key, child] of Object.entries(node)) if (key !== 'loc' && key !== 'tokens') visit(child);
+  };
+  visit(root.get().node);
+  return root;
+}
+
+/** Columns a line's leading whitespace spans in recast's copy of the text (tab stops of 4). */
+function indentWidth(whitespace: string): number {
+  let width = 0;
+  for (const char of whitespace) {
+    if (char === '\t') width = Math.ceil((width + 1) / 4) * 4;
+    else if (!'\v\f\ufeff'.includes(char)) width += 1;
+  }
+  return width;
+}
 
 /** The chain of nodes from the program down to the path's parent, as the checks' visitors see it. */
 export function ancestorsOf(path: ASTPath): Node[] {
@@ -9,18 +71,33 @@ export function ancestorsOf(path: ASTPath): Node[] {
   return chain;
 }
 
+export const TODO_PREFIX = 'TODO(shipshape): ';
+
+/**
+ * The statement a note about a path goes above: the statement holding it, or the `if`, loop,
+ * label or `export` around that statement when it is not one of a list. A comment between a
+ * statement and its parent (`if (x) // note`) would be read back as the parent's, and the note
+ * added again on the next run.
+ */
+export function noteTarget(j: JSCodeshift, path: ASTPath): ASTPath | null {
+  const isStatement = (node: { type: string }) => /(Statement|Declaration)$/.test(node.type);
+  let holder: ASTPath | null = isStatement(path.node) ? path : ((j(path).closest(j.Statement).paths()[0] as ASTPath | undefined) ?? null);
+  while (holder?.parent && !Array.isArray(holder.parentPath?.value)) {
+    const parent = holder.parent as ASTPath;
+    holder = isStatement(parent.node) ? parent : ((j(parent).closest(j.Statement).paths()[0] as ASTPath | undefined) ?? null);
+  }
+  return holder;
+}
+
 /**
  * Leaves `// TODO(shipshape): <text>` above the statement holding the path, once: what a transform
  * cannot convert safely stays as it was, with a note for the person who can. False when already there.
  */
 export function addTodo(j: JSCodeshift, path: ASTPath, text: string): boolean {
-  const statement = j(path).closest(j.Statement);
-  if (statement.length === 0) return false;
-  let holder = statement.get() as ASTPath;
-  // `export const x = …`: the note goes above the export, not between `export` and `const`.
-  while (holder.parent && /^Export(Named|Default)Declaration$/.test(holder.parent.node.type)) holder = holder.parent;
+  const holder = noteTarget(j, path);
+  if (!holder) return false;
   const node = holder.node as { comments?: Array<{ value: string }> };
-  const note = `TODO(shipshape): ${text}`;
+  const note = `${TODO_PREFIX}${text}`;
   node.comments ??= [];
   if (node.comments.some((comment) => comment.value.includes(note))) return false;
   node.comments.push(j.commentLine(` ${note}`, true, false) as unknown as { value: string });
@@ -32,9 +109,12 @@ export function templateRaw(cooked: string): string {
   return cooked.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 }
 
-/** Adds `import { imported as local } from 'source'` (or `import local from …` for 'default') after the last import, once. */
-export function addImport(j: JSCodeshift, root: Collection, source: string, imported: string, local: string): void {
-  const existing = root.find(j.ImportDeclaration, { source: { value: source } });
+/**
+ * `import { imported as local } from 'source'` (`import local from …` for 'default'), once: joined to
+ * a value import of that source when there is one, else a new line after the last import.
+ */
+export function addImport(j: JSCodeshift, root: Collection, source: string, imported: string, local: string = imported): void {
+  const existing = root.find(j.ImportDeclaration, { source: { value: source } }).filter((p: ASTPath) => (p.node as { importKind?: string }).importKind !== 'type');
   const present =
     imported === 'default'
       ? existing.find(j.ImportDefaultSpecifier, { local: { name: local } }).length > 0
@@ -42,10 +122,32 @@ export function addImport(j: JSCodeshift, root: Collection, source: string, impo
   if (present) return;
   const specifier =
     imported === 'default' ? j.importDefaultSpecifier(j.identifier(local)) : j.importSpecifier(j.identifier(imported), local === imported ? null : j.identifier(local));
-  const declaration = j.importDeclaration([specifier], j.stringLiteral(source));
+  const target = existing.paths()[0] as ASTPath<ImportDeclaration> | undefined;
+  if (target && imported !== 'default' && !(target.node.specifiers ?? []).some((s) => s.type === 'ImportNamespaceSpecifier')) {
+    target.node.specifiers = [...(target.node.specifiers ?? []), specifier];
+    return;
+  }
+  addImportDeclaration(j, root, j.importDeclaration([specifier], j.stringLiteral(source)));
+}
+
+/** `import type { name } from 'source'`, joining an existing type import of that source; once. */
+export function addTypeImport(j: JSCodeshift, root: Collection, source: string, name: string): void {
+  const all = root.find(j.ImportDeclaration, { source: { value: source } });
+  if (all.find(j.ImportSpecifier, { imported: { name } }).length > 0) return;
+  const typeImport = all.filter((p: ASTPath) => (p.node as { importKind?: string }).importKind === 'type').paths()[0] as ASTPath<ImportDeclaration> | undefined;
+  if (typeImport) {
+    typeImport.node.specifiers = [...(typeImport.node.specifiers ?? []), j.importSpecifier(j.identifier(name))];
+    return;
+  }
+  const declaration = j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral(source));
+  (declaration as { importKind?: string }).importKind = 'type';
+  addImportDeclaration(j, root, declaration);
+}
+
+function addImportDeclaration(j: JSCodeshift, root: Collection, declaration: ImportDeclaration): void {
   const imports = root.find(j.ImportDeclaration);
   if (imports.length > 0) imports.at(imports.length - 1).insertAfter(declaration);
-  else root.get().node.program.body.unshift(declaration);
+  else (root.find(j.Program).get().node as { body: unknown[] }).body.unshift(declaration);
 }
 
 /**
@@ -110,11 +212,15 @@ export function relativeImport(from: string, to: string): string {
 /**
  * Edits spliced into the original text at the parser's offsets, so everything around them keeps
  * its exact formatting (recast reprints a whole node it sees changed, with its own spacing).
+ * Offsets are in the file's own text (see `sourceTree`). Inserted text is written with `\n` and
+ * lands with the file's line ending, never before a byte order mark, and in the file's own quotes
+ * and semicolons.
  */
 export class TextEdits {
   private readonly edits: Array<{ start: number; end: number; text: string }> = [];
 
-  constructor(readonly source: string) {}
+  /** `file` names the module only to pick the syntax its inserted code is checked in. */
+  constructor(readonly source: string, private readonly file?: string) {}
 
   insert(at: number, text: string): void {
     this.edits.push({ start: at, end: at, text });
@@ -129,21 +235,41 @@ export class TextEdits {
   }
 
   apply(): string {
+    const style = sourceStyle(this.source);
+    const bom = this.source.startsWith('\ufeff') ? 1 : 0;
     let result = this.source;
+    const inserted: Array<[number, number]> = [];
     const ordered = this.edits.map((edit, order) => ({ ...edit, order })).sort((a, b) => b.start - a.start || b.order - a.order);
-    for (const edit of ordered) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-    return result;
+    for (const edit of ordered) {
+      const start = Math.max(edit.start, bom);
+      const end = Math.max(edit.end, start);
+      const text = edit.text.replace(/\r?\n/g, style.lineEnding);
+      result = result.slice(0, start) + text + result.slice(end);
+      const shift = text.length - (end - start);
+      for (const range of inserted) {
+        if (range[0] >= end) {
+          range[0] += shift;
+          range[1] += shift;
+        }
+      }
+      inserted.push([start, start + text.length]);
+    }
+    return followStyle(result, style, inserted, this.file);
+  }
+
+  /** Where the line holding `at` starts: after the line break before it, or after a byte order mark. */
+  lineStart(at: number): number {
+    return Math.max(this.source.lastIndexOf('\n', at - 1) + 1, this.source.startsWith('\ufeff') ? 1 : 0);
   }
 
   /** The whitespace that starts the line holding `at`. */
   indentAt(at: number): string {
-    const lineStart = this.source.lastIndexOf('\n', at - 1) + 1;
-    return /^[ \t]*/.exec(this.source.slice(lineStart))![0];
+    return /^[ \t]*/.exec(this.source.slice(this.lineStart(at)))![0];
   }
 
   /** `// TODO(shipshape): text` on its own line above the statement starting at `at`, once. */
   todoAbove(at: number, text: string): boolean {
-    const lineStart = this.source.lastIndexOf('\n', at - 1) + 1;
+    const lineStart = this.lineStart(at);
     const previousLine = this.source.slice(this.source.lastIndexOf('\n', lineStart - 2) + 1, lineStart);
     const note = `TODO(shipshape): ${text}`;
     if (previousLine.includes(note) || this.edits.some((edit) => edit.start === lineStart && edit.text.includes(note))) return false;
@@ -170,13 +296,9 @@ export class TextEdits {
   }
 }
 
-/** The start of the statement holding a path, above any `export` around it: where a note about it goes. */
+/** The start of the statement a note about a path goes above (see `noteTarget`). */
 export function statementStart(j: JSCodeshift, path: ASTPath): number | null {
-  const statement = j(path).closest(j.Statement);
-  if (statement.length === 0) return null;
-  let holder = statement.get() as ASTPath;
-  while (holder.parent && /^Export(Named|Default)Declaration$/.test(holder.parent.node.type)) holder = holder.parent;
-  return (holder.node as { start?: number }).start ?? null;
+  return (noteTarget(j, path)?.node as { start?: number } | undefined)?.start ?? null;
 }
 
 /** Adds import lines after the module's last import (or its directives), where a reader looks for them. */

@@ -34,7 +34,8 @@ export async function formatIfConfigured(root: string, file: string, text: strin
     const info = await prettier.getFileInfo(absolute, { ignorePath: path.join(root, '.prettierignore') });
     if (info.ignored || !info.inferredParser) return { text };
     const config = (await prettier.resolveConfig(absolute, { config: configFile })) ?? {};
-    return { text: await prettier.format(text, { ...config, filepath: absolute }) };
+    // A CRLF file stays CRLF unless the project's config asks for other line endings.
+    return { text: await prettier.format(text, { endOfLine: 'auto', ...config, filepath: absolute }) };
   } catch (error) {
     return { text, problem: (error as Error).message.split('\n')[0] };
   }

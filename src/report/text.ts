@@ -14,6 +14,7 @@ export const SKIP_REASONS: Record<SkippedFile['reason'], string> = {
   binary: 'binary',
   'too-large': `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`,
   unreadable: 'could not be read',
+  'symlink outside the project': 'a symbolic link to a file outside the project',
 };
 
 function severityColor(colors: Colors, severity: Severity): (text: string) => string {

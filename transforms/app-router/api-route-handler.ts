@@ -1,9 +1,8 @@
 import type { API, ASTPath, CallExpression, FileInfo, Identifier, JSCodeshift } from 'jscodeshift';
-import { addImport, addTypeImport, isTypeScript, literalValue, memberKey, paramsTypeOf, todo, type RuleMeta, type RuleOptions, type AstNode as Node,
-} from '../../src/engine/app-router-rules.ts';
+import { isTypeScript, literalValue, memberKey, paramsTypeOf, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
 import { routeParams } from '../../src/engine/next-routes.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
-import { TextEdits, statementStart } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
+import { TextEdits, statementStart, addImport, addTypeImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
 
 export const meta: RuleMeta = {
   id: 'api-route-handler',
@@ -116,7 +115,7 @@ function moved(source: string, node: Node, indent: string): string {
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!/\bres\b|NextApiRequest|NextApiResponse/.test(file.source)) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
   if (!exported) return undefined;
   let handler = exported.node.declaration as Node & { params?: Node[]; body?: Node; async?: boolean; id?: Identifier | null };
@@ -129,20 +128,20 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     handler = (declaration.node.type === 'FunctionDeclaration' ? declaration.node : (declaration.node as unknown as { init: Node }).init) as typeof handler;
   }
   if (!handler || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(handler.type) || handler.body?.type !== 'BlockStatement') {
-    todo(j, exported, 'this API route is not a plain `(req, res)` handler: write its route handler (`export async function GET(request)` …) by hand');
-    return root.toSource(printOptions(file.source));
+    addTodo(j, exported, 'this API route is not a plain `(req, res)` handler: write its route handler (`export async function GET(request)` …) by hand');
+    return printSource(root, file.source, file.path);
   }
   const [requestParam, responseParam] = (handler.params ?? []) as Array<Node & { name?: string }>;
   const request = requestParam?.type === 'Identifier' ? requestParam.name! : null;
   const response = responseParam?.type === 'Identifier' ? responseParam.name! : null;
   if (!request || !response) {
-    todo(j, exported, 'the handler does not take `(req, res)`: write its route handler by hand');
-    return root.toSource(printOptions(file.source));
+    addTodo(j, exported, 'the handler does not take `(req, res)`: write its route handler by hand');
+    return printSource(root, file.source, file.path);
   }
   const split = splitByMethod((handler.body as { body: Node[] }).body, request);
   if (!split) {
-    todo(j, exported, 'the handler branches on `req.method` in a way that cannot be split safely: write one exported function per method by hand');
-    return root.toSource(printOptions(file.source));
+    addTodo(j, exported, 'the handler branches on `req.method` in a way that cannot be split safely: write one exported function per method by hand');
+    return printSource(root, file.source, file.path);
   }
   const typescript = isTypeScript(file.path);
   const route = options.route ?? '/api';
@@ -189,7 +188,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     configTodo ? `// TODO(shipshape): \`export const config\` (API route config such as \`bodyParser\`) has no route handler equivalent: read the raw body with \`await request.text()\` where it was turned off` : '',
     leftover ? '// TODO(shipshape): the handler answered other methods after its branches: that code was not kept, Next.js answers them with 405' : '',
   ].filter(Boolean);
-  const head = root.toSource(printOptions(file.source)).trimEnd();
+  const head = printSource(root, file.source, file.path).trimEnd();
   const code = [head, ...notes.map((n, i) => (i === 0 ? `\n${n}` : n)), `${notes.length > 0 ? '' : '\n'}${functions.join('\n\n')}${exportAliases}`].join('\n');
   return `${code.replace(/^\n+/, '')}\n`;
 }
@@ -204,14 +203,14 @@ function convertBody(j: JSCodeshift, original: string, request: string, response
   const isResponse = (node: Node) => node.type === 'Identifier' && (node as Identifier).name === response;
   // Three passes, each over the text the one before wrote, so no edit lands inside another.
   let text = original;
-  let root = j(text);
+  let root = sourceTree(j, text);
   let edits = new TextEdits(text);
   let fn = root.find(j.FunctionDeclaration).paths()[0]!;
   let handled = new Set<Node>();
   const source = (node: Node) => text.slice(at(node).start, at(node).end);
   const nextPass = () => {
     text = edits.apply();
-    root = j(text);
+    root = sourceTree(j, text);
     edits = new TextEdits(text);
     fn = root.find(j.FunctionDeclaration).paths()[0]!;
     handled = new Set<Node>();

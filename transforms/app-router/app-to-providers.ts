@@ -1,6 +1,7 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
-import { addImport, dropUnused, hasDirective, isTypeScript, memberKey, reparseExpression, statements, todo, withUseClient, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { dropUnused, hasDirective, isTypeScript, memberKey, reparseExpression, statements, withUseClient, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { addImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'app-to-providers',
@@ -17,7 +18,7 @@ const isComponentElement = (node: Node, component: string) => node?.type === 'JS
 export function appLayoutAttributes(source: string, j: JSCodeshift): string | null {
   let root;
   try {
-    root = j(source);
+    root = sourceTree(j, source);
   } catch {
     return null;
   }
@@ -35,7 +36,7 @@ export function appLayoutAttributes(source: string, j: JSCodeshift): string | nu
 
 /** True when the providers component renders nothing but its children. */
 export function rendersOnlyChildren(source: string, j: JSCodeshift): boolean {
-  const root = j(source);
+  const root = sourceTree(j, source);
   const fn = root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0];
   if (!fn) return false;
   const body = fn.node.body.body as Node[];
@@ -46,7 +47,7 @@ export function rendersOnlyChildren(source: string, j: JSCodeshift): boolean {
 
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   if (hasDirective(j, root, 'use client') && root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).length > 0) return undefined;
   const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
   let fn = exported?.node.declaration as Node | undefined;
@@ -120,9 +121,9 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   if (exported && exported.node.declaration === fn) j(exported).replaceWith(j.exportNamedDeclaration(fn as never));
   if (pagePropsLeft) notes.push('`pageProps` are gone in the App Router: fetch what the providers need in the root layout and pass it as props');
   const holder = root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).paths()[0];
-  if (holder) for (const note of notes) todo(j, holder as ASTPath, note);
+  if (holder) for (const note of notes) addTodo(j, holder as ASTPath, note);
   // Global styles belong to the root layout.
   root.find(j.ImportDeclaration).filter((p: ASTPath) => !(p.node as Node).specifiers?.length && /\.(css|scss|sass|less)$/.test((p.node as Node).source.value)).remove();
   dropUnused(j, root, ['AppProps', 'NextPage', 'ReactElement', 'ReactNode']);
-  return withUseClient(root.toSource(printOptions(file.source)));
+  return withUseClient(printSource(root, file.source, file.path));
 }

@@ -1,6 +1,7 @@
 import type { API, ASTPath, FileInfo } from 'jscodeshift';
-import { dropUnused, isTypeScript, statements, todo, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { dropUnused, isTypeScript, statements, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'document-to-layout',
@@ -16,7 +17,7 @@ const RENAMES: Record<string, string> = { Html: 'html', Head: 'head' };
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   if (!file.source.includes('next/document')) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   const imports = root.find(j.ImportDeclaration, { source: { value: 'next/document' } });
   const locals: Record<string, string> = {};
   imports.forEach((p: ASTPath) => {
@@ -61,8 +62,8 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   });
   program.body.push(...statements(j, layout));
   if (hasInitialProps) {
-    todo(j, root.find(j.ExportDefaultDeclaration).paths()[0]!, "the custom Document's `getInitialProps` (often CSS-in-JS style collection) has no App Router equivalent: use your CSS library's App Router setup (a style registry client component)");
+    addTodo(j, root.find(j.ExportDefaultDeclaration).paths()[0]!, "the custom Document's `getInitialProps` (often CSS-in-JS style collection) has no App Router equivalent: use your CSS library's App Router setup (a style registry client component)");
   }
   dropUnused(j, root, ['DocumentContext', 'DocumentInitialProps']);
-  return root.toSource(printOptions(file.source));
+  return printSource(root, file.source, file.path);
 }

@@ -1,6 +1,7 @@
 import type { API, ASTPath, FileInfo } from 'jscodeshift';
-import { detachDefaultExport, hasDirective, statements, todo, withUseClient, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { detachDefaultExport, hasDirective, statements, withUseClient, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'error-page',
@@ -14,12 +15,12 @@ export const parser = 'tsx';
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (options.kind !== 'error') return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   if (hasDirective(j, root, 'use client')) return undefined;
   root.find(j.AssignmentExpression, { left: { property: { name: 'getInitialProps' } } } as never).forEach((p: ASTPath) => {
     const statement = j(p).closest(j.Statement);
     const code = j(p.node).toSource();
-    if (!/^[\s\S]*statusCode[\s\S]*$/.test(code) || /fetch|await/.test(code)) todo(j, statement.paths()[0]! as ASTPath, '`getInitialProps` on the error page did more than read the status code: move that work into the component');
+    if (!/^[\s\S]*statusCode[\s\S]*$/.test(code) || /fetch|await/.test(code)) addTodo(j, statement.paths()[0]! as ASTPath, '`getInitialProps` on the error page did more than read the status code: move that work into the component');
     else statement.remove();
   });
   const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
@@ -32,5 +33,5 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       program.body.push(...statements(j, `export default function ErrorBoundary() {\n  return <${detached.name} statusCode={500} />;\n}`));
     }
   }
-  return withUseClient(root.toSource(printOptions(file.source)));
+  return withUseClient(printSource(root, file.source, file.path));
 }

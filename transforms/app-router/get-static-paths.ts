@@ -8,13 +8,13 @@ import {
   ownReturns,
   reparseExpression,
   statements,
-  todo,
   unsupportedContext,
   type RuleMeta,
   type RuleOptions,
   type AstNode as Node,
 } from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'get-static-paths',
@@ -78,7 +78,7 @@ function pathToParams(route: string | undefined, typescript: boolean): string {
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!file.source.includes('getStaticPaths')) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   const data = findDataFunction(j, root, 'getStaticPaths');
   if (!data) return undefined;
   const fallbacks = new Set<unknown>();
@@ -86,7 +86,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     const argument = ret.node.argument as Expression | null;
     const pathsProperty = argument && objectProperty(argument, 'paths');
     if (!argument || !pathsProperty) {
-      todo(j, ret as ASTPath, 'return the segment objects themselves (`[{ slug: \'a\' }]`), without `paths` and `fallback`');
+      addTodo(j, ret as ASTPath, 'return the segment objects themselves (`[{ slug: \'a\' }]`), without `paths` and `fallback`');
       continue;
     }
     const fallback = objectProperty(argument, 'fallback');
@@ -96,16 +96,16 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   root.find(j.Identifier, { name: 'getStaticPaths' }).forEach((p: ASTPath) => {
     (p.node as { name: string }).name = 'generateStaticParams';
   });
-  for (const name of unsupportedContext(j, data.fn, [])) todo(j, data.statement, `\`${name}\` from the getStaticPaths context has no App Router equivalent: there is no built-in i18n`);
+  for (const name of unsupportedContext(j, data.fn, [])) addTodo(j, data.statement, `\`${name}\` from the getStaticPaths context has no App Router equivalent: there is no built-in i18n`);
   const [fallback, ...others] = [...fallbacks];
   const program = root.find(j.Program).get().node as { body: Node[] };
   const index = program.body.indexOf(data.statement.node);
   if (others.length === 0 && (fallback === false || fallback === true || fallback === 'blocking')) {
     program.body.splice(index + 1, 0, ...statements(j, `export const dynamicParams = ${fallback === false ? 'false' : 'true'};`));
-    if (fallback === true) todo(j, data.statement, '`fallback: true` rendered a fallback page first: the App Router renders on demand instead; put a loading state in `loading.tsx`');
+    if (fallback === true) addTodo(j, data.statement, '`fallback: true` rendered a fallback page first: the App Router renders on demand instead; put a loading state in `loading.tsx`');
   } else if (fallbacks.size > 0) {
-    todo(j, data.statement, '`fallback` is computed: set `export const dynamicParams = false` to serve only these params, `true` to render others on demand');
+    addTodo(j, data.statement, '`fallback` is computed: set `export const dynamicParams = false` to serve only these params, `true` to render others on demand');
   }
   dropUnused(j, root, ['GetStaticPaths', 'GetStaticPathsResult', 'GetStaticPathsContext']);
-  return root.toSource(printOptions(file.source));
+  return printSource(root, file.source, file.path);
 }

@@ -1,6 +1,7 @@
 import type { API, FileInfo } from 'jscodeshift';
 import { convertDataPage, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { printSource } from '../../src/engine/print-style.ts';
+import { sourceTree } from '../../src/engine/codemod.ts';
 
 export const meta: RuleMeta = {
   id: 'get-static-props',
@@ -14,6 +15,6 @@ export const parser = 'tsx';
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!file.source.includes('getStaticProps')) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
-  return convertDataPage(j, root, file.path, options, 'getStaticProps') ? root.toSource(printOptions(file.source)) : undefined;
+  const root = sourceTree(j, file.source);
+  return convertDataPage(j, root, file.path, options, 'getStaticProps') ? printSource(root, file.source, file.path) : undefined;
 }

@@ -1,6 +1,7 @@
 import type { API, ASTPath, FileInfo, JSXAttribute, JSXElement } from 'jscodeshift';
-import { todo, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'link-without-anchor',
@@ -16,7 +17,7 @@ const attributeName = (attribute: unknown) => ((attribute as JSXAttribute).type 
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   if (!file.source.includes('next/link')) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   const local = root.find(j.ImportDeclaration, { source: { value: 'next/link' } }).find(j.ImportDefaultSpecifier).paths()[0]?.node.local?.name;
   if (!local) return undefined;
   let changed = false;
@@ -27,7 +28,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     const anchor = children.length === 1 && child?.type === 'JSXElement' && child.openingElement.name.type === 'JSXIdentifier' && child.openingElement.name.name === 'a' ? child : null;
     const legacy = (opening.attributes ?? []).some((a) => attributeName(a) === 'legacyBehavior');
     if (legacy && !anchor) {
-      todo(j, path as ASTPath, '`legacyBehavior` passes `href` and `onClick` to a child component: render the component inside `<Link>` (or use its `as` prop) and drop `legacyBehavior`');
+      addTodo(j, path as ASTPath, '`legacyBehavior` passes `href` and `onClick` to a child component: render the component inside `<Link>` (or use its `as` prop) and drop `legacyBehavior`');
       changed = true;
       return;
     }
@@ -45,5 +46,5 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       path.node.closingElement = null;
     }
   });
-  return changed ? root.toSource(printOptions(file.source)) : undefined;
+  return changed ? printSource(root, file.source, file.path) : undefined;
 }

@@ -1,7 +1,7 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
-import { addTypeImport, insertAfterImports, isTypeScript, statements, todo, type RuleMeta, type RuleOptions, type AstNode as Node,
-} from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { insertAfterImports, isTypeScript, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import { addTypeImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'next-head-to-metadata',
@@ -191,7 +191,7 @@ function dataCall(j: JSCodeshift, root: ReturnType<JSCodeshift>): { signature: s
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!file.source.includes('next/head')) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   const headImport = root.find(j.ImportDeclaration, { source: { value: 'next/head' } });
   const local = headImport.find(j.ImportDefaultSpecifier).paths()[0]?.node.local?.name;
   if (!local) return undefined;
@@ -221,7 +221,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     if (!usable) {
       // React 19 hoists <title>, <meta> and <link> rendered anywhere into <head>.
       removeElement(j, path, children);
-      todo(j, path, isPage ? '`<Head>` used values the metadata API cannot reach here: these tags render as plain elements (React hoists them into <head>); move them into `generateMetadata`' : '`next/head` renders nothing in the App Router: these tags render as plain elements (React hoists them into <head>); move them into the page\'s `metadata`');
+      addTodo(j, path, isPage ? '`<Head>` used values the metadata API cannot reach here: these tags render as plain elements (React hoists them into <head>); move them into `generateMetadata`' : '`next/head` renders nothing in the App Router: these tags render as plain elements (React hoists them into <head>); move them into the page\'s `metadata`');
       return;
     }
     for (const value of dynamic) fromData.push(...fromProps(value)!);
@@ -233,7 +233,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       else if (source) (collected as unknown as Record<string, unknown>)[key] = source;
     }
     removeElement(j, path, kept);
-    if (kept.length > 0) todo(j, path, 'metadata cannot express some `<Head>` tags: they render as plain elements (React hoists them into <head>)');
+    if (kept.length > 0) addTodo(j, path, 'metadata cannot express some `<Head>` tags: they render as plain elements (React hoists them into <head>)');
   });
 
   const exports: string[] = [];
@@ -257,7 +257,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     if (typescript) addTypeImport(j, root, 'next', 'Viewport');
   }
   if (root.find(j.Identifier, { name: local as string }).length === 1) headImport.remove();
-  const printed = root.toSource(printOptions(file.source));
+  const printed = printSource(root, file.source, file.path);
   // The exports go after the imports, as written here.
   return exports.length > 0 ? insertAfterImports(j, printed, exports.join('\n\n')) : printed;
 }

@@ -1,7 +1,7 @@
 import type { API, ASTPath, CallExpression, FileInfo, Identifier, VariableDeclarator } from 'jscodeshift';
-import { addImport, freeName, freshStatements, memberKey, references, reparseExpression, statements, todo, type RuleMeta, type RuleOptions, type AstNode as Node,
-} from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { freeName, freshStatements, memberKey, references, reparseExpression, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import { addImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'next-router-to-navigation',
@@ -29,7 +29,7 @@ type Member = Node & { object: Node; property: Node; computed?: boolean };
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   if (!file.source.includes('next/router')) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   const imports = root.find(j.ImportDeclaration, { source: { value: 'next/router' } });
   if (imports.length === 0) return undefined;
 
@@ -39,11 +39,11 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   imports.forEach((p: ASTPath) => {
     for (const specifier of (p.node as { specifiers?: Array<Node & { imported?: Identifier; local?: Identifier }> }).specifiers ?? []) {
       if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'useRouter') useRouterName = specifier.local?.name ?? 'useRouter';
-      else if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'withRouter') todo(j, p, '`withRouter` has no App Router equivalent: use the `useRouter`, `usePathname` and `useSearchParams` hooks in a client component');
-      else if (specifier.type === 'ImportDefaultSpecifier') todo(j, p, 'the default `Router` singleton has no App Router equivalent: use `useRouter()` from `next/navigation` in a client component');
+      else if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'withRouter') addTodo(j, p, '`withRouter` has no App Router equivalent: use the `useRouter`, `usePathname` and `useSearchParams` hooks in a client component');
+      else if (specifier.type === 'ImportDefaultSpecifier') addTodo(j, p, 'the default `Router` singleton has no App Router equivalent: use `useRouter()` from `next/navigation` in a client component');
     }
   });
-  if (!useRouterName) return root.toSource(printOptions(file.source));
+  if (!useRouterName) return printSource(root, file.source, file.path);
 
   // Each `const router = useRouter()` (or a destructuring of it), in its own component.
   root.find(j.CallExpression, { callee: { type: 'Identifier', name: useRouterName } }).forEach((call: ASTPath<CallExpression>) => {
@@ -92,8 +92,8 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
           else if (locals.pathname) local(`pathname:${value}`, locals.pathname, value);
           else (need('usePathname'), local('pathname', "usePathname() ?? ''", value));
         } else {
-          if (key && GONE[key]) todo(j, holder, `\`${key}\`: ${GONE[key]}`);
-          if (key === 'events') todo(j, holder, 'router events: run an effect on `usePathname()` and `useSearchParams()` instead');
+          if (key && GONE[key]) addTodo(j, holder, `\`${key}\`: ${GONE[key]}`);
+          if (key === 'events') addTodo(j, holder, 'router events: run an effect on `usePathname()` and `useSearchParams()` instead');
           kept.push(property);
         }
       }
@@ -114,7 +114,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       else if (key === 'asPath') j(member).replaceWith(j.identifier(asPath()));
       else if (key === 'isReady') replaceIsReady(j, member);
       else if (key === 'reload') j(member).replaceWith(reparseExpression(j, 'window.location.reload') as never);
-      else if (key && GONE[key]) todo(j, member, `\`${router}.${key}\`: ${GONE[key]}`);
+      else if (key && GONE[key]) addTodo(j, member, `\`${router}.${key}\`: ${GONE[key]}`);
     });
     uses.forEach((p: ASTPath) => {
       const member = p.parent as ASTPath<Member>;
@@ -135,7 +135,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   const stillUsed = root.find(j.Identifier, { name: useRouterName }).filter((p: ASTPath) => p.parent.node.type === 'CallExpression').length > 0;
   if (stillUsed) addImport(j, root, 'next/navigation', 'useRouter', useRouterName);
   for (const hook of ['useParams', 'usePathname', 'useSearchParams'] as const) if (hooks.has(hook)) addImport(j, root, 'next/navigation', hook);
-  return root.toSource(printOptions(file.source));
+  return printSource(root, file.source, file.path);
 }
 
 /** The App Router is always ready: `if (!router.isReady) return …` goes, `router.isReady` is `true`. */
@@ -167,7 +167,7 @@ function convertNavigation(j: API['jscodeshift'], member: ASTPath<Member>): void
     const queryNode = properties.find((p) => p.key?.name === 'query')?.value;
     const other = properties.filter((p) => p.key?.name !== 'pathname' && p.key?.name !== 'query');
     if (!pathnameNode || other.length > 0) {
-      todo(j, member, 'build the URL string by hand: the App Router\'s `push`/`replace` take a string');
+      addTodo(j, member, 'build the URL string by hand: the App Router\'s `push`/`replace` take a string');
       return;
     }
     let pathSource = j(pathnameNode as never).toSource();
@@ -193,7 +193,7 @@ function convertNavigation(j: API['jscodeshift'], member: ASTPath<Member>): void
   if (options && options.type === 'ObjectExpression') {
     const properties = (options as unknown as { properties: Array<Node & { key?: Identifier }> }).properties;
     const scroll = properties.filter((p) => p.key?.name === 'scroll');
-    if (properties.some((p) => p.key?.name !== 'scroll')) todo(j, member, '`shallow` and `locale` navigation options are gone: update the URL with `window.history.pushState` for a shallow change');
+    if (properties.some((p) => p.key?.name !== 'scroll')) addTodo(j, member, '`shallow` and `locale` navigation options are gone: update the URL with `window.history.pushState` for a shallow change');
     if (scroll.length > 0) kept.push(reparseExpression(j, `{ ${scroll.map((p) => j(p as never).toSource()).join(', ')} }`));
   }
   call.arguments = kept as never;
@@ -211,7 +211,7 @@ function convertEvents(j: API['jscodeshift'], member: ASTPath<Member>, pathname:
   const effect = j(member).closest(j.CallExpression, { callee: { name: 'useEffect' } });
   const eventName = event?.type === 'StringLiteral' ? (event as unknown as { value: string }).value : null;
   if (!call || call.type !== 'CallExpression' || eventName !== 'routeChangeComplete' || effect.length === 0 || !handler) {
-    if (member.parent?.node.type !== 'ArrayExpression') todo(j, member, `router events${eventName ? ` (\`${eventName}\`)` : ''} are gone: run an effect on \`usePathname()\` and \`useSearchParams()\` instead`);
+    if (member.parent?.node.type !== 'ArrayExpression') addTodo(j, member, `router events${eventName ? ` (\`${eventName}\`)` : ''} are gone: run an effect on \`usePathname()\` and \`useSearchParams()\` instead`);
     return;
   }
   const statement = j(call as never).paths().length ? j(member).closest(j.ExpressionStatement) : null;

@@ -1,6 +1,7 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
-import { detachDefaultExport, dropUnused, freeName, reparseExpression, statements, todo, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
-import { printOptions } from '../../src/engine/print-style.ts';
+import { detachDefaultExport, dropUnused, freeName, reparseExpression, statements, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'page-layout',
@@ -37,7 +38,7 @@ function wrapIn(j: JSCodeshift, layout: { param: string; jsx: Node }, element: s
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!/\.(getLayout|Layout)\s*=/.test(file.source)) return undefined;
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   const assignments = root.find(j.AssignmentExpression).filter((p: ASTPath) => {
     const left = (p.node as Node).left;
     return left.type === 'MemberExpression' && left.object.type === 'Identifier' && !left.computed && (left.property.name === 'getLayout' || left.property.name === 'Layout') && p.parent.node.type === 'ExpressionStatement' && p.parent.parent.node.type === 'Program';
@@ -54,8 +55,8 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   }
   const layout = left.property.name === 'Layout' ? (right.type === 'Identifier' ? { param: 'page', jsx: reparseExpression(j, `<${right.name}${attributes}>{page}</${right.name}>`) } : null) : layoutExpression(right);
   if (!layout) {
-    todo(j, assignment, 'this per-page layout is not a single JSX expression: render the page inside it from the default export (or a nested `layout.tsx`) by hand');
-    return root.toSource(printOptions(file.source));
+    addTodo(j, assignment, 'this per-page layout is not a single JSX expression: render the page inside it from the default export (or a nested `layout.tsx`) by hand');
+    return printSource(root, file.source, file.path);
   }
   // Where the page component is rendered: a wrapper the data rules wrote, or the default export itself.
   const wrapper = root.find(j.ExportDefaultDeclaration).paths()[0];
@@ -67,15 +68,15 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   dropUnused(j, root, ['ReactElement', 'ReactNode']);
   if (rendered && declaration.id?.name !== component) {
     j(rendered).replaceWith(reparseExpression(j, wrapIn(j, layout, j(rendered.node).toSource())) as never);
-    return root.toSource(printOptions(file.source));
+    return printSource(root, file.source, file.path);
   }
   const detached = detachDefaultExport(j, root, component);
   if (!detached) {
-    todo(j, root.find(j.Program).paths()[0]! as ASTPath, 'render the page inside its layout from the default export by hand');
-    return root.toSource(printOptions(file.source));
+    addTodo(j, root.find(j.Program).paths()[0]! as ASTPath, 'render the page inside its layout from the default export by hand');
+    return printSource(root, file.source, file.path);
   }
   const name = freeName(j, root, detached.name === 'Page' ? 'PageWithLayout' : 'Page');
   const program = root.find(j.Program).get().node as { body: Node[] };
   program.body.push(...statements(j, `export default function ${name}() {\n  return ${wrapIn(j, layout, `<${detached.name} />`).replace(/\n/g, '\n  ')};\n}`));
-  return root.toSource(printOptions(file.source));
+  return printSource(root, file.source, file.path);
 }

@@ -1,5 +1,6 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
 import { hasDirective, withUseClient, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { sourceTree } from '../../src/engine/codemod.ts';
 
 export const meta: RuleMeta = {
   id: 'use-client',
@@ -49,7 +50,7 @@ export function clientReason(j: JSCodeshift, root: ReturnType<JSCodeshift>): str
 
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = sourceTree(j, file.source);
   if (hasDirective(j, root, 'use client') || hasDirective(j, root, 'use server')) return undefined;
   if (root.find(j.JSXElement).length + root.find(j.JSXFragment).length === 0 && !/\.(jsx|tsx)$/.test(file.path)) return undefined;
   if (!clientReason(j, root)) return undefined;

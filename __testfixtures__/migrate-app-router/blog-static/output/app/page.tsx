@@ -1,6 +1,6 @@
 import { PostCard } from '../components/post-card';
 import { listPosts, type Post } from '../lib/posts';
-import type { Metadata, Viewport } from "next";
+import type { Metadata, Viewport } from 'next';
 
 export const metadata: Metadata = {
   title: 'The blog',

@@ -1,0 +1,4 @@
+// The one Stripe client of the app.
+import Stripe from "stripe"
+
+export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)

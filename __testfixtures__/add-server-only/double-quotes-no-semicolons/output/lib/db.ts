@@ -1,0 +1,4 @@
+import "server-only"
+import { Pool } from "pg"
+
+export const pool = new Pool({ connectionString: process.env.DATABASE_URL })

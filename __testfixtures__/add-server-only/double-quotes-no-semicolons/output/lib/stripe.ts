@@ -1,0 +1,5 @@
+// The one Stripe client of the app.
+import "server-only"
+import Stripe from "stripe"
+
+export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)

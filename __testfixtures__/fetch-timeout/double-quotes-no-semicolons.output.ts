@@ -1,0 +1,8 @@
+import type { NextApiRequest, NextApiResponse } from "next"
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const weather = await fetch(`https://api.weather.example/v1/forecast?city=${req.query.city}`, { signal: AbortSignal.timeout(10000) })
+  if (!weather.ok) throw new Error(`api.weather.example answered ${weather.status} ${weather.statusText}`)
+  const data = await weather.json()
+  res.status(200).json(data)
+}
