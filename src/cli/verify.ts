@@ -68,12 +68,14 @@ async function withServerDatabase<T>(url: string, logger: ReturnType<typeof crea
       }
       return await work(db ?? admin);
     } finally {
+      // Cleaning up must not hide why the run stopped: what fails here is a warning.
       if (db) {
         await db.close();
         // A statement the client gave up on may still run on the server; force ends it.
-        await admin.exec(`drop database if exists ${name} with (force)`);
+        await admin.exec(`drop database if exists ${name} with (force)`).catch((error: unknown) => logger.warn(`could not drop the scratch database ${name}: ${errorMessage(error)}`));
       }
-      for (const problem of await dropRolesCreatedSince(admin, rolesBefore)) logger.warn(`could not drop the role verify created: ${problem}`);
+      const problems = await dropRolesCreatedSince(admin, rolesBefore).catch((error: unknown) => [errorMessage(error)]);
+      for (const problem of problems) logger.warn(`could not drop a role verify created: ${problem}`);
     }
   } catch (error) {
     throw databaseUsageError(error, url);
