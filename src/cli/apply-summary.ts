@@ -38,6 +38,18 @@ export function findingsLine(outcome: FixOutcome, applied: boolean): string {
   return `${head}; ${outcome.after.length} ${applied ? 'remain' : 'would remain'} (${parts.join('; ')})`;
 }
 
+/** The changes held back because they add a TypeScript error, each with its new errors. */
+export function heldBackLines(heldBack: readonly HeldBack[], applied: boolean, color: boolean): string[] {
+  if (heldBack.length === 0) return [];
+  const colors = pc.createColors(color);
+  const out = [colors.bold(colors.yellow(`held back: ${heldBack.length} change(s) that add a TypeScript error${applied ? '' : ' (not in the diff)'}`))];
+  for (const held of heldBack) {
+    out.push(`  ${held.file} (${held.transform})`);
+    for (const error of held.errors) out.push(`    ${error}`);
+  }
+  return out;
+}
+
 /** What was written, what is left to do by hand, and what to do next. */
 export function renderApplySummary(
   changes: readonly FileChange[],
@@ -70,13 +82,7 @@ export function renderApplySummary(
     out.push(colors.bold(colors.red(`internal error: ${internal.length} change(s) dropped (please report it)`)));
     for (const failure of internal) out.push(`  ${failure.file}: ${failure.reason}`);
   }
-  if (outcome && outcome.heldBack.length > 0) {
-    out.push(colors.bold(colors.yellow(`held back: ${outcome.heldBack.length} change(s) that add a TypeScript error${journal ? '' : ' (not in the diff)'}`)));
-    for (const held of outcome.heldBack) {
-      out.push(`  ${held.file} (${held.transform})`);
-      for (const error of held.errors) out.push(`    ${error}`);
-    }
-  }
+  if (outcome) out.push(...heldBackLines(outcome.heldBack, journal !== null, color));
   if (followUps.length > 0) {
     out.push(colors.bold('next steps:'));
     for (const followUp of followUps) {

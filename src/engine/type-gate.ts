@@ -126,8 +126,15 @@ function awaitsInstall(diagnostic: ts.Diagnostic, message: string): boolean {
 export async function createTypeGate(project: Project): Promise<{ gate: TypeGate | null; skipped: string | null }> {
   const unavailable = typeGateUnavailable(project);
   if (unavailable) return { gate: null, skipped: unavailable };
-  const typescript = await loadTypeScript(project.root);
-  const checker = createChecker(typescript, project.root);
+  // Loaded at the first change to a script file: a run that changes none never pays for TypeScript.
+  let loaded: { typescript: Ts; checker: Checker } | null = null;
+  const load = async () => {
+    if (!loaded) {
+      const typescript = await loadTypeScript(project.root);
+      loaded = { typescript, checker: createChecker(typescript, project.root) };
+    }
+    return loaded;
+  };
   const root = project.root;
   const relative = (absPath: string) => path.relative(root, absPath).split(path.sep).join('/');
   // The project's own files are read through the changeset (every layer of planned changes under it); the rest from disk.
@@ -141,6 +148,7 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
     const changed = planned.changes().filter((change) => change.after !== null && CHECKED.test(change.path));
     if (changed.length === 0) return [];
     const absolute = changed.map((change) => path.join(root, change.path));
+    const { typescript, checker } = await load();
     const format = (diagnostic: ts.Diagnostic) => typescript.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     const before = checker.diagnostics(absolute, overlayOf(base));
     const after = checker.diagnostics(absolute, overlayOf(planned));
@@ -170,12 +178,16 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
     return held;
   };
 
+  const verdicts = new Map<string, HeldBack[]>();
   return {
     skipped: null,
     gate: {
       check,
       async holdBack(transform, planned, base) {
-        const held = await check(transform, planned, base);
+        // Each fixpoint pass plans a held-back fix again, identically: its verdict is kept, not recomputed.
+        const key = JSON.stringify([transform.meta.id, planned.changes()]);
+        const held = verdicts.get(key) ?? (await check(transform, planned, base));
+        verdicts.set(key, held);
         if (held.length > 0) dropChanges(planned, base, transform.kind === 'project' ? planned.changes().map((c) => c.path) : held.map((h) => h.file));
         return held;
       },

@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir, writeTree } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir, writeTree } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
 import { printableDiff } from '../../src/engine/diff.ts';
 
 afterAll(cleanTempDirs);
+
+/** The type gate parses the app's declarations (next, react, node) once: seconds on a loaded two-core machine. */
+const TYPE_CHECK_TIMEOUT = 240_000;
 
 /** The prototype with an installed openai, so one dependency has a version to pin. */
 function prototype(): string {
@@ -226,6 +229,46 @@ describe('fix plans until nothing new comes', () => {
     const { stdout } = run(['fix', prototype(), '--yes']);
     expect(stdout).toContain('fixed 3 of 18 finding(s); 15 remain (4 critical: hardcoded-secret ×3, rls-disabled; 8 high; 2 medium; 1 low)');
     expect(stdout).toContain('changed: 5 file(s)');
+  });
+});
+
+describe('the type gate', () => {
+  /** typed-fix with this repository's node_modules linked in: TypeScript, next, pg and their types are installed. */
+  const typedFix = (installed = true) => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'typed-fix')));
+    if (installed) symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
+    return app;
+  };
+  const TASKS = readFileSync(path.join(FIXTURES, 'apps', 'typed-fix', 'pages', 'api', 'tasks.ts'), 'utf8');
+  const HELD = "    6:15 TS2345 Argument of type 'Pool' is not assignable to parameter of type 'Client'.";
+
+  it('--yes holds back a fix that adds a TypeScript error, names the error, and applies the rest', () => {
+    const app = typedFix();
+    const { code, stdout } = run(['fix', app, '--yes']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`held back: 1 change(s) that add a TypeScript error\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`);
+    expect(stdout).toContain('fixed 1 of 2 finding(s); 1 remain (1 high)');
+    expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toBe(TASKS);
+    expect(existsSync(path.join(app, 'lib/db.ts'))).toBe(false);
+    expect(readFileSync(path.join(app, 'pages/api/weather.ts'), 'utf8')).toContain('signal: AbortSignal.timeout(10000)');
+  }, TYPE_CHECK_TIMEOUT);
+
+  it('--dry-run marks the held-back change and leaves it out of the diff', () => {
+    const { code, stdout, stderr } = run(['fix', typedFix(), '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('lib/db.ts');
+    expect(stdout).toContain('diff --git a/pages/api/weather.ts b/pages/api/weather.ts');
+    expect(stderr).toContain(`held back: 1 change(s) that add a TypeScript error (not in the diff)\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`);
+  }, TYPE_CHECK_TIMEOUT);
+
+  it('says once that it was skipped when the dependencies are not installed, and the naive fix goes through', () => {
+    const app = typedFix(false);
+    const { code, stdout, stderr } = run(['fix', app, '--yes']);
+    expect(code).toBe(0);
+    expect(stderr.match(/type gate skipped/g)).toHaveLength(1);
+    expect(stderr).toContain('type gate skipped: its dependencies are not installed (next, pg, react, …): run the install, then fix again');
+    expect(stdout).not.toContain('held back');
+    expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toContain("import { pool as client } from '../../lib/db';");
   });
 });
 
