@@ -25,7 +25,7 @@ type Ts = typeof ts;
 
 const CHECKED = /\.(c|m)?tsx?$|\.(c|m)?jsx?$/;
 
-/** The package folders Node would find from `dir`, nearest first. */
+/** Whether Node would find the package from `root`: in its node_modules or one above it. */
 function installed(root: string, name: string): boolean {
   for (let dir = root; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
