@@ -75,6 +75,7 @@ function createChecker(typescript: Ts, root: string): Checker {
   const declarations = (parsed?.fileNames ?? []).filter((file) => file.endsWith('.d.ts'));
   const cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
   const base = typescript.createCompilerHost(options, true);
+  let previous: ts.Program | undefined;
   return {
     diagnostics(files, overlay) {
       const readText = (fileName: string): string | undefined => {
@@ -100,7 +101,9 @@ function createChecker(typescript: Ts, root: string): Checker {
         },
       };
       const existing = files.filter((file) => host.fileExists(file));
-      const program = typescript.createProgram({ rootNames: [...declarations, ...existing], options, host });
+      // The last program lends its module resolutions and unchanged files: most of a program is the same from one check to the next.
+      const program = typescript.createProgram({ rootNames: [...declarations, ...existing], options, host, oldProgram: previous });
+      previous = program;
       const out = new Map<string, ts.Diagnostic[]>();
       for (const file of existing) {
         const sourceFile = program.getSourceFile(file);
