@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
-import { Changeset, diskReader } from '../engine/changeset.ts';
 import { printableDiff, unifiedDiff } from '../engine/diff.ts';
-import { generatorFindings, groupFixes } from '../engine/fixes.ts';
-import { optionQuestions, planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
+import { generatorFindings, groupFixes, type FixGroup } from '../engine/fixes.ts';
+import { MAX_FIX_PASSES, planFixes, type FixPlan } from '../engine/fixpoint.ts';
+import { optionQuestions, resolveAnswers } from '../engine/run-transform.ts';
 import { TRANSFORMS } from '../registry.ts';
 import { scan } from '../engine/scan.ts';
+import { createTypeGate } from '../engine/type-gate.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, emit, load, parseOptionPairs, selectChecks, splitList } from './common.ts';
 
@@ -62,26 +63,31 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
       }
       // The wizard asks first and writes after, so it checks the tree before asking anything.
       if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
+      const typeGate = await createTypeGate(project);
+      if (typeGate.skipped) logger.info(`type gate skipped: ${typeGate.skipped}`);
 
-      let changeset: Changeset;
-      const failures: TransformFailure[] = [];
+      let plan: FixPlan;
       if (interactive) {
         const { runWizard } = await import('../wizard/wizard.ts');
-        const outcome = await runWizard({ project, findings: result.findings, groups, cliOptions, color, write: (text) => process.stdout.write(text) });
-        changeset = outcome.changeset;
-        failures.push(...outcome.failures);
+        plan = await runWizard({ project, checks, scanned: result, groups, cliOptions, color, typeGate: typeGate.gate, write: (text) => process.stdout.write(text) });
       } else {
-        changeset = new Changeset(diskReader(project.root));
-        const selected = groups.filter((group) => flags.all || group.transform.meta.safe);
-        const held = groups.filter((group) => !selected.includes(group));
-        for (const group of held) logger.info(`not applied without review: ${group.transform.meta.id} (${group.findings.length} finding(s)); add --all or run the wizard`);
-        for (const group of selected) {
-          const answers = resolveAnswers(group.transform, cliOptions, project.config.answers);
-          const planned = await planTransform(project, group.transform, group.findings, answers, changeset);
-          changeset.merge(planned.changeset);
-          failures.push(...planned.failures);
+        const select = (group: FixGroup) => Boolean(flags.all || group.transform.meta.safe);
+        for (const group of groups.filter((g) => !select(g))) {
+          logger.info(`not applied without review: ${group.transform.meta.id} (${group.findings.length} finding(s)); add --all or run the wizard`);
         }
+        plan = await planFixes({
+          project,
+          checks,
+          select,
+          answers: (transform) => resolveAnswers(transform, cliOptions, project.config.answers),
+          initial: result,
+          typeGate: typeGate.gate,
+        });
       }
+      if (plan.capped) logger.warn(`fixes still planned changes after ${MAX_FIX_PASSES} passes; what the last pass planned is left out: run \`shipshape fix\` again`);
+      const { changeset, failures } = plan;
+      const outcome = { before: plan.before, after: plan.after, heldBack: plan.heldBack };
+      const exitCode = failures.some((failure) => failure.internal) ? EXIT.internal : EXIT.ok;
 
       const changes = changeset.changes();
       if (flags.dryRun || flags.patch) {
@@ -94,20 +100,20 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
           if (printable.masked) logger.warn('secrets in the diff are masked, so those hunks will not apply; `--patch <file>` writes the exact patch to a file');
         }
         if (flags.patch) logger.info(`wrote a patch of ${changes.length} file(s) to ${flags.patch}; apply it with \`git apply ${flags.patch}\``);
-        process.stderr.write(renderApplySummary([], changeset.followUps, failures, null, colorEnabled(process.stderr)));
-        setExit(EXIT.ok);
+        process.stderr.write(renderApplySummary([], changeset.followUps, failures, null, colorEnabled(process.stderr), outcome));
+        setExit(exitCode);
         return;
       }
       if (changes.length === 0) {
-        process.stdout.write(renderApplySummary([], changeset.followUps, failures, null, color) || 'No changes to apply.\n');
-        setExit(EXIT.ok);
+        process.stdout.write(`No changes to apply.\n${renderApplySummary([], changeset.followUps, failures, null, color, outcome)}`);
+        setExit(exitCode);
         return;
       }
       if (!interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       ignoreStateDir(changeset);
       const applied = changeset.changes();
       const journal = applyWithJournal(project.root, applied, `fix${flags.yes ? ' --yes' : ''}`);
-      process.stdout.write(renderApplySummary(applied, changeset.followUps, failures, journal, color));
-      setExit(EXIT.ok);
+      process.stdout.write(renderApplySummary(applied, changeset.followUps, failures, journal, color, outcome));
+      setExit(exitCode);
     });
 }

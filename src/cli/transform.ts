@@ -8,12 +8,13 @@ import { printableDiff, unifiedDiff } from '../engine/diff.ts';
 import { optionQuestions, planFileTransform, planTransform, resolveAnswers } from '../engine/run-transform.ts';
 import { scan } from '../engine/scan.ts';
 import type { FileTransform } from '../engine/transform-types.ts';
+import { createTypeGate, type HeldBack, type TypeGate } from '../engine/type-gate.ts';
 import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
 import { gitTopLevel } from '../project/git.ts';
 import { isSourceFile } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, TRANSFORMS, checksFixedBy, findTransform } from '../registry.ts';
-import { renderApplySummary } from './apply-summary.ts';
+import { heldBackLines, renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
 
 interface TransformFlags {
@@ -27,6 +28,8 @@ interface TransformFlags {
 interface FileOutcome {
   file: string;
   reason?: string;
+  /** Set when shipshape itself failed on the file: the transform wrote code that does not parse. */
+  internal?: string;
 }
 
 interface TransformSummary {
@@ -35,6 +38,8 @@ interface TransformSummary {
   unchanged: FileOutcome[];
   skipped: FileOutcome[];
   failed: FileOutcome[];
+  /** Changes not made because they add a TypeScript error. */
+  heldBack: HeldBack[];
 }
 
 /** The files a path names: itself, or what a folder holds (git-aware, build output skipped). */
@@ -75,7 +80,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         throw new UsageError(`unknown transform "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, 'run `shipshape list` to see the transforms');
       }
       const cliOptions = parseOptionPairs(flags.option, optionQuestions([transform]));
-      const summary: TransformSummary = { transform: id, changed: [], unchanged: [], skipped: [], failed: [] };
+      const summary: TransformSummary = { transform: id, changed: [], unchanged: [], skipped: [], failed: [], heldBack: [] };
       let root: string;
       let changeset: Changeset;
 
@@ -87,8 +92,10 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         const { findings } = await scan(project, { checks });
         changeset = new Changeset(diskReader(root));
         const planned = await planTransform(project, transform, findings, resolveAnswers(transform, cliOptions, project.config.answers), changeset);
+        const typeGate = await gateFor(project, logger);
+        if (typeGate) summary.heldBack.push(...(await typeGate.holdBack(transform, planned.changeset, changeset)));
         changeset.merge(planned.changeset);
-        summary.failed.push(...planned.failures.map((f) => ({ file: f.file, reason: f.reason })));
+        summary.failed.push(...planned.failures);
       } else {
         root = gitTopLevel(process.cwd()) ?? process.cwd();
         changeset = new Changeset(diskReader(root));
@@ -96,7 +103,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         const project = load(root);
         const answers = resolveAnswers(transform, cliOptions, project.config.answers);
         const worthParsing = await filesWithFindings(project, transform, files, summary);
-        await transformFiles(root, transform, files, worthParsing, answers, changeset, summary);
+        await transformFiles(root, transform, files, worthParsing, answers, changeset, summary, await gateFor(project, logger));
       }
       const changes = changeset.changes();
       summary.changed = changes.map((change) => ({ file: change.path }));
@@ -112,11 +119,21 @@ export function registerTransform(program: Command, setExit: (code: number) => v
       } else if (flags.dryRun) {
         emit(printable.text);
       } else {
-        process.stdout.write(renderApplySummary(changes, changeset.followUps, summary.failed.map((f) => ({ file: f.file, reason: f.reason ?? '' })), journal, colorEnabled(process.stdout)));
+        process.stdout.write(renderApplySummary(changes, changeset.followUps, summary.failed.map((f) => ({ ...f, reason: f.reason ?? '' })), journal, colorEnabled(process.stdout)));
       }
-      logger.info(`${id}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped, ${summary.failed.length} failed`);
-      setExit(summary.failed.length > 0 ? EXIT.findings : EXIT.ok);
+      if (!flags.json && summary.heldBack.length > 0) {
+        (flags.dryRun ? process.stderr : process.stdout).write(`${heldBackLines(summary.heldBack, !flags.dryRun, colorEnabled(process.stdout)).join('\n')}\n`);
+      }
+      logger.info(`${id}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${summary.heldBack.length} held back`);
+      setExit(summary.failed.some((f) => f.internal) ? EXIT.internal : summary.failed.length > 0 || summary.heldBack.length > 0 ? EXIT.findings : EXIT.ok);
     });
+}
+
+/** The type gate where the project's dependencies are installed; otherwise it says once why not. */
+async function gateFor(project: Project, logger: { info(message: string): void }): Promise<TypeGate | null> {
+  const { gate, skipped } = await createTypeGate(project);
+  if (skipped) logger.info(`type gate skipped: ${skipped}`);
+  return gate;
 }
 
 /**
@@ -140,6 +157,7 @@ async function transformFiles(
   answers: Record<string, string | number | boolean>,
   changeset: Changeset,
   summary: TransformSummary,
+  typeGate: TypeGate | null,
 ): Promise<void> {
   const wants = transform.meta.files ?? isSourceFile;
   const failed = new Set(summary.failed.map((failure) => failure.file));
@@ -163,8 +181,10 @@ async function transformFiles(
       continue;
     }
     const planned = await planFileTransform(root, transform, [file], answers, changeset);
+    const held = typeGate ? await typeGate.holdBack(transform, planned.changeset, changeset) : [];
+    summary.heldBack.push(...held);
     if (planned.failures.length > 0) summary.failed.push(...planned.failures);
-    else if (planned.changeset.changes().length === 0) summary.unchanged.push({ file });
+    else if (planned.changeset.changes().length === 0 && held.length === 0) summary.unchanged.push({ file });
     changeset.merge(planned.changeset);
   }
 }

@@ -4,6 +4,7 @@ import type { Project } from '../project/types.ts';
 import type { Finding } from '../types.ts';
 import { Changeset } from './changeset.ts';
 import { formatIfConfigured } from './format.ts';
+import { brokenByChange } from './parse-gate.ts';
 import type { AnswerValue, Answers, FileTransform, Question, Transform } from './transform-types.ts';
 
 let jscodeshift: JSCodeshift | null = null;
@@ -21,6 +22,12 @@ export async function runFileTransform(transform: FileTransform, file: string, s
 export interface TransformFailure {
   file: string;
   reason: string;
+  /** Set when shipshape itself is at fault (a transform wrote code that does not parse): the transform's id. */
+  internal?: string;
+}
+
+function unparsable(transformId: string, file: string, reason: string, dropped: string): TransformFailure {
+  return { file, reason: `${transformId} wrote code that does not parse (${reason}); ${dropped} was dropped, nothing of it is written`, internal: transformId };
 }
 
 export interface PlannedFix {
@@ -50,7 +57,10 @@ export async function planFileTransform(root: string, transform: FileTransform, 
       const source = changeset.read(file);
       if (source === null) continue;
       const output = await runFileTransform(transform, file, source, options);
-      if (output !== null) changeset.write(file, output);
+      if (output === null) continue;
+      const broken = await brokenByChange({ path: file, before: source, after: output });
+      if (broken) failures.push(unparsable(transform.meta.id, file, broken, 'its change to this file'));
+      else changeset.write(file, output);
     } catch (error) {
       failures.push({ file, reason: (error as Error).message.split('\n')[0]! });
     }
@@ -71,6 +81,11 @@ export async function planTransform(project: Project, transform: Transform, find
     // A project transform that cannot finish plans nothing: half of a multi-file change is worse than none.
     const failure = { file: transform.meta.id, reason: (error as Error).message.split('\n')[0]! };
     return { changeset: new Changeset((file) => base.read(file)), failures: [failure] };
+  }
+  for (const change of changeset.changes()) {
+    const broken = await brokenByChange(change);
+    if (!broken) continue;
+    return { changeset: new Changeset((file) => base.read(file)), failures: [unparsable(transform.meta.id, change.path, broken, 'its whole change')] };
   }
   await formatTouched(project.root, changeset);
   return { changeset, failures: [] };

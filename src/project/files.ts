@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs, { closeSync, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { globbySync } from 'globby';
@@ -130,11 +131,30 @@ export type ReadResult =
   | { ok: true; text: string; bytes: number }
   | { ok: false; reason: 'binary' | 'too-large' | 'unreadable'; detail?: string };
 
+/** Planned contents by absolute path: a string, null for a planned delete, undefined where the disk holds. */
+export type FileOverlay = (absPath: string) => string | null | undefined;
+
+// Scoped to one async call tree, so `fix` can re-scan the changes it planned without writing them,
+// through every reader below the scan, and no other caller ever sees them.
+const overlays = new AsyncLocalStorage<FileOverlay>();
+
+export function withFileOverlay<T>(overlay: FileOverlay, run: () => T): T {
+  return overlays.run(overlay, run);
+}
+
+/** The planned contents of a file while an overlay is in force; undefined when the disk holds. */
+export function overlaidText(absPath: string): string | null | undefined {
+  return overlays.getStore()?.(absPath);
+}
+
 /**
  * Reads a text file once; binary (a NUL in the first 8 KB, as git decides) and over-size files are
  * refused, except schema files, which are always read.
  */
 export function readTextFile(absPath: string, maxBytes = isSchemaFile(absPath) ? Infinity : MAX_FILE_BYTES): ReadResult {
+  const planned = overlaidText(absPath);
+  if (planned === null) return { ok: false, reason: 'unreadable', detail: 'ENOENT' };
+  if (planned !== undefined) return { ok: true, text: planned, bytes: Buffer.byteLength(planned) };
   let fd: number;
   try {
     fd = openSync(absPath, 'r');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { getTsconfig } from 'get-tsconfig';
 import { UsageError } from '../errors.ts';
 import { parseJson } from './config.ts';
-import { toPosix } from './files.ts';
+import { overlaidText, toPosix } from './files.ts';
 import type { PackageInfo, PackageManager, PathAliases } from './types.ts';
 
 const LOCKFILES: Array<[string, PackageManager]> = [
@@ -40,7 +40,7 @@ function readManifest(root: string, dir: string): Manifest {
   const rel = dir ? `${dir}/package.json` : 'package.json';
   let text: string;
   try {
-    text = readFileSync(path.join(root, rel), 'utf8');
+    text = overlaidText(path.join(root, rel)) ?? readFileSync(path.join(root, rel), 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${rel}: ${(error as NodeJS.ErrnoException).code}`, 'check its permissions');
   }

@@ -1,28 +1,27 @@
 import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
 import pc from 'picocolors';
-import { Changeset, diskReader } from '../engine/changeset.ts';
+import { Changeset, diskReader, type FileChange } from '../engine/changeset.ts';
 import { displayDiff, unifiedDiff } from '../engine/diff.ts';
-import type { FixGroup } from '../engine/fixes.ts';
+import { groupFixes, type FixGroup } from '../engine/fixes.ts';
+import { planFixes, scanOverlay, type FixPlan } from '../engine/fixpoint.ts';
 import { answerProblem, planTransform, resolveAnswers, type TransformFailure } from '../engine/run-transform.ts';
+import type { ScanResult } from '../engine/scan.ts';
 import type { Answers, Question, Transform } from '../engine/transform-types.ts';
+import type { HeldBack, TypeGate } from '../engine/type-gate.ts';
 import { TRANSFORMS } from '../registry.ts';
 import type { Project } from '../project/types.ts';
 import { rotations } from '../report/rotations.ts';
-import type { Finding } from '../types.ts';
+import type { Check, Finding } from '../types.ts';
 
 export interface WizardInput {
   project: Project;
-  findings: readonly Finding[];
+  checks: readonly Check[];
+  scanned: ScanResult;
   groups: readonly FixGroup[];
   cliOptions: Answers;
   color: boolean;
+  typeGate: TypeGate | null;
   write: (text: string) => void;
-}
-
-export interface WizardResult {
-  changeset: Changeset;
-  failures: TransformFailure[];
-  applied: string[];
 }
 
 function summariseByCategory(findings: readonly Finding[], color: boolean): string {
@@ -56,12 +55,16 @@ async function ask(question: Question, current: string | number | boolean): Prom
   return input({ message: question.message, default: String(current) });
 }
 
-/** Findings by category, a choice of fixes, their questions, then each diff to accept or skip. Writes nothing. */
-export async function runWizard({ project, findings, groups, cliOptions, color, write }: WizardInput): Promise<WizardResult> {
+/**
+ * Findings by category, a choice of fixes, their questions, then each diff to accept or skip; then what
+ * the accepted fixes uncovered, planned with the same answers, as one more diff. Writes nothing.
+ */
+export async function runWizard({ project, checks, scanned, groups, cliOptions, color, typeGate, write }: WizardInput): Promise<FixPlan> {
+  const colors = pc.createColors(color);
+  const findings = scanned.findings;
   write(summariseByCategory(findings, color));
   const leaked = rotations(findings);
   if (leaked.length > 0) {
-    const colors = pc.createColors(color);
     write(`${colors.bold(colors.red(`Keys to rotate (${leaked.length})`))}: fixing the code does not take a leaked key back.\n`);
     for (const key of leaked) write(`  ${colors.bold(key.key)}  ${key.why}\n`);
     write('\n');
@@ -98,22 +101,77 @@ export async function runWizard({ project, findings, groups, cliOptions, color, 
   }
 
   const accepted = new Changeset(diskReader(project.root));
-  const result: WizardResult = { changeset: accepted, failures: [], applied: [] };
+  const failures: TransformFailure[] = [];
+  const heldBack: HeldBack[] = [];
+  const applied = new Set<string>();
+  const touched = new Set<string>();
   for (const group of chosen) {
-    const { changeset, failures } = await planTransform(project, group.transform, group.findings, answers.get(group.transform.meta.id)!, accepted);
-    result.failures.push(...failures);
+    // A fix accepted above may have changed the files this one's findings are in: plan from a re-scan of them.
+    let planning = { project, findings: group.findings };
+    if (group.findings.some((finding) => touched.has(finding.file))) {
+      const rescanned = await scanOverlay(project, accepted, checks);
+      const fresh = groupFixes(rescanned.result.findings).find((other) => other.transform === group.transform);
+      planning = { project: rescanned.project, findings: fresh?.findings ?? [] };
+    }
+    const { changeset, failures: failed } = await planTransform(planning.project, group.transform, planning.findings, answers.get(group.transform.meta.id)!, accepted);
+    failures.push(...failed);
     const changes = changeset.changes();
-    write(`\n${pc.createColors(color).bold(group.transform.meta.title)}\n`);
+    write(`\n${colors.bold(group.transform.meta.title)}\n`);
     if (changes.length === 0 && changeset.followUps.length === 0) {
       write('  nothing to change\n');
       continue;
     }
     if (changes.length > 0) write(displayDiff(unifiedDiff(changes), color));
     for (const followUp of changeset.followUps) write(`  then: ${followUp.message}\n`);
-    if (await confirm({ message: 'Apply this fix?', default: true })) {
+    const held = typeGate ? await typeGate.check(group.transform, changeset, accepted) : [];
+    writeHeld(held, color, write);
+    const message = held.length > 0 ? 'This fix adds a TypeScript error. Apply it anyway?' : 'Apply this fix?';
+    if (await confirm({ message, default: held.length === 0 })) {
       accepted.merge(changeset);
-      result.applied.push(group.transform.meta.id);
+      applied.add(group.transform.meta.id);
+      for (const change of changes) touched.add(change.path);
+    } else {
+      heldBack.push(...held);
     }
   }
-  return result;
+
+  // What the accepted fixes uncovered: the same fixes again, and safe fixes that were not on the list.
+  const listed = new Set(chosen.map((group) => group.transform.meta.id).concat(groups.map((group) => group.transform.meta.id)));
+  const trial = new Changeset(diskReader(project.root));
+  trial.merge(accepted);
+  const followUp = await planFixes({
+    project,
+    checks,
+    base: trial,
+    select: (group) => applied.has(group.transform.meta.id) || (!listed.has(group.transform.meta.id) && group.transform.meta.safe),
+    answers: (transform) => answers.get(transform.meta.id) ?? resolveAnswers(transform, cliOptions, project.config.answers),
+    typeGate,
+  });
+  const uncovered: FileChange[] = trial
+    .changes()
+    .filter((change) => accepted.read(change.path) !== change.after)
+    .map((change) => ({ path: change.path, before: accepted.read(change.path), after: change.after }));
+  let result = accepted;
+  let after = followUp.after;
+  if (uncovered.length > 0) {
+    write(`\n${colors.bold('What the accepted fixes uncovered')}\n`);
+    write(displayDiff(unifiedDiff(uncovered), color));
+    writeHeld(followUp.heldBack, color, write);
+    if (await confirm({ message: 'Apply these follow-up changes too?', default: true })) {
+      result = trial;
+      failures.push(...followUp.failures);
+      heldBack.push(...followUp.heldBack);
+    } else {
+      after = (await scanOverlay(project, accepted, checks)).result.findings;
+    }
+  }
+  return { changeset: result, failures, heldBack, passes: followUp.passes + 1, capped: followUp.capped, before: findings, after };
+}
+
+function writeHeld(held: readonly HeldBack[], color: boolean, write: (text: string) => void): void {
+  const colors = pc.createColors(color);
+  for (const { file, errors } of held) {
+    write(`${colors.yellow(`  adds a TypeScript error in ${file}:`)}\n`);
+    for (const error of errors) write(`    ${error}\n`);
+  }
 }

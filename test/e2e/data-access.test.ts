@@ -34,6 +34,9 @@ function stubs(): string {
 
 afterAll(cleanTempDirs);
 
+/** tsc over the app's real pg, postgres.js and supabase-js types twice, and fix re-scanning until nothing new comes. */
+const TWO_TYPE_CHECKS_AND_A_FIXPOINT = 180_000;
+
 const FIXED_RULES = ['prisma-client-per-request', 'prisma-client-duplicated', 'db-connection-per-request', 'raw-sql-interpolation', 'unbounded-query', 'fetch-without-timeout'];
 
 describe('fix --yes on the data-access app', () => {
@@ -69,5 +72,5 @@ describe('fix --yes on the data-access app', () => {
     const again = run(['fix', app, '--yes', '--all']);
     expect(again.code).toBe(0);
     expect(git(app, 'status', '--porcelain')).toBe('');
-  });
+  }, TWO_TYPE_CHECKS_AND_A_FIXPOINT);
 });

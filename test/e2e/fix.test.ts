@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir, writeTree } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir, writeTree } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
 import { printableDiff } from '../../src/engine/diff.ts';
 import { rememberEnvValues } from '../../src/report/redact.ts';
 
 afterAll(cleanTempDirs);
+
+/** The type gate parses the app's declarations (next, react, node) once: seconds on a loaded two-core machine. */
+const TYPE_CHECK_TIMEOUT = 240_000;
 
 /** The prototype with an installed openai, so one dependency has a version to pin. */
 function prototype(): string {
@@ -187,6 +190,90 @@ describe('shipshape fix --yes', () => {
   });
 });
 
+/** multipass's .env.example once every fix has run: the renamed variables, none of the old public names. */
+const ENV_EXAMPLE = 'NEXT_PUBLIC_SUPABASE_URL=\n\n# Server only\nDATABASE_URL=\nOPENAI_API_KEY=\nSUPABASE_SERVICE_ROLE_KEY=\n';
+
+describe('fix plans until nothing new comes', () => {
+  const multipass = () => gitInit(copyFixture(path.join(FIXTURES, 'apps', 'multipass')));
+
+  it('plans on the re-scanned result: renamed variables, the pool in the migrated route, and a second run changes nothing', () => {
+    const app = multipass();
+    const { code, stdout } = run(['fix', app, '--yes', '--all']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('fixed 11 of 11 finding(s); none remain');
+    expect(readFileSync(path.join(app, '.env.example'), 'utf8')).toBe(ENV_EXAMPLE);
+    expect(existsSync(path.join(app, 'pages/api/tasks.ts'))).toBe(false);
+    const route = readFileSync(path.join(app, 'app/api/tasks/route.ts'), 'utf8');
+    expect(route).toContain("import { pool as client } from '../../../lib/db';");
+    expect(route).not.toContain('new Client(');
+    expect(readFileSync(path.join(app, 'lib/db.ts'), 'utf8')).toContain('new Pool(');
+    expect(JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')).dependencies['server-only']).toBeDefined();
+
+    git(app, 'add', '-A');
+    git(app, 'commit', '-q', '-m', 'fixed');
+    const again = run(['fix', app, '--yes', '--all']);
+    expect(again.code).toBe(0);
+    expect(git(app, 'status', '--porcelain')).toBe('');
+  });
+
+  it('--dry-run shows the same fixpoint and what would remain', () => {
+    const app = multipass();
+    const { code, stdout, stderr } = run(['fix', app, '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('+OPENAI_API_KEY=\n+SUPABASE_SERVICE_ROLE_KEY=\n');
+    expect(stdout).not.toContain('+NEXT_PUBLIC_OPENAI_API_KEY=');
+    expect(stderr).toContain('not applied without review: migrate-app-router (1 finding(s))');
+    expect(stderr).toMatch(/would fix \d+ of 11 finding\(s\); \d+ would remain \(\d+ high/);
+    expect(git(app, 'status', '--porcelain')).toBe('');
+  });
+
+  it('reports findings, not files: what remains, the critical ones by check', () => {
+    const { stdout } = run(['fix', prototype(), '--yes']);
+    expect(stdout).toContain('fixed 3 of 18 finding(s); 15 remain (4 critical: hardcoded-secret ×3, rls-disabled; 8 high; 2 medium; 1 low)');
+    expect(stdout).toContain('changed: 5 file(s)');
+  });
+});
+
+describe('the type gate', () => {
+  /** typed-fix with this repository's node_modules linked in: TypeScript, next, pg and their types are installed. */
+  const typedFix = (installed = true) => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'typed-fix')));
+    if (installed) symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
+    return app;
+  };
+  const TASKS = readFileSync(path.join(FIXTURES, 'apps', 'typed-fix', 'pages', 'api', 'tasks.ts'), 'utf8');
+  const HELD = "    6:15 TS2345 Argument of type 'Pool' is not assignable to parameter of type 'Client'.";
+
+  it('--yes holds back a fix that adds a TypeScript error, names the error, and applies the rest', () => {
+    const app = typedFix();
+    const { code, stdout } = run(['fix', app, '--yes']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`held back: 1 change(s) that add a TypeScript error\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`);
+    expect(stdout).toContain('fixed 1 of 2 finding(s); 1 remain (1 high)');
+    expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toBe(TASKS);
+    expect(existsSync(path.join(app, 'lib/db.ts'))).toBe(false);
+    expect(readFileSync(path.join(app, 'pages/api/weather.ts'), 'utf8')).toContain('signal: AbortSignal.timeout(10000)');
+  }, TYPE_CHECK_TIMEOUT);
+
+  it('--dry-run marks the held-back change and leaves it out of the diff', () => {
+    const { code, stdout, stderr } = run(['fix', typedFix(), '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('lib/db.ts');
+    expect(stdout).toContain('diff --git a/pages/api/weather.ts b/pages/api/weather.ts');
+    expect(stderr).toContain(`held back: 1 change(s) that add a TypeScript error (not in the diff)\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`);
+  }, TYPE_CHECK_TIMEOUT);
+
+  it('says once that it was skipped when the dependencies are not installed, and the naive fix goes through', () => {
+    const app = typedFix(false);
+    const { code, stdout, stderr } = run(['fix', app, '--yes']);
+    expect(code).toBe(0);
+    expect(stderr.match(/type gate skipped/g)).toHaveLength(1);
+    expect(stderr).toContain('type gate skipped: its dependencies are not installed (next, pg, react, …): run the install, then fix again');
+    expect(stdout).not.toContain('held back');
+    expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toContain("import { pool as client } from '../../lib/db';");
+  });
+});
+
 describe('the fix wizard, driven through a pseudo-terminal', () => {
   it('groups findings, preselects safe fixes, shows each diff and applies only the accepted ones', async () => {
     const app = prototype();
@@ -210,6 +297,18 @@ describe('the fix wizard, driven through a pseudo-terminal', () => {
     expect(screen).toContain('changed: 2 file(s)');
     expect(JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')).dependencies.openai).toBe('4.52.0');
     expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toBe('node_modules\n.next\n.shipshape/\n');
+  });
+
+  it('plans a fix from a re-scan when a fix accepted before it changed the files of its findings', async () => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'multipass')));
+    const { code, screen } = await driveCli(['fix', app, '--only', 'public-env-secret,env-var-undocumented'], app, [
+      { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.enter },
+      { waitFor: /Take the public prefix off secret variables[\s\S]*Apply this fix\?/, send: 'y\r' },
+      { waitFor: /\+SUPABASE_SERVICE_ROLE_KEY=[\s\S]*Apply this fix\?/, send: 'y\r' },
+    ]);
+    expect(code).toBe(0);
+    expect(screen).toContain('fixed 5 of 5 finding(s); none remain');
+    expect(readFileSync(path.join(app, '.env.example'), 'utf8')).toBe(ENV_EXAMPLE);
   });
 
   it('takes a fix that needs review when the user selects it', async () => {

@@ -77,7 +77,7 @@ describe.each([
     const again = run(['fix', app, '--yes']);
     expect(again.code).toBe(0);
     expect(git(app, 'status', '--porcelain')).toBe('');
-  });
+  }, 240_000);
 });
 
 describe('typed-env-module output', () => {

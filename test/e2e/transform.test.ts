@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TRANSFORMS } from '../../src/registry.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
+
+/** The type gate parses the app's declarations (next, react, node) once: seconds on a loaded two-core machine. */
+const TYPE_CHECK_TIMEOUT = 240_000;
 
 const CONFIG = readFileSync(path.join(FIXTURES, 'remove-build-error-ignores', 'both-flags.input.js'), 'utf8');
 const FIXED = readFileSync(path.join(FIXTURES, 'remove-build-error-ignores', 'both-flags.output.js'), 'utf8');
@@ -86,4 +89,23 @@ describe('shipshape transform', () => {
     expect(out).toContain('1 ok');
     expect(readFileSync(target, 'utf8')).toBe(readFileSync(path.join(fixtures, input.replace('.input.', '.output.')), 'utf8'));
   });
+
+  it('holds back a change that adds a TypeScript error: exit 1, the error in the JSON, nothing written', () => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'typed-fix')));
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
+    const tasks = readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8');
+    const { code, stdout } = run(['transform', 'pg-pool', app, '--json']);
+    expect(code).toBe(1);
+    const summary = JSON.parse(stdout);
+    expect(summary.changed).toEqual([]);
+    expect(summary.heldBack).toEqual([
+      { transform: 'pg-pool', file: 'pages/api/tasks.ts', errors: ["6:15 TS2345 Argument of type 'Pool' is not assignable to parameter of type 'Client'."] },
+    ]);
+    expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toBe(tasks);
+    expect(existsSync(path.join(app, 'lib/db.ts'))).toBe(false);
+
+    const weather = run(['transform', 'fetch-timeout', path.join(app, 'pages'), '--dry-run'], { cwd: app });
+    expect(weather.code).toBe(0);
+    expect(weather.stdout).toContain('+  if (!weather.ok) throw new Error(');
+  }, TYPE_CHECK_TIMEOUT);
 });

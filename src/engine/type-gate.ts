@@ -1,0 +1,210 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type ts from 'typescript';
+import type { Project } from '../project/types.ts';
+import type { Changeset } from './changeset.ts';
+import type { Transform } from './transform-types.ts';
+
+/** A fix's change to a file that adds TypeScript errors the file did not have. */
+export interface HeldBack {
+  transform: string;
+  file: string;
+  /** `line:column TS<code> message`, the new errors only. */
+  errors: string[];
+}
+
+export interface TypeGate {
+  /** The changed files in which `planned` (on top of `base`) adds a TypeScript error. Changes nothing. */
+  check(transform: Transform, planned: Changeset, base: Changeset): Promise<HeldBack[]>;
+  /** Checks, then takes the held-back changes out of `planned`: one file's change for a file transform, all of it for a project transform. */
+  holdBack(transform: Transform, planned: Changeset, base: Changeset): Promise<HeldBack[]>;
+}
+
+type Ts = typeof ts;
+
+const CHECKED = /\.(c|m)?tsx?$|\.(c|m)?jsx?$/;
+
+/** Whether Node would find the package from `root`: in its node_modules or one above it. */
+function installed(root: string, name: string): boolean {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+/**
+ * Why the type gate cannot run on this project, or null when it can: it needs a root tsconfig.json and
+ * every dependency of the root package installed, or the types it compares would be guesses.
+ */
+export function typeGateUnavailable(project: Project): string | null {
+  if (!existsSync(path.join(project.root, 'tsconfig.json'))) return 'the project has no tsconfig.json';
+  const pkg = project.packages.find((p) => p.dir === '');
+  if (!pkg) return 'the project has no package.json';
+  const missing = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !installed(project.root, name));
+  if (missing.length > 0) return `its dependencies are not installed (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): run the install, then fix again`;
+  return null;
+}
+
+/** The project's own TypeScript when it has the compiler API (TypeScript 7's package has none), else the one ts-morph bundles. */
+async function loadTypeScript(root: string): Promise<Ts> {
+  try {
+    const own = createRequire(path.join(root, 'package.json'))('typescript') as Ts;
+    if (typeof own.createProgram === 'function') return own;
+  } catch {
+    // not installed for the project: ts-morph's copy type-checks just as well
+  }
+  return (await import('ts-morph')).ts as unknown as Ts;
+}
+
+/** What a state of the files reads: planned text, null for a planned delete, undefined where the disk holds. */
+type Overlay = (absPath: string) => string | null | undefined;
+
+interface Checker {
+  diagnostics(files: readonly string[], overlay: Overlay): Map<string, ts.Diagnostic[]>;
+}
+
+function createChecker(typescript: Ts, root: string): Checker {
+  const configPath = path.join(root, 'tsconfig.json');
+  const parsed = typescript.getParsedCommandLineOfConfigFile(configPath, { noEmit: true }, {
+    ...typescript.sys,
+    onUnRecoverableConfigFileDiagnostic: () => {},
+  });
+  const options: ts.CompilerOptions = { ...(parsed?.options ?? {}), noEmit: true, incremental: false, composite: false };
+  // Ambient declarations (next-env.d.ts, global.d.ts) change what every file sees; the rest is reached by imports.
+  const declarations = (parsed?.fileNames ?? []).filter((file) => file.endsWith('.d.ts'));
+  const cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
+  const base = typescript.createCompilerHost(options, true);
+  let previous: ts.Program | undefined;
+  return {
+    diagnostics(files, overlay) {
+      const readText = (fileName: string): string | undefined => {
+        const planned = overlay(path.resolve(fileName));
+        if (planned === null) return undefined;
+        return planned ?? base.readFile(fileName);
+      };
+      const host: ts.CompilerHost = {
+        ...base,
+        fileExists: (fileName) => {
+          const planned = overlay(path.resolve(fileName));
+          return planned === undefined ? base.fileExists(fileName) : planned !== null;
+        },
+        readFile: readText,
+        getSourceFile: (fileName, languageVersion) => {
+          const text = readText(fileName);
+          if (text === undefined) return undefined;
+          const cached = cache.get(fileName);
+          if (cached && cached.text === text) return cached.sourceFile;
+          const sourceFile = typescript.createSourceFile(fileName, text, languageVersion, true);
+          cache.set(fileName, { text, sourceFile });
+          return sourceFile;
+        },
+      };
+      const existing = files.filter((file) => host.fileExists(file));
+      // The last program lends its module resolutions and unchanged files: most of a program is the same from one check to the next.
+      const program = typescript.createProgram({ rootNames: [...declarations, ...existing], options, host, oldProgram: previous });
+      previous = program;
+      const out = new Map<string, ts.Diagnostic[]>();
+      for (const file of existing) {
+        const sourceFile = program.getSourceFile(file);
+        if (!sourceFile) continue;
+        out.set(file, [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * A package a fix starts importing is installed by the follow-up it declares (`npm install …`);
+ * until then "cannot find module" is expected, not an error the fix made.
+ */
+function awaitsInstall(diagnostic: ts.Diagnostic, message: string): boolean {
+  if (![2307, 2792, 7016].includes(diagnostic.code)) return false;
+  const specifier = /'([^']+)'/.exec(message)?.[1];
+  return specifier !== undefined && !specifier.startsWith('.') && !specifier.startsWith('/');
+}
+
+/** The type gate for a project, or why it cannot run there. TypeScript loads only when it can. */
+export async function createTypeGate(project: Project): Promise<{ gate: TypeGate | null; skipped: string | null }> {
+  const unavailable = typeGateUnavailable(project);
+  if (unavailable) return { gate: null, skipped: unavailable };
+  // Loaded at the first change to a script file: a run that changes none never pays for TypeScript.
+  let loaded: { typescript: Ts; checker: Checker } | null = null;
+  const load = async () => {
+    if (!loaded) {
+      const typescript = await loadTypeScript(project.root);
+      loaded = { typescript, checker: createChecker(typescript, project.root) };
+    }
+    return loaded;
+  };
+  const root = project.root;
+  const relative = (absPath: string) => path.relative(root, absPath).split(path.sep).join('/');
+  // The project's own files are read through the changeset (every layer of planned changes under it); the rest from disk.
+  const overlayOf = (changeset: Changeset): Overlay => (absPath) => {
+    const file = relative(absPath);
+    if (file.startsWith('..') || path.isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
+    return changeset.read(file);
+  };
+
+  const check: TypeGate['check'] = async (transform, planned, base) => {
+    const changed = planned.changes().filter((change) => change.after !== null && CHECKED.test(change.path));
+    if (changed.length === 0) return [];
+    const absolute = changed.map((change) => path.join(root, change.path));
+    const { typescript, checker } = await load();
+    const format = (diagnostic: ts.Diagnostic) => typescript.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    const before = checker.diagnostics(absolute, overlayOf(base));
+    const after = checker.diagnostics(absolute, overlayOf(planned));
+    const held: HeldBack[] = [];
+    for (const [absPath, diagnostics] of after) {
+      const known = new Map<string, number>();
+      for (const diagnostic of before.get(absPath) ?? []) {
+        const key = `${diagnostic.code} ${format(diagnostic)}`;
+        known.set(key, (known.get(key) ?? 0) + 1);
+      }
+      const errors: string[] = [];
+      for (const diagnostic of diagnostics) {
+        if (diagnostic.category !== typescript.DiagnosticCategory.Error) continue;
+        const message = format(diagnostic);
+        const key = `${diagnostic.code} ${message}`;
+        const left = known.get(key) ?? 0;
+        if (left > 0) {
+          known.set(key, left - 1);
+          continue;
+        }
+        if (awaitsInstall(diagnostic, message)) continue;
+        const at = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : null;
+        errors.push(`${at ? `${at.line + 1}:${at.character + 1} ` : ''}TS${diagnostic.code} ${message.split('\n')[0]}`);
+      }
+      if (errors.length > 0) held.push({ transform: transform.meta.id, file: relative(absPath), errors });
+    }
+    return held;
+  };
+
+  const verdicts = new Map<string, HeldBack[]>();
+  return {
+    skipped: null,
+    gate: {
+      check,
+      async holdBack(transform, planned, base) {
+        // Each fixpoint pass plans a held-back fix again, identically: its verdict is kept, not recomputed.
+        const key = JSON.stringify([transform.meta.id, planned.changes()]);
+        const held = verdicts.get(key) ?? (await check(transform, planned, base));
+        verdicts.set(key, held);
+        if (held.length > 0) dropChanges(planned, base, transform.kind === 'project' ? planned.changes().map((c) => c.path) : held.map((h) => h.file));
+        return held;
+      },
+    },
+  };
+}
+
+/** Returns files of `planned` to what `base` holds, and a project transform's follow-ups with them. */
+function dropChanges(planned: Changeset, base: Changeset, files: readonly string[]): void {
+  for (const file of files) {
+    const original = base.read(file);
+    if (original === null) planned.delete(file);
+    else planned.write(file, original);
+  }
+  if (planned.changes().length === 0) planned.followUps.length = 0;
+}
+

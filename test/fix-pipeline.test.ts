@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Changeset, diskReader } from '../src/engine/changeset.ts';
+import type { FixGroup } from '../src/engine/fixes.ts';
+import { FixConflictError, MAX_FIX_PASSES, planFixes, scanOverlay } from '../src/engine/fixpoint.ts';
+import { planTransform } from '../src/engine/run-transform.ts';
+import type { FileTransform, ProjectTransform, TransformMeta } from '../src/engine/transform-types.ts';
+import { loadProject } from '../src/project/load-project.ts';
+import { CHECK_IDS, CHECKS } from '../src/registry.ts';
+import type { Finding } from '../src/types.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, writeTree } from './helpers.ts';
+
+afterAll(cleanTempDirs);
+
+const load = (root: string) => loadProject(root, { knownCheckIds: CHECK_IDS });
+const meta = (id: string): TransformMeta => ({ id, title: id, description: id, safe: true });
+const finding = (file: string): Finding => ({
+  ruleId: 'test',
+  severity: 'low',
+  category: 'test',
+  title: 'test',
+  message: 'test',
+  file,
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 1,
+  fingerprint: file,
+  fix: null,
+});
+const projectTransform = (id: string, plan: ProjectTransform['plan']): ProjectTransform => ({ kind: 'project', meta: meta(id), plan });
+
+describe('the parse gate', () => {
+  const app = () => writeTree({ 'package.json': '{ "name": "app" }', 'lib/a.ts': 'export const a = 1;\n', 'lib/b.ts': 'export const b = 2;\n' });
+
+  it('drops the change of a file transform whose output does not parse, names the transform and the file, and keeps its other files', async () => {
+    const root = app();
+    const broken: FileTransform = {
+      kind: 'file',
+      meta: meta('breaks-a'),
+      parser: 'tsx',
+      transform: (file) => (file.path === 'lib/a.ts' ? 'export const a = ;\n' : file.source.replace('2', '3')),
+    };
+    const planned = await planTransform(load(root), broken, [finding('lib/a.ts'), finding('lib/b.ts')], {}, new Changeset(diskReader(root)));
+    expect(planned.changeset.changes().map((change) => change.path)).toEqual(['lib/b.ts']);
+    expect(planned.failures).toHaveLength(1);
+    expect(planned.failures[0]).toMatchObject({ file: 'lib/a.ts', internal: 'breaks-a' });
+    expect(planned.failures[0]!.reason).toMatch(/^breaks-a wrote code that does not parse \(Unexpected token/);
+  });
+
+  it('drops the whole change of a project transform when one of its files does not parse (JSON, Prisma, SQL too)', async () => {
+    for (const [file, text] of [
+      ['package.json', '{ "name": "app", }'],
+      ['prisma/schema.prisma', 'model User {\n  id Int @id\n'],
+      ['supabase/migrations/1_init.sql', 'create tabel users (id int);'],
+    ]) {
+      const root = app();
+      const transform = projectTransform('breaks-one', ({ changeset }) => {
+        changeset.write('lib/a.ts', 'export const a = 10;\n');
+        changeset.write(file!, text!);
+      });
+      const planned = await planTransform(load(root), transform, [], {}, new Changeset(diskReader(root)));
+      expect(planned.changeset.changes(), file).toEqual([]);
+      expect(planned.failures, file).toEqual([expect.objectContaining({ file, internal: 'breaks-one' })]);
+      expect(planned.failures[0]!.reason).toContain('its whole change was dropped');
+    }
+  });
+
+  it('does not blame a transform for a file that did not parse before it', async () => {
+    const root = writeTree({ 'package.json': '{ "name": "app" }', 'tsconfig.json': '{ // comments\n "compilerOptions": {} }\n' });
+    const transform = projectTransform('edits-jsonc', ({ changeset }) => changeset.write('tsconfig.json', '{ // comments\n "compilerOptions": { "strict": true } }\n'));
+    const planned = await planTransform(load(root), transform, [], {}, new Changeset(diskReader(root)));
+    expect(planned.failures).toEqual([]);
+    expect(planned.changeset.changes()).toHaveLength(1);
+  });
+});
+
+describe('planning to a fixpoint', () => {
+  const groupsOf = (...transforms: ProjectTransform[]) => () => transforms.map((transform): FixGroup => ({ transform, findings: [] }));
+
+  it('stops on fixes that undo each other, naming the file, instead of looping', async () => {
+    const root = writeTree({ 'package.json': '{ "name": "app" }', 'flag.txt': 'off\n' });
+    const toggle = projectTransform('toggle', ({ changeset }) => changeset.write('flag.txt', changeset.read('flag.txt') === 'off\n' ? 'on\n' : 'off\n'));
+    await expect(
+      planFixes({ project: load(root), checks: [], select: () => true, answers: () => ({}), groupFindings: groupsOf(toggle) }),
+    ).rejects.toThrow(new FixConflictError('fixes undo each other in flag.txt: pass 2 returns it to an earlier content'));
+  });
+
+  it(`caps the passes at ${MAX_FIX_PASSES} and says so when fixes keep planning`, async () => {
+    const root = writeTree({ 'package.json': '{ "name": "app" }', 'log.txt': '' });
+    const grows = projectTransform('grows', ({ changeset }) => changeset.write('log.txt', `${changeset.read('log.txt')}line\n`));
+    const plan = await planFixes({ project: load(root), checks: [], select: () => true, answers: () => ({}), groupFindings: groupsOf(grows) });
+    expect(plan.capped).toBe(true);
+    expect(plan.passes).toBe(MAX_FIX_PASSES);
+    expect(plan.changeset.read('log.txt')).toBe('line\n'.repeat(MAX_FIX_PASSES));
+  });
+
+  it('re-scans the planned files in memory: a created module and edited env template are seen, the disk is not touched', async () => {
+    const root = copyFixture(path.join(FIXTURES, 'apps', 'multipass'));
+    const project = load(root);
+    const changeset = new Changeset(diskReader(root));
+    changeset.write('lib/extra.ts', 'export const key = process.env.STRIPE_SECRET_KEY;\n');
+    changeset.write('.env.example', 'NEXT_PUBLIC_SUPABASE_URL=\nNEXT_PUBLIC_OPENAI_API_KEY=\n');
+    const { project: overlaid, result } = await scanOverlay(project, changeset, CHECKS.filter((check) => check.meta.id === 'env-var-undocumented'));
+    expect(overlaid.files).toContain('lib/extra.ts');
+    expect(overlaid.envFiles.find((env) => env.path === '.env.example')!.variables.map((v) => v.name)).toEqual(['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_OPENAI_API_KEY']);
+    const undocumented = result.findings.map((f) => `${f.file}:${(f.message.split(' ')[0])}`);
+    expect(undocumented).toContain('lib/extra.ts:STRIPE_SECRET_KEY');
+    expect(undocumented).not.toContain('lib/ai.ts:NEXT_PUBLIC_OPENAI_API_KEY');
+    expect(load(root).files).not.toContain('lib/extra.ts');
+  });
+});
