@@ -1,8 +1,8 @@
 import { prisma } from '@/lib/prisma';
 
-export async function listTasks(signedIn: boolean) {
+export async function GET(request: Request) {
   // TODO(shipshape): return one page at a time: let the caller pass a cursor or page number
-  if (signedIn)
-    return prisma.task.findMany({ take: 100 });
-  return [];
+  if (request.headers.has('authorization'))
+    return Response.json(await prisma.task.findMany({ orderBy: { id: 'asc' }, take: 100 }));
+  return Response.json([]);
 }
