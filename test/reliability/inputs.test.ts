@@ -33,7 +33,7 @@ describe('answers to fixes\' questions', () => {
     const transform = run(['transform', 'bound-list-query', app, '--dry-run', '--option', 'timeoutMs=5000']);
     expect(transform.code).toBe(2);
     expect(transform.stderr).toBe('shipshape: unknown option "timeoutMs"\nhint: known options: pageSize (a whole number from 1 to 10000)\n');
-  });
+  }, 120_000);
 
   it('validates the configuration\'s answers against the same ranges', () => {
     const dir = dataAccess();
@@ -71,7 +71,7 @@ describe('messages', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(REASON_AND_HINT);
     }
-  });
+  }, 300_000);
 
   it('accepts a UTF-8 byte order mark in package.json, shipshape.config.json and tsconfig.json', () => {
     const BOM = '\uFEFF';

@@ -116,5 +116,5 @@ describe('secrets in output', () => {
     const patch = `${dir}/../leaky.patch`;
     expect(run(['fix', dir, '--patch', patch]).code).toBe(0);
     expect(readFileSync(patch, 'utf8')).toContain(`MY_CUSTOM_TOKEN=${secret('env-only custom token')}`);
-  });
+  }, 180_000);
 });
