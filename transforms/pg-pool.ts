@@ -39,8 +39,58 @@ function openings(j: JSCodeshift, tree: Collection): Array<{ path: ASTPath; driv
   return found;
 }
 
-function argumentsSource(j: JSCodeshift, node: NewExpression | CallExpression): string {
-  return node.arguments.map((arg) => j(arg as never).toSource()).join(', ');
+/** Names the settings may use once copied into the pool module: nothing from the handler's own scope. */
+const MOVABLE_GLOBALS = new Set(['process', 'undefined', 'Number', 'String', 'Boolean', 'JSON', 'parseInt']);
+
+/**
+ * The pool's arguments, written so the pool connects exactly as the per-request connection did; null when
+ * they cannot be moved to the pool module. pg's `Client` takes a connection string or a config object, but
+ * its `Pool` takes only an object, so a string becomes `{ connectionString }`; mysql2 and postgres.js pools
+ * take the same arguments as their connections.
+ */
+function poolArguments(j: JSCodeshift, node: NewExpression | CallExpression, driver: PooledDriver): string | null {
+  const args = node.arguments;
+  const local = args.some((arg) => j(arg as never).find(j.Identifier).filter((id: ASTPath) => isReference(id) && !MOVABLE_GLOBALS.has((id.node as { name: string }).name)).length > 0 || (arg.type === 'Identifier' && !MOVABLE_GLOBALS.has(arg.name)));
+  if (local || args.some((arg) => arg.type === 'SpreadElement')) return null;
+  const source = args.map((arg) => j(arg as never).toSource()).join(', ');
+  if (driver !== 'pg' || args.length === 0) return source;
+  if (args.length > 1) return null;
+  const only = args[0] as unknown as Node;
+  if (only.type === 'ObjectExpression') return source;
+  return isString(only) ? `{ connectionString: ${source} }` : null;
+}
+
+/** An identifier that names a binding, not a property key or a member name. */
+function isReference(id: ASTPath): boolean {
+  const parent = id.parent?.node as { type: string; key?: unknown; property?: unknown; computed?: boolean; shorthand?: boolean; value?: unknown } | undefined;
+  if (!parent) return true;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === id.node && !parent.computed) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === id.node && !parent.computed && !parent.shorthand) return false;
+  return true;
+}
+
+/** An expression whose value is a string or undefined whatever runs: a literal, a template, an env variable. */
+function isString(node: Node): boolean {
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'TemplateLiteral':
+      return true;
+    case 'MemberExpression':
+      return node.object.type === 'MemberExpression' && node.object.object.type === 'Identifier' && node.object.object.name === 'process' && node.object.property.type === 'Identifier' && node.object.property.name === 'env';
+    case 'TSNonNullExpression':
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'ParenthesizedExpression':
+      return isString(node.expression);
+    case 'LogicalExpression':
+      return node.operator !== '&&' && isString(node.left) && isString(node.right);
+    case 'ConditionalExpression':
+      return isString(node.consequent) && isString(node.alternate);
+    case 'BinaryExpression':
+      return node.operator === '+' && (isString(node.left as Node) || isString(node.right));
+    default:
+      return false;
+  }
 }
 
 export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
@@ -50,7 +100,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   const { default: jscodeshift } = await import('jscodeshift');
   const j = jscodeshift.withParser('tsx');
   for (const file of sharedClients) poolSharedClient(j, file, changeset);
-  const sharedModules = new Map<string, string>();
+  const sharedModules = new Map<string, { module: string; settings: string | null }>();
   const users = new Map<string, string[]>();
 
   for (const file of files) {
@@ -64,10 +114,20 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
     for (const { path: opening, driver } of found) {
       const shared = SHARED[driver];
       const key = `${pkgDir}\0${driver}`;
-      let module = sharedModules.get(key);
-      if (!module) {
-        module = sharedModule(pkgDir, driver, file, j, opening, changeset);
-        sharedModules.set(key, module);
+      const settings = poolArguments(j, opening.node as NewExpression, driver);
+      let pool = sharedModules.get(key);
+      if (!pool && settings !== null) {
+        pool = sharedModule(pkgDir, driver, file, settings, changeset);
+        sharedModules.set(key, pool);
+      }
+      if (!pool || settings === null) {
+        changed = addTodo(j, opening, `move these settings into one ${shared.exportName} shared by the whole app and use it here, instead of a connection per request`) || changed;
+        continue;
+      }
+      const { module } = pool;
+      if (pool.settings !== null && pool.settings !== settings) {
+        changed = addTodo(j, opening, `these settings differ from the shared ${shared.exportName} in ${module}: use it, or a second pool for this database`) || changed;
+        continue;
       }
       if (usePool(j, tree, opening, driver, relativeImport(file, module), shared.exportName)) {
         changed = true;
@@ -94,7 +154,7 @@ function removeUnusedNamespace(j: JSCodeshift, tree: Collection, source: string)
 }
 
 /** Writes the pool module once per package and driver, from the first connection's own settings. */
-function sharedModule(pkgDir: string, driver: PooledDriver, file: string, j: JSCodeshift, opening: ASTPath, changeset: ProjectTransformContext['changeset']): string {
+function sharedModule(pkgDir: string, driver: PooledDriver, file: string, connection: string, changeset: ProjectTransformContext['changeset']): { module: string; settings: string | null } {
   const typescript = /\.tsx?$/.test(file);
   const base = path.posix.join(pkgDir, /(^|\/)src\//.test(file) ? 'src/lib' : 'lib');
   const ext = typescript ? 'ts' : 'js';
@@ -103,18 +163,23 @@ function sharedModule(pkgDir: string, driver: PooledDriver, file: string, j: JSC
   const exporting = new RegExp(`export const ${shared.exportName}\\b`);
   for (const candidate of candidates) {
     const existing = changeset.read(candidate);
-    if (existing !== null && exporting.test(existing) && shared.made.test(existing)) return candidate;
+    if (existing !== null && exporting.test(existing) && shared.made.test(existing)) return { module: candidate, settings: settingsOf(existing, shared.factory) };
     if (existing === null) {
       // The same settings the per-request connection used; none means the driver's own PG*/env defaults, as before.
-      const connection = argumentsSource(j, opening.node as NewExpression);
       changeset.write(
         candidate,
         renderTemplate('code/db-pool.ts', { typescript, connection, exportName: shared.exportName, globalKey: shared.globalKey, type: shared.type, factory: shared.factory, pg: driver === 'pg', mysql: driver === 'mysql2', postgresJs: driver === 'postgres.js' }),
       );
-      return candidate;
+      return { module: candidate, settings: connection };
     }
   }
-  return candidates[candidates.length - 1]!;
+  return { module: candidates[candidates.length - 1]!, settings: null };
+}
+
+/** The arguments a pool module written by this transform passes its factory; null for a module written by hand. */
+function settingsOf(module: string, factory: string): string | null {
+  const escaped = factory.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^export const \\w+ = globalForDb\\.\\w+ \\?\\? ${escaped}\\((.*)\\);$`, 'm').exec(module)?.[1] ?? null;
 }
 
 /** Turns one per-request connection into a use of the shared pool; false when it is left with a TODO. */
@@ -170,6 +235,16 @@ function poolSharedClient(j: JSCodeshift, file: string, changeset: ProjectTransf
     if (TRANSACTION.test(source)) {
       changed = addTodo(j, declarator, `make ${declarator.node.id.name} a Pool, and run each transaction on one client from pool.connect(), released in a finally block`) || changed;
       return;
+    }
+    // pg's Pool takes only a config object, where Client also takes a connection string.
+    const args = opening.node.arguments;
+    const only = args[0] as unknown as Node | undefined;
+    if (args.length > 1 || (only && only.type !== 'ObjectExpression' && !isString(only))) {
+      changed = addTodo(j, declarator, `make ${declarator.node.id.name} a Pool: new Pool() takes a config object, not a connection string`) || changed;
+      return;
+    }
+    if (only && only.type !== 'ObjectExpression') {
+      opening.node.arguments = [j.objectExpression([j.objectProperty(j.identifier('connectionString'), args[0] as never)])];
     }
     const callee = opening.node.callee;
     if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier') callee.property.name = 'Pool';

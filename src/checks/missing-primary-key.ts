@@ -1,7 +1,18 @@
 import { defineProjectCheck } from './define.ts';
 import { tableIdentifier } from '../sql/names.ts';
 import { at, forEachSchema } from '../sql/check-support.ts';
-import { primaryKey, qualifiedName } from '../sql/model.ts';
+import { indexedKeys, primaryKey, qualifiedName, type SchemaModel, type Table } from '../sql/model.ts';
+
+/**
+ * Prisma identifies a model's rows by `@id`, `@@id`, `@unique` or `@@unique`, and needs one of them on required
+ * fields: a unique key on required columns serves it as the primary key. A SQL table still needs its own, which
+ * is what logical replication (Supabase Realtime) identifies rows by.
+ */
+function prismaModelWithRequiredUniqueKey(schema: SchemaModel, table: Table): boolean {
+  if (table.model === undefined) return false;
+  const required = new Set(table.columns.filter((column) => !column.nullable).map((column) => column.name));
+  return indexedKeys(schema, table).some((key) => key.unique && !key.partial && key.columns.length > 0 && key.columns.every((column) => required.has(column)));
+}
 
 export default defineProjectCheck({
   meta: {
@@ -15,7 +26,7 @@ export default defineProjectCheck({
   check(ctx) {
     forEachSchema(ctx, (schema) => {
       for (const table of schema.tables) {
-        if (primaryKey(table)) continue;
+        if (primaryKey(table) || prismaModelWithRequiredUniqueKey(schema, table)) continue;
         ctx.report({
           ...at(table.loc),
           message: `${qualifiedName(table)} has no primary key: add one (\`id uuid primary key default gen_random_uuid()\`, or \`alter table ${tableIdentifier(table)} add primary key (…)\` on the columns that identify a row).`,

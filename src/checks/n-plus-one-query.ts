@@ -1,5 +1,6 @@
 import type { Node, VariableDeclarator } from '@babel/types';
 import { defineCheck } from './define.ts';
+import { memberName } from '../engine/ast.ts';
 import { awaitedQuery, queryKind, type QueryKind } from '../engine/query-calls.ts';
 
 const SUGGESTION: Record<QueryKind, string> = {
@@ -39,6 +40,69 @@ function isPromiseAll(node: Node | undefined): boolean {
     node.callee.property.type === 'Identifier' &&
     ['all', 'allSettled'].includes(node.callee.property.name)
   );
+}
+
+/** The names a loop or an iterator callback binds for each row. */
+function rowBindings(loop: Node): Set<string> {
+  const names = new Set<string>();
+  const collect = (pattern: Node | null | undefined): void => {
+    if (!pattern) return;
+    if (pattern.type === 'Identifier') names.add(pattern.name);
+    else if (pattern.type === 'ObjectPattern') for (const p of pattern.properties) collect(p.type === 'RestElement' ? p.argument : (p.value as Node));
+    else if (pattern.type === 'ArrayPattern') for (const element of pattern.elements) collect(element);
+    else if (pattern.type === 'AssignmentPattern') collect(pattern.left);
+    else if (pattern.type === 'RestElement') collect(pattern.argument);
+  };
+  if ((loop.type === 'ForOfStatement' || loop.type === 'ForInStatement') && loop.left.type === 'VariableDeclaration') for (const d of loop.left.declarations) collect(d.id);
+  if (loop.type === 'CallExpression') {
+    const callback = loop.arguments[0];
+    if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) for (const param of callback.params) collect(param);
+  }
+  return names;
+}
+
+function mentions(node: unknown, names: ReadonlySet<string>): boolean {
+  if (Array.isArray(node)) return node.some((child) => mentions(child, names));
+  if (!node || typeof node !== 'object') return false;
+  const { type } = node as { type?: unknown };
+  if (type === 'Identifier' && names.has((node as { name: string }).name)) return true;
+  return Object.entries(node).some(([key, child]) => key !== 'loc' && typeof child === 'object' && mentions(child, names));
+}
+
+function objectProperty(node: Node | undefined, name: string): Node | null {
+  if (node?.type !== 'ObjectExpression') return null;
+  const found = node.properties.find((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'StringLiteral' && p.key.value === name)));
+  return found?.type === 'ObjectProperty' ? (found.value as Node) : null;
+}
+
+/**
+ * An update that writes values taken from each row: no `updateMany`, `in` list or single statement
+ * writes different values to different rows, so the loop is the right shape.
+ */
+function writesPerRowValues(query: Node, kind: QueryKind, method: string, row: ReadonlySet<string>): boolean {
+  if (row.size === 0 || (query.type !== 'CallExpression' && query.type !== 'OptionalCallExpression')) return false;
+  const [first, ...rest] = query.arguments as Node[];
+  if (kind === 'prisma') {
+    if (method === 'update') return mentions(objectProperty(first, 'data'), row);
+    if (method === 'upsert') return mentions(objectProperty(first, 'update'), row) || mentions(objectProperty(first, 'create'), row);
+    return false;
+  }
+  if (kind === 'sql') {
+    if (first?.type === 'TemplateLiteral') return /^\s*update\b/i.test(first.quasis[0]?.value.raw ?? '') && mentions(first.expressions, row);
+    if (first?.type !== 'StringLiteral' || !/^\s*update\b/i.test(first.value)) return false;
+    // Only the values the SET clause takes count: the WHERE clause's key differs per row in any batchable loop too.
+    const set = /\bset\b([\s\S]*?)(?:\bwhere\b|$)/i.exec(first.value)?.[1] ?? '';
+    const values = rest[0];
+    if (values?.type !== 'ArrayExpression') return mentions(rest, row);
+    const numbered = [...set.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
+    const positions = numbered.length > 0 ? numbered : [...set.matchAll(/\?/g)].map((_, i) => i);
+    return positions.some((i) => mentions(values.elements[i], row));
+  }
+  for (let current: Node = query; current.type === 'CallExpression' || current.type === 'OptionalCallExpression'; current = (current.callee as { object: Node }).object) {
+    if (memberName(current.callee) === 'update') return mentions(current.arguments, row);
+    if (current.callee.type !== 'MemberExpression' && current.callee.type !== 'OptionalMemberExpression') break;
+  }
+  return false;
 }
 
 export default defineCheck({
@@ -89,6 +153,7 @@ export default defineCheck({
           const source = rootName(over);
           if (!source || !rowSources.has(source)) return;
           if (BATCHED.has(query.method) && isPromiseAll(ancestors[i - 1])) return;
+          if (writesPerRowValues(node.argument, query.kind, query.method, rowBindings(loop))) return;
           ctx.report({ node: node.argument, message: `One query per row of \`${source}\`: ${SUGGESTION[query.kind]}.`, data: { kind: query.kind } });
           return;
         }

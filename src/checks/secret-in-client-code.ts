@@ -96,7 +96,10 @@ export default defineCheck({
         return sdk ? [{ kind: 'sdk' as const, what: sdk, file, line, column, serverSide: false }] : [];
       }),
     );
-    for (const { fact, chain } of inClientCode<SecretUse>(ctx.project, [...ctx.facts, ...imports])) {
+    // `dangerouslyAllowBrowser: true` is the same exposure as importing its SDK in that module: one finding, the critical one.
+    const flagged = new Set((ctx.facts as SecretUse[]).filter((use) => use.kind === 'browser-flag').map((use) => use.file));
+    const uses = [...ctx.facts, ...imports.filter((use) => !flagged.has(use.file))];
+    for (const { fact, chain } of inClientCode<SecretUse>(ctx.project, uses)) {
       ctx.report({
         file: fact.file,
         loc: { line: fact.line, column: fact.column },

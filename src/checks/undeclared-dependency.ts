@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { CallExpression, Node, StringLiteral } from '@babel/types';
 import { defineCheck } from './define.ts';
+import { ModuleResolver } from '../engine/module-graph.ts';
 import { ancestorPackages, isDevelopmentFile, packageNameOf } from '../project/dependencies.ts';
 import { packageFor } from '../project/packages.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
@@ -17,6 +18,19 @@ function isAlias(specifier: string, pkg: PackageInfo): boolean {
   return baseUrlEntries.includes(specifier.split('/')[0]!);
 }
 
+const resolvers = new WeakMap<Project, ModuleResolver>();
+
+/** A specifier that tsconfig `baseUrl` or `paths` maps to one of the project's own files. */
+function resolvesToProjectFile(project: Project, file: string, specifier: string): boolean {
+  let resolver = resolvers.get(project);
+  if (!resolver) {
+    const files = new Set(project.files);
+    resolver = new ModuleResolver(project.root, (candidate) => files.has(candidate));
+    resolvers.set(project, resolver);
+  }
+  return resolver.resolve(file, specifier) !== null;
+}
+
 /** For one file: the package a specifier names when no package.json on its path declares it, else null. */
 function undeclaredPackageJudge(project: Project, file: string): ((specifier: string) => string | null) | null {
   const pkg = packageFor(project.packages, file);
@@ -28,7 +42,7 @@ function undeclaredPackageJudge(project: Project, file: string): ((specifier: st
     if (BUILTINS.has(specifier) || specifier.startsWith('node:')) return null;
     const name = packageNameOf(specifier);
     if (!name || BUILTINS.has(name)) return null;
-    if (workspaceNames.has(name) || isAlias(specifier, pkg)) return null;
+    if (workspaceNames.has(name) || isAlias(specifier, pkg) || resolvesToProjectFile(project, file, specifier)) return null;
     if (hasNext && PROVIDED_BY_NEXT.has(name)) return null;
     const declared = chain.some(
       (p) => name in p.dependencies || name in p.devDependencies || name in p.peerDependencies || name in p.optionalDependencies,

@@ -56,6 +56,15 @@ export interface ImportFact {
   /** Where the import is, for server SDK imports (the only ones reported); 0 for the others. */
   line: number;
   column: number;
+  /** `import { a, b } from '…'`: bindings that TypeScript erases when the module uses them only as types. */
+  namedOnly?: true;
+}
+
+interface Edge {
+  target: string;
+  specifier: string;
+  /** Named imports of a TypeScript module by a TypeScript module: erased if only types are used. */
+  mayBeTypes: boolean;
 }
 
 export interface ModuleFacts {
@@ -85,19 +94,67 @@ function position(starts: readonly number[], offset: number): { line: number; co
 /** Only `type` specifiers in braces: `import { type A, type B } from 'x'` brings no code. */
 const TYPE_ONLY_CLAUSE = /^\s*\{\s*type\s+[\w$]+(\s+as\s+[\w$]+)?(\s*,\s*type\s+[\w$]+(\s+as\s+[\w$]+)?)*\s*,?\s*\}\s*$/;
 
+const NAMED_ONLY_CLAUSE = /^\s*\{[^}]*\}\s*$/;
+/** A module that exports types: only such a module can be imported for types alone. */
+const EXPORTS_TYPES = /\bexport\s+(?:declare\s+)?(?:interface|type)\b/;
+/** Where an identifier is a type, which TypeScript erases: annotations, type arguments, interfaces and aliases. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'superTypeParameters', 'implements']);
+const TYPE_NODES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSTypeReference', 'TSTypeQuery']);
+const NOT_CHILDREN = new Set(['loc', 'start', 'end', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
+
+/**
+ * The specifiers of `file` whose imported bindings it uses only as types, so the import brings no code.
+ * Every identifier outside a type position counts as a use of the value, property names included.
+ */
+function typeOnlyImports(file: string, text: string): Set<string> {
+  let ast;
+  try {
+    ast = parseSource(file, text);
+  } catch {
+    return new Set();
+  }
+  const bindingsBySource = new Map<string, string[]>();
+  const valueSources = new Set<string>();
+  for (const statement of ast.program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+    const source = statement.source.value;
+    if (statement.specifiers.length === 0 || statement.specifiers.some((specifier) => specifier.type !== 'ImportSpecifier')) valueSources.add(source);
+    bindingsBySource.set(source, [...(bindingsBySource.get(source) ?? []), ...statement.specifiers.map((specifier) => specifier.local.name)]);
+  }
+  const usedAsValue = new Set<string>();
+  const visit = (node: unknown, inType: boolean): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child, inType);
+      return;
+    }
+    if (!node || typeof node !== 'object' || typeof (node as { type?: unknown }).type !== 'string') return;
+    const { type } = node as { type: string };
+    if (type === 'ImportDeclaration') return;
+    const typeHere = inType || TYPE_NODES.has(type);
+    if (!typeHere && (type === 'Identifier' || type === 'JSXIdentifier')) usedAsValue.add((node as { name: string }).name);
+    for (const [key, child] of Object.entries(node)) if (!NOT_CHILDREN.has(key)) visit(child, typeHere || TYPE_KEYS.has(key));
+  };
+  visit(ast.program.body, false);
+  const typeOnly = new Set<string>();
+  for (const [source, names] of bindingsBySource) {
+    if (!valueSources.has(source) && !names.some((name) => usedAsValue.has(name))) typeOnly.add(source);
+  }
+  return typeOnly;
+}
+
 /** A text pass, no parse: the directive, `server-only`, and the imports that bring code. */
 export function moduleFacts(text: string): ModuleFacts {
   let starts: number[] | null = null;
   const imports: ImportFact[] = [];
-  const add = (specifier: string, offset: number) => {
+  const add = (specifier: string, offset: number, namedOnly = false) => {
     // Only imports of server SDKs are ever reported: the others need no line number.
-    if (!sdkOf(specifier)) imports.push({ specifier, line: 0, column: 0 });
-    else imports.push({ specifier, ...position((starts ??= lineStarts(text)), offset) });
+    const where = sdkOf(specifier) ? position((starts ??= lineStarts(text)), offset) : { line: 0, column: 0 };
+    imports.push(namedOnly ? { specifier, ...where, namedOnly } : { specifier, ...where });
   };
   for (const match of text.matchAll(STATIC_IMPORT)) {
     const clause = match[3];
     if (match[2] || (clause !== undefined && clause.includes('type') && TYPE_ONLY_CLAUSE.test(clause))) continue;
-    add(match[5]!, match.index! + match[0].indexOf(match[1]!));
+    add(match[5]!, match.index! + match[0].indexOf(match[1]!), match[1] === 'import' && clause !== undefined && NAMED_ONLY_CLAUSE.test(clause));
   }
   if (text.includes('import(') || text.includes('require(')) {
     for (const match of text.matchAll(DYNAMIC_IMPORT)) add(match[2]!, match.index!);
@@ -187,7 +244,7 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
   const modules = new ModuleResolver(project.root, (file) => files.has(file));
   const resolver = { resolve: (from: string, specifier: string) => modules.resolve(from, specifier)?.file ?? null };
   const facts = new Map<string, ModuleFacts>();
-  const edges = new Map<string, string[]>();
+  const edges = new Map<string, Edge[]>();
   const importers = new Map<string, string[]>();
   const entryReasons = new Map<string, EntryReason>();
   const browserImports = new Map<string, ImportFact[]>();
@@ -209,12 +266,12 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
     const page = isPageFile(pkg, file);
     const pageText = page ? textOf(file) : null;
     const serverOnlyImports = pageText !== null ? serverOnlyImportsOfPage(file, pageText) : new Set<string>();
-    const targets: string[] = [];
-    for (const { specifier } of moduleInfo.imports) {
+    const targets: Edge[] = [];
+    for (const { specifier, namedOnly } of moduleInfo.imports) {
       const target = resolver.resolve(file, specifier);
       if (!target || target === file) continue;
       (importers.get(target) ?? importers.set(target, []).get(target)!).push(file);
-      if (!serverOnlyImports.has(specifier)) targets.push(target);
+      if (!serverOnlyImports.has(specifier)) targets.push({ target, specifier, mayBeTypes: namedOnly === true && /\.tsx?$/.test(file) && /\.tsx?$/.test(target) });
     }
     edges.set(file, targets);
     browserImports.set(file, serverOnlyImports.size > 0 ? moduleInfo.imports.filter((i) => !serverOnlyImports.has(i.specifier)) : moduleInfo.imports);
@@ -232,10 +289,18 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
   const parent = new Map<string, string | null>();
   const queue = [...entryReasons.keys()].sort();
   for (const entry of queue) parent.set(entry, null);
+  const typeOnly = new Map<string, Set<string>>();
+  // An import of types alone is erased, so the module it names is not bundled with this one: asked only of client modules.
+  const erased = (file: string, { target, specifier, mayBeTypes }: Edge) => {
+    if (!mayBeTypes || !EXPORTS_TYPES.test(textOf(target) ?? '')) return false;
+    if (!typeOnly.has(file)) typeOnly.set(file, typeOnlyImports(file, textOf(file) ?? ''));
+    return typeOnly.get(file)!.has(specifier);
+  };
   for (let i = 0; i < queue.length; i++) {
     const file = queue[i]!;
-    for (const target of edges.get(file) ?? []) {
-      if (parent.has(target)) continue;
+    for (const edge of edges.get(file) ?? []) {
+      const { target } = edge;
+      if (parent.has(target) || erased(file, edge)) continue;
       const info = facts.get(target);
       // Server actions and `server-only` modules stay on the server (the latter fail the build instead).
       if (info?.directive === 'server' || info?.serverOnly) continue;

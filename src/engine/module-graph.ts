@@ -64,6 +64,8 @@ export class ModuleResolver {
       for (const ext of EXTENSIONS) if (this.exists(`${candidate}${ext}`)) return `${candidate}${ext}`;
       for (const ext of EXTENSIONS) if (this.exists(`${candidate}/index${ext}`)) return `${candidate}/index${ext}`;
     }
+    // TypeScript resolves a name with no source file to its declaration file: types only, but a project file.
+    if (this.exists(`${stem}.d.ts`)) return `${stem}.d.ts`;
     return null;
   }
 

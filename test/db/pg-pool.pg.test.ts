@@ -9,11 +9,11 @@ const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
 if (!url && process.env.CI) throw new Error('SHIPSHAPE_TEST_DATABASE_URL is not set: .ci/run starts PostgreSQL and sets it');
 
 /** A prototype's handlers: a connection per request, and a transaction on its own client. */
-const HANDLERS = `
+const handlers = (settings: string) => `
 import { Client } from 'pg';
 
 export async function balances() {
-  const client = new Client({ connectionString: process.env.SHIPSHAPE_TEST_DATABASE_URL });
+  const client = new Client(${settings});
   await client.connect();
   try {
     const { rows } = await client.query('SELECT id, balance FROM shipshape_accounts ORDER BY id');
@@ -24,7 +24,7 @@ export async function balances() {
 }
 
 export async function transfer(from, to, amount) {
-  const client = new Client({ connectionString: process.env.SHIPSHAPE_TEST_DATABASE_URL });
+  const client = new Client(${settings});
   await client.connect();
   try {
     await client.query('BEGIN');
@@ -40,7 +40,16 @@ export async function transfer(from, to, amount) {
 }
 `;
 
-describe.skipIf(!url)('pg-pool against a real PostgreSQL', () => {
+/** Every form pg's `Client` takes its settings in; its `Pool` takes only an object, so each must still connect the same. */
+const SHAPES = [
+  { shape: 'a config object', settings: '{ connectionString: process.env.SHIPSHAPE_TEST_DATABASE_URL }' },
+  { shape: 'a connection string', settings: 'process.env.SHIPSHAPE_TEST_DATABASE_URL' },
+  { shape: 'a template literal', settings: '`${process.env.SHIPSHAPE_TEST_DATABASE_URL}`' },
+  { shape: 'a fallback between two strings', settings: 'process.env.SHIPSHAPE_UNSET_DATABASE_URL ?? process.env.SHIPSHAPE_TEST_DATABASE_URL' },
+  { shape: 'no settings (the PG* variables)', settings: '' },
+];
+
+describe.skipIf(!url).each(SHAPES)('pg-pool against a real PostgreSQL, settings given as $shape', ({ settings }) => {
   let admin: pg.Pool;
   let dir: string;
   const reset = async () => {
@@ -49,10 +58,14 @@ describe.skipIf(!url)('pg-pool against a real PostgreSQL', () => {
     await admin.query('INSERT INTO shipshape_accounts VALUES (1, 100), (2, 50)');
   };
   const connections = async () => Number((await admin.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'")).rows[0].count);
+  const saved = { ...process.env };
 
   beforeAll(async () => {
+    const target = new URL(url!);
+    Object.assign(process.env, { PGHOST: target.hostname, PGPORT: target.port || '5432', PGUSER: decodeURIComponent(target.username), PGPASSWORD: decodeURIComponent(target.password), PGDATABASE: target.pathname.slice(1) });
     admin = new pg.Pool({ connectionString: url, max: 1 });
-    dir = writeTree({ 'package.json': '{"name":"bank","type":"module","dependencies":{"pg":"8"}}\n', '.gitignore': 'node_modules\n', 'before/handlers.js': HANDLERS, 'after/handlers.js': HANDLERS });
+    const source = handlers(settings);
+    dir = writeTree({ 'package.json': '{"name":"bank","type":"module","dependencies":{"pg":"8"}}\n', '.gitignore': 'node_modules\n', 'before/handlers.js': source, 'after/handlers.js': source });
     symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
     gitInit(dir);
     const result = run(['transform', 'pg-pool', 'after', '--json'], { cwd: dir });
@@ -69,6 +82,12 @@ describe.skipIf(!url)('pg-pool against a real PostgreSQL', () => {
   afterAll(async () => {
     await admin?.query('DROP TABLE IF EXISTS shipshape_accounts');
     await admin?.end();
+    // The pool module caches its pool on globalThis outside production; the next shape must build its own.
+    delete (globalThis as { pgPool?: unknown }).pgPool;
+    for (const key of ['PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'PGDATABASE']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
     cleanTempDirs();
   });
 

@@ -1,6 +1,8 @@
 const pg = require('pg');
 
-const db = new pg.Pool(process.env.DATABASE_URL);
+const db = new pg.Pool({
+  connectionString: process.env.DATABASE_URL
+});
 
 export default async function handler(req, res) {
   const result = await db.query('select now()');

@@ -1,0 +1,4 @@
+export interface NameAmount {
+  name: string;
+  amount: number;
+}

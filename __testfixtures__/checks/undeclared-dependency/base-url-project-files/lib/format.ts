@@ -1,0 +1,1 @@
+export const rupiah = (amount: number) => `Rp ${amount.toLocaleString('id-ID')}`;

@@ -1,0 +1,1 @@
+export const palette = { ink: '#111' };
