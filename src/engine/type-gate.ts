@@ -34,11 +34,10 @@ function installed(root: string, name: string): boolean {
 }
 
 /**
- * Why the type gate cannot run on this project, or null when it can: it needs a root tsconfig.json and
- * every dependency of the root package installed, or the types it compares would be guesses.
+ * Why the type gate cannot run on a project with a tsconfig.json, or null when it can: it needs every
+ * dependency of the root package installed, or the types it compares would be guesses.
  */
-export function typeGateUnavailable(project: Project): string | null {
-  if (!existsSync(path.join(project.root, 'tsconfig.json'))) return 'the project has no tsconfig.json';
+function typeGateUnavailable(project: Project): string | null {
   const pkg = project.packages.find((p) => p.dir === '');
   if (!pkg) return 'the project has no package.json';
   const missing = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !installed(project.root, name));
@@ -127,6 +126,8 @@ function awaitsInstall(diagnostic: ts.Diagnostic, message: string): boolean {
 
 /** The type gate for a project, or why it cannot run there. TypeScript loads only when it can. */
 export async function createTypeGate(project: Project): Promise<{ gate: TypeGate | null; skipped: string | null }> {
+  // A project without a tsconfig.json has no types to break: nothing to say.
+  if (!existsSync(path.join(project.root, 'tsconfig.json'))) return { gate: null, skipped: null };
   const unavailable = typeGateUnavailable(project);
   if (unavailable) return { gate: null, skipped: unavailable };
   // Loaded at the first change to a script file: a run that changes none never pays for TypeScript.

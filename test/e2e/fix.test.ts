@@ -200,7 +200,7 @@ describe('fix plans until nothing new comes', () => {
     const app = multipass();
     const { code, stdout } = run(['fix', app, '--yes', '--all']);
     expect(code).toBe(0);
-    expect(stdout).toContain('fixed 11 of 11 finding(s); none remain');
+    expect(stdout).toContain('fixed 8 of 8 finding(s); none remain');
     expect(readFileSync(path.join(app, '.env.example'), 'utf8')).toBe(ENV_EXAMPLE);
     expect(existsSync(path.join(app, 'pages/api/tasks.ts'))).toBe(false);
     const route = readFileSync(path.join(app, 'app/api/tasks/route.ts'), 'utf8');
@@ -223,7 +223,7 @@ describe('fix plans until nothing new comes', () => {
     expect(stdout).toContain('+OPENAI_API_KEY=\n+SUPABASE_SERVICE_ROLE_KEY=\n');
     expect(stdout).not.toContain('+NEXT_PUBLIC_OPENAI_API_KEY=');
     expect(stderr).toContain('not applied without review: migrate-app-router (1 finding(s))');
-    expect(stderr).toMatch(/would fix \d+ of 11 finding\(s\); \d+ would remain \(\d+ high/);
+    expect(stderr).toMatch(/would fix \d+ of 8 finding\(s\); \d+ would remain \(\d+ high/);
     expect(git(app, 'status', '--porcelain')).toBe('');
   });
 
@@ -301,7 +301,7 @@ describe('the fix wizard, driven through a pseudo-terminal', () => {
 
   it('plans a fix from a re-scan when a fix accepted before it changed the files of its findings', async () => {
     const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'multipass')));
-    const { code, screen } = await driveCli(['fix', app, '--only', 'public-env-secret,env-var-undocumented'], app, [
+    const { code, screen } = await driveCli(['fix', app, '--only', 'public-env-secret,env-var-undefined'], app, [
       { waitFor: /Which fixes should shipshape prepare\?/, send: KEYS.enter },
       { waitFor: /Take the public prefix off secret variables[\s\S]*Apply this fix\?/, send: 'y\r' },
       { waitFor: /\+SUPABASE_SERVICE_ROLE_KEY=[\s\S]*Apply this fix\?/, send: 'y\r' },
