@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyWithJournal, undoLast } from '../src/engine/apply.ts';
+import { applyWithJournal, ignoreStateDir, undoLast } from '../src/engine/apply.ts';
+import { addPrismaIndexes } from '../src/sql/prisma-schema-edit.ts';
 import { Changeset, addedTodos, diskReader } from '../src/engine/changeset.ts';
 import { displayDiff, unifiedDiff } from '../src/engine/diff.ts';
 import { isSuppressed } from '../src/engine/suppressions.ts';
 import { maskSecret, redact, redactLine, redactText } from '../src/report/redact.ts';
 import { toUriReference } from '../src/report/sarif.ts';
 import { UsageError } from '../src/errors.ts';
-import { cleanTempDirs, gitInit, readTree, tempDir, writeTree } from './helpers.ts';
+import { checksums, cleanTempDirs, gitInit, readTree, tempDir, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -55,22 +55,26 @@ describe('Changeset', () => {
 const LATIN1 = Buffer.from('// Caf\xe9 cr\xe8me\nexport const menu = 1;\n', 'latin1');
 const BOM = '\uFEFFexport const title = "Über";\r\nexport const size = 1;\r\n';
 
-/** Every file under root (but .git and .shipshape) with the sha256 of its bytes and its mode. */
-function checksums(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      const rel = path.relative(root, full).split(path.sep).join('/');
-      if (rel === '.git' || rel === '.shipshape') continue;
-      if (entry.isDirectory()) visit(full);
-      else if (entry.isSymbolicLink()) out[rel] = `link -> ${readlinkSync(full)}`;
-      else out[rel] = `${createHash('sha256').update(readFileSync(full)).digest('hex')} ${(statSync(full).mode & 0o777).toString(8)}`;
+describe('lines added to files other than code keep their line endings', () => {
+  it('.shipshape/ goes into a CRLF .gitignore as a CRLF line, and into an LF one as an LF line', () => {
+    for (const [before, after] of [
+      ['node_modules\r\n.env*\r\n', 'node_modules\r\n.env*\r\n.shipshape/\r\n'],
+      ['node_modules\r\n.env*', 'node_modules\r\n.env*\r\n.shipshape/\r\n'],
+      ['node_modules\n', 'node_modules\n.shipshape/\n'],
+    ]) {
+      const changeset = new Changeset((file) => (file === '.gitignore' ? before : null));
+      ignoreStateDir(changeset);
+      expect(changeset.read('.gitignore')).toBe(after);
     }
-  };
-  visit(root);
-  return out;
-}
+  });
+
+  it('an @@index goes into a CRLF schema.prisma with CRLF', () => {
+    const text = 'model Post {\r\n  id       Int @id\r\n  authorId Int\r\n}\r\n';
+    const schema = { tables: [{ schema: 'public', name: 'Post', model: 'Post', fields: { id: 'id', authorId: 'authorId' } }] } as never;
+    const out = addPrismaIndexes(text, schema, [{ table: { schema: 'public', name: 'Post' }, columns: ['authorId'], unique: false }] as never);
+    expect(out).toBe('model Post {\r\n  id       Int @id\r\n  authorId Int\r\n\r\n  @@index([authorId])\r\n}\r\n');
+  });
+});
 
 describe('applying changes', () => {
   it('is all or nothing: a failing step restores what was already written and leaves no temporary files or journal', () => {

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,3 +100,21 @@ export function isFile(file: string): boolean {
     return false;
   }
 }
+
+/** Every file under root (but .git and .shipshape) with the sha256 of its bytes and its mode. */
+export function checksums(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = path.relative(root, full).split(path.sep).join('/');
+      if (rel === '.git' || rel === '.shipshape') continue;
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isSymbolicLink()) out[rel] = `link -> ${readlinkSync(full)}`;
+      else out[rel] = `${createHash('sha256').update(readFileSync(full)).digest('hex')} ${(statSync(full).mode & 0o777).toString(8)}`;
+    }
+  };
+  visit(root);
+  return out;
+}
+

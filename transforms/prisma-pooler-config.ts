@@ -3,7 +3,7 @@ import type { ASTPath, CallExpression } from 'jscodeshift';
 import type { Node } from '@babel/types';
 import { driverNames } from '../src/engine/db-drivers.ts';
 import { isPostgresUrl, providerOf } from '../src/engine/db-urls.ts';
-import { printSource } from '../src/engine/print-style.ts';
+import { lineEndingOf, printSource } from '../src/engine/print-style.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import type { Finding } from '../src/types.ts';
 import { sourceTree } from '../src/engine/codemod.ts';
@@ -44,7 +44,8 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
     const urlLine = lines[finding.line - 1] ?? '';
     const indent = /^\s*/.exec(urlLine)![0];
     const width = /^\s*url(\s*)=/.exec(urlLine)?.[1]?.length ?? 1;
-    lines.splice(finding.line, 0, `${indent}directUrl${' '.repeat(Math.max(1, width - 6))}= env("DIRECT_URL")`);
+    const cr = lineEndingOf(text) === '\r\n' ? '\r' : '';
+    lines.splice(finding.line, 0, `${indent}directUrl${' '.repeat(Math.max(1, width - 6))}= env("DIRECT_URL")${cr}`);
     changeset.write(finding.file, lines.join('\n'));
   }
 

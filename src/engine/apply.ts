@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
+import { lineEndingOf } from './print-style.ts';
 import { decodeUtf8, type Changeset, type FileChange } from './changeset.ts';
 import { createDurably, removeDurably, renameDurably, replaceDurably, syncDirectory, tempSibling } from './durable-fs.ts';
 import { sha256 } from './hash.ts';
@@ -60,8 +61,9 @@ export function ignoreStateDir(changeset: Changeset): void {
   }
   const lines = current.split(/\r?\n/).map((line) => line.trim());
   if (lines.some((line) => line === STATE_DIR || line === `${STATE_DIR}/` || line === `/${STATE_DIR}/` || line === `/${STATE_DIR}`)) return;
-  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-  changeset.write('.gitignore', `${current}${separator}${STATE_DIR}/\n`);
+  const eol = lineEndingOf(current);
+  const separator = current === '' || current.endsWith('\n') ? '' : eol;
+  changeset.write('.gitignore', `${current}${separator}${STATE_DIR}/${eol}`);
 }
 
 interface OnDisk {

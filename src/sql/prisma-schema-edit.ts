@@ -1,5 +1,6 @@
 import type { SchemaModel } from './model.ts';
 import type { IndexPlan } from './plan.ts';
+import { lineEndingOf } from '../engine/print-style.ts';
 
 /**
  * Adds `@@index([…])` / `@@unique([…])` to the models the index migration touches, so schema.prisma
@@ -8,6 +9,7 @@ import type { IndexPlan } from './plan.ts';
  */
 export function addPrismaIndexes(text: string, schema: SchemaModel, indexes: readonly IndexPlan[]): string {
   const lines = text.split('\n');
+  const cr = lineEndingOf(text) === '\r\n' ? '\r' : '';
   for (const index of indexes) {
     const table = schema.tables.find((t) => t.schema === index.table.schema && t.name === index.table.name && t.model);
     if (!table?.model || !table.fields) continue;
@@ -22,7 +24,7 @@ export function addPrismaIndexes(text: string, schema: SchemaModel, indexes: rea
     const block = lines.slice(start, end);
     if (block.some((line) => line.replace(/\s+/g, '') === attribute.replace(/\s+/g, ''))) continue;
     const previous = lines[end - 1]!.trim();
-    const insert = previous === '' || previous.startsWith('@@') ? [attribute] : ['', attribute];
+    const insert = previous === '' || previous.startsWith('@@') ? [attribute + cr] : [cr, attribute + cr];
     lines.splice(end, 0, ...insert);
   }
   return lines.join('\n');

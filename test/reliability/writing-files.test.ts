@@ -1,9 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cleanTempDirs, git, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+import { BIN, checksums, cleanTempDirs, git, gitInit, run, tempDir, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -39,23 +38,6 @@ function pagesApp(): string {
   );
 }
 
-/** Every file but .git and .shipshape, as the sha256 of its bytes (or where a link points). */
-function checksums(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      const rel = path.relative(root, full).split(path.sep).join('/');
-      if (rel === '.git' || rel === '.shipshape') continue;
-      if (entry.isDirectory()) visit(full);
-      else if (entry.isSymbolicLink()) out[rel] = `link -> ${readlinkSync(full)}`;
-      else out[rel] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  visit(root);
-  return out;
-}
-
 /** Temporary files anywhere under root, .shipshape included. */
 function strayTemps(root: string): string[] {
   const found: string[] = [];
@@ -80,14 +62,20 @@ function runKilledAfter(writes: number, args: string[], cwd: string): { killed: 
   return { killed: result.signal === 'SIGKILL', code: result.status };
 }
 
+/** Lets the test worker answer vitest between commands: a loop of synchronous runs would hold it for minutes. */
+function answerVitest(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * Kills the command right after its n-th write, for n = 1, 2, … until it finishes. After each kill,
  * writing commands refuse to run, and `shipshape undo` brings back the old tree, byte for byte.
  */
-function killAtEveryWrite(dir: string, args: string[]): number {
+async function killAtEveryWrite(dir: string, args: string[]): Promise<number> {
   const before = checksums(dir);
   let refusalSeen = false;
   for (let n = 1; ; n++) {
+    await answerVitest();
     const { killed, code } = runKilledAfter(n, args, dir);
     if (!killed) {
       expect(code).toBe(0);
@@ -120,23 +108,24 @@ function killAtEveryWrite(dir: string, args: string[]): number {
 }
 
 describe('a kill -9 at any write leaves a tree that undo brings back byte for byte', () => {
-  it('fix --yes', () => {
+  it('fix --yes', async () => {
     const dir = fixableApp();
-    const steps = killAtEveryWrite(dir, ['fix', '.', '--yes']);
+    const steps = await killAtEveryWrite(dir, ['fix', '.', '--yes']);
     expect(steps).toBeGreaterThanOrEqual(8);
   }, 600_000);
 
-  it('migrate app-router --yes: never pages/ and app/ serving the same routes after undo', () => {
+  it('migrate app-router --yes: never pages/ and app/ serving the same routes after undo', async () => {
     const dir = pagesApp();
-    const steps = killAtEveryWrite(dir, ['migrate', 'app-router', '--yes']);
+    const steps = await killAtEveryWrite(dir, ['migrate', 'app-router', '--yes']);
     expect(steps).toBeGreaterThanOrEqual(12);
     expect(existsSync(path.join(dir, 'app'))).toBe(false);
   }, 600_000);
 
-  it('undo itself, killed at any write, finishes on the next undo', () => {
+  it('undo itself, killed at any write, finishes on the next undo', async () => {
     const dir = fixableApp();
     const before = checksums(dir);
     for (let n = 1; ; n++) {
+      await answerVitest();
       expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0);
       const { killed } = runKilledAfter(n, ['undo', '.'], dir);
       if (killed) {
