@@ -8,6 +8,7 @@ import { parseSource } from './parse.ts';
 import { sdkOf } from './server-sdks.ts';
 import { ModuleResolver } from './module-graph.ts';
 import { mergeVisitors, walk } from './walk.ts';
+import { LineIndex } from './line-index.ts';
 
 /**
  * Which modules run in the browser, and why: the import chain from a module to the entry point
@@ -74,23 +75,6 @@ export interface ModuleFacts {
   imports: ImportFact[];
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
-}
-
 /** Only `type` specifiers in braces: `import { type A, type B } from 'x'` brings no code. */
 const TYPE_ONLY_CLAUSE = /^\s*\{\s*type\s+[\w$]+(\s+as\s+[\w$]+)?(\s*,\s*type\s+[\w$]+(\s+as\s+[\w$]+)?)*\s*,?\s*\}\s*$/;
 
@@ -144,11 +128,11 @@ function typeOnlyImports(file: string, text: string): Set<string> {
 
 /** A text pass, no parse: the directive, `server-only`, and the imports that bring code. */
 export function moduleFacts(text: string): ModuleFacts {
-  let starts: number[] | null = null;
+  let lines: LineIndex | null = null;
   const imports: ImportFact[] = [];
   const add = (specifier: string, offset: number, namedOnly = false) => {
     // Only imports of server SDKs are ever reported: the others need no line number.
-    const where = sdkOf(specifier) ? position((starts ??= lineStarts(text)), offset) : { line: 0, column: 0 };
+    const where = sdkOf(specifier) ? (lines ??= new LineIndex(text)).position(offset) : { line: 0, column: 0 };
     imports.push(namedOnly ? { specifier, ...where, namedOnly } : { specifier, ...where });
   };
   for (const match of text.matchAll(STATIC_IMPORT)) {
