@@ -40,16 +40,30 @@ const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
  * Every fixture is written with LF, no byte order mark and two-space indents; each also runs as
  * the files of other editors, with the same conversion applied to what it must become.
  */
-const VARIANTS: Array<{ name: string; convert: (text: string) => string; follows?: (input: string) => boolean }> = [
-  { name: 'LF', convert: (text) => text },
-  { name: 'CRLF', convert: (text) => text.replace(/\n/g, '\r\n') },
-  { name: 'BOM', convert: (text) => `\ufeff${text}` },
-  { name: 'BOM and CRLF', convert: (text) => `\ufeff${text.replace(/\n/g, '\r\n')}` },
-  // A file with no indented line has no indentation for inserted code to follow.
-  { name: 'tabs', convert: (text) => text.replace(/^(?: {2})+/gm, (indent) => '\t'.repeat(indent.length / 2)), follows: (input) => /^ {2}/m.test(input) },
+interface Variant {
+  name: string;
+  crlf: boolean;
+  bom: boolean;
+  tabs: boolean;
+}
+
+const VARIANTS: Variant[] = [
+  { name: 'LF', crlf: false, bom: false, tabs: false },
+  { name: 'CRLF', crlf: true, bom: false, tabs: false },
+  { name: 'BOM', crlf: false, bom: true, tabs: false },
+  { name: 'BOM and CRLF', crlf: true, bom: true, tabs: false },
+  { name: 'tabs', crlf: false, bom: false, tabs: true },
 ];
 
-const PROJECT_VARIANTS = VARIANTS;
+const indented = (text: string) => /^ {2}/m.test(text);
+const withCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+/** A source file as the variant's editor writes it. A file with no indented line has no indentation for inserted code to follow. */
+function convertSource(text: string, variant: Omit<Variant, 'name'>): string {
+  let result = variant.tabs && indented(text) ? text.replace(/^(?: {2})+/gm, (indent) => '\t'.repeat(indent.length / 2)) : text;
+  if (variant.crlf) result = withCrlf(result);
+  return variant.bom ? `\ufeff${result}` : result;
+}
 
 function expectParses(file: string, text: string): void {
   expect(() => parseSource(file, text), `${file} parses`).not.toThrow();
@@ -58,7 +72,7 @@ function expectParses(file: string, text: string): void {
 for (const transform of fileTransforms) {
   describe(`${transform.meta.id} fixtures`, () => {
     const cases = fileCases(transform.meta.id);
-    const table = cases.flatMap((c) => VARIANTS.filter((variant) => variant.follows?.(c.input) ?? true).map((variant) => ({ ...c, variant: variant.name, convert: variant.convert })));
+    const table = cases.flatMap((c) => VARIANTS.filter((variant) => !variant.tabs || indented(c.input)).map((variant) => ({ ...c, variant: variant.name, convert: (text: string) => convertSource(text, variant) })));
     /** The real runner, without jscodeshift's test helper, which trims what it returns (and a byte order mark with it). */
     const apply = async (source: string, options: Record<string, unknown>, file: string) => (await runFileTransform(transform, file, source, options as Answers)) ?? source;
 
@@ -90,12 +104,21 @@ for (const transform of fileTransforms) {
 }
 
 /**
- * A fixture tree with its source files converted as a variant says. Only the files `input/` has are
- * converted: a file a fix creates is written as its template says.
+ * A fixture tree as the variant's editor writes it: every text file in its line endings, source files
+ * with its byte order mark and indentation. A file the fix creates (one `input/` does not have) takes
+ * the project's style: the variant's line endings, and tabs once the project's code is tab-indented,
+ * but no byte order mark.
  */
-function convertedTree(dir: string, variant: (typeof VARIANTS)[number], input: Readonly<Record<string, string>> | null = null): Record<string, string> {
-  const converts = (file: string, text: string) => SOURCE_FILE.test(file) && (input === null || file in input) && (variant.follows?.(input?.[file] ?? text) ?? true);
-  return Object.fromEntries(Object.entries(readTree(copyFixture(dir))).map(([file, text]) => [file, converts(file, text) ? variant.convert(text) : text]));
+function convertedTree(dir: string, variant: Variant, input: Readonly<Record<string, string>> | null = null): Record<string, string> {
+  const tree = readTree(copyFixture(dir));
+  const original = input ?? tree;
+  const tabbedProject = variant.tabs && Object.entries(original).some(([file, text]) => SOURCE_FILE.test(file) && indented(text));
+  const convert = (file: string, text: string) => {
+    if (!SOURCE_FILE.test(file)) return variant.crlf ? withCrlf(text) : text;
+    if (file in original) return convertSource(text, { ...variant, tabs: variant.tabs && indented(original[file]!) });
+    return convertSource(text, { crlf: variant.crlf, bom: false, tabs: tabbedProject });
+  };
+  return Object.fromEntries(Object.entries(tree).map(([file, text]) => [file, convert(file, text)]));
 }
 
 /** A project transform's case is a folder: `input/` is the app, `output/` the expected tree after the fix. */

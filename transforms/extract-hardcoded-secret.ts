@@ -2,6 +2,7 @@ import { appendBlock } from '../src/engine/changeset.ts';
 import { createHash } from 'node:crypto';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { TextEdits } from '../src/engine/codemod.ts';
+import { lineEndingFor } from '../src/engine/project-style.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { walk } from '../src/engine/walk.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';
@@ -54,7 +55,7 @@ function screamingSnake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
 }
 
-export function plan({ project, findings, options, changeset }: ProjectTransformContext): void {
+export async function plan({ project, findings, options, changeset }: ProjectTransformContext): Promise<void> {
   const relevant = findings.filter((f) => f.ruleId === 'hardcoded-secret' && f.severity !== 'low');
   if (relevant.length === 0) return;
   const names = new Map<string, string>();
@@ -99,17 +100,20 @@ export function plan({ project, findings, options, changeset }: ProjectTransform
   }
   if (added.length === 0) return;
   const template = envTemplateFile(project.envFiles);
-  const current = changeset.read(template) ?? '';
+  const existing = changeset.read(template);
+  const current = existing ?? '';
   const missing = added.filter((name) => !new RegExp(`^\\s*${name}\\s*=`, 'm').test(current));
   if (missing.length > 0) {
-    changeset.write(template, appendBlock(current, ['# Server only: set on the host, never in code', ...missing.map((name) => `${name}=`)]));
+    const lines = ['# Server only: set on the host, never in code', ...missing.map((name) => `${name}=`)];
+    changeset.write(template, appendBlock(current, lines, await lineEndingFor(project, template, existing)));
   }
   const local = options.writeEnvLocal === true ? envLocalFile(project) : null;
   if (options.writeEnvLocal === true && !local) changeset.followUp({ kind: 'manual', message: '.env.local is not git-ignored, so no value was written to it: run `shipshape fix --only env-file-not-ignored` first' });
   if (local) {
-    const current = changeset.read(local) ?? '';
+    const existing = changeset.read(local);
+    const current = existing ?? '';
     const missing = added.filter((name) => values.has(name) && !new RegExp(`^\\s*${name}\\s*=`, 'm').test(current));
-    if (missing.length > 0) changeset.write(local, appendBlock(current, missing.map((name) => envAssignment(name, values.get(name)!))));
+    if (missing.length > 0) changeset.write(local, appendBlock(current, missing.map((name) => envAssignment(name, values.get(name)!)), await lineEndingFor(project, local, existing)));
   }
   for (const name of added) {
     changeset.followUp({ kind: 'secret', message: `rotate ${name}: its old value is in the git history` });

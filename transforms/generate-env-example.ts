@@ -1,6 +1,7 @@
 import ignore from 'ignore';
 import { appendBlock, type Changeset } from '../src/engine/changeset.ts';
 import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
+import { lineEndingFor } from '../src/engine/project-style.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';
 
@@ -12,12 +13,13 @@ export const meta: TransformMeta = {
 };
 
 
-export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
   const relevant = findings.filter((f) => f.ruleId === 'env-var-undocumented' || f.ruleId === 'env-var-undefined');
   if (relevant.length === 0) return;
   // Complete the template the project already keeps (`.env.example`, `.env.local.example`, …), or start `.env.example`.
   const file = envTemplateFile(project.envFiles);
-  const current = changeset.read(file) ?? '';
+  const existing = changeset.read(file);
+  const current = existing ?? '';
   const listed = new Set(current.split(/\r?\n/).map((line) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line)?.[1]).filter(Boolean));
   const missing = [...new Set(relevant.map((f) => String(f.data?.variable)))]
     .filter((name) => !listed.has(name))
@@ -28,7 +30,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   if (publicNames.length > 0) sections.push(['# Public: inlined into the browser bundle, so never a secret', ...publicNames.map((name) => `${name}=`)].join('\n'));
   if (serverNames.length > 0) sections.push(['# Server only', ...serverNames.map((name) => `${name}=`)].join('\n'));
   if (sections.length > 0) {
-    changeset.write(file, appendBlock(current, [sections.join('\n\n')]));
+    changeset.write(file, appendBlock(current, [sections.join('\n\n')], await lineEndingFor(project, file, existing)));
     keepCommitted(changeset, file);
   }
   for (const finding of relevant.filter((f) => f.ruleId === 'env-var-undefined')) {
@@ -39,7 +41,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
 /** A template that `.env*` (or any other pattern) git-ignores is never committed: `!<template>` in the same change lets it in. */
 function keepCommitted(changeset: Changeset, template: string): void {
   const gitignore = changeset.read('.gitignore');
-  if (gitignore === null || !ignore().add(gitignore).ignores(template)) return;
+  if (gitignore === null || !ignore().add(gitignore.split(/\r?\n/)).ignores(template)) return;
   const newline = gitignore.includes('\r\n') ? '\r\n' : '\n';
   const lines = gitignore.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();

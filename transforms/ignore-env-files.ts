@@ -1,5 +1,6 @@
 import { appendBlock } from '../src/engine/changeset.ts';
 import path from 'node:path';
+import { lineEndingFor } from '../src/engine/project-style.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 
 export const meta: TransformMeta = {
@@ -11,10 +12,11 @@ export const meta: TransformMeta = {
 
 const TEMPLATE_NAMES = ['.env.example', '.env.sample', '.env.template'];
 
-export function plan({ project, findings, changeset }: ProjectTransformContext): void {
+export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
   const envFindings = findings.filter((finding) => finding.ruleId === 'env-file-not-ignored');
   if (envFindings.length === 0) return;
-  const current = changeset.read('.gitignore') ?? '';
+  const existing = changeset.read('.gitignore');
+  const current = existing ?? '';
   const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
   const templates = TEMPLATE_NAMES.filter(
     (name) => name === '.env.example' || project.envFiles.some((env) => path.posix.basename(env.path) === name),
@@ -22,7 +24,8 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   const wanted = ['.env*', ...templates.map((name) => `!${name}`)].filter((line) => !present.has(line));
   const needsPattern = envFindings.some((finding) => finding.data?.ignored !== true);
   if (wanted.length > 0 && needsPattern) {
-    changeset.write('.gitignore', appendBlock(current, ['# Env files hold secrets; only the templates are committed.', ...wanted]));
+    const lines = ['# Env files hold secrets; only the templates are committed.', ...wanted];
+    changeset.write('.gitignore', appendBlock(current, lines, await lineEndingFor(project, '.gitignore', existing)));
   }
   for (const finding of envFindings) {
     if (finding.data?.tracked !== true) continue;

@@ -9,6 +9,7 @@ import { PUBLIC_ENV_PREFIX, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { printSource } from '../src/engine/print-style.ts';
 import { secretByName } from '../src/engine/secret-shapes.ts';
+import { newFileText, reindent } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { mergeVisitors, walk } from '../src/engine/walk.ts';
@@ -645,7 +646,7 @@ class Planner {
   }
 
   /** Writes the server modules, rewrites the browser files, and drops what they no longer use. */
-  finish(): string[] {
+  async finish(): Promise<string[]> {
     const written: string[] = [];
     const groups = new Map<string, ServerFunction[]>();
     for (const fn of this.functions) {
@@ -683,8 +684,9 @@ class Planner {
         });
       }
       if (this.changeset.read(target) !== null) throw new Error(`${target} already exists; move the call by hand or rename that file`);
-      // Snippets of a CRLF or tab-indented module in an LF, space-indented template: one style for the new file.
-      this.changeset.write(target, content.replace(/\r\n/g, '\n').replace(/^[ \t]+/gm, (indent) => indent.replace(/\t/g, '  ')));
+      // Snippets of a CRLF or tab-indented module in an LF, space-indented template: one style, the project's, for the new file.
+      const spaced = reindent(content.replace(/\r\n/g, '\n'), target, (indent) => indent.replace(/\t/g, '  '));
+      this.changeset.write(target, await newFileText(this.project, target, spaced));
       written.push(target);
     }
     for (const [file, edits] of this.edits) {
@@ -811,7 +813,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   const clients = files.flatMap((file) => planner.findClients(file));
   for (const client of clients) planner.moveClientCalls(client);
   for (const file of files) planner.moveFetchCalls(file);
-  const written = planner.finish();
+  const written = await planner.finish();
   const anonVariable = anonVariableFor(project);
   for (const client of clients) {
     if (planner.anonSwitches.includes(client)) planner.switchToAnonKey(client, anonVariable);

@@ -6,9 +6,11 @@ import { markServerOnly } from './add-server-only.ts';
 import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
 import { driverNames, opensConnection, type Connection } from '../src/engine/db-drivers.ts';
 import { printSource } from '../src/engine/print-style.ts';
+import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { packageFor } from '../src/project/packages.ts';
+import type { Project } from '../src/project/types.ts';
 
 export const meta: TransformMeta = {
   id: 'pg-pool',
@@ -117,7 +119,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
       const settings = poolArguments(j, opening.node as NewExpression, driver);
       let pool = sharedModules.get(key);
       if (!pool && settings !== null) {
-        pool = sharedModule(pkgDir, driver, file, settings, changeset);
+        pool = await sharedModule(project, pkgDir, driver, file, settings, changeset);
         sharedModules.set(key, pool);
       }
       if (!pool || settings === null) {
@@ -154,7 +156,7 @@ function removeUnusedNamespace(j: JSCodeshift, tree: Collection, source: string)
 }
 
 /** Writes the pool module once per package and driver, from the first connection's own settings. */
-function sharedModule(pkgDir: string, driver: PooledDriver, file: string, connection: string, changeset: ProjectTransformContext['changeset']): { module: string; settings: string | null } {
+async function sharedModule(project: Project, pkgDir: string, driver: PooledDriver, file: string, connection: string, changeset: ProjectTransformContext['changeset']): Promise<{ module: string; settings: string | null }> {
   const typescript = /\.tsx?$/.test(file);
   const base = path.posix.join(pkgDir, /(^|\/)src\//.test(file) ? 'src/lib' : 'lib');
   const ext = typescript ? 'ts' : 'js';
@@ -166,10 +168,8 @@ function sharedModule(pkgDir: string, driver: PooledDriver, file: string, connec
     if (existing !== null && exporting.test(existing) && shared.made.test(existing)) return { module: candidate, settings: settingsOf(existing, shared.factory) };
     if (existing === null) {
       // The same settings the per-request connection used; none means the driver's own PG*/env defaults, as before.
-      changeset.write(
-        candidate,
-        renderTemplate('code/db-pool.ts', { typescript, connection, exportName: shared.exportName, globalKey: shared.globalKey, type: shared.type, factory: shared.factory, pg: driver === 'pg', mysql: driver === 'mysql2', postgresJs: driver === 'postgres.js' }),
-      );
+      const module = renderTemplate('code/db-pool.ts', { typescript, connection, exportName: shared.exportName, globalKey: shared.globalKey, type: shared.type, factory: shared.factory, pg: driver === 'pg', mysql: driver === 'mysql2', postgresJs: driver === 'postgres.js' });
+      changeset.write(candidate, await newFileText(project, candidate, module));
       return { module: candidate, settings: connection };
     }
   }
@@ -179,7 +179,7 @@ function sharedModule(pkgDir: string, driver: PooledDriver, file: string, connec
 /** The arguments a pool module written by this transform passes its factory; null for a module written by hand. */
 function settingsOf(module: string, factory: string): string | null {
   const escaped = factory.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^export const \\w+ = globalForDb\\.\\w+ \\?\\? ${escaped}\\((.*)\\);$`, 'm').exec(module)?.[1] ?? null;
+  return new RegExp(`^export const \\w+ = globalForDb\\.\\w+ \\?\\? ${escaped}\\((.*)\\);?$`, 'm').exec(module)?.[1] ?? null;
 }
 
 /** Turns one per-request connection into a use of the shared pool; false when it is left with a TODO. */

@@ -4,6 +4,7 @@ import type { Node } from '@babel/types';
 import { driverNames } from '../src/engine/db-drivers.ts';
 import { isPostgresUrl, providerOf } from '../src/engine/db-urls.ts';
 import { lineEndingOf, printSource } from '../src/engine/print-style.ts';
+import { lineEndingFor } from '../src/engine/project-style.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import type { Finding } from '../src/types.ts';
 import { sourceTree } from '../src/engine/codemod.ts';
@@ -75,13 +76,14 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
 
   const needsDirect = relevant.some((f) => kindOf(f) === 'direct-url' || kindOf(f) === 'direct-host');
   const exampleFile = project.envFiles.find((env) => /(^|\/)\.env\.example$/.test(env.path))?.path ?? '.env.example';
-  const example = changeset.read(exampleFile) ?? '';
+  const existingExample = changeset.read(exampleFile);
+  const example = existingExample ?? '';
   const has = (name: string) => new RegExp(`^\\s*(export\\s+)?${name}\\s*=`, 'm').test(example);
   const additions: string[] = [];
   if (!has(pooledVariable)) additions.push('# The app connects through the transaction pooler', `${pooledVariable}="${POOLED[provider]}"`);
   if (needsDirect && !has('DIRECT_URL')) additions.push('# Migrations connect directly', `DIRECT_URL="${DIRECT[provider]}"`);
   if (additions.length > 0) {
-    changeset.write(exampleFile, appendBlock(example, additions));
+    changeset.write(exampleFile, appendBlock(example, additions, await lineEndingFor(project, exampleFile, existingExample)));
   }
 
   for (const finding of relevant) {

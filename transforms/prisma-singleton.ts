@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ASTPath, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
 import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
 import { printSource } from '../src/engine/print-style.ts';
+import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import { markServerOnly } from './add-server-only.ts';
 import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
@@ -65,7 +66,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   }
   const affected = new Set(relevant.map((f) => packageFor(project.packages, f.file)));
   for (const [pkg, files] of packages) {
-    if (affected.has(pkg)) planPackage(j, project, pkg, files, changeset);
+    if (affected.has(pkg)) await planPackage(j, project, pkg, files, changeset);
   }
 }
 
@@ -77,7 +78,7 @@ function parseable(j: JSCodeshift, source: string): Collection | null {
   }
 }
 
-function planPackage(j: JSCodeshift, project: Project, pkg: PackageInfo | null, allFiles: string[], changeset: ProjectTransformContext['changeset']): void {
+async function planPackage(j: JSCodeshift, project: Project, pkg: PackageInfo | null, allFiles: string[], changeset: ProjectTransformContext['changeset']): Promise<void> {
   // A file that does not parse is reported by the scan (parse-error) and left alone here.
   const parsed = new Map(allFiles.flatMap((file) => {
     const tree = parseable(j, changeset.read(file)!);
@@ -100,7 +101,7 @@ function planPackage(j: JSCodeshift, project: Project, pkg: PackageInfo | null, 
     const usesSrc = existsSync(path.join(project.root, dir, 'src'));
     const typescript = files.some((file) => /\.tsx?$/.test(file));
     const file = path.posix.join(dir, usesSrc ? 'src/lib' : 'lib', `prisma.${typescript ? 'ts' : 'js'}`);
-    changeset.write(file, renderTemplate('code/prisma-client.ts', { typescript }));
+    changeset.write(file, await newFileText(project, file, renderTemplate('code/prisma-client.ts', { typescript })));
     shared = { file, exported: { kind: 'named', name: 'prisma' } };
   }
 

@@ -6,6 +6,7 @@ import { clientGraph, onlyInAppRouterServerCode } from '../src/engine/client-gra
 import { TextEdits, insertImportLines, relativeImport } from '../src/engine/codemod.ts';
 import { PUBLIC_ENV_PREFIX, RUNTIME_VARIABLES, envDestructured, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
+import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { mergeVisitors, walk } from '../src/engine/walk.ts';
@@ -87,7 +88,7 @@ function moduleDir(pkg: PackageInfo, project: Project): string {
   return project.files.some((file) => file.startsWith(`${prefix}src/`)) && pkg.routers.some((r) => r.startsWith('src/')) ? `${prefix}src/env` : `${prefix}env`;
 }
 
-function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): void {
+async function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): Promise<void> {
   const graph = clientGraph(project);
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
   const files = project.files.filter((file) => (pkg.dir === '' || file.startsWith(prefix)) && packageFor(project.packages, file) === pkg && isSourceFile(file) && !isDevelopmentFile(file) && !GENERATED.test(file) && !/(^|\/)next\.config\./.test(file));
@@ -115,11 +116,11 @@ function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): 
   const serverFiles = [...new Set(movable.filter((read) => !PUBLIC_ENV_PREFIX.test(read.name)).map((read) => read.file))];
   const variables = (side: Map<string, boolean>) => [...side].sort(([a], [b]) => a.localeCompare(b)).map(([name, optional]) => ({ name, optional }));
   // `server-only` throws outside App Router server code (Pages Router, scripts): only there is it added.
-  const serverOnly = sides.server.size > 0 && (/import 'server-only'/.test(changeset.read(modules.server) ?? '') || (serverFiles.length > 0 && onlyInAppRouterServerCode(project, serverFiles)));
+  const serverOnly = sides.server.size > 0 && (/import ['"]server-only['"]/.test(changeset.read(modules.server) ?? '') || (serverFiles.length > 0 && onlyInAppRouterServerCode(project, serverFiles)));
   if (sides.server.size > 0) {
-    changeset.write(modules.server, renderTemplate('code/env-server.ts', { serverOnly, typescript, variables: variables(sides.server) }));
+    changeset.write(modules.server, await newFileText(project, modules.server, renderTemplate('code/env-server.ts', { serverOnly, typescript, variables: variables(sides.server) })));
   }
-  if (sides.client.size > 0) changeset.write(modules.client, renderTemplate('code/env-client.ts', { typescript, variables: variables(sides.client) }));
+  if (sides.client.size > 0) changeset.write(modules.client, await newFileText(project, modules.client, renderTemplate('code/env-client.ts', { typescript, variables: variables(sides.client) })));
 
   for (const file of [...new Set(movable.map((read) => read.file))].sort()) {
     const source = changeset.read(file)!;
@@ -158,6 +159,6 @@ function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): 
   if (serverOnly) declareServerOnly(project, changeset, pkg);
 }
 
-export function plan({ project, changeset }: ProjectTransformContext): void {
-  for (const pkg of project.packages) if (pkg.next) planPackage(project, changeset, pkg);
+export async function plan({ project, changeset }: ProjectTransformContext): Promise<void> {
+  for (const pkg of project.packages) if (pkg.next) await planPackage(project, changeset, pkg);
 }

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import path from 'node:path';
 import { UsageError, errorMessage } from '../errors.ts';
 import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
 import { Changeset, diskReader } from '../engine/changeset.ts';
+import { newFileStyle } from '../engine/project-style.ts';
 import { collectColumnUses } from '../sql/code-facts.ts';
 import { detectLayout, generate, type Generation } from '../sql/generate.ts';
 import { introspect } from '../sql/introspect.ts';
@@ -172,7 +174,8 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
           decisions = await askAccessModes(decisions, (text) => process.stdout.write(text));
         }
         const layout = detectLayout(project, schema, options.layout, flags.out);
-        const generation = generate(project, schema, { layout, decisions, uses, name: options.name, now: new Date(), only: options.only });
+        const { lineEnding } = await newFileStyle(project, path.posix.join(layout.migrationsDir, 'migration.sql'));
+        const generation = generate(project, schema, { layout, decisions, uses, name: options.name, now: new Date(), only: options.only, lineEnding });
         const blocking = replayProblemsAffecting(schema, generation.plan);
         for (const problem of schema.problems.filter((p) => p.kind === 'replay' && !blocking.includes(p))) logger.warn(`${problem.message} (\`${oneLine(problem.statement ?? '')}\`); no table this run writes SQL for is affected`);
         if (blocking[0]) {

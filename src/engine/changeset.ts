@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
+import { lineEndingOf } from './print-style.ts';
 import { resolveInRoot } from './safe-path.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -135,8 +136,11 @@ export function addedTodos(changes: readonly FileChange[]): Array<{ file: string
   return todos;
 }
 
-/** Appends a block of lines to a config-style file (.gitignore, .env.example), a blank line apart from what is there. */
-export function appendBlock(current: string, lines: readonly string[]): string {
-  const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
-  return `${current}${separator}${lines.join('\n')}\n`;
+/**
+ * Appends a block of lines to a config-style file (.gitignore, .env.example), a blank line apart from
+ * what is there, with the file's own line breaks (`newline` for a file that has none yet).
+ */
+export function appendBlock(current: string, lines: readonly string[], newline = lineEndingOf(current)): string {
+  const separator = current === '' || /\r?\n\r?\n$/.test(current) ? '' : current.endsWith('\n') ? newline : newline + newline;
+  return `${current}${separator}${lines.join('\n').replace(/\r?\n/g, newline)}${newline}`;
 }

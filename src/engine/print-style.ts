@@ -87,7 +87,7 @@ const STATEMENTS_WITH_SEMICOLON = ['ExpressionStatement', 'VariableDeclaration',
  * stays where the next line would otherwise continue the statement. Text that does not parse is
  * returned as it is.
  */
-export function followStyle(text: string, style: SourceStyle, inserted: ReadonlyArray<readonly [number, number]>, file = 'module.tsx'): string {
+export function followStyle(text: string, style: Pick<SourceStyle, 'quote' | 'semicolons'>, inserted: ReadonlyArray<readonly [number, number]>, file = 'module.tsx'): string {
   if (inserted.length === 0 || (style.quote === 'single' && style.semicolons)) return text;
   let ast: Node;
   try {
@@ -111,12 +111,12 @@ export function followStyle(text: string, style: SourceStyle, inserted: Readonly
     if (parent && /^For/.test(parent.type) && (parent as { body?: Node }).body !== node) return;
     if (node.type === 'ExportNamedDeclaration' && (node as { declaration?: Node | null }).declaration) return;
     if (node.type === 'ExportDefaultDeclaration' && /Declaration$/.test((node as { declaration: Node }).declaration.type)) return;
-    if (/^[[(`+\-/]/.test(text.slice(node.end!).trimStart())) return;
+    if (/^[[(`+\-/]/.test(text.slice(node.end!).replace(/^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/, ''))) return;
     edits.push({ at: node.end! - 1, length: 1, text: '' });
   };
   const visitors = new Map<string, Array<(node: Node, ancestors: readonly Node[]) => void>>();
-  if (style.quote === 'double') visitors.set('StringLiteral', [requote]);
-  if (!style.semicolons) for (const type of STATEMENTS_WITH_SEMICOLON) visitors.set(type, [dropSemicolon]);
+  if (style.quote === 'double') for (const type of ['StringLiteral', 'DirectiveLiteral']) visitors.set(type, [requote]);
+  if (!style.semicolons) for (const type of [...STATEMENTS_WITH_SEMICOLON, 'Directive']) visitors.set(type, [dropSemicolon]);
   walk(ast, visitors as never);
   let result = text;
   for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + edit.text + result.slice(edit.at + edit.length);

@@ -44,11 +44,16 @@ export interface Generation {
 export function generate(
   project: Project,
   schema: SchemaModel,
-  options: { layout: Layout; decisions: readonly TableDecision[]; uses: readonly ColumnUse[]; name: string; now: Date; only?: PlanOptions['only'] },
+  options: { layout: Layout; decisions: readonly TableDecision[]; uses: readonly ColumnUse[]; name: string; now: Date; only?: PlanOptions['only']; lineEnding?: '\n' | '\r\n' },
 ): Generation {
   const plan = planSql(schema, { decisions: options.decisions, uses: options.uses, supabase: usesSupabase(project, schema), only: options.only });
   const start = nextTimestamp(options.now, existingMigrations(project, options.layout));
-  const files = renderPlan(plan, { layout: options.layout, name: options.name, start });
+  const newline = options.lineEnding ?? '\n';
+  const files = renderPlan(plan, { layout: options.layout, name: options.name, start }).map((file) => ({
+    ...file,
+    content: file.content.replace(/\r?\n/g, newline),
+    rollbackContent: file.rollbackContent.replace(/\r?\n/g, newline),
+  }));
   const edits: Generation['edits'] = [];
   const prismaSchema = project.packages.find((p) => p.dir === schema.packageDir)?.prismaSchema;
   if (options.layout.kind === 'prisma' && schema.source === 'prisma' && prismaSchema && plan.indexes.length > 0) {

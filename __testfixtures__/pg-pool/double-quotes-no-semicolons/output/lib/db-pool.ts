@@ -1,9 +1,9 @@
-import { Pool } from 'pg';
+import { Pool } from "pg"
 
 // One pool per process, shared by every request. Next.js re-runs modules on every reload in
 // development, so the pool is kept on globalThis there instead of being opened again.
-const globalForDb = globalThis as unknown as { pgPool?: Pool };
+const globalForDb = globalThis as unknown as { pgPool?: Pool }
 
-export const pool = globalForDb.pgPool ?? new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } });
+export const pool = globalForDb.pgPool ?? new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } })
 
-if (process.env.NODE_ENV !== 'production') globalForDb.pgPool = pool;
+if (process.env.NODE_ENV !== "production") globalForDb.pgPool = pool
