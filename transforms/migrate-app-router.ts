@@ -230,7 +230,7 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
     if (exists(target)) continue;
     if (entry.kind === 'api') {
       const output = applyRules(api, ['api-route-handler'], entry.file, source, { route: entry.route, file: entry.file });
-      if (/export\s+default\b/.test(output)) {
+      if (apiRouteHandler.leftInPages(output)) {
         // Not split safely: it stays an API route, with the reason next to it.
         if (output !== source) changeset.write(entry.file, output);
         continue;
