@@ -8,7 +8,7 @@ export const meta: RuleMeta = {
   id: 'api-route-handler',
   title: 'API routes → route handlers',
   coverage: 'partial',
-  description: 'A handler exported with `export default`, `module.exports` or `exports.default` becomes one export per HTTP method it accepts, read from its `req.method` checks (`if`/`else if`, a `!==` guard, an allow-list such as `[\'GET\', \'POST\'].includes(req.method)`, `switch`, or `req.method === \'GET\' ? … : …`), each with the code that method runs; a handler that never checks the method answers GET, POST, PUT, PATCH and DELETE, as before, with a TODO saying so. Methods it rejected get Next.js\'s own 405. `req.query` becomes the search params merged with the awaited `params`, `req.body` `await request.json()`, `req.headers.x` `request.headers.get(\'x\')`, `req.cookies.x` `request.cookies.get(\'x\')?.value`; `res.status(n).json(x)` (or `res.statusCode = n`, `res.status(n)` or `res.writeHead(n, headers)` first), `send`, `end` and `redirect` return `NextResponse`s, `res.setHeader`, `appendHeader` and `removeHeader` fill their headers, `res.revalidate` is `revalidatePath`. The names it introduces (`request`, `query`, `body`, `headers`) are new to the module. `export const config` (bodyParser and friends) has no equivalent and gets a TODO. A route it cannot convert (a default export built by a wrapper such as `withAuth(handler)` or `createApiHandler(…)`, a next-connect router, or a handler that uses `req`/`res` in other ways: streaming, `res.write`, a `res` passed to a helper) stays in pages/api with a TODO that gives the reason.',
+  description: 'A handler exported with `export default`, `module.exports` or `exports.default` becomes one export per HTTP method it accepts, read from its `req.method` checks (`if`/`else if`, a `!==` guard, an allow-list such as `[\'GET\', \'POST\'].includes(req.method)`, `switch`, or `req.method === \'GET\' ? … : …`), each with the code that method runs; a handler that never checks the method answers GET, POST, PUT, PATCH and DELETE, as before, with a TODO saying so. Methods it rejected get Next.js\'s own 405. `req.query` becomes the search params merged with the awaited `params`, `req.body` `await request.json()`, `req.headers.x` `request.headers.get(\'x\')`, `req.cookies.x` `request.cookies.get(\'x\')?.value`; `res.status(n).json(x)` (or `res.statusCode = n`, `res.status(n)` or `res.writeHead(n, headers)` first), `send`, `end` and `redirect` return `NextResponse`s, `res.setHeader`, `appendHeader` and `removeHeader` fill their headers, `res.revalidate` is `revalidatePath`, next-auth\'s `getServerSession(req, res, options)` is `getServerSession(options)`. A default export wrapped by `withApiAuthRequired` (`@auth0/nextjs-auth0`) or `withAxiom` (`next-axiom`), which take route handlers too, wraps each method: `export const GET = withApiAuthRequired(async function GET(request) { … })`. The names it introduces (`request`, `query`, `body`, `headers`) are new to the module. `export const config` (bodyParser and friends) has no equivalent and gets a TODO. A route it cannot convert (a default export built by another wrapper, such as `withAuth(handler)` or `createApiHandler(…)`, a next-connect router, or a handler that uses `req`/`res` in other ways: streaming, `res.write`, a `res` passed to a helper) stays in pages/api with a TODO that gives the reason.',
 };
 
 export const parser = 'tsx';
@@ -278,6 +278,20 @@ function isCommonJsExport(left: Node, name: string): boolean {
   return isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports');
 }
 
+/** Wrappers from libraries whose same export also takes an App Router route handler. */
+const ROUTE_HANDLER_WRAPPERS: Record<string, string[]> = {
+  '@auth0/nextjs-auth0': ['withApiAuthRequired'],
+  'next-axiom': ['withAxiom'],
+};
+
+/** The local name of such a wrapper when the default export is `wrapper(handler)`, else null. */
+function routeHandlerWrapper(j: JSCodeshift, root: Collection, call: Node): string | null {
+  if (call.callee.type !== 'Identifier' || call.arguments.length !== 1) return null;
+  const name = call.callee.name as string;
+  const imported = root.find(j.ImportDeclaration).filter((p: ASTPath) => ROUTE_HANDLER_WRAPPERS[(p.node as Node).source.value] !== undefined).find(j.ImportSpecifier).filter((p: ASTPath) => (p.node as Node).local.name === name).nodes()[0] as Node | undefined;
+  return imported && Object.values(ROUTE_HANDLER_WRAPPERS).flat().includes(imported.imported.name) ? name : null;
+}
+
 /** Why a default export built by a call cannot become route handlers here. */
 function wrapperReason(j: JSCodeshift, call: Node): string {
   const root = chainRoot(call.callee);
@@ -308,7 +322,22 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     handlerStatement = declaration.node.type === 'FunctionDeclaration' ? declaration : j(declaration).closest(j.VariableDeclaration).paths()[0]!;
     handler = unwrap(declaration.node.type === 'FunctionDeclaration' ? declaration.node : (declaration.node as unknown as { init: Node }).init);
   }
-  if (handler?.type === 'CallExpression') return block(wrapperReason(j, handler));
+  // `withApiAuthRequired(handler)`: a wrapper that takes route handlers too wraps each method instead.
+  let wrapper: string | null = null;
+  let wrapperStatement: ASTPath | null = null;
+  if (handler?.type === 'CallExpression') {
+    const known = routeHandlerWrapper(j, root, handler);
+    if (!known) return block(wrapperReason(j, handler));
+    wrapper = known;
+    let inner = unwrap(handler.arguments[0]);
+    if (inner.type === 'Identifier') {
+      const declaration = root.find(j.FunctionDeclaration, { id: { name: inner.name } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name: inner.name } }).paths()[0];
+      if (!declaration) return block(wrapperReason(j, handler));
+      wrapperStatement = declaration.node.type === 'FunctionDeclaration' ? declaration : j(declaration).closest(j.VariableDeclaration).paths()[0]!;
+      inner = unwrap(declaration.node.type === 'FunctionDeclaration' ? declaration.node : (declaration.node as unknown as { init: Node }).init);
+    }
+    handler = inner;
+  }
   if (!handler || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(handler.type)) {
     return block(`${NOT_PLAIN}: write its route handler (\`export async function GET(request)\` …) by hand`);
   }
@@ -371,11 +400,17 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     return block(`the handler uses ${[...leftovers].map((l) => `\`${l}\``).join(', ')}, which a route handler does not have: rewrite it for the Web \`Request\` and a returned \`Response\` by hand`);
   }
   const shared = !checksMethod;
-  const code = () => functions.map((f) => f.code.replace(/^async function METHOD/, shared ? `async function ${handlerName}` : `export async function ${f.name}`));
+  const code = () =>
+    functions.map((f) => {
+      const name = shared ? handlerName : f.name;
+      const fn = f.code.replace(/^async function METHOD/, `async function ${name}`);
+      if (wrapper) return `${shared ? '' : 'export '}const ${name} = ${wrapper}(${fn});`;
+      return `${shared ? '' : 'export '}${fn}`;
+    });
   const aliases = () => shared ? METHODS.map((method) => `${handlerName} as ${method}`) : functions.flatMap((f) => f.methods.slice(1).map((method) => `${f.name} as ${method}`));
   // Rebuild the module: its imports and other code, then the methods.
   const program = root.find(j.Program).get().node as { body: Node[] };
-  program.body = program.body.filter((node) => node !== exported.statement.node && node !== handlerStatement?.node);
+  program.body = program.body.filter((node) => node !== exported.statement.node && node !== handlerStatement?.node && node !== wrapperStatement?.node);
   let configTodo = false;
   root.find(j.ExportNamedDeclaration).forEach((p: ASTPath) => {
     const declaration = (p.node as { declaration?: Node & { declarations?: Array<{ id: Identifier }> } }).declaration;
@@ -414,6 +449,13 @@ interface Names {
   body: string;
   headers: string;
   params: string;
+}
+
+/** `getServerSession(req, res, authOptions)` from next-auth, which a route handler calls as `getServerSession(authOptions)`. */
+function isSessionCall(call: Node, argument: Node, reader: Reader): boolean {
+  if (call.type !== 'CallExpression' || call.arguments.length !== 3 || call.arguments[0] !== argument) return false;
+  const callee = call.callee.type === 'Identifier' ? call.callee.name : null;
+  return (callee === 'getServerSession' || callee === 'unstable_getServerSession') && call.arguments[1].type === 'Identifier' && call.arguments[1].name === reader.response;
 }
 
 /** Code that needs parentheses to stand where another expression stood. */
@@ -533,6 +575,7 @@ function convertBody(
         replace(parent, names.body);
       }
     } else if (key === 'method') replace(parent, `${names.request}.method`);
+    else if (!key && isSessionCall(parent, p.node, reader)) replace(parent, `${source(parent.callee)}(${source(parent.arguments[2])})`);
     else if (key === 'url') replace(parent, `(${names.request}.nextUrl.pathname + ${names.request}.nextUrl.search)`);
     else if (key === 'headers' && inner) replace(grandparent, `${names.request}.headers.get('${inner.toLowerCase()}')`);
     else if (key === 'cookies' && inner) replace(grandparent, `${names.request}.cookies.get('${inner}')?.value`);
