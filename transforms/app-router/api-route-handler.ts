@@ -537,9 +537,15 @@ function convertBody(
     handled = new Set<Node>();
   };
   const inOwnScope = (p: ASTPath) => j(p).closest(j.Function).paths()[0]?.node === fn.node;
+  // `.then((res) => res.text())` declares a `res` of its own.
+  const unshadowed = (p: ASTPath, name: string) => {
+    const scope = (p as ASTPath & { scope?: { lookup(name: string): { node: Node } | null } }).scope?.lookup(name);
+    return !scope || scope.node === fn.node;
+  };
 
   // Reads of the request. Its own references are found here, before the new `request` can be mistaken for them.
   const requestReads = root.find(j.Identifier, { name: request }).filter((p: ASTPath) => {
+    if (!unshadowed(p, request)) return false;
     const parent = p.parent.node;
     if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === p.node && !parent.computed) return false;
     if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === p.node && !parent.shorthand) return false;
@@ -596,7 +602,7 @@ function convertBody(
 
   nextPass();
   const responseCalls = (method: string) =>
-    root.find(j.CallExpression).filter((p: ASTPath<CallExpression>) => p.node.callee.type === 'MemberExpression' && isResponse((p.node.callee as { object: Node }).object) && memberKey(p.node.callee as never) === method);
+    root.find(j.CallExpression).filter((p: ASTPath<CallExpression>) => p.node.callee.type === 'MemberExpression' && isResponse((p.node.callee as { object: Node }).object) && memberKey(p.node.callee as never) === method && unshadowed(p, response));
   // Headers set before responding.
   const headerCalls: Record<string, string> = { setHeader: 'set', appendHeader: 'append', removeHeader: 'delete' };
   for (const [method, verb] of Object.entries(headerCalls)) {
@@ -611,6 +617,7 @@ function convertBody(
   }
   // `res.statusCode = 401`, `res.status(401);` or `res.writeHead(401, {…})` before the response: the response takes that status.
   const statusStatements = root.find(j.ExpressionStatement).filter((p: ASTPath) => {
+    if (!unshadowed(p, response)) return false;
     const expression = (p.node as Node).expression;
     if (expression.type === 'AssignmentExpression') return expression.left.type === 'MemberExpression' && isResponse(expression.left.object) && memberKey(expression.left) === 'statusCode';
     return expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression' && isResponse(expression.callee.object) && ['status', 'writeHead'].includes(memberKey(expression.callee) ?? '');
@@ -650,7 +657,7 @@ function convertBody(
   const statuses: Array<string | null> = [];
   root.find(j.CallExpression).filter((p: ASTPath<CallExpression>) => {
     const object = chainRoot(p.node.callee as Node);
-    if (!isResponse(object) || handled.has(object)) return false;
+    if (!isResponse(object) || handled.has(object) || !unshadowed(p, response)) return false;
     const parent = p.parent.node;
     return !(parent.type === 'MemberExpression' && parent.object === p.node);
   }).forEach((p: ASTPath<CallExpression>) => {
@@ -677,6 +684,7 @@ function convertBody(
 
   // What is left of the response.
   root.find(j.Identifier, { name: response }).filter((p: ASTPath) => {
+    if (!unshadowed(p, response)) return false;
     const parent = p.parent.node;
     if (parent.type === 'MemberExpression' && parent.object === p.node && converted.has(memberKey(parent) ?? '')) return false;
     if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === p.node && !parent.computed) return false;
