@@ -68,6 +68,30 @@ describe("_app's DefaultSeo becomes the root layout's metadata", () => {
   });
 });
 
+describe('an _app the rule cannot turn into Providers', () => {
+  it('stops, naming the file and the wrapper, when the App is exported through a wrapper', () => {
+    const source = `import { appWithTranslation } from 'next-i18next';
+
+function MyApp({ Component, pageProps }) {
+  return <Component {...pageProps} />;
+}
+
+export default appWithTranslation(MyApp);
+`;
+    expect(() => applyTransform({ default: appToProviders.default, parser: 'tsx' }, {}, { path: 'pages/_app.jsx', source })).toThrow(/^pages\/_app\.jsx: the App is exported through `appWithTranslation\(…\)`/);
+  });
+
+  it('stops when the App passes its props object on whole', () => {
+    const source = `import { Shell } from '../components/shell';
+
+export default function App(props) {
+  return <Shell {...props} />;
+}
+`;
+    expect(() => applyTransform({ default: appToProviders.default, parser: 'tsx' }, {}, { path: 'pages/_app.jsx', source })).toThrow(/^pages\/_app\.jsx: the App reads `props` as a whole/);
+  });
+});
+
 describe('a class _app', () => {
   it('stops, naming the file, when the class holds more than render()', () => {
     const source = `import App from 'next/app';

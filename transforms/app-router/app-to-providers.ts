@@ -7,7 +7,7 @@ export const meta: RuleMeta = {
   id: 'app-to-providers',
   title: '`pages/_app` → a `\'use client\'` `Providers` component for the root layout',
   coverage: 'partial',
-  description: 'The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps` stops the migration with a message naming the file. `next-seo`\'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). `pageProps` read by a provider, and a non-identity default layout, get a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.',
+  description: 'The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`\'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`) goes, with a TODO; other `pageProps` reads, and a non-identity default layout, get a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.',
 };
 
 export const parser = 'tsx';
@@ -138,6 +138,31 @@ export function withAppMetadata(j: JSCodeshift, layout: string, appSource: strin
   return printSource(root, layout, layoutFile);
 }
 
+/** `function App(props) { const { Component, pageProps } = props; … }` and `props.Component` reads become `function App({ Component, pageProps })`. */
+function destructureProps(j: JSCodeshift, fn: Node, stop: (what: string) => never): void {
+  const name: string = fn.params[0].name;
+  if (fn.body.type !== 'BlockStatement') return;
+  const statements = fn.body.body as Node[];
+  const first = statements[0];
+  let pattern: Node = j.objectPattern([]);
+  if (first?.type === 'VariableDeclaration' && first.declarations.length === 1 && first.declarations[0].id.type === 'ObjectPattern' && first.declarations[0].init?.type === 'Identifier' && first.declarations[0].init.name === name) {
+    pattern = first.declarations[0].id;
+    statements.shift();
+  }
+  const body = j(fn.body as never);
+  body.find(j.MemberExpression, { object: { type: 'Identifier', name }, computed: false } as never).forEach((p: ASTPath) => {
+    const key = (p.node as Node).property.name as string;
+    if (!(pattern.properties as Node[]).some((property) => property.key?.name === key)) {
+      const property = j.objectProperty(j.identifier(key), j.identifier(key));
+      property.shorthand = true;
+      (pattern.properties as Node[]).push(property);
+    }
+    j(p).replaceWith(j.identifier(key) as never);
+  });
+  if (body.find(j.Identifier, { name }).filter((p: ASTPath) => !(p.parent.node.type === 'MemberExpression' && p.parent.node.property === p.node)).length > 0) stop(`the App reads \`${name}\` as a whole`);
+  fn.params[0] = pattern;
+}
+
 /** Code on one line, for a note: a comment ends at the first line break. */
 function oneLine(j: JSCodeshift, node: Node): string {
   return j(node as never).toSource().replace(/>\s*\n\s*/g, '>').replace(/\s*\n\s*</g, '<').replace(/\s*\n\s*/g, ' ');
@@ -200,9 +225,15 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     const declaration = root.find(j.FunctionDeclaration, { id: { name } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name } }).closest(j.VariableDeclaration).paths()[0];
     if (declaration && fn) j(declaration).replaceWith(j.exportNamedDeclaration(declaration.node as never));
   }
-  if (!fn || !['FunctionDeclaration', 'ArrowFunctionExpression', 'FunctionExpression'].includes(fn.type)) return undefined;
+  // Providers the App renders must never be dropped in silence: what cannot become `Providers` stops the migration.
+  const stop = (what: string): never => {
+    throw new Error(`${file.path}: ${what}: rewrite it as a function component taking \`({ Component, pageProps })\`, then run the migration again`);
+  };
+  if (fn?.type === 'CallExpression') stop(`the App is exported through \`${oneLine(j, fn.callee)}(…)\`, which wraps a Pages Router App; the App Router has no App to wrap`);
+  if (!fn || !['FunctionDeclaration', 'ArrowFunctionExpression', 'FunctionExpression'].includes(fn.type)) return stop('the default export is not a component this rule can read');
+  if (fn.params[0]?.type === 'Identifier') destructureProps(j, fn, stop);
   const [props] = fn.params;
-  if (props?.type !== 'ObjectPattern') return undefined;
+  if (props?.type !== 'ObjectPattern') return stop('the App does not destructure its props');
   const names = Object.fromEntries(props.properties.filter((p: Node) => p.type === 'ObjectProperty').map((p: Node) => [p.key.name, p.value.name]));
   const component: string = names.Component ?? 'Component';
   const pageProps: string | undefined = names.pageProps;
@@ -257,6 +288,18 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     addImport(j, root, 'next/router', 'useRouter');
   }
   fn.params[0] = reparseExpression(j, isTypeScript(file.path) ? '({ children }: { children: React.ReactNode }) => 0' : '({ children }) => 0').params[0];
+  // `<SessionProvider session={pageProps.session}>`: the provider goes without the prop (it fetches the session itself) rather than read a name that is gone.
+  const droppedProps: string[] = [];
+  if (pageProps !== undefined) {
+    scope.find(j.JSXAttribute).filter((p: ASTPath) => {
+      const value = (p.node as Node).value;
+      return value?.type === 'JSXExpressionContainer' && value.expression.type === 'MemberExpression' && value.expression.object.type === 'Identifier' && value.expression.object.name === pageProps;
+    }).forEach((p: ASTPath) => {
+      droppedProps.push(oneLine(j, p.node as Node));
+      j(p).remove();
+    });
+  }
+  if (droppedProps.length > 0) notes.push(`${droppedProps.map((prop) => `\`${prop}\``).join(', ')} came from a page's props, which the root layout does not have: the provider now goes without; pass the value from the root layout if it needs one`);
   const pagePropsLeft = pageProps !== undefined && scope.find(j.Identifier, { name: pageProps }).length > 0;
   if (fn.type === 'FunctionDeclaration') fn.id = j.identifier('Providers');
   else root.find(j.VariableDeclarator, { init: fn } as never).forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
