@@ -205,7 +205,8 @@ function splitByMethod(j: JSCodeshift, body: Node[], reader: Reader): Split | nu
         const flat = kase.consequent.flatMap(blockBody);
         const ends = flat.at(-1)?.type === 'BreakStatement' || exits(flat, reader);
         const consequent = flat.filter((c) => c.type !== 'BreakStatement');
-        if (breaksOutOf(consequent)) return null;
+        // A `break` deeper in a case leaves the switch; when nothing follows the switch, that is a `return`.
+        if (breaksOutOf(consequent) && after.length > 0) return null;
         if (consequent.length > 0 && !ends && position < cases.length - 1) return null;
         if (kase.test === null) {
           otherwise = consequent;
@@ -244,12 +245,33 @@ function methodGroups(body: Node[], reader: Reader): string[][] | null {
   return [...groups.values()];
 }
 
-/** Source text of a statement moved to another depth, its inner lines shifted with it. */
+/** `break` statements outside any loop or switch in these statements: those a case body kept from its switch. */
+function strayBreaks(node: Node): Node[] {
+  const found: Node[] = [];
+  const visit = (current: Node, inBreakable: boolean): void => {
+    if (!current || typeof current !== 'object') return;
+    if (Array.isArray(current)) return current.forEach((item) => visit(item, inBreakable));
+    if (typeof current.type !== 'string') return;
+    if (current.type === 'BreakStatement' && !current.label && !inBreakable) found.push(current);
+    if (/Function/.test(current.type)) return;
+    const breakable = inBreakable || /^(For|ForIn|ForOf|While|DoWhile|Switch)Statement$/.test(current.type);
+    for (const [key, value] of Object.entries(current)) if (key !== 'loc' && value && typeof value === 'object') visit(value as Node, breakable);
+  };
+  visit(node, false);
+  return found;
+}
+
+/**
+ * Source text of a statement moved to another depth, its inner lines shifted with it. A `break` that
+ * left the switch it came from becomes `return;`: the split only keeps those where the switch ended the handler.
+ */
 function moved(source: string, node: Node, indent: string): string {
   const { start, end } = node as Node & { start: number; end: number };
   const lineStart = source.lastIndexOf('\n', start - 1) + 1;
   const shift = /^[ \t]*/.exec(source.slice(lineStart))![0].length - indent.length;
-  const lines = source.slice(start, end).split('\n');
+  let slice = source.slice(start, end);
+  for (const stray of strayBreaks(node).sort((a, b) => b.start - a.start)) slice = `${slice.slice(0, stray.start - start)}return;${slice.slice(stray.end - start)}`;
+  const lines = slice.split('\n');
   const text = lines.map((line, i) => (i === 0 ? indent + line : shift > 0 ? line.replace(new RegExp(`^ {0,${shift}}`), '') : ' '.repeat(-shift) + line)).join('\n');
   return node.expressionBody ? `${indent}return ${text.slice(indent.length)};` : text;
 }
@@ -575,7 +597,8 @@ function convertBody(
         replace(parent, names.query);
       }
     } else if (key === 'body') {
-      if (bodyInPlace) replace(parent, `await ${names.request}.json()`);
+      if (grandparent?.type === 'CallExpression' && grandparent.arguments.length === 1 && grandparent.arguments[0] === parent && j(grandparent.callee as never).toSource() === 'JSON.parse' && inOwnScope(p)) replace(grandparent, `await ${names.request}.json()`);
+      else if (bodyInPlace) replace(parent, `await ${names.request}.json()`);
       else {
         needs.body = true;
         replace(parent, names.body);
@@ -593,9 +616,18 @@ function convertBody(
         const name = property.type === 'ObjectProperty' ? memberKey({ type: 'MemberExpression', property: property.key, computed: property.computed }) : null;
         const target = property.type === 'ObjectProperty' ? source(property.value.type === 'AssignmentPattern' ? property.value.left : property.value) : null;
         const code = name === 'query' ? queryCode : name === 'body' ? `await ${names.request}.json()` : name === 'method' ? `${names.request}.method` : name === 'headers' ? `Object.fromEntries(${names.request}.headers)` : name === 'url' ? `(${names.request}.nextUrl.pathname + ${names.request}.nextUrl.search)` : null;
-        return code && target && property.value.type !== 'AssignmentPattern' ? `${target} = ${code}` : null;
+        if (!code || !target || property.value.type === 'AssignmentPattern') return null;
+        // A part this method never reads is not read at all: a GET has no body to parse.
+        const used = property.value.type !== 'Identifier' || j(fn.node as never).find(j.Identifier, { name: property.value.name }).filter((ref: ASTPath) => ref.node !== property.value && ref.parent.node !== property && !(ref.parent.node.type === 'MemberExpression' && ref.parent.node.property === ref.node && !ref.parent.node.computed) && !(ref.parent.node.type === 'ObjectProperty' && ref.parent.node.key === ref.node && !ref.parent.node.shorthand)).length > 0;
+        return used ? `${target} = ${code}` : '';
       });
-      if (parts.every(Boolean) && parts.length > 0) replace(parent, parts.join(', '));
+      const kept = parts.filter(Boolean);
+      const declaration = p.parent.parent as ASTPath;
+      if (parts.every((part) => part !== null) && kept.length === 0 && declaration.node.type === 'VariableDeclaration' && (declaration.node as Node).declarations.length === 1) {
+        const at = declaration.node as Node;
+        const lineStart = text.lastIndexOf('\n', at.start) + 1;
+        edits.replace(lineStart, at.end + (text[at.end] === '\n' ? 1 : 0), '');
+      } else if (parts.every((part) => part !== null) && kept.length > 0) replace(parent, kept.join(', '));
       else leftovers.push(source(parent).replace(/\s+/g, ' '));
     } else leftovers.push(source(key ? parent : p.node).replace(/\s+/g, ' '));
   });

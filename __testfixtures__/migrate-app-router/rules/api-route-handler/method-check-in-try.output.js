@@ -3,7 +3,7 @@ import { deleteUser, getUser } from '../../../lib/users';
 import { NextResponse } from 'next/server';
 
 export async function GET(request, { params }) {
-  const query = { ...Object.fromEntries(request.nextUrl.searchParams), ...(await params) }, method = request.method;
+  const query = { ...Object.fromEntries(request.nextUrl.searchParams), ...(await params) };
   try {
     const user = await getUser(query.id);
     return NextResponse.json(user, { status: 200 });
@@ -13,7 +13,7 @@ export async function GET(request, { params }) {
 }
 
 export async function DELETE(request, { params }) {
-  const query = { ...Object.fromEntries(request.nextUrl.searchParams), ...(await params) }, method = request.method;
+  const query = { ...Object.fromEntries(request.nextUrl.searchParams), ...(await params) };
   try {
     await deleteUser(query.id);
     return new NextResponse(null, { status: 204 });
