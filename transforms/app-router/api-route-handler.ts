@@ -422,14 +422,6 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     return block(`the handler uses ${[...leftovers].map((l) => `\`${l}\``).join(', ')}, which a route handler does not have: rewrite it for the Web \`Request\` and a returned \`Response\` by hand`);
   }
   const shared = !checksMethod;
-  const code = () =>
-    functions.map((f) => {
-      const name = shared ? handlerName : f.name;
-      const fn = f.code.replace(/^async function METHOD/, `async function ${name}`);
-      if (wrapper) return `${shared ? '' : 'export '}const ${name} = ${wrapper}(${fn});`;
-      return `${shared ? '' : 'export '}${fn}`;
-    });
-  const aliases = () => shared ? METHODS.map((method) => `${handlerName} as ${method}`) : functions.flatMap((f) => f.methods.slice(1).map((method) => `${f.name} as ${method}`));
   // Rebuild the module: its imports and other code, then the methods.
   const program = root.find(j.Program).get().node as { body: Node[] };
   program.body = program.body.filter((node) => node !== exported.statement.node && node !== handlerStatement?.node && node !== wrapperStatement?.node);
@@ -459,9 +451,16 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     shared ? `// TODO(shipshape): the handler never checked \`req.method\`, so it still answers ${METHODS.join(', ')}: export only the methods it serves` : '',
   ].filter(Boolean);
   const handlerName = shared ? freeName(j, root, 'handler') : '';
-  const exportAliases = aliases().length > 0 ? `\nexport { ${aliases().join(', ')} };` : '';
+  const code = functions.map((f) => {
+    const name = shared ? handlerName : f.name;
+    const fn = f.code.replace(/^async function METHOD/, `async function ${name}`);
+    if (wrapper) return `${shared ? '' : 'export '}const ${name} = ${wrapper}(${fn});`;
+    return `${shared ? '' : 'export '}${fn}`;
+  });
+  const aliases = shared ? METHODS.map((method) => `${handlerName} as ${method}`) : functions.flatMap((f) => f.methods.slice(1).map((method) => `${f.name} as ${method}`));
+  const exportAliases = aliases.length > 0 ? `\nexport { ${aliases.join(', ')} };` : '';
   const head = printSource(root, file.source, file.path).trimEnd();
-  const body = [head, ...notes.map((n, i) => (i === 0 ? `\n${n}` : n)), `${notes.length > 0 ? '' : '\n'}${code().join('\n\n')}${exportAliases}`].join('\n');
+  const body = [head, ...notes.map((n, i) => (i === 0 ? `\n${n}` : n)), `${notes.length > 0 ? '' : '\n'}${code.join('\n\n')}${exportAliases}`].join('\n');
   return `${body.replace(/^\n+/, '')}\n`;
 }
 
