@@ -230,7 +230,7 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
     if (exists(target)) continue;
     if (entry.kind === 'api') {
       const output = applyRules(api, ['api-route-handler'], entry.file, source, { route: entry.route, file: entry.file });
-      if (/export\s+default\b/.test(output)) {
+      if (apiRouteHandler.leftInPages(output)) {
         // Not split safely: it stays an API route, with the reason next to it.
         if (output !== source) changeset.write(entry.file, output);
         continue;
@@ -275,6 +275,7 @@ function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly strin
           : renderTemplate('code/root-layout.tsx', { typescript });
       if (appEntryFile) {
         const appSource = changeset.read(appEntryFile.file)!;
+        layout = appToProviders.withAppMetadata(api, layout, appSource, layoutFile);
         const styles = importSites(api, appSource).filter((site) => /\.(css|scss|sass|less)$/.test(site.specifier) && new RegExp(`^import\\s+['"]${site.specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'm').test(appSource));
         const styleImports = styles.map((site) => `import '${site.specifier.startsWith('.') ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`);
         const providersFile = `${appDir}/providers.${path.posix.extname(appEntryFile.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx')}`;

