@@ -1,0 +1,178 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { JSCodeshift } from 'jscodeshift';
+import type { Changeset } from '../../src/engine/changeset.ts';
+import { TextEdits } from '../../src/engine/codemod.ts';
+import { importSites, ModuleResolver, relativeSpecifier } from '../../src/engine/module-graph.ts';
+import { appEntry, appTarget, isUnder, normaliseRoute, pagesEntry, type PagesEntry, type RouterDirs } from '../../src/engine/next-routes.ts';
+import { renderTemplate } from '../../src/engine/templates.ts';
+import { isSourceFile } from '../../src/project/load-project.ts';
+import { applyRules, PAGE_RULES } from '../app-router/index.ts';
+import * as appToProviders from '../app-router/app-to-providers.ts';
+import { convertReachable } from './client-boundaries.ts';
+import { addImportsText, rebaseImports } from './imports.ts';
+import { asPage } from './split-page.ts';
+
+interface Planned {
+  entry: PagesEntry;
+  target: string;
+  content: string;
+  extra: Array<{ file: string; content: string }>;
+}
+
+export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly string[], app: RouterDirs, changeset: Changeset, options: Record<string, unknown>): void {
+  const pagesDir = app.pages!;
+  const appDir = app.app ?? pagesDir.replace(/pages$/, 'app');
+  const files = new Set(projectFiles.filter((file) => changeset.read(file) !== null));
+  const exists = (file: string) => {
+    if (files.has(file)) return true;
+    try {
+      return changeset.read(file) !== null;
+    } catch {
+      return false;
+    }
+  };
+  const resolver = new ModuleResolver(root, exists);
+  const selected = typeof options.routes === 'string' && options.routes ? picomatch(options.routes.split(','), { dot: true }) : null;
+  const entries = [...files].map((file) => pagesEntry(pagesDir, file)).filter((e): e is PagesEntry => e !== null).sort((a, b) => a.file.localeCompare(b.file));
+  const existingRoutes = new Set([...files].map((file) => appEntry(appDir, file)).filter((e) => e !== null).map((e) => normaliseRoute(e!.route)));
+  const moved = new Map<string, string>();
+  const planned: Planned[] = [];
+
+  const appShell = entries.find((e) => e.special === '_app');
+  const layoutAttributes = appShell ? appToProviders.appLayoutAttributes(changeset.read(appShell.file)!, api) : null;
+  for (const entry of entries.filter((e) => e.kind === 'page' || e.kind === 'api')) {
+    if (selected && !selected(entry.route) && !selected(entry.file)) continue;
+    // A route app/ already serves stays where it is: writing a second one is what breaks the build.
+    if (existingRoutes.has(normaliseRoute(entry.route))) continue;
+    const source = changeset.read(entry.file)!;
+    const target = appTarget(appDir, entry);
+    if (exists(target)) continue;
+    if (entry.kind === 'api') {
+      const output = applyRules(api, ['api-route-handler'], entry.file, source, { route: entry.route, file: entry.file });
+      if (/export\s+default\b/.test(output)) {
+        // Not split safely: it stays an API route, with the reason next to it.
+        if (output !== source) changeset.write(entry.file, output);
+        continue;
+      }
+      planned.push({ entry, target, content: rebaseImports(api, resolver, entry.file, target, output, new Map()), extra: [] });
+      continue;
+    }
+    if (/\bgetInitialProps\b/.test(source)) {
+      const note = '// TODO(shipshape): `getInitialProps` has no App Router equivalent: fetch the data in the page (an async server component) and run `shipshape migrate app-router` again\n';
+      if (source.includes(note.trim())) continue;
+      const edits = new TextEdits(source, entry.file);
+      edits.insert(0, note);
+      changeset.write(entry.file, edits.apply());
+      continue;
+    }
+    const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }), new Map());
+    const page = asPage(api, converted, target);
+    planned.push({ entry, target, content: page.page, extra: page.extra });
+  }
+
+  for (const item of planned) moved.set(item.entry.file, item.target);
+  const remainingPages = entries.filter((e) => e.kind === 'page' && !moved.has(e.file));
+  const remainingAnything = entries.filter((e) => (e.kind === 'page' || e.kind === 'api') && !moved.has(e.file));
+  const retireShell = remainingPages.length === 0 && !(options.keepPagesShell === true && remainingAnything.length > 0);
+  const shell = (name: string) => entries.find((e) => e.special === name) ?? null;
+
+  // Special files: layout from _document and _app, not-found, error.
+  const typescript = [...files].some((file) => /\.tsx?$/.test(file) && isUnder(pagesDir, file));
+  const ext = typescript ? 'tsx' : 'jsx';
+  const specials: Array<{ from: PagesEntry | null; target: string; content: string }> = [];
+  if (planned.length > 0 || retireShell) {
+    const appEntryFile = shell('_app');
+    const documentEntry = shell('_document');
+    const existingLayout = [...files].find((file) => isUnder(appDir, file) && /^layout\.(tsx|jsx|ts|js)$/.test(file.slice(appDir.length + 1))) ?? null;
+    // A new root layout takes the shell's markup, styles and providers; an existing one takes the styles and providers when the shell goes.
+    if (!existingLayout || (retireShell && appEntryFile)) {
+      const layoutFile = existingLayout ?? `${appDir}/layout.${documentEntry ? path.posix.extname(documentEntry.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx') : ext}`;
+      let layout = existingLayout
+        ? changeset.read(existingLayout)!
+        : documentEntry
+          ? rebaseImports(api, resolver, documentEntry.file, layoutFile, applyRules(api, ['document-to-layout'], documentEntry.file, changeset.read(documentEntry.file)!, {}), moved)
+          : renderTemplate('code/root-layout.tsx', { typescript });
+      if (appEntryFile) {
+        const appSource = changeset.read(appEntryFile.file)!;
+        const styles = importSites(api, appSource).filter((site) => /\.(css|scss|sass|less)$/.test(site.specifier) && new RegExp(`^import\\s+['"]${site.specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'm').test(appSource));
+        const styleImports = styles.map((site) => `import '${site.specifier.startsWith('.') ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`);
+        const providersFile = `${appDir}/providers.${path.posix.extname(appEntryFile.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx')}`;
+        let providers = applyRules(api, ['app-to-providers', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'], appEntryFile.file, appSource, { kind: 'component' });
+        const onlyChildren = appToProviders.rendersOnlyChildren(providers, api);
+        if (onlyChildren) {
+          // No providers module to write: what is left to do by hand goes on the layout.
+          const notes = providers.split('\n').filter((line) => line.trim().startsWith('// TODO(shipshape):')).map((line) => line.trim());
+          if (notes.length > 0) layout = layout.replace(/^export default/m, `${notes.join('\n')}\nexport default`);
+        }
+        if (!onlyChildren && providers !== appSource && !exists(providersFile)) {
+          providers = rebaseImports(api, resolver, appEntryFile.file, providersFile, providers, moved);
+          specials.push({ from: null, target: providersFile, content: providers });
+          if (retireShell) moved.set(appEntryFile.file, providersFile);
+          const suspense = /useSearchParams\(/.test(providers);
+          const wrapped = suspense ? '<Suspense fallback={null}><Providers>{children}</Providers></Suspense>' : '<Providers>{children}</Providers>';
+          layout = layout.replace(/\{children\}/, wrapped);
+          styleImports.push(`import { Providers } from './providers';`);
+          if (suspense) styleImports.push("import { Suspense } from 'react';");
+        }
+        layout = addImportsText(api, layout, styleImports);
+      }
+      if (existingLayout) {
+        if (layout !== changeset.read(existingLayout)) changeset.write(existingLayout, layout);
+      } else {
+        specials.push({ from: null, target: layoutFile, content: layout });
+      }
+    }
+    const notFound = shell('404');
+    const errorEntry = shell('500') ?? shell('_error');
+    if (notFound && !exists(`${appDir}/not-found.${ext}`) && !exists(`${appDir}/not-found.tsx`) && !exists(`${appDir}/not-found.jsx`)) {
+      const target = `${appDir}/not-found${path.posix.extname(notFound.file)}`;
+      const content = applyRules(api, ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'use-client'], notFound.file, changeset.read(notFound.file)!, { kind: 'component' });
+      specials.push({ from: notFound, target, content: rebaseImports(api, resolver, notFound.file, target, content, moved) });
+    }
+    if (errorEntry && ![...files].some((file) => isUnder(appDir, file) && /^error\.[jt]sx?$/.test(file.slice(appDir.length + 1)))) {
+      const extension = path.posix.extname(errorEntry.file);
+      const target = `${appDir}/error${extension}`;
+      const content = applyRules(api, ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'error-page'], errorEntry.file, changeset.read(errorEntry.file)!, { kind: 'error' });
+      specials.push({ from: errorEntry, target, content: rebaseImports(api, resolver, errorEntry.file, target, content, moved) });
+      specials.push({ from: null, target: `${appDir}/global-error${extension}`, content: renderTemplate('code/global-error.tsx', { typescript: /\.tsx?$/.test(extension) }) });
+    }
+  }
+
+  // Write the pages, then remove what they replace.
+  for (const item of planned) {
+    for (const extra of item.extra) changeset.write(extra.file, extra.content);
+    changeset.write(item.target, item.content);
+  }
+  // Imports of modules that moved (pages, `_app` types now in providers) point to where they went.
+  for (const item of planned) {
+    for (const file of [...item.extra.map((extra) => extra.file), item.target]) {
+      const content = changeset.read(file)!;
+      const rebased = rebaseImports(api, resolver, file, file, content, moved);
+      if (rebased !== content) changeset.write(file, rebased);
+    }
+    changeset.delete(item.entry.file);
+    changeset.moves.set(item.target, item.entry.file);
+  }
+  for (const special of specials) {
+    if (exists(special.target)) continue;
+    changeset.write(special.target, special.content);
+    if (special.from) changeset.moves.set(special.target, special.from.file);
+  }
+  if (retireShell) {
+    for (const name of ['_app', '_document', '404', '500', '_error']) {
+      const entry = shell(name);
+      if (entry) changeset.delete(entry.file);
+    }
+  }
+
+  // Imports of moved modules from files that stay.
+  for (const file of [...files].filter(isSourceFile)) {
+    if (moved.has(file) || changeset.read(file) === null) continue;
+    const source = changeset.read(file)!;
+    const rebased = rebaseImports(api, resolver, file, file, source, moved);
+    if (rebased !== source) changeset.write(file, rebased);
+  }
+
+  convertReachable(api, resolver, appDir, pagesDir, [...files], changeset);
+}
