@@ -45,7 +45,12 @@ export function applyRules(api: JSCodeshift, ids: readonly string[], file: strin
   let current = source;
   for (const id of ids) {
     const found = APP_ROUTER_RULES.find((r) => r.meta.id === id)!;
-    const output = found.transform({ path: file, source: current }, { j: api, jscodeshift: api, stats: () => {}, report: () => {} }, options as never);
+    let output: string | null | undefined;
+    try {
+      output = found.transform({ path: file, source: current }, { j: api, jscodeshift: api, stats: () => {}, report: () => {} }, options as never);
+    } catch (error) {
+      throw new Error(`the \`${id}\` rule failed on it: ${String((error as Error).message).split('\n')[0]}`);
+    }
     if (typeof output === 'string') current = output;
   }
   return current;

@@ -12,12 +12,68 @@ import * as appToProviders from '../app-router/app-to-providers.ts';
 import { convertReachable } from './client-boundaries.ts';
 import { addImportsText, rebaseImports } from './imports.ts';
 import { asPage } from './split-page.ts';
+import { PlanFailure } from './failure.ts';
+import { keepHeader } from './header.ts';
+import { droppedCode } from './invariant.ts';
+import { parseSource } from '../../src/engine/parse.ts';
 
 interface Planned {
   entry: PagesEntry;
   target: string;
   content: string;
   extra: Array<{ file: string; content: string }>;
+}
+
+/** A route that stays in pages/: its source, with the note that says why, and the reason. */
+interface Stays {
+  source: string;
+  reason: string;
+}
+
+const GET_INITIAL_PROPS = '`getInitialProps` has no App Router equivalent: fetch the data in the page (an async server component) and run `shipshape migrate app-router` again';
+
+/** A page or API route converted for app/, or why it stays. Throws a PlanFailure when a rule fails on it. */
+function convertEntry(api: JSCodeshift, resolver: ModuleResolver, entry: PagesEntry, target: string, source: string, layoutAttributes: unknown): Planned | Stays {
+  try {
+    parseSource(entry.file, source);
+  } catch (error) {
+    throw new PlanFailure(entry.file, `it does not parse (${String((error as Error).message).split('\n')[0]})`);
+  }
+  if (entry.kind === 'api') {
+    const output = applyRules(api, ['api-route-handler'], entry.file, source, { route: entry.route, file: entry.file });
+    // Not split safely: it stays an API route, with the reason next to it.
+    if (/export\s+default\b|module\.exports\s*=/.test(output)) return { source: output, reason: addedNote(source, output) ?? 'the api-route-handler rule could not turn it into route handlers' };
+    return { entry, target, content: keepHeader(source, rebaseImports(api, resolver, entry.file, target, output, new Map())), extra: [] };
+  }
+  if (/\bgetInitialProps\b/.test(source)) {
+    const note = `// TODO(shipshape): ${GET_INITIAL_PROPS}\n`;
+    if (source.includes(note.trim())) return { source, reason: GET_INITIAL_PROPS };
+    const edits = new TextEdits(source, entry.file);
+    edits.insert(0, note);
+    return { source: edits.apply(), reason: GET_INITIAL_PROPS };
+  }
+  const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }), new Map());
+  const page = asPage(api, entry.file, converted, target);
+  return { entry, target, content: keepHeader(source, page.page), extra: page.extra.map((extra) => ({ ...extra, content: keepHeader(source, extra.content) })) };
+}
+
+/** The first `TODO(shipshape)` a rule added to a module, as the reason it stays. */
+function addedNote(before: string, after: string): string | null {
+  const line = after.split('\n').find((l) => l.includes('TODO(shipshape):') && !before.includes(l.trim()));
+  return line ? line.replace(/^.*TODO\(shipshape\):\s*/, '').replace(/\*\/\s*$/, '').trim() : null;
+}
+
+/** Every file a route becomes parses, and holds all the code of the original (see `droppedCode`). */
+function assertKept(api: JSCodeshift, file: string, source: string, planned: Planned): void {
+  for (const output of [{ file: planned.target, content: planned.content }, ...planned.extra]) {
+    try {
+      parseSource(output.file, output.content);
+    } catch (error) {
+      throw new PlanFailure(file, `its conversion to ${output.file} does not parse (${String((error as Error).message).split('\n')[0]})`);
+    }
+  }
+  const lost = droppedCode(api, source, [planned.content, ...planned.extra.map((extra) => extra.content)]);
+  if (lost.length > 0) throw new PlanFailure(file, `its conversion would drop ${lost.join(', ')}: nothing of it was written (a shipshape bug, please report it)`, true);
 }
 
 export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly string[], app: RouterDirs, changeset: Changeset, options: Record<string, unknown>): void {
@@ -41,34 +97,38 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
 
   const appShell = entries.find((e) => e.special === '_app');
   const layoutAttributes = appShell ? appToProviders.appLayoutAttributes(changeset.read(appShell.file)!, api) : null;
+  const force = options.force === true;
+  const stays = (file: string, reason: string) => changeset.followUp({ kind: 'manual', message: `${file} stays in pages/: ${reason}` });
   for (const entry of entries.filter((e) => e.kind === 'page' || e.kind === 'api')) {
     if (selected && !selected(entry.route) && !selected(entry.file)) continue;
-    // A route app/ already serves stays where it is: writing a second one is what breaks the build.
-    if (existingRoutes.has(normaliseRoute(entry.route))) continue;
-    const source = changeset.read(entry.file)!;
     const target = appTarget(appDir, entry);
-    if (exists(target)) continue;
-    if (entry.kind === 'api') {
-      const output = applyRules(api, ['api-route-handler'], entry.file, source, { route: entry.route, file: entry.file });
-      if (/export\s+default\b/.test(output)) {
-        // Not split safely: it stays an API route, with the reason next to it.
-        if (output !== source) changeset.write(entry.file, output);
+    // A route app/ already serves stays where it is: writing a second one is what breaks the build.
+    if (existingRoutes.has(normaliseRoute(entry.route)) || exists(target)) {
+      stays(entry.file, `app/ already serves ${entry.route}: keep one of the two by hand`);
+      continue;
+    }
+    const source = changeset.read(entry.file)!;
+    try {
+      const result = convertEntry(api, resolver, entry, target, source, layoutAttributes);
+      if ('reason' in result) {
+        if (result.source !== source) changeset.write(entry.file, result.source);
+        stays(entry.file, result.reason);
         continue;
       }
-      planned.push({ entry, target, content: rebaseImports(api, resolver, entry.file, target, output, new Map()), extra: [] });
-      continue;
+      assertKept(api, entry.file, source, result);
+      planned.push(result);
+    } catch (error) {
+      const failure = error instanceof PlanFailure ? error : new PlanFailure(entry.file, String((error as Error).message).split('\n')[0]!);
+      if (!force) throw failure;
+      const stay = `TODO(shipshape): this ${entry.kind === 'api' ? 'API route' : 'page'} stays in pages/ (both routers run side by side): `;
+      if (!source.includes(stay)) {
+        const note = `// ${stay}${failure.reason}\n`;
+        const edits = new TextEdits(source, entry.file);
+        edits.insert(0, note);
+        changeset.write(entry.file, edits.apply());
+      }
+      stays(entry.file, failure.reason);
     }
-    if (/\bgetInitialProps\b/.test(source)) {
-      const note = '// TODO(shipshape): `getInitialProps` has no App Router equivalent: fetch the data in the page (an async server component) and run `shipshape migrate app-router` again\n';
-      if (source.includes(note.trim())) continue;
-      const edits = new TextEdits(source, entry.file);
-      edits.insert(0, note);
-      changeset.write(entry.file, edits.apply());
-      continue;
-    }
-    const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }), new Map());
-    const page = asPage(api, converted, target);
-    planned.push({ entry, target, content: page.page, extra: page.extra });
   }
 
   for (const item of planned) moved.set(item.entry.file, item.target);
