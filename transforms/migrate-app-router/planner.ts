@@ -3,17 +3,18 @@ import picomatch from 'picomatch';
 import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import { TextEdits } from '../../src/engine/codemod.ts';
-import { importSites, ModuleResolver, relativeSpecifier } from '../../src/engine/module-graph.ts';
+import { importSites, isRelativeSpecifier, ModuleResolver, relativeSpecifier } from '../../src/engine/module-graph.ts';
 import { appEntry, appTarget, isUnder, normaliseRoute, pagesEntry, type PagesEntry, type RouterDirs } from '../../src/engine/next-routes.ts';
 import { renderTemplate } from '../../src/engine/templates.ts';
 import { isSourceFile } from '../../src/project/load-project.ts';
 import { applyRules, PAGE_RULES } from '../app-router/index.ts';
 import * as appToProviders from '../app-router/app-to-providers.ts';
 import { convertReachable } from './client-boundaries.ts';
-import { addImportsText, rebaseImports } from './imports.ts';
+import { addImportsText, rebaseImports, type MovedExports } from './imports.ts';
+import { movePageExports } from './page-exports.ts';
 import { asPage } from './split-page.ts';
 import { PlanFailure } from './failure.ts';
-import { keepHeader } from './header.ts';
+import { likeOriginal } from './original-style.ts';
 import { droppedCode } from './invariant.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 
@@ -22,6 +23,8 @@ interface Planned {
   target: string;
   content: string;
   extra: Array<{ file: string; content: string }>;
+  /** Where the page's other exports went. */
+  exports?: MovedExports;
 }
 
 /** A route that stays in pages/: its source, with the note that says why, and the reason. */
@@ -43,7 +46,7 @@ function convertEntry(api: JSCodeshift, resolver: ModuleResolver, entry: PagesEn
     const output = applyRules(api, ['api-route-handler'], entry.file, source, { route: entry.route, file: entry.file });
     // Not split safely: it stays an API route, with the reason next to it.
     if (/export\s+default\b|module\.exports\s*=/.test(output)) return { source: output, reason: addedNote(source, output) ?? 'the api-route-handler rule could not turn it into route handlers' };
-    return { entry, target, content: keepHeader(source, rebaseImports(api, resolver, entry.file, target, output, new Map())), extra: [] };
+    return { entry, target, content: likeOriginal(source, rebaseImports(api, resolver, entry.file, target, output, new Map()), target), extra: [] };
   }
   if (/\bgetInitialProps\b/.test(source)) {
     const note = `// TODO(shipshape): ${GET_INITIAL_PROPS}\n`;
@@ -53,8 +56,10 @@ function convertEntry(api: JSCodeshift, resolver: ModuleResolver, entry: PagesEn
     return { source: edits.apply(), reason: GET_INITIAL_PROPS };
   }
   const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }), new Map());
-  const page = asPage(api, entry.file, converted, target);
-  return { entry, target, content: keepHeader(source, page.page), extra: page.extra.map((extra) => ({ ...extra, content: keepHeader(source, extra.content) })) };
+  const exportsMoved = movePageExports(api, converted, target);
+  const page = asPage(api, entry.file, exportsMoved?.page ?? converted, target);
+  const extra = [...page.extra, ...(exportsMoved ? [exportsMoved.sibling] : [])].map((e) => ({ file: e.file, content: likeOriginal(source, e.content, e.file) }));
+  return { entry, target, content: likeOriginal(source, page.page, target), extra, ...(exportsMoved ? { exports: { file: exportsMoved.sibling.file, names: exportsMoved.sibling.names } } : {}) };
 }
 
 /** The first `TODO(shipshape)` a rule added to a module, as the reason it stays. */
@@ -132,6 +137,7 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
   }
 
   for (const item of planned) moved.set(item.entry.file, item.target);
+  const movedExports = new Map(planned.filter((item) => item.exports).map((item) => [item.entry.file, item.exports!]));
   const remainingPages = entries.filter((e) => e.kind === 'page' && !moved.has(e.file));
   const remainingAnything = entries.filter((e) => (e.kind === 'page' || e.kind === 'api') && !moved.has(e.file));
   const retireShell = remainingPages.length === 0 && !(options.keepPagesShell === true && remainingAnything.length > 0);
@@ -156,7 +162,7 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
       if (appEntryFile) {
         const appSource = changeset.read(appEntryFile.file)!;
         const styles = importSites(api, appSource).filter((site) => /\.(css|scss|sass|less)$/.test(site.specifier) && new RegExp(`^import\\s+['"]${site.specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'm').test(appSource));
-        const styleImports = styles.map((site) => `import '${site.specifier.startsWith('.') ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`);
+        const styleImports = styles.map((site) => `import '${isRelativeSpecifier(site.specifier) ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`);
         const providersFile = `${appDir}/providers.${path.posix.extname(appEntryFile.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx')}`;
         let providers = applyRules(api, ['app-to-providers', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'], appEntryFile.file, appSource, { kind: 'component' });
         const onlyChildren = appToProviders.rendersOnlyChildren(providers, api);
@@ -188,13 +194,13 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
     if (notFound && !exists(`${appDir}/not-found.${ext}`) && !exists(`${appDir}/not-found.tsx`) && !exists(`${appDir}/not-found.jsx`)) {
       const target = `${appDir}/not-found${path.posix.extname(notFound.file)}`;
       const content = applyRules(api, ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'use-client'], notFound.file, changeset.read(notFound.file)!, { kind: 'component' });
-      specials.push({ from: notFound, target, content: rebaseImports(api, resolver, notFound.file, target, content, moved) });
+      specials.push({ from: notFound, target, content: rebaseImports(api, resolver, notFound.file, target, content, moved, movedExports) });
     }
     if (errorEntry && ![...files].some((file) => isUnder(appDir, file) && /^error\.[jt]sx?$/.test(file.slice(appDir.length + 1)))) {
       const extension = path.posix.extname(errorEntry.file);
       const target = `${appDir}/error${extension}`;
       const content = applyRules(api, ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'error-page'], errorEntry.file, changeset.read(errorEntry.file)!, { kind: 'error' });
-      specials.push({ from: errorEntry, target, content: rebaseImports(api, resolver, errorEntry.file, target, content, moved) });
+      specials.push({ from: errorEntry, target, content: rebaseImports(api, resolver, errorEntry.file, target, content, moved, movedExports) });
       specials.push({ from: null, target: `${appDir}/global-error${extension}`, content: renderTemplate('code/global-error.tsx', { typescript: /\.tsx?$/.test(extension) }) });
     }
   }
@@ -208,7 +214,7 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
   for (const item of planned) {
     for (const file of [...item.extra.map((extra) => extra.file), item.target]) {
       const content = changeset.read(file)!;
-      const rebased = rebaseImports(api, resolver, file, file, content, moved);
+      const rebased = rebaseImports(api, resolver, file, file, content, moved, movedExports);
       if (rebased !== content) changeset.write(file, rebased);
     }
     changeset.delete(item.entry.file);
@@ -230,7 +236,7 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
   for (const file of [...files].filter(isSourceFile)) {
     if (moved.has(file) || changeset.read(file) === null) continue;
     const source = changeset.read(file)!;
-    const rebased = rebaseImports(api, resolver, file, file, source, moved);
+    const rebased = rebaseImports(api, resolver, file, file, source, moved, movedExports);
     if (rebased !== source) changeset.write(file, rebased);
   }
 

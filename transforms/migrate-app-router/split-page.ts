@@ -103,7 +103,7 @@ function asDefaultExport(code: string, node: Statement, name: string): string {
  * Drops bare imports of Next.js's own modules, which have no side effects (other side-effect imports,
  * such as styles, stay); with `unused`, also the import bindings the module no longer uses.
  */
-function pruneImports(api: JSCodeshift, source: string, unused = true): string {
+export function pruneImports(api: JSCodeshift, source: string, unused = true): string {
   const root = sourceTree(api, source);
   const edits = new TextEdits(source);
   const code = source.replace(/^import[\s\S]*?from\s*['"][^'"]+['"];?$/gm, '');
@@ -128,7 +128,7 @@ function pruneImports(api: JSCodeshift, source: string, unused = true): string {
     const parts = [defaultSpecifier?.local?.name, namespace ? `* as ${namespace.local!.name}` : null, named.length > 0 ? `{ ${named.join(', ')} }` : null].filter(Boolean);
     edits.replace(node.start, node.end, `import ${node.importKind === 'type' ? 'type ' : ''}${parts.join(', ')} from '${node.source.value}';`);
   });
-  return edits.apply();
+  return edits.apply().replace(/^(\s*\n)+/, '');
 }
 
 /**
