@@ -5,7 +5,7 @@ import { declared } from './split-page.ts';
 const CONVERTED = new Set(['getStaticProps', 'getServerSideProps', 'getStaticPaths']);
 /** Elements the rules turn into something else: `next/head` and `next-seo` into metadata. */
 const CONSUMED = new Set(['Head', 'NextSeo', 'DefaultSeo']);
-const HTTP_METHOD_EXPORT = /export\s+(?:async\s+)?(?:function\s+|const\s+)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+const HTTP_METHOD_EXPORT = /export\s+(?:async\s+)?(?:function\s+|const\s+)(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|\bas\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 interface Inventory {
   declarations: Set<string>;

@@ -12,6 +12,7 @@ import * as appToProviders from '../app-router/app-to-providers.ts';
 import { convertReachable } from './client-boundaries.ts';
 import { addImportsText, rebaseImports, type MovedExports } from './imports.ts';
 import { movePageExports } from './page-exports.ts';
+import { keepPackagesExternal, serverPackagesReached } from './server-packages.ts';
 import { asPage } from './split-page.ts';
 import { PlanFailure } from './failure.ts';
 import { likeOriginal } from './original-style.ts';
@@ -204,6 +205,9 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
       specials.push({ from: null, target: `${appDir}/global-error${extension}`, content: renderTemplate('code/global-error.tsx', { typescript: /\.tsx?$/.test(extension) }) });
     }
   }
+
+  const reached = serverPackagesReached(api, resolver, planned.flatMap((item) => [{ file: item.target, content: item.content }, ...item.extra]), (file) => changeset.read(file));
+  keepPackagesExternal(api, changeset, app.dir, reached, files);
 
   // Write the pages, then remove what they replace.
   for (const item of planned) {
