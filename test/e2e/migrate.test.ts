@@ -153,6 +153,19 @@ describe('shipshape migrate app-router', () => {
     expect(existsSync(path.join(dir, 'pages/api/.ory/[...paths].ts'))).toBe(true);
     expect(existsSync(path.join(dir, 'app/page.tsx'))).toBe(true);
   });
+
+  it('says when a server page reaches react-dom/server, which a server component cannot import', () => {
+    const dir = gitInit(
+      writeTree({
+        'package.json': PACKAGE,
+        'lib/markdown.tsx': "import { renderToStaticMarkup } from 'react-dom/server';\n\nexport const toHtml = (text: string) => renderToStaticMarkup(<p>{text}</p>);\n",
+        'pages/post.tsx': "import { toHtml } from '../lib/markdown';\n\nexport async function getStaticProps() {\n  return { props: { html: toHtml('hello') } };\n}\n\nexport default function Post({ html }: { html: string }) {\n  return <article dangerouslySetInnerHTML={{ __html: html }} />;\n}\n",
+      }),
+    );
+    const { code, stdout } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('app/post/page.tsx reaches `react-dom/server`, which a server component cannot import');
+  });
 });
 
 describe('the migration keeps all of a moved module', () => {

@@ -12,7 +12,7 @@ import * as appToProviders from '../app-router/app-to-providers.ts';
 import { convertReachable } from './client-boundaries.ts';
 import { addImportsText, rebaseImports, type MovedExports } from './imports.ts';
 import { movePageExports } from './page-exports.ts';
-import { keepPackagesExternal, serverPackagesReached } from './server-packages.ts';
+import { keepPackagesExternal, packagesReached, serverExternal } from './server-packages.ts';
 import { asPage } from './split-page.ts';
 import { PlanFailure } from './failure.ts';
 import { likeOriginal } from './original-style.ts';
@@ -206,8 +206,14 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
     }
   }
 
-  const reached = serverPackagesReached(api, resolver, planned.flatMap((item) => [{ file: item.target, content: item.content }, ...item.extra]), (file) => changeset.read(file));
-  keepPackagesExternal(api, changeset, app.dir, reached, files);
+  const read = (file: string) => changeset.read(file);
+  keepPackagesExternal(api, changeset, app.dir, packagesReached(api, resolver, planned.flatMap((item) => [{ file: item.target, content: item.content }, ...item.extra]), read, serverExternal), files);
+  for (const item of planned.filter((p) => p.entry.kind === 'page' && !/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(p.content))) {
+    // React refuses `react-dom/server` in a server component: what rendered HTML at build time must render JSX, or run in a route handler.
+    if (packagesReached(api, resolver, [{ file: item.target, content: item.content }], read, (s) => (s === 'react-dom/server' ? s : null)).length > 0) {
+      changeset.followUp({ kind: 'manual', message: `${item.target} reaches \`react-dom/server\`, which a server component cannot import: render the component instead of its HTML string, or move that code into a route handler` });
+    }
+  }
 
   // Write the pages, then remove what they replace.
   for (const item of planned) {

@@ -13,8 +13,17 @@ const SERVER_EXTERNAL = ['chrome-aws-lambda', 'puppeteer-extra', 'puppeteer-extr
 
 const packageName = (specifier: string) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
 
-/** The packages of SERVER_EXTERNAL that modules reach, through the project's own modules. */
-export function serverPackagesReached(api: JSCodeshift, resolver: ModuleResolver, modules: ReadonlyArray<{ file: string; content: string }>, read: (file: string) => string | null): string[] {
+/** A package of SERVER_EXTERNAL that a specifier names. */
+export const serverExternal = (specifier: string): string | null => (SERVER_EXTERNAL.includes(packageName(specifier)) ? packageName(specifier) : null);
+
+/** The packages (or package entry points, `react-dom/server`) `wanted` picks that modules reach, through the project's own modules. */
+export function packagesReached(
+  api: JSCodeshift,
+  resolver: ModuleResolver,
+  modules: ReadonlyArray<{ file: string; content: string }>,
+  read: (file: string) => string | null,
+  wanted: (specifier: string) => string | null,
+): string[] {
   const found = new Set<string>();
   const seen = new Set<string>();
   const queue = [...modules];
@@ -27,8 +36,9 @@ export function serverPackagesReached(api: JSCodeshift, resolver: ModuleResolver
       if (resolved) {
         const text = isSourceFile(resolved.file) ? read(resolved.file) : null;
         if (text !== null) queue.push({ file: resolved.file, content: text });
-      } else if (SERVER_EXTERNAL.includes(packageName(site.specifier))) {
-        found.add(packageName(site.specifier));
+      } else {
+        const name = wanted(site.specifier);
+        if (name) found.add(name);
       }
     }
   }
