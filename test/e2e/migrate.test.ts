@@ -177,5 +177,9 @@ describe('the migration keeps all of a moved module', () => {
     const split = ["import List from './client-page';\nexport const metadata = { title: 'x' };\nexport default function Page() {\n  return <List />;\n}\n", "'use client';\nconst LIMIT = 3;\nfunction Row() {\n  return <li>row</li>;\n}\nexport default function List() {\n  return <ul><Row /><Row /></ul>;\n}\n"];
     expect(droppedCode(api, original, split)).toEqual([]);
     expect(droppedCode(api, original, [split[1]!.replace('const LIMIT = 3;', '// TODO(shipshape): `LIMIT` moved by hand')])).toEqual([]);
+    // An API handler becomes its HTTP methods.
+    const handler = "async function handler(req, res) {\n  res.end('x');\n}\nexport default handler;\n";
+    expect(droppedCode(api, handler, ["export async function POST() {\n  return new Response('x');\n}\n"])).toEqual([]);
+    expect(droppedCode(api, handler, ["export const dynamic = 'force-dynamic';\n"])).toEqual(['`handler`']);
   });
 });

@@ -24,7 +24,8 @@ function inventory(api: JSCodeshift, source: string): Inventory {
   const body = root.find(api.Program).get().node.body as Array<{ type: string; [key: string]: unknown }>;
   const declarations = new Set(body.flatMap((n) => declared(n)));
   const defaultStatement = body.find((n) => n.type === 'ExportDefaultDeclaration');
-  const defaultName = defaultStatement ? (declared(defaultStatement)[0] ?? null) : null;
+  const exported = defaultStatement?.declaration as { type: string; name?: string } | undefined;
+  const defaultName = exported?.type === 'Identifier' ? exported.name! : defaultStatement ? (declared(defaultStatement)[0] ?? null) : null;
   const elements = new Map<string, number>();
   root.find(api.JSXElement).forEach((p: ASTPath) => {
     const name = elementName((p.node as unknown as { openingElement: { name: never } }).openingElement.name);
