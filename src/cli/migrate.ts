@@ -69,27 +69,38 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       const cliOptions = { routes: flags.routes ?? '', keepPagesShell: Boolean(flags.keepPagesShell), force: Boolean(flags.force) };
       const changeset = new Changeset(diskReader(project.root));
       const planned = await planTransform(project, transform, findings, resolveAnswers(transform, cliOptions, {}), changeset);
+      const failure = planned.failures[0];
+      if (failure) {
+        // Nothing was planned: the migration stops on the first file it cannot convert, and names it.
+        const named = failure.file !== transform.meta.id;
+        const hint = 'pass --force to migrate the rest and leave it in pages/ with a TODO(shipshape) (both routers run side by side)';
+        if (named && !failure.internal) throw new UsageError(`cannot migrate ${failure.file}: ${failure.reason}`, hint);
+        process.stderr.write(`shipshape: internal error: ${named ? `${failure.file}: ` : ''}${failure.reason}; nothing was written\nhint: ${named ? `${hint}, and ` : ''}report it with \`--debug\`\n`);
+        setExit(EXIT.internal);
+        return;
+      }
       changeset.merge(planned.changeset);
       const changes = changeset.changes();
+      const followUps = changeset.followUps;
       const renames = changeset.renames();
       const color = colorEnabled(process.stdout);
 
       if (flags.dryRun) {
         const printable = printableDiff(unifiedDiff(changes, renames));
         process.stdout.write(printable.text);
-        process.stderr.write(renderApplySummary(changes, [], planned.failures, null, colorEnabled(process.stderr)));
-        setExit(planned.failures.length > 0 ? EXIT.findings : EXIT.ok);
+        process.stderr.write(renderApplySummary(changes, followUps, [], null, colorEnabled(process.stderr)));
+        setExit(EXIT.ok);
         return;
       }
       if (changes.length === 0) {
-        process.stdout.write(renderApplySummary([], [], planned.failures, null, color) || 'Nothing to migrate: no page is left in pages/ that can move.\n');
-        setExit(planned.failures.length > 0 ? EXIT.findings : EXIT.ok);
+        process.stdout.write(`Nothing to migrate: no page is left in pages/ that can move.\n${renderApplySummary([], followUps, [], null, color)}`);
+        setExit(EXIT.ok);
         return;
       }
       assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       if (!flags.yes) {
         const { confirm } = await import('@inquirer/prompts');
-        process.stdout.write(renderApplySummary(changes, [], planned.failures, null, color));
+        process.stdout.write(renderApplySummary(changes, followUps, [], null, color));
         if (!(await confirm({ message: `Migrate ${renames.size} file(s) to app/?`, default: true }))) {
           logger.info('nothing was written');
           setExit(EXIT.ok);
@@ -100,7 +111,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       const applied = changeset.changes();
       const journal = applyWithJournal(project.root, applied, 'migrate app-router');
       const moves = [...renames].map(([to, from]) => `  moved ${from} → ${to}`);
-      process.stdout.write(`${moves.length > 0 ? `moved: ${moves.length} file(s)\n${moves.join('\n')}\n` : ''}${renderApplySummary(applied, [], planned.failures, journal, color)}`);
-      setExit(planned.failures.length > 0 ? EXIT.findings : EXIT.ok);
+      process.stdout.write(`${moves.length > 0 ? `moved: ${moves.length} file(s)\n${moves.join('\n')}\n` : ''}${renderApplySummary(applied, followUps, [], journal, color)}`);
+      setExit(EXIT.ok);
     });
 }

@@ -9,6 +9,8 @@ export interface ImportSite {
   /** Offsets of the string literal, quotes included. */
   start: number;
   end: number;
+  /** What a static import takes: `default`, `*` or the imported names; absent for re-exports and calls. */
+  names?: string[];
 }
 
 /** Every static import, re-export, `import()` and `require()` specifier of a module. */
@@ -20,12 +22,17 @@ export function importSites(j: JSCodeshift, source: string): ImportSite[] {
   } catch {
     return sites;
   }
-  const add = (literal: { type: string; value?: unknown; start?: number; end?: number } | null | undefined) => {
+  const add = (literal: { type: string; value?: unknown; start?: number; end?: number } | null | undefined, names?: string[]) => {
     if (literal && (literal.type === 'StringLiteral' || literal.type === 'Literal') && typeof literal.value === 'string' && literal.start !== undefined && literal.end !== undefined) {
-      sites.push({ specifier: literal.value, start: literal.start, end: literal.end });
+      sites.push({ specifier: literal.value, start: literal.start, end: literal.end, ...(names ? { names } : {}) });
     }
   };
-  root.find(j.ImportDeclaration).forEach((p) => add(p.node.source as never));
+  root.find(j.ImportDeclaration).forEach((p) => {
+    const names = (p.node.specifiers ?? []).map((s) =>
+      s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : String((s.imported as { name?: string; value?: string }).name ?? (s.imported as { value?: string }).value),
+    );
+    add(p.node.source as never, names);
+  });
   root.find(j.ExportNamedDeclaration).forEach((p) => add(p.node.source as never));
   root.find(j.ExportAllDeclaration).forEach((p) => add(p.node.source as never));
   root.find(j.CallExpression).forEach((p) => {
@@ -34,6 +41,9 @@ export function importSites(j: JSCodeshift, source: string): ImportSite[] {
   });
   return sites;
 }
+
+/** `./x`, `../x`, `.` and `..`; not `.contentlayer/generated`, which a `baseUrl` resolves. */
+export const isRelativeSpecifier = (specifier: string): boolean => /^\.\.?(\/|$)/.test(specifier);
 
 /** Resolves import specifiers to project files: relative paths and tsconfig/jsconfig `paths` aliases. */
 export class ModuleResolver {
@@ -70,7 +80,7 @@ export class ModuleResolver {
   }
 
   resolve(from: string, specifier: string): { file: string; alias: boolean } | null {
-    if (specifier.startsWith('.')) {
+    if (isRelativeSpecifier(specifier)) {
       const file = this.complete(path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier)));
       return file ? { file, alias: false } : null;
     }
@@ -92,5 +102,5 @@ export function relativeSpecifier(from: string, to: string, original: string): s
   const keepsExtension = /\.[cm]?[jt]sx?$/.test(original);
   if (!keepsExtension) relative = relative.replace(/\.[cm]?[jt]sx?$/, '');
   if (!keepsExtension && /\/index$/.test(relative) && !/\/index$/.test(original) && !/^\.\.?$/.test(original)) relative = relative.replace(/\/index$/, '');
-  return relative.startsWith('.') ? relative : `./${relative}`;
+  return isRelativeSpecifier(relative) ? relative : `./${relative}`;
 }

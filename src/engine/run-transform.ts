@@ -79,7 +79,13 @@ export async function planTransform(project: Project, transform: Transform, find
     await transform.plan({ project, findings, options, changeset });
   } catch (error) {
     // A project transform that cannot finish plans nothing: half of a multi-file change is worse than none.
-    const failure = { file: transform.meta.id, reason: (error as Error).message.split('\n')[0]! };
+    // An error that names the file it failed on (and whether shipshape is at fault) is reported so.
+    const { file, reason, internal } = error as { file?: unknown; reason?: unknown; internal?: unknown };
+    const failure: TransformFailure = {
+      file: typeof file === 'string' ? file : transform.meta.id,
+      reason: typeof reason === 'string' ? reason : (error as Error).message.split('\n')[0]!,
+      ...(internal === true ? { internal: transform.meta.id } : {}),
+    };
     return { changeset: new Changeset((file) => base.read(file)), failures: [failure] };
   }
   for (const change of changeset.changes()) {

@@ -1,0 +1,1 @@
+export const allPosts = [{ slug: "hello", title: "Hello" }]

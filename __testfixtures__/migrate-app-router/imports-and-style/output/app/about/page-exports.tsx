@@ -1,0 +1,3 @@
+export const connectLinks = [
+  { href: "https://github.com/example", label: "GitHub" },
+]

@@ -1,0 +1,3 @@
+export default function Card({ title }: { title: string }) {
+  return <article>{title}</article>
+}

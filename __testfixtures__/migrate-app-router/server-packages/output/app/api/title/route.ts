@@ -1,0 +1,10 @@
+import { pageTitle } from '../../../lib/browser';
+
+import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+
+async function handler(request: NextRequest) {
+  const title = await pageTitle('https://example.com');
+  return NextResponse.json({ title }, { status: 200 });
+}
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

@@ -1,0 +1,3 @@
+export default function Page({ children }: { children: React.ReactNode }) {
+  return <main>{children}</main>;
+}
