@@ -1,6 +1,6 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
 import { insertAfterImports, isTypeScript, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
-import { addTypeImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { addTypeImport, addTodo, sourceTree, templateRaw } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
@@ -44,8 +44,16 @@ function attributeValue(j: JSCodeshift, element: JsxNode, name: string): Value |
   return valueOf(j, attribute.value as JsxNode);
 }
 
+/** A string literal's code, printed from the AST so any text is escaped. */
+function stringCode(j: JSCodeshift, text: string): string {
+  return j(j.expressionStatement(j.stringLiteral(text)) as never).toSource({ quote: 'single' }).replace(/;$/, '');
+}
+
+/** Whitespace in a title collapsed to single spaces, as the browser shows it. */
+const collapse = (text: string): string => text.replace(/\s+/g, ' ');
+
 function valueOf(j: JSCodeshift, node: JsxNode): Value {
-  if (node.type === 'StringLiteral') return { code: JSON.stringify(node.value).replace(/^"|"$/g, "'"), dynamic: false };
+  if (node.type === 'StringLiteral') return { code: stringCode(j, node.value!), dynamic: false };
   if (node.type === 'JSXExpressionContainer') return valueOf(j, node.expression as JsxNode);
   if (node.type === 'TemplateLiteral' && (node as unknown as { expressions: unknown[] }).expressions.length === 0) return { code: j(node as never).toSource(), dynamic: false };
   return { code: j(node as never).toSource(), dynamic: true };
@@ -54,15 +62,28 @@ function valueOf(j: JSCodeshift, node: JsxNode): Value {
 /** `<title>{post.title} | Blog</title>` → a template literal. */
 function titleValue(j: JSCodeshift, element: JsxNode): Value | null {
   const parts = (element.children ?? []).filter((c: JsxNode) => !(c.type === 'JSXText' && !c.value!.trim()));
-  if (parts.length === 1 && parts[0]!.type === 'JSXText') return { code: `'${parts[0]!.value!.trim().replace(/'/g, "\\'")}'`, dynamic: false };
   if (parts.length === 1 && parts[0]!.type === 'JSXExpressionContainer') return valueOf(j, parts[0]!);
-  let code = '';
+  const texts = [''];
+  const expressions: Node[] = [];
   for (const part of parts) {
-    if (part.type === 'JSXText') code += part.value!.replace(/\s+/g, ' ').replace(/`/g, '\\`');
-    else if (part.type === 'JSXExpressionContainer') code += `\${${j(part.expression as never).toSource()}}`;
-    else return null;
+    const expression = part.type === 'JSXExpressionContainer' ? (part.expression as JsxNode) : null;
+    if (part.type === 'JSXText') texts[texts.length - 1] += part.value!;
+    else if (expression?.type === 'StringLiteral') texts[texts.length - 1] += expression.value!;
+    else if (expression && expression.type !== 'JSXEmptyExpression') {
+      expressions.push(expression);
+      texts.push('');
+    } else return null;
   }
-  return { code: `\`${code.trim()}\``, dynamic: true };
+  const cooked = texts.map((text, index) => {
+    const collapsed = collapse(text);
+    return index === 0 && index === texts.length - 1 ? collapsed.trim() : index === 0 ? collapsed.trimStart() : index === texts.length - 1 ? collapsed.trimEnd() : collapsed;
+  });
+  if (expressions.length === 0) return { code: stringCode(j, cooked[0]!), dynamic: false };
+  const template = j.templateLiteral(
+    cooked.map((text, index) => j.templateElement({ raw: templateRaw(text), cooked: text }, index === cooked.length - 1)),
+    expressions as never,
+  );
+  return { code: j(j.expressionStatement(template) as never).toSource().replace(/;$/, ''), dynamic: true };
 }
 
 function viewportEntries(content: string): string[] | null {
