@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../src/engine/changeset.ts';
 import { TextEdits, sourceTree } from '../src/engine/codemod.ts';
-import { hasDirective, withUseClient, type RuleMeta } from '../src/engine/app-router-rules.ts';
+import { freeName, hasDirective, isBound, withUseClient, type RuleMeta } from '../src/engine/app-router-rules.ts';
 import { importSites, ModuleResolver, relativeSpecifier } from '../src/engine/module-graph.ts';
 import { appEntry, appTarget, isUnder, nextApps, normaliseRoute, pagesEntry, type PagesEntry, type RouterDirs } from '../src/engine/next-routes.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
@@ -140,7 +140,11 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFil
   const clientName = `./${path.posix.basename(clientFile).replace(/\.[jt]sx?$/, '')}`;
   const usesSearchParams = /useSearchParams\(/.test(source);
   let pageWrapper = serverWrapper;
-  if (!pageWrapper) pageWrapper = `export default function Page() {\n  return <${component} />;\n}`;
+  if (!pageWrapper) {
+    // The page's own imports and components keep their names: the wrapper takes one none of them uses.
+    const wrapperName = ['Page', 'RoutePage'].find((name) => !isBound(api, root, name)) ?? freeName(api, root, 'RoutePage');
+    pageWrapper = `export default function ${wrapperName}() {\n  return <${component} />;\n}`;
+  }
   if (usesSearchParams) pageWrapper = pageWrapper.replace(new RegExp(`(<${component}\\b[^>]*/>)`), '<Suspense fallback={null}>$1</Suspense>');
   const serverImports = [...imports.map(sourceOf), `import ${component} from '${clientName}';`, ...(usesSearchParams ? ["import { Suspense } from 'react';"] : [])];
   const serverCode = [serverImports.join('\n'), ...server.filter((n) => n !== wrapperNode).map(sourceOf), pageWrapper].join('\n\n');
