@@ -78,7 +78,7 @@ function applyRules(api: JSCodeshift, ids: readonly string[], file: string, sour
 
 const PAGE_RULES = ['get-static-paths', 'get-server-side-props', 'get-static-props', 'page-layout', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'];
 const COMPONENT_RULES = ['next-router-to-navigation', 'link-without-anchor', 'use-client'];
-const SERVER_EXPORTS = new Set(['generateStaticParams', 'generateMetadata', 'metadata', 'viewport', 'revalidate', 'dynamic', 'dynamicParams', 'getPageProps']);
+const SERVER_EXPORTS = new Set(['generateStaticParams', 'generateMetadata', 'metadata', 'viewport', 'revalidate', 'dynamic', 'dynamicParams']);
 
 /** Names a top-level statement declares. */
 function declared(node: { type: string; [key: string]: unknown }): string[] {
@@ -97,7 +97,7 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFil
   const program = root.find(api.Program).get().node as { body: Array<{ type: string; [key: string]: unknown }> };
   const wrapperNode = program.body.find((n) => n.type === 'ExportDefaultDeclaration');
   const wrapper = wrapperNode?.declaration as { type: string; async?: boolean; id?: { name: string } } | undefined;
-  const isWrapper = wrapper?.type === 'FunctionDeclaration' && (wrapper.async || /getPageProps|<\w+/.test(api(wrapperNode as never).toSource()));
+  const isWrapper = wrapper?.type === 'FunctionDeclaration' && (wrapper.async || /<\w+/.test(api(wrapperNode as never).toSource()));
   const server = program.body.filter((n) => n === wrapperNode || declared(n).some((name) => SERVER_EXPORTS.has(name)));
   const clientBody = program.body.filter((n) => !server.includes(n));
   const wrapperCode = api(wrapperNode as never).toSource();
@@ -366,7 +366,7 @@ function asPage(api: JSCodeshift, converted: string, target: string): { page: st
   const root = api(converted);
   const needsClient = useClient.clientReason(api, root) !== null;
   if (!needsClient) return { page: converted, extra: [] };
-  const serverParts = /export (async )?(function|const) (generateStaticParams|generateMetadata|metadata|viewport|revalidate|dynamic|dynamicParams)\b|getPageProps/.test(converted);
+  const serverParts = /export (async )?(function|const) (generateStaticParams|generateMetadata|metadata|viewport|revalidate|dynamic|dynamicParams)\b|export default async function\b/.test(converted);
   const searchParams = /useSearchParams\(/.test(converted);
   if (!serverParts && !searchParams) return { page: withUseClient(converted), extra: [] };
   const clientFile = target.replace(/page(\.[jt]sx?)$/, 'client-page$1');

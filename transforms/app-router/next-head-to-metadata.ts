@@ -1,5 +1,5 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
-import { insertAfterImports, isTypeScript, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import { insertAfterImports, isTypeScript, pageComponent, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
 import { addTypeImport, addTodo, sourceTree, templateRaw } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
@@ -190,23 +190,39 @@ function removeElement(j: JSCodeshift, path: ASTPath, keep: JsxNode[]): void {
   j(path).replaceWith(replacement ?? j.nullLiteral());
 }
 
-/** Names the page component receives from its data function: `function Post({ post })` → post. */
+/** Names the page component receives from its data function: `function Post({ post })`, or `const { post } = await loadPostData(…)` in an async page. */
 function dataPropNames(j: JSCodeshift, path: ASTPath): string[] {
   const fn = j(path).closest(j.Function).paths()[0];
   const param = fn?.node.params[0] as (Node & { properties?: Array<Node & { key?: { name?: string }; value?: { type: string; name?: string } }> }) | undefined;
-  if (param?.type !== 'ObjectPattern') return [];
-  return param.properties!.flatMap((p: JsxNode) => (p.type === 'ObjectProperty' && p.value?.type === 'Identifier' ? [p.value.name!] : []));
+  const patterns: Node[] = param?.type === 'ObjectPattern' ? [param] : [];
+  if (fn && (fn.node as { async?: boolean }).async) {
+    for (const statement of ((fn.node.body as Node).body ?? []) as Node[]) {
+      const declarator = statement.type === 'VariableDeclaration' ? statement.declarations[0] : null;
+      if (declarator?.id.type === 'ObjectPattern' && declarator.init?.type === 'AwaitExpression') patterns.push(declarator.id);
+    }
+  }
+  return patterns.flatMap((pattern) => (pattern.properties as JsxNode[]).flatMap((p: JsxNode) => (p.type === 'ObjectProperty' && p.value?.type === 'Identifier' ? [p.value.name!] : [])));
 }
 
-/** The page wrapper's signature and call of the data function, when the page has one. */
-function dataCall(j: JSCodeshift, root: ReturnType<JSCodeshift>): { signature: string; call: string } | null {
-  const wrapper = root.find(j.ExportDefaultDeclaration).paths()[0];
-  const fn = wrapper?.node.declaration as (Node & { params: Node[]; async?: boolean }) | undefined;
-  if (!fn || fn.type !== 'FunctionDeclaration' || !fn.async) return null;
-  const call = j(fn as never).find(j.CallExpression, { callee: { type: 'Identifier', name: 'getPageProps' } }).paths()[0];
-  if (!call) return null;
+/** The async page's signature and its awaited call of the module's data function, when it has one; `legacy` when the call returns `{ props }`. */
+function dataCall(j: JSCodeshift, root: ReturnType<JSCodeshift>): { signature: string; call: string; legacy: boolean } | null {
+  const fn = pageComponent(j, root)?.fn as (Node & { params: Node[]; async?: boolean }) | undefined;
+  if (!fn || !fn.async) return null;
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const local = new Set<string>(
+    program.body.flatMap((statement: Node) => (statement.type === 'FunctionDeclaration' && statement.id ? [statement.id.name] : statement.type === 'VariableDeclaration' ? statement.declarations.map((d: Node) => d.id.name) : [])),
+  );
+  const awaited = j(fn as never)
+    .find(j.AwaitExpression)
+    .filter((p: ASTPath) => {
+      const argument = (p.node as Node).argument;
+      return argument?.type === 'CallExpression' && argument.callee.type === 'Identifier' && local.has(argument.callee.name);
+    })
+    .paths()[0];
+  if (!awaited) return null;
   const signature = fn.params.map((p: Node) => j(p as never).toSource()).join(', ');
-  return { signature, call: j(call.node).toSource() };
+  const legacy = /'props' in\b|\.props\b/.test(j(fn as never).toSource());
+  return { signature, call: j((awaited.node as Node).argument).toSource(), legacy };
 }
 
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
@@ -265,9 +281,9 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   } else if (hasMetadata && call) {
     fromData = [...new Set(fromData)];
     const body = [
-      `const result = await ${call.call};`,
-      `if (!('props' in result) || !result.props) return {};`,
-      `const { ${fromData.join(', ')} } = result.props;`,
+      ...(call.legacy
+        ? [`const result = await ${call.call};`, `if (!('props' in result) || !result.props) return {};`, `const { ${fromData.join(', ')} } = result.props;`]
+        : [`const { ${fromData.join(', ')} } = await ${call.call};`]),
       `return ${metadataCode(collected).replace(/\n/g, '\n  ')};`,
     ];
     exports.push(`export async function generateMetadata(${call.signature})${typescript ? ': Promise<Metadata>' : ''} {\n${body.map((l) => `  ${l}`).join('\n')}\n}`);
