@@ -1,13 +1,13 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
 import { insertAfterImports, isTypeScript, pageComponent, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
-import { addTypeImport, addTodo, sourceTree, templateRaw } from '../../src/engine/codemod.ts';
+import { addTypeImport, addTodo, removeUnusedBinding, sourceTree, templateRaw } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'next-head-to-metadata',
   title: '`next/head` → `metadata`, `generateMetadata` and `viewport`',
   coverage: 'partial',
-  description: '`<title>`, description/keywords/robots/author meta tags, Open Graph and Twitter tags, icons, canonical and manifest links become `export const metadata`; `viewport` and `theme-color` become `export const viewport`. When a value comes from props that a data function provides, the metadata becomes `generateMetadata`, which calls the same function. Other dynamic values, and tags metadata cannot express, stay as plain elements, which React 19 hoists into `<head>`, with a TODO.',
+  description: '`<title>`, description/keywords/robots/author meta tags, Open Graph and Twitter tags, icons, canonical and manifest links become `export const metadata`; `viewport` and `theme-color` become `export const viewport`. `next-seo`\'s `<NextSeo>` gives its `title`, `description`, `canonical`, `noindex`/`nofollow`, `openGraph` and `twitter` the same way; what else it says stays on it with a TODO. When a value comes from props that a data function provides, the metadata becomes `generateMetadata`, which calls the same function. Other dynamic values, and tags metadata cannot express, stay as plain elements, which React 19 hoists into `<head>`, with a TODO.',
 };
 
 export const parser = 'tsx';
@@ -190,6 +190,47 @@ function removeElement(j: JSCodeshift, path: ASTPath, keep: JsxNode[]): void {
   j(path).replaceWith(replacement ?? j.nullLiteral());
 }
 
+/** A value that is the same on every render: literals, and objects and arrays of them. */
+function isLiteralTree(node: JsxNode): boolean {
+  if (['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral'].includes(node.type)) return true;
+  if (node.type === 'TemplateLiteral') return (node as unknown as { expressions: unknown[] }).expressions.length === 0;
+  if (node.type === 'ArrayExpression') return ((node as unknown as { elements: JsxNode[] }).elements).every((e) => e !== null && isLiteralTree(e));
+  if (node.type === 'ObjectExpression') return ((node as unknown as { properties: JsxNode[] }).properties).every((p) => p.type === 'ObjectProperty' && !(p as Node).computed && isLiteralTree((p as Node).value));
+  return false;
+}
+
+const SEO_OPEN_GRAPH: Record<string, string> = { title: 'title', description: 'description', url: 'url', type: 'type', images: 'images', videos: 'videos', locale: 'locale', siteName: 'siteName', site_name: 'siteName' };
+const SEO_TWITTER: Record<string, string> = { handle: 'creator', site: 'site', cardType: 'card' };
+
+/** What `<NextSeo …/>` says, into metadata; returns the attributes metadata cannot express. */
+function collectSeo(j: JSCodeshift, element: JsxNode, into: Collected): JsxNode[] {
+  const kept: JsxNode[] = [];
+  const robots: Record<string, boolean> = {};
+  for (const attribute of element.openingElement!.attributes as JsxNode[]) {
+    const name = attribute.type === 'JSXAttribute' ? attribute.name?.name : undefined;
+    const expression = (attribute.value?.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value) as JsxNode | null | undefined;
+    const value = attribute.value ? valueOf(j, attribute.value as JsxNode) : { code: 'true', dynamic: false };
+    const entries = (mapping: Record<string, string>): Array<[string, Value]> | null => {
+      if (expression?.type !== 'ObjectExpression') return null;
+      const result: Array<[string, Value]> = [];
+      for (const property of (expression as unknown as { properties: Node[] }).properties) {
+        const key = property.type === 'ObjectProperty' && !property.computed ? (property.key.name ?? property.key.value) : null;
+        if (!key || !mapping[key]) return null;
+        result.push([mapping[key]!, { code: j(property.value as never).toSource(), dynamic: !isLiteralTree(property.value) }]);
+      }
+      return result;
+    };
+    if (name === 'title' || name === 'description') into.metadata.set(name, value);
+    else if (name === 'canonical') into.canonical = value;
+    else if ((name === 'noindex' || name === 'nofollow') && !value.dynamic) robots[name === 'noindex' ? 'index' : 'follow'] = value.code !== 'true';
+    else if (name === 'openGraph' && entries(SEO_OPEN_GRAPH)) for (const [key, v] of entries(SEO_OPEN_GRAPH)!) into.openGraph.set(key, v);
+    else if (name === 'twitter' && entries(SEO_TWITTER)) for (const [key, v] of entries(SEO_TWITTER)!) into.twitter.set(key, v);
+    else kept.push(attribute);
+  }
+  if (Object.keys(robots).length > 0) into.metadata.set('robots', { code: `{ ${Object.entries(robots).map(([k, v]) => `${k}: ${v}`).join(', ')} }`, dynamic: false });
+  return kept;
+}
+
 /** Names the page component receives from its data function: `function Post({ post })`, or `const { post } = await loadPostData(…)` in an async page. */
 function dataPropNames(j: JSCodeshift, path: ASTPath): string[] {
   const fn = j(path).closest(j.Function).paths()[0];
@@ -226,24 +267,32 @@ function dataCall(j: JSCodeshift, root: ReturnType<JSCodeshift>): { signature: s
 }
 
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
-  if (!file.source.includes('next/head')) return undefined;
+  if (!file.source.includes('next/head') && !file.source.includes('next-seo')) return undefined;
   const j = api.jscodeshift;
   const root = sourceTree(j, file.source);
   const headImport = root.find(j.ImportDeclaration, { source: { value: 'next/head' } });
-  const local = headImport.find(j.ImportDefaultSpecifier).paths()[0]?.node.local?.name;
-  if (!local) return undefined;
+  const local = headImport.find(j.ImportDefaultSpecifier).paths()[0]?.node.local?.name as string | undefined;
+  const seoImport = root.find(j.ImportDeclaration, { source: { value: 'next-seo' } });
+  const seoSpecifier = seoImport.find(j.ImportSpecifier, { imported: { name: 'NextSeo' } }).paths()[0]?.node;
+  const seoLocal = seoSpecifier ? ((seoSpecifier.local?.name as string | undefined) ?? 'NextSeo') : undefined;
+  if (!local && !seoLocal) return undefined;
   const typescript = isTypeScript(file.path);
   const isPage = options.kind !== 'component';
   const collected: Collected = { metadata: new Map(), openGraph: new Map(), twitter: new Map(), icons: new Map(), other: new Map(), viewport: [], canonical: null, manifest: null };
   let fromData: string[] = [];
   let call = null as ReturnType<typeof dataCall>;
 
-  root.find(j.JSXElement, { openingElement: { name: { name: local as string } } } as never).forEach((path: ASTPath) => {
+  const elements = [
+    ...(local ? root.find(j.JSXElement, { openingElement: { name: { name: local } } } as never).paths() : []),
+    ...(seoLocal ? root.find(j.JSXElement, { openingElement: { name: { name: seoLocal } } } as never).paths() : []),
+  ];
+  elements.forEach((path: ASTPath) => {
     const element = path.node as JsxNode;
+    const seo = element.openingElement!.name?.name === seoLocal;
     const children = (element.children ?? []).filter((c: JsxNode) => !(c.type === 'JSXText' && !c.value!.trim()));
     const attempt: Collected = { metadata: new Map(), openGraph: new Map(), twitter: new Map(), icons: new Map(), other: new Map(), viewport: [], canonical: null, manifest: null };
-    const kept = children.filter((child: JsxNode) => !collect(j, child, attempt));
-    const values = [...attempt.metadata.values(), ...attempt.openGraph.values(), ...attempt.twitter.values(), ...attempt.icons.values(), ...attempt.other.values()];
+    const kept = seo ? collectSeo(j, element, attempt) : children.filter((child: JsxNode) => !collect(j, child, attempt));
+    const values = [...attempt.metadata.values(), ...attempt.openGraph.values(), ...attempt.twitter.values(), ...attempt.icons.values(), ...attempt.other.values(), ...(attempt.canonical ? [attempt.canonical] : []), ...(attempt.manifest ? [attempt.manifest] : [])];
     const dynamic = values.filter((v) => v.dynamic);
     const props = dataPropNames(j, path);
     call ??= dataCall(j, root);
@@ -255,6 +304,10 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       return [...names].every((name) => props.includes(name)) ? [...names] : null;
     };
     const usable = isPage && (dynamic.length === 0 || (call !== null && dynamic.every((v) => fromProps(v) !== null)));
+    if (!usable && seo) {
+      addTodo(j, path, '`next-seo` writes through `next/head`, which renders nothing in the App Router: move these values into `metadata` or `generateMetadata`');
+      return;
+    }
     if (!usable) {
       // React 19 hoists <title>, <meta> and <link> rendered anywhere into <head>.
       removeElement(j, path, children);
@@ -268,6 +321,14 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       if (target instanceof Map && source instanceof Map) for (const [k, v] of source) target.set(k, v);
       else if (Array.isArray(target) && Array.isArray(source)) target.push(...source);
       else if (source) (collected as unknown as Record<string, unknown>)[key] = source;
+    }
+    if (seo) {
+      if (kept.length === 0) removeElement(j, path, []);
+      else {
+        element.openingElement!.attributes = kept;
+        addTodo(j, path, '`next-seo` writes through `next/head`, which renders nothing in the App Router: move what is left on `<NextSeo>` into `metadata` by hand');
+      }
+      return;
     }
     removeElement(j, path, kept);
     if (kept.length > 0) addTodo(j, path, 'metadata cannot express some `<Head>` tags: they render as plain elements (React hoists them into <head>)');
@@ -293,7 +354,8 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     exports.push(`export const viewport${typescript ? ': Viewport' : ''} = {\n${collected.viewport.map((e) => `  ${e},`).join('\n')}\n};`);
     if (typescript) addTypeImport(j, root, 'next', 'Viewport');
   }
-  if (root.find(j.Identifier, { name: local as string }).length === 1) headImport.remove();
+  if (local && root.find(j.Identifier, { name: local }).length === 1) headImport.remove();
+  if (seoLocal) removeUnusedBinding(j, root, seoLocal);
   const printed = printSource(root, file.source, file.path);
   // The exports go after the imports, as written here.
   return exports.length > 0 ? insertAfterImports(j, printed, exports.join('\n\n')) : printed;
