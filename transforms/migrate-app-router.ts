@@ -98,7 +98,14 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFil
   const wrapperNode = program.body.find((n) => n.type === 'ExportDefaultDeclaration');
   const wrapper = wrapperNode?.declaration as { type: string; async?: boolean; id?: { name: string } } | undefined;
   const isWrapper = wrapper?.type === 'FunctionDeclaration' && (wrapper.async || /<\w+/.test(api(wrapperNode as never).toSource()));
-  const server = program.body.filter((n) => n === wrapperNode || declared(n).some((name) => SERVER_EXPORTS.has(name)));
+  // The data function the async page awaits runs on the server only.
+  const wrapperText = wrapperNode ? api(wrapperNode as never).toSource() : '';
+  const isAwaitedData = (n: { type: string; [key: string]: unknown }) => {
+    const inner = (n.type === 'ExportNamedDeclaration' ? n.declaration : n) as { type: string; async?: boolean; declarations?: Array<{ init?: { type: string; async?: boolean } | null }> } | null;
+    const async = inner?.type === 'FunctionDeclaration' ? inner.async : inner?.type === 'VariableDeclaration' && inner.declarations?.length === 1 && /Function/.test(inner.declarations[0]!.init?.type ?? '') && inner.declarations[0]!.init!.async;
+    return Boolean(async) && declared(n).some((name) => new RegExp(`\\bawait ${name}\\(`).test(wrapperText));
+  };
+  const server = program.body.filter((n) => n === wrapperNode || declared(n).some((name) => SERVER_EXPORTS.has(name)) || isAwaitedData(n));
   const clientBody = program.body.filter((n) => !server.includes(n));
   const wrapperCode = api(wrapperNode as never).toSource();
   // The component the wrapper renders.

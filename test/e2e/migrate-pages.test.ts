@@ -48,4 +48,42 @@ describe('migrate app-router on page shapes from real apps', () => {
     expect(page).toContain("title: 'A post about things'");
     expect(page).toContain('export default function RoutePage()');
   });
+
+  it('turns a data page into an async page that awaits its data, and keeps the data function out of the client module it splits off', () => {
+    const data = "export async function getStaticProps() {\n  return { props: { posts: await getPosts() }, revalidate: 60 };\n}\n";
+    const { code, read } = migrate({
+      'lib/posts.ts': "export async function getPosts() {\n  return [{ id: '1', title: 'a' }];\n}\n",
+      'pages/index.tsx': [
+        "import { useState } from 'react';",
+        "import { getPosts } from '../lib/posts';",
+        '',
+        data,
+        'export default function Home({ posts }: { posts: { id: string; title: string }[] }) {',
+        '  const [open, setOpen] = useState(false);',
+        '  return <ul onClick={() => setOpen(!open)}>{posts.map((p) => <li key={p.id}>{p.title}</li>)}</ul>;',
+        '}',
+        '',
+      ].join('\n'),
+      'pages/about.tsx': [
+        "import { getPosts } from '../lib/posts';",
+        '',
+        data,
+        'export default function About({ posts }: { posts: { id: string; title: string }[] }) {',
+        '  return <p>{posts.length}</p>;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(code).toBe(0);
+    const about = read('app/about/page.tsx');
+    expect(about).toContain('export default async function About() {\n  const { posts }: { posts: { id: string; title: string }[] } = await loadAboutData();');
+    expect(about).not.toMatch(/getPageProps|result\.props/);
+    const page = read('app/page.tsx');
+    expect(page).toContain('const props = await loadHomeData();\n  return <Home {...props} />;');
+    const client = read('app/client-page.tsx');
+    expect(client).toContain("'use client'");
+    expect(client).not.toContain('loadHomeData');
+    expect(client).not.toContain('getPosts');
+    for (const source of [about, page, client]) parses(source);
+  });
 });
