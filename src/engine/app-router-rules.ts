@@ -3,7 +3,7 @@ import type { ASTPath, Collection, Identifier, JSCodeshift } from 'jscodeshift';
 /** A syntax node read field by field: the rules walk Babel's tree shapes, which jscodeshift's `Node` type does not describe. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AstNode = any;
-import { addImport, addTodo, removeUnusedBinding, sourceTree } from './codemod.ts';
+import { addImport, addTodo, removeUnusedBinding, sourceTree, TODO_PREFIX } from './codemod.ts';
 import { sourceStyle } from './print-style.ts';
 import { routeParams } from './next-routes.ts';
 
@@ -349,11 +349,62 @@ const CONTEXT_HELP: Record<string, string> = {
 };
 
 /**
+ * Writes to `res` in getServerSideProps: a literal `Cache-Control` with `s-maxage=N` becomes the page's
+ * `revalidate`; `no-store`/`private`/`max-age=0` are what a dynamic page does anyway. Any other write
+ * goes, quoted in a TODO, so nothing refers to a response that no longer exists.
+ */
+export function rewriteResponseWrites(j: JSCodeshift, data: DataFunction): { revalidate: number | null } {
+  const { fn } = data;
+  const [param] = fn.params;
+  let responseName: string | null = null;
+  let contextName: string | null = null;
+  if (param?.type === 'Identifier') contextName = param.name;
+  if (param?.type === 'ObjectPattern') {
+    param.properties = (param.properties as AstNode[]).filter((property) => {
+      if (property.type !== 'ObjectProperty' || property.key?.name !== 'res' || property.value?.type !== 'Identifier') return true;
+      responseName = property.value.name;
+      return false;
+    });
+  }
+  const isResponse = (node: AstNode): boolean =>
+    (node.type === 'Identifier' && node.name === responseName) || (contextName !== null && node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === contextName && memberKey(node) === 'res');
+  let revalidate: number | null = null;
+  const handled = new Set<AstNode>();
+  j(fn.body as never)
+    .find(j.Node)
+    .filter((p: ASTPath<AstNode>) => isResponse(p.node) && !(p.parent?.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed))
+    .forEach((p: ASTPath<AstNode>) => {
+      const statement = j(p).closest(j.Statement).paths()[0] as ASTPath | undefined;
+      if (!statement || handled.has(statement.node)) return;
+      handled.add(statement.node);
+      const expression = (statement.node as AstNode).expression;
+      const [header, value] = expression?.type === 'CallExpression' && memberKey(expression.callee) === 'setHeader' && isResponse(expression.callee.object) ? expression.arguments : [];
+      const cacheControl = header?.type === 'StringLiteral' && header.value.toLowerCase() === 'cache-control' && value?.type === 'StringLiteral' ? (value.value as string).toLowerCase() : null;
+      const maxAge = cacheControl ? /(?:^|,)\s*s-maxage=(\d+)/.exec(cacheControl) : null;
+      const siblings = statement.parentPath?.value;
+      if (!Array.isArray(siblings)) return;
+      if (maxAge) revalidate = Number(maxAge[1]);
+      const known = maxAge !== null || (cacheControl !== null && /no-store|no-cache|private|max-age=0\b/.test(cacheControl));
+      const code = j(statement.node as never).toSource().replace(/\s*\n\s*/g, ' ');
+      const index = siblings.indexOf(statement.node);
+      j(statement).remove();
+      if (known) return;
+      const note = `the response object is gone in the App Router: set this header in middleware or \`headers()\` in next.config, or move the write to a route handler: ${code}`;
+      const next = siblings[index] as AstNode | undefined;
+      if (next) {
+        next.comments ??= [];
+        next.comments.push(j.commentLine(` ${TODO_PREFIX}${note}`, true, false));
+      } else addTodo(j, data.statement, note);
+    });
+  return { revalidate };
+}
+
+/**
  * A Pages Router page with a data function becomes an async server page: the function stays, renamed,
  * and a new default export awaits `params`/`searchParams`, calls it, turns `notFound`/`redirect`
  * results into `notFound()`/`redirect()`, and renders the page component with the props.
  */
-export function convertDataPage(j: JSCodeshift, root: Collection, file: string, options: RuleOptions, kind: DataKind): boolean {
+export function convertDataPage(j: JSCodeshift, root: Collection, file: string, options: RuleOptions, kind: DataKind, needsClient: (component: AstNode) => boolean = () => false): boolean {
   // `: GetStaticProps` without a type argument typed the props as `any`; the page keeps that looseness.
   const looselyTyped = new RegExp(`\\b${kind}\\s*:\\s*(GetStaticProps|GetServerSideProps)\\s*=`).test(j(root.get().node).toSource());
   const data = findDataFunction(j, root, kind);
@@ -363,11 +414,15 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
   const hasRouteParams = routeParams(route).length > 0;
   const { fn } = data;
 
+  const caching = kind === 'getServerSideProps' ? rewriteResponseWrites(j, data) : { revalidate: null };
   if (kind === 'getServerSideProps') rewriteRequestReads(j, root, fn);
   const supported = kind === 'getServerSideProps' ? ['params', 'query'] : ['params'];
+  // A destructured context that leaves out `query` does not need the search params, which would make the page dynamic.
+  const contextParam = fn.params[0] as AstNode | undefined;
+  const readsQuery = kind === 'getServerSideProps' && !(contextParam?.type === 'ObjectPattern' && !(contextParam.properties as AstNode[]).some((p) => p.type === 'RestElement' || p.key?.name === 'query'));
   const unsupported = unsupportedContext(j, fn, supported);
 
-  let revalidate: number | null = null;
+  let revalidate: number | null = caching.revalidate;
   let notFoundResult = false;
   const redirects: Array<boolean | null> = [];
   const revalidates: Array<unknown> = [];
@@ -402,7 +457,10 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
     }
   }
 
-  const dataName = freeName(j, root, 'getPageProps');
+  const page = pageComponent(j, root);
+  const exported = root.find(j.ExportDefaultDeclaration).nodes()[0]?.declaration as AstNode | undefined;
+  const componentName: string = page?.name ?? exported?.id?.name ?? (exported?.type === 'Identifier' ? exported.name : 'Page');
+  const dataName = freeName(j, root, `load${componentName[0]!.toUpperCase()}${componentName.slice(1)}Data`);
   rename(j, root, kind, dataName);
   unexport(j, data.statement);
   for (const name of unsupported) {
@@ -415,9 +473,65 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
     const annotated = param.typeAnnotation?.typeAnnotation;
     const nextType = annotated?.type === 'TSTypeReference' && annotated.typeName && NEXT_DATA_TYPES.includes(annotated.typeName.name);
     if (!annotated || nextType) {
-      const contextType = kind === 'getServerSideProps' ? `{ params: ${paramsTypeOf(route)}; query: ${SEARCH_PARAMS_TYPE} }` : `{ params: ${paramsTypeOf(route)} }`;
+      const contextType = readsQuery ? `{ params: ${paramsTypeOf(route)}; query: ${SEARCH_PARAMS_TYPE} }` : `{ params: ${paramsTypeOf(route)} }`;
       fn.params[0] = typedParam(j, param, contextType);
     }
+  }
+
+  const wrapperParams: string[] = [];
+  const wrapperTypes: string[] = [];
+  if (usesContext && hasRouteParams) {
+    wrapperParams.push('params');
+    wrapperTypes.push(`params: Promise<${paramsTypeOf(route)}>`);
+  }
+  if (usesContext && readsQuery) {
+    wrapperParams.push('searchParams');
+    wrapperTypes.push(`searchParams: Promise<${SEARCH_PARAMS_TYPE}>`);
+  }
+  const paramsValue = hasRouteParams ? 'await params' : '{}';
+  const args = !usesContext ? '' : readsQuery ? `{ params: ${paramsValue}, query: { ...(await searchParams)${hasRouteParams ? ', ...(await params)' : ''} } }` : `{ params: ${paramsValue} }`;
+  const signature = wrapperParams.length === 0 ? '' : `{ ${wrapperParams.join(', ')} }${typescript ? `: { ${wrapperTypes.join('; ')} }` : ''}`;
+  const redirectCall = redirects.length > 0 && redirects.every((permanent) => permanent === true) ? 'permanentRedirect' : 'redirect';
+  const program = root.find(j.Program).get().node as { body: AstNode[] };
+  const index = program.body.indexOf(data.statement.node);
+  if (revalidate !== null) program.body.splice(index + 1, 0, ...statements(j, `export const revalidate = ${revalidate};`));
+  // getServerSideProps ran on every request; an App Router page without request data would be prerendered once.
+  if (kind === 'getServerSideProps' && caching.revalidate === null) program.body.splice(index + 1, 0, ...statements(j, `export const dynamic = 'force-dynamic';`));
+  const addNavigationImports = (used: { notFound: boolean; redirect: boolean }) => {
+    if (used.notFound) addImport(j, root, 'next/navigation', 'notFound', 'notFound');
+    if (used.redirect) addImport(j, root, 'next/navigation', redirectCall, redirectCall);
+  };
+  if (redirects.some((permanent) => permanent === null)) addTodo(j, data.statement, '`redirect.permanent` is computed: call `permanentRedirect()` where it is true');
+
+  const direct = returnsConvertible(j, fn);
+  if (direct) {
+    addNavigationImports(returnPropsDirectly(j, fn, redirectCall));
+    retypeInferredProps(j, root, dataName);
+    const reused = new Set(wrapperParams);
+    const canBecomePage =
+      page !== null &&
+      !page.referencedElsewhere &&
+      !needsClient(page.fn) &&
+      page.fn.params.length <= 1 &&
+      !page.fn.generator &&
+      ![...reused].some((name) => references(j, j(page.fn as never), name).length > 0);
+    if (canBecomePage) {
+      awaitDataInComponent(j, page, dataName, args, signature, looselyTyped);
+    } else {
+      const detached = detachDefaultExport(j, root, 'PageContent');
+      if (!detached) {
+        addTodo(j, data.statement, 'no single default export to render: call this function from the page component and pass its props');
+        dropUnused(j, root, NEXT_DATA_TYPES);
+        return true;
+      }
+      const wrapper = ['Page', 'RoutePage'].find((name) => !isBound(j, root, name)) ?? freeName(j, root, 'RoutePage');
+      const propsName = 'props';
+      const spread = looselyTyped && typescript ? `(${propsName} as unknown as React.ComponentProps<typeof ${detached.name}>)` : propsName;
+      const code = `export default async function ${wrapper}(${signature}) {\n  const ${propsName} = await ${dataName}(${args});\n  return <${detached.name} {...${spread}} />;\n}`;
+      program.body.push(...statements(j, code));
+    }
+    dropUnused(j, root, NEXT_DATA_TYPES);
+    return true;
   }
 
   const detached = detachDefaultExport(j, root, 'PageContent');
@@ -426,27 +540,8 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
     dropUnused(j, root, NEXT_DATA_TYPES);
     return true;
   }
-  let component = detached.name;
-  if (component === 'Page') {
-    component = freeName(j, root, 'PageContent');
-    rename(j, root, 'Page', component);
-  }
-  const wrapper = freeName(j, root, 'Page');
-
-  const wrapperParams: string[] = [];
-  const wrapperTypes: string[] = [];
-  if (usesContext && hasRouteParams) {
-    wrapperParams.push('params');
-    wrapperTypes.push(`params: Promise<${paramsTypeOf(route)}>`);
-  }
-  if (usesContext && kind === 'getServerSideProps') {
-    wrapperParams.push('searchParams');
-    wrapperTypes.push(`searchParams: Promise<${SEARCH_PARAMS_TYPE}>`);
-  }
-  const paramsValue = hasRouteParams ? 'await params' : '{}';
-  const args = !usesContext ? '' : kind === 'getServerSideProps' ? `{ params: ${paramsValue}, query: { ...(await searchParams)${hasRouteParams ? ', ...(await params)' : ''} } }` : `{ params: ${paramsValue} }`;
-  const signature = wrapperParams.length === 0 ? '' : `{ ${wrapperParams.join(', ')} }${typescript ? `: { ${wrapperTypes.join('; ')} }` : ''}`;
-  const redirectCall = redirects.length > 0 && redirects.every((permanent) => permanent === true) ? 'permanentRedirect' : 'redirect';
+  const component = detached.name;
+  const wrapper = ['Page', 'RoutePage'].find((name) => !isBound(j, root, name)) ?? freeName(j, root, 'RoutePage');
   const body = [
     `const result = await ${dataName}(${args});`,
     ...(notFoundResult || redirects.length > 0
@@ -460,15 +555,141 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
     looselyTyped && typescript ? `return <${component} {...(result.props as unknown as React.ComponentProps<typeof ${component}>)} />;` : `return <${component} {...result.props} />;`,
   ].filter(Boolean);
   const code = `export default async function ${wrapper}(${signature}) {\n${body.map((line) => `  ${line}`).join('\n')}\n}`;
-  const program = root.find(j.Program).get().node as { body: AstNode[] };
-  const index = program.body.indexOf(data.statement.node);
-  if (revalidate !== null) program.body.splice(index + 1, 0, ...statements(j, `export const revalidate = ${revalidate};`));
-  // getServerSideProps ran on every request; an App Router page without request data would be prerendered once.
-  if (kind === 'getServerSideProps') program.body.splice(index + 1, 0, ...statements(j, `export const dynamic = 'force-dynamic';`));
   program.body.push(...statements(j, code));
-  if (notFoundResult || redirects.length > 0) addImport(j, root, 'next/navigation', 'notFound', 'notFound');
-  if (redirects.length > 0) addImport(j, root, 'next/navigation', redirectCall, redirectCall);
-  if (redirects.some((permanent) => permanent === null)) addTodo(j, data.statement, '`redirect.permanent` is computed: call `permanentRedirect()` where it is true');
+  addNavigationImports({ notFound: notFoundResult || redirects.length > 0, redirect: redirects.length > 0 });
   dropUnused(j, root, NEXT_DATA_TYPES);
   return true;
+}
+
+interface PageComponent {
+  name: string;
+  /** The component function: a declaration, or the arrow or function expression a `const` holds. */
+  fn: AstNode & { params: AstNode[]; body: AstNode; async?: boolean; generator?: boolean };
+  /** The `const` declarator holding an expression component. */
+  declarator: AstNode | null;
+  /** Whether anything but its declaration and the default export names it (`Page.getLayout = …`, a HOC). */
+  referencedElsewhere: boolean;
+}
+
+/** The function component the module's default export is, when it is one declared in the module. */
+export function pageComponent(j: JSCodeshift, root: Collection): PageComponent | null {
+  const found = root.find(j.ExportDefaultDeclaration);
+  if (found.length !== 1) return null;
+  const declaration = found.paths()[0]!.node.declaration as AstNode;
+  const program = root.find(j.Program).get().node as { body: AstNode[] };
+  let fn: AstNode | null = null;
+  let declarator: AstNode | null = null;
+  let name = 'Page';
+  if (declaration.type === 'FunctionDeclaration') {
+    fn = declaration;
+    name = declaration.id?.name ?? 'Page';
+  } else if (declaration.type === 'Identifier') {
+    name = declaration.name;
+    for (const statement of program.body) {
+      if (statement.type === 'FunctionDeclaration' && statement.id?.name === name) fn = statement;
+      if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1 && statement.declarations[0].id.type === 'Identifier' && statement.declarations[0].id.name === name) {
+        const init = statement.declarations[0].init;
+        if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) {
+          fn = init;
+          declarator = statement.declarations[0];
+        }
+      }
+    }
+  }
+  if (!fn) return null;
+  const own = new Set<unknown>([fn.id, declarator?.id, declaration]);
+  const referencedElsewhere = references(j, root, name).filter((p: ASTPath<Identifier>) => !own.has(p.node)).length > 0;
+  return { name, fn, declarator, referencedElsewhere };
+}
+
+/** Whether every result of the data function is `{ props }`, `{ notFound: true }` or `{ redirect }`, so it can return the props themselves. */
+function returnsConvertible(j: JSCodeshift, fn: DataFunction['fn']): boolean {
+  const results = fn.body.type === 'BlockStatement' ? ownReturns(j, fn).map((ret) => ret.node.argument) : [fn.body];
+  if (results.length === 0) return false;
+  return results.every((result) => {
+    if (result?.type !== 'ObjectExpression') return false;
+    const keys = (result.properties as AstNode[]).map((property) => (property.type === 'ObjectProperty' ? (property.key.name ?? property.key.value) : null));
+    if (keys.length !== 1) return false;
+    if (keys[0] === 'props') return true;
+    if (keys[0] === 'notFound') return literalValue(objectProperty(result, 'notFound')!.value) === true;
+    if (keys[0] === 'redirect') return objectProperty(objectProperty(result, 'redirect')!.value, 'destination') !== null;
+    return false;
+  });
+}
+
+/** `return { props: P }` → `return P`; `return { notFound: true }` → `notFound()`; `return { redirect }` → `redirect(destination)`. */
+function returnPropsDirectly(j: JSCodeshift, fn: DataFunction['fn'], redirectCall: string): { notFound: boolean; redirect: boolean } {
+  const used = { notFound: false, redirect: false };
+  const convert = (result: AstNode): { expression: AstNode; returns: boolean } => {
+    const props = objectProperty(result, 'props');
+    if (props) return { expression: props.value, returns: true };
+    if (objectProperty(result, 'notFound')) {
+      used.notFound = true;
+      return { expression: j.callExpression(j.identifier('notFound'), []), returns: false };
+    }
+    used.redirect = true;
+    const destination = objectProperty(objectProperty(result, 'redirect')!.value, 'destination')!.value;
+    return { expression: j.callExpression(j.identifier(redirectCall), [destination]), returns: false };
+  };
+  if (fn.body.type !== 'BlockStatement') {
+    const { expression, returns } = convert(fn.body);
+    fn.body = returns ? (expression.type === 'ObjectExpression' ? j.blockStatement([j.returnStatement(expression)]) : expression) : j.blockStatement([j.expressionStatement(expression)]);
+    return used;
+  }
+  for (const ret of ownReturns(j, fn)) {
+    const { expression, returns } = convert(ret.node.argument);
+    // `if (!post) return notFound();` keeps its one line; recast would break a bare statement onto the next.
+    if (returns || !Array.isArray((ret as ASTPath).parentPath?.value)) {
+      ret.node.argument = expression;
+      continue;
+    }
+    const node = ret.node as AstNode;
+    node.type = 'ExpressionStatement';
+    node.expression = expression;
+    delete node.argument;
+  }
+  return used;
+}
+
+/** `InferGetStaticPropsType<typeof getX>` described the Pages Router result: the props are now what the function resolves to. */
+function retypeInferredProps(j: JSCodeshift, root: Collection, dataName: string): void {
+  root
+    .find(j.TSTypeReference)
+    .filter((p: ASTPath) => /^InferGet(StaticProps|ServerSideProps)Type$/.test((p.node as AstNode).typeName?.name ?? ''))
+    .forEach((p: ASTPath) => {
+      const [argument] = ((p.node as AstNode).typeParameters?.params ?? []) as AstNode[];
+      const target = argument?.type === 'TSTypeQuery' && argument.exprName?.type === 'Identifier' ? argument.exprName.name : dataName;
+      j(p).replaceWith((statements(j, `type T = Awaited<ReturnType<typeof ${target}>>;`)[0] as AstNode).typeAnnotation);
+    });
+  dropUnused(j, root, ['InferGetStaticPropsType', 'InferGetServerSidePropsType']);
+}
+
+/**
+ * The page component becomes the async server page: it takes the route's `params`/`searchParams`,
+ * awaits the data function, and destructures the props where its parameter did.
+ */
+function awaitDataInComponent(j: JSCodeshift, page: PageComponent, dataName: string, args: string, signature: string, looselyTyped: boolean): void {
+  const { fn, declarator } = page;
+  const [propsParam] = fn.params as Array<AstNode | undefined>;
+  // `NextPage<Props>` (or `FC<Props>`) typed a synchronous component: its props type moves to the destructuring.
+  const componentType = declarator?.id.typeAnnotation?.typeAnnotation as AstNode | undefined;
+  const propsTypeFromComponent = componentType?.type === 'TSTypeReference' ? ((componentType.typeParameters?.params ?? [])[0] as AstNode | undefined) : undefined;
+  if (declarator) declarator.id.typeAnnotation = null;
+  const call = `await ${dataName}(${args})`;
+  let declaration = `${call};`;
+  if (propsParam) {
+    const target = propsParam.type === 'AssignmentPattern' ? propsParam.left : propsParam;
+    const print = (node: AstNode) => j(node as never).toSource().replace(/\s*\n\s*/g, ' ');
+    const pattern = print({ ...target, typeAnnotation: null });
+    const declared = target.typeAnnotation?.typeAnnotation as AstNode | undefined;
+    const inferred = declared && print(declared) === `Awaited<ReturnType<typeof ${dataName}>>`;
+    const type = looselyTyped || inferred ? null : declared ?? propsTypeFromComponent;
+    declaration = `const ${pattern}${type ? `: ${print(type)}` : ''} = ${call};`;
+  }
+  const holder = statements(j, `async function f(${signature}) {\n  ${declaration}\n}`)[0] as AstNode;
+  const statementsToAdd: AstNode[] = holder.body.body;
+  fn.params = holder.params;
+  fn.async = true;
+  if (fn.body.type !== 'BlockStatement') fn.body = j.blockStatement([j.returnStatement(fn.body)]);
+  fn.body.body.unshift(...statementsToAdd);
 }

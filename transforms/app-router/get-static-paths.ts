@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
   id: 'get-static-paths',
   title: '`getStaticPaths` → `generateStaticParams` and `dynamicParams`',
   coverage: 'partial',
-  description: 'Renames the function and makes it return flat segment objects (`[{ slug: \'a\' }]`, not `{ params: … }`): a literal `paths` array is unwrapped, a `.map()` that builds `{ params }` returns the params, any other value is mapped entry by entry: `{ params }` objects give their params, string paths (`\'/blog/a\'`) are cut at the route\'s dynamic segments. A literal `fallback: false` becomes `export const dynamicParams = false`, `true`/`\'blocking\'` `dynamicParams = true`. A computed `fallback` and `locales` get a TODO.',
+  description: 'Renames the function and makes it return flat segment objects (`[{ slug: \'a\' }]`, not `{ params: … }`): a literal `paths` array is unwrapped, a `.map()` that builds `{ params }` returns the params, any other value is mapped entry by entry: `{ params }` objects give their params, string paths (`\'/blog/a\'`) are cut at the route\'s dynamic segments. The result may be the arrow\'s body or a `const` the function returns. A literal `fallback: false` becomes `export const dynamicParams = false`, `true`/`\'blocking\'` `dynamicParams = true`. A computed `fallback` and `locales` get a TODO.',
 };
 
 export const parser = 'tsx';
@@ -75,6 +75,15 @@ function pathToParams(route: string | undefined, typescript: boolean): string {
   return `(path) => (typeof path === 'string' ? { ${fields.join(', ')} } : ${params})`;
 }
 
+/** The object literal a `const` of the function holds, when it is never reassigned. */
+function heldObject(j: API['jscodeshift'], fn: Node, name: string): Expression | null {
+  const declarators = j(fn as never).find(j.VariableDeclarator, { id: { type: 'Identifier', name } });
+  if (declarators.length !== 1) return null;
+  const declaration = declarators.paths()[0]!.parent.node as { kind: string };
+  const init = declarators.paths()[0]!.node.init as Expression | null;
+  return declaration.kind === 'const' && init?.type === 'ObjectExpression' ? init : null;
+}
+
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!file.source.includes('getStaticPaths')) return undefined;
   const j = api.jscodeshift;
@@ -82,8 +91,13 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   const data = findDataFunction(j, root, 'getStaticPaths');
   if (!data) return undefined;
   const fallbacks = new Set<unknown>();
+  // `async () => ({ paths, fallback })` returns its body.
+  if (data.fn.body.type !== 'BlockStatement') data.fn.body = j.blockStatement([j.returnStatement(data.fn.body)]);
   for (const ret of ownReturns(j, data.fn as never)) {
-    const argument = ret.node.argument as Expression | null;
+    let argument = ret.node.argument as Expression | null;
+    // `const result = { paths, fallback }; return result;`
+    const held = argument?.type === 'Identifier' ? heldObject(j, data.fn, (argument as unknown as { name: string }).name) : null;
+    if (held) argument = held;
     const pathsProperty = argument && objectProperty(argument, 'paths');
     if (!argument || !pathsProperty) {
       addTodo(j, ret as ASTPath, 'return the segment objects themselves (`[{ slug: \'a\' }]`), without `paths` and `fallback`');
@@ -91,7 +105,8 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     }
     const fallback = objectProperty(argument, 'fallback');
     fallbacks.add(fallback ? literalValue(fallback.value) : false);
-    ret.node.argument = flatten(j, (pathsProperty.shorthand ? j.identifier('paths') : pathsProperty.value) as Expression, pathToParams(options.route, isTypeScript(file.path))) as never;
+    const pathsValue = held ? j.memberExpression(ret.node.argument as never, j.identifier('paths')) : pathsProperty.shorthand ? j.identifier('paths') : pathsProperty.value;
+    ret.node.argument = flatten(j, pathsValue as Expression, pathToParams(options.route, isTypeScript(file.path))) as never;
   }
   root.find(j.Identifier, { name: 'getStaticPaths' }).forEach((p: ASTPath) => {
     (p.node as { name: string }).name = 'generateStaticParams';

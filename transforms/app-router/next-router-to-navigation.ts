@@ -7,7 +7,7 @@ export const meta: RuleMeta = {
   id: 'next-router-to-navigation',
   title: '`next/router` → `next/navigation`',
   coverage: 'partial',
-  description: '`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.',
+  description: '`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.',
 };
 
 export const parser = 'tsx';
@@ -43,15 +43,17 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       else if (specifier.type === 'ImportDefaultSpecifier') addTodo(j, p, 'the default `Router` singleton has no App Router equivalent: use `useRouter()` from `next/navigation` in a client component');
     }
   });
+  retypeNextRouter(j, root, imports);
   if (!useRouterName) return printSource(root, file.source, file.path);
 
   // Each `const router = useRouter()` (or a destructuring of it), in its own component.
   root.find(j.CallExpression, { callee: { type: 'Identifier', name: useRouterName } }).forEach((call: ASTPath<CallExpression>) => {
     const declarator = call.parent.node.type === 'VariableDeclarator' ? (call.parent as ASTPath<VariableDeclarator>) : null;
+    const chained = call.parent.node.type === 'MemberExpression' && call.parent.node.object === call.node ? (call.parent as ASTPath<Member>) : null;
     const fn = j(call).closest(j.Function);
-    if (!declarator || fn.length === 0) return;
+    if ((!declarator && !chained) || fn.length === 0) return;
     const scope = fn.paths()[0]!;
-    const holder = j(declarator).closest(j.VariableDeclaration).paths()[0]!;
+    const holder = (declarator ? j(declarator).closest(j.VariableDeclaration) : j(call).closest(j.Statement)).paths()[0]! as ASTPath;
     const locals: Record<string, string> = {};
     const declarations: string[] = [];
     const local = (base: string, init: string, name?: string) => {
@@ -62,7 +64,9 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       return locals[base];
     };
     const flush = () => {
-      if (declarations.length > 0) j(holder).insertAfter(freshStatements(j, declarations.join('\n')) as never);
+      if (declarations.length === 0) return;
+      if (chained) j(holder).insertBefore(freshStatements(j, declarations.join('\n')) as never);
+      else j(holder).insertAfter(freshStatements(j, declarations.join('\n')) as never);
     };
     const pathname = () => (need('usePathname'), local('pathname', "usePathname() ?? ''"));
     const searchParams = () => (need('useSearchParams'), local('searchParams', 'useSearchParams()'));
@@ -78,6 +82,18 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       return local('asPath', `${s}?.size ? \`\${${p}}?\${${s}}\` : ${p}`, name);
     };
 
+    if (chained) {
+      // `useRouter().asPath`: the value the hook gave comes from the navigation hooks instead.
+      const key = memberKey(chained.node as never);
+      if (key === 'query') j(chained).replaceWith(j.identifier(query()));
+      else if (key === 'pathname' || key === 'route') j(chained).replaceWith(j.identifier(pathname()));
+      else if (key === 'asPath') j(chained).replaceWith(j.identifier(comparesPath(chained) ? pathname() : asPath()));
+      else if (key === 'isReady') j(chained).replaceWith(j.booleanLiteral(true));
+      else if (key && GONE[key]) addTodo(j, chained, `\`useRouter().${key}\`: ${GONE[key]}`);
+      flush();
+      return;
+    }
+    if (!declarator) return;
     if (declarator.node.id.type === 'ObjectPattern') {
       // `const { query, push } = useRouter()`
       const kept: Node[] = [];
@@ -111,7 +127,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       const key = memberKey(member.node as never);
       if (key === 'query') j(member).replaceWith(j.identifier(query()));
       else if (key === 'pathname' || key === 'route') j(member).replaceWith(j.identifier(pathname()));
-      else if (key === 'asPath') j(member).replaceWith(j.identifier(asPath()));
+      else if (key === 'asPath') j(member).replaceWith(j.identifier(comparesPath(member) ? pathname() : asPath()));
       else if (key === 'isReady') replaceIsReady(j, member);
       else if (key === 'reload') j(member).replaceWith(reparseExpression(j, 'window.location.reload') as never);
       else if (key && GONE[key]) addTodo(j, member, `\`${router}.${key}\`: ${GONE[key]}`);
@@ -120,7 +136,10 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       const member = p.parent as ASTPath<Member>;
       if (member.node?.type !== 'MemberExpression' || member.node.object !== p.node) return;
       const key = memberKey(member.node as never);
-      if (key === 'push' || key === 'replace') convertNavigation(j, member);
+      if (key === 'push' || key === 'replace') {
+        convertNavigation(j, member);
+        unchainThen(j, member);
+      }
       else if (key === 'events') convertEvents(j, member, pathname, searchParams);
     });
     flush();
@@ -231,4 +250,81 @@ function convertEvents(j: API['jscodeshift'], member: ASTPath<Member>, pathname:
     const kept = (deps.elements ?? []).filter((element: Node) => !(element.type === 'MemberExpression' && memberKey(element as never) === 'events'));
     effect.paths()[0]!.node.arguments[1] = reparseExpression(j, `[${[...kept.map((e: Node) => j(e as never).toSource()), p, s].join(', ')}]`) as never;
   }
+}
+
+/**
+ * `push` and `replace` return nothing in the App Router: `router.push(url).then(done)` becomes
+ * `router.push(url); done…` where it is a statement of its own, and gets a TODO elsewhere.
+ */
+function unchainThen(j: API['jscodeshift'], member: ASTPath<Member>): void {
+  const call = member.parent as ASTPath<CallExpression>;
+  const then = call.parent as ASTPath<Member> | undefined;
+  if (!then || then.node.type !== 'MemberExpression' || then.node.object !== call.node || memberKey(then.node as never) !== 'then') return;
+  const thenCall = then.parent as ASTPath<CallExpression>;
+  const statement = thenCall.parent as ASTPath;
+  const [callback] = thenCall.node.arguments as Node[];
+  const fresh = (node: Node) => reparseExpression(j, j(node as never).toSource());
+  const callbackBody = (): Node[] | null => {
+    if (!callback) return [];
+    if ((callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && callback.params.length === 0) {
+      if (callback.body.type === 'BlockStatement') return callback.body.body;
+      return [j.expressionStatement(fresh(callback.body) as never)];
+    }
+    if (callback.type === 'Identifier' || callback.type === 'MemberExpression') return [j.expressionStatement(j.callExpression(fresh(callback) as never, []))];
+    return null;
+  };
+  const body = statement.node.type === 'ExpressionStatement' && Array.isArray(statement.parentPath?.value) ? callbackBody() : null;
+  if (!body) {
+    addTodo(j, member, '`push`/`replace` return nothing in the App Router: run what followed the navigation after the call, or on a `usePathname()` change');
+    return;
+  }
+  j(statement).replaceWith(j.expressionStatement(call.node));
+  j(statement).insertAfter(body as never);
+}
+
+/**
+ * Helpers typed with the Pages Router's `NextRouter` take the App Router's instance instead; one that
+ * reads more than navigation from it gets a TODO.
+ */
+function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshift']>, imports: ReturnType<API['jscodeshift']>): void {
+  let local: string | null = null;
+  imports.forEach((p: ASTPath) => {
+    const node = p.node as { specifiers?: Array<Node & { imported?: Identifier; local?: Identifier }> };
+    const specifier = (node.specifiers ?? []).find((s) => s.type === 'ImportSpecifier' && s.imported?.name === 'NextRouter');
+    if (!specifier) return;
+    local = specifier.local?.name ?? 'NextRouter';
+    node.specifiers = (node.specifiers ?? []).filter((s) => s !== specifier);
+    if (node.specifiers.length === 0) j(p).remove();
+  });
+  if (!local) return;
+  const name = 'AppRouterInstance';
+  const NAVIGATION = new Set(['push', 'replace', 'back', 'forward', 'refresh', 'prefetch']);
+  root.find(j.TSTypeReference, { typeName: { type: 'Identifier', name: local } }).forEach((p: ASTPath) => {
+    (p.node as Node).typeName = j.identifier(name);
+    const param = p.parent?.parent?.node as Node | undefined;
+    const fn = p.parent?.parent?.parent?.node as Node | undefined;
+    if (param?.type !== 'Identifier' || !fn || !/Function/.test(fn.type)) return;
+    const reads = new Set<string>();
+    j(fn.body as never)
+      .find(j.MemberExpression, { object: { type: 'Identifier', name: param.name } })
+      .forEach((member: ASTPath) => {
+        const key = memberKey(member.node as never);
+        if (key && !NAVIGATION.has(key)) reads.add(key);
+      });
+    if (reads.size > 0) {
+      addTodo(j, p, `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates: pass \`usePathname()\`/\`useSearchParams()\` values to this helper instead`);
+    }
+  });
+  const declaration = j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral('next/dist/shared/lib/app-router-context.shared-runtime'));
+  (declaration as { importKind?: string }).importKind = 'type';
+  const existing = root.find(j.ImportDeclaration);
+  if (existing.length > 0) existing.at(existing.length - 1).insertAfter(declaration);
+  else (root.find(j.Program).get().node as { body: unknown[] }).body.unshift(declaration);
+}
+
+/** `asPath === href` or `asPath.startsWith('/docs')`: an active-link test, which means the path without its query string. */
+function comparesPath(member: ASTPath): boolean {
+  const parent = member.parent?.node as Node | undefined;
+  if (parent?.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) return true;
+  return parent?.type === 'MemberExpression' && parent.object === member.node && ['startsWith', 'endsWith'].includes(memberKey(parent as never) ?? '');
 }

@@ -6,7 +6,7 @@ export const meta: RuleMeta = {
   id: 'use-client',
   title: '`\'use client\'` where a component needs the browser',
   coverage: 'done',
-  description: 'A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`) or a function to another component (a render prop, which cannot cross from the server to the client), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator` gets `\'use client\'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.',
+  description: 'A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`) or a function to another component (a render prop, which cannot cross from the server to the client), hands a component to a `legacyBehavior` link (which clones it with an `onClick`), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator` gets `\'use client\'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.',
 };
 
 export const parser = 'tsx';
@@ -36,6 +36,13 @@ export function clientReason(j: JSCodeshift, root: ReturnType<JSCodeshift>): str
     return component && attribute.value?.type === 'JSXExpressionContainer' && /^(ArrowFunctionExpression|FunctionExpression)$/.test(attribute.value.expression?.type ?? '');
   });
   if (functionProp.length > 0) return 'passes functions to components';
+  // A `legacyBehavior` link clones its child with an `onClick`: a component child must render on the client.
+  const legacyLink = root.find(j.JSXElement).filter((p: ASTPath) => {
+    const element = p.node as { openingElement: { attributes?: Array<{ type: string; name?: { name?: unknown } }> }; children?: Array<{ type: string; openingElement?: { name: { type: string; name?: string } } }> };
+    if (!(element.openingElement.attributes ?? []).some((a) => a.type === 'JSXAttribute' && a.name?.name === 'legacyBehavior')) return false;
+    return (element.children ?? []).some((c) => c.type === 'JSXElement' && (c.openingElement!.name.type !== 'JSXIdentifier' || /^[A-Z]/.test(c.openingElement!.name.name ?? '')));
+  });
+  if (legacyLink.length > 0) return 'hands a component to a `legacyBehavior` link';
   const browser = root.find(j.Identifier).filter((p: ASTPath) => {
     const name = (p.node as { name: string }).name;
     if (!BROWSER_GLOBALS.has(name)) return false;

@@ -48,7 +48,15 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFil
   // A default export that needs no browser and renders a component of the module is a server wrapper (a data page, a layout).
   const wrapper = isFunction(exported) && !needsClient(defaultStatement) && rendered.length > 0;
   const component = wrapper ? (rendered.find((name) => needsClient(topLevel.get(name)!)) ?? rendered[0]!) : null;
-  const server: Statement[] = program.body.filter((n) => n.type !== 'ImportDeclaration' && (declared(n).some((name) => SERVER_EXPORTS.has(name)) || (wrapper && n === defaultStatement)));
+  // The data function the async page awaits runs on the server only: it never goes to the client module.
+  const wrapperText = wrapper ? sourceOf(defaultStatement) : '';
+  const isAwaitedData = (n: Statement) => {
+    const inner = (n.type === 'ExportNamedDeclaration' ? n.declaration : n) as Statement | null;
+    const declarations = (inner?.declarations ?? []) as Array<{ init?: Statement | null }>;
+    const fn = inner?.type === 'FunctionDeclaration' ? inner : inner?.type === 'VariableDeclaration' && declarations.length === 1 ? declarations[0]!.init : null;
+    return isFunction(fn) && fn!.async === true && declared(n).some((name) => new RegExp(`\\bawait ${name}\\(`).test(wrapperText));
+  };
+  const server: Statement[] = program.body.filter((n) => n.type !== 'ImportDeclaration' && (declared(n).some((name) => SERVER_EXPORTS.has(name)) || (wrapper && n === defaultStatement) || (wrapper && isAwaitedData(n))));
   const clientBody = program.body.filter((n) => n.type !== 'ImportDeclaration' && !server.includes(n));
   if (!wrapper && !clientBody.includes(defaultStatement)) return null;
   const imports = program.body.filter((n) => n.type === 'ImportDeclaration');

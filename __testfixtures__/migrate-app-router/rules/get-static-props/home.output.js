@@ -1,6 +1,6 @@
 // TODO(shipshape): `revalidate` differs between results or is computed: set `export const revalidate = <seconds>` (a literal) or `fetch(url, { next: { revalidate } })`
 // TODO(shipshape): `preview` from the getStaticProps context: preview mode is Draft Mode: `(await draftMode()).isEnabled` from `next/headers`
-async function getPageProps({ preview }) {
+async function loadHomeData({ preview }) {
   const posts = await fetch('https://api.example.com/posts').then((r) => r.json());
   return { props: { posts, preview: Boolean(preview) }, revalidate: process.env.REVALIDATE };
 }
@@ -10,6 +10,6 @@ function Home({ posts }) {
 }
 
 export default async function Page() {
-  const result = await getPageProps({ params: {} });
+  const result = await loadHomeData({ params: {} });
   return <Home {...result.props} />;
 }

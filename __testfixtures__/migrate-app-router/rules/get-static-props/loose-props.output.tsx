@@ -2,15 +2,11 @@ interface Props {
   price: string;
 }
 
-const getPageProps = async () => {
-  return { props: { price: 150 } };
+const loadProductData = async () => {
+  return { price: 150 };
 };
 
-function Product({ price }: Props) {
+export default async function Product() {
+  const { price } = await loadProductData();
   return <p>{price}</p>;
-}
-
-export default async function Page() {
-  const result = await getPageProps();
-  return <Product {...(result.props as unknown as React.ComponentProps<typeof Product>)} />;
 }

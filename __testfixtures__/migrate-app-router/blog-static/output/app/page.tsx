@@ -12,15 +12,14 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-const getPageProps = async () => {
-  return {
-    props: { posts: await listPosts() }
-  };
+const loadHomeData = async () => {
+  return { posts: await listPosts() };
 };
 
 export const revalidate = 60;
 
-function Home({ posts }: { posts: Post[] }) {
+export default async function Home() {
+  const { posts }: { posts: Post[] } = await loadHomeData();
   return (
     <main>
       <ul>
@@ -30,9 +29,4 @@ function Home({ posts }: { posts: Post[] }) {
       </ul>
     </main>
   );
-}
-
-export default async function Page() {
-  const result = await getPageProps();
-  return <Home {...result.props} />;
 }

@@ -2,13 +2,14 @@ import Link from 'next/link';
 import { Nav } from '@/components/nav';
 import { listTasks, type Task } from '../lib/tasks';
 
-const getPageProps = async () => {
-  return { props: { tasks: await listTasks() } };
+const loadHomeData = async () => {
+  return { tasks: await listTasks() };
 };
 
 export const dynamic = 'force-dynamic';
 
-function Home({ tasks }: { tasks: Task[] }) {
+export default async function Home() {
+  const { tasks }: { tasks: Task[] } = await loadHomeData();
   return (
     <main>
       <Nav />
@@ -21,9 +22,4 @@ function Home({ tasks }: { tasks: Task[] }) {
       </ul>
     </main>
   );
-}
-
-export default async function Page() {
-  const result = await getPageProps();
-  return <Home {...result.props} />;
 }

@@ -4,9 +4,7 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-  const result = await getPageProps({ params: await params });
-  if (!('props' in result) || !result.props) return {};
-  const { post } = result.props;
+  const { post } = await loadBlogPostData({ params: await params });
   return {
     title: `${post.title} | The blog`,
     description: post.excerpt,
@@ -22,31 +20,22 @@ export const generateStaticParams = async () => {
 
 export const dynamicParams = false;
 
-const getPageProps = async ({ params }: { params: { slug: string } }) => {
+const loadBlogPostData = async ({ params }: { params: { slug: string } }) => {
   const post = await getPost(params!.slug);
   if (!post) {
-    return { notFound: true };
+    notFound();
   }
-  return {
-    props: { post }
-  };
+  return { post };
 };
 
 export const revalidate = 3600;
 
-function BlogPost({ post }: { post: Post }) {
+export default async function BlogPost({ params }: { params: Promise<{ slug: string }> }) {
+  const { post }: { post: Post } = await loadBlogPostData({ params: await params });
   return (
     <article>
       <h1>{post.title}</h1>
       <p>{post.excerpt}</p>
     </article>
   );
-}
-
-export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
-  const result = await getPageProps({ params: await params });
-  if (!('props' in result) || !result.props) {
-    notFound();
-  }
-  return <BlogPost {...result.props} />;
 }

@@ -6,22 +6,18 @@ export const generateStaticParams = async () => {
 
 export const dynamicParams = true;
 
-const getPageProps = async ({ params }: { params: { tag?: string[] } }) => {
+const loadTagData = async ({ params }: { params: { tag?: string[] } }) => {
   const tag = Array.isArray(params?.tag) ? params.tag[0] ?? 'all' : 'all';
   const posts = await listPosts();
-  return { props: { tag, titles: posts.filter((post) => tag === 'all' || post.tags.includes(tag)).map((post) => post.title) } };
+  return { tag, titles: posts.filter((post) => tag === 'all' || post.tags.includes(tag)).map((post) => post.title) };
 };
 
-function Tag({ tag, titles }: { tag: string; titles: string[] }) {
+export default async function Tag({ params }: { params: Promise<{ tag?: string[] }> }) {
+  const { tag, titles }: { tag: string; titles: string[] } = await loadTagData({ params: await params });
   return (
     <section>
       <h1>{tag}</h1>
       <p>{titles.join(', ')}</p>
     </section>
   );
-}
-
-export default async function Page({ params }: { params: Promise<{ tag?: string[] }> }) {
-  const result = await getPageProps({ params: await params });
-  return <Tag {...result.props} />;
 }

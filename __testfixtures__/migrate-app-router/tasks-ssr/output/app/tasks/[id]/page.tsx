@@ -1,38 +1,27 @@
-import type { InferGetServerSidePropsType } from 'next';
 import { getTask } from '../../../lib/tasks';
 
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 
-async function getPageProps(
-  { params }: { params: { id: string }; query: Record<string, string | string[] | undefined> }
-) {
+async function loadTaskPageData({ params }: { params: { id: string } }) {
   if (params!.id === 'latest') {
-    return { redirect: { destination: '/tasks/1', permanent: false } };
+    redirect('/tasks/1');
   }
   const task = await getTask(params!.id);
   if (!task) {
-    return { notFound: true };
+    notFound();
   }
-  return { props: { task, viewer: (await cookies()).get('viewer')?.value ?? 'guest' } };
+  return { task, viewer: (await cookies()).get('viewer')?.value ?? 'guest' };
 }
 
 export const dynamic = 'force-dynamic';
 
-function TaskPage({ task, viewer }: InferGetServerSidePropsType<typeof getPageProps>) {
+export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+  const { task, viewer } = await loadTaskPageData({ params: await params });
   return (
     <article>
       <h1>{task.title}</h1>
       <p>{task.done ? 'Done' : 'Open'}, seen by {viewer}</p>
     </article>
   );
-}
-
-export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const result = await getPageProps({ params: await params, query: { ...(await searchParams), ...(await params) } });
-  if (!('props' in result) || !result.props) {
-    if ('redirect' in result && result.redirect) redirect(result.redirect.destination);
-    notFound();
-  }
-  return <TaskPage {...result.props} />;
 }

@@ -1,0 +1,4 @@
+export const generateStaticParams = async () => {
+  return [];
+};
+export const dynamicParams = true;
