@@ -8,7 +8,7 @@ import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding, sour
 import { PUBLIC_ENV_PREFIX, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { printSource } from '../src/engine/print-style.ts';
-import { secretByName } from '../src/engine/secret-shapes.ts';
+import { secretByName } from '../src/secrets/secret-shapes.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
 import { mergeVisitors, walk } from '../src/engine/walk.ts';

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../engine/apply.ts';
 import { packageRoot } from '../engine/package-root.ts';
 import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
 import { loadProject } from '../project/load-project.ts';
-import { rememberEnvValues } from '../report/redact.ts';
+import { rememberEnvValues } from '../secrets/redact.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';

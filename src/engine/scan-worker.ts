@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Project } from '../project/types.ts';
 import { findCheck } from '../registry.ts';
-import { rememberEnvValues } from '../report/redact.ts';
+import { rememberEnvValues } from '../secrets/redact.ts';
 import { checkFiles, fileChecks } from './check-files.ts';
 import { fixIsSafe } from './scan.ts';
 

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readTextFile } from '../project/files.ts';
-import { rememberEnvValues } from '../report/redact.ts';
+import { rememberEnvValues } from '../secrets/redact.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
 import { CHECKS, findCheck, findTransform } from '../registry.ts';
-import { SEVERITIES, severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
+import { severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
 import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
 import { seedModuleFacts } from './client-graph.ts';
 import { FileFindings } from './findings.ts';
@@ -149,10 +149,4 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
     skipped,
     durationMs: Math.round(performance.now() - started),
   };
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<(typeof SEVERITIES)[number], number> {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.ts';
-import { SEVERITIES } from '../types.ts';
+import { SEVERITIES } from '../severity.ts';
 import type { ShipshapeConfig } from './types.ts';
 
 export const CONFIG_FILE = 'shipshape.config.json';
