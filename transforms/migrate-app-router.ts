@@ -7,7 +7,7 @@ import { hasDirective, withUseClient, type RuleMeta } from '../src/engine/app-ro
 import { importSites, ModuleResolver, relativeSpecifier } from '../src/engine/module-graph.ts';
 import { appEntry, appTarget, isUnder, nextApps, normaliseRoute, pagesEntry, type PagesEntry, type RouterDirs } from '../src/engine/next-routes.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
-import type { FileTransformFn, ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { FileTransformFn, ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
 import * as apiRouteHandler from './app-router/api-route-handler.ts';
 import * as appToProviders from './app-router/app-to-providers.ts';
@@ -21,6 +21,8 @@ import * as nextHeadToMetadata from './app-router/next-head-to-metadata.ts';
 import * as nextRouterToNavigation from './app-router/next-router-to-navigation.ts';
 import * as pageLayout from './app-router/page-layout.ts';
 import * as useClient from './app-router/use-client.ts';
+import { meta } from './meta/migrate-app-router.ts';
+export { meta };
 
 export interface AppRouterRule {
   meta: RuleMeta;
@@ -44,19 +46,6 @@ export const APP_ROUTER_RULES: readonly AppRouterRule[] = [
   rule(documentToLayout),
   rule(errorPage),
 ];
-
-export const meta: TransformMeta = {
-  id: 'migrate-app-router',
-  title: 'Move pages/ to the App Router',
-  description:
-    'Moves every page and API route from pages/ to app/ (`shipshape migrate app-router`), converting data fetching, `next/head`, `next/router`, links, API handlers, `_app`/`_document` and the error pages, and rewriting relative imports. A page leaves pages/ only when its replacement is written; `_app`, `_document`, `404`, `500` and `_error` go when no page is left. What it cannot convert stays with a `TODO(shipshape)` comment.',
-  safe: false,
-  questions: [
-    { name: 'routes', message: 'Which routes to migrate (a glob over routes or files, empty for all)', type: 'string', default: '' },
-    { name: 'keepPagesShell', message: 'Keep _app and _document while anything stays in pages/', type: 'boolean', default: false },
-    { name: 'force', message: 'Migrate even when the app uses features the App Router does not support', type: 'boolean', default: false },
-  ],
-};
 
 let jscodeshift: JSCodeshift | null = null;
 

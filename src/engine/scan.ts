@@ -6,7 +6,7 @@ import { readTextFile } from '../project/files.ts';
 import { rememberEnvValues } from '../secrets/redact.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
-import { CHECKS, findCheck, findTransform } from '../registry.ts';
+import { CHECKS, findCheck, fixIsSafe } from '../registry.ts';
 import { severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
 import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
 import { seedModuleFacts } from './client-graph.ts';
@@ -35,10 +35,6 @@ export interface ScanResult {
  */
 const MIN_CORES_FOR_WORKERS = 4;
 const FILES_PER_WORKER = 2000;
-
-export function fixIsSafe(fixId: string): boolean {
-  return findTransform(fixId)?.meta.safe ?? false;
-}
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
