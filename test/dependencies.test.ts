@@ -63,7 +63,7 @@ function findCycle(files: readonly string[]): string[] | null {
 }
 
 /** Every package the entries load at run time through static imports, with the local file that imports it first. */
-export function packagesLoadedBy(entries: readonly string[]): Map<string, string> {
+function packagesLoadedBy(entries: readonly string[]): Map<string, string> {
   const packages = new Map<string, string>();
   const seen = new Set<string>();
   const queue = entries.map((entry) => path.join(REPO, entry));
@@ -97,6 +97,10 @@ describe('dependencies point one way', () => {
     const heavy = [...loaded].filter(([name]) => HEAVY.some((pattern) => pattern.test(name))).map(([name, by]) => `${name} (imported by ${by})`);
     expect(heavy).toEqual([]);
     expect(loaded.has('@babel/parser')).toBe(true);
+  });
+
+  it('starts the CLI on commander alone: every command module loads when its command runs', () => {
+    expect([...packagesLoadedBy(['src/cli/main.ts']).keys()]).toEqual(['commander']);
   });
 });
 
