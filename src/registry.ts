@@ -39,24 +39,24 @@ import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
-import * as addMissingDependencies from '../transforms/add-missing-dependencies.ts';
-import * as addServerOnly from '../transforms/add-server-only.ts';
-import * as boundListQuery from '../transforms/bound-list-query.ts';
-import * as extractHardcodedSecret from '../transforms/extract-hardcoded-secret.ts';
-import * as fetchTimeout from '../transforms/fetch-timeout.ts';
-import * as migrateAppRouter from '../transforms/migrate-app-router.ts';
-import * as generateEnvExample from '../transforms/generate-env-example.ts';
-import * as ignoreEnvFiles from '../transforms/ignore-env-files.ts';
-import * as moveSecretServerSide from '../transforms/move-secret-server-side.ts';
-import * as parameterizeRawSql from '../transforms/parameterize-raw-sql.ts';
-import * as pgPool from '../transforms/pg-pool.ts';
-import * as prismaPoolerConfig from '../transforms/prisma-pooler-config.ts';
-import * as prismaSchemaIndexes from '../transforms/prisma-schema-indexes.ts';
-import * as prismaSingleton from '../transforms/prisma-singleton.ts';
-import * as removeBuildErrorIgnores from '../transforms/remove-build-error-ignores.ts';
-import * as renamePublicSecretEnv from '../transforms/rename-public-secret-env.ts';
-import * as typedEnvModule from '../transforms/typed-env-module.ts';
-import type { Transform } from './engine/transform-types.ts';
+import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
+import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
+import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
+import { meta as extractHardcodedSecret } from '../transforms/meta/extract-hardcoded-secret.ts';
+import { meta as fetchTimeout } from '../transforms/meta/fetch-timeout.ts';
+import { meta as generateEnvExample } from '../transforms/meta/generate-env-example.ts';
+import { meta as ignoreEnvFiles } from '../transforms/meta/ignore-env-files.ts';
+import { meta as migrateAppRouter } from '../transforms/meta/migrate-app-router.ts';
+import { meta as moveSecretServerSide } from '../transforms/meta/move-secret-server-side.ts';
+import { meta as parameterizeRawSql } from '../transforms/meta/parameterize-raw-sql.ts';
+import { meta as pgPool } from '../transforms/meta/pg-pool.ts';
+import { meta as prismaPoolerConfig } from '../transforms/meta/prisma-pooler-config.ts';
+import { meta as prismaSchemaIndexes } from '../transforms/meta/prisma-schema-indexes.ts';
+import { meta as prismaSingleton } from '../transforms/meta/prisma-singleton.ts';
+import { meta as removeBuildErrorIgnores } from '../transforms/meta/remove-build-error-ignores.ts';
+import { meta as renamePublicSecretEnv } from '../transforms/meta/rename-public-secret-env.ts';
+import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
+import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
@@ -103,24 +103,74 @@ export const CHECKS: readonly Check[] = [
   unindexedForeignKey,
 ];
 
-export const TRANSFORMS: readonly Transform[] = [
-  { kind: 'project', meta: addMissingDependencies.meta, plan: addMissingDependencies.plan },
-  { kind: 'project', meta: addServerOnly.meta, plan: addServerOnly.plan },
-  { kind: 'file', meta: boundListQuery.meta, transform: boundListQuery.default, parser: boundListQuery.parser },
-  { kind: 'project', meta: extractHardcodedSecret.meta, plan: extractHardcodedSecret.plan },
-  { kind: 'file', meta: fetchTimeout.meta, transform: fetchTimeout.default, parser: fetchTimeout.parser },
-  { kind: 'project', meta: generateEnvExample.meta, plan: generateEnvExample.plan },
-  { kind: 'project', meta: ignoreEnvFiles.meta, plan: ignoreEnvFiles.plan },
-  { kind: 'project', meta: migrateAppRouter.meta, plan: migrateAppRouter.plan },
-  { kind: 'project', meta: moveSecretServerSide.meta, plan: moveSecretServerSide.plan },
-  { kind: 'file', meta: parameterizeRawSql.meta, transform: parameterizeRawSql.default, parser: parameterizeRawSql.parser },
-  { kind: 'project', meta: pgPool.meta, plan: pgPool.plan },
-  { kind: 'project', meta: prismaPoolerConfig.meta, plan: prismaPoolerConfig.plan },
-  { kind: 'project', meta: prismaSchemaIndexes.meta, plan: prismaSchemaIndexes.plan },
-  { kind: 'project', meta: prismaSingleton.meta, plan: prismaSingleton.plan },
-  { kind: 'file', meta: removeBuildErrorIgnores.meta, transform: removeBuildErrorIgnores.default, parser: removeBuildErrorIgnores.parser },
-  { kind: 'project', meta: renamePublicSecretEnv.meta, plan: renamePublicSecretEnv.plan },
-  { kind: 'project', meta: typedEnvModule.meta, plan: typedEnvModule.plan },
+/** A transform before its code loads: what it is, and how to load it. */
+export interface TransformEntry {
+  kind: Transform['kind'];
+  meta: TransformMeta;
+  load(): Promise<Transform>;
+}
+
+interface FileTransformModule {
+  meta: TransformMeta;
+  default: FileTransform['transform'];
+  parser: string;
+}
+
+interface ProjectTransformModule {
+  meta: TransformMeta;
+  plan: ProjectTransform['plan'];
+}
+
+/** Loads once, so every command that asks for a transform gets the same object. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+function fileTransform(meta: TransformMeta, load: () => Promise<FileTransformModule>): TransformEntry {
+  return {
+    kind: 'file',
+    meta,
+    load: once(async () => {
+      const module = await load();
+      return { kind: 'file', meta: module.meta, transform: module.default, parser: module.parser };
+    }),
+  };
+}
+
+function projectTransform(meta: TransformMeta, load: () => Promise<ProjectTransformModule>): TransformEntry {
+  return {
+    kind: 'project',
+    meta,
+    load: once(async () => {
+      const module = await load();
+      return { kind: 'project', meta: module.meta, plan: module.plan };
+    }),
+  };
+}
+
+/**
+ * Every transform: its metadata as data, its code (jscodeshift, recast, templates) loaded only by
+ * the command that runs it.
+ */
+export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
+  projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
+  projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
+  fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
+  projectTransform(extractHardcodedSecret, () => import('../transforms/extract-hardcoded-secret.ts')),
+  fileTransform(fetchTimeout, () => import('../transforms/fetch-timeout.ts')),
+  projectTransform(generateEnvExample, () => import('../transforms/generate-env-example.ts')),
+  projectTransform(ignoreEnvFiles, () => import('../transforms/ignore-env-files.ts')),
+  projectTransform(migrateAppRouter, () => import('../transforms/migrate-app-router.ts')),
+  projectTransform(moveSecretServerSide, () => import('../transforms/move-secret-server-side.ts')),
+  fileTransform(parameterizeRawSql, () => import('../transforms/parameterize-raw-sql.ts')),
+  projectTransform(pgPool, () => import('../transforms/pg-pool.ts')),
+  projectTransform(prismaPoolerConfig, () => import('../transforms/prisma-pooler-config.ts')),
+  projectTransform(prismaSchemaIndexes, () => import('../transforms/prisma-schema-indexes.ts')),
+  projectTransform(prismaSingleton, () => import('../transforms/prisma-singleton.ts')),
+  fileTransform(removeBuildErrorIgnores, () => import('../transforms/remove-build-error-ignores.ts')),
+  projectTransform(renamePublicSecretEnv, () => import('../transforms/rename-public-secret-env.ts')),
+  projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
 ];
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => check.meta.id));
@@ -142,8 +192,17 @@ export function fixCommand(fixId: string, checkId: string): string {
   return GENERATORS[fixId]?.command ?? `shipshape fix --only ${checkId}`;
 }
 
-export function findTransform(id: string): Transform | undefined {
-  return TRANSFORMS.find((transform) => transform.meta.id === id);
+export function transformEntry(id: string): TransformEntry | undefined {
+  return TRANSFORM_ENTRIES.find((entry) => entry.meta.id === id);
+}
+
+export async function loadTransform(id: string): Promise<Transform | undefined> {
+  return transformEntry(id)?.load();
+}
+
+/** Whether the transform is safe to apply without review; false for a generator or an unknown id. */
+export function fixIsSafe(fixId: string): boolean {
+  return transformEntry(fixId)?.meta.safe ?? false;
 }
 
 /** The checks whose findings a transform fixes: those naming it as their fix, or as a fix for some findings. */

@@ -1,12 +1,8 @@
 import type { File as BabelFile, Node } from '@babel/types';
 import type { Project } from './project/types.ts';
+import type { Severity } from './severity.ts';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
+export { SEVERITIES, severityRank, type Severity } from './severity.ts';
 
 export interface CheckMeta {
   /** Equals the file name, the fixture folder and what users type. */

@@ -7,7 +7,7 @@ import { addPrismaIndexes } from '../src/sql/prisma-schema-edit.ts';
 import { Changeset, addedTodos, diskReader } from '../src/engine/changeset.ts';
 import { displayDiff, unifiedDiff } from '../src/engine/diff.ts';
 import { isSuppressed } from '../src/engine/suppressions.ts';
-import { maskSecret, redact, redactLine, redactText } from '../src/report/redact.ts';
+import { maskSecret, redact, redactLine, redactText } from '../src/secrets/redact.ts';
 import { toUriReference } from '../src/report/sarif.ts';
 import { UsageError } from '../src/errors.ts';
 import { checksums, cleanTempDirs, gitInit, readTree, tempDir, writeTree } from './helpers.ts';

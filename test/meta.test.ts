@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
-import { CHECKS, CHECK_IDS, GENERATORS, TRANSFORMS, checksFixedBy, findTransform } from '../src/registry.ts';
+import { TRANSFORMS, findTransform } from '../src/all-transforms.ts';
+import { CHECKS, CHECK_IDS, GENERATORS, checksFixedBy } from '../src/registry.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, run } from './helpers.ts';
 
 afterAll(cleanTempDirs);

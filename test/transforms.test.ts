@@ -6,7 +6,8 @@ import { planTransform, resolveAnswers, runFileTransform } from '../src/engine/r
 import { parseSource } from '../src/engine/parse.ts';
 import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
-import { CHECKS, CHECK_IDS, TRANSFORMS, checksFixedBy } from '../src/registry.ts';
+import { TRANSFORMS } from '../src/all-transforms.ts';
+import { CHECKS, CHECK_IDS, checksFixedBy } from '../src/registry.ts';
 import type { Answers, FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
 import { FIXTURES, cleanTempDirs, copyFixture, gitInit, readTree, writeTree } from './helpers.ts';
 

@@ -1,17 +1,11 @@
 import { declareDependency } from './add-missing-dependencies.ts';
 import { TextEdits } from '../src/engine/codemod.ts';
 import { parseSource } from '../src/engine/parse.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
 import { packageFor } from '../src/project/packages.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
-
-export const meta: TransformMeta = {
-  id: 'add-server-only',
-  title: "Mark modules with secrets `import 'server-only'`",
-  description: "Adds `import 'server-only'` at the top of each module that reads a secret or builds a server SDK client and that only App Router server code imports, so a future import from a client component fails the build instead of shipping the secret. Adds `server-only` to package.json.",
-  safe: true,
-};
+export { meta } from './meta/add-server-only.ts';
 
 export function plan({ project, findings, changeset }: ProjectTransformContext): void {
   const files = [...new Set(findings.filter((f) => f.ruleId === 'server-module-without-server-only').map((f) => f.file))].sort();

@@ -1,6 +1,6 @@
 import { appendBlock } from '../src/engine/changeset.ts';
 import { createHash } from 'node:crypto';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { TextEdits } from '../src/engine/codemod.ts';
 import { lineEndingFor } from '../src/engine/project-style.ts';
 import { parseSource } from '../src/engine/parse.ts';
@@ -9,6 +9,7 @@ import { envTemplateFile } from '../src/project/env-files.ts';
 import type { Node } from '@babel/types';
 import { gitIgnored } from '../src/project/git.ts';
 import type { Project } from '../src/project/types.ts';
+export { meta } from './meta/extract-hardcoded-secret.ts';
 
 /** `.env.local` where git ignores it, so a value written there is never committed; null otherwise. */
 function envLocalFile(project: Project): string | null {
@@ -16,22 +17,6 @@ function envLocalFile(project: Project): string | null {
   if (known) return known.ignored && !known.tracked ? known.path : null;
   return project.git.isRepo && gitIgnored(project.root, ['.env.local']).has('.env.local') ? '.env.local' : null;
 }
-
-export const meta: TransformMeta = {
-  id: 'extract-hardcoded-secret',
-  title: 'Read hard-coded secrets from the environment',
-  description: 'Replaces each secret literal with `process.env.NAME` (named after the provider, or after the variable that held it) and lists NAME in `.env.example`. The value is never copied or printed: the summary says to put it in `.env.local` and on the host, and to rotate it. Tests and fixtures are left alone.',
-  safe: false,
-  questions: [
-    {
-      name: 'writeEnvLocal',
-      type: 'boolean',
-      default: false,
-      wizardOnly: true,
-      message: 'Also put the extracted values in .env.local (git-ignored), so the app keeps working on this machine? They are not shown.',
-    },
-  ],
-};
 
 /** `NAME=value`, quoted when the value holds what an env parser would cut or change. */
 function envAssignment(name: string, value: string): string {

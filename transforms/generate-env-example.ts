@@ -2,15 +2,9 @@ import ignore from 'ignore';
 import { appendBlock, type Changeset } from '../src/engine/changeset.ts';
 import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
 import { lineEndingFor } from '../src/engine/project-style.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';
-
-export const meta: TransformMeta = {
-  id: 'generate-env-example',
-  title: 'List every variable the code reads in .env.example',
-  description: 'Writes `.env.example`, or adds to it, every environment variable the code reads, without values: public ones (inlined into the browser bundle) and server-only ones under separate comments. Variables no env file defines are listed as follow-ups to set.',
-  safe: true,
-};
+export { meta } from './meta/generate-env-example.ts';
 
 
 export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {

@@ -1,14 +1,8 @@
 import { appendBlock } from '../src/engine/changeset.ts';
 import path from 'node:path';
 import { lineEndingFor } from '../src/engine/project-style.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
-
-export const meta: TransformMeta = {
-  id: 'ignore-env-files',
-  title: 'Keep env files out of git',
-  description: 'Adds `.env*` to .gitignore, with exceptions for the committed templates (`.env.example`, …). Files git already tracks are listed with the command that untracks them and a reminder to rotate their secrets.',
-  safe: true,
-};
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
+export { meta } from './meta/ignore-env-files.ts';
 
 const TEMPLATE_NAMES = ['.env.example', '.env.sample', '.env.template'];
 

@@ -8,21 +8,15 @@ import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding, sour
 import { PUBLIC_ENV_PREFIX, envRead } from '../src/engine/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { printSource } from '../src/engine/print-style.ts';
-import { secretByName } from '../src/engine/secret-shapes.ts';
+import { secretByName } from '../src/secrets/secret-shapes.ts';
 import { newFileText, reindent } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { mergeVisitors, walk } from '../src/engine/walk.ts';
 import { packageFor } from '../src/project/packages.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
-
-export const meta: TransformMeta = {
-  id: 'move-secret-server-side',
-  title: 'Move code that needs a secret from the browser to the server',
-  description:
-    'Moves each call that needs a secret out of browser code: SDK clients (OpenAI, Anthropic, Stripe, Resend, a service-role Supabase client) and `fetch` calls authorised with a secret. App Router code calls a new server action in `app/actions/` (`\'use server\'` + `import \'server-only\'`); Pages Router code posts to a new route under `pages/api/`. The browser passes only the values the call uses and gets back only the fields it reads. A service-role Supabase client that only reads switches to the anon key, so RLS applies; its writes move to the server. Secret variables lose their public prefix, and each new server function starts with a TODO to check the caller\'s session.',
-  safe: true,
-};
+import { meta } from './meta/move-secret-server-side.ts';
+export { meta };
 
 /** SDK constructors, by package, that take a secret: `new OpenAI({ apiKey })`. */
 const SDK_CONSTRUCTORS: Record<string, string> = {

@@ -3,28 +3,9 @@ import type { Expression } from '@babel/types';
 import { addTodo, templateRaw, sourceTree } from '../src/engine/codemod.ts';
 import { printSource } from '../src/engine/print-style.ts';
 import { looksLikeSql, planParameters, rawSqlApi, splicedParts, type SqlPart } from '../src/engine/sql-text.ts';
-import type { Answers, TransformMeta } from '../src/engine/transform-types.ts';
-
-export const meta: TransformMeta = {
-  id: 'parameterize-raw-sql',
-  title: 'Send SQL values as parameters',
-  description: 'Rewrites SQL built by splicing values: Prisma `$queryRawUnsafe` becomes the tagged `$queryRaw`, postgres.js `sql.unsafe` and drizzle `sql.raw` become the tagged `sql`, and `query()`/`raw()` calls get placeholders with a values array. A value inside a quoted SQL string becomes one parameter. Spliced table or column names and lists are left as they are, with a TODO.',
-  safe: true,
-  prefilter: ['query', 'execute', 'Unsafe', 'unsafe', '.raw(', '.or(', '.filter('],
-  questions: [
-    {
-      name: 'placeholders',
-      message: 'Placeholder style for query() calls?',
-      type: 'string',
-      default: 'auto',
-      choices: [
-        { value: 'auto', name: 'auto: ? where the file imports mysql2, $1 otherwise' },
-        { value: 'dollar', name: '$1, $2 (node-postgres)' },
-        { value: 'question', name: '?, ? (mysql2)' },
-      ],
-    },
-  ],
-};
+import type { Answers } from '../src/engine/transform-types.ts';
+import { meta } from './meta/parameterize-raw-sql.ts';
+export { meta };
 
 export const parser = 'tsx';
 

@@ -8,16 +8,10 @@ import { driverNames, opensConnection, type Connection } from '../src/engine/db-
 import { printSource } from '../src/engine/print-style.ts';
 import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { packageFor } from '../src/project/packages.ts';
 import type { Project } from '../src/project/types.ts';
-
-export const meta: TransformMeta = {
-  id: 'pg-pool',
-  title: 'One connection pool per process',
-  description: 'Creates one pool module (`lib/db.ts`) for node-postgres, mysql2 or postgres.js, and turns each connection opened per request into a use of it: `client.query` becomes `pool.query`, `connect()`/`end()` go, and a transaction borrows a client with `pool.connect()` and gives it back with `release()`. A module-level pg `Client` shared by every request becomes a `Pool` under its own name, without its `connect()`.',
-  safe: true,
-};
+export { meta } from './meta/pg-pool.ts';
 
 type PooledDriver = Extract<Connection, 'pg' | 'mysql2' | 'postgres.js'>;
 

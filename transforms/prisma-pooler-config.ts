@@ -5,16 +5,10 @@ import { driverNames } from '../src/engine/db-drivers.ts';
 import { isPostgresUrl, providerOf } from '../src/engine/db-urls.ts';
 import { lineEndingOf, printSource } from '../src/engine/print-style.ts';
 import { lineEndingFor } from '../src/engine/project-style.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import type { Finding } from '../src/types.ts';
 import { sourceTree } from '../src/engine/codemod.ts';
-
-export const meta: TransformMeta = {
-  id: 'prisma-pooler-config',
-  title: 'Connect through the pooler in serverless functions',
-  description: 'Adds `directUrl = env("DIRECT_URL")` to the Prisma datasource, `prepare: false` to postgres.js clients, and the pooled and direct URL templates to `.env.example`. Real `.env` files are never edited: the summary says which values to change.',
-  safe: true,
-};
+export { meta } from './meta/prisma-pooler-config.ts';
 
 const POOLED: Record<string, string> = {
   supabase: 'postgresql://postgres.<project-ref>:<password>@aws-0-<region>.pooler.supabase.com:6543/postgres?pgbouncer=true&connection_limit=1',

@@ -1,15 +1,9 @@
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { loadSchemas, schemaForFile } from '../src/sql/load-schema.ts';
 import type { IndexPlan } from '../src/sql/plan.ts';
 import { addPrismaIndexes } from '../src/sql/prisma-schema-edit.ts';
-
-export const meta: TransformMeta = {
-  id: 'prisma-schema-indexes',
-  title: 'Declare the missing indexes in schema.prisma',
-  description:
-    'Adds `@@index([…])` to models whose relation fields no index leads with, and `@@unique([…])` for fields the code looks one row up by, so `prisma migrate dev` creates them and schema.prisma stays the source of truth. A unique index fails to build while duplicates exist: review before migrating.',
-  safe: false,
-};
+import { meta } from './meta/prisma-schema-indexes.ts';
+export { meta };
 
 /** The indexes the findings ask for, grouped by the schema.prisma they belong to. */
 export function plan({ project, findings, changeset }: ProjectTransformContext): void {

@@ -7,17 +7,11 @@ import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import { markServerOnly } from './add-server-only.ts';
 import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
 import { packageFor } from '../src/project/packages.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
-
-export const meta: TransformMeta = {
-  id: 'prisma-singleton',
-  title: 'One PrismaClient per process',
-  description: 'Keeps one Prisma module (the existing one, or a new `lib/prisma.ts` from a template) that caches its client on globalThis, and makes every other `new PrismaClient()` an import of it, removing the per-request `$disconnect()` calls that would close the shared client.',
-  safe: true,
-};
+export { meta } from './meta/prisma-singleton.ts';
 
 const CANONICAL_PATH = /(^|\/)(src\/)?(lib|utils|server|db)\/(prisma|db|client)\.[cm]?[jt]s$/;
 

@@ -1,17 +1,9 @@
 import type { API, ASTPath, FileInfo, ObjectExpression, ObjectProperty } from 'jscodeshift';
-import { isNextConfigFile, propertyName } from '../src/engine/ast.ts';
+import { propertyName } from '../src/engine/ast.ts';
 import { printSource } from '../src/engine/print-style.ts';
-import type { TransformMeta } from '../src/engine/transform-types.ts';
 import { sourceTree } from '../src/engine/codemod.ts';
-
-export const meta: TransformMeta = {
-  id: 'remove-build-error-ignores',
-  title: 'Let `next build` fail on type and lint errors again',
-  description: 'Removes `typescript.ignoreBuildErrors` and `eslint.ignoreDuringBuilds` from next.config. The next build may then fail until the hidden errors are fixed, so this fix is not applied by `--yes` alone.',
-  safe: false,
-  prefilter: ['ignoreBuildErrors', 'ignoreDuringBuilds'],
-  files: isNextConfigFile,
-};
+import { meta } from './meta/remove-build-error-ignores.ts';
+export { meta };
 
 export const parser = 'tsx';
 

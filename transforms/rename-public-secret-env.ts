@@ -1,16 +1,11 @@
 import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
 import path from 'node:path';
 import type { Changeset } from '../src/engine/changeset.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import type { Project } from '../src/project/types.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
-
-export const meta: TransformMeta = {
-  id: 'rename-public-secret-env',
-  title: 'Take the public prefix off secret variables',
-  description: 'Renames `NEXT_PUBLIC_X` (or `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`) to `X` everywhere it appears: code, every `.env*` file, `.env.example`, `next.config.*`, the README and other config. Values are kept. Code in the browser that read the variable gets `undefined` afterwards, so the fix needs review: that code has to call the server instead.',
-  safe: true,
-};
+import { meta } from './meta/rename-public-secret-env.ts';
+export { meta };
 
 const TEXT_FILES = /\.(md|mdx|json|ya?ml|toml|txt)$/i;
 

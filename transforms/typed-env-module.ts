@@ -8,21 +8,13 @@ import { PUBLIC_ENV_PREFIX, RUNTIME_VARIABLES, envDestructured, envRead } from '
 import { parseSource } from '../src/engine/parse.ts';
 import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
-import type { ProjectTransformContext, TransformMeta } from '../src/engine/transform-types.ts';
+import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { mergeVisitors, walk } from '../src/engine/walk.ts';
 import { isDevelopmentFile } from '../src/project/dependencies.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
 import { packageFor } from '../src/project/packages.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
-
-export const meta: TransformMeta = {
-  id: 'typed-env-module',
-  title: 'Read environment variables through typed, validated modules',
-  description:
-    'Generates `env/server.ts` and `env/client.ts` with a zod schema for every variable the code reads (public ones in the client module), validated when the module loads, and points each `process.env.X` read at `env.X`. Reads in browser code of server-only variables, platform variables (`NODE_ENV`, …), tests, scripts and config files are left as they are. Adds `zod` to package.json.',
-  safe: false,
-  offer: (project) => project.packages.some((pkg) => pkg.next) && project.envFiles.some((env) => env.variables.length > 0),
-};
+export { meta } from './meta/typed-env-module.ts';
 
 interface Read {
   file: string;

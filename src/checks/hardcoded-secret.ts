@@ -2,7 +2,7 @@ import type { CallExpression, Node, ObjectExpression, StringLiteral, TemplateLit
 import { defineCheck } from './define.ts';
 import { propertyName } from '../engine/ast.ts';
 import { envRead } from '../engine/env-reads.ts';
-import { entropy, isPlaceholder, looksRandom, publicByName, publicByValue, secretByName, secretKind, withArticle } from '../engine/secret-shapes.ts';
+import { entropy, isPlaceholder, looksRandom, publicByName, publicByValue, secretByName, secretKind, withArticle } from '../secrets/secret-shapes.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
 
 const SECRET_NAME = /secret|api[_-]?key|apikey|token|passw(or)?d|private[_-]?key|credential|auth[_-]?key|service[_-]?(role[_-]?)?key/i;

@@ -4,7 +4,7 @@ import { defineCheck } from './define.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
 import { clientGraph } from '../engine/client-graph.ts';
-import { providerOf, secretByName, withArticle } from '../engine/secret-shapes.ts';
+import { providerOf, secretByName, withArticle } from '../secrets/secret-shapes.ts';
 import type { EnvFile } from '../project/types.ts';
 
 interface PublicSecretRead {

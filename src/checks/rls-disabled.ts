@@ -1,8 +1,8 @@
 import { defineProjectCheck } from './define.ts';
 import { tableIdentifier } from '../sql/names.ts';
-import { at, forEachSchema, isExposed, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { at, forEachSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
 import { usesSupabase } from '../sql/load-schema.ts';
-import { qualifiedName } from '../sql/model.ts';
+import { isExposed, qualifiedName } from '../sql/model.ts';
 
 export default defineProjectCheck({
   meta: {

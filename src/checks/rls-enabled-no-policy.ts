@@ -1,6 +1,6 @@
 import { defineProjectCheck } from './define.ts';
-import { at, forEachRlsSchema, isExposed, SQL_FIX_HINT } from '../sql/check-support.ts';
-import { qualifiedName } from '../sql/model.ts';
+import { at, forEachRlsSchema, SQL_FIX_HINT } from '../sql/check-support.ts';
+import { isExposed, qualifiedName } from '../sql/model.ts';
 
 export default defineProjectCheck({
   meta: {

@@ -3,7 +3,7 @@ import { defineCheck } from './define.ts';
 import { clientGraph, inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
 import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../engine/env-reads.ts';
-import { providerOf, secretByName } from '../engine/secret-shapes.ts';
+import { providerOf, secretByName } from '../secrets/secret-shapes.ts';
 import { SUPABASE_CLIENT_FACTORIES, mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
 
 

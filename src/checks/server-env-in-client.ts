@@ -3,7 +3,7 @@ import { defineCheck } from './define.ts';
 import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 import { PUBLIC_ENV_PREFIX, RUNTIME_VARIABLES, envDestructured, envRead } from '../engine/env-reads.ts';
-import { secretByName } from '../engine/secret-shapes.ts';
+import { secretByName } from '../secrets/secret-shapes.ts';
 import { packageFor } from '../project/packages.ts';
 import type { Project } from '../project/types.ts';
 

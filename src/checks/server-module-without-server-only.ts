@@ -2,7 +2,7 @@ import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { clientGraph, onlyInAppRouterServerCode } from '../engine/client-graph.ts';
 import { envDestructured, envRead } from '../engine/env-reads.ts';
-import { secretByName } from '../engine/secret-shapes.ts';
+import { secretByName } from '../secrets/secret-shapes.ts';
 import { mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
 
 interface SecretModule {

@@ -2,7 +2,7 @@ import type { CallExpression, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
 import { envRead } from '../engine/env-reads.ts';
-import { jwtRole } from '../engine/secret-shapes.ts';
+import { jwtRole } from '../secrets/secret-shapes.ts';
 import { SUPABASE_CLIENT_FACTORIES } from '../engine/server-sdks.ts';
 import type { Project } from '../project/types.ts';
 

@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../engine/apply.ts';
-import { packageRoot } from '../engine/package-root.ts';
 import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
 import { loadProject } from '../project/load-project.ts';
-import { rememberEnvValues } from '../report/redact.ts';
+import { rememberEnvValues } from '../secrets/redact.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';
 import { coerce, describeAnswer } from '../engine/run-transform.ts';
 import type { Question } from '../engine/transform-types.ts';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
-
-export const VERSION: string = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version;
+export { EXIT, VERSION } from './constants.ts';
 
 export function colorEnabled(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;

@@ -1,8 +1,14 @@
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { CHECKS, GENERATORS, TRANSFORMS, findTransform } from '../registry.ts';
-import { EXIT, emit } from './common.ts';
+import { EXIT } from './constants.ts';
 
-export function listing() {
+/** Where `npm run build` writes `listing()`, beside the compiled registry it reads (dist/). */
+const PRECOMPUTED = new URL('../../listing.json', import.meta.url);
+const COMPILED_REGISTRY = new URL('../registry.js', import.meta.url);
+
+export async function listing() {
+  const { CHECKS, GENERATORS, TRANSFORM_ENTRIES, fixIsSafe } = await import('../registry.ts');
   return {
     checks: CHECKS.map(({ meta }) => ({
       id: meta.id,
@@ -11,11 +17,11 @@ export function listing() {
       category: meta.category,
       fixable: meta.fix !== null,
       fix: meta.fix,
-      fixSafe: meta.fix ? (findTransform(meta.fix)?.meta.safe ?? false) : false,
+      fixSafe: meta.fix ? fixIsSafe(meta.fix) : false,
       fixCommand: meta.fix && GENERATORS[meta.fix] ? GENERATORS[meta.fix]!.command : null,
       docs: meta.docs,
     })),
-    transforms: TRANSFORMS.map(({ kind, meta }) => ({
+    transforms: TRANSFORM_ENTRIES.map(({ kind, meta }) => ({
       id: meta.id,
       title: meta.title,
       kind,
@@ -26,15 +32,36 @@ export function listing() {
   };
 }
 
+type Listing = Awaited<ReturnType<typeof listing>>;
+
+/**
+ * The listing as the build computed it, so `list` loads no check: trusted only while it is newer
+ * than the compiled registry (a build that skipped the step leaves it older). Null from the sources.
+ */
+function precomputedListing(): Listing | null {
+  try {
+    if (statSync(PRECOMPUTED).mtimeMs < statSync(COMPILED_REGISTRY).mtimeMs) return null;
+    return JSON.parse(readFileSync(PRECOMPUTED, 'utf8')) as Listing;
+  } catch {
+    return null;
+  }
+}
+
+/** Run by `npm run build` after compiling. */
+export async function writeListing(): Promise<void> {
+  const { writeFileAtomic } = await import('../engine/apply.ts');
+  writeFileAtomic(fileURLToPath(PRECOMPUTED), `${JSON.stringify(await listing())}\n`);
+}
+
 export function registerList(program: Command, setExit: (code: number) => void): void {
   program
     .command('list')
     .description('every check and transform')
     .option('--json', 'machine-readable output')
-    .action((flags: { json?: boolean }) => {
-      const { checks, transforms } = listing();
+    .action(async (flags: { json?: boolean }) => {
+      const { checks, transforms } = precomputedListing() ?? (await listing());
       if (flags.json) {
-        emit(`${JSON.stringify({ checks, transforms }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ checks, transforms }, null, 2)}\n`);
       } else {
         const width = Math.max(...checks.map((c) => c.id.length), ...transforms.map((t) => t.id.length));
         const lines = ['Checks', `  ${'id'.padEnd(width)}  severity  category      fix`];
@@ -44,7 +71,7 @@ export function registerList(program: Command, setExit: (code: number) => void):
         }
         lines.push('', 'Transforms', `  ${'id'.padEnd(width)}  kind     safe  title`);
         for (const t of transforms) lines.push(`  ${t.id.padEnd(width)}  ${t.kind.padEnd(7)}  ${(t.safe ? 'yes' : 'no').padEnd(4)}  ${t.title}`);
-        emit(`${lines.join('\n')}\n`);
+        process.stdout.write(`${lines.join('\n')}\n`);
       }
       setExit(EXIT.ok);
     });

@@ -1,18 +1,56 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { interruptedJournal, journalPath } from '../engine/journal.ts';
-import { acquireLock, journalRoots } from '../engine/state-dir.ts';
+import { Command, CommanderError, Help } from 'commander';
 import { UsageError } from '../errors.ts';
-import { EXIT, VERSION, createLogger } from './common.ts';
-import { registerFix } from './fix.ts';
-import { registerList } from './list.ts';
-import { registerMigrate } from './migrate.ts';
-import { registerScan } from './scan.ts';
-import { registerSql } from './sql.ts';
-import { registerTransform } from './transform.ts';
-import { registerUndo } from './undo.ts';
-import { registerVerify } from './verify.ts';
+import { EXIT, VERSION } from './constants.ts';
+
+type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
+
+interface CommandEntry {
+  name: string;
+  /** How the top-level help names it: what commander prints for the full definition. */
+  term: string;
+  description: string;
+  /** The module that defines the command and its action, imported only when the command runs. */
+  load(): Promise<RegisterCommand>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'scan', term: 'scan [options] [dir]', description: 'find the problems that break the app at launch', load: async () => (await import('./scan.ts')).registerScan },
+  {
+    name: 'fix',
+    term: 'fix [options] [dir]',
+    description: 'fix the findings: an interactive wizard on a terminal, or --yes / --dry-run / --patch in scripts',
+    load: async () => (await import('./fix.ts')).registerFix,
+  },
+  { name: 'transform', term: 'transform [options] <id> <paths...>', description: 'run one transform over files and folders', load: async () => (await import('./transform.ts')).registerTransform },
+  {
+    name: 'sql',
+    term: 'sql [options] [dir]',
+    description: 'generate migrations for row level security, constraints and indexes, from the schema and the code',
+    load: async () => (await import('./sql.ts')).registerSql,
+  },
+  {
+    name: 'verify',
+    term: 'verify [options] [dir]',
+    description: "apply the migrations to an embedded Postgres and prove that users cannot reach each other's rows",
+    load: async () => (await import('./verify.ts')).registerVerify,
+  },
+  { name: 'migrate', term: 'migrate', description: 'move an app to a newer framework API', load: async () => (await import('./migrate.ts')).registerMigrate },
+  { name: 'list', term: 'list [options]', description: 'every check and transform', load: async () => (await import('./list.ts')).registerList },
+  {
+    name: 'undo',
+    term: 'undo [options] [dir]',
+    description: 'restore the files the last fix or transform wrote, or roll back one that was interrupted',
+    load: async () => (await import('./undo.ts')).registerUndo,
+  },
+];
+
+/** The command argv runs, or for `help <command>` the one it asks about: the program's own options take no values. */
+function commandNamed(argv: readonly string[]): string | undefined {
+  const operands = argv.filter((arg) => !arg.startsWith('-'));
+  return operands[0] === 'help' ? operands[1] : operands[0];
+}
 
 const WRITERS = new Set(['fix', 'transform', 'app-router', 'sql']);
 const READERS = new Set(['scan', 'verify']);
@@ -37,10 +75,15 @@ function commandDirs(command: Command): string[] {
  * (they would build on half-written files) and warns those that read; a command that writes holds
  * the lock until it ends.
  */
-function startUp(command: Command, locks: Array<() => void>): void {
+async function startUp(command: Command, locks: Array<() => void>): Promise<void> {
   const name = command.name();
   const writes = WRITERS.has(name);
   if (!writes && !READERS.has(name) && name !== 'undo') return;
+  const [{ interruptedJournal, journalPath }, { acquireLock, journalRoots }, { createLogger }] = await Promise.all([
+    import('../engine/journal.ts'),
+    import('../engine/state-dir.ts'),
+    import('./common.ts'),
+  ]);
   const dirs = commandDirs(command);
   if (name !== 'undo') {
     const interrupted = dirs.flatMap(journalRoots).map((root) => ({ root, journal: interruptedJournal(root) })).find((found) => found.journal !== null);
@@ -57,7 +100,8 @@ function startUp(command: Command, locks: Array<() => void>): void {
   }
 }
 
-function buildProgram(setExit: (code: number) => void, locks: Array<() => void>): Command {
+async function buildProgram(argv: readonly string[], setExit: (code: number) => void, locks: Array<() => void>): Promise<Command> {
+  const stubs = new Map<Command, string>();
   const program = new Command('shipshape')
     .description('Find the failures that break a quickly built web app at launch, and fix them.')
     .version(VERSION, '-v, --version')
@@ -67,16 +111,19 @@ function buildProgram(setExit: (code: number) => void, locks: Array<() => void>)
       // Commander's own errors become one reason line; the hint follows in main().
       outputError: () => {},
     })
+    .configureHelp({
+      subcommandTerm(command: Command): string {
+        return stubs.get(command) ?? Help.prototype.subcommandTerm.call(this, command);
+      },
+    })
     .exitOverride()
     .hook('preAction', (_program, command) => startUp(command, locks));
-  registerScan(program, setExit);
-  registerFix(program, setExit);
-  registerTransform(program, setExit);
-  registerSql(program, setExit);
-  registerVerify(program, setExit);
-  registerMigrate(program, setExit);
-  registerList(program, setExit);
-  registerUndo(program, setExit);
+  // Only the command that runs is defined in full; the others are named for the help and for suggestions.
+  const named = commandNamed(argv);
+  for (const entry of COMMANDS) {
+    if (entry.name === named) (await entry.load())(program, setExit);
+    else stubs.set(program.command(entry.name).description(entry.description), entry.term);
+  }
   for (const command of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true);
   }
@@ -87,7 +134,7 @@ function buildProgram(setExit: (code: number) => void, locks: Array<() => void>)
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const locks: Array<() => void> = [];
-  const program = buildProgram((c) => (code = c), locks);
+  const program = await buildProgram(argv, (c) => (code = c), locks);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv, { from: 'user' });

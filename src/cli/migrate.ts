@@ -6,7 +6,7 @@ import { printableDiff, unifiedDiff } from '../engine/diff.ts';
 import { nextApps } from '../engine/next-routes.ts';
 import { planTransform, resolveAnswers } from '../engine/run-transform.ts';
 import { scan } from '../engine/scan.ts';
-import { findCheck, findTransform } from '../registry.ts';
+import { findCheck, loadTransform } from '../registry.ts';
 import type { Finding } from '../types.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, colorEnabled, createLogger, load } from './common.ts';
@@ -65,7 +65,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       }
       for (const finding of findings.filter((f) => f.ruleId !== 'app-router-unsupported-feature')) logger.info(`before: ${where(finding)}  ${finding.message}`);
 
-      const transform = findTransform('migrate-app-router')!;
+      const transform = (await loadTransform('migrate-app-router'))!;
       const cliOptions = { routes: flags.routes ?? '', keepPagesShell: Boolean(flags.keepPagesShell), force: Boolean(flags.force) };
       const changeset = new Changeset(diskReader(project.root));
       const planned = await planTransform(project, transform, findings, resolveAnswers(transform, cliOptions, {}), changeset);

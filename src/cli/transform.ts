@@ -13,7 +13,7 @@ import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
 import { gitTopLevel } from '../project/git.ts';
 import { isSourceFile } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
-import { CHECKS, TRANSFORMS, checksFixedBy, findTransform } from '../registry.ts';
+import { CHECKS, TRANSFORM_ENTRIES, checksFixedBy, loadTransform } from '../registry.ts';
 import { heldBackLines, renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
 
@@ -74,9 +74,9 @@ export function registerTransform(program: Command, setExit: (code: number) => v
     .option('--quiet', 'no log lines on stderr')
     .action(async (id: string, inputs: string[], flags: TransformFlags) => {
       const logger = createLogger(Boolean(flags.quiet || flags.json));
-      const transform = findTransform(id);
+      const transform = await loadTransform(id);
       if (!transform) {
-        const suggestion = closest(id, TRANSFORMS.map((t) => t.meta.id));
+        const suggestion = closest(id, TRANSFORM_ENTRIES.map((t) => t.meta.id));
         throw new UsageError(`unknown transform "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, 'run `shipshape list` to see the transforms');
       }
       const cliOptions = parseOptionPairs(flags.option, optionQuestions([transform]));

@@ -2,7 +2,7 @@ import { structuredPatch } from 'diff';
 import pc from 'picocolors';
 import path from 'node:path';
 import { isEnvFileName } from '../project/env-files.ts';
-import { redactLineWithState } from '../report/redact.ts';
+import { redactLineWithState } from '../secrets/redact.ts';
 import type { FileChange } from './changeset.ts';
 
 const C_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\' };

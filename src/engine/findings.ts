@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isEnvFileName } from '../project/env-files.ts';
 import type { Project } from '../project/types.ts';
-import { privateKeyLines, redactLineWithState, redactText, type RedactedLine } from '../report/redact.ts';
+import { privateKeyLines, redactLineWithState, redactText, type RedactedLine } from '../secrets/redact.ts';
 import type { CheckMeta, Finding, Location, ReportInput, Severity } from '../types.ts';
 import { lineFingerprints } from './fingerprint.ts';
 import { LineIndex } from './line-index.ts';

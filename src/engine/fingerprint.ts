@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { redact } from '../report/redact.ts';
+import { redact } from '../secrets/redact.ts';
 
 /**
  * Stable across edits elsewhere in the file: rule, file and the normalised text of the line,

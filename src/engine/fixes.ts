@@ -1,4 +1,5 @@
-import { GENERATORS, findTransform } from '../registry.ts';
+import { findTransform } from '../all-transforms.ts';
+import { GENERATORS } from '../registry.ts';
 import { severityRank, type Finding } from '../types.ts';
 import type { Transform } from './transform-types.ts';
 

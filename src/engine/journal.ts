@@ -1,6 +1,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.ts';
 import { createDurably, isTempSiblingOf, renameDurably, syncDirectory, tempSibling } from './durable-fs.ts';
 import { sha256 } from './hash.ts';
@@ -67,8 +68,12 @@ const schema = {
 } as const;
 
 let compiled: ValidateFunction | null = null;
+/** Loaded and compiled only to read a journal back: every command that writes or reads checks for one, few find one. */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: false, allowUnionTypes: true }).compile(schema);
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    compiled = new Ajv({ allErrors: false, allowUnionTypes: true }).compile(schema);
+  }
   return compiled;
 }
 

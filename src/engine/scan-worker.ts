@@ -1,9 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Project } from '../project/types.ts';
-import { findCheck } from '../registry.ts';
-import { rememberEnvValues } from '../report/redact.ts';
+import { findCheck, fixIsSafe } from '../registry.ts';
+import { rememberEnvValues } from '../secrets/redact.ts';
 import { checkFiles, fileChecks } from './check-files.ts';
-import { fixIsSafe } from './scan.ts';
 
 const { project, files, checkIds } = workerData as { project: Project; files: string[]; checkIds: string[] };
 rememberEnvValues(project.root, project.envFiles);

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readTextFile } from '../project/files.ts';
-import { rememberEnvValues } from '../report/redact.ts';
+import { rememberEnvValues } from '../secrets/redact.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
-import { CHECKS, findCheck, findTransform } from '../registry.ts';
-import { SEVERITIES, severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
+import { CHECKS, findCheck, fixIsSafe } from '../registry.ts';
+import { severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
 import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
 import { seedModuleFacts } from './client-graph.ts';
 import { FileFindings } from './findings.ts';
@@ -35,10 +35,6 @@ export interface ScanResult {
  */
 const MIN_CORES_FOR_WORKERS = 4;
 const FILES_PER_WORKER = 2000;
-
-export function fixIsSafe(fixId: string): boolean {
-  return findTransform(fixId)?.meta.safe ?? false;
-}
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
@@ -149,10 +145,4 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
     skipped,
     durationMs: Math.round(performance.now() - started),
   };
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<(typeof SEVERITIES)[number], number> {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
 }

@@ -1,13 +1,22 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.ts';
-import { SEVERITIES } from '../types.ts';
+import { SEVERITIES } from '../severity.ts';
 import type { ShipshapeConfig } from './types.ts';
 
 export const CONFIG_FILE = 'shipshape.config.json';
 
-const schema = {
+interface SchemaNode {
+  type?: string | readonly string[];
+  properties?: Readonly<Record<string, SchemaNode>>;
+  additionalProperties?: false | SchemaNode;
+  items?: SchemaNode;
+  minLength?: number;
+  enum?: readonly string[];
+}
+
+/** The configuration's JSON Schema; `configProblem` checks the keywords it uses, in ajv's order and words. */
+export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -17,31 +26,70 @@ const schema = {
     severity: { type: 'object', additionalProperties: { enum: [...SEVERITIES] } },
     answers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
   },
-} as const;
+} as const satisfies SchemaNode;
 
-let compiled: ValidateFunction | null = null;
-/** Compiled on first use: most projects have no configuration to validate. */
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
-  return compiled;
+export interface ConfigProblem {
+  /** The keys down to the offending value. */
+  path: string[];
+  keyword: 'type' | 'enum' | 'minLength' | 'additionalProperties';
+  message: string;
+  /** For `additionalProperties`: the key the schema does not allow. */
+  key?: string;
+}
+
+function hasType(value: unknown, type: string): boolean {
+  if (type === 'object') return value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (type === 'array') return Array.isArray(value);
+  return typeof value === type;
+}
+
+/**
+ * The first value the schema rejects, as ajv reports it (a compiled ajv validator costs more at
+ * start-up than every configuration it will ever check), or null for a valid configuration.
+ */
+export function configProblem(value: unknown, schema: SchemaNode = CONFIG_SCHEMA, path: string[] = []): ConfigProblem | null {
+  if (schema.type !== undefined) {
+    const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
+    if (!types.some((type) => hasType(value, type))) return { path, keyword: 'type', message: `must be ${types.join(',')}` };
+  }
+  if (schema.enum && !schema.enum.includes(value as string)) return { path, keyword: 'enum', message: 'must be equal to one of the allowed values' };
+  if (schema.minLength !== undefined && typeof value === 'string' && [...value].length < schema.minLength) {
+    return { path, keyword: 'minLength', message: `must NOT have fewer than ${schema.minLength} characters` };
+  }
+  if (Array.isArray(value) && schema.items) {
+    for (const [index, item] of value.entries()) {
+      const problem = configProblem(item, schema.items, [...path, String(index)]);
+      if (problem) return problem;
+    }
+  }
+  if (hasType(value, 'object')) {
+    const object = value as Record<string, unknown>;
+    const known = (key: string) => schema.properties !== undefined && Object.hasOwn(schema.properties, key);
+    for (const key of Object.keys(object).filter((k) => !known(k))) {
+      if (schema.additionalProperties === false) return { path, keyword: 'additionalProperties', message: 'must NOT have additional properties', key };
+      if (schema.additionalProperties) {
+        const problem = configProblem(object[key], schema.additionalProperties, [...path, key]);
+        if (problem) return problem;
+      }
+    }
+    for (const [key, property] of Object.entries(schema.properties ?? {})) {
+      if (!Object.hasOwn(object, key)) continue;
+      const problem = configProblem(object[key], property, [...path, key]);
+      if (problem) return problem;
+    }
+  }
+  return null;
 }
 
 export function emptyConfig(): ShipshapeConfig {
   return { ignore: [], disable: [], severity: {}, answers: {}, source: null };
 }
 
-function describeErrors(source: string): string {
-  const error = validator().errors?.[0];
-  if (!error) return `${source}: invalid configuration`;
-  const where = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '';
-  if (error.keyword === 'additionalProperties') {
-    const key = (error.params as { additionalProperty: string }).additionalProperty;
-    return `${source}: unknown key "${where ? `${where}.` : ''}${key}"`;
-  }
-  if (error.keyword === 'enum') {
-    return `${source}: ${where} must be one of ${SEVERITIES.join(', ')}`;
-  }
-  return `${source}: ${where || 'the configuration'} ${error.message}`;
+function describeProblem(source: string, problem: ConfigProblem): string {
+  const where = problem.path.join('.');
+  if (problem.keyword === 'additionalProperties') return `${source}: unknown key "${where ? `${where}.` : ''}${problem.key}"`;
+  if (problem.keyword === 'enum') return `${source}: ${where} must be one of ${SEVERITIES.join(', ')}`;
+  return `${source}: ${where || 'the configuration'} ${problem.message}`;
 }
 
 /** Parses a JSON file's text; a UTF-8 byte order mark in front is accepted, as npm accepts it. */
@@ -70,9 +118,8 @@ export function loadConfig(root: string, knownCheckIds: ReadonlySet<string>): Sh
     source = 'package.json "shipshape"';
     raw = manifest.shipshape;
   }
-  if (!validator()(raw)) {
-    throw new UsageError(describeErrors(source), 'allowed keys: ignore, disable, severity, answers');
-  }
+  const problem = configProblem(raw);
+  if (problem) throw new UsageError(describeProblem(source, problem), 'allowed keys: ignore, disable, severity, answers');
   const config = raw as Partial<ShipshapeConfig>;
   const result: ShipshapeConfig = {
     ignore: config.ignore ?? [],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globbySync } from 'globby';
 import { isGitIgnoredSync } from 'globby';
-import { jwtRole, secretKind } from '../engine/secret-shapes.ts';
+import { jwtRole, secretKind } from '../secrets/secret-shapes.ts';
 import { ALWAYS_SKIPPED_DIRS, MAX_FILE_BYTES, toPosix } from './files.ts';
 import { gitIgnored, gitTrackedFiles } from './git.ts';
 import type { EnvFile, EnvUrl, EnvVariable } from './types.ts';

@@ -1,4 +1,4 @@
-import { countBySeverity } from '../engine/scan.ts';
+import { countBySeverity } from './severity-counts.ts';
 import { rotations } from './rotations.ts';
 import type { ReportInput } from './types.ts';
 

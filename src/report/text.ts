@@ -1,7 +1,7 @@
 import { GENERATORS, fixCommand } from '../registry.ts';
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
-import { countBySeverity } from '../engine/scan.ts';
+import { countBySeverity } from './severity-counts.ts';
 import { SEVERITIES, type Finding, type Severity } from '../types.ts';
 import { rotations } from './rotations.ts';
 import type { ReportInput } from './types.ts';

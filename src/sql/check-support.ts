@@ -3,13 +3,6 @@ import type { ProjectCheckContext, ProjectReportInput } from '../types.ts';
 import { loadSchemas, usesSupabase } from './load-schema.ts';
 import { qualifiedName, type Policy, type SchemaModel, type SourceLoc, type Table } from './model.ts';
 
-/** Schemas the Supabase Data API serves to anyone holding the anon key. */
-export const EXPOSED_SCHEMAS = new Set(['public']);
-
-export function isExposed(table: Table): boolean {
-  return EXPOSED_SCHEMAS.has(table.schema);
-}
-
 export function at(loc: SourceLoc): Pick<ProjectReportInput, 'file' | 'loc'> {
   return { file: loc.file, loc: { line: loc.line, column: 1 } };
 }

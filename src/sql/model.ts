@@ -137,6 +137,13 @@ export function emptySchema(source: SchemaSource, packageDir: string): SchemaMod
   return { source, packageDir, files: [], tables: [], indexes: [], functions: [], unmodelled: [], problems: [] };
 }
 
+/** Schemas the Supabase Data API serves to anyone holding the anon key. */
+export const EXPOSED_SCHEMAS = new Set(['public']);
+
+export function isExposed(table: Table): boolean {
+  return EXPOSED_SCHEMAS.has(table.schema);
+}
+
 export function qualifiedName(table: { schema: string; name: string }): string {
   return table.schema === 'public' ? table.name : `${table.schema}.${table.name}`;
 }

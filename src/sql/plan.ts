@@ -1,11 +1,11 @@
 import type { ColumnUse } from './code-facts.ts';
 import { resolveUse } from './code-facts.ts';
-import { isExposed } from './check-support.ts';
 import {
   findColumn,
   findTable,
   foreignKeys,
   hasLeadingIndex,
+  isExposed,
   isUniqueOn,
   primaryKey,
   qualifiedName,

@@ -8,7 +8,7 @@ import { answerProblem, planTransform, resolveAnswers, type TransformFailure } f
 import type { ScanResult } from '../engine/scan.ts';
 import type { Answers, Question, Transform } from '../engine/transform-types.ts';
 import type { HeldBack, TypeGate } from '../engine/type-gate.ts';
-import { TRANSFORMS } from '../registry.ts';
+import { TRANSFORMS } from '../all-transforms.ts';
 import type { Project } from '../project/types.ts';
 import { rotations } from '../report/rotations.ts';
 import type { Check, Finding } from '../types.ts';

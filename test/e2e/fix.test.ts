@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir, writeTree } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
 import { printableDiff } from '../../src/engine/diff.ts';
-import { rememberEnvValues } from '../../src/report/redact.ts';
+import { rememberEnvValues } from '../../src/secrets/redact.ts';
 
 afterAll(cleanTempDirs);
 

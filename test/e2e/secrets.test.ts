@@ -2,7 +2,7 @@ import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PUBLIC_ENV_PREFIX } from '../../src/engine/env-reads.ts';
-import { secretByName } from '../../src/engine/secret-shapes.ts';
+import { secretByName } from '../../src/secrets/secret-shapes.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
 import { typeErrors } from '../typecheck.ts';

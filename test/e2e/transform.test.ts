@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TRANSFORMS } from '../../src/registry.ts';
+import { TRANSFORMS } from '../../src/all-transforms.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MASKED_SHAPES, URL_PASSWORD, looksRandom } from '../engine/secret-shapes.ts';
+import { MASKED_SHAPES, URL_PASSWORD, looksRandom } from './secret-shapes.ts';
 import { isEnvFileName } from '../project/env-files.ts';
 
 /** Replaces each of the given values wherever it appears. */
