@@ -595,6 +595,9 @@ function isSignedInUserId(value: Node, ancestors: readonly Node[]): boolean {
   return signedIn;
 }
 
+/** A column that names a calendar period (`order_month`, `year`, `day`): equal to one value, it is a window closed on both ends. */
+const PERIOD_COLUMN = /(^|_)(year|month|week|day)$|^(year|month|week|day)[A-Z_]|[a-z](Year|Month|Week|Day)$/;
+
 const EMPTY_FILTERS: QueryFilters = { target: null, equalities: [], ownedBySignedInUser: false, windowed: false, ordered: false };
 
 /** The filters of a Prisma `findMany`: `where: { userId: user.id, date: { gte, lt } }`. */
@@ -667,8 +670,11 @@ function sqlFilters(text: string): QueryFilters {
 
 /** What the filters of a list query say; `end` is a supabase-js chain's last call. */
 export function queryFilters(query: Node, shape: QueryShape, ancestors: readonly Node[], end?: CallExpression): QueryFilters {
-  if (shape === 'prisma') return prismaFilters(query as CallExpression, ancestors);
-  if (shape === 'supabase') return supabaseFilters(query as CallExpression, end ?? (query as CallExpression), ancestors);
-  const text = unboundedSqlText(query);
-  return text === null ? EMPTY_FILTERS : sqlFilters(text);
+  const text = shape === 'sql' ? unboundedSqlText(query) : null;
+  const filters =
+    shape === 'prisma' ? prismaFilters(query as CallExpression, ancestors)
+    : shape === 'supabase' ? supabaseFilters(query as CallExpression, end ?? (query as CallExpression), ancestors)
+    : text === null ? EMPTY_FILTERS
+    : sqlFilters(text);
+  return filters.equalities.some((column) => PERIOD_COLUMN.test(column)) ? { ...filters, windowed: true } : filters;
 }
