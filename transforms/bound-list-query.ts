@@ -2,7 +2,7 @@ import type { API, ASTPath, CallExpression, FileInfo, TaggedTemplateExpression }
 import type { CallExpression as BabelCall, Node, ObjectExpression, ObjectProperty, StringLiteral, TemplateLiteral } from '@babel/types';
 import { TextEdits, ancestorsOf, sourceTree, statementStart } from '../src/engine/codemod.ts';
 import { memberName, propertyName } from '../src/engine/ast.ts';
-import { ancestorsAbove, countableFindMany, isUnboundedFindMany, rowFlow, sqlColumnList, sqlPaging, unboundedSelectEnd, unboundedSqlText, type RowFlow } from '../src/engine/list-queries.ts';
+import { ancestorsAbove, countableFindMany, isUnboundedFindMany, queryFilters, rowFlow, sqlColumnList, sqlPaging, unboundedSelectEnd, unboundedSqlText, type QueryShape, type RowFlow } from '../src/engine/list-queries.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
 import { meta } from './meta/bound-list-query.ts';
@@ -30,6 +30,13 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
   const edits = new TextEdits(file.source, file.path);
   const source = file.source;
   const pageSize = Number(options.pageSize ?? 100);
+  const keys = JSON.parse(typeof options.primaryKeys === 'string' ? options.primaryKeys : '{}') as Record<string, string[]>;
+  /** The primary key of the table a query reads, or null when the schema does not say. */
+  const keyOf = (query: Node, shape: QueryShape, ancestors: readonly Node[], end?: BabelCall): string[] | null => {
+    const target = queryFilters(query, shape, ancestors, end).target;
+    return (target && keys[`${shape === 'prisma' ? 'prisma' : 'table'}:${target}`]) || null;
+  };
+  const sqlName = (column: string) => (/^[a-z_][a-z0-9_]*$/.test(column) ? column : `"${column.replace(/"/g, '""')}"`);
   const quote = printOptions(source).quote === 'double' ? '"' : "'";
   const usesMysql = /from\s+['"]mysql2?(\/promise)?['"]|require\(\s*['"]mysql2?(\/promise)?['"]\s*\)/.test(source);
   const note = (path: ASTPath) => {
@@ -48,8 +55,10 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
     if (flow.kind === 'response') {
       const paging = sqlPaging(whole);
       if (!paging) return;
+      const key = paging.orderBy ? keyOf(path.node as unknown as Node, 'sql', ancestorsOf(path)) : null;
+      if (paging.orderBy && !key) return;
       const last = chunks[chunks.length - 1]!;
-      const order = paging.orderBy ? ` ORDER BY ${paging.orderBy}` : '';
+      const order = key ? ` ORDER BY ${key.map(sqlName).join(', ')}` : '';
       edits.insert(last.start + limitOffset(last.text), `${order} LIMIT ${pageSize}`);
       note(path);
     } else if (flow.kind === 'count') {
@@ -68,7 +77,11 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
       const [args] = call.arguments as [ObjectExpression | undefined];
       if (flow.kind === 'response') {
         const ordered = args?.properties.some((p) => p.type === 'ObjectProperty' && propertyName(p) === 'orderBy');
-        const additions = [...(ordered ? [] : [`orderBy: { id: ${quote}asc${quote} }`]), `take: ${pageSize}`];
+        const key = ordered ? null : keyOf(call, 'prisma', ancestorsOf(path));
+        if (!ordered && !key) return;
+        const asc = (field: string) => `{ ${field}: ${quote}asc${quote} }`;
+        const orderBy = key ? [`orderBy: ${key.length === 1 ? asc(key[0]!) : `[${key.map(asc).join(', ')}]`}`] : [];
+        const additions = [...orderBy, `take: ${pageSize}`];
         if (args) for (const addition of additions) edits.appendProperty(args as never, addition);
         else edits.insert(call.end! - 1, `{ ${additions.join(', ')} }`);
         note(path);
@@ -91,11 +104,14 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
         for (let link: Node = end; link !== call && link.type === 'CallExpression'; link = (link.callee as { object: Node }).object) {
           if (memberName(link.callee) === 'order') ordered = true;
         }
+        const key = ordered ? null : keyOf(call, 'supabase', ancestorsOf(path), end);
+        if (!ordered && !key) return;
         // A chain written one call per line gets its new calls on lines of their own.
         const lastDot = source.lastIndexOf('.', (end.callee as { property: Node }).property.start!);
         const lineBreak = /\n([ \t]*)$/.exec(source.slice(0, lastDot));
         const joint = lineBreak ? `\n${lineBreak[1]}` : '';
-        edits.insert(end.end!, `${ordered ? '' : `${joint}.order(${quote}id${quote})`}${joint}.range(0, ${pageSize - 1})`);
+        const order = (key ?? []).map((column) => `${joint}.order(${quote}${column}${quote})`).join('');
+        edits.insert(end.end!, `${order}${joint}.range(0, ${pageSize - 1})`);
         note(path);
       } else if (flow.kind === 'count' && call.arguments.length <= 1) {
         const [columns] = call.arguments;

@@ -1,5 +1,6 @@
 import { defineCheck } from './define.ts';
-import { collectEnvReads, reportReadsMissingFrom } from '../engine/env-reads.ts';
+import { isNextConfigFile } from '../engine/ast.ts';
+import { collectEnvReads, nextConfigEnvEntry, reportReadsMissingFrom, type NextConfigEnvEntry } from '../engine/env-reads.ts';
 
 export default defineCheck({
   meta: {
@@ -7,15 +8,23 @@ export default defineCheck({
     title: 'Environment variable read but defined nowhere',
     severity: 'medium',
     category: 'config',
-    docs: 'The code reads a variable that no `.env*` file or template defines, so it is `undefined` on a fresh clone and, unless someone sets it on the host, in production too. Define it (and document it in `.env.example`), or stop reading it.',
-    prefilter: ['process.env', 'import.meta.env'],
+    docs: 'The code reads a variable that no `.env*` file, template or `next.config` `env` entry defines, so it is `undefined` on a fresh clone and, unless someone sets it on the host, in production too. Define it (and document it in `.env.example`), or stop reading it.',
+    prefilter: (text, _project, file) => text.includes('process.env') || text.includes('import.meta.env') || (isNextConfigFile(file) && /\benv\s*:/.test(text)),
     fix: 'generate-env-example',
   },
   check(ctx) {
-    return collectEnvReads(ctx.file.path, (read) => ctx.collect(read));
+    const file = ctx.file.path;
+    return {
+      ...collectEnvReads(file, (read) => ctx.collect(read)),
+      ObjectProperty(node, ancestors) {
+        const name = nextConfigEnvEntry(file, node, ancestors);
+        if (name) ctx.collect({ nextConfigEnv: name } satisfies NextConfigEnvEntry);
+      },
+    };
   },
   finish(ctx) {
-    const defined = new Set(ctx.project.envFiles.flatMap((env) => env.variables.map((v) => v.name)));
-    reportReadsMissingFrom(ctx, defined, (name) => `${name} is read here but no env file or template defines it: it is undefined unless the host sets it.`);
+    const fromConfig = ctx.facts.flatMap((fact) => ((fact as NextConfigEnvEntry).nextConfigEnv ? [(fact as NextConfigEnvEntry).nextConfigEnv] : []));
+    const defined = new Set([...ctx.project.envFiles.flatMap((env) => env.variables.map((v) => v.name)), ...fromConfig]);
+    reportReadsMissingFrom(ctx, defined, (name) => `${name} is read here but no env file, template or next.config \`env\` entry defines it: it is undefined unless the host sets it.`);
   },
 });

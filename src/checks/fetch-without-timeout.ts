@@ -1,6 +1,12 @@
 import type { CallExpression, Expression, Node, Program } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { absoluteUrlOf, fetchResponseBinding, hasTimeoutSignal, isOkChecked, isServerDataFunction, moduleStringConstants, runsInBrowser } from '../engine/fetch-calls.ts';
+import { clientGraph, type ClientCodeFact } from '../engine/client-graph.ts';
+import { absoluteUrlOf, fetchResponseBinding, hasTimeoutSignal, isOkChecked, isServerDataFunction, moduleStringConstants } from '../engine/fetch-calls.ts';
+
+interface UnguardedFetch extends ClientCodeFact {
+  message: string;
+  data: { hasSignal: boolean; okChecked: boolean };
+}
 
 export default defineCheck({
   meta: {
@@ -8,31 +14,47 @@ export default defineCheck({
     title: 'External fetch without a timeout',
     severity: 'medium',
     category: 'data-access',
-    docs: '`fetch` waits as long as the other service takes: when it hangs, every request that reaches this line hangs with it, holding a serverless instance or a connection until the platform kills it. Pass `signal: AbortSignal.timeout(ms)`, and check `response.ok` before reading the body, so a failure is a clear error rather than a JSON parse error on an HTML page.',
+    docs: '`fetch` waits as long as the other service takes: when it hangs, every request that reaches this line hangs with it, holding a serverless instance or a connection until the platform kills it. Pass `signal: AbortSignal.timeout(ms)`, and check `response.ok` before reading the body, so a failure is a clear error rather than a JSON parse error on an HTML page. A fetch in browser code (a module only client code reaches, through the import graph, outside `getServerSideProps` and friends) holds only that visitor\'s tab, which the browser and the visitor bound, and is not reported.',
     prefilter: ['fetch('],
     fix: 'fetch-timeout',
+    clientGraph: true,
   },
   check(ctx) {
     let constants = new Map<string, string>();
-    let browserFile = false;
     return {
       Program(node: Node) {
         constants = moduleStringConstants(node as Program);
-        browserFile = runsInBrowser(ctx.file.path, node as Program);
       },
       CallExpression(node: Node, ancestors: readonly Node[]) {
         const call = node as CallExpression;
         if (call.callee.type !== 'Identifier' || call.callee.name !== 'fetch') return;
         const url = absoluteUrlOf(call.arguments[0] as Expression | undefined, constants);
         if (!url) return;
-        if (browserFile && !ancestors.some(isServerDataFunction)) return;
         const hasSignal = hasTimeoutSignal(call.arguments[1] as Expression | undefined);
         const response = fetchResponseBinding(ancestors);
         const okChecked = response !== null && isOkChecked(response.name, response.scope);
         if (hasSignal && okChecked) return;
         const missing = [hasSignal ? null : 'no timeout (`signal`)', okChecked ? null : 'no `response.ok` check before the body is read'].filter(Boolean);
-        ctx.report({ node: call, message: `fetch to ${url.host} has ${missing.join(' and ')}.`, data: { hasSignal, okChecked } });
+        ctx.collect({
+          file: ctx.file.path,
+          line: call.loc!.start.line,
+          column: call.loc!.start.column + 1,
+          serverSide: ancestors.some(isServerDataFunction),
+          message: `fetch to ${url.host} has ${missing.join(' and ')}.`,
+          data: { hasSignal, okChecked },
+        } satisfies UnguardedFetch);
       },
     };
+  },
+  finish(ctx) {
+    const facts = ctx.facts as UnguardedFetch[];
+    if (facts.length === 0) return;
+    const graph = clientGraph(ctx.project);
+    // A module that a server entry (an API route, a server component, a script) also imports runs on the server too.
+    const browserOnly = (file: string) => graph.isClient(file) && graph.entries(file).every((entry) => graph.isClient(entry));
+    for (const fact of facts) {
+      if (!fact.serverSide && browserOnly(fact.file)) continue;
+      ctx.report({ file: fact.file, loc: { line: fact.line, column: fact.column }, message: fact.message, data: fact.data });
+    }
   },
 });

@@ -62,6 +62,31 @@ function inFirebaseConfig(parent: Node | undefined, ancestors: readonly Node[]):
   return (object as ObjectExpression).properties.some((p) => p.type === 'ObjectProperty' && FIREBASE_CONFIG_KEYS.has(propertyName(p) ?? ''));
 }
 
+/** Browser map SDKs: the key they load the map with is sent by every visitor's browser, restricted by referrer. */
+const BROWSER_MAPS_PACKAGE = /['"](?:@pbe\/react-yandex-maps|react-yandex-maps|@react-google-maps\/api|@googlemaps\/js-api-loader|@googlemaps\/react-wrapper|@vis\.gl\/react-google-maps|google-map-react)['"]/;
+/** The options and props those SDKs take the key in. */
+const MAPS_KEY_OPTION = /^(apikey|apiKey|googleMapsApiKey|key)$/;
+/** The maps JavaScript API script URLs, which carry the key as a query parameter. */
+const MAPS_SCRIPT_URL = /api-maps\.yandex\.(?:ru|com)\/|maps\.googleapis\.com\/maps\/api\/js/;
+
+/** The option or prop a value is given under: `{ apikey: v }`, `<LoadScript googleMapsApiKey={v}>`. */
+function optionNameFor(parent: Node | undefined, node: Node, ancestors: readonly Node[]): string | null {
+  if (parent?.type === 'ObjectProperty' && parent.value === node) return propertyName(parent);
+  const attribute = parent?.type === 'JSXExpressionContainer' ? ancestors.at(-2) : parent;
+  if (attribute?.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier') return attribute.name.name;
+  return null;
+}
+
+/** Whether a value is spliced into a maps script URL: `` `https://api-maps.yandex.ru/2.1/?apikey=${KEY}` ``, or with `+`. */
+function inMapsScriptUrl(parent: Node | undefined): boolean {
+  if (parent?.type === 'TemplateLiteral') return parent.quasis.some((quasi) => MAPS_SCRIPT_URL.test(quasi.value.raw));
+  if (parent?.type === 'BinaryExpression' && parent.operator === '+') {
+    const text = (side: Node): string => (side.type === 'StringLiteral' ? side.value : side.type === 'BinaryExpression' ? text(side.left) + text(side.right) : '');
+    return MAPS_SCRIPT_URL.test(text(parent));
+  }
+  return false;
+}
+
 /** A value that could be a real credential: long enough, one token, and not a placeholder. */
 function credentialLike(value: string, minLength: number): boolean {
   return value.length >= minLength && !/\s/.test(value) && !isPlaceholder(value) && entropy(value) >= 3;
@@ -87,11 +112,19 @@ export default defineCheck({
     const constLiterals = new Map<string, Node>();
     const encodedNames = new Set<string>();
     const reported = new Set<Node>();
+    const loadsBrowserMaps = BROWSER_MAPS_PACKAGE.test(ctx.file.text);
+    /** How often each name is read, and how often as the key of a browser map: a key read only that way is public by design. */
+    const reads = new Map<string, number>();
+    const mapsKeyReads = new Map<string, number>();
+    const constKeys: Array<{ name: string; emit: () => void }> = [];
+    const constNames = new Map<Node, string>();
+    const givenToBrowserMaps = (parent: Node | undefined, node: Node, ancestors: readonly Node[]) =>
+      (loadsBrowserMaps && MAPS_KEY_OPTION.test(optionNameFor(parent, node, ancestors) ?? '')) || inMapsScriptUrl(parent);
 
     const report = (node: Node, value: string, reason: string, kind: string | null, named: string | null, rotate = true, fallbackOf?: string) => {
       if (reported.has(node)) return;
       reported.add(node);
-      ctx.report({
+      const emit = () => ctx.report({
         node,
         secrets: [value],
         severity,
@@ -99,6 +132,9 @@ export default defineCheck({
         data: { kind: kind ?? 'named-secret', name: named, ...(fallbackOf ? { fallbackOf } : {}) },
         ...(severity === 'low' || !rotate ? {} : { rotate: { key: `${kind ?? 'secret'} ${value.slice(0, 6)}… in ${ctx.file.path}:${node.loc!.start.line}`, why: 'written in the source, so it is in the git history' } }),
       });
+      const constName = constNames.get(node);
+      if (!kind && constName) constKeys.push({ name: constName, emit });
+      else emit();
     };
 
     /** A literal handed to a server SDK: `new Stripe('…')`, `twilio(sid, '…')`, `new OpenAI({ apiKey: '…' })`. */
@@ -126,6 +162,8 @@ export default defineCheck({
       const parent = ancestors.at(-1);
       const named = nameFor(parent, node);
       if (publicByValue(value) || (named && publicByName(named))) return;
+      if (givenToBrowserMaps(parent, node, ancestors)) return;
+      if (named && parent?.type === 'VariableDeclarator') constNames.set(node, named);
       if (value.startsWith('AIza') && inFirebaseConfig(parent, ancestors)) return;
       const fallback = fallbackFor(parent, node);
       if (fallback) {
@@ -163,11 +201,23 @@ export default defineCheck({
       },
       StringLiteral: visit,
       TemplateLiteral: visit,
+      Identifier(node, ancestors) {
+        if (node.type !== 'Identifier') return;
+        const parent = ancestors.at(-1);
+        if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
+        if ((parent?.type === 'ObjectProperty' || parent?.type === 'MemberExpression') && !parent.computed && (parent.type === 'ObjectProperty' ? parent.key : parent.property) === node) return;
+        reads.set(node.name, (reads.get(node.name) ?? 0) + 1);
+        if (givenToBrowserMaps(parent, node, ancestors)) mapsKeyReads.set(node.name, (mapsKeyReads.get(node.name) ?? 0) + 1);
+      },
       'Program:exit'() {
         for (const name of encodedNames) {
           const literal = constLiterals.get(name);
           const value = literal && literalValue(literal);
           if (literal && value) report(literal, value, 'a literal secret used to sign tokens', null, name);
+        }
+        for (const { name, emit } of constKeys) {
+          const mapsOnly = (mapsKeyReads.get(name) ?? 0) > 0 && mapsKeyReads.get(name) === reads.get(name);
+          if (!mapsOnly) emit();
         }
       },
     };

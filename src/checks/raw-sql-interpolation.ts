@@ -11,6 +11,40 @@ const ADVICE: Record<RawSqlApi, string> = {
   'postgrest-filter': 'build the filter from values you have checked, or use `.eq()`/`.ilike()` with the value as an argument',
 };
 
+/** Array methods that change the array they are called on. */
+const MUTATORS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin', 'reverse', 'sort', 'pop', 'shift']);
+
+/** The names a declaration or parameter pattern binds: `x`, `{ a, b: c }`, `[d, ...e]`, `f = 1`. */
+function boundNames(pattern: Node | null | undefined): string[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property) => boundNames(property.type === 'RestElement' ? property.argument : (property.value as Node)));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((element) => boundNames(element));
+    case 'AssignmentPattern':
+      return boundNames(pattern.left);
+    case 'RestElement':
+      return boundNames(pattern.argument);
+    case 'TSParameterProperty':
+      return boundNames(pattern.parameter);
+    default:
+      return [];
+  }
+}
+
+const isStringLiteral = (node: Node | null | undefined) =>
+  node?.type === 'StringLiteral' || node?.type === 'NumericLiteral' || (node?.type === 'TemplateLiteral' && node.expressions.length === 0);
+
+/** `['jan', 'feb']` or `{ asc: 'ASC', desc: 'DESC' }`: a table of literals, whatever indexes it picks one of them (or nothing). */
+function isLiteralTable(node: Node | null | undefined): boolean {
+  if (node?.type === 'ArrayExpression') return node.elements.every((element) => isStringLiteral(element));
+  if (node?.type === 'ObjectExpression') return node.properties.every((property) => property.type === 'ObjectProperty' && !property.computed && isStringLiteral(property.value));
+  return false;
+}
+
 export default defineCheck({
   meta: {
     id: 'raw-sql-interpolation',
@@ -27,10 +61,73 @@ export default defineCheck({
   },
   check(ctx) {
     const templates = new Map<string, Node>();
+    /** Names bound once in the module by a `const` with a value, and names bound any other way or more than once. */
+    const constants = new Map<string, Node>();
+    const rebound = new Set<string>();
+    /** Names read other than by indexing them (`f(names)`, `names.push(x)`, `names[i] = x`): a table that may change. */
+    const escaped = new Set<string>();
+    const spliced: Array<{ call: CallExpression; api: RawSqlApi; values: Node[] }> = [];
+    const bind = (names: string[], value: Node | null) => {
+      for (const name of names) {
+        if (value && !constants.has(name) && !rebound.has(name)) constants.set(name, value);
+        else {
+          constants.delete(name);
+          rebound.add(name);
+        }
+      }
+    };
+    /** A value that is one of a fixed set of literals, whatever the request sends: never SQL from outside. */
+    const fromConstantSet = (value: Node, seen: Set<string> = new Set()): boolean => {
+      if (isStringLiteral(value)) return true;
+      if (value.type === 'ConditionalExpression') return fromConstantSet(value.consequent, seen) && fromConstantSet(value.alternate, seen);
+      if (value.type === 'Identifier') {
+        const init = constants.get(value.name);
+        if (!init || seen.has(value.name)) return false;
+        seen.add(value.name);
+        return fromConstantSet(init, seen);
+      }
+      if (value.type === 'MemberExpression') {
+        const table = value.object;
+        if (isLiteralTable(table)) return true;
+        return table.type === 'Identifier' && !escaped.has(table.name) && isLiteralTable(constants.get(table.name));
+      }
+      return false;
+    };
     return {
-      VariableDeclarator(node: Node) {
+      VariableDeclarator(node: Node, ancestors: readonly Node[]) {
         const declarator = node as VariableDeclarator;
         if (declarator.id.type === 'Identifier' && declarator.init) templates.set(declarator.id.name, declarator.init);
+        const declaration = ancestors.at(-1);
+        const isConst = declaration?.type === 'VariableDeclaration' && declaration.kind === 'const';
+        bind(boundNames(declarator.id), isConst && declarator.id.type === 'Identifier' ? (declarator.init ?? null) : null);
+      },
+      ...Object.fromEntries(
+        ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'].map((type) => [
+          type,
+          (node: Node) => bind(('params' in node ? (node.params as Node[]) : []).flatMap(boundNames), null),
+        ]),
+      ),
+      ImportDeclaration(node: Node) {
+        if (node.type === 'ImportDeclaration') bind(node.specifiers.map((specifier) => specifier.local.name), null);
+      },
+      CatchClause(node: Node) {
+        if (node.type === 'CatchClause') bind(boundNames(node.param), null);
+      },
+      Identifier(node: Node, ancestors: readonly Node[]) {
+        if (node.type !== 'Identifier') return;
+        const parent = ancestors.at(-1);
+        if (parent?.type === 'MemberExpression' && parent.object === node) {
+          const target = ancestors.at(-2);
+          const written = (target?.type === 'AssignmentExpression' && target.left === parent) || (target?.type === 'UpdateExpression' && target.argument === parent);
+          const mutated = !parent.computed && parent.property.type === 'Identifier' && MUTATORS.has(parent.property.name);
+          if (written || mutated) escaped.add(node.name);
+          return;
+        }
+        if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
+        if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed) return;
+        if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
+        if (parent?.type === 'AssignmentExpression' && parent.left === node) bind([node.name], null);
+        escaped.add(node.name);
       },
       CallExpression(node: Node) {
         const call = node as CallExpression;
@@ -42,11 +139,17 @@ export default defineCheck({
         if (!parts) return;
         if ((api === 'driver' || api === 'knex') && !looksLikeSql(parts)) return;
         if (api === 'postgrest-filter' && !parts.some((part) => 'text' in part && /\.(eq|neq|gt|gte|lt|lte|like|ilike|is|in|cs|cd)\./.test(part.text))) return;
-        ctx.report({
-          node: call,
-          message: `${api === 'postgrest-filter' ? 'A PostgREST filter' : 'SQL'} is built by splicing in values: ${ADVICE[api]}.`,
-          data: { api },
-        });
+        spliced.push({ call, api, values: parts.flatMap((part) => ('value' in part ? [part.value] : [])) });
+      },
+      'Program:exit'() {
+        for (const { call, api, values } of spliced) {
+          if (values.every((value) => fromConstantSet(value))) continue;
+          ctx.report({
+            node: call,
+            message: `${api === 'postgrest-filter' ? 'A PostgREST filter' : 'SQL'} is built by splicing in values: ${ADVICE[api]}.`,
+            data: { api },
+          });
+        }
       },
     };
   },

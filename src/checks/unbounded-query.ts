@@ -1,7 +1,30 @@
 import type { CallExpression, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { ancestorsAbove, boundFixApplies, isUnboundedFindMany, rowFlow, unboundedSelectEnd, unboundedSqlText, type QueryShape } from '../engine/list-queries.ts';
+import { ancestorsAbove, boundFixApplies, isUnboundedFindMany, queryFilters, rowFlow, unboundedSelectEnd, unboundedSqlText, type QueryFilters, type QueryShape } from '../engine/list-queries.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
+import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
+import { findTable, isUniqueOn, primaryKey, type SchemaModel, type Table } from '../sql/model.ts';
+
+interface ListQuery {
+  file: string;
+  line: number;
+  column: number;
+  shape: QueryShape;
+  flow: 'response' | 'count' | 'unclear';
+  /** The fix can rewrite it, given an order: its own, or the table's primary key. */
+  fixable: boolean;
+  filters: QueryFilters;
+}
+
+/** The table a query reads, and its columns by the names the query uses (Prisma field names map to columns). */
+function tableOf(schema: SchemaModel, shape: QueryShape, target: string): { table: Table; column: (name: string) => string | undefined } | null {
+  if (shape === 'prisma') {
+    const table = schema.tables.find((t) => t.model !== undefined && t.model.charAt(0).toLowerCase() + t.model.slice(1) === target);
+    return table?.fields ? { table, column: (field) => table.fields![field] } : null;
+  }
+  const table = findTable(schema, 'public', target);
+  return table ? { table, column: (name) => (table.columns.some((c) => c.name === name) ? name : undefined) } : null;
+}
 
 const UNBOUNDED: Record<QueryShape, string> = {
   prisma: '`findMany` without `take` loads every matching row',
@@ -28,30 +51,54 @@ export default defineCheck({
   check(ctx) {
     // Seeds, scripts and tests may read whole tables on purpose.
     if (isDevelopmentFile(ctx.file.path) || /(^|\/)prisma\//.test(ctx.file.path)) return;
-    const judge = (node: Node, query: Node, ancestors: readonly Node[], shape: QueryShape) => {
+    const judge = (node: Node, query: Node, ancestors: readonly Node[], shape: QueryShape, end?: CallExpression) => {
       const flow = rowFlow(query, ancestors);
       if (flow.kind === 'kept') return;
-      // The fix is offered only where it keeps what the code does: a page where rows are shown, a count where they are counted.
-      const fix = boundFixApplies(node, shape, flow) ? {} : { fix: '' };
-      const cap = shape === 'supabase' ? ' (and Supabase stops at 1,000 without saying so)' : '';
-      let message: string;
-      if (flow.kind === 'count') message = `${UNBOUNDED[shape]} only to count them${cap}: ${COUNT[shape]} asks the database for the number instead.`;
-      else if (flow.kind === 'response' && !('fix' in fix)) message = `${UNBOUNDED[shape]} into the response or the page${cap}.`;
-      else if (flow.kind === 'response') message = `${UNBOUNDED[shape]} into the response or the page${cap}; page it by hand: shipshape cannot tell which key orders this one.`;
-      else message = `${UNBOUNDED[shape]}${cap}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.`;
-      ctx.report({ node, message, data: { kind: shape, flow: flow.kind }, ...fix });
+      ctx.collect({
+        file: ctx.file.path,
+        line: node.loc!.start.line,
+        column: node.loc!.start.column + 1,
+        shape,
+        flow: flow.kind,
+        // The fix is offered only where it keeps what the code does: a page where rows are shown, a count where they are counted.
+        fixable: boundFixApplies(node, shape, flow),
+        filters: queryFilters(node, shape, ancestors, end),
+      } satisfies ListQuery);
     };
     return {
       CallExpression(node: Node, ancestors: readonly Node[]) {
         const call = node as CallExpression;
         if (isUnboundedFindMany(call)) return judge(call, call, ancestors, 'prisma');
         const end = unboundedSelectEnd(call, ancestors);
-        if (end) return judge(call, end, ancestorsAbove(end, ancestors), 'supabase');
+        if (end) return judge(call, end, ancestorsAbove(end, ancestors), 'supabase', end);
         if (unboundedSqlText(call)) judge(call, call, ancestors, 'sql');
       },
       TaggedTemplateExpression(node: Node, ancestors: readonly Node[]) {
         if (unboundedSqlText(node)) judge(node, node, ancestors, 'sql');
       },
     };
+  },
+  finish(ctx) {
+    const schemas = loadSchemas(ctx.project);
+    for (const query of ctx.facts as ListQuery[]) {
+      const { shape, filters } = query;
+      // One user's own rows, or a window closed on both ends, is as many rows as the filter lets through.
+      if (filters.ownedBySignedInUser || filters.windowed) continue;
+      const schema = schemaForFile(schemas, query.file);
+      const read = schema && filters.target ? tableOf(schema, shape, filters.target) : null;
+      const compared = read ? filters.equalities.flatMap((name) => read.column(name) ?? []) : [];
+      // A lookup by any unique key (the primary key, a unique constraint or index) returns at most one row.
+      if (read && compared.length > 0 && isUniqueOn(schema!, read.table, compared)) continue;
+      // A page needs an order: the query's own, or the table's primary key. Without either, a page would be arbitrary rows.
+      const keyKnown = filters.ordered || query.flow === 'count' || (read !== null && primaryKey(read.table) !== undefined);
+      const fix = query.fixable && keyKnown ? {} : { fix: '' };
+      const cap = shape === 'supabase' ? ' (and Supabase stops at 1,000 without saying so)' : '';
+      let message: string;
+      if (query.flow === 'count') message = `${UNBOUNDED[shape]} only to count them${cap}: ${COUNT[shape]} asks the database for the number instead.`;
+      else if (query.flow === 'response' && !('fix' in fix)) message = `${UNBOUNDED[shape]} into the response or the page${cap}.`;
+      else if (query.flow === 'response') message = `${UNBOUNDED[shape]} into the response or the page${cap}; page it by hand: shipshape cannot tell which key orders this one.`;
+      else message = `${UNBOUNDED[shape]}${cap}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.`;
+      ctx.report({ file: query.file, loc: { line: query.line, column: query.column }, message, data: { kind: shape, flow: query.flow }, ...fix });
+    }
   },
 });

@@ -1,4 +1,5 @@
 import type { Node } from '@babel/types';
+import { isNextConfigFile, propertyName } from './ast.ts';
 import type { FinishContext, Visitors } from '../types.ts';
 
 /** Variables the platform or Node sets: reading them needs no env file. */
@@ -49,6 +50,20 @@ export function collectEnvReads(file: string, collect: (read: EnvRead) => void):
   };
 }
 
+/** A `next.config` `env` entry: Next.js sets it for every `process.env.NAME` read, on the server and in the bundle. */
+export interface NextConfigEnvEntry {
+  nextConfigEnv: string;
+}
+
+/** The name a `next.config` `env` entry defines, unless its value only passes on the variable of the same name. */
+export function nextConfigEnvEntry(file: string, node: Node, ancestors: readonly Node[]): string | null {
+  if (!isNextConfigFile(file) || node.type !== 'ObjectProperty') return null;
+  const owner = ancestors.at(-2);
+  if (owner?.type !== 'ObjectProperty' || propertyName(owner) !== 'env') return null;
+  const name = propertyName(node);
+  return name && envRead(node.value) !== name ? name : null;
+}
+
 /** Each variable once, at its first read in file order. */
 export function firstReads(reads: readonly EnvRead[]): EnvRead[] {
   const first = new Map<string, EnvRead>();
@@ -64,7 +79,8 @@ export const PUBLIC_ENV_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/
 
 /** Reports each variable the code reads that `listed` lacks, once, at its first read. */
 export function reportReadsMissingFrom(ctx: FinishContext, listed: ReadonlySet<string>, message: (name: string) => string, skip: (name: string) => boolean = () => false): void {
-  for (const read of firstReads(ctx.facts as EnvRead[])) {
+  const reads = ctx.facts.filter((fact): fact is EnvRead => typeof fact === 'object' && fact !== null && 'line' in fact);
+  for (const read of firstReads(reads)) {
     if (listed.has(read.name) || skip(read.name)) continue;
     ctx.report({ file: read.file, loc: { line: read.line, column: read.column }, message: message(read.name), data: { variable: read.name } });
   }

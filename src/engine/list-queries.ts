@@ -530,3 +530,151 @@ export function boundFixApplies(query: Node, shape: QueryShape, flow: RowFlow): 
   const text = unboundedSqlText(query) ?? '';
   return flow.kind === 'response' ? sqlPaging(text) !== null : sqlColumnList(text) !== null;
 }
+
+/**
+ * What a list query's filters say about how many rows it can return, for the check to weigh with
+ * the schema: the columns it compares for equality (a unique key among them means one row), and
+ * whether it is scoped to the signed-in user's own rows or to a window closed on both ends.
+ */
+export interface QueryFilters {
+  /** The supabase-js or SQL table, or the Prisma model accessor (`prisma.stockCategory` → `stockCategory`). */
+  target: string | null;
+  /** Columns (supabase-js, SQL) or fields (Prisma) compared with `=` and ANDed together. */
+  equalities: string[];
+  /** A column compared with the signed-in user's id: that user's own rows. */
+  ownedBySignedInUser: boolean;
+  /** A column bounded below and above (`gte` and `lt`, `>=` and `<`, `BETWEEN`): a date window, say. */
+  windowed: boolean;
+  /** The query orders its rows already, so a page needs no key. */
+  ordered: boolean;
+}
+
+/** Calls whose result is the signed-in user or their session: `getAuthUser()`, `auth()`, `supabase.auth.getUser()`, `getServerSession()`. */
+const SIGNED_IN_CALL = /^(auth|getAuth|currentUser|getCurrentUser|getUser|getAuthUser|getAuthedUser|getSessionUser|getServerSession|getSession|requireUser|requireAuth|validateRequest|getLoggedInUser|getSignedInUser)$/;
+
+function calleeName(node: Node): string | null {
+  if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return null;
+  return node.callee.type === 'Identifier' ? node.callee.name : memberName(node.callee);
+}
+
+function unwrap(node: Node | null | undefined): Node | null {
+  let current = node ?? null;
+  while (current && WRAPPERS.has(current.type)) current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
+  return current;
+}
+
+/** Whether a pattern binds `name`: `user`, `{ user }`, `{ data: { user } }`, `{ userId }`. */
+function patternBinds(pattern: Node, name: string): boolean {
+  if (pattern.type === 'Identifier') return pattern.name === name;
+  if (pattern.type === 'ObjectPattern') return pattern.properties.some((p) => (p.type === 'ObjectProperty' ? patternBinds(p.value as Node, name) : false));
+  if (pattern.type === 'AssignmentPattern') return patternBinds(pattern.left, name);
+  return false;
+}
+
+/** Whether `value` is the signed-in user's id: `user.id`, `session.user.id`, `userId` from `auth()`, bound in the query's own function. */
+function isSignedInUserId(value: Node, ancestors: readonly Node[]): boolean {
+  let root: Node = value;
+  let path = '';
+  while (root.type === 'MemberExpression' || root.type === 'OptionalMemberExpression') {
+    const name = memberName(root);
+    if (!name) return false;
+    path = `.${name}${path}`;
+    root = root.object;
+  }
+  if (root.type !== 'Identifier') return false;
+  if (!/^(\.id|\.userId|\.sub|\.user\.id)$/.test(path) && !(path === '' && /^(userId|user_id|uid)$/.test(root.name))) return false;
+  const scope = enclosingFunction(ancestors);
+  if (!scope) return false;
+  let signedIn = false;
+  walk(scope, new Map([['VariableDeclarator', [(node: Node) => {
+    if (node.type !== 'VariableDeclarator' || !patternBinds(node.id, (root as Identifier).name)) return;
+    const init = unwrap(node.init);
+    const name = init && calleeName(init);
+    if (name && SIGNED_IN_CALL.test(name)) signedIn = true;
+  }]]]));
+  return signedIn;
+}
+
+/** A column that names a calendar period (`order_month`, `year`, `day`): equal to one value, it is a window closed on both ends. */
+const PERIOD_COLUMN = /(^|_)(year|month|week|day)$|^(year|month|week|day)[A-Z_]|[a-z](Year|Month|Week|Day)$/;
+
+const EMPTY_FILTERS: QueryFilters = { target: null, equalities: [], ownedBySignedInUser: false, windowed: false, ordered: false };
+
+/** The filters of a Prisma `findMany`: `where: { userId: user.id, date: { gte, lt } }`. */
+function prismaFilters(call: CallExpression, ancestors: readonly Node[]): QueryFilters {
+  const model = (call.callee as MemberExpression).object;
+  const target = model.type === 'MemberExpression' ? memberName(model) : null;
+  const [args] = call.arguments;
+  const filters: QueryFilters = { ...EMPTY_FILTERS, target, equalities: [] };
+  if (args?.type !== 'ObjectExpression') return filters;
+  filters.ordered = objectKeys(args).includes('orderBy');
+  const where = args.properties.find((p): p is ObjectProperty => p.type === 'ObjectProperty' && propertyName(p) === 'where');
+  if (where?.value.type !== 'ObjectExpression') return filters;
+  for (const property of where.value.properties) {
+    if (property.type !== 'ObjectProperty') continue;
+    const field = propertyName(property);
+    if (!field || /^(AND|OR|NOT)$/.test(field)) continue;
+    const value = property.value;
+    if (value.type === 'ObjectExpression') {
+      const operators = objectKeys(value);
+      if (operators.some((o) => o === 'gte' || o === 'gt') && operators.some((o) => o === 'lte' || o === 'lt')) filters.windowed = true;
+      if (operators.includes('equals')) filters.equalities.push(field);
+      continue;
+    }
+    filters.equalities.push(field);
+    if (isSignedInUserId(value, ancestors)) filters.ownedBySignedInUser = true;
+  }
+  return filters;
+}
+
+/** The filters of a supabase-js chain from `.from(t).select()` (`call`) to its last filter (`end`). */
+function supabaseFilters(call: CallExpression, end: CallExpression, ancestors: readonly Node[]): QueryFilters {
+  const from = (call.callee as MemberExpression).object as CallExpression;
+  const [table] = from.arguments;
+  const filters: QueryFilters = { ...EMPTY_FILTERS, target: table?.type === 'StringLiteral' ? table.value : null, equalities: [] };
+  const lower = new Set<string>();
+  const upper = new Set<string>();
+  for (let link: Node = end; link !== call && link.type === 'CallExpression'; link = (link.callee as MemberExpression).object) {
+    const method = memberName(link.callee);
+    const [column, value] = link.arguments;
+    if (method === 'order') filters.ordered = true;
+    if (column?.type !== 'StringLiteral') continue;
+    if (method === 'eq') {
+      filters.equalities.push(column.value);
+      if (value && isSignedInUserId(value, ancestors)) filters.ownedBySignedInUser = true;
+    }
+    if (method === 'gte' || method === 'gt') lower.add(column.value);
+    if (method === 'lte' || method === 'lt') upper.add(column.value);
+  }
+  filters.windowed = [...lower].some((column) => upper.has(column));
+  return filters;
+}
+
+const IDENTIFIER = String.raw`"?([A-Za-z_][\w$]*)"?`;
+/** A placeholder or spliced value: `$1`, `?`, `:name`, or the ` $ ` a template's `${…}` reads as here. */
+const PARAMETER = String.raw`(?:\$\d*|\?|:\w+)`;
+
+/** The filters of a SELECT's text: one table, its `col = $1` comparisons when only ANDed, and windows. */
+function sqlFilters(text: string): QueryFilters {
+  const table = new RegExp(String.raw`\bfrom\s+(?:"?[\w$]+"?\.)?${IDENTIFIER}`, 'i').exec(text);
+  const filters: QueryFilters = { ...EMPTY_FILTERS, target: table ? table[1]! : null, equalities: [], ordered: ORDERED_SQL.test(text) };
+  const where = /\bwhere\b([\s\S]*?)(?:\border\s+by\b|\bgroup\s+by\b|\blimit\b|$)/i.exec(text)?.[1] ?? '';
+  if (/\bor\b/i.test(where) || UNPAGEABLE_SQL.test(text)) return filters;
+  const qualified = String.raw`(?:"?[\w$]+"?\.)?${IDENTIFIER}`;
+  for (const match of where.matchAll(new RegExp(String.raw`${qualified}\s*=\s*${PARAMETER}`, 'g'))) filters.equalities.push(match[1]!);
+  const lower = new Set([...where.matchAll(new RegExp(String.raw`${qualified}\s*>=?\s*${PARAMETER}`, 'g'))].map((m) => m[1]!));
+  const upper = [...where.matchAll(new RegExp(String.raw`${qualified}\s*<=?\s*${PARAMETER}`, 'g'))].map((m) => m[1]!);
+  filters.windowed = upper.some((column) => lower.has(column)) || new RegExp(String.raw`\bbetween\s+${PARAMETER}\s+and\s+${PARAMETER}`, 'i').test(where);
+  return filters;
+}
+
+/** What the filters of a list query say; `end` is a supabase-js chain's last call. */
+export function queryFilters(query: Node, shape: QueryShape, ancestors: readonly Node[], end?: CallExpression): QueryFilters {
+  const text = shape === 'sql' ? unboundedSqlText(query) : null;
+  const filters =
+    shape === 'prisma' ? prismaFilters(query as CallExpression, ancestors)
+    : shape === 'supabase' ? supabaseFilters(query as CallExpression, end ?? (query as CallExpression), ancestors)
+    : text === null ? EMPTY_FILTERS
+    : sqlFilters(text);
+  return filters.equalities.some((column) => PERIOD_COLUMN.test(column)) ? { ...filters, windowed: true } : filters;
+}

@@ -38,6 +38,8 @@ export interface TransformMeta {
    * applies to the project. `fix --yes` never applies it; `shipshape transform` runs it on demand.
    */
   offer?: (project: Project) => boolean;
+  /** Facts about the project a file transform needs (the schema's primary keys, say), passed along with the answers. */
+  projectOptions?: (project: Project) => Answers;
 }
 
 export type FileTransformFn = (file: FileInfo, api: API, options: Answers) => string | null | undefined;

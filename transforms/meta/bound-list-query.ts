@@ -1,11 +1,36 @@
-import type { TransformMeta } from '../../src/engine/transform-types.ts';
+import type { Answers, TransformMeta } from '../../src/engine/transform-types.ts';
+import type { Project } from '../../src/project/types.ts';
+import { loadSchemas } from '../../src/sql/load-schema.ts';
+import { primaryKey } from '../../src/sql/model.ts';
+
+/**
+ * The primary key of each table the schema model knows, as a query names it: `prisma:<accessor>`
+ * (Prisma field names, from `@id`/`@@id`) and `table:<name>` (SQL column names).
+ */
+function primaryKeys(project: Project): Answers {
+  const keys: Record<string, string[]> = {};
+  for (const schema of loadSchemas(project)) {
+    for (const table of schema.tables) {
+      const columns = primaryKey(table)?.columns;
+      if (!columns?.length) continue;
+      if (table.schema === 'public') keys[`table:${table.name}`] = columns;
+      if (table.model && table.fields) {
+        const fieldOf = new Map(Object.entries(table.fields).map(([field, column]) => [column, field]));
+        const fields = columns.map((column) => fieldOf.get(column));
+        if (fields.every((field) => field !== undefined)) keys[`prisma:${table.model.charAt(0).toLowerCase()}${table.model.slice(1)}`] = fields as string[];
+      }
+    }
+  }
+  return { primaryKeys: JSON.stringify(keys) };
+}
 
 export const meta: TransformMeta = {
   id: 'bound-list-query',
   title: 'Give list queries a page size',
   description:
-    'Where a list query\'s rows go to a response or a render (`res.json`, `NextResponse.json`, props from `getServerSideProps`, JSX, a server action\'s result), adds a page: `take` and `orderBy: { id }` to Prisma `findMany`, `.order(\'id\').range(0, pageSize - 1)` to supabase-js selects, `ORDER BY id LIMIT n` to SQL, with a TODO where the caller should get a way to ask for the next page. Where the rows are only counted, the query becomes a count. Rows read in a transaction or fed to a sum, a loop, a write or a join are left alone.',
+    'Where a list query\'s rows go to a response or a render (`res.json`, `NextResponse.json`, props from `getServerSideProps`, JSX, a server action\'s result), adds a page: `take` (and `orderBy` on the primary key) to Prisma `findMany`, `.order(key).range(0, pageSize - 1)` to supabase-js selects, `ORDER BY key LIMIT n` to SQL, with a TODO where the caller should get a way to ask for the next page. Where the rows are only counted, the query becomes a count. Rows read in a transaction or fed to a sum, a loop, a write or a join are left alone, and so is a query with no order of its own on a table whose primary key the schema does not give: a page of arbitrary rows, or an order by a column the table lacks, would be worse than none.',
   safe: true,
   prefilter: ['findMany', '.select(', 'SELECT', 'select '],
   questions: [{ name: 'pageSize', message: 'How many rows should one list query return at most?', type: 'number', default: 100, integer: true, min: 1, max: 10000 }],
+  projectOptions: primaryKeys,
 };

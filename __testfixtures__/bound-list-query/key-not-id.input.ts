@@ -1,0 +1,10 @@
+import { prisma } from '@/lib/prisma';
+import { supabase } from '@/lib/supabase';
+import { pool } from '@/lib/db';
+
+export async function GET() {
+  const countries = await prisma.country.findMany({ where: { active: true } });
+  const { data: currencies } = await supabase.from('currencies').select('code, name');
+  const { rows: airports } = await pool.query('SELECT iata, name FROM airports WHERE open = true');
+  return Response.json({ countries, currencies, airports });
+}

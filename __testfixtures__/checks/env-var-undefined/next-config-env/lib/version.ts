@@ -1,0 +1,1 @@
+export const version = `${process.env.VERSION} (${process.env.BUILD_CHANNEL})`;

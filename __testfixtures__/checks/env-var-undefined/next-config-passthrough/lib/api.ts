@@ -1,0 +1,1 @@
+export const apiHost = process.env.API_HOST;

@@ -1,0 +1,5 @@
+import EnterCode from '@/components/entercode'
+
+export default function Enter() {
+  return <EnterCode phone="" />
+}
