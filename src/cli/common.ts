@@ -12,14 +12,16 @@ import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';
 import { coerce, describeAnswer } from '../engine/run-transform.ts';
 import type { Question } from '../engine/transform-types.ts';
+import { fromCwd, io, type Output } from './io.ts';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 export const VERSION: string = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version;
 
-export function colorEnabled(stream: NodeJS.WriteStream): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
+export function colorEnabled(stream: Output): boolean {
+  const { env } = io();
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
   return Boolean(stream.isTTY);
 }
 
@@ -31,25 +33,26 @@ export interface Logger {
 
 /** Logs and progress go to stderr, so stdout carries only results. */
 export function createLogger(quiet: boolean): Logger {
-  const colors = pc.createColors(colorEnabled(process.stderr));
+  const { stderr } = io();
+  const colors = pc.createColors(colorEnabled(stderr));
   return {
     quiet,
     info: (message) => {
-      if (!quiet) process.stderr.write(`${message}\n`);
+      if (!quiet) stderr.write(`${message}\n`);
     },
-    warn: (message) => process.stderr.write(`${colors.yellow('warning:')} ${message}\n`),
+    warn: (message) => stderr.write(`${colors.yellow('warning:')} ${message}\n`),
   };
 }
 
 /** Results to --output (atomically) or stdout. */
 export function emit(text: string, output?: string): void {
-  if (output) writeFileAtomic(path.resolve(output), text);
-  else process.stdout.write(text);
+  if (output) writeFileAtomic(fromCwd(output), text);
+  else io().stdout.write(text);
 }
 
 /** The project, with its env values remembered so that no output of this process shows them. */
 export function load(dir: string): Project {
-  const project = loadProject(dir, { knownCheckIds: CHECK_IDS });
+  const project = loadProject(dir, { knownCheckIds: CHECK_IDS, cwd: io().cwd });
   rememberEnvValues(project.root, project.envFiles);
   return project;
 }

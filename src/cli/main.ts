@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { interruptedJournal, journalPath } from '../engine/journal.ts';
 import { acquireLock, journalRoots } from '../engine/state-dir.ts';
 import { UsageError } from '../errors.ts';
-import { EXIT, VERSION, createLogger } from './common.ts';
+import { EXIT, VERSION, colorEnabled, createLogger } from './common.ts';
 import { registerFix } from './fix.ts';
 import { registerList } from './list.ts';
 import { registerMigrate } from './migrate.ts';
@@ -13,6 +13,9 @@ import { registerSql } from './sql.ts';
 import { registerTransform } from './transform.ts';
 import { registerUndo } from './undo.ts';
 import { registerVerify } from './verify.ts';
+import { forgetEnvValues } from '../report/redact.ts';
+import { watchWrites } from '../engine/durable-fs.ts';
+import { fromCwd, io, processIo, withIo, type CliIo, type Output } from './io.ts';
 
 const WRITERS = new Set(['fix', 'transform', 'app-router', 'sql']);
 const READERS = new Set(['scan', 'verify']);
@@ -23,7 +26,7 @@ function commandDirs(command: Command): string[] {
   const named = command.name() === 'transform' ? ['.', ...((args[1] as string[] | undefined) ?? [])] : [typeof args[0] === 'string' ? args[0] : '.'];
   return named.flatMap((name) => {
     try {
-      const absolute = path.resolve(name);
+      const absolute = fromCwd(name);
       return [statSync(absolute).isDirectory() ? absolute : path.dirname(absolute)];
     } catch {
       // The command itself says what is wrong with it.
@@ -45,7 +48,7 @@ function startUp(command: Command, locks: Array<() => void>): void {
   if (name !== 'undo') {
     const interrupted = dirs.flatMap(journalRoots).map((root) => ({ root, journal: interruptedJournal(root) })).find((found) => found.journal !== null);
     if (interrupted) {
-      const where = path.relative(process.cwd(), path.join(interrupted.root, journalPath(interrupted.journal!))) || journalPath(interrupted.journal!);
+      const where = path.relative(io().cwd, path.join(interrupted.root, journalPath(interrupted.journal!))) || journalPath(interrupted.journal!);
       const reason = `an earlier apply was interrupted (${where} is incomplete), so files may be half old, half new`;
       if (writes) throw new UsageError(reason, 'run `shipshape undo` to roll it back, then run the command again');
       createLogger(false).warn(`${reason}; run \`shipshape undo\` to roll it back`);
@@ -64,6 +67,12 @@ function buildProgram(setExit: (code: number) => void, locks: Array<() => void>)
     .option('--debug', 'show stack traces for internal errors')
     .showSuggestionAfterError(true)
     .configureOutput({
+      writeOut: (text) => void io().stdout.write(text),
+      writeErr: (text) => void io().stderr.write(text),
+      getOutHelpWidth: () => helpWidth(io().stdout),
+      getErrHelpWidth: () => helpWidth(io().stderr),
+      getOutHasColors: () => colorEnabled(io().stdout),
+      getErrHasColors: () => colorEnabled(io().stderr),
       // Commander's own errors become one reason line; the hint follows in main().
       outputError: () => {},
     })
@@ -83,9 +92,32 @@ function buildProgram(setExit: (code: number) => void, locks: Array<() => void>)
   return program;
 }
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 findings, 2 usage or input error, 3 internal error. */
-export async function main(argv: string[]): Promise<number> {
+/** Commander's own rule: the terminal's width, else 80. */
+function helpWidth(stream: Output): number {
+  return (stream.isTTY ? stream.columns : undefined) ?? 80;
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 ok, 1 findings, 2 usage or input error, 3 internal error.
+ * It reads and writes only through `cliIo` and leaves the process as it found it, so one process
+ * can run it many times.
+ */
+export async function main(argv: string[], cliIo: CliIo = processIo()): Promise<number> {
+  return withIo(cliIo, () => runCli(argv));
+}
+
+/** SHIPSHAPE_FAULT_AFTER_WRITES=n kills the process right after its n-th disk write: the crash tests' kill point. */
+function faultAfterWrites(): () => void {
+  const limit = Number(io().env.SHIPSHAPE_FAULT_AFTER_WRITES);
+  if (!Number.isInteger(limit) || limit <= 0) return () => {};
+  return watchWrites((count) => {
+    if (count >= limit) process.kill(process.pid, 'SIGKILL');
+  });
+}
+
+async function runCli(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
+  const stopFault = faultAfterWrites();
   const locks: Array<() => void> = [];
   const program = buildProgram((c) => (code = c), locks);
   const debug = argv.includes('--debug');
@@ -97,23 +129,25 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       const reason = error.message.replace(/^error: /, '').split('\n')[0];
       const command = argv.find((arg) => program.commands.some((c) => c.name() === arg));
-      process.stderr.write(`shipshape: ${reason}\nhint: run \`shipshape ${command ? `${command} ` : ''}--help\` for the usage\n`);
+      io().stderr.write(`shipshape: ${reason}\nhint: run \`shipshape ${command ? `${command} ` : ''}--help\` for the usage\n`);
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`shipshape: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      io().stderr.write(`shipshape: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
       return EXIT.usage;
     }
     if (error instanceof Error && error.name === 'ExitPromptError') {
-      process.stderr.write('shipshape: cancelled; nothing was written\n');
+      io().stderr.write('shipshape: cancelled; nothing was written\n');
       return 130;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`shipshape: internal error: ${message}\n`);
-    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write('hint: run again with --debug for the stack trace, and report it\n');
+    io().stderr.write(`shipshape: internal error: ${message}\n`);
+    if (debug && error instanceof Error) io().stderr.write(`${error.stack}\n`);
+    else io().stderr.write('hint: run again with --debug for the stack trace, and report it\n');
     return EXIT.internal;
   } finally {
     for (const release of locks) release();
+    stopFault();
+    forgetEnvValues();
   }
 }
