@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, '__testfixtures__');
@@ -82,12 +83,60 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  input?: string;
+}
+
+function cliEnv(env: Record<string, string> | undefined): Record<string, string | undefined> {
+  return { ...process.env, NO_COLOR: '1', CI: 'true', ...env };
+}
+
+interface CliThread {
+  worker: Worker;
+  done: Int32Array;
+}
+
+let thread: CliThread | null = null;
+
+function cliThread(): CliThread {
+  if (thread) return thread;
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL('./cli-thread.mjs', import.meta.url), { workerData: { done: done.buffer } });
+  // The thread must not keep a test process alive once its tests are done.
+  worker.unref();
+  thread = { worker, done };
+  return thread;
+}
+
+/**
+ * Runs `main()` of the built CLI in this process, in a thread kept for the test file, and waits for
+ * it: as fast as a function call, and with the same arguments, streams and exit code as the binary.
+ * With `snapshotsTo`, the tree under `cwd` is copied to `snapshotsTo/<n>` after the n-th disk write.
+ */
+export function run(args: string[], options: RunOptions & { snapshotsTo?: string } = {}): RunResult {
+  const { worker, done } = cliThread();
+  const { port1: reply, port2: answer } = new MessageChannel();
+  Atomics.store(done, 0, 0);
+  worker.postMessage({ args, cwd: options.cwd ?? REPO, env: cliEnv(options.env), input: options.input, snapshotsTo: options.snapshotsTo, reply }, [reply]);
+  Atomics.wait(done, 0, 0);
+  const received = receiveMessageOnPort(answer);
+  answer.close();
+  if (!received) {
+    thread = null;
+    throw new Error(`the CLI thread ended without answering \`shipshape ${args.join(' ')}\``);
+  }
+  return received.message as RunResult;
+}
+
+/** Starts `bin/shipshape.js` as a process of its own: for what only a process shows (exit, streams, signals, env of Node itself). */
+export function runProcess(args: string[], options: RunOptions = {}): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     input: options.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env },
+    env: cliEnv(options.env),
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

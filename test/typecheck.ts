@@ -2,6 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
+/**
+ * The DOM library and the installed packages' declarations, parsed once per test file: every program
+ * here has the same options, so they bind the same way in each.
+ */
+const installedDeclarations = new Map<string, ts.SourceFile | undefined>();
+
 /** Every TypeScript error in an app's .ts/.tsx files, as `file(line): message`, with the app's `@/*` alias. */
 export function typeErrors(root: string, extraFiles: string[] = []): string[] {
   const files: string[] = [];
@@ -14,7 +20,7 @@ export function typeErrors(root: string, extraFiles: string[] = []): string[] {
     }
   };
   visit(root);
-  const program = ts.createProgram([...files, ...extraFiles], {
+  const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -28,7 +34,17 @@ export function typeErrors(root: string, extraFiles: string[] = []): string[] {
     skipLibCheck: true,
     baseUrl: root,
     paths: { '@/*': ['./*'] },
-  });
+  };
+  const host = ts.createCompilerHost(options);
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    if (!fileName.split(path.sep).includes('node_modules')) return parse(fileName, languageVersion, ...rest);
+    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    let sourceFile = installedDeclarations.get(key);
+    if (!sourceFile) installedDeclarations.set(key, (sourceFile = parse(fileName, languageVersion, ...rest)));
+    return sourceFile;
+  };
+  const program = ts.createProgram([...files, ...extraFiles], options, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const where = diagnostic.file ? `${path.relative(root, diagnostic.file.fileName)}(${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1})` : '';
     return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;

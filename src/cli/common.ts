@@ -10,14 +10,12 @@ import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';
 import { coerce, describeAnswer } from '../engine/run-transform.ts';
 import type { Question } from '../engine/transform-types.ts';
+import { colorEnabled, fromCwd, io, type Output } from './io.ts';
+
+export { colorEnabled };
 
 export { EXIT, VERSION } from './constants.ts';
 
-export function colorEnabled(stream: NodeJS.WriteStream): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
-  return Boolean(stream.isTTY);
-}
 
 export interface Logger {
   info(message: string): void;
@@ -27,25 +25,26 @@ export interface Logger {
 
 /** Logs and progress go to stderr, so stdout carries only results. */
 export function createLogger(quiet: boolean): Logger {
-  const colors = pc.createColors(colorEnabled(process.stderr));
+  const { stderr } = io();
+  const colors = pc.createColors(colorEnabled(stderr));
   return {
     quiet,
     info: (message) => {
-      if (!quiet) process.stderr.write(`${message}\n`);
+      if (!quiet) stderr.write(`${message}\n`);
     },
-    warn: (message) => process.stderr.write(`${colors.yellow('warning:')} ${message}\n`),
+    warn: (message) => stderr.write(`${colors.yellow('warning:')} ${message}\n`),
   };
 }
 
 /** Results to --output (atomically) or stdout. */
 export function emit(text: string, output?: string): void {
-  if (output) writeFileAtomic(path.resolve(output), text);
-  else process.stdout.write(text);
+  if (output) writeFileAtomic(fromCwd(output), text);
+  else io().stdout.write(text);
 }
 
 /** The project, with its env values remembered so that no output of this process shows them. */
 export function load(dir: string): Project {
-  const project = loadProject(dir, { knownCheckIds: CHECK_IDS });
+  const project = loadProject(dir, { knownCheckIds: CHECK_IDS, cwd: io().cwd });
   rememberEnvValues(project.root, project.envFiles);
   return project;
 }

@@ -10,6 +10,7 @@ import { scan } from '../engine/scan.ts';
 import { createTypeGate } from '../engine/type-gate.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, emit, load, parseOptionPairs, selectChecks, splitList } from './common.ts';
+import { canAsk, io } from './io.ts';
 
 interface FixFlags {
   yes?: boolean;
@@ -44,7 +45,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
       const checks = selectChecks(splitList(flags.only), splitList(flags.skip));
       const cliOptions = parseOptionPairs(flags.option, optionQuestions(TRANSFORMS));
       const scripted = Boolean(flags.yes || flags.dryRun || flags.patch);
-      const interactive = !scripted && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      const interactive = !scripted && canAsk();
       if (!scripted && !interactive) {
         throw new UsageError('the fix wizard needs a terminal', 'in scripts and CI pass --yes, --dry-run or --patch <file>');
       }
@@ -53,7 +54,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
       const groups = groupFixes(result.findings);
       const generated = generatorFindings(result.findings);
       for (const [command, count] of generated) logger.info(`${count} finding(s) are fixed by generated files, not by \`fix\`: run \`${command}\``);
-      const color = flags.color !== false && colorEnabled(process.stdout);
+      const color = flags.color !== false && colorEnabled(io().stdout);
       if (groups.length === 0) {
         const byHand = result.findings.length - [...generated.values()].reduce((a, b) => a + b, 0);
         if (result.findings.length === 0) logger.info('Nothing to fix: no findings.');
@@ -69,7 +70,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
       let plan: FixPlan;
       if (interactive) {
         const { runWizard } = await import('../wizard/wizard.ts');
-        plan = await runWizard({ project, checks, scanned: result, groups, cliOptions, color, typeGate: typeGate.gate, write: (text) => process.stdout.write(text) });
+        plan = await runWizard({ project, checks, scanned: result, groups, cliOptions, color, typeGate: typeGate.gate, write: (text) => void io().stdout.write(text) });
       } else {
         const select = (group: FixGroup) => Boolean(flags.all || group.transform.meta.safe);
         for (const group of groups.filter((g) => !select(g))) {
@@ -100,12 +101,12 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
           if (printable.masked) logger.warn('secrets in the diff are masked, so those hunks will not apply; `--patch <file>` writes the exact patch to a file');
         }
         if (flags.patch) logger.info(`wrote a patch of ${changes.length} file(s) to ${flags.patch}; apply it with \`git apply ${flags.patch}\``);
-        process.stderr.write(renderApplySummary([], changeset.followUps, failures, null, colorEnabled(process.stderr), outcome));
+        io().stderr.write(renderApplySummary([], changeset.followUps, failures, null, colorEnabled(io().stderr), outcome));
         setExit(exitCode);
         return;
       }
       if (changes.length === 0) {
-        process.stdout.write(`No changes to apply.\n${renderApplySummary([], changeset.followUps, failures, null, color, outcome)}`);
+        io().stdout.write(`No changes to apply.\n${renderApplySummary([], changeset.followUps, failures, null, color, outcome)}`);
         setExit(exitCode);
         return;
       }
@@ -113,7 +114,7 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
       ignoreStateDir(changeset);
       const applied = changeset.changes();
       const journal = applyWithJournal(project.root, applied, `fix${flags.yes ? ' --yes' : ''}`);
-      process.stdout.write(renderApplySummary(applied, changeset.followUps, failures, journal, color, outcome));
+      io().stdout.write(renderApplySummary(applied, changeset.followUps, failures, journal, color, outcome));
       setExit(exitCode);
     });
 }

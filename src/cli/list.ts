@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { EXIT } from './constants.ts';
+import { io } from './io.ts';
 
 /** Where `npm run build` writes `listing()`, beside the compiled registry it reads (dist/). */
 const PRECOMPUTED = new URL('../../listing.json', import.meta.url);
@@ -61,7 +62,7 @@ export function registerList(program: Command, setExit: (code: number) => void):
     .action(async (flags: { json?: boolean }) => {
       const { checks, transforms } = precomputedListing() ?? (await listing());
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ checks, transforms }, null, 2)}\n`);
+        io().stdout.write(`${JSON.stringify({ checks, transforms }, null, 2)}\n`);
       } else {
         const width = Math.max(...checks.map((c) => c.id.length), ...transforms.map((t) => t.id.length));
         const lines = ['Checks', `  ${'id'.padEnd(width)}  severity  category      fix`];
@@ -71,7 +72,7 @@ export function registerList(program: Command, setExit: (code: number) => void):
         }
         lines.push('', 'Transforms', `  ${'id'.padEnd(width)}  kind     safe  title`);
         for (const t of transforms) lines.push(`  ${t.id.padEnd(width)}  ${t.kind.padEnd(7)}  ${(t.safe ? 'yes' : 'no').padEnd(4)}  ${t.title}`);
-        process.stdout.write(`${lines.join('\n')}\n`);
+        io().stdout.write(`${lines.join('\n')}\n`);
       }
       setExit(EXIT.ok);
     });

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { Command, CommanderError, Help } from 'commander';
 import { UsageError } from '../errors.ts';
 import { EXIT, VERSION } from './constants.ts';
+import { forgetEnvValues } from '../secrets/redact.ts';
+import { watchWrites } from '../engine/durable-fs.ts';
+import { colorEnabled, fromCwd, io, processIo, withIo, type CliIo, type Output } from './io.ts';
 
 type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
@@ -61,7 +64,7 @@ function commandDirs(command: Command): string[] {
   const named = command.name() === 'transform' ? ['.', ...((args[1] as string[] | undefined) ?? [])] : [typeof args[0] === 'string' ? args[0] : '.'];
   return named.flatMap((name) => {
     try {
-      const absolute = path.resolve(name);
+      const absolute = fromCwd(name);
       return [statSync(absolute).isDirectory() ? absolute : path.dirname(absolute)];
     } catch {
       // The command itself says what is wrong with it.
@@ -88,7 +91,7 @@ async function startUp(command: Command, locks: Array<() => void>): Promise<void
   if (name !== 'undo') {
     const interrupted = dirs.flatMap(journalRoots).map((root) => ({ root, journal: interruptedJournal(root) })).find((found) => found.journal !== null);
     if (interrupted) {
-      const where = path.relative(process.cwd(), path.join(interrupted.root, journalPath(interrupted.journal!))) || journalPath(interrupted.journal!);
+      const where = path.relative(io().cwd, path.join(interrupted.root, journalPath(interrupted.journal!))) || journalPath(interrupted.journal!);
       const reason = `an earlier apply was interrupted (${where} is incomplete), so files may be half old, half new`;
       if (writes) throw new UsageError(reason, 'run `shipshape undo` to roll it back, then run the command again');
       createLogger(false).warn(`${reason}; run \`shipshape undo\` to roll it back`);
@@ -108,6 +111,12 @@ async function buildProgram(argv: readonly string[], setExit: (code: number) => 
     .option('--debug', 'show stack traces for internal errors')
     .showSuggestionAfterError(true)
     .configureOutput({
+      writeOut: (text) => void io().stdout.write(text),
+      writeErr: (text) => void io().stderr.write(text),
+      getOutHelpWidth: () => helpWidth(io().stdout),
+      getErrHelpWidth: () => helpWidth(io().stderr),
+      getOutHasColors: () => colorEnabled(io().stdout),
+      getErrHasColors: () => colorEnabled(io().stderr),
       // Commander's own errors become one reason line; the hint follows in main().
       outputError: () => {},
     })
@@ -130,9 +139,32 @@ async function buildProgram(argv: readonly string[], setExit: (code: number) => 
   return program;
 }
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 findings, 2 usage or input error, 3 internal error. */
-export async function main(argv: string[]): Promise<number> {
+/** Commander's own rule: the terminal's width, else 80. */
+function helpWidth(stream: Output): number {
+  return (stream.isTTY ? stream.columns : undefined) ?? 80;
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 ok, 1 findings, 2 usage or input error, 3 internal error.
+ * It reads and writes only through `cliIo` and leaves the process as it found it, so one process
+ * can run it many times.
+ */
+export async function main(argv: string[], cliIo: CliIo = processIo()): Promise<number> {
+  return withIo(cliIo, () => runCli(argv));
+}
+
+/** SHIPSHAPE_FAULT_AFTER_WRITES=n kills the process right after its n-th disk write: the crash tests' kill point. */
+function faultAfterWrites(): () => void {
+  const limit = Number(io().env.SHIPSHAPE_FAULT_AFTER_WRITES);
+  if (!Number.isInteger(limit) || limit <= 0) return () => {};
+  return watchWrites((count) => {
+    if (count >= limit) process.kill(process.pid, 'SIGKILL');
+  });
+}
+
+async function runCli(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
+  const stopFault = faultAfterWrites();
   const locks: Array<() => void> = [];
   const program = await buildProgram(argv, (c) => (code = c), locks);
   const debug = argv.includes('--debug');
@@ -144,23 +176,25 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       const reason = error.message.replace(/^error: /, '').split('\n')[0];
       const command = argv.find((arg) => program.commands.some((c) => c.name() === arg));
-      process.stderr.write(`shipshape: ${reason}\nhint: run \`shipshape ${command ? `${command} ` : ''}--help\` for the usage\n`);
+      io().stderr.write(`shipshape: ${reason}\nhint: run \`shipshape ${command ? `${command} ` : ''}--help\` for the usage\n`);
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`shipshape: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      io().stderr.write(`shipshape: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
       return EXIT.usage;
     }
     if (error instanceof Error && error.name === 'ExitPromptError') {
-      process.stderr.write('shipshape: cancelled; nothing was written\n');
+      io().stderr.write('shipshape: cancelled; nothing was written\n');
       return 130;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`shipshape: internal error: ${message}\n`);
-    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write('hint: run again with --debug for the stack trace, and report it\n');
+    io().stderr.write(`shipshape: internal error: ${message}\n`);
+    if (debug && error instanceof Error) io().stderr.write(`${error.stack}\n`);
+    else io().stderr.write('hint: run again with --debug for the stack trace, and report it\n');
     return EXIT.internal;
   } finally {
     for (const release of locks) release();
+    stopFault();
+    forgetEnvValues();
   }
 }

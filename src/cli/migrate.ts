@@ -10,6 +10,7 @@ import { findCheck, loadTransform } from '../registry.ts';
 import type { Finding } from '../types.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, colorEnabled, createLogger, load } from './common.ts';
+import { canAsk, io } from './io.ts';
 
 interface MigrateFlags {
   dryRun?: boolean;
@@ -40,14 +41,14 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
     .option('--quiet', 'no log lines on stderr')
     .action(async (dir: string, flags: MigrateFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
-      if (!flags.dryRun && !flags.yes && !(process.stdin.isTTY && process.stdout.isTTY)) {
+      if (!flags.dryRun && !flags.yes && !canAsk()) {
         throw new UsageError('migrate needs --yes or --dry-run when it cannot ask', 'run `shipshape migrate app-router --dry-run` to see the changes, then `--yes` to apply them');
       }
       const project = load(dir);
       const apps = nextApps(project);
       if (!apps.some((app) => app.pages)) {
         if (apps.some((app) => app.app)) {
-          process.stdout.write('Nothing to migrate: the app has no pages/ directory left.\n');
+          io().stdout.write('Nothing to migrate: the app has no pages/ directory left.\n');
           setExit(EXIT.ok);
           return;
         }
@@ -75,7 +76,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
         const named = failure.file !== transform.meta.id;
         const hint = 'pass --force to migrate the rest and leave it in pages/ with a TODO(shipshape) (both routers run side by side)';
         if (named && !failure.internal) throw new UsageError(`cannot migrate ${failure.file}: ${failure.reason}`, hint);
-        process.stderr.write(`shipshape: internal error: ${named ? `${failure.file}: ` : ''}${failure.reason}; nothing was written\nhint: ${named ? `${hint}, and ` : ''}report it with \`--debug\`\n`);
+        io().stderr.write(`shipshape: internal error: ${named ? `${failure.file}: ` : ''}${failure.reason}; nothing was written\nhint: ${named ? `${hint}, and ` : ''}report it with \`--debug\`\n`);
         setExit(EXIT.internal);
         return;
       }
@@ -83,24 +84,24 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       const changes = changeset.changes();
       const followUps = changeset.followUps;
       const renames = changeset.renames();
-      const color = colorEnabled(process.stdout);
+      const color = colorEnabled(io().stdout);
 
       if (flags.dryRun) {
         const printable = printableDiff(unifiedDiff(changes, renames));
-        process.stdout.write(printable.text);
-        process.stderr.write(renderApplySummary(changes, followUps, [], null, colorEnabled(process.stderr)));
+        io().stdout.write(printable.text);
+        io().stderr.write(renderApplySummary(changes, followUps, [], null, colorEnabled(io().stderr)));
         setExit(EXIT.ok);
         return;
       }
       if (changes.length === 0) {
-        process.stdout.write(`Nothing to migrate: no page is left in pages/ that can move.\n${renderApplySummary([], followUps, [], null, color)}`);
+        io().stdout.write(`Nothing to migrate: no page is left in pages/ that can move.\n${renderApplySummary([], followUps, [], null, color)}`);
         setExit(EXIT.ok);
         return;
       }
       assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       if (!flags.yes) {
         const { confirm } = await import('@inquirer/prompts');
-        process.stdout.write(renderApplySummary(changes, followUps, [], null, color));
+        io().stdout.write(renderApplySummary(changes, followUps, [], null, color));
         if (!(await confirm({ message: `Migrate ${renames.size} file(s) to app/?`, default: true }))) {
           logger.info('nothing was written');
           setExit(EXIT.ok);
@@ -111,7 +112,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       const applied = changeset.changes();
       const journal = applyWithJournal(project.root, applied, 'migrate app-router');
       const moves = [...renames].map(([to, from]) => `  moved ${from} → ${to}`);
-      process.stdout.write(`${moves.length > 0 ? `moved: ${moves.length} file(s)\n${moves.join('\n')}\n` : ''}${renderApplySummary(applied, followUps, [], journal, color)}`);
+      io().stdout.write(`${moves.length > 0 ? `moved: ${moves.length} file(s)\n${moves.join('\n')}\n` : ''}${renderApplySummary(applied, followUps, [], journal, color)}`);
       setExit(EXIT.ok);
     });
 }

@@ -1,6 +1,9 @@
+import { io } from './io.ts';
+
 /** A one-line counter on stderr, only on a terminal, only once work has taken a moment. */
 export function createProgress(label: string, enabled: boolean): { update(done: number, total: number): void; stop(): void } {
-  if (!enabled || !process.stderr.isTTY) return { update() {}, stop() {} };
+  const { stderr } = io();
+  if (!enabled || !stderr.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
   let last = 0;
   let shown = false;
@@ -11,10 +14,10 @@ export function createProgress(label: string, enabled: boolean): { update(done: 
       last = now;
       shown = true;
       const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-      process.stderr.write(`\r${label} ${done}/${total} files (${percent}%)`);
+      stderr.write(`\r${label} ${done}/${total} files (${percent}%)`);
     },
     stop() {
-      if (shown) process.stderr.write('\r\x1b[2K');
+      if (shown) stderr.write('\r\x1b[2K');
     },
   };
 }

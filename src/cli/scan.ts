@@ -9,6 +9,7 @@ import { renderText } from '../report/text.ts';
 import { SEVERITIES, severityRank, type Severity } from '../types.ts';
 import { EXIT, VERSION, collect, colorEnabled, createLogger, emit, load, selectChecks, splitList } from './common.ts';
 import { createProgress } from './progress.ts';
+import { fromCwd, io } from './io.ts';
 
 interface ScanFlags {
   format: 'text' | 'json' | 'sarif';
@@ -45,9 +46,9 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       if (workers !== 'auto' && (!Number.isInteger(workers) || workers < 0)) {
         throw new UsageError(`--workers takes a whole number, got "${flags.workers}"`, 'for example --workers 2, or 0 to scan on the main thread');
       }
-      const known = flags.baseline ? readBaseline(flags.baseline) : null;
+      const known = flags.baseline ? readBaseline(fromCwd(flags.baseline)) : null;
       const project = load(dir);
-      const progress = createProgress('scanning', !flags.quiet && !process.env.NO_COLOR && !process.env.CI);
+      const progress = createProgress('scanning', !flags.quiet && !io().env.NO_COLOR && !io().env.CI);
       const result = await scan(project, { checks, workers, onProgress: progress.update });
       progress.stop();
 
@@ -65,7 +66,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         logger.warn(`could not read ${skipped.path}; it was skipped`);
       }
       const input = { project, result, checks, baselined, version: VERSION };
-      const color = flags.color !== false && !flags.output && colorEnabled(process.stdout);
+      const color = flags.color !== false && !flags.output && colorEnabled(io().stdout);
       const report =
         flags.format === 'json' ? renderJson(input) : flags.format === 'sarif' ? renderSarif(input) : renderText(input, { color });
       emit(report, flags.output);

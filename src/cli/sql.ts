@@ -17,6 +17,7 @@ import { loadSqlParser } from '../sql/sql-reader.ts';
 import { DatabaseTimeout, openPostgres, type Database } from '../verify/database.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, load, splitOptionPairs } from './common.ts';
+import { canAsk, io } from './io.ts';
 
 interface SqlFlags {
   layout?: string;
@@ -144,7 +145,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       const options = validate(flags);
       const optionPairs = splitOptionPairs(flags.option, 'access.notes=owner');
       const scripted = Boolean(flags.yes || flags.dryRun);
-      const interactive = !scripted && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      const interactive = !scripted && canAsk();
       if (!scripted && !interactive) throw new UsageError('the sql wizard needs a terminal', 'in scripts and CI pass --yes (inferred access modes) or --dry-run');
       const project = load(dir);
       await loadSqlParser();
@@ -158,7 +159,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       }
       if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       const uses = collectColumnUses(project);
-      const color = flags.color !== false && colorEnabled(process.stdout);
+      const color = flags.color !== false && colorEnabled(io().stdout);
       const changeset = new Changeset(diskReader(project.root));
       const generations: Generation[] = [];
       const summaries: string[] = [];
@@ -171,7 +172,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
         let decisions: TableDecision[] = decideTables(schema, accessAnswers(mine, inferred));
         if (interactive && decisions.length > 0) {
           const { askAccessModes } = await import('../wizard/sql-wizard.ts');
-          decisions = await askAccessModes(decisions, (text) => process.stdout.write(text));
+          decisions = await askAccessModes(decisions, (text) => void io().stdout.write(text));
         }
         const layout = detectLayout(project, schema, options.layout, flags.out);
         const { lineEnding } = await newFileStyle(project, path.posix.join(layout.migrationsDir, 'migration.sql'));
@@ -203,13 +204,13 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       if (unanswered.size > 0) accessAnswers(Object.fromEntries([...unanswered].map((key) => [key, optionPairs[key]!])), []);
       const files = generations.flatMap((g) => g.files);
       if (files.length === 0) {
-        process.stdout.write('Nothing to generate: the schema already has the RLS policies, constraints and indexes shipshape would write.\n');
+        io().stdout.write('Nothing to generate: the schema already has the RLS policies, constraints and indexes shipshape would write.\n');
         setExit(EXIT.ok);
         return;
       }
       if (flags.dryRun) {
         for (const summary of summaries) logger.info(summary.trimEnd());
-        for (const generation of generations) printDryRun(generation, (text) => process.stdout.write(text));
+        for (const generation of generations) printDryRun(generation, (text) => void io().stdout.write(text));
         setExit(EXIT.ok);
         return;
       }
@@ -223,8 +224,8 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       ignoreStateDir(changeset);
       const changes = changeset.changes();
       const journal = applyWithJournal(project.root, changes, `sql${flags.yes ? ' --yes' : ''}`);
-      for (const summary of summaries) process.stdout.write(summary);
-      process.stdout.write(renderApplySummary(changes, changeset.followUps, [], journal, color));
+      for (const summary of summaries) io().stdout.write(summary);
+      io().stdout.write(renderApplySummary(changes, changeset.followUps, [], journal, color));
       setExit(EXIT.ok);
     });
 }

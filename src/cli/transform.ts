@@ -16,6 +16,7 @@ import type { Project } from '../project/types.ts';
 import { CHECKS, TRANSFORM_ENTRIES, checksFixedBy, loadTransform } from '../registry.ts';
 import { heldBackLines, renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
+import { fromCwd, io } from './io.ts';
 
 interface TransformFlags {
   dryRun?: boolean;
@@ -46,7 +47,7 @@ interface TransformSummary {
 function expandPaths(root: string, inputs: string[]): string[] {
   const files = new Set<string>();
   for (const input of inputs) {
-    const absolute = path.resolve(input);
+    const absolute = fromCwd(input);
     let stat;
     try {
       stat = statSync(absolute);
@@ -97,7 +98,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         changeset.merge(planned.changeset);
         summary.failed.push(...planned.failures);
       } else {
-        root = gitTopLevel(process.cwd()) ?? process.cwd();
+        root = gitTopLevel(io().cwd) ?? io().cwd;
         changeset = new Changeset(diskReader(root));
         const files = expandPaths(root, inputs);
         const project = load(root);
@@ -119,10 +120,10 @@ export function registerTransform(program: Command, setExit: (code: number) => v
       } else if (flags.dryRun) {
         emit(printable.text);
       } else {
-        process.stdout.write(renderApplySummary(changes, changeset.followUps, summary.failed.map((f) => ({ ...f, reason: f.reason ?? '' })), journal, colorEnabled(process.stdout)));
+        io().stdout.write(renderApplySummary(changes, changeset.followUps, summary.failed.map((f) => ({ ...f, reason: f.reason ?? '' })), journal, colorEnabled(io().stdout)));
       }
       if (!flags.json && summary.heldBack.length > 0) {
-        (flags.dryRun ? process.stderr : process.stdout).write(`${heldBackLines(summary.heldBack, !flags.dryRun, colorEnabled(process.stdout)).join('\n')}\n`);
+        (flags.dryRun ? io().stderr : io().stdout).write(`${heldBackLines(summary.heldBack, !flags.dryRun, colorEnabled(io().stdout)).join('\n')}\n`);
       }
       logger.info(`${id}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${summary.heldBack.length} held back`);
       setExit(summary.failed.some((f) => f.internal) ? EXIT.internal : summary.failed.length > 0 || summary.heldBack.length > 0 ? EXIT.findings : EXIT.ok);

@@ -14,6 +14,7 @@ import { PROBES, PROBE_TITLES } from '../verify/probes.ts';
 import { verifyDatabase, type VerifyResult } from '../verify/run.ts';
 import { EXIT, colorEnabled, createLogger, emit, load } from './common.ts';
 import { connectDatabase, databaseUsageError, describeUrl } from './sql.ts';
+import { io } from './io.ts';
 
 interface VerifyFlags {
   databaseUrl?: string;
@@ -159,7 +160,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         }
       }
       if (flags.format === 'json') emit(`${JSON.stringify(result, null, 2)}\n`);
-      else emit(renderVerifyText(result, flags.color !== false && colorEnabled(process.stdout)));
+      else emit(renderVerifyText(result, flags.color !== false && colorEnabled(io().stdout)));
       setExit(result.passed ? EXIT.ok : EXIT.findings);
     });
 }

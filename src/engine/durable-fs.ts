@@ -2,16 +2,22 @@ import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, unli
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-let writes = 0;
+const watchers = new Set<() => void>();
 
 /**
- * Every step that changes the disk passes here, so the crash tests can stop the process right after
- * any one of them: SHIPSHAPE_FAULT_AFTER_WRITES=n kills it with SIGKILL after the n-th.
+ * Every step that changes the disk passes here, so the crash tests can stop the process, or look at
+ * the disk, right after any one of them. `watcher` gets the count of writes since it started
+ * watching; the returned function stops it.
  */
+export function watchWrites(watcher: (count: number) => void): () => void {
+  let count = 0;
+  const counting = () => watcher(++count);
+  watchers.add(counting);
+  return () => void watchers.delete(counting);
+}
+
 function stepDone(): void {
-  writes += 1;
-  const limit = Number(process.env.SHIPSHAPE_FAULT_AFTER_WRITES);
-  if (Number.isInteger(limit) && limit > 0 && writes >= limit) process.kill(process.pid, 'SIGKILL');
+  for (const watcher of [...watchers]) watcher();
 }
 
 /** `.<name>.shipshape-<8 hex>.tmp` beside the file: recognisable, so undo can remove what a crash left. */

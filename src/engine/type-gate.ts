@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -63,6 +64,17 @@ interface Checker {
   diagnostics(files: readonly string[], overlay: Overlay): Map<string, ts.Diagnostic[]>;
 }
 
+/**
+ * The declarations of installed packages and of TypeScript's own libraries (the DOM library alone is
+ * 1.5 MB) parsed once per process, in TypeScript's own registry, which keeps one copy per set of
+ * options that shape a parse: a process that checks more than one project parses them once.
+ */
+const installedDeclarations = new WeakMap<Ts, ts.DocumentRegistry>();
+
+function isInstalledDeclaration(fileName: string): boolean {
+  return fileName.endsWith('.d.ts') && fileName.split(/[\\/]/).includes('node_modules');
+}
+
 function createChecker(typescript: Ts, root: string): Checker {
   const configPath = path.join(root, 'tsconfig.json');
   const parsed = typescript.getParsedCommandLineOfConfigFile(configPath, { noEmit: true }, {
@@ -74,6 +86,9 @@ function createChecker(typescript: Ts, root: string): Checker {
   const declarations = (parsed?.fileNames ?? []).filter((file) => file.endsWith('.d.ts'));
   const cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
   const base = typescript.createCompilerHost(options, true);
+  let registry = installedDeclarations.get(typescript);
+  if (!registry) installedDeclarations.set(typescript, (registry = typescript.createDocumentRegistry(base.useCaseSensitiveFileNames())));
+  const registryKey = registry.getKeyForCompilationSettings(options);
   let previous: ts.Program | undefined;
   return {
     diagnostics(files, overlay) {
@@ -94,6 +109,13 @@ function createChecker(typescript: Ts, root: string): Checker {
           if (text === undefined) return undefined;
           const cached = cache.get(fileName);
           if (cached && cached.text === text) return cached.sourceFile;
+          if (isInstalledDeclaration(fileName)) {
+            const version = createHash('sha1').update(text).digest('hex');
+            const absolute = path.resolve(fileName);
+            const sourceFile = registry.acquireDocumentWithKey(absolute, absolute as ts.Path, options, registryKey, typescript.ScriptSnapshot.fromString(text), version, undefined, languageVersion);
+            cache.set(fileName, { text, sourceFile });
+            return sourceFile;
+          }
           const sourceFile = typescript.createSourceFile(fileName, text, languageVersion, true);
           cache.set(fileName, { text, sourceFile });
           return sourceFile;

@@ -15,8 +15,9 @@ export function isSourceFile(file: string): boolean {
   return SOURCE_EXTENSIONS.includes(path.posix.extname(file));
 }
 
-export function assertDirectory(dir: string): string {
-  const root = path.resolve(dir);
+/** `dir` as typed, taken from `cwd`; the messages repeat it as typed. */
+export function assertDirectory(dir: string, cwd = process.cwd()): string {
+  const root = path.resolve(cwd, dir);
   let stat;
   try {
     stat = statSync(root);
@@ -31,10 +32,12 @@ export function assertDirectory(dir: string): string {
 
 export interface LoadOptions {
   knownCheckIds: ReadonlySet<string>;
+  /** The folder a relative `dir` is taken from. */
+  cwd?: string;
 }
 
 export function loadProject(dir: string, options: LoadOptions): Project {
-  const root = assertDirectory(dir);
+  const root = assertDirectory(dir, options.cwd);
   const topLevel = gitTopLevel(root);
   const config = loadConfig(root, options.knownCheckIds);
   const ignoredByConfig = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;

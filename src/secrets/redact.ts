@@ -40,6 +40,13 @@ const envValues = new Set<string>();
 let envValuePattern: RegExp | null = null;
 const rememberedFiles = new Set<string>();
 
+/** Drops the remembered env values, so a next run in the same process masks only its own. */
+export function forgetEnvValues(): void {
+  envValues.clear();
+  rememberedFiles.clear();
+  envValuePattern = null;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cleanTempDirs, git, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+import { BIN, FIXTURES, cleanTempDirs, copyFixture, git, gitInit, run, runProcess, tempDir, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -113,12 +113,12 @@ describe('help and version', () => {
     writeFileSync(fault, "const fs = require('node:fs');\nfs.fsyncSync = () => { throw new Error('injected disk fault'); };\nrequire('node:module').syncBuiltinESMExports();\n");
     const dir = gitInit(writeTree({ 'next.config.js': CONFIG }));
     const env = { NODE_OPTIONS: `--require ${fault}` };
-    const plain = run(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: dir, env });
+    const plain = runProcess(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: dir, env });
     expect(plain.code).toBe(3);
     expect(plain.stderr).toMatch(/^shipshape: internal error: injected disk fault/);
     expect(plain.stderr).toContain('--debug');
     expect(plain.stderr).not.toMatch(/\n\s+at /);
-    const debug = run(['transform', 'remove-build-error-ignores', 'next.config.js', '--debug'], { cwd: dir, env });
+    const debug = runProcess(['transform', 'remove-build-error-ignores', 'next.config.js', '--debug'], { cwd: dir, env });
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/\n\s+at /);
     expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toBe(CONFIG);
@@ -128,6 +128,37 @@ describe('help and version', () => {
 });
 
 const CONFIG = 'module.exports = {\n  typescript: { ignoreBuildErrors: true },\n};\n';
+
+describe('the binary, started as a process, answers as main() does in the tests', () => {
+  it('exit 0 with the version, and the same help as in-process', () => {
+    expect(runProcess(['--version'])).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+    expect(runProcess(['scan', '--help'])).toEqual(run(['scan', '--help']));
+  });
+
+  it('exit 1 on findings, the report alone on stdout, the same as in-process', () => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
+    const scanned = runProcess(['scan', '.', '--format', 'json'], { cwd: app });
+    expect(scanned.code).toBe(1);
+    const inProcess = run(['scan', '.', '--format', 'json'], { cwd: app });
+    const withoutTiming = (stdout: string) => ({ ...JSON.parse(stdout), summary: { ...JSON.parse(stdout).summary, durationMs: 0 } });
+    expect(withoutTiming(scanned.stdout)).toEqual(withoutTiming(inProcess.stdout));
+    expect(scanned.stderr).toBe(inProcess.stderr);
+  });
+
+  it('exit 2 on a usage error, with the reason and the hint on stderr only', () => {
+    const usage = runProcess(['scan', '--format', 'xml']);
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    expect(usage.stderr).toMatch(/^shipshape: .*'xml' is invalid.*\nhint: run `shipshape scan --help` for the usage\n$/);
+  });
+
+  it('reads stdin as no terminal: the wizard refuses with exit 2 instead of waiting', () => {
+    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
+    const piped = runProcess(['fix', '.'], { cwd: app, input: 'y\n' });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/^shipshape: the fix wizard needs a terminal\nhint: in scripts and CI pass --yes, --dry-run or --patch <file>\n$/);
+  });
+});
 
 /** Runs the CLI as the unprivileged user `nobody` when the tests run as root, for whom chmod 000 changes nothing. */
 function runUnprivileged(args: string[]): ReturnType<typeof run> {

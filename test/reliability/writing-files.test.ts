@@ -62,49 +62,91 @@ function runKilledAfter(writes: number, args: string[], cwd: string): { killed: 
   return { killed: result.signal === 'SIGKILL', code: result.status };
 }
 
+/** The names a run draws at random (journal folders, temporary files) made equal, with each file's bytes and mode. */
+function treeState(root: string): Record<string, string> {
+  const random = (rel: string) => rel.replace(/\d{4}-\d{2}-\d{2}T[\d-]+Z-[0-9a-f]{4}/g, '<journal>').replace(/shipshape-[0-9a-f]{8}\.tmp/g, 'shipshape-<random>.tmp');
+  const state: Record<string, string> = {};
+  for (const [rel, sum] of Object.entries(checksums(root))) state[random(rel)] = sum;
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = random(path.relative(root, full));
+      if (entry.isDirectory()) visit(full);
+      // The journal records times and the lock a pid: their presence is what a kill leaves, not their bytes.
+      else state[rel] = /\.json($|\.shipshape-)|lock$/.test(rel) ? 'present' : readFileSync(full).toString('base64');
+    }
+  };
+  if (existsSync(path.join(root, '.shipshape'))) visit(path.join(root, '.shipshape'));
+  return state;
+}
+
+/**
+ * After a kill at a write (`tree` is what it left): writing commands refuse to run (checked once, where a journal
+ * exists), and `shipshape undo` brings back the old tree, byte for byte.
+ */
+function expectUndoRestores(tree: string, args: string[], before: Record<string, string>, refusal: { seen: boolean }, label: string): void {
+  const journals = readdirSync(path.join(tree, '.shipshape', 'undo')).filter((name) => !name.startsWith('.'));
+  if (journals.length > 0 && !refusal.seen) {
+    const refused = run(args, { cwd: tree });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^shipshape: an earlier apply was interrupted \(\.shipshape\/undo\/.+ is incomplete\)/);
+    expect(refused.stderr).toContain('hint: run `shipshape undo` to roll it back');
+    refusal.seen = true;
+  }
+  const undone = run(['undo', '.'], { cwd: tree });
+  if (journals.length > 0) {
+    expect(undone.code, label).toBe(0);
+    // Killed after its last write, the apply had finished: undo then undoes it as any other.
+    expect(undone.stdout).toMatch(/^(rolled back the interrupted|undid) `shipshape /);
+  } else {
+    expect(undone.stderr).toContain('nothing to undo');
+  }
+  expect(checksums(tree), label).toEqual(before);
+  expect(strayTemps(tree), label).toEqual([]);
+  expect(existsSync(path.join(tree, '.shipshape', 'lock')), label).toBe(false);
+  expect(git(tree, 'status', '--porcelain'), label).toBe('');
+}
+
+/** Real kills at the first, a middle and the last write: each leaves exactly the tree the copy after that write shows. */
+async function expectRealKillsMatchCopies(dir: string, args: string[], copies: string, writes: number, undoFirst: () => void): Promise<void> {
+  for (const n of [...new Set([1, Math.ceil(writes / 2), writes])]) {
+    await answerVitest();
+    undoFirst();
+    expect(runKilledAfter(n, args, dir).killed, `a real kill at write ${n}`).toBe(true);
+    expect(treeState(dir), `a real kill at write ${n}`).toEqual(treeState(path.join(copies, String(n))));
+    const again = run(['undo', '.'], { cwd: dir });
+    expect(again.code === 0 || again.stderr.includes('nothing to undo'), again.stderr).toBe(true);
+  }
+}
+
 /** Lets the test worker answer vitest between commands: a loop of synchronous runs would hold it for minutes. */
 function answerVitest(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
- * Kills the command right after its n-th write, for n = 1, 2, … until it finishes. After each kill,
- * writing commands refuse to run, and `shipshape undo` brings back the old tree, byte for byte.
+ * Kills the command right after its n-th write, for every n. One run in this process copies the tree after each
+ * write (what a kill -9 there leaves: every write is synchronous), and each copy is then undone; a few real
+ * SIGKILLs of the binary prove the copies faithful. Returns the number of writes.
  */
 async function killAtEveryWrite(dir: string, args: string[]): Promise<number> {
   const before = checksums(dir);
-  let refusalSeen = false;
-  for (let n = 1; ; n++) {
+  const copies = tempDir('shipshape-kills-');
+  const completed = run(args, { cwd: dir, snapshotsTo: copies });
+  expect(completed.code, completed.stderr).toBe(0);
+  const writes = readdirSync(copies).length;
+  expect(run(['undo', '.'], { cwd: dir }).code).toBe(0);
+  expect(checksums(dir)).toEqual(before);
+  expect(strayTemps(dir)).toEqual([]);
+  await expectRealKillsMatchCopies(dir, args, copies, writes, () => {});
+  expect(checksums(dir)).toEqual(before);
+  const refusal = { seen: false };
+  for (let n = 1; n <= writes; n++) {
     await answerVitest();
-    const { killed, code } = runKilledAfter(n, args, dir);
-    if (!killed) {
-      expect(code).toBe(0);
-      expect(run(['undo', '.'], { cwd: dir }).code).toBe(0);
-      expect(checksums(dir)).toEqual(before);
-      expect(strayTemps(dir)).toEqual([]);
-      return n - 1;
-    }
-    const journals = readdirSync(path.join(dir, '.shipshape', 'undo')).filter((name) => !name.startsWith('.'));
-    if (journals.length > 0 && !refusalSeen) {
-      const refused = run(args, { cwd: dir });
-      expect(refused.code).toBe(2);
-      expect(refused.stderr).toMatch(/^shipshape: an earlier apply was interrupted \(\.shipshape\/undo\/.+ is incomplete\)/);
-      expect(refused.stderr).toContain('hint: run `shipshape undo` to roll it back');
-      refusalSeen = true;
-    }
-    const undone = run(['undo', '.'], { cwd: dir });
-    if (journals.length > 0) {
-      expect(undone.code).toBe(0);
-      // Killed after its last write, the apply had finished: undo then undoes it as any other.
-      expect(undone.stdout).toMatch(/^(rolled back the interrupted|undid) `shipshape /);
-    } else {
-      expect(undone.stderr).toContain('nothing to undo');
-    }
-    expect(checksums(dir), `after a kill at write ${n}`).toEqual(before);
-    expect(strayTemps(dir), `after a kill at write ${n}`).toEqual([]);
-    expect(existsSync(path.join(dir, '.shipshape', 'lock'))).toBe(false);
-    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expectUndoRestores(path.join(copies, String(n)), args, before, refusal, `after a kill at write ${n}`);
   }
+  expect(refusal.seen).toBe(true);
+  return writes;
 }
 
 describe('a kill -9 at any write leaves a tree that undo brings back byte for byte', () => {
@@ -124,18 +166,21 @@ describe('a kill -9 at any write leaves a tree that undo brings back byte for by
   it('undo itself, killed at any write, finishes on the next undo', async () => {
     const dir = fixableApp();
     const before = checksums(dir);
-    for (let n = 1; ; n++) {
+    const copies = tempDir('shipshape-kills-');
+    expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0);
+    expect(run(['undo', '.'], { cwd: dir, snapshotsTo: copies }).code).toBe(0);
+    expect(checksums(dir)).toEqual(before);
+    const writes = readdirSync(copies).length;
+    expect(writes).toBeGreaterThanOrEqual(4);
+    await expectRealKillsMatchCopies(dir, ['undo', '.'], copies, writes, () => expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0));
+    for (let n = 1; n <= writes; n++) {
       await answerVitest();
-      expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0);
-      const { killed } = runKilledAfter(n, ['undo', '.'], dir);
-      if (killed) {
-        // Killed after its last write, the undo had finished: there is nothing left to undo.
-        const again = run(['undo', '.'], { cwd: dir });
-        expect(again.code === 0 || again.stderr.includes('nothing to undo'), again.stderr).toBe(true);
-      }
-      expect(checksums(dir), `after a kill at write ${n} of undo`).toEqual(before);
-      expect(strayTemps(dir)).toEqual([]);
-      if (!killed) break;
+      const tree = path.join(copies, String(n));
+      // Killed after its last write, the undo had finished: there is nothing left to undo.
+      const again = run(['undo', '.'], { cwd: tree });
+      expect(again.code === 0 || again.stderr.includes('nothing to undo'), again.stderr).toBe(true);
+      expect(checksums(tree), `after a kill at write ${n} of undo`).toEqual(before);
+      expect(strayTemps(tree)).toEqual([]);
     }
   }, 600_000);
 
