@@ -38,12 +38,13 @@ try {
       app: { type: 'string', multiple: true },
       list: { type: 'string', default: path.join(here, 'migrate-apps') },
       'no-build': { type: 'boolean', default: false },
+      'build-all': { type: 'boolean', default: false },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
   });
 } catch (error) {
-  usage(error.message, 'npm run bench:migrate -- <apps-dir> [--app owner+name] [--no-build] [--out dir] [--keep]');
+  usage(error.message, 'npm run bench:migrate -- <apps-dir> [--app owner+name] [--no-build | --build-all] [--out dir] [--keep]');
 }
 const [appsDir] = args.positionals;
 if (!appsDir || args.positionals.length > 1) usage('expected one argument, the folder that holds the apps', 'npm run bench:migrate -- /work/apps-pages (bench/migrate-apps/fetch.md says how to fill it)');
@@ -318,9 +319,13 @@ for (const app of apps) {
     const forced = migrate(source, true);
     row.forceExit = forced.code;
     row.forceCrashed = forced.crashed;
-    if (forced.code === 0) migrated = forced;
+    writeFileSync(path.join(outDir, `${app.name}.forced.log`), forced.output);
+    if (forced.code === 0) {
+      if (!args.values.keep) rmSync(migrated.dir, { recursive: true, force: true });
+      migrated = forced;
+    } else if (!args.values.keep) rmSync(forced.dir, { recursive: true, force: true });
   }
-  writeFileSync(path.join(outDir, `${app.name}.${migrated.code === 0 ? 'migrated' : 'forced'}.log`), migrated.output);
+  if (migrated.code === 0) writeFileSync(path.join(outDir, `${app.name}.migrated.log`), migrated.output);
   row.migrateSeconds = migrated.seconds;
   if (migrated.code === 0) {
     row.leftBehind = leftBehind(migrated.dir);
@@ -330,7 +335,8 @@ for (const app of apps) {
     row.todos = (migrated.output.match(/TODO\(shipshape\)/g) ?? []).length + Number(/manual follow-ups: (\d+)/.exec(migrated.output)?.[1] ?? 0);
   }
 
-  if (!args.values['no-build']) {
+  // An app the migration could not convert has nothing to compare, and two builds of a real app take minutes.
+  if (!args.values['no-build'] && (migrated.code === 0 || args.values['build-all'])) {
     const modules = dependencies(app, source);
     if (!modules) {
       row.before = 'no deps';
