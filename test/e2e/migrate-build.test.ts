@@ -56,5 +56,5 @@ describe('migrate app-router, then next build', () => {
     expect(after.pagesRoutes).toEqual([]);
     expect(JSON.parse(readFileSync(path.join(migrated, '.next/app-path-routes-manifest.json'), 'utf8'))).not.toEqual({});
     process.stderr.write(`${app}: next build ${before.seconds.toFixed(1)} s before, ${after.seconds.toFixed(1)} s after; routes ${after.routes.join(' ')}\n`);
-  }, 600_000);
+  }, 900_000);
 });
