@@ -345,7 +345,7 @@ for (const app of apps) {
       cpSync(source, original, { recursive: true, filter: (file) => !/[\\/](node_modules|\.next|\.git)$/.test(file) });
       let before = await nextBuild(original, modules, false);
       let typesOff = false;
-      if (before.code !== 0 && /Type error|type-check|Failed to type check|TypeScript/i.test(before.output)) {
+      if (before.code !== 0 && /Failed to type check|^Type error:/m.test(before.output)) {
         writeFileSync(path.join(outDir, `${app.name}.build-before-typed.log`), before.output);
         typesOff = true;
         before = await nextBuild(original, modules, true);
