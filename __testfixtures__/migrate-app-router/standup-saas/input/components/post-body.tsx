@@ -1,0 +1,3 @@
+export default function PostBody({ html }: { html: string }) {
+  return <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />;
+}
