@@ -3,8 +3,6 @@ import path from 'node:path';
 import { Command, CommanderError, Help } from 'commander';
 import { UsageError } from '../errors.ts';
 import { EXIT, VERSION } from './constants.ts';
-import { forgetEnvValues } from '../secrets/redact.ts';
-import { watchWrites } from '../engine/durable-fs.ts';
 import { colorEnabled, fromCwd, io, processIo, withIo, type CliIo, type Output } from './io.ts';
 
 type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
@@ -57,6 +55,7 @@ function commandNamed(argv: readonly string[]): string | undefined {
 
 const WRITERS = new Set(['fix', 'transform', 'app-router', 'sql']);
 const READERS = new Set(['scan', 'verify']);
+const PROJECT_COMMANDS = new Set(['scan', 'fix', 'transform', 'sql', 'verify', 'migrate', 'undo']);
 
 /** The existing folders a command works in: its [dir], or for transform the current folder and its paths. */
 function commandDirs(command: Command): string[] {
@@ -154,9 +153,10 @@ export async function main(argv: string[], cliIo: CliIo = processIo()): Promise<
 }
 
 /** SHIPSHAPE_FAULT_AFTER_WRITES=n kills the process right after its n-th disk write: the crash tests' kill point. */
-function faultAfterWrites(): () => void {
+async function faultAfterWrites(): Promise<() => void> {
   const limit = Number(io().env.SHIPSHAPE_FAULT_AFTER_WRITES);
   if (!Number.isInteger(limit) || limit <= 0) return () => {};
+  const { watchWrites } = await import('../engine/durable-fs.ts');
   return watchWrites((count) => {
     if (count >= limit) process.kill(process.pid, 'SIGKILL');
   });
@@ -164,7 +164,7 @@ function faultAfterWrites(): () => void {
 
 async function runCli(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
-  const stopFault = faultAfterWrites();
+  const stopFault = await faultAfterWrites();
   const locks: Array<() => void> = [];
   const program = await buildProgram(argv, (c) => (code = c), locks);
   const debug = argv.includes('--debug');
@@ -195,6 +195,7 @@ async function runCli(argv: string[]): Promise<number> {
   } finally {
     for (const release of locks) release();
     stopFault();
-    forgetEnvValues();
+    // The env values a project command remembered for masking must not leak into the next run in this process.
+    if (PROJECT_COMMANDS.has(commandNamed(argv) ?? '')) (await import('../secrets/redact.ts')).forgetEnvValues();
   }
 }
