@@ -72,7 +72,7 @@ export async function planFileTransform(root: string, transform: FileTransform, 
 /** Plans one fix for its findings on top of `base` (the fixes already accepted). Writes nothing. */
 export async function planTransform(project: Project, transform: Transform, findings: readonly Finding[], options: Answers, base: Changeset): Promise<PlannedFix> {
   if (transform.kind === 'file') {
-    return planFileTransform(project.root, transform, [...new Set(findings.map((f) => f.file))].sort(), { ...options, ...transform.meta.projectOptions?.(project) }, base);
+    return planFileTransform(project.root, transform, [...new Set(findings.map((f) => f.file))].sort(), { ...options, ...(await transform.meta.projectOptions?.(project)) }, base);
   }
   const changeset = new Changeset((file) => base.read(file));
   try {

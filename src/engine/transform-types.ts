@@ -39,7 +39,7 @@ export interface TransformMeta {
    */
   offer?: (project: Project) => boolean;
   /** Facts about the project a file transform needs (the schema's primary keys, say), passed along with the answers. */
-  projectOptions?: (project: Project) => Answers;
+  projectOptions?: (project: Project) => Promise<Answers>;
 }
 
 export type FileTransformFn = (file: FileInfo, api: API, options: Answers) => string | null | undefined;

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type { Node } from '@babel/types';
+import { VISITOR_KEYS, type Node } from '@babel/types';
 import type { Visitor, Visitors } from '../types.ts';
 
 /** Several checks' visitors merged, so a file's tree is walked once for all of them. */
@@ -16,16 +15,7 @@ export function mergeVisitors(all: Visitors[]): Map<string, Visitor[]> {
   return merged;
 }
 
-let visitorKeys: Record<string, readonly string[] | undefined> | null = null;
-
-/** @babel/types is some ninety modules: it loads with the first walk, which only follows a parse. */
-function loadVisitorKeys(): Record<string, readonly string[] | undefined> {
-  visitorKeys ??= (createRequire(import.meta.url)('@babel/types') as typeof import('@babel/types')).VISITOR_KEYS;
-  return visitorKeys;
-}
-
 export function walk(root: Node, visitors: Map<string, Visitor[]>): void {
-  const VISITOR_KEYS = loadVisitorKeys();
   const ancestors: Node[] = [];
   const visit = (node: Node): void => {
     const handlers = visitors.get(node.type);

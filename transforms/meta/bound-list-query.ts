@@ -1,13 +1,13 @@
 import type { Answers, TransformMeta } from '../../src/engine/transform-types.ts';
 import type { Project } from '../../src/project/types.ts';
-import { loadSchemas } from '../../src/sql/load-schema.ts';
-import { primaryKey } from '../../src/sql/model.ts';
 
 /**
  * The primary key of each table the schema model knows, as a query names it: `prisma:<accessor>`
- * (Prisma field names, from `@id`/`@@id`) and `table:<name>` (SQL column names).
+ * (Prisma field names, from `@id`/`@@id`) and `table:<name>` (SQL column names). The schema model
+ * loads here, not with this module, which plain `jscodeshift -t` reads too.
  */
-function primaryKeys(project: Project): Answers {
+async function primaryKeys(project: Project): Promise<Answers> {
+  const [{ loadSchemas }, { primaryKey }] = await Promise.all([import('../../src/sql/load-schema.ts'), import('../../src/sql/model.ts')]);
   const keys: Record<string, string[]> = {};
   for (const schema of loadSchemas(project)) {
     for (const table of schema.tables) {
