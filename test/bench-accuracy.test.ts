@@ -1,25 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, cleanTempDirs, git, gitInit, tempDir, writeTree } from './helpers.ts';
+import { REPO, cleanTempDirs, runScript, git, gitInit, tempDir, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
 const SCRIPT = path.join(REPO, 'bench', 'accuracy.mjs');
 
-// Asynchronous, so the test worker keeps answering vitest while a scan runs.
-function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const bench = (args: string[]) => runScript(SCRIPT, args);
 
 const SHOP = {
   'package.json': '{ "name": "shop", "dependencies": { "next": "14.2.0", "pg": "8.11.0", "stripe": "14.0.0" } }\n',

@@ -1,25 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, cleanTempDirs, git, gitInit, tempDir, writeTree } from './helpers.ts';
+import { REPO, cleanTempDirs, runScript, git, gitInit, tempDir, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
 const SCRIPT = path.join(REPO, 'bench', 'migrate-apps.mjs');
 
-// Asynchronous, so the test worker keeps answering vitest while the migration runs.
-function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const bench = (args: string[]) => runScript(SCRIPT, args);
 
 const NOTES = {
   'package.json': '{ "name": "notes", "private": true, "dependencies": { "next": "^16.0.0", "react": "^19.0.0", "react-dom": "^19.0.0" } }\n',
