@@ -44,6 +44,20 @@ describe('shipshape migrate app-router', () => {
     expect(existsSync(path.join(dir, 'app/page.tsx'))).toBe(true);
   });
 
+  it('moves the app past files that are not UTF-8: a README or spreadsheet is ignored, a page that is not UTF-8 stays in pages/ with the reason', () => {
+    const dir = writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': page('home'), 'pages/about.tsx': page('about') });
+    const utf16 = Buffer.from([0xff, 0xfe, 0x68, 0x00, 0x69, 0x00]);
+    writeFileSync(path.join(dir, 'README.md'), utf16);
+    writeFileSync(path.join(dir, 'pages/legacy.tsx'), utf16);
+    gitInit(dir);
+    const { code, stdout, stderr } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'app/about/page.tsx'), 'utf8')).toContain('about');
+    expect(stdout).toMatch(/pages\/legacy\.tsx stays in pages\/: pages\/legacy\.tsx is not UTF-8/);
+    expect(readFileSync(path.join(dir, 'README.md')).equals(utf16)).toBe(true);
+    expect(readFileSync(path.join(dir, 'pages/legacy.tsx')).equals(utf16)).toBe(true);
+  });
+
   it('refuses a dirty tree unless --allow-dirty, and needs --yes or --dry-run without a terminal', () => {
     const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': page('home') }));
     writeFileSync(path.join(dir, 'notes.md'), 'draft\n');

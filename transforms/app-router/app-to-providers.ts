@@ -214,7 +214,7 @@ function classAppToFunction(j: JSCodeshift, root: Collection, file: string): voi
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   const j = api.jscodeshift;
   const root = sourceTree(j, file.source);
-  if (hasDirective(j, root, 'use client') && root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).length > 0) return undefined;
+  if (hasDirective(j, root, 'use client') && root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).length + root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).length > 0) return undefined;
   classAppToFunction(j, root, file.path);
   const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
   let fn = exported?.node.declaration as Node | undefined;
@@ -302,7 +302,12 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   if (droppedProps.length > 0) notes.push(`${droppedProps.map((prop) => `\`${prop}\``).join(', ')} came from a page's props, which the root layout does not have: the provider now goes without; pass the value from the root layout if it needs one`);
   const pagePropsLeft = pageProps !== undefined && scope.find(j.Identifier, { name: pageProps }).length > 0;
   if (fn.type === 'FunctionDeclaration') fn.id = j.identifier('Providers');
-  else root.find(j.VariableDeclarator, { init: fn } as never).forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
+  // By identity: a node given as a find() filter is matched field by field, down into its tokens.
+  else
+    root
+      .find(j.VariableDeclarator)
+      .filter((p: ASTPath) => (p.node as Node).init === fn)
+      .forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
   if (exported && exported.node.declaration === fn) j(exported).replaceWith(j.exportNamedDeclaration(fn as never));
   if (pagePropsLeft) notes.push('`pageProps` are gone in the App Router: fetch what the providers need in the root layout and pass it as props');
   const holder = root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).paths()[0];

@@ -86,15 +86,18 @@ function assertKept(api: JSCodeshift, file: string, source: string, planned: Pla
 export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly string[], app: RouterDirs, changeset: Changeset, options: Record<string, unknown>): void {
   const pagesDir = app.pages!;
   const appDir = app.app ?? pagesDir.replace(/pages$/, 'app');
-  const files = new Set(projectFiles.filter((file) => changeset.read(file) !== null));
-  const exists = (file: string) => {
-    if (files.has(file)) return true;
+  // A file shipshape may not read as text (not UTF-8, a link) is not one the migration can move: a page among them stays, with the reason.
+  const unreadable = new Map<string, string>();
+  const readable = (file: string) => {
     try {
       return changeset.read(file) !== null;
-    } catch {
+    } catch (error) {
+      unreadable.set(file, String((error as Error).message));
       return false;
     }
   };
+  const files = new Set(projectFiles.filter(readable));
+  const exists = (file: string) => files.has(file) || readable(file);
   const resolver = new ModuleResolver(root, exists);
   const selected = typeof options.routes === 'string' && options.routes ? picomatch(options.routes.split(','), { dot: true }) : null;
   const entries = [...files].map((file) => pagesEntry(pagesDir, file)).filter((e): e is PagesEntry => e !== null).sort((a, b) => a.file.localeCompare(b.file));
@@ -106,6 +109,9 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
   const layoutAttributes = appShell ? appToProviders.appLayoutAttributes(changeset.read(appShell.file)!, api) : null;
   const force = options.force === true;
   const stays = (file: string, reason: string) => changeset.followUp({ kind: 'manual', message: `${file} stays in pages/: ${reason}` });
+  for (const file of projectFiles.filter((file) => unreadable.has(file))) {
+    if (pagesEntry(pagesDir, file)) stays(file, unreadable.get(file)!);
+  }
   for (const entry of entries.filter((e) => e.kind === 'page' || e.kind === 'api')) {
     if (selected && !selected(entry.route) && !selected(entry.file)) continue;
     const target = appTarget(appDir, entry);
