@@ -13,6 +13,7 @@ import * as nextHeadToMetadata from './next-head-to-metadata.ts';
 import * as nextRouterToNavigation from './next-router-to-navigation.ts';
 import * as pageLayout from './page-layout.ts';
 import * as useClient from './use-client.ts';
+import { PlanFailure } from '../migrate-app-router/failure.ts';
 
 export interface AppRouterRule {
   meta: RuleMeta;
@@ -49,7 +50,7 @@ export function applyRules(api: JSCodeshift, ids: readonly string[], file: strin
     try {
       output = found.transform({ path: file, source: current }, { j: api, jscodeshift: api, stats: () => {}, report: () => {} }, options as never);
     } catch (error) {
-      throw new Error(`the \`${id}\` rule failed on it: ${String((error as Error).message).split('\n')[0]}`);
+      throw new PlanFailure(file, `the \`${id}\` rule failed on it: ${String((error as Error).message).split('\n')[0]}`, true);
     }
     if (typeof output === 'string') current = output;
   }
