@@ -715,13 +715,15 @@ const PARAMETER = String.raw`(?:\$\d*|\?|:\w+)`;
 
 const WHERE_CLAUSE = /\bwhere\b([\s\S]*?)(?:\border\s+by\b|\bgroup\s+by\b|\blimit\b|$)/i;
 
-/** The values a query's placeholders stand for, in order: `query(text, [a, b])` for `$1, $2`, or a template's `${…}`. */
-function sqlValues(query: Node): Node[] {
-  if (query.type === 'TaggedTemplateExpression') return (query as TaggedTemplateExpression).quasi.expressions as Node[];
-  if (query.type !== 'CallExpression') return [];
+/** The values a query's placeholders stand for: `numbered` for `$1, $2` (`query(text, [a, b])`), `spliced` for a template's `${…}` in order. */
+function sqlValues(query: Node): { numbered: Node[]; spliced: Node[] } {
+  if (query.type === 'TaggedTemplateExpression') return { numbered: [], spliced: (query as TaggedTemplateExpression).quasi.expressions as Node[] };
+  if (query.type !== 'CallExpression') return { numbered: [], spliced: [] };
   const [first, second] = query.arguments;
-  if (first?.type === 'TemplateLiteral' && first.expressions.length > 0) return first.expressions as Node[];
-  return second?.type === 'ArrayExpression' ? second.elements.filter((e): e is NonNullable<typeof e> => e !== null) as Node[] : [];
+  return {
+    numbered: second?.type === 'ArrayExpression' ? (second.elements.filter((e) => e !== null) as Node[]) : [],
+    spliced: first?.type === 'TemplateLiteral' ? (first.expressions as Node[]) : [],
+  };
 }
 
 /** `text` split at `word` (`and`, `or`) where it stands outside parentheses and quotes. */
@@ -757,23 +759,25 @@ function withoutOuterParentheses(text: string): string {
   return current;
 }
 
-/** The alternatives of a WHERE clause whose placeholders read `:p<index>`: OR splits them, AND combines them. */
-function sqlAlternatives(condition: string, values: Node[]): Equality[][] {
+/** The alternatives of a WHERE clause whose placeholders read `:n<index>` (numbered) or `:s<index>` (spliced): OR splits them, AND combines them. */
+function sqlAlternatives(condition: string, values: { numbered: Node[]; spliced: Node[] }): Equality[][] {
   const text = withoutOuterParentheses(condition);
   const branches = splitTopLevel(text, 'or');
   if (branches.length > 1) return branches.flatMap((branch) => sqlAlternatives(branch, values));
   const conjuncts = splitTopLevel(text, 'and');
   if (conjuncts.length > 1) return allOf(conjuncts.map((conjunct) => sqlAlternatives(conjunct, values)));
-  const equality = new RegExp(String.raw`^(?:"?[\w$]+"?\.)?${IDENTIFIER}\s*=\s*:p(\d+)$`).exec(text);
+  const equality = new RegExp(String.raw`^(?:"?[\w$]+"?\.)?${IDENTIFIER}\s*=\s*:([ns])(\d+)$`).exec(text);
   if (!equality) return [[]];
-  const value = values[Number(equality[2])];
+  const value = (equality[2] === 'n' ? values.numbered : values.spliced)[Number(equality[3])];
   return [[value ? valueEquality(equality[1]!, value) : { column: equality[1]!, value: null, constant: false }]];
 }
 
 /** The WHERE clause of a query with each placeholder numbered by the value it stands for. */
 function numberedWhere(text: string): string {
-  let next = 0;
-  const numbered = text.replace(/\$(\d+)|\$|\?/g, (_, digits: string | undefined) => `:p${digits ? Number(digits) - 1 : next++}`);
+  let spliced = 0;
+  let positional = 0;
+  const numbered = text.replace(/\$(\d+)|\$|\?/g, (placeholder: string, digits: string | undefined) =>
+    digits ? `:n${Number(digits) - 1}` : placeholder === '?' ? `:n${positional++}` : `:s${spliced++}`);
   return WHERE_CLAUSE.exec(numbered)?.[1] ?? '';
 }
 
