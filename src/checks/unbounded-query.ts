@@ -1,9 +1,10 @@
 import type { CallExpression, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { ancestorsAbove, boundFixApplies, isUnboundedFindMany, queryFilters, rowFlow, unboundedSelectEnd, unboundedSqlText, type QueryFilters, type QueryShape } from '../engine/list-queries.ts';
+import { ancestorsAbove, boundFixApplies, isUnboundedFindMany, queryFilters, rowFlow, unboundedSelectEnd, unboundedSqlText, type Equality, type QueryFilters, type QueryShape } from '../engine/list-queries.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
 import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
-import { findTable, isUniqueOn, primaryKey, type SchemaModel, type Table } from '../sql/model.ts';
+import { findTable, foreignKeys, isUniqueOn, primaryKey, type SchemaModel, type Table } from '../sql/model.ts';
+import { isUsersTable, OWNER_COLUMN_NAMES, ownerColumn } from '../sql/ownership.ts';
 
 interface ListQuery {
   file: string;
@@ -24,6 +25,35 @@ function tableOf(schema: SchemaModel, shape: QueryShape, target: string): { tabl
   }
   const table = findTable(schema, 'public', target);
   return table ? { table, column: (name) => (table.columns.some((c) => c.name === name) ? name : undefined) } : null;
+}
+
+/**
+ * Without a schema, a column named as a reference to a user: the owner column names RLS knows, an
+ * account or profile id, and a user's name (`nikname`, `master_nikname`, `ms_user`).
+ */
+const USER_REFERENCE_NAME = new RegExp(String.raw`^(${[...OWNER_COLUMN_NAMES, 'account_id', 'accountId'].join('|')}|nikname|nickname|username|userName)$|_(user|nikname|nickname|username)$`);
+
+/** A column named for the role a user plays in a row (`master`, `recipient`): an owner column only when the value it is compared with is named as a user. */
+const USER_ROLE_NAME = /^(master|client|customer|sender|recipient|owner|author|member)$/;
+
+/** Without a schema, a column that by convention holds one value per row: equal to one value, a lookup. */
+const UNIQUE_IDENTIFIER_NAME = /^(email|phone|username|userName|nikname|nickname|login|slug|handle)$/;
+
+/**
+ * Whether an equality holds the rows to one user's, or to one row: a query over every user's rows is
+ * what grows with sign-ups; one user's rows grow only with that user's activity.
+ */
+function scopesToOneUser(equality: Equality, schema: SchemaModel | null, read: { table: Table; column: (name: string) => string | undefined } | null): boolean {
+  if (equality.constant) return false;
+  if (schema && read) {
+    const column = read.column(equality.column);
+    if (!column) return false;
+    if (ownerColumn(schema, read.table) === column) return true;
+    return foreignKeys(read.table).some((fk) => fk.columns.length === 1 && fk.columns[0] === column && fk.references !== undefined && isUsersTable(schema, fk.references));
+  }
+  const { column, value } = equality;
+  if (USER_REFERENCE_NAME.test(column) || UNIQUE_IDENTIFIER_NAME.test(column)) return true;
+  return USER_ROLE_NAME.test(column) && value !== null && USER_REFERENCE_NAME.test(value);
 }
 
 const UNBOUNDED: Record<QueryShape, string> = {
@@ -89,6 +119,8 @@ export default defineCheck({
       const compared = read ? filters.equalities.flatMap((name) => read.column(name) ?? []) : [];
       // A lookup by any unique key (the primary key, a unique constraint or index) returns at most one row.
       if (read && compared.length > 0 && isUniqueOn(schema!, read.table, compared)) continue;
+      // An OR of such equalities (`sender = $1 or recipient = $1`) still scopes every row it returns.
+      if (filters.alternatives.length > 0 && filters.alternatives.every((alternative) => alternative.some((equality) => scopesToOneUser(equality, schema ?? null, read)))) continue;
       // A page needs an order: the query's own, or the table's primary key. Without either, a page would be arbitrary rows.
       const keyKnown = filters.ordered || query.flow === 'count' || (read !== null && primaryKey(read.table) !== undefined);
       const fix = query.fixable && keyKnown ? {} : { fix: '' };
