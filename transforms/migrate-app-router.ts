@@ -4,6 +4,7 @@ import { nextApps } from '../src/engine/next-routes.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { convertReachable } from './migrate-app-router/client-boundaries.ts';
 import { migrateApp } from './migrate-app-router/planner.ts';
+import { newFileText } from '../src/engine/project-style.ts';
 
 export { APP_ROUTER_RULES, type AppRouterRule } from './app-router/index.ts';
 
@@ -20,7 +21,9 @@ export async function plan({ project, changeset, options }: ProjectTransformCont
   const api = await j();
   for (const app of nextApps(project)) {
     if (app.pages) {
-      migrateApp(api, project.root, project.files, app, changeset, options);
+      for (const file of migrateApp(api, project.root, project.files, app, changeset, options)) {
+        changeset.write(file, await newFileText(project, file, changeset.read(file)!));
+      }
     } else if (app.app) {
       // Nothing to move: what app/ renders still gets `next/navigation` and its client boundaries.
       const files = project.files.filter((file) => changeset.read(file) !== null);

@@ -58,6 +58,25 @@ describe('shipshape migrate app-router', () => {
     expect(readFileSync(path.join(dir, 'pages/legacy.tsx')).equals(utf16)).toBe(true);
   });
 
+  it('writes the files it creates from nothing (root layout, global error) in the project\'s own style: CRLF, double quotes, no semicolons', () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const home = crlf('import Link from "next/link"\n\nexport default function Home() {\n  return <Link href="/about">About</Link>\n}\n');
+    const about = crlf('import { useState } from "react"\n\nexport default function About() {\n  const [open] = useState(false)\n  return <p>{open ? "open" : "about"}</p>\n}\n');
+    const failure = crlf('export default function ServerError() {\n  return <p>Something went wrong</p>\n}\n');
+    const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': home, 'pages/about.tsx': about, 'pages/500.tsx': failure }));
+    const { code, stderr } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    for (const created of ['app/layout.tsx', 'app/global-error.tsx']) {
+      const text = readFileSync(path.join(dir, created), 'utf8');
+      expect(text.replace(/\r\n/g, ''), created).not.toContain('\n');
+      expect(text, created).not.toMatch(/from '|;\r?$/m);
+    }
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'on the App Router');
+    expect(run(['migrate', 'app-router', '--yes'], { cwd: dir }).code).toBe(0);
+    expect(status(dir)).toBe('');
+  });
+
   it('refuses a dirty tree unless --allow-dirty, and needs --yes or --dry-run without a terminal', () => {
     const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': page('home') }));
     writeFileSync(path.join(dir, 'notes.md'), 'draft\n');

@@ -83,7 +83,12 @@ function assertKept(api: JSCodeshift, file: string, source: string, planned: Pla
   if (lost.length > 0) throw new PlanFailure(file, `its conversion would drop ${lost.join(', ')}: nothing of it was written (a shipshape bug, please report it)`, true);
 }
 
-export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly string[], app: RouterDirs, changeset: Changeset, options: Record<string, unknown>): void {
+/**
+ * Plans the move of one app from pages/ to app/. Returns the files it wrote from a template alone
+ * (no page or shell of the app behind them), which take the project's style once planned.
+ */
+export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly string[], app: RouterDirs, changeset: Changeset, options: Record<string, unknown>): string[] {
+  const fromTemplate: string[] = [];
   const pagesDir = app.pages!;
   const appDir = app.app ?? pagesDir.replace(/pages$/, 'app');
   // A file shipshape may not read as text (not UTF-8, a link) is not one the migration can move: a page among them stays, with the reason.
@@ -167,6 +172,7 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
         : documentEntry
           ? rebaseImports(api, resolver, documentEntry.file, layoutFile, applyRules(api, ['document-to-layout'], documentEntry.file, changeset.read(documentEntry.file)!, {}), moved)
           : renderTemplate('code/root-layout.tsx', { typescript });
+      if (!existingLayout && !documentEntry) fromTemplate.push(layoutFile);
       if (appEntryFile) {
         const appSource = changeset.read(appEntryFile.file)!;
         layout = appToProviders.withAppMetadata(api, layout, appSource, layoutFile);
@@ -211,6 +217,7 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
       const content = applyRules(api, ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'error-page'], errorEntry.file, changeset.read(errorEntry.file)!, { kind: 'error' });
       specials.push({ from: errorEntry, target, content: rebaseImports(api, resolver, errorEntry.file, target, content, moved, movedExports) });
       specials.push({ from: null, target: `${appDir}/global-error${extension}`, content: renderTemplate('code/global-error.tsx', { typescript: /\.tsx?$/.test(extension) }) });
+      fromTemplate.push(`${appDir}/global-error${extension}`);
     }
   }
 
@@ -259,4 +266,5 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
   }
 
   convertReachable(api, resolver, appDir, pagesDir, [...files], changeset);
+  return fromTemplate.filter((file) => changeset.read(file) !== null);
 }

@@ -3,5 +3,5 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body>{children}</body>
     </html>
-  );
+  )
 }
