@@ -1,5 +1,5 @@
 import type { API, ASTPath, CallExpression, FileInfo, Identifier, VariableDeclarator } from 'jscodeshift';
-import { freeName, freshStatements, memberKey, references, reparseExpression, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import { freeName, freshStatements, memberKey, references, reparseExpression, SEARCH_PARAMS_TYPE, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
 import { addImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
@@ -7,7 +7,7 @@ export const meta: RuleMeta = {
   id: 'next-router-to-navigation',
   title: '`next/router` → `next/navigation`',
   coverage: 'partial',
-  description: '`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.',
+  description: '`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it; its `query`, `pathname`, `asPath` and `route` reads stay, typed optional (`AppRouterInstance & { query?: … }`) and read with `?.`, so the helper still type-checks. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.',
 };
 
 export const parser = 'tsx';
@@ -282,6 +282,9 @@ function unchainThen(j: API['jscodeshift'], member: ASTPath<Member>): void {
   j(statement).insertAfter(body as never);
 }
 
+/** What a `NextRouter` read gives, for the helpers that still read it. */
+const READ_TYPES: Record<string, string> = { query: SEARCH_PARAMS_TYPE, pathname: 'string', asPath: 'string', route: 'string' };
+
 /**
  * Helpers typed with the Pages Router's `NextRouter` take the App Router's instance instead; one that
  * reads more than navigation from it gets a TODO.
@@ -311,9 +314,22 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
         const key = memberKey(member.node as never);
         if (key && !NAVIGATION.has(key)) reads.add(key);
       });
-    if (reads.size > 0) {
-      addTodo(j, p, `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates: pass \`usePathname()\`/\`useSearchParams()\` values to this helper instead`);
+    if (reads.size === 0) return;
+    const typed = [...reads].filter((key) => READ_TYPES[key]);
+    if (typed.length > 0) {
+      // The reads stay, typed as the optional values they now are, so the helper compiles for its callers and the TODO says what to pass.
+      const members = typed.map((key) => `${key}?: ${READ_TYPES[key]}`).join('; ');
+      j(p).replaceWith((statements(j, `type T = ${name} & { ${members} };`)[0] as Node).typeAnnotation);
+      j(fn.body as never)
+        .find(j.MemberExpression, { object: { type: 'MemberExpression', object: { type: 'Identifier', name: param.name } } })
+        .filter((outer: ASTPath) => typed.includes(memberKey((outer.node as Member).object) ?? ''))
+        .forEach((outer: ASTPath) => {
+          (outer.node as Node).type = 'OptionalMemberExpression';
+          (outer.node as Node).optional = true;
+        });
     }
+    const undefinedNote = typed.length > 0 ? ', so these read undefined here' : '';
+    addTodo(j, p, `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass \`usePathname()\`/\`useSearchParams()\` values to this helper instead`);
   });
   const declaration = j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral('next/dist/shared/lib/app-router-context.shared-runtime'));
   (declaration as { importKind?: string }).importKind = 'type';
