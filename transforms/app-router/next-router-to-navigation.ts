@@ -329,7 +329,7 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
         });
     }
     const undefinedNote = typed.length > 0 ? ', so these read undefined here' : '';
-    addTodo(j, p, `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass \`usePathname()\`/\`useSearchParams()\` values to this helper instead`);
+    addTodo(j, p, `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass the values of \`usePathname\` and \`useSearchParams\` from the calling component to this helper instead`);
   });
   const declaration = j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral('next/dist/shared/lib/app-router-context.shared-runtime'));
   (declaration as { importKind?: string }).importKind = 'type';

@@ -6,7 +6,7 @@ function goHome(router: AppRouterInstance) {
   router.push('/');
 }
 
-// TODO(shipshape): `router.query`: the App Router's router only navigates, so these read undefined here: pass `usePathname()`/`useSearchParams()` values to this helper instead
+// TODO(shipshape): `router.query`: the App Router's router only navigates, so these read undefined here: pass the values of `usePathname` and `useSearchParams` from the calling component to this helper instead
 function backTo(
   router: AppRouterInstance & { query?: Record<string, string | string[] | undefined> }
 ) {
