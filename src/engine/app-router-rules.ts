@@ -252,7 +252,7 @@ export function literalValue(node: AstNode | undefined | null): string | number 
 
 /**
  * Reads of the request in a data function become the App Router's request APIs, awaited:
- * `req.headers.x` / `req.headers['x']` → `(await headers()).get('x')`, `req.cookies.x` → `(await cookies()).get('x')?.value`.
+ * `req.headers.x` / `req.headers['x']` → `(await headers()).get('x')`, `req.cookies.x` → `(await cookies()).get('x')?.value`; a computed `req.cookies[name]` passes `name`.
  * Returns what it could not convert.
  */
 export function rewriteRequestReads(j: JSCodeshift, root: Collection, fn: DataFunction['fn']): { headers: boolean; cookies: boolean } {
@@ -276,10 +276,12 @@ export function rewriteRequestReads(j: JSCodeshift, root: Collection, fn: DataFu
     if (inner.type !== 'MemberExpression' || !isRequest(inner.object!)) return;
     const kind = memberKey(inner);
     const key = memberKey(outer);
-    if ((kind !== 'headers' && kind !== 'cookies') || key === null) return;
+    if ((kind !== 'headers' && kind !== 'cookies') || (key === null && !outer.computed)) return;
     used[kind] = true;
     const call = j.awaitExpression(j.callExpression(j.identifier(kind), []));
-    const get = j.callExpression(j.memberExpression(call, j.identifier('get')), [j.stringLiteral(kind === 'headers' ? key.toLowerCase() : key)]);
+    // A computed name is passed as it is: `headers().get` ignores case, as Node's lower-cased `req.headers` did.
+    const name = key === null ? outer.property : j.stringLiteral(kind === 'headers' ? key.toLowerCase() : key);
+    const get = j.callExpression(j.memberExpression(call, j.identifier('get')), [name]);
     j(p).replaceWith(kind === 'headers' ? get : j.optionalMemberExpression(get, j.identifier('value')));
   });
   if (used.headers) addImport(j, root, 'next/headers', 'headers', 'headers');
@@ -345,7 +347,7 @@ const CONTEXT_HELP: Record<string, string> = {
   preview: 'preview mode is Draft Mode: `(await draftMode()).isEnabled` from `next/headers`',
   previewData: 'preview data has no App Router equivalent: use Draft Mode and cookies',
   draftMode: 'use `(await draftMode()).isEnabled` from `next/headers`',
-  req: 'only `req.headers.x` and `req.cookies.x` are converted: read the rest with `headers()`/`cookies()`',
+  req: 'only `req.headers.x` and `req.cookies.x` (or `[name]`) are converted: read the rest with `headers()`/`cookies()`',
 };
 
 /**

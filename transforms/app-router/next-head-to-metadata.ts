@@ -1,5 +1,5 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
-import { insertAfterImports, isTypeScript, pageComponent, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import { insertAfterImports, isTypeScript, memberKey, pageComponent, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
 import { addTypeImport, addTodo, removeUnusedBinding, sourceTree, templateRaw } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
@@ -262,7 +262,8 @@ function dataCall(j: JSCodeshift, root: ReturnType<JSCodeshift>): { signature: s
     .paths()[0];
   if (!awaited) return null;
   const signature = fn.params.map((p: Node) => j(p as never).toSource()).join(', ');
-  const legacy = /'props' in\b|\.props\b/.test(j(fn as never).toSource());
+  const scope = j(fn as never);
+  const legacy = scope.find(j.MemberExpression).some((p: ASTPath) => memberKey(p.node) === 'props') || scope.find(j.BinaryExpression, { operator: 'in', left: { value: 'props' } }).length > 0;
   return { signature, call: j((awaited.node as Node).argument).toSource(), legacy };
 }
 

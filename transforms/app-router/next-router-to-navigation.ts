@@ -1,5 +1,5 @@
 import type { API, ASTPath, CallExpression, FileInfo, Identifier, VariableDeclarator } from 'jscodeshift';
-import { freeName, freshStatements, memberKey, references, reparseExpression, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import { freeName, freshStatements, memberKey, references, reparseExpression, SEARCH_PARAMS_TYPE, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
 import { addImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
@@ -7,7 +7,7 @@ export const meta: RuleMeta = {
   id: 'next-router-to-navigation',
   title: '`next/router` → `next/navigation`',
   coverage: 'partial',
-  description: '`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.',
+  description: '`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test, or cut at the query with `.split(\'?\')[0]`), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it; its `query`, `pathname`, `asPath` and `route` reads stay, typed optional (`AppRouterInstance & { query?: … }`) and read with `?.`, so the helper still type-checks. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.',
 };
 
 export const parser = 'tsx';
@@ -87,7 +87,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       const key = memberKey(chained.node as never);
       if (key === 'query') j(chained).replaceWith(j.identifier(query()));
       else if (key === 'pathname' || key === 'route') j(chained).replaceWith(j.identifier(pathname()));
-      else if (key === 'asPath') j(chained).replaceWith(j.identifier(comparesPath(chained) ? pathname() : asPath()));
+      else if (key === 'asPath') j(withoutQuery(chained) ?? chained).replaceWith(j.identifier(comparesPath(chained) || withoutQuery(chained) ? pathname() : asPath()));
       else if (key === 'isReady') j(chained).replaceWith(j.booleanLiteral(true));
       else if (key && GONE[key]) addTodo(j, chained, `\`useRouter().${key}\`: ${GONE[key]}`);
       flush();
@@ -127,7 +127,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       const key = memberKey(member.node as never);
       if (key === 'query') j(member).replaceWith(j.identifier(query()));
       else if (key === 'pathname' || key === 'route') j(member).replaceWith(j.identifier(pathname()));
-      else if (key === 'asPath') j(member).replaceWith(j.identifier(comparesPath(member) ? pathname() : asPath()));
+      else if (key === 'asPath') j(withoutQuery(member) ?? member).replaceWith(j.identifier(comparesPath(member) || withoutQuery(member) ? pathname() : asPath()));
       else if (key === 'isReady') replaceIsReady(j, member);
       else if (key === 'reload') j(member).replaceWith(reparseExpression(j, 'window.location.reload') as never);
       else if (key && GONE[key]) addTodo(j, member, `\`${router}.${key}\`: ${GONE[key]}`);
@@ -282,6 +282,9 @@ function unchainThen(j: API['jscodeshift'], member: ASTPath<Member>): void {
   j(statement).insertAfter(body as never);
 }
 
+/** What a `NextRouter` read gives, for the helpers that still read it. */
+const READ_TYPES: Record<string, string> = { query: SEARCH_PARAMS_TYPE, pathname: 'string', asPath: 'string', route: 'string' };
+
 /**
  * Helpers typed with the Pages Router's `NextRouter` take the App Router's instance instead; one that
  * reads more than navigation from it gets a TODO.
@@ -311,9 +314,22 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
         const key = memberKey(member.node as never);
         if (key && !NAVIGATION.has(key)) reads.add(key);
       });
-    if (reads.size > 0) {
-      addTodo(j, p, `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates: pass \`usePathname()\`/\`useSearchParams()\` values to this helper instead`);
+    if (reads.size === 0) return;
+    const typed = [...reads].filter((key) => READ_TYPES[key]);
+    if (typed.length > 0) {
+      // The reads stay, typed as the optional values they now are, so the helper compiles for its callers and the TODO says what to pass.
+      const members = typed.map((key) => `${key}?: ${READ_TYPES[key]}`).join('; ');
+      j(p).replaceWith((statements(j, `type T = ${name} & { ${members} };`)[0] as Node).typeAnnotation);
+      j(fn.body as never)
+        .find(j.MemberExpression, { object: { type: 'MemberExpression', object: { type: 'Identifier', name: param.name } } })
+        .filter((outer: ASTPath) => typed.includes(memberKey((outer.node as Member).object) ?? ''))
+        .forEach((outer: ASTPath) => {
+          (outer.node as Node).type = 'OptionalMemberExpression';
+          (outer.node as Node).optional = true;
+        });
     }
+    const undefinedNote = typed.length > 0 ? ', so these read undefined here' : '';
+    addTodo(j, p, `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass the values of \`usePathname\` and \`useSearchParams\` from the calling component to this helper instead`);
   });
   const declaration = j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral('next/dist/shared/lib/app-router-context.shared-runtime'));
   (declaration as { importKind?: string }).importKind = 'type';
@@ -327,4 +343,16 @@ function comparesPath(member: ASTPath): boolean {
   const parent = member.parent?.node as Node | undefined;
   if (parent?.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) return true;
   return parent?.type === 'MemberExpression' && parent.object === member.node && ['startsWith', 'endsWith'].includes(memberKey(parent as never) ?? '');
+}
+
+/** `asPath.split('?')[0]`: the path without its query string, which is what `usePathname()` gives. */
+function withoutQuery(member: ASTPath): ASTPath | null {
+  const split = member.parent as ASTPath<Member> | undefined;
+  const call = split?.parent as ASTPath<CallExpression> | undefined;
+  const index = call?.parent as ASTPath<Member> | undefined;
+  if (split?.node.type !== 'MemberExpression' || split.node.object !== member.node || memberKey(split.node as never) !== 'split') return null;
+  const [separator] = (call?.node.type === 'CallExpression' && call.node.callee === split.node ? call.node.arguments : []) as Node[];
+  if (separator?.type !== 'StringLiteral' || separator.value !== '?') return null;
+  if (index?.node.type !== 'MemberExpression' || index.node.object !== call!.node || !index.node.computed || (index.node.property as Node).type !== 'NumericLiteral' || (index.node.property as Node).value !== 0) return null;
+  return index;
 }

@@ -6,9 +6,11 @@ function goHome(router: AppRouterInstance) {
   router.push('/');
 }
 
-// TODO(shipshape): `router.query`: the App Router's router only navigates: pass `usePathname()`/`useSearchParams()` values to this helper instead
-function backTo(router: AppRouterInstance) {
-  return router.query.from;
+// TODO(shipshape): `router.query`: the App Router's router only navigates, so these read undefined here: pass the values of `usePathname` and `useSearchParams` from the calling component to this helper instead
+function backTo(
+  router: AppRouterInstance & { query?: Record<string, string | string[] | undefined> }
+) {
+  return router.query?.from;
 }
 
 export function NavItem({ href, label }: { href: string; label: string }) {
