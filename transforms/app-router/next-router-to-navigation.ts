@@ -306,7 +306,8 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
     (p.node as Node).typeName = j.identifier(name);
     const param = p.parent?.parent?.node as Node | undefined;
     const fn = p.parent?.parent?.parent?.node as Node | undefined;
-    if (param?.type !== 'Identifier' || !fn || !/Function/.test(fn.type)) return;
+    // A function type (`(router: NextRouter) => void`) has no body to read: only its annotation changes.
+    if (param?.type !== 'Identifier' || !fn || !/Function/.test(fn.type) || !fn.body) return;
     const reads = new Set<string>();
     j(fn.body as never)
       .find(j.MemberExpression, { object: { type: 'Identifier', name: param.name } })
