@@ -3,7 +3,7 @@ import type { ASTPath, Collection, Identifier, JSCodeshift } from 'jscodeshift';
 /** A syntax node read field by field: the rules walk Babel's tree shapes, which jscodeshift's `Node` type does not describe. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AstNode = any;
-import { addImport, addTodo, removeUnusedBinding, sourceTree, TODO_PREFIX } from './codemod.ts';
+import { addImport, addTodo, removeUnusedBinding, sourceTree, todoNote } from './codemod.ts';
 import { sourceStyle } from './print-style.ts';
 import { routeParams } from './next-routes.ts';
 
@@ -395,7 +395,7 @@ export function rewriteResponseWrites(j: JSCodeshift, data: DataFunction): { rev
       const next = siblings[index] as AstNode | undefined;
       if (next) {
         next.comments ??= [];
-        next.comments.push(j.commentLine(` ${TODO_PREFIX}${note}`, true, false));
+        next.comments.push(j.commentLine(` ${todoNote(note)}`, true, false));
       } else addTodo(j, data.statement, note);
     });
   return { revalidate };

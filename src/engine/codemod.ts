@@ -73,6 +73,11 @@ export function ancestorsOf(path: ASTPath): Node[] {
 
 export const TODO_PREFIX = 'TODO(shipshape): ';
 
+/** A TODO's text as one line: a note quoting code that spans lines must not end its own line comment. */
+export function todoNote(text: string): string {
+  return `${TODO_PREFIX}${text.replace(/\s*\r?\n\s*/g, ' ')}`;
+}
+
 /**
  * The statement a note about a path goes above: the statement holding it, or the `if`, loop,
  * label or `export` around that statement when it is not one of a list. A comment between a
@@ -97,7 +102,7 @@ export function addTodo(j: JSCodeshift, path: ASTPath, text: string): boolean {
   const holder = noteTarget(j, path);
   if (!holder) return false;
   const node = holder.node as { comments?: Array<{ value: string }> };
-  const note = `${TODO_PREFIX}${text}`;
+  const note = todoNote(text);
   node.comments ??= [];
   if (node.comments.some((comment) => comment.value.includes(note))) return false;
   node.comments.push(j.commentLine(` ${note}`, true, false) as unknown as { value: string });
@@ -271,7 +276,7 @@ export class TextEdits {
   todoAbove(at: number, text: string): boolean {
     const lineStart = this.lineStart(at);
     const previousLine = this.source.slice(this.source.lastIndexOf('\n', lineStart - 2) + 1, lineStart);
-    const note = `TODO(shipshape): ${text}`;
+    const note = todoNote(text);
     if (previousLine.includes(note) || this.edits.some((edit) => edit.start === lineStart && edit.text.includes(note))) return false;
     this.insert(lineStart, `${this.indentAt(at)}// ${note}\n`);
     return true;
