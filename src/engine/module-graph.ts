@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { JSCodeshift } from 'jscodeshift';
+import { sourceTree } from './codemod.ts';
 
 const EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs', '.mts', '.cts'];
 
@@ -18,7 +19,8 @@ export function importSites(j: JSCodeshift, source: string): ImportSite[] {
   const sites: ImportSite[] = [];
   let root;
   try {
-    root = j(source);
+    // Offsets into the file's own text, CRLF and tabs included: callers splice at them.
+    root = sourceTree(j, source);
   } catch {
     return sites;
   }
