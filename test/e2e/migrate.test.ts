@@ -77,16 +77,16 @@ describe('shipshape migrate app-router', () => {
     expect(status(dir)).toBe('');
   });
 
-  it('rewrites imports of moved pages at their own offsets in CRLF, tab-indented files', () => {
+  it('rewrites imports of moved pages at their own offsets in CRLF, tab-indented files that stay', () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     const create = crlf("export interface ScheduleForm {\n\tteams: number;\n}\n\nexport default function Create() {\n\treturn <p>create</p>;\n}\n");
-    const route = crlf("import type { NextApiRequest, NextApiResponse } from 'next';\nimport { ScheduleForm } from '../create';\n\nexport default function handler(req: NextApiRequest, res: NextApiResponse) {\n\tif (req.method !== 'POST') {\n\t\treturn res.status(405).end();\n\t}\n\tconst form = req.body as ScheduleForm;\n\treturn res.status(200).json({ teams: form.teams });\n}\n");
-    const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/create.tsx': create, 'pages/api/schedule.ts': route }));
+    const summary = crlf("import { useState } from 'react';\nimport type { ScheduleForm } from '../pages/create';\n\nexport function Summary({ form }: { form: ScheduleForm }) {\n\tconst [open] = useState(false);\n\treturn <p>{open ? form.teams : 0}</p>;\n}\n");
+    const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/create.tsx': create, 'components/summary.tsx': summary }));
     const { code, stderr } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code, stderr).toBe(0);
-    const handler = readFileSync(path.join(dir, 'app/api/schedule/route.ts'), 'utf8');
-    expect(handler).toContain("import { ScheduleForm } from '../../create/page';\r\n");
-    expect(handler).toContain('export async function POST(');
+    const rebased = readFileSync(path.join(dir, 'components/summary.tsx'), 'utf8');
+    expect(rebased).toContain("import type { ScheduleForm } from '../app/create/page';\r\n");
+    expect(rebased.replace("'../app/create/page'", "'../pages/create'")).toBe(summary);
   });
 
   it('refuses a dirty tree unless --allow-dirty, and needs --yes or --dry-run without a terminal', () => {
