@@ -2,7 +2,7 @@ import type { API, ASTPath, CallExpression, Collection, FileInfo, Identifier, JS
 import { freeName, isBound, isTypeScript, literalValue, memberKey, paramsTypeOf, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
 import { routeParams } from '../../src/engine/next-routes.ts';
 import { printSource } from '../../src/engine/print-style.ts';
-import { TextEdits, addImport, addTypeImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { TextEdits, addImport, addTypeImport, addTodo, sourceTree, todoNote } from '../../src/engine/codemod.ts';
 
 export const meta: RuleMeta = {
   id: 'api-route-handler',
@@ -447,8 +447,8 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     if (node.specifiers.length === 0) j(p).remove();
   });
   const notes = [
-    configTodo ? `// TODO(shipshape): \`export const config\` (API route config such as \`bodyParser\`) has no route handler equivalent: read the raw body with \`await request.text()\` where it was turned off` : '',
-    shared ? `// TODO(shipshape): the handler never checked \`req.method\`, so it still answers ${METHODS.join(', ')}: export only the methods it serves` : '',
+    configTodo ? `// ${todoNote('`export const config` (API route config such as `bodyParser`) has no route handler equivalent: read the raw body with `await request.text()` where it was turned off')}` : '',
+    shared ? `// ${todoNote(`the handler never checked \`req.method\`, so it still answers ${METHODS.join(', ')}: export only the methods it serves`)}` : '',
   ].filter(Boolean);
   const handlerName = shared ? freeName(j, root, 'handler') : '';
   const code = functions.map((f) => {
