@@ -22,7 +22,10 @@ export default defineConfig({
     sequence: { sequencer: BuildsFirst },
     projects: [
       { extends: true, test: { name: BUILDS, include: ['test/e2e/migrate-build.test.ts'] } },
-      { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/e2e/migrate-build.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/e2e/migrate-build.test.ts'] },
+      },
     ],
   },
 });

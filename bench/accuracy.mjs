@@ -35,7 +35,10 @@ try {
 }
 const [appsDir] = args.positionals;
 if (!appsDir || args.positionals.length > 1) {
-  usage('expected one argument, the folder that holds the apps', 'npm run bench:accuracy -- /work/apps (bench/accuracy/fetch.md says how to fill it)');
+  usage(
+    'expected one argument, the folder that holds the apps',
+    'npm run bench:accuracy -- /work/apps (bench/accuracy/fetch.md says how to fill it)',
+  );
 }
 if (!existsSync(appsDir) || !statSync(appsDir).isDirectory()) {
   usage(`${appsDir} is not a folder`, 'bench/accuracy/fetch.md lists the git clone commands that fill it');
@@ -46,21 +49,28 @@ if (minPrecision !== undefined && !(minPrecision >= 0 && minPrecision <= 1)) {
 }
 
 const labelsDir = args.values.labels;
-if (!existsSync(labelsDir)) usage(`${labelsDir} does not exist`, '--labels takes the folder of <owner>+<name>.json label files (default bench/accuracy)');
+if (!existsSync(labelsDir))
+  usage(`${labelsDir} does not exist`, '--labels takes the folder of <owner>+<name>.json label files (default bench/accuracy)');
 const labels = readdirSync(labelsDir)
   .filter((name) => name.endsWith('.json'))
   .sort()
   .map((name) => ({ name: name.slice(0, -'.json'.length), ...JSON.parse(readFileSync(path.join(labelsDir, name), 'utf8')) }))
   .filter((label) => !args.values.app || args.values.app.includes(label.name));
-if (labels.length === 0) usage(`no label file in ${labelsDir}${args.values.app ? ` matches --app ${args.values.app.join(', ')}` : ''}`, 'the name is <owner>+<name>, as in bench/accuracy/<owner>+<name>.json');
+if (labels.length === 0)
+  usage(
+    `no label file in ${labelsDir}${args.values.app ? ` matches --app ${args.values.app.join(', ')}` : ''}`,
+    'the name is <owner>+<name>, as in bench/accuracy/<owner>+<name>.json',
+  );
 
 function checkLabels() {
   const known = new Set(JSON.parse(runCli(['list', '--json']).stdout).checks.map((check) => check.id));
   for (const label of labels) {
     const named = [...(label.exhaustive ?? []), ...[...(label.expected ?? []), ...(label.quiet ?? [])].map((entry) => entry.check)];
     const unknown = [...new Set(named.filter((id) => !known.has(id)))];
-    if (unknown.length > 0) usage(`${label.name}.json names unknown checks: ${unknown.join(', ')}`, 'node bin/shipshape.js list shows every check id');
-    if (!/^[0-9a-f]{40}$/.test(label.commit ?? '')) usage(`${label.name}.json has no 40-character commit`, 'label the app at one commit: git -C <app> rev-parse HEAD');
+    if (unknown.length > 0)
+      usage(`${label.name}.json names unknown checks: ${unknown.join(', ')}`, 'node bin/shipshape.js list shows every check id');
+    if (!/^[0-9a-f]{40}$/.test(label.commit ?? ''))
+      usage(`${label.name}.json has no 40-character commit`, 'label the app at one commit: git -C <app> rev-parse HEAD');
   }
 }
 
@@ -149,7 +159,12 @@ function accuracy() {
     const recall = ratio(tp, tp + fn);
     return { name, tp, fp, fn, unlabelled: count(rows, 'unlabelled'), precision, recall };
   };
-  const rows = checks.map((check) => line(check, all.filter((o) => o.check === check)));
+  const rows = checks.map((check) =>
+    line(
+      check,
+      all.filter((o) => o.check === check),
+    ),
+  );
   const total = line('overall', all);
 
   console.log(`\naccuracy on ${scanned} of ${labels.length} labelled apps\n`);
@@ -170,7 +185,11 @@ function accuracy() {
   };
   list('false positives', 'fp', (o) => `${where(o.finding)}  [${o.check}]  ${o.why}`);
   list('false negatives', 'fn', (o) => `${where(o.entry)}  [${o.check}]  ${o.entry.why ?? ''}`.trimEnd());
-  list('unlabelled findings (not counted; label them to grow the set)', 'unlabelled', (o) => `${where(o.finding)}  [${o.check}]  ${o.finding.message}`);
+  list(
+    'unlabelled findings (not counted; label them to grow the set)',
+    'unlabelled',
+    (o) => `${where(o.finding)}  [${o.check}]  ${o.finding.message}`,
+  );
 
   if (minPrecision !== undefined) {
     const below = rows.filter((row) => row.precision !== undefined && row.precision < minPrecision);
@@ -261,37 +280,68 @@ function fixRuns() {
         const before = original.get(file);
         const after = afterSecond.get(file);
         if (!after) continue;
-        if (SOURCE.test(file) && !parses(file, after.toString('utf8')) && (!before || parses(file, before.toString('utf8')))) unparsable.push(file);
+        if (SOURCE.test(file) && !parses(file, after.toString('utf8')) && (!before || parses(file, before.toString('utf8'))))
+          unparsable.push(file);
         if (before && lineEndings(before) !== 'none' && lineEndings(before) !== lineEndings(after)) {
           endings.push(`${file} (${lineEndings(before)} → ${lineEndings(after)})`);
         }
       }
-      rows.push({ app: label.name, exits: `${first.status}/${second.status}`, first: firstChanged.length, second: secondChanged.length, unparsable: unparsable.length, endings: endings.length });
+      rows.push({
+        app: label.name,
+        exits: `${first.status}/${second.status}`,
+        first: firstChanged.length,
+        second: secondChanged.length,
+        unparsable: unparsable.length,
+        endings: endings.length,
+      });
       for (const file of secondChanged) {
-        const patch = createTwoFilesPatch(file, file, afterFirst.get(file)?.toString('utf8') ?? '', afterSecond.get(file)?.toString('utf8') ?? '', '', '', { context: 1 });
-        const hunks = patch.split('\n').slice(4, 16).filter(Boolean).map((text) => `      ${text}`).join('\n');
+        const patch = createTwoFilesPatch(
+          file,
+          file,
+          afterFirst.get(file)?.toString('utf8') ?? '',
+          afterSecond.get(file)?.toString('utf8') ?? '',
+          '',
+          '',
+          { context: 1 },
+        );
+        const hunks = patch
+          .split('\n')
+          .slice(4, 16)
+          .filter(Boolean)
+          .map((text) => `      ${text}`)
+          .join('\n');
         problems.push(`${label.name}  ${file}  changed again by the second run:\n${hunks}`);
       }
       for (const file of unparsable) problems.push(`${label.name}  ${file}  does not parse after the fix`);
       for (const file of endings) problems.push(`${label.name}  ${file}  line endings changed`);
-      for (const [run, result] of [['first', first], ['second', second]]) {
-        if (result.status !== 0) problems.push(`${label.name}  ${run} run exited ${result.status}: ${(result.stderr.trim().split('\n')[0] ?? '').slice(0, 200)}`);
+      for (const [run, result] of [
+        ['first', first],
+        ['second', second],
+      ]) {
+        if (result.status !== 0)
+          problems.push(`${label.name}  ${run} run exited ${result.status}: ${(result.stderr.trim().split('\n')[0] ?? '').slice(0, 200)}`);
       }
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
   }
 
-  console.log(`\nfix --yes --all --allow-dirty, twice, on a copy of each app${args.values.crlf ? ' (every text file converted to CRLF first)' : ''}\n`);
+  console.log(
+    `\nfix --yes --all --allow-dirty, twice, on a copy of each app${args.values.crlf ? ' (every text file converted to CRLF first)' : ''}\n`,
+  );
   const header = `${'app'.padEnd(44)} exits  changed(1st)  changed(2nd)  unparsable  eol-changed`;
   console.log(header);
   console.log('-'.repeat(header.length));
   const sum = (key) => rows.reduce((total, row) => total + row[key], 0);
   for (const row of rows) {
-    console.log(`${row.app.padEnd(44)} ${row.exits.padStart(5)}  ${String(row.first).padStart(12)}  ${String(row.second).padStart(12)}  ${String(row.unparsable).padStart(10)}  ${String(row.endings).padStart(11)}`);
+    console.log(
+      `${row.app.padEnd(44)} ${row.exits.padStart(5)}  ${String(row.first).padStart(12)}  ${String(row.second).padStart(12)}  ${String(row.unparsable).padStart(10)}  ${String(row.endings).padStart(11)}`,
+    );
   }
   console.log('-'.repeat(header.length));
-  console.log(`${'total'.padEnd(44)} ${''.padStart(5)}  ${String(sum('first')).padStart(12)}  ${String(sum('second')).padStart(12)}  ${String(sum('unparsable')).padStart(10)}  ${String(sum('endings')).padStart(11)}`);
+  console.log(
+    `${'total'.padEnd(44)} ${''.padStart(5)}  ${String(sum('first')).padStart(12)}  ${String(sum('second')).padStart(12)}  ${String(sum('unparsable')).padStart(10)}  ${String(sum('endings')).padStart(11)}`,
+  );
   console.log(`\nproblems (${problems.length}; changed(2nd), unparsable and eol-changed must be 0)`);
   for (const problem of problems) console.log(`  ${problem}`);
   if (sum('second') + sum('unparsable') + sum('endings') > 0) process.exitCode = 1;

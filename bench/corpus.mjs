@@ -13,7 +13,17 @@ function prng(seed) {
   };
 }
 
-const DECLARED = ['react', 'next/link', 'next/router', 'next/navigation', '@supabase/supabase-js', '@prisma/client', 'zod', 'clsx', 'date-fns'];
+const DECLARED = [
+  'react',
+  'next/link',
+  'next/router',
+  'next/navigation',
+  '@supabase/supabase-js',
+  '@prisma/client',
+  'zod',
+  'clsx',
+  'date-fns',
+];
 const UNDECLARED = ['lodash', 'axios', 'uuid', 'openai'];
 const WORDS = 'task project user team invoice order product cart session comment note event report account billing'.split(' ');
 
@@ -22,7 +32,10 @@ const cap = (w) => w[0].toUpperCase() + w.slice(1);
 function component(rand, name) {
   const fields = Array.from({ length: 3 + Math.floor(rand() * 6) }, (_, i) => `${WORDS[Math.floor(rand() * WORDS.length)]}${i}`);
   const body = fields
-    .map((field) => `      <div className={clsx('row', selected === '${field}' && 'row--active')} onClick={() => setSelected('${field}')}>\n        <span>{props.${field} ?? '—'}</span>\n      </div>`)
+    .map(
+      (field) =>
+        `      <div className={clsx('row', selected === '${field}' && 'row--active')} onClick={() => setSelected('${field}')}>\n        <span>{props.${field} ?? '—'}</span>\n      </div>`,
+    )
     .join('\n');
   return `export function ${name}(props: ${name}Props) {\n  const [selected, setSelected] = useState<string | null>(null);\n  useEffect(() => {\n    if (!selected) return;\n    const timer = setTimeout(() => setSelected(null), ${1000 + Math.floor(rand() * 5000)});\n    return () => clearTimeout(timer);\n  }, [selected]);\n  return (\n    <section aria-label="${name}">\n${body}\n    </section>\n  );\n}\n\nexport interface ${name}Props {\n${fields.map((f) => `  ${f}?: string;`).join('\n')}\n}\n`;
 }
@@ -33,7 +46,11 @@ function handler(rand, model) {
 }
 
 function utility(rand, name) {
-  const steps = Array.from({ length: 4 + Math.floor(rand() * 12) }, (_, i) => `  const step${i} = input.filter((item) => item.score > ${i}).map((item) => ({ ...item, rank: item.score * ${i + 1} }));\n  total += step${i}.reduce((sum, item) => sum + item.rank, 0);`);
+  const steps = Array.from(
+    { length: 4 + Math.floor(rand() * 12) },
+    (_, i) =>
+      `  const step${i} = input.filter((item) => item.score > ${i}).map((item) => ({ ...item, rank: item.score * ${i + 1} }));\n  total += step${i}.reduce((sum, item) => sum + item.rank, 0);`,
+  );
   return `export function ${name}(input: Array<{ id: string; score: number }>): number {\n  let total = 0;\n${steps.join('\n')}\n  return total;\n}\n`;
 }
 
@@ -41,7 +58,27 @@ export function writeCorpus(root, count = 10_000, seed = 20261122) {
   const rand = prng(seed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   mkdirSync(root, { recursive: true });
-  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'corpus', private: true, dependencies: { next: '14.2.3', react: '18.3.1', 'react-dom': '18.3.1', '@supabase/supabase-js': '2.43.4', '@prisma/client': '5.14.0', zod: '3.23.8', clsx: '2.1.1', 'date-fns': '3.6.0' } }, null, 2));
+  writeFileSync(
+    path.join(root, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'corpus',
+        private: true,
+        dependencies: {
+          next: '14.2.3',
+          react: '18.3.1',
+          'react-dom': '18.3.1',
+          '@supabase/supabase-js': '2.43.4',
+          '@prisma/client': '5.14.0',
+          zod: '3.23.8',
+          clsx: '2.1.1',
+          'date-fns': '3.6.0',
+        },
+      },
+      null,
+      2,
+    ),
+  );
   writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n');
   writeFileSync(path.join(root, 'next.config.js'), 'module.exports = { typescript: { ignoreBuildErrors: true } };\n');
   let bytes = 0;

@@ -2,7 +2,19 @@
 // each one with `next build --webpack` before and after, using this repository's Next.js and React.
 // The apps are listed in bench/migrate-apps/<owner>+<name>.json; bench/migrate-apps/fetch.md says how to fill the folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +33,20 @@ const FRAMEWORK_ROUTES = new Set(['/_app', '/_document', '/_error', '/404', '/50
 /** Page exports the migration replaces by design: their absence afterwards is not lost code. */
 const REPLACED_EXPORTS = new Set(['getStaticProps', 'getServerSideProps', 'getStaticPaths', 'getInitialProps', 'config', 'default']);
 /** JSX the migration turns into something else by design (metadata, the root layout, a Link's own anchor). */
-const CONVERTED_TAGS = new Set(['Head', 'Html', 'Main', 'NextScript', 'Component', 'title', 'meta', 'link', 'a', 'NextSeo', 'DefaultSeo', 'Layout']);
+const CONVERTED_TAGS = new Set([
+  'Head',
+  'Html',
+  'Main',
+  'NextScript',
+  'Component',
+  'title',
+  'meta',
+  'link',
+  'a',
+  'NextSeo',
+  'DefaultSeo',
+  'Layout',
+]);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
 function usage(reason, hint) {
@@ -47,8 +72,13 @@ try {
   usage(error.message, 'npm run bench:migrate -- <apps-dir> [--app owner+name] [--no-build | --build-all] [--out dir] [--keep]');
 }
 const [appsDir] = args.positionals;
-if (!appsDir || args.positionals.length > 1) usage('expected one argument, the folder that holds the apps', 'npm run bench:migrate -- /work/apps-pages (bench/migrate-apps/fetch.md says how to fill it)');
-if (!existsSync(appsDir) || !statSync(appsDir).isDirectory()) usage(`${appsDir} is not a folder`, 'bench/migrate-apps/fetch.md lists the commands that fill it');
+if (!appsDir || args.positionals.length > 1)
+  usage(
+    'expected one argument, the folder that holds the apps',
+    'npm run bench:migrate -- /work/apps-pages (bench/migrate-apps/fetch.md says how to fill it)',
+  );
+if (!existsSync(appsDir) || !statSync(appsDir).isDirectory())
+  usage(`${appsDir} is not a folder`, 'bench/migrate-apps/fetch.md lists the commands that fill it');
 if (!existsSync(path.join(repo, 'dist'))) usage('dist/ is missing', 'npm run build first (npm run bench:migrate does it)');
 
 const apps = readdirSync(args.values.list)
@@ -56,7 +86,11 @@ const apps = readdirSync(args.values.list)
   .sort()
   .map((name) => ({ name: name.slice(0, -'.json'.length), ...JSON.parse(readFileSync(path.join(args.values.list, name), 'utf8')) }))
   .filter((app) => !args.values.app || args.values.app.includes(app.name));
-if (apps.length === 0) usage(`no app list entry in ${args.values.list}${args.values.app ? ` matches --app ${args.values.app.join(', ')}` : ''}`, 'the name is <owner>+<name>, as in bench/migrate-apps/<owner>+<name>.json');
+if (apps.length === 0)
+  usage(
+    `no app list entry in ${args.values.list}${args.values.app ? ` matches --app ${args.values.app.join(', ')}` : ''}`,
+    'the name is <owner>+<name>, as in bench/migrate-apps/<owner>+<name>.json',
+  );
 
 const outDir = path.resolve(args.values.out ?? mkdtempSync(path.join(tmpdir(), 'shipshape-migrate-bench-')));
 mkdirSync(outDir, { recursive: true });
@@ -110,7 +144,8 @@ function moduleFacts(code, file) {
   const addPattern = (pattern) => {
     if (!pattern) return;
     if (pattern.type === 'Identifier') declared.add(pattern.name);
-    else if (pattern.type === 'ObjectPattern') for (const property of pattern.properties) addPattern(property.type === 'RestElement' ? property.argument : property.value);
+    else if (pattern.type === 'ObjectPattern')
+      for (const property of pattern.properties) addPattern(property.type === 'RestElement' ? property.argument : property.value);
     else if (pattern.type === 'ArrayPattern') for (const element of pattern.elements) addPattern(element);
     else if (pattern.type === 'AssignmentPattern') addPattern(pattern.left);
     else if (pattern.type === 'RestElement') addPattern(pattern.argument);
@@ -124,10 +159,16 @@ function moduleFacts(code, file) {
     if (statement.type === 'ExportNamedDeclaration') addDeclaration(statement.declaration);
     else if (statement.type === 'ExportDefaultDeclaration') {
       addDeclaration(statement.declaration);
-      defaultName = statement.declaration.id?.name ?? (statement.declaration.type === 'Identifier' ? statement.declaration.name : undefined);
+      defaultName =
+        statement.declaration.id?.name ?? (statement.declaration.type === 'Identifier' ? statement.declaration.name : undefined);
     } else if (!statement.type.startsWith('Import')) addDeclaration(statement);
   }
-  const tagName = (name) => (name.type === 'JSXIdentifier' ? name.name : name.type === 'JSXMemberExpression' ? `${tagName(name.object)}.${name.property.name}` : `${name.namespace.name}:${name.name.name}`);
+  const tagName = (name) =>
+    name.type === 'JSXIdentifier'
+      ? name.name
+      : name.type === 'JSXMemberExpression'
+        ? `${tagName(name.object)}.${name.property.name}`
+        : `${name.namespace.name}:${name.name.name}`;
   const visit = (node) => {
     if (!node || typeof node.type !== 'string') return;
     if (node.type === 'JSXOpeningElement') tags.set(tagName(node.name), (tags.get(tagName(node.name)) ?? 0) + 1);
@@ -163,7 +204,9 @@ function dependencies(app, dir) {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const wanted = { ...manifest.dependencies, ...manifest.devDependencies };
   for (const name of PROVIDED) delete wanted[name];
-  for (const name of Object.keys(wanted)) if (/^(eslint|@typescript-eslint\/|prettier|@storybook\/|storybook|jest|@testing-library\/|husky|lint-staged)/.test(name)) delete wanted[name];
+  for (const name of Object.keys(wanted))
+    if (/^(eslint|@typescript-eslint\/|prettier|@storybook\/|storybook|jest|@testing-library\/|husky|lint-staged)/.test(name))
+      delete wanted[name];
   const missing = Object.keys(wanted).filter((name) => !existsSync(path.join(repo, 'node_modules', name)));
   if (missing.length === 0) return path.join(repo, 'node_modules');
   const cache = path.join(depsRoot, app.name);
@@ -176,7 +219,9 @@ function dependencies(app, dir) {
     writeFileSync(path.join(cache, 'package.json'), `${JSON.stringify({ name: 'deps', private: true, dependencies: wanted }, null, 2)}\n`);
     process.stderr.write(`${app.name}: npm install of ${Object.keys(wanted).length} packages into ${cache}\n`);
     // Peer dependencies stay uninstalled: React and Next.js come from this repository, once.
-    const install = run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--loglevel=error'], { cwd: cache });
+    const install = run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--loglevel=error'], {
+      cwd: cache,
+    });
     if (install.code !== 0) {
       writeFileSync(path.join(outDir, `${app.name}.install.log`), install.stdout + install.stderr);
       return undefined;
@@ -202,11 +247,16 @@ function nextBuild(dir, modules, typesOff) {
   if (typesOff) wrapConfig(dir);
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [nextBin, 'build', '--webpack'], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } });
+    const child = spawn(process.execPath, [nextBin, 'build', '--webpack'], {
+      cwd: dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ code, output, seconds: (Date.now() - started) / 1000, routes: code === 0 ? routesOf(dir) : undefined }));
+    child.on('close', (code) =>
+      resolve({ code, output, seconds: (Date.now() - started) / 1000, routes: code === 0 ? routesOf(dir) : undefined }),
+    );
   });
 }
 
@@ -218,7 +268,8 @@ function wrapConfig(dir) {
   const esm = config.endsWith('.mjs') || (config.endsWith('.js') && manifest.type === 'module');
   const original = `next.config.original.${esm ? 'mjs' : config.endsWith('.ts') ? 'ts' : 'cjs'}`;
   renameSync(path.join(dir, config), path.join(dir, original));
-  const load = esm || original.endsWith('.ts') ? `(await import('./${original}')).default` : `createRequire(import.meta.url)('./${original}')`;
+  const load =
+    esm || original.endsWith('.ts') ? `(await import('./${original}')).default` : `createRequire(import.meta.url)('./${original}')`;
   writeFileSync(
     path.join(dir, 'next.config.mjs'),
     [
@@ -237,9 +288,11 @@ function wrapConfig(dir) {
 function routesOf(dir) {
   const routes = { pages: [], app: [] };
   const pagesManifest = path.join(dir, '.next/server/pages-manifest.json');
-  if (existsSync(pagesManifest)) routes.pages = Object.keys(JSON.parse(readFileSync(pagesManifest, 'utf8'))).filter((route) => !FRAMEWORK_ROUTES.has(route));
+  if (existsSync(pagesManifest))
+    routes.pages = Object.keys(JSON.parse(readFileSync(pagesManifest, 'utf8'))).filter((route) => !FRAMEWORK_ROUTES.has(route));
   const appManifest = path.join(dir, '.next/app-path-routes-manifest.json');
-  if (existsSync(appManifest)) routes.app = Object.values(JSON.parse(readFileSync(appManifest, 'utf8'))).filter((route) => !FRAMEWORK_ROUTES.has(route));
+  if (existsSync(appManifest))
+    routes.app = Object.values(JSON.parse(readFileSync(appManifest, 'utf8'))).filter((route) => !FRAMEWORK_ROUTES.has(route));
   return routes;
 }
 
@@ -248,7 +301,14 @@ const allRoutes = (routes) => [...new Set([...routes.pages, ...routes.app])].sor
 /** The first line of a build failure that says what broke. */
 function buildError(output) {
   const lines = output.split('\n').map((line) => line.trim());
-  const found = lines.find((line) => /^(Type error|Error:|Module not found|Failed to compile|SyntaxError|TypeError|ReferenceError|x |⨯ )/.test(line) && !/^Failed to compile\.?$/.test(line)) ?? lines.find((line) => /error/i.test(line)) ?? '';
+  const found =
+    lines.find(
+      (line) =>
+        /^(Type error|Error:|Module not found|Failed to compile|SyntaxError|TypeError|ReferenceError|x |⨯ )/.test(line) &&
+        !/^Failed to compile\.?$/.test(line),
+    ) ??
+    lines.find((line) => /error/i.test(line)) ??
+    '';
   return found.slice(0, 200);
 }
 
@@ -277,16 +337,20 @@ function dropped(before, after) {
     for (const name of declared) if (!REPLACED_EXPORTS.has(name) && name !== defaultName) names.set(name, file);
   }
   const present = new Set();
-  for (const file of listFiles(after).filter((file) => SOURCE.test(file))) for (const name of moduleFacts(readFileSync(path.join(after, file), 'utf8'), file).declared) present.add(name);
+  for (const file of listFiles(after).filter((file) => SOURCE.test(file)))
+    for (const name of moduleFacts(readFileSync(path.join(after, file), 'utf8'), file).declared) present.add(name);
   const countTags = (dir) => {
     const counts = new Map();
     for (const file of listFiles(dir).filter((file) => SOURCE.test(file))) {
-      for (const [tag, count] of moduleFacts(readFileSync(path.join(dir, file), 'utf8'), file).tags) counts.set(tag, (counts.get(tag) ?? 0) + count);
+      for (const [tag, count] of moduleFacts(readFileSync(path.join(dir, file), 'utf8'), file).tags)
+        counts.set(tag, (counts.get(tag) ?? 0) + count);
     }
     return counts;
   };
   const tagsAfter = countTags(after);
-  const tags = [...countTags(before)].filter(([tag, count]) => !CONVERTED_TAGS.has(tag) && (tagsAfter.get(tag) ?? 0) < count).map(([tag, count]) => `<${tag}> ${count} → ${tagsAfter.get(tag) ?? 0}`);
+  const tags = [...countTags(before)]
+    .filter(([tag, count]) => !CONVERTED_TAGS.has(tag) && (tagsAfter.get(tag) ?? 0) < count)
+    .map(([tag, count]) => `<${tag}> ${count} → ${tagsAfter.get(tag) ?? 0}`);
   return { names: [...names].filter(([name]) => !present.has(name)).map(([name, file]) => `${file}:${name}`), tags };
 }
 
@@ -332,7 +396,8 @@ for (const app of apps) {
     const lost = dropped(source, migrated.dir);
     row.dropped = lost.names;
     row.droppedTags = lost.tags;
-    row.todos = (migrated.output.match(/TODO\(shipshape\)/g) ?? []).length + Number(/manual follow-ups: (\d+)/.exec(migrated.output)?.[1] ?? 0);
+    row.todos =
+      (migrated.output.match(/TODO\(shipshape\)/g) ?? []).length + Number(/manual follow-ups: (\d+)/.exec(migrated.output)?.[1] ?? 0);
   }
 
   // An app the migration could not convert has nothing to compare, and two builds of a real app take minutes.
@@ -381,12 +446,16 @@ for (const app of apps) {
 }
 
 const cell = (value) => (value === undefined ? '–' : String(value));
-console.log('| app | pages | API routes | migrate exit | build before | build after | same routes | left behind | dropped names | dropped JSX |');
+console.log(
+  '| app | pages | API routes | migrate exit | build before | build after | same routes | left behind | dropped names | dropped JSX |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const row of results) {
   const exit = `${row.exit}${row.crashed ? ' (crash)' : ''}${row.forceExit !== undefined ? `, --force ${row.forceExit}${row.forceCrashed ? ' (crash)' : ''}` : ''}`;
   const before = row.before === undefined ? undefined : `${row.before}${row.typesOff ? ' (types off)' : ''}`;
-  console.log(`| ${row.app} | ${row.pages} | ${row.api} | ${exit} | ${cell(before)} | ${cell(row.after)} | ${cell(row.sameRoutes)} | ${cell(row.leftBehind?.length)} | ${cell(row.dropped?.length)} | ${cell(row.droppedTags?.length)} |`);
+  console.log(
+    `| ${row.app} | ${row.pages} | ${row.api} | ${exit} | ${cell(before)} | ${cell(row.after)} | ${cell(row.sameRoutes)} | ${cell(row.leftBehind?.length)} | ${cell(row.dropped?.length)} | ${cell(row.droppedTags?.length)} |`,
+  );
 }
 const migratedOk = results.filter((row) => row.exit === 0 || row.forceExit === 0).length;
 const builtBefore = results.filter((row) => row.before === 'ok');

@@ -25,13 +25,17 @@ try {
   const parseAll = measure('shipshape-parse-all');
   const parse = measure('jscodeshift');
   const row = (label, r) =>
-    `${label.padEnd(30)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${Math.round(corpus.files / (r.ms / 1000)).toString().padStart(7)} files/s  ${(mb / (r.ms / 1000)).toFixed(1).padStart(6)} MB/s  peak ${Math.round(r.peakMb).toString().padStart(5)} MB`;
+    `${label.padEnd(30)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${Math.round(corpus.files / (r.ms / 1000))
+      .toString()
+      .padStart(7)} files/s  ${(mb / (r.ms / 1000)).toFixed(1).padStart(6)} MB/s  peak ${Math.round(r.peakMb).toString().padStart(5)} MB`;
   console.log(row('shipshape scan (full)', scan));
   console.log(row('shipshape, every file parsed', parseAll));
   console.log(row('jscodeshift parse only', parse));
   const ratio = scan.ms / parse.ms;
   console.log(`worst case: with every file parsed, ${(parseAll.ms / parse.ms).toFixed(3)}× the jscodeshift pass`);
-  console.log(`ratio: scan takes ${ratio.toFixed(3)}× the jscodeshift pass (goal ≤ 0.25×); scan peak ${Math.round(scan.peakMb)} MB (goal ≤ 500 MB)`);
+  console.log(
+    `ratio: scan takes ${ratio.toFixed(3)}× the jscodeshift pass (goal ≤ 0.25×); scan peak ${Math.round(scan.peakMb)} MB (goal ≤ 500 MB)`,
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

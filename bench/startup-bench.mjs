@@ -11,7 +11,18 @@ const repo = path.dirname(here);
 const bin = path.join(repo, 'bin', 'shipshape.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const prototype = path.join(repo, '__testfixtures__', 'apps', 'prototype');
-const HEAVY = ['jscodeshift', 'recast', 'prettier', 'handlebars', '@inquirer', '@electric-sql/pglite', 'ts-morph', 'ajv', '@babel/types', 'typescript'];
+const HEAVY = [
+  'jscodeshift',
+  'recast',
+  'prettier',
+  'handlebars',
+  '@inquirer',
+  '@electric-sql/pglite',
+  'ts-morph',
+  'ajv',
+  '@babel/types',
+  'typescript',
+];
 
 const commands = [
   { label: 'node -e 0', args: ['-e', '0'] },
@@ -36,7 +47,12 @@ function loadedModules(args) {
   try {
     const preload = path.join(repo, 'test', 'loaded-modules.mjs');
     wallMs(['--import', preload, ...args], { ...process.env, SHIPSHAPE_LOADED_MODULES: out });
-    const files = new Set(readFileSync(out, 'utf8').split('\n').filter(Boolean).map((line) => line.slice(line.indexOf(' ') + 1)));
+    const files = new Set(
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(line.indexOf(' ') + 1)),
+    );
     files.delete(preload);
     const heavy = HEAVY.filter((name) => [...files].some((file) => file.includes(`/node_modules/${name}/`)));
     return { count: files.size, heavy };
@@ -62,7 +78,10 @@ commands.forEach((command, i) => {
   const ratio = ms / bare;
   let goal = '';
   if (command.goal) goal = `${ratio.toFixed(2)}× node (goal ≤ ${command.goal}×)${ratio <= command.goal ? '' : '  MISSED'}`;
-  if (command.goalSeconds) goal = `${ratio.toFixed(2)}× node (goal ≤ ${command.goalSeconds.toFixed(2)} s)${ms / 1000 <= command.goalSeconds ? '' : '  MISSED'}`;
-  const loaded = modules ? `  ${String(modules.count).padStart(4)} modules${modules.heavy.length ? ` incl. ${modules.heavy.join(', ')}` : ''}` : '';
+  if (command.goalSeconds)
+    goal = `${ratio.toFixed(2)}× node (goal ≤ ${command.goalSeconds.toFixed(2)} s)${ms / 1000 <= command.goalSeconds ? '' : '  MISSED'}`;
+  const loaded = modules
+    ? `  ${String(modules.count).padStart(4)} modules${modules.heavy.length ? ` incl. ${modules.heavy.join(', ')}` : ''}`
+    : '';
   console.log(`${command.label.padEnd(26)} ${(ms / 1000).toFixed(3).padStart(6)} s  ${goal}${loaded}`);
 });

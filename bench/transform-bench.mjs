@@ -24,8 +24,14 @@ try {
   console.log(`\ntransform corpus: ${corpus.files} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB; transform ${id}, dry run`);
   const ours = timed(process.execPath, [path.join(repo, 'bin', 'shipshape.js'), 'transform', id, '.', '--dry-run', '--json'], root);
   const summary = JSON.parse(ours.stdout);
-  const theirs = timed(path.join(repo, 'node_modules', '.bin', 'jscodeshift'), ['-t', path.join(repo, 'transforms', `${id}.ts`), '--dry', '--silent', '--extensions=ts,tsx,js,jsx', '.'], root);
-  console.log(`shipshape transform          ${(ours.ms / 1000).toFixed(2).padStart(6)} s  (${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped, ${summary.failed.length} failed)`);
+  const theirs = timed(
+    path.join(repo, 'node_modules', '.bin', 'jscodeshift'),
+    ['-t', path.join(repo, 'transforms', `${id}.ts`), '--dry', '--silent', '--extensions=ts,tsx,js,jsx', '.'],
+    root,
+  );
+  console.log(
+    `shipshape transform          ${(ours.ms / 1000).toFixed(2).padStart(6)} s  (${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped, ${summary.failed.length} failed)`,
+  );
   console.log(`jscodeshift -t               ${(theirs.ms / 1000).toFixed(2).padStart(6)} s`);
   console.log(`ratio: shipshape takes ${(ours.ms / theirs.ms).toFixed(3)}× the jscodeshift run (goal ≤ 0.5×)`);
 } finally {

@@ -17,16 +17,28 @@ function write(root, file, text) {
 
 /** Library modules that import one another, and API handlers that call them and fetch without a timeout (one fix each). */
 function writeApp(root) {
-  write(root, 'package.json', `${JSON.stringify({ name: 'type-gate-bench', private: true, dependencies: { next: '16.4.5', pg: '^8.12.0', react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { '@types/node': '^20.0.0', '@types/pg': '^8.11.0', '@types/react': '^19.0.0', typescript: '~5.9' } }, null, 2)}\n`);
+  write(
+    root,
+    'package.json',
+    `${JSON.stringify({ name: 'type-gate-bench', private: true, dependencies: { next: '16.4.5', pg: '^8.12.0', react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { '@types/node': '^20.0.0', '@types/pg': '^8.11.0', '@types/react': '^19.0.0', typescript: '~5.9' } }, null, 2)}\n`,
+  );
   write(root, 'package-lock.json', '{ "name": "type-gate-bench", "lockfileVersion": 3, "requires": true, "packages": {} }\n');
   write(root, '.gitignore', 'node_modules\n.next\n');
   write(root, '.env.example', 'DATABASE_URL=\n');
-  write(root, 'tsconfig.json', `${JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['dom', 'esnext'], strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', jsx: 'preserve', skipLibCheck: true, types: ['node'] }, include: ['**/*.ts', '**/*.tsx'], exclude: ['node_modules'] }, null, 2)}\n`);
+  write(
+    root,
+    'tsconfig.json',
+    `${JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['dom', 'esnext'], strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', jsx: 'preserve', skipLibCheck: true, types: ['node'] }, include: ['**/*.ts', '**/*.tsx'], exclude: ['node_modules'] }, null, 2)}\n`,
+  );
   const libraries = count - handlers;
   for (let i = 0; i < libraries; i++) {
     const previous = i > 0 ? `import { score${i - 1} } from './mod${i - 1}';\n\n` : '';
     const body = i > 0 ? `score${i - 1}(item) + item.weight * ${i}` : 'item.weight';
-    write(root, `lib/mod${i}.ts`, `${previous}export interface Item${i} {\n  id: string;\n  weight: number;\n  tags: string[];\n}\n\nexport function score${i}(item: { weight: number }): number {\n  return ${body};\n}\n\nexport function rank${i}(items: Item${i}[]): Item${i}[] {\n  return [...items].sort((a, b) => score${i}(b) - score${i}(a));\n}\n`);
+    write(
+      root,
+      `lib/mod${i}.ts`,
+      `${previous}export interface Item${i} {\n  id: string;\n  weight: number;\n  tags: string[];\n}\n\nexport function score${i}(item: { weight: number }): number {\n  return ${body};\n}\n\nexport function rank${i}(items: Item${i}[]): Item${i}[] {\n  return [...items].sort((a, b) => score${i}(b) - score${i}(a));\n}\n`,
+    );
   }
   for (let i = 0; i < handlers; i++) {
     const lib = i % libraries;
@@ -38,7 +50,11 @@ function writeApp(root) {
   }
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root });
   execFileSync('git', ['add', '-A'], { cwd: root });
-  execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'app'], { cwd: root });
+  execFileSync(
+    'git',
+    ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'app'],
+    { cwd: root },
+  );
 }
 
 // CPU seconds as well as wall time: on a shared machine the wall time says more about the neighbours.
@@ -63,7 +79,8 @@ function fixDryRun(root) {
   return { ms, cpu, peakMb, changed: (result.stdout.match(/^diff --git /gm) ?? []).length, stderr: result.stderr };
 }
 
-const describe = (run) => `${(run.ms / 1000).toFixed(2).padStart(6)} s${run.cpu === null ? '' : `  cpu ${run.cpu.toFixed(2).padStart(6)} s  peak ${run.peakMb.toFixed(0).padStart(4)} MB`}`;
+const describe = (run) =>
+  `${(run.ms / 1000).toFixed(2).padStart(6)} s${run.cpu === null ? '' : `  cpu ${run.cpu.toFixed(2).padStart(6)} s  peak ${run.peakMb.toFixed(0).padStart(4)} MB`}`;
 
 const root = mkdtempSync(path.join(tmpdir(), 'shipshape-type-gate-bench-'));
 try {
@@ -75,7 +92,10 @@ try {
   console.log(`\ntype gate: ${count}-file TypeScript app (next, react, node types), fix --dry-run changes ${gated.changed} file(s)`);
   console.log(`fix, gate skipped (no node_modules)   ${describe(skipped)}`);
   console.log(`fix, every changed file type-checked  ${describe(gated)}  (${held} held back)`);
-  const cost = gated.cpu === null ? `${((gated.ms - skipped.ms) / 1000).toFixed(2)} s of wall time` : `${(gated.cpu - skipped.cpu).toFixed(2)} s of CPU`;
+  const cost =
+    gated.cpu === null
+      ? `${((gated.ms - skipped.ms) / 1000).toFixed(2)} s of wall time`
+      : `${(gated.cpu - skipped.cpu).toFixed(2)} s of CPU`;
   console.log(`the gate costs ${cost} for ${gated.changed} changed file(s)`);
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -31,7 +31,9 @@ export default function App({ Component, pageProps }: AppProps) {
 
 describe("_app's DefaultSeo becomes the root layout's metadata", () => {
   it('gives the layout a typed metadata export with the title template, description, Open Graph, Twitter and robots', () => {
-    const app = appWithSeo(`title="Acme" titleTemplate="%s | Acme" description="Tools for teams" canonical="https://acme.dev" openGraph={{ type: 'website', siteName: 'Acme' }} twitter={{ handle: '@acme', cardType: 'summary' }} noindex`);
+    const app = appWithSeo(
+      `title="Acme" titleTemplate="%s | Acme" description="Tools for teams" canonical="https://acme.dev" openGraph={{ type: 'website', siteName: 'Acme' }} twitter={{ handle: '@acme', cardType: 'summary' }} noindex`,
+    );
     const layout = appToProviders.withAppMetadata(j, LAYOUT, app, 'app/layout.tsx');
     expect(layout).toContain(`import type { Metadata } from 'next';`);
     expect(layout).toContain(`export const metadata: Metadata = {
@@ -47,7 +49,12 @@ describe("_app's DefaultSeo becomes the root layout's metadata", () => {
   });
 
   it('writes no type in a JavaScript layout', () => {
-    const layout = appToProviders.withAppMetadata(j, LAYOUT.replace(': { children: React.ReactNode }', ''), appWithSeo('title="Acme"'), 'app/layout.jsx');
+    const layout = appToProviders.withAppMetadata(
+      j,
+      LAYOUT.replace(': { children: React.ReactNode }', ''),
+      appWithSeo('title="Acme"'),
+      'app/layout.jsx',
+    );
     expect(layout).toContain(`export const metadata = {\n  title: 'Acme',\n};`);
     expect(layout).not.toContain('Metadata');
   });
@@ -63,7 +70,7 @@ describe("_app's DefaultSeo becomes the root layout's metadata", () => {
   it('asks for a merge where the layout has metadata of its own', () => {
     const own = LAYOUT.replace("import './globals.css';\n", "import './globals.css';\n\nexport const metadata = { title: 'Mine' };\n");
     const layout = appToProviders.withAppMetadata(j, own, appWithSeo('title="Acme"'), 'app/layout.tsx');
-    expect(layout).toContain("TODO(shipshape): `<DefaultSeo>` in `_app` set the title");
+    expect(layout).toContain('TODO(shipshape): `<DefaultSeo>` in `_app` set the title');
     expect(layout).toContain("export const metadata = { title: 'Mine' };");
   });
 });
@@ -78,7 +85,9 @@ function MyApp({ Component, pageProps }) {
 
 export default appWithTranslation(MyApp);
 `;
-    expect(() => applyTransform({ default: appToProviders.default, parser: 'tsx' }, {}, { path: 'pages/_app.jsx', source })).toThrow(/^pages\/_app\.jsx: the App is exported through `appWithTranslation\(…\)`/);
+    expect(() => applyTransform({ default: appToProviders.default, parser: 'tsx' }, {}, { path: 'pages/_app.jsx', source })).toThrow(
+      /^pages\/_app\.jsx: the App is exported through `appWithTranslation\(…\)`/,
+    );
   });
 
   it('stops when the App passes its props object on whole', () => {
@@ -88,7 +97,9 @@ export default function App(props) {
   return <Shell {...props} />;
 }
 `;
-    expect(() => applyTransform({ default: appToProviders.default, parser: 'tsx' }, {}, { path: 'pages/_app.jsx', source })).toThrow(/^pages\/_app\.jsx: the App reads `props` as a whole/);
+    expect(() => applyTransform({ default: appToProviders.default, parser: 'tsx' }, {}, { path: 'pages/_app.jsx', source })).toThrow(
+      /^pages\/_app\.jsx: the App reads `props` as a whole/,
+    );
   });
 });
 

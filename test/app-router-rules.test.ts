@@ -31,7 +31,10 @@ function cases(id: string) {
 
 describe('the App Router rules', () => {
   it('lists every rule file once, in the order the migration applies them', () => {
-    const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = readdirSync(RULES_DIR)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(APP_ROUTER_RULES.map((rule) => rule.meta.id).sort()).toEqual(files);
   });
 
@@ -48,7 +51,8 @@ for (const rule of APP_ROUTER_RULES) {
   describe(`rule ${rule.meta.id}`, () => {
     const table = cases(rule.meta.id);
     const module = { default: rule.transform, parser: 'tsx' };
-    const apply = (source: string, options: Record<string, unknown>, file: string) => applyTransform(module, options, { path: file, source }) || source.trim();
+    const apply = (source: string, options: Record<string, unknown>, file: string) =>
+      applyTransform(module, options, { path: file, source }) || source.trim();
 
     it.each(table)('$name', ({ input, output, options, file }) => {
       expect(apply(input, options, file)).toBe(output.trim());

@@ -14,7 +14,8 @@ const SHOP = {
   'package-lock.json': '{}\n',
   '.gitignore': 'node_modules\n',
   'next.config.js': 'module.exports = { typescript: { ignoreBuildErrors: true } };\n',
-  'lib/stripe.ts': "import Stripe from 'stripe';\n\nexport const stripe = new Stripe('sk_live_51HxShopKeyDoNotShip0123456789abcdefGHIJ');\n",
+  'lib/stripe.ts':
+    "import Stripe from 'stripe';\n\nexport const stripe = new Stripe('sk_live_51HxShopKeyDoNotShip0123456789abcdefGHIJ');\n",
   'app/api/items/route.ts': [
     "import { Client } from 'pg';",
     '',
@@ -67,7 +68,9 @@ describe('npm run bench:accuracy', () => {
     expect(stdout).toMatch(/^next-config-ignores-build-errors\s+0\s+0\s+0\s+-\s+-\s+1$/m);
     expect(stdout).toMatch(/^overall\s+2\s+2\s+1\s+0\.50\s+0\.67\s+1$/m);
     expect(stdout).toContain('acme+shop  app/api/items/route.ts:4  [db-connection-per-request]  labelled quiet to be a false positive');
-    expect(stdout).toContain('acme+shop  app/api/items/route.ts:4  [env-var-undefined]  not labelled, and the labels for this check are exhaustive');
+    expect(stdout).toContain(
+      'acme+shop  app/api/items/route.ts:4  [env-var-undefined]  not labelled, and the labels for this check are exhaustive',
+    );
     expect(stdout).toContain('acme+shop  app/api/items/route.ts:6  [raw-sql-interpolation]  labelled to be missed');
     expect(stdout).toMatch(/unlabelled findings.*\(1\)\n {2}acme\+shop {2}next\.config\.js:1 {2}\[next-config-ignores-build-errors\]/);
   });
@@ -102,7 +105,10 @@ describe('npm run bench:accuracy', () => {
       expect(stderr).toMatch(/\nhint: .+\n$/);
     }
     const typo = tempDir('shipshape-accuracy-labels-');
-    writeFileSync(path.join(typo, 'acme+shop.json'), JSON.stringify({ repo: 'acme/shop', commit: 'c'.repeat(40), expected: [{ check: 'hardcoded-secrets', file: 'a.ts' }] }));
+    writeFileSync(
+      path.join(typo, 'acme+shop.json'),
+      JSON.stringify({ repo: 'acme/shop', commit: 'c'.repeat(40), expected: [{ check: 'hardcoded-secrets', file: 'a.ts' }] }),
+    );
     const { code, stderr } = await bench([apps, '--labels', typo]);
     expect(code).toBe(2);
     expect(stderr).toContain('acme+shop.json names unknown checks: hardcoded-secrets');

@@ -25,7 +25,11 @@ const byPosition = (a: Expected, b: Expected) => a.file.localeCompare(b.file) ||
 /** Each case is a small app folder beside `<case>.expected.json`, the findings it must produce (none for a negative case). */
 for (const check of CHECKS) {
   const dir = path.join(FIXTURES, 'checks', check.meta.id);
-  const cases = existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(path.join(dir, `${name}.expected.json`))).sort() : [];
+  const cases = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => existsSync(path.join(dir, `${name}.expected.json`)))
+        .sort()
+    : [];
 
   describe(`check ${check.meta.id}`, () => {
     it('has a positive and a negative fixture', () => {
@@ -49,7 +53,7 @@ for (const check of CHECKS) {
 }
 
 describe('env-file-not-ignored inside git', () => {
-  it('uses git\'s own ignore rules, including nested .gitignore files', async () => {
+  it("uses git's own ignore rules, including nested .gitignore files", async () => {
     const root = copyFixture(path.join(FIXTURES, 'checks', 'env-file-not-ignored', 'not-ignored'));
     gitInit(root);
     expect(await findingsFor('env-file-not-ignored', root)).toHaveLength(2);
@@ -68,7 +72,10 @@ describe('client code', () => {
       Array(2).fill("lib/ai/index.ts ← components/Chat.tsx ← app/chat/page.tsx ('use client')"),
     );
     // The OpenAI import on line 1 is the same exposure as dangerouslyAllowBrowser on line 6: one finding.
-    expect(findings.map((f) => [f.line, f.severity])).toEqual([[6, 'critical'], [9, 'critical']]);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([
+      [6, 'critical'],
+      [9, 'critical'],
+    ]);
   });
 
   it('points public-prefixed secrets read in browser code at the fix that moves the code, with the chain', async () => {
@@ -76,23 +83,29 @@ describe('client code', () => {
     const project = loadProject(root, { knownCheckIds: CHECK_IDS });
     const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id === 'public-env-secret') });
     expect(findings.map((f) => [f.file, f.line, f.fix?.id])).toEqual([['lib/ai/index.ts', 5, 'move-secret-server-side']]);
-    expect(findings[0]!.message).toContain("It is read in browser code: lib/ai/index.ts ← components/Chat.tsx ← app/chat/page.tsx ('use client')");
+    expect(findings[0]!.message).toContain(
+      "It is read in browser code: lib/ai/index.ts ← components/Chat.tsx ← app/chat/page.tsx ('use client')",
+    );
   });
 
-  it('keeps imports that only getServerSideProps uses out of a page\'s client code', async () => {
+  it("keeps imports that only getServerSideProps uses out of a page's client code", async () => {
     const root = copyFixture(path.join(FIXTURES, 'checks', 'secret-in-client-code', 'pages-router'));
     const project = loadProject(root, { knownCheckIds: CHECK_IDS });
     const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id === 'secret-in-client-code') });
     expect(findings.some((f) => f.file === 'lib/prisma.ts')).toBe(false);
     expect(findings.find((f) => f.file === 'lib/stripe.ts' && f.line === 3)).toMatchObject({ severity: 'high' });
-    expect(findings.find((f) => f.file === 'lib/stripe.ts')?.message).toContain('Client code because: lib/stripe.ts ← pages/checkout.tsx (Pages Router page)');
+    expect(findings.find((f) => f.file === 'lib/stripe.ts')?.message).toContain(
+      'Client code because: lib/stripe.ts ← pages/checkout.tsx (Pages Router page)',
+    );
   });
 });
 
 describe('client graph text pass', () => {
   it('finds the imports that bring code, with the positions of server SDK imports, and skips type-only ones', async () => {
     const { moduleFacts } = await import('../src/engine/client-graph.ts');
-    const facts = moduleFacts(`'use client';\nimport type { A } from 'a';\nimport { type B, type C as D } from 'b';\nimport E, { type F } from 'stripe';\n  export * from './g';\nconst h = await import('openai');\nconst i = require("pg");\n`);
+    const facts = moduleFacts(
+      `'use client';\nimport type { A } from 'a';\nimport { type B, type C as D } from 'b';\nimport E, { type F } from 'stripe';\n  export * from './g';\nconst h = await import('openai');\nconst i = require("pg");\n`,
+    );
     expect(facts.directive).toBe('client');
     expect(facts.imports).toEqual([
       { specifier: 'stripe', line: 4, column: 1 },
@@ -122,19 +135,27 @@ describe('secret checks and public tokens', () => {
     const root = copyFixture(path.join(FIXTURES, 'checks', 'public-env-secret', 'public-by-design'));
     const project = loadProject(root, { knownCheckIds: CHECK_IDS });
     const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.category === 'secrets') });
-    expect(findings.filter((f) => f.ruleId !== 'server-env-in-client' && f.ruleId !== 'env-file-not-ignored').map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
+    expect(
+      findings
+        .filter((f) => f.ruleId !== 'server-env-in-client' && f.ruleId !== 'env-file-not-ignored')
+        .map((f) => `${f.ruleId} ${f.file}:${f.line}`),
+    ).toEqual([]);
     // The one unprefixed read is undefined in the browser, which is not a secret's finding.
-    expect(findings.filter((f) => f.ruleId !== 'env-file-not-ignored').map((f) => [f.ruleId, f.file, f.line])).toEqual([['server-env-in-client', 'components/Map.tsx', 4]]);
+    expect(findings.filter((f) => f.ruleId !== 'env-file-not-ignored').map((f) => [f.ruleId, f.file, f.line])).toEqual([
+      ['server-env-in-client', 'components/Map.tsx', 4],
+    ]);
   });
 
   it('reports a public-prefixed secret read on the server at high, without the browser bundle or a rotation', async () => {
     const root = copyFixture(path.join(FIXTURES, 'checks', 'public-env-secret', 'server-reads'));
     const project = loadProject(root, { knownCheckIds: CHECK_IDS });
     const { findings } = await scan(project, { checks: CHECKS.filter((check) => check.meta.id === 'public-env-secret') });
-    expect(findings.map((f) => [f.file, f.severity, f.message.includes('bundle'), f.message.includes('browser bundle'), f.rotate])).toEqual([
-      ['pages/api/charge.ts', 'high', true, false, undefined],
-      ['scripts/seed.ts', 'high', true, false, undefined],
-    ]);
+    expect(findings.map((f) => [f.file, f.severity, f.message.includes('bundle'), f.message.includes('browser bundle'), f.rotate])).toEqual(
+      [
+        ['pages/api/charge.ts', 'high', true, false, undefined],
+        ['scripts/seed.ts', 'high', true, false, undefined],
+      ],
+    );
   });
 
   it('keeps a read critical when the env file holds a credential under that name', async () => {

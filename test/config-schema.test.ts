@@ -4,7 +4,12 @@ import { CONFIG_SCHEMA, configProblem } from '../src/project/config.ts';
 
 const samples: unknown[] = [
   {},
-  { ignore: ['dist/**'], disable: ['missing-lockfile'], severity: { 'missing-lockfile': 'low' }, answers: { pageSize: 50, force: true, routes: '' } },
+  {
+    ignore: ['dist/**'],
+    disable: ['missing-lockfile'],
+    severity: { 'missing-lockfile': 'low' },
+    answers: { pageSize: 50, force: true, routes: '' },
+  },
   { $schema: './schema.json' },
   null,
   [],
@@ -44,7 +49,9 @@ describe('the configuration schema', () => {
           path: first!.instancePath.split('/').slice(1),
           keyword: first!.keyword,
           message: first!.message,
-          ...(first!.keyword === 'additionalProperties' ? { key: (first!.params as { additionalProperty: string }).additionalProperty } : {}),
+          ...(first!.keyword === 'additionalProperties'
+            ? { key: (first!.params as { additionalProperty: string }).additionalProperty }
+            : {}),
         };
     expect(configProblem(sample)).toEqual(expected);
   });

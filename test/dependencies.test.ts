@@ -39,7 +39,15 @@ const relative = (file: string) => path.relative(REPO, file).split(path.sep).joi
 /** An import cycle among the files, as the list of files around it, or null. */
 function findCycle(files: readonly string[]): string[] | null {
   const inScope = new Set(files);
-  const edges = new Map(files.map((file) => [file, staticImports(file).filter((i) => i.specifier.startsWith('.')).map((i) => resolveLocal(file, i.specifier)).filter((target) => inScope.has(target))]));
+  const edges = new Map(
+    files.map((file) => [
+      file,
+      staticImports(file)
+        .filter((i) => i.specifier.startsWith('.'))
+        .map((i) => resolveLocal(file, i.specifier))
+        .filter((target) => inScope.has(target)),
+    ]),
+  );
   const state = new Map<string, 'open' | 'done'>();
   const trail: string[] = [];
   const visit = (file: string): string[] | null => {
@@ -80,7 +88,15 @@ function packagesLoadedBy(entries: readonly string[]): Map<string, string> {
   return packages;
 }
 
-const HEAVY = [/^jscodeshift(\/|$)/, /^recast(\/|$)/, /^prettier(\/|$)/, /^handlebars(\/|$)/, /^@inquirer\//, /^@electric-sql\/pglite(\/|$)/, /^ts-morph(\/|$)/];
+const HEAVY = [
+  /^jscodeshift(\/|$)/,
+  /^recast(\/|$)/,
+  /^prettier(\/|$)/,
+  /^handlebars(\/|$)/,
+  /^@inquirer\//,
+  /^@electric-sql\/pglite(\/|$)/,
+  /^ts-morph(\/|$)/,
+];
 
 describe('dependencies point one way', () => {
   it('has no import cycle among the sources, type imports included', () => {
@@ -89,12 +105,18 @@ describe('dependencies point one way', () => {
 
   it('finds a cycle where there is one', () => {
     const dir = path.join(REPO, 'test', 'fixtures-import-cycle');
-    expect(findCycle(sourceFiles(dir))).toEqual(['test/fixtures-import-cycle/a.ts', 'test/fixtures-import-cycle/b.ts', 'test/fixtures-import-cycle/a.ts']);
+    expect(findCycle(sourceFiles(dir))).toEqual([
+      'test/fixtures-import-cycle/a.ts',
+      'test/fixtures-import-cycle/b.ts',
+      'test/fixtures-import-cycle/a.ts',
+    ]);
   });
 
   it('keeps the scan path, main thread and worker, free of codemod, formatting, template, prompt, PGlite and ts-morph code', () => {
     const loaded = packagesLoadedBy(['src/engine/scan.ts', 'src/engine/scan-worker.ts']);
-    const heavy = [...loaded].filter(([name]) => HEAVY.some((pattern) => pattern.test(name))).map(([name, by]) => `${name} (imported by ${by})`);
+    const heavy = [...loaded]
+      .filter(([name]) => HEAVY.some((pattern) => pattern.test(name)))
+      .map(([name, by]) => `${name} (imported by ${by})`);
     expect(heavy).toEqual([]);
     expect(loaded.has('@babel/parser')).toBe(true);
   });
@@ -105,17 +127,20 @@ describe('dependencies point one way', () => {
 });
 
 describe('transform metadata as data', () => {
-  it.each(TRANSFORM_ENTRIES.map((entry) => [entry.meta.id, entry] as const))('%s: the registry\'s entry agrees with the transform module it loads', async (id, entry) => {
-    const transform = await entry.load();
-    expect(transform.meta).toBe(entry.meta);
-    expect(transform.kind).toBe(entry.kind);
-    expect(transform.kind === 'file' ? typeof transform.transform : typeof transform.plan).toBe('function');
-    const module = (await import(path.join(REPO, 'transforms', `${id}.ts`))) as { meta: unknown };
-    expect(module.meta).toBe(entry.meta);
-    expect(await entry.load()).toBe(transform);
-  });
+  it.each(TRANSFORM_ENTRIES.map((entry) => [entry.meta.id, entry] as const))(
+    "%s: the registry's entry agrees with the transform module it loads",
+    async (id, entry) => {
+      const transform = await entry.load();
+      expect(transform.meta).toBe(entry.meta);
+      expect(transform.kind).toBe(entry.kind);
+      expect(transform.kind === 'file' ? typeof transform.transform : typeof transform.plan).toBe('function');
+      const module = (await import(path.join(REPO, 'transforms', `${id}.ts`))) as { meta: unknown };
+      expect(module.meta).toBe(entry.meta);
+      expect(await entry.load()).toBe(transform);
+    },
+  );
 
-  it('gives each check its fix\'s safety from that data', async () => {
+  it("gives each check its fix's safety from that data", async () => {
     for (const check of CHECKS.filter((c) => c.meta.fix)) {
       const entry = TRANSFORM_ENTRIES.find((e) => e.meta.id === check.meta.fix);
       expect(fixIsSafe(check.meta.fix!), check.meta.id).toBe(entry ? (await entry.load()).meta.safe : false);

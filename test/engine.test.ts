@@ -71,20 +71,26 @@ describe('lines added to files other than code keep their line endings', () => {
   it('an @@index goes into a CRLF schema.prisma with CRLF', () => {
     const text = 'model Post {\r\n  id       Int @id\r\n  authorId Int\r\n}\r\n';
     const schema = { tables: [{ schema: 'public', name: 'Post', model: 'Post', fields: { id: 'id', authorId: 'authorId' } }] } as never;
-    const out = addPrismaIndexes(text, schema, [{ table: { schema: 'public', name: 'Post' }, columns: ['authorId'], unique: false }] as never);
+    const out = addPrismaIndexes(text, schema, [
+      { table: { schema: 'public', name: 'Post' }, columns: ['authorId'], unique: false },
+    ] as never);
     expect(out).toBe('model Post {\r\n  id       Int @id\r\n  authorId Int\r\n\r\n  @@index([authorId])\r\n}\r\n');
   });
 });
 
 describe('applying changes', () => {
   it('is all or nothing: a failing step restores what was already written and leaves no temporary files or journal', () => {
-    const root = writeTree({ 'a.txt': 'a', 'blocker': 'a file where a folder is needed' });
+    const root = writeTree({ 'a.txt': 'a', blocker: 'a file where a folder is needed' });
     const before = checksums(root);
     expect(() =>
-      applyWithJournal(root, [
-        { path: 'a.txt', before: 'a', after: 'A' },
-        { path: 'blocker/inside.txt', before: null, after: 'x' },
-      ], 'test'),
+      applyWithJournal(
+        root,
+        [
+          { path: 'a.txt', before: 'a', after: 'A' },
+          { path: 'blocker/inside.txt', before: null, after: 'x' },
+        ],
+        'test',
+      ),
     ).toThrow();
     expect(checksums(root)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['.shipshape', 'a.txt', 'blocker']);
@@ -101,11 +107,15 @@ describe('applying changes', () => {
     const root = writeTree({ 'run.sh': '#!/bin/sh\necho a\n', 'gone.txt': 'bye' });
     execFileSync('chmod', ['755', path.join(root, 'run.sh')]);
     const before = readTree(root);
-    applyWithJournal(root, [
-      { path: 'run.sh', before: '#!/bin/sh\necho a\n', after: '#!/bin/sh\necho b\n' },
-      { path: 'gone.txt', before: 'bye', after: null },
-      { path: 'src/new.ts', before: null, after: 'export {};\n' },
-    ], 'test');
+    applyWithJournal(
+      root,
+      [
+        { path: 'run.sh', before: '#!/bin/sh\necho a\n', after: '#!/bin/sh\necho b\n' },
+        { path: 'gone.txt', before: 'bye', after: null },
+        { path: 'src/new.ts', before: null, after: 'export {};\n' },
+      ],
+      'test',
+    );
     expect(execFileSync('stat', ['-c', '%a', path.join(root, 'run.sh')], { encoding: 'utf8' }).trim()).toBe('755');
     expect(readTree(root)).toEqual({ 'run.sh': '#!/bin/sh\necho b\n', 'src/new.ts': 'export {};\n' });
     const result = undoLast(root, false);
@@ -122,11 +132,15 @@ describe('applying changes', () => {
     const read = diskReader(root);
     const bom = read('bom.ts')!;
     expect(bom.startsWith('\uFEFF')).toBe(true);
-    applyWithJournal(root, [
-      { path: 'bom.ts', before: bom, after: bom.replace('size = 1', 'size = 2') },
-      { path: 'pages/old.tsx', before: 'old\n', after: null },
-      { path: 'app/old/page.tsx', before: null, after: 'new\n' },
-    ], 'test');
+    applyWithJournal(
+      root,
+      [
+        { path: 'bom.ts', before: bom, after: bom.replace('size = 1', 'size = 2') },
+        { path: 'pages/old.tsx', before: 'old\n', after: null },
+        { path: 'app/old/page.tsx', before: null, after: 'new\n' },
+      ],
+      'test',
+    );
     expect(readFileSync(path.join(root, 'bom.ts')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(readFileSync(path.join(root, 'bom.ts'), 'utf8')).toContain('size = 2;\r\n');
     expect(existsSync(path.join(root, 'pages'))).toBe(false);
@@ -186,17 +200,33 @@ describe('undo refuses a journal it cannot trust', () => {
   };
 
   it.each([
-    ['a path that leaves the root', (j: Record<string, any>) => (j.entries[0].path = '../escape.txt'), /"..\/escape.txt" is not a path inside the project/],
+    [
+      'a path that leaves the root',
+      (j: Record<string, any>) => (j.entries[0].path = '../escape.txt'),
+      /"..\/escape.txt" is not a path inside the project/,
+    ],
     ['an absolute path', (j: Record<string, any>) => (j.entries[0].path = '/tmp/escape.txt'), /not a path inside the project/],
     ['a path into .git', (j: Record<string, any>) => (j.entries[0].path = '.git/hooks/pre-commit'), /not a path inside the project/],
-    ['a backup outside the journal', (j: Record<string, any>) => (j.entries[0].backup = '../../../.env.local'), /entries\/0\/backup must match pattern/],
+    [
+      'a backup outside the journal',
+      (j: Record<string, any>) => (j.entries[0].backup = '../../../.env.local'),
+      /entries\/0\/backup must match pattern/,
+    ],
     ['a temporary file elsewhere', (j: Record<string, any>) => (j.entries[0].temp = '../x.tmp'), /is not a temporary file of a.txt/],
     ['an unknown field', (j: Record<string, any>) => (j.extra = 1), /must NOT have additional properties/],
-    ['a backup that is a link', (_j: Record<string, any>, dir: string) => {
-      rmSync(path.join(dir, 'files/0'));
-      symlinkSync('../../../../.env.local', path.join(dir, 'files/0'));
-    }, /the backup of a.txt cannot be read/],
-    ['a backup that was changed', (_j: Record<string, any>, dir: string) => writeFileSync(path.join(dir, 'files/0'), 'SECRET=1\n'), /does not match its hash/],
+    [
+      'a backup that is a link',
+      (_j: Record<string, any>, dir: string) => {
+        rmSync(path.join(dir, 'files/0'));
+        symlinkSync('../../../../.env.local', path.join(dir, 'files/0'));
+      },
+      /the backup of a.txt cannot be read/,
+    ],
+    [
+      'a backup that was changed',
+      (_j: Record<string, any>, dir: string) => writeFileSync(path.join(dir, 'files/0'), 'SECRET=1\n'),
+      /does not match its hash/,
+    ],
   ])('%s', (_name, edit, message) => {
     const root = planted(edit);
     expect(() => undoLast(root, true)).toThrow(message);
@@ -211,7 +241,9 @@ describe('undo refuses a journal it cannot trust', () => {
     expect(() => undoLast(linked, false)).toThrow(/\.shipshape is a symbolic link/);
     expect(() => applyWithJournal(linked, [{ path: 'a.txt', before: 'a', after: 'b' }], 'test')).toThrow(/\.shipshape is a symbolic link/);
     const file = writeTree({ 'a.txt': 'a', '.shipshape': 'x' });
-    expect(() => applyWithJournal(file, [{ path: 'a.txt', before: 'a', after: 'b' }], 'test')).toThrow(/\.shipshape is a file, not a folder/);
+    expect(() => applyWithJournal(file, [{ path: 'a.txt', before: 'a', after: 'b' }], 'test')).toThrow(
+      /\.shipshape is a file, not a folder/,
+    );
     expect(readFileSync(path.join(file, 'a.txt'), 'utf8')).toBe('a');
   });
 });
@@ -230,13 +262,23 @@ describe('unified diffs', () => {
     expect(diff).toContain('deleted file mode 100644\n--- a/old.txt\n+++ /dev/null\n@@ -1,1 +0,0 @@');
     writeFileSync(path.join(root, 'patch.diff'), diff);
     execFileSync('git', ['apply', 'patch.diff'], { cwd: root });
-    expect(readTree(root, (rel) => rel.startsWith('.git/') || rel === 'patch.diff')).toEqual({ 'keep.txt': 'one\n2\nthree\n', 'dir/new.txt': 'fresh\n', 'no-newline.txt': 'y' });
+    expect(readTree(root, (rel) => rel.startsWith('.git/') || rel === 'patch.diff')).toEqual({
+      'keep.txt': 'one\n2\nthree\n',
+      'dir/new.txt': 'fresh\n',
+      'no-newline.txt': 'y',
+    });
   });
 });
 
 describe('diffs shown in the wizard', () => {
   it('mask credential-shaped values but keep the change readable', () => {
-    const diff = unifiedDiff([{ path: 'next.config.js', before: "const key = 'sk_live_0123456789abcdefghij';\nconst a = 1;\n", after: "const key = 'sk_live_0123456789abcdefghij';\nconst a = 2;\n" }]);
+    const diff = unifiedDiff([
+      {
+        path: 'next.config.js',
+        before: "const key = 'sk_live_0123456789abcdefghij';\nconst a = 1;\n",
+        after: "const key = 'sk_live_0123456789abcdefghij';\nconst a = 2;\n",
+      },
+    ]);
     const shown = displayDiff(diff, false);
     expect(diff).toContain('sk_live_0123456789abcdefghij');
     expect(shown).not.toContain('sk_live_0123456789abcdefghij');

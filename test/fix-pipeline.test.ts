@@ -31,7 +31,8 @@ const finding = (file: string): Finding => ({
 const projectTransform = (id: string, plan: ProjectTransform['plan']): ProjectTransform => ({ kind: 'project', meta: meta(id), plan });
 
 describe('the parse gate', () => {
-  const app = () => writeTree({ 'package.json': '{ "name": "app" }', 'lib/a.ts': 'export const a = 1;\n', 'lib/b.ts': 'export const b = 2;\n' });
+  const app = () =>
+    writeTree({ 'package.json': '{ "name": "app" }', 'lib/a.ts': 'export const a = 1;\n', 'lib/b.ts': 'export const b = 2;\n' });
 
   it('drops the change of a file transform whose output does not parse, names the transform and the file, and keeps its other files', async () => {
     const root = app();
@@ -41,7 +42,13 @@ describe('the parse gate', () => {
       parser: 'tsx',
       transform: (file) => (file.path === 'lib/a.ts' ? 'export const a = ;\n' : file.source.replace('2', '3')),
     };
-    const planned = await planTransform(load(root), broken, [finding('lib/a.ts'), finding('lib/b.ts')], {}, new Changeset(diskReader(root)));
+    const planned = await planTransform(
+      load(root),
+      broken,
+      [finding('lib/a.ts'), finding('lib/b.ts')],
+      {},
+      new Changeset(diskReader(root)),
+    );
     expect(planned.changeset.changes().map((change) => change.path)).toEqual(['lib/b.ts']);
     expect(planned.failures).toHaveLength(1);
     expect(planned.failures[0]).toMatchObject({ file: 'lib/a.ts', internal: 'breaks-a' });
@@ -68,7 +75,9 @@ describe('the parse gate', () => {
 
   it('does not blame a transform for a file that did not parse before it', async () => {
     const root = writeTree({ 'package.json': '{ "name": "app" }', 'tsconfig.json': '{ // comments\n "compilerOptions": {} }\n' });
-    const transform = projectTransform('edits-jsonc', ({ changeset }) => changeset.write('tsconfig.json', '{ // comments\n "compilerOptions": { "strict": true } }\n'));
+    const transform = projectTransform('edits-jsonc', ({ changeset }) =>
+      changeset.write('tsconfig.json', '{ // comments\n "compilerOptions": { "strict": true } }\n'),
+    );
     const planned = await planTransform(load(root), transform, [], {}, new Changeset(diskReader(root)));
     expect(planned.failures).toEqual([]);
     expect(planned.changeset.changes()).toHaveLength(1);
@@ -76,11 +85,16 @@ describe('the parse gate', () => {
 });
 
 describe('planning to a fixpoint', () => {
-  const groupsOf = (...transforms: ProjectTransform[]) => () => transforms.map((transform): FixGroup => ({ transform, findings: [] }));
+  const groupsOf =
+    (...transforms: ProjectTransform[]) =>
+    () =>
+      transforms.map((transform): FixGroup => ({ transform, findings: [] }));
 
   it('stops on fixes that undo each other, naming the file, instead of looping', async () => {
     const root = writeTree({ 'package.json': '{ "name": "app" }', 'flag.txt': 'off\n' });
-    const toggle = projectTransform('toggle', ({ changeset }) => changeset.write('flag.txt', changeset.read('flag.txt') === 'off\n' ? 'on\n' : 'off\n'));
+    const toggle = projectTransform('toggle', ({ changeset }) =>
+      changeset.write('flag.txt', changeset.read('flag.txt') === 'off\n' ? 'on\n' : 'off\n'),
+    );
     await expect(
       planFixes({ project: load(root), checks: [], select: () => true, answers: () => ({}), groupFindings: groupsOf(toggle) }),
     ).rejects.toThrow(new FixConflictError('fixes undo each other in flag.txt: pass 2 returns it to an earlier content'));
@@ -89,7 +103,13 @@ describe('planning to a fixpoint', () => {
   it(`caps the passes at ${MAX_FIX_PASSES} and says so when fixes keep planning`, async () => {
     const root = writeTree({ 'package.json': '{ "name": "app" }', 'log.txt': '' });
     const grows = projectTransform('grows', ({ changeset }) => changeset.write('log.txt', `${changeset.read('log.txt')}line\n`));
-    const plan = await planFixes({ project: load(root), checks: [], select: () => true, answers: () => ({}), groupFindings: groupsOf(grows) });
+    const plan = await planFixes({
+      project: load(root),
+      checks: [],
+      select: () => true,
+      answers: () => ({}),
+      groupFindings: groupsOf(grows),
+    });
     expect(plan.capped).toBe(true);
     expect(plan.passes).toBe(MAX_FIX_PASSES);
     expect(plan.changeset.read('log.txt')).toBe('line\n'.repeat(MAX_FIX_PASSES));
@@ -101,10 +121,17 @@ describe('planning to a fixpoint', () => {
     const changeset = new Changeset(diskReader(root));
     changeset.write('lib/extra.ts', 'export const key = process.env.STRIPE_SECRET_KEY;\n');
     changeset.write('.env.example', 'NEXT_PUBLIC_SUPABASE_URL=\nNEXT_PUBLIC_OPENAI_API_KEY=\n');
-    const { project: overlaid, result } = await scanOverlay(project, changeset, CHECKS.filter((check) => check.meta.id === 'env-var-undefined'));
+    const { project: overlaid, result } = await scanOverlay(
+      project,
+      changeset,
+      CHECKS.filter((check) => check.meta.id === 'env-var-undefined'),
+    );
     expect(overlaid.files).toContain('lib/extra.ts');
-    expect(overlaid.envFiles.find((env) => env.path === '.env.example')!.variables.map((v) => v.name)).toEqual(['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_OPENAI_API_KEY']);
-    const undefinedReads = result.findings.map((f) => `${f.file}:${(f.message.split(' ')[0])}`);
+    expect(overlaid.envFiles.find((env) => env.path === '.env.example')!.variables.map((v) => v.name)).toEqual([
+      'NEXT_PUBLIC_SUPABASE_URL',
+      'NEXT_PUBLIC_OPENAI_API_KEY',
+    ]);
+    const undefinedReads = result.findings.map((f) => `${f.file}:${f.message.split(' ')[0]}`);
     expect(undefinedReads).toContain('lib/extra.ts:STRIPE_SECRET_KEY');
     expect(undefinedReads).not.toContain('lib/ai.ts:NEXT_PUBLIC_OPENAI_API_KEY');
     expect(load(root).files).not.toContain('lib/extra.ts');

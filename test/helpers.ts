@@ -1,6 +1,17 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +57,10 @@ export function writeTree(files: Record<string, string>, target = tempDir()): st
   return target;
 }
 
-export function readTree(dir: string, skip: (rel: string) => boolean = (rel) => rel.startsWith('.git/') || rel.startsWith('.shipshape/')): Record<string, string> {
+export function readTree(
+  dir: string,
+  skip: (rel: string) => boolean = (rel) => rel.startsWith('.git/') || rel.startsWith('.shipshape/'),
+): Record<string, string> {
   const out: Record<string, string> = {};
   const visit = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
@@ -119,7 +133,10 @@ export function run(args: string[], options: RunOptions & { snapshotsTo?: string
   const { worker, done } = cliThread();
   const { port1: reply, port2: answer } = new MessageChannel();
   Atomics.store(done, 0, 0);
-  worker.postMessage({ args, cwd: options.cwd ?? REPO, env: cliEnv(options.env), input: options.input, snapshotsTo: options.snapshotsTo, reply }, [reply]);
+  worker.postMessage(
+    { args, cwd: options.cwd ?? REPO, env: cliEnv(options.env), input: options.input, snapshotsTo: options.snapshotsTo, reply },
+    [reply],
+  );
   Atomics.wait(done, 0, 0);
   const received = receiveMessageOnPort(answer);
   answer.close();

@@ -9,7 +9,11 @@ import { FIXTURES, REPO, cleanTempDirs, copyFixture, run } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
-const idsIn = (dir: string) => readdirSync(path.join(REPO, dir)).filter((f) => f.endsWith('.ts') && f !== 'define.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+const idsIn = (dir: string) =>
+  readdirSync(path.join(REPO, dir))
+    .filter((f) => f.endsWith('.ts') && f !== 'define.ts')
+    .map((f) => f.replace(/\.ts$/, ''))
+    .sort();
 
 describe('the registry stays honest', () => {
   it('registers every check file, and each id equals its file name', () => {
@@ -22,12 +26,15 @@ describe('the registry stays honest', () => {
 
   it('has fixtures for every check and transform', () => {
     for (const check of CHECKS) expect(existsSync(path.join(FIXTURES, 'checks', check.meta.id)), check.meta.id).toBe(true);
-    for (const transform of TRANSFORMS) expect(readdirSync(path.join(FIXTURES, transform.meta.id)).length, transform.meta.id).toBeGreaterThan(0);
+    for (const transform of TRANSFORMS)
+      expect(readdirSync(path.join(FIXTURES, transform.meta.id)).length, transform.meta.id).toBeGreaterThan(0);
   });
 
-  it('names only fixes that exist, and every transform is some check\'s fix', () => {
-    for (const check of CHECKS) if (check.meta.fix) expect(findTransform(check.meta.fix) ?? GENERATORS[check.meta.fix], check.meta.id).toBeDefined();
-    for (const transform of TRANSFORMS) expect(checksFixedBy(transform.meta.id).length > 0 || transform.meta.offer !== undefined, transform.meta.id).toBe(true);
+  it("names only fixes that exist, and every transform is some check's fix", () => {
+    for (const check of CHECKS)
+      if (check.meta.fix) expect(findTransform(check.meta.fix) ?? GENERATORS[check.meta.fix], check.meta.id).toBeDefined();
+    for (const transform of TRANSFORMS)
+      expect(checksFixedBy(transform.meta.id).length > 0 || transform.meta.offer !== undefined, transform.meta.id).toBe(true);
   });
 
   it('lists every check and transform in `shipshape list` and the README', () => {
@@ -63,7 +70,7 @@ describe('the registry stays honest', () => {
     }
   });
 
-  it('reports each finding at a severity its check\'s README row names, on every check fixture', async () => {
+  it("reports each finding at a severity its check's README row names, on every check fixture", async () => {
     const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
     for (const check of CHECKS) {
       const cell = new RegExp(`^\\| \`${check.meta.id}\` \\| ([^|]+)\\|`, 'm').exec(readme)![1]!;
@@ -73,7 +80,10 @@ describe('the registry stays honest', () => {
         const project = loadProject(copyFixture(path.join(dir, name)), { knownCheckIds: CHECK_IDS });
         const { findings } = await scan(project, { checks: [check] });
         for (const finding of findings.filter((f) => f.ruleId === check.meta.id)) {
-          expect(named.has(finding.severity), `${check.meta.id}/${name} ${finding.file}:${finding.line} is ${finding.severity}; its README row says ${cell.trim()}`).toBe(true);
+          expect(
+            named.has(finding.severity),
+            `${check.meta.id}/${name} ${finding.file}:${finding.line} is ${finding.severity}; its README row says ${cell.trim()}`,
+          ).toBe(true);
         }
       }
     }

@@ -32,7 +32,11 @@ describe('loadProject', () => {
       ['.env.local', true, false],
     ]);
     expect(project.envFiles[1]!.variables.map((v) => v.name)).toEqual([
-      'NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'OPENAI_API_KEY', 'DATABASE_URL',
+      'NEXT_PUBLIC_SUPABASE_URL',
+      'NEXT_PUBLIC_SUPABASE_ANON_KEY',
+      'SUPABASE_SERVICE_ROLE_KEY',
+      'OPENAI_API_KEY',
+      'DATABASE_URL',
     ]);
     expect(project.skipped).toEqual([{ path: 'public/logo.png', reason: 'binary' }]);
   });
@@ -85,7 +89,14 @@ describe('loadProject', () => {
     const project = load(root);
     const byDir = Object.fromEntries(project.packages.map((p) => [p.dir, p]));
     expect(Object.keys(byDir).sort()).toEqual(['', 'apps/api', 'apps/web']);
-    expect(byDir['apps/web']).toMatchObject({ workspaceRoot: '', lockfile: 'pnpm-lock.yaml', packageManager: 'pnpm', routers: ['src/app'], next: { range: '15.1.0', installed: '15.1.3' }, databases: ['mongoose', 'pg'] });
+    expect(byDir['apps/web']).toMatchObject({
+      workspaceRoot: '',
+      lockfile: 'pnpm-lock.yaml',
+      packageManager: 'pnpm',
+      routers: ['src/app'],
+      next: { range: '15.1.0', installed: '15.1.3' },
+      databases: ['mongoose', 'pg'],
+    });
     expect(byDir['apps/api']!.databases).toEqual(['drizzle', 'mysql2', 'postgres.js']);
     expect(byDir['']!.isWorkspaceRoot).toBe(true);
   });

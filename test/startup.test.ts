@@ -38,21 +38,32 @@ describe('start-up loads only what the command uses', () => {
     const worker = [...threads].find(([thread, files]) => thread !== 0 && files.some((file) => file.endsWith('scan-worker.js')));
     expect(worker, 'a worker thread ran').toBeDefined();
     for (const [thread, files] of threads) {
-      expect(packagesIn(files).filter((name) => HEAVY.some((heavy) => name === heavy || name.startsWith(`${heavy}/`))), `thread ${thread}`).toEqual([]);
+      expect(
+        packagesIn(files).filter((name) => HEAVY.some((heavy) => name === heavy || name.startsWith(`${heavy}/`))),
+        `thread ${thread}`,
+      ).toEqual([]);
     }
     expect(packagesIn(threads.get(0)!)).toContain('@babel/parser');
   });
 
   it('the check also sees a heavy package when one loads', () => {
-    const threads = loadedModules(['transform', 'fetch-timeout', path.join(FIXTURES, 'fetch-timeout', 'brace-less-if.input.ts'), '--dry-run']);
+    const threads = loadedModules([
+      'transform',
+      'fetch-timeout',
+      path.join(FIXTURES, 'fetch-timeout', 'brace-less-if.input.ts'),
+      '--dry-run',
+    ]);
     expect(packagesIn(threads.get(0)!)).toContain('jscodeshift');
   });
 
-  it.each([['--version'], ['--help'], ['list'], ['list', '--json'], ['help', 'list']])('%s loads commander and none of the checks', (...args) => {
-    const files = loadedModules(args).get(0)!;
-    expect(packagesIn(files)).toEqual(['commander']);
-    expect(files.filter((file) => file.includes('/checks/'))).toEqual([]);
-  });
+  it.each([['--version'], ['--help'], ['list'], ['list', '--json'], ['help', 'list']])(
+    '%s loads commander and none of the checks',
+    (...args) => {
+      const files = loadedModules(args).get(0)!;
+      expect(packagesIn(files)).toEqual(['commander']);
+      expect(files.filter((file) => file.includes('/checks/'))).toEqual([]);
+    },
+  );
 
   it('names each command in the help as its full definition does', async () => {
     for (const entry of COMMANDS) {

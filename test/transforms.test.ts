@@ -73,9 +73,16 @@ function expectParses(file: string, text: string): void {
 for (const transform of fileTransforms) {
   describe(`${transform.meta.id} fixtures`, () => {
     const cases = fileCases(transform.meta.id);
-    const table = cases.flatMap((c) => VARIANTS.filter((variant) => !variant.tabs || indented(c.input)).map((variant) => ({ ...c, variant: variant.name, convert: (text: string) => convertSource(text, variant) })));
+    const table = cases.flatMap((c) =>
+      VARIANTS.filter((variant) => !variant.tabs || indented(c.input)).map((variant) => ({
+        ...c,
+        variant: variant.name,
+        convert: (text: string) => convertSource(text, variant),
+      })),
+    );
     /** The real runner, without jscodeshift's test helper, which trims what it returns (and a byte order mark with it). */
-    const apply = async (source: string, options: Record<string, unknown>, file: string) => (await runFileTransform(transform, file, source, options as Answers)) ?? source;
+    const apply = async (source: string, options: Record<string, unknown>, file: string) =>
+      (await runFileTransform(transform, file, source, options as Answers)) ?? source;
 
     it.each(table)('$name ($variant)', async ({ name, ext, input, output, options, convert }) => {
       const result = await apply(convert(input), options, `${name}${ext}`);
@@ -127,7 +134,9 @@ for (const transform of projectTransforms) {
   describe(`${transform.meta.id} fixtures`, () => {
     const dir = path.join(FIXTURES, transform.meta.id);
     // A whole app without an `output/` tree (standup-saas) is checked by building it, in migrate-build.test.ts.
-    const cases = readdirSync(dir).filter((name) => existsSync(path.join(dir, name, 'input')) && existsSync(path.join(dir, name, 'output'))).sort();
+    const cases = readdirSync(dir)
+      .filter((name) => existsSync(path.join(dir, name, 'input')) && existsSync(path.join(dir, name, 'output')))
+      .sort();
     // The migration moves modules and writes new ones from templates and snippets whose line
     // endings and indentation do not follow the project's yet: it runs on the LF fixtures only.
     const variants = transform.meta.id === 'migrate-app-router' ? VARIANTS.slice(0, 1) : VARIANTS;
@@ -164,7 +173,8 @@ for (const transform of projectTransforms) {
       const expected = convertedTree(path.join(dir, name, 'output'), variantNamed(variant), input);
       const changeset = await fix(root, optionsOf(name));
       expect(applyInMemory(root, changeset)).toEqual(expected);
-      for (const change of changeset.changes()) if (change.after !== null && SOURCE_FILE.test(change.path)) expectParses(change.path, change.after);
+      for (const change of changeset.changes())
+        if (change.after !== null && SOURCE_FILE.test(change.path)) expectParses(change.path, change.after);
     });
 
     it.each(table)('$name is idempotent ($variant)', async ({ name, variant }) => {
@@ -174,7 +184,9 @@ for (const transform of projectTransforms) {
     });
 
     it('has a case that must change something and one that must change nothing', () => {
-      const differs = cases.map((name) => JSON.stringify(readTree(path.join(dir, name, 'input'))) !== JSON.stringify(readTree(path.join(dir, name, 'output'))));
+      const differs = cases.map(
+        (name) => JSON.stringify(readTree(path.join(dir, name, 'input'))) !== JSON.stringify(readTree(path.join(dir, name, 'output'))),
+      );
       expect(differs).toContain(true);
       expect(differs).toContain(false);
     });
@@ -191,11 +203,13 @@ describe('extract-hardcoded-secret and .env.local', () => {
   }
 
   it('writes the values to a git-ignored .env.local only when the wizard was told to', async () => {
-    const root = gitInit(writeTree({
-      'package.json': '{"name":"keys","dependencies":{"stripe":"1.0.0"}}',
-      '.gitignore': '.env*.local\n',
-      'lib/stripe.ts': "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_live_51Habc9DEF8ghi7JKL6mno5PQR');\n",
-    }));
+    const root = gitInit(
+      writeTree({
+        'package.json': '{"name":"keys","dependencies":{"stripe":"1.0.0"}}',
+        '.gitignore': '.env*.local\n',
+        'lib/stripe.ts': "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_live_51Habc9DEF8ghi7JKL6mno5PQR');\n",
+      }),
+    );
     const asked = await plan(root, { writeEnvLocal: true });
     expect(asked.read('.env.local')).toBe('STRIPE_SECRET_KEY=sk_live_51Habc9DEF8ghi7JKL6mno5PQR\n');
     expect(asked.read('lib/stripe.ts')).toContain('new Stripe(process.env.STRIPE_SECRET_KEY!)');
@@ -205,10 +219,12 @@ describe('extract-hardcoded-secret and .env.local', () => {
   });
 
   it('writes nothing where git would commit .env.local', async () => {
-    const root = gitInit(writeTree({
-      'package.json': '{"name":"keys","dependencies":{"stripe":"1.0.0"}}',
-      'lib/stripe.ts': "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_live_51Habc9DEF8ghi7JKL6mno5PQR');\n",
-    }));
+    const root = gitInit(
+      writeTree({
+        'package.json': '{"name":"keys","dependencies":{"stripe":"1.0.0"}}',
+        'lib/stripe.ts': "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_live_51Habc9DEF8ghi7JKL6mno5PQR');\n",
+      }),
+    );
     const changeset = await plan(root, { writeEnvLocal: true });
     expect(changeset.read('.env.local')).toBeNull();
     expect(changeset.followUps.map((f) => f.message).join('\n')).toContain('.env.local is not git-ignored');

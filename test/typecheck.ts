@@ -46,7 +46,9 @@ export function typeErrors(root: string, extraFiles: string[] = []): string[] {
   };
   const program = ts.createProgram([...files, ...extraFiles], options, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file ? `${path.relative(root, diagnostic.file.fileName)}(${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1})` : '';
+    const where = diagnostic.file
+      ? `${path.relative(root, diagnostic.file.fileName)}(${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1})`
+      : '';
     return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
 }

@@ -63,10 +63,21 @@ export function addToManifest(changeset: Changeset, manifestPath: string, additi
  * Declares a runtime dependency a fix's new code imports, at the installed version (or `fallback`),
  * with the install command as a follow-up; nothing when the package already declares it.
  */
-export function declareDependency(project: Project, changeset: Changeset, pkg: PackageInfo, name: string, fallback: string, why: string): void {
+export function declareDependency(
+  project: Project,
+  changeset: Changeset,
+  pkg: PackageInfo,
+  name: string,
+  fallback: string,
+  why: string,
+): void {
   if (name in pkg.dependencies || name in pkg.devDependencies) return;
   const version = installedVersion(path.join(project.root, pkg.dir), name);
-  addToManifest(changeset, pkg.dir ? `${pkg.dir}/package.json` : 'package.json', new Map([[name, { version: `^${version ?? fallback}`, dev: false }]]));
+  addToManifest(
+    changeset,
+    pkg.dir ? `${pkg.dir}/package.json` : 'package.json',
+    new Map([[name, { version: `^${version ?? fallback}`, dev: false }]]),
+  );
   const command = installCommand(pkg.packageManager);
   changeset.followUp({ kind: 'command', message: `${pkg.dir ? `(cd ${pkg.dir} && ${command})` : command}   # adds ${name}, ${why}` });
 }
@@ -97,7 +108,10 @@ export function plan({ project, findings, options, changeset }: ProjectTransform
     for (const [kind, list] of Object.entries(unpinned)) {
       if (list.length === 0) continue;
       const command = installCommand(pkg.packageManager, list, kind === 'dev');
-      changeset.followUp({ kind: 'command', message: `${dir ? `(cd ${dir} && ${command})` : command}   # no installed version was found to pin` });
+      changeset.followUp({
+        kind: 'command',
+        message: `${dir ? `(cd ${dir} && ${command})` : command}   # no installed version was found to pin`,
+      });
     }
     if (additions.size > 0) addToManifest(changeset, dir ? `${dir}/package.json` : 'package.json', additions);
   }

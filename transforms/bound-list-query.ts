@@ -2,7 +2,19 @@ import type { API, ASTPath, CallExpression, FileInfo, TaggedTemplateExpression }
 import type { CallExpression as BabelCall, Node, ObjectExpression, ObjectProperty, StringLiteral, TemplateLiteral } from '@babel/types';
 import { TextEdits, ancestorsOf, sourceTree, statementStart } from '../src/engine/codemod.ts';
 import { memberName, propertyName } from '../src/engine/ast.ts';
-import { ancestorsAbove, countableFindMany, isUnboundedFindMany, queryFilters, rowFlow, sqlColumnList, sqlPaging, unboundedSelectEnd, unboundedSqlText, type QueryShape, type RowFlow } from '../src/engine/list-queries.ts';
+import {
+  ancestorsAbove,
+  countableFindMany,
+  isUnboundedFindMany,
+  queryFilters,
+  rowFlow,
+  sqlColumnList,
+  sqlPaging,
+  unboundedSelectEnd,
+  unboundedSqlText,
+  type QueryShape,
+  type RowFlow,
+} from '../src/engine/list-queries.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
 import { meta } from './meta/bound-list-query.ts';
@@ -91,7 +103,8 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
         const property = (call.callee as { property: Node }).property;
         edits.replace(property.start!, property.end!, 'count');
         const where = args?.properties.find((p): p is ObjectProperty => p.type === 'ObjectProperty' && propertyName(p) === 'where');
-        if (args && keys.some((key) => key !== 'where')) edits.replace(args.start!, args.end!, where ? `{ where: ${text(where.value)} }` : '');
+        if (args && keys.some((key) => key !== 'where'))
+          edits.replace(args.start!, args.end!, where ? `{ where: ${text(where.value)} }` : '');
         replaceLengths(flow);
       }
       return;

@@ -20,7 +20,9 @@ function envLocalFile(project: Project): string | null {
 
 /** `NAME=value`, quoted when the value holds what an env parser would cut or change. */
 function envAssignment(name: string, value: string): string {
-  return /[\s#"'$\\]/.test(value) ? `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"` : `${name}=${value}`;
+  return /[\s#"'$\\]/.test(value)
+    ? `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`
+    : `${name}=${value}`;
 }
 
 const BY_KIND: Record<string, string> = {
@@ -37,7 +39,10 @@ const BY_KIND: Record<string, string> = {
 
 /** `webhookSecret` → `WEBHOOK_SECRET`. */
 function screamingSnake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
 }
 
 export async function plan({ project, findings, options, changeset }: ProjectTransformContext): Promise<void> {
@@ -75,12 +80,23 @@ export async function plan({ project, findings, options, changeset }: ProjectTra
         used.add(name);
         names.set(key, name);
         added.push(name);
-        const literal = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0]!.value.cooked : null;
+        const literal =
+          node.type === 'StringLiteral'
+            ? node.value
+            : node.type === 'TemplateLiteral' && node.expressions.length === 0
+              ? node.quasis[0]!.value.cooked
+              : null;
         if (literal) values.set(name, literal);
       }
       edits.replace(node.start!, node.end!, `process.env.${name}${typescript ? '!' : ''}`);
     };
-    walk(parseSource(file, source), new Map([['StringLiteral', [visit]], ['TemplateLiteral', [visit]]]));
+    walk(
+      parseSource(file, source),
+      new Map([
+        ['StringLiteral', [visit]],
+        ['TemplateLiteral', [visit]],
+      ]),
+    );
     if (edits.changed) changeset.write(file, edits.apply());
   }
   if (added.length === 0) return;
@@ -93,16 +109,33 @@ export async function plan({ project, findings, options, changeset }: ProjectTra
     changeset.write(template, appendBlock(current, lines, await lineEndingFor(project, template, existing)));
   }
   const local = options.writeEnvLocal === true ? envLocalFile(project) : null;
-  if (options.writeEnvLocal === true && !local) changeset.followUp({ kind: 'manual', message: '.env.local is not git-ignored, so no value was written to it: run `shipshape fix --only env-file-not-ignored` first' });
+  if (options.writeEnvLocal === true && !local)
+    changeset.followUp({
+      kind: 'manual',
+      message: '.env.local is not git-ignored, so no value was written to it: run `shipshape fix --only env-file-not-ignored` first',
+    });
   if (local) {
     const existing = changeset.read(local);
     const current = existing ?? '';
     const missing = added.filter((name) => values.has(name) && !new RegExp(`^\\s*${name}\\s*=`, 'm').test(current));
-    if (missing.length > 0) changeset.write(local, appendBlock(current, missing.map((name) => envAssignment(name, values.get(name)!)), await lineEndingFor(project, local, existing)));
+    if (missing.length > 0)
+      changeset.write(
+        local,
+        appendBlock(
+          current,
+          missing.map((name) => envAssignment(name, values.get(name)!)),
+          await lineEndingFor(project, local, existing),
+        ),
+      );
   }
   for (const name of added) {
     changeset.followUp({ kind: 'secret', message: `rotate ${name}: its old value is in the git history` });
     const written = local !== null && values.has(name);
-    changeset.followUp({ kind: 'manual', message: written ? `put the new ${name} in ${local} and on the host once rotated` : `put the new ${name} in .env.local and on the host (shipshape does not copy secret values)` });
+    changeset.followUp({
+      kind: 'manual',
+      message: written
+        ? `put the new ${name} in ${local} and on the host once rotated`
+        : `put the new ${name} in .env.local and on the host (shipshape does not copy secret values)`,
+    });
   }
 }

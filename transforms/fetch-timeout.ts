@@ -49,7 +49,10 @@ export default function fetchTimeout(file: FileInfo, api: API, options: Answers)
     if (response !== null && node.type === 'VariableDeclaration' && Array.isArray(statement.get().parent?.node?.body)) {
       const semicolon = file.source[node.end - 1] === ';' ? ';' : '';
       const name = response.name;
-      edits.insert(node.end, `\n${edits.indentAt(node.end)}if (!${name}.ok) throw new Error(\`${url.host} answered \${${name}.status} \${${name}.statusText}\`)${semicolon}`);
+      edits.insert(
+        node.end,
+        `\n${edits.indentAt(node.end)}if (!${name}.ok) throw new Error(\`${url.host} answered \${${name}.status} \${${name}.statusText}\`)${semicolon}`,
+      );
       return;
     }
     const start = statementStart(j, path);

@@ -6,7 +6,6 @@ import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';
 export { meta } from './meta/generate-env-example.ts';
 
-
 export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
   const relevant = findings.filter((f) => f.ruleId === 'env-var-undocumented' || f.ruleId === 'env-var-undefined');
   if (relevant.length === 0) return;
@@ -14,21 +13,28 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   const file = envTemplateFile(project.envFiles);
   const existing = changeset.read(file);
   const current = existing ?? '';
-  const listed = new Set(current.split(/\r?\n/).map((line) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line)?.[1]).filter(Boolean));
-  const missing = [...new Set(relevant.map((f) => String(f.data?.variable)))]
-    .filter((name) => !listed.has(name))
-    .sort();
+  const listed = new Set(
+    current
+      .split(/\r?\n/)
+      .map((line) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line)?.[1])
+      .filter(Boolean),
+  );
+  const missing = [...new Set(relevant.map((f) => String(f.data?.variable)))].filter((name) => !listed.has(name)).sort();
   const sections: string[] = [];
   const publicNames = missing.filter((name) => PUBLIC_ENV_PREFIX.test(name));
   const serverNames = missing.filter((name) => !PUBLIC_ENV_PREFIX.test(name));
-  if (publicNames.length > 0) sections.push(['# Public: inlined into the browser bundle, so never a secret', ...publicNames.map((name) => `${name}=`)].join('\n'));
+  if (publicNames.length > 0)
+    sections.push(['# Public: inlined into the browser bundle, so never a secret', ...publicNames.map((name) => `${name}=`)].join('\n'));
   if (serverNames.length > 0) sections.push(['# Server only', ...serverNames.map((name) => `${name}=`)].join('\n'));
   if (sections.length > 0) {
     changeset.write(file, appendBlock(current, [sections.join('\n\n')], await lineEndingFor(project, file, existing)));
     keepCommitted(changeset, file);
   }
   for (const finding of relevant.filter((f) => f.ruleId === 'env-var-undefined')) {
-    changeset.followUp({ kind: 'manual', message: `set ${String(finding.data?.variable)} in .env.local and on the host: the code reads it (${finding.file}:${finding.line})` });
+    changeset.followUp({
+      kind: 'manual',
+      message: `set ${String(finding.data?.variable)} in .env.local and on the host: the code reads it (${finding.file}:${finding.line})`,
+    });
   }
 }
 

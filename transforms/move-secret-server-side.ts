@@ -30,10 +30,61 @@ const SUPABASE_WRITES = /^(insert|update|upsert|delete|rpc)$/;
 const SUPABASE_PRIVILEGED_NAMESPACES = /^(auth|storage|functions)$/;
 const SERVICE_ROLE_KEY = /SERVICE_ROLE|sb_secret_|SUPABASE_SECRET/;
 /** Globals the server has too; any other global (window, document, localStorage) pins a call to the browser. */
-const SHARED_GLOBALS = new Set(['Math', 'JSON', 'Date', 'Number', 'String', 'Boolean', 'Object', 'Array', 'Promise', 'URL', 'URLSearchParams', 'encodeURIComponent', 'decodeURIComponent', 'undefined', 'NaN', 'Infinity', 'process', 'console', 'Error', 'Intl', 'AbortSignal', 'Buffer', 'crypto', 'fetch', 'Response', 'Request', 'Headers', 'FormData', 'Blob', 'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'structuredClone', 'setTimeout', 'clearTimeout']);
+const SHARED_GLOBALS = new Set([
+  'Math',
+  'JSON',
+  'Date',
+  'Number',
+  'String',
+  'Boolean',
+  'Object',
+  'Array',
+  'Promise',
+  'URL',
+  'URLSearchParams',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'process',
+  'console',
+  'Error',
+  'Intl',
+  'AbortSignal',
+  'Buffer',
+  'crypto',
+  'fetch',
+  'Response',
+  'Request',
+  'Headers',
+  'FormData',
+  'Blob',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'structuredClone',
+  'setTimeout',
+  'clearTimeout',
+]);
 /** Browser globals whose value the browser can read and pass along: `window.location.origin`. */
 const BROWSER_GLOBALS = new Set(['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'screen']);
-const STRING_PROPERTIES = new Set(['origin', 'href', 'pathname', 'hostname', 'host', 'search', 'hash', 'protocol', 'userAgent', 'language', 'title', 'referrer', 'cookie']);
+const STRING_PROPERTIES = new Set([
+  'origin',
+  'href',
+  'pathname',
+  'hostname',
+  'host',
+  'search',
+  'hash',
+  'protocol',
+  'userAgent',
+  'language',
+  'title',
+  'referrer',
+  'cookie',
+]);
 
 type Router = 'app' | 'pages';
 
@@ -86,7 +137,13 @@ function importSources(program: Program): Map<string, { source: string; text: st
     if (statement.type !== 'ImportDeclaration') continue;
     for (const specifier of statement.specifiers) {
       const imported =
-        specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportNamespaceSpecifier' ? '*' : specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+        specifier.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : specifier.type === 'ImportNamespaceSpecifier'
+            ? '*'
+            : specifier.imported.type === 'Identifier'
+              ? specifier.imported.name
+              : specifier.imported.value;
       bindings.set(specifier.local.name, { source: statement.source.value, imported, text: '' });
     }
   }
@@ -102,16 +159,32 @@ function importLine(local: string, imported: string, source: string): string {
 /** Every identifier read inside a node (not property keys, not member names). */
 function referencedIdentifiers(root: Node): Array<{ name: string; node: Node }> {
   const found: Array<{ name: string; node: Node }> = [];
-  walk(root, mergeVisitors([{
-    Identifier(node, ancestors) {
-      const parent = ancestors.at(-1);
-      const name = (node as { name: string }).name;
-      if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return;
-      if ((parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand)) return;
-      if (parent?.type?.startsWith('TS')) return;
-      found.push({ name, node });
-    },
-  }]));
+  walk(
+    root,
+    mergeVisitors([
+      {
+        Identifier(node, ancestors) {
+          const parent = ancestors.at(-1);
+          const name = (node as { name: string }).name;
+          if (
+            (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') &&
+            parent.property === node &&
+            !parent.computed
+          )
+            return;
+          if (
+            (parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') &&
+            parent.key === node &&
+            !parent.computed &&
+            !(parent.type === 'ObjectProperty' && parent.shorthand)
+          )
+            return;
+          if (parent?.type?.startsWith('TS')) return;
+          found.push({ name, node });
+        },
+      },
+    ]),
+  );
   return found;
 }
 
@@ -121,21 +194,27 @@ function declaredIn(fn: Node): Map<string, Node> {
   const addPattern = (pattern: Node | null | undefined, holder: Node) => {
     if (!pattern) return;
     if (pattern.type === 'Identifier') names.set(pattern.name, holder);
-    else if (pattern.type === 'ObjectPattern') for (const p of pattern.properties) addPattern(p.type === 'RestElement' ? p.argument : (p.value as Node), holder);
+    else if (pattern.type === 'ObjectPattern')
+      for (const p of pattern.properties) addPattern(p.type === 'RestElement' ? p.argument : (p.value as Node), holder);
     else if (pattern.type === 'ArrayPattern') pattern.elements.forEach((element) => addPattern(element, holder));
     else if (pattern.type === 'AssignmentPattern') addPattern(pattern.left, holder);
     else if (pattern.type === 'RestElement') addPattern(pattern.argument, holder);
   };
   for (const param of (fn as { params: Node[] }).params) addPattern(param, param);
-  walk((fn as { body: Node }).body, mergeVisitors([{
-    VariableDeclarator(node) {
-      addPattern((node as VariableDeclarator).id, node);
-    },
-    FunctionDeclaration(node) {
-      const id = (node as { id?: { name: string } }).id;
-      if (id) names.set(id.name, node);
-    },
-  }]));
+  walk(
+    (fn as { body: Node }).body,
+    mergeVisitors([
+      {
+        VariableDeclarator(node) {
+          addPattern((node as VariableDeclarator).id, node);
+        },
+        FunctionDeclaration(node) {
+          const id = (node as { id?: { name: string } }).id;
+          if (id) names.set(id.name, node);
+        },
+      },
+    ]),
+  );
   return names;
 }
 
@@ -152,7 +231,12 @@ function typeOf(name: string, holder: Node, source: string): string {
     if (node.type === 'BooleanLiteral') return 'boolean';
     return null;
   };
-  if (holder.type === 'Identifier' || holder.type === 'AssignmentPattern') return annotationOf(holder.type === 'AssignmentPattern' ? holder.left : holder) ?? literalType(holder.type === 'AssignmentPattern' ? holder.right : null) ?? 'any';
+  if (holder.type === 'Identifier' || holder.type === 'AssignmentPattern')
+    return (
+      annotationOf(holder.type === 'AssignmentPattern' ? holder.left : holder) ??
+      literalType(holder.type === 'AssignmentPattern' ? holder.right : null) ??
+      'any'
+    );
   if (holder.type === 'ObjectPattern') {
     // `({ priceId }: { priceId: string })`: the member of the annotated type.
     const literal = (holder.typeAnnotation as { typeAnnotation?: Node } | null)?.typeAnnotation;
@@ -166,7 +250,12 @@ function typeOf(name: string, holder: Node, source: string): string {
   if (holder.type === 'VariableDeclarator') {
     if (holder.id.type === 'Identifier') return annotationOf(holder.id) ?? literalType(holder.init) ?? 'any';
     const init = holder.init;
-    if (holder.id.type === 'ArrayPattern' && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'useState') {
+    if (
+      holder.id.type === 'ArrayPattern' &&
+      init?.type === 'CallExpression' &&
+      init.callee.type === 'Identifier' &&
+      init.callee.name === 'useState'
+    ) {
       const first = holder.id.elements[0];
       if (first?.type === 'Identifier' && first.name === name) {
         const typeArgument = init.typeParameters?.params[0];
@@ -183,11 +272,20 @@ function pascal(words: string[]): string {
 }
 
 function singular(word: string): string {
-  return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('ses') ? word.slice(0, -2) : word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+  return word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : word.endsWith('ses')
+      ? word.slice(0, -2)
+      : word.endsWith('s') && !word.endsWith('ss')
+        ? word.slice(0, -1)
+        : word;
 }
 
 function camelWords(text: string): string[] {
-  return text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word.toLowerCase());
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
 }
 
 function kebab(name: string): string {
@@ -217,7 +315,9 @@ function nameForSdkCall(call: CallExpression): string {
   const { members, calls } = callChain(call);
   const supabaseWrite = members.find((member) => SUPABASE_WRITES.test(member));
   if (supabaseWrite) {
-    const from = calls.find((c) => c.callee.type === 'MemberExpression' && c.callee.property.type === 'Identifier' && c.callee.property.name === 'from');
+    const from = calls.find(
+      (c) => c.callee.type === 'MemberExpression' && c.callee.property.type === 'Identifier' && c.callee.property.name === 'from',
+    );
     const table = from?.arguments[0]?.type === 'StringLiteral' ? from.arguments[0].value : 'row';
     return `${supabaseWrite}${pascal(camelWords(table).map((w, i, all) => (i === all.length - 1 ? singular(w) : w)))}`;
   }
@@ -250,7 +350,9 @@ function forServer(text: string, variables: Set<string>): string {
 function dropBrowserFlag(init: Node, edits: TextEdits): void {
   const options = (init as { arguments?: Node[] }).arguments?.[0];
   if (options?.type !== 'ObjectExpression') return;
-  const index = options.properties.findIndex((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'dangerouslyAllowBrowser');
+  const index = options.properties.findIndex(
+    (p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'dangerouslyAllowBrowser',
+  );
   if (index < 0) return;
   const property = options.properties[index]!;
   const next = options.properties[index + 1];
@@ -266,28 +368,47 @@ function dropBrowserFlag(init: Node, edits: TextEdits): void {
 
 /** Moves a multi-line snippet from its old indentation to none: its first line starts at column 0 already. */
 function dedent(text: string, indent: string): string {
-  return text.split('\n').map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
+  return text
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
 }
 
 /** The member chain a browser global starts, up to its last property read: `window.location.origin`. */
 function memberChainAbove(node: Node, within: Node): { start: number; end: number; property: string | null } {
   let best: { start: number; end: number; property: string | null } = { start: node.start!, end: node.end!, property: null };
-  walk(within, mergeVisitors([{
-    MemberExpression(member, ancestors) {
-      const outer = ancestors.at(-1);
-      if ((outer?.type === 'CallExpression' || outer?.type === 'OptionalCallExpression') && outer.callee === member) return;
-      let root: Node = member;
-      while (root.type === 'MemberExpression') root = root.object;
-      if (root !== node || member.type !== 'MemberExpression' || member.computed || member.property.type !== 'Identifier') return;
-      if (member.end! - member.start! > best.end - best.start) best = { start: member.start!, end: member.end!, property: member.property.name };
-    },
-  }]));
+  walk(
+    within,
+    mergeVisitors([
+      {
+        MemberExpression(member, ancestors) {
+          const outer = ancestors.at(-1);
+          if ((outer?.type === 'CallExpression' || outer?.type === 'OptionalCallExpression') && outer.callee === member) return;
+          let root: Node = member;
+          while (root.type === 'MemberExpression') root = root.object;
+          if (root !== node || member.type !== 'MemberExpression' || member.computed || member.property.type !== 'Identifier') return;
+          if (member.end! - member.start! > best.end - best.start)
+            best = { start: member.start!, end: member.end!, property: member.property.name };
+        },
+      },
+    ]),
+  );
   return best;
 }
 
 function envReadsIn(node: Node): string[] {
   const names: string[] = [];
-  walk(node, mergeVisitors([{ MemberExpression(member) { const name = envRead(member); if (name) names.push(name); } }]));
+  walk(
+    node,
+    mergeVisitors([
+      {
+        MemberExpression(member) {
+          const name = envRead(member);
+          if (name) names.push(name);
+        },
+      },
+    ]),
+  );
   return names;
 }
 
@@ -304,7 +425,10 @@ class Planner {
   /** New server files with no session check shipshape could write. */
   readonly unguarded: string[] = [];
 
-  constructor(private readonly project: Project, private readonly changeset: Changeset) {
+  constructor(
+    private readonly project: Project,
+    private readonly changeset: Changeset,
+  ) {
     this.graph = clientGraph(project);
   }
 
@@ -339,7 +463,11 @@ class Planner {
     if (source === null) return [];
     const program = parseSource(file, source).program;
     const imports = importSources(program);
-    const constants = new Map(topLevelDeclarators(program).flatMap(({ declarator }) => (declarator.id.type === 'Identifier' && declarator.init ? [[declarator.id.name, declarator.init] as const] : [])));
+    const constants = new Map(
+      topLevelDeclarators(program).flatMap(({ declarator }) =>
+        declarator.id.type === 'Identifier' && declarator.init ? [[declarator.id.name, declarator.init] as const] : [],
+      ),
+    );
     const clients: SecretClient[] = [];
     for (const { statement, declarator } of topLevelDeclarators(program)) {
       if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
@@ -357,7 +485,10 @@ class Planner {
         const binding = imports.get('createClient');
         const key = init.arguments[1] as Node | undefined;
         const keyText = key ? source.slice(key.start!, key.end!) : '';
-        const resolved = key?.type === 'Identifier' && constants.get(key.name) ? source.slice(constants.get(key.name)!.start!, constants.get(key.name)!.end!) : keyText;
+        const resolved =
+          key?.type === 'Identifier' && constants.get(key.name)
+            ? source.slice(constants.get(key.name)!.start!, constants.get(key.name)!.end!)
+            : keyText;
         if (binding && SUPABASE_PACKAGES.has(binding.source) && SERVICE_ROLE_KEY.test(resolved)) {
           slug = 'supabase-admin';
           serviceRole = true;
@@ -375,7 +506,10 @@ class Planner {
       }
       dropBrowserFlag(init, edits);
       const edited = edits.apply();
-      const text = forServer(dedent(edited.slice(init.start!, edited.length - (source.length - init.end!)), edits.indentAt(init.start!)), variables);
+      const text = forServer(
+        dedent(edited.slice(init.start!, edited.length - (source.length - init.end!)), edits.indentAt(init.start!)),
+        variables,
+      );
       for (const name of envReadsIn(init)) if (PUBLIC_ENV_PREFIX.test(name) && secretByName(name)) variables.add(name);
       clients.push({
         file,
@@ -402,7 +536,10 @@ class Planner {
       for (const statement of program.body) {
         if (statement.type !== 'ImportDeclaration' || this.graph.resolve(importer, statement.source.value) !== client.file) continue;
         for (const specifier of statement.specifiers) {
-          if (specifier.type === 'ImportSpecifier' && (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) === client.name) {
+          if (
+            specifier.type === 'ImportSpecifier' &&
+            (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) === client.name
+          ) {
             users.push({ file: importer, local: specifier.local.name });
           }
         }
@@ -419,15 +556,20 @@ class Planner {
       const ast = parseSource(file, source);
       const router = this.routerFor(file);
       const sites: Array<{ call: CallExpression; ancestors: Node[] }> = [];
-      walk(ast, mergeVisitors([{
-        CallExpression(node, ancestors) {
-          const call = node as CallExpression;
-          const parent = ancestors.at(-1);
-          // Only the outermost call of a chain: `supabase.from('t').delete().eq('id', id)` moves whole.
-          if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === node) return;
-          if (callChain(call).root === local) sites.push({ call, ancestors: [...ancestors] });
-        },
-      }]));
+      walk(
+        ast,
+        mergeVisitors([
+          {
+            CallExpression(node, ancestors) {
+              const call = node as CallExpression;
+              const parent = ancestors.at(-1);
+              // Only the outermost call of a chain: `supabase.from('t').delete().eq('id', id)` moves whole.
+              if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === node) return;
+              if (callChain(call).root === local) sites.push({ call, ancestors: [...ancestors] });
+            },
+          },
+        ]),
+      );
       for (const { call, ancestors } of sites) {
         const { members } = callChain(call);
         if (client.serviceRole && !members.some((m) => SUPABASE_WRITES.test(m) || SUPABASE_PRIVILEGED_NAMESPACES.test(m))) {
@@ -440,7 +582,8 @@ class Planner {
     }
     if (client.serviceRole && keptReads) this.anonSwitches.push(client);
     // A key written into the code shipped as it is; a public variable's rotation is the rename's to list.
-    if (client.serviceRole && client.secretVariables.length === 0 && /sb_secret_|['"]eyJ/.test(client.constructorText)) this.rotate.add('the Supabase service-role key');
+    if (client.serviceRole && client.secretVariables.length === 0 && /sb_secret_|['"]eyJ/.test(client.constructorText))
+      this.rotate.add('the Supabase service-role key');
   }
 
   moveFetchCalls(file: string): void {
@@ -449,25 +592,44 @@ class Planner {
     if (source === null) return;
     const ast = parseSource(file, source);
     const router = this.routerFor(file);
-    walk(ast, mergeVisitors([{
-      CallExpression: (node, ancestors) => {
-        const call = node as CallExpression;
-        if (call.callee.type !== 'Identifier' || call.callee.name !== 'fetch') return;
-        const secrets = call.arguments.flatMap((argument) => envReadsIn(argument as Node)).filter(secretByName);
-        if (secrets.length === 0) return;
-        const { name, slug } = nameForFetch(call, source);
-        this.moveCall(file, source, call, [...ancestors], router, null, name, slug);
-      },
-    }]));
+    walk(
+      ast,
+      mergeVisitors([
+        {
+          CallExpression: (node, ancestors) => {
+            const call = node as CallExpression;
+            if (call.callee.type !== 'Identifier' || call.callee.name !== 'fetch') return;
+            const secrets = call.arguments.flatMap((argument) => envReadsIn(argument as Node)).filter(secretByName);
+            if (secrets.length === 0) return;
+            const { name, slug } = nameForFetch(call, source);
+            this.moveCall(file, source, call, [...ancestors], router, null, name, slug);
+          },
+        },
+      ]),
+    );
   }
 
   /** Replaces one call in client code with a call to a new server function that makes it. */
-  private moveCall(file: string, source: string, call: CallExpression, ancestors: Node[], router: Router | null, client: SecretClient | null, baseName: string, slug: string): void {
+  private moveCall(
+    file: string,
+    source: string,
+    call: CallExpression,
+    ancestors: Node[],
+    router: Router | null,
+    client: SecretClient | null,
+    baseName: string,
+    slug: string,
+  ): void {
     const edits = this.editsFor(file, source);
-    const statementStart = [...ancestors].reverse().find((node) => /Statement$|Declaration$/.test(node.type) && node.type !== 'VariableDeclarator')?.start ?? call.start!;
+    const statementStart =
+      [...ancestors].reverse().find((node) => /Statement$|Declaration$/.test(node.type) && node.type !== 'VariableDeclarator')?.start ??
+      call.start!;
     const pkg = packageFor(this.project.packages, file);
     if (!router || !pkg) {
-      edits.todoAbove(statementStart, 'move this call to server code: its secret must not reach the browser, and this app has no server routes to call');
+      edits.todoAbove(
+        statementStart,
+        'move this call to server code: its secret must not reach the browser, and this app has no server routes to call',
+      );
       return;
     }
     const functions = ancestors.filter(isFunction);
@@ -490,13 +652,18 @@ class Planner {
         // The browser reads `window.location.origin` and passes the value.
         const chain = memberChainAbove(node, call);
         const property = chain.property ?? name;
-        if (!params.some((p) => p.name === property)) params.push({ name: property, type: STRING_PROPERTIES.has(property) ? 'string' : 'any' });
+        if (!params.some((p) => p.name === property))
+          params.push({ name: property, type: STRING_PROPERTIES.has(property) ? 'string' : 'any' });
         browserValues.push({ start: chain.start, end: chain.end, name: property });
         argumentsText.set(property, source.slice(chain.start, chain.end));
         continue;
       }
       if (params.some((p) => p.name === name)) continue;
-      const holder = functions.map(declaredIn).reverse().find((declared) => declared.has(name))?.get(name);
+      const holder = functions
+        .map(declaredIn)
+        .reverse()
+        .find((declared) => declared.has(name))
+        ?.get(name);
       if (holder) {
         if (holder.type === 'FunctionDeclaration') {
           edits.todoAbove(statementStart, `move this call to server code by hand: it uses the function ${name}`);
@@ -530,23 +697,32 @@ class Planner {
     for (const value of browserValues) local.replace(value.start, value.end, value.name);
     const localized = local.apply();
     const localizedCall = localized.slice(call.start!, localized.length - (source.length - call.end!));
-    const serverCall = forServer(dedent(client ? `${client.name}${localizedCall.slice(callChain(call).root!.length)}` : localizedCall, lineIndent), variables);
+    const serverCall = forServer(
+      dedent(client ? `${client.name}${localizedCall.slice(callChain(call).root!.length)}` : localizedCall, lineIndent),
+      variables,
+    );
     const body: string[] = [];
     const parent = ancestors.at(-1);
     const holder = ancestors.at(-2);
-    let replaceStart = call.start!;
-    let replaceEnd = call.end!;
+    const replaceStart = call.start!;
+    const replaceEnd = call.end!;
     const argumentList = params.map((p) => (argumentsText.has(p.name) ? argumentsText.get(p.name)! : p.name)).join(', ');
     const argumentObject = params.map((p) => (argumentsText.has(p.name) ? `${p.name}: ${argumentsText.get(p.name)}` : p.name)).join(', ');
     if (!client) {
       // A fetch: the browser keeps reading `ok`, `status` and the parsed body.
       const reader = this.fetchReader(source, call, parent, holder, ancestors);
       if (!reader) {
-        edits.todoAbove(statementStart, 'move this fetch to server code by hand: its response is used in a way a server function cannot return');
+        edits.todoAbove(
+          statementStart,
+          'move this fetch to server code by hand: its response is used in a way a server function cannot return',
+        );
         return;
       }
       for (const edit of reader.edits) edits.replace(edit.start, edit.end, edit.text);
-      body.push(`const response = await ${serverCall};`, 'return { ok: response.ok, status: response.status, body: await response.json() };');
+      body.push(
+        `const response = await ${serverCall};`,
+        'return { ok: response.ok, status: response.status, body: await response.json() };',
+      );
     } else {
       const returned = this.returnedPath(source, call, parent, holder, ancestors);
       for (const edit of returned.edits) edits.replace(edit.start, edit.end, edit.text);
@@ -555,14 +731,27 @@ class Planner {
     }
     for (const variable of variables) this.secretVariables.add(variable);
     const returnsValue = body.at(-1)!.startsWith('return ');
-    const fn: ServerFunction = { name, router, pkg, slug, client, params: params.map((p) => ({ name: p.name, type: typescript ? p.type : '' })), body, returnsValue, imports: serverImports, typescript };
+    const fn: ServerFunction = {
+      name,
+      router,
+      pkg,
+      slug,
+      client,
+      params: params.map((p) => ({ name: p.name, type: typescript ? p.type : '' })),
+      body,
+      returnsValue,
+      imports: serverImports,
+      typescript,
+    };
     this.functions.push(fn);
     if (router === 'app') {
       edits.replace(replaceStart, replaceEnd, `${name}(${argumentList})`);
       const from = relativeImport(file, this.serverFile(router, pkg, slug, name));
       (this.newImports.get(file) ?? this.newImports.set(file, new Set()).get(file)!).add(`import { ${name} } from '${from}';`);
     } else {
-      const route = `/${this.serverFile(router, pkg, slug, name).replace(/^(.*\/)?pages\//, '').replace(/\.[jt]s$/, '')}`;
+      const route = `/${this.serverFile(router, pkg, slug, name)
+        .replace(/^(.*\/)?pages\//, '')
+        .replace(/\.[jt]s$/, '')}`;
       const post = `fetch('${route}', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ${argumentObject} }) })`;
       edits.replace(replaceStart, replaceEnd, returnsValue ? `${post}.then((response) => response.json())` : post);
     }
@@ -572,63 +761,89 @@ class Planner {
    * `const completion = await client.call(…)` whose every use reads `completion.choices[0]?.message.content`:
    * the server returns just that, and the browser's uses read the value itself.
    */
-  private returnedPath(source: string, call: Node, parent: Node | undefined, holder: Node | undefined, ancestors: Node[]): { expression: string | null; edits: Array<{ start: number; end: number; text: string }> } {
+  private returnedPath(
+    source: string,
+    call: Node,
+    parent: Node | undefined,
+    holder: Node | undefined,
+    ancestors: Node[],
+  ): { expression: string | null; edits: Array<{ start: number; end: number; text: string }> } {
     if (parent?.type === 'AwaitExpression' && holder?.type === 'ExpressionStatement') return { expression: null, edits: [] };
-    if (parent?.type !== 'AwaitExpression' || holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier') return { expression: '', edits: [] };
+    if (parent?.type !== 'AwaitExpression' || holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier')
+      return { expression: '', edits: [] };
     const name = holder.id.name;
     const scope = [...ancestors].reverse().find(isFunction)!;
     const paths: Array<{ start: number; end: number; segments: string[] }> = [];
     let whole = false;
-    walk((scope as { body: Node }).body, mergeVisitors([{
-      Identifier(node, nodeAncestors) {
-        if ((node as { name: string }).name !== name || node === holder.id) return;
-        const up = nodeAncestors.at(-1);
-        if ((up?.type === 'MemberExpression' || up?.type === 'OptionalMemberExpression') && up.property === node && !up.computed) return;
-        const segments: string[] = [];
-        let end = node.end!;
-        for (let i = nodeAncestors.length - 1; i >= 0; i--) {
-          const member = nodeAncestors[i]!;
-          const inner = i === nodeAncestors.length - 1 ? node : nodeAncestors[i + 1]!;
-          if (!((member.type === 'MemberExpression' || member.type === 'OptionalMemberExpression') && member.object === inner)) break;
-          const outer = nodeAncestors[i - 1];
-          if ((outer?.type === 'CallExpression' || outer?.type === 'OptionalCallExpression') && outer.callee === member) break;
-          segments.push(source.slice(end, member.end!));
-          end = member.end!;
-        }
-        if (segments.length === 0) whole = true;
-        paths.push({ start: node.start!, end, segments });
-      },
-    }]));
+    walk(
+      (scope as { body: Node }).body,
+      mergeVisitors([
+        {
+          Identifier(node, nodeAncestors) {
+            if ((node as { name: string }).name !== name || node === holder.id) return;
+            const up = nodeAncestors.at(-1);
+            if ((up?.type === 'MemberExpression' || up?.type === 'OptionalMemberExpression') && up.property === node && !up.computed)
+              return;
+            const segments: string[] = [];
+            let end = node.end!;
+            for (let i = nodeAncestors.length - 1; i >= 0; i--) {
+              const member = nodeAncestors[i]!;
+              const inner = i === nodeAncestors.length - 1 ? node : nodeAncestors[i + 1]!;
+              if (!((member.type === 'MemberExpression' || member.type === 'OptionalMemberExpression') && member.object === inner)) break;
+              const outer = nodeAncestors[i - 1];
+              if ((outer?.type === 'CallExpression' || outer?.type === 'OptionalCallExpression') && outer.callee === member) break;
+              segments.push(source.slice(end, member.end!));
+              end = member.end!;
+            }
+            if (segments.length === 0) whole = true;
+            paths.push({ start: node.start!, end, segments });
+          },
+        },
+      ]),
+    );
     if (whole || paths.length === 0) return { expression: '', edits: [] };
     const common: string[] = [];
-    for (let i = 0; paths.every((p) => p.segments[i] !== undefined && p.segments[i] === paths[0]!.segments[i]); i++) common.push(paths[0]!.segments[i]!);
+    for (let i = 0; paths.every((p) => p.segments[i] !== undefined && p.segments[i] === paths[0]!.segments[i]); i++)
+      common.push(paths[0]!.segments[i]!);
     if (common.length === 0) return { expression: '', edits: [] };
     const edits = paths.map((p) => ({ start: p.start, end: p.start + name.length + common.join('').length, text: name }));
     return { expression: common.join(''), edits };
   }
 
   /** `const res = await fetch(…)` read through `res.json()`, `res.ok` and `res.status` only. */
-  private fetchReader(source: string, call: Node, parent: Node | undefined, holder: Node | undefined, ancestors: Node[]): { edits: Array<{ start: number; end: number; text: string }> } | null {
+  private fetchReader(
+    source: string,
+    call: Node,
+    parent: Node | undefined,
+    holder: Node | undefined,
+    ancestors: Node[],
+  ): { edits: Array<{ start: number; end: number; text: string }> } | null {
     if (parent?.type !== 'AwaitExpression' || holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier') return null;
     const name = holder.id.name;
     const scope = [...ancestors].reverse().find(isFunction)!;
     const edits: Array<{ start: number; end: number; text: string }> = [];
     let unsupported = false;
-    walk((scope as { body: Node }).body, mergeVisitors([{
-      Identifier(node, nodeAncestors) {
-        if ((node as { name: string }).name !== name || node === holder.id) return;
-        const member = nodeAncestors.at(-1);
-        if ((member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && member.property === node) return;
-        if (member?.type !== 'MemberExpression' || member.object !== node || member.property.type !== 'Identifier') {
-          unsupported = true;
-          return;
-        }
-        const property = member.property.name;
-        const outer = nodeAncestors.at(-2);
-        if (property === 'json' && outer?.type === 'CallExpression' && outer.callee === member) edits.push({ start: outer.start!, end: outer.end!, text: `${name}.body` });
-        else if (property !== 'ok' && property !== 'status') unsupported = true;
-      },
-    }]));
+    walk(
+      (scope as { body: Node }).body,
+      mergeVisitors([
+        {
+          Identifier(node, nodeAncestors) {
+            if ((node as { name: string }).name !== name || node === holder.id) return;
+            const member = nodeAncestors.at(-1);
+            if ((member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && member.property === node) return;
+            if (member?.type !== 'MemberExpression' || member.object !== node || member.property.type !== 'Identifier') {
+              unsupported = true;
+              return;
+            }
+            const property = member.property.name;
+            const outer = nodeAncestors.at(-2);
+            if (property === 'json' && outer?.type === 'CallExpression' && outer.callee === member)
+              edits.push({ start: outer.start!, end: outer.end!, text: `${name}.body` });
+            else if (property !== 'ok' && property !== 'status') unsupported = true;
+          },
+        },
+      ]),
+    );
     return unsupported ? null : { edits };
   }
 
@@ -652,7 +867,11 @@ class Planner {
       const auth = authCheck(this.project, fns[0]!.pkg, fns[0]!.router, file);
       const imports = [...new Set([...clients.flatMap((c) => c.imports), ...fns.flatMap((fn) => fn.imports), ...(auth?.imports ?? [])])];
       if (!auth) this.unguarded.push(typescriptTarget(file, fns[0]!.typescript));
-      const indent = (lines: string[]) => lines.flatMap((line) => line.split('\n')).map((line) => (line ? `  ${line}` : line)).join('\n');
+      const indent = (lines: string[]) =>
+        lines
+          .flatMap((line) => line.split('\n'))
+          .map((line) => (line ? `  ${line}` : line))
+          .join('\n');
       const typescript = fns[0]!.typescript;
       const target = typescriptTarget(file, typescript);
       let content: string;
@@ -660,12 +879,19 @@ class Planner {
         content = renderTemplate('code/server-action.ts', {
           imports,
           clients: clients.map((c) => ({ name: c.name, constructor: c.constructorText })),
-          functions: fns.map((fn) => ({ name: fn.name, params: fn.params.map((p) => (p.type ? `${p.name}: ${p.type}` : p.name)).join(', '), body: indent(fn.body), authCheck: auth ? indent(auth.lines) : null })),
+          functions: fns.map((fn) => ({
+            name: fn.name,
+            params: fn.params.map((p) => (p.type ? `${p.name}: ${p.type}` : p.name)).join(', '),
+            body: indent(fn.body),
+            authCheck: auth ? indent(auth.lines) : null,
+          })),
         });
       } else {
         const fn = fns[0]!;
         const last = fn.body.at(-1)!;
-        const body = fn.returnsValue ? [...fn.body.slice(0, -1), `res.status(200).json(${last.replace(/^return /, '').replace(/;$/, '')} ?? null);`] : [...fn.body, 'res.status(204).end();'];
+        const body = fn.returnsValue
+          ? [...fn.body.slice(0, -1), `res.status(200).json(${last.replace(/^return /, '').replace(/;$/, '')} ?? null);`]
+          : [...fn.body, 'res.status(204).end();'];
         content = renderTemplate('code/api-route.ts', {
           typescript,
           imports,
@@ -707,10 +933,17 @@ class Planner {
     const stillImported = this.graph.importers(client.file).some((importer) => {
       const text = this.changeset.read(importer);
       if (text === null) return false;
-      return moduleFacts(text).imports.some(({ specifier }) => this.graph.resolve(importer, specifier) === client.file) && new RegExp(`\\b${client.name}\\b`).test(text);
+      return (
+        moduleFacts(text).imports.some(({ specifier }) => this.graph.resolve(importer, specifier) === client.file) &&
+        new RegExp(`\\b${client.name}\\b`).test(text)
+      );
     });
     const root = sourceTree(j, source);
-    const uses = root.find(j.Identifier, { name: client.name }).filter((p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node) && p.parent?.node.type !== 'ExportSpecifier');
+    const uses = root
+      .find(j.Identifier, { name: client.name })
+      .filter(
+        (p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node) && p.parent?.node.type !== 'ExportSpecifier',
+      );
     if (stillImported || uses.length > 0) return;
     root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: client.name } }).forEach((p) => {
       const declaration = j(p).closest(j.VariableDeclaration);
@@ -725,14 +958,21 @@ class Planner {
     for (const { declarator } of topLevelDeclarators(program)) {
       if (declarator.id.type !== 'Identifier') continue;
       const name = declarator.id.name;
-      const remaining = root.find(j.Identifier, { name }).filter((p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node));
-      const exported = root.find(j.ExportNamedDeclaration).filter((p) => j(p).find(j.VariableDeclarator, { id: { name } }).length > 0).length > 0;
-      if (remaining.length === 0 && !exported) root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((p) => { j(p).closest(j.VariableDeclaration).remove(); });
+      const remaining = root
+        .find(j.Identifier, { name })
+        .filter((p) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node));
+      const exported =
+        root.find(j.ExportNamedDeclaration).filter((p) => j(p).find(j.VariableDeclarator, { id: { name } }).length > 0).length > 0;
+      if (remaining.length === 0 && !exported)
+        root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((p) => {
+          j(p).closest(j.VariableDeclaration).remove();
+        });
     }
     for (const local of importedNames) removeUnusedBinding(j, root, local);
     const text = printSource(root, source, client.file);
     const meaningful = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|['"]use (client|server)['"];?/g, '').trim();
-    if (meaningful === '' && !this.project.files.some((file) => file !== client.file && this.importsFile(file, client.file))) this.changeset.delete(client.file);
+    if (meaningful === '' && !this.project.files.some((file) => file !== client.file && this.importsFile(file, client.file)))
+      this.changeset.delete(client.file);
     else this.changeset.write(client.file, text);
   }
 
@@ -746,7 +986,9 @@ class Planner {
   switchToAnonKey(client: SecretClient, anonVariable: string): void {
     const source = this.changeset.read(client.file)!;
     const program = parseSource(client.file, source).program;
-    const found = topLevelDeclarators(program).find(({ declarator }) => declarator.id.type === 'Identifier' && declarator.id.name === client.name);
+    const found = topLevelDeclarators(program).find(
+      ({ declarator }) => declarator.id.type === 'Identifier' && declarator.id.name === client.name,
+    );
     const init = found?.declarator.init;
     if (init?.type !== 'CallExpression') return;
     const key = init.arguments[1] as Expression;
@@ -754,9 +996,14 @@ class Planner {
     edits.replace(key.start!, key.end!, `process.env.${anonVariable}${/\.[cm]?tsx?$/.test(client.file) ? '!' : ''}`);
     // The constant that held the service-role key goes once nothing else reads it.
     if (key.type === 'Identifier') {
-      const holder = topLevelDeclarators(program).find(({ declarator }) => declarator.id.type === 'Identifier' && declarator.id.name === key.name);
-      const readers = referencedIdentifiers(program).filter(({ name, node }) => name === key.name && node !== key && node !== holder?.declarator.id);
-      if (holder && readers.length === 0 && holder.statement.type === 'VariableDeclaration' && holder.statement.declarations.length === 1) removeLines(edits, holder.statement);
+      const holder = topLevelDeclarators(program).find(
+        ({ declarator }) => declarator.id.type === 'Identifier' && declarator.id.name === key.name,
+      );
+      const readers = referencedIdentifiers(program).filter(
+        ({ name, node }) => name === key.name && node !== key && node !== holder?.declarator.id,
+      );
+      if (holder && readers.length === 0 && holder.statement.type === 'VariableDeclaration' && holder.statement.declarations.length === 1)
+        removeLines(edits, holder.statement);
     }
     this.changeset.write(client.file, edits.apply());
   }
@@ -781,20 +1028,38 @@ function authCheck(project: Project, pkg: PackageInfo, router: Router, serverFil
   const all = { ...pkg.dependencies, ...pkg.devDependencies };
   if ('@clerk/nextjs' in all) {
     return router === 'app'
-      ? { imports: ["import { auth } from '@clerk/nextjs/server';"], lines: ['const { userId } = await auth();', "if (!userId) throw new Error('Not signed in');"] }
-      : { imports: ["import { getAuth } from '@clerk/nextjs/server';"], lines: ['const { userId } = getAuth(req);', 'if (!userId) {', "  res.status(401).json({ error: 'Not signed in' });", '  return;', '}'] };
+      ? {
+          imports: ["import { auth } from '@clerk/nextjs/server';"],
+          lines: ['const { userId } = await auth();', "if (!userId) throw new Error('Not signed in');"],
+        }
+      : {
+          imports: ["import { getAuth } from '@clerk/nextjs/server';"],
+          lines: [
+            'const { userId } = getAuth(req);',
+            'if (!userId) {',
+            "  res.status(401).json({ error: 'Not signed in' });",
+            '  return;',
+            '}',
+          ],
+        };
   }
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
-  const authFile = ['auth.ts', 'src/auth.ts', 'auth.js', 'src/auth.js'].map((file) => `${prefix}${file}`).find((file) => project.files.includes(file));
+  const authFile = ['auth.ts', 'src/auth.ts', 'auth.js', 'src/auth.js']
+    .map((file) => `${prefix}${file}`)
+    .find((file) => project.files.includes(file));
   if (router === 'app' && 'next-auth' in all && authFile) {
-    return { imports: [`import { auth } from '${relativeImport(serverFile, authFile)}';`], lines: ['const session = await auth();', "if (!session?.user) throw new Error('Not signed in');"] };
+    return {
+      imports: [`import { auth } from '${relativeImport(serverFile, authFile)}';`],
+      lines: ['const session = await auth();', "if (!session?.user) throw new Error('Not signed in');"],
+    };
   }
   return null;
 }
 
-
 function anonVariableFor(project: Project): string {
-  const anon = project.envFiles.flatMap((env) => env.variables).find((v) => v.jwtRole === 'anon' || /^(NEXT_PUBLIC_|VITE_|EXPO_PUBLIC_|REACT_APP_)SUPABASE_(ANON|PUBLISHABLE)_KEY$/.test(v.name));
+  const anon = project.envFiles
+    .flatMap((env) => env.variables)
+    .find((v) => v.jwtRole === 'anon' || /^(NEXT_PUBLIC_|VITE_|EXPO_PUBLIC_|REACT_APP_)SUPABASE_(ANON|PUBLISHABLE)_KEY$/.test(v.name));
   return anon?.name ?? 'NEXT_PUBLIC_SUPABASE_ANON_KEY';
 }
 
@@ -816,8 +1081,18 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   const secretVariables = [...new Set([...planner.secretVariables, ...clients.flatMap((c) => c.secretVariables)])];
   renamePublicVariables(project, changeset, secretVariables, true);
   if (written.length === 0) return;
-  for (const pkg of new Set(written.filter((file) => file.includes('/actions/')).map((file) => packageFor(project.packages, file)!))) declareServerOnly(project, changeset, pkg);
-  for (const variable of [...planner.rotate].sort()) changeset.followUp({ kind: 'secret', message: `rotate ${variable}: it was in browser code` });
-  if (planner.unguarded.length > 0) changeset.followUp({ kind: 'manual', message: `check the caller's session in each new server function (${planner.unguarded.join(', ')})` });
-  else changeset.followUp({ kind: 'manual', message: `the new server functions require a signed-in user; check that each user may do what they ask (${written.join(', ')})` });
+  for (const pkg of new Set(written.filter((file) => file.includes('/actions/')).map((file) => packageFor(project.packages, file)!)))
+    declareServerOnly(project, changeset, pkg);
+  for (const variable of [...planner.rotate].sort())
+    changeset.followUp({ kind: 'secret', message: `rotate ${variable}: it was in browser code` });
+  if (planner.unguarded.length > 0)
+    changeset.followUp({
+      kind: 'manual',
+      message: `check the caller's session in each new server function (${planner.unguarded.join(', ')})`,
+    });
+  else
+    changeset.followUp({
+      kind: 'manual',
+      message: `the new server functions require a signed-in user; check that each user may do what they ask (${written.join(', ')})`,
+    });
 }

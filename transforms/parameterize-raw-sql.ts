@@ -42,7 +42,8 @@ export default function parameterizeRawSql(file: FileInfo, api: API, options: An
     if (!parts) return;
     if ((kind === 'driver' || kind === 'knex') && !looksLikeSql(parts)) return;
     if (kind === 'postgrest-filter') {
-      if (addTodo(j, path, 'this PostgREST filter splices in values: check them, or use .eq()/.ilike() with the value as an argument')) changed = true;
+      if (addTodo(j, path, 'this PostgREST filter splices in values: check them, or use .eq()/.ilike() with the value as an argument'))
+        changed = true;
       return;
     }
     const plan = planParameters(parts);
@@ -52,7 +53,8 @@ export default function parameterizeRawSql(file: FileInfo, api: API, options: An
     }
     // pg's callback form, `query(text, (err, res) => …)`: the values go before the callback.
     const [, callback, ...rest] = call.arguments;
-    const isCallback = callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && rest.length === 0;
+    const isCallback =
+      callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && rest.length === 0;
     if (call.arguments.length !== 1 && !(kind === 'driver' && isCallback)) {
       if (addTodo(j, path, 'SQL with spliced values and separate parameters: move the spliced values into the parameters')) changed = true;
       return;
@@ -66,9 +68,7 @@ export default function parameterizeRawSql(file: FileInfo, api: API, options: An
         values,
       );
       const tag =
-        kind === 'prisma'
-          ? j.memberExpression(callee.object, j.identifier(callee.property.name.replace('Unsafe', '')))
-          : callee.object;
+        kind === 'prisma' ? j.memberExpression(callee.object, j.identifier(callee.property.name.replace('Unsafe', ''))) : callee.object;
       path.replace(j.taggedTemplateExpression(tag, quasi));
       changed = true;
       return;
@@ -76,7 +76,9 @@ export default function parameterizeRawSql(file: FileInfo, api: API, options: An
 
     const placeholder = (index: number) => (kind === 'knex' || style === 'question' ? '?' : `$${index + 1}`);
     const sql = plan.chunks.map((chunk, index) => (index < plan.parameters.length ? `${chunk}${placeholder(index)}` : chunk)).join('');
-    const text = sql.includes('\n') ? j.templateLiteral([j.templateElement({ raw: templateRaw(sql), cooked: sql }, true)], []) : j.stringLiteral(sql);
+    const text = sql.includes('\n')
+      ? j.templateLiteral([j.templateElement({ raw: templateRaw(sql), cooked: sql }, true)], [])
+      : j.stringLiteral(sql);
     call.arguments = isCallback ? [text, j.arrayExpression(values), callback] : [text, j.arrayExpression(values)];
     changed = true;
   });

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { ASTPath, CallExpression, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
 import type { Node } from '@babel/types';
-import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
+import {
+  addImport,
+  addTodo,
+  dropEmptyFinally,
+  relativeImport,
+  removeMethodCalls,
+  removeUnusedBinding,
+  sourceTree,
+} from '../src/engine/codemod.ts';
 import { markServerOnly } from './add-server-only.ts';
 import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
 import { driverNames, opensConnection, type Connection } from '../src/engine/db-drivers.ts';
@@ -15,10 +23,27 @@ export { meta } from './meta/pg-pool.ts';
 
 type PooledDriver = Extract<Connection, 'pg' | 'mysql2' | 'postgres.js'>;
 
-const SHARED: Record<PooledDriver, { exportName: string; globalKey: string; type: string; factory: string; importSource: string; made: RegExp }> = {
+const SHARED: Record<
+  PooledDriver,
+  { exportName: string; globalKey: string; type: string; factory: string; importSource: string; made: RegExp }
+> = {
   pg: { exportName: 'pool', globalKey: 'pgPool', type: 'Pool', factory: 'new Pool', importSource: 'pg', made: /\bnew\s+(pg\.)?Pool\(/ },
-  mysql2: { exportName: 'pool', globalKey: 'mysqlPool', type: 'mysql.Pool', factory: 'mysql.createPool', importSource: 'mysql2', made: /\bcreatePool\(/ },
-  'postgres.js': { exportName: 'sql', globalKey: 'postgresSql', type: 'postgres.Sql', factory: 'postgres', importSource: 'postgres', made: /\bpostgres\(/ },
+  mysql2: {
+    exportName: 'pool',
+    globalKey: 'mysqlPool',
+    type: 'mysql.Pool',
+    factory: 'mysql.createPool',
+    importSource: 'mysql2',
+    made: /\bcreatePool\(/,
+  },
+  'postgres.js': {
+    exportName: 'sql',
+    globalKey: 'postgresSql',
+    type: 'postgres.Sql',
+    factory: 'postgres',
+    importSource: 'postgres',
+    made: /\bpostgres\(/,
+  },
 };
 
 const TRANSACTION = /\b(BEGIN|START\s+TRANSACTION)\b|beginTransaction/i;
@@ -30,7 +55,8 @@ function openings(j: JSCodeshift, tree: Collection): Array<{ path: ASTPath; driv
     const node = p.node as unknown as Node;
     if (node.type !== 'NewExpression' && node.type !== 'CallExpression') return;
     const driver = opensConnection(node, names);
-    if ((driver === 'pg' || driver === 'mysql2' || driver === 'postgres.js') && j(p as unknown as ASTPath).closest(j.Function).length > 0) found.push({ path: p as unknown as ASTPath, driver });
+    if ((driver === 'pg' || driver === 'mysql2' || driver === 'postgres.js') && j(p as unknown as ASTPath).closest(j.Function).length > 0)
+      found.push({ path: p as unknown as ASTPath, driver });
   });
   return found;
 }
@@ -46,7 +72,13 @@ const MOVABLE_GLOBALS = new Set(['process', 'undefined', 'Number', 'String', 'Bo
  */
 function poolArguments(j: JSCodeshift, node: NewExpression | CallExpression, driver: PooledDriver): string | null {
   const args = node.arguments;
-  const local = args.some((arg) => j(arg as never).find(j.Identifier).filter((id: ASTPath) => isReference(id) && !MOVABLE_GLOBALS.has((id.node as { name: string }).name)).length > 0 || (arg.type === 'Identifier' && !MOVABLE_GLOBALS.has(arg.name)));
+  const local = args.some(
+    (arg) =>
+      j(arg as never)
+        .find(j.Identifier)
+        .filter((id: ASTPath) => isReference(id) && !MOVABLE_GLOBALS.has((id.node as { name: string }).name)).length > 0 ||
+      (arg.type === 'Identifier' && !MOVABLE_GLOBALS.has(arg.name)),
+  );
   if (local || args.some((arg) => arg.type === 'SpreadElement')) return null;
   const source = args.map((arg) => j(arg as never).toSource()).join(', ');
   if (driver !== 'pg' || args.length === 0) return source;
@@ -58,10 +90,13 @@ function poolArguments(j: JSCodeshift, node: NewExpression | CallExpression, dri
 
 /** An identifier that names a binding, not a property key or a member name. */
 function isReference(id: ASTPath): boolean {
-  const parent = id.parent?.node as { type: string; key?: unknown; property?: unknown; computed?: boolean; shorthand?: boolean; value?: unknown } | undefined;
+  const parent = id.parent?.node as
+    { type: string; key?: unknown; property?: unknown; computed?: boolean; shorthand?: boolean; value?: unknown } | undefined;
   if (!parent) return true;
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === id.node && !parent.computed) return false;
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === id.node && !parent.computed && !parent.shorthand) return false;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === id.node && !parent.computed)
+    return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === id.node && !parent.computed && !parent.shorthand)
+    return false;
   return true;
 }
 
@@ -72,7 +107,13 @@ function isString(node: Node): boolean {
     case 'TemplateLiteral':
       return true;
     case 'MemberExpression':
-      return node.object.type === 'MemberExpression' && node.object.object.type === 'Identifier' && node.object.object.name === 'process' && node.object.property.type === 'Identifier' && node.object.property.name === 'env';
+      return (
+        node.object.type === 'MemberExpression' &&
+        node.object.object.type === 'Identifier' &&
+        node.object.object.name === 'process' &&
+        node.object.property.type === 'Identifier' &&
+        node.object.property.name === 'env'
+      );
     case 'TSNonNullExpression':
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':
@@ -117,12 +158,22 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
         sharedModules.set(key, pool);
       }
       if (!pool || settings === null) {
-        changed = addTodo(j, opening, `move these settings into one ${shared.exportName} shared by the whole app and use it here, instead of a connection per request`) || changed;
+        changed =
+          addTodo(
+            j,
+            opening,
+            `move these settings into one ${shared.exportName} shared by the whole app and use it here, instead of a connection per request`,
+          ) || changed;
         continue;
       }
       const { module } = pool;
       if (pool.settings !== null && pool.settings !== settings) {
-        changed = addTodo(j, opening, `these settings differ from the shared ${shared.exportName} in ${module}: use it, or a second pool for this database`) || changed;
+        changed =
+          addTodo(
+            j,
+            opening,
+            `these settings differ from the shared ${shared.exportName} in ${module}: use it, or a second pool for this database`,
+          ) || changed;
         continue;
       }
       if (usePool(j, tree, opening, driver, relativeImport(file, module), shared.exportName)) {
@@ -150,7 +201,14 @@ function removeUnusedNamespace(j: JSCodeshift, tree: Collection, source: string)
 }
 
 /** Writes the pool module once per package and driver, from the first connection's own settings. */
-async function sharedModule(project: Project, pkgDir: string, driver: PooledDriver, file: string, connection: string, changeset: ProjectTransformContext['changeset']): Promise<{ module: string; settings: string | null }> {
+async function sharedModule(
+  project: Project,
+  pkgDir: string,
+  driver: PooledDriver,
+  file: string,
+  connection: string,
+  changeset: ProjectTransformContext['changeset'],
+): Promise<{ module: string; settings: string | null }> {
   const typescript = /\.tsx?$/.test(file);
   const base = path.posix.join(pkgDir, /(^|\/)src\//.test(file) ? 'src/lib' : 'lib');
   const ext = typescript ? 'ts' : 'js';
@@ -159,10 +217,21 @@ async function sharedModule(project: Project, pkgDir: string, driver: PooledDriv
   const exporting = new RegExp(`export const ${shared.exportName}\\b`);
   for (const candidate of candidates) {
     const existing = changeset.read(candidate);
-    if (existing !== null && exporting.test(existing) && shared.made.test(existing)) return { module: candidate, settings: settingsOf(existing, shared.factory) };
+    if (existing !== null && exporting.test(existing) && shared.made.test(existing))
+      return { module: candidate, settings: settingsOf(existing, shared.factory) };
     if (existing === null) {
       // The same settings the per-request connection used; none means the driver's own PG*/env defaults, as before.
-      const module = renderTemplate('code/db-pool.ts', { typescript, connection, exportName: shared.exportName, globalKey: shared.globalKey, type: shared.type, factory: shared.factory, pg: driver === 'pg', mysql: driver === 'mysql2', postgresJs: driver === 'postgres.js' });
+      const module = renderTemplate('code/db-pool.ts', {
+        typescript,
+        connection,
+        exportName: shared.exportName,
+        globalKey: shared.globalKey,
+        type: shared.type,
+        factory: shared.factory,
+        pg: driver === 'pg',
+        mysql: driver === 'mysql2',
+        postgresJs: driver === 'postgres.js',
+      });
       changeset.write(candidate, await newFileText(project, candidate, module));
       return { module: candidate, settings: connection };
     }
@@ -194,10 +263,17 @@ function usePool(j: JSCodeshift, tree: Collection, opening: ASTPath, driver: Poo
     declarator.node.init = j.awaitExpression(j.callExpression(j.memberExpression(j.identifier(exportName), j.identifier(borrow)), []));
     removeMethodCalls(j, scope, name, 'connect');
     let inFinally = false;
-    scope.find(j.CallExpression, { callee: { type: 'MemberExpression', object: { name }, property: { name: 'end' } } }).forEach((call: ASTPath<CallExpression>) => {
-      (call.node.callee as { property: { name: string } }).property.name = 'release';
-      if (j(call).closest(j.TryStatement).filter((t: ASTPath) => (t.node as { finalizer?: unknown }).finalizer !== null).length > 0) inFinally = true;
-    });
+    scope
+      .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { name }, property: { name: 'end' } } })
+      .forEach((call: ASTPath<CallExpression>) => {
+        (call.node.callee as { property: { name: string } }).property.name = 'release';
+        if (
+          j(call)
+            .closest(j.TryStatement)
+            .filter((t: ASTPath) => (t.node as { finalizer?: unknown }).finalizer !== null).length > 0
+        )
+          inFinally = true;
+      });
     if (!inFinally) addTodo(j, declarator, `release ${name} in a finally block, so an error does not leak the connection`);
     addImport(j, tree, source, exportName, exportName);
     return true;
@@ -227,14 +303,21 @@ function poolSharedClient(j: JSCodeshift, file: string, changeset: ProjectTransf
     const declarator = opening.parent as ASTPath<VariableDeclarator>;
     if (declarator.node.id.type !== 'Identifier') return;
     if (TRANSACTION.test(source)) {
-      changed = addTodo(j, declarator, `make ${declarator.node.id.name} a Pool, and run each transaction on one client from pool.connect(), released in a finally block`) || changed;
+      changed =
+        addTodo(
+          j,
+          declarator,
+          `make ${declarator.node.id.name} a Pool, and run each transaction on one client from pool.connect(), released in a finally block`,
+        ) || changed;
       return;
     }
     // pg's Pool takes only a config object, where Client also takes a connection string.
     const args = opening.node.arguments;
     const only = args[0] as unknown as Node | undefined;
     if (args.length > 1 || (only && only.type !== 'ObjectExpression' && !isString(only))) {
-      changed = addTodo(j, declarator, `make ${declarator.node.id.name} a Pool: new Pool() takes a config object, not a connection string`) || changed;
+      changed =
+        addTodo(j, declarator, `make ${declarator.node.id.name} a Pool: new Pool() takes a config object, not a connection string`) ||
+        changed;
       return;
     }
     if (only && only.type !== 'ObjectExpression') {

@@ -11,7 +11,8 @@ import { sourceTree } from '../src/engine/codemod.ts';
 export { meta } from './meta/prisma-pooler-config.ts';
 
 const POOLED: Record<string, string> = {
-  supabase: 'postgresql://postgres.<project-ref>:<password>@aws-0-<region>.pooler.supabase.com:6543/postgres?pgbouncer=true&connection_limit=1',
+  supabase:
+    'postgresql://postgres.<project-ref>:<password>@aws-0-<region>.pooler.supabase.com:6543/postgres?pgbouncer=true&connection_limit=1',
   neon: 'postgresql://<user>:<password>@<endpoint>-pooler.<region>.aws.neon.tech/<db>?sslmode=require&pgbouncer=true',
   other: 'postgresql://<user>:<password>@<pooler-host>:6543/<db>?pgbouncer=true&connection_limit=1',
 };
@@ -59,7 +60,14 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
         if (callee.type !== 'Identifier' || !names.postgres.has(callee.name)) return;
         const options = path.node.arguments[1];
         if (options && options.type !== 'ObjectExpression') return;
-        if (options?.properties.some((p) => p.type === 'SpreadElement' || ((p.type === 'ObjectProperty' || p.type === 'Property') && (p.key as { name?: string }).name === 'prepare'))) return;
+        if (
+          options?.properties.some(
+            (p) =>
+              p.type === 'SpreadElement' ||
+              ((p.type === 'ObjectProperty' || p.type === 'Property') && (p.key as { name?: string }).name === 'prepare'),
+          )
+        )
+          return;
         const prepare = j.objectProperty(j.identifier('prepare'), j.booleanLiteral(false));
         if (options) options.properties.push(prepare);
         else path.node.arguments.push(j.objectExpression([prepare]));
@@ -83,11 +91,17 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   for (const finding of relevant) {
     const variable = String(finding.data?.variable ?? pooledVariable);
     if (kindOf(finding) === 'direct-host') {
-      changeset.followUp({ kind: 'manual', message: `in ${finding.file}, point ${variable} at the transaction pooler (${POOLED[provider]}) and keep the direct URL as DIRECT_URL` });
+      changeset.followUp({
+        kind: 'manual',
+        message: `in ${finding.file}, point ${variable} at the transaction pooler (${POOLED[provider]}) and keep the direct URL as DIRECT_URL`,
+      });
     } else if (kindOf(finding) === 'pgbouncer-param') {
       changeset.followUp({ kind: 'manual', message: `in ${finding.file}, add ?pgbouncer=true&connection_limit=1 to ${variable}` });
     } else if (kindOf(finding) === 'direct-url') {
-      changeset.followUp({ kind: 'manual', message: `set DIRECT_URL (the direct connection, port 5432) wherever ${variable} is set, including the hosting provider` });
+      changeset.followUp({
+        kind: 'manual',
+        message: `set DIRECT_URL (the direct connection, port 5432) wherever ${variable} is set, including the hosting provider`,
+      });
     }
   }
 }

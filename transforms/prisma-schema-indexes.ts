@@ -18,7 +18,14 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
     const prismaSchema = schema && project.packages.find((p) => p.dir === schema.packageDir)?.prismaSchema;
     if (!schema || schema.source !== 'prisma' || !prismaSchema) continue;
     const plans = byFile.get(prismaSchema) ?? [];
-    plans.push({ table: { schema: 'public', name: table }, label: table, name: '', columns: columns as string[], unique: finding.ruleId === 'lookup-column-not-unique', reason: finding.ruleId });
+    plans.push({
+      table: { schema: 'public', name: table },
+      label: table,
+      name: '',
+      columns: columns as string[],
+      unique: finding.ruleId === 'lookup-column-not-unique',
+      reason: finding.ruleId,
+    });
     byFile.set(prismaSchema, plans);
   }
   for (const [file, plans] of byFile) {
@@ -28,6 +35,10 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
     const edited = addPrismaIndexes(current, schema, plans);
     if (edited === current) continue;
     changeset.write(file, edited);
-    changeset.followUp({ kind: 'command', message: 'npx prisma migrate dev --name add_indexes (then check the generated migration: on a large table, build the index CONCURRENTLY by hand)' });
+    changeset.followUp({
+      kind: 'command',
+      message:
+        'npx prisma migrate dev --name add_indexes (then check the generated migration: on a large table, build the index CONCURRENTLY by hand)',
+    });
   }
 }

@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ASTPath, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
-import { addImport, addTodo, dropEmptyFinally, relativeImport, removeMethodCalls, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
+import {
+  addImport,
+  addTodo,
+  dropEmptyFinally,
+  relativeImport,
+  removeMethodCalls,
+  removeUnusedBinding,
+  sourceTree,
+} from '../src/engine/codemod.ts';
 import { printSource } from '../src/engine/print-style.ts';
 import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
@@ -26,24 +34,29 @@ function constructions(j: JSCodeshift, root: Collection): Collection<NewExpressi
   root.find(j.ImportSpecifier, { imported: { name: 'PrismaClient' } }).forEach((p) => {
     if (p.node.local?.name) names.add(p.node.local.name as string);
   });
-  return root.find(j.NewExpression).filter((p: ASTPath<NewExpression>) => p.node.callee.type === 'Identifier' && names.has(p.node.callee.name));
+  return root
+    .find(j.NewExpression)
+    .filter((p: ASTPath<NewExpression>) => p.node.callee.type === 'Identifier' && names.has(p.node.callee.name));
 }
 
 const atModuleLevel = (j: JSCodeshift, p: ASTPath) => j(p).closest(j.Function).length === 0;
 
 /** The module-level client in a file: its declarator, and how the file exports it. */
-function moduleClient(j: JSCodeshift, root: Collection): { declarator: ASTPath<VariableDeclarator>; exported: Shared['exported'] | null } | null {
+function moduleClient(
+  j: JSCodeshift,
+  root: Collection,
+): { declarator: ASTPath<VariableDeclarator>; exported: Shared['exported'] | null } | null {
   const found = constructions(j, root)
     .filter((p: ASTPath<NewExpression>) => atModuleLevel(j, p))
     .map((p: ASTPath) => j(p).closest(j.VariableDeclarator).paths()[0] ?? null);
   const declarator = found.paths()[0] as ASTPath<VariableDeclarator> | undefined;
   if (!declarator || declarator.node.id.type !== 'Identifier') return null;
   const name = declarator.node.id.name;
-  const exportedNamed = j(declarator).closest(j.ExportNamedDeclaration).length > 0 || root.find(j.ExportSpecifier, { local: { name } }).length > 0;
+  const exportedNamed =
+    j(declarator).closest(j.ExportNamedDeclaration).length > 0 || root.find(j.ExportSpecifier, { local: { name } }).length > 0;
   const exportedDefault = root.find(j.ExportDefaultDeclaration, { declaration: { type: 'Identifier', name } }).length > 0;
   return { declarator, exported: exportedNamed ? { kind: 'named', name } : exportedDefault ? { kind: 'default' } : null };
 }
-
 
 export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
   const relevant = findings.filter((f) => f.ruleId === 'prisma-client-per-request' || f.ruleId === 'prisma-client-duplicated');
@@ -72,12 +85,20 @@ function parseable(j: JSCodeshift, source: string): Collection | null {
   }
 }
 
-async function planPackage(j: JSCodeshift, project: Project, pkg: PackageInfo | null, allFiles: string[], changeset: ProjectTransformContext['changeset']): Promise<void> {
+async function planPackage(
+  j: JSCodeshift,
+  project: Project,
+  pkg: PackageInfo | null,
+  allFiles: string[],
+  changeset: ProjectTransformContext['changeset'],
+): Promise<void> {
   // A file that does not parse is reported by the scan (parse-error) and left alone here.
-  const parsed = new Map(allFiles.flatMap((file) => {
-    const tree = parseable(j, changeset.read(file)!);
-    return tree ? [[file, tree] as const] : [];
-  }));
+  const parsed = new Map(
+    allFiles.flatMap((file) => {
+      const tree = parseable(j, changeset.read(file)!);
+      return tree ? [[file, tree] as const] : [];
+    }),
+  );
   const files = [...parsed.keys()];
   const withClient = files.filter((file) => moduleClient(j, parsed.get(file)!) !== null);
   const cached = (file: string) => /\bglobal(This)?\b/.test(changeset.read(file)!);
@@ -118,11 +139,17 @@ function cacheOnGlobal(j: JSCodeshift, file: string, tree: Collection, changeset
   const name = (client.declarator.node.id as { name: string }).name;
   const typescript = /\.tsx?$/.test(file);
   const construction = client.declarator.node.init!;
-  client.declarator.node.init = j.logicalExpression('??', j.memberExpression(j.identifier('globalForPrisma'), j.identifier('prisma')), construction as never);
+  client.declarator.node.init = j.logicalExpression(
+    '??',
+    j.memberExpression(j.identifier('globalForPrisma'), j.identifier('prisma')),
+    construction as never,
+  );
   let topLevel: ASTPath = client.declarator;
   while (topLevel.parent && topLevel.parent.node.type !== 'Program') topLevel = topLevel.parent;
   const statement = j(topLevel);
-  const holder = j(`const globalForPrisma = globalThis${typescript ? ' as unknown as { prisma?: PrismaClient }' : ''};`).find(j.VariableDeclaration).get().node;
+  const holder = j(`const globalForPrisma = globalThis${typescript ? ' as unknown as { prisma?: PrismaClient }' : ''};`)
+    .find(j.VariableDeclaration)
+    .get().node;
   const keep = j(`if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = ${name};`).find(j.IfStatement).get().node;
   statement.insertBefore(holder);
   statement.insertAfter(keep);

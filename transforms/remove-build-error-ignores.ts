@@ -9,7 +9,6 @@ export const parser = 'tsx';
 
 const FLAGS: Record<string, string> = { ignoreBuildErrors: 'typescript', ignoreDuringBuilds: 'eslint' };
 
-
 export default function removeBuildErrorIgnores(file: FileInfo, api: API): string | undefined {
   if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
   const j = api.jscodeshift;

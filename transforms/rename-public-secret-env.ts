@@ -19,14 +19,28 @@ function collapseSelfFallbacks(text: string, name: string): string {
 }
 
 export function plan({ project, findings, changeset }: ProjectTransformContext): void {
-  renamePublicVariables(project, changeset, findings.filter((f) => f.ruleId === 'public-env-secret').map((f) => String(f.data?.variable ?? '')));
+  renamePublicVariables(
+    project,
+    changeset,
+    findings.filter((f) => f.ruleId === 'public-env-secret').map((f) => String(f.data?.variable ?? '')),
+  );
 }
 
 /** Renames each public-prefixed variable to its bare name in code, env files and docs, keeping values. */
-export function renamePublicVariables(project: Project, changeset: Changeset, variables: readonly string[], browserCodeMoved = false): void {
+export function renamePublicVariables(
+  project: Project,
+  changeset: Changeset,
+  variables: readonly string[],
+  browserCodeMoved = false,
+): void {
   const names = [...new Set(variables)].filter((name) => PUBLIC_ENV_PREFIX.test(name)).sort();
   if (names.length === 0) return;
-  const files = [...new Set([...project.envFiles.map((env) => env.path), ...project.files.filter((file) => isSourceFile(file) || TEXT_FILES.test(file))])]
+  const files = [
+    ...new Set([
+      ...project.envFiles.map((env) => env.path),
+      ...project.files.filter((file) => isSourceFile(file) || TEXT_FILES.test(file)),
+    ]),
+  ]
     .filter((file) => !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(path.posix.basename(file)))
     .sort();
   const defined = new Map(project.envFiles.map((env) => [env.path, new Set(env.variables.map((v) => v.name))]));
@@ -36,7 +50,10 @@ export function renamePublicVariables(project: Project, changeset: Changeset, va
     // Both names in one env file: renaming would leave two values for one name.
     const clash = [...defined].find(([, variables]) => variables.has(name) && variables.has(renamed));
     if (clash) {
-      changeset.followUp({ kind: 'manual', message: `${clash[0]} defines both ${name} and ${renamed}: keep the right value under ${renamed} and delete ${name}` });
+      changeset.followUp({
+        kind: 'manual',
+        message: `${clash[0]} defines both ${name} and ${renamed}: keep the right value under ${renamed} and delete ${name}`,
+      });
       continue;
     }
     let renamedSomewhere = false;

@@ -32,11 +32,14 @@ const GENERATED = /(^|\/)env\/(server|client)\.[jt]s$/;
 function topLevelNames(program: Program): Set<string> {
   const names = new Set<string>();
   for (const statement of program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    const declaration =
+      statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     if (!declaration) continue;
     if (declaration.type === 'ImportDeclaration') for (const specifier of declaration.specifiers) names.add(specifier.local.name);
-    if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id) names.add(declaration.id.name);
-    if (declaration.type === 'VariableDeclaration') for (const d of declaration.declarations) if (d.id.type === 'Identifier') names.add(d.id.name);
+    if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id)
+      names.add(declaration.id.name);
+    if (declaration.type === 'VariableDeclaration')
+      for (const d of declaration.declarations) if (d.id.type === 'Identifier') names.add(d.id.name);
   }
   return names;
 }
@@ -49,23 +52,29 @@ function readsOf(file: string, source: string): Read[] {
   } catch {
     return [];
   }
-  walk(ast, mergeVisitors([{
-    MemberExpression(node, ancestors) {
-      const name = envRead(node);
-      if (!name || RUNTIME_VARIABLES.test(name)) return;
-      const parent = ancestors.at(-1);
-      if (parent?.type === 'AssignmentExpression' && parent.left === node) return;
-      const optional = parent?.type === 'LogicalExpression' && parent.left === node && (parent.operator === '??' || parent.operator === '||');
-      reads.push({ file, name, start: node.start!, end: node.end!, whole: false, optional });
-    },
-    VariableDeclarator(node) {
-      const names = envDestructured(node);
-      if (names.length === 0 || node.type !== 'VariableDeclarator') return;
-      if (names.some((read) => RUNTIME_VARIABLES.test(read.name))) return;
-      const init = node.init as Node;
-      for (const read of names) reads.push({ file, name: read.name, start: init.start!, end: init.end!, whole: true, optional: false });
-    },
-  }]));
+  walk(
+    ast,
+    mergeVisitors([
+      {
+        MemberExpression(node, ancestors) {
+          const name = envRead(node);
+          if (!name || RUNTIME_VARIABLES.test(name)) return;
+          const parent = ancestors.at(-1);
+          if (parent?.type === 'AssignmentExpression' && parent.left === node) return;
+          const optional =
+            parent?.type === 'LogicalExpression' && parent.left === node && (parent.operator === '??' || parent.operator === '||');
+          reads.push({ file, name, start: node.start!, end: node.end!, whole: false, optional });
+        },
+        VariableDeclarator(node) {
+          const names = envDestructured(node);
+          if (names.length === 0 || node.type !== 'VariableDeclarator') return;
+          if (names.some((read) => RUNTIME_VARIABLES.test(read.name))) return;
+          const init = node.init as Node;
+          for (const read of names) reads.push({ file, name: read.name, start: init.start!, end: init.end!, whole: true, optional: false });
+        },
+      },
+    ]),
+  );
   return reads;
 }
 
@@ -77,13 +86,23 @@ function schemaNames(source: string | null): Array<{ name: string; optional: boo
 
 function moduleDir(pkg: PackageInfo, project: Project): string {
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
-  return project.files.some((file) => file.startsWith(`${prefix}src/`)) && pkg.routers.some((r) => r.startsWith('src/')) ? `${prefix}src/env` : `${prefix}env`;
+  return project.files.some((file) => file.startsWith(`${prefix}src/`)) && pkg.routers.some((r) => r.startsWith('src/'))
+    ? `${prefix}src/env`
+    : `${prefix}env`;
 }
 
 async function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): Promise<void> {
   const graph = clientGraph(project);
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
-  const files = project.files.filter((file) => (pkg.dir === '' || file.startsWith(prefix)) && packageFor(project.packages, file) === pkg && isSourceFile(file) && !isDevelopmentFile(file) && !GENERATED.test(file) && !/(^|\/)next\.config\./.test(file));
+  const files = project.files.filter(
+    (file) =>
+      (pkg.dir === '' || file.startsWith(prefix)) &&
+      packageFor(project.packages, file) === pkg &&
+      isSourceFile(file) &&
+      !isDevelopmentFile(file) &&
+      !GENERATED.test(file) &&
+      !/(^|\/)next\.config\./.test(file),
+  );
   const dir = moduleDir(pkg, project);
   const typescript = files.some((file) => /\.tsx?$/.test(file));
   const ext = typescript ? 'ts' : 'js';
@@ -106,13 +125,28 @@ async function planPackage(project: Project, changeset: Changeset, pkg: PackageI
   }
 
   const serverFiles = [...new Set(movable.filter((read) => !PUBLIC_ENV_PREFIX.test(read.name)).map((read) => read.file))];
-  const variables = (side: Map<string, boolean>) => [...side].sort(([a], [b]) => a.localeCompare(b)).map(([name, optional]) => ({ name, optional }));
+  const variables = (side: Map<string, boolean>) =>
+    [...side].sort(([a], [b]) => a.localeCompare(b)).map(([name, optional]) => ({ name, optional }));
   // `server-only` throws outside App Router server code (Pages Router, scripts): only there is it added.
-  const serverOnly = sides.server.size > 0 && (/import ['"]server-only['"]/.test(changeset.read(modules.server) ?? '') || (serverFiles.length > 0 && onlyInAppRouterServerCode(project, serverFiles)));
+  const serverOnly =
+    sides.server.size > 0 &&
+    (/import ['"]server-only['"]/.test(changeset.read(modules.server) ?? '') ||
+      (serverFiles.length > 0 && onlyInAppRouterServerCode(project, serverFiles)));
   if (sides.server.size > 0) {
-    changeset.write(modules.server, await newFileText(project, modules.server, renderTemplate('code/env-server.ts', { serverOnly, typescript, variables: variables(sides.server) })));
+    changeset.write(
+      modules.server,
+      await newFileText(
+        project,
+        modules.server,
+        renderTemplate('code/env-server.ts', { serverOnly, typescript, variables: variables(sides.server) }),
+      ),
+    );
   }
-  if (sides.client.size > 0) changeset.write(modules.client, await newFileText(project, modules.client, renderTemplate('code/env-client.ts', { typescript, variables: variables(sides.client) })));
+  if (sides.client.size > 0)
+    changeset.write(
+      modules.client,
+      await newFileText(project, modules.client, renderTemplate('code/env-client.ts', { typescript, variables: variables(sides.client) })),
+    );
 
   for (const file of [...new Set(movable.map((read) => read.file))].sort()) {
     const source = changeset.read(file)!;
@@ -121,7 +155,8 @@ async function planPackage(project: Project, changeset: Changeset, pkg: PackageI
     const program = parseSource(file, source).program;
     const taken = topLevelNames(program).has('env');
     const needed = new Set<'server' | 'client'>();
-    const localName = (side: 'server' | 'client') => (taken || here.some((r) => (PUBLIC_ENV_PREFIX.test(r.name) ? 'client' : 'server') !== side) ? `${side}Env` : 'env');
+    const localName = (side: 'server' | 'client') =>
+      taken || here.some((r) => (PUBLIC_ENV_PREFIX.test(r.name) ? 'client' : 'server') !== side) ? `${side}Env` : 'env';
     const wholes = new Map<number, Read[]>();
     for (const read of here) {
       if (read.whole) (wholes.get(read.start) ?? wholes.set(read.start, []).get(read.start)!).push(read);

@@ -1,4 +1,13 @@
-import type { CallExpression, ClassMethod, ClassProperty, ImportDeclaration, MemberExpression, Node, ObjectProperty, VariableDeclarator } from '@babel/types';
+import type {
+  CallExpression,
+  ClassMethod,
+  ClassProperty,
+  ImportDeclaration,
+  MemberExpression,
+  Node,
+  ObjectProperty,
+  VariableDeclarator,
+} from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isNextConfigFile, memberName, propertyName } from '../engine/ast.ts';
 import { isUnder, pagesEntry, routerDirsFor } from '../engine/next-routes.ts';
@@ -14,7 +23,8 @@ function roles(project: Project, file: string): { config: boolean; app: boolean;
 
 export const FEATURES = {
   i18n: 'the `i18n` key in next.config: the App Router has no built-in locale routing (use a `[lang]` segment and middleware)',
-  customServer: 'a custom server (`next({ … })` from a Node script): App Router pages depend on features a custom server handles differently, and hosting changes',
+  customServer:
+    'a custom server (`next({ … })` from a Node script): App Router pages depend on features a custom server handles differently, and hosting changes',
   appGetInitialProps: '`getInitialProps` in `_app`: it has no App Router equivalent, and every page depends on what it returns',
   amp: 'AMP pages (`config.amp` or `next/amp`): the App Router does not support AMP',
 } as const;
@@ -41,32 +51,46 @@ export default defineCheck({
   check(ctx) {
     const role = roles(ctx.project, ctx.file.path);
     const nextFactories = new Set<string>();
-    const report = (node: Node, feature: keyof typeof FEATURES) => ctx.report({ node, message: `The App Router does not support ${FEATURES[feature]}.`, data: { feature } });
+    const report = (node: Node, feature: keyof typeof FEATURES) =>
+      ctx.report({ node, message: `The App Router does not support ${FEATURES[feature]}.`, data: { feature } });
     return {
       ImportDeclaration(node: Node) {
         const declaration = node as ImportDeclaration;
         if (declaration.source.value === 'next') {
-          for (const specifier of declaration.specifiers) if (specifier.type === 'ImportDefaultSpecifier') nextFactories.add(specifier.local.name);
+          for (const specifier of declaration.specifiers)
+            if (specifier.type === 'ImportDefaultSpecifier') nextFactories.add(specifier.local.name);
         }
         if (role.page && declaration.source.value === 'next/amp') report(node, 'amp');
       },
       VariableDeclarator(node: Node) {
         const declarator = node as VariableDeclarator;
         const init = declarator.init;
-        if (declarator.id.type === 'Identifier' && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') {
+        if (
+          declarator.id.type === 'Identifier' &&
+          init?.type === 'CallExpression' &&
+          init.callee.type === 'Identifier' &&
+          init.callee.name === 'require'
+        ) {
           const [argument] = init.arguments;
           if (argument?.type === 'StringLiteral' && argument.value === 'next') nextFactories.add(declarator.id.name);
         }
       },
       CallExpression(node: Node) {
         const call = node as CallExpression;
-        if (call.callee.type === 'Identifier' && nextFactories.has(call.callee.name) && call.arguments[0]?.type === 'ObjectExpression') report(node, 'customServer');
+        if (call.callee.type === 'Identifier' && nextFactories.has(call.callee.name) && call.arguments[0]?.type === 'ObjectExpression')
+          report(node, 'customServer');
       },
       ObjectProperty(node: Node, ancestors: readonly Node[]) {
         const property = node as ObjectProperty;
         const name = propertyName(property);
         if (role.config && name === 'i18n' && property.value.type === 'ObjectExpression') report(node, 'i18n');
-        if (role.page && name === 'amp' && (property.value.type === 'BooleanLiteral' ? property.value.value : property.value.type === 'StringLiteral' && property.value.value === 'hybrid')) {
+        if (
+          role.page &&
+          name === 'amp' &&
+          (property.value.type === 'BooleanLiteral'
+            ? property.value.value
+            : property.value.type === 'StringLiteral' && property.value.value === 'hybrid')
+        ) {
           const declarator = ancestors.findLast((ancestor) => ancestor.type === 'VariableDeclarator') as VariableDeclarator | undefined;
           if (declarator?.id.type === 'Identifier' && declarator.id.name === 'config') report(node, 'amp');
         }
@@ -77,11 +101,13 @@ export default defineCheck({
       },
       ClassMethod(node: Node) {
         const method = node as ClassMethod;
-        if (role.app && method.static && method.key.type === 'Identifier' && method.key.name === 'getInitialProps') report(node, 'appGetInitialProps');
+        if (role.app && method.static && method.key.type === 'Identifier' && method.key.name === 'getInitialProps')
+          report(node, 'appGetInitialProps');
       },
       ClassProperty(node: Node) {
         const property = node as ClassProperty;
-        if (role.app && property.static && property.key.type === 'Identifier' && property.key.name === 'getInitialProps') report(node, 'appGetInitialProps');
+        if (role.app && property.static && property.key.type === 'Identifier' && property.key.name === 'getInitialProps')
+          report(node, 'appGetInitialProps');
       },
     };
   },

@@ -11,11 +11,22 @@ function rowNames(ancestors: readonly Node[], setters: ReadonlyMap<string, strin
   for (const node of [...ancestors].reverse()) {
     if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern') {
       for (const property of node.id.properties) {
-        if (property.type === 'ObjectProperty' && property.key.type === 'Identifier' && property.key.name === 'data' && property.value.type === 'Identifier') names.push(property.value.name);
+        if (
+          property.type === 'ObjectProperty' &&
+          property.key.type === 'Identifier' &&
+          property.key.name === 'data' &&
+          property.value.type === 'Identifier'
+        )
+          names.push(property.value.name);
       }
       break;
     }
-    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'then') {
+    if (
+      node.type === 'CallExpression' &&
+      node.callee.type === 'MemberExpression' &&
+      node.callee.property.type === 'Identifier' &&
+      node.callee.property.name === 'then'
+    ) {
       const text = JSON.stringify(node.arguments[0] ?? null);
       for (const [setter, state] of setters) if (text.includes(`"name":"${setter}"`)) names.push(state);
       break;
@@ -56,7 +67,8 @@ export default defineCheck({
         const callee = call.callee;
         if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && callee.property.name === 'filter') {
           let target: Node = callee.object;
-          while (target.type === 'LogicalExpression' || target.type === 'TSNonNullExpression') target = target.type === 'LogicalExpression' ? target.left : target.expression;
+          while (target.type === 'LogicalExpression' || target.type === 'TSNonNullExpression')
+            target = target.type === 'LogicalExpression' ? target.left : target.expression;
           if (target.type === 'Identifier') filtered.add(target.name);
           return;
         }
@@ -69,7 +81,11 @@ export default defineCheck({
       'Program:exit'() {
         for (const { call, names } of selects) {
           const used = names.find((name) => filtered.has(name));
-          if (used) ctx.report({ node: call, message: `Every row is loaded into the browser and then \`${used}.filter()\`ed there: filter in the query instead (\`.eq()\`, \`.ilike()\`, \`.range()\`).` });
+          if (used)
+            ctx.report({
+              node: call,
+              message: `Every row is loaded into the browser and then \`${used}.filter()\`ed there: filter in the query instead (\`.eq()\`, \`.ilike()\`, \`.range()\`).`,
+            });
         }
       },
     };

@@ -1,6 +1,10 @@
 import type { CheckMeta, FileCheck, FileCheckContext, FinishContext, ProjectCheck, ProjectCheckContext, Visitors } from '../types.ts';
 
-export function defineCheck(check: { meta: CheckMeta; check(ctx: FileCheckContext): Visitors | void; finish?(ctx: FinishContext): void }): FileCheck {
+export function defineCheck(check: {
+  meta: CheckMeta;
+  check(ctx: FileCheckContext): Visitors | void;
+  finish?(ctx: FinishContext): void;
+}): FileCheck {
   return { kind: 'file', ...check };
 }
 

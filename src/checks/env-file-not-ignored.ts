@@ -22,7 +22,9 @@ export default defineProjectCheck({
         wholeFile: true,
         message,
         data: { envFile: env.path, tracked: env.tracked, ignored: env.ignored },
-        ...(env.tracked && env.variables.some((v) => v.secret) ? { rotate: { key: `the secrets in ${env.path}`, why: 'the file is committed, so its values are in the git history' } } : {}),
+        ...(env.tracked && env.variables.some((v) => v.secret)
+          ? { rotate: { key: `the secrets in ${env.path}`, why: 'the file is committed, so its values are in the git history' } }
+          : {}),
       });
     }
   },

@@ -16,9 +16,16 @@ export default defineCheck({
     return collectEnvReads(ctx.file.path, (read) => ctx.collect(read));
   },
   finish(ctx) {
-    const documented = new Set(ctx.project.envFiles.filter((env) => isEnvTemplate(env.path)).flatMap((env) => env.variables.map((v) => v.name)));
+    const documented = new Set(
+      ctx.project.envFiles.filter((env) => isEnvTemplate(env.path)).flatMap((env) => env.variables.map((v) => v.name)),
+    );
     // A variable no env file defines is env-var-undefined's finding, at the same read: one finding says it.
     const definedNowhere = (name: string) => !ctx.project.envFiles.some((env) => env.variables.some((v) => v.name === name));
-    reportReadsMissingFrom(ctx, documented, (name) => `${name} is set in an env file but no env template (.env.example) lists it.`, definedNowhere);
+    reportReadsMissingFrom(
+      ctx,
+      documented,
+      (name) => `${name} is set in an env file but no env template (.env.example) lists it.`,
+      definedNowhere,
+    );
   },
 });

@@ -1,7 +1,14 @@
 import type { CallExpression, Expression, Node, Program } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { clientGraph, type ClientCodeFact } from '../engine/client-graph.ts';
-import { absoluteUrlOf, fetchResponseBinding, hasTimeoutSignal, isOkChecked, isServerDataFunction, moduleStringConstants } from '../engine/fetch-calls.ts';
+import {
+  absoluteUrlOf,
+  fetchResponseBinding,
+  hasTimeoutSignal,
+  isOkChecked,
+  isServerDataFunction,
+  moduleStringConstants,
+} from '../engine/fetch-calls.ts';
 
 interface UnguardedFetch extends ClientCodeFact {
   message: string;
@@ -14,7 +21,7 @@ export default defineCheck({
     title: 'External fetch without a timeout',
     severity: 'medium',
     category: 'data-access',
-    docs: '`fetch` waits as long as the other service takes: when it hangs, every request that reaches this line hangs with it, holding a serverless instance or a connection until the platform kills it. Pass `signal: AbortSignal.timeout(ms)`, and check `response.ok` before reading the body, so a failure is a clear error rather than a JSON parse error on an HTML page. A fetch in browser code (a module only client code reaches, through the import graph, outside `getServerSideProps` and friends) holds only that visitor\'s tab, which the browser and the visitor bound, and is not reported.',
+    docs: "`fetch` waits as long as the other service takes: when it hangs, every request that reaches this line hangs with it, holding a serverless instance or a connection until the platform kills it. Pass `signal: AbortSignal.timeout(ms)`, and check `response.ok` before reading the body, so a failure is a clear error rather than a JSON parse error on an HTML page. A fetch in browser code (a module only client code reaches, through the import graph, outside `getServerSideProps` and friends) holds only that visitor's tab, which the browser and the visitor bound, and is not reported.",
     prefilter: ['fetch('],
     fix: 'fetch-timeout',
     clientGraph: true,
@@ -34,7 +41,10 @@ export default defineCheck({
         const response = fetchResponseBinding(ancestors);
         const okChecked = response !== null && isOkChecked(response.name, response.scope);
         if (hasSignal && okChecked) return;
-        const missing = [hasSignal ? null : 'no timeout (`signal`)', okChecked ? null : 'no `response.ok` check before the body is read'].filter(Boolean);
+        const missing = [
+          hasSignal ? null : 'no timeout (`signal`)',
+          okChecked ? null : 'no `response.ok` check before the body is read',
+        ].filter(Boolean);
         ctx.collect({
           file: ctx.file.path,
           line: call.loc!.start.line,

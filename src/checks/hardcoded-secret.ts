@@ -2,13 +2,30 @@ import type { CallExpression, Node, ObjectExpression, StringLiteral, TemplateLit
 import { defineCheck } from './define.ts';
 import { propertyName } from '../engine/ast.ts';
 import { envRead } from '../engine/env-reads.ts';
-import { entropy, isPlaceholder, looksRandom, publicByName, publicByValue, secretByName, secretKind, withArticle } from '../secrets/secret-shapes.ts';
+import {
+  entropy,
+  isPlaceholder,
+  looksRandom,
+  publicByName,
+  publicByValue,
+  secretByName,
+  secretKind,
+  withArticle,
+} from '../secrets/secret-shapes.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
 
 const SECRET_NAME = /secret|api[_-]?key|apikey|token|passw(or)?d|private[_-]?key|credential|auth[_-]?key|service[_-]?(role[_-]?)?key/i;
-const CHEAP_SHAPES = /sk_live_|sk_test_|rk_live_|rk_test_|sk-|sb_secret_|re_|SG\.|shp(at|ss|ca)_|AKIA|PRIVATE KEY|eyJ|:\/\/[^\s'"`]*:[^\s'"`]*@|TextEncoder/;
+const CHEAP_SHAPES =
+  /sk_live_|sk_test_|rk_live_|rk_test_|sk-|sb_secret_|re_|SG\.|shp(at|ss|ca)_|AKIA|PRIVATE KEY|eyJ|:\/\/[^\s'"`]*:[^\s'"`]*@|TextEncoder/;
 /** Server SDKs whose constructor takes the key: the package, and which positional argument holds it. */
-const SDK_KEY_ARGUMENT: Record<string, number> = { stripe: 0, resend: 0, openai: 0, '@anthropic-ai/sdk': 0, twilio: 1, '@sendgrid/mail': 0 };
+const SDK_KEY_ARGUMENT: Record<string, number> = {
+  stripe: 0,
+  resend: 0,
+  openai: 0,
+  '@anthropic-ai/sdk': 0,
+  twilio: 1,
+  '@sendgrid/mail': 0,
+};
 const SERVER_SDK_IMPORT = /(?:from\s*|require\(\s*)['"](?:stripe|resend|openai|@anthropic-ai\/sdk|twilio|@sendgrid\/mail)['"]/;
 /** Options of provider SDKs and configs that hold the secret half of a credential. */
 const CREDENTIAL_OPTION = /^(api_?secret|secret_?access_?key|auth_?token|client_?secret|api_?key|secret_?key|private_?key)$/i;
@@ -18,7 +35,8 @@ const FIREBASE_CONFIG_KEYS = new Set(['authDomain', 'projectId', 'messagingSende
 
 function literalValue(node: Node): string | null {
   if (node.type === 'StringLiteral') return (node as StringLiteral).value;
-  if (node.type === 'TemplateLiteral' && (node as TemplateLiteral).expressions.length === 0) return (node as TemplateLiteral).quasis[0]!.value.cooked ?? null;
+  if (node.type === 'TemplateLiteral' && (node as TemplateLiteral).expressions.length === 0)
+    return (node as TemplateLiteral).quasis[0]!.value.cooked ?? null;
   return null;
 }
 
@@ -52,18 +70,28 @@ function isJwtSecretArgument(parent: Node | undefined, node: Node): boolean {
 function isEncodedKey(parent: Node | undefined, node: Node): boolean {
   if (parent?.type !== 'CallExpression' || parent.arguments[0] !== node) return false;
   const callee = parent.callee;
-  return callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && callee.property.name === 'encode' && callee.object.type === 'NewExpression' && callee.object.callee.type === 'Identifier' && callee.object.callee.name === 'TextEncoder';
+  return (
+    callee.type === 'MemberExpression' &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'encode' &&
+    callee.object.type === 'NewExpression' &&
+    callee.object.callee.type === 'Identifier' &&
+    callee.object.callee.name === 'TextEncoder'
+  );
 }
 
 /** A Firebase web config (`{ apiKey, authDomain, projectId, … }`), whose `apiKey` is public by design. */
 function inFirebaseConfig(parent: Node | undefined, ancestors: readonly Node[]): boolean {
   const object = ancestors.at(-2);
   if (parent?.type !== 'ObjectProperty' || object?.type !== 'ObjectExpression') return false;
-  return (object as ObjectExpression).properties.some((p) => p.type === 'ObjectProperty' && FIREBASE_CONFIG_KEYS.has(propertyName(p) ?? ''));
+  return (object as ObjectExpression).properties.some(
+    (p) => p.type === 'ObjectProperty' && FIREBASE_CONFIG_KEYS.has(propertyName(p) ?? ''),
+  );
 }
 
 /** Browser map SDKs: the key they load the map with is sent by every visitor's browser, restricted by referrer. */
-const BROWSER_MAPS_PACKAGE = /['"](?:@pbe\/react-yandex-maps|react-yandex-maps|@react-google-maps\/api|@googlemaps\/js-api-loader|@googlemaps\/react-wrapper|@vis\.gl\/react-google-maps|google-map-react)['"]/;
+const BROWSER_MAPS_PACKAGE =
+  /['"](?:@pbe\/react-yandex-maps|react-yandex-maps|@react-google-maps\/api|@googlemaps\/js-api-loader|@googlemaps\/react-wrapper|@vis\.gl\/react-google-maps|google-map-react)['"]/;
 /** The options and props those SDKs take the key in. */
 const MAPS_KEY_OPTION = /^(apikey|apiKey|googleMapsApiKey|key)$/;
 /** The maps JavaScript API script URLs, which carry the key as a query parameter. */
@@ -81,7 +109,8 @@ function optionNameFor(parent: Node | undefined, node: Node, ancestors: readonly
 function inMapsScriptUrl(parent: Node | undefined): boolean {
   if (parent?.type === 'TemplateLiteral') return parent.quasis.some((quasi) => MAPS_SCRIPT_URL.test(quasi.value.raw));
   if (parent?.type === 'BinaryExpression' && parent.operator === '+') {
-    const text = (side: Node): string => (side.type === 'StringLiteral' ? side.value : side.type === 'BinaryExpression' ? text(side.left) + text(side.right) : '');
+    const text = (side: Node): string =>
+      side.type === 'StringLiteral' ? side.value : side.type === 'BinaryExpression' ? text(side.left) + text(side.right) : '';
     return MAPS_SCRIPT_URL.test(text(parent));
   }
   return false;
@@ -98,13 +127,16 @@ export default defineCheck({
     title: 'Secret written into the source code',
     severity: 'critical',
     category: 'secrets',
-    docs: 'A key in the source is in every clone, fork and build log, and in the git history even after it is deleted. Anyone who sees it can use it: rotate it with the provider, then read it from an environment variable (`process.env.NAME`) that is set on the server only. A literal fallback (`process.env.JWT_SECRET || \'dev-secret\'`) ships too: it is the key whenever the variable is unset.',
+    docs: "A key in the source is in every clone, fork and build log, and in the git history even after it is deleted. Anyone who sees it can use it: rotate it with the provider, then read it from an environment variable (`process.env.NAME`) that is set on the server only. A literal fallback (`process.env.JWT_SECRET || 'dev-secret'`) ships too: it is the key whenever the variable is unset.",
     prefilter: (text) => CHEAP_SHAPES.test(text) || SECRET_NAME.test(text) || SERVER_SDK_IMPORT.test(text),
     fix: 'extract-hardcoded-secret',
   },
   check(ctx) {
     // Tests and fixtures hold fake keys more often than real ones.
-    const severity = isDevelopmentFile(ctx.file.path) || /(^|\/)(fixtures?|__fixtures__|__testfixtures__|mocks?)\//.test(ctx.file.path) ? 'low' : undefined;
+    const severity =
+      isDevelopmentFile(ctx.file.path) || /(^|\/)(fixtures?|__fixtures__|__testfixtures__|mocks?)\//.test(ctx.file.path)
+        ? 'low'
+        : undefined;
     const importsJose = /['"]jose['"]/.test(ctx.file.text);
     /** Local names of server SDK constructors (`Stripe`, `Resend`, `twilio`), with the argument that holds the key. */
     const sdkConstructors = new Map<string, number>();
@@ -121,17 +153,33 @@ export default defineCheck({
     const givenToBrowserMaps = (parent: Node | undefined, node: Node, ancestors: readonly Node[]) =>
       (loadsBrowserMaps && MAPS_KEY_OPTION.test(optionNameFor(parent, node, ancestors) ?? '')) || inMapsScriptUrl(parent);
 
-    const report = (node: Node, value: string, reason: string, kind: string | null, named: string | null, rotate = true, fallbackOf?: string) => {
+    const report = (
+      node: Node,
+      value: string,
+      reason: string,
+      kind: string | null,
+      named: string | null,
+      rotate = true,
+      fallbackOf?: string,
+    ) => {
       if (reported.has(node)) return;
       reported.add(node);
-      const emit = () => ctx.report({
-        node,
-        secrets: [value],
-        severity,
-        message: `The source holds ${reason} (${value.slice(0, 6)}…, ${value.length} chars): ${rotate ? 'rotate it, then read it' : 'read it'} from a server-only environment variable${rotate ? '' : ', and fail when it is unset'}.`,
-        data: { kind: kind ?? 'named-secret', name: named, ...(fallbackOf ? { fallbackOf } : {}) },
-        ...(severity === 'low' || !rotate ? {} : { rotate: { key: `${kind ?? 'secret'} ${value.slice(0, 6)}… in ${ctx.file.path}:${node.loc!.start.line}`, why: 'written in the source, so it is in the git history' } }),
-      });
+      const emit = () =>
+        ctx.report({
+          node,
+          secrets: [value],
+          severity,
+          message: `The source holds ${reason} (${value.slice(0, 6)}…, ${value.length} chars): ${rotate ? 'rotate it, then read it' : 'read it'} from a server-only environment variable${rotate ? '' : ', and fail when it is unset'}.`,
+          data: { kind: kind ?? 'named-secret', name: named, ...(fallbackOf ? { fallbackOf } : {}) },
+          ...(severity === 'low' || !rotate
+            ? {}
+            : {
+                rotate: {
+                  key: `${kind ?? 'secret'} ${value.slice(0, 6)}… in ${ctx.file.path}:${node.loc!.start.line}`,
+                  why: 'written in the source, so it is in the git history',
+                },
+              }),
+        });
       const constName = constNames.get(node);
       if (!kind && constName) constKeys.push({ name: constName, emit });
       else emit();
@@ -146,7 +194,11 @@ export default defineCheck({
         return index === sdkConstructors.get(call.callee.name) || (argument.type === 'ObjectExpression' && index >= 0);
       };
       if (constructs(parent, node)) return true;
-      return parent?.type === 'ObjectProperty' && CREDENTIAL_OPTION.test(propertyName(parent) ?? '') && constructs(ancestors.at(-3), ancestors.at(-2)!);
+      return (
+        parent?.type === 'ObjectProperty' &&
+        CREDENTIAL_OPTION.test(propertyName(parent) ?? '') &&
+        constructs(ancestors.at(-3), ancestors.at(-2)!)
+      );
     };
 
     /** `process.env.JWT_SECRET || '…'` (or `??`): the literal is the secret whenever the variable is unset. */
@@ -167,37 +219,69 @@ export default defineCheck({
       if (value.startsWith('AIza') && inFirebaseConfig(parent, ancestors)) return;
       const fallback = fallbackFor(parent, node);
       if (fallback) {
-        if (secretKind(value) || credentialLike(value, 8)) report(node, value, `a literal fallback for ${fallback}, used whenever it is unset`, secretKind(value), fallback, true, fallback);
-        else if (SIGNING_SECRET.test(fallback) && severity !== 'low') report(node, value, `a guessable fallback for ${fallback}: whenever it is unset, anyone can sign with it`, null, fallback, false, fallback);
+        if (secretKind(value) || credentialLike(value, 8))
+          report(node, value, `a literal fallback for ${fallback}, used whenever it is unset`, secretKind(value), fallback, true, fallback);
+        else if (SIGNING_SECRET.test(fallback) && severity !== 'low')
+          report(
+            node,
+            value,
+            `a guessable fallback for ${fallback}: whenever it is unset, anyone can sign with it`,
+            null,
+            fallback,
+            false,
+            fallback,
+          );
         return;
       }
       if (value.length < 8) return;
       const kind = secretKind(value);
       if (kind) return report(node, value, withArticle(kind), kind, named);
-      if (named && SECRET_NAME.test(named) && looksRandom(value)) return report(node, value, `a literal secret in \`${named}\``, null, named);
-      if (named && CREDENTIAL_OPTION.test(named) && named !== 'apiKey' && credentialLike(value, 16)) return report(node, value, `a literal secret in \`${named}\``, null, named);
-      if (sdkKeyArgument(parent, node, ancestors) && credentialLike(value, 8)) return report(node, value, 'a literal key given to a server SDK', null, named);
-      if (isJwtSecretArgument(parent, node) || (importsJose && isEncodedKey(parent, node))) return report(node, value, 'a literal secret used to sign tokens', null, named);
-      if (parent?.type === 'VariableDeclarator' && named && ancestors.at(-2)?.type === 'VariableDeclaration' && (ancestors.at(-2) as { kind: string }).kind === 'const') constLiterals.set(named, node);
+      if (named && SECRET_NAME.test(named) && looksRandom(value))
+        return report(node, value, `a literal secret in \`${named}\``, null, named);
+      if (named && CREDENTIAL_OPTION.test(named) && named !== 'apiKey' && credentialLike(value, 16))
+        return report(node, value, `a literal secret in \`${named}\``, null, named);
+      if (sdkKeyArgument(parent, node, ancestors) && credentialLike(value, 8))
+        return report(node, value, 'a literal key given to a server SDK', null, named);
+      if (isJwtSecretArgument(parent, node) || (importsJose && isEncodedKey(parent, node)))
+        return report(node, value, 'a literal secret used to sign tokens', null, named);
+      if (
+        parent?.type === 'VariableDeclarator' &&
+        named &&
+        ancestors.at(-2)?.type === 'VariableDeclaration' &&
+        (ancestors.at(-2) as { kind: string }).kind === 'const'
+      )
+        constLiterals.set(named, node);
     };
     return {
       ImportDeclaration(node) {
         if (node.type !== 'ImportDeclaration' || !(node.source.value in SDK_KEY_ARGUMENT)) return;
         for (const specifier of node.specifiers) {
           if (specifier.type !== 'ImportSpecifier') sdkConstructors.set(specifier.local.name, SDK_KEY_ARGUMENT[node.source.value]!);
-          else if (['Stripe', 'Resend', 'OpenAI', 'Anthropic', 'Twilio'].includes(specifier.local.name)) sdkConstructors.set(specifier.local.name, SDK_KEY_ARGUMENT[node.source.value]!);
+          else if (['Stripe', 'Resend', 'OpenAI', 'Anthropic', 'Twilio'].includes(specifier.local.name))
+            sdkConstructors.set(specifier.local.name, SDK_KEY_ARGUMENT[node.source.value]!);
         }
       },
       VariableDeclarator(node) {
         // `const Stripe = require('stripe')`
         if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || node.init?.type !== 'CallExpression') return;
         const [source] = node.init.arguments;
-        if (node.init.callee.type === 'Identifier' && node.init.callee.name === 'require' && source?.type === 'StringLiteral' && source.value in SDK_KEY_ARGUMENT) {
+        if (
+          node.init.callee.type === 'Identifier' &&
+          node.init.callee.name === 'require' &&
+          source?.type === 'StringLiteral' &&
+          source.value in SDK_KEY_ARGUMENT
+        ) {
           sdkConstructors.set(node.id.name, SDK_KEY_ARGUMENT[source.value]!);
         }
       },
       CallExpression(node) {
-        if (importsJose && node.type === 'CallExpression' && node.arguments[0]?.type === 'Identifier' && isEncodedKey(node, node.arguments[0])) encodedNames.add(node.arguments[0].name);
+        if (
+          importsJose &&
+          node.type === 'CallExpression' &&
+          node.arguments[0]?.type === 'Identifier' &&
+          isEncodedKey(node, node.arguments[0])
+        )
+          encodedNames.add(node.arguments[0].name);
       },
       StringLiteral: visit,
       TemplateLiteral: visit,
@@ -205,7 +289,12 @@ export default defineCheck({
         if (node.type !== 'Identifier') return;
         const parent = ancestors.at(-1);
         if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
-        if ((parent?.type === 'ObjectProperty' || parent?.type === 'MemberExpression') && !parent.computed && (parent.type === 'ObjectProperty' ? parent.key : parent.property) === node) return;
+        if (
+          (parent?.type === 'ObjectProperty' || parent?.type === 'MemberExpression') &&
+          !parent.computed &&
+          (parent.type === 'ObjectProperty' ? parent.key : parent.property) === node
+        )
+          return;
         reads.set(node.name, (reads.get(node.name) ?? 0) + 1);
         if (givenToBrowserMaps(parent, node, ancestors)) mapsKeyReads.set(node.name, (mapsKeyReads.get(node.name) ?? 0) + 1);
       },

@@ -7,7 +7,7 @@ export default defineProjectCheck({
     title: 'No lockfile: every install resolves different versions',
     severity: 'medium',
     category: 'dependencies',
-    docs: 'Without package-lock.json (or yarn.lock, pnpm-lock.yaml, bun.lock) each install on the build server picks the newest versions the ranges allow, so a release of any dependency can break a deploy that worked yesterday. Run your package manager\'s install once and commit the lockfile it writes.',
+    docs: "Without package-lock.json (or yarn.lock, pnpm-lock.yaml, bun.lock) each install on the build server picks the newest versions the ranges allow, so a release of any dependency can break a deploy that worked yesterday. Run your package manager's install once and commit the lockfile it writes.",
     fix: null,
   },
   check(ctx) {

@@ -11,7 +11,9 @@ import { indexedKeys, primaryKey, qualifiedName, type SchemaModel, type Table } 
 function prismaModelWithRequiredUniqueKey(schema: SchemaModel, table: Table): boolean {
   if (table.model === undefined) return false;
   const required = new Set(table.columns.filter((column) => !column.nullable).map((column) => column.name));
-  return indexedKeys(schema, table).some((key) => key.unique && !key.partial && key.columns.length > 0 && key.columns.every((column) => required.has(column)));
+  return indexedKeys(schema, table).some(
+    (key) => key.unique && !key.partial && key.columns.length > 0 && key.columns.every((column) => required.has(column)),
+  );
 }
 
 export default defineProjectCheck({

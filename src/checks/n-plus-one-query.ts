@@ -4,8 +4,9 @@ import { memberName } from '../engine/ast.ts';
 import { awaitedQuery, queryKind, type QueryKind } from '../engine/query-calls.ts';
 
 const SUGGESTION: Record<QueryKind, string> = {
-  prisma: 'load the related rows with the first query (`include`/`select` the relation), or all at once with `findMany({ where: { id: { in: ids } } })`',
-  supabase: 'select the related rows in the first query (`.select(\'*, related(*)\')`), or all at once with `.in(\'id\', ids)`',
+  prisma:
+    'load the related rows with the first query (`include`/`select` the relation), or all at once with `findMany({ where: { id: { in: ids } } })`',
+  supabase: "select the related rows in the first query (`.select('*, related(*)')`), or all at once with `.in('id', ids)`",
   sql: 'fetch the related rows in one query with a JOIN, or with `WHERE id = ANY($1)` and the list of ids',
 };
 /** Prisma batches these when they are issued in the same tick, as `Promise.all(ids.map(…))` does. */
@@ -16,7 +17,12 @@ const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'som
 /** The collection a loop or an iterator call walks over. */
 function iterated(node: Node): Node | null {
   if (node.type === 'ForOfStatement' || node.type === 'ForInStatement') return node.right;
-  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && ITERATORS.has(node.callee.property.name)) {
+  if (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    node.callee.property.type === 'Identifier' &&
+    ITERATORS.has(node.callee.property.name)
+  ) {
     return node.callee.object;
   }
   return null;
@@ -48,15 +54,18 @@ function rowBindings(loop: Node): Set<string> {
   const collect = (pattern: Node | null | undefined): void => {
     if (!pattern) return;
     if (pattern.type === 'Identifier') names.add(pattern.name);
-    else if (pattern.type === 'ObjectPattern') for (const p of pattern.properties) collect(p.type === 'RestElement' ? p.argument : (p.value as Node));
+    else if (pattern.type === 'ObjectPattern')
+      for (const p of pattern.properties) collect(p.type === 'RestElement' ? p.argument : (p.value as Node));
     else if (pattern.type === 'ArrayPattern') for (const element of pattern.elements) collect(element);
     else if (pattern.type === 'AssignmentPattern') collect(pattern.left);
     else if (pattern.type === 'RestElement') collect(pattern.argument);
   };
-  if ((loop.type === 'ForOfStatement' || loop.type === 'ForInStatement') && loop.left.type === 'VariableDeclaration') for (const d of loop.left.declarations) collect(d.id);
+  if ((loop.type === 'ForOfStatement' || loop.type === 'ForInStatement') && loop.left.type === 'VariableDeclaration')
+    for (const d of loop.left.declarations) collect(d.id);
   if (loop.type === 'CallExpression') {
     const callback = loop.arguments[0];
-    if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) for (const param of callback.params) collect(param);
+    if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression'))
+      for (const param of callback.params) collect(param);
   }
   return names;
 }
@@ -71,7 +80,12 @@ function mentions(node: unknown, names: ReadonlySet<string>): boolean {
 
 function objectProperty(node: Node | undefined, name: string): Node | null {
   if (node?.type !== 'ObjectExpression') return null;
-  const found = node.properties.find((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'StringLiteral' && p.key.value === name)));
+  const found = node.properties.find(
+    (p) =>
+      p.type === 'ObjectProperty' &&
+      !p.computed &&
+      ((p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'StringLiteral' && p.key.value === name)),
+  );
   return found?.type === 'ObjectProperty' ? (found.value as Node) : null;
 }
 
@@ -88,7 +102,8 @@ function writesPerRowValues(query: Node, kind: QueryKind, method: string, row: R
     return false;
   }
   if (kind === 'sql') {
-    if (first?.type === 'TemplateLiteral') return /^\s*update\b/i.test(first.quasis[0]?.value.raw ?? '') && mentions(first.expressions, row);
+    if (first?.type === 'TemplateLiteral')
+      return /^\s*update\b/i.test(first.quasis[0]?.value.raw ?? '') && mentions(first.expressions, row);
     if (first?.type !== 'StringLiteral' || !/^\s*update\b/i.test(first.value)) return false;
     // Only the values the SET clause takes count: the WHERE clause's key differs per row in any batchable loop too.
     const set = /\bset\b([\s\S]*?)(?:\bwhere\b|$)/i.exec(first.value)?.[1] ?? '';
@@ -98,7 +113,11 @@ function writesPerRowValues(query: Node, kind: QueryKind, method: string, row: R
     const positions = numbered.length > 0 ? numbered : [...set.matchAll(/\?/g)].map((_, i) => i);
     return positions.some((i) => mentions(values.elements[i], row));
   }
-  for (let current: Node = query; current.type === 'CallExpression' || current.type === 'OptionalCallExpression'; current = (current.callee as { object: Node }).object) {
+  for (
+    let current: Node = query;
+    current.type === 'CallExpression' || current.type === 'OptionalCallExpression';
+    current = (current.callee as { object: Node }).object
+  ) {
     if (memberName(current.callee) === 'update') return mentions(current.arguments, row);
     if (current.callee.type !== 'MemberExpression' && current.callee.type !== 'OptionalMemberExpression') break;
   }
@@ -154,7 +173,11 @@ export default defineCheck({
           if (!source || !rowSources.has(source)) return;
           if (BATCHED.has(query.method) && isPromiseAll(ancestors[i - 1])) return;
           if (writesPerRowValues(node.argument, query.kind, query.method, rowBindings(loop))) return;
-          ctx.report({ node: node.argument, message: `One query per row of \`${source}\`: ${SUGGESTION[query.kind]}.`, data: { kind: query.kind } });
+          ctx.report({
+            node: node.argument,
+            message: `One query per row of \`${source}\`: ${SUGGESTION[query.kind]}.`,
+            data: { kind: query.kind },
+          });
           return;
         }
       },

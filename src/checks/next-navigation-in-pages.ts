@@ -6,9 +6,9 @@ import { isSourceFile } from '../project/load-project.ts';
 /** What `next/navigation` offers only inside the App Router; `usePathname`, `useSearchParams` and `useParams` also work in pages/. */
 const APP_ROUTER_ONLY: Record<string, string> = {
   useRouter: 'throws "invariant expected app router to be mounted"',
-  redirect: 'throws outside the App Router\'s render',
-  permanentRedirect: 'throws outside the App Router\'s render',
-  notFound: 'throws outside the App Router\'s render',
+  redirect: "throws outside the App Router's render",
+  permanentRedirect: "throws outside the App Router's render",
+  notFound: "throws outside the App Router's render",
   useSelectedLayoutSegment: 'has no layouts to read in pages/',
   useSelectedLayoutSegments: 'has no layouts to read in pages/',
   useServerInsertedHTML: 'has no effect in pages/',
@@ -37,7 +37,11 @@ export default defineCheck({
           if (specifier.type !== 'ImportSpecifier') continue;
           const name = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
           const effect = APP_ROUTER_ONLY[name];
-          if (effect) ctx.report({ node: specifier, message: `\`${name}\` from \`next/navigation\` ${effect} in a pages/ page. Use \`next/router\` here, or move the page to app/.` });
+          if (effect)
+            ctx.report({
+              node: specifier,
+              message: `\`${name}\` from \`next/navigation\` ${effect} in a pages/ page. Use \`next/router\` here, or move the page to app/.`,
+            });
         }
       },
     };

@@ -16,7 +16,11 @@ export default defineCheck({
   },
   check(ctx) {
     const report = (node: Node) =>
-      ctx.report({ node, message: '`next/router` is imported under app/, where its router is never mounted: `useRouter()` throws "NextRouter was not mounted". Use `next/navigation`.' });
+      ctx.report({
+        node,
+        message:
+          '`next/router` is imported under app/, where its router is never mounted: `useRouter()` throws "NextRouter was not mounted". Use `next/navigation`.',
+      });
     return {
       ImportDeclaration(node: Node) {
         if ((node as ImportDeclaration).source.value === 'next/router') report(node);
@@ -24,7 +28,13 @@ export default defineCheck({
       CallExpression(node: Node) {
         const call = node as CallExpression;
         const [argument] = call.arguments;
-        if (call.callee.type === 'Identifier' && call.callee.name === 'require' && argument?.type === 'StringLiteral' && argument.value === 'next/router') report(node);
+        if (
+          call.callee.type === 'Identifier' &&
+          call.callee.name === 'require' &&
+          argument?.type === 'StringLiteral' &&
+          argument.value === 'next/router'
+        )
+          report(node);
       },
     };
   },

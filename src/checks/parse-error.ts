@@ -17,7 +17,8 @@ export default defineProjectCheck({
   check(ctx) {
     for (const schema of loadSchemas(ctx.project)) {
       // A valid statement that does not replay on shipshape's model is not the file's error: `shipshape sql` reports it.
-      for (const problem of schema.problems) if (problem.kind === 'parse') ctx.report({ file: problem.file, loc: { line: problem.line, column: 1 }, message: problem.message });
+      for (const problem of schema.problems)
+        if (problem.kind === 'parse') ctx.report({ file: problem.file, loc: { line: problem.line, column: 1 }, message: problem.message });
     }
   },
 });

@@ -26,7 +26,11 @@ export default defineCheck({
         if (!names || opensConnection(node, names) !== 'pg' || insideFunction(ancestors)) return;
         const client = sharedPgClient(ancestors[0]!, node, ancestors);
         if (!client) return;
-        ctx.report({ node, message: `\`${client}\` is one pg connection made at module level and shared by every request: they wait for each other, and once the connection drops it is never reopened. Make it a \`Pool\` (\`new Pool(…)\` has the same \`query()\`), and drop the \`connect()\` call.`, data: { client } });
+        ctx.report({
+          node,
+          message: `\`${client}\` is one pg connection made at module level and shared by every request: they wait for each other, and once the connection drops it is never reopened. Make it a \`Pool\` (\`new Pool(…)\` has the same \`query()\`), and drop the \`connect()\` call.`,
+          data: { client },
+        });
       },
     };
   },

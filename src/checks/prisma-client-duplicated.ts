@@ -22,7 +22,12 @@ export default defineCheck({
   check(ctx) {
     return onPrismaConstruction((node, ancestors) => {
       if (insideFunction(ancestors)) return;
-      const fact: ModuleClient = { file: ctx.file.path, line: node.loc!.start.line, column: node.loc!.start.column + 1, cached: isGloballyCached(ancestors) };
+      const fact: ModuleClient = {
+        file: ctx.file.path,
+        line: node.loc!.start.line,
+        column: node.loc!.start.column + 1,
+        cached: isGloballyCached(ancestors),
+      };
       ctx.collect(fact);
     });
   },

@@ -21,8 +21,10 @@ function moduleNames(program: Node): Set<string> {
   const names = new Set<string>();
   if (program.type !== 'Program') return names;
   for (let statement of program.body) {
-    if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.declaration) statement = statement.declaration as typeof statement;
-    if (statement.type === 'VariableDeclaration') for (const d of statement.declarations) if (d.id.type === 'Identifier') names.add(d.id.name);
+    if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.declaration)
+      statement = statement.declaration as typeof statement;
+    if (statement.type === 'VariableDeclaration')
+      for (const d of statement.declarations) if (d.id.type === 'Identifier') names.add(d.id.name);
     if ((statement.type === 'ClassDeclaration' || statement.type === 'FunctionDeclaration') && statement.id) names.add(statement.id.name);
   }
   return names;
@@ -52,7 +54,8 @@ function testsEmpty(test: Node, key: string): boolean {
 function fillsCache(node: Node, ancestors: readonly Node[], names: ReadonlySet<string>): boolean {
   let child = node;
   let at = ancestors.length - 1;
-  while (at >= 0 && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes(ancestors[at]!.type)) child = ancestors[at--]!;
+  while (at >= 0 && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes(ancestors[at]!.type))
+    child = ancestors[at--]!;
   const parent = ancestors[at];
   if (parent?.type === 'LogicalExpression' && (parent.operator === '??' || parent.operator === '||') && parent.right === child) {
     const key = reference(parent.left);
@@ -70,13 +73,17 @@ function isExported(program: Node, name: string): boolean {
   return program.body.some((statement) => {
     if (statement.type === 'ExportDefaultDeclaration') {
       const declaration = statement.declaration;
-      return (declaration.type === 'Identifier' && declaration.name === name) || ('id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name);
+      return (
+        (declaration.type === 'Identifier' && declaration.name === name) ||
+        ('id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name)
+      );
     }
     if (statement.type !== 'ExportNamedDeclaration') return false;
     if (statement.specifiers.some((s) => s.type === 'ExportSpecifier' && s.local.name === name)) return true;
     const declaration = statement.declaration;
     if (!declaration) return false;
-    if (declaration.type === 'VariableDeclaration') return declaration.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name);
+    if (declaration.type === 'VariableDeclaration')
+      return declaration.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name);
     return 'id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name;
   });
 }
@@ -100,24 +107,41 @@ function madeOncePerProcess(program: Node, ancestors: readonly Node[], names: Re
     }
   } else if (fn.type === 'FunctionDeclaration' && holder === program && fn.id) {
     creator = { name: fn.id.name, kind: 'call' };
-  } else if ((fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') && holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && ancestors[at - 3] === program) {
+  } else if (
+    (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') &&
+    holder?.type === 'VariableDeclarator' &&
+    holder.id.type === 'Identifier' &&
+    ancestors[at - 3] === program
+  ) {
     creator = { name: holder.id.name, kind: 'call' };
   }
   if (!creator || (creator.kind === 'call' && isExported(program, creator.name))) return false;
   const { name, kind } = creator;
   let once = true;
-  walk(program, new Map([
-    ['Identifier', [(node: Node, path: readonly Node[]) => {
-      if (node.type !== 'Identifier' || node.name !== name) return;
-      const parent = path.at(-1)!;
-      if (parent.type.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression') return;
-      if ((parent.type === 'VariableDeclarator' && parent.id === node) || ((parent.type === 'FunctionDeclaration' || parent.type === 'ClassDeclaration') && parent.id === node)) return;
-      if (parent.type === 'MemberExpression' && parent.object === node && kind === 'new') return;
-      const made = (kind === 'call' && parent.type === 'CallExpression') || (kind === 'new' && parent.type === 'NewExpression');
-      if (!made || (parent as { callee: Node }).callee !== node) once = false;
-      else if (insideFunction(path.slice(0, -1)) && !fillsCache(parent, path.slice(0, -1), names)) once = false;
-    }]],
-  ]));
+  walk(
+    program,
+    new Map([
+      [
+        'Identifier',
+        [
+          (node: Node, path: readonly Node[]) => {
+            if (node.type !== 'Identifier' || node.name !== name) return;
+            const parent = path.at(-1)!;
+            if (parent.type.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression') return;
+            if (
+              (parent.type === 'VariableDeclarator' && parent.id === node) ||
+              ((parent.type === 'FunctionDeclaration' || parent.type === 'ClassDeclaration') && parent.id === node)
+            )
+              return;
+            if (parent.type === 'MemberExpression' && parent.object === node && kind === 'new') return;
+            const made = (kind === 'call' && parent.type === 'CallExpression') || (kind === 'new' && parent.type === 'NewExpression');
+            if (!made || (parent as { callee: Node }).callee !== node) once = false;
+            else if (insideFunction(path.slice(0, -1)) && !fillsCache(parent, path.slice(0, -1), names)) once = false;
+          },
+        ],
+      ],
+    ]),
+  );
   return once;
 }
 
@@ -139,7 +163,10 @@ export default defineCheck({
         const names = moduleNames(program);
         if (fillsCache(node, ancestors, names) || madeOncePerProcess(program, ancestors, names)) return;
       }
-      ctx.report({ node, message: 'A new PrismaClient (and connection pool) is created each time this function runs: import one shared client instead.' });
+      ctx.report({
+        node,
+        message: 'A new PrismaClient (and connection pool) is created each time this function runs: import one shared client instead.',
+      });
     });
   },
 });

@@ -36,7 +36,8 @@ export default defineCheck({
     severity: 'critical',
     category: 'secrets',
     docs: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`), and every entry of `next.config` `env`, are copied into the JavaScript every visitor downloads. A secret there is public: rotate it with the provider, drop the prefix, and use it only in server code.',
-    prefilter: (text, _project, file) => (isNextConfigFile(file) && /\benv\s*:/.test(text)) || /NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/.test(text),
+    prefilter: (text, _project, file) =>
+      (isNextConfigFile(file) && /\benv\s*:/.test(text)) || /NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/.test(text),
     fix: 'rename-public-secret-env',
     clientGraph: true,
     // Browser code that reads it has to call the server instead: that fix renames the variable too.
@@ -86,7 +87,12 @@ export default defineCheck({
           ? `${read.name} holds ${what}, and ${INLINED}: rotate it and read it server-side without the public prefix. It is read in browser code: ${chain}`
           : `${read.name} holds ${what} under a public prefix. No browser code reads it here, but the first that does puts the value in the bundle: rename it without the prefix.`,
         data: { variable: read.name, ...(chain ? { chain } : {}) },
-        ...(chain ? { fix: 'move-secret-server-side', rotate: { key: read.name, why: 'browser code reads it, so its value is in the JavaScript bundle' } } : {}),
+        ...(chain
+          ? {
+              fix: 'move-secret-server-side',
+              rotate: { key: read.name, why: 'browser code reads it, so its value is in the JavaScript bundle' },
+            }
+          : {}),
       });
     }
     for (const env of ctx.project.envFiles) {
@@ -102,7 +108,10 @@ export default defineCheck({
           severity: byValue ? 'critical' : 'high',
           message: `${variable.name} holds ${withArticle(providerOf(variable.name, byValue))}, and ${INLINED}. Rotate it now and rename it without the public prefix.`,
           data: { variable: variable.name },
-          rotate: { key: variable.name, why: `its ${env.path} value is ${withArticle(providerOf(variable.name, byValue))} under a public prefix` },
+          rotate: {
+            key: variable.name,
+            why: `its ${env.path} value is ${withArticle(providerOf(variable.name, byValue))} under a public prefix`,
+          },
         });
       }
     }

@@ -4,10 +4,10 @@ import { looksLikeSql, rawSqlApi, splicedParts, type RawSqlApi } from '../engine
 
 const ADVICE: Record<RawSqlApi, string> = {
   prisma: 'use the tagged `$queryRaw`/`$executeRaw` template, which sends values as parameters',
-  driver: 'pass the values separately: `query(\'… $1\', [value])`',
+  driver: "pass the values separately: `query('… $1', [value])`",
   'postgres.js': 'use the tagged `sql` template instead of `sql.unsafe`',
   drizzle: 'use the tagged `sql` template instead of `sql.raw`',
-  knex: 'pass the values as bindings: `raw(\'… ?\', [value])`',
+  knex: "pass the values as bindings: `raw('… ?', [value])`",
   'postgrest-filter': 'build the filter from values you have checked, or use `.eq()`/`.ilike()` with the value as an argument',
 };
 
@@ -21,7 +21,9 @@ function boundNames(pattern: Node | null | undefined): string[] {
     case 'Identifier':
       return [pattern.name];
     case 'ObjectPattern':
-      return pattern.properties.flatMap((property) => boundNames(property.type === 'RestElement' ? property.argument : (property.value as Node)));
+      return pattern.properties.flatMap((property) =>
+        boundNames(property.type === 'RestElement' ? property.argument : (property.value as Node)),
+      );
     case 'ArrayPattern':
       return pattern.elements.flatMap((element) => boundNames(element));
     case 'AssignmentPattern':
@@ -41,7 +43,8 @@ const isStringLiteral = (node: Node | null | undefined) =>
 /** `['jan', 'feb']` or `{ asc: 'ASC', desc: 'DESC' }`: a table of literals, whatever indexes it picks one of them (or nothing). */
 function isLiteralTable(node: Node | null | undefined): boolean {
   if (node?.type === 'ArrayExpression') return node.elements.every((element) => isStringLiteral(element));
-  if (node?.type === 'ObjectExpression') return node.properties.every((property) => property.type === 'ObjectProperty' && !property.computed && isStringLiteral(property.value));
+  if (node?.type === 'ObjectExpression')
+    return node.properties.every((property) => property.type === 'ObjectProperty' && !property.computed && isStringLiteral(property.value));
   return false;
 }
 
@@ -51,7 +54,7 @@ export default defineCheck({
     title: 'Values spliced into SQL text',
     severity: 'critical',
     category: 'data-access',
-    docs: 'A value spliced into SQL text becomes SQL: a request that sends `\' OR \'1\'=\'1` reads every row, and worse payloads change or drop data. Send values as parameters (a tagged template, or placeholders with a values array) so the database never parses them as SQL.',
+    docs: "A value spliced into SQL text becomes SQL: a request that sends `' OR '1'='1` reads every row, and worse payloads change or drop data. Send values as parameters (a tagged template, or placeholders with a values array) so the database never parses them as SQL.",
     // A raw-text API, and text built from pieces (a template with `${}` or a `+` next to a string).
     prefilter: (text) =>
       /\$(query|execute)RawUnsafe|\.unsafe\(|\.raw\(/.test(text) ||
@@ -102,13 +105,16 @@ export default defineCheck({
         bind(boundNames(declarator.id), isConst && declarator.id.type === 'Identifier' ? (declarator.init ?? null) : null);
       },
       ...Object.fromEntries(
-        ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'].map((type) => [
-          type,
-          (node: Node) => bind(('params' in node ? (node.params as Node[]) : []).flatMap(boundNames), null),
-        ]),
+        ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'].map(
+          (type) => [type, (node: Node) => bind(('params' in node ? (node.params as Node[]) : []).flatMap(boundNames), null)],
+        ),
       ),
       ImportDeclaration(node: Node) {
-        if (node.type === 'ImportDeclaration') bind(node.specifiers.map((specifier) => specifier.local.name), null);
+        if (node.type === 'ImportDeclaration')
+          bind(
+            node.specifiers.map((specifier) => specifier.local.name),
+            null,
+          );
       },
       CatchClause(node: Node) {
         if (node.type === 'CatchClause') bind(boundNames(node.param), null);
@@ -118,7 +124,9 @@ export default defineCheck({
         const parent = ancestors.at(-1);
         if (parent?.type === 'MemberExpression' && parent.object === node) {
           const target = ancestors.at(-2);
-          const written = (target?.type === 'AssignmentExpression' && target.left === parent) || (target?.type === 'UpdateExpression' && target.argument === parent);
+          const written =
+            (target?.type === 'AssignmentExpression' && target.left === parent) ||
+            (target?.type === 'UpdateExpression' && target.argument === parent);
           const mutated = !parent.computed && parent.property.type === 'Identifier' && MUTATORS.has(parent.property.name);
           if (written || mutated) escaped.add(node.name);
           return;
@@ -138,7 +146,11 @@ export default defineCheck({
         const parts = splicedParts(text);
         if (!parts) return;
         if ((api === 'driver' || api === 'knex') && !looksLikeSql(parts)) return;
-        if (api === 'postgrest-filter' && !parts.some((part) => 'text' in part && /\.(eq|neq|gt|gte|lt|lte|like|ilike|is|in|cs|cd)\./.test(part.text))) return;
+        if (
+          api === 'postgrest-filter' &&
+          !parts.some((part) => 'text' in part && /\.(eq|neq|gt|gte|lt|lte|like|ilike|is|in|cs|cd)\./.test(part.text))
+        )
+          return;
         spliced.push({ call, api, values: parts.flatMap((part) => ('value' in part ? [part.value] : [])) });
       },
       'Program:exit'() {

@@ -9,7 +9,7 @@ export default defineProjectCheck({
     title: 'RLS policy that lets every user change every row',
     severity: 'high',
     category: 'rls',
-    docs: '`USING (true)` on UPDATE, DELETE or ALL, or a missing or true `WITH CHECK` on INSERT or UPDATE, lets any signed-in user change or delete every row, and write rows in anyone\'s name. Compare the owner column with `(select auth.uid())` instead. A public-read SELECT policy on a table with an owner column is reported as low: make sure the rows are meant to be public.',
+    docs: "`USING (true)` on UPDATE, DELETE or ALL, or a missing or true `WITH CHECK` on INSERT or UPDATE, lets any signed-in user change or delete every row, and write rows in anyone's name. Compare the owner column with `(select auth.uid())` instead. A public-read SELECT policy on a table with an owner column is reported as low: make sure the rows are meant to be public.",
     fix: 'sql',
   },
   check(ctx) {
@@ -21,13 +21,20 @@ export default defineProjectCheck({
           const label = policyLabel(table, policy);
           const checkExpression = policy.withCheck ?? (policy.command === 'update' || policy.command === 'all' ? policy.using : null);
           const writes = policy.command === 'insert' || policy.command === 'update' || policy.command === 'all';
-          const openUsing = (policy.command === 'update' || policy.command === 'delete' || policy.command === 'all') && policy.using?.alwaysTrue;
+          const openUsing =
+            (policy.command === 'update' || policy.command === 'delete' || policy.command === 'all') && policy.using?.alwaysTrue;
           const openCheck = writes && (checkExpression === null || checkExpression.alwaysTrue);
-          const compare = owner ? `\`${quoteIdentifier(owner)} = (select auth.uid())\`` : 'the row\'s owner with `(select auth.uid())`';
+          const compare = owner ? `\`${quoteIdentifier(owner)} = (select auth.uid())\`` : "the row's owner with `(select auth.uid())`";
           if (openUsing || openCheck) {
-            const what = openUsing ? `\`USING (true)\` lets every user ${policy.command === 'delete' ? 'delete' : 'change'} every row` : `${checkExpression ? '`WITH CHECK (true)`' : 'no `WITH CHECK`'} lets every user write rows in anyone's name`;
-            ctx.report({ ...at(policy.loc), message: `${label}: ${what}. Compare ${compare} instead, or ${SQL_FIX_HINT}.`, data: { table: table.name, policy: policy.name } });
-          } else if (owner && (policy.command === 'select') && policy.using?.alwaysTrue) {
+            const what = openUsing
+              ? `\`USING (true)\` lets every user ${policy.command === 'delete' ? 'delete' : 'change'} every row`
+              : `${checkExpression ? '`WITH CHECK (true)`' : 'no `WITH CHECK`'} lets every user write rows in anyone's name`;
+            ctx.report({
+              ...at(policy.loc),
+              message: `${label}: ${what}. Compare ${compare} instead, or ${SQL_FIX_HINT}.`,
+              data: { table: table.name, policy: policy.name },
+            });
+          } else if (owner && policy.command === 'select' && policy.using?.alwaysTrue) {
             ctx.report({
               ...at(policy.loc),
               severity: 'low',

@@ -6,7 +6,6 @@ import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../engine/env-reads
 import { providerOf, secretByName } from '../secrets/secret-shapes.ts';
 import { SUPABASE_CLIENT_FACTORIES, mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
 
-
 interface SecretUse extends ClientCodeFact {
   kind: 'variable' | 'sdk' | 'browser-flag' | 'jwt-sign';
   /** The variable, the SDK, or the flag. */
@@ -46,7 +45,14 @@ export default defineCheck({
   check(ctx) {
     const file = ctx.file.path;
     const record = (kind: SecretUse['kind'], what: string, node: Node, ancestors: readonly Node[]) => {
-      const use: SecretUse = { kind, what, file, line: node.loc!.start.line, column: node.loc!.start.column + 1, serverSide: inPageDataFunction(ancestors) };
+      const use: SecretUse = {
+        kind,
+        what,
+        file,
+        line: node.loc!.start.line,
+        column: node.loc!.start.column + 1,
+        serverSide: inPageDataFunction(ancestors),
+      };
       ctx.collect(use);
     };
     /** The key argument of a Supabase client factory is `service-role-key-in-client`'s finding. */
@@ -61,7 +67,11 @@ export default defineCheck({
         const source = node.source.value;
         if (source === 'jsonwebtoken') {
           for (const specifier of node.specifiers) {
-            if (specifier.type === 'ImportSpecifier' && (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) === 'sign') record('jwt-sign', 'sign', specifier, ancestors);
+            if (
+              specifier.type === 'ImportSpecifier' &&
+              (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) === 'sign'
+            )
+              record('jwt-sign', 'sign', specifier, ancestors);
             else jwtBindings.add(specifier.local.name);
           }
           return;
@@ -70,7 +80,12 @@ export default defineCheck({
       CallExpression(node, ancestors) {
         if (node.type !== 'CallExpression') return;
         const callee = node.callee;
-        if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && jwtBindings.has(callee.object.name) && memberName(callee) === 'sign') {
+        if (
+          callee.type === 'MemberExpression' &&
+          callee.object.type === 'Identifier' &&
+          jwtBindings.has(callee.object.name) &&
+          memberName(callee) === 'sign'
+        ) {
           record('jwt-sign', 'sign', node, ancestors);
         }
       },

@@ -9,7 +9,7 @@ export default defineProjectCheck({
     title: 'SECURITY DEFINER function without a fixed search_path',
     severity: 'high',
     category: 'rls',
-    docs: 'A SECURITY DEFINER function runs with its owner\'s rights but resolves unqualified names through the caller\'s search_path, so a caller who can create objects can make it run their function or read their table. Add `set search_path = \'\'` and qualify every name in the body (`public.tasks`, `auth.uid()`).',
+    docs: "A SECURITY DEFINER function runs with its owner's rights but resolves unqualified names through the caller's search_path, so a caller who can create objects can make it run their function or read their table. Add `set search_path = ''` and qualify every name in the body (`public.tasks`, `auth.uid()`).",
     fix: null,
   },
   check(ctx) {

@@ -40,7 +40,13 @@ export default defineCheck({
     const file = ctx.file.path;
     const record = (name: string, node: Node, ancestors: readonly Node[]) => {
       if (PUBLIC_ENV_PREFIX.test(name) || RUNTIME_VARIABLES.test(name) || secretByName(name)) return;
-      const read: ServerEnvRead = { name, file, line: node.loc!.start.line, column: node.loc!.start.column + 1, serverSide: inPageDataFunction(ancestors) };
+      const read: ServerEnvRead = {
+        name,
+        file,
+        line: node.loc!.start.line,
+        column: node.loc!.start.column + 1,
+        serverSide: inPageDataFunction(ancestors),
+      };
       ctx.collect(read);
     };
     return {

@@ -29,7 +29,9 @@ function prismaMajor(pkg: PackageInfo | null): number | null {
 function schemaFact(file: string, text: string): Fact | null {
   let datasource: Datasource | undefined;
   try {
-    datasource = prismaAst().getSchema(text).list.find((block): block is Datasource => block.type === 'datasource');
+    datasource = prismaAst()
+      .getSchema(text)
+      .list.find((block): block is Datasource => block.type === 'datasource');
   } catch {
     return null;
   }
@@ -41,7 +43,13 @@ function schemaFact(file: string, text: string): Fact | null {
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((line) => /^\s*datasource\s+\w+\s*\{/.test(line));
   const urlLine = lines.findIndex((line, index) => index > start && /^\s*url\s*=/.test(line));
-  return { kind: 'schema', file, urlVariable, urlLine: (urlLine >= 0 ? urlLine : Math.max(start, 0)) + 1, hasDirectUrl: assignment('directUrl') !== undefined };
+  return {
+    kind: 'schema',
+    file,
+    urlVariable,
+    urlLine: (urlLine >= 0 ? urlLine : Math.max(start, 0)) + 1,
+    hasDirectUrl: assignment('directUrl') !== undefined,
+  };
 }
 
 function turnsOffPrepare(options: Node | undefined): boolean {
@@ -59,7 +67,8 @@ export default defineCheck({
     category: 'data-access',
     docs: 'On Vercel or Netlify every function instance opens its own connections, so a traffic burst exhausts a database reached directly. Connect through the transaction pooler (Supabase port 6543, Neon `-pooler` hosts); Prisma then needs `?pgbouncer=true` and a `directUrl` for migrations, and postgres.js and Drizzle need `prepare: false`. Prisma 7 keeps its URLs in `prisma.config.ts`.',
     prefilter: (text, project, file) =>
-      isServerless(project, packageFor(project.packages, file)) && (file.endsWith('.prisma') ? text.includes('datasource') : text.includes('postgres')),
+      isServerless(project, packageFor(project.packages, file)) &&
+      (file.endsWith('.prisma') ? text.includes('datasource') : text.includes('postgres')),
     files: (file) => isSourceFile(file) || /(^|\/)schema\.prisma$/.test(file),
     fix: 'prisma-pooler-config',
   },
@@ -78,7 +87,12 @@ export default defineCheck({
         const call = node as CallExpression;
         if (call.callee.type !== 'Identifier' || !names?.postgres.has(call.callee.name)) return;
         if (turnsOffPrepare(call.arguments[1] as Node | undefined)) return;
-        ctx.collect({ kind: 'postgres-js', file: ctx.file.path, line: call.loc!.start.line, column: call.loc!.start.column + 1 } satisfies Fact);
+        ctx.collect({
+          kind: 'postgres-js',
+          file: ctx.file.path,
+          line: call.loc!.start.line,
+          column: call.loc!.start.column + 1,
+        } satisfies Fact);
       },
     };
   },
@@ -98,11 +112,29 @@ export default defineCheck({
         const at = { file: env.path, loc: { line: variable.line, column: 1 } };
         if (isDirectUrlName(variable.name)) continue;
         if (isSupabaseDirect(url)) {
-          ctx.report({ ...at, message: `${variable.name} points at Supabase's direct host (${url.host}:5432): use the transaction pooler on port 6543 in serverless functions.`, data: { kind: 'direct-host', variable: variable.name } });
+          ctx.report({
+            ...at,
+            message: `${variable.name} points at Supabase's direct host (${url.host}:5432): use the transaction pooler on port 6543 in serverless functions.`,
+            data: { kind: 'direct-host', variable: variable.name },
+          });
         } else if (isNeonDirect(url)) {
-          ctx.report({ ...at, message: `${variable.name} points at Neon without its pooler: use the \`-pooler\` host in serverless functions.`, data: { kind: 'direct-host', variable: variable.name } });
-        } else if (prisma !== null && prisma < 7 && url.port === '6543' && url.params.pgbouncer !== 'true' && (schema?.urlVariable ?? 'DATABASE_URL') === variable.name) {
-          ctx.report({ ...at, message: `${variable.name} reaches the transaction pooler without \`?pgbouncer=true\`: Prisma's prepared statements fail there.`, data: { kind: 'pgbouncer-param', variable: variable.name } });
+          ctx.report({
+            ...at,
+            message: `${variable.name} points at Neon without its pooler: use the \`-pooler\` host in serverless functions.`,
+            data: { kind: 'direct-host', variable: variable.name },
+          });
+        } else if (
+          prisma !== null &&
+          prisma < 7 &&
+          url.port === '6543' &&
+          url.params.pgbouncer !== 'true' &&
+          (schema?.urlVariable ?? 'DATABASE_URL') === variable.name
+        ) {
+          ctx.report({
+            ...at,
+            message: `${variable.name} reaches the transaction pooler without \`?pgbouncer=true\`: Prisma's prepared statements fail there.`,
+            data: { kind: 'pgbouncer-param', variable: variable.name },
+          });
         }
       }
     }
@@ -110,13 +142,24 @@ export default defineCheck({
       const pkg = packageFor(ctx.project.packages, schema.file);
       const major = prismaMajor(pkg);
       if (major === null || major < 7) {
-        ctx.report({ file: schema.file, loc: { line: schema.urlLine, column: 1 }, message: `The datasource uses the pooled ${schema.urlVariable} but has no \`directUrl\`: migrations need a direct connection.`, data: { kind: 'direct-url', variable: schema.urlVariable } });
+        ctx.report({
+          file: schema.file,
+          loc: { line: schema.urlLine, column: 1 },
+          message: `The datasource uses the pooled ${schema.urlVariable} but has no \`directUrl\`: migrations need a direct connection.`,
+          data: { kind: 'direct-url', variable: schema.urlVariable },
+        });
       }
     }
     if (pooled.size > 0) {
       for (const fact of facts) {
         if (fact.kind !== 'postgres-js') continue;
-        ctx.report({ file: fact.file, loc: { line: fact.line, column: fact.column }, message: 'postgres.js on a transaction pooler needs `prepare: false`: prepared statements do not survive between transactions there.', data: { kind: 'prepare' } });
+        ctx.report({
+          file: fact.file,
+          loc: { line: fact.line, column: fact.column },
+          message:
+            'postgres.js on a transaction pooler needs `prepare: false`: prepared statements do not survive between transactions there.',
+          data: { kind: 'prepare' },
+        });
       }
     }
   },

@@ -15,7 +15,9 @@ interface ServiceRoleClient extends ClientCodeFact {
 /** Variables whose value in an env file is a service-role JWT or an `sb_secret_` key, whatever their name. */
 function privilegedByValue(project: Project): Set<string> {
   return new Set(
-    project.envFiles.flatMap((env) => env.variables.filter((v) => v.jwtRole === 'service_role' || v.secret === 'Supabase secret key').map((v) => v.name)),
+    project.envFiles.flatMap((env) =>
+      env.variables.filter((v) => v.jwtRole === 'service_role' || v.secret === 'Supabase secret key').map((v) => v.name),
+    ),
   );
 }
 
@@ -59,7 +61,13 @@ export default defineCheck({
         if (call.callee.type !== 'Identifier' || !SUPABASE_CLIENT_FACTORIES.has(call.callee.name)) return;
         const key = describeKey(call.arguments[1] as Node | undefined);
         if (!key) return;
-        const fact: ServiceRoleClient = { key, file: ctx.file.path, line: call.loc!.start.line, column: call.loc!.start.column + 1, serverSide: inPageDataFunction(ancestors) };
+        const fact: ServiceRoleClient = {
+          key,
+          file: ctx.file.path,
+          line: call.loc!.start.line,
+          column: call.loc!.start.column + 1,
+          serverSide: inPageDataFunction(ancestors),
+        };
         ctx.collect(fact);
       },
     };
@@ -71,7 +79,9 @@ export default defineCheck({
         loc: { line: fact.line, column: fact.column },
         message: `Supabase client built with ${fact.key} in browser code: the key bypasses row level security and ships to every visitor. Rotate it in the Supabase dashboard, use the anon key here, and move privileged calls to the server. Client code because: ${chain}`,
         data: { key: fact.key, chain },
-        ...(fact.key.startsWith('an sb_') || fact.key.startsWith('a service_role') ? { rotate: { key: `the Supabase service-role key in ${fact.file}:${fact.line}`, why: 'written into browser code' } } : {}),
+        ...(fact.key.startsWith('an sb_') || fact.key.startsWith('a service_role')
+          ? { rotate: { key: `the Supabase service-role key in ${fact.file}:${fact.line}`, why: 'written into browser code' } }
+          : {}),
       });
     }
   },

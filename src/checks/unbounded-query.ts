@@ -1,6 +1,17 @@
 import type { CallExpression, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { ancestorsAbove, boundFixApplies, isUnboundedFindMany, queryFilters, rowFlow, unboundedSelectEnd, unboundedSqlText, type Equality, type QueryFilters, type QueryShape } from '../engine/list-queries.ts';
+import {
+  ancestorsAbove,
+  boundFixApplies,
+  isUnboundedFindMany,
+  queryFilters,
+  rowFlow,
+  unboundedSelectEnd,
+  unboundedSqlText,
+  type Equality,
+  type QueryFilters,
+  type QueryShape,
+} from '../engine/list-queries.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
 import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
 import { findTable, foreignKeys, isUniqueOn, primaryKey, type SchemaModel, type Table } from '../sql/model.ts';
@@ -18,7 +29,11 @@ interface ListQuery {
 }
 
 /** The table a query reads, and its columns by the names the query uses (Prisma field names map to columns). */
-function tableOf(schema: SchemaModel, shape: QueryShape, target: string): { table: Table; column: (name: string) => string | undefined } | null {
+function tableOf(
+  schema: SchemaModel,
+  shape: QueryShape,
+  target: string,
+): { table: Table; column: (name: string) => string | undefined } | null {
   if (shape === 'prisma') {
     const table = schema.tables.find((t) => t.model !== undefined && t.model.charAt(0).toLowerCase() + t.model.slice(1) === target);
     return table?.fields ? { table, column: (field) => table.fields![field] } : null;
@@ -31,7 +46,9 @@ function tableOf(schema: SchemaModel, shape: QueryShape, target: string): { tabl
  * Without a schema, a column named as a reference to a user: the owner column names RLS knows, an
  * account or profile id, and a user's name (`nikname`, `master_nikname`, `ms_user`).
  */
-const USER_REFERENCE_NAME = new RegExp(String.raw`^(${[...OWNER_COLUMN_NAMES, 'account_id', 'accountId'].join('|')}|nikname|nickname|username|userName)$|_(user|nikname|nickname|username)$`);
+const USER_REFERENCE_NAME = new RegExp(
+  String.raw`^(${[...OWNER_COLUMN_NAMES, 'account_id', 'accountId'].join('|')}|nikname|nickname|username|userName)$|_(user|nikname|nickname|username)$`,
+);
 
 /** A column named for the role a user plays in a row (`master`, `recipient`): an owner column only when the value it is compared with is named as a user. */
 const USER_ROLE_NAME = /^(master|client|customer|sender|recipient|owner|author|member)$/;
@@ -43,13 +60,19 @@ const UNIQUE_IDENTIFIER_NAME = /^(email|phone|username|userName|nikname|nickname
  * Whether an equality holds the rows to one user's, or to one row: a query over every user's rows is
  * what grows with sign-ups; one user's rows grow only with that user's activity.
  */
-function scopesToOneUser(equality: Equality, schema: SchemaModel | null, read: { table: Table; column: (name: string) => string | undefined } | null): boolean {
+function scopesToOneUser(
+  equality: Equality,
+  schema: SchemaModel | null,
+  read: { table: Table; column: (name: string) => string | undefined } | null,
+): boolean {
   if (equality.constant) return false;
   if (schema && read) {
     const column = read.column(equality.column);
     if (!column) return false;
     if (ownerColumn(schema, read.table) === column) return true;
-    return foreignKeys(read.table).some((fk) => fk.columns.length === 1 && fk.columns[0] === column && fk.references !== undefined && isUsersTable(schema, fk.references));
+    return foreignKeys(read.table).some(
+      (fk) => fk.columns.length === 1 && fk.columns[0] === column && fk.references !== undefined && isUsersTable(schema, fk.references),
+    );
   }
   const { column, value } = equality;
   if (USER_REFERENCE_NAME.test(column) || UNIQUE_IDENTIFIER_NAME.test(column)) return true;
@@ -120,17 +143,30 @@ export default defineCheck({
       // A lookup by any unique key (the primary key, a unique constraint or index) returns at most one row.
       if (read && compared.length > 0 && isUniqueOn(schema!, read.table, compared)) continue;
       // An OR of such equalities (`sender = $1 or recipient = $1`) still scopes every row it returns.
-      if (filters.alternatives.length > 0 && filters.alternatives.every((alternative) => alternative.some((equality) => scopesToOneUser(equality, schema ?? null, read)))) continue;
+      if (
+        filters.alternatives.length > 0 &&
+        filters.alternatives.every((alternative) => alternative.some((equality) => scopesToOneUser(equality, schema ?? null, read)))
+      )
+        continue;
       // A page needs an order: the query's own, or the table's primary key. Without either, a page would be arbitrary rows.
       const keyKnown = filters.ordered || query.flow === 'count' || (read !== null && primaryKey(read.table) !== undefined);
       const fix = query.fixable && keyKnown ? {} : { fix: '' };
       const cap = shape === 'supabase' ? ' (and Supabase stops at 1,000 without saying so)' : '';
       let message: string;
-      if (query.flow === 'count') message = `${UNBOUNDED[shape]} only to count them${cap}: ${COUNT[shape]} asks the database for the number instead.`;
+      if (query.flow === 'count')
+        message = `${UNBOUNDED[shape]} only to count them${cap}: ${COUNT[shape]} asks the database for the number instead.`;
       else if (query.flow === 'response' && !('fix' in fix)) message = `${UNBOUNDED[shape]} into the response or the page${cap}.`;
-      else if (query.flow === 'response') message = `${UNBOUNDED[shape]} into the response or the page${cap}; page it by hand: shipshape cannot tell which key orders this one.`;
-      else message = `${UNBOUNDED[shape]}${cap}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.`;
-      ctx.report({ file: query.file, loc: { line: query.line, column: query.column }, message, data: { kind: shape, flow: query.flow }, ...fix });
+      else if (query.flow === 'response')
+        message = `${UNBOUNDED[shape]} into the response or the page${cap}; page it by hand: shipshape cannot tell which key orders this one.`;
+      else
+        message = `${UNBOUNDED[shape]}${cap}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.`;
+      ctx.report({
+        file: query.file,
+        loc: { line: query.line, column: query.column },
+        message,
+        data: { kind: shape, flow: query.flow },
+        ...fix,
+      });
     }
   },
 });

@@ -19,7 +19,10 @@ export default defineProjectCheck({
         for (const fk of foreignKeys(table)) {
           if (hasLeadingIndex(schema, table, fk.columns)) continue;
           const columns = fk.columns.join(', ');
-          const fix = schema.source === 'prisma' ? `add \`@@index([${fk.columns.map((c) => Object.entries(table.fields ?? {}).find(([, col]) => col === c)?.[0] ?? c).join(', ')}])\` to model ${table.model ?? table.name}` : `run \`create index concurrently on ${tableIdentifier(table)} (${fk.columns.map(quoteIdentifier).join(', ')});\``;
+          const fix =
+            schema.source === 'prisma'
+              ? `add \`@@index([${fk.columns.map((c) => Object.entries(table.fields ?? {}).find(([, col]) => col === c)?.[0] ?? c).join(', ')}])\` to model ${table.model ?? table.name}`
+              : `run \`create index concurrently on ${tableIdentifier(table)} (${fk.columns.map(quoteIdentifier).join(', ')});\``;
           ctx.report({
             ...at(fk.loc),
             message: `foreign key ${qualifiedName(table)} (${columns}) → ${qualifiedName({ schema: fk.references!.schema, name: fk.references!.table })} has no index: joins and parent deletes scan the whole table. ${fix[0]!.toUpperCase()}${fix.slice(1)}, or ${SQL_FIX_HINT}.`,

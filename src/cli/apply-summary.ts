@@ -42,7 +42,9 @@ export function findingsLine(outcome: FixOutcome, applied: boolean): string {
 export function heldBackLines(heldBack: readonly HeldBack[], applied: boolean, color: boolean): string[] {
   if (heldBack.length === 0) return [];
   const colors = pc.createColors(color);
-  const out = [colors.bold(colors.yellow(`held back: ${heldBack.length} change(s) that add a TypeScript error${applied ? '' : ' (not in the diff)'}`))];
+  const out = [
+    colors.bold(colors.yellow(`held back: ${heldBack.length} change(s) that add a TypeScript error${applied ? '' : ' (not in the diff)'}`)),
+  ];
   for (const held of heldBack) {
     out.push(`  ${held.file} (${held.transform})`);
     for (const error of held.errors) out.push(`    ${error}`);
@@ -86,7 +88,8 @@ export function renderApplySummary(
   if (followUps.length > 0) {
     out.push(colors.bold('next steps:'));
     for (const followUp of followUps) {
-      const tag = followUp.kind === 'secret' ? colors.red('rotate') : followUp.kind === 'command' ? colors.cyan('run') : colors.yellow('by hand');
+      const tag =
+        followUp.kind === 'secret' ? colors.red('rotate') : followUp.kind === 'command' ? colors.cyan('run') : colors.yellow('by hand');
       out.push(`  ${tag}  ${followUp.message}`);
     }
   }

@@ -16,7 +16,6 @@ export { colorEnabled };
 
 export { EXIT, VERSION } from './constants.ts';
 
-
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
@@ -74,7 +73,10 @@ export function closest(word: string, candidates: Iterable<string>): string | nu
 }
 
 export function splitList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 /** `--only` and `--skip` take check ids or categories. */
@@ -126,7 +128,9 @@ export function parseOptionPairs(pairs: string[] | undefined, questions: readonl
       const suggestion = closest(key, known.keys());
       throw new UsageError(
         `unknown option "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
-        known.size > 0 ? `known options: ${[...known.values()].map((q) => `${q.name} (${describeAnswer(q)})`).join(', ')}` : 'this command asks no questions: drop --option',
+        known.size > 0
+          ? `known options: ${[...known.values()].map((q) => `${q.name} (${describeAnswer(q)})`).join(', ')}`
+          : 'this command asks no questions: drop --option',
       );
     }
     coerce(question, value, `--option ${key}`);

@@ -9,7 +9,18 @@ import { TRANSFORMS } from '../all-transforms.ts';
 import { scan } from '../engine/scan.ts';
 import { createTypeGate } from '../engine/type-gate.ts';
 import { renderApplySummary } from './apply-summary.ts';
-import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, emit, load, parseOptionPairs, selectChecks, splitList } from './common.ts';
+import {
+  EXIT,
+  assertCleanTree,
+  collect,
+  colorEnabled,
+  createLogger,
+  emit,
+  load,
+  parseOptionPairs,
+  selectChecks,
+  splitList,
+} from './common.ts';
 import { canAsk, io } from './io.ts';
 
 interface FixFlags {
@@ -53,7 +64,8 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
       const result = await scan(project, { checks });
       const groups = groupFixes(result.findings);
       const generated = generatorFindings(result.findings);
-      for (const [command, count] of generated) logger.info(`${count} finding(s) are fixed by generated files, not by \`fix\`: run \`${command}\``);
+      for (const [command, count] of generated)
+        logger.info(`${count} finding(s) are fixed by generated files, not by \`fix\`: run \`${command}\``);
       const color = flags.color !== false && colorEnabled(io().stdout);
       if (groups.length === 0) {
         const byHand = result.findings.length - [...generated.values()].reduce((a, b) => a + b, 0);
@@ -70,11 +82,22 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
       let plan: FixPlan;
       if (interactive) {
         const { runWizard } = await import('../wizard/wizard.ts');
-        plan = await runWizard({ project, checks, scanned: result, groups, cliOptions, color, typeGate: typeGate.gate, write: (text) => void io().stdout.write(text) });
+        plan = await runWizard({
+          project,
+          checks,
+          scanned: result,
+          groups,
+          cliOptions,
+          color,
+          typeGate: typeGate.gate,
+          write: (text) => void io().stdout.write(text),
+        });
       } else {
         const select = (group: FixGroup) => Boolean(flags.all || group.transform.meta.safe);
         for (const group of groups.filter((g) => !select(g))) {
-          logger.info(`not applied without review: ${group.transform.meta.id} (${group.findings.length} finding(s)); add --all or run the wizard`);
+          logger.info(
+            `not applied without review: ${group.transform.meta.id} (${group.findings.length} finding(s)); add --all or run the wizard`,
+          );
         }
         plan = await planFixes({
           project,
@@ -85,7 +108,10 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
           typeGate: typeGate.gate,
         });
       }
-      if (plan.capped) logger.warn(`fixes still planned changes after ${MAX_FIX_PASSES} passes; what the last pass planned is left out: run \`shipshape fix\` again`);
+      if (plan.capped)
+        logger.warn(
+          `fixes still planned changes after ${MAX_FIX_PASSES} passes; what the last pass planned is left out: run \`shipshape fix\` again`,
+        );
       const { changeset, failures } = plan;
       const outcome = { before: plan.before, after: plan.after, heldBack: plan.heldBack };
       const exitCode = failures.some((failure) => failure.internal) ? EXIT.internal : EXIT.ok;
@@ -98,9 +124,11 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
         } else {
           const printable = printableDiff(diff);
           emit(printable.text);
-          if (printable.masked) logger.warn('secrets in the diff are masked, so those hunks will not apply; `--patch <file>` writes the exact patch to a file');
+          if (printable.masked)
+            logger.warn('secrets in the diff are masked, so those hunks will not apply; `--patch <file>` writes the exact patch to a file');
         }
-        if (flags.patch) logger.info(`wrote a patch of ${changes.length} file(s) to ${flags.patch}; apply it with \`git apply ${flags.patch}\``);
+        if (flags.patch)
+          logger.info(`wrote a patch of ${changes.length} file(s) to ${flags.patch}; apply it with \`git apply ${flags.patch}\``);
         io().stderr.write(renderApplySummary([], changeset.followUps, failures, null, colorEnabled(io().stderr), outcome));
         setExit(exitCode);
         return;

@@ -71,7 +71,8 @@ export function registerList(program: Command, setExit: (code: number) => void):
           lines.push(`  ${c.id.padEnd(width)}  ${c.severity.padEnd(8)}  ${c.category.padEnd(12)}  ${fix}`);
         }
         lines.push('', 'Transforms', `  ${'id'.padEnd(width)}  kind     safe  title`);
-        for (const t of transforms) lines.push(`  ${t.id.padEnd(width)}  ${t.kind.padEnd(7)}  ${(t.safe ? 'yes' : 'no').padEnd(4)}  ${t.title}`);
+        for (const t of transforms)
+          lines.push(`  ${t.id.padEnd(width)}  ${t.kind.padEnd(7)}  ${(t.safe ? 'yes' : 'no').padEnd(4)}  ${t.title}`);
         io().stdout.write(`${lines.join('\n')}\n`);
       }
       setExit(EXIT.ok);

@@ -17,14 +17,24 @@ interface CommandEntry {
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'scan', term: 'scan [options] [dir]', description: 'find the problems that break the app at launch', load: async () => (await import('./scan.ts')).registerScan },
+  {
+    name: 'scan',
+    term: 'scan [options] [dir]',
+    description: 'find the problems that break the app at launch',
+    load: async () => (await import('./scan.ts')).registerScan,
+  },
   {
     name: 'fix',
     term: 'fix [options] [dir]',
     description: 'fix the findings: an interactive wizard on a terminal, or --yes / --dry-run / --patch in scripts',
     load: async () => (await import('./fix.ts')).registerFix,
   },
-  { name: 'transform', term: 'transform [options] <id> <paths...>', description: 'run one transform over files and folders', load: async () => (await import('./transform.ts')).registerTransform },
+  {
+    name: 'transform',
+    term: 'transform [options] <id> <paths...>',
+    description: 'run one transform over files and folders',
+    load: async () => (await import('./transform.ts')).registerTransform,
+  },
   {
     name: 'sql',
     term: 'sql [options] [dir]',
@@ -37,8 +47,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: "apply the migrations to an embedded Postgres and prove that users cannot reach each other's rows",
     load: async () => (await import('./verify.ts')).registerVerify,
   },
-  { name: 'migrate', term: 'migrate', description: 'move an app to a newer framework API', load: async () => (await import('./migrate.ts')).registerMigrate },
-  { name: 'list', term: 'list [options]', description: 'every check and transform', load: async () => (await import('./list.ts')).registerList },
+  {
+    name: 'migrate',
+    term: 'migrate',
+    description: 'move an app to a newer framework API',
+    load: async () => (await import('./migrate.ts')).registerMigrate,
+  },
+  {
+    name: 'list',
+    term: 'list [options]',
+    description: 'every check and transform',
+    load: async () => (await import('./list.ts')).registerList,
+  },
   {
     name: 'undo',
     term: 'undo [options] [dir]',
@@ -60,7 +80,8 @@ const PROJECT_COMMANDS = new Set(['scan', 'fix', 'transform', 'sql', 'verify', '
 /** The existing folders a command works in: its [dir], or for transform the current folder and its paths. */
 function commandDirs(command: Command): string[] {
   const args = command.processedArgs as unknown[];
-  const named = command.name() === 'transform' ? ['.', ...((args[1] as string[] | undefined) ?? [])] : [typeof args[0] === 'string' ? args[0] : '.'];
+  const named =
+    command.name() === 'transform' ? ['.', ...((args[1] as string[] | undefined) ?? [])] : [typeof args[0] === 'string' ? args[0] : '.'];
   return named.flatMap((name) => {
     try {
       const absolute = fromCwd(name);
@@ -88,9 +109,13 @@ async function startUp(command: Command, locks: Array<() => void>): Promise<void
   ]);
   const dirs = commandDirs(command);
   if (name !== 'undo') {
-    const interrupted = dirs.flatMap(journalRoots).map((root) => ({ root, journal: interruptedJournal(root) })).find((found) => found.journal !== null);
+    const interrupted = dirs
+      .flatMap(journalRoots)
+      .map((root) => ({ root, journal: interruptedJournal(root) }))
+      .find((found) => found.journal !== null);
     if (interrupted) {
-      const where = path.relative(io().cwd, path.join(interrupted.root, journalPath(interrupted.journal!))) || journalPath(interrupted.journal!);
+      const where =
+        path.relative(io().cwd, path.join(interrupted.root, journalPath(interrupted.journal!))) || journalPath(interrupted.journal!);
       const reason = `an earlier apply was interrupted (${where} is incomplete), so files may be half old, half new`;
       if (writes) throw new UsageError(reason, 'run `shipshape undo` to roll it back, then run the command again');
       createLogger(false).warn(`${reason}; run \`shipshape undo\` to roll it back`);
@@ -133,7 +158,10 @@ async function buildProgram(argv: readonly string[], setExit: (code: number) => 
     else stubs.set(program.command(entry.name).description(entry.description), entry.term);
   }
   for (const command of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
-    command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true);
+    command
+      .exitOverride()
+      .configureOutput({ outputError: () => {} })
+      .showSuggestionAfterError(true);
   }
   return program;
 }

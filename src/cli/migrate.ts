@@ -37,12 +37,18 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
     .option('--routes <glob>', 'migrate only the routes or files this glob matches (comma-separated), e.g. "/blog/**"')
     .option('--keep-pages-shell', 'keep pages/_app and pages/_document while anything (an API route, say) stays in pages/')
     .option('--allow-dirty', 'run even when the git tree has uncommitted changes')
-    .option('--force', 'migrate even when the app uses what the App Router does not support (i18n, a custom server, getInitialProps in _app, AMP)')
+    .option(
+      '--force',
+      'migrate even when the app uses what the App Router does not support (i18n, a custom server, getInitialProps in _app, AMP)',
+    )
     .option('--quiet', 'no log lines on stderr')
     .action(async (dir: string, flags: MigrateFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
       if (!flags.dryRun && !flags.yes && !canAsk()) {
-        throw new UsageError('migrate needs --yes or --dry-run when it cannot ask', 'run `shipshape migrate app-router --dry-run` to see the changes, then `--yes` to apply them');
+        throw new UsageError(
+          'migrate needs --yes or --dry-run when it cannot ask',
+          'run `shipshape migrate app-router --dry-run` to see the changes, then `--yes` to apply them',
+        );
       }
       const project = load(dir);
       const apps = nextApps(project);
@@ -52,7 +58,10 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
           setExit(EXIT.ok);
           return;
         }
-        throw new UsageError(`${dir} has no Next.js pages/ directory to migrate`, 'point it at the folder of a Next.js app that uses the Pages Router');
+        throw new UsageError(
+          `${dir} has no Next.js pages/ directory to migrate`,
+          'point it at the folder of a Next.js app that uses the Pages Router',
+        );
       }
       const checks = PREFLIGHT.map((id) => findCheck(id)!);
       const { findings } = await scan(project, { checks });
@@ -64,7 +73,8 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
           'replace those features first, or pass --force to migrate anyway',
         );
       }
-      for (const finding of findings.filter((f) => f.ruleId !== 'app-router-unsupported-feature')) logger.info(`before: ${where(finding)}  ${finding.message}`);
+      for (const finding of findings.filter((f) => f.ruleId !== 'app-router-unsupported-feature'))
+        logger.info(`before: ${where(finding)}  ${finding.message}`);
 
       const transform = (await loadTransform('migrate-app-router'))!;
       const cliOptions = { routes: flags.routes ?? '', keepPagesShell: Boolean(flags.keepPagesShell), force: Boolean(flags.force) };
@@ -76,7 +86,9 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
         const named = failure.file !== transform.meta.id;
         const hint = 'pass --force to migrate the rest and leave it in pages/ with a TODO(shipshape) (both routers run side by side)';
         if (named && !failure.internal) throw new UsageError(`cannot migrate ${failure.file}: ${failure.reason}`, hint);
-        io().stderr.write(`shipshape: internal error: ${named ? `${failure.file}: ` : ''}${failure.reason}; nothing was written\nhint: ${named ? `${hint}, and ` : ''}report it with \`--debug\`\n`);
+        io().stderr.write(
+          `shipshape: internal error: ${named ? `${failure.file}: ` : ''}${failure.reason}; nothing was written\nhint: ${named ? `${hint}, and ` : ''}report it with \`--debug\`\n`,
+        );
         setExit(EXIT.internal);
         return;
       }
@@ -94,7 +106,9 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
         return;
       }
       if (changes.length === 0) {
-        io().stdout.write(`Nothing to migrate: no page is left in pages/ that can move.\n${renderApplySummary([], followUps, [], null, color)}`);
+        io().stdout.write(
+          `Nothing to migrate: no page is left in pages/ that can move.\n${renderApplySummary([], followUps, [], null, color)}`,
+        );
         setExit(EXIT.ok);
         return;
       }
@@ -112,7 +126,9 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       const applied = changeset.changes();
       const journal = applyWithJournal(project.root, applied, 'migrate app-router');
       const moves = [...renames].map(([to, from]) => `  moved ${from} → ${to}`);
-      io().stdout.write(`${moves.length > 0 ? `moved: ${moves.length} file(s)\n${moves.join('\n')}\n` : ''}${renderApplySummary(applied, followUps, [], journal, color)}`);
+      io().stdout.write(
+        `${moves.length > 0 ? `moved: ${moves.length} file(s)\n${moves.join('\n')}\n` : ''}${renderApplySummary(applied, followUps, [], journal, color)}`,
+      );
       setExit(EXIT.ok);
     });
 }

@@ -31,7 +31,11 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .argument('[dir]', 'the app to scan', '.')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices([...SEVERITIES, 'none']).default('high'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists')
+        .choices([...SEVERITIES, 'none'])
+        .default('high'),
+    )
     .option('--only <ids>', 'run only these checks or categories (comma-separated, repeatable)', collect)
     .option('--skip <ids>', 'skip these checks or categories (comma-separated, repeatable)', collect)
     .option('--baseline <file>', 'hide the findings recorded in this baseline')
@@ -44,7 +48,10 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const checks = selectChecks(splitList(flags.only), splitList(flags.skip));
       const workers = flags.workers === undefined ? 'auto' : Number(flags.workers);
       if (workers !== 'auto' && (!Number.isInteger(workers) || workers < 0)) {
-        throw new UsageError(`--workers takes a whole number, got "${flags.workers}"`, 'for example --workers 2, or 0 to scan on the main thread');
+        throw new UsageError(
+          `--workers takes a whole number, got "${flags.workers}"`,
+          'for example --workers 2, or 0 to scan on the main thread',
+        );
       }
       const known = flags.baseline ? readBaseline(fromCwd(flags.baseline)) : null;
       const project = load(dir);

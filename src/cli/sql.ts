@@ -37,10 +37,13 @@ const LAYOUTS = ['supabase', 'prisma', 'plain'];
 const PARTS = ['rls', 'constraints', 'indexes'];
 
 function validate(flags: SqlFlags): { layout?: LayoutKind; only?: 'rls' | 'constraints' | 'indexes'; name: string } {
-  if (flags.layout && !LAYOUTS.includes(flags.layout)) throw new UsageError(`unknown layout "${flags.layout}"`, 'use --layout supabase, prisma or plain');
-  if (flags.only && !PARTS.includes(flags.only)) throw new UsageError(`unknown part "${flags.only}"`, 'use --only rls, constraints or indexes');
+  if (flags.layout && !LAYOUTS.includes(flags.layout))
+    throw new UsageError(`unknown layout "${flags.layout}"`, 'use --layout supabase, prisma or plain');
+  if (flags.only && !PARTS.includes(flags.only))
+    throw new UsageError(`unknown part "${flags.only}"`, 'use --only rls, constraints or indexes');
   const name = flags.name ?? 'shipshape';
-  if (!/^[a-z0-9][a-z0-9_]{0,40}$/.test(name)) throw new UsageError(`invalid migration name "${name}"`, 'use lower-case letters, digits and underscores, e.g. --name secure_tables');
+  if (!/^[a-z0-9][a-z0-9_]{0,40}$/.test(name))
+    throw new UsageError(`invalid migration name "${name}"`, 'use lower-case letters, digits and underscores, e.g. --name secure_tables');
   return { layout: flags.layout as LayoutKind | undefined, only: flags.only as 'rls' | 'constraints' | 'indexes' | undefined, name };
 }
 
@@ -64,7 +67,10 @@ export function describeUrl(url: string): string {
 export function databaseUsageError(error: unknown, url: string): Error {
   if (error instanceof UsageError) return error;
   if (error instanceof DatabaseTimeout) {
-    return new UsageError(error.message, 'check --database-url: its host and port must reach a PostgreSQL server that answers (a firewall that drops packets holds a connection open), and nothing may hold a lock the statement waits for');
+    return new UsageError(
+      error.message,
+      'check --database-url: its host and port must reach a PostgreSQL server that answers (a firewall that drops packets holds a connection open), and nothing may hold a lock the statement waits for',
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -75,7 +81,12 @@ export async function connectDatabase(url: string): Promise<Database> {
     return await openPostgres(url);
   } catch (error) {
     const mapped = databaseUsageError(error, url);
-    throw mapped instanceof UsageError ? mapped : new UsageError(`cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`, 'check --database-url (postgres://user:password@host:5432/db) and that the server is up');
+    throw mapped instanceof UsageError
+      ? mapped
+      : new UsageError(
+          `cannot connect to ${describeUrl(url)}: ${errorMessage(error)}`,
+          'check --database-url (postgres://user:password@host:5432/db) and that the server is up',
+        );
   }
 }
 
@@ -101,10 +112,18 @@ export function accessAnswers(pairs: Record<string, string>, decisions: readonly
     const question = questions.get(key);
     if (!question) {
       const known = [...questions.keys()];
-      throw new UsageError(`unknown option "${key}" for sql`, known.length > 0 ? `sql takes ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …' : ''} (=${ACCESS_MODES.join('|')})` : 'sql asks no question for this schema');
+      throw new UsageError(
+        `unknown option "${key}" for sql`,
+        known.length > 0
+          ? `sql takes ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …' : ''} (=${ACCESS_MODES.join('|')})`
+          : 'sql asks no question for this schema',
+      );
     }
     if (!question.choices!.some((c) => c.value === value)) {
-      throw new UsageError(`option ${key} must be one of ${question.choices!.map((c) => `"${c.value}"`).join(', ')}, got "${value}"`, `for example --option ${key}=${question.default}`);
+      throw new UsageError(
+        `option ${key} must be one of ${question.choices!.map((c) => `"${c.value}"`).join(', ')}, got "${value}"`,
+        `for example --option ${key}=${question.default}`,
+      );
     }
     answers[key.slice('access.'.length)] = value as AccessMode;
   }
@@ -113,7 +132,10 @@ export function accessAnswers(pairs: Record<string, string>, decisions: readonly
 
 /** One line per table: the access mode the migrations give it, and what it was when that changes who reads. */
 function accessSummary(decisions: readonly TableDecision[]): string {
-  const modes = decisions.map((d) => `${qualifiedName(d.table)} ${d.mode}${d.publicReadPolicy && d.mode !== 'public-read' && d.mode !== 'skip' ? ' (everyone read it before)' : ''}`);
+  const modes = decisions.map(
+    (d) =>
+      `${qualifiedName(d.table)} ${d.mode}${d.publicReadPolicy && d.mode !== 'public-read' && d.mode !== 'skip' ? ' (everyone read it before)' : ''}`,
+  );
   return `access: ${modes.join(' · ')}\n`;
 }
 
@@ -130,14 +152,14 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
     .description('generate migrations for row level security, constraints and indexes, from the schema and the code')
     .argument('[dir]', 'the app', '.')
     .option('--layout <layout>', 'where migrations go: supabase, prisma or plain (detected by default)')
-    .option('--out <dir>', 'write the migrations to this folder instead of the layout\'s')
+    .option('--out <dir>', "write the migrations to this folder instead of the layout's")
     .option('--only <part>', 'generate only rls, constraints (with their validation) or indexes')
     .option('--name <name>', 'the name after the timestamp in the file names', 'shipshape')
     .option('--dry-run', 'print the SQL; write nothing')
     .option('--yes', 'no prompts: take the inferred access mode for every table')
     .option('--database-url <url>', 'read the schema from this live database instead of the migration files')
     .option('--allow-dirty', 'run even when the git tree has uncommitted changes')
-    .option('--option <key=value>', 'choose a table\'s access: access.<table>=owner|public-read|team|server-only|skip (repeatable)', collect)
+    .option('--option <key=value>', "choose a table's access: access.<table>=owner|public-read|team|server-only|skip (repeatable)", collect)
     .option('--quiet', 'no log lines on stderr')
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: SqlFlags) => {
@@ -146,16 +168,21 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       const optionPairs = splitOptionPairs(flags.option, 'access.notes=owner');
       const scripted = Boolean(flags.yes || flags.dryRun);
       const interactive = !scripted && canAsk();
-      if (!scripted && !interactive) throw new UsageError('the sql wizard needs a terminal', 'in scripts and CI pass --yes (inferred access modes) or --dry-run');
+      if (!scripted && !interactive)
+        throw new UsageError('the sql wizard needs a terminal', 'in scripts and CI pass --yes (inferred access modes) or --dry-run');
       const project = load(dir);
       await loadSqlParser();
       const schemas = flags.databaseUrl ? [await liveSchema(flags.databaseUrl)] : loadSchemas(project);
       if (schemas.length === 0) {
-        throw new UsageError(`no database schema found in ${dir}`, 'shipshape reads supabase/migrations/*.sql, prisma/schema.prisma or .sql files with CREATE TABLE; or pass --database-url');
+        throw new UsageError(
+          `no database schema found in ${dir}`,
+          'shipshape reads supabase/migrations/*.sql, prisma/schema.prisma or .sql files with CREATE TABLE; or pass --database-url',
+        );
       }
       for (const schema of schemas) {
         const problem = schema.problems.find((p) => p.kind === 'parse');
-        if (problem) throw new UsageError(problem.message, 'fix that file first: migrations generated from a schema read only in part could be wrong');
+        if (problem)
+          throw new UsageError(problem.message, 'fix that file first: migrations generated from a schema read only in part could be wrong');
       }
       if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       const uses = collectColumnUses(project);
@@ -176,18 +203,36 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
         }
         const layout = detectLayout(project, schema, options.layout, flags.out);
         const { lineEnding } = await newFileStyle(project, path.posix.join(layout.migrationsDir, 'migration.sql'));
-        const generation = generate(project, schema, { layout, decisions, uses, name: options.name, now: new Date(), only: options.only, lineEnding });
+        const generation = generate(project, schema, {
+          layout,
+          decisions,
+          uses,
+          name: options.name,
+          now: new Date(),
+          only: options.only,
+          lineEnding,
+        });
         const blocking = replayProblemsAffecting(schema, generation.plan);
-        for (const problem of schema.problems.filter((p) => p.kind === 'replay' && !blocking.includes(p))) logger.warn(`${problem.message} (\`${oneLine(problem.statement ?? '')}\`); no table this run writes SQL for is affected`);
+        for (const problem of schema.problems.filter((p) => p.kind === 'replay' && !blocking.includes(p)))
+          logger.warn(`${problem.message} (\`${oneLine(problem.statement ?? '')}\`); no table this run writes SQL for is affected`);
         if (blocking[0]) {
-          throw new UsageError(`${blocking[0].message} (\`${oneLine(blocking[0].statement ?? '')}\`)`, 'the SQL for that table would be planned on a guess: check that migration against the database (or pass --database-url), or leave the table out with --only');
+          throw new UsageError(
+            `${blocking[0].message} (\`${oneLine(blocking[0].statement ?? '')}\`)`,
+            'the SQL for that table would be planned on a guess: check that migration against the database (or pass --database-url), or leave the table out with --only',
+          );
         }
         generations.push(generation);
         for (const note of generation.plan.notes) logger.info(note);
         const answered = new Set([...Object.keys(mine), ...(interactive ? decisions.map((d) => accessQuestion(d).name) : [])]);
         for (const decision of decisions) {
           const table = qualifiedName(decision.table);
-          if (!decision.publicReadPolicy || decision.mode === 'public-read' || decision.mode === 'skip' || answered.has(accessQuestion(decision).name)) continue;
+          if (
+            !decision.publicReadPolicy ||
+            decision.mode === 'public-read' ||
+            decision.mode === 'skip' ||
+            answered.has(accessQuestion(decision).name)
+          )
+            continue;
           if (!generation.plan.rls.some((r) => r.label === table)) continue;
           changeset.followUp({
             kind: 'manual',
@@ -216,11 +261,26 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       }
       if (!interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       for (const generation of generations) {
-        const apply = generation.layout.kind === 'supabase' ? 'supabase db push (or supabase migration up locally)' : generation.layout.kind === 'prisma' ? 'npx prisma migrate deploy' : `your migration tool, in file-name order, on ${generation.layout.migrationsDir}`;
-        changeset.followUp({ kind: 'command', message: `apply the migrations with ${apply}; the indexes file must run outside a transaction` });
-        if (generation.plan.constraints.length > 0) changeset.followUp({ kind: 'manual', message: 'if a VALIDATE fails, the comment above it has the query that lists the rows breaking the rule' });
+        const apply =
+          generation.layout.kind === 'supabase'
+            ? 'supabase db push (or supabase migration up locally)'
+            : generation.layout.kind === 'prisma'
+              ? 'npx prisma migrate deploy'
+              : `your migration tool, in file-name order, on ${generation.layout.migrationsDir}`;
+        changeset.followUp({
+          kind: 'command',
+          message: `apply the migrations with ${apply}; the indexes file must run outside a transaction`,
+        });
+        if (generation.plan.constraints.length > 0)
+          changeset.followUp({
+            kind: 'manual',
+            message: 'if a VALIDATE fails, the comment above it has the query that lists the rows breaking the rule',
+          });
       }
-      changeset.followUp({ kind: 'command', message: 'shipshape verify: prove on an embedded Postgres that each user sees only their own rows' });
+      changeset.followUp({
+        kind: 'command',
+        message: 'shipshape verify: prove on an embedded Postgres that each user sees only their own rows',
+      });
       ignoreStateDir(changeset);
       const changes = changeset.changes();
       const journal = applyWithJournal(project.root, changes, `sql${flags.yes ? ' --yes' : ''}`);

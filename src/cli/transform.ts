@@ -77,8 +77,14 @@ export function registerTransform(program: Command, setExit: (code: number) => v
       const logger = createLogger(Boolean(flags.quiet || flags.json));
       const transform = await loadTransform(id);
       if (!transform) {
-        const suggestion = closest(id, TRANSFORM_ENTRIES.map((t) => t.meta.id));
-        throw new UsageError(`unknown transform "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, 'run `shipshape list` to see the transforms');
+        const suggestion = closest(
+          id,
+          TRANSFORM_ENTRIES.map((t) => t.meta.id),
+        );
+        throw new UsageError(
+          `unknown transform "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+          'run `shipshape list` to see the transforms',
+        );
       }
       const cliOptions = parseOptionPairs(flags.option, optionQuestions([transform]));
       const summary: TransformSummary = { transform: id, changed: [], unchanged: [], skipped: [], failed: [], heldBack: [] };
@@ -92,7 +98,13 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         const checks = checksFixedBy(id);
         const { findings } = await scan(project, { checks });
         changeset = new Changeset(diskReader(root));
-        const planned = await planTransform(project, transform, findings, resolveAnswers(transform, cliOptions, project.config.answers), changeset);
+        const planned = await planTransform(
+          project,
+          transform,
+          findings,
+          resolveAnswers(transform, cliOptions, project.config.answers),
+          changeset,
+        );
         const typeGate = await gateFor(project, logger);
         if (typeGate) summary.heldBack.push(...(await typeGate.holdBack(transform, planned.changeset, changeset)));
         changeset.merge(planned.changeset);
@@ -120,13 +132,31 @@ export function registerTransform(program: Command, setExit: (code: number) => v
       } else if (flags.dryRun) {
         emit(printable.text);
       } else {
-        io().stdout.write(renderApplySummary(changes, changeset.followUps, summary.failed.map((f) => ({ ...f, reason: f.reason ?? '' })), journal, colorEnabled(io().stdout)));
+        io().stdout.write(
+          renderApplySummary(
+            changes,
+            changeset.followUps,
+            summary.failed.map((f) => ({ ...f, reason: f.reason ?? '' })),
+            journal,
+            colorEnabled(io().stdout),
+          ),
+        );
       }
       if (!flags.json && summary.heldBack.length > 0) {
-        (flags.dryRun ? io().stderr : io().stdout).write(`${heldBackLines(summary.heldBack, !flags.dryRun, colorEnabled(io().stdout)).join('\n')}\n`);
+        (flags.dryRun ? io().stderr : io().stdout).write(
+          `${heldBackLines(summary.heldBack, !flags.dryRun, colorEnabled(io().stdout)).join('\n')}\n`,
+        );
       }
-      logger.info(`${id}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${summary.heldBack.length} held back`);
-      setExit(summary.failed.some((f) => f.internal) ? EXIT.internal : summary.failed.length > 0 || summary.heldBack.length > 0 ? EXIT.findings : EXIT.ok);
+      logger.info(
+        `${id}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${summary.heldBack.length} held back`,
+      );
+      setExit(
+        summary.failed.some((f) => f.internal)
+          ? EXIT.internal
+          : summary.failed.length > 0 || summary.heldBack.length > 0
+            ? EXIT.findings
+            : EXIT.ok,
+      );
     });
 }
 
@@ -141,12 +171,18 @@ async function gateFor(project: Project, logger: { info(message: string): void }
  * The checks whose fix this transform is find, with one fast parse, the files it will change, so
  * recast (ten times slower) parses only those. Null when no check screens for the transform.
  */
-async function filesWithFindings(project: Project, transform: FileTransform, files: string[], summary: TransformSummary): Promise<Set<string> | null> {
+async function filesWithFindings(
+  project: Project,
+  transform: FileTransform,
+  files: string[],
+  summary: TransformSummary,
+): Promise<Set<string> | null> {
   const screening = checksFixedBy(transform.meta.id).filter((check) => check.kind === 'file');
   if (screening.length === 0 || files.length === 0) return null;
   const wants = transform.meta.files ?? isSourceFile;
   const { findings } = await scan({ ...project, files: files.filter(wants) }, { checks: screening });
-  for (const finding of findings.filter((f) => f.ruleId === 'parse-error')) summary.failed.push({ file: finding.file, reason: `${finding.message} (${finding.line}:${finding.column})` });
+  for (const finding of findings.filter((f) => f.ruleId === 'parse-error'))
+    summary.failed.push({ file: finding.file, reason: `${finding.message} (${finding.line}:${finding.column})` });
   return new Set(findings.filter((f) => f.ruleId !== 'parse-error').map((f) => f.file));
 }
 

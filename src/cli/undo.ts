@@ -17,7 +17,9 @@ export function registerUndo(program: Command, setExit: (code: number) => void):
       const topLevel = gitTopLevel(dirRoot);
       const root = hasJournal(dirRoot) || !topLevel ? dirRoot : topLevel;
       const result = undoLast(root, Boolean(flags.force));
-      const what = result.interrupted ? `rolled back the interrupted \`shipshape ${result.command}\`` : `undid \`shipshape ${result.command}\``;
+      const what = result.interrupted
+        ? `rolled back the interrupted \`shipshape ${result.command}\``
+        : `undid \`shipshape ${result.command}\``;
       const lines = [`${what}: restored ${result.restored.length} file(s)`, ...result.restored.map((file) => `  ${file}`)];
       io().stdout.write(`${lines.join('\n')}\n`);
       setExit(EXIT.ok);

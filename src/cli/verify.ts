@@ -29,12 +29,18 @@ async function assertScratch(db: Database, label: string): Promise<void> {
   for (const table of schema.tables) {
     const { rows } = await db.query(`select 1 from ${qualifiedIdentifier(table.schema, table.name)} limit 1`);
     if (rows.length > 0) {
-      throw new UsageError(`${label} is not an empty scratch database: ${table.schema}.${table.name} holds rows`, 'point --database-url at an empty database made for this (createdb shipshape_scratch); verify creates its own database there and drops it after');
+      throw new UsageError(
+        `${label} is not an empty scratch database: ${table.schema}.${table.name} holds rows`,
+        'point --database-url at an empty database made for this (createdb shipshape_scratch); verify creates its own database there and drops it after',
+      );
     }
   }
   const { rows } = await db.query<{ users: boolean }>(`select to_regclass('auth.users') is not null as users`);
   if (rows[0]?.users && (await db.query(`select 1 from auth.users limit 1`)).rows.length > 0) {
-    throw new UsageError(`${label} is not an empty scratch database: auth.users holds users`, 'never point verify at a live Supabase database; use an empty scratch database');
+    throw new UsageError(
+      `${label} is not an empty scratch database: auth.users holds users`,
+      'never point verify at a live Supabase database; use an empty scratch database',
+    );
   }
 }
 
@@ -73,7 +79,9 @@ async function withServerDatabase<T>(url: string, logger: ReturnType<typeof crea
       if (db) {
         await db.close();
         // A statement the client gave up on may still run on the server; force ends it.
-        await admin.exec(`drop database if exists ${name} with (force)`).catch((error: unknown) => logger.warn(`could not drop the scratch database ${name}: ${errorMessage(error)}`));
+        await admin
+          .exec(`drop database if exists ${name} with (force)`)
+          .catch((error: unknown) => logger.warn(`could not drop the scratch database ${name}: ${errorMessage(error)}`));
       }
       const problems = await dropRolesCreatedSince(admin, rolesBefore).catch((error: unknown) => [errorMessage(error)]);
       for (const problem of problems) logger.warn(`could not drop a role verify created: ${problem}`);
@@ -90,7 +98,10 @@ function migrationFiles(dir: string): Array<{ path: string; text: string }> {
   const schema = loadSchemas(project)[0];
   const files = (schema?.files ?? []).filter((f) => f.endsWith('.sql'));
   if (!schema || files.length === 0) {
-    throw new UsageError(`no SQL migrations found in ${dir}`, 'verify applies supabase/migrations/*.sql, prisma/migrations/*/migration.sql or .sql files with CREATE TABLE; for Prisma, run `prisma migrate dev` first');
+    throw new UsageError(
+      `no SQL migrations found in ${dir}`,
+      'verify applies supabase/migrations/*.sql, prisma/migrations/*/migration.sql or .sql files with CREATE TABLE; for Prisma, run `prisma migrate dev` first',
+    );
   }
   if (!usesSupabase(project, schema) && !schema.tables.some((t) => t.rls.enabled)) {
     throw new UsageError(
@@ -110,9 +121,17 @@ export function renderVerifyText(result: VerifyResult, color: boolean): string {
   const header = ['table', 'mode', 'owner', ...PROBES.map((p) => PROBE_TITLES[p])];
   const rows = result.tables.map((t) => [t.table, t.mode, t.owner, ...PROBES.map((p) => t.checks[p].status)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (c === 'PASS' ? colors.green(c.padEnd(widths[i]!)) : c === 'FAIL' ? colors.red(c.padEnd(widths[i]!)) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) =>
+        c === 'PASS' ? colors.green(c.padEnd(widths[i]!)) : c === 'FAIL' ? colors.red(c.padEnd(widths[i]!)) : c.padEnd(widths[i]!),
+      )
+      .join('  ')
+      .trimEnd();
   const out = [line(header), ...rows.map(line)];
-  const failures = result.tables.flatMap((t) => PROBES.filter((p) => t.checks[p].status === 'FAIL').map((p) => `  ${t.table}: ${PROBE_TITLES[p]}: ${t.checks[p].detail}`));
+  const failures = result.tables.flatMap((t) =>
+    PROBES.filter((p) => t.checks[p].status === 'FAIL').map((p) => `  ${t.table}: ${PROBE_TITLES[p]}: ${t.checks[p].detail}`),
+  );
   if (failures.length > 0) out.push('', colors.bold('failures:'), ...failures);
   for (const s of result.skipped) out.push(`${colors.dim(`not probed: ${s.table} (${s.reason})`)}`);
   const total = result.tables.length * PROBES.length;
@@ -127,7 +146,7 @@ export function renderVerifyText(result: VerifyResult, color: boolean): string {
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
   program
     .command('verify')
-    .description('apply the migrations to an embedded Postgres and prove that users cannot reach each other\'s rows')
+    .description("apply the migrations to an embedded Postgres and prove that users cannot reach each other's rows")
     .argument('[dir]', 'the app', '.')
     .option('--database-url <url>', 'use this PostgreSQL server (an empty scratch database) instead of the embedded PGlite')
     .option('--format <format>', 'text or json', 'text')
@@ -135,14 +154,19 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: VerifyFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
-      if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`unknown format "${flags.format}"`, 'use --format text or --format json');
+      if (flags.format !== 'text' && flags.format !== 'json')
+        throw new UsageError(`unknown format "${flags.format}"`, 'use --format text or --format json');
       await loadSqlParser();
       const migrations = migrationFiles(dir);
       const run = async (db: Database) => {
         try {
           return await verifyDatabase(db, migrations);
         } catch (error) {
-          if (error instanceof MigrationError) throw new UsageError(`a migration fails: ${error.message}`, 'fix that statement: verify applies the migrations in file-name order to a fresh database');
+          if (error instanceof MigrationError)
+            throw new UsageError(
+              `a migration fails: ${error.message}`,
+              'fix that statement: verify applies the migrations in file-name order to a fresh database',
+            );
           throw error;
         }
       };

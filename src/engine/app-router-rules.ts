@@ -27,7 +27,10 @@ export const isTypeScript = (file: string): boolean => /\.(tsx?|mts|cts)$/.test(
 
 /** Puts code after the module's imports (and directives), as written, a blank line apart, with the file's line ending. */
 export function insertAfterImports(j: JSCodeshift, source: string, code: string): string {
-  const program = sourceTree(j, source).find(j.Program).get().node as { body: Array<{ type: string; end?: number }>; directives?: Array<{ end?: number }> };
+  const program = sourceTree(j, source).find(j.Program).get().node as {
+    body: Array<{ type: string; end?: number }>;
+    directives?: Array<{ end?: number }>;
+  };
   const imports = program.body.filter((node) => node.type === 'ImportDeclaration');
   const eol = sourceStyle(source).lineEnding;
   const lines = code.replace(/\r?\n/g, eol);
@@ -52,7 +55,6 @@ export function freshStatements(j: JSCodeshift, code: string): AstNode[] {
   return body;
 }
 
-
 /** Parses a snippet of module code into statements. */
 export function statements(j: JSCodeshift, code: string): AstNode[] {
   return j(code).find(j.Program).get().node.body;
@@ -63,14 +65,27 @@ export function references(j: JSCodeshift, root: Collection, name: string): Coll
   return root.find(j.Identifier, { name }).filter((p: ASTPath<Identifier>) => {
     const parent = p.parent?.node;
     if (!parent) return true;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === p.node && !parent.computed) return false;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassProperty' || parent.type === 'ClassMethod') && parent.key === p.node && !parent.computed) {
+    if (
+      (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
+      parent.property === p.node &&
+      !parent.computed
+    )
+      return false;
+    if (
+      (parent.type === 'ObjectProperty' ||
+        parent.type === 'ObjectMethod' ||
+        parent.type === 'ClassProperty' ||
+        parent.type === 'ClassMethod') &&
+      parent.key === p.node &&
+      !parent.computed
+    ) {
       // `{ x }` shorthand refers to x through its value.
       return parent.type === 'ObjectProperty' && parent.shorthand && parent.value === p.node;
     }
     if (parent.type === 'JSXAttribute') return false;
     if (parent.type === 'TSPropertySignature' && parent.key === p.node) return false;
-    if ((parent.type === 'ImportSpecifier' || parent.type === 'ExportSpecifier') && parent.imported === p.node && parent.local !== p.node) return false;
+    if ((parent.type === 'ImportSpecifier' || parent.type === 'ExportSpecifier') && parent.imported === p.node && parent.local !== p.node)
+      return false;
     return true;
   });
 }
@@ -133,7 +148,11 @@ export function detachDefaultExport(j: JSCodeshift, root: Collection, fallbackNa
     j(path).replaceWith(declaration);
     return { name, path };
   }
-  if (declaration.type === 'ArrowFunctionExpression' || declaration.type === 'FunctionExpression' || declaration.type === 'CallExpression') {
+  if (
+    declaration.type === 'ArrowFunctionExpression' ||
+    declaration.type === 'FunctionExpression' ||
+    declaration.type === 'CallExpression'
+  ) {
     const name = freeName(j, root, fallbackName);
     j(path).replaceWith(j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), declaration as never)]));
     return { name, path };
@@ -156,7 +175,9 @@ export function reparseExpression(j: JSCodeshift, code: string): AstNode {
 /** A copy of a function parameter with a type annotation, laid out as written. */
 export function typedParam(j: JSCodeshift, param: AstNode, type: string): AstNode {
   const withoutType = { ...param, typeAnnotation: null } as AstNode;
-  const text = j(withoutType as never).toSource().replace(/\s*\n\s*/g, ' ');
+  const text = j(withoutType as never)
+    .toSource()
+    .replace(/\s*\n\s*/g, ' ');
   const fn = statements(j, `function f(${text}: ${type}) {}`)[0] as unknown as { params: AstNode[] };
   return fn.params[0]!;
 }
@@ -173,7 +194,10 @@ export function hasDirective(j: JSCodeshift, root: Collection, value: string): b
   const program = root.find(j.Program).get().node as { directives?: Array<{ value: { value: string } }>; body: AstNode[] };
   if (program.directives?.some((d) => d.value.value === value)) return true;
   const first = program.body[0] as { type: string; expression?: { type: string; value?: string }; directive?: string } | undefined;
-  return first?.type === 'ExpressionStatement' && (first.directive === value || (first.expression?.type === 'StringLiteral' && first.expression.value === value));
+  return (
+    first?.type === 'ExpressionStatement' &&
+    (first.directive === value || (first.expression?.type === 'StringLiteral' && first.expression.value === value))
+  );
 }
 
 /** The module with `'use client'` on top (after a byte order mark), in the file's own quotes, semicolons and line ending; the rest as it was. */
@@ -193,7 +217,9 @@ export interface DataFunction {
 
 /** `export async function name(…)` or `export const name = async (…) => …` (with a type annotation, `satisfies` or `as`). */
 export function findDataFunction(j: JSCodeshift, root: Collection, name: string): DataFunction | null {
-  const declaration = root.find(j.FunctionDeclaration, { id: { name } }).filter((p: ASTPath) => topLevel(p) === p || topLevel(p) === p.parent);
+  const declaration = root
+    .find(j.FunctionDeclaration, { id: { name } })
+    .filter((p: ASTPath) => topLevel(p) === p || topLevel(p) === p.parent);
   if (declaration.length > 0) {
     const p = declaration.paths()[0]!;
     return { statement: topLevel(p), fn: p.node as DataFunction['fn'] };
@@ -201,7 +227,8 @@ export function findDataFunction(j: JSCodeshift, root: Collection, name: string)
   const declarator = root.find(j.VariableDeclarator, { id: { name } }).paths()[0];
   if (!declarator) return null;
   let init = declarator.node.init as AstNode & { expression?: AstNode; type: string };
-  while (init && (init.type === 'TSSatisfiesExpression' || init.type === 'TSAsExpression' || init.type === 'ParenthesizedExpression')) init = init.expression as typeof init;
+  while (init && (init.type === 'TSSatisfiesExpression' || init.type === 'TSAsExpression' || init.type === 'ParenthesizedExpression'))
+    init = init.expression as typeof init;
   if (!init || (init.type !== 'ArrowFunctionExpression' && init.type !== 'FunctionExpression')) return null;
   // The Pages Router type no longer applies: the function becomes a plain helper.
   declarator.node.init = init as never;
@@ -234,17 +261,28 @@ export function ownReturns(j: JSCodeshift, fn: AstNode): Array<ASTPath & { node:
 
 export function objectProperty(object: AstNode, key: string): (AstNode & { value: AstNode; key: AstNode }) | null {
   if (object.type !== 'ObjectExpression') return null;
-  for (const property of (object as unknown as { properties: Array<AstNode & { key?: AstNode & { name?: string; value?: string }; value: AstNode }> }).properties) {
+  for (const property of (
+    object as unknown as { properties: Array<AstNode & { key?: AstNode & { name?: string; value?: string }; value: AstNode }> }
+  ).properties) {
     if (property.type !== 'ObjectProperty' || !property.key) continue;
-    if ((property.key.type === 'Identifier' && property.key.name === key) || (property.key.type === 'StringLiteral' && property.key.value === key)) return property as never;
+    if (
+      (property.key.type === 'Identifier' && property.key.name === key) ||
+      (property.key.type === 'StringLiteral' && property.key.value === key)
+    )
+      return property as never;
   }
   return null;
 }
 
 export function literalValue(node: AstNode | undefined | null): string | number | boolean | null | undefined {
   if (!node) return undefined;
-  if (node.type === 'NumericLiteral' || node.type === 'StringLiteral' || node.type === 'BooleanLiteral') return (node as unknown as { value: string | number | boolean }).value;
-  if (node.type === 'UnaryExpression' && (node as { operator?: string }).operator === '-' && (node as { argument: AstNode }).argument.type === 'NumericLiteral') {
+  if (node.type === 'NumericLiteral' || node.type === 'StringLiteral' || node.type === 'BooleanLiteral')
+    return (node as unknown as { value: string | number | boolean }).value;
+  if (
+    node.type === 'UnaryExpression' &&
+    (node as { operator?: string }).operator === '-' &&
+    (node as { argument: AstNode }).argument.type === 'NumericLiteral'
+  ) {
     return -(node as unknown as { argument: { value: number } }).argument.value;
   }
   return undefined;
@@ -264,12 +302,16 @@ export function rewriteRequestReads(j: JSCodeshift, root: Collection, fn: DataFu
   if (param?.type === 'Identifier') contextNames.add((param as unknown as Identifier).name);
   if (param?.type === 'ObjectPattern') {
     for (const property of (param as unknown as { properties: Array<AstNode & { key?: Identifier; value?: AstNode }> }).properties) {
-      if (property.type === 'ObjectProperty' && property.key?.name === 'req' && property.value?.type === 'Identifier') requestNames.add((property.value as Identifier).name);
+      if (property.type === 'ObjectProperty' && property.key?.name === 'req' && property.value?.type === 'Identifier')
+        requestNames.add((property.value as Identifier).name);
     }
   }
   const isRequest = (node: AstNode): boolean =>
     (node.type === 'Identifier' && requestNames.has((node as Identifier).name)) ||
-    (node.type === 'MemberExpression' && (node as { object: AstNode }).object.type === 'Identifier' && contextNames.has(((node as { object: Identifier }).object).name) && memberKey(node) === 'req');
+    (node.type === 'MemberExpression' &&
+      (node as { object: AstNode }).object.type === 'Identifier' &&
+      contextNames.has((node as { object: Identifier }).object.name) &&
+      memberKey(node) === 'req');
   scope.find(j.MemberExpression).forEach((p: ASTPath) => {
     const outer = p.node as AstNode & { object: AstNode; property: AstNode; computed: boolean };
     const inner = outer.object as AstNode & { object?: AstNode };
@@ -333,8 +375,15 @@ export function unsupportedContext(j: JSCodeshift, fn: DataFunction['fn'], suppo
   return [...found];
 }
 
-
-const NEXT_DATA_TYPES = ['GetServerSideProps', 'GetServerSidePropsContext', 'GetStaticProps', 'GetStaticPropsContext', 'GetStaticPaths', 'GetStaticPathsContext', 'GetStaticPathsResult'];
+const NEXT_DATA_TYPES = [
+  'GetServerSideProps',
+  'GetServerSidePropsContext',
+  'GetStaticProps',
+  'GetStaticPropsContext',
+  'GetStaticPaths',
+  'GetStaticPathsContext',
+  'GetStaticPathsResult',
+];
 
 export type DataKind = 'getServerSideProps' | 'getStaticProps';
 
@@ -369,25 +418,41 @@ export function rewriteResponseWrites(j: JSCodeshift, data: DataFunction): { rev
     });
   }
   const isResponse = (node: AstNode): boolean =>
-    (node.type === 'Identifier' && node.name === responseName) || (contextName !== null && node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === contextName && memberKey(node) === 'res');
+    (node.type === 'Identifier' && node.name === responseName) ||
+    (contextName !== null &&
+      node.type === 'MemberExpression' &&
+      node.object.type === 'Identifier' &&
+      node.object.name === contextName &&
+      memberKey(node) === 'res');
   let revalidate: number | null = null;
   const handled = new Set<AstNode>();
   j(fn.body as never)
     .find(j.Node)
-    .filter((p: ASTPath<AstNode>) => isResponse(p.node) && !(p.parent?.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed))
+    .filter(
+      (p: ASTPath<AstNode>) =>
+        isResponse(p.node) && !(p.parent?.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed),
+    )
     .forEach((p: ASTPath<AstNode>) => {
       const statement = j(p).closest(j.Statement).paths()[0] as ASTPath | undefined;
       if (!statement || handled.has(statement.node)) return;
       handled.add(statement.node);
       const expression = (statement.node as AstNode).expression;
-      const [header, value] = expression?.type === 'CallExpression' && memberKey(expression.callee) === 'setHeader' && isResponse(expression.callee.object) ? expression.arguments : [];
-      const cacheControl = header?.type === 'StringLiteral' && header.value.toLowerCase() === 'cache-control' && value?.type === 'StringLiteral' ? (value.value as string).toLowerCase() : null;
+      const [header, value] =
+        expression?.type === 'CallExpression' && memberKey(expression.callee) === 'setHeader' && isResponse(expression.callee.object)
+          ? expression.arguments
+          : [];
+      const cacheControl =
+        header?.type === 'StringLiteral' && header.value.toLowerCase() === 'cache-control' && value?.type === 'StringLiteral'
+          ? (value.value as string).toLowerCase()
+          : null;
       const maxAge = cacheControl ? /(?:^|,)\s*s-maxage=(\d+)/.exec(cacheControl) : null;
       const siblings = statement.parentPath?.value;
       if (!Array.isArray(siblings)) return;
       if (maxAge) revalidate = Number(maxAge[1]);
       const known = maxAge !== null || (cacheControl !== null && /no-store|no-cache|private|max-age=0\b/.test(cacheControl));
-      const code = j(statement.node as never).toSource().replace(/\s*\n\s*/g, ' ');
+      const code = j(statement.node as never)
+        .toSource()
+        .replace(/\s*\n\s*/g, ' ');
       const index = siblings.indexOf(statement.node);
       j(statement).remove();
       if (known) return;
@@ -406,7 +471,14 @@ export function rewriteResponseWrites(j: JSCodeshift, data: DataFunction): { rev
  * and a new default export awaits `params`/`searchParams`, calls it, turns `notFound`/`redirect`
  * results into `notFound()`/`redirect()`, and renders the page component with the props.
  */
-export function convertDataPage(j: JSCodeshift, root: Collection, file: string, options: RuleOptions, kind: DataKind, needsClient: (component: AstNode) => boolean = () => false): boolean {
+export function convertDataPage(
+  j: JSCodeshift,
+  root: Collection,
+  file: string,
+  options: RuleOptions,
+  kind: DataKind,
+  needsClient: (component: AstNode) => boolean = () => false,
+): boolean {
   // `: GetStaticProps` without a type argument typed the props as `any`; the page keeps that looseness.
   const looselyTyped = new RegExp(`\\b${kind}\\s*:\\s*(GetStaticProps|GetServerSideProps)\\s*=`).test(j(root.get().node).toSource());
   const data = findDataFunction(j, root, kind);
@@ -421,7 +493,12 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
   const supported = kind === 'getServerSideProps' ? ['params', 'query'] : ['params'];
   // A destructured context that leaves out `query` does not need the search params, which would make the page dynamic.
   const contextParam = fn.params[0] as AstNode | undefined;
-  const readsQuery = kind === 'getServerSideProps' && !(contextParam?.type === 'ObjectPattern' && !(contextParam.properties as AstNode[]).some((p) => p.type === 'RestElement' || p.key?.name === 'query'));
+  const readsQuery =
+    kind === 'getServerSideProps' &&
+    !(
+      contextParam?.type === 'ObjectPattern' &&
+      !(contextParam.properties as AstNode[]).some((p) => p.type === 'RestElement' || p.key?.name === 'query')
+    );
   const unsupported = unsupportedContext(j, fn, supported);
 
   let revalidate: number | null = caching.revalidate;
@@ -436,7 +513,17 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
     if (redirectProperty) {
       const permanent = objectProperty(redirectProperty.value, 'permanent');
       const statusCode = literalValue(objectProperty(redirectProperty.value, 'statusCode')?.value);
-      redirects.push(permanent ? (literalValue(permanent.value) === true ? true : literalValue(permanent.value) === false ? false : null) : statusCode === 308 || statusCode === 301 ? true : false);
+      redirects.push(
+        permanent
+          ? literalValue(permanent.value) === true
+            ? true
+            : literalValue(permanent.value) === false
+              ? false
+              : null
+          : statusCode === 308 || statusCode === 301
+            ? true
+            : false,
+      );
     }
     const revalidateProperty = objectProperty(argument, 'revalidate');
     if (revalidateProperty) revalidates.push(literalValue(revalidateProperty.value));
@@ -455,7 +542,11 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
         }
       }
     } else {
-      addTodo(j, data.statement, '`revalidate` differs between results or is computed: set `export const revalidate = <seconds>` (a literal) or `fetch(url, { next: { revalidate } })`');
+      addTodo(
+        j,
+        data.statement,
+        '`revalidate` differs between results or is computed: set `export const revalidate = <seconds>` (a literal) or `fetch(url, { next: { revalidate } })`',
+      );
     }
   }
 
@@ -475,7 +566,9 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
     const annotated = param.typeAnnotation?.typeAnnotation;
     const nextType = annotated?.type === 'TSTypeReference' && annotated.typeName && NEXT_DATA_TYPES.includes(annotated.typeName.name);
     if (!annotated || nextType) {
-      const contextType = readsQuery ? `{ params: ${paramsTypeOf(route)}; query: ${SEARCH_PARAMS_TYPE} }` : `{ params: ${paramsTypeOf(route)} }`;
+      const contextType = readsQuery
+        ? `{ params: ${paramsTypeOf(route)}; query: ${SEARCH_PARAMS_TYPE} }`
+        : `{ params: ${paramsTypeOf(route)} }`;
       fn.params[0] = typedParam(j, param, contextType);
     }
   }
@@ -491,19 +584,26 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
     wrapperTypes.push(`searchParams: Promise<${SEARCH_PARAMS_TYPE}>`);
   }
   const paramsValue = hasRouteParams ? 'await params' : '{}';
-  const args = !usesContext ? '' : readsQuery ? `{ params: ${paramsValue}, query: { ...(await searchParams)${hasRouteParams ? ', ...(await params)' : ''} } }` : `{ params: ${paramsValue} }`;
-  const signature = wrapperParams.length === 0 ? '' : `{ ${wrapperParams.join(', ')} }${typescript ? `: { ${wrapperTypes.join('; ')} }` : ''}`;
+  const args = !usesContext
+    ? ''
+    : readsQuery
+      ? `{ params: ${paramsValue}, query: { ...(await searchParams)${hasRouteParams ? ', ...(await params)' : ''} } }`
+      : `{ params: ${paramsValue} }`;
+  const signature =
+    wrapperParams.length === 0 ? '' : `{ ${wrapperParams.join(', ')} }${typescript ? `: { ${wrapperTypes.join('; ')} }` : ''}`;
   const redirectCall = redirects.length > 0 && redirects.every((permanent) => permanent === true) ? 'permanentRedirect' : 'redirect';
   const program = root.find(j.Program).get().node as { body: AstNode[] };
   const index = program.body.indexOf(data.statement.node);
   if (revalidate !== null) program.body.splice(index + 1, 0, ...statements(j, `export const revalidate = ${revalidate};`));
   // getServerSideProps ran on every request; an App Router page without request data would be prerendered once.
-  if (kind === 'getServerSideProps' && caching.revalidate === null) program.body.splice(index + 1, 0, ...statements(j, `export const dynamic = 'force-dynamic';`));
+  if (kind === 'getServerSideProps' && caching.revalidate === null)
+    program.body.splice(index + 1, 0, ...statements(j, `export const dynamic = 'force-dynamic';`));
   const addNavigationImports = (used: { notFound: boolean; redirect: boolean }) => {
     if (used.notFound) addImport(j, root, 'next/navigation', 'notFound', 'notFound');
     if (used.redirect) addImport(j, root, 'next/navigation', redirectCall, redirectCall);
   };
-  if (redirects.some((permanent) => permanent === null)) addTodo(j, data.statement, '`redirect.permanent` is computed: call `permanentRedirect()` where it is true');
+  if (redirects.some((permanent) => permanent === null))
+    addTodo(j, data.statement, '`redirect.permanent` is computed: call `permanentRedirect()` where it is true');
 
   const direct = returnsConvertible(j, fn);
   if (direct) {
@@ -554,7 +654,9 @@ export function convertDataPage(j: JSCodeshift, root: Collection, file: string, 
           '}',
         ]
       : []),
-    looselyTyped && typescript ? `return <${component} {...(result.props as unknown as React.ComponentProps<typeof ${component}>)} />;` : `return <${component} {...result.props} />;`,
+    looselyTyped && typescript
+      ? `return <${component} {...(result.props as unknown as React.ComponentProps<typeof ${component}>)} />;`
+      : `return <${component} {...result.props} />;`,
   ].filter(Boolean);
   const code = `export default async function ${wrapper}(${signature}) {\n${body.map((line) => `  ${line}`).join('\n')}\n}`;
   program.body.push(...statements(j, code));
@@ -589,7 +691,12 @@ export function pageComponent(j: JSCodeshift, root: Collection): PageComponent |
     name = declaration.name;
     for (const statement of program.body) {
       if (statement.type === 'FunctionDeclaration' && statement.id?.name === name) fn = statement;
-      if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1 && statement.declarations[0].id.type === 'Identifier' && statement.declarations[0].id.name === name) {
+      if (
+        statement.type === 'VariableDeclaration' &&
+        statement.declarations.length === 1 &&
+        statement.declarations[0].id.type === 'Identifier' &&
+        statement.declarations[0].id.name === name
+      ) {
         const init = statement.declarations[0].init;
         if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) {
           fn = init;
@@ -610,7 +717,9 @@ function returnsConvertible(j: JSCodeshift, fn: DataFunction['fn']): boolean {
   if (results.length === 0) return false;
   return results.every((result) => {
     if (result?.type !== 'ObjectExpression') return false;
-    const keys = (result.properties as AstNode[]).map((property) => (property.type === 'ObjectProperty' ? (property.key.name ?? property.key.value) : null));
+    const keys = (result.properties as AstNode[]).map((property) =>
+      property.type === 'ObjectProperty' ? (property.key.name ?? property.key.value) : null,
+    );
     if (keys.length !== 1) return false;
     if (keys[0] === 'props') return true;
     if (keys[0] === 'notFound') return literalValue(objectProperty(result, 'notFound')!.value) === true;
@@ -635,7 +744,11 @@ function returnPropsDirectly(j: JSCodeshift, fn: DataFunction['fn'], redirectCal
   };
   if (fn.body.type !== 'BlockStatement') {
     const { expression, returns } = convert(fn.body);
-    fn.body = returns ? (expression.type === 'ObjectExpression' ? j.blockStatement([j.returnStatement(expression)]) : expression) : j.blockStatement([j.expressionStatement(expression)]);
+    fn.body = returns
+      ? expression.type === 'ObjectExpression'
+        ? j.blockStatement([j.returnStatement(expression)])
+        : expression
+      : j.blockStatement([j.expressionStatement(expression)]);
     return used;
   }
   for (const ret of ownReturns(j, fn)) {
@@ -670,22 +783,33 @@ function retypeInferredProps(j: JSCodeshift, root: Collection, dataName: string)
  * The page component becomes the async server page: it takes the route's `params`/`searchParams`,
  * awaits the data function, and destructures the props where its parameter did.
  */
-function awaitDataInComponent(j: JSCodeshift, page: PageComponent, dataName: string, args: string, signature: string, looselyTyped: boolean): void {
+function awaitDataInComponent(
+  j: JSCodeshift,
+  page: PageComponent,
+  dataName: string,
+  args: string,
+  signature: string,
+  looselyTyped: boolean,
+): void {
   const { fn, declarator } = page;
   const [propsParam] = fn.params as Array<AstNode | undefined>;
   // `NextPage<Props>` (or `FC<Props>`) typed a synchronous component: its props type moves to the destructuring.
   const componentType = declarator?.id.typeAnnotation?.typeAnnotation as AstNode | undefined;
-  const propsTypeFromComponent = componentType?.type === 'TSTypeReference' ? ((componentType.typeParameters?.params ?? [])[0] as AstNode | undefined) : undefined;
+  const propsTypeFromComponent =
+    componentType?.type === 'TSTypeReference' ? ((componentType.typeParameters?.params ?? [])[0] as AstNode | undefined) : undefined;
   if (declarator) declarator.id.typeAnnotation = null;
   const call = `await ${dataName}(${args})`;
   let declaration = `${call};`;
   if (propsParam) {
     const target = propsParam.type === 'AssignmentPattern' ? propsParam.left : propsParam;
-    const print = (node: AstNode) => j(node as never).toSource().replace(/\s*\n\s*/g, ' ');
+    const print = (node: AstNode) =>
+      j(node as never)
+        .toSource()
+        .replace(/\s*\n\s*/g, ' ');
     const pattern = print({ ...target, typeAnnotation: null });
     const declared = target.typeAnnotation?.typeAnnotation as AstNode | undefined;
     const inferred = declared && print(declared) === `Awaited<ReturnType<typeof ${dataName}>>`;
-    const type = looselyTyped || inferred ? null : declared ?? propsTypeFromComponent;
+    const type = looselyTyped || inferred ? null : (declared ?? propsTypeFromComponent);
     declaration = `const ${pattern}${type ? `: ${print(type)}` : ''} = ${call};`;
   }
   const holder = statements(j, `async function f(${signature}) {\n  ${declaration}\n}`)[0] as AstNode;

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { lineEndingOf } from './print-style.ts';
@@ -44,7 +55,8 @@ export function writeFileAtomic(file: string, content: string): void {
     replaceDurably(target, content, stat?.isFile() ? stat.mode & 0o7777 : undefined);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code && WRITE_ERRORS.has(code)) throw new UsageError(`cannot write ${file}: ${code}`, 'pass a file path in a folder you can write to');
+    if (code && WRITE_ERRORS.has(code))
+      throw new UsageError(`cannot write ${file}: ${code}`, 'pass a file path in a folder you can write to');
     throw error;
   }
 }
@@ -81,7 +93,8 @@ function readOnDisk(absolute: string, file: string): OnDisk | null {
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
   }
-  if (stat.isSymbolicLink()) throw new UsageError(`${file} is a symbolic link: shipshape never replaces a link`, 'change the file it points to instead');
+  if (stat.isSymbolicLink())
+    throw new UsageError(`${file} is a symbolic link: shipshape never replaces a link`, 'change the file it points to instead');
   if (!stat.isFile()) throw new UsageError(`${file} is not a regular file`, 'move it away, then run the command again');
   return { bytes: readFileSync(absolute), mode: stat.mode & 0o7777 };
 }
@@ -98,7 +111,11 @@ interface Step {
 function planSteps(root: string, changes: readonly FileChange[]): Step[] {
   return changes.map((change) => {
     const absolute = resolveInRoot(root, change.path);
-    if (absolute === null) throw new UsageError(`${change.path} is outside the project, or inside a folder linked out of it`, 'shipshape never writes outside the project folder');
+    if (absolute === null)
+      throw new UsageError(
+        `${change.path} is outside the project, or inside a folder linked out of it`,
+        'shipshape never writes outside the project folder',
+      );
     const before = readOnDisk(absolute, change.path);
     if (before !== null && change.before !== null && decodeUtf8(before.bytes) === null) {
       throw new UsageError(`${change.path} is not UTF-8: shipshape never re-encodes a file`, 'convert it to UTF-8 to let shipshape fix it');
@@ -139,7 +156,14 @@ function createJournal(root: string, steps: readonly Step[], command: string): {
   }
 }
 
-function writePendingJournal(undoRoot: string, pending: string, name: string, root: string, steps: readonly Step[], command: string): { name: string; journal: Journal } {
+function writePendingJournal(
+  undoRoot: string,
+  pending: string,
+  name: string,
+  root: string,
+  steps: readonly Step[],
+  command: string,
+): { name: string; journal: Journal } {
   mkdirSync(path.join(pending, 'files'), { recursive: true, mode: 0o700 });
   const entries: JournalEntry[] = steps.map((step, index) => {
     const backup = step.before === null ? null : `files/${index}`;
@@ -153,7 +177,14 @@ function writePendingJournal(undoRoot: string, pending: string, name: string, ro
       temp: path.posix.join(path.posix.dirname(step.change.path), path.basename(step.temp)),
     };
   });
-  const journal: Journal = { version: 2, state: 'applying', createdAt: new Date().toISOString(), command, createdDirs: missingFolders(root, steps), entries };
+  const journal: Journal = {
+    version: 2,
+    state: 'applying',
+    createdAt: new Date().toISOString(),
+    command,
+    createdDirs: missingFolders(root, steps),
+    entries,
+  };
   syncDirectory(path.join(pending, 'files'));
   writeJournalFile(pending, journal);
   renameDurably(pending, path.join(undoRoot, name));
@@ -250,7 +281,10 @@ function restore(root: string, name: string, journal: Journal, force: boolean): 
     if (hash !== entry.beforeHash) pending.push(entry);
   }
   if (edited.length > 0 && !force) {
-    throw new UsageError(`files changed since the last apply: ${edited.join(', ')}`, 'undo would overwrite those edits; pass --force to restore anyway');
+    throw new UsageError(
+      `files changed since the last apply: ${edited.join(', ')}`,
+      'undo would overwrite those edits; pass --force to restore anyway',
+    );
   }
   const originals = new Map(pending.filter((entry) => entry.backup !== null).map((entry) => [entry, readBackup(root, name, entry)]));
   const dir = path.join(root, UNDO_DIR, name);
@@ -284,7 +318,10 @@ function restore(root: string, name: string, journal: Journal, force: boolean): 
 
 /** Rolls back an interrupted apply or undo if there is one, else restores the files of the last apply. */
 export function undoLast(root: string, force: boolean): UndoResult {
-  const nothing = new UsageError(`nothing to undo: no journal under ${UNDO_DIR}`, 'undo restores what `shipshape fix` or `transform` last wrote');
+  const nothing = new UsageError(
+    `nothing to undo: no journal under ${UNDO_DIR}`,
+    'undo restores what `shipshape fix` or `transform` last wrote',
+  );
   if (!hasStateDir(root)) throw nothing;
   sweepJournalLeftovers(root);
   const name = interruptedJournal(root) ?? journalNames(root).at(-1);

@@ -14,7 +14,14 @@ export function propertyName(node: Node): string | null {
   return null;
 }
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
 
 /** The innermost function among the ancestors, or null at module level. */
 export function enclosingFunction(ancestors: readonly Node[]): Node | null {

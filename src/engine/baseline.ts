@@ -20,13 +20,19 @@ export function readBaseline(file: string): Set<string> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read baseline ${file}: ${(error as NodeJS.ErrnoException).code}`, 'create one with `shipshape scan --write-baseline <file>`');
+    throw new UsageError(
+      `cannot read baseline ${file}: ${(error as NodeJS.ErrnoException).code}`,
+      'create one with `shipshape scan --write-baseline <file>`',
+    );
   }
   let parsed: Partial<Baseline>;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`baseline ${file} is not valid JSON: ${(error as Error).message}`, 'recreate it with `shipshape scan --write-baseline <file>`');
+    throw new UsageError(
+      `baseline ${file} is not valid JSON: ${(error as Error).message}`,
+      'recreate it with `shipshape scan --write-baseline <file>`',
+    );
   }
   if (parsed?.version !== 1 || !Array.isArray(parsed.findings) || parsed.findings.some((f) => typeof f?.fingerprint !== 'string')) {
     throw new UsageError(`${file} is not a shipshape baseline`, 'recreate it with `shipshape scan --write-baseline <file>`');

@@ -23,10 +23,14 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
 export function diskReader(root: string): (file: string) => string | null {
   return (file) => {
     const absolute = resolveInRoot(root, file);
-    if (absolute === null) throw new UsageError(`${file} is outside the project`, 'shipshape reads and writes only inside the project folder');
+    if (absolute === null)
+      throw new UsageError(`${file} is outside the project`, 'shipshape reads and writes only inside the project folder');
     try {
       if (lstatSync(absolute).isSymbolicLink()) {
-        throw new UsageError(`${file} is a symbolic link: shipshape never replaces a link, so it was left as it is`, 'fix the file it points to, which shipshape scans on its own when it is inside the project');
+        throw new UsageError(
+          `${file} is a symbolic link: shipshape never replaces a link, so it was left as it is`,
+          'fix the file it points to, which shipshape scans on its own when it is inside the project',
+        );
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -35,7 +39,10 @@ export function diskReader(root: string): (file: string) => string | null {
     }
     const text = decodeUtf8(readFileSync(absolute));
     if (text === null) {
-      throw new UsageError(`${file} is not UTF-8: shipshape never re-encodes a file, so it was left as it is`, `convert it to UTF-8 (e.g. iconv -f latin1 -t utf-8) to let shipshape fix it`);
+      throw new UsageError(
+        `${file} is not UTF-8: shipshape never re-encodes a file, so it was left as it is`,
+        `convert it to UTF-8 (e.g. iconv -f latin1 -t utf-8) to let shipshape fix it`,
+      );
     }
     return text;
   };
@@ -127,10 +134,16 @@ export function addedTodos(changes: readonly FileChange[]): Array<{ file: string
   const todos: Array<{ file: string; line: number; text: string }> = [];
   for (const change of changes) {
     if (change.after === null) continue;
-    const existing = new Set((change.before ?? '').split('\n').filter((line) => TODO.test(line)).map((line) => line.trim()));
+    const existing = new Set(
+      (change.before ?? '')
+        .split('\n')
+        .filter((line) => TODO.test(line))
+        .map((line) => line.trim()),
+    );
     change.after.split('\n').forEach((line, index) => {
       const match = TODO.exec(line);
-      if (match && !existing.has(line.trim())) todos.push({ file: change.path, line: index + 1, text: match[1]!.replace(/\*\/\s*$/, '').trim() });
+      if (match && !existing.has(line.trim()))
+        todos.push({ file: change.path, line: index + 1, text: match[1]!.replace(/\*\/\s*$/, '').trim() });
     });
   }
   return todos;

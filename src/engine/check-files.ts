@@ -43,7 +43,10 @@ function parseOrReport(file: string, text: string, report: (input: ReportInput) 
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const reason = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
-    report({ loc: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 }, message: `${file} does not parse: ${reason}` });
+    report({
+      loc: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 },
+      message: `${file} does not parse: ${reason}`,
+    });
     return undefined;
   }
 }

@@ -48,9 +48,20 @@ const BROWSER_ONLY_APPS: Array<[string, string]> = [
   ['vite', 'Vite'],
 ];
 /** Vite also builds full-stack frameworks, whose server code is not browser code. */
-const VITE_FULL_STACK = ['@remix-run/dev', '@react-router/dev', '@sveltejs/kit', 'astro', 'nuxt', '@tanstack/react-start', '@tanstack/start', 'vike', 'next'];
+const VITE_FULL_STACK = [
+  '@remix-run/dev',
+  '@react-router/dev',
+  '@sveltejs/kit',
+  'astro',
+  'nuxt',
+  '@tanstack/react-start',
+  '@tanstack/start',
+  'vike',
+  'next',
+];
 /** In a browser-only app these still run on a server or at build time. */
-const NOT_BUNDLED = /(^|\/)(api|server|scripts|supabase|functions|netlify|test|tests|__tests__|e2e)\/|(^|\/)[^/]*\.(config|test|spec)\.[cm]?[jt]sx?$/;
+const NOT_BUNDLED =
+  /(^|\/)(api|server|scripts|supabase|functions|netlify|test|tests|__tests__|e2e)\/|(^|\/)[^/]*\.(config|test|spec)\.[cm]?[jt]sx?$/;
 
 export interface ImportFact {
   specifier: string;
@@ -102,8 +113,12 @@ function typeOnlyImports(file: string, text: string): Set<string> {
   for (const statement of ast.program.body) {
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
     const source = statement.source.value;
-    if (statement.specifiers.length === 0 || statement.specifiers.some((specifier) => specifier.type !== 'ImportSpecifier')) valueSources.add(source);
-    bindingsBySource.set(source, [...(bindingsBySource.get(source) ?? []), ...statement.specifiers.map((specifier) => specifier.local.name)]);
+    if (statement.specifiers.length === 0 || statement.specifiers.some((specifier) => specifier.type !== 'ImportSpecifier'))
+      valueSources.add(source);
+    bindingsBySource.set(source, [
+      ...(bindingsBySource.get(source) ?? []),
+      ...statement.specifiers.map((specifier) => specifier.local.name),
+    ]);
   }
   const usedAsValue = new Set<string>();
   const visit = (node: unknown, inType: boolean): void => {
@@ -138,7 +153,11 @@ export function moduleFacts(text: string): ModuleFacts {
   for (const match of text.matchAll(STATIC_IMPORT)) {
     const clause = match[3];
     if (match[2] || (clause !== undefined && clause.includes('type') && TYPE_ONLY_CLAUSE.test(clause))) continue;
-    add(match[5]!, match.index! + match[0].indexOf(match[1]!), match[1] === 'import' && clause !== undefined && NAMED_ONLY_CLAUSE.test(clause));
+    add(
+      match[5]!,
+      match.index! + match[0].indexOf(match[1]!),
+      match[1] === 'import' && clause !== undefined && NAMED_ONLY_CLAUSE.test(clause),
+    );
   }
   if (text.includes('import(') || text.includes('require(')) {
     for (const match of text.matchAll(DYNAMIC_IMPORT)) add(match[2]!, match.index!);
@@ -202,20 +221,36 @@ function serverOnlyImportsOfPage(file: string, text: string): Set<string> {
     }
   }
   const inDataFunction = (node: Node) => dataFunctionRanges.some(([start, end]) => node.start! >= start && node.end! <= end);
-  walk(ast, mergeVisitors([{
-    Identifier(node, ancestors) {
-      const parent = ancestors.at(-1);
-      if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier') return;
-      if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
-      if ((parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand)) return;
-      if (!inDataFunction(node)) usedInClient.add((node as { name: string }).name);
-    },
-    JSXIdentifier(node, ancestors) {
-      const parent = ancestors.at(-1);
-      if (parent?.type === 'JSXAttribute') return;
-      if (!inDataFunction(node)) usedInClient.add((node as { name: string }).name);
-    },
-  }]));
+  walk(
+    ast,
+    mergeVisitors([
+      {
+        Identifier(node, ancestors) {
+          const parent = ancestors.at(-1);
+          if (
+            parent?.type === 'ImportSpecifier' ||
+            parent?.type === 'ImportDefaultSpecifier' ||
+            parent?.type === 'ImportNamespaceSpecifier'
+          )
+            return;
+          if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
+          if (
+            (parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') &&
+            parent.key === node &&
+            !parent.computed &&
+            !(parent.type === 'ObjectProperty' && parent.shorthand)
+          )
+            return;
+          if (!inDataFunction(node)) usedInClient.add((node as { name: string }).name);
+        },
+        JSXIdentifier(node, ancestors) {
+          const parent = ancestors.at(-1);
+          if (parent?.type === 'JSXAttribute') return;
+          if (!inDataFunction(node)) usedInClient.add((node as { name: string }).name);
+        },
+      },
+    ]),
+  );
   const serverOnly = new Set<string>();
   for (const [source, names] of bindingsBySource) {
     if (names.size > 0 && ![...names].some((name) => usedInClient.has(name))) serverOnly.add(source);
@@ -255,10 +290,14 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
       const target = resolver.resolve(file, specifier);
       if (!target || target === file) continue;
       (importers.get(target) ?? importers.set(target, []).get(target)!).push(file);
-      if (!serverOnlyImports.has(specifier)) targets.push({ target, specifier, mayBeTypes: namedOnly === true && /\.tsx?$/.test(file) && /\.tsx?$/.test(target) });
+      if (!serverOnlyImports.has(specifier))
+        targets.push({ target, specifier, mayBeTypes: namedOnly === true && /\.tsx?$/.test(file) && /\.tsx?$/.test(target) });
     }
     edges.set(file, targets);
-    browserImports.set(file, serverOnlyImports.size > 0 ? moduleInfo.imports.filter((i) => !serverOnlyImports.has(i.specifier)) : moduleInfo.imports);
+    browserImports.set(
+      file,
+      serverOnlyImports.size > 0 ? moduleInfo.imports.filter((i) => !serverOnlyImports.has(i.specifier)) : moduleInfo.imports,
+    );
     if (moduleInfo.directive === 'client') entryReasons.set(file, `'use client'`);
     else if (page) {
       entryReasons.set(file, 'Pages Router page');
@@ -308,7 +347,8 @@ function buildClientGraph(project: Project, seeded: ReadonlyMap<string, ModuleFa
         found.add(current);
         continue;
       }
-      if (from.length === 0 || entryReasons.has(current) || /(^|\/)(app|pages)\/|(^|\/)middleware\.[jt]s$/.test(current)) found.add(current);
+      if (from.length === 0 || entryReasons.has(current) || /(^|\/)(app|pages)\/|(^|\/)middleware\.[jt]s$/.test(current))
+        found.add(current);
       for (const importer of from) {
         if (!seen.has(importer)) {
           seen.add(importer);
@@ -399,9 +439,14 @@ export function onlyInAppRouterServerCode(project: Project, files: readonly stri
   return files.every((file) => {
     const pkg = packageFor(project.packages, file);
     if (!pkg?.next || graph.isClient(file)) return false;
-    const appDirs = pkg.routers.filter((router) => router.endsWith('app')).map((router) => (pkg.dir ? `${pkg.dir}/${router}/` : `${router}/`));
+    const appDirs = pkg.routers
+      .filter((router) => router.endsWith('app'))
+      .map((router) => (pkg.dir ? `${pkg.dir}/${router}/` : `${router}/`));
     const entries = graph.entries(file);
     const serverAction = (entry: string) => graph.moduleFacts(entry)?.directive === 'server';
-    return entries.length > 0 && entries.every((entry) => serverAction(entry) || (appDirs.some((dir) => entry.startsWith(dir)) && !graph.isClient(entry)));
+    return (
+      entries.length > 0 &&
+      entries.every((entry) => serverAction(entry) || (appDirs.some((dir) => entry.startsWith(dir)) && !graph.isClient(entry)))
+    );
   });
 }

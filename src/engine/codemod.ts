@@ -1,5 +1,14 @@
 import path from 'node:path';
-import type { ASTPath, Collection, ImportDeclaration, ImportSpecifier, JSCodeshift, ObjectPattern, TryStatement, VariableDeclarator } from 'jscodeshift';
+import type {
+  ASTPath,
+  Collection,
+  ImportDeclaration,
+  ImportSpecifier,
+  JSCodeshift,
+  ObjectPattern,
+  TryStatement,
+  VariableDeclarator,
+} from 'jscodeshift';
 import type { Node, Program } from '@babel/types';
 import { followStyle, sourceStyle } from './print-style.ts';
 
@@ -41,7 +50,12 @@ export function sourceTree(j: JSCodeshift, source: string): Collection {
       for (const item of value) visit(item);
       return;
     }
-    const node = value as { type?: unknown; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; start?: unknown; end?: unknown };
+    const node = value as {
+      type?: unknown;
+      loc?: { start: { line: number; column: number }; end: { line: number; column: number } };
+      start?: unknown;
+      end?: unknown;
+    };
     if (typeof node.type === 'string' && node.loc?.start && typeof node.start === 'number') {
       node.start = offsetOf(node.loc.start);
       node.end = offsetOf(node.loc.end);
@@ -67,7 +81,8 @@ function indentWidth(whitespace: string): number {
 /** The chain of nodes from the program down to the path's parent, as the checks' visitors see it. */
 export function ancestorsOf(path: ASTPath): Node[] {
   const chain: Node[] = [];
-  for (let current = path.parent as ASTPath | null; current; current = current.parent as ASTPath | null) chain.unshift(current.node as unknown as Node);
+  for (let current = path.parent as ASTPath | null; current; current = current.parent as ASTPath | null)
+    chain.unshift(current.node as unknown as Node);
   return chain;
 }
 
@@ -119,14 +134,20 @@ export function templateRaw(cooked: string): string {
  * a value import of that source when there is one, else a new line after the last import.
  */
 export function addImport(j: JSCodeshift, root: Collection, source: string, imported: string, local: string = imported): void {
-  const existing = root.find(j.ImportDeclaration, { source: { value: source } }).filter((p: ASTPath) => (p.node as { importKind?: string }).importKind !== 'type');
+  const existing = root
+    .find(j.ImportDeclaration, { source: { value: source } })
+    .filter((p: ASTPath) => (p.node as { importKind?: string }).importKind !== 'type');
   const present =
     imported === 'default'
       ? existing.find(j.ImportDefaultSpecifier, { local: { name: local } }).length > 0
-      : existing.find(j.ImportSpecifier, { imported: { name: imported } }).filter((p: ASTPath<ImportSpecifier>) => (p.node.local?.name ?? imported) === local).length > 0;
+      : existing
+          .find(j.ImportSpecifier, { imported: { name: imported } })
+          .filter((p: ASTPath<ImportSpecifier>) => (p.node.local?.name ?? imported) === local).length > 0;
   if (present) return;
   const specifier =
-    imported === 'default' ? j.importDefaultSpecifier(j.identifier(local)) : j.importSpecifier(j.identifier(imported), local === imported ? null : j.identifier(local));
+    imported === 'default'
+      ? j.importDefaultSpecifier(j.identifier(local))
+      : j.importSpecifier(j.identifier(imported), local === imported ? null : j.identifier(local));
   const target = existing.paths()[0] as ASTPath<ImportDeclaration> | undefined;
   if (target && imported !== 'default' && !(target.node.specifiers ?? []).some((s) => s.type === 'ImportNamespaceSpecifier')) {
     target.node.specifiers = [...(target.node.specifiers ?? []), specifier];
@@ -139,7 +160,8 @@ export function addImport(j: JSCodeshift, root: Collection, source: string, impo
 export function addTypeImport(j: JSCodeshift, root: Collection, source: string, name: string): void {
   const all = root.find(j.ImportDeclaration, { source: { value: source } });
   if (all.find(j.ImportSpecifier, { imported: { name } }).length > 0) return;
-  const typeImport = all.filter((p: ASTPath) => (p.node as { importKind?: string }).importKind === 'type').paths()[0] as ASTPath<ImportDeclaration> | undefined;
+  const typeImport = all.filter((p: ASTPath) => (p.node as { importKind?: string }).importKind === 'type').paths()[0] as
+    ASTPath<ImportDeclaration> | undefined;
   if (typeImport) {
     typeImport.node.specifiers = [...(typeImport.node.specifiers ?? []), j.importSpecifier(j.identifier(name))];
     return;
@@ -177,7 +199,9 @@ export function removeUnusedBinding(j: JSCodeshift, root: Collection, name: stri
     .filter((p: ASTPath<VariableDeclarator>) => p.node.id.type === 'ObjectPattern')
     .forEach((p: ASTPath<VariableDeclarator>) => {
       const pattern = p.node.id as ObjectPattern;
-      pattern.properties = pattern.properties.filter((property) => !('value' in property && (property.value as { name?: string }).name === name));
+      pattern.properties = pattern.properties.filter(
+        (property) => !('value' in property && (property.value as { name?: string }).name === name),
+      );
       if (pattern.properties.length === 0) j(p).closest(j.VariableDeclaration).remove();
     });
   root
@@ -225,7 +249,10 @@ export class TextEdits {
   private readonly edits: Array<{ start: number; end: number; text: string }> = [];
 
   /** `file` names the module only to pick the syntax its inserted code is checked in. */
-  constructor(readonly source: string, private readonly file?: string) {}
+  constructor(
+    readonly source: string,
+    private readonly file?: string,
+  ) {}
 
   insert(at: number, text: string): void {
     this.edits.push({ start: at, end: at, text });

@@ -16,7 +16,15 @@ export interface DriverNames {
 }
 
 export function driverNames(program: Node): DriverNames {
-  const names: DriverNames = { pgClient: new Set(), pgNamespace: new Set(), mysqlCreateConnection: new Set(), mysqlNamespace: new Set(), postgres: new Set(), mongoClient: new Set(), mongoose: new Set() };
+  const names: DriverNames = {
+    pgClient: new Set(),
+    pgNamespace: new Set(),
+    mysqlCreateConnection: new Set(),
+    mysqlNamespace: new Set(),
+    postgres: new Set(),
+    mongoClient: new Set(),
+    mongoose: new Set(),
+  };
   if (program.type !== 'Program') return names;
   const bind = (source: string, imported: string | null, local: string) => {
     const whole = imported === null;
@@ -37,7 +45,12 @@ export function driverNames(program: Node): DriverNames {
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       for (const specifier of statement.specifiers) {
-        const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : null;
+        const imported =
+          specifier.type === 'ImportSpecifier'
+            ? specifier.imported.type === 'Identifier'
+              ? specifier.imported.name
+              : specifier.imported.value
+            : null;
         // A specifier a codemod just built may not carry its local name yet.
         bind(statement.source.value, imported, specifier.local?.name ?? imported ?? '');
       }
@@ -52,7 +65,8 @@ export function driverNames(program: Node): DriverNames {
       if (declarator.id.type === 'Identifier') bind(source.value, null, declarator.id.name);
       if (declarator.id.type === 'ObjectPattern') {
         for (const property of declarator.id.properties) {
-          if (property.type === 'ObjectProperty' && property.key.type === 'Identifier' && property.value.type === 'Identifier') bind(source.value, property.key.name, property.value.name);
+          if (property.type === 'ObjectProperty' && property.key.type === 'Identifier' && property.value.type === 'Identifier')
+            bind(source.value, property.key.name, property.value.name);
         }
       }
     }
@@ -67,7 +81,14 @@ export function opensConnection(node: Node, names: DriverNames): Connection | nu
   if (node.type === 'NewExpression') {
     const callee = node.callee;
     if (callee.type === 'Identifier' && names.pgClient.has(callee.name)) return 'pg';
-    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && names.pgNamespace.has(callee.object.name) && callee.property.type === 'Identifier' && callee.property.name === 'Client') return 'pg';
+    if (
+      callee.type === 'MemberExpression' &&
+      callee.object.type === 'Identifier' &&
+      names.pgNamespace.has(callee.object.name) &&
+      callee.property.type === 'Identifier' &&
+      callee.property.name === 'Client'
+    )
+      return 'pg';
     if (callee.type === 'Identifier' && names.mongoClient.has(callee.name)) return 'mongodb';
     return null;
   }
@@ -94,7 +115,12 @@ export function sharedPgClient(program: Node, opening: Node, ancestors: readonly
   const visit = (node: Node) => {
     if (connected || node.type !== 'CallExpression') return;
     const callee = node.callee;
-    connected = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === name && callee.property.type === 'Identifier' && callee.property.name === 'connect';
+    connected =
+      callee.type === 'MemberExpression' &&
+      callee.object.type === 'Identifier' &&
+      callee.object.name === name &&
+      callee.property.type === 'Identifier' &&
+      callee.property.name === 'connect';
   };
   walk(program, new Map([['CallExpression', [visit]]]));
   return connected ? name : null;

@@ -5,7 +5,17 @@ import { isEnvFileName } from '../project/env-files.ts';
 import { redactLineWithState } from '../secrets/redact.ts';
 import type { FileChange } from './changeset.ts';
 
-const C_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\' };
+const C_ESCAPES: Record<number, string> = {
+  7: '\\a',
+  8: '\\b',
+  9: '\\t',
+  10: '\\n',
+  11: '\\v',
+  12: '\\f',
+  13: '\\r',
+  34: '\\"',
+  92: '\\\\',
+};
 
 /**
  * A path as git writes it in a patch: as it is, or C-quoted (`"a/tab\there.ts"`) when it holds a
@@ -54,7 +64,11 @@ function hunkLines(fromPath: string, toPath: string, before: string, after: stri
 
 /** A moved file as one git-style rename, with the edits made on the way. */
 export function renameDiff(from: FileChange, to: FileChange): string {
-  const header = [`diff --git ${gitPath('a/', from.path)} ${gitPath('b/', to.path)}`, `rename from ${gitPath('', from.path)}`, `rename to ${gitPath('', to.path)}`];
+  const header = [
+    `diff --git ${gitPath('a/', from.path)} ${gitPath('b/', to.path)}`,
+    `rename from ${gitPath('', from.path)}`,
+    `rename to ${gitPath('', to.path)}`,
+  ];
   const body = hunkLines(from.path, to.path, from.before ?? '', to.after ?? '');
   if (body.length === 0) return `${header.join('\n')}\n`;
   header.push(`--- ${gitPath('a/', from.path)}`, `+++ ${gitPath('b/', to.path)}`);

@@ -28,7 +28,9 @@ export function tempSibling(file: string): string {
 export function isTempSiblingOf(temp: string, file: string): boolean {
   const prefix = `.${path.posix.basename(file)}.shipshape-`;
   const name = path.posix.basename(temp);
-  return path.posix.dirname(temp) === path.posix.dirname(file) && name.startsWith(prefix) && /^[0-9a-f]{8}\.tmp$/.test(name.slice(prefix.length));
+  return (
+    path.posix.dirname(temp) === path.posix.dirname(file) && name.startsWith(prefix) && /^[0-9a-f]{8}\.tmp$/.test(name.slice(prefix.length))
+  );
 }
 
 /**

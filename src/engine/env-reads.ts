@@ -3,7 +3,8 @@ import { isNextConfigFile, propertyName } from './ast.ts';
 import type { FinishContext, Visitors } from '../types.ts';
 
 /** Variables the platform or Node sets: reading them needs no env file. */
-export const RUNTIME_VARIABLES = /^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE|NEXT_PUBLIC_VERCEL_\w+|VERCEL(_\w+)?|CI|PORT|HOSTNAME|TZ|HOME|PATH|PWD|npm_\w+|NETLIFY|CONTEXT|DEPLOY_URL|URL|MODE|DEV|PROD|SSR|BASE_URL|SKIP_ENV_VALIDATION)$/;
+export const RUNTIME_VARIABLES =
+  /^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE|NEXT_PUBLIC_VERCEL_\w+|VERCEL(_\w+)?|CI|PORT|HOSTNAME|TZ|HOME|PATH|PWD|npm_\w+|NETLIFY|CONTEXT|DEPLOY_URL|URL|MODE|DEV|PROD|SSR|BASE_URL|SKIP_ENV_VALIDATION)$/;
 
 /** `process.env` or `import.meta.env`. */
 function isEnvObject(node: Node): boolean {
@@ -73,15 +74,24 @@ export function firstReads(reads: readonly EnvRead[]): EnvRead[] {
   return [...first.values()];
 }
 
-
 /** The prefixes whose variables the build inlines into browser code. */
 export const PUBLIC_ENV_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/;
 
 /** Reports each variable the code reads that `listed` lacks, once, at its first read. */
-export function reportReadsMissingFrom(ctx: FinishContext, listed: ReadonlySet<string>, message: (name: string) => string, skip: (name: string) => boolean = () => false): void {
+export function reportReadsMissingFrom(
+  ctx: FinishContext,
+  listed: ReadonlySet<string>,
+  message: (name: string) => string,
+  skip: (name: string) => boolean = () => false,
+): void {
   const reads = ctx.facts.filter((fact): fact is EnvRead => typeof fact === 'object' && fact !== null && 'line' in fact);
   for (const read of firstReads(reads)) {
     if (listed.has(read.name) || skip(read.name)) continue;
-    ctx.report({ file: read.file, loc: { line: read.line, column: read.column }, message: message(read.name), data: { variable: read.name } });
+    ctx.report({
+      file: read.file,
+      loc: { line: read.line, column: read.column },
+      message: message(read.name),
+      data: { variable: read.name },
+    });
   }
 }

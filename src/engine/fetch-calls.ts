@@ -73,7 +73,8 @@ function staticPrefix(expression: Expression | Node | undefined, constants: Read
  * A bare `API_URL`, `BASE_URL` or one named for the app itself (`SITE_URL`, `APP_BASE_URL`) is
  * most often this app's own server, and stays out.
  */
-const EXTERNAL_API_VARIABLE = /^(?!(?:APP|SITE|PUBLIC|HOST|SELF|VERCEL|NEXTAUTH|AUTH|FRONTEND|WEB|CLIENT|SERVER|LOCAL)_)[A-Z0-9]+(?:_[A-Z0-9]+)*?_(?:API_URL|API_BASE_URL|BASE_URL|API_ENDPOINT)$/;
+const EXTERNAL_API_VARIABLE =
+  /^(?!(?:APP|SITE|PUBLIC|HOST|SELF|VERCEL|NEXTAUTH|AUTH|FRONTEND|WEB|CLIENT|SERVER|LOCAL)_)[A-Z0-9]+(?:_[A-Z0-9]+)*?_(?:API_URL|API_BASE_URL|BASE_URL|API_ENDPOINT)$/;
 
 const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 
@@ -116,11 +117,22 @@ export function isOkChecked(name: string, scope: Node): boolean {
   let checked = false;
   const visit = (node: Node) => {
     const member = node as MemberExpression;
-    if (member.object.type === 'Identifier' && (member.object as Identifier).name === name && member.property.type === 'Identifier' && ['ok', 'status'].includes(member.property.name)) {
+    if (
+      member.object.type === 'Identifier' &&
+      (member.object as Identifier).name === name &&
+      member.property.type === 'Identifier' &&
+      ['ok', 'status'].includes(member.property.name)
+    ) {
       checked = true;
     }
   };
-  walk(scope, new Map([['MemberExpression', [visit]], ['OptionalMemberExpression', [visit]]]));
+  walk(
+    scope,
+    new Map([
+      ['MemberExpression', [visit]],
+      ['OptionalMemberExpression', [visit]],
+    ]),
+  );
   return checked;
 }
 

@@ -135,7 +135,8 @@ export class FileFindings {
     const key = `${line}\0${secrets.join('\0')}`;
     let redacted = this.redacted.get(key);
     if (!redacted) {
-      this.keyLines ??= this.text !== null && this.text.includes('PRIVATE KEY-----') ? privateKeyLines(this.text.split(/\r?\n/)) : new Set();
+      this.keyLines ??=
+        this.text !== null && this.text.includes('PRIVATE KEY-----') ? privateKeyLines(this.text.split(/\r?\n/)) : new Set();
       redacted = redactLineWithState(this.line(line), { secrets, envFile: this.envFile, inPrivateKey: this.keyLines.has(line) });
       this.redacted.set(key, redacted);
     }

@@ -10,7 +10,12 @@ export function fingerprint(ruleId: string, file: string, lineText: string, occu
 }
 
 /** One line's fingerprints by occurrence: the line is hashed once, however many findings stand on it. */
-export function lineFingerprints(ruleId: string, file: string, lineText: string, secrets: readonly string[] = []): (occurrence: number) => string {
+export function lineFingerprints(
+  ruleId: string,
+  file: string,
+  lineText: string,
+  secrets: readonly string[] = [],
+): (occurrence: number) => string {
   const normalised = redact(lineText, secrets).trim().replace(/\s+/g, ' ');
   const line = createHash('sha256').update(`${ruleId}\0${file}\0${normalised}\0`);
   return (occurrence) => line.copy().update(String(occurrence)).digest('hex').slice(0, 32);

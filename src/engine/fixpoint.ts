@@ -39,7 +39,9 @@ export function overlayProject(project: Project, changeset: Changeset): Project 
     });
   }
   const fileList = [...files].sort();
-  const packages = withFileOverlay(overlayReader(project.root, changeset), () => detectPackages(project.root, fileList, project.git.topLevel));
+  const packages = withFileOverlay(overlayReader(project.root, changeset), () =>
+    detectPackages(project.root, fileList, project.git.topLevel),
+  );
   return { ...project, files: fileList, envFiles: [...envFiles.values()].sort((a, b) => a.path.localeCompare(b.path)), packages };
 }
 
@@ -49,7 +51,11 @@ function overlayReader(root: string, changeset: Changeset) {
 }
 
 /** Scans the project as the changeset would leave it, reading the planned files from memory. */
-export async function scanOverlay(project: Project, changeset: Changeset, checks: readonly Check[]): Promise<{ project: Project; result: ScanResult }> {
+export async function scanOverlay(
+  project: Project,
+  changeset: Changeset,
+  checks: readonly Check[],
+): Promise<{ project: Project; result: ScanResult }> {
   const overlaid = overlayProject(project, changeset);
   // Worker threads would read the disk: the overlay lives in this thread.
   const result = await withFileOverlay(overlayReader(project.root, changeset), () => scan(overlaid, { checks, workers: 0 }));
@@ -98,7 +104,10 @@ export async function planFixes(input: PlanFixesInput): Promise<FixPlan> {
   const failures = new Map<string, TransformFailure>();
   const heldBack = new Map<string, HeldBack>();
   const seen = new Map<string, Set<string | null>>();
-  let { project, result } = input.initial && changeset.changes().length === 0 ? { project: input.project, result: input.initial } : await scanOverlay(input.project, changeset, input.checks);
+  let { project, result } =
+    input.initial && changeset.changes().length === 0
+      ? { project: input.project, result: input.initial }
+      : await scanOverlay(input.project, changeset, input.checks);
   const before = result.findings;
   let passes = 0;
   let capped = false;
@@ -110,7 +119,8 @@ export async function planFixes(input: PlanFixesInput): Promise<FixPlan> {
       const planned = await planTransform(project, group.transform, group.findings, input.answers(group.transform), pass);
       for (const failure of planned.failures) failures.set(`${failure.file}\0${failure.reason}`, failure);
       if (input.typeGate) {
-        for (const held of await input.typeGate.holdBack(group.transform, planned.changeset, pass)) heldBack.set(`${held.transform}\0${held.file}`, held);
+        for (const held of await input.typeGate.holdBack(group.transform, planned.changeset, pass))
+          heldBack.set(`${held.transform}\0${held.file}`, held);
       }
       for (const change of planned.changeset.changes()) touched.add(change.path);
       pass.merge(planned.changeset);

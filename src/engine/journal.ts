@@ -105,7 +105,11 @@ export function journalState(root: string, name: string): JournalState | null {
 
 /** The last journal of an apply or undo that did not finish (killed, say), or that cannot be read. */
 export function interruptedJournal(root: string): string | null {
-  return journalNames(root).filter((name) => journalState(root, name) !== 'applied').at(-1) ?? null;
+  return (
+    journalNames(root)
+      .filter((name) => journalState(root, name) !== 'applied')
+      .at(-1) ?? null
+  );
 }
 
 function corrupt(name: string, detail: string): UsageError {

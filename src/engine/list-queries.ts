@@ -1,14 +1,32 @@
-import type { CallExpression, Identifier, MemberExpression, Node, ObjectExpression, ObjectProperty, Program, TaggedTemplateExpression } from '@babel/types';
+import type {
+  CallExpression,
+  Identifier,
+  MemberExpression,
+  Node,
+  ObjectExpression,
+  ObjectProperty,
+  Program,
+  TaggedTemplateExpression,
+} from '@babel/types';
 import { enclosingFunction, memberName, propertyName } from './ast.ts';
 import { walk } from './walk.ts';
 
 function objectKeys(node: ObjectExpression): string[] {
-  return node.properties.flatMap((p) => (p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' ? [p.key.name] : p.type === 'ObjectProperty' && p.key.type === 'StringLiteral' ? [p.key.value] : []));
+  return node.properties.flatMap((p) =>
+    p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier'
+      ? [p.key.name]
+      : p.type === 'ObjectProperty' && p.key.type === 'StringLiteral'
+        ? [p.key.value]
+        : [],
+  );
 }
 
 function containsInFilter(node: Node): boolean {
   if (node.type === 'ObjectExpression') {
-    return node.properties.some((p) => p.type === 'ObjectProperty' && ((!p.computed && p.key.type === 'Identifier' && p.key.name === 'in') || containsInFilter(p.value)));
+    return node.properties.some(
+      (p) =>
+        p.type === 'ObjectProperty' && ((!p.computed && p.key.type === 'Identifier' && p.key.name === 'in') || containsInFilter(p.value)),
+    );
   }
   return false;
 }
@@ -32,8 +50,38 @@ export function isUnboundedFindMany(call: CallExpression): boolean {
 
 const BOUNDING = new Set(['range', 'limit', 'single', 'maybeSingle']);
 const BUILDER = new Set([
-  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'like', 'ilike', 'likeAllOf', 'likeAnyOf', 'ilikeAllOf', 'ilikeAnyOf', 'is', 'in', 'contains', 'containedBy',
-  'rangeGt', 'rangeGte', 'rangeLt', 'rangeLte', 'rangeAdjacent', 'overlaps', 'textSearch', 'match', 'not', 'or', 'filter', 'order', 'abortSignal', 'returns', 'throwOnError', 'overrideTypes',
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'like',
+  'ilike',
+  'likeAllOf',
+  'likeAnyOf',
+  'ilikeAllOf',
+  'ilikeAnyOf',
+  'is',
+  'in',
+  'contains',
+  'containedBy',
+  'rangeGt',
+  'rangeGte',
+  'rangeLt',
+  'rangeLte',
+  'rangeAdjacent',
+  'overlaps',
+  'textSearch',
+  'match',
+  'not',
+  'or',
+  'filter',
+  'order',
+  'abortSignal',
+  'returns',
+  'throwOnError',
+  'overrideTypes',
 ]);
 
 /**
@@ -45,7 +93,11 @@ export function unboundedSelectEnd(call: CallExpression, ancestors: readonly Nod
   const receiver = (call.callee as { object: Node }).object;
   if (receiver.type !== 'CallExpression' || memberName(receiver.callee) !== 'from') return null;
   const options = call.arguments[1];
-  if (options?.type === 'ObjectExpression' && options.properties.some((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'head')) return null;
+  if (
+    options?.type === 'ObjectExpression' &&
+    options.properties.some((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'head')
+  )
+    return null;
   let end = call;
   for (let i = ancestors.length - 1; i >= 1; i -= 2) {
     const member = ancestors[i]!;
@@ -64,7 +116,8 @@ export function unboundedSelectEnd(call: CallExpression, ancestors: readonly Nod
 }
 
 const SELECT_ROWS = /^\s*select\b[\s\S]*\bfrom\b/i;
-const BOUNDED_SQL = /\blimit\s+\S|\bfetch\s+(first|next)\b|\b(count|sum|avg|min|max|exists)\s*\(|\bwhere\b[\s\S]*?(^|[\s(.])"?id"?\s*=\s*(\$|\?|:\w|'|\d)|\bin\s*\(|=\s*any\s*\(/i;
+const BOUNDED_SQL =
+  /\blimit\s+\S|\bfetch\s+(first|next)\b|\b(count|sum|avg|min|max|exists)\s*\(|\bwhere\b[\s\S]*?(^|[\s(.])"?id"?\s*=\s*(\$|\?|:\w|'|\d)|\bin\s*\(|=\s*any\s*\(/i;
 
 /** SQL text of a `query()` call or a `$queryRaw`/`sql` tagged template that reads rows with no LIMIT. */
 export function unboundedSqlText(node: Node): string | null {
@@ -120,12 +173,42 @@ function combine(uses: readonly Use[]): RowFlow {
   return flows.some((flow) => flow.kind === 'unclear') ? UNCLEAR : RESPONSE;
 }
 
-const WRAPPERS = new Set(['AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
+const WRAPPERS = new Set([
+  'AwaitExpression',
+  'ParenthesizedExpression',
+  'TSAsExpression',
+  'TSNonNullExpression',
+  'TSSatisfiesExpression',
+  'TSTypeAssertion',
+]);
 const PASS_THROUGH_METHODS = new Set(['map', 'flatMap', 'flat']);
 /** Methods whose result depends on every row: a page of rows would give another answer (sorting or filtering a page is not a page of the sorted or filtered list). */
 const WHOLE_LIST_METHODS = new Set([
-  'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'reduce', 'reduceRight', 'forEach', 'join',
-  'entries', 'keys', 'values', 'at', 'filter', 'sort', 'toSorted', 'reverse', 'toReversed', 'slice', 'splice', 'concat',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'some',
+  'every',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'reduce',
+  'reduceRight',
+  'forEach',
+  'join',
+  'entries',
+  'keys',
+  'values',
+  'at',
+  'filter',
+  'sort',
+  'toSorted',
+  'reverse',
+  'toReversed',
+  'slice',
+  'splice',
+  'concat',
 ]);
 /** Lookups into another list or index inside a per-row callback: a join by hand. */
 const JOIN_LOOKUPS = new Set(['find', 'findIndex', 'filter', 'some', 'every', 'includes', 'get', 'has']);
@@ -141,10 +224,34 @@ function joinsAnotherList(callback: Node): boolean {
     const object = (call.callee as MemberExpression).object;
     if (object.type === 'Identifier' && !parameters.has(object.name)) joins = true;
   };
-  walk(callback, new Map([['CallExpression', [visit]], ['OptionalCallExpression', [visit]]]));
+  walk(
+    callback,
+    new Map([
+      ['CallExpression', [visit]],
+      ['OptionalCallExpression', [visit]],
+    ]),
+  );
   return joins;
 }
-const WRITE_METHODS = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'insert', 'executeRaw', '$executeRaw', 'set', 'push', 'add', 'send', 'emit', 'write']);
+const WRITE_METHODS = new Set([
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'upsert',
+  'delete',
+  'deleteMany',
+  'insert',
+  'executeRaw',
+  '$executeRaw',
+  'set',
+  'push',
+  'add',
+  'send',
+  'emit',
+  'write',
+]);
 const RESPONSE_CALLS = new Set(['json', 'send']);
 const INDEX_BUILDERS = new Set(['Map', 'Set', 'WeakMap', 'fromEntries', 'groupBy']);
 const TRANSACTION_CALLS = new Set(['$transaction', 'transaction', 'begin']);
@@ -156,7 +263,12 @@ function isFunction(node: Node): boolean {
 }
 
 function hasUseServer(node: Node): boolean {
-  const directives = node.type === 'Program' ? node.directives : 'body' in node && node.body && (node.body as Node).type === 'BlockStatement' ? (node.body as { directives: Array<{ value: { value: string } }> }).directives : [];
+  const directives =
+    node.type === 'Program'
+      ? node.directives
+      : 'body' in node && node.body && (node.body as Node).type === 'BlockStatement'
+        ? (node.body as { directives: Array<{ value: { value: string } }> }).directives
+        : [];
   return (directives ?? []).some((directive) => directive.value.value === 'use server');
 }
 
@@ -165,18 +277,31 @@ function isEmptinessTest(length: Node, ancestors: readonly Node[]): boolean {
   const parent = ancestors.at(-1);
   if (!parent) return false;
   if (parent.type === 'UnaryExpression' && parent.operator === '!') return true;
-  if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression' || parent.type === 'WhileStatement') && parent.test === length) return true;
+  if (
+    (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression' || parent.type === 'WhileStatement') &&
+    parent.test === length
+  )
+    return true;
   if (parent.type === 'LogicalExpression' && parent.left === length && parent.operator === '&&') return true;
   if (parent.type === 'BinaryExpression') {
     const other = parent.left === length ? parent.right : parent.left;
-    return other.type === 'NumericLiteral' && (other.value === 0 || (other.value === 1 && /^(<|>=)$/.test(parent.operator) === (parent.left === length)));
+    return (
+      other.type === 'NumericLiteral' &&
+      (other.value === 0 || (other.value === 1 && /^(<|>=)$/.test(parent.operator) === (parent.left === length)))
+    );
   }
   return false;
 }
 
 function rendersJsx(fn: Node): boolean {
   let jsx = false;
-  walk(fn, new Map([['JSXElement', [() => (jsx = true)]], ['JSXFragment', [() => (jsx = true)]]]));
+  walk(
+    fn,
+    new Map([
+      ['JSXElement', [() => (jsx = true)]],
+      ['JSXFragment', [() => (jsx = true)]],
+    ]),
+  );
   return jsx;
 }
 
@@ -197,7 +322,11 @@ function functionName(fn: Node, ancestors: readonly Node[]): { name: string; exp
   }
   if (!name || !holder) return null;
   const above = holderIndex >= 1 ? ancestors[holderIndex - 1] : undefined;
-  const exported = above?.type === 'ExportNamedDeclaration' || above?.type === 'ExportDefaultDeclaration' || (fn.type === 'FunctionDeclaration' && parent?.type === 'ExportNamedDeclaration') || parent?.type === 'ExportDefaultDeclaration';
+  const exported =
+    above?.type === 'ExportNamedDeclaration' ||
+    above?.type === 'ExportDefaultDeclaration' ||
+    (fn.type === 'FunctionDeclaration' && parent?.type === 'ExportNamedDeclaration') ||
+    parent?.type === 'ExportDefaultDeclaration';
   return { name, exported };
 }
 
@@ -213,7 +342,13 @@ function referencesOf(name: string, scope: Node, outer: readonly Node[], declara
     const identifier = node as Identifier;
     if (identifier.name !== name || node === declaration) return;
     const parent = ancestors.at(-1);
-    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return;
+    if (
+      parent &&
+      (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
+      parent.property === node &&
+      !parent.computed
+    )
+      return;
     if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed && !parent.shorthand) return;
     if (parent?.type === 'ObjectProperty' && parent.shorthand && parent.key === node && parent.value !== node) return;
     if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
@@ -266,7 +401,8 @@ class FlowTracer {
         return parent.callee === node ? UNCLEAR : this.argument(parent as CallExpression, up);
       case 'SpreadElement': {
         const holder = up.at(-1);
-        if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression') return this.argument(holder as CallExpression, up.slice(0, -1));
+        if (holder?.type === 'CallExpression' || holder?.type === 'NewExpression')
+          return this.argument(holder as CallExpression, up.slice(0, -1));
         return holder?.type === 'ArrayExpression' ? this.flowOf(holder, up.slice(0, -1)) : UNCLEAR;
       }
       case 'ArrayExpression':
@@ -336,7 +472,12 @@ class FlowTracer {
   /** `Promise.all([a, b])` destructured into `[x, y]`: element `index` goes to the name at that position. */
   private arrayElement(array: Node, index: number, up: readonly Node[]): Use {
     const call = up.at(-1);
-    if (call?.type === 'CallExpression' && call.arguments[0] === array && call.callee.type === 'MemberExpression' && memberName(call.callee) === 'all') {
+    if (
+      call?.type === 'CallExpression' &&
+      call.arguments[0] === array &&
+      call.callee.type === 'MemberExpression' &&
+      memberName(call.callee) === 'all'
+    ) {
       let holder: Node = call;
       let rest = up.slice(0, -1);
       while (rest.length > 0 && WRAPPERS.has(rest.at(-1)!.type)) {
@@ -398,13 +539,23 @@ class FlowTracer {
       const fn = ancestors[i]!;
       if (!isFunction(fn)) continue;
       let result: Use | undefined;
-      walk(fn, new Map([['VariableDeclarator', [(node: Node, inner: readonly Node[]) => {
-        const declarator = node as Extract<Node, { type: 'VariableDeclarator' }>;
-        if (result !== undefined || declarator.id.type !== 'ArrayPattern') return;
-        const [state, set] = declarator.id.elements;
-        if (set?.type !== 'Identifier' || set.name !== setter || state?.type !== 'Identifier') return;
-        result = this.binding(state, declarator, [...ancestors.slice(0, i), ...inner, declarator]);
-      }]]]));
+      walk(
+        fn,
+        new Map([
+          [
+            'VariableDeclarator',
+            [
+              (node: Node, inner: readonly Node[]) => {
+                const declarator = node as Extract<Node, { type: 'VariableDeclarator' }>;
+                if (result !== undefined || declarator.id.type !== 'ArrayPattern') return;
+                const [state, set] = declarator.id.elements;
+                if (set?.type !== 'Identifier' || set.name !== setter || state?.type !== 'Identifier') return;
+                result = this.binding(state, declarator, [...ancestors.slice(0, i), ...inner, declarator]);
+              },
+            ],
+          ],
+        ]),
+      );
       if (result !== undefined) return result;
     }
     return UNCLEAR;
@@ -427,7 +578,12 @@ class FlowTracer {
     if (parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee !== fn) {
       // A callback: `.then(rows => rows)` hands them on; `.map(row => row.x)` is per row.
       const method = memberName(parent.callee);
-      if (method === 'then' || method === 'useCallback' || method === 'cache' || (parent.callee.type === 'Identifier' && (parent.callee.name === 'cache' || parent.callee.name === 'unstable_cache'))) {
+      if (
+        method === 'then' ||
+        method === 'useCallback' ||
+        method === 'cache' ||
+        (parent.callee.type === 'Identifier' && (parent.callee.name === 'cache' || parent.callee.name === 'unstable_cache'))
+      ) {
         return this.flowOf(parent, ancestors.slice(0, -1));
       }
       return UNCLEAR;
@@ -435,10 +591,20 @@ class FlowTracer {
     if (!named || named.exported) return UNCLEAR;
     // A helper of this module: follow each call of it.
     const calls: Use[] = [];
-    walk(this.program, new Map([['CallExpression', [(node: Node, inner: readonly Node[]) => {
-      const call = node as CallExpression;
-      if (call.callee.type === 'Identifier' && call.callee.name === named.name) calls.push(this.flowOf(call, inner));
-    }]]]));
+    walk(
+      this.program,
+      new Map([
+        [
+          'CallExpression',
+          [
+            (node: Node, inner: readonly Node[]) => {
+              const call = node as CallExpression;
+              if (call.callee.type === 'Identifier' && call.callee.name === named.name) calls.push(this.flowOf(call, inner));
+            },
+          ],
+        ],
+      ]),
+    );
     return calls.length > 0 ? combine(calls) : UNCLEAR;
   }
 }
@@ -460,7 +626,13 @@ const BEGIN_SQL = /^\s*(begin|start\s+transaction)\b/i;
 function inTransaction(query: Node, ancestors: readonly Node[]): boolean {
   const root = chainRoot(query);
   if (root.type === 'Identifier' && TRANSACTION_NAMES.test(root.name)) return true;
-  if (ancestors.some((node) => (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && TRANSACTION_CALLS.has(memberName(node.callee) ?? ''))) return true;
+  if (
+    ancestors.some(
+      (node) =>
+        (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && TRANSACTION_CALLS.has(memberName(node.callee) ?? ''),
+    )
+  )
+    return true;
   const scope = enclosingFunction(ancestors);
   if (!scope) return false;
   let begins = false;
@@ -468,18 +640,26 @@ function inTransaction(query: Node, ancestors: readonly Node[]): boolean {
     const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateLiteral' ? (node.quasis[0]?.value.cooked ?? '') : '';
     if (BEGIN_SQL.test(text)) begins = true;
   };
-  walk(scope, new Map([['StringLiteral', [visitText]], ['TemplateLiteral', [visitText]]]));
+  walk(
+    scope,
+    new Map([
+      ['StringLiteral', [visitText]],
+      ['TemplateLiteral', [visitText]],
+    ]),
+  );
   return begins;
 }
 
 /** Where the rows of the list query `query` (the whole expression, filter chain included) go; `ancestors` are the query's own. */
 export function rowFlow(query: Node, ancestors: readonly Node[]): RowFlow {
   if (inTransaction(query, ancestors)) return kept('the query runs inside a transaction');
-  const program = ancestors[0]?.type === 'File' ? (ancestors[0] as { program: Program }).program : (ancestors.find((node) => node.type === 'Program') as Program | undefined);
+  const program =
+    ancestors[0]?.type === 'File'
+      ? (ancestors[0] as { program: Program }).program
+      : (ancestors.find((node) => node.type === 'Program') as Program | undefined);
   if (!program) return UNCLEAR;
   return new FlowTracer(program).flowOf(query, ancestors) ?? UNCLEAR;
 }
-
 
 /** The ancestors of a node in `ancestors` (the chain end of a supabase-js select, say). */
 export function ancestorsAbove(node: Node, ancestors: readonly Node[]): readonly Node[] {
@@ -489,7 +669,8 @@ export function ancestorsAbove(node: Node, ancestors: readonly Node[]): readonly
 
 const ORDERED_SQL = /\border\s+by\b/i;
 /** Clauses after which ` ORDER BY … LIMIT n` cannot simply be appended, or that make one table's key meaningless. */
-const UNPAGEABLE_SQL = /\b(join|group\s+by|having|distinct|union|intersect|except|offset|returning|window)\b|\bfor\s+(update|share|no\s+key|key)\b|\bfrom\s+[^;]*?,/i;
+const UNPAGEABLE_SQL =
+  /\b(join|group\s+by|having|distinct|union|intersect|except|offset|returning|window)\b|\bfor\s+(update|share|no\s+key|key)\b|\bfrom\s+[^;]*?,/i;
 const SINGLE_TABLE = /\bfrom\s+("?[\w$]+"?\.)?"?[\w$]+"?(\s+(as\s+)?[a-z_]\w*)?\s*(\bwhere\b[\s\S]*)?\s*;?\s*$/i;
 
 /**
@@ -576,12 +757,18 @@ function allOf(parts: Equality[][][]): Equality[][] {
 function valueEquality(column: string, value: Node): Equality {
   const node = unwrap(value) ?? value;
   if (/Literal$/.test(node.type) && node.type !== 'TemplateLiteral') return { column, value: null, constant: true };
-  const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression' ? memberName(node) : null;
+  const name =
+    node.type === 'Identifier'
+      ? node.name
+      : node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression'
+        ? memberName(node)
+        : null;
   return { column, value: name ?? null, constant: false };
 }
 
 /** Calls whose result is the signed-in user or their session: `getAuthUser()`, `auth()`, `supabase.auth.getUser()`, `getServerSession()`. */
-const SIGNED_IN_CALL = /^(auth|getAuth|currentUser|getCurrentUser|getUser|getAuthUser|getAuthedUser|getSessionUser|getServerSession|getSession|requireUser|requireAuth|validateRequest|getLoggedInUser|getSignedInUser)$/;
+const SIGNED_IN_CALL =
+  /^(auth|getAuth|currentUser|getCurrentUser|getUser|getAuthUser|getAuthedUser|getSessionUser|getServerSession|getSession|requireUser|requireAuth|validateRequest|getLoggedInUser|getSignedInUser)$/;
 
 function calleeName(node: Node): string | null {
   if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return null;
@@ -590,14 +777,16 @@ function calleeName(node: Node): string | null {
 
 function unwrap(node: Node | null | undefined): Node | null {
   let current = node ?? null;
-  while (current && WRAPPERS.has(current.type)) current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
+  while (current && WRAPPERS.has(current.type))
+    current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
   return current;
 }
 
 /** Whether a pattern binds `name`: `user`, `{ user }`, `{ data: { user } }`, `{ userId }`. */
 function patternBinds(pattern: Node, name: string): boolean {
   if (pattern.type === 'Identifier') return pattern.name === name;
-  if (pattern.type === 'ObjectPattern') return pattern.properties.some((p) => (p.type === 'ObjectProperty' ? patternBinds(p.value as Node, name) : false));
+  if (pattern.type === 'ObjectPattern')
+    return pattern.properties.some((p) => (p.type === 'ObjectProperty' ? patternBinds(p.value as Node, name) : false));
   if (pattern.type === 'AssignmentPattern') return patternBinds(pattern.left, name);
   return false;
 }
@@ -617,19 +806,36 @@ function isSignedInUserId(value: Node, ancestors: readonly Node[]): boolean {
   const scope = enclosingFunction(ancestors);
   if (!scope) return false;
   let signedIn = false;
-  walk(scope, new Map([['VariableDeclarator', [(node: Node) => {
-    if (node.type !== 'VariableDeclarator' || !patternBinds(node.id, (root as Identifier).name)) return;
-    const init = unwrap(node.init);
-    const name = init && calleeName(init);
-    if (name && SIGNED_IN_CALL.test(name)) signedIn = true;
-  }]]]));
+  walk(
+    scope,
+    new Map([
+      [
+        'VariableDeclarator',
+        [
+          (node: Node) => {
+            if (node.type !== 'VariableDeclarator' || !patternBinds(node.id, (root as Identifier).name)) return;
+            const init = unwrap(node.init);
+            const name = init && calleeName(init);
+            if (name && SIGNED_IN_CALL.test(name)) signedIn = true;
+          },
+        ],
+      ],
+    ]),
+  );
   return signedIn;
 }
 
 /** A column that names a calendar period (`order_month`, `year`, `day`): equal to one value, it is a window closed on both ends. */
 const PERIOD_COLUMN = /(^|_)(year|month|week|day)$|^(year|month|week|day)[A-Z_]|[a-z](Year|Month|Week|Day)$/;
 
-const EMPTY_FILTERS: QueryFilters = { target: null, equalities: [], ownedBySignedInUser: false, windowed: false, ordered: false, alternatives: [] };
+const EMPTY_FILTERS: QueryFilters = {
+  target: null,
+  equalities: [],
+  ownedBySignedInUser: false,
+  windowed: false,
+  ordered: false,
+  alternatives: [],
+};
 
 /** The filters of a Prisma `findMany`: `where: { userId: user.id, date: { gte, lt } }`. */
 function prismaFilters(call: CallExpression, ancestors: readonly Node[]): QueryFilters {
@@ -668,7 +874,10 @@ function prismaAlternatives(where: ObjectExpression): Equality[][] {
     const value = property.value;
     if (!field || field === 'NOT') continue;
     if (field === 'OR' || field === 'AND') {
-      const branches = value.type === 'ArrayExpression' ? value.elements.filter((e): e is ObjectExpression => e?.type === 'ObjectExpression').map(prismaAlternatives) : [];
+      const branches =
+        value.type === 'ArrayExpression'
+          ? value.elements.filter((e): e is ObjectExpression => e?.type === 'ObjectExpression').map(prismaAlternatives)
+          : [];
       if (field === 'AND') parts.push(allOf(branches));
       else if (value.type === 'ArrayExpression' && branches.length === value.elements.length) parts.push(branches.flat());
       continue;
@@ -717,7 +926,8 @@ const WHERE_CLAUSE = /\bwhere\b([\s\S]*?)(?:\border\s+by\b|\bgroup\s+by\b|\blimi
 
 /** The values a query's placeholders stand for: `numbered` for `$1, $2` (`query(text, [a, b])`), `spliced` for a template's `${…}` in order. */
 function sqlValues(query: Node): { numbered: Node[]; spliced: Node[] } {
-  if (query.type === 'TaggedTemplateExpression') return { numbered: [], spliced: (query as TaggedTemplateExpression).quasi.expressions as Node[] };
+  if (query.type === 'TaggedTemplateExpression')
+    return { numbered: [], spliced: (query as TaggedTemplateExpression).quasi.expressions as Node[] };
   if (query.type !== 'CallExpression') return { numbered: [], spliced: [] };
   const [first, second] = query.arguments;
   return {
@@ -777,7 +987,8 @@ function numberedWhere(text: string): string {
   let spliced = 0;
   let positional = 0;
   const numbered = text.replace(/\$(\d+)|\$|\?/g, (placeholder: string, digits: string | undefined) =>
-    digits ? `:n${Number(digits) - 1}` : placeholder === '?' ? `:n${positional++}` : `:s${spliced++}`);
+    digits ? `:n${Number(digits) - 1}` : placeholder === '?' ? `:n${positional++}` : `:s${spliced++}`,
+  );
   return WHERE_CLAUSE.exec(numbered)?.[1] ?? '';
 }
 
@@ -792,7 +1003,8 @@ function sqlFilters(text: string, query: Node): QueryFilters {
   for (const match of where.matchAll(new RegExp(String.raw`${qualified}\s*=\s*${PARAMETER}`, 'g'))) filters.equalities.push(match[1]!);
   const lower = new Set([...where.matchAll(new RegExp(String.raw`${qualified}\s*>=?\s*${PARAMETER}`, 'g'))].map((m) => m[1]!));
   const upper = [...where.matchAll(new RegExp(String.raw`${qualified}\s*<=?\s*${PARAMETER}`, 'g'))].map((m) => m[1]!);
-  filters.windowed = upper.some((column) => lower.has(column)) || new RegExp(String.raw`\bbetween\s+${PARAMETER}\s+and\s+${PARAMETER}`, 'i').test(where);
+  filters.windowed =
+    upper.some((column) => lower.has(column)) || new RegExp(String.raw`\bbetween\s+${PARAMETER}\s+and\s+${PARAMETER}`, 'i').test(where);
   return filters;
 }
 
@@ -800,9 +1012,12 @@ function sqlFilters(text: string, query: Node): QueryFilters {
 export function queryFilters(query: Node, shape: QueryShape, ancestors: readonly Node[], end?: CallExpression): QueryFilters {
   const text = shape === 'sql' ? unboundedSqlText(query) : null;
   const filters =
-    shape === 'prisma' ? prismaFilters(query as CallExpression, ancestors)
-    : shape === 'supabase' ? supabaseFilters(query as CallExpression, end ?? (query as CallExpression), ancestors)
-    : text === null ? EMPTY_FILTERS
-    : sqlFilters(text, query);
+    shape === 'prisma'
+      ? prismaFilters(query as CallExpression, ancestors)
+      : shape === 'supabase'
+        ? supabaseFilters(query as CallExpression, end ?? (query as CallExpression), ancestors)
+        : text === null
+          ? EMPTY_FILTERS
+          : sqlFilters(text, query);
   return filters.equalities.some((column) => PERIOD_COLUMN.test(column)) ? { ...filters, windowed: true } : filters;
 }

@@ -25,13 +25,23 @@ export function importSites(j: JSCodeshift, source: string): ImportSite[] {
     return sites;
   }
   const add = (literal: { type: string; value?: unknown; start?: number; end?: number } | null | undefined, names?: string[]) => {
-    if (literal && (literal.type === 'StringLiteral' || literal.type === 'Literal') && typeof literal.value === 'string' && literal.start !== undefined && literal.end !== undefined) {
+    if (
+      literal &&
+      (literal.type === 'StringLiteral' || literal.type === 'Literal') &&
+      typeof literal.value === 'string' &&
+      literal.start !== undefined &&
+      literal.end !== undefined
+    ) {
       sites.push({ specifier: literal.value, start: literal.start, end: literal.end, ...(names ? { names } : {}) });
     }
   };
   root.find(j.ImportDeclaration).forEach((p) => {
     const names = (p.node.specifiers ?? []).map((s) =>
-      s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : String((s.imported as { name?: string; value?: string }).name ?? (s.imported as { value?: string }).value),
+      s.type === 'ImportDefaultSpecifier'
+        ? 'default'
+        : s.type === 'ImportNamespaceSpecifier'
+          ? '*'
+          : String((s.imported as { name?: string; value?: string }).name ?? (s.imported as { value?: string }).value),
     );
     add(p.node.source as never, names);
   });
@@ -62,7 +72,8 @@ export class ModuleResolver {
     const dir = path.posix.dirname(file);
     if (!this.matchers.has(dir)) {
       const cache = this.tsconfigCache as Parameters<typeof getTsconfig>[2];
-      const found = getTsconfig(path.join(this.root, dir), 'tsconfig.json', cache) ?? getTsconfig(path.join(this.root, dir), 'jsconfig.json', cache);
+      const found =
+        getTsconfig(path.join(this.root, dir), 'tsconfig.json', cache) ?? getTsconfig(path.join(this.root, dir), 'jsconfig.json', cache);
       this.matchers.set(dir, found ? createPathsMatcher(found) : null);
     }
     return this.matchers.get(dir)!;
@@ -103,6 +114,7 @@ export function relativeSpecifier(from: string, to: string, original: string): s
   let relative = path.posix.relative(path.posix.dirname(from), to);
   const keepsExtension = /\.[cm]?[jt]sx?$/.test(original);
   if (!keepsExtension) relative = relative.replace(/\.[cm]?[jt]sx?$/, '');
-  if (!keepsExtension && /\/index$/.test(relative) && !/\/index$/.test(original) && !/^\.\.?$/.test(original)) relative = relative.replace(/\/index$/, '');
+  if (!keepsExtension && /\/index$/.test(relative) && !/\/index$/.test(original) && !/^\.\.?$/.test(original))
+    relative = relative.replace(/\/index$/, '');
   return isRelativeSpecifier(relative) ? relative : `./${relative}`;
 }

@@ -76,7 +76,9 @@ export function appEntry(appDir: string, file: string): AppEntry | null {
   const folders = match[1] ? match[1].split('/') : [];
   // Private folders are not routed; route groups, slots and intercepting prefixes are not part of the URL.
   if (folders.some((folder) => folder.startsWith('_'))) return null;
-  const segments = folders.filter((folder) => !/^\(.*\)$/.test(folder) && !folder.startsWith('@') && !/^\(\.+\)/.test(folder)).map((folder) => folder.replace(/^%5F/i, '_'));
+  const segments = folders
+    .filter((folder) => !/^\(.*\)$/.test(folder) && !folder.startsWith('@') && !/^\(\.+\)/.test(folder))
+    .map((folder) => folder.replace(/^%5F/i, '_'));
   return { file, route: `/${segments.join('/')}`.replace(/\/$/, '') || '/', kind: match[2] as 'page' | 'route' };
 }
 
@@ -84,7 +86,12 @@ export function appEntry(appDir: string, file: string): AppEntry | null {
 export function normaliseRoute(route: string): string {
   return route
     .split('/')
-    .map((segment) => segment.replace(/^\[\[\.\.\..+\]\]$/, '[[...]]').replace(/^\[\.\.\..+\]$/, '[...]').replace(/^\[[^.\]][^\]]*\]$/, '[]'))
+    .map((segment) =>
+      segment
+        .replace(/^\[\[\.\.\..+\]\]$/, '[[...]]')
+        .replace(/^\[\.\.\..+\]$/, '[...]')
+        .replace(/^\[[^.\]][^\]]*\]$/, '[]'),
+    )
     .join('/');
 }
 
@@ -111,7 +118,10 @@ export function routeParams(route: string): RouteParam[] {
 export function appTarget(appDir: string, entry: PagesEntry): string {
   const ext = path.posix.extname(entry.file);
   // A folder starting with `_` is private in app/: `%5F` keeps `/_sites` a URL segment.
-  const route = entry.route.split('/').map((segment) => segment.replace(/^_/, '%5F')).join('/');
+  const route = entry.route
+    .split('/')
+    .map((segment) => segment.replace(/^_/, '%5F'))
+    .join('/');
   const folder = route === '/' ? appDir : `${appDir}${route}`;
   return `${folder}/${entry.kind === 'api' ? 'route' : 'page'}${entry.kind === 'api' ? ext.replace('x', '') : ext}`;
 }

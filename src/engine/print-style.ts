@@ -28,7 +28,9 @@ export function sourceStyle(source: string): SourceStyle {
   const doubles = specifierQuotes.length > 0 ? specifierQuotes.filter((q) => q === '"').length : (source.match(/"/g) ?? []).length;
   // Lines that end a simple statement: with `;` or without.
   const ends = [
-    ...source.matchAll(/^[ \t]*(?:import\s.*\sfrom\s*['"][^'"]+['"]|import\s*['"][^'"]+['"]|['"]use (?:client|server)['"]|(?:export\s+(?:default\s+)?)?(?:const|let|var|return|throw)\b[^{}\n]*[\w'")\]`>!])[ \t]*(;?)[ \t]*\r?$/gm),
+    ...source.matchAll(
+      /^[ \t]*(?:import\s.*\sfrom\s*['"][^'"]+['"]|import\s*['"][^'"]+['"]|['"]use (?:client|server)['"]|(?:export\s+(?:default\s+)?)?(?:const|let|var|return|throw)\b[^{}\n]*[\w'")\]`>!])[ \t]*(;?)[ \t]*\r?$/gm,
+    ),
   ].map((match) => match[1]);
   const withSemicolon = ends.filter((end) => end === ';').length;
   const indented = [...source.matchAll(/^([ \t])[ \t]*\S/gm)].map((match) => match[1]);
@@ -45,7 +47,12 @@ export function sourceStyle(source: string): SourceStyle {
  * Recast reprints the nodes a transform edits; these options keep the file's own habits
  * (trailing commas, quotes, line endings, tabs) in what it reprints.
  */
-export function printOptions(source: string): { trailingComma: boolean; quote: 'single' | 'double'; lineTerminator: string; useTabs: boolean } {
+export function printOptions(source: string): {
+  trailingComma: boolean;
+  quote: 'single' | 'double';
+  lineTerminator: string;
+  useTabs: boolean;
+} {
   const style = sourceStyle(source);
   return { trailingComma: style.trailingComma, quote: style.quote, lineTerminator: style.lineEnding, useTabs: style.tabs };
 }
@@ -79,7 +86,20 @@ function retab(whitespace: string): string {
   return '\t'.repeat(Math.floor(width / 4)) + ' '.repeat(width % 4);
 }
 
-const STATEMENTS_WITH_SEMICOLON = ['ExpressionStatement', 'VariableDeclaration', 'ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ExportDefaultDeclaration', 'ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement', 'DebuggerStatement', 'TSTypeAliasDeclaration'];
+const STATEMENTS_WITH_SEMICOLON = [
+  'ExpressionStatement',
+  'VariableDeclaration',
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportAllDeclaration',
+  'ExportDefaultDeclaration',
+  'ReturnStatement',
+  'ThrowStatement',
+  'BreakStatement',
+  'ContinueStatement',
+  'DebuggerStatement',
+  'TSTypeAliasDeclaration',
+];
 
 /**
  * Code a transform wrote into a file, in the file's own quotes and semicolons: string literals and
@@ -87,7 +107,12 @@ const STATEMENTS_WITH_SEMICOLON = ['ExpressionStatement', 'VariableDeclaration',
  * stays where the next line would otherwise continue the statement. Text that does not parse is
  * returned as it is.
  */
-export function followStyle(text: string, style: Pick<SourceStyle, 'quote' | 'semicolons'>, inserted: ReadonlyArray<readonly [number, number]>, file = 'module.tsx'): string {
+export function followStyle(
+  text: string,
+  style: Pick<SourceStyle, 'quote' | 'semicolons'>,
+  inserted: ReadonlyArray<readonly [number, number]>,
+  file = 'module.tsx',
+): string {
   if (inserted.length === 0 || (style.quote === 'single' && style.semicolons)) return text;
   let ast: Node;
   try {

@@ -2,15 +2,19 @@ import type { Node } from '@babel/types';
 import type { Visitors } from '../types.ts';
 import { enclosingFunction } from './ast.ts';
 
-
 /** The local names `PrismaClient` is imported under (`import { PrismaClient as Db } …`), plus its own name. */
 export function prismaClientNames(program: Node): Set<string> {
   const names = new Set(['PrismaClient']);
   if (program.type !== 'Program') return names;
   for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration' || !/^@prisma\/client(\/|$)|\/generated\/prisma|prisma\/client$/.test(statement.source.value)) continue;
+    if (
+      statement.type !== 'ImportDeclaration' ||
+      !/^@prisma\/client(\/|$)|\/generated\/prisma|prisma\/client$/.test(statement.source.value)
+    )
+      continue;
     for (const specifier of statement.specifiers) {
-      if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' && specifier.imported.name === 'PrismaClient') names.add(specifier.local.name);
+      if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' && specifier.imported.name === 'PrismaClient')
+        names.add(specifier.local.name);
     }
   }
   return names;

@@ -69,7 +69,9 @@ function votesOf(project: StyleSource, kind: string): Votes {
   if (!byKind) sampled.set(project, (byKind = new Map()));
   const cached = byKind.get(kind);
   if (cached) return cached;
-  const candidates = [...new Set([...project.files, ...(project.envFiles ?? []).map((env) => env.path)])].filter((file) => (kind === ANY || kindOf(file) === kind) && !/(^|\/)node_modules\//.test(file)).sort();
+  const candidates = [...new Set([...project.files, ...(project.envFiles ?? []).map((env) => env.path)])]
+    .filter((file) => (kind === ANY || kindOf(file) === kind) && !/(^|\/)node_modules\//.test(file))
+    .sort();
   const votes: Votes = { crlf: 0, lf: 0, double: 0, single: 0, noSemicolons: 0, semicolons: 0, tabs: 0, spaces: 0 };
   for (const file of spread(candidates)) {
     const text = readHead(path.join(project.root, file));
@@ -124,13 +126,17 @@ export async function newFileStyle(project: StyleSource, file: string): Promise<
     const configFile = await prettier.resolveConfigFile(absolute);
     hasPrettierConfig = configFile !== null && !path.relative(project.root, configFile).startsWith('..');
     // `editorconfig: true` is what prettier's own command line does: .editorconfig fills what the config leaves out.
-    config = (await prettier.resolveConfig(absolute, { editorconfig: true, ...(hasPrettierConfig ? { config: configFile! } : {}) })) as Record<string, unknown> | null;
+    config = (await prettier.resolveConfig(absolute, {
+      editorconfig: true,
+      ...(hasPrettierConfig ? { config: configFile! } : {}),
+    })) as Record<string, unknown> | null;
   } catch {
     // A config prettier cannot load leaves the project's own files to say.
   }
   const lineEnding = END_OF_LINE[String(config?.endOfLine)] ?? observed.lineEnding;
   const tabs = typeof config?.useTabs === 'boolean' ? config.useTabs : observed.tabs;
-  if (hasPrettierConfig) return { lineEnding, tabs, quote: config?.singleQuote === true ? 'single' : 'double', semicolons: config?.semi !== false };
+  if (hasPrettierConfig)
+    return { lineEnding, tabs, quote: config?.singleQuote === true ? 'single' : 'double', semicolons: config?.semi !== false };
   return { ...observed, lineEnding, tabs };
 }
 
@@ -166,5 +172,7 @@ export function reindent(text: string, file: string, convert: (indent: string) =
   } catch {
     return text;
   }
-  return text.replace(/^[ \t]+/gm, (indent, offset: number) => (inside.some(([start, end]) => offset > start && offset <= end) ? indent : convert(indent)));
+  return text.replace(/^[ \t]+/gm, (indent, offset: number) =>
+    inside.some(([start, end]) => offset > start && offset <= end) ? indent : convert(indent),
+  );
 }

@@ -2,10 +2,22 @@ import type { Node } from '@babel/types';
 import { memberName } from './ast.ts';
 
 const PRISMA_METHODS = new Set([
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',
-  'create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'create',
+  'createMany',
+  'update',
+  'updateMany',
+  'upsert',
+  'delete',
+  'deleteMany',
 ]);
-
 
 export type QueryKind = 'prisma' | 'supabase' | 'sql';
 
@@ -20,10 +32,11 @@ export function queryKind(node: Node | null | undefined): { kind: QueryKind; met
   const name = memberName(node.callee);
   if (!name) return null;
   const receiver = (node.callee as { object: Node }).object;
-  if (PRISMA_METHODS.has(name) && (receiver.type === 'MemberExpression' || receiver.type === 'OptionalMemberExpression')) return { kind: 'prisma', method: name };
+  if (PRISMA_METHODS.has(name) && (receiver.type === 'MemberExpression' || receiver.type === 'OptionalMemberExpression'))
+    return { kind: 'prisma', method: name };
   if (name === 'query' || name === 'execute') return { kind: 'sql', method: name };
   // A supabase-js chain: somewhere below, `.from(table)`.
-  for (let current: Node = node; current.type === 'CallExpression' || current.type === 'OptionalCallExpression'; ) {
+  for (let current: Node = node; current.type === 'CallExpression' || current.type === 'OptionalCallExpression';) {
     const callee: Node = current.callee;
     if (memberName(callee) === 'from') return { kind: 'supabase', method: name };
     if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') break;

@@ -27,7 +27,11 @@ export interface TransformFailure {
 }
 
 function unparsable(transformId: string, file: string, reason: string, dropped: string): TransformFailure {
-  return { file, reason: `${transformId} wrote code that does not parse (${reason}); ${dropped} was dropped, nothing of it is written`, internal: transformId };
+  return {
+    file,
+    reason: `${transformId} wrote code that does not parse (${reason}); ${dropped} was dropped, nothing of it is written`,
+    internal: transformId,
+  };
 }
 
 export interface PlannedFix {
@@ -40,7 +44,10 @@ async function formatTouched(root: string, changeset: Changeset): Promise<void> 
     if (change.after === null) continue;
     const formatted = await formatIfConfigured(root, change.path, change.after);
     if (formatted.problem) {
-      changeset.followUp({ kind: 'manual', message: `prettier could not format the changed files (${formatted.problem}): run your formatter on them` });
+      changeset.followUp({
+        kind: 'manual',
+        message: `prettier could not format the changed files (${formatted.problem}): run your formatter on them`,
+      });
     } else if (formatted.text !== change.after) {
       changeset.write(change.path, formatted.text);
     }
@@ -48,7 +55,13 @@ async function formatTouched(root: string, changeset: Changeset): Promise<void> 
 }
 
 /** Runs a file transform over files, on top of `base`, formatting what it touches. */
-export async function planFileTransform(root: string, transform: FileTransform, files: readonly string[], options: Answers, base: Changeset): Promise<PlannedFix> {
+export async function planFileTransform(
+  root: string,
+  transform: FileTransform,
+  files: readonly string[],
+  options: Answers,
+  base: Changeset,
+): Promise<PlannedFix> {
   const changeset = new Changeset((file) => base.read(file));
   const failures: TransformFailure[] = [];
   for (const file of files) {
@@ -70,9 +83,21 @@ export async function planFileTransform(root: string, transform: FileTransform, 
 }
 
 /** Plans one fix for its findings on top of `base` (the fixes already accepted). Writes nothing. */
-export async function planTransform(project: Project, transform: Transform, findings: readonly Finding[], options: Answers, base: Changeset): Promise<PlannedFix> {
+export async function planTransform(
+  project: Project,
+  transform: Transform,
+  findings: readonly Finding[],
+  options: Answers,
+  base: Changeset,
+): Promise<PlannedFix> {
   if (transform.kind === 'file') {
-    return planFileTransform(project.root, transform, [...new Set(findings.map((f) => f.file))].sort(), { ...options, ...(await transform.meta.projectOptions?.(project)) }, base);
+    return planFileTransform(
+      project.root,
+      transform,
+      [...new Set(findings.map((f) => f.file))].sort(),
+      { ...options, ...(await transform.meta.projectOptions?.(project)) },
+      base,
+    );
   }
   const changeset = new Changeset((file) => base.read(file));
   try {
@@ -91,7 +116,10 @@ export async function planTransform(project: Project, transform: Transform, find
   for (const change of changeset.changes()) {
     const broken = await brokenByChange(change);
     if (!broken) continue;
-    return { changeset: new Changeset((file) => base.read(file)), failures: [unparsable(transform.meta.id, change.path, broken, 'its whole change')] };
+    return {
+      changeset: new Changeset((file) => base.read(file)),
+      failures: [unparsable(transform.meta.id, change.path, broken, 'its whole change')],
+    };
   }
   await formatTouched(project.root, changeset);
   return { changeset, failures: [] };
@@ -137,7 +165,8 @@ export function coerce(question: Question, raw: AnswerValue, source: string): An
     else if (FALSE_WORDS.includes(word)) value = false;
   }
   const problem = answerProblem(question, value);
-  if (problem) throw new UsageError(`${source} ${problem}, got ${JSON.stringify(raw)}`, `for example --option ${question.name}=${question.default}`);
+  if (problem)
+    throw new UsageError(`${source} ${problem}, got ${JSON.stringify(raw)}`, `for example --option ${question.name}=${question.default}`);
   return value;
 }
 
@@ -151,8 +180,10 @@ export function resolveAnswers(transform: Transform, cliOptions: Answers, config
   const answers: Answers = { ...cliOptions };
   for (const question of transform.meta.questions ?? []) {
     if (question.wizardOnly) answers[question.name] = question.default;
-    else if (question.name in cliOptions) answers[question.name] = coerce(question, cliOptions[question.name]!, `--option ${question.name}`);
-    else if (question.name in configAnswers) answers[question.name] = coerce(question, configAnswers[question.name]!, `answers.${question.name} in the configuration`);
+    else if (question.name in cliOptions)
+      answers[question.name] = coerce(question, cliOptions[question.name]!, `--option ${question.name}`);
+    else if (question.name in configAnswers)
+      answers[question.name] = coerce(question, configAnswers[question.name]!, `answers.${question.name} in the configuration`);
     else answers[question.name] = question.default;
   }
   return answers;

@@ -7,7 +7,15 @@ import { rememberEnvValues } from '../secrets/redact.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
 import { CHECKS, findCheck, fixIsSafe } from '../registry.ts';
-import { severityRank, type Check, type CheckMeta, type FileCheck, type Finding, type ProjectCheck, type ProjectReportInput } from '../types.ts';
+import {
+  severityRank,
+  type Check,
+  type CheckMeta,
+  type FileCheck,
+  type Finding,
+  type ProjectCheck,
+  type ProjectReportInput,
+} from '../types.ts';
 import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
 import { seedModuleFacts } from './client-graph.ts';
 import { FileFindings } from './findings.ts';
@@ -60,7 +68,13 @@ function workerCount(option: ScanOptions['workers'], candidates: number): number
 }
 
 /** Spreads the files over worker threads, the main thread taking a share of its own. */
-async function runSpread(project: Project, files: string[], checks: FileCheck[], count: number, onFile: () => void): Promise<FileBatchResult[]> {
+async function runSpread(
+  project: Project,
+  files: string[],
+  checks: FileCheck[],
+  count: number,
+  onFile: () => void,
+): Promise<FileBatchResult[]> {
   // Interleaved, so each thread gets a similar mix of small and large folders.
   const shares = count + 1;
   const chunks = Array.from({ length: shares }, (_, i) => files.filter((_, index) => index % shares === i));
@@ -127,12 +141,21 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
   const facts = (id: string) => batches.flatMap((batch) => batch.facts[id] ?? []);
   for (const batch of batches) seedModuleFacts(project, batch.modules);
   const projectResult = runWholeProject(project, [
-    ...checks.filter((check): check is ProjectCheck => check.kind === 'project').map((check) => ({
-      meta: check.meta,
-      run: (report: (input: ProjectReportInput) => void) => check.check({ project, report }),
-    })),
+    ...checks
+      .filter((check): check is ProjectCheck => check.kind === 'project')
+      .map((check) => ({
+        meta: check.meta,
+        run: (report: (input: ProjectReportInput) => void) => check.check({ project, report }),
+      })),
     ...perFile.flatMap((check) =>
-      check.finish ? [{ meta: check.meta, run: (report: (input: ProjectReportInput) => void) => check.finish!({ project, facts: facts(check.meta.id), report }) }] : [],
+      check.finish
+        ? [
+            {
+              meta: check.meta,
+              run: (report: (input: ProjectReportInput) => void) => check.finish!({ project, facts: facts(check.meta.id), report }),
+            },
+          ]
+        : [],
     ),
   ]);
   const findings = [...batches.flatMap((batch) => batch.findings), ...projectResult.findings].sort(compareFindings);

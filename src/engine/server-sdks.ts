@@ -17,7 +17,9 @@ export const SERVER_SDKS: ReadonlyArray<[RegExp, string]> = [
 
 /** A cheap over-approximation: the text may read a secret environment variable. */
 export function mayReadSecret(text: string): boolean {
-  return /process\.env|import\.meta\.env/.test(text) && /SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/.test(text);
+  return (
+    /process\.env|import\.meta\.env/.test(text) && /SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/.test(text)
+  );
 }
 
 /** Every SDK pattern at once: most specifiers name none, and one test rules them out. */

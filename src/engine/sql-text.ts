@@ -45,7 +45,12 @@ const NAME_BEFORE = /(\b(from|join|into|update|table|by|as|set)\s+|["`.])$/i;
 const LIST_BEFORE = /\bin\s*\(\s*$/i;
 
 function isJoinCall(value: Expression): boolean {
-  return value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && value.callee.property.type === 'Identifier' && value.callee.property.name === 'join';
+  return (
+    value.type === 'CallExpression' &&
+    value.callee.type === 'MemberExpression' &&
+    value.callee.property.type === 'Identifier' &&
+    value.callee.property.name === 'join'
+  );
 }
 
 /**

@@ -1,4 +1,17 @@
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 
@@ -20,7 +33,10 @@ function assertUsableStateDir(dir: string): boolean {
     throw error;
   }
   if (stat.isSymbolicLink()) {
-    throw new UsageError(`${dir} is a symbolic link: shipshape keeps backups of your files there and never writes them through a link`, `remove the link; shipshape creates ${STATE_DIR}/ itself`);
+    throw new UsageError(
+      `${dir} is a symbolic link: shipshape keeps backups of your files there and never writes them through a link`,
+      `remove the link; shipshape creates ${STATE_DIR}/ itself`,
+    );
   }
   if (!stat.isDirectory()) {
     throw new UsageError(`${dir} is a file, not a folder`, `move it away or delete it: shipshape keeps its undo journal in ${STATE_DIR}/`);
@@ -40,7 +56,10 @@ export function ensureStateDir(root: string): string {
     mkdirSync(dir, { mode: 0o700 });
     writeFileSync(path.join(dir, '.gitignore'), '*\n');
   } catch (error) {
-    throw new UsageError(`cannot create ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'shipshape keeps its undo journal there: run it on a folder you can write to');
+    throw new UsageError(
+      `cannot create ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      'shipshape keeps its undo journal there: run it on a folder you can write to',
+    );
   }
   return dir;
 }
@@ -82,7 +101,10 @@ export function acquireLock(root: string): () => void {
         // Gone meanwhile: try again.
       }
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
-        throw new UsageError(`another shipshape (pid ${holder}) is working on ${root}`, `wait for it to finish; if none is running, delete ${path.join(dir, LOCK_FILE)}`);
+        throw new UsageError(
+          `another shipshape (pid ${holder}) is working on ${root}`,
+          `wait for it to finish; if none is running, delete ${path.join(dir, LOCK_FILE)}`,
+        );
       }
       rmSync(lock, { force: true });
       continue;

@@ -35,7 +35,11 @@ const sqlHandlebars = Handlebars.create();
 sqlHandlebars.registerHelper({
   sqlEscape: (value: unknown) => escapeSql(value),
   ident: (...values: Args) => ident(...positional(values).map((v) => (v instanceof SqlFragment ? v.text : (v as string)))),
-  identList: (list: unknown) => joinSql((list as string[]).map((name) => new SqlFragment(quoteIdentifier(name))), ', '),
+  identList: (list: unknown) =>
+    joinSql(
+      (list as string[]).map((name) => new SqlFragment(quoteIdentifier(name))),
+      ', ',
+    ),
   literal: (value: unknown) => literal(value instanceof SqlFragment ? value.text : (value as string)),
   /** Inline, `{{comment text}}`; as a block, the rendered block made safe to sit in a `--` comment. */
   comment(this: unknown, ...values: Args) {
@@ -48,7 +52,12 @@ sqlHandlebars.registerHelper({
 });
 
 interface CompilerPrototype {
-  appendEscaped(this: { pushSource(s: unknown): void; appendToBuffer(parts: unknown[]): unknown; aliasable(name: string): unknown; popStack(): unknown }): void;
+  appendEscaped(this: {
+    pushSource(s: unknown): void;
+    appendToBuffer(parts: unknown[]): unknown;
+    aliasable(name: string): unknown;
+    popStack(): unknown;
+  }): void;
   compiler: unknown;
 }
 type CompilerClass = { prototype: CompilerPrototype };
@@ -65,7 +74,8 @@ class SqlCompiler extends BaseCompiler {}
 function refuseRawMustaches(name: string, node: unknown): void {
   if (!node || typeof node !== 'object') return;
   const n = node as { type?: string; escaped?: boolean; loc?: { start: { line: number } } };
-  if (n.type === 'MustacheStatement' && n.escaped === false) throw new Error(`templates/${name}.hbs:${n.loc?.start.line ?? 1}: a SQL template cannot print unescaped text ({{{…}}})`);
+  if (n.type === 'MustacheStatement' && n.escaped === false)
+    throw new Error(`templates/${name}.hbs:${n.loc?.start.line ?? 1}: a SQL template cannot print unescaped text ({{{…}}})`);
   for (const value of Object.values(node)) {
     if (Array.isArray(value)) value.forEach((child) => refuseRawMustaches(name, child));
     else if (value && typeof value === 'object') refuseRawMustaches(name, value);

@@ -42,7 +42,8 @@ function typeGateUnavailable(project: Project): string | null {
   const pkg = project.packages.find((p) => p.dir === '');
   if (!pkg) return 'the project has no package.json';
   const missing = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !installed(project.root, name));
-  if (missing.length > 0) return `its dependencies are not installed (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): run the install, then fix again`;
+  if (missing.length > 0)
+    return `its dependencies are not installed (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): run the install, then fix again`;
   return null;
 }
 
@@ -77,10 +78,14 @@ function isInstalledDeclaration(fileName: string): boolean {
 
 function createChecker(typescript: Ts, root: string): Checker {
   const configPath = path.join(root, 'tsconfig.json');
-  const parsed = typescript.getParsedCommandLineOfConfigFile(configPath, { noEmit: true }, {
-    ...typescript.sys,
-    onUnRecoverableConfigFileDiagnostic: () => {},
-  });
+  const parsed = typescript.getParsedCommandLineOfConfigFile(
+    configPath,
+    { noEmit: true },
+    {
+      ...typescript.sys,
+      onUnRecoverableConfigFileDiagnostic: () => {},
+    },
+  );
   const options: ts.CompilerOptions = { ...(parsed?.options ?? {}), noEmit: true, incremental: false, composite: false };
   // Ambient declarations (next-env.d.ts, global.d.ts) change what every file sees; the rest is reached by imports.
   const declarations = (parsed?.fileNames ?? []).filter((file) => file.endsWith('.d.ts'));
@@ -112,7 +117,16 @@ function createChecker(typescript: Ts, root: string): Checker {
           if (isInstalledDeclaration(fileName)) {
             const version = createHash('sha1').update(text).digest('hex');
             const absolute = path.resolve(fileName);
-            const sourceFile = registry.acquireDocumentWithKey(absolute, absolute as ts.Path, options, registryKey, typescript.ScriptSnapshot.fromString(text), version, undefined, languageVersion);
+            const sourceFile = registry.acquireDocumentWithKey(
+              absolute,
+              absolute as ts.Path,
+              options,
+              registryKey,
+              typescript.ScriptSnapshot.fromString(text),
+              version,
+              undefined,
+              languageVersion,
+            );
             cache.set(fileName, { text, sourceFile });
             return sourceFile;
           }
@@ -164,11 +178,13 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
   const root = project.root;
   const relative = (absPath: string) => path.relative(root, absPath).split(path.sep).join('/');
   // The project's own files are read through the changeset (every layer of planned changes under it); the rest from disk.
-  const overlayOf = (changeset: Changeset): Overlay => (absPath) => {
-    const file = relative(absPath);
-    if (file.startsWith('..') || path.isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
-    return changeset.read(file);
-  };
+  const overlayOf =
+    (changeset: Changeset): Overlay =>
+    (absPath) => {
+      const file = relative(absPath);
+      if (file.startsWith('..') || path.isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
+      return changeset.read(file);
+    };
 
   const check: TypeGate['check'] = async (transform, planned, base) => {
     const changed = planned.changes().filter((change) => change.after !== null && CHECKED.test(change.path));
@@ -196,7 +212,8 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
           continue;
         }
         if (awaitsInstall(diagnostic, message)) continue;
-        const at = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : null;
+        const at =
+          diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : null;
         errors.push(`${at ? `${at.line + 1}:${at.character + 1} ` : ''}TS${diagnostic.code} ${message.split('\n')[0]}`);
       }
       if (errors.length > 0) held.push({ transform: transform.meta.id, file: relative(absPath), errors });
@@ -214,7 +231,8 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
         const key = JSON.stringify([transform.meta.id, planned.changes()]);
         const held = verdicts.get(key) ?? (await check(transform, planned, base));
         verdicts.set(key, held);
-        if (held.length > 0) dropChanges(planned, base, transform.kind === 'project' ? planned.changes().map((c) => c.path) : held.map((h) => h.file));
+        if (held.length > 0)
+          dropChanges(planned, base, transform.kind === 'project' ? planned.changes().map((c) => c.path) : held.map((h) => h.file));
         return held;
       },
     },
@@ -230,4 +248,3 @@ function dropChanges(planned: Changeset, base: Changeset, files: readonly string
   }
   if (planned.changes().length === 0) planned.followUps.length = 0;
 }
-

@@ -52,7 +52,8 @@ export function configProblem(value: unknown, schema: SchemaNode = CONFIG_SCHEMA
     const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
     if (!types.some((type) => hasType(value, type))) return { path, keyword: 'type', message: `must be ${types.join(',')}` };
   }
-  if (schema.enum && !schema.enum.includes(value as string)) return { path, keyword: 'enum', message: 'must be equal to one of the allowed values' };
+  if (schema.enum && !schema.enum.includes(value as string))
+    return { path, keyword: 'enum', message: 'must be equal to one of the allowed values' };
   if (schema.minLength !== undefined && typeof value === 'string' && [...value].length < schema.minLength) {
     return { path, keyword: 'minLength', message: `must NOT have fewer than ${schema.minLength} characters` };
   }
@@ -66,7 +67,8 @@ export function configProblem(value: unknown, schema: SchemaNode = CONFIG_SCHEMA
     const object = value as Record<string, unknown>;
     const known = (key: string) => schema.properties !== undefined && Object.hasOwn(schema.properties, key);
     for (const key of Object.keys(object).filter((k) => !known(k))) {
-      if (schema.additionalProperties === false) return { path, keyword: 'additionalProperties', message: 'must NOT have additional properties', key };
+      if (schema.additionalProperties === false)
+        return { path, keyword: 'additionalProperties', message: 'must NOT have additional properties', key };
       if (schema.additionalProperties) {
         const problem = configProblem(object[key], schema.additionalProperties, [...path, key]);
         if (problem) return problem;
@@ -108,7 +110,11 @@ export function loadConfig(root: string, knownCheckIds: ReadonlySet<string>): Sh
   const configPath = path.join(root, CONFIG_FILE);
   if (existsSync(configPath)) {
     source = CONFIG_FILE;
-    if (statSync(configPath).isDirectory()) throw new UsageError(`${CONFIG_FILE} is a directory`, `the configuration is a JSON file: remove or rename the ${CONFIG_FILE}/ folder`);
+    if (statSync(configPath).isDirectory())
+      throw new UsageError(
+        `${CONFIG_FILE} is a directory`,
+        `the configuration is a JSON file: remove or rename the ${CONFIG_FILE}/ folder`,
+      );
     raw = parseJson(readFileSync(configPath, 'utf8'), source);
   } else {
     const manifestPath = path.join(root, 'package.json');

@@ -23,7 +23,10 @@ const POOLING_PARAMS = new Set(['pgbouncer', 'connection_limit', 'pool_timeout',
 
 /** Where a URL value points, keeping no credentials. */
 export function describeUrl(raw: string): EnvUrl | undefined {
-  const value = raw.trim().replace(/^(['"])(.*)\1$/, '$2').replace(/\s+#.*$/, '');
+  const value = raw
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2')
+    .replace(/\s+#.*$/, '');
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return undefined;
   try {
     const url = new URL(value);
@@ -46,7 +49,13 @@ export function parseEnvVariables(text: string): EnvVariable[] {
     const url = describeUrl(raw);
     const secret = secretKind(raw);
     const role = jwtRole(raw);
-    variables.push({ name: match[1]!, line: index + 1, ...(url ? { url } : {}), ...(secret ? { secret } : {}), ...(role ? { jwtRole: role } : {}) });
+    variables.push({
+      name: match[1]!,
+      line: index + 1,
+      ...(url ? { url } : {}),
+      ...(secret ? { secret } : {}),
+      ...(role ? { jwtRole: role } : {}),
+    });
   });
   return variables;
 }

@@ -128,8 +128,7 @@ export function listProjectFiles(root: string, inGit: boolean): string[] {
 }
 
 export type ReadResult =
-  | { ok: true; text: string; bytes: number }
-  | { ok: false; reason: 'binary' | 'too-large' | 'unreadable'; detail?: string };
+  { ok: true; text: string; bytes: number } | { ok: false; reason: 'binary' | 'too-large' | 'unreadable'; detail?: string };
 
 /** Planned contents by absolute path: a string, null for a planned delete, undefined where the disk holds. */
 export type FileOverlay = (absPath: string) => string | null | undefined;

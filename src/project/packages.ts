@@ -101,7 +101,11 @@ function declaresWorkspaces(absDir: string, manifest?: Manifest): boolean {
   }
 }
 
-function findLockfile(root: string, dirs: string[], gitTopLevel: string | null): { lockfile: string | null; outside: boolean; manager: PackageManager | null } {
+function findLockfile(
+  root: string,
+  dirs: string[],
+  gitTopLevel: string | null,
+): { lockfile: string | null; outside: boolean; manager: PackageManager | null } {
   for (const dir of dirs) {
     for (const [name, manager] of LOCKFILES) {
       if (existsSync(path.join(root, dir, name))) return { lockfile: joinRel(dir, name), outside: false, manager };
@@ -112,7 +116,8 @@ function findLockfile(root: string, dirs: string[], gitTopLevel: string | null):
     for (let dir = path.dirname(root); dir.startsWith(path.resolve(gitTopLevel)); dir = path.dirname(dir)) {
       if (!declaresWorkspaces(dir)) continue;
       for (const [name, manager] of LOCKFILES) {
-        if (existsSync(path.join(dir, name))) return { lockfile: toPosix(path.relative(root, path.join(dir, name))), outside: true, manager };
+        if (existsSync(path.join(dir, name)))
+          return { lockfile: toPosix(path.relative(root, path.join(dir, name))), outside: true, manager };
       }
       if (dir === path.dirname(dir)) break;
     }
@@ -158,7 +163,10 @@ export function detectPackages(root: string, files: string[], gitTopLevel: strin
       next: hasNext ? { range: all.next ?? null, installed: installedVersion(absDir, 'next') } : null,
       prisma:
         '@prisma/client' in all || 'prisma' in all
-          ? { range: all['@prisma/client'] ?? all.prisma ?? null, installed: installedVersion(absDir, '@prisma/client') ?? installedVersion(absDir, 'prisma') }
+          ? {
+              range: all['@prisma/client'] ?? all.prisma ?? null,
+              installed: installedVersion(absDir, '@prisma/client') ?? installedVersion(absDir, 'prisma'),
+            }
           : null,
       routers: hasNext ? ROUTER_DIRS.filter((router) => hasFileUnder(joinRel(dir, router))) : [],
       packageManager: declaredManager ?? lock.manager,

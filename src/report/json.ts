@@ -48,7 +48,12 @@ export function renderJson({ project, result, baselined, version }: ReportInput)
         supabaseMigrations: p.supabaseMigrations,
       })),
       // Variable names only: values never leave the machine.
-      envFiles: project.envFiles.map((env) => ({ path: env.path, variables: env.variables.map((v) => v.name), tracked: env.tracked, ignored: env.ignored })),
+      envFiles: project.envFiles.map((env) => ({
+        path: env.path,
+        variables: env.variables.map((v) => v.name),
+        tracked: env.tracked,
+        ignored: env.ignored,
+      })),
     },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -31,7 +31,12 @@ export function renderSarif({ result, checks, version }: ReportInput): string {
     },
     helpUri: `${INFORMATION_URI}#${check.meta.id}`,
     defaultConfiguration: { level: LEVEL[check.meta.severity] },
-    properties: { category: check.meta.category, severity: check.meta.severity, fixable: check.meta.fix !== null, tags: [check.meta.category] },
+    properties: {
+      category: check.meta.category,
+      severity: check.meta.severity,
+      fixable: check.meta.fix !== null,
+      tags: [check.meta.category],
+    },
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sarif = {

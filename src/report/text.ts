@@ -49,7 +49,10 @@ export function renderText({ result, baselined, checks }: ReportInput, options: 
         if (f.fix && GENERATORS[f.fix.id]) {
           out.push(`      ${colors.cyan('fix:')} ${fixCommand(f.fix.id, f.ruleId)}`, '');
         } else if (f.fix) {
-          out.push(`      ${colors.cyan('fix:')} shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (needs review: --yes applies it only with --all)'}`, '');
+          out.push(
+            `      ${colors.cyan('fix:')} shipshape fix --only ${f.ruleId}${f.fix.safe ? '' : ' (needs review: --yes applies it only with --all)'}`,
+            '',
+          );
         } else {
           out.push(`      ${colors.cyan('fix by hand:')} ${docsOf.get(f.ruleId) ?? ''}`, '');
         }
@@ -59,7 +62,10 @@ export function renderText({ result, baselined, checks }: ReportInput, options: 
 
   const leaked = rotations(result.findings);
   if (leaked.length > 0) {
-    out.push(colors.bold(colors.red(`KEYS TO ROTATE (${leaked.length})`)), '  Fixing the code does not take a leaked key back: replace each one with its provider.');
+    out.push(
+      colors.bold(colors.red(`KEYS TO ROTATE (${leaked.length})`)),
+      '  Fixing the code does not take a leaked key back: replace each one with its provider.',
+    );
     for (const key of leaked) out.push(`  ${colors.bold(key.key)}  ${key.why}  ${colors.dim(`(${key.file}:${key.line})`)}`);
     out.push('');
   }

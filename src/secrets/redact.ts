@@ -121,7 +121,10 @@ function envValueRegExp(): RegExp | null {
   const byLength = [...envValues].sort((a, b) => b.length - a.length);
   const long = byLength.filter((value) => value.length >= MIN_UNBOUNDED_LENGTH).map(escapeRegExp);
   const short = byLength.filter((value) => value.length < MIN_UNBOUNDED_LENGTH).map(escapeRegExp);
-  const alternatives = [...(long.length > 0 ? [long.join('|')] : []), ...(short.length > 0 ? [`(?<![A-Za-z0-9_])(?:${short.join('|')})(?![A-Za-z0-9_])`] : [])];
+  const alternatives = [
+    ...(long.length > 0 ? [long.join('|')] : []),
+    ...(short.length > 0 ? [`(?<![A-Za-z0-9_])(?:${short.join('|')})(?![A-Za-z0-9_])`] : []),
+  ];
   envValuePattern = new RegExp(alternatives.join('|'), 'g');
   return envValuePattern;
 }
@@ -202,14 +205,16 @@ export function redactLineWithState(line: string, options: RedactOptions = {}): 
   }
   for (const secret of options.secrets ?? []) {
     if (secret.length === 0) continue;
-    for (let at = line.indexOf(secret); at >= 0; at = line.indexOf(secret, at + secret.length)) spans.push({ start: at, end: at + secret.length });
+    for (let at = line.indexOf(secret); at >= 0; at = line.indexOf(secret, at + secret.length))
+      spans.push({ start: at, end: at + secret.length });
   }
   const envPattern = envValueRegExp();
   if (envPattern) spansOf(envPattern, line, spans);
   for (const { pattern } of MASKED_SHAPES) spansOf(pattern, line, spans);
   spansOf(JWT_SHAPE, line, spans);
   RANDOM_RUN.lastIndex = 0;
-  for (const match of line.matchAll(RANDOM_RUN)) if (looksRandom(match[0])) spans.push({ start: match.index!, end: match.index! + match[0].length });
+  for (const match of line.matchAll(RANDOM_RUN))
+    if (looksRandom(match[0])) spans.push({ start: match.index!, end: match.index! + match[0].length });
   spansOf(URL_PASSWORD, line, spans, 2, 0);
   spansOf(NAMED_SECRET, line, spans, 2);
   spansOf(SQL_PASSWORD, line, spans, 2, 0);

@@ -82,22 +82,29 @@ export function entropy(value: string): number {
 
 /** A literal that reads like a generated token: long, mixed letters and digits, high entropy, no spaces. */
 export function looksRandom(value: string): boolean {
-  return value.length >= 16 && !/\s/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && entropy(value) >= 3.5 && !isPlaceholder(value);
+  return (
+    value.length >= 16 && !/\s/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && entropy(value) >= 3.5 && !isPlaceholder(value)
+  );
 }
 
-const SECRET_WORDS = /SECRET|SERVICE_?ROLE|SERVICE_KEY|PRIVATE|PASSWORD|PASSWD|TOKEN|DATABASE_URL|DB_URL|OPENAI_API_KEY|ANTHROPIC_API_KEY|STRIPE_(SECRET|RESTRICTED)|RESEND_API_KEY|SENDGRID_API_KEY|TWILIO_AUTH|AWS_SECRET|MONGODB_URI|ADMIN_(API_)?KEY/;
+const SECRET_WORDS =
+  /SECRET|SERVICE_?ROLE|SERVICE_KEY|PRIVATE|PASSWORD|PASSWD|TOKEN|DATABASE_URL|DB_URL|OPENAI_API_KEY|ANTHROPIC_API_KEY|STRIPE_(SECRET|RESTRICTED)|RESEND_API_KEY|SENDGRID_API_KEY|TWILIO_AUTH|AWS_SECRET|MONGODB_URI|ADMIN_(API_)?KEY/;
 /**
  * Public by design: anon and publishable keys, public keys, analytics and site ids, and the client
  * tokens providers issue for browsers (Shopify Storefront, Mapbox `pk.`, Algolia search-only,
  * Sentry DSNs, Segment and PostHog write keys, Firebase web config).
  */
-const PUBLIC_WORDS = /ANON|PUBLISHABLE|PUBLIC_KEY|SITE_KEY|MEASUREMENT_ID|ANALYTICS|TRACKING|STOREFRONT|PUBLIC_ACCESS_TOKEN|MAPBOX_(ACCESS_|PUBLIC_)?TOKEN|SEARCH_(ONLY_)?(API_)?KEY|(^|_)DSN($|_)|WRITE_KEY|POSTHOG_(PROJECT_)?(API_)?KEY|FIREBASE_(WEB_)?API_KEY/;
+const PUBLIC_WORDS =
+  /ANON|PUBLISHABLE|PUBLIC_KEY|SITE_KEY|MEASUREMENT_ID|ANALYTICS|TRACKING|STOREFRONT|PUBLIC_ACCESS_TOKEN|MAPBOX_(ACCESS_|PUBLIC_)?TOKEN|SEARCH_(ONLY_)?(API_)?KEY|(^|_)DSN($|_)|WRITE_KEY|POSTHOG_(PROJECT_)?(API_)?KEY|FIREBASE_(WEB_)?API_KEY/;
 /** Words that keep a name secret even beside a public one (`MAPBOX_SECRET_TOKEN`). */
 const ALWAYS_SECRET_WORDS = /SECRET|PRIVATE|ADMIN|SERVICE_?ROLE/;
 
 /** `storefrontAccessToken` → `STOREFRONT_ACCESS_TOKEN`, so code names and env names read alike. */
 export function constantCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
 }
 
 /** Whether a name (an env variable, or a property such as `storefrontAccessToken`) says its value is public by design. */

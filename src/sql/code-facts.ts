@@ -57,7 +57,13 @@ function whereFields(where: Extract<Node, { type: 'ObjectExpression' }>, compoun
 function isOutermostCall(ancestors: readonly Node[], node: Node): boolean {
   const parent = ancestors.at(-1);
   const grand = ancestors.at(-2);
-  return !(parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === node && grand && (grand.type === 'CallExpression' || grand.type === 'OptionalCallExpression'));
+  return !(
+    parent &&
+    (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
+    parent.object === node &&
+    grand &&
+    (grand.type === 'CallExpression' || grand.type === 'OptionalCallExpression')
+  );
 }
 
 /** Visitors that record where the code looks rows up and filters them, through Prisma and supabase-js. */
@@ -69,7 +75,10 @@ export function columnUseVisitors(file: string, record: (use: ColumnUse) => void
     if (!method) return;
     const receiver = (node.callee as { object: Node }).object;
     // Prisma: `<client>.<model>.<method>({ where })`.
-    if ((PRISMA_LOOKUPS.has(method) || PRISMA_FILTERS.has(method)) && (receiver.type === 'MemberExpression' || receiver.type === 'OptionalMemberExpression')) {
+    if (
+      (PRISMA_LOOKUPS.has(method) || PRISMA_FILTERS.has(method)) &&
+      (receiver.type === 'MemberExpression' || receiver.type === 'OptionalMemberExpression')
+    ) {
       const model = memberName(receiver);
       const where = objectArg(node.arguments[0] as Node | undefined)?.properties.find((p) => propertyName(p) === 'where');
       const value = where?.type === 'ObjectProperty' ? objectArg(where.value as Node) : null;
@@ -85,7 +94,7 @@ export function columnUseVisitors(file: string, record: (use: ColumnUse) => void
     let table: string | null = null;
     const filters: string[] = [];
     let single = method === 'single' || method === 'maybeSingle';
-    for (let current: Node = node; current.type === 'CallExpression' || current.type === 'OptionalCallExpression'; ) {
+    for (let current: Node = node; current.type === 'CallExpression' || current.type === 'OptionalCallExpression';) {
       const name = memberName(current.callee);
       if (!name) break;
       if (name === 'from') {
@@ -131,7 +140,7 @@ export function collectColumnUses(project: Project): ColumnUse[] {
 /** The table and column names a use refers to, when the schema knows them. */
 export function resolveUse(schema: SchemaModel, use: ColumnUse): { table: Table; columns: string[] } | null {
   if (use.via === 'supabase') {
-    const [schemaName, name] = use.target.includes('.') ? use.target.split('.', 2) as [string, string] : ['public', use.target];
+    const [schemaName, name] = use.target.includes('.') ? (use.target.split('.', 2) as [string, string]) : ['public', use.target];
     const table = findTable(schema, schemaName, name);
     if (!table || !use.columns.every((c) => table.columns.some((col) => col.name === c))) return null;
     return { table, columns: use.columns };

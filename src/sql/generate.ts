@@ -12,7 +12,8 @@ import { nextTimestamp, renderPlan, type GeneratedFile, type Layout, type Layout
 export function detectLayout(project: Project, schema: SchemaModel, requested?: LayoutKind, out?: string): Layout {
   const pkg = project.packages.find((p) => p.dir === schema.packageDir);
   const base = (rel: string) => (schema.packageDir ? path.posix.join(schema.packageDir, rel) : rel);
-  const kind: LayoutKind = requested ?? (schema.source === 'supabase' || pkg?.supabaseMigrations ? 'supabase' : schema.source === 'prisma' ? 'prisma' : 'plain');
+  const kind: LayoutKind =
+    requested ?? (schema.source === 'supabase' || pkg?.supabaseMigrations ? 'supabase' : schema.source === 'prisma' ? 'prisma' : 'plain');
   const normalizedOut = out ? path.posix.normalize(out.split(path.sep).join('/')).replace(/\/$/, '') : undefined;
   // A folder given with --out keeps its rollbacks inside it; a migration tool's own folder gets them beside it.
   const rollbacksBeside = (migrationsDir: string) => path.posix.join(normalizedOut ?? path.posix.dirname(migrationsDir), 'rollbacks');
@@ -25,12 +26,15 @@ export function detectLayout(project: Project, schema: SchemaModel, requested?: 
     return { kind, migrationsDir, rollbacksDir: rollbacksBeside(migrationsDir) };
   }
   const firstFile = schema.files[0];
-  const migrationsDir = normalizedOut ?? (firstFile ? path.posix.join(path.posix.dirname(firstFile), 'migrations').replace(/^\.\//, '') : 'migrations');
+  const migrationsDir =
+    normalizedOut ?? (firstFile ? path.posix.join(path.posix.dirname(firstFile), 'migrations').replace(/^\.\//, '') : 'migrations');
   return { kind, migrationsDir, rollbacksDir: path.posix.join(migrationsDir, 'rollbacks') };
 }
 
 export function existingMigrations(project: Project, layout: Layout): string[] {
-  return layout.kind === 'prisma' ? prismaMigrationFiles(project, layout.migrationsDir) : supabaseMigrationFiles(project, layout.migrationsDir);
+  return layout.kind === 'prisma'
+    ? prismaMigrationFiles(project, layout.migrationsDir)
+    : supabaseMigrationFiles(project, layout.migrationsDir);
 }
 
 export interface Generation {
@@ -44,9 +48,22 @@ export interface Generation {
 export function generate(
   project: Project,
   schema: SchemaModel,
-  options: { layout: Layout; decisions: readonly TableDecision[]; uses: readonly ColumnUse[]; name: string; now: Date; only?: PlanOptions['only']; lineEnding?: '\n' | '\r\n' },
+  options: {
+    layout: Layout;
+    decisions: readonly TableDecision[];
+    uses: readonly ColumnUse[];
+    name: string;
+    now: Date;
+    only?: PlanOptions['only'];
+    lineEnding?: '\n' | '\r\n';
+  },
 ): Generation {
-  const plan = planSql(schema, { decisions: options.decisions, uses: options.uses, supabase: usesSupabase(project, schema), only: options.only });
+  const plan = planSql(schema, {
+    decisions: options.decisions,
+    uses: options.uses,
+    supabase: usesSupabase(project, schema),
+    only: options.only,
+  });
   const start = nextTimestamp(options.now, existingMigrations(project, options.layout));
   const newline = options.lineEnding ?? '\n';
   const files = renderPlan(plan, { layout: options.layout, name: options.name, start }).map((file) => ({

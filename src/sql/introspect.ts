@@ -1,4 +1,12 @@
-import { emptySchema, type Constraint, type ConstraintKind, type PolicyCommand, type SchemaModel, type SourceLoc, type Table } from './model.ts';
+import {
+  emptySchema,
+  type Constraint,
+  type ConstraintKind,
+  type PolicyCommand,
+  type SchemaModel,
+  type SourceLoc,
+  type Table,
+} from './model.ts';
 import { analysePolicyText } from './sql-reader.ts';
 
 /** What introspection needs from a connection: one query at a time. */
@@ -7,7 +15,30 @@ export interface Queryable {
 }
 
 /** Schemas that belong to Postgres or to Supabase's own services, not to the app. */
-export const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'pg_toast', 'auth', 'storage', 'extensions', 'graphql', 'graphql_public', 'realtime', '_realtime', 'supabase_functions', 'supabase_migrations', 'vault', 'pgsodium', 'pgsodium_masks', 'net', 'cron', 'pgbouncer', '_analytics', 'pgtle', 'tiger', 'topology'];
+export const SYSTEM_SCHEMAS = [
+  'pg_catalog',
+  'information_schema',
+  'pg_toast',
+  'auth',
+  'storage',
+  'extensions',
+  'graphql',
+  'graphql_public',
+  'realtime',
+  '_realtime',
+  'supabase_functions',
+  'supabase_migrations',
+  'vault',
+  'pgsodium',
+  'pgsodium_masks',
+  'net',
+  'cron',
+  'pgbouncer',
+  '_analytics',
+  'pgtle',
+  'tiger',
+  'topology',
+];
 
 const KINDS: Record<string, ConstraintKind> = { p: 'primary', u: 'unique', f: 'foreign', c: 'check', x: 'exclusion' };
 const FK_ACTIONS: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
@@ -26,13 +57,30 @@ export async function introspect(db: Queryable, label = 'database'): Promise<Sch
   );
   const byOid = new Map<number, Table>();
   for (const row of tables) {
-    const table: Table = { schema: row.schema, name: row.name, columns: [], constraints: [], rls: { enabled: row.rls, forced: row.forced, loc: row.rls ? loc : null }, policies: [], grants: [], loc };
+    const table: Table = {
+      schema: row.schema,
+      name: row.name,
+      columns: [],
+      constraints: [],
+      rls: { enabled: row.rls, forced: row.forced, loc: row.rls ? loc : null },
+      policies: [],
+      grants: [],
+      loc,
+    };
     byOid.set(row.oid, table);
     schema.tables.push(table);
   }
   const oids = [...byOid.keys()];
   if (oids.length > 0) {
-    const { rows: columns } = await db.query<{ table: number; name: string; type: string; nullable: boolean; default: string | null; identity: string; generated: string }>(
+    const { rows: columns } = await db.query<{
+      table: number;
+      name: string;
+      type: string;
+      nullable: boolean;
+      default: string | null;
+      identity: string;
+      generated: string;
+    }>(
       `select a.attrelid::int as table, a.attname as name, pg_catalog.format_type(a.atttypid, a.atttypmod) as type, not a.attnotnull as nullable,
               pg_catalog.pg_get_expr(d.adbin, d.adrelid) as default, a.attidentity as identity, a.attgenerated as generated
          from pg_catalog.pg_attribute a left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
@@ -41,9 +89,28 @@ export async function introspect(db: Queryable, label = 'database'): Promise<Sch
       [oids],
     );
     for (const c of columns) {
-      byOid.get(c.table)!.columns.push({ name: c.name, type: c.type, nullable: c.nullable, default: c.default ?? (c.identity ? 'identity' : c.generated ? 'generated' : null), loc });
+      byOid
+        .get(c.table)!
+        .columns.push({
+          name: c.name,
+          type: c.type,
+          nullable: c.nullable,
+          default: c.default ?? (c.identity ? 'identity' : c.generated ? 'generated' : null),
+          loc,
+        });
     }
-    const { rows: constraints } = await db.query<{ table: number; name: string; kind: string; columns: string[]; ref_schema: string | null; ref_table: string | null; ref_columns: string[] | null; on_delete: string; validated: boolean; definition: string }>(
+    const { rows: constraints } = await db.query<{
+      table: number;
+      name: string;
+      kind: string;
+      columns: string[];
+      ref_schema: string | null;
+      ref_table: string | null;
+      ref_columns: string[] | null;
+      on_delete: string;
+      validated: boolean;
+      definition: string;
+    }>(
       `select c.conrelid::int as table, c.conname as name, c.contype as kind,
               array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i) join pg_catalog.pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as columns,
               rn.nspname as ref_schema, r.relname as ref_table,
@@ -57,7 +124,13 @@ export async function introspect(db: Queryable, label = 'database'): Promise<Sch
     );
     for (const c of constraints) {
       const constraint: Constraint = { name: c.name, kind: KINDS[c.kind]!, columns: c.columns, notValid: !c.validated, loc };
-      if (c.kind === 'f') constraint.references = { schema: c.ref_schema!, table: c.ref_table!, columns: c.ref_columns ?? [], onDelete: FK_ACTIONS[c.on_delete] ?? null };
+      if (c.kind === 'f')
+        constraint.references = {
+          schema: c.ref_schema!,
+          table: c.ref_table!,
+          columns: c.ref_columns ?? [],
+          onDelete: FK_ACTIONS[c.on_delete] ?? null,
+        };
       if (c.kind === 'c') constraint.expression = c.definition;
       byOid.get(c.table)!.constraints.push(constraint);
     }
@@ -72,9 +145,26 @@ export async function introspect(db: Queryable, label = 'database'): Promise<Sch
     );
     for (const ix of indexes) {
       const table = byOid.get(ix.table)!;
-      schema.indexes.push({ name: ix.name, schema: table.schema, table: table.name, columns: ix.columns.slice(0, ix.columns.length), unique: ix.unique, partial: ix.partial, loc });
+      schema.indexes.push({
+        name: ix.name,
+        schema: table.schema,
+        table: table.name,
+        columns: ix.columns.slice(0, ix.columns.length),
+        unique: ix.unique,
+        partial: ix.partial,
+        loc,
+      });
     }
-    const { rows: policies } = await db.query<{ schema: string; table: string; name: string; permissive: string; roles: string[]; cmd: string; qual: string | null; with_check: string | null }>(
+    const { rows: policies } = await db.query<{
+      schema: string;
+      table: string;
+      name: string;
+      permissive: string;
+      roles: string[];
+      cmd: string;
+      qual: string | null;
+      with_check: string | null;
+    }>(
       `select schemaname as schema, tablename as table, policyname as name, permissive, roles::text[] as roles, cmd, qual, with_check from pg_catalog.pg_policies order by schemaname, tablename, policyname`,
     );
     for (const p of policies) {
@@ -100,7 +190,13 @@ export async function introspect(db: Queryable, label = 'database'): Promise<Sch
   );
   for (const f of functions) {
     const setting = (f.config ?? []).find((c) => c.startsWith('search_path='));
-    schema.functions.push({ schema: f.schema, name: f.name, securityDefiner: f.definer, searchPath: setting ? setting.slice('search_path='.length) : null, loc });
+    schema.functions.push({
+      schema: f.schema,
+      name: f.name,
+      securityDefiner: f.definer,
+      searchPath: setting ? setting.slice('search_path='.length) : null,
+      loc,
+    });
   }
   return schema;
 }

@@ -57,11 +57,14 @@ function attachPrismaModels(schema: SchemaModel, declared: SchemaModel): void {
     table.loc = model.loc;
     for (const column of table.columns) column.loc = findColumn(model, column.name)?.loc ?? column.loc;
     for (const constraint of table.constraints) {
-      constraint.loc = model.constraints.find((c) => c.kind === constraint.kind && sameColumns(c.columns, constraint.columns))?.loc ?? constraint.loc;
+      constraint.loc =
+        model.constraints.find((c) => c.kind === constraint.kind && sameColumns(c.columns, constraint.columns))?.loc ?? constraint.loc;
     }
   }
   for (const index of schema.indexes) {
-    index.loc = declared.indexes.find((i) => i.schema === index.schema && i.table === index.table && sameColumns(i.columns, index.columns))?.loc ?? index.loc;
+    index.loc =
+      declared.indexes.find((i) => i.schema === index.schema && i.table === index.table && sameColumns(i.columns, index.columns))?.loc ??
+      index.loc;
   }
 }
 
@@ -134,7 +137,13 @@ const SUPABASE_HOST = /\.supabase\.(co|com)$/i;
  */
 function prismaOnSupabase(project: Project, schema: SchemaModel): boolean {
   const packages = project.packages.filter((p) => under(schema.packageDir, p.dir) || under(p.dir, schema.packageDir));
-  if (packages.some((p) => p.supabaseMigrations !== null || project.files.includes(p.dir === '' ? 'supabase/config.toml' : `${p.dir}/supabase/config.toml`))) return true;
+  if (
+    packages.some(
+      (p) =>
+        p.supabaseMigrations !== null || project.files.includes(p.dir === '' ? 'supabase/config.toml' : `${p.dir}/supabase/config.toml`),
+    )
+  )
+    return true;
   const envFiles = project.envFiles.filter((env) => packages.some((p) => under(p.dir, env.path)));
   if (envFiles.some((env) => env.variables.some((v) => v.url && isPostgresUrl(v.url) && SUPABASE_HOST.test(v.url.host)))) return true;
   const prismaSchema = packages.find((p) => p.dir === schema.packageDir)?.prismaSchema;
@@ -146,7 +155,11 @@ function prismaOnSupabase(project: Project, schema: SchemaModel): boolean {
 export function usesSupabase(project: Project, schema: SchemaModel): boolean {
   if (schema.source === 'supabase') return true;
   if (schema.source === 'prisma') return prismaOnSupabase(project, schema);
-  return project.packages.some((p) => under(schema.packageDir, p.dir) && ('@supabase/supabase-js' in p.dependencies || '@supabase/ssr' in p.dependencies || p.supabaseMigrations !== null));
+  return project.packages.some(
+    (p) =>
+      under(schema.packageDir, p.dir) &&
+      ('@supabase/supabase-js' in p.dependencies || '@supabase/ssr' in p.dependencies || p.supabaseMigrations !== null),
+  );
 }
 
 /**

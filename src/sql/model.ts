@@ -179,7 +179,9 @@ export function hasLeadingIndex(schema: SchemaModel, table: Table, columns: read
 
 /** A unique constraint, unique index or primary key covers a subset of these columns, so they identify one row. */
 export function isUniqueOn(schema: SchemaModel, table: Table, columns: readonly string[]): boolean {
-  return indexedKeys(schema, table).some((key) => key.unique && !key.partial && key.columns.length > 0 && key.columns.every((c) => columns.includes(c)));
+  return indexedKeys(schema, table).some(
+    (key) => key.unique && !key.partial && key.columns.length > 0 && key.columns.every((c) => columns.includes(c)),
+  );
 }
 
 export function primaryKey(table: Table): Constraint | undefined {

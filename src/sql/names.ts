@@ -40,7 +40,8 @@ export function validateIdentifier(name: string): void {
   if (typeof name !== 'string') throw new Error(`an SQL identifier must be a string, got ${typeof name}`);
   if (name.length === 0) throw new Error('an empty SQL identifier');
   if (name.includes('\0')) throw new Error(`the SQL identifier ${JSON.stringify(name)} contains a NUL byte`);
-  if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES) throw new Error(`the SQL identifier ${JSON.stringify(name)} is longer than ${MAX_IDENTIFIER_BYTES} bytes`);
+  if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES)
+    throw new Error(`the SQL identifier ${JSON.stringify(name)} is longer than ${MAX_IDENTIFIER_BYTES} bytes`);
 }
 
 function isKeyword(name: string): boolean {

@@ -1,7 +1,18 @@
 import { findColumn, findTable, foreignKeys, primaryKey, qualifiedName, type Constraint, type SchemaModel, type Table } from './model.ts';
 
 /** Column names that say "the user this row belongs to", snake_case and camelCase. */
-export const OWNER_COLUMN_NAMES = ['user_id', 'owner_id', 'author_id', 'created_by', 'profile_id', 'userId', 'ownerId', 'authorId', 'createdBy', 'profileId'];
+export const OWNER_COLUMN_NAMES = [
+  'user_id',
+  'owner_id',
+  'author_id',
+  'created_by',
+  'profile_id',
+  'userId',
+  'ownerId',
+  'authorId',
+  'createdBy',
+  'profileId',
+];
 
 export type Ownership =
   | { kind: 'column'; column: string; reason: string }
@@ -27,19 +38,32 @@ function directOwnership(schema: SchemaModel, table: Table): Ownership | null {
   if (isUsersTable(schema, { schema: table.schema, table: table.name }) && !(table.schema === 'auth')) {
     const pk = primaryKey(table);
     const fk = pk && pk.columns.length === 1 ? singleColumnFk(table, pk.columns[0]!) : undefined;
-    if (fk?.references && isUsersTable(schema, fk.references)) return { kind: 'profile', column: pk!.columns[0]!, reason: `${pk!.columns[0]} references ${qualifiedName({ schema: fk.references.schema, name: fk.references.table })}` };
+    if (fk?.references && isUsersTable(schema, fk.references))
+      return {
+        kind: 'profile',
+        column: pk!.columns[0]!,
+        reason: `${pk!.columns[0]} references ${qualifiedName({ schema: fk.references.schema, name: fk.references.table })}`,
+      };
     return null;
   }
   const pk = primaryKey(table);
   if (pk && pk.columns.length === 1) {
     const fk = singleColumnFk(table, pk.columns[0]!);
     if (fk?.references && isUsersTable(schema, fk.references)) {
-      return { kind: 'profile', column: pk.columns[0]!, reason: `its primary key ${pk.columns[0]} is the user's id (references ${qualifiedName({ schema: fk.references.schema, name: fk.references.table })})` };
+      return {
+        kind: 'profile',
+        column: pk.columns[0]!,
+        reason: `its primary key ${pk.columns[0]} is the user's id (references ${qualifiedName({ schema: fk.references.schema, name: fk.references.table })})`,
+      };
     }
   }
   for (const fk of foreignKeys(table)) {
     if (fk.columns.length === 1 && fk.references && isUsersTable(schema, fk.references) && fk.columns[0] !== pk?.columns[0]) {
-      return { kind: 'column', column: fk.columns[0]!, reason: `${fk.columns[0]} references ${qualifiedName({ schema: fk.references.schema, name: fk.references.table })}` };
+      return {
+        kind: 'column',
+        column: fk.columns[0]!,
+        reason: `${fk.columns[0]} references ${qualifiedName({ schema: fk.references.schema, name: fk.references.table })}`,
+      };
     }
   }
   for (const name of OWNER_COLUMN_NAMES) {
@@ -83,5 +107,7 @@ export function ownerColumn(schema: SchemaModel, table: Table): string | null {
  * `for all using (true)` policy does not: it is the usual "make it work" hole, not a decision.
  */
 export function isPublicRead(table: Table): boolean {
-  return table.policies.some((p) => p.command === 'select' && p.permissive && p.using?.alwaysTrue && (p.roles.length === 0 || p.roles.includes('anon')));
+  return table.policies.some(
+    (p) => p.command === 'select' && p.permissive && p.using?.alwaysTrue && (p.roles.length === 0 || p.roles.includes('anon')),
+  );
 }

@@ -45,7 +45,17 @@ export interface TableDecision {
   publicReadPolicy: string | null;
 }
 
-const TEAM_COLUMNS = ['team_id', 'org_id', 'organization_id', 'workspace_id', 'account_id', 'teamId', 'orgId', 'organizationId', 'workspaceId'];
+const TEAM_COLUMNS = [
+  'team_id',
+  'org_id',
+  'organization_id',
+  'workspace_id',
+  'account_id',
+  'teamId',
+  'orgId',
+  'organizationId',
+  'workspaceId',
+];
 
 function membersTableFor(schema: SchemaModel, table: Table): TeamRule | null {
   for (const candidate of schema.tables) {
@@ -60,7 +70,11 @@ function membersTableFor(schema: SchemaModel, table: Table): TeamRule | null {
 }
 
 function publicReadPolicy(table: Table): string | null {
-  return table.policies.find((p) => p.command === 'select' && p.permissive && p.using?.alwaysTrue && (p.roles.length === 0 || p.roles.includes('anon')))?.name ?? null;
+  return (
+    table.policies.find(
+      (p) => p.command === 'select' && p.permissive && p.using?.alwaysTrue && (p.roles.length === 0 || p.roles.includes('anon')),
+    )?.name ?? null
+  );
 }
 
 /**
@@ -69,7 +83,11 @@ function publicReadPolicy(table: Table): string | null {
  * an answer someone gives (the wizard, `--option`), never a guess. `describe` infers instead what
  * the policies do now, for verify's report.
  */
-export function decideTables(schema: SchemaModel, overrides: Readonly<Record<string, AccessMode>> = {}, options: { describe?: boolean } = {}): TableDecision[] {
+export function decideTables(
+  schema: SchemaModel,
+  overrides: Readonly<Record<string, AccessMode>> = {},
+  options: { describe?: boolean } = {},
+): TableDecision[] {
   const decisions: TableDecision[] = [];
   for (const table of schema.tables) {
     if (!isExposed(table)) continue;
@@ -83,7 +101,15 @@ export function decideTables(schema: SchemaModel, overrides: Readonly<Record<str
       'skip',
     ];
     const publicRead = publicReadPolicy(table);
-    const inferred: AccessMode = ownership ? (options.describe && publicRead ? 'public-read' : 'owner') : team ? 'team' : table.rls.enabled ? 'skip' : 'server-only';
+    const inferred: AccessMode = ownership
+      ? options.describe && publicRead
+        ? 'public-read'
+        : 'owner'
+      : team
+        ? 'team'
+        : table.rls.enabled
+          ? 'skip'
+          : 'server-only';
     const override = overrides[qualifiedName(table)] ?? overrides[table.name];
     const mode = override && choices.includes(override) ? override : inferred;
     decisions.push({ table, ownership, team, mode, choices, publicReadPolicy: publicRead });
@@ -183,7 +209,12 @@ export function policyName(table: Table, command: string): string {
 
 function plannedPolicies(schema: SchemaModel, decision: TableDecision): PolicyPlan[] {
   const { table, mode } = decision;
-  const condition = mode === 'team' && decision.team ? teamCondition(decision.team) : decision.ownership ? ownerCondition(schema, table, decision.ownership) : null;
+  const condition =
+    mode === 'team' && decision.team
+      ? teamCondition(decision.team)
+      : decision.ownership
+        ? ownerCondition(schema, table, decision.ownership)
+        : null;
   const policies: PolicyPlan[] = [];
   const add = (command: PolicyPlan['command'], roles: string, using: SqlFragment | null, withCheck: SqlFragment | null) =>
     policies.push({ name: policyName(table, command), command, roles: roles.split(', '), using, withCheck });
@@ -252,13 +283,25 @@ function constraintPlans(schema: SchemaModel, decisions: readonly TableDecision[
       plans.push({ table: ref, label: qualifiedName(table), name: notNullName, kind: 'not-null', column: owner, references: null });
     }
     if (users && column.type === 'uuid' && !foreignKeys(table).some((fk) => fk.columns.includes(owner))) {
-      plans.push({ table: ref, label: qualifiedName(table), name: derivedName(table.name, owner, 'fkey'), kind: 'foreign', column: owner, references: users });
+      plans.push({
+        table: ref,
+        label: qualifiedName(table),
+        name: derivedName(table.name, owner, 'fkey'),
+        kind: 'foreign',
+        column: owner,
+        references: users,
+      });
     }
   }
   return plans;
 }
 
-function indexPlans(schema: SchemaModel, decisions: readonly TableDecision[], rls: readonly RlsPlan[], uses: readonly ColumnUse[]): IndexPlan[] {
+function indexPlans(
+  schema: SchemaModel,
+  decisions: readonly TableDecision[],
+  rls: readonly RlsPlan[],
+  uses: readonly ColumnUse[],
+): IndexPlan[] {
   const plans: IndexPlan[] = [];
   const planned = new Set<string>();
   const add = (table: Table, columns: string[], unique: boolean, reason: string) => {
@@ -267,7 +310,14 @@ function indexPlans(schema: SchemaModel, decisions: readonly TableDecision[], rl
     if (unique ? isUniqueOn(schema, table, columns) : hasLeadingIndex(schema, table, columns)) return;
     if (!unique && plans.some((p) => p.label === qualifiedName(table) && columns.every((c, i) => p.columns[i] === c))) return;
     planned.add(key);
-    plans.push({ table: { schema: table.schema, name: table.name }, label: qualifiedName(table), name: derivedName(table.name, ...columns, unique ? 'key' : 'idx'), columns, unique, reason });
+    plans.push({
+      table: { schema: table.schema, name: table.name },
+      label: qualifiedName(table),
+      name: derivedName(table.name, ...columns, unique ? 'key' : 'idx'),
+      columns,
+      unique,
+      reason,
+    });
   };
   for (const use of uses) {
     if (use.use !== 'lookup') continue;
@@ -275,7 +325,13 @@ function indexPlans(schema: SchemaModel, decisions: readonly TableDecision[], rl
     if (resolved) add(resolved.table, resolved.columns, true, `looked up as one row in ${use.file}:${use.line}`);
   }
   for (const table of schema.tables) {
-    for (const fk of foreignKeys(table)) add(table, fk.columns, false, `foreign key to ${fk.references!.schema === 'public' ? '' : `${fk.references!.schema}.`}${fk.references!.table}`);
+    for (const fk of foreignKeys(table))
+      add(
+        table,
+        fk.columns,
+        false,
+        `foreign key to ${fk.references!.schema === 'public' ? '' : `${fk.references!.schema}.`}${fk.references!.table}`,
+      );
   }
   for (const decision of decisions) {
     const { table } = decision;
@@ -284,7 +340,8 @@ function indexPlans(schema: SchemaModel, decisions: readonly TableDecision[], rl
     else if (plan && decision.ownership) add(table, [decision.ownership.column], false, 'the RLS policies filter on it');
     if (!plan) {
       for (const policy of table.policies) {
-        for (const column of [...(policy.using?.columns ?? []), ...(policy.withCheck?.columns ?? [])]) add(table, [column], false, `policy "${policy.name}" filters on it`);
+        for (const column of [...(policy.using?.columns ?? []), ...(policy.withCheck?.columns ?? [])])
+          add(table, [column], false, `policy "${policy.name}" filters on it`);
       }
     }
   }
@@ -292,7 +349,8 @@ function indexPlans(schema: SchemaModel, decisions: readonly TableDecision[], rl
     if (use.use !== 'filter' || use.columns.length !== 1) continue;
     const resolved = resolveUse(schema, use);
     const column = resolved ? findColumn(resolved.table, resolved.columns[0]!) : undefined;
-    if (resolved && column && column.type !== 'boolean') add(resolved.table, resolved.columns, false, `filtered on in ${use.file}:${use.line}`);
+    if (resolved && column && column.type !== 'boolean')
+      add(resolved.table, resolved.columns, false, `filtered on in ${use.file}:${use.line}`);
   }
   return plans;
 }
@@ -313,8 +371,12 @@ export function planSql(schema: SchemaModel, options: PlanOptions): SqlPlan {
   const rlsAll = options.supabase ? options.decisions.map((d) => rlsPlan(schema, d)).filter((p): p is RlsPlan => p !== null) : [];
   const rls = want('rls') ? rlsAll : [];
   for (const decision of options.decisions) {
-    if (decision.mode === 'skip' && !decision.table.rls.enabled && options.supabase) notes.push(`${qualifiedName(decision.table)} skipped: its row level security stays off`);
-    if (decision.mode === 'server-only' && rlsAll.some((r) => r.label === qualifiedName(decision.table))) notes.push(`${qualifiedName(decision.table)} has no owner column: RLS goes on with no client policy (server-only); choose another mode with the wizard if the browser reads it`);
+    if (decision.mode === 'skip' && !decision.table.rls.enabled && options.supabase)
+      notes.push(`${qualifiedName(decision.table)} skipped: its row level security stays off`);
+    if (decision.mode === 'server-only' && rlsAll.some((r) => r.label === qualifiedName(decision.table)))
+      notes.push(
+        `${qualifiedName(decision.table)} has no owner column: RLS goes on with no client policy (server-only); choose another mode with the wizard if the browser reads it`,
+      );
   }
   const constraints = want('constraints') ? constraintPlans(schema, options.decisions, options.supabase) : [];
   const indexes = want('indexes') ? indexPlans(schema, options.decisions, rlsAll, options.uses) : [];

@@ -36,7 +36,13 @@ function stringValue(value: Value | undefined): string | null {
 
 function arrayValues(value: Value | undefined): string[] {
   if (value && typeof value === 'object' && !Array.isArray(value) && value.type === 'array') {
-    return value.args.map((arg) => (typeof arg === 'string' ? arg : typeof arg === 'object' && arg && !Array.isArray(arg) && arg.type === 'function' ? arg.name : String(arg)));
+    return value.args.map((arg) =>
+      typeof arg === 'string'
+        ? arg
+        : typeof arg === 'object' && arg && !Array.isArray(arg) && arg.type === 'function'
+          ? arg.name
+          : String(arg),
+    );
   }
   return [];
 }
@@ -50,7 +56,9 @@ function argument(attribute: Attribute | BlockAttribute, name: string | null, po
       if (v && typeof v === 'object' && !Array.isArray(v) && v.type === 'keyValue' && v.key === name) return v.value;
     }
   }
-  const positional = args.filter((arg) => !(arg.value && typeof arg.value === 'object' && !Array.isArray(arg.value) && arg.value.type === 'keyValue'));
+  const positional = args.filter(
+    (arg) => !(arg.value && typeof arg.value === 'object' && !Array.isArray(arg.value) && arg.value.type === 'keyValue'),
+  );
   return positional[position]?.value as Value | undefined;
 }
 
@@ -78,7 +86,12 @@ export function readPrismaSchema(schema: SchemaModel, file: string, text: string
     parsed = prismaAst().getSchema(text, locatingParser());
   } catch (error) {
     const line = (error as { token?: { startLine?: number } }).token?.startLine ?? 1;
-    schema.problems.push({ kind: 'parse', file, line, message: `${file}:${line} does not parse: ${(error as Error).message.split('\n')[0]}` });
+    schema.problems.push({
+      kind: 'parse',
+      file,
+      line,
+      message: `${file}:${line} does not parse: ${(error as Error).message.split('\n')[0]}`,
+    });
     return;
   }
   const models = parsed.list.filter((block): block is Model => block.type === 'model');
@@ -131,7 +144,12 @@ export function readPrismaSchema(schema: SchemaModel, file: string, text: string
             name: null,
             kind: 'foreign',
             columns: from.map(column),
-            references: { schema: 'public', table: tableName(target), columns: arrayValues(argument(relation, 'references')).map(targetColumn), onDelete: typeof onDelete === 'string' ? onDelete.toLowerCase() : null },
+            references: {
+              schema: 'public',
+              table: tableName(target),
+              columns: arrayValues(argument(relation, 'references')).map(targetColumn),
+              onDelete: typeof onDelete === 'string' ? onDelete.toLowerCase() : null,
+            },
             notValid: false,
             loc: loc(field),
           });
@@ -139,21 +157,37 @@ export function readPrismaSchema(schema: SchemaModel, file: string, text: string
         continue;
       }
       const native = field.attributes?.find((a) => a.group === 'db');
-      const type = native ? (NATIVE_TYPES[native.name] ?? native.name.toLowerCase()) : enums.has(typeName) ? typeName : (SCALAR_TYPES[typeName] ?? typeName.toLowerCase());
+      const type = native
+        ? (NATIVE_TYPES[native.name] ?? native.name.toLowerCase())
+        : enums.has(typeName)
+          ? typeName
+          : (SCALAR_TYPES[typeName] ?? typeName.toLowerCase());
       const defaultAttr = field.attributes?.find((a) => a.name === 'default');
       const defaultValue = defaultAttr ? argument(defaultAttr, null) : undefined;
       const entry: Column = {
         name: column(field.name),
         type: field.array ? `${type}[]` : type,
         nullable: Boolean(field.optional),
-        default: defaultAttr ? (typeof defaultValue === 'object' && defaultValue && !Array.isArray(defaultValue) && defaultValue.type === 'function' ? `${defaultValue.name}()` : String(defaultValue)) : field.attributes?.some((a) => a.name === 'updatedAt') ? 'now()' : null,
+        default: defaultAttr
+          ? typeof defaultValue === 'object' && defaultValue && !Array.isArray(defaultValue) && defaultValue.type === 'function'
+            ? `${defaultValue.name}()`
+            : String(defaultValue)
+          : field.attributes?.some((a) => a.name === 'updatedAt')
+            ? 'now()'
+            : null,
         loc: loc(field),
       };
       table.columns.push(entry);
       for (const attribute of field.attributes ?? []) {
         const name = attributeName(attribute);
         if (name === 'id' || name === 'unique') {
-          const constraint: Constraint = { name: stringValue(argument(attribute, 'map')), kind: name === 'id' ? 'primary' : 'unique', columns: [entry.name], notValid: false, loc: loc(field) };
+          const constraint: Constraint = {
+            name: stringValue(argument(attribute, 'map')),
+            kind: name === 'id' ? 'primary' : 'unique',
+            columns: [entry.name],
+            notValid: false,
+            loc: loc(field),
+          };
           table.constraints.push(constraint);
           if (name === 'id') entry.nullable = false;
         }
@@ -165,7 +199,8 @@ export function readPrismaSchema(schema: SchemaModel, file: string, text: string
       const name = stringValue(argument(property, 'map')) ?? stringValue(argument(property, 'name'));
       if (property.name === 'id') table.constraints.push({ name, kind: 'primary', columns, notValid: false, loc: loc(property) });
       else if (property.name === 'unique') table.constraints.push({ name, kind: 'unique', columns, notValid: false, loc: loc(property) });
-      else if (property.name === 'index') schema.indexes.push({ name, schema: 'public', table: table.name, columns, unique: false, partial: false, loc: loc(property) });
+      else if (property.name === 'index')
+        schema.indexes.push({ name, schema: 'public', table: table.name, columns, unique: false, partial: false, loc: loc(property) });
     }
     tables.set(model.name, table);
     schema.tables.push(table);

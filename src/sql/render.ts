@@ -41,12 +41,25 @@ export function formatTimestamp(date: Date): string {
 }
 
 function parseTimestamp(stamp: string): Date {
-  return new Date(Date.UTC(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8), +stamp.slice(8, 10), +stamp.slice(10, 12), +stamp.slice(12, 14)));
+  return new Date(
+    Date.UTC(
+      +stamp.slice(0, 4),
+      +stamp.slice(4, 6) - 1,
+      +stamp.slice(6, 8),
+      +stamp.slice(8, 10),
+      +stamp.slice(10, 12),
+      +stamp.slice(12, 14),
+    ),
+  );
 }
 
 /** The first timestamp for new files: now, or just after the newest existing migration if that is later. */
 export function nextTimestamp(now: Date, existing: readonly string[]): Date {
-  const latest = existing.map((file) => TIMESTAMP.exec(path.posix.basename(file.replace(/\/migration\.sql$/, '')))?.[1]).filter((s): s is string => s !== undefined).sort().at(-1);
+  const latest = existing
+    .map((file) => TIMESTAMP.exec(path.posix.basename(file.replace(/\/migration\.sql$/, '')))?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort()
+    .at(-1);
   if (!latest) return now;
   const after = new Date(parseTimestamp(latest).getTime() + 1000);
   return after > now ? after : now;
@@ -90,12 +103,23 @@ function rlsTemplateData(plans: readonly RlsPlan[]) {
       if (!POLICY_COMMANDS.has(policy.command)) throw new Error(`unknown policy command ${JSON.stringify(policy.command)}`);
       return { ...policy, command: new SqlFragment(policy.command) };
     }),
-    previousPolicies: plan.previousPolicies.map((statement) => restorablePolicy(statement, plan.table)).filter((s): s is SqlFragment => s !== null),
+    previousPolicies: plan.previousPolicies
+      .map((statement) => restorablePolicy(statement, plan.table))
+      .filter((s): s is SqlFragment => s !== null),
     unrestorable: plan.previousPolicies.some((statement) => restorablePolicy(statement, plan.table) === null),
   }));
 }
 
-const ALLOWED_STATEMENTS = new Set(['VariableSetStmt', 'TransactionStmt', 'AlterTableStmt', 'DropStmt', 'CreatePolicyStmt', 'GrantStmt', 'IndexStmt', 'DoStmt']);
+const ALLOWED_STATEMENTS = new Set([
+  'VariableSetStmt',
+  'TransactionStmt',
+  'AlterTableStmt',
+  'DropStmt',
+  'CreatePolicyStmt',
+  'GrantStmt',
+  'IndexStmt',
+  'DoStmt',
+]);
 
 /**
  * The last guard on a rendered file: it parses, and holds only the kinds of statement a migration
@@ -104,13 +128,18 @@ const ALLOWED_STATEMENTS = new Set(['VariableSetStmt', 'TransactionStmt', 'Alter
 function assertOnlyPlannedKinds(file: string, text: string): SqlStatement[] {
   const statements = parseSqlStatements(text);
   for (const statement of statements) {
-    if (!ALLOWED_STATEMENTS.has(statement.kind)) throw new Error(`${file}: the generated SQL holds a ${statement.kind} at line ${statement.line}, which shipshape never plans; nothing was written`);
+    if (!ALLOWED_STATEMENTS.has(statement.kind))
+      throw new Error(
+        `${file}: the generated SQL holds a ${statement.kind} at line ${statement.line}, which shipshape never plans; nothing was written`,
+      );
   }
   return statements;
 }
 
 export function migrationPath(layout: Layout, id: string): string {
-  return layout.kind === 'prisma' ? path.posix.join(layout.migrationsDir, id, 'migration.sql') : path.posix.join(layout.migrationsDir, `${id}.sql`);
+  return layout.kind === 'prisma'
+    ? path.posix.join(layout.migrationsDir, id, 'migration.sql')
+    : path.posix.join(layout.migrationsDir, `${id}.sql`);
 }
 
 /** Renders the plan into up to four migrations (each with its rollback), timestamped one second apart in the order they must run. */

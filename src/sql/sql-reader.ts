@@ -120,9 +120,22 @@ const names = (list: PgNode[] | undefined): string[] => (list ?? []).map((n) => 
 function typeText(typeName: PgNode): string {
   const parts = names(typeName?.names).filter((n) => n !== 'pg_catalog');
   let type = parts.join('.');
-  const aliases: Record<string, string> = { int4: 'integer', int8: 'bigint', int2: 'smallint', bool: 'boolean', float8: 'double precision', float4: 'real', timestamptz: 'timestamp with time zone', timestamp: 'timestamp without time zone', varchar: 'character varying', bpchar: 'character' };
+  const aliases: Record<string, string> = {
+    int4: 'integer',
+    int8: 'bigint',
+    int2: 'smallint',
+    bool: 'boolean',
+    float8: 'double precision',
+    float4: 'real',
+    timestamptz: 'timestamp with time zone',
+    timestamp: 'timestamp without time zone',
+    varchar: 'character varying',
+    bpchar: 'character',
+  };
   type = aliases[type] ?? type;
-  const mods = (typeName?.typmods ?? []).map((m: PgNode) => m.A_Const?.ival?.ival ?? m.A_Const?.ival ?? '').filter((m: unknown) => m !== '' && typeof m !== 'object');
+  const mods = (typeName?.typmods ?? [])
+    .map((m: PgNode) => m.A_Const?.ival?.ival ?? m.A_Const?.ival ?? '')
+    .filter((m: unknown) => m !== '' && typeof m !== 'object');
   if (mods.length > 0) type += `(${mods.join(',')})`;
   if (typeName?.arrayBounds) type += '[]';
   return type;
@@ -140,10 +153,14 @@ function exprText(node: PgNode): string {
     if (c.boolval) return String(c.boolval.boolval === true);
     return '0';
   }
-  if (node.FuncCall) return `${names(node.FuncCall.funcname).join('.')}(${(node.FuncCall.args ?? []).map((a: PgNode) => exprText(a)).join(', ')})`;
+  if (node.FuncCall)
+    return `${names(node.FuncCall.funcname).join('.')}(${(node.FuncCall.args ?? []).map((a: PgNode) => exprText(a)).join(', ')})`;
   if (node.TypeCast) return `${exprText(node.TypeCast.arg)}::${typeText(node.TypeCast.typeName)}`;
   if (node.ColumnRef) return names(node.ColumnRef.fields).join('.');
-  if (node.SQLValueFunction) return String(node.SQLValueFunction.op ?? '').replace(/^SVFOP_/, '').toLowerCase();
+  if (node.SQLValueFunction)
+    return String(node.SQLValueFunction.op ?? '')
+      .replace(/^SVFOP_/, '')
+      .toLowerCase();
   return '(expression)';
 }
 
@@ -176,7 +193,10 @@ function isTrueConstant(node: PgNode): boolean {
   if (node?.TypeCast && node.TypeCast.arg?.A_Const?.sval?.sval === 'true') return true;
   const expr = node?.A_Expr;
   if (expr && expr.kind === 'AEXPR_OP' && names(expr.name).join('') === '=' && expr.lexpr?.A_Const && expr.rexpr?.A_Const) {
-    return JSON.stringify(expr.lexpr.A_Const.ival ?? expr.lexpr.A_Const.sval) === JSON.stringify(expr.rexpr.A_Const.ival ?? expr.rexpr.A_Const.sval);
+    return (
+      JSON.stringify(expr.lexpr.A_Const.ival ?? expr.lexpr.A_Const.sval) ===
+      JSON.stringify(expr.rexpr.A_Const.ival ?? expr.rexpr.A_Const.sval)
+    );
   }
   if (node?.BoolExpr?.boolop === 'OR_EXPR') return (node.BoolExpr.args ?? []).some(isTrueConstant);
   return false;
@@ -216,7 +236,11 @@ function policyClauses(statement: string): { using: string | null; withCheck: st
     let depth = 0;
     for (let i = at; i < tokens.length; i++) {
       if (tokens[i]!.text === '(') depth++;
-      else if (tokens[i]!.text === ')' && --depth === 0) return bytes.subarray(tokens[at + 1]!.start, tokens[i]!.start).toString('utf8').trim();
+      else if (tokens[i]!.text === ')' && --depth === 0)
+        return bytes
+          .subarray(tokens[at + 1]!.start, tokens[i]!.start)
+          .toString('utf8')
+          .trim();
     }
     return null;
   };
@@ -360,8 +384,20 @@ export class SqlSchemaReader {
   private constraintFrom(c: PgNode, columnsIfInline: string[] | null): Constraint | null {
     const kind = CONSTRAINT_KINDS[c.contype];
     if (!kind) return null;
-    const columns = columnsIfInline ?? (kind === 'foreign' ? names(c.fk_attrs) : kind === 'exclusion' ? (c.exclusions ?? []).map((e: PgNode) => e.List?.items?.[0]?.IndexElem?.name ?? '(expression)') : names(c.keys));
-    const constraint: Constraint = { name: c.conname ?? null, kind, columns, notValid: Boolean(c.skip_validation), loc: this.at(c.location) };
+    const columns =
+      columnsIfInline ??
+      (kind === 'foreign'
+        ? names(c.fk_attrs)
+        : kind === 'exclusion'
+          ? (c.exclusions ?? []).map((e: PgNode) => e.List?.items?.[0]?.IndexElem?.name ?? '(expression)')
+          : names(c.keys));
+    const constraint: Constraint = {
+      name: c.conname ?? null,
+      kind,
+      columns,
+      notValid: Boolean(c.skip_validation),
+      loc: this.at(c.location),
+    };
     if (kind === 'foreign') {
       constraint.references = {
         schema: c.pktable?.schemaname ?? 'public',
@@ -434,7 +470,9 @@ export class SqlSchemaReader {
         case 'AT_DropColumn':
           table.columns = table.columns.filter((c) => c.name !== cmd.name);
           table.constraints = table.constraints.filter((c) => !c.columns.includes(cmd.name));
-          this.schema.indexes = this.schema.indexes.filter((i) => !(i.schema === table.schema && i.table === table.name && i.columns.includes(cmd.name)));
+          this.schema.indexes = this.schema.indexes.filter(
+            (i) => !(i.schema === table.schema && i.table === table.name && i.columns.includes(cmd.name)),
+          );
           break;
         case 'AT_AlterColumnType':
           if (column) column.type = typeText(cmd.def?.ColumnDef?.typeName);
@@ -452,7 +490,8 @@ export class SqlSchemaReader {
         case 'AT_AddIndexConstraint': {
           const constraint = this.constraintFrom(cmd.def.Constraint, null);
           if (!constraint) break;
-          if (constraint.name && table.constraints.some((c) => c.name === constraint.name)) throw new Error(`constraint ${constraint.name} already exists on ${table.name}`);
+          if (constraint.name && table.constraints.some((c) => c.name === constraint.name))
+            throw new Error(`constraint ${constraint.name} already exists on ${table.name}`);
           constraint.loc = this.here();
           table.constraints.push(constraint);
           if (constraint.kind === 'primary') for (const c of table.columns) if (constraint.columns.includes(c.name)) c.nullable = false;
@@ -487,10 +526,12 @@ export class SqlSchemaReader {
     switch (node.renameType) {
       case 'OBJECT_TABLE': {
         if (!table) break;
-        for (const index of this.schema.indexes) if (index.schema === table.schema && index.table === table.name) index.table = node.newname;
+        for (const index of this.schema.indexes)
+          if (index.schema === table.schema && index.table === table.name) index.table = node.newname;
         for (const other of this.schema.tables) {
           for (const fk of other.constraints) {
-            if (fk.references && fk.references.schema === table.schema && fk.references.table === table.name) fk.references.table = node.newname;
+            if (fk.references && fk.references.schema === table.schema && fk.references.table === table.name)
+              fk.references.table = node.newname;
           }
         }
         table.name = node.newname;
@@ -501,13 +542,15 @@ export class SqlSchemaReader {
         const rename = (c: string) => (c === node.subname ? node.newname : c);
         for (const column of table.columns) column.name = rename(column.name);
         for (const constraint of table.constraints) constraint.columns = constraint.columns.map(rename);
-        for (const index of this.schema.indexes) if (index.schema === table.schema && index.table === table.name) index.columns = index.columns.map(rename);
+        for (const index of this.schema.indexes)
+          if (index.schema === table.schema && index.table === table.name) index.columns = index.columns.map(rename);
         for (const policy of table.policies) {
           for (const expr of [policy.using, policy.withCheck]) if (expr) expr.columns = expr.columns.map(rename);
         }
         for (const other of this.schema.tables) {
           for (const fk of other.constraints) {
-            if (fk.references && fk.references.schema === table.schema && fk.references.table === table.name) fk.references.columns = fk.references.columns.map(rename);
+            if (fk.references && fk.references.schema === table.schema && fk.references.table === table.name)
+              fk.references.columns = fk.references.columns.map(rename);
           }
         }
         return;
@@ -518,7 +561,8 @@ export class SqlSchemaReader {
         return;
       case 'OBJECT_INDEX': {
         const schemaName = node.relation?.schemaname ?? 'public';
-        for (const index of this.schema.indexes) if (index.schema === schemaName && index.name === node.relation?.relname) index.name = node.newname;
+        for (const index of this.schema.indexes)
+          if (index.schema === schemaName && index.name === node.relation?.relname) index.name = node.newname;
         return;
       }
       case 'OBJECT_POLICY':
@@ -597,7 +641,8 @@ export class SqlSchemaReader {
   private createPolicy(node: PgNode): void {
     const table = this.table(node.table);
     if (!table) throw new UnknownObject(`CREATE POLICY on ${node.table?.relname}, which no earlier statement creates`);
-    if (table.policies.some((p) => p.name === node.policy_name)) throw new Error(`policy "${node.policy_name}" already exists on ${table.name}`);
+    if (table.policies.some((p) => p.name === node.policy_name))
+      throw new Error(`policy "${node.policy_name}" already exists on ${table.name}`);
     const policy: Policy = {
       name: node.policy_name,
       command: (node.cmd_name ?? 'all') as PolicyCommand,
@@ -637,7 +682,8 @@ export class SqlSchemaReader {
       if (def?.defname === 'security') settings.securityDefiner = def.arg?.Boolean?.boolval === true;
       if (def?.defname === 'set' && def.arg?.VariableSetStmt?.name === 'search_path') {
         const set = def.arg.VariableSetStmt;
-        settings.searchPath = set.kind === 'VAR_RESET' ? null : (set.args ?? []).map((a: PgNode) => a.A_Const?.sval?.sval ?? a.String?.sval ?? '').join(', ');
+        settings.searchPath =
+          set.kind === 'VAR_RESET' ? null : (set.args ?? []).map((a: PgNode) => a.A_Const?.sval?.sval ?? a.String?.sval ?? '').join(', ');
       }
     }
     return settings;
@@ -648,7 +694,13 @@ export class SqlSchemaReader {
     const [schemaName, name] = parts.length > 1 ? [parts[0]!, parts[1]!] : ['public', parts[0]!];
     const settings = this.functionSettings(node.options);
     this.schema.functions = this.schema.functions.filter((f) => !(f.schema === schemaName && f.name === name));
-    this.schema.functions.push({ schema: schemaName, name, securityDefiner: settings.securityDefiner ?? false, searchPath: settings.searchPath ?? null, loc: this.here() });
+    this.schema.functions.push({
+      schema: schemaName,
+      name,
+      securityDefiner: settings.securityDefiner ?? false,
+      searchPath: settings.searchPath ?? null,
+      loc: this.here(),
+    });
   }
 
   private alterFunction(node: PgNode): void {

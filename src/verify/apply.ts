@@ -12,7 +12,10 @@ export class MigrationError extends Error {
 }
 
 function needsOwnTransactionControl(statements: readonly SqlStatement[]): boolean {
-  return statements.some((s) => s.kind === 'TransactionStmt' || ((s.kind === 'IndexStmt' || s.kind === 'DropStmt' || s.kind === 'ReindexStmt') && s.node?.concurrent));
+  return statements.some(
+    (s) =>
+      s.kind === 'TransactionStmt' || ((s.kind === 'IndexStmt' || s.kind === 'DropStmt' || s.kind === 'ReindexStmt') && s.node?.concurrent),
+  );
 }
 
 /**

@@ -67,7 +67,12 @@ export function hostOf(url: string): string {
 export async function openPostgres(url: string, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<Database> {
   const { default: pg } = await import('pg');
   const host = hostOf(url);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs, statement_timeout: timeouts.statementMs, query_timeout: timeouts.queryMs });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.queryMs,
+  });
   // A server that is down or refuses the login is a problem with the input, not an internal error.
   client.on('error', () => {});
   try {

@@ -60,10 +60,12 @@ class RowFactory {
     if (type === 'bytea') return '\\x00';
     if (type === 'inet' || type === 'cidr') return '127.0.0.1';
     if (!this.enumLabels.has(type)) {
-      const { rows } = await this.db.query<{ label: string }>(
-        `select e.enumlabel as label from pg_catalog.pg_enum e where e.enumtypid = $1::regtype order by e.enumsortorder limit 1`,
-        [column.type],
-      ).catch(() => ({ rows: [] as Array<{ label: string }> }));
+      const { rows } = await this.db
+        .query<{ label: string }>(
+          `select e.enumlabel as label from pg_catalog.pg_enum e where e.enumtypid = $1::regtype order by e.enumsortorder limit 1`,
+          [column.type],
+        )
+        .catch(() => ({ rows: [] as Array<{ label: string }> }));
       this.enumLabels.set(type, rows[0]?.label ?? null);
     }
     const label = this.enumLabels.get(type);
@@ -126,7 +128,10 @@ async function as<T>(db: Database, user: string | null, work: () => Promise<T>):
   try {
     await db.exec(`set local role ${role}`);
     const claims = JSON.stringify(user ? { sub: user, role } : { role });
-    await db.query(`select set_config('request.jwt.claims', $1, true), set_config('request.jwt.claim.sub', $2, true), set_config('request.jwt.claim.role', $3, true)`, [claims, user ?? '', role]);
+    await db.query(
+      `select set_config('request.jwt.claims', $1, true), set_config('request.jwt.claim.sub', $2, true), set_config('request.jwt.claim.role', $3, true)`,
+      [claims, user ?? '', role],
+    );
     return await work();
   } finally {
     await db.exec('rollback');
@@ -154,14 +159,27 @@ export interface Users {
 export async function createUsers(db: Database): Promise<Users> {
   const a = randomUUID();
   const b = randomUUID();
-  await db.query(`insert into auth.users (id, email) values ($1, 'user-a@verify.shipshape.test'), ($2, 'user-b@verify.shipshape.test')`, [a, b]);
+  await db.query(`insert into auth.users (id, email) values ($1, 'user-a@verify.shipshape.test'), ($2, 'user-b@verify.shipshape.test')`, [
+    a,
+    b,
+  ]);
   return { a, b };
 }
 
 /** The four isolation probes (and the anon probe) on one table, as user A against user B's row. */
-export async function probeTable(db: Database, schema: SchemaModel, decision: TableDecision, users: Users, factory: RowFactory): Promise<TableResult> {
+export async function probeTable(
+  db: Database,
+  schema: SchemaModel,
+  decision: TableDecision,
+  users: Users,
+  factory: RowFactory,
+): Promise<TableResult> {
   const { table, mode } = decision;
-  const owner = decision.ownership ? `${decision.ownership.column}${decision.ownership.kind === 'inherited' ? ` → ${qualifiedName(decision.ownership.parent)}` : ''}` : decision.team ? decision.team.column : '-';
+  const owner = decision.ownership
+    ? `${decision.ownership.column}${decision.ownership.kind === 'inherited' ? ` → ${qualifiedName(decision.ownership.parent)}` : ''}`
+    : decision.team
+      ? decision.team.column
+      : '-';
   const result = (checks: Record<Probe, ProbeResult>): TableResult => ({ table: qualifiedName(table), mode, owner, checks });
   const everything = (r: ProbeResult) => Object.fromEntries(PROBES.map((p) => [p, r])) as Record<Probe, ProbeResult>;
   const pk = primaryKey(table);
@@ -189,10 +207,20 @@ export async function probeTable(db: Database, schema: SchemaModel, decision: Ta
   const read =
     mode === 'public-read'
       ? pass("public read: user B's rows are readable by design")
-      : await as(db, users.a, () => refusedOr(() => count(`select 1 from ${tableId} where ${where}`, key), "user A sees none of user B's rows", () => "user A reads user B's row"));
+      : await as(db, users.a, () =>
+          refusedOr(
+            () => count(`select 1 from ${tableId} where ${where}`, key),
+            "user A sees none of user B's rows",
+            () => "user A reads user B's row",
+          ),
+        );
   // Identity and generated columns cannot be assigned, not even their own value.
-  const assignable = [...table.columns].sort((x, y) => Number(pk.columns.includes(x.name)) - Number(pk.columns.includes(y.name))).find((c) => c.default !== 'identity' && c.default !== 'generated');
-  const setClause = assignable ? `${quoteIdentifier(assignable.name)} = ${quoteIdentifier(assignable.name)}` : `${quoteIdentifier(pk.columns[0]!)} = default`;
+  const assignable = [...table.columns]
+    .sort((x, y) => Number(pk.columns.includes(x.name)) - Number(pk.columns.includes(y.name)))
+    .find((c) => c.default !== 'identity' && c.default !== 'generated');
+  const setClause = assignable
+    ? `${quoteIdentifier(assignable.name)} = ${quoteIdentifier(assignable.name)}`
+    : `${quoteIdentifier(pk.columns[0]!)} = default`;
   const update = await as(db, users.a, () =>
     refusedOr(
       () => count(`update ${tableId} set ${setClause} where ${where} returning 1`, key),
@@ -201,7 +229,11 @@ export async function probeTable(db: Database, schema: SchemaModel, decision: Ta
     ),
   );
   const remove = await as(db, users.a, () =>
-    refusedOr(() => count(`delete from ${tableId} where ${where} returning 1`, key), "user A's delete removes no row of user B", () => "user A deletes user B's row"),
+    refusedOr(
+      () => count(`delete from ${tableId} where ${where} returning 1`, key),
+      "user A's delete removes no row of user B",
+      () => "user A deletes user B's row",
+    ),
   );
   let insert: ProbeResult;
   try {
@@ -221,10 +253,12 @@ export async function probeTable(db: Database, schema: SchemaModel, decision: Ta
   const anon = await as(db, null, async () => {
     try {
       const n = await count(`select 1 from ${tableId}`, []);
-      if (mode === 'public-read') return n > 0 ? pass(`public read: anon sees ${n} row(s), as intended`) : pass('public read, but anon sees no rows');
+      if (mode === 'public-read')
+        return n > 0 ? pass(`public read: anon sees ${n} row(s), as intended`) : pass('public read, but anon sees no rows');
       return n === 0 ? pass('anon sees no rows') : fail(`anon reads ${n} row(s)`);
     } catch (error) {
-      if (sqlState(error) === INSUFFICIENT_PRIVILEGE) return mode === 'public-read' ? fail('public read, but anon is refused') : pass('refused: permission denied');
+      if (sqlState(error) === INSUFFICIENT_PRIVILEGE)
+        return mode === 'public-read' ? fail('public read, but anon is refused') : pass('refused: permission denied');
       return fail(describeError(error));
     }
   });

@@ -29,11 +29,21 @@ export async function verifyDatabase(db: Database, migrations: ReadonlyArray<{ p
   const skipped: VerifyResult['skipped'] = [];
   for (const decision of decisions) {
     if (!decision.ownership && !decision.team) {
-      skipped.push({ table: `${decision.table.schema === 'public' ? '' : `${decision.table.schema}.`}${decision.table.name}`, reason: 'no owner column: nothing to isolate by' });
+      skipped.push({
+        table: `${decision.table.schema === 'public' ? '' : `${decision.table.schema}.`}${decision.table.name}`,
+        reason: 'no owner column: nothing to isolate by',
+      });
       continue;
     }
     tables.push(await probeTable(db, schema, decision, users, factory));
   }
   const passed = tables.every((t) => Object.values(t.checks).every((c) => c.status === 'PASS'));
-  return { database: { kind: db.kind, version: rows[0]?.version ?? '?' }, migrations: migrations.map((m) => m.path), tables, skipped, passed, durationMs: Math.round(performance.now() - started) };
+  return {
+    database: { kind: db.kind, version: rows[0]?.version ?? '?' },
+    migrations: migrations.map((m) => m.path),
+    tables,
+    skipped,
+    passed,
+    durationMs: Math.round(performance.now() - started),
+  };
 }

@@ -12,7 +12,17 @@ export interface ServerAccess {
 
 /** What the connected role may do, against what verify's Supabase emulation needs on a server. */
 export async function serverAccess(db: Database): Promise<ServerAccess> {
-  const { rows } = await db.query<{ user: string; superuser: boolean; createrole: boolean; createdb: boolean; bypassrls: boolean; create_schema: boolean; database: string; existing: string[]; service_bypass: boolean | null }>(
+  const { rows } = await db.query<{
+    user: string;
+    superuser: boolean;
+    createrole: boolean;
+    createdb: boolean;
+    bypassrls: boolean;
+    create_schema: boolean;
+    database: string;
+    existing: string[];
+    service_bypass: boolean | null;
+  }>(
     `select current_user as user, r.rolsuper as superuser, r.rolcreaterole as createrole, r.rolcreatedb as createdb, r.rolbypassrls as bypassrls,
             pg_catalog.has_database_privilege(current_database(), 'CREATE') as create_schema, current_database() as database,
             array(select rolname::text from pg_catalog.pg_roles where rolname = any($1::text[])) as existing,
@@ -25,14 +35,19 @@ export async function serverAccess(db: Database): Promise<ServerAccess> {
   const toCreate = SUPABASE_ROLES.filter((role) => !row.existing.includes(role));
   if (!row.superuser) {
     if (toCreate.length > 0 && !row.createrole) missing.push(`CREATEROLE, to create the roles ${toCreate.join(', ')}`);
-    if (!row.service_bypass && !(row.createrole && row.bypassrls)) missing.push('SUPERUSER, to give service_role BYPASSRLS as Supabase does');
-    if (!row.createdb && !row.create_schema) missing.push(`CREATEDB, or CREATE on database ${row.database}, to create the schemas auth and extensions`);
+    if (!row.service_bypass && !(row.createrole && row.bypassrls))
+      missing.push('SUPERUSER, to give service_role BYPASSRLS as Supabase does');
+    if (!row.createdb && !row.create_schema)
+      missing.push(`CREATEDB, or CREATE on database ${row.database}, to create the schemas auth and extensions`);
   }
   return { user: row.user, createDatabase: row.superuser || row.createdb, missing };
 }
 
 export async function existingSupabaseRoles(db: Database): Promise<Set<string>> {
-  const { rows } = await db.query<{ name: string }>(`select rolname::text as name from pg_catalog.pg_roles where rolname = any($1::text[])`, [[...SUPABASE_ROLES]]);
+  const { rows } = await db.query<{ name: string }>(
+    `select rolname::text as name from pg_catalog.pg_roles where rolname = any($1::text[])`,
+    [[...SUPABASE_ROLES]],
+  );
   return new Set(rows.map((r) => r.name));
 }
 

@@ -1,5 +1,14 @@
 /** The roles Supabase's migrations grant to. On a server they are cluster-wide, so verify drops the ones it created. */
-export const SUPABASE_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'] as const;
+export const SUPABASE_ROLES = [
+  'anon',
+  'authenticated',
+  'service_role',
+  'authenticator',
+  'supabase_admin',
+  'supabase_auth_admin',
+  'supabase_storage_admin',
+  'dashboard_user',
+] as const;
 
 /**
  * Enough of Supabase for its migrations and policies to run elsewhere: its roles, `auth.users`,

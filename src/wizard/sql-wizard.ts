@@ -6,13 +6,15 @@ import { accessQuestion, type AccessMode, type TableDecision } from '../sql/plan
 const LABELS: Record<AccessMode, string> = {
   owner: 'owner-only: each user reads and writes their own rows',
   'public-read': 'public read: everyone reads, the owner writes',
-  team: 'team: members of the row\'s team read and write',
+  team: "team: members of the row's team read and write",
   'server-only': 'server only: RLS on, no client access (the service role still works)',
   skip: 'skip: leave this table as it is',
 };
 
 function describe(decision: TableDecision): string {
-  const publicNow = decision.publicReadPolicy ? `; everyone reads it now, through the policy ${quoteIdentifier(decision.publicReadPolicy)}` : '';
+  const publicNow = decision.publicReadPolicy
+    ? `; everyone reads it now, through the policy ${quoteIdentifier(decision.publicReadPolicy)}`
+    : '';
   if (decision.ownership) return `owner inferred: ${decision.ownership.column} (${decision.ownership.reason})${publicNow}`;
   if (decision.team) return `team column ${decision.team.column}, members in ${qualifiedName(decision.team.members)}`;
   return 'no owner column found';

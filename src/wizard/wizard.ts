@@ -50,7 +50,15 @@ async function ask(question: Question, current: string | number | boolean): Prom
   if (question.choices) return select({ message: question.message, choices: question.choices, default: String(current) });
   if (question.type === 'number') {
     const validate = (value: number | undefined) => (value === undefined ? 'enter a number' : (answerProblem(question, value) ?? true));
-    return (await number({ message: question.message, default: Number(current), required: true, step: question.integer ? 1 : 'any', min: question.min, max: question.max, validate }))!;
+    return (await number({
+      message: question.message,
+      default: Number(current),
+      required: true,
+      step: question.integer ? 1 : 'any',
+      min: question.min,
+      max: question.max,
+      validate,
+    }))!;
   }
   return input({ message: question.message, default: String(current) });
 }
@@ -113,7 +121,13 @@ export async function runWizard({ project, checks, scanned, groups, cliOptions, 
       const fresh = groupFixes(rescanned.result.findings).find((other) => other.transform === group.transform);
       planning = { project: rescanned.project, findings: fresh?.findings ?? [] };
     }
-    const { changeset, failures: failed } = await planTransform(planning.project, group.transform, planning.findings, answers.get(group.transform.meta.id)!, accepted);
+    const { changeset, failures: failed } = await planTransform(
+      planning.project,
+      group.transform,
+      planning.findings,
+      answers.get(group.transform.meta.id)!,
+      accepted,
+    );
     failures.push(...failed);
     const changes = changeset.changes();
     write(`\n${colors.bold(group.transform.meta.title)}\n`);

@@ -38,9 +38,13 @@ describe.skipIf(!url)('parameterize-raw-sql against a real PostgreSQL', () => {
     await pool.query('CREATE TABLE shipshape_users (name text PRIMARY KEY, role text NOT NULL)');
     await pool.query("INSERT INTO shipshape_users VALUES ('ada', 'admin'), ('bob', 'member'), ('cy', 'member')");
     await pool.query('CREATE TABLE shipshape_notes (owner int NOT NULL, body text NOT NULL, created_at date NOT NULL)');
-    await pool.query("INSERT INTO shipshape_notes VALUES (1, 'first', '2026-01-01'), (1, 'second', '2026-03-01'), (2, 'other', '2026-03-01')");
+    await pool.query(
+      "INSERT INTO shipshape_notes VALUES (1, 'first', '2026-01-01'), (1, 'second', '2026-03-01'), (2, 'other', '2026-03-01')",
+    );
 
-    const dir = gitInit(writeTree({ 'package.json': '{"name":"h","dependencies":{"pg":"8"}}\n', 'before.mjs': HANDLER, 'after.mjs': HANDLER }));
+    const dir = gitInit(
+      writeTree({ 'package.json': '{"name":"h","dependencies":{"pg":"8"}}\n', 'before.mjs': HANDLER, 'after.mjs': HANDLER }),
+    );
     const result = run(['transform', 'parameterize-raw-sql', 'after.mjs', '--json'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).changed).toEqual([{ file: 'after.mjs' }]);

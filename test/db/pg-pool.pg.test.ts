@@ -45,7 +45,10 @@ const SHAPES = [
   { shape: 'a config object', settings: '{ connectionString: process.env.SHIPSHAPE_TEST_DATABASE_URL }' },
   { shape: 'a connection string', settings: 'process.env.SHIPSHAPE_TEST_DATABASE_URL' },
   { shape: 'a template literal', settings: '`${process.env.SHIPSHAPE_TEST_DATABASE_URL}`' },
-  { shape: 'a fallback between two strings', settings: 'process.env.SHIPSHAPE_UNSET_DATABASE_URL ?? process.env.SHIPSHAPE_TEST_DATABASE_URL' },
+  {
+    shape: 'a fallback between two strings',
+    settings: 'process.env.SHIPSHAPE_UNSET_DATABASE_URL ?? process.env.SHIPSHAPE_TEST_DATABASE_URL',
+  },
   { shape: 'no settings (the PG* variables)', settings: '' },
 ];
 
@@ -57,15 +60,30 @@ describe.skipIf(!url).each(SHAPES)('pg-pool against a real PostgreSQL, settings 
     await admin.query('CREATE TABLE shipshape_accounts (id int PRIMARY KEY, balance int NOT NULL CHECK (balance >= 0))');
     await admin.query('INSERT INTO shipshape_accounts VALUES (1, 100), (2, 50)');
   };
-  const connections = async () => Number((await admin.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'")).rows[0].count);
+  const connections = async () =>
+    Number(
+      (await admin.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'"))
+        .rows[0].count,
+    );
   const saved = { ...process.env };
 
   beforeAll(async () => {
     const target = new URL(url!);
-    Object.assign(process.env, { PGHOST: target.hostname, PGPORT: target.port || '5432', PGUSER: decodeURIComponent(target.username), PGPASSWORD: decodeURIComponent(target.password), PGDATABASE: target.pathname.slice(1) });
+    Object.assign(process.env, {
+      PGHOST: target.hostname,
+      PGPORT: target.port || '5432',
+      PGUSER: decodeURIComponent(target.username),
+      PGPASSWORD: decodeURIComponent(target.password),
+      PGDATABASE: target.pathname.slice(1),
+    });
     admin = new pg.Pool({ connectionString: url, max: 1 });
     const source = handlers(settings);
-    dir = writeTree({ 'package.json': '{"name":"bank","type":"module","dependencies":{"pg":"8"}}\n', '.gitignore': 'node_modules\n', 'before/handlers.js': source, 'after/handlers.js': source });
+    dir = writeTree({
+      'package.json': '{"name":"bank","type":"module","dependencies":{"pg":"8"}}\n',
+      '.gitignore': 'node_modules\n',
+      'before/handlers.js': source,
+      'after/handlers.js': source,
+    });
     symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
     gitInit(dir);
     const result = run(['transform', 'pg-pool', 'after', '--json'], { cwd: dir });
@@ -108,7 +126,10 @@ describe.skipIf(!url).each(SHAPES)('pg-pool against a real PostgreSQL, settings 
     await after.transfer(1, 2, 30);
     await expect(after.transfer(2, 1, 500)).rejects.toThrow(/check constraint/);
     expect(await after.balances()).toEqual(expected);
-    expect(expected).toEqual([{ id: 1, balance: 70 }, { id: 2, balance: 80 }]);
+    expect(expected).toEqual([
+      { id: 1, balance: 70 },
+      { id: 2, balance: 80 },
+    ]);
 
     const idleBefore = await connections();
     await Promise.all(Array.from({ length: 20 }, () => after.balances()));

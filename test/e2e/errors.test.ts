@@ -41,14 +41,20 @@ describe('bad input gets a one-line reason, a hint and exit 2', () => {
     const unknownKey = writeTree({ 'package.json': '{}', 'shipshape.config.json': '{ "ignores": ["x"] }' });
     expectUsageError(run(['scan', unknownKey]), 'shipshape.config.json: unknown key "ignores"');
     const badSeverity = writeTree({ 'package.json': JSON.stringify({ shipshape: { severity: { 'missing-lockfile': 'urgent' } } }) });
-    expectUsageError(run(['scan', badSeverity]), 'package.json "shipshape": severity.missing-lockfile must be one of critical, high, medium, low');
+    expectUsageError(
+      run(['scan', badSeverity]),
+      'package.json "shipshape": severity.missing-lockfile must be one of critical, high, medium, low',
+    );
     const unknownCheck = writeTree({ 'package.json': JSON.stringify({ shipshape: { disable: ['no-such-check'] } }) });
     expectUsageError(run(['scan', unknownCheck]), 'unknown check id "no-such-check"');
   });
 
   it('an unknown check id or category, with a suggestion', () => {
     const dir = writeTree({ 'package.json': '{}' });
-    expectUsageError(run(['scan', dir, '--only', 'undeclared-dependencies']), 'unknown check or category "undeclared-dependencies" (did you mean "undeclared-dependency"?)');
+    expectUsageError(
+      run(['scan', dir, '--only', 'undeclared-dependencies']),
+      'unknown check or category "undeclared-dependencies" (did you mean "undeclared-dependency"?)',
+    );
     expectUsageError(run(['fix', dir, '--yes', '--skip', 'nope']), 'unknown check or category "nope"');
   });
 
@@ -89,7 +95,11 @@ describe('files the scan cannot use are skipped, counted and the scan goes on', 
     expect(skipped['minified.js']).toBe('too-large');
     expect(skipped['dangling.js']).toBe('unreadable');
     expect(stderr).toContain('could not read dangling.js');
-    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'parse-error').map((f: { file: string; line: number }) => [f.file, f.line])).toEqual([['broken.js', 2]]);
+    expect(
+      report.findings
+        .filter((f: { ruleId: string }) => f.ruleId === 'parse-error')
+        .map((f: { file: string; line: number }) => [f.file, f.line]),
+    ).toEqual([['broken.js', 2]]);
     expect(report.findings.some((f: { file: string }) => f.file === 'ok.js')).toBe(true);
     expect(report.findings.some((f: { file: string }) => f.file.startsWith('node_modules'))).toBe(false);
     expect(readFileSync(path.join(dir, 'ok.js'), 'utf8')).toContain('left-pad');
@@ -110,7 +120,10 @@ describe('help and version', () => {
   it('reports an internal error with exit 3, and the stack only with --debug', () => {
     // A disk that fails under shipshape is no fault of the input: preload a fault into fs.fsyncSync.
     const fault = path.join(tempDir(), 'fsync-fails.cjs');
-    writeFileSync(fault, "const fs = require('node:fs');\nfs.fsyncSync = () => { throw new Error('injected disk fault'); };\nrequire('node:module').syncBuiltinESMExports();\n");
+    writeFileSync(
+      fault,
+      "const fs = require('node:fs');\nfs.fsyncSync = () => { throw new Error('injected disk fault'); };\nrequire('node:module').syncBuiltinESMExports();\n",
+    );
     const dir = gitInit(writeTree({ 'next.config.js': CONFIG }));
     const env = { NODE_OPTIONS: `--require ${fault}` };
     const plain = runProcess(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: dir, env });
@@ -156,7 +169,9 @@ describe('the binary, started as a process, answers as main() does in the tests'
     const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
     const piped = runProcess(['fix', '.'], { cwd: app, input: 'y\n' });
     expect(piped.code).toBe(2);
-    expect(piped.stderr).toMatch(/^shipshape: the fix wizard needs a terminal\nhint: in scripts and CI pass --yes, --dry-run or --patch <file>\n$/);
+    expect(piped.stderr).toMatch(
+      /^shipshape: the fix wizard needs a terminal\nhint: in scripts and CI pass --yes, --dry-run or --patch <file>\n$/,
+    );
   });
 });
 
@@ -173,7 +188,11 @@ function runUnprivileged(args: string[]): ReturnType<typeof run> {
 
 /** Whether an unprivileged user can run this checkout's CLI: not where it sits in a folder only root may enter. */
 function canDropPrivileges(): boolean {
-  return process.getuid?.() !== 0 || spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, '--version'], { cwd: '/' }).status === 0;
+  return (
+    process.getuid?.() !== 0 ||
+    spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, '--version'], { cwd: '/' })
+      .status === 0
+  );
 }
 
 describe('input at fault is exit 2 with a reason and a hint, never exit 3', () => {

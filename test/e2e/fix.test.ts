@@ -135,11 +135,13 @@ describe('shipshape fix --yes', () => {
       }),
     );
     expect(run(['fix', app, '--yes']).code).toBe(0);
-    expect(readFileSync(path.join(app, 'package.json'), 'utf8')).toBe('{\n\t"name": "p",\n\t"dependencies": {\n\t\t"next": "14.2.3",\n\t\t"zod": "^3.23.8"\n\t}\n}\n');
+    expect(readFileSync(path.join(app, 'package.json'), 'utf8')).toBe(
+      '{\n\t"name": "p",\n\t"dependencies": {\n\t\t"next": "14.2.3",\n\t\t"zod": "^3.23.8"\n\t}\n}\n',
+    );
     expect(readFileSync(path.join(app, 'untouched.js'), 'utf8')).toBe('const   a =  1\n');
   });
 
-  it('takes answers from --option, then the config, then the question\'s default', () => {
+  it("takes answers from --option, then the config, then the question's default", () => {
     const app = prototype();
     expect(run(['fix', app, '--dry-run', '--option', 'versionRange=tilde']).stdout).toContain('+    "openai": "~4.52.0",');
     const bad = run(['fix', app, '--dry-run', '--option', 'versionRange=loose']);
@@ -150,12 +152,20 @@ describe('shipshape fix --yes', () => {
   });
 
   it('validates a number answer given with --option', () => {
-    const app = gitInit(writeTree({ 'package.json': '{"name":"w","dependencies":{}}\n', 'package-lock.json': '{}\n', 'api.ts': "export const get = async () => (await fetch('https://example.org/x')).json();\n" }));
+    const app = gitInit(
+      writeTree({
+        'package.json': '{"name":"w","dependencies":{}}\n',
+        'package-lock.json': '{}\n',
+        'api.ts': "export const get = async () => (await fetch('https://example.org/x')).json();\n",
+      }),
+    );
     const bad = run(['fix', app, '--yes', '--option', 'timeoutMs=soon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('option timeoutMs must be a whole number from 100 to 600000, got "soon"');
     expect(run(['fix', app, '--yes', '--option', 'timeoutMs=2500']).code).toBe(0);
-    expect(readFileSync(path.join(app, 'api.ts'), 'utf8')).toContain("fetch('https://example.org/x', { signal: AbortSignal.timeout(2500) })");
+    expect(readFileSync(path.join(app, 'api.ts'), 'utf8')).toContain(
+      "fetch('https://example.org/x', { signal: AbortSignal.timeout(2500) })",
+    );
   });
 
   it('leaves a file that does not parse alone and still fixes the rest', () => {
@@ -163,7 +173,8 @@ describe('shipshape fix --yes', () => {
       writeTree({
         'package.json': '{"name":"p","dependencies":{"next":"14.2.3","@prisma/client":"5"}}\n',
         'package-lock.json': '{}\n',
-        'pages/api/a.ts': "import { PrismaClient } from '@prisma/client';\nexport default async function a() {\n  const prisma = new PrismaClient();\n  return prisma.task.count();\n}\n",
+        'pages/api/a.ts':
+          "import { PrismaClient } from '@prisma/client';\nexport default async function a() {\n  const prisma = new PrismaClient();\n  return prisma.task.count();\n}\n",
         'lib/broken.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient(\n",
       }),
     );
@@ -171,7 +182,9 @@ describe('shipshape fix --yes', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('created lib/prisma.ts');
     expect(readFileSync(path.join(app, 'pages/api/a.ts'), 'utf8')).toContain("import { prisma } from '../../lib/prisma';");
-    expect(readFileSync(path.join(app, 'lib/broken.ts'), 'utf8')).toBe("import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient(\n");
+    expect(readFileSync(path.join(app, 'lib/broken.ts'), 'utf8')).toBe(
+      "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient(\n",
+    );
   });
 
   it('needs a terminal for the wizard', () => {
@@ -230,7 +243,9 @@ describe('fix plans until nothing new comes', () => {
 
   it('reports findings, not files: what remains, the critical ones by check', () => {
     const { stdout } = run(['fix', prototype(), '--yes']);
-    expect(stdout).toContain('fixed 3 of 18 finding(s); 15 remain (4 critical: hardcoded-secret ×3, rls-disabled; 8 high; 2 medium; 1 low)');
+    expect(stdout).toContain(
+      'fixed 3 of 18 finding(s); 15 remain (4 critical: hardcoded-secret ×3, rls-disabled; 8 high; 2 medium; 1 low)',
+    );
     expect(stdout).toContain('changed: 5 file(s)');
   });
 });
@@ -245,24 +260,34 @@ describe('the type gate', () => {
   const TASKS = readFileSync(path.join(FIXTURES, 'apps', 'typed-fix', 'pages', 'api', 'tasks.ts'), 'utf8');
   const HELD = "    6:15 TS2345 Argument of type 'Pool' is not assignable to parameter of type 'Client'.";
 
-  it('--yes holds back a fix that adds a TypeScript error, names the error, and applies the rest', () => {
-    const app = typedFix();
-    const { code, stdout } = run(['fix', app, '--yes']);
-    expect(code).toBe(0);
-    expect(stdout).toContain(`held back: 1 change(s) that add a TypeScript error\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`);
-    expect(stdout).toContain('fixed 1 of 2 finding(s); 1 remain (1 high)');
-    expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toBe(TASKS);
-    expect(existsSync(path.join(app, 'lib/db.ts'))).toBe(false);
-    expect(readFileSync(path.join(app, 'pages/api/weather.ts'), 'utf8')).toContain('signal: AbortSignal.timeout(10000)');
-  }, TYPE_CHECK_TIMEOUT);
+  it(
+    '--yes holds back a fix that adds a TypeScript error, names the error, and applies the rest',
+    () => {
+      const app = typedFix();
+      const { code, stdout } = run(['fix', app, '--yes']);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`held back: 1 change(s) that add a TypeScript error\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`);
+      expect(stdout).toContain('fixed 1 of 2 finding(s); 1 remain (1 high)');
+      expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toBe(TASKS);
+      expect(existsSync(path.join(app, 'lib/db.ts'))).toBe(false);
+      expect(readFileSync(path.join(app, 'pages/api/weather.ts'), 'utf8')).toContain('signal: AbortSignal.timeout(10000)');
+    },
+    TYPE_CHECK_TIMEOUT,
+  );
 
-  it('--dry-run marks the held-back change and leaves it out of the diff', () => {
-    const { code, stdout, stderr } = run(['fix', typedFix(), '--dry-run']);
-    expect(code).toBe(0);
-    expect(stdout).not.toContain('lib/db.ts');
-    expect(stdout).toContain('diff --git a/pages/api/weather.ts b/pages/api/weather.ts');
-    expect(stderr).toContain(`held back: 1 change(s) that add a TypeScript error (not in the diff)\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`);
-  }, TYPE_CHECK_TIMEOUT);
+  it(
+    '--dry-run marks the held-back change and leaves it out of the diff',
+    () => {
+      const { code, stdout, stderr } = run(['fix', typedFix(), '--dry-run']);
+      expect(code).toBe(0);
+      expect(stdout).not.toContain('lib/db.ts');
+      expect(stdout).toContain('diff --git a/pages/api/weather.ts b/pages/api/weather.ts');
+      expect(stderr).toContain(
+        `held back: 1 change(s) that add a TypeScript error (not in the diff)\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`,
+      );
+    },
+    TYPE_CHECK_TIMEOUT,
+  );
 
   it('says once that it was skipped when the dependencies are not installed, and the naive fix goes through', () => {
     const app = typedFix(false);

@@ -28,7 +28,8 @@ function nextBuild(dir: string): Promise<{ code: number | null; output: string }
 async function build(dir: string): Promise<{ routes: string[]; pagesRoutes: string[]; seconds: number }> {
   if (!existsSync(path.join(dir, 'node_modules'))) symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   // Without a config of its own, Next.js looks for one in the folders above (a stray one in the temp dir would apply).
-  if (!readdirSync(dir).some((file) => file.startsWith('next.config.'))) writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
+  if (!readdirSync(dir).some((file) => file.startsWith('next.config.')))
+    writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
   const started = Date.now();
   const result = await nextBuild(dir);
   expect(result.code, result.output).toBe(0);
@@ -36,25 +37,33 @@ async function build(dir: string): Promise<{ routes: string[]; pagesRoutes: stri
   const pagesManifest = path.join(dir, '.next/server/pages-manifest.json');
   const pagesRoutes = existsSync(pagesManifest) ? ofApp(Object.keys(JSON.parse(readFileSync(pagesManifest, 'utf8')))) : [];
   const appManifest = path.join(dir, '.next/app-path-routes-manifest.json');
-  const appRoutes = existsSync(appManifest) ? ofApp(Object.values(JSON.parse(readFileSync(appManifest, 'utf8')) as Record<string, string>)) : [];
+  const appRoutes = existsSync(appManifest)
+    ? ofApp(Object.values(JSON.parse(readFileSync(appManifest, 'utf8')) as Record<string, string>))
+    : [];
   return { routes: [...new Set([...pagesRoutes, ...appRoutes])].sort(), pagesRoutes, seconds: (Date.now() - started) / 1000 };
 }
 
 describe('migrate app-router, then next build', () => {
   // standup-saas is the size of a real side project: 15 pages, 6 API routes, per-page layouts, markdown, a class component.
-  it.each(['tasks-ssr', 'blog-static', 'dashboard-client', 'standup-saas'])('%s builds with the same routes after the migration, all in app/', async (app) => {
-    const original = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', app, 'input')));
-    const before = await build(original);
-    expect(before.routes.length).toBeGreaterThan(2);
+  it.each(['tasks-ssr', 'blog-static', 'dashboard-client', 'standup-saas'])(
+    '%s builds with the same routes after the migration, all in app/',
+    async (app) => {
+      const original = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', app, 'input')));
+      const before = await build(original);
+      expect(before.routes.length).toBeGreaterThan(2);
 
-    const migrated = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', app, 'input')));
-    const result = run(['migrate', 'app-router', '.', '--yes'], { cwd: migrated });
-    expect(result.code, result.stderr).toBe(0);
-    expect(existsSync(path.join(migrated, 'pages'))).toBe(false);
-    const after = await build(migrated);
-    expect(after.routes).toEqual(before.routes);
-    expect(after.pagesRoutes).toEqual([]);
-    expect(JSON.parse(readFileSync(path.join(migrated, '.next/app-path-routes-manifest.json'), 'utf8'))).not.toEqual({});
-    process.stderr.write(`${app}: next build ${before.seconds.toFixed(1)} s before, ${after.seconds.toFixed(1)} s after; routes ${after.routes.join(' ')}\n`);
-  }, 900_000);
+      const migrated = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', app, 'input')));
+      const result = run(['migrate', 'app-router', '.', '--yes'], { cwd: migrated });
+      expect(result.code, result.stderr).toBe(0);
+      expect(existsSync(path.join(migrated, 'pages'))).toBe(false);
+      const after = await build(migrated);
+      expect(after.routes).toEqual(before.routes);
+      expect(after.pagesRoutes).toEqual([]);
+      expect(JSON.parse(readFileSync(path.join(migrated, '.next/app-path-routes-manifest.json'), 'utf8'))).not.toEqual({});
+      process.stderr.write(
+        `${app}: next build ${before.seconds.toFixed(1)} s before, ${after.seconds.toFixed(1)} s after; routes ${after.routes.join(' ')}\n`,
+      );
+    },
+    900_000,
+  );
 });

@@ -18,7 +18,8 @@ function migrate(files: Record<string, string>): { dir: string; code: number; re
 describe('migrate app-router on page shapes from real apps', () => {
   it('splits a page that reads the router and imports a component named Page without redeclaring it', () => {
     const { code, read } = migrate({
-      'components/page.tsx': 'export default function Page({ children }: { children: React.ReactNode }) {\n  return <div>{children}</div>;\n}\n',
+      'components/page.tsx':
+        'export default function Page({ children }: { children: React.ReactNode }) {\n  return <div>{children}</div>;\n}\n',
       'pages/post.tsx': [
         "import Page from '../components/page';",
         "import Head from 'next/head';",
@@ -51,7 +52,7 @@ describe('migrate app-router on page shapes from real apps', () => {
   });
 
   it('turns a data page into an async page that awaits its data, and keeps the data function out of the client module it splits off', () => {
-    const data = "export async function getStaticProps() {\n  return { props: { posts: await getPosts() }, revalidate: 60 };\n}\n";
+    const data = 'export async function getStaticProps() {\n  return { props: { posts: await getPosts() }, revalidate: 60 };\n}\n';
     const { code, read } = migrate({
       'lib/posts.ts': "export async function getPosts() {\n  return [{ id: '1', title: 'a' }];\n}\n",
       'pages/index.tsx': [
@@ -77,7 +78,9 @@ describe('migrate app-router on page shapes from real apps', () => {
     });
     expect(code).toBe(0);
     const about = read('app/about/page.tsx');
-    expect(about).toContain('export default async function About() {\n  const { posts }: { posts: { id: string; title: string }[] } = await loadAboutData();');
+    expect(about).toContain(
+      'export default async function About() {\n  const { posts }: { posts: { id: string; title: string }[] } = await loadAboutData();',
+    );
     expect(about).not.toMatch(/getPageProps|result\.props/);
     const page = read('app/page.tsx');
     expect(page).toContain('const props = await loadHomeData();\n  return <Home {...props} />;');

@@ -58,12 +58,16 @@ describe('shipshape migrate app-router', () => {
     expect(readFileSync(path.join(dir, 'pages/legacy.tsx')).equals(utf16)).toBe(true);
   });
 
-  it('writes the files it creates from nothing (root layout, global error) in the project\'s own style: CRLF, double quotes, no semicolons', () => {
+  it("writes the files it creates from nothing (root layout, global error) in the project's own style: CRLF, double quotes, no semicolons", () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     const home = crlf('import Link from "next/link"\n\nexport default function Home() {\n  return <Link href="/about">About</Link>\n}\n');
-    const about = crlf('import { useState } from "react"\n\nexport default function About() {\n  const [open] = useState(false)\n  return <p>{open ? "open" : "about"}</p>\n}\n');
+    const about = crlf(
+      'import { useState } from "react"\n\nexport default function About() {\n  const [open] = useState(false)\n  return <p>{open ? "open" : "about"}</p>\n}\n',
+    );
     const failure = crlf('export default function ServerError() {\n  return <p>Something went wrong</p>\n}\n');
-    const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': home, 'pages/about.tsx': about, 'pages/500.tsx': failure }));
+    const dir = gitInit(
+      writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': home, 'pages/about.tsx': about, 'pages/500.tsx': failure }),
+    );
     const { code, stderr } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code, stderr).toBe(0);
     for (const created of ['app/layout.tsx', 'app/global-error.tsx']) {
@@ -79,8 +83,12 @@ describe('shipshape migrate app-router', () => {
 
   it('rewrites imports of moved pages at their own offsets in CRLF, tab-indented files that stay', () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
-    const create = crlf("export interface ScheduleForm {\n\tteams: number;\n}\n\nexport default function Create() {\n\treturn <p>create</p>;\n}\n");
-    const summary = crlf("import { useState } from 'react';\nimport type { ScheduleForm } from '../pages/create';\n\nexport function Summary({ form }: { form: ScheduleForm }) {\n\tconst [open] = useState(false);\n\treturn <p>{open ? form.teams : 0}</p>;\n}\n");
+    const create = crlf(
+      'export interface ScheduleForm {\n\tteams: number;\n}\n\nexport default function Create() {\n\treturn <p>create</p>;\n}\n',
+    );
+    const summary = crlf(
+      "import { useState } from 'react';\nimport type { ScheduleForm } from '../pages/create';\n\nexport function Summary({ form }: { form: ScheduleForm }) {\n\tconst [open] = useState(false);\n\treturn <p>{open ? form.teams : 0}</p>;\n}\n",
+    );
     const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/create.tsx': create, 'components/summary.tsx': summary }));
     const { code, stderr } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code, stderr).toBe(0);
@@ -125,11 +133,13 @@ describe('shipshape migrate app-router', () => {
   it('leaves a route app/ already serves where it is, and an API route it cannot split, with a TODO; --keep-pages-shell keeps _app for it', () => {
     const files = {
       'package.json': PACKAGE,
-      'pages/_app.tsx': "import type { AppProps } from 'next/app';\nimport '../styles.css';\n\nexport default function App({ Component, pageProps }: AppProps) {\n  return <Component {...pageProps} />;\n}\n",
+      'pages/_app.tsx':
+        "import type { AppProps } from 'next/app';\nimport '../styles.css';\n\nexport default function App({ Component, pageProps }: AppProps) {\n  return <Component {...pageProps} />;\n}\n",
       'styles.css': 'body { margin: 0; }\n',
       'pages/about.tsx': page('old about'),
       'app/about/page.tsx': page('new about'),
-      'app/layout.tsx': 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
+      'app/layout.tsx':
+        'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
       'pages/contact.tsx': page('contact'),
       'pages/api/stream.ts': "import { withAuth } from '../../lib/auth';\n\nexport default withAuth((req, res) => res.end('ok'));\n",
       'lib/auth.ts': 'export const withAuth = <T,>(handler: T): T => handler;\n',
@@ -138,7 +148,9 @@ describe('shipshape migrate app-router', () => {
     expect(run(['migrate', 'app-router', '--yes'], { cwd: plain }).code).toBe(0);
     expect(readFileSync(path.join(plain, 'pages/about.tsx'), 'utf8')).toBe(page('old about'));
     expect(readFileSync(path.join(plain, 'app/about/page.tsx'), 'utf8')).toBe(page('new about'));
-    expect(readFileSync(path.join(plain, 'pages/api/stream.ts'), 'utf8')).toContain('// TODO(shipshape): this API route is not a plain `(req, res)` handler');
+    expect(readFileSync(path.join(plain, 'pages/api/stream.ts'), 'utf8')).toContain(
+      '// TODO(shipshape): this API route is not a plain `(req, res)` handler',
+    );
     expect(existsSync(path.join(plain, 'app/contact/page.tsx'))).toBe(true);
     // pages/about is still a page, so the shell stays.
     expect(existsSync(path.join(plain, 'pages/_app.tsx'))).toBe(true);
@@ -157,7 +169,11 @@ describe('shipshape migrate app-router', () => {
   });
 
   it('stops on a page it cannot convert, naming it, unless --force, which migrates the rest and leaves that page in pages/ with a TODO', () => {
-    const tree = { 'package.json': PACKAGE, 'pages/index.tsx': page('home'), 'pages/broken.tsx': 'export default function Broken() {\n  return <div>;\n}\n' };
+    const tree = {
+      'package.json': PACKAGE,
+      'pages/index.tsx': page('home'),
+      'pages/broken.tsx': 'export default function Broken() {\n  return <div>;\n}\n',
+    };
     const dir = gitInit(writeTree(tree));
     const stopped = run(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(stopped.code).toBe(2);
@@ -168,7 +184,8 @@ describe('shipshape migrate app-router', () => {
       const forced = run(['migrate', 'app-router', '--yes', '--force'], { cwd: dir });
       expect(forced.code).toBe(0);
       expect(forced.stdout).toContain('pages/broken.tsx stays in pages/: it does not parse');
-      const note = '// TODO(shipshape): this page stays in pages/ (both routers run side by side): it does not parse (Unterminated JSX contents. (2:14))\n';
+      const note =
+        '// TODO(shipshape): this page stays in pages/ (both routers run side by side): it does not parse (Unterminated JSX contents. (2:14))\n';
       expect(readFileSync(path.join(dir, 'pages/broken.tsx'), 'utf8')).toBe(`${note}${tree['pages/broken.tsx']}`);
       expect(readFileSync(path.join(dir, 'app/page.tsx'), 'utf8')).toBe(page('home'));
       if (pass === 0) git(dir, 'add', '-A');
@@ -185,9 +202,12 @@ describe('shipshape migrate app-router', () => {
         'pages/index.tsx': page('home'),
         'pages/about.tsx': page('old about'),
         'app/about/page.tsx': page('new about'),
-        'pages/legacy.tsx': 'export default function Legacy({ n }: { n: number }) {\n  return <p>{n}</p>;\n}\n\nLegacy.getInitialProps = async () => ({ n: 1 });\n',
-        'pages/api/.ory/[...paths].ts': "import { createApiHandler } from '../../../lib/ory';\n\nexport default createApiHandler({ apiBaseUrlOverride: 'https://ory.example' });\n",
-        'lib/ory.ts': 'export const createApiHandler = (options: { apiBaseUrlOverride: string }) => (req: unknown, res: { end(body: string): void }) => res.end(options.apiBaseUrlOverride);\n',
+        'pages/legacy.tsx':
+          'export default function Legacy({ n }: { n: number }) {\n  return <p>{n}</p>;\n}\n\nLegacy.getInitialProps = async () => ({ n: 1 });\n',
+        'pages/api/.ory/[...paths].ts':
+          "import { createApiHandler } from '../../../lib/ory';\n\nexport default createApiHandler({ apiBaseUrlOverride: 'https://ory.example' });\n",
+        'lib/ory.ts':
+          'export const createApiHandler = (options: { apiBaseUrlOverride: string }) => (req: unknown, res: { end(body: string): void }) => res.end(options.apiBaseUrlOverride);\n',
       }),
     );
     const { code, stdout } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
@@ -203,8 +223,10 @@ describe('shipshape migrate app-router', () => {
     const dir = gitInit(
       writeTree({
         'package.json': PACKAGE,
-        'lib/markdown.tsx': "import { renderToStaticMarkup } from 'react-dom/server';\n\nexport const toHtml = (text: string) => renderToStaticMarkup(<p>{text}</p>);\n",
-        'pages/post.tsx': "import { toHtml } from '../lib/markdown';\n\nexport async function getStaticProps() {\n  return { props: { html: toHtml('hello') } };\n}\n\nexport default function Post({ html }: { html: string }) {\n  return <article dangerouslySetInnerHTML={{ __html: html }} />;\n}\n",
+        'lib/markdown.tsx':
+          "import { renderToStaticMarkup } from 'react-dom/server';\n\nexport const toHtml = (text: string) => renderToStaticMarkup(<p>{text}</p>);\n",
+        'pages/post.tsx':
+          "import { toHtml } from '../lib/markdown';\n\nexport async function getStaticProps() {\n  return { props: { html: toHtml('hello') } };\n}\n\nexport default function Post({ html }: { html: string }) {\n  return <article dangerouslySetInnerHTML={{ __html: html }} />;\n}\n",
       }),
     );
     const { code, stdout } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
@@ -217,9 +239,20 @@ describe('the migration keeps all of a moved module', () => {
   it('names the declarations and elements a conversion would drop, and accepts what a TODO names', async () => {
     const api = (await import('jscodeshift')).default.withParser('tsx');
     const { droppedCode } = await import('../../transforms/migrate-app-router/invariant.ts');
-    const original = "import Head from 'next/head';\nconst LIMIT = 3;\nfunction Row() {\n  return <li>row</li>;\n}\nexport default function List() {\n  return <ul><Head><title>x</title></Head><Row /><Row /></ul>;\n}\n";
-    expect(droppedCode(api, original, ["'use client';\n"])).toEqual(['`LIMIT`', '`Row`', '`List`', '1 of 1 `<li>` element(s)', '1 of 1 `<ul>` element(s)', '2 of 2 `<Row>` element(s)']);
-    const split = ["import List from './client-page';\nexport const metadata = { title: 'x' };\nexport default function Page() {\n  return <List />;\n}\n", "'use client';\nconst LIMIT = 3;\nfunction Row() {\n  return <li>row</li>;\n}\nexport default function List() {\n  return <ul><Row /><Row /></ul>;\n}\n"];
+    const original =
+      "import Head from 'next/head';\nconst LIMIT = 3;\nfunction Row() {\n  return <li>row</li>;\n}\nexport default function List() {\n  return <ul><Head><title>x</title></Head><Row /><Row /></ul>;\n}\n";
+    expect(droppedCode(api, original, ["'use client';\n"])).toEqual([
+      '`LIMIT`',
+      '`Row`',
+      '`List`',
+      '1 of 1 `<li>` element(s)',
+      '1 of 1 `<ul>` element(s)',
+      '2 of 2 `<Row>` element(s)',
+    ]);
+    const split = [
+      "import List from './client-page';\nexport const metadata = { title: 'x' };\nexport default function Page() {\n  return <List />;\n}\n",
+      "'use client';\nconst LIMIT = 3;\nfunction Row() {\n  return <li>row</li>;\n}\nexport default function List() {\n  return <ul><Row /><Row /></ul>;\n}\n",
+    ];
     expect(droppedCode(api, original, split)).toEqual([]);
     expect(droppedCode(api, original, [split[1]!.replace('const LIMIT = 3;', '// TODO(shipshape): `LIMIT` moved by hand')])).toEqual([]);
     // An API handler becomes its HTTP methods.

@@ -15,7 +15,13 @@ beforeAll(() => {
   app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
 });
 
-const SECRETS = ['sk_live_51HxPrototypeKeyDoNotShip0123456789abcdef', 'whsec_prototype0123456789', 'sk-proj-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8', 'hunter2hunter2', 'c2lnbmF0dXJlLXNydg'];
+const SECRETS = [
+  'sk_live_51HxPrototypeKeyDoNotShip0123456789abcdef',
+  'whsec_prototype0123456789',
+  'sk-proj-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8',
+  'hunter2hunter2',
+  'c2lnbmF0dXJlLXNydg',
+];
 
 describe('shipshape scan on the prototype app', () => {
   it('prints a text report grouped by severity, with frames, fixes and a summary, and exits 1 at --fail-on high', () => {
@@ -27,10 +33,12 @@ describe('shipshape scan on the prototype app', () => {
     expect(stdout.indexOf('HIGH')).toBeLessThan(stdout.indexOf('MEDIUM'));
     expect(stdout.indexOf('MEDIUM')).toBeLessThan(stdout.indexOf('LOW'));
     expect(stdout).toContain('next.config.js:6:5  next.config hides type or lint errors from the build');
-    expect(stdout).toContain("> 6 |     ignoreBuildErrors: true,");
+    expect(stdout).toContain('> 6 |     ignoreBuildErrors: true,');
     expect(stdout).toContain("'openai' is imported but package.json does not declare it.");
     expect(stdout).toContain('fix: shipshape fix --only undeclared-dependency');
-    expect(stdout).toContain('supabase/migrations/20240501000000_init.sql:1:1  Table in an exposed schema without row level security  [rls-disabled]');
+    expect(stdout).toContain(
+      'supabase/migrations/20240501000000_init.sql:1:1  Table in an exposed schema without row level security  [rls-disabled]',
+    );
     expect(stdout).toContain('fix: shipshape sql\n');
     expect(stdout).toMatch(/18 findings \(4 critical, 10 high, 3 medium, 1 low\) · 12 files scanned · 2 skipped · 1 suppressed · \d+ ms/);
     expect(stdout).not.toMatch(/\x1b\[/);
@@ -54,18 +62,62 @@ describe('shipshape scan on the prototype app', () => {
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['version', 'root', 'summary', 'findings', 'rotate', 'skipped', 'project']);
     expect(report.project.packages).toEqual([
-      expect.objectContaining({ dir: '', name: 'taskpilot', next: { range: '14.2.3', installed: null }, routers: ['pages', 'app'], databases: ['prisma', 'supabase-js'], lockfile: null }),
+      expect.objectContaining({
+        dir: '',
+        name: 'taskpilot',
+        next: { range: '14.2.3', installed: null },
+        routers: ['pages', 'app'],
+        databases: ['prisma', 'supabase-js'],
+        lockfile: null,
+      }),
     ]);
-    expect(report.project.envFiles[1]).toEqual({ path: '.env.local', variables: ['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'OPENAI_API_KEY', 'DATABASE_URL'], tracked: true, ignored: false });
+    expect(report.project.envFiles[1]).toEqual({
+      path: '.env.local',
+      variables: [
+        'NEXT_PUBLIC_SUPABASE_URL',
+        'NEXT_PUBLIC_SUPABASE_ANON_KEY',
+        'SUPABASE_SERVICE_ROLE_KEY',
+        'OPENAI_API_KEY',
+        'DATABASE_URL',
+      ],
+      tracked: true,
+      ignored: false,
+    });
     expect(report.summary).toMatchObject({ files: 12, skipped: 2, findings: { critical: 4, high: 10, medium: 3, low: 1 }, suppressed: 1 });
     expect(typeof report.summary.durationMs).toBe('number');
     const undeclared = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'undeclared-dependency');
-    expect(undeclared.map((f: { file: string }) => f.file)).toEqual(['components/TaskCard.tsx', 'lib/stripe.ts', 'pages/api/chat.ts', 'pages/api/tasks/[id].ts', 'scripts/seed.ts']);
+    expect(undeclared.map((f: { file: string }) => f.file)).toEqual([
+      'components/TaskCard.tsx',
+      'lib/stripe.ts',
+      'pages/api/chat.ts',
+      'pages/api/tasks/[id].ts',
+      'scripts/seed.ts',
+    ]);
     expect(Object.keys(report.findings[0]).sort()).toEqual(
-      ['category', 'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fix', 'line', 'message', 'rotate', 'ruleId', 'severity', 'title'].sort(),
+      [
+        'category',
+        'column',
+        'endColumn',
+        'endLine',
+        'file',
+        'fingerprint',
+        'fix',
+        'line',
+        'message',
+        'rotate',
+        'ruleId',
+        'severity',
+        'title',
+      ].sort(),
     );
-    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'next-config-ignores-build-errors').fix).toEqual({ id: 'remove-build-error-ignores', safe: false });
-    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'parse-error')).toMatchObject({ file: 'components/Draft.tsx', severity: 'low' });
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'next-config-ignores-build-errors').fix).toEqual({
+      id: 'remove-build-error-ignores',
+      safe: false,
+    });
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'parse-error')).toMatchObject({
+      file: 'components/Draft.tsx',
+      severity: 'low',
+    });
     expect(report.skipped).toEqual([
       { path: 'public/logo.png', reason: 'binary' },
       { path: 'public/pixel.dat.js', reason: 'binary' },
@@ -107,10 +159,22 @@ describe('shipshape scan on the prototype app', () => {
   });
 
   it('selects checks with --only and --skip, by id or category', () => {
-    const rules = (args: string[]) => [...new Set(JSON.parse(run(['scan', app, '--format', 'json', ...args]).stdout).findings.map((f: { ruleId: string }) => f.ruleId))].sort();
+    const rules = (args: string[]) =>
+      [
+        ...new Set(JSON.parse(run(['scan', app, '--format', 'json', ...args]).stdout).findings.map((f: { ruleId: string }) => f.ruleId)),
+      ].sort();
     expect(rules(['--only', 'secrets'])).toEqual(['env-file-not-ignored', 'hardcoded-secret']);
     expect(rules(['--only', 'missing-lockfile,env-file-not-ignored'])).toEqual(['env-file-not-ignored', 'missing-lockfile']);
-    expect(rules(['--skip', 'dependencies', '--skip', 'parse-error'])).toEqual(['env-file-not-ignored', 'hardcoded-secret', 'next-config-ignores-build-errors', 'owner-column-without-foreign-key', 'prisma-client-duplicated', 'rls-disabled', 'serverless-db-url-without-pooler', 'unbounded-query']);
+    expect(rules(['--skip', 'dependencies', '--skip', 'parse-error'])).toEqual([
+      'env-file-not-ignored',
+      'hardcoded-secret',
+      'next-config-ignores-build-errors',
+      'owner-column-without-foreign-key',
+      'prisma-client-duplicated',
+      'rls-disabled',
+      'serverless-db-url-without-pooler',
+      'unbounded-query',
+    ]);
   });
 
   it('writes a baseline and then hides exactly the known findings', () => {
@@ -127,7 +191,9 @@ describe('shipshape scan on the prototype app', () => {
     const chat = path.join(moved, 'pages/api/chat.ts');
     writeFileSync(chat, `// a new first line\n${readFileSync(chat, 'utf8')}import Stripe from 'stripe';\nexport { Stripe };\n`);
     const after = JSON.parse(run(['scan', moved, '--baseline', baseline, '--format', 'json']).stdout);
-    expect(after.findings.map((f: { message: string }) => f.message)).toEqual(["'stripe' is imported but package.json does not declare it."]);
+    expect(after.findings.map((f: { message: string }) => f.message)).toEqual([
+      "'stripe' is imported but package.json does not declare it.",
+    ]);
   });
 
   it('writes the report to --output and nothing to stdout', () => {
@@ -145,7 +211,10 @@ describe('shipshape scan on the prototype app', () => {
       'package-lock.json': '{}',
     };
     for (let i = 0; i < 900; i++) {
-      files[`src/mod${i}.ts`] = i % 7 === 0 ? `import x${i} from 'pkg-${i % 5}';\nexport default x${i};\n` : `import React from 'react';\nexport const v${i} = ${i};\n`;
+      files[`src/mod${i}.ts`] =
+        i % 7 === 0
+          ? `import x${i} from 'pkg-${i % 5}';\nexport default x${i};\n`
+          : `import React from 'react';\nexport const v${i} = ${i};\n`;
     }
     files['src/broken.ts'] = "import { a } from 'pkg-9';\nconst = ;\n";
     const big = writeTree(files);
@@ -158,7 +227,11 @@ describe('shipshape scan on the prototype app', () => {
 
   it('honours inline suppressions in env files and config overrides', () => {
     const dir = writeTree({
-      'package.json': JSON.stringify({ name: 'x', dependencies: { a: '1' }, shipshape: { severity: { 'missing-lockfile': 'low' }, disable: ['undeclared-dependency'] } }),
+      'package.json': JSON.stringify({
+        name: 'x',
+        dependencies: { a: '1' },
+        shipshape: { severity: { 'missing-lockfile': 'low' }, disable: ['undeclared-dependency'] },
+      }),
       '.env': '# shipshape-ignore env-file-not-ignored -- throwaway demo values\nA=1\n',
       'index.js': "import b from 'b';\n",
     });

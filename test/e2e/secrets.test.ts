@@ -24,8 +24,16 @@ function scanJson(app: string, ...extra: string[]): { findings: JsonFinding[]; r
 const SOURCE = /\.(tsx?|jsx?)$/;
 
 describe.each([
-  { name: 'secrets-app-router', serverDir: 'app/actions/', rotated: ['NEXT_PUBLIC_OPENAI_API_KEY', 'NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY', 'NEXT_PUBLIC_WEATHER_API_TOKEN'] },
-  { name: 'secrets-pages-router', serverDir: 'pages/api/', rotated: ['NEXT_PUBLIC_STRIPE_SECRET_KEY', 'NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY'] },
+  {
+    name: 'secrets-app-router',
+    serverDir: 'app/actions/',
+    rotated: ['NEXT_PUBLIC_OPENAI_API_KEY', 'NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY', 'NEXT_PUBLIC_WEATHER_API_TOKEN'],
+  },
+  {
+    name: 'secrets-pages-router',
+    serverDir: 'pages/api/',
+    rotated: ['NEXT_PUBLIC_STRIPE_SECRET_KEY', 'NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY'],
+  },
 ])('fix --yes on $name', ({ name, serverDir, rotated }) => {
   it('moves every secret out of browser code, into server code the browser calls, in code that type-checks, and a second run changes nothing', () => {
     const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', name)));
@@ -51,8 +59,13 @@ describe.each([
 
     const tree = readTree(app, (rel) => rel.startsWith('.git/') || rel.startsWith('.shipshape/'));
     for (const env of ['.env.local', '.env.example']) {
-      const names = tree[env]!.split('\n').map((line) => line.split('=')[0]!).filter(Boolean);
-      expect(names.filter((variable) => PUBLIC_ENV_PREFIX.test(variable) && secretByName(variable)), env).toEqual([]);
+      const names = tree[env]!.split('\n')
+        .map((line) => line.split('=')[0]!)
+        .filter(Boolean);
+      expect(
+        names.filter((variable) => PUBLIC_ENV_PREFIX.test(variable) && secretByName(variable)),
+        env,
+      ).toEqual([]);
     }
     // Values are kept where they were: only names change.
     expect(tree['.env.local']).toMatch(/^SUPABASE_SERVICE_ROLE_KEY=eyJ/m);
@@ -63,9 +76,14 @@ describe.each([
       if (serverDir === 'app/actions/') expect(tree[file]!.startsWith("'use server';\nimport 'server-only';\n"), file).toBe(true);
       expect(tree[file], file).toContain("TODO(shipshape): check the caller's session");
     }
-    const browserFiles = Object.keys(tree).filter((file) => SOURCE.test(file) && !file.startsWith(serverDir) && !file.startsWith('pages/api/'));
-    for (const file of browserFiles) expect(tree[file], file).not.toMatch(/SERVICE_ROLE|dangerouslyAllowBrowser|from 'openai'|from 'stripe'|WEATHER_API_TOKEN/);
-    const callers = browserFiles.filter((file) => serverDir === 'app/actions/' ? /from '\.\.\/(\.\.\/)?(app\/)?actions\//.test(tree[file]!) : tree[file]!.includes("fetch('/api/"));
+    const browserFiles = Object.keys(tree).filter(
+      (file) => SOURCE.test(file) && !file.startsWith(serverDir) && !file.startsWith('pages/api/'),
+    );
+    for (const file of browserFiles)
+      expect(tree[file], file).not.toMatch(/SERVICE_ROLE|dangerouslyAllowBrowser|from 'openai'|from 'stripe'|WEATHER_API_TOKEN/);
+    const callers = browserFiles.filter((file) =>
+      serverDir === 'app/actions/' ? /from '\.\.\/(\.\.\/)?(app\/)?actions\//.test(tree[file]!) : tree[file]!.includes("fetch('/api/"),
+    );
     expect(callers.length).toBeGreaterThanOrEqual(2);
 
     if (serverDir === 'app/actions/') expect(JSON.parse(tree['package.json']!).dependencies['server-only']).toBeDefined();

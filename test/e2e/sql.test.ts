@@ -27,19 +27,33 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     expect(generated.code).toBe(0);
     const migrations = readdirSync(path.join(dir, 'supabase', 'migrations')).sort();
     expect(migrations).toHaveLength(6);
-    expect(migrations.slice(2).map((f) => f.replace(/^\d{14}_/, ''))).toEqual(['shipshape_rls.sql', 'shipshape_constraints.sql', 'shipshape_validation.sql', 'shipshape_indexes.sql']);
+    expect(migrations.slice(2).map((f) => f.replace(/^\d{14}_/, ''))).toEqual([
+      'shipshape_rls.sql',
+      'shipshape_constraints.sql',
+      'shipshape_validation.sql',
+      'shipshape_indexes.sql',
+    ]);
     expect(readdirSync(path.join(dir, 'supabase', 'rollbacks'))).toHaveLength(4);
     for (const file of migrations.slice(2)) expect(generated.stdout).toContain(`created supabase/migrations/${file}`);
 
-    const files = [...migrations.slice(2).map((f) => `supabase/migrations/${f}`), ...readdirSync(path.join(dir, 'supabase', 'rollbacks')).map((f) => `supabase/rollbacks/${f}`)];
-    const squawk = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), files, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const files = [
+      ...migrations.slice(2).map((f) => `supabase/migrations/${f}`),
+      ...readdirSync(path.join(dir, 'supabase', 'rollbacks')).map((f) => `supabase/rollbacks/${f}`),
+    ];
+    const squawk = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), files, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(squawk.stdout).toContain('Found 0 issues in 8 files');
     expect(squawk.status).toBe(0);
 
     commitAll(dir);
     const again = run(['sql', dir, '--yes']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('Nothing to generate: the schema already has the RLS policies, constraints and indexes shipshape would write.\n');
+    expect(again.stdout).toBe(
+      'Nothing to generate: the schema already has the RLS policies, constraints and indexes shipshape would write.\n',
+    );
 
     const after = run(['verify', dir, '--format', 'json']);
     expect(after.code).toBe(0);
@@ -57,32 +71,44 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     const closed = run(['sql', dir, '--dry-run']);
     expect(closed.code).toBe(0);
     expect(closed.stderr).toContain('access: profiles owner (everyone read it before) · ');
-    expect(closed.stdout).toContain('create policy profiles_shipshape_select on public.profiles\n  for select to authenticated\n  using ((select auth.uid()) = id);');
+    expect(closed.stdout).toContain(
+      'create policy profiles_shipshape_select on public.profiles\n  for select to authenticated\n  using ((select auth.uid()) = id);',
+    );
     expect(closed.stdout).not.toContain('to anon, authenticated');
 
     const open = run(['sql', dir, '--dry-run', '--option', 'access.profiles=public-read']);
     expect(open.code).toBe(0);
     expect(open.stderr).toContain('access: profiles public-read · ');
-    expect(open.stdout).toContain('create policy profiles_shipshape_select on public.profiles\n  for select to anon, authenticated\n  using (true);');
+    expect(open.stdout).toContain(
+      'create policy profiles_shipshape_select on public.profiles\n  for select to anon, authenticated\n  using (true);',
+    );
 
     const unknown = run(['sql', dir, '--dry-run', '--option', 'pageSize=100']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^shipshape: unknown option "pageSize" for sql\nhint: sql takes access\.profiles, access\.projects, /);
     const badValue = run(['sql', dir, '--dry-run', '--option', 'access.profiles=everyone']);
     expect(badValue.code).toBe(2);
-    expect(badValue.stderr).toBe('shipshape: option access.profiles must be one of "owner", "public-read", "server-only", "skip", got "everyone"\nhint: for example --option access.profiles=owner\n');
+    expect(badValue.stderr).toBe(
+      'shipshape: option access.profiles must be one of "owner", "public-read", "server-only", "skip", got "everyone"\nhint: for example --option access.profiles=owner\n',
+    );
 
     const applied = run(['sql', dir, '--yes']);
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(/^access: profiles owner \(everyone read it before\) · projects owner · tasks owner · comments owner · customers owner$/m);
-    expect(applied.stdout).toContain('by hand  profiles: its policy "Profiles are viewable by everyone" let everyone read every row; the new policies let only the owner read. To keep it public: shipshape sql --option access.profiles=public-read');
+    expect(applied.stdout).toMatch(
+      /^access: profiles owner \(everyone read it before\) · projects owner · tasks owner · comments owner · customers owner$/m,
+    );
+    expect(applied.stdout).toContain(
+      'by hand  profiles: its policy "Profiles are viewable by everyone" let everyone read every row; the new policies let only the owner read. To keep it public: shipshape sql --option access.profiles=public-read',
+    );
   });
 
   it('needs --yes or --dry-run without a terminal, refuses a dirty tree, and --dry-run writes nothing', () => {
     const dir = app();
     const noTty = run(['sql', dir]);
     expect(noTty.code).toBe(2);
-    expect(noTty.stderr).toBe('shipshape: the sql wizard needs a terminal\nhint: in scripts and CI pass --yes (inferred access modes) or --dry-run\n');
+    expect(noTty.stderr).toBe(
+      'shipshape: the sql wizard needs a terminal\nhint: in scripts and CI pass --yes (inferred access modes) or --dry-run\n',
+    );
 
     writeFileSync(path.join(dir, 'notes.txt'), 'uncommitted\n');
     const dirty = run(['sql', dir, '--yes']);
@@ -100,7 +126,9 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     expect(layout.stdout).toMatch(/^-- db\/changes\/\d{14}_shipshape_constraints\.sql$/m);
     expect(layout.stdout).toMatch(/^-- db\/changes\/rollbacks\/\d{14}_shipshape_validation\.sql$/m);
 
-    expect(run(['sql', dir, '--dry-run', '--only', 'policies']).stderr).toBe('shipshape: unknown part "policies"\nhint: use --only rls, constraints or indexes\n');
+    expect(run(['sql', dir, '--dry-run', '--only', 'policies']).stderr).toBe(
+      'shipshape: unknown part "policies"\nhint: use --only rls, constraints or indexes\n',
+    );
     expect(run(['sql', dir, '--dry-run', '--name', 'Bad Name']).code).toBe(2);
   });
 
@@ -109,7 +137,9 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     writeFileSync(path.join(dir, 'supabase/migrations/20240301000000_broken.sql'), 'alter table public.tasks\n  add column x int,,;\n');
     const broken = run(['sql', dir, '--dry-run']);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^shipshape: supabase\/migrations\/20240301000000_broken\.sql:2 does not parse: syntax error at or near ","/);
+    expect(broken.stderr).toMatch(
+      /^shipshape: supabase\/migrations\/20240301000000_broken\.sql:2 does not parse: syntax error at or near ","/,
+    );
     const verify = run(['verify', dir]);
     expect(verify.code).toBe(2);
     expect(verify.stderr).toContain('shipshape: a migration fails: supabase/migrations/20240301000000_broken.sql:2: does not parse');
@@ -119,10 +149,15 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/^shipshape: no SQL migrations found in /);
 
-    const serverOnly = writeTree({ 'package.json': '{"name":"x"}', 'db/schema.sql': 'create table items (id int primary key, user_id uuid);\n' });
+    const serverOnly = writeTree({
+      'package.json': '{"name":"x"}',
+      'db/schema.sql': 'create table items (id int primary key, user_id uuid);\n',
+    });
     const noRls = run(['verify', serverOnly]);
     expect(noRls.code).toBe(2);
-    expect(noRls.stderr).toMatch(/^shipshape: nothing to verify in .*: the app does not use Supabase and no migration enables row level security\nhint: /);
+    expect(noRls.stderr).toMatch(
+      /^shipshape: nothing to verify in .*: the app does not use Supabase and no migration enables row level security\nhint: /,
+    );
 
     const empty = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'missing-lockfile', 'no-lockfile')));
     const none = run(['sql', empty, '--yes']);
@@ -147,7 +182,10 @@ describe('the sql wizard', () => {
       { waitFor: /profiles: owner inferred: id[\s\S]*Access to profiles/, send: KEYS.enter },
       { waitFor: /Access to projects/, send: KEYS.down + KEYS.down + KEYS.down + KEYS.enter },
       { waitFor: /Access to tasks/, send: KEYS.enter },
-      { waitFor: /comments: owner inferred: task_id \(task_id references tasks, whose rows are owned\)[\s\S]*Access to comments/, send: KEYS.enter },
+      {
+        waitFor: /comments: owner inferred: task_id \(task_id references tasks, whose rows are owned\)[\s\S]*Access to comments/,
+        send: KEYS.enter,
+      },
       { waitFor: /Access to customers/, send: KEYS.down + KEYS.enter },
     ]);
     expect(code).toBe(0);
@@ -155,8 +193,12 @@ describe('the sql wizard', () => {
     const rlsFile = readdirSync(path.join(dir, 'supabase', 'migrations')).find((f) => f.endsWith('_shipshape_rls.sql'))!;
     const rls = readFileSync(path.join(dir, 'supabase', 'migrations', rlsFile), 'utf8');
     expect(rls).not.toContain('public.projects');
-    expect(rls).toContain('create policy customers_shipshape_select on public.customers\n  for select to anon, authenticated\n  using (true);');
-    expect(rls).toContain('create policy tasks_shipshape_select on public.tasks\n  for select to authenticated\n  using ((select auth.uid()) = user_id);');
+    expect(rls).toContain(
+      'create policy customers_shipshape_select on public.customers\n  for select to anon, authenticated\n  using (true);',
+    );
+    expect(rls).toContain(
+      'create policy tasks_shipshape_select on public.tasks\n  for select to authenticated\n  using ((select auth.uid()) = user_id);',
+    );
     const constraints = readdirSync(path.join(dir, 'supabase', 'migrations')).find((f) => f.endsWith('_shipshape_constraints.sql'))!;
     expect(readFileSync(path.join(dir, 'supabase', 'migrations', constraints), 'utf8')).not.toContain('projects');
   });
@@ -172,11 +214,16 @@ describe('--database-url on a server that accepts and never answers', () => {
     try {
       const dir = app();
       const dead = `postgres://someone:secret-pw@127.0.0.1:${port}/db`;
-      for (const args of [['sql', dir, '--database-url', dead, '--dry-run'], ['verify', dir, '--database-url', dead]]) {
+      for (const args of [
+        ['sql', dir, '--database-url', dead, '--dry-run'],
+        ['verify', dir, '--database-url', dead],
+      ]) {
         const started = Date.now();
         const result = run(args);
         expect(result.code, args[0]).toBe(2);
-        expect(result.stderr).toMatch(new RegExp(`^shipshape: 127\\.0\\.0\\.1:${port} did not answer the connection within 10 s\nhint: `, 'm'));
+        expect(result.stderr).toMatch(
+          new RegExp(`^shipshape: 127\\.0\\.0\\.1:${port} did not answer the connection within 10 s\nhint: `, 'm'),
+        );
         expect(result.stderr).not.toContain('secret-pw');
         expect(Date.now() - started).toBeLessThan(30_000);
       }
@@ -195,7 +242,9 @@ async function serverRoles(): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<{ rolname: string }>(`select rolname from pg_roles where rolname !~ '^pg_' order by 1`)).rows.map((r) => r.rolname);
+    return (await client.query<{ rolname: string }>(`select rolname from pg_roles where rolname !~ '^pg_' order by 1`)).rows.map(
+      (r) => r.rolname,
+    );
   } finally {
     await client.end();
   }
@@ -207,7 +256,16 @@ async function dropLeftoverRoles(): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const role of ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user']) {
+    for (const role of [
+      'anon',
+      'authenticated',
+      'service_role',
+      'authenticator',
+      'supabase_admin',
+      'supabase_auth_admin',
+      'supabase_storage_admin',
+      'dashboard_user',
+    ]) {
       await client.query(`drop owned by ${role}`).catch(() => {});
       await client.query(`drop role if exists ${role}`).catch(() => {});
     }
@@ -227,7 +285,10 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
     expect(passed.code).toBe(0);
     expect(await serverRoles()).toEqual(before);
 
-    writeFileSync(path.join(dir, 'supabase', 'migrations', '99999999999999_broken.sql'), 'grant select on public.tasks to anon;\nselect bogus from nowhere;\n');
+    writeFileSync(
+      path.join(dir, 'supabase', 'migrations', '99999999999999_broken.sql'),
+      'grant select on public.tasks to anon;\nselect bogus from nowhere;\n',
+    );
     const failed = run(['verify', dir, '--database-url', url!]);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('99999999999999_broken.sql:2');
@@ -248,7 +309,12 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
       const dir = app();
       const result = run(['verify', dir, '--database-url', target.toString()]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(new RegExp(`^shipshape: the role ${role} on [^ ]+ lacks what verify needs: CREATEROLE, to create the roles anon, authenticated, `, 'm'));
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^shipshape: the role ${role} on [^ ]+ lacks what verify needs: CREATEROLE, to create the roles anon, authenticated, `,
+          'm',
+        ),
+      );
       expect(result.stderr).toContain('SUPERUSER, to give service_role BYPASSRLS');
       expect(result.stderr).toMatch(/\nhint: connect as a superuser/);
       expect(result.stderr).not.toContain('plain-pw');
@@ -307,8 +373,12 @@ describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
       expect(result.stderr).toBe('access: notes owner\n');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('drop policy if exists everyone on public.notes;');
-      expect(result.stdout).toContain('create policy notes_shipshape_select on public.notes\n  for select to authenticated\n  using ((select auth.uid()) = user_id);');
-      expect(result.stdout).toContain('alter table public.notes add constraint notes_user_id_not_null check (user_id is not null) not valid;');
+      expect(result.stdout).toContain(
+        'create policy notes_shipshape_select on public.notes\n  for select to authenticated\n  using ((select auth.uid()) = user_id);',
+      );
+      expect(result.stdout).toContain(
+        'alter table public.notes add constraint notes_user_id_not_null check (user_id is not null) not valid;',
+      );
       expect(result.stdout).toContain('create index concurrently if not exists notes_user_id_idx on public.notes (user_id);');
       expect(result.stdout).not.toContain('public.tasks');
       const unreachable = run(['sql', dir, '--database-url', 'postgres://nobody:secret-pw@127.0.0.1:1/none', '--dry-run']);

@@ -23,7 +23,11 @@ function createdFiles(root: string): string[] {
   return git(root, 'ls-files', '--others', '--exclude-standard').split('\n').filter(Boolean).sort();
 }
 
-const lfOnlyLines = (text: string) => text.split('\n').slice(0, -1).filter((line) => !line.endsWith('\r')).length;
+const lfOnlyLines = (text: string) =>
+  text
+    .split('\n')
+    .slice(0, -1)
+    .filter((line) => !line.endsWith('\r')).length;
 
 describe('files shipshape creates follow the project style', () => {
   it('a CRLF project with double quotes and no semicolons gets CRLF, double-quoted, semicolon-free new files, and a second run changes nothing', () => {
@@ -42,7 +46,9 @@ describe('files shipshape creates follow the project style', () => {
     }
     expect(readFileSync(path.join(app, 'lib/db.ts'), 'utf8')).toContain('\r\nimport { Pool } from "pg"\r\n');
     expect(readFileSync(path.join(app, 'app/actions/openai.ts'), 'utf8')).toMatch(/^"use server"\r\nimport "server-only"\r\n/);
-    expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toBe('# Env files hold secrets; only the templates are committed.\r\n.env*\r\n!.env.example\r\n.shipshape/\r\n');
+    expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toBe(
+      '# Env files hold secrets; only the templates are committed.\r\n.env*\r\n!.env.example\r\n.shipshape/\r\n',
+    );
     // Edited files keep their line endings too.
     for (const file of git(app, 'diff', '--name-only', '--diff-filter=M').split('\n').filter(Boolean)) {
       expect(lfOnlyLines(readFileSync(path.join(app, file), 'utf8')), `${file} keeps CRLF`).toBe(0);
@@ -65,10 +71,14 @@ describe('files shipshape creates follow the project style', () => {
     expect(created).toEqual(['app/actions/openai.ts', 'lib/db.ts', 'lib/prisma.ts']);
     for (const file of created) {
       const text = readFileSync(path.join(app, file), 'utf8');
-      expect(await prettier.check(text, { ...config, filepath: path.join(app, file) }), `${file} is formatted as prettier would`).toBe(true);
+      expect(await prettier.check(text, { ...config, filepath: path.join(app, file) }), `${file} is formatted as prettier would`).toBe(
+        true,
+      );
       expect(lfOnlyLines(text)).toBe(0);
     }
-    expect(readFileSync(path.join(app, 'lib/db.ts'), 'utf8')).toContain("\r\nif (process.env.NODE_ENV !== 'production') globalForDb.pgPool = pool;\r\n");
+    expect(readFileSync(path.join(app, 'lib/db.ts'), 'utf8')).toContain(
+      "\r\nif (process.env.NODE_ENV !== 'production') globalForDb.pgPool = pool;\r\n",
+    );
     expect(readFileSync(path.join(app, 'app/actions/openai.ts'), 'utf8')).toContain('\r\n    apiKey: process.env.OPENAI_API_KEY,\r\n');
 
     const before = checksums(app);
@@ -82,7 +92,8 @@ describe('files shipshape creates follow the project style', () => {
     expect(generated.code).toBe(0);
     const created = createdFiles(app).filter((file) => file.endsWith('.sql'));
     expect(created.length).toBe(8);
-    for (const file of created) expect(lfOnlyLines(readFileSync(path.join(app, file), 'utf8')), `${file} has only CRLF line breaks`).toBe(0);
+    for (const file of created)
+      expect(lfOnlyLines(readFileSync(path.join(app, file), 'utf8')), `${file} has only CRLF line breaks`).toBe(0);
     expect(run(['verify', app]).code).toBe(0);
     git(app, 'add', '-A');
     git(app, 'commit', '-q', '-m', 'migrations');
@@ -114,21 +125,48 @@ describe('newFileStyle', () => {
   });
 
   it('lets .editorconfig decide line endings and indentation over the files', async () => {
-    const files = { ...code, '.editorconfig': 'root = true\n\n[*]\nend_of_line = crlf\nindent_style = space\n\n[*.sql]\nend_of_line = lf\n' };
-    expect(await newFileStyle(project(files), 'lib/new.ts')).toEqual({ quote: 'double', semicolons: false, tabs: false, lineEnding: '\r\n' });
+    const files = {
+      ...code,
+      '.editorconfig': 'root = true\n\n[*]\nend_of_line = crlf\nindent_style = space\n\n[*.sql]\nend_of_line = lf\n',
+    };
+    expect(await newFileStyle(project(files), 'lib/new.ts')).toEqual({
+      quote: 'double',
+      semicolons: false,
+      tabs: false,
+      lineEnding: '\r\n',
+    });
     expect((await newFileStyle(project(files), 'supabase/migrations/1.sql')).lineEnding).toBe('\n');
   });
 
   it('lets a prettier config, in package.json too, decide over .editorconfig and the files', async () => {
     const editorconfig = 'root = true\n[*]\nend_of_line = crlf\n';
-    const inPackage = { ...code, '.editorconfig': editorconfig, 'package.json': JSON.stringify({ name: 'x', prettier: { singleQuote: true, useTabs: false } }) };
-    expect(await newFileStyle(project(inPackage), 'lib/new.ts')).toEqual({ quote: 'single', semicolons: true, tabs: false, lineEnding: '\r\n' });
+    const inPackage = {
+      ...code,
+      '.editorconfig': editorconfig,
+      'package.json': JSON.stringify({ name: 'x', prettier: { singleQuote: true, useTabs: false } }),
+    };
+    expect(await newFileStyle(project(inPackage), 'lib/new.ts')).toEqual({
+      quote: 'single',
+      semicolons: true,
+      tabs: false,
+      lineEnding: '\r\n',
+    });
     const rc = { ...code, '.editorconfig': editorconfig, '.prettierrc': '{ "semi": false, "endOfLine": "lf" }\n' };
     expect(await newFileStyle(project(rc), 'lib/new.ts')).toEqual({ quote: 'double', semicolons: false, tabs: true, lineEnding: '\n' });
   });
 
   it('samples a large project', async () => {
-    const many = Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`lib/m${String(index).padStart(3, '0')}.ts`, index % 10 === 0 ? "export const a = 'a';\n" : 'export const a = "a"\r\nexport const b = "b"\r\n']));
-    expect(await newFileStyle(project(many), 'lib/new.ts')).toEqual({ quote: 'double', semicolons: false, tabs: false, lineEnding: '\r\n' });
+    const many = Object.fromEntries(
+      Array.from({ length: 300 }, (_, index) => [
+        `lib/m${String(index).padStart(3, '0')}.ts`,
+        index % 10 === 0 ? "export const a = 'a';\n" : 'export const a = "a"\r\nexport const b = "b"\r\n',
+      ]),
+    );
+    expect(await newFileStyle(project(many), 'lib/new.ts')).toEqual({
+      quote: 'double',
+      semicolons: false,
+      tabs: false,
+      lineEnding: '\r\n',
+    });
   });
 });

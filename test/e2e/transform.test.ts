@@ -77,35 +77,47 @@ describe('shipshape transform', () => {
     expect(missing.stderr).toContain('no such file or directory: no/such/file.js');
   });
 
-  it.each(TRANSFORMS.filter((t) => t.kind === 'file').map((t) => t.meta.id))('%s runs under plain jscodeshift -t too, with the same result', (id) => {
-    const fixtures = path.join(FIXTURES, id);
-    const changes = (file: string) => readFileSync(path.join(fixtures, file), 'utf8') !== readFileSync(path.join(fixtures, file.replace('.input.', '.output.')), 'utf8');
-    const usesDefaults = (file: string) => !existsSync(path.join(fixtures, file.replace(/\.input\.\w+$/, '.options.json')));
-    const input = readdirSync(fixtures).find((file) => /\.input\.\w+$/.test(file) && changes(file) && usesDefaults(file))!;
-    const target = path.join(writeTree({}), `subject${path.extname(input)}`);
-    writeFileSync(target, readFileSync(path.join(fixtures, input), 'utf8'));
-    const jscodeshift = path.join(REPO, 'node_modules', '.bin', 'jscodeshift');
-    const out = execFileSync(jscodeshift, ['-t', path.join(REPO, 'transforms', `${id}.ts`), target], { encoding: 'utf8' });
-    expect(out).toContain('1 ok');
-    expect(readFileSync(target, 'utf8')).toBe(readFileSync(path.join(fixtures, input.replace('.input.', '.output.')), 'utf8'));
-  });
+  it.each(TRANSFORMS.filter((t) => t.kind === 'file').map((t) => t.meta.id))(
+    '%s runs under plain jscodeshift -t too, with the same result',
+    (id) => {
+      const fixtures = path.join(FIXTURES, id);
+      const changes = (file: string) =>
+        readFileSync(path.join(fixtures, file), 'utf8') !== readFileSync(path.join(fixtures, file.replace('.input.', '.output.')), 'utf8');
+      const usesDefaults = (file: string) => !existsSync(path.join(fixtures, file.replace(/\.input\.\w+$/, '.options.json')));
+      const input = readdirSync(fixtures).find((file) => /\.input\.\w+$/.test(file) && changes(file) && usesDefaults(file))!;
+      const target = path.join(writeTree({}), `subject${path.extname(input)}`);
+      writeFileSync(target, readFileSync(path.join(fixtures, input), 'utf8'));
+      const jscodeshift = path.join(REPO, 'node_modules', '.bin', 'jscodeshift');
+      const out = execFileSync(jscodeshift, ['-t', path.join(REPO, 'transforms', `${id}.ts`), target], { encoding: 'utf8' });
+      expect(out).toContain('1 ok');
+      expect(readFileSync(target, 'utf8')).toBe(readFileSync(path.join(fixtures, input.replace('.input.', '.output.')), 'utf8'));
+    },
+  );
 
-  it('holds back a change that adds a TypeScript error: exit 1, the error in the JSON, nothing written', () => {
-    const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'typed-fix')));
-    symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
-    const tasks = readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8');
-    const { code, stdout } = run(['transform', 'pg-pool', app, '--json']);
-    expect(code).toBe(1);
-    const summary = JSON.parse(stdout);
-    expect(summary.changed).toEqual([]);
-    expect(summary.heldBack).toEqual([
-      { transform: 'pg-pool', file: 'pages/api/tasks.ts', errors: ["6:15 TS2345 Argument of type 'Pool' is not assignable to parameter of type 'Client'."] },
-    ]);
-    expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toBe(tasks);
-    expect(existsSync(path.join(app, 'lib/db.ts'))).toBe(false);
+  it(
+    'holds back a change that adds a TypeScript error: exit 1, the error in the JSON, nothing written',
+    () => {
+      const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'typed-fix')));
+      symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
+      const tasks = readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8');
+      const { code, stdout } = run(['transform', 'pg-pool', app, '--json']);
+      expect(code).toBe(1);
+      const summary = JSON.parse(stdout);
+      expect(summary.changed).toEqual([]);
+      expect(summary.heldBack).toEqual([
+        {
+          transform: 'pg-pool',
+          file: 'pages/api/tasks.ts',
+          errors: ["6:15 TS2345 Argument of type 'Pool' is not assignable to parameter of type 'Client'."],
+        },
+      ]);
+      expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toBe(tasks);
+      expect(existsSync(path.join(app, 'lib/db.ts'))).toBe(false);
 
-    const weather = run(['transform', 'fetch-timeout', path.join(app, 'pages'), '--dry-run'], { cwd: app });
-    expect(weather.code).toBe(0);
-    expect(weather.stdout).toContain('+  if (!weather.ok) throw new Error(');
-  }, TYPE_CHECK_TIMEOUT);
+      const weather = run(['transform', 'fetch-timeout', path.join(app, 'pages'), '--dry-run'], { cwd: app });
+      expect(weather.code).toBe(0);
+      expect(weather.stdout).toContain('+  if (!weather.ok) throw new Error(');
+    },
+    TYPE_CHECK_TIMEOUT,
+  );
 });

@@ -18,11 +18,15 @@ function supabaseApp(): string {
   return gitInit(
     writeTree({
       'package.json': PACKAGE,
-      'lib/db.ts': "import { createClient } from '@supabase/supabase-js';\nexport const db = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);\n",
-      'supabase/migrations/20240101000000_profiles.sql': 'create table public.profiles (id uuid primary key references auth.users (id));\nalter table public.profiles enable row level security;\ncreate policy "own profile" on public.profiles for select to authenticated using ((select auth.uid()) = id);\n',
-      'supabase/migrations/20240102000000_notes.sql': 'create table public.notes (id bigint generated always as identity primary key, user_id uuid not null references auth.users (id));\nalter table public.notes enable row level security;\n',
+      'lib/db.ts':
+        "import { createClient } from '@supabase/supabase-js';\nexport const db = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);\n",
+      'supabase/migrations/20240101000000_profiles.sql':
+        'create table public.profiles (id uuid primary key references auth.users (id));\nalter table public.profiles enable row level security;\ncreate policy "own profile" on public.profiles for select to authenticated using ((select auth.uid()) = id);\n',
+      'supabase/migrations/20240102000000_notes.sql':
+        'create table public.notes (id bigint generated always as identity primary key, user_id uuid not null references auth.users (id));\nalter table public.notes enable row level security;\n',
       'supabase/migrations/20240103000000_seed.sql': seed,
-      'supabase/migrations/20240104000000_tags.sql': 'create table public.tags (id bigint generated always as identity primary key, name text not null);\nalter table public.tags enable row level security;\n',
+      'supabase/migrations/20240104000000_tags.sql':
+        'create table public.tags (id bigint generated always as identity primary key, name text not null);\nalter table public.tags enable row level security;\n',
     }),
   );
 }
@@ -31,7 +35,9 @@ describe('files over 1 MB', () => {
   it('reads a 1.2 MB migration in scan, sql and verify', () => {
     const app = supabaseApp();
     const scan = JSON.parse(run(['scan', app, '--format', 'json', '--only', 'rls-disabled']).stdout);
-    expect(scan.findings.map((f: { file: string; ruleId: string }) => `${f.ruleId} ${f.file}`)).toEqual(['rls-disabled supabase/migrations/20240103000000_seed.sql']);
+    expect(scan.findings.map((f: { file: string; ruleId: string }) => `${f.ruleId} ${f.file}`)).toEqual([
+      'rls-disabled supabase/migrations/20240103000000_seed.sql',
+    ]);
     expect(scan.skipped).toEqual([]);
 
     const sql = run(['sql', app, '--dry-run', '--only', 'rls']);
@@ -63,7 +69,9 @@ describe('files over 1 MB', () => {
 
     const sarif = JSON.parse(run(['scan', app, '--format', 'sarif']).stdout);
     const notifications = sarif.runs[0].invocations[0].toolExecutionNotifications;
-    expect(notifications.map((n: { message: { text: string }; properties: { reason: string } }) => [n.message.text, n.properties.reason])).toEqual([
+    expect(
+      notifications.map((n: { message: { text: string }; properties: { reason: string } }) => [n.message.text, n.properties.reason]),
+    ).toEqual([
       ['lib/vendor.js was not scanned: larger than 1 MB', 'too-large'],
       ['public/logo.png was not scanned: binary', 'binary'],
     ]);
@@ -74,7 +82,9 @@ describe('files over 1 MB', () => {
 describe('long lines', () => {
   it('scans a 1 MB one-line file with 1,000 findings in seconds, and each frame line stays short', () => {
     const filler = (i: number) => Array.from({ length: 32 }, (_, j) => `const a${i}_${j}=globalThis.x${j};`).join('');
-    const line = Array.from({ length: 1_000 }, (_, i) => `${filler(i)}const r${i}=fetch("https://api.example.com/v1/items/${i}");`).join('');
+    const line = Array.from({ length: 1_000 }, (_, i) => `${filler(i)}const r${i}=fetch("https://api.example.com/v1/items/${i}");`).join(
+      '',
+    );
     expect(line.length).toBeGreaterThan(900_000);
     const app = gitInit(writeTree({ 'package.json': PACKAGE, 'lib/bundle.ts': `${line}\n` }));
     const started = performance.now();

@@ -9,15 +9,35 @@ const REASON_AND_HINT = /^shipshape: [^\n]+\nhint: [^\n]+\n$/;
 
 const dataAccess = () => gitInit(copyFixture(path.join(FIXTURES, 'apps', 'data-access')));
 
-describe('answers to fixes\' questions', () => {
+describe("answers to fixes' questions", () => {
   const app = dataAccess();
 
   it.each([
-    [['fix', '--dry-run', '--option', 'pageSize=-1'], '--option pageSize must be a whole number from 1 to 10000, got "-1"', 'for example --option pageSize=100'],
-    [['fix', '--dry-run', '--option', 'pageSize=2.5'], '--option pageSize must be a whole number from 1 to 10000, got "2.5"', 'for example --option pageSize=100'],
-    [['fix', '--dry-run', '--option', 'timeoutMs=-1'], '--option timeoutMs must be a whole number from 100 to 600000, got "-1"', 'for example --option timeoutMs=10000'],
-    [['fix', '--dry-run', '--option', 'timeoutMs=abc'], '--option timeoutMs must be a whole number from 100 to 600000, got "abc"', 'for example --option timeoutMs=10000'],
-    [['transform', 'bound-list-query', '--dry-run', '--option', 'pageSize=0'], '--option pageSize must be a whole number from 1 to 10000, got "0"', 'for example --option pageSize=100'],
+    [
+      ['fix', '--dry-run', '--option', 'pageSize=-1'],
+      '--option pageSize must be a whole number from 1 to 10000, got "-1"',
+      'for example --option pageSize=100',
+    ],
+    [
+      ['fix', '--dry-run', '--option', 'pageSize=2.5'],
+      '--option pageSize must be a whole number from 1 to 10000, got "2.5"',
+      'for example --option pageSize=100',
+    ],
+    [
+      ['fix', '--dry-run', '--option', 'timeoutMs=-1'],
+      '--option timeoutMs must be a whole number from 100 to 600000, got "-1"',
+      'for example --option timeoutMs=10000',
+    ],
+    [
+      ['fix', '--dry-run', '--option', 'timeoutMs=abc'],
+      '--option timeoutMs must be a whole number from 100 to 600000, got "abc"',
+      'for example --option timeoutMs=10000',
+    ],
+    [
+      ['transform', 'bound-list-query', '--dry-run', '--option', 'pageSize=0'],
+      '--option pageSize must be a whole number from 1 to 10000, got "0"',
+      'for example --option pageSize=100',
+    ],
   ])('%j is refused with exit 2, naming the key, the range and an example', (args, reason, hint) => {
     const [command, ...rest] = args as string[];
     const result = command === 'transform' ? run([command, rest[0]!, app, ...rest.slice(1)]) : run([command!, app, ...rest]);
@@ -29,18 +49,26 @@ describe('answers to fixes\' questions', () => {
   it('refuses an unknown --option key, naming it and listing the known ones', () => {
     const fix = run(['fix', app, '--dry-run', '--option', 'pagesize=50']);
     expect(fix.code).toBe(2);
-    expect(fix.stderr).toMatch(/^shipshape: unknown option "pagesize" \(did you mean "pageSize"\?\)\nhint: known options: .*pageSize \(a whole number from 1 to 10000\).*timeoutMs \(a whole number from 100 to 600000\)/);
+    expect(fix.stderr).toMatch(
+      /^shipshape: unknown option "pagesize" \(did you mean "pageSize"\?\)\nhint: known options: .*pageSize \(a whole number from 1 to 10000\).*timeoutMs \(a whole number from 100 to 600000\)/,
+    );
     const transform = run(['transform', 'bound-list-query', app, '--dry-run', '--option', 'timeoutMs=5000']);
     expect(transform.code).toBe(2);
-    expect(transform.stderr).toBe('shipshape: unknown option "timeoutMs"\nhint: known options: pageSize (a whole number from 1 to 10000)\n');
+    expect(transform.stderr).toBe(
+      'shipshape: unknown option "timeoutMs"\nhint: known options: pageSize (a whole number from 1 to 10000)\n',
+    );
   }, 120_000);
 
-  it('validates the configuration\'s answers against the same ranges', () => {
+  it("validates the configuration's answers against the same ranges", () => {
     const dir = dataAccess();
     writeTree({ 'shipshape.config.json': JSON.stringify({ answers: { pageSize: -1 } }) }, dir);
     const result = run(['fix', dir, '--dry-run', '--allow-dirty']);
     expect(result.code).toBe(2);
-    expect(result.stderr.endsWith('shipshape: answers.pageSize in the configuration must be a whole number from 1 to 10000, got -1\nhint: for example --option pageSize=100\n')).toBe(true);
+    expect(
+      result.stderr.endsWith(
+        'shipshape: answers.pageSize in the configuration must be a whole number from 1 to 10000, got -1\nhint: for example --option pageSize=100\n',
+      ),
+    ).toBe(true);
   });
 
   it('applies an answer within range', () => {
@@ -94,7 +122,8 @@ describe('messages', () => {
 describe('fix --patch', () => {
   it('C-quotes file names with a tab, a newline, a quote, a backslash or non-ASCII bytes, and git apply accepts the patch', () => {
     const names = ['lib/tab\there.ts', 'lib/new\nline.ts', 'lib/quote"d.ts', 'lib/back\\slash.ts', 'lib/café.ts', 'lib/plain name.ts'];
-    const fetchCall = "export const load = async () => {\n  const res = await fetch('https://api.vendor.io/items');\n  return res.json();\n};\n";
+    const fetchCall =
+      "export const load = async () => {\n  const res = await fetch('https://api.vendor.io/items');\n  return res.json();\n};\n";
     const app = gitInit(
       writeTree({
         'package.json': JSON.stringify({ name: 'names', dependencies: { next: '14.2.3' } }),
@@ -115,6 +144,7 @@ describe('fix --patch', () => {
     expect(text.match(/^diff --git /gm)).toHaveLength(names.length);
     execFileSync('git', ['apply', '--check', patch], { cwd: app });
     execFileSync('git', ['apply', patch], { cwd: app });
-    for (const name of names) expect(execFileSync('cat', [path.join(app, name)], { encoding: 'utf8' })).toContain('AbortSignal.timeout(10000)');
+    for (const name of names)
+      expect(execFileSync('cat', [path.join(app, name)], { encoding: 'utf8' })).toContain('AbortSignal.timeout(10000)');
   });
 });

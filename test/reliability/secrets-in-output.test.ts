@@ -5,7 +5,8 @@ import { cleanTempDirs, gitInit, run, writeTree } from '../helpers.ts';
 afterAll(cleanTempDirs);
 
 const jwt = (payload: object) =>
-  ['{"alg":"HS256","typ":"JWT"}', JSON.stringify(payload)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.Wq3Rk8Tz1Lm5Vn9Xp2Bc7Dh4Fj6Gs0Ha';
+  ['{"alg":"HS256","typ":"JWT"}', JSON.stringify(payload)].map((part) => Buffer.from(part).toString('base64url')).join('.') +
+  '.Wq3Rk8Tz1Lm5Vn9Xp2Bc7Dh4Fj6Gs0Ha';
 
 const PEM_BODY = [
   'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj',
@@ -34,7 +35,7 @@ const CORPUS: Record<string, string> = {
   'SendGrid key': 'SG.Kq7Lm2Np9Rs4Tv8Wx3Yz6A.b1Cd5Ef0Gh7Jk2Lm9Np4Rs8Tv3Wx6Yz1Ab5Cd0Ef7',
   'Resend key': 're_Ab12Cd34_Ef56Gh78Ij90Kl12Mn34Op56',
   'Supabase service role key': jwt({ iss: 'supabase', ref: 'qwertyuiopasdfgh', role: 'service_role', iat: 1714000000, exp: 2029576000 }),
-  'JWT': jwt({ sub: 'user-42', name: 'Ada', iat: 1714000000 }),
+  JWT: jwt({ sub: 'user-42', name: 'Ada', iat: 1714000000 }),
   'Postgres password': 'Pg7pa55-w0rd-Rt9',
   'SQL role password': 'S3cretR0le!pw',
   'env-only custom token': 'Qz7vR2pL9xK4mN8wT1yB6cJ3',
@@ -45,9 +46,14 @@ const CORPUS: Record<string, string> = {
 const secret = (name: string) => CORPUS[name]!;
 
 function app(): string {
-  const literals = Object.entries(CORPUS).filter(([name]) => !name.startsWith('private key') && !name.startsWith('SQL') && !name.startsWith('Postgres'));
+  const literals = Object.entries(CORPUS).filter(
+    ([name]) => !name.startsWith('private key') && !name.startsWith('SQL') && !name.startsWith('Postgres'),
+  );
   const source = [
-    ...literals.flatMap(([, value], i) => [`const v${i} = '${value}';`, `export const call${i} = () => fetch('https://api.vendor.io/v1/${i}', { headers: { a: v${i} } });`]),
+    ...literals.flatMap(([, value], i) => [
+      `const v${i} = '${value}';`,
+      `export const call${i} = () => fetch('https://api.vendor.io/v1/${i}', { headers: { a: v${i} } });`,
+    ]),
     `const db = 'postgres://app:${secret('Postgres password')}@db.internal.io:5432/app';`,
     "export const callDb = () => fetch('https://api.vendor.io/v1/db', { body: db });",
     "export const before = () => fetch('https://api.vendor.io/v1/before');",

@@ -13,10 +13,15 @@ const PAGE = (text: string) => `export default function Page() {\n  return <p>${
 /** An app `fix --yes` changes in a few files, with a file in Latin-1 and one with a BOM it must not alter. */
 function fixableApp(): string {
   const dir = writeTree({
-    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@supabase/supabase-js': '^2.43.4', next: '14.2.3', react: '^18.3.1' } }),
+    'package.json': JSON.stringify({
+      name: 'app',
+      private: true,
+      dependencies: { '@supabase/supabase-js': '^2.43.4', next: '14.2.3', react: '^18.3.1' },
+    }),
     'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'preserve', paths: { '@/*': ['./*'] } } }),
     '.gitignore': 'node_modules\n',
-    'lib/supabase.ts': "import { createClient } from '@supabase/supabase-js';\n\nexport const supabase = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);\n",
+    'lib/supabase.ts':
+      "import { createClient } from '@supabase/supabase-js';\n\nexport const supabase = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);\n",
     'pages/index.tsx':
       "import { useEffect, useState } from 'react';\nimport { supabase } from '@/lib/supabase';\n\nexport default function Home() {\n  const [tasks, setTasks] = useState<{ id: string }[]>([]);\n  useEffect(() => {\n    supabase.from('tasks').select('*').then(({ data }) => setTasks(data ?? []));\n  }, []);\n  return <ul>{tasks.map((t) => <li key={t.id}>{t.id}</li>)}</ul>;\n}\n",
     'lib/title.ts': BOM,
@@ -29,7 +34,11 @@ function fixableApp(): string {
 function pagesApp(): string {
   return gitInit(
     writeTree({
-      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { next: '^16.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' } }),
+      'package.json': JSON.stringify({
+        name: 'app',
+        private: true,
+        dependencies: { next: '^16.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' },
+      }),
       '.gitignore': 'node_modules\n',
       'pages/index.tsx': PAGE('home'),
       'pages/about.tsx': PAGE('about'),
@@ -64,7 +73,8 @@ function runKilledAfter(writes: number, args: string[], cwd: string): { killed: 
 
 /** The names a run draws at random (journal folders, temporary files) made equal, with each file's bytes and mode. */
 function treeState(root: string): Record<string, string> {
-  const random = (rel: string) => rel.replace(/\d{4}-\d{2}-\d{2}T[\d-]+Z-[0-9a-f]{4}/g, '<journal>').replace(/shipshape-[0-9a-f]{8}\.tmp/g, 'shipshape-<random>.tmp');
+  const random = (rel: string) =>
+    rel.replace(/\d{4}-\d{2}-\d{2}T[\d-]+Z-[0-9a-f]{4}/g, '<journal>').replace(/shipshape-[0-9a-f]{8}\.tmp/g, 'shipshape-<random>.tmp');
   const state: Record<string, string> = {};
   for (const [rel, sum] of Object.entries(checksums(root))) state[random(rel)] = sum;
   const visit = (dir: string) => {
@@ -108,7 +118,13 @@ function expectUndoRestores(tree: string, args: string[], before: Record<string,
 }
 
 /** Real kills at the first, a middle and the last write: each leaves exactly the tree the copy after that write shows. */
-async function expectRealKillsMatchCopies(dir: string, args: string[], copies: string, writes: number, undoFirst: () => void): Promise<void> {
+async function expectRealKillsMatchCopies(
+  dir: string,
+  args: string[],
+  copies: string,
+  writes: number,
+  undoFirst: () => void,
+): Promise<void> {
   for (const n of [...new Set([1, Math.ceil(writes / 2), writes])]) {
     await answerVitest();
     undoFirst();
@@ -172,7 +188,9 @@ describe('a kill -9 at any write leaves a tree that undo brings back byte for by
     expect(checksums(dir)).toEqual(before);
     const writes = readdirSync(copies).length;
     expect(writes).toBeGreaterThanOrEqual(4);
-    await expectRealKillsMatchCopies(dir, ['undo', '.'], copies, writes, () => expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0));
+    await expectRealKillsMatchCopies(dir, ['undo', '.'], copies, writes, () =>
+      expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0),
+    );
     for (let n = 1; n <= writes; n++) {
       await answerVitest();
       const tree = path.join(copies, String(n));
@@ -196,7 +214,10 @@ describe('a kill -9 at any write leaves a tree that undo brings back byte for by
 describe('files shipshape must not change', () => {
   it('a file that is not UTF-8 keeps its bytes through fix; undo restores the rest byte for byte', () => {
     const dir = writeTree({ 'package.json': '{"name":"x"}', 'next.config.js': '' });
-    writeFileSync(path.join(dir, 'next.config.js'), Buffer.from('module.exports = {\n  // r\xe9sum\xe9\n  typescript: { ignoreBuildErrors: true },\n};\n', 'latin1'));
+    writeFileSync(
+      path.join(dir, 'next.config.js'),
+      Buffer.from('module.exports = {\n  // r\xe9sum\xe9\n  typescript: { ignoreBuildErrors: true },\n};\n', 'latin1'),
+    );
     gitInit(dir);
     const before = checksums(dir);
     const { code, stdout } = run(['fix', dir, '--yes', '--all']);
@@ -208,7 +229,10 @@ describe('files shipshape must not change', () => {
   it('a link out of the project is skipped by the listing and never followed; a link inside is never replaced', () => {
     const outside = writeTree({ 'ext.ts': "export const key = 'sk_live_51Habc0123456789abcdefghijklmnopqrstuvwxyz';\n" });
     for (const inGit of [true, false]) {
-      const dir = writeTree({ 'package.json': '{"name":"x"}', 'next.config.js': 'module.exports = {\n  typescript: { ignoreBuildErrors: true },\n};\n' });
+      const dir = writeTree({
+        'package.json': '{"name":"x"}',
+        'next.config.js': 'module.exports = {\n  typescript: { ignoreBuildErrors: true },\n};\n',
+      });
       symlinkSync(path.join(outside, 'ext.ts'), path.join(dir, 'ext.ts'));
       symlinkSync('next.config.js', path.join(dir, 'next.config.mjs'));
       if (inGit) gitInit(dir);

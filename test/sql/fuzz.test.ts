@@ -25,7 +25,50 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['"', "'", '\n', '\r', '\r\n', '\t', '\u2028', '\u0085', '\v', '\f', '\x1b', '--', '/*', '*/', '$$', '$shipshape$', '$shipshape1$', ';', '\\', '\\n', 'drop table public.victims;', 'delete from public.victims;', 'select', 'order', 'User', ' ', 'é', '☕', '𝒳', '\u202e', 'ß', 'x', 'notes', '_', 'A', '0', '%s', ')', '(', ',', 'U&', "E'"];
+const PIECES = [
+  '"',
+  "'",
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '\u2028',
+  '\u0085',
+  '\v',
+  '\f',
+  '\x1b',
+  '--',
+  '/*',
+  '*/',
+  '$$',
+  '$shipshape$',
+  '$shipshape1$',
+  ';',
+  '\\',
+  '\\n',
+  'drop table public.victims;',
+  'delete from public.victims;',
+  'select',
+  'order',
+  'User',
+  ' ',
+  'é',
+  '☕',
+  '𝒳',
+  '\u202e',
+  'ß',
+  'x',
+  'notes',
+  '_',
+  'A',
+  '0',
+  '%s',
+  ')',
+  '(',
+  ',',
+  'U&',
+  "E'",
+];
 
 function identifier(next: () => number): string {
   const target = 1 + Math.floor(next() * 70);
@@ -88,12 +131,24 @@ function generateFor(batch: readonly Case[]): Generation {
   const root = writeTree({
     'package.json': '{"name":"fuzz","dependencies":{"@supabase/supabase-js":"2"}}',
     'supabase/migrations/1_init.sql': migrationFor(batch),
-    'lib/lookup.ts': batch.map((c, i) => `export const one${i} = (s: any, v: string) => s.from(${JSON.stringify(c.parent)}).select().eq(${JSON.stringify(c.note)}, v).single();\n`).join(''),
+    'lib/lookup.ts': batch
+      .map(
+        (c, i) =>
+          `export const one${i} = (s: any, v: string) => s.from(${JSON.stringify(c.parent)}).select().eq(${JSON.stringify(c.note)}, v).single();\n`,
+      )
+      .join(''),
   });
   const project = loadProject(root, { knownCheckIds: CHECK_IDS });
   const [schema] = loadSchemas(project);
-  if (!schema || schema.problems.length > 0) throw new Error(`batch ${JSON.stringify(batch)} does not load: ${schema?.problems[0]?.message}`);
-  return generate(project, schema, { layout: detectLayout(project, schema), decisions: decideTables(schema), uses: collectColumnUses(project), name: 'fuzz', now: new Date('2026-01-02T03:04:05Z') });
+  if (!schema || schema.problems.length > 0)
+    throw new Error(`batch ${JSON.stringify(batch)} does not load: ${schema?.problems[0]?.message}`);
+  return generate(project, schema, {
+    layout: detectLayout(project, schema),
+    decisions: decideTables(schema),
+    uses: collectColumnUses(project),
+    name: 'fuzz',
+    now: new Date('2026-01-02T03:04:05Z'),
+  });
 }
 
 const SET = ['VariableSetStmt', 'VariableSetStmt'];
@@ -102,11 +157,34 @@ const SET = ['VariableSetStmt', 'VariableSetStmt'];
 function expectedKinds(plan: SqlPlan, part: string, rollback: boolean, adoptUnique: boolean): string[] {
   const tx = (body: string[]) => [...SET, 'TransactionStmt', ...body, 'TransactionStmt'];
   if (part === 'rls') {
-    if (!rollback) return tx(plan.rls.flatMap((r) => ['AlterTableStmt', ...r.dropPolicies.map(() => 'DropStmt'), ...r.policies.map(() => 'CreatePolicyStmt'), 'GrantStmt']));
-    return tx(plan.rls.flatMap((r) => [...r.policies.map(() => 'DropStmt'), ...r.previousPolicies.map(() => 'CreatePolicyStmt'), 'GrantStmt', ...(r.wasEnabled ? [] : ['AlterTableStmt'])]));
+    if (!rollback)
+      return tx(
+        plan.rls.flatMap((r) => [
+          'AlterTableStmt',
+          ...r.dropPolicies.map(() => 'DropStmt'),
+          ...r.policies.map(() => 'CreatePolicyStmt'),
+          'GrantStmt',
+        ]),
+      );
+    return tx(
+      plan.rls.flatMap((r) => [
+        ...r.policies.map(() => 'DropStmt'),
+        ...r.previousPolicies.map(() => 'CreatePolicyStmt'),
+        'GrantStmt',
+        ...(r.wasEnabled ? [] : ['AlterTableStmt']),
+      ]),
+    );
   }
-  if (part === 'constraints') return tx(plan.constraints.flatMap(() => (rollback ? ['AlterTableStmt'] : ['AlterTableStmt', 'AlterTableStmt'])));
-  if (part === 'validation') return rollback ? SET : tx(plan.constraints.flatMap((c) => (c.kind === 'not-null' ? ['AlterTableStmt', 'AlterTableStmt', 'AlterTableStmt'] : ['AlterTableStmt'])));
+  if (part === 'constraints')
+    return tx(plan.constraints.flatMap(() => (rollback ? ['AlterTableStmt'] : ['AlterTableStmt', 'AlterTableStmt'])));
+  if (part === 'validation')
+    return rollback
+      ? SET
+      : tx(
+          plan.constraints.flatMap((c) =>
+            c.kind === 'not-null' ? ['AlterTableStmt', 'AlterTableStmt', 'AlterTableStmt'] : ['AlterTableStmt'],
+          ),
+        );
   const adopt = (unique: boolean) => unique && adoptUnique;
   if (rollback) return [...SET, ...plan.indexes.flatMap((i) => [...(adopt(i.unique) ? ['AlterTableStmt'] : []), 'DropStmt'])];
   return [...SET, ...plan.indexes.flatMap((i) => ['IndexStmt', ...(adopt(i.unique) ? ['DoStmt'] : [])])];
@@ -127,7 +205,7 @@ beforeAll(async () => {
   await pglite.exec(SUPABASE_EMULATION);
   db = {
     kind: 'pglite',
-    query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(text, params)).rows }),
+    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(text, params)).rows }),
     exec: async (text: string) => void (await pglite.exec(text)),
     close: () => pglite.close(),
   };
@@ -139,16 +217,33 @@ afterAll(async () => {
 });
 
 async function catalog(): Promise<{ policies: string[]; relations: string[]; constraints: string[]; victims: number }> {
-  const policies = (await db.query<{ p: string }>(`select tablename || '.' || policyname as p from pg_policies where schemaname = 'public' order by 1`)).rows.map((r) => r.p);
-  const relations = (await db.query<{ r: string }>(`select relname as r from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' order by 1`)).rows.map((r) => r.r);
-  const constraints = (await db.query<{ c: string }>(`select conname as c from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = 'public' and c.contype <> 'n' order by 1`)).rows.map((r) => r.c);
+  const policies = (
+    await db.query<{ p: string }>(`select tablename || '.' || policyname as p from pg_policies where schemaname = 'public' order by 1`)
+  ).rows.map((r) => r.p);
+  const relations = (
+    await db.query<{ r: string }>(
+      `select relname as r from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' order by 1`,
+    )
+  ).rows.map((r) => r.r);
+  const constraints = (
+    await db.query<{ c: string }>(
+      `select conname as c from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = 'public' and c.contype <> 'n' order by 1`,
+    )
+  ).rows.map((r) => r.c);
   const victims = Number((await db.query<{ n: string }>('select count(*) as n from public.victims')).rows[0]!.n);
   return { policies, relations, constraints, victims };
 }
 
 describe('generated SQL under hostile names', () => {
   // The name from the security review first: it once put a live `delete` under a comment.
-  const reported: Case = { parent: 'notes\ndelete from public.victims; --', child: 'notes */ child', owner: 'owner\r\n;', note: 'note', link: 'link', oldPolicy: 'old\ndrop table public.victims; --' };
+  const reported: Case = {
+    parent: 'notes\ndelete from public.victims; --',
+    child: 'notes */ child',
+    owner: 'owner\r\n;',
+    note: 'note',
+    link: 'link',
+    oldPolicy: 'old\ndrop table public.victims; --',
+  };
   const batches = [[reported], ...makeBatches(10, 5, 20260102)];
   const cases = batches.flat();
 
@@ -164,10 +259,19 @@ describe('generated SQL under hostile names', () => {
     for (const [index, batch] of batches.entries()) {
       const label = `batch ${index}: ${JSON.stringify(batch)}`;
       const generation = generateFor(batch);
-      expect(generation.files.map((f) => f.part), label).toEqual(['rls', 'constraints', 'validation', 'indexes']);
+      expect(
+        generation.files.map((f) => f.part),
+        label,
+      ).toEqual(['rls', 'constraints', 'validation', 'indexes']);
       for (const file of generation.files) {
-        for (const [text, rollback] of [[file.content, false], [file.rollbackContent, true]] as const) {
-          expect(parseSqlStatements(text).map((s) => s.kind), `${label} ${file.part}${rollback ? ' rollback' : ''}`).toEqual(expectedKinds(generation.plan, file.part, rollback, true));
+        for (const [text, rollback] of [
+          [file.content, false],
+          [file.rollbackContent, true],
+        ] as const) {
+          expect(
+            parseSqlStatements(text).map((s) => s.kind),
+            `${label} ${file.part}${rollback ? ' rollback' : ''}`,
+          ).toEqual(expectedKinds(generation.plan, file.part, rollback, true));
           for (const line of commentLines(text)) expect(line, label).not.toMatch(/[\r\u2028\u2029\u0085\v\f]|\/\*|\*\//);
         }
       }
@@ -176,7 +280,10 @@ describe('generated SQL under hostile names', () => {
       await db.exec(`create table public.victims (id int primary key); insert into public.victims values (1), (2), (3);`);
       await applyMigrations(db, [{ path: '1_init.sql', text: migrationFor(batch) }]);
       const before = await catalog();
-      await applyMigrations(db, generation.files.map((f) => ({ path: f.path, text: f.content })));
+      await applyMigrations(
+        db,
+        generation.files.map((f) => ({ path: f.path, text: f.content })),
+      );
       const after = await catalog();
       expect(after.victims, label).toBe(3);
       const planned = generation.plan;

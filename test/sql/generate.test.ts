@@ -19,7 +19,10 @@ afterAll(cleanTempDirs);
 const NOW = new Date('2026-01-02T03:04:05Z');
 const GOLDEN = path.join(FIXTURES, 'sql-golden');
 
-function generateFor(root: string, options: { layout?: 'supabase' | 'prisma' | 'plain'; only?: 'rls' | 'constraints' | 'indexes' } = {}): Generation {
+function generateFor(
+  root: string,
+  options: { layout?: 'supabase' | 'prisma' | 'plain'; only?: 'rls' | 'constraints' | 'indexes' } = {},
+): Generation {
   const project = loadProject(root, { knownCheckIds: CHECK_IDS });
   const [schema] = loadSchemas(project);
   if (!schema) throw new Error('no schema');
@@ -36,7 +39,10 @@ function generateFor(root: string, options: { layout?: 'supabase' | 'prisma' | '
 function writeGenerated(root: string, generation: Generation): string[] {
   const written: string[] = [];
   for (const file of generation.files) {
-    for (const [rel, content] of [[file.path, file.content], [file.rollbackPath, file.rollbackContent]] as const) {
+    for (const [rel, content] of [
+      [file.path, file.content],
+      [file.rollbackPath, file.rollbackContent],
+    ] as const) {
       mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
       writeFileSync(path.join(root, rel), content);
       written.push(rel);
@@ -46,7 +52,11 @@ function writeGenerated(root: string, generation: Generation): string[] {
 }
 
 export function squawk(root: string, files: readonly string[]): { code: number; output: string } {
-  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), [...files], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), [...files], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -63,7 +73,12 @@ describe('generated migrations for the Supabase fixture app', () => {
     ]);
   });
 
-  it.each(generation.files.flatMap((f) => [[f.path, f.content], [f.rollbackPath, f.rollbackContent]]))('%s matches its golden file', (rel, content) => {
+  it.each(
+    generation.files.flatMap((f) => [
+      [f.path, f.content],
+      [f.rollbackPath, f.rollbackContent],
+    ]),
+  )('%s matches its golden file', (rel, content) => {
     const golden = path.join(GOLDEN, 'supabase-app', rel);
     if (process.env.UPDATE_GOLDEN === '1') {
       mkdirSync(path.dirname(golden), { recursive: true });
@@ -83,7 +98,10 @@ describe('generated migrations for the Supabase fixture app', () => {
   it('starts every file with lock_timeout and statement_timeout, and keeps CONCURRENTLY out of transactions', () => {
     for (const file of generation.files) {
       const statements = parseSqlStatements(file.content);
-      expect(statements.slice(0, 2).map((s) => s.text)).toEqual([expect.stringMatching(/^set lock_timeout = '\d+s'/), expect.stringMatching(/^set statement_timeout = '/)]);
+      expect(statements.slice(0, 2).map((s) => s.text)).toEqual([
+        expect.stringMatching(/^set lock_timeout = '\d+s'/),
+        expect.stringMatching(/^set statement_timeout = '/),
+      ]);
       if (file.part === 'indexes') expect(statements.some((s) => s.kind === 'TransactionStmt')).toBe(false);
       else expect(statements.filter((s) => s.kind === 'TransactionStmt').map((s) => s.text)).toEqual(['begin', 'commit']);
     }
@@ -100,7 +118,15 @@ describe('names', () => {
   const hostile = ['Tasks', 'tasks"; drop table users; --', 'order', 'zürich ☕', "o'brien", 'semi;colon', 'a$shipshape$b'];
 
   it('quotes what is not a plain lower-case name, doubling quotes, and rejects what Postgres cannot hold', () => {
-    expect(hostile.map(quoteIdentifier)).toEqual(['"Tasks"', '"tasks""; drop table users; --"', '"order"', '"zürich ☕"', '"o\'brien"', '"semi;colon"', '"a$shipshape$b"']);
+    expect(hostile.map(quoteIdentifier)).toEqual([
+      '"Tasks"',
+      '"tasks""; drop table users; --"',
+      '"order"',
+      '"zürich ☕"',
+      '"o\'brien"',
+      '"semi;colon"',
+      '"a$shipshape$b"',
+    ]);
     expect(quoteIdentifier('user_id')).toBe('user_id');
     expect(() => quoteIdentifier('')).toThrow(/empty/);
     expect(() => quoteIdentifier('a\0b')).toThrow(/NUL/);
@@ -121,7 +147,11 @@ create table public.${quoteIdentifier('Kids; select 1')} (
 );
 create table public."order" (id bigint primary key, user_id uuid);
 `;
-    const root = writeTree({ 'package.json': '{"name":"x","dependencies":{"@supabase/supabase-js":"2"}}', 'supabase/migrations/1_init.sql': sql, 'lib/a.ts': `export const f = (s: any, v: string) => s.from(${JSON.stringify("Kids; select 1")}).select().eq(${JSON.stringify("parent$shipshape$")}, v).single();` });
+    const root = writeTree({
+      'package.json': '{"name":"x","dependencies":{"@supabase/supabase-js":"2"}}',
+      'supabase/migrations/1_init.sql': sql,
+      'lib/a.ts': `export const f = (s: any, v: string) => s.from(${JSON.stringify('Kids; select 1')}).select().eq(${JSON.stringify('parent$shipshape$')}, v).single();`,
+    });
     const generation = generateFor(root);
     expect(generation.files.map((f) => f.part)).toEqual(['rls', 'constraints', 'validation', 'indexes']);
     const relations = new Set<string>();
@@ -135,7 +165,17 @@ create table public."order" (id bigint primary key, user_id uuid);
       for (const text of [file.content, file.rollbackContent]) {
         const statements = parseSqlStatements(text);
         // No statement the plan did not make: nothing but SET, transaction control and DDL on these tables.
-        for (const s of statements) expect(['VariableSetStmt', 'TransactionStmt', 'AlterTableStmt', 'DropStmt', 'CreatePolicyStmt', 'GrantStmt', 'IndexStmt', 'DoStmt']).toContain(s.kind);
+        for (const s of statements)
+          expect([
+            'VariableSetStmt',
+            'TransactionStmt',
+            'AlterTableStmt',
+            'DropStmt',
+            'CreatePolicyStmt',
+            'GrantStmt',
+            'IndexStmt',
+            'DoStmt',
+          ]).toContain(s.kind);
         statements.forEach((s) => collect(s.node));
       }
     }
@@ -154,7 +194,23 @@ create table public."order" (id bigint primary key, user_id uuid);
 
 describe('SQL templates', () => {
   it('print only quoted fragments: raw text and {{{…}}} are refused, and names never break a line', () => {
-    expect(() => renderSqlTemplate('sql/rls.sql', { lockTimeout: '5s', statementTimeout: '1min', rollback: 'r.sql', plans: [{ label: 'x', reason: 'y', table: { schema: 'public', name: 'x' }, dropPolicies: [], policies: [{ name: 'p', command: 'select', roles: ['authenticated'], using: 'true; delete from victims', withCheck: null }], anonReads: false }] })).toThrow(/unquoted text/);
+    expect(() =>
+      renderSqlTemplate('sql/rls.sql', {
+        lockTimeout: '5s',
+        statementTimeout: '1min',
+        rollback: 'r.sql',
+        plans: [
+          {
+            label: 'x',
+            reason: 'y',
+            table: { schema: 'public', name: 'x' },
+            dropPolicies: [],
+            policies: [{ name: 'p', command: 'select', roles: ['authenticated'], using: 'true; delete from victims', withCheck: null }],
+            anonReads: false,
+          },
+        ],
+      }),
+    ).toThrow(/unquoted text/);
     const dir = path.join(REPO, 'templates', 'sql');
     for (const file of readdirSync(dir)) expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toContain('{{{');
     expect(quoteIdentifier('notes\ndelete from public.victims; --')).toBe('U&"notes\\000adelete from public.victims; --"');
@@ -186,8 +242,12 @@ create table public.settings (key text primary key, value jsonb);
       ['settings', 'server-only', 'public-read/server-only/skip'],
     ]);
     const rls = generateFor(root, { only: 'rls' }).files[0]!.content;
-    expect(rls).toContain('create policy documents_shipshape_select on public.documents\n  for select to authenticated\n  using (team_id in (select team_id from public.team_members where user_id = (select auth.uid())));');
-    expect(rls).toMatch(/-- settings: no owner found: only the service role \(server code\) can use it\nalter table public\.settings enable row level security;\nrevoke all on table public\.settings from anon;/);
+    expect(rls).toContain(
+      'create policy documents_shipshape_select on public.documents\n  for select to authenticated\n  using (team_id in (select team_id from public.team_members where user_id = (select auth.uid())));',
+    );
+    expect(rls).toMatch(
+      /-- settings: no owner found: only the service role \(server code\) can use it\nalter table public\.settings enable row level security;\nrevoke all on table public\.settings from anon;/,
+    );
     expect(rls).not.toContain('settings_shipshape_select');
   });
 });
@@ -224,7 +284,12 @@ export const byAuthor = (prisma: any, authorId: string) => prisma.post.findMany(
     expect(indexes!.content).toContain('create index concurrently if not exists "Post_author_id_idx" on public."Post" (author_id);');
     // Prisma keeps @@unique as an index: no constraint on top, which `prisma migrate dev` would see as drift.
     expect(indexes!.content).not.toContain('unique using index');
-    expect(generation.edits).toEqual([{ path: 'prisma/schema.prisma', content: expect.stringContaining('  slug     String\n\n  @@unique([slug])\n  @@index([authorId])\n}\n') }]);
+    expect(generation.edits).toEqual([
+      {
+        path: 'prisma/schema.prisma',
+        content: expect.stringContaining('  slug     String\n\n  @@unique([slug])\n  @@index([authorId])\n}\n'),
+      },
+    ]);
     writeGenerated(root, generation);
     writeFileSync(path.join(root, 'prisma/schema.prisma'), generation.edits[0]!.content);
     const again = generateFor(root);
@@ -240,7 +305,10 @@ export const byAuthor = (prisma: any, authorId: string) => prisma.post.findMany(
     const only = generateFor(root, { only: 'indexes' });
     expect(only.files).toEqual([]);
     const generation = generateFor(root, { only: 'constraints' });
-    expect(generation.files.map((f) => f.path)).toEqual(['db/migrations/20260102030405_shipshape_constraints.sql', 'db/migrations/20260102030406_shipshape_validation.sql']);
+    expect(generation.files.map((f) => f.path)).toEqual([
+      'db/migrations/20260102030405_shipshape_constraints.sql',
+      'db/migrations/20260102030406_shipshape_validation.sql',
+    ]);
     expect(generation.files[0]!.content).toContain('foreign key (author_id) references public.users (id) on delete cascade not valid;');
     writeGenerated(root, generation);
     expect(existsSync(path.join(root, 'db/migrations/rollbacks/20260102030405_shipshape_constraints.sql'))).toBe(true);
@@ -252,7 +320,10 @@ export const byAuthor = (prisma: any, authorId: string) => prisma.post.findMany(
     const project = loadProject(root, { knownCheckIds: CHECK_IDS });
     const [schema] = loadSchemas(project);
     for (const layout of ['supabase', 'prisma', 'plain'] as const) {
-      expect(detectLayout(project, schema!, layout, 'db/out/')).toMatchObject({ migrationsDir: 'db/out', rollbacksDir: 'db/out/rollbacks' });
+      expect(detectLayout(project, schema!, layout, 'db/out/')).toMatchObject({
+        migrationsDir: 'db/out',
+        rollbacksDir: 'db/out/rollbacks',
+      });
     }
     expect(detectLayout(project, schema!)).toMatchObject({ migrationsDir: 'supabase/migrations', rollbacksDir: 'supabase/rollbacks' });
   });

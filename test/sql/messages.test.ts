@@ -24,19 +24,26 @@ create function public."Mixed"() returns int language sql security definer as $$
     const result = run(['scan', root, '--format', 'json', '--fail-on', 'none']);
     expect(result.code).toBe(0);
     const messages: Record<string, string[]> = {};
-    for (const f of JSON.parse(result.stdout).findings as Array<{ ruleId: string; message: string }>) (messages[f.ruleId] ??= []).push(f.message);
+    for (const f of JSON.parse(result.stdout).findings as Array<{ ruleId: string; message: string }>)
+      (messages[f.ruleId] ??= []).push(f.message);
     const all = Object.values(messages).flat().join('\n');
     expect(all).toContain('`alter table "evil""; drop table public.victims; --" enable row level security;`');
     expect(all).toContain('`alter table "User" enable row level security;`');
     expect(all).toContain('`alter table "evil""; drop table public.victims; --" add primary key (…)`');
-    expect(messages['owner-column-without-foreign-key']?.join('\n')).toContain('`alter table "evil""; drop table public.victims; --" add foreign key (owner_id) references auth.users (id) on delete cascade not valid`');
+    expect(messages['owner-column-without-foreign-key']?.join('\n')).toContain(
+      '`alter table "evil""; drop table public.victims; --" add foreign key (owner_id) references auth.users (id) on delete cascade not valid`',
+    );
     expect(messages['rls-policy-always-true']?.join('\n')).toContain('`user_id = (select auth.uid())`');
     expect(messages['unindexed-foreign-key']?.join('\n')).toContain('`create index concurrently on "Posts" ("authorRef");`');
     expect(messages['policy-column-unindexed']?.join('\n')).toContain('`create index concurrently on "Posts" ("authorRef");`');
     expect(messages['lookup-column-not-unique']?.join('\n')).toContain('`create unique index concurrently on "Posts" ("authorRef");`');
-    expect(messages['security-definer-without-search-path']?.join('\n')).toContain('`alter function public."Mixed" set search_path = \'\'`');
+    expect(messages['security-definer-without-search-path']?.join('\n')).toContain(
+      '`alter function public."Mixed" set search_path = \'\'`',
+    );
     // No suggested SQL names a table or column without its quotes.
-    const suggested = Object.values(messages).flat().flatMap((m) => m.match(/`[^`]*`/g) ?? []);
+    const suggested = Object.values(messages)
+      .flat()
+      .flatMap((m) => m.match(/`[^`]*`/g) ?? []);
     for (const code of suggested) expect(code).not.toMatch(/\b(on|table) (evil|User|Posts)\b/);
   });
 });

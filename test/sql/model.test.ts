@@ -51,9 +51,14 @@ drop index todos_done_idx;`,
       ['done', 'boolean', false, 4],
     ]);
     const fk = todos.constraints.find((c) => c.kind === 'foreign')!;
-    expect(fk).toMatchObject({ columns: ['user_id'], references: { schema: 'auth', table: 'users', columns: ['id'], onDelete: 'cascade' } });
+    expect(fk).toMatchObject({
+      columns: ['user_id'],
+      references: { schema: 'auth', table: 'users', columns: ['id'], onDelete: 'cascade' },
+    });
     expect(todos.constraints.find((c) => c.name === 'todos_title_len')).toMatchObject({ kind: 'check', notValid: false });
-    expect(schema.indexes).toEqual([expect.objectContaining({ name: 'todos_user_id_idx', table: 'todos', columns: ['user_id', 'done'], partial: true })]);
+    expect(schema.indexes).toEqual([
+      expect.objectContaining({ name: 'todos_user_id_idx', table: 'todos', columns: ['user_id', 'done'], partial: true }),
+    ]);
     expect(hasLeadingIndex(schema, todos, ['user_id'])).toBe(false);
     expect(isUniqueOn(schema, todos, ['title'])).toBe(true);
     expect(inferOwnership(schema, todos)).toMatchObject({ kind: 'column', column: 'user_id' });
@@ -84,18 +89,27 @@ create policy files on storage.objects for select to authenticated using (true);
     expect(own!.using).toMatchObject({ alwaysTrue: false, columns: ['team_id', 'user_id'], unwrappedAuthCalls: ['auth.uid()'] });
     expect(own!.using!.text).toBe('auth.uid() = user_id and team_id in (select team_id from members where member = (select auth.uid()))');
     expect(own!.withCheck).toMatchObject({ alwaysTrue: true, text: 'true' });
-    expect(t.grants.map((g) => [g.grant, g.privileges, g.roles])).toEqual([[true, ['select', 'insert'], ['anon']], [false, ['all'], ['anon']]]);
+    expect(t.grants.map((g) => [g.grant, g.privileges, g.roles])).toEqual([
+      [true, ['select', 'insert'], ['anon']],
+      [false, ['all'], ['anon']],
+    ]);
     expect(schema.functions).toEqual([expect.objectContaining({ schema: 'private', name: 'f', securityDefiner: true, searchPath: null })]);
     expect(schema.unmodelled.map((u) => u.kind)).toContain('CreatePolicyStmt');
   });
 
   it('counts lines, not bytes, after multi-byte characters', () => {
     const statements = parseSqlStatements(`-- café ☕ données\ncomment on table x is 'naïve ☕';\n\n  create table y (id int);`);
-    expect(statements.map((s) => [s.kind, s.line])).toEqual([['CommentStmt', 2], ['CreateStmt', 4]]);
+    expect(statements.map((s) => [s.kind, s.line])).toEqual([
+      ['CommentStmt', 2],
+      ['CreateStmt', 4],
+    ]);
   });
 
   it('records a file that does not parse with its line and keeps reading the others', () => {
-    const schema = read({ 'a.sql': 'create table a (id int primary key);\n\ncreate tabel b (id int);', 'b.sql': 'create table c (id int primary key);' });
+    const schema = read({
+      'a.sql': 'create table a (id int primary key);\n\ncreate tabel b (id int);',
+      'b.sql': 'create table c (id int primary key);',
+    });
     expect(schema.problems).toEqual([expect.objectContaining({ file: 'a.sql', line: 3 })]);
     expect(schema.problems[0]!.message).toMatch(/^a\.sql:3 does not parse: syntax error at or near "tabel"/);
     expect(schema.tables.map((t) => t.name)).toEqual(['c']);
@@ -105,7 +119,10 @@ create policy files on storage.objects for select to authenticated using (true);
 describe('schema.prisma reader', () => {
   it('reads models, fields, relations, ids, uniques, indexes and maps, with schema.prisma lines', () => {
     const schema = emptySchema('prisma', '');
-    readPrismaSchema(schema, 'prisma/schema.prisma', `model User {
+    readPrismaSchema(
+      schema,
+      'prisma/schema.prisma',
+      `model User {
   id        String   @id @default(uuid()) @db.Uuid
   email     String   @unique
   posts     Post[]
@@ -123,7 +140,8 @@ model Post {
   @@index([createdAt])
   @@map("posts")
 }
-`);
+`,
+    );
     expect(schema.problems).toEqual([]);
     const posts = findTable(schema, 'public', 'posts')!;
     expect(posts.model).toBe('Post');
@@ -135,7 +153,11 @@ model Post {
       ['title', 'text', true, 12],
       ['created_at', 'timestamp(3) without time zone', false, 13],
     ]);
-    expect(posts.constraints.find((c) => c.kind === 'foreign')).toMatchObject({ columns: ['author_id'], references: { table: 'User', columns: ['id'], onDelete: 'cascade' }, loc: { line: 10 } });
+    expect(posts.constraints.find((c) => c.kind === 'foreign')).toMatchObject({
+      columns: ['author_id'],
+      references: { table: 'User', columns: ['id'], onDelete: 'cascade' },
+      loc: { line: 10 },
+    });
     expect(isUniqueOn(schema, posts, ['author_id', 'slug'])).toBe(true);
     expect(hasLeadingIndex(schema, posts, ['author_id'])).toBe(true);
     expect(hasLeadingIndex(schema, posts, ['created_at'])).toBe(true);
@@ -223,12 +245,18 @@ ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") 
     expect(schema!.files).toEqual([...Object.keys(migrations), 'prisma/migrations/20240301000000_empty/migration.sql']);
     const post = findTable(schema!, 'public', 'Post')!;
     expect(post.columns.map((c) => c.name)).toEqual(['id', 'title', 'authorId']);
-    expect(post.constraints.filter((c) => c.kind === 'foreign').map((c) => [c.name, c.columns, c.references?.table, c.loc.line])).toEqual([['Post_authorId_fkey', ['authorId'], 'User', 15]]);
+    expect(post.constraints.filter((c) => c.kind === 'foreign').map((c) => [c.name, c.columns, c.references?.table, c.loc.line])).toEqual([
+      ['Post_authorId_fkey', ['authorId'], 'User', 15],
+    ]);
     expect([post.model, post.fields?.authorId, post.loc]).toEqual(['Post', 'authorId', { file: 'prisma/schema.prisma', line: 11 }]);
   });
 
   it('still reports a schema.prisma that does not parse when the migrations are the source', () => {
-    const root = writeTree({ 'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}', 'prisma/schema.prisma': `${prismaSchema}\nmodel {\n`, ...migrations });
+    const root = writeTree({
+      'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}',
+      'prisma/schema.prisma': `${prismaSchema}\nmodel {\n`,
+      ...migrations,
+    });
     const [schema] = loadSchemas(loadProject(root, { knownCheckIds: CHECK_IDS }));
     expect(schema!.problems.map((p) => [p.kind, p.file])).toEqual([['parse', 'prisma/schema.prisma']]);
     expect(findTable(schema!, 'public', 'Post')!.constraints.some((c) => c.kind === 'foreign')).toBe(true);
@@ -260,7 +288,8 @@ ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") 
         kind: 'replay',
         file: 'prisma/migrations/20240301000000_again/migration.sql',
         line: 2,
-        message: 'prisma/migrations/20240301000000_again/migration.sql:2 does not replay on the schema read so far: column title already exists on Post',
+        message:
+          'prisma/migrations/20240301000000_again/migration.sql:2 does not replay on the schema read so far: column title already exists on Post',
         statement: 'ALTER TABLE "Post" ADD COLUMN "title" TEXT',
         table: { schema: 'public', name: 'Post' },
       },
@@ -278,10 +307,14 @@ ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") 
     const elsewhere = run(['sql', app('ALTER TABLE "User" ADD COLUMN "id" TEXT;\n'), '--dry-run', '--quiet']);
     expect(elsewhere.code).toBe(0);
     expect(elsewhere.stdout).toContain('"Post_authorId_idx"');
-    expect(elsewhere.stderr).toContain('warning: prisma/migrations/20240301000000_again/migration.sql:1 does not replay on the schema read so far: column id already exists on User (`ALTER TABLE "User" ADD COLUMN "id" TEXT`)');
+    expect(elsewhere.stderr).toContain(
+      'warning: prisma/migrations/20240301000000_again/migration.sql:1 does not replay on the schema read so far: column id already exists on User (`ALTER TABLE "User" ADD COLUMN "id" TEXT`)',
+    );
     const affected = run(['sql', app('ALTER TABLE "Post" ADD COLUMN "title" TEXT;\n'), '--dry-run', '--quiet']);
     expect(affected.code).toBe(2);
-    expect(affected.stderr).toContain('prisma/migrations/20240301000000_again/migration.sql:1 does not replay on the schema read so far: column title already exists on Post (`ALTER TABLE "Post" ADD COLUMN "title" TEXT`)');
+    expect(affected.stderr).toContain(
+      'prisma/migrations/20240301000000_again/migration.sql:1 does not replay on the schema read so far: column title already exists on Post (`ALTER TABLE "Post" ADD COLUMN "title" TEXT`)',
+    );
     expect(affected.stderr).not.toContain('parse');
   }, 60_000);
 });

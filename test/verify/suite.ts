@@ -15,14 +15,22 @@ import { FIXTURES, copyFixture, writeTree } from '../helpers.ts';
 
 /** Empties the database between cases, so one instance serves a whole test file. */
 export async function resetDatabase(db: Database): Promise<void> {
-  await db.exec(`drop schema if exists public cascade; create schema public; drop schema if exists auth cascade; drop schema if exists extensions cascade;`);
+  await db.exec(
+    `drop schema if exists public cascade; create schema public; drop schema if exists auth cascade; drop schema if exists extensions cascade;`,
+  );
 }
 
 /** The project's migrations after `shipshape sql --yes` wrote its files into it. */
 function migrationsWithGenerated(root: string): Array<{ path: string; text: string }> {
   const project = loadProject(root, { knownCheckIds: CHECK_IDS });
   const [schema] = loadSchemas(project);
-  const generation = generate(project, schema!, { layout: detectLayout(project, schema!), decisions: decideTables(schema!), uses: collectColumnUses(project), name: 'shipshape', now: new Date('2026-01-02T03:04:05Z') });
+  const generation = generate(project, schema!, {
+    layout: detectLayout(project, schema!),
+    decisions: decideTables(schema!),
+    uses: collectColumnUses(project),
+    name: 'shipshape',
+    now: new Date('2026-01-02T03:04:05Z'),
+  });
   for (const file of generation.files) {
     mkdirSync(path.dirname(path.join(root, file.path)), { recursive: true });
     writeFileSync(path.join(root, file.path), file.content);
@@ -35,7 +43,15 @@ function migrationsOf(root: string): Array<{ path: string; text: string }> {
   return schema!.files.filter((f) => f.endsWith('.sql')).map((f) => ({ path: f, text: readFileSync(path.join(root, f), 'utf8') }));
 }
 
-const statuses = (result: VerifyResult) => Object.fromEntries(result.tables.map((t) => [t.table, Object.values(t.checks).map((c) => c.status).join(' ')]));
+const statuses = (result: VerifyResult) =>
+  Object.fromEntries(
+    result.tables.map((t) => [
+      t.table,
+      Object.values(t.checks)
+        .map((c) => c.status)
+        .join(' '),
+    ]),
+  );
 
 /** The same cases on PGlite and on a PostgreSQL server. */
 export function verifySuite(db: () => Database): void {
@@ -56,7 +72,7 @@ export function verifySuite(db: () => Database): void {
     expect(tasks.checks.insert.detail).toBe('user A inserts a row owned by user B');
   });
 
-  it('passes once the generated migrations are applied on top of the app\'s own', async () => {
+  it("passes once the generated migrations are applied on top of the app's own", async () => {
     await resetDatabase(db());
     const root = copyFixture(path.join(FIXTURES, 'apps', 'supabase-app'));
     const migrations = migrationsWithGenerated(root);
@@ -83,9 +99,13 @@ export function verifySuite(db: () => Database): void {
     );
     expect(indexes).toContainEqual({ name: 'customers_stripe_customer_id_key', valid: true });
     expect(indexes).toContainEqual({ name: 'tasks_project_id_idx', valid: true });
-    const { rows: constraints } = await db().query<{ name: string }>(`select conname as name from pg_constraint where conname = 'customers_stripe_customer_id_key' and contype = 'u'`);
+    const { rows: constraints } = await db().query<{ name: string }>(
+      `select conname as name from pg_constraint where conname = 'customers_stripe_customer_id_key' and contype = 'u'`,
+    );
     expect(constraints).toHaveLength(1);
-    const { rows: notNull } = await db().query<{ nullable: string }>(`select is_nullable as nullable from information_schema.columns where table_name = 'tasks' and column_name = 'user_id'`);
+    const { rows: notNull } = await db().query<{ nullable: string }>(
+      `select is_nullable as nullable from information_schema.columns where table_name = 'tasks' and column_name = 'user_id'`,
+    );
     expect(notNull).toEqual([{ nullable: 'NO' }]);
   });
 
@@ -137,8 +157,12 @@ insert into public.notes (body) values ('written before anyone signed in');
 
   it('names the file and line of a migration that fails, and runs CONCURRENTLY outside a transaction', async () => {
     await resetDatabase(db());
-    await applyMigrations(db(), [{ path: 'a.sql', text: 'create table t (id int primary key);\ncreate index concurrently if not exists t_id on t (id);\n' }]);
-    const failing = applyMigrations(db(), [{ path: 'b.sql', text: 'alter table t add column x int;\n\nalter table nope add column y int;\n' }]);
+    await applyMigrations(db(), [
+      { path: 'a.sql', text: 'create table t (id int primary key);\ncreate index concurrently if not exists t_id on t (id);\n' },
+    ]);
+    const failing = applyMigrations(db(), [
+      { path: 'b.sql', text: 'alter table t add column x int;\n\nalter table nope add column y int;\n' },
+    ]);
     await expect(failing).rejects.toBeInstanceOf(MigrationError);
     await expect(failing).rejects.toThrow(/^b\.sql:3: relation "nope" does not exist/);
     const { rows } = await db().query(`select 1 from information_schema.columns where table_name = 't' and column_name = 'x'`);

@@ -21,7 +21,11 @@ afterAll(async () => {
 describe('database timeouts', () => {
   it('gives up on a server that accepts and never answers, naming the host and not the password', async () => {
     const started = Date.now();
-    const error = await openPostgres(`postgres://someone:secret-pw@127.0.0.1:${port}/db`, { connectMs: 300, statementMs: 1000, queryMs: 1000 }).catch((e: unknown) => e);
+    const error = await openPostgres(`postgres://someone:secret-pw@127.0.0.1:${port}/db`, {
+      connectMs: 300,
+      statementMs: 1000,
+      queryMs: 1000,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseTimeout);
     expect((error as Error).message).toBe(`127.0.0.1:${port} did not answer the connection within 0.3 s`);
     expect((error as Error).message).not.toContain('secret-pw');

@@ -1,5 +1,15 @@
 import type { API, ASTPath, CallExpression, Collection, FileInfo, Identifier, JSCodeshift } from 'jscodeshift';
-import { freeName, isBound, isTypeScript, literalValue, memberKey, paramsTypeOf, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import {
+  freeName,
+  isBound,
+  isTypeScript,
+  literalValue,
+  memberKey,
+  paramsTypeOf,
+  type RuleMeta,
+  type RuleOptions,
+  type AstNode as Node,
+} from '../../src/engine/app-router-rules.ts';
 import { routeParams } from '../../src/engine/next-routes.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 import { TextEdits, addImport, addTypeImport, addTodo, sourceTree, todoNote } from '../../src/engine/codemod.ts';
@@ -8,7 +18,8 @@ export const meta: RuleMeta = {
   id: 'api-route-handler',
   title: 'API routes → route handlers',
   coverage: 'partial',
-  description: 'A handler exported with `export default`, `module.exports` or `exports.default` becomes one export per HTTP method it accepts, read from its `req.method` checks (`if`/`else if`, a `!==` guard, an allow-list such as `[\'GET\', \'POST\'].includes(req.method)`, `switch`, or `req.method === \'GET\' ? … : …`), each with the code that method runs; a handler that never checks the method answers GET, POST, PUT, PATCH and DELETE, as before, with a TODO saying so. Methods it rejected get Next.js\'s own 405. `req.query` becomes the search params merged with the awaited `params`, `req.body` `await request.json()`, `req.headers.x` `request.headers.get(\'x\')`, `req.cookies.x` `request.cookies.get(\'x\')?.value`; `res.status(n).json(x)` (or `res.statusCode = n`, `res.status(n)` or `res.writeHead(n, headers)` first), `send`, `end` and `redirect` return `NextResponse`s, `res.setHeader`, `appendHeader` and `removeHeader` fill their headers, `res.revalidate` is `revalidatePath`, next-auth\'s `getServerSession(req, res, options)` is `getServerSession(options)`. A default export wrapped by `withApiAuthRequired` (`@auth0/nextjs-auth0`) or `withAxiom` (`next-axiom`), which take route handlers too, wraps each method: `export const GET = withApiAuthRequired(async function GET(request) { … })`. The names it introduces (`request`, `query`, `body`, `headers`) are new to the module. `export const config` (bodyParser and friends) has no equivalent and gets a TODO. A route it cannot convert (a default export built by another wrapper, such as `withAuth(handler)` or `createApiHandler(…)`, a next-connect router, or a handler that uses `req`/`res` in other ways: streaming, `res.write`, a `res` passed to a helper) stays in pages/api with a TODO that gives the reason.',
+  description:
+    "A handler exported with `export default`, `module.exports` or `exports.default` becomes one export per HTTP method it accepts, read from its `req.method` checks (`if`/`else if`, a `!==` guard, an allow-list such as `['GET', 'POST'].includes(req.method)`, `switch`, or `req.method === 'GET' ? … : …`), each with the code that method runs; a handler that never checks the method answers GET, POST, PUT, PATCH and DELETE, as before, with a TODO saying so. Methods it rejected get Next.js's own 405. `req.query` becomes the search params merged with the awaited `params`, `req.body` `await request.json()`, `req.headers.x` `request.headers.get('x')`, `req.cookies.x` `request.cookies.get('x')?.value`; `res.status(n).json(x)` (or `res.statusCode = n`, `res.status(n)` or `res.writeHead(n, headers)` first), `send`, `end` and `redirect` return `NextResponse`s, `res.setHeader`, `appendHeader` and `removeHeader` fill their headers, `res.revalidate` is `revalidatePath`, next-auth's `getServerSession(req, res, options)` is `getServerSession(options)`. A default export wrapped by `withApiAuthRequired` (`@auth0/nextjs-auth0`) or `withAxiom` (`next-axiom`), which take route handlers too, wraps each method: `export const GET = withApiAuthRequired(async function GET(request) { … })`. The names it introduces (`request`, `query`, `body`, `headers`) are new to the module. `export const config` (bodyParser and friends) has no equivalent and gets a TODO. A route it cannot convert (a default export built by another wrapper, such as `withAuth(handler)` or `createApiHandler(…)`, a next-connect router, or a handler that uses `req`/`res` in other ways: streaming, `res.write`, a `res` passed to a helper) stays in pages/api with a TODO that gives the reason.",
 };
 
 export const parser = 'tsx';
@@ -51,7 +62,8 @@ interface MethodTest {
 
 const unwrap = (node: Node): Node => {
   let current = node;
-  while (current && ['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(current.type)) current = current.expression;
+  while (current && ['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(current.type))
+    current = current.expression;
   return current;
 };
 
@@ -59,7 +71,12 @@ const isMethodRead = (node: Node, reader: Reader): boolean => {
   const { request } = reader;
   const read = unwrap(node);
   if (read?.type === 'Identifier' && reader.methodNames.has(read.name)) return true;
-  return (read?.type === 'MemberExpression' || read?.type === 'OptionalMemberExpression') && read.object.type === 'Identifier' && read.object.name === request && memberKey(read) === 'method';
+  return (
+    (read?.type === 'MemberExpression' || read?.type === 'OptionalMemberExpression') &&
+    read.object.type === 'Identifier' &&
+    read.object.name === request &&
+    memberKey(read) === 'method'
+  );
 };
 
 function methodList(node: Node, reader: Reader): string[] | null {
@@ -84,12 +101,22 @@ function testedMethods(test: Node, reader: Reader): MethodTest | null {
     if ((node.operator === '||') === left.negated) return null;
     return { methods: [...left.methods, ...right.methods], negated: left.negated };
   }
-  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberKey(node.callee) === 'includes' && node.arguments.length === 1 && isMethodRead(node.arguments[0], reader)) {
+  if (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    memberKey(node.callee) === 'includes' &&
+    node.arguments.length === 1 &&
+    isMethodRead(node.arguments[0], reader)
+  ) {
     const list = methodList(node.callee.object, reader);
     return list && { methods: list, negated: false };
   }
   if (node.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(node.operator)) return null;
-  const value = isMethodRead(node.left, reader) ? literalValue(node.right) : isMethodRead(node.right, reader) ? literalValue(node.left) : undefined;
+  const value = isMethodRead(node.left, reader)
+    ? literalValue(node.right)
+    : isMethodRead(node.right, reader)
+      ? literalValue(node.left)
+      : undefined;
   if (typeof value !== 'string') return null;
   return { methods: [value.toUpperCase()], negated: node.operator.startsWith('!') };
 }
@@ -101,7 +128,8 @@ const blockBody = (node: Node): Node[] => (node.type === 'BlockStatement' ? (nod
 /** The innermost object of a member and call chain: `res` in `res.status(200).json(x)`. */
 function chainRoot(node: Node): Node {
   let object = node;
-  while (object.type === 'MemberExpression' || object.type === 'CallExpression') object = object.type === 'MemberExpression' ? object.object : object.callee;
+  while (object.type === 'MemberExpression' || object.type === 'CallExpression')
+    object = object.type === 'MemberExpression' ? object.object : object.callee;
   return object;
 }
 
@@ -111,11 +139,18 @@ function exits(nodes: Node[], reader: Reader): boolean {
   if (!last) return false;
   if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement') return true;
   if (last.type === 'BlockStatement') return exits(last.body, reader);
-  if (last.type === 'IfStatement') return Boolean(last.alternate) && exits(blockBody(last.consequent), reader) && exits(blockBody(last.alternate), reader);
+  if (last.type === 'IfStatement')
+    return Boolean(last.alternate) && exits(blockBody(last.consequent), reader) && exits(blockBody(last.alternate), reader);
   if (last.type === 'ExpressionStatement') {
     const expression = unwrap(last.expression.type === 'AwaitExpression' ? last.expression.argument : last.expression);
     const root = expression.type === 'CallExpression' ? chainRoot(expression) : null;
-    return root?.type === 'Identifier' && root.name === reader.response && !['setHeader', 'appendHeader', 'removeHeader', 'status', 'revalidate', 'write', 'writeHead'].includes(memberKey(expression.callee) ?? '');
+    return (
+      root?.type === 'Identifier' &&
+      root.name === reader.response &&
+      !['setHeader', 'appendHeader', 'removeHeader', 'status', 'revalidate', 'write', 'writeHead'].includes(
+        memberKey(expression.callee) ?? '',
+      )
+    );
   }
   return false;
 }
@@ -152,7 +187,12 @@ function breaksOutOf(statements: Node[]): boolean {
   return found;
 }
 
-const respondsWith405 = (j: JSCodeshift, nodes: Node[]): boolean => nodes.length === 0 || nodes.map((n) => j(n as never).toSource()).join('\n').includes('405');
+const respondsWith405 = (j: JSCodeshift, nodes: Node[]): boolean =>
+  nodes.length === 0 ||
+  nodes
+    .map((n) => j(n as never).toSource())
+    .join('\n')
+    .includes('405');
 
 /** Splits a handler body into one body per method; null when it checks the method in a way this rule does not read. */
 function splitByMethod(j: JSCodeshift, body: Node[], reader: Reader): Split | null {
@@ -168,9 +208,12 @@ function splitByMethod(j: JSCodeshift, body: Node[], reader: Reader): Split | nu
       if (!rest) return null;
       const allowed = tested.methods;
       if (rest.branches.length === 0) return { branches: [{ methods: allowed, body: [...preamble, ...after] }], preamble, trailing: [] };
-      const branches = rest.branches.map((b) => ({ methods: b.methods.filter((m) => allowed.includes(m)), body: [...preamble, ...b.body] })).filter((b) => b.methods.length > 0);
+      const branches = rest.branches
+        .map((b) => ({ methods: b.methods.filter((m) => allowed.includes(m)), body: [...preamble, ...b.body] }))
+        .filter((b) => b.methods.length > 0);
       const uncovered = allowed.filter((m) => !rest.branches.some((b) => b.methods.includes(m)));
-      if (uncovered.length > 0 && !respondsWith405(j, rest.trailing)) branches.push({ methods: uncovered, body: [...preamble, ...rest.preamble, ...rest.trailing] });
+      if (uncovered.length > 0 && !respondsWith405(j, rest.trailing))
+        branches.push({ methods: uncovered, body: [...preamble, ...rest.preamble, ...rest.trailing] });
       return { branches, preamble, trailing: [] };
     }
     if (tested) {
@@ -255,7 +298,8 @@ function strayBreaks(node: Node): Node[] {
     if (current.type === 'BreakStatement' && !current.label && !inBreakable) found.push(current);
     if (/Function/.test(current.type)) return;
     const breakable = inBreakable || /^(For|ForIn|ForOf|While|DoWhile|Switch)Statement$/.test(current.type);
-    for (const [key, value] of Object.entries(current)) if (key !== 'loc' && value && typeof value === 'object') visit(value as Node, breakable);
+    for (const [key, value] of Object.entries(current))
+      if (key !== 'loc' && value && typeof value === 'object') visit(value as Node, breakable);
   };
   visit(node, false);
   return found;
@@ -270,9 +314,12 @@ function moved(source: string, node: Node, indent: string): string {
   const lineStart = source.lastIndexOf('\n', start - 1) + 1;
   const shift = /^[ \t]*/.exec(source.slice(lineStart))![0].length - indent.length;
   let slice = source.slice(start, end);
-  for (const stray of strayBreaks(node).sort((a, b) => b.start - a.start)) slice = `${slice.slice(0, stray.start - start)}return;${slice.slice(stray.end - start)}`;
+  for (const stray of strayBreaks(node).sort((a, b) => b.start - a.start))
+    slice = `${slice.slice(0, stray.start - start)}return;${slice.slice(stray.end - start)}`;
   const lines = slice.split('\n');
-  const text = lines.map((line, i) => (i === 0 ? indent + line : shift > 0 ? line.replace(new RegExp(`^ {0,${shift}}`), '') : ' '.repeat(-shift) + line)).join('\n');
+  const text = lines
+    .map((line, i) => (i === 0 ? indent + line : shift > 0 ? line.replace(new RegExp(`^ {0,${shift}}`), '') : ' '.repeat(-shift) + line))
+    .join('\n');
   return node.expressionBody ? `${indent}return ${text.slice(indent.length)};` : text;
 }
 
@@ -286,7 +333,12 @@ function defaultExport(j: JSCodeshift, root: Collection): { statement: ASTPath; 
   }
   const program = root.find(j.Program).paths()[0]!;
   for (const [index, node] of (program.node as unknown as { body: Node[] }).body.entries()) {
-    if (node.type !== 'ExpressionStatement' || node.expression.type !== 'AssignmentExpression' || !isCommonJsExport(node.expression.left, 'default')) continue;
+    if (
+      node.type !== 'ExpressionStatement' ||
+      node.expression.type !== 'AssignmentExpression' ||
+      !isCommonJsExport(node.expression.left, 'default')
+    )
+      continue;
     return { statement: program.get('body', index) as ASTPath, value: node.expression.right };
   }
   return null;
@@ -294,7 +346,8 @@ function defaultExport(j: JSCodeshift, root: Collection): { statement: ASTPath; 
 
 /** `module.exports` (for the default), `module.exports.name` or `exports.name`. */
 function isCommonJsExport(left: Node, name: string): boolean {
-  const isModuleExports = (node: Node) => node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && memberKey(node) === 'exports';
+  const isModuleExports = (node: Node) =>
+    node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && memberKey(node) === 'exports';
   if (name === 'default' && isModuleExports(left)) return true;
   if (left.type !== 'MemberExpression' || memberKey(left) !== name) return false;
   return isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports');
@@ -310,7 +363,12 @@ const ROUTE_HANDLER_WRAPPERS: Record<string, string[]> = {
 function routeHandlerWrapper(j: JSCodeshift, root: Collection, call: Node): string | null {
   if (call.callee.type !== 'Identifier' || call.arguments.length !== 1) return null;
   const name = call.callee.name as string;
-  const imported = root.find(j.ImportDeclaration).filter((p: ASTPath) => ROUTE_HANDLER_WRAPPERS[(p.node as Node).source.value] !== undefined).find(j.ImportSpecifier).filter((p: ASTPath) => (p.node as Node).local.name === name).nodes()[0] as Node | undefined;
+  const imported = root
+    .find(j.ImportDeclaration)
+    .filter((p: ASTPath) => ROUTE_HANDLER_WRAPPERS[(p.node as Node).source.value] !== undefined)
+    .find(j.ImportSpecifier)
+    .filter((p: ASTPath) => (p.node as Node).local.name === name)
+    .nodes()[0] as Node | undefined;
   return imported && Object.values(ROUTE_HANDLER_WRAPPERS).flat().includes(imported.imported.name) ? name : null;
 }
 
@@ -318,7 +376,10 @@ function routeHandlerWrapper(j: JSCodeshift, root: Collection, call: Node): stri
 function wrapperReason(j: JSCodeshift, call: Node): string {
   const root = chainRoot(call.callee);
   const name = root.type === 'Identifier' ? root.name : j(call.callee as never).toSource();
-  const router = call.callee.type === 'MemberExpression' && (root.type === 'Identifier' || chainRoot(call.callee.object).type === 'Identifier') && call.callee.object.type === 'CallExpression';
+  const router =
+    call.callee.type === 'MemberExpression' &&
+    (root.type === 'Identifier' || chainRoot(call.callee.object).type === 'Identifier') &&
+    call.callee.object.type === 'CallExpression';
   if (router) {
     return `${NOT_PLAIN}: \`${name}()\` builds a router (next-connect or similar) whose methods this rule cannot read: write one exported function per method (\`export async function GET(request: Request)\` …) by hand`;
   }
@@ -339,10 +400,14 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   let handlerStatement: ASTPath | null = null;
   if (handler.type === 'Identifier') {
     const name = (handler as unknown as Identifier).name;
-    const declaration = root.find(j.FunctionDeclaration, { id: { name } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name } }).paths()[0];
+    const declaration =
+      root.find(j.FunctionDeclaration, { id: { name } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name } }).paths()[0];
     if (!declaration) return block(`${NOT_PLAIN}: write its route handler (\`export async function GET(request)\` …) by hand`);
-    handlerStatement = declaration.node.type === 'FunctionDeclaration' ? declaration : j(declaration).closest(j.VariableDeclaration).paths()[0]!;
-    handler = unwrap(declaration.node.type === 'FunctionDeclaration' ? declaration.node : (declaration.node as unknown as { init: Node }).init);
+    handlerStatement =
+      declaration.node.type === 'FunctionDeclaration' ? declaration : j(declaration).closest(j.VariableDeclaration).paths()[0]!;
+    handler = unwrap(
+      declaration.node.type === 'FunctionDeclaration' ? declaration.node : (declaration.node as unknown as { init: Node }).init,
+    );
   }
   // `withApiAuthRequired(handler)`: a wrapper that takes route handlers too wraps each method instead.
   let wrapper: string | null = null;
@@ -353,10 +418,15 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     wrapper = known;
     let inner = unwrap(handler.arguments[0]);
     if (inner.type === 'Identifier') {
-      const declaration = root.find(j.FunctionDeclaration, { id: { name: inner.name } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name: inner.name } }).paths()[0];
+      const declaration =
+        root.find(j.FunctionDeclaration, { id: { name: inner.name } }).paths()[0] ??
+        root.find(j.VariableDeclarator, { id: { name: inner.name } }).paths()[0];
       if (!declaration) return block(wrapperReason(j, handler));
-      wrapperStatement = declaration.node.type === 'FunctionDeclaration' ? declaration : j(declaration).closest(j.VariableDeclaration).paths()[0]!;
-      inner = unwrap(declaration.node.type === 'FunctionDeclaration' ? declaration.node : (declaration.node as unknown as { init: Node }).init);
+      wrapperStatement =
+        declaration.node.type === 'FunctionDeclaration' ? declaration : j(declaration).closest(j.VariableDeclaration).paths()[0]!;
+      inner = unwrap(
+        declaration.node.type === 'FunctionDeclaration' ? declaration.node : (declaration.node as unknown as { init: Node }).init,
+      );
     }
     handler = inner;
   }
@@ -367,7 +437,8 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   const request = requestParam?.type === 'Identifier' ? requestParam.name! : null;
   const response = responseParam?.type === 'Identifier' ? responseParam.name! : null;
   if (!request || !response) return block('the handler does not take `(req, res)`: write its route handler by hand');
-  const statementsOfHandler: Node[] = handler.body!.type === 'BlockStatement' ? (handler.body as { body: Node[] }).body : [{ ...handler.body, expressionBody: true }];
+  const statementsOfHandler: Node[] =
+    handler.body!.type === 'BlockStatement' ? (handler.body as { body: Node[] }).body : [{ ...handler.body, expressionBody: true }];
 
   // Allow-lists such as `const ALLOWED = ['GET', 'POST'] as const`.
   const arrays = new Map<string, string[]>();
@@ -379,19 +450,31 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     if (id.type === 'Identifier' && init && isMethodRead(init, reader)) reader.methodNames.add(id.name);
     if (id.type === 'ObjectPattern' && init?.type === 'Identifier' && init.name === request) {
       for (const property of id.properties as Node[]) {
-        if (property.type === 'ObjectProperty' && memberKey({ type: 'MemberExpression', property: property.key, computed: property.computed }) === 'method' && property.value.type === 'Identifier') reader.methodNames.add(property.value.name);
+        if (
+          property.type === 'ObjectProperty' &&
+          memberKey({ type: 'MemberExpression', property: property.key, computed: property.computed }) === 'method' &&
+          property.value.type === 'Identifier'
+        )
+          reader.methodNames.add(property.value.name);
       }
     }
   });
   const split = splitByMethod(j, statementsOfHandler, reader);
-  if (!split) return block('the handler checks `req.method` in a way that cannot be split safely: write one exported function per method by hand');
+  if (!split)
+    return block('the handler checks `req.method` in a way that cannot be split safely: write one exported function per method by hand');
 
   const typescript = isTypeScript(file.path);
   const route = options.route ?? '/api';
   const hasParams = routeParams(route).length > 0;
   // Names the converted code introduces, each new to the module; `req` itself goes.
   const free = (base: string) => (isBound(j, root, base) && base !== request ? freeName(j, root, base) : base);
-  const names: Names = { request: free('request'), query: free('query'), body: free('body'), headers: free('headers'), params: free('params') };
+  const names: Names = {
+    request: free('request'),
+    query: free('query'),
+    body: free('body'),
+    headers: free('headers'),
+    params: free('params'),
+  };
 
   let groups: Array<{ methods: string[]; body: Node[]; optional: boolean }>;
   let checksMethod = true;
@@ -399,7 +482,8 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     groups = split.branches.map((b) => ({ ...b, optional: false }));
     const covered = new Set(groups.flatMap((b) => b.methods));
     const uncovered = METHODS.filter((m) => !covered.has(m));
-    if (uncovered.length > 0 && !respondsWith405(j, split.trailing)) groups.push({ methods: uncovered, body: [...split.preamble, ...split.trailing], optional: true });
+    if (uncovered.length > 0 && !respondsWith405(j, split.trailing))
+      groups.push({ methods: uncovered, body: [...split.preamble, ...split.trailing], optional: true });
   } else {
     const found = methodGroups(statementsOfHandler, reader);
     checksMethod = found !== null;
@@ -419,12 +503,16 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     functions.push({ name: group.methods[0]!, methods: group.methods, code: converted.code });
   }
   if (leftovers.size > 0) {
-    return block(`the handler uses ${[...leftovers].map((l) => `\`${l}\``).join(', ')}, which a route handler does not have: rewrite it for the Web \`Request\` and a returned \`Response\` by hand`);
+    return block(
+      `the handler uses ${[...leftovers].map((l) => `\`${l}\``).join(', ')}, which a route handler does not have: rewrite it for the Web \`Request\` and a returned \`Response\` by hand`,
+    );
   }
   const shared = !checksMethod;
   // Rebuild the module: its imports and other code, then the methods.
   const program = root.find(j.Program).get().node as { body: Node[] };
-  program.body = program.body.filter((node) => node !== exported.statement.node && node !== handlerStatement?.node && node !== wrapperStatement?.node);
+  program.body = program.body.filter(
+    (node) => node !== exported.statement.node && node !== handlerStatement?.node && node !== wrapperStatement?.node,
+  );
   let configTodo = false;
   root.find(j.ExportNamedDeclaration).forEach((p: ASTPath) => {
     const declaration = (p.node as { declaration?: Node & { declarations?: Array<{ id: Identifier }> } }).declaration;
@@ -434,7 +522,10 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     }
   });
   program.body = program.body.filter((node) => {
-    const config = node.type === 'ExpressionStatement' && node.expression.type === 'AssignmentExpression' && isCommonJsExport(node.expression.left, 'config');
+    const config =
+      node.type === 'ExpressionStatement' &&
+      node.expression.type === 'AssignmentExpression' &&
+      isCommonJsExport(node.expression.left, 'config');
     configTodo ||= config;
     return !config;
   });
@@ -443,12 +534,18 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   if (revalidates) addImport(j, root, 'next/cache', 'revalidatePath');
   root.find(j.ImportDeclaration, { source: { value: 'next' } }).forEach((p: ASTPath) => {
     const node = p.node as { specifiers?: Array<Node & { imported?: Identifier }> };
-    node.specifiers = (node.specifiers ?? []).filter((s) => !(s.type === 'ImportSpecifier' && ['NextApiRequest', 'NextApiResponse', 'NextApiHandler'].includes(s.imported?.name ?? '')));
+    node.specifiers = (node.specifiers ?? []).filter(
+      (s) => !(s.type === 'ImportSpecifier' && ['NextApiRequest', 'NextApiResponse', 'NextApiHandler'].includes(s.imported?.name ?? '')),
+    );
     if (node.specifiers.length === 0) j(p).remove();
   });
   const notes = [
-    configTodo ? `// ${todoNote('`export const config` (API route config such as `bodyParser`) has no route handler equivalent: read the raw body with `await request.text()` where it was turned off')}` : '',
-    shared ? `// ${todoNote(`the handler never checked \`req.method\`, so it still answers ${METHODS.join(', ')}: export only the methods it serves`)}` : '',
+    configTodo
+      ? `// ${todoNote('`export const config` (API route config such as `bodyParser`) has no route handler equivalent: read the raw body with `await request.text()` where it was turned off')}`
+      : '',
+    shared
+      ? `// ${todoNote(`the handler never checked \`req.method\`, so it still answers ${METHODS.join(', ')}: export only the methods it serves`)}`
+      : '',
   ].filter(Boolean);
   const handlerName = shared ? freeName(j, root, 'handler') : '';
   const code = functions.map((f) => {
@@ -457,10 +554,16 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     if (wrapper) return `${shared ? '' : 'export '}const ${name} = ${wrapper}(${fn});`;
     return `${shared ? '' : 'export '}${fn}`;
   });
-  const aliases = shared ? METHODS.map((method) => `${handlerName} as ${method}`) : functions.flatMap((f) => f.methods.slice(1).map((method) => `${f.name} as ${method}`));
+  const aliases = shared
+    ? METHODS.map((method) => `${handlerName} as ${method}`)
+    : functions.flatMap((f) => f.methods.slice(1).map((method) => `${f.name} as ${method}`));
   const exportAliases = aliases.length > 0 ? `\nexport { ${aliases.join(', ')} };` : '';
   const head = printSource(root, file.source, file.path).trimEnd();
-  const body = [head, ...notes.map((n, i) => (i === 0 ? `\n${n}` : n)), `${notes.length > 0 ? '' : '\n'}${code.join('\n\n')}${exportAliases}`].join('\n');
+  const body = [
+    head,
+    ...notes.map((n, i) => (i === 0 ? `\n${n}` : n)),
+    `${notes.length > 0 ? '' : '\n'}${code.join('\n\n')}${exportAliases}`,
+  ].join('\n');
   return `${body.replace(/^\n+/, '')}\n`;
 }
 
@@ -476,16 +579,56 @@ interface Names {
 function isSessionCall(call: Node, argument: Node, reader: Reader): boolean {
   if (call.type !== 'CallExpression' || call.arguments.length !== 3 || call.arguments[0] !== argument) return false;
   const callee = call.callee.type === 'Identifier' ? call.callee.name : null;
-  return (callee === 'getServerSession' || callee === 'unstable_getServerSession') && call.arguments[1].type === 'Identifier' && call.arguments[1].name === reader.response;
+  return (
+    (callee === 'getServerSession' || callee === 'unstable_getServerSession') &&
+    call.arguments[1].type === 'Identifier' &&
+    call.arguments[1].name === reader.response
+  );
 }
 
 /** Code that needs parentheses to stand where another expression stood. */
-const needsParens = (node: Node): boolean => !['Identifier', 'CallExpression', 'MemberExpression', 'OptionalMemberExpression', 'OptionalCallExpression', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'TemplateLiteral', 'ObjectExpression', 'ArrayExpression', 'AwaitExpression', 'JSXElement', 'NewExpression', 'ParenthesizedExpression'].includes(node.type);
+const needsParens = (node: Node): boolean =>
+  ![
+    'Identifier',
+    'CallExpression',
+    'MemberExpression',
+    'OptionalMemberExpression',
+    'OptionalCallExpression',
+    'StringLiteral',
+    'NumericLiteral',
+    'BooleanLiteral',
+    'NullLiteral',
+    'TemplateLiteral',
+    'ObjectExpression',
+    'ArrayExpression',
+    'AwaitExpression',
+    'JSXElement',
+    'NewExpression',
+    'ParenthesizedExpression',
+  ].includes(node.type);
 
 /** True when a block declares a name the code around it uses too, so its statements cannot go up a level. */
 function declaresOutside(j: JSCodeshift, fn: Node, block: Node): boolean {
-  const names = (block.body as Node[]).flatMap((s) => (s.type === 'VariableDeclaration' && s.kind !== 'var' ? (s.declarations as Node[]).flatMap((d) => (d.id.type === 'Identifier' ? [d.id.name] : j(d.id as never).find(j.Identifier).nodes().map((id) => (id as Identifier).name))) : s.type === 'ClassDeclaration' || s.type === 'FunctionDeclaration' ? [s.id?.name] : []));
-  return names.some((name) => j(fn as never).find(j.Identifier, { name }).filter((p: ASTPath) => (p.node as Node).start < block.start || (p.node as Node).end > block.end).length > 0);
+  const names = (block.body as Node[]).flatMap((s) =>
+    s.type === 'VariableDeclaration' && s.kind !== 'var'
+      ? (s.declarations as Node[]).flatMap((d) =>
+          d.id.type === 'Identifier'
+            ? [d.id.name]
+            : j(d.id as never)
+                .find(j.Identifier)
+                .nodes()
+                .map((id) => (id as Identifier).name),
+        )
+      : s.type === 'ClassDeclaration' || s.type === 'FunctionDeclaration'
+        ? [s.id?.name]
+        : [],
+  );
+  return names.some(
+    (name) =>
+      j(fn as never)
+        .find(j.Identifier, { name })
+        .filter((p: ASTPath) => (p.node as Node).start < block.start || (p.node as Node).end > block.end).length > 0,
+  );
 }
 
 /** Resolves the method checks whose answer is the same for every one of these methods, so each method's function keeps only its own code. */
@@ -514,7 +657,14 @@ function specialize(j: JSCodeshift, original: string, reader: Reader, methods: r
           const lineStart = text.lastIndexOf('\n', node.start) + 1;
           edits.replace(lineStart, node.end + (text[node.end] === '\n' ? 1 : 0), '');
         } else if (chosen.type === 'BlockStatement' && chosen.body.length > 0 && !declaresOutside(j, fn, chosen)) {
-          edits.replace(node.start, node.end, (chosen.body as Node[]).map((s) => moved(text, s, indent)).join('\n').slice(indent.length));
+          edits.replace(
+            node.start,
+            node.end,
+            (chosen.body as Node[])
+              .map((s) => moved(text, s, indent))
+              .join('\n')
+              .slice(indent.length),
+          );
         } else {
           edits.replace(node.start, node.end, moved(text, chosen, indent).slice(indent.length));
         }
@@ -568,7 +718,12 @@ function convertBody(
   const requestReads = root.find(j.Identifier, { name: request }).filter((p: ASTPath) => {
     if (!unshadowed(p, request)) return false;
     const parent = p.parent.node;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === p.node && !parent.computed) return false;
+    if (
+      (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
+      parent.property === p.node &&
+      !parent.computed
+    )
+      return false;
     if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === p.node && !parent.shorthand) return false;
     return !(p.parent.parent?.node === fn.node || parent === fn.node);
   });
@@ -578,7 +733,12 @@ function convertBody(
   const declaredOnce = (reads: Collection) => {
     if (reads.length !== 1) return false;
     const member = reads.paths()[0]!.parent as ASTPath;
-    return member.parent.node.type === 'VariableDeclarator' && member.parent.node.init === member.node && member.parent.node.id.type === 'Identifier' && inOwnScope(member);
+    return (
+      member.parent.node.type === 'VariableDeclarator' &&
+      member.parent.node.init === member.node &&
+      member.parent.node.id.type === 'Identifier' &&
+      inOwnScope(member)
+    );
   };
   const bodyInPlace = declaredOnce(bodyReads);
   const queryInPlace = declaredOnce(queryReads);
@@ -596,7 +756,14 @@ function convertBody(
         replace(parent, names.query);
       }
     } else if (key === 'body') {
-      if (grandparent?.type === 'CallExpression' && grandparent.arguments.length === 1 && grandparent.arguments[0] === parent && j(grandparent.callee as never).toSource() === 'JSON.parse' && inOwnScope(p)) replace(grandparent, `await ${names.request}.json()`);
+      if (
+        grandparent?.type === 'CallExpression' &&
+        grandparent.arguments.length === 1 &&
+        grandparent.arguments[0] === parent &&
+        j(grandparent.callee as never).toSource() === 'JSON.parse' &&
+        inOwnScope(p)
+      )
+        replace(grandparent, `await ${names.request}.json()`);
       else if (bodyInPlace) replace(parent, `await ${names.request}.json()`);
       else {
         needs.body = true;
@@ -607,22 +774,61 @@ function convertBody(
     else if (key === 'url') replace(parent, `(${names.request}.nextUrl.pathname + ${names.request}.nextUrl.search)`);
     else if (key === 'headers' && inner) replace(grandparent, `${names.request}.headers.get('${inner.toLowerCase()}')`);
     else if (key === 'cookies' && inner) replace(grandparent, `${names.request}.cookies.get('${inner}')?.value`);
-    else if (key === 'cookies') replace(parent, `Object.fromEntries(${names.request}.cookies.getAll().map((cookie) => [cookie.name, cookie.value]))`);
+    else if (key === 'cookies')
+      replace(parent, `Object.fromEntries(${names.request}.cookies.getAll().map((cookie) => [cookie.name, cookie.value]))`);
     else if (key === 'headers') replace(parent, `Object.fromEntries(${names.request}.headers)`);
-    else if (!key && parent.type === 'VariableDeclarator' && parent.init === p.node && parent.id.type === 'ObjectPattern' && inOwnScope(p)) {
+    else if (
+      !key &&
+      parent.type === 'VariableDeclarator' &&
+      parent.init === p.node &&
+      parent.id.type === 'ObjectPattern' &&
+      inOwnScope(p)
+    ) {
       // `const { query, body } = req` declares each part from the request instead.
       const parts = (parent.id.properties as Node[]).map((property) => {
-        const name = property.type === 'ObjectProperty' ? memberKey({ type: 'MemberExpression', property: property.key, computed: property.computed }) : null;
-        const target = property.type === 'ObjectProperty' ? source(property.value.type === 'AssignmentPattern' ? property.value.left : property.value) : null;
-        const code = name === 'query' ? queryCode : name === 'body' ? `await ${names.request}.json()` : name === 'method' ? `${names.request}.method` : name === 'headers' ? `Object.fromEntries(${names.request}.headers)` : name === 'url' ? `(${names.request}.nextUrl.pathname + ${names.request}.nextUrl.search)` : null;
+        const name =
+          property.type === 'ObjectProperty'
+            ? memberKey({ type: 'MemberExpression', property: property.key, computed: property.computed })
+            : null;
+        const target =
+          property.type === 'ObjectProperty'
+            ? source(property.value.type === 'AssignmentPattern' ? property.value.left : property.value)
+            : null;
+        const code =
+          name === 'query'
+            ? queryCode
+            : name === 'body'
+              ? `await ${names.request}.json()`
+              : name === 'method'
+                ? `${names.request}.method`
+                : name === 'headers'
+                  ? `Object.fromEntries(${names.request}.headers)`
+                  : name === 'url'
+                    ? `(${names.request}.nextUrl.pathname + ${names.request}.nextUrl.search)`
+                    : null;
         if (!code || !target || property.value.type === 'AssignmentPattern') return null;
         // A part this method never reads is not read at all: a GET has no body to parse.
-        const used = property.value.type !== 'Identifier' || j(fn.node as never).find(j.Identifier, { name: property.value.name }).filter((ref: ASTPath) => ref.node !== property.value && ref.parent.node !== property && !(ref.parent.node.type === 'MemberExpression' && ref.parent.node.property === ref.node && !ref.parent.node.computed) && !(ref.parent.node.type === 'ObjectProperty' && ref.parent.node.key === ref.node && !ref.parent.node.shorthand)).length > 0;
+        const used =
+          property.value.type !== 'Identifier' ||
+          j(fn.node as never)
+            .find(j.Identifier, { name: property.value.name })
+            .filter(
+              (ref: ASTPath) =>
+                ref.node !== property.value &&
+                ref.parent.node !== property &&
+                !(ref.parent.node.type === 'MemberExpression' && ref.parent.node.property === ref.node && !ref.parent.node.computed) &&
+                !(ref.parent.node.type === 'ObjectProperty' && ref.parent.node.key === ref.node && !ref.parent.node.shorthand),
+            ).length > 0;
         return used ? `${target} = ${code}` : '';
       });
       const kept = parts.filter(Boolean);
       const declaration = p.parent.parent as ASTPath;
-      if (parts.every((part) => part !== null) && kept.length === 0 && declaration.node.type === 'VariableDeclaration' && (declaration.node as Node).declarations.length === 1) {
+      if (
+        parts.every((part) => part !== null) &&
+        kept.length === 0 &&
+        declaration.node.type === 'VariableDeclaration' &&
+        (declaration.node as Node).declarations.length === 1
+      ) {
         const at = declaration.node as Node;
         const lineStart = text.lastIndexOf('\n', at.start) + 1;
         edits.replace(lineStart, at.end + (text[at.end] === '\n' ? 1 : 0), '');
@@ -633,7 +839,15 @@ function convertBody(
 
   nextPass();
   const responseCalls = (method: string) =>
-    root.find(j.CallExpression).filter((p: ASTPath<CallExpression>) => p.node.callee.type === 'MemberExpression' && isResponse((p.node.callee as { object: Node }).object) && memberKey(p.node.callee as never) === method && unshadowed(p, response));
+    root
+      .find(j.CallExpression)
+      .filter(
+        (p: ASTPath<CallExpression>) =>
+          p.node.callee.type === 'MemberExpression' &&
+          isResponse((p.node.callee as { object: Node }).object) &&
+          memberKey(p.node.callee as never) === method &&
+          unshadowed(p, response),
+      );
   // Headers set before responding.
   const headerCalls: Record<string, string> = { setHeader: 'set', appendHeader: 'append', removeHeader: 'delete' };
   for (const [method, verb] of Object.entries(headerCalls)) {
@@ -641,7 +855,13 @@ function convertBody(
       const [name, value] = p.node.arguments as Node[];
       if (!name || (!value && verb !== 'delete')) return;
       needs.headers = true;
-      const valueCode = !value ? '' : value.type === 'ArrayExpression' ? `, ${source(value)}.join(', ')` : value.type === 'StringLiteral' || value.type === 'TemplateLiteral' ? `, ${source(value)}` : `, String(${source(value)})`;
+      const valueCode = !value
+        ? ''
+        : value.type === 'ArrayExpression'
+          ? `, ${source(value)}.join(', ')`
+          : value.type === 'StringLiteral' || value.type === 'TemplateLiteral'
+            ? `, ${source(value)}`
+            : `, String(${source(value)})`;
       edits.replace(at(p.node).start, at(p.node).end, `${names.headers}.${verb}(${source(name)}${valueCode})`);
       handled.add((p.node.callee as { object: Node }).object);
     });
@@ -650,8 +870,16 @@ function convertBody(
   const statusStatements = root.find(j.ExpressionStatement).filter((p: ASTPath) => {
     if (!unshadowed(p, response)) return false;
     const expression = (p.node as Node).expression;
-    if (expression.type === 'AssignmentExpression') return expression.left.type === 'MemberExpression' && isResponse(expression.left.object) && memberKey(expression.left) === 'statusCode';
-    return expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression' && isResponse(expression.callee.object) && ['status', 'writeHead'].includes(memberKey(expression.callee) ?? '');
+    if (expression.type === 'AssignmentExpression')
+      return (
+        expression.left.type === 'MemberExpression' && isResponse(expression.left.object) && memberKey(expression.left) === 'statusCode'
+      );
+    return (
+      expression.type === 'CallExpression' &&
+      expression.callee.type === 'MemberExpression' &&
+      isResponse(expression.callee.object) &&
+      ['status', 'writeHead'].includes(memberKey(expression.callee) ?? '')
+    );
   });
   if (statusStatements.length === 1) {
     const statement = statusStatements.paths()[0]!.node as Node;
@@ -667,7 +895,12 @@ function convertBody(
       defaultStatus = status ? source(status) : null;
       handled.add(expression.callee.object);
       if (fields?.type === 'ObjectExpression' && fields.properties.every((f: Node) => f.type === 'ObjectProperty' && !f.computed)) {
-        replacement = (fields.properties as Node[]).map((f) => `${indent}${names.headers}.set(${f.key.type === 'Identifier' ? `'${f.key.name}'` : source(f.key)}, ${f.value.type === 'StringLiteral' || f.value.type === 'TemplateLiteral' ? source(f.value) : `String(${source(f.value)})`});\n`).join('');
+        replacement = (fields.properties as Node[])
+          .map(
+            (f) =>
+              `${indent}${names.headers}.set(${f.key.type === 'Identifier' ? `'${f.key.name}'` : source(f.key)}, ${f.value.type === 'StringLiteral' || f.value.type === 'TemplateLiteral' ? source(f.value) : `String(${source(f.value)})`});\n`,
+          )
+          .join('');
         needs.headers ||= replacement.length > 0;
       } else if (fields) {
         leftovers.push(`${response}.writeHead(…)`);
@@ -686,47 +919,62 @@ function convertBody(
   nextPass();
   // Responses: the outermost call of each `res.…` chain.
   const statuses: Array<string | null> = [];
-  root.find(j.CallExpression).filter((p: ASTPath<CallExpression>) => {
-    const object = chainRoot(p.node.callee as Node);
-    if (!isResponse(object) || handled.has(object) || !unshadowed(p, response)) return false;
-    const parent = p.parent.node;
-    return !(parent.type === 'MemberExpression' && parent.object === p.node);
-  }).forEach((p: ASTPath<CallExpression>) => {
-    const object = chainRoot(p.node.callee as Node);
-    const statement = p.parent;
-    const result = responseFor(source, p.node, needs.headers, defaultStatus, names);
-    if (!result || !inOwnScope(p)) return;
-    if (j(p).closest(j.CatchClause).length === 0) statuses.push(result.status);
-    handled.add(object);
-    if (statement.node.type === 'ExpressionStatement' || (statement.node.type === 'AwaitExpression' && statement.parent.node.type === 'ExpressionStatement')) {
-      const whole = statement.node.type === 'ExpressionStatement' ? statement : statement.parent;
-      edits.replace(at(whole.node).start, at(whole.node).end, `return ${result.code};`);
-      // A bare `return;` right after the response is now unreachable.
-      const list = (whole.parent.node as { body?: Node[]; consequent?: Node[] }).body ?? (whole.parent.node as { consequent?: Node[] }).consequent;
-      const next = Array.isArray(list) ? list[list.indexOf(whole.node) + 1] : undefined;
-      if (next?.type === 'ReturnStatement' && !(next as { argument: Node | null }).argument) {
-        const lineStart = text.lastIndexOf('\n', at(next).start) + 1;
-        edits.replace(lineStart, at(next).end + (text[at(next).end] === '\n' ? 1 : 0), '');
+  root
+    .find(j.CallExpression)
+    .filter((p: ASTPath<CallExpression>) => {
+      const object = chainRoot(p.node.callee as Node);
+      if (!isResponse(object) || handled.has(object) || !unshadowed(p, response)) return false;
+      const parent = p.parent.node;
+      return !(parent.type === 'MemberExpression' && parent.object === p.node);
+    })
+    .forEach((p: ASTPath<CallExpression>) => {
+      const object = chainRoot(p.node.callee as Node);
+      const statement = p.parent;
+      const result = responseFor(source, p.node, needs.headers, defaultStatus, names);
+      if (!result || !inOwnScope(p)) return;
+      if (j(p).closest(j.CatchClause).length === 0) statuses.push(result.status);
+      handled.add(object);
+      if (
+        statement.node.type === 'ExpressionStatement' ||
+        (statement.node.type === 'AwaitExpression' && statement.parent.node.type === 'ExpressionStatement')
+      ) {
+        const whole = statement.node.type === 'ExpressionStatement' ? statement : statement.parent;
+        edits.replace(at(whole.node).start, at(whole.node).end, `return ${result.code};`);
+        // A bare `return;` right after the response is now unreachable.
+        const list =
+          (whole.parent.node as { body?: Node[]; consequent?: Node[] }).body ?? (whole.parent.node as { consequent?: Node[] }).consequent;
+        const next = Array.isArray(list) ? list[list.indexOf(whole.node) + 1] : undefined;
+        if (next?.type === 'ReturnStatement' && !(next as { argument: Node | null }).argument) {
+          const lineStart = text.lastIndexOf('\n', at(next).start) + 1;
+          edits.replace(lineStart, at(next).end + (text[at(next).end] === '\n' ? 1 : 0), '');
+        }
+      } else {
+        edits.replace(at(p.node).start, at(p.node).end, result.code);
       }
-    } else {
-      edits.replace(at(p.node).start, at(p.node).end, result.code);
-    }
-  });
+    });
 
   // What is left of the response.
-  root.find(j.Identifier, { name: response }).filter((p: ASTPath) => {
-    if (!unshadowed(p, response)) return false;
-    const parent = p.parent.node;
-    if (parent.type === 'MemberExpression' && parent.object === p.node && converted.has(memberKey(parent) ?? '')) return false;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === p.node && !parent.computed) return false;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === p.node && !parent.shorthand) return false;
-    if (p.parent.parent?.node === fn.node || parent === fn.node) return false;
-    return !handled.has(p.node);
-  }).forEach((p: ASTPath) => {
-    const parent = p.parent.node;
-    const member = parent.type === 'MemberExpression' && parent.object === p.node ? parent : null;
-    leftovers.push(member ? `${response}.${memberKey(member) ?? '…'}` : response);
-  });
+  root
+    .find(j.Identifier, { name: response })
+    .filter((p: ASTPath) => {
+      if (!unshadowed(p, response)) return false;
+      const parent = p.parent.node;
+      if (parent.type === 'MemberExpression' && parent.object === p.node && converted.has(memberKey(parent) ?? '')) return false;
+      if (
+        (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
+        parent.property === p.node &&
+        !parent.computed
+      )
+        return false;
+      if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === p.node && !parent.shorthand) return false;
+      if (p.parent.parent?.node === fn.node || parent === fn.node) return false;
+      return !handled.has(p.node);
+    })
+    .forEach((p: ASTPath) => {
+      const parent = p.parent.node;
+      const member = parent.type === 'MemberExpression' && parent.object === p.node ? parent : null;
+      leftovers.push(member ? `${response}.${memberKey(member) ?? '…'}` : response);
+    });
 
   const preamble: string[] = [];
   if (needs.query) preamble.push(`const ${names.query} = ${queryCode};`);
@@ -739,7 +987,13 @@ function convertBody(
 }
 
 /** `res.status(404).json(x)` → `NextResponse.json(x, { status: 404 })`, and the rest of the chain family; as code, or null. */
-function responseFor(source: (node: Node) => string, call: CallExpression, withHeaders: boolean, defaultStatus: string | null, names: Names): { code: string; status: string | null } | null {
+function responseFor(
+  source: (node: Node) => string,
+  call: CallExpression,
+  withHeaders: boolean,
+  defaultStatus: string | null,
+  names: Names,
+): { code: string; status: string | null } | null {
   const steps: Array<{ name: string; args: Node[] }> = [];
   let node: Node = call;
   while (node.type === 'CallExpression') {

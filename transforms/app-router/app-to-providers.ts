@@ -1,18 +1,33 @@
 import type { API, ASTPath, Collection, FileInfo, Identifier, JSCodeshift } from 'jscodeshift';
-import { dropUnused, freeName, hasDirective, insertAfterImports, isTypeScript, memberKey, reparseExpression, statements, withUseClient, type AstNode as Node, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import {
+  dropUnused,
+  freeName,
+  hasDirective,
+  insertAfterImports,
+  isTypeScript,
+  memberKey,
+  reparseExpression,
+  statements,
+  withUseClient,
+  type AstNode as Node,
+  type RuleMeta,
+  type RuleOptions,
+} from '../../src/engine/app-router-rules.ts';
 import { addImport, addTodo, addTypeImport, removeUnusedBinding, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource, sourceStyle } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
   id: 'app-to-providers',
-  title: '`pages/_app` → a `\'use client\'` `Providers` component for the root layout',
+  title: "`pages/_app` → a `'use client'` `Providers` component for the root layout",
   coverage: 'partial',
-  description: 'The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`\'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`) goes, with a TODO; other `pageProps` reads, and a non-identity default layout, get a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.',
+  description:
+    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`) goes, with a TODO; other `pageProps` reads, and a non-identity default layout, get a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.",
 };
 
 export const parser = 'tsx';
 
-const isComponentElement = (node: Node, component: string) => node?.type === 'JSXElement' && node.openingElement.name.type === 'JSXIdentifier' && node.openingElement.name.name === component;
+const isComponentElement = (node: Node, component: string) =>
+  node?.type === 'JSXElement' && node.openingElement.name.type === 'JSXIdentifier' && node.openingElement.name.name === component;
 
 /** The attributes `_app` gives the per-page layout element (`<Layout title="…">`), as source, so each page can pass them itself. */
 export function appLayoutAttributes(source: string, j: JSCodeshift): string | null {
@@ -28,7 +43,14 @@ export function appLayoutAttributes(source: string, j: JSCodeshift): string | nu
     if (found !== null || id.type !== 'Identifier' || !init || j(init).find(j.Identifier, { name: 'Component' }).length === 0) return;
     root.find(j.JSXOpeningElement, { name: { name: id.name } } as never).forEach((opening: ASTPath) => {
       const attributes = ((opening.node as Node).attributes ?? []) as Node[];
-      if (attributes.length > 0) found = attributes.map((a) => j(a).toSource().replace(/\s*\n\s*/g, ' ')).join(' ');
+      if (attributes.length > 0)
+        found = attributes
+          .map((a) =>
+            j(a)
+              .toSource()
+              .replace(/\s*\n\s*/g, ' '),
+          )
+          .join(' ');
     });
   });
   return found;
@@ -41,7 +63,9 @@ export function rendersOnlyChildren(source: string, j: JSCodeshift): boolean {
   if (!fn) return false;
   const body = fn.node.body.body as Node[];
   if (body.length !== 1 || body[0].type !== 'ReturnStatement') return false;
-  const code = j(body[0].argument as never).toSource().replace(/\s+/g, '');
+  const code = j(body[0].argument as never)
+    .toSource()
+    .replace(/\s+/g, '');
   return code === '<>{children}</>' || code === 'children';
 }
 
@@ -50,11 +74,13 @@ const isStatic = (node: Node): boolean => {
   if (['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral'].includes(node.type)) return true;
   if (node.type === 'TemplateLiteral') return node.expressions.length === 0 && !node.quasis[0].value.raw.includes('\n');
   if (node.type === 'ArrayExpression') return (node.elements as Node[]).every(isStatic);
-  if (node.type === 'ObjectExpression') return (node.properties as Node[]).every((p) => p.type === 'ObjectProperty' && !p.computed && isStatic(p.value));
+  if (node.type === 'ObjectExpression')
+    return (node.properties as Node[]).every((p) => p.type === 'ObjectProperty' && !p.computed && isStatic(p.value));
   return false;
 };
 
-const propertyName = (property: Node): string | null => (property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : null);
+const propertyName = (property: Node): string | null =>
+  property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : null;
 
 /** An object literal's properties renamed (`handle` → `creator`), or null when one has no counterpart. */
 function renamedObject(j: JSCodeshift, object: Node, names: Record<string, string>): Node | null {
@@ -66,24 +92,41 @@ function renamedObject(j: JSCodeshift, object: Node, names: Record<string, strin
   return properties.every(Boolean) ? j.objectExpression(properties as never) : null;
 }
 
-const OPEN_GRAPH_KEYS = Object.fromEntries(['url', 'type', 'title', 'description', 'images', 'siteName', 'locale', 'videos', 'audio'].map((key) => [key, key]));
+const OPEN_GRAPH_KEYS = Object.fromEntries(
+  ['url', 'type', 'title', 'description', 'images', 'siteName', 'locale', 'videos', 'audio'].map((key) => [key, key]),
+);
 
 /** The root `metadata` a `next-seo` `<DefaultSeo …>` with literal props stands for, built as an object expression; null when a prop has no literal counterpart. */
 function defaultSeoMetadata(j: JSCodeshift, element: Node): Node | null {
   const values: Record<string, Node> = {};
   for (const attribute of element.openingElement.attributes as Node[]) {
     if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier') return null;
-    const value = attribute.value === null ? j.booleanLiteral(true) : attribute.value.type === 'JSXExpressionContainer' ? attribute.value.expression : j.stringLiteral(attribute.value.value);
+    const value =
+      attribute.value === null
+        ? j.booleanLiteral(true)
+        : attribute.value.type === 'JSXExpressionContainer'
+          ? attribute.value.expression
+          : j.stringLiteral(attribute.value.value);
     if (!isStatic(value)) return null;
     values[attribute.name.name] = value;
   }
   const properties: Node[] = [];
   const add = (key: string, value: Node) => properties.push(j.objectProperty(j.identifier(key), value as never));
-  for (const key of Object.keys(values)) if (!['title', 'defaultTitle', 'titleTemplate', 'description', 'canonical', 'openGraph', 'twitter', 'noindex', 'nofollow'].includes(key)) return null;
+  for (const key of Object.keys(values))
+    if (
+      !['title', 'defaultTitle', 'titleTemplate', 'description', 'canonical', 'openGraph', 'twitter', 'noindex', 'nofollow'].includes(key)
+    )
+      return null;
   const title = values.title ?? values.defaultTitle;
   if (values.titleTemplate) {
     if (!title) return null;
-    add('title', j.objectExpression([j.objectProperty(j.identifier('default'), title as never), j.objectProperty(j.identifier('template'), values.titleTemplate as never)]));
+    add(
+      'title',
+      j.objectExpression([
+        j.objectProperty(j.identifier('default'), title as never),
+        j.objectProperty(j.identifier('template'), values.titleTemplate as never),
+      ]),
+    );
   } else if (title) add('title', title);
   if (values.description) add('description', values.description);
   if (values.canonical) add('alternates', j.objectExpression([j.objectProperty(j.identifier('canonical'), values.canonical as never)]));
@@ -99,16 +142,30 @@ function defaultSeoMetadata(j: JSCodeshift, element: Node): Node | null {
   }
   if (values.noindex || values.nofollow) {
     const allowed = (value: Node | undefined) => j.booleanLiteral(!(value && (value as { value?: unknown }).value === true));
-    add('robots', j.objectExpression([j.objectProperty(j.identifier('index'), allowed(values.noindex)), j.objectProperty(j.identifier('follow'), allowed(values.nofollow))]));
+    add(
+      'robots',
+      j.objectExpression([
+        j.objectProperty(j.identifier('index'), allowed(values.noindex)),
+        j.objectProperty(j.identifier('follow'), allowed(values.nofollow)),
+      ]),
+    );
   }
   return j.objectExpression(properties as never);
 }
 
 /** The `<DefaultSeo>` elements `_app` renders, from `next-seo`. */
 function defaultSeoElements(j: JSCodeshift, root: Collection): ASTPath[] {
-  const local = root.find(j.ImportDeclaration, { source: { value: 'next-seo' } }).find(j.ImportSpecifier, { imported: { name: 'DefaultSeo' } }).nodes()[0]?.local?.name;
+  const local = root
+    .find(j.ImportDeclaration, { source: { value: 'next-seo' } })
+    .find(j.ImportSpecifier, { imported: { name: 'DefaultSeo' } })
+    .nodes()[0]?.local?.name;
   if (!local) return [];
-  return root.find(j.JSXElement).filter((p: ASTPath) => (p.node as Node).openingElement.name.type === 'JSXIdentifier' && (p.node as Node).openingElement.name.name === local).paths();
+  return root
+    .find(j.JSXElement)
+    .filter(
+      (p: ASTPath) => (p.node as Node).openingElement.name.type === 'JSXIdentifier' && (p.node as Node).openingElement.name.name === local,
+    )
+    .paths();
 }
 
 /**
@@ -124,12 +181,25 @@ export function withAppMetadata(j: JSCodeshift, layout: string, appSource: strin
   const typescript = isTypeScript(layoutFile);
   const quote = sourceStyle(layout).quote === 'double' ? 'double' : 'single';
   // One entry a line, each value on one line, as the pages' metadata is written.
-  const entries = (metadata.properties as Node[]).map((p) => `  ${p.key.name}: ${j(p.value as never).toSource({ quote }).replace(/\{\s*\n\s*/g, '{ ').replace(/\s*\n\s*\}/g, ' }').replace(/\[\s*\n\s*/g, '[').replace(/\s*\n\s*\]/g, ']').replace(/,?\s*\n\s*/g, ', ')},`);
+  const entries = (metadata.properties as Node[]).map(
+    (p) =>
+      `  ${p.key.name}: ${j(p.value as never)
+        .toSource({ quote })
+        .replace(/\{\s*\n\s*/g, '{ ')
+        .replace(/\s*\n\s*\}/g, ' }')
+        .replace(/\[\s*\n\s*/g, '[')
+        .replace(/\s*\n\s*\]/g, ']')
+        .replace(/,?\s*\n\s*/g, ', ')},`,
+  );
   const code = `export const metadata${typescript ? ': Metadata' : ''} = {\n${entries.join('\n')}\n};`;
   const existing = sourceTree(j, layout);
   if (layout.includes(code)) return layout;
-  if (existing.find(j.Identifier, { name: 'metadata' }).length > 0 || existing.find(j.Identifier, { name: 'generateMetadata' }).length > 0) {
-    const note = '// TODO(shipshape): `<DefaultSeo>` in `_app` set the title, description and social tags of every page: merge its props into this layout\'s `metadata`';
+  if (
+    existing.find(j.Identifier, { name: 'metadata' }).length > 0 ||
+    existing.find(j.Identifier, { name: 'generateMetadata' }).length > 0
+  ) {
+    const note =
+      "// TODO(shipshape): `<DefaultSeo>` in `_app` set the title, description and social tags of every page: merge its props into this layout's `metadata`";
     return layout.includes(note) ? layout : insertAfterImports(j, layout, note);
   }
   statements(j, code);
@@ -145,7 +215,13 @@ function destructureProps(j: JSCodeshift, fn: Node, stop: (what: string) => neve
   const statements = fn.body.body as Node[];
   const first = statements[0];
   let pattern: Node = j.objectPattern([]);
-  if (first?.type === 'VariableDeclaration' && first.declarations.length === 1 && first.declarations[0].id.type === 'ObjectPattern' && first.declarations[0].init?.type === 'Identifier' && first.declarations[0].init.name === name) {
+  if (
+    first?.type === 'VariableDeclaration' &&
+    first.declarations.length === 1 &&
+    first.declarations[0].id.type === 'ObjectPattern' &&
+    first.declarations[0].init?.type === 'Identifier' &&
+    first.declarations[0].init.name === name
+  ) {
     pattern = first.declarations[0].id;
     statements.shift();
   }
@@ -159,13 +235,22 @@ function destructureProps(j: JSCodeshift, fn: Node, stop: (what: string) => neve
     }
     j(p).replaceWith(j.identifier(key) as never);
   });
-  if (body.find(j.Identifier, { name }).filter((p: ASTPath) => !(p.parent.node.type === 'MemberExpression' && p.parent.node.property === p.node)).length > 0) stop(`the App reads \`${name}\` as a whole`);
+  if (
+    body
+      .find(j.Identifier, { name })
+      .filter((p: ASTPath) => !(p.parent.node.type === 'MemberExpression' && p.parent.node.property === p.node)).length > 0
+  )
+    stop(`the App reads \`${name}\` as a whole`);
   fn.params[0] = pattern;
 }
 
 /** Code on one line, for a note: a comment ends at the first line break. */
 function oneLine(j: JSCodeshift, node: Node): string {
-  return j(node as never).toSource().replace(/>\s*\n\s*/g, '>').replace(/\s*\n\s*</g, '<').replace(/\s*\n\s*/g, ' ');
+  return j(node as never)
+    .toSource()
+    .replace(/>\s*\n\s*/g, '>')
+    .replace(/\s*\n\s*</g, '<')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /**
@@ -174,31 +259,52 @@ function oneLine(j: JSCodeshift, node: Node): string {
  * lifecycle methods, `getInitialProps`) has no place in a function written here: the migration stops.
  */
 function classAppToFunction(j: JSCodeshift, root: Collection, file: string): void {
-  const appImport = root.find(j.ImportDeclaration, { source: { value: 'next/app' } }).find(j.ImportDefaultSpecifier).nodes()[0];
+  const appImport = root
+    .find(j.ImportDeclaration, { source: { value: 'next/app' } })
+    .find(j.ImportDefaultSpecifier)
+    .nodes()[0];
   const appName = (appImport?.local as Identifier | undefined)?.name;
   const classes = [...root.find(j.ClassDeclaration).paths(), ...root.find(j.ClassExpression).paths()].filter((p: ASTPath) => {
     const superClass = (p.node as Node).superClass;
-    return (superClass?.type === 'Identifier' && superClass.name === appName) || (superClass?.type === 'MemberExpression' && memberKey(superClass) === 'Component');
+    return (
+      (superClass?.type === 'Identifier' && superClass.name === appName) ||
+      (superClass?.type === 'MemberExpression' && memberKey(superClass) === 'Component')
+    );
   });
   classes.forEach((p: ASTPath) => {
     const node = p.node as Node;
     const name: string = node.id?.name ?? 'App';
     const members = node.body.body as Node[];
-    const render = members.find((m) => m.type === 'ClassMethod' && !m.static && memberKey({ type: 'MemberExpression', property: m.key, computed: m.computed }) === 'render');
+    const render = members.find(
+      (m) =>
+        m.type === 'ClassMethod' &&
+        !m.static &&
+        memberKey({ type: 'MemberExpression', property: m.key, computed: m.computed }) === 'render',
+    );
     const others = members.filter((m) => m !== render).map((m) => `\`${m.static ? 'static ' : ''}${m.key?.name ?? m.type}\``);
     const stop = (what: string) => {
-      throw new Error(`${file}: \`class ${name}\` ${what}: a function component cannot take that over safely; rewrite \`${name}\` as a function component (state in hooks, data in the pages), then run the migration again`);
+      throw new Error(
+        `${file}: \`class ${name}\` ${what}: a function component cannot take that over safely; rewrite \`${name}\` as a function component (state in hooks, data in the pages), then run the migration again`,
+      );
     };
     if (!render) stop('has no `render()` method');
     if (others.length > 0) stop(`has ${others.join(', ')} besides \`render()\``);
     const props = freeName(j, root, 'props');
     const body = j(render.body as never);
-    body.find(j.MemberExpression, { object: { type: 'ThisExpression' }, property: { name: 'props' } } as never).replaceWith(j.identifier(props) as never);
+    body
+      .find(j.MemberExpression, { object: { type: 'ThisExpression' }, property: { name: 'props' } } as never)
+      .replaceWith(j.identifier(props) as never);
     if (body.find(j.ThisExpression).length > 0) stop('uses `this` for more than its props');
     const statements = render.body.body as Node[];
     const first = statements[0];
     let param: Node = j.identifier(props);
-    if (first?.type === 'VariableDeclaration' && first.declarations.length === 1 && first.declarations[0].id.type === 'ObjectPattern' && first.declarations[0].init?.type === 'Identifier' && first.declarations[0].init.name === props) {
+    if (
+      first?.type === 'VariableDeclaration' &&
+      first.declarations.length === 1 &&
+      first.declarations[0].id.type === 'ObjectPattern' &&
+      first.declarations[0].init?.type === 'Identifier' &&
+      first.declarations[0].init.name === props
+    ) {
       param = first.declarations[0].id;
       statements.shift();
     }
@@ -214,27 +320,43 @@ function classAppToFunction(j: JSCodeshift, root: Collection, file: string): voi
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   const j = api.jscodeshift;
   const root = sourceTree(j, file.source);
-  if (hasDirective(j, root, 'use client') && root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).length + root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).length > 0) return undefined;
+  if (
+    hasDirective(j, root, 'use client') &&
+    root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).length +
+      root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).length >
+      0
+  )
+    return undefined;
   classAppToFunction(j, root, file.path);
   const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
   let fn = exported?.node.declaration as Node | undefined;
   if (fn?.type === 'Identifier') {
     const name = fn.name;
-    fn = root.find(j.FunctionDeclaration, { id: { name } }).paths()[0]?.node ?? root.find(j.VariableDeclarator, { id: { name } }).paths()[0]?.node.init;
+    fn =
+      root.find(j.FunctionDeclaration, { id: { name } }).paths()[0]?.node ??
+      root.find(j.VariableDeclarator, { id: { name } }).paths()[0]?.node.init;
     j(exported!).remove();
-    const declaration = root.find(j.FunctionDeclaration, { id: { name } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name } }).closest(j.VariableDeclaration).paths()[0];
+    const declaration =
+      root.find(j.FunctionDeclaration, { id: { name } }).paths()[0] ??
+      root.find(j.VariableDeclarator, { id: { name } }).closest(j.VariableDeclaration).paths()[0];
     if (declaration && fn) j(declaration).replaceWith(j.exportNamedDeclaration(declaration.node as never));
   }
   // Providers the App renders must never be dropped in silence: what cannot become `Providers` stops the migration.
   const stop = (what: string): never => {
-    throw new Error(`${file.path}: ${what}: rewrite it as a function component taking \`({ Component, pageProps })\`, then run the migration again`);
+    throw new Error(
+      `${file.path}: ${what}: rewrite it as a function component taking \`({ Component, pageProps })\`, then run the migration again`,
+    );
   };
-  if (fn?.type === 'CallExpression') stop(`the App is exported through \`${oneLine(j, fn.callee)}(…)\`, which wraps a Pages Router App; the App Router has no App to wrap`);
-  if (!fn || !['FunctionDeclaration', 'ArrowFunctionExpression', 'FunctionExpression'].includes(fn.type)) return stop('the default export is not a component this rule can read');
+  if (fn?.type === 'CallExpression')
+    stop(`the App is exported through \`${oneLine(j, fn.callee)}(…)\`, which wraps a Pages Router App; the App Router has no App to wrap`);
+  if (!fn || !['FunctionDeclaration', 'ArrowFunctionExpression', 'FunctionExpression'].includes(fn.type))
+    return stop('the default export is not a component this rule can read');
   if (fn.params[0]?.type === 'Identifier') destructureProps(j, fn, stop);
   const [props] = fn.params;
   if (props?.type !== 'ObjectPattern') return stop('the App does not destructure its props');
-  const names = Object.fromEntries(props.properties.filter((p: Node) => p.type === 'ObjectProperty').map((p: Node) => [p.key.name, p.value.name]));
+  const names = Object.fromEntries(
+    props.properties.filter((p: Node) => p.type === 'ObjectProperty').map((p: Node) => [p.key.name, p.value.name]),
+  );
   const component: string = names.Component ?? 'Component';
   const pageProps: string | undefined = names.pageProps;
   const scope = j(fn as never);
@@ -252,54 +374,87 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     const asElement = scope.find(j.JSXOpeningElement, { name: { name: id.name } } as never).length > 0;
     if (key !== 'getLayout' && !asElement) return;
     const fallback = init.type === 'LogicalExpression' ? j(init.right).toSource().replace(/\s+/g, '') : key ? null : 'unknown';
-    const identity = fallback === null || /^\(?\(?(\w+)\)?=>\1\)?$/.test(fallback) || fallback === 'Fragment' || fallback === 'React.Fragment' || /^\(?\(\{children\}\)=>(children|<>\{children\}<\/>)\)?$/.test(fallback);
+    const identity =
+      fallback === null ||
+      /^\(?\(?(\w+)\)?=>\1\)?$/.test(fallback) ||
+      fallback === 'Fragment' ||
+      fallback === 'React.Fragment' ||
+      /^\(?\(\{children\}\)=>(children|<>\{children\}<\/>)\)?$/.test(fallback);
     if (!identity) {
-      notes.push(`pages without a layout of their own got ${fallback === 'unknown' ? `the one \`${oneLine(j, init)}\` picks` : `\`${oneLine(j, init.right)}\``} from \`_app\`: render it from those pages (or a nested \`layout.tsx\`)`);
+      notes.push(
+        `pages without a layout of their own got ${fallback === 'unknown' ? `the one \`${oneLine(j, init)}\` picks` : `\`${oneLine(j, init.right)}\``} from \`_app\`: render it from those pages (or a nested \`layout.tsx\`)`,
+      );
     }
     identityLayouts.set(id.name, key === 'getLayout' ? 'call' : 'element');
     j(p).closest(j.VariableDeclaration).remove();
   });
 
   // `<Component {...pageProps} />` → `children`, inside a layout step or not.
-  scope.find(j.JSXElement).filter((p: ASTPath) => isComponentElement(p.node, component)).forEach((p: ASTPath) => {
-    let target: ASTPath = p;
-    const parent = p.parent.node;
-    if (parent.type === 'CallExpression' && parent.callee.type === 'Identifier' && identityLayouts.get(parent.callee.name) === 'call') target = p.parent;
-    const holder = target.parent.node.type;
-    const replacement = holder === 'JSXElement' || holder === 'JSXFragment' ? j.jsxExpressionContainer(j.identifier('children')) : holder === 'JSXExpressionContainer' ? j.identifier('children') : reparseExpression(j, '<>{children}</>');
-    j(target).replaceWith(replacement as never);
-  });
+  scope
+    .find(j.JSXElement)
+    .filter((p: ASTPath) => isComponentElement(p.node, component))
+    .forEach((p: ASTPath) => {
+      let target: ASTPath = p;
+      const parent = p.parent.node;
+      if (parent.type === 'CallExpression' && parent.callee.type === 'Identifier' && identityLayouts.get(parent.callee.name) === 'call')
+        target = p.parent;
+      const holder = target.parent.node.type;
+      const replacement =
+        holder === 'JSXElement' || holder === 'JSXFragment'
+          ? j.jsxExpressionContainer(j.identifier('children'))
+          : holder === 'JSXExpressionContainer'
+            ? j.identifier('children')
+            : reparseExpression(j, '<>{children}</>');
+      j(target).replaceWith(replacement as never);
+    });
   // The per-page layout element goes; what it wrapped (the page and anything beside it) stays.
-  scope.find(j.JSXElement).filter((p: ASTPath) => {
-    const name = (p.node as Node).openingElement.name;
-    return name.type === 'JSXIdentifier' && identityLayouts.get(name.name) === 'element';
-  }).forEach((p: ASTPath) => {
-    const children = ((p.node as Node).children as Node[]).filter((c) => !(c.type === 'JSXText' && !c.value.trim()));
-    const inJsx = p.parent.node.type === 'JSXElement' || p.parent.node.type === 'JSXFragment';
-    const only = children.length === 1 ? children[0] : null;
-    if (only && only.type === 'JSXExpressionContainer' && !inJsx) j(p).replaceWith(reparseExpression(j, '<>{children}</>') as never);
-    else if (only && only.type === 'JSXElement') j(p).replaceWith(only as never);
-    else j(p).replaceWith(j.jsxFragment(j.jsxOpeningFragment(), j.jsxClosingFragment(), (p.node as Node).children) as never);
-  });
+  scope
+    .find(j.JSXElement)
+    .filter((p: ASTPath) => {
+      const name = (p.node as Node).openingElement.name;
+      return name.type === 'JSXIdentifier' && identityLayouts.get(name.name) === 'element';
+    })
+    .forEach((p: ASTPath) => {
+      const children = ((p.node as Node).children as Node[]).filter((c) => !(c.type === 'JSXText' && !c.value.trim()));
+      const inJsx = p.parent.node.type === 'JSXElement' || p.parent.node.type === 'JSXFragment';
+      const only = children.length === 1 ? children[0] : null;
+      if (only && only.type === 'JSXExpressionContainer' && !inJsx) j(p).replaceWith(reparseExpression(j, '<>{children}</>') as never);
+      else if (only && only.type === 'JSXElement') j(p).replaceWith(only as never);
+      else j(p).replaceWith(j.jsxFragment(j.jsxOpeningFragment(), j.jsxClosingFragment(), (p.node as Node).children) as never);
+    });
   // The App's `router` prop is the Pages Router's router: the hook gives it, and the router rule converts it.
   const routerName: string | undefined = names.router;
   if (routerName && fn.body.type === 'BlockStatement') {
     fn.body.body.unshift(...statements(j, `const ${routerName} = useRouter();`));
     addImport(j, root, 'next/router', 'useRouter');
   }
-  fn.params[0] = reparseExpression(j, isTypeScript(file.path) ? '({ children }: { children: React.ReactNode }) => 0' : '({ children }) => 0').params[0];
+  fn.params[0] = reparseExpression(
+    j,
+    isTypeScript(file.path) ? '({ children }: { children: React.ReactNode }) => 0' : '({ children }) => 0',
+  ).params[0];
   // `<SessionProvider session={pageProps.session}>`: the provider goes without the prop (it fetches the session itself) rather than read a name that is gone.
   const droppedProps: string[] = [];
   if (pageProps !== undefined) {
-    scope.find(j.JSXAttribute).filter((p: ASTPath) => {
-      const value = (p.node as Node).value;
-      return value?.type === 'JSXExpressionContainer' && value.expression.type === 'MemberExpression' && value.expression.object.type === 'Identifier' && value.expression.object.name === pageProps;
-    }).forEach((p: ASTPath) => {
-      droppedProps.push(oneLine(j, p.node as Node));
-      j(p).remove();
-    });
+    scope
+      .find(j.JSXAttribute)
+      .filter((p: ASTPath) => {
+        const value = (p.node as Node).value;
+        return (
+          value?.type === 'JSXExpressionContainer' &&
+          value.expression.type === 'MemberExpression' &&
+          value.expression.object.type === 'Identifier' &&
+          value.expression.object.name === pageProps
+        );
+      })
+      .forEach((p: ASTPath) => {
+        droppedProps.push(oneLine(j, p.node as Node));
+        j(p).remove();
+      });
   }
-  if (droppedProps.length > 0) notes.push(`${droppedProps.map((prop) => `\`${prop}\``).join(', ')} came from a page's props, which the root layout does not have: the provider now goes without; pass the value from the root layout if it needs one`);
+  if (droppedProps.length > 0)
+    notes.push(
+      `${droppedProps.map((prop) => `\`${prop}\``).join(', ')} came from a page's props, which the root layout does not have: the provider now goes without; pass the value from the root layout if it needs one`,
+    );
   const pagePropsLeft = pageProps !== undefined && scope.find(j.Identifier, { name: pageProps }).length > 0;
   if (fn.type === 'FunctionDeclaration') fn.id = j.identifier('Providers');
   // By identity: a node given as a find() filter is matched field by field, down into its tokens.
@@ -309,13 +464,20 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       .filter((p: ASTPath) => (p.node as Node).init === fn)
       .forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
   if (exported && exported.node.declaration === fn) j(exported).replaceWith(j.exportNamedDeclaration(fn as never));
-  if (pagePropsLeft) notes.push('`pageProps` are gone in the App Router: fetch what the providers need in the root layout and pass it as props');
-  const holder = root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0] ?? root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).paths()[0];
+  if (pagePropsLeft)
+    notes.push('`pageProps` are gone in the App Router: fetch what the providers need in the root layout and pass it as props');
+  const holder =
+    root.find(j.FunctionDeclaration, { id: { name: 'Providers' } }).paths()[0] ??
+    root.find(j.VariableDeclarator, { id: { name: 'Providers' } }).paths()[0];
   if (holder) for (const note of notes) addTodo(j, holder as ASTPath, note);
   // `<DefaultSeo>` did nothing but set the head, which the root layout's `metadata` now does (`withAppMetadata`).
   for (const seo of defaultSeoElements(j, root)) {
     if (!defaultSeoMetadata(j, seo.node as Node)) {
-      addTodo(j, seo, '`<DefaultSeo>` from `next-seo` does nothing in the App Router: move its props to `export const metadata` in the root layout');
+      addTodo(
+        j,
+        seo,
+        '`<DefaultSeo>` from `next-seo` does nothing in the App Router: move its props to `export const metadata` in the root layout',
+      );
       continue;
     }
     const siblings = (seo.parent.node as Node).children as Node[] | undefined;
@@ -326,7 +488,10 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     removeUnusedBinding(j, root, (seo.node as Node).openingElement.name.name);
   }
   // Global styles belong to the root layout.
-  root.find(j.ImportDeclaration).filter((p: ASTPath) => !(p.node as Node).specifiers?.length && /\.(css|scss|sass|less)$/.test((p.node as Node).source.value)).remove();
+  root
+    .find(j.ImportDeclaration)
+    .filter((p: ASTPath) => !(p.node as Node).specifiers?.length && /\.(css|scss|sass|less)$/.test((p.node as Node).source.value))
+    .remove();
   dropUnused(j, root, ['AppProps', 'NextPage', 'ReactElement', 'ReactNode']);
   return withUseClient(printSource(root, file.source, file.path));
 }

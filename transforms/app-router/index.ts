@@ -20,7 +20,10 @@ export interface AppRouterRule {
   transform: FileTransformFn;
 }
 
-const rule = (module: { meta: RuleMeta; default: unknown }): AppRouterRule => ({ meta: module.meta, transform: module.default as FileTransformFn });
+const rule = (module: { meta: RuleMeta; default: unknown }): AppRouterRule => ({
+  meta: module.meta,
+  transform: module.default as FileTransformFn,
+});
 
 /** The conversion rules, in the order they apply to a page. */
 export const APP_ROUTER_RULES: readonly AppRouterRule[] = [
@@ -39,16 +42,34 @@ export const APP_ROUTER_RULES: readonly AppRouterRule[] = [
 ];
 
 /** The rules a page goes through, in order. */
-export const PAGE_RULES = ['get-static-paths', 'get-server-side-props', 'get-static-props', 'page-layout', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'];
+export const PAGE_RULES = [
+  'get-static-paths',
+  'get-server-side-props',
+  'get-static-props',
+  'page-layout',
+  'next-head-to-metadata',
+  'next-router-to-navigation',
+  'link-without-anchor',
+];
 
 /** Runs rules over a source in order; each sees the one before's output. */
-export function applyRules(api: JSCodeshift, ids: readonly string[], file: string, source: string, options: Record<string, unknown>): string {
+export function applyRules(
+  api: JSCodeshift,
+  ids: readonly string[],
+  file: string,
+  source: string,
+  options: Record<string, unknown>,
+): string {
   let current = source;
   for (const id of ids) {
     const found = APP_ROUTER_RULES.find((r) => r.meta.id === id)!;
     let output: string | null | undefined;
     try {
-      output = found.transform({ path: file, source: current }, { j: api, jscodeshift: api, stats: () => {}, report: () => {} }, options as never);
+      output = found.transform(
+        { path: file, source: current },
+        { j: api, jscodeshift: api, stats: () => {}, report: () => {} },
+        options as never,
+      );
     } catch (error) {
       throw new PlanFailure(file, `the \`${id}\` rule failed on it: ${String((error as Error).message).split('\n')[0]}`, true);
     }

@@ -1,5 +1,14 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
-import { insertAfterImports, isTypeScript, memberKey, pageComponent, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import {
+  insertAfterImports,
+  isTypeScript,
+  memberKey,
+  pageComponent,
+  statements,
+  type RuleMeta,
+  type RuleOptions,
+  type AstNode as Node,
+} from '../../src/engine/app-router-rules.ts';
 import { addTypeImport, addTodo, removeUnusedBinding, sourceTree, templateRaw } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
@@ -7,12 +16,21 @@ export const meta: RuleMeta = {
   id: 'next-head-to-metadata',
   title: '`next/head` → `metadata`, `generateMetadata` and `viewport`',
   coverage: 'partial',
-  description: '`<title>`, description/keywords/robots/author meta tags, Open Graph and Twitter tags, icons, canonical and manifest links become `export const metadata`; `viewport` and `theme-color` become `export const viewport`. `next-seo`\'s `<NextSeo>` gives its `title`, `description`, `canonical`, `noindex`/`nofollow`, `openGraph` and `twitter` the same way; what else it says stays on it with a TODO. When a value comes from props that a data function provides, the metadata becomes `generateMetadata`, which calls the same function. Other dynamic values, and tags metadata cannot express, stay as plain elements, which React 19 hoists into `<head>`, with a TODO.',
+  description:
+    "`<title>`, description/keywords/robots/author meta tags, Open Graph and Twitter tags, icons, canonical and manifest links become `export const metadata`; `viewport` and `theme-color` become `export const viewport`. `next-seo`'s `<NextSeo>` gives its `title`, `description`, `canonical`, `noindex`/`nofollow`, `openGraph` and `twitter` the same way; what else it says stays on it with a TODO. When a value comes from props that a data function provides, the metadata becomes `generateMetadata`, which calls the same function. Other dynamic values, and tags metadata cannot express, stay as plain elements, which React 19 hoists into `<head>`, with a TODO.",
 };
 
 export const parser = 'tsx';
 
-type JsxNode = Node & { type: string; name?: { name?: string }; attributes?: Array<Node & { name?: { name?: string }; value?: Node | null }>; children?: JsxNode[]; openingElement?: JsxNode; expression?: Node; value?: string };
+type JsxNode = Node & {
+  type: string;
+  name?: { name?: string };
+  attributes?: Array<Node & { name?: { name?: string }; value?: Node | null }>;
+  children?: JsxNode[];
+  openingElement?: JsxNode;
+  expression?: Node;
+  value?: string;
+};
 
 interface Value {
   /** Source code of the value. */
@@ -30,8 +48,23 @@ const NAMED_META: Record<string, string> = {
   creator: 'creator',
   publisher: 'publisher',
 };
-const OPEN_GRAPH: Record<string, string> = { 'og:title': 'title', 'og:description': 'description', 'og:url': 'url', 'og:type': 'type', 'og:site_name': 'siteName', 'og:locale': 'locale', 'og:image': 'images' };
-const TWITTER: Record<string, string> = { 'twitter:card': 'card', 'twitter:title': 'title', 'twitter:description': 'description', 'twitter:site': 'site', 'twitter:creator': 'creator', 'twitter:image': 'images' };
+const OPEN_GRAPH: Record<string, string> = {
+  'og:title': 'title',
+  'og:description': 'description',
+  'og:url': 'url',
+  'og:type': 'type',
+  'og:site_name': 'siteName',
+  'og:locale': 'locale',
+  'og:image': 'images',
+};
+const TWITTER: Record<string, string> = {
+  'twitter:card': 'card',
+  'twitter:title': 'title',
+  'twitter:description': 'description',
+  'twitter:site': 'site',
+  'twitter:creator': 'creator',
+  'twitter:image': 'images',
+};
 const ICONS: Record<string, string> = { icon: 'icon', 'shortcut icon': 'shortcut', 'apple-touch-icon': 'apple' };
 
 function elementName(node: JsxNode): string | null {
@@ -46,7 +79,9 @@ function attributeValue(j: JSCodeshift, element: JsxNode, name: string): Value |
 
 /** A string literal's code, printed from the AST so any text is escaped. */
 function stringCode(j: JSCodeshift, text: string): string {
-  return j(j.expressionStatement(j.stringLiteral(text)) as never).toSource({ quote: 'single' }).replace(/;$/, '');
+  return j(j.expressionStatement(j.stringLiteral(text)) as never)
+    .toSource({ quote: 'single' })
+    .replace(/;$/, '');
 }
 
 /** Whitespace in a title collapsed to single spaces, as the browser shows it. */
@@ -55,7 +90,8 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ');
 function valueOf(j: JSCodeshift, node: JsxNode): Value {
   if (node.type === 'StringLiteral') return { code: stringCode(j, node.value!), dynamic: false };
   if (node.type === 'JSXExpressionContainer') return valueOf(j, node.expression as JsxNode);
-  if (node.type === 'TemplateLiteral' && (node as unknown as { expressions: unknown[] }).expressions.length === 0) return { code: j(node as never).toSource(), dynamic: false };
+  if (node.type === 'TemplateLiteral' && (node as unknown as { expressions: unknown[] }).expressions.length === 0)
+    return { code: j(node as never).toSource(), dynamic: false };
   return { code: j(node as never).toSource(), dynamic: true };
 }
 
@@ -76,21 +112,45 @@ function titleValue(j: JSCodeshift, element: JsxNode): Value | null {
   }
   const cooked = texts.map((text, index) => {
     const collapsed = collapse(text);
-    return index === 0 && index === texts.length - 1 ? collapsed.trim() : index === 0 ? collapsed.trimStart() : index === texts.length - 1 ? collapsed.trimEnd() : collapsed;
+    return index === 0 && index === texts.length - 1
+      ? collapsed.trim()
+      : index === 0
+        ? collapsed.trimStart()
+        : index === texts.length - 1
+          ? collapsed.trimEnd()
+          : collapsed;
   });
   if (expressions.length === 0) return { code: stringCode(j, cooked[0]!), dynamic: false };
   const template = j.templateLiteral(
     cooked.map((text, index) => j.templateElement({ raw: templateRaw(text), cooked: text }, index === cooked.length - 1)),
     expressions as never,
   );
-  return { code: j(j.expressionStatement(template) as never).toSource().replace(/;$/, ''), dynamic: true };
+  return {
+    code: j(j.expressionStatement(template) as never)
+      .toSource()
+      .replace(/;$/, ''),
+    dynamic: true,
+  };
 }
 
 function viewportEntries(content: string): string[] | null {
   const entries: string[] = [];
-  for (const pair of content.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of content
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, value] = pair.split('=').map((p) => p.trim());
-    const name = ({ width: 'width', height: 'height', 'initial-scale': 'initialScale', 'maximum-scale': 'maximumScale', 'minimum-scale': 'minimumScale', 'user-scalable': 'userScalable', 'viewport-fit': 'viewportFit' } as Record<string, string>)[key!];
+    const name = (
+      {
+        width: 'width',
+        height: 'height',
+        'initial-scale': 'initialScale',
+        'maximum-scale': 'maximumScale',
+        'minimum-scale': 'minimumScale',
+        'user-scalable': 'userScalable',
+        'viewport-fit': 'viewportFit',
+      } as Record<string, string>
+    )[key!];
     if (!name || value === undefined) return null;
     const numeric = /^\d+(\.\d+)?$/.test(value);
     entries.push(`${name}: ${name === 'userScalable' ? String(value === 'yes' || value === '1') : numeric ? value : `'${value}'`}`);
@@ -141,8 +201,13 @@ function collect(j: JSCodeshift, child: JsxNode, into: Collected): boolean {
       return true;
     }
     if (NAMED_META[key]) into.metadata.set(NAMED_META[key]!, content);
-    else if (OPEN_GRAPH[key]) into.openGraph.set(OPEN_GRAPH[key]!, OPEN_GRAPH[key] === 'images' ? { code: `[${content.code}]`, dynamic: content.dynamic } : content);
-    else if (TWITTER[key]) into.twitter.set(TWITTER[key]!, TWITTER[key] === 'images' ? { code: `[${content.code}]`, dynamic: content.dynamic } : content);
+    else if (OPEN_GRAPH[key])
+      into.openGraph.set(
+        OPEN_GRAPH[key]!,
+        OPEN_GRAPH[key] === 'images' ? { code: `[${content.code}]`, dynamic: content.dynamic } : content,
+      );
+    else if (TWITTER[key])
+      into.twitter.set(TWITTER[key]!, TWITTER[key] === 'images' ? { code: `[${content.code}]`, dynamic: content.dynamic } : content);
     else if (metaName) into.other.set(key, content);
     else return false;
     return true;
@@ -178,7 +243,8 @@ function metadataCode(collected: Collected): string {
 
 /** Removes a JSX element from where it renders. */
 function removeElement(j: JSCodeshift, path: ASTPath, keep: JsxNode[]): void {
-  const replacement = keep.length === 0 ? null : keep.length === 1 ? keep[0]! : j.jsxFragment(j.jsxOpeningFragment(), j.jsxClosingFragment(), keep as never);
+  const replacement =
+    keep.length === 0 ? null : keep.length === 1 ? keep[0]! : j.jsxFragment(j.jsxOpeningFragment(), j.jsxClosingFragment(), keep as never);
   const parent = path.parent.node as JsxNode;
   if (parent.type === 'JSXElement' || parent.type === 'JSXFragment') {
     const index = parent.children!.indexOf(path.node as JsxNode);
@@ -194,12 +260,26 @@ function removeElement(j: JSCodeshift, path: ASTPath, keep: JsxNode[]): void {
 function isLiteralTree(node: JsxNode): boolean {
   if (['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral'].includes(node.type)) return true;
   if (node.type === 'TemplateLiteral') return (node as unknown as { expressions: unknown[] }).expressions.length === 0;
-  if (node.type === 'ArrayExpression') return ((node as unknown as { elements: JsxNode[] }).elements).every((e) => e !== null && isLiteralTree(e));
-  if (node.type === 'ObjectExpression') return ((node as unknown as { properties: JsxNode[] }).properties).every((p) => p.type === 'ObjectProperty' && !(p as Node).computed && isLiteralTree((p as Node).value));
+  if (node.type === 'ArrayExpression')
+    return (node as unknown as { elements: JsxNode[] }).elements.every((e) => e !== null && isLiteralTree(e));
+  if (node.type === 'ObjectExpression')
+    return (node as unknown as { properties: JsxNode[] }).properties.every(
+      (p) => p.type === 'ObjectProperty' && !(p as Node).computed && isLiteralTree((p as Node).value),
+    );
   return false;
 }
 
-const SEO_OPEN_GRAPH: Record<string, string> = { title: 'title', description: 'description', url: 'url', type: 'type', images: 'images', videos: 'videos', locale: 'locale', siteName: 'siteName', site_name: 'siteName' };
+const SEO_OPEN_GRAPH: Record<string, string> = {
+  title: 'title',
+  description: 'description',
+  url: 'url',
+  type: 'type',
+  images: 'images',
+  videos: 'videos',
+  locale: 'locale',
+  siteName: 'siteName',
+  site_name: 'siteName',
+};
 const SEO_TWITTER: Record<string, string> = { handle: 'creator', site: 'site', cardType: 'card' };
 
 /** What `<NextSeo …/>` says, into metadata; returns the attributes metadata cannot express. */
@@ -208,7 +288,8 @@ function collectSeo(j: JSCodeshift, element: JsxNode, into: Collected): JsxNode[
   const robots: Record<string, boolean> = {};
   for (const attribute of element.openingElement!.attributes as JsxNode[]) {
     const name = attribute.type === 'JSXAttribute' ? attribute.name?.name : undefined;
-    const expression = (attribute.value?.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value) as JsxNode | null | undefined;
+    const expression = (attribute.value?.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value) as
+      JsxNode | null | undefined;
     const value = attribute.value ? valueOf(j, attribute.value as JsxNode) : { code: 'true', dynamic: false };
     const entries = (mapping: Record<string, string>): Array<[string, Value]> | null => {
       if (expression?.type !== 'ObjectExpression') return null;
@@ -222,19 +303,27 @@ function collectSeo(j: JSCodeshift, element: JsxNode, into: Collected): JsxNode[
     };
     if (name === 'title' || name === 'description') into.metadata.set(name, value);
     else if (name === 'canonical') into.canonical = value;
-    else if ((name === 'noindex' || name === 'nofollow') && !value.dynamic) robots[name === 'noindex' ? 'index' : 'follow'] = value.code !== 'true';
+    else if ((name === 'noindex' || name === 'nofollow') && !value.dynamic)
+      robots[name === 'noindex' ? 'index' : 'follow'] = value.code !== 'true';
     else if (name === 'openGraph' && entries(SEO_OPEN_GRAPH)) for (const [key, v] of entries(SEO_OPEN_GRAPH)!) into.openGraph.set(key, v);
     else if (name === 'twitter' && entries(SEO_TWITTER)) for (const [key, v] of entries(SEO_TWITTER)!) into.twitter.set(key, v);
     else kept.push(attribute);
   }
-  if (Object.keys(robots).length > 0) into.metadata.set('robots', { code: `{ ${Object.entries(robots).map(([k, v]) => `${k}: ${v}`).join(', ')} }`, dynamic: false });
+  if (Object.keys(robots).length > 0)
+    into.metadata.set('robots', {
+      code: `{ ${Object.entries(robots)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')} }`,
+      dynamic: false,
+    });
   return kept;
 }
 
 /** Names the page component receives from its data function: `function Post({ post })`, or `const { post } = await loadPostData(…)` in an async page. */
 function dataPropNames(j: JSCodeshift, path: ASTPath): string[] {
   const fn = j(path).closest(j.Function).paths()[0];
-  const param = fn?.node.params[0] as (Node & { properties?: Array<Node & { key?: { name?: string }; value?: { type: string; name?: string } }> }) | undefined;
+  const param = fn?.node.params[0] as
+    (Node & { properties?: Array<Node & { key?: { name?: string }; value?: { type: string; name?: string } }> }) | undefined;
   const patterns: Node[] = param?.type === 'ObjectPattern' ? [param] : [];
   if (fn && (fn.node as { async?: boolean }).async) {
     for (const statement of ((fn.node.body as Node).body ?? []) as Node[]) {
@@ -242,7 +331,11 @@ function dataPropNames(j: JSCodeshift, path: ASTPath): string[] {
       if (declarator?.id.type === 'ObjectPattern' && declarator.init?.type === 'AwaitExpression') patterns.push(declarator.id);
     }
   }
-  return patterns.flatMap((pattern) => (pattern.properties as JsxNode[]).flatMap((p: JsxNode) => (p.type === 'ObjectProperty' && p.value?.type === 'Identifier' ? [p.value.name!] : [])));
+  return patterns.flatMap((pattern) =>
+    (pattern.properties as JsxNode[]).flatMap((p: JsxNode) =>
+      p.type === 'ObjectProperty' && p.value?.type === 'Identifier' ? [p.value.name!] : [],
+    ),
+  );
 }
 
 /** The async page's signature and its awaited call of the module's data function, when it has one; `legacy` when the call returns `{ props }`. */
@@ -251,7 +344,13 @@ function dataCall(j: JSCodeshift, root: ReturnType<JSCodeshift>): { signature: s
   if (!fn || !fn.async) return null;
   const program = root.find(j.Program).get().node as { body: Node[] };
   const local = new Set<string>(
-    program.body.flatMap((statement: Node) => (statement.type === 'FunctionDeclaration' && statement.id ? [statement.id.name] : statement.type === 'VariableDeclaration' ? statement.declarations.map((d: Node) => d.id.name) : [])),
+    program.body.flatMap((statement: Node) =>
+      statement.type === 'FunctionDeclaration' && statement.id
+        ? [statement.id.name]
+        : statement.type === 'VariableDeclaration'
+          ? statement.declarations.map((d: Node) => d.id.name)
+          : [],
+    ),
   );
   const awaited = j(fn as never)
     .find(j.AwaitExpression)
@@ -263,7 +362,9 @@ function dataCall(j: JSCodeshift, root: ReturnType<JSCodeshift>): { signature: s
   if (!awaited) return null;
   const signature = fn.params.map((p: Node) => j(p as never).toSource()).join(', ');
   const scope = j(fn as never);
-  const legacy = scope.find(j.MemberExpression).some((p: ASTPath) => memberKey(p.node) === 'props') || scope.find(j.BinaryExpression, { operator: 'in', left: { value: 'props' } }).length > 0;
+  const legacy =
+    scope.find(j.MemberExpression).some((p: ASTPath) => memberKey(p.node) === 'props') ||
+    scope.find(j.BinaryExpression, { operator: 'in', left: { value: 'props' } }).length > 0;
   return { signature, call: j((awaited.node as Node).argument).toSource(), legacy };
 }
 
@@ -279,7 +380,16 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   if (!local && !seoLocal) return undefined;
   const typescript = isTypeScript(file.path);
   const isPage = options.kind !== 'component';
-  const collected: Collected = { metadata: new Map(), openGraph: new Map(), twitter: new Map(), icons: new Map(), other: new Map(), viewport: [], canonical: null, manifest: null };
+  const collected: Collected = {
+    metadata: new Map(),
+    openGraph: new Map(),
+    twitter: new Map(),
+    icons: new Map(),
+    other: new Map(),
+    viewport: [],
+    canonical: null,
+    manifest: null,
+  };
   let fromData: string[] = [];
   let call = null as ReturnType<typeof dataCall>;
 
@@ -291,28 +401,57 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     const element = path.node as JsxNode;
     const seo = element.openingElement!.name?.name === seoLocal;
     const children = (element.children ?? []).filter((c: JsxNode) => !(c.type === 'JSXText' && !c.value!.trim()));
-    const attempt: Collected = { metadata: new Map(), openGraph: new Map(), twitter: new Map(), icons: new Map(), other: new Map(), viewport: [], canonical: null, manifest: null };
+    const attempt: Collected = {
+      metadata: new Map(),
+      openGraph: new Map(),
+      twitter: new Map(),
+      icons: new Map(),
+      other: new Map(),
+      viewport: [],
+      canonical: null,
+      manifest: null,
+    };
     const kept = seo ? collectSeo(j, element, attempt) : children.filter((child: JsxNode) => !collect(j, child, attempt));
-    const values = [...attempt.metadata.values(), ...attempt.openGraph.values(), ...attempt.twitter.values(), ...attempt.icons.values(), ...attempt.other.values(), ...(attempt.canonical ? [attempt.canonical] : []), ...(attempt.manifest ? [attempt.manifest] : [])];
+    const values = [
+      ...attempt.metadata.values(),
+      ...attempt.openGraph.values(),
+      ...attempt.twitter.values(),
+      ...attempt.icons.values(),
+      ...attempt.other.values(),
+      ...(attempt.canonical ? [attempt.canonical] : []),
+      ...(attempt.manifest ? [attempt.manifest] : []),
+    ];
     const dynamic = values.filter((v) => v.dynamic);
     const props = dataPropNames(j, path);
     call ??= dataCall(j, root);
     const fromProps = (value: Value) => {
       const names = new Set<string>();
-      j(statements(j, `(${value.code});`)[0] as never).find(j.Identifier).forEach((p: ASTPath) => {
-        if (p.parent.node.type !== 'MemberExpression' || p.parent.node.object === p.node) names.add((p.node as { name: string }).name);
-      });
+      j(statements(j, `(${value.code});`)[0] as never)
+        .find(j.Identifier)
+        .forEach((p: ASTPath) => {
+          if (p.parent.node.type !== 'MemberExpression' || p.parent.node.object === p.node) names.add((p.node as { name: string }).name);
+        });
       return [...names].every((name) => props.includes(name)) ? [...names] : null;
     };
     const usable = isPage && (dynamic.length === 0 || (call !== null && dynamic.every((v) => fromProps(v) !== null)));
     if (!usable && seo) {
-      addTodo(j, path, '`next-seo` writes through `next/head`, which renders nothing in the App Router: move these values into `metadata` or `generateMetadata`');
+      addTodo(
+        j,
+        path,
+        '`next-seo` writes through `next/head`, which renders nothing in the App Router: move these values into `metadata` or `generateMetadata`',
+      );
       return;
     }
     if (!usable) {
       // React 19 hoists <title>, <meta> and <link> rendered anywhere into <head>.
       removeElement(j, path, children);
-      addTodo(j, path, isPage ? '`<Head>` used values the metadata API cannot reach here: these tags render as plain elements (React hoists them into <head>); move them into `generateMetadata`' : '`next/head` renders nothing in the App Router: these tags render as plain elements (React hoists them into <head>); move them into the page\'s `metadata`');
+      addTodo(
+        j,
+        path,
+        isPage
+          ? '`<Head>` used values the metadata API cannot reach here: these tags render as plain elements (React hoists them into <head>); move them into `generateMetadata`'
+          : "`next/head` renders nothing in the App Router: these tags render as plain elements (React hoists them into <head>); move them into the page's `metadata`",
+      );
       return;
     }
     for (const value of dynamic) fromData.push(...fromProps(value)!);
@@ -327,16 +466,24 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       if (kept.length === 0) removeElement(j, path, []);
       else {
         element.openingElement!.attributes = kept;
-        addTodo(j, path, '`next-seo` writes through `next/head`, which renders nothing in the App Router: move what is left on `<NextSeo>` into `metadata` by hand');
+        addTodo(
+          j,
+          path,
+          '`next-seo` writes through `next/head`, which renders nothing in the App Router: move what is left on `<NextSeo>` into `metadata` by hand',
+        );
       }
       return;
     }
     removeElement(j, path, kept);
-    if (kept.length > 0) addTodo(j, path, 'metadata cannot express some `<Head>` tags: they render as plain elements (React hoists them into <head>)');
+    if (kept.length > 0)
+      addTodo(j, path, 'metadata cannot express some `<Head>` tags: they render as plain elements (React hoists them into <head>)');
   });
 
   const exports: string[] = [];
-  const hasMetadata = collected.metadata.size + collected.openGraph.size + collected.twitter.size + collected.icons.size + collected.other.size > 0 || collected.canonical || collected.manifest;
+  const hasMetadata =
+    collected.metadata.size + collected.openGraph.size + collected.twitter.size + collected.icons.size + collected.other.size > 0 ||
+    collected.canonical ||
+    collected.manifest;
   if (hasMetadata && fromData.length === 0) {
     exports.push(`export const metadata${typescript ? ': Metadata' : ''} = ${metadataCode(collected)};`);
     if (typescript) addTypeImport(j, root, 'next', 'Metadata');
@@ -344,11 +491,17 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     fromData = [...new Set(fromData)];
     const body = [
       ...(call.legacy
-        ? [`const result = await ${call.call};`, `if (!('props' in result) || !result.props) return {};`, `const { ${fromData.join(', ')} } = result.props;`]
+        ? [
+            `const result = await ${call.call};`,
+            `if (!('props' in result) || !result.props) return {};`,
+            `const { ${fromData.join(', ')} } = result.props;`,
+          ]
         : [`const { ${fromData.join(', ')} } = await ${call.call};`]),
       `return ${metadataCode(collected).replace(/\n/g, '\n  ')};`,
     ];
-    exports.push(`export async function generateMetadata(${call.signature})${typescript ? ': Promise<Metadata>' : ''} {\n${body.map((l) => `  ${l}`).join('\n')}\n}`);
+    exports.push(
+      `export async function generateMetadata(${call.signature})${typescript ? ': Promise<Metadata>' : ''} {\n${body.map((l) => `  ${l}`).join('\n')}\n}`,
+    );
     if (typescript) addTypeImport(j, root, 'next', 'Metadata');
   }
   if (collected.viewport.length > 0) {
@@ -361,5 +514,3 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   // The exports go after the imports, as written here.
   return exports.length > 0 ? insertAfterImports(j, printed, exports.join('\n\n')) : printed;
 }
-
-

@@ -1,5 +1,16 @@
 import type { API, ASTPath, CallExpression, FileInfo, Identifier, VariableDeclarator } from 'jscodeshift';
-import { freeName, freshStatements, memberKey, references, reparseExpression, SEARCH_PARAMS_TYPE, statements, type RuleMeta, type RuleOptions, type AstNode as Node } from '../../src/engine/app-router-rules.ts';
+import {
+  freeName,
+  freshStatements,
+  memberKey,
+  references,
+  reparseExpression,
+  SEARCH_PARAMS_TYPE,
+  statements,
+  type RuleMeta,
+  type RuleOptions,
+  type AstNode as Node,
+} from '../../src/engine/app-router-rules.ts';
 import { addImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
@@ -7,7 +18,8 @@ export const meta: RuleMeta = {
   id: 'next-router-to-navigation',
   title: '`next/router` → `next/navigation`',
   coverage: 'partial',
-  description: '`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test, or cut at the query with `.split(\'?\')[0]`), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it; its `query`, `pathname`, `asPath` and `route` reads stay, typed optional (`AppRouterInstance & { query?: … }`) and read with `?.`, so the helper still type-checks. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.',
+  description:
+    "`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test, or cut at the query with `.split('?')[0]`), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it; its `query`, `pathname`, `asPath` and `route` reads stay, typed optional (`AppRouterInstance & { query?: … }`) and read with `?.`, so the helper still type-checks. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.",
 };
 
 export const parser = 'tsx';
@@ -17,10 +29,10 @@ const GONE: Record<string, string> = {
   locales: 'there is no built-in i18n in the App Router: list the locales yourself',
   defaultLocale: 'there is no built-in i18n in the App Router',
   domainLocales: 'there is no built-in i18n in the App Router',
-  basePath: 'the App Router\'s router has no `basePath`: read it from your config',
+  basePath: "the App Router's router has no `basePath`: read it from your config",
   isFallback: '`fallback` pages are gone: show a loading state in `loading.tsx`',
   isPreview: 'preview mode is Draft Mode: `draftMode()` from `next/headers` on the server',
-  components: 'the App Router\'s router has no `components`',
+  components: "the App Router's router has no `components`",
   beforePopState: 'the App Router has no `beforePopState`',
 };
 
@@ -38,9 +50,20 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   let useRouterName: string | null = null;
   imports.forEach((p: ASTPath) => {
     for (const specifier of (p.node as { specifiers?: Array<Node & { imported?: Identifier; local?: Identifier }> }).specifiers ?? []) {
-      if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'useRouter') useRouterName = specifier.local?.name ?? 'useRouter';
-      else if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'withRouter') addTodo(j, p, '`withRouter` has no App Router equivalent: use the `useRouter`, `usePathname` and `useSearchParams` hooks in a client component');
-      else if (specifier.type === 'ImportDefaultSpecifier') addTodo(j, p, 'the default `Router` singleton has no App Router equivalent: use `useRouter()` from `next/navigation` in a client component');
+      if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'useRouter')
+        useRouterName = specifier.local?.name ?? 'useRouter';
+      else if (specifier.type === 'ImportSpecifier' && specifier.imported?.name === 'withRouter')
+        addTodo(
+          j,
+          p,
+          '`withRouter` has no App Router equivalent: use the `useRouter`, `usePathname` and `useSearchParams` hooks in a client component',
+        );
+      else if (specifier.type === 'ImportDefaultSpecifier')
+        addTodo(
+          j,
+          p,
+          'the default `Router` singleton has no App Router equivalent: use `useRouter()` from `next/navigation` in a client component',
+        );
     }
   });
   retypeNextRouter(j, root, imports);
@@ -49,7 +72,8 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   // Each `const router = useRouter()` (or a destructuring of it), in its own component.
   root.find(j.CallExpression, { callee: { type: 'Identifier', name: useRouterName } }).forEach((call: ASTPath<CallExpression>) => {
     const declarator = call.parent.node.type === 'VariableDeclarator' ? (call.parent as ASTPath<VariableDeclarator>) : null;
-    const chained = call.parent.node.type === 'MemberExpression' && call.parent.node.object === call.node ? (call.parent as ASTPath<Member>) : null;
+    const chained =
+      call.parent.node.type === 'MemberExpression' && call.parent.node.object === call.node ? (call.parent as ASTPath<Member>) : null;
     const fn = j(call).closest(j.Function);
     if ((!declarator && !chained) || fn.length === 0) return;
     const scope = fn.paths()[0]!;
@@ -87,7 +111,10 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       const key = memberKey(chained.node as never);
       if (key === 'query') j(chained).replaceWith(j.identifier(query()));
       else if (key === 'pathname' || key === 'route') j(chained).replaceWith(j.identifier(pathname()));
-      else if (key === 'asPath') j(withoutQuery(chained) ?? chained).replaceWith(j.identifier(comparesPath(chained) || withoutQuery(chained) ? pathname() : asPath()));
+      else if (key === 'asPath')
+        j(withoutQuery(chained) ?? chained).replaceWith(
+          j.identifier(comparesPath(chained) || withoutQuery(chained) ? pathname() : asPath()),
+        );
       else if (key === 'isReady') j(chained).replaceWith(j.booleanLiteral(true));
       else if (key && GONE[key]) addTodo(j, chained, `\`useRouter().${key}\`: ${GONE[key]}`);
       flush();
@@ -97,7 +124,8 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     if (declarator.node.id.type === 'ObjectPattern') {
       // `const { query, push } = useRouter()`
       const kept: Node[] = [];
-      for (const property of (declarator.node.id as unknown as { properties: Array<Node & { key?: Identifier; value?: Identifier }> }).properties) {
+      for (const property of (declarator.node.id as unknown as { properties: Array<Node & { key?: Identifier; value?: Identifier }> })
+        .properties) {
         const key = property.key?.name;
         const value = property.value?.type === 'Identifier' ? property.value.name : null;
         if (value && (key === 'query' || key === 'asPath' || key === 'pathname' || key === 'route' || key === 'isReady')) {
@@ -120,14 +148,17 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     }
     if (declarator.node.id.type !== 'Identifier') return;
     const router = declarator.node.id.name;
-    const uses = j(scope as never).find(j.Identifier, { name: router }).filter((p: ASTPath) => p.parent.node.type === 'MemberExpression' && p.parent.node.object === p.node);
+    const uses = j(scope as never)
+      .find(j.Identifier, { name: router })
+      .filter((p: ASTPath) => p.parent.node.type === 'MemberExpression' && p.parent.node.object === p.node);
     // Reads first, so the URLs built for push/replace below see their converted form.
     uses.forEach((p: ASTPath) => {
       const member = p.parent as ASTPath<Member>;
       const key = memberKey(member.node as never);
       if (key === 'query') j(member).replaceWith(j.identifier(query()));
       else if (key === 'pathname' || key === 'route') j(member).replaceWith(j.identifier(pathname()));
-      else if (key === 'asPath') j(withoutQuery(member) ?? member).replaceWith(j.identifier(comparesPath(member) || withoutQuery(member) ? pathname() : asPath()));
+      else if (key === 'asPath')
+        j(withoutQuery(member) ?? member).replaceWith(j.identifier(comparesPath(member) || withoutQuery(member) ? pathname() : asPath()));
       else if (key === 'isReady') replaceIsReady(j, member);
       else if (key === 'reload') j(member).replaceWith(reparseExpression(j, 'window.location.reload') as never);
       else if (key && GONE[key]) addTodo(j, member, `\`${router}.${key}\`: ${GONE[key]}`);
@@ -139,8 +170,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       if (key === 'push' || key === 'replace') {
         convertNavigation(j, member);
         unchainThen(j, member);
-      }
-      else if (key === 'events') convertEvents(j, member, pathname, searchParams);
+      } else if (key === 'events') convertEvents(j, member, pathname, searchParams);
     });
     flush();
     if (j(scope as never).find(j.Identifier, { name: router }).length === 1) j(holder).remove();
@@ -151,9 +181,11 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     node.specifiers = (node.specifiers ?? []).filter((s) => !(s.type === 'ImportSpecifier' && s.imported?.name === 'useRouter'));
     if (node.specifiers.length === 0 && !(p.node as { comments?: unknown[] }).comments?.length) j(p).remove();
   });
-  const stillUsed = root.find(j.Identifier, { name: useRouterName }).filter((p: ASTPath) => p.parent.node.type === 'CallExpression').length > 0;
+  const stillUsed =
+    root.find(j.Identifier, { name: useRouterName }).filter((p: ASTPath) => p.parent.node.type === 'CallExpression').length > 0;
   if (stillUsed) addImport(j, root, 'next/navigation', 'useRouter', useRouterName);
-  for (const hook of ['useParams', 'usePathname', 'useSearchParams'] as const) if (hooks.has(hook)) addImport(j, root, 'next/navigation', hook);
+  for (const hook of ['useParams', 'usePathname', 'useSearchParams'] as const)
+    if (hooks.has(hook)) addImport(j, root, 'next/navigation', hook);
   return printSource(root, file.source, file.path);
 }
 
@@ -186,7 +218,7 @@ function convertNavigation(j: API['jscodeshift'], member: ASTPath<Member>): void
     const queryNode = properties.find((p) => p.key?.name === 'query')?.value;
     const other = properties.filter((p) => p.key?.name !== 'pathname' && p.key?.name !== 'query');
     if (!pathnameNode || other.length > 0) {
-      addTodo(j, member, 'build the URL string by hand: the App Router\'s `push`/`replace` take a string');
+      addTodo(j, member, "build the URL string by hand: the App Router's `push`/`replace` take a string");
       return;
     }
     let pathSource = j(pathnameNode as never).toSource();
@@ -198,7 +230,8 @@ function convertNavigation(j: API['jscodeshift'], member: ASTPath<Member>): void
       for (const property of (queryNode as unknown as { properties: Array<Node & { key?: Identifier; value: Node }> }).properties) {
         const name = property.key?.name;
         const value = property.value as Node;
-        const text = value.type === 'StringLiteral' ? String(value.value).replace(/[`$\\]/g, '\\$&') : `\${${j(value as never).toSource()}}`;
+        const text =
+          value.type === 'StringLiteral' ? String(value.value).replace(/[`$\\]/g, '\\$&') : `\${${j(value as never).toSource()}}`;
         if (name && path.includes(`[${name}]`)) path = path.replace(`[${name}]`, text);
         else rest.push(j(property as never).toSource());
       }
@@ -212,7 +245,12 @@ function convertNavigation(j: API['jscodeshift'], member: ASTPath<Member>): void
   if (options && options.type === 'ObjectExpression') {
     const properties = (options as unknown as { properties: Array<Node & { key?: Identifier }> }).properties;
     const scroll = properties.filter((p) => p.key?.name === 'scroll');
-    if (properties.some((p) => p.key?.name !== 'scroll')) addTodo(j, member, '`shallow` and `locale` navigation options are gone: update the URL with `window.history.pushState` for a shallow change');
+    if (properties.some((p) => p.key?.name !== 'scroll'))
+      addTodo(
+        j,
+        member,
+        '`shallow` and `locale` navigation options are gone: update the URL with `window.history.pushState` for a shallow change',
+      );
     if (scroll.length > 0) kept.push(reparseExpression(j, `{ ${scroll.map((p) => j(p as never).toSource()).join(', ')} }`));
   }
   call.arguments = kept as never;
@@ -230,7 +268,12 @@ function convertEvents(j: API['jscodeshift'], member: ASTPath<Member>, pathname:
   const effect = j(member).closest(j.CallExpression, { callee: { name: 'useEffect' } });
   const eventName = event?.type === 'StringLiteral' ? (event as unknown as { value: string }).value : null;
   if (!call || call.type !== 'CallExpression' || eventName !== 'routeChangeComplete' || effect.length === 0 || !handler) {
-    if (member.parent?.node.type !== 'ArrayExpression') addTodo(j, member, `router events${eventName ? ` (\`${eventName}\`)` : ''} are gone: run an effect on \`usePathname()\` and \`useSearchParams()\` instead`);
+    if (member.parent?.node.type !== 'ArrayExpression')
+      addTodo(
+        j,
+        member,
+        `router events${eventName ? ` (\`${eventName}\`)` : ''} are gone: run an effect on \`usePathname()\` and \`useSearchParams()\` instead`,
+      );
     return;
   }
   const statement = j(call as never).paths().length ? j(member).closest(j.ExpressionStatement) : null;
@@ -247,8 +290,13 @@ function convertEvents(j: API['jscodeshift'], member: ASTPath<Member>, pathname:
   statement?.replaceWith(freshStatements(j, `${j(handler as never).toSource()}(${s}?.size ? \`\${${p}}?\${${s}}\` : ${p});`)[0] as never);
   const deps = (effect.paths()[0]!.node.arguments[1] ?? null) as (Node & { elements?: Node[] }) | null;
   if (deps?.type === 'ArrayExpression') {
-    const kept = (deps.elements ?? []).filter((element: Node) => !(element.type === 'MemberExpression' && memberKey(element as never) === 'events'));
-    effect.paths()[0]!.node.arguments[1] = reparseExpression(j, `[${[...kept.map((e: Node) => j(e as never).toSource()), p, s].join(', ')}]`) as never;
+    const kept = (deps.elements ?? []).filter(
+      (element: Node) => !(element.type === 'MemberExpression' && memberKey(element as never) === 'events'),
+    );
+    effect.paths()[0]!.node.arguments[1] = reparseExpression(
+      j,
+      `[${[...kept.map((e: Node) => j(e as never).toSource()), p, s].join(', ')}]`,
+    ) as never;
   }
 }
 
@@ -270,12 +318,17 @@ function unchainThen(j: API['jscodeshift'], member: ASTPath<Member>): void {
       if (callback.body.type === 'BlockStatement') return callback.body.body;
       return [j.expressionStatement(fresh(callback.body) as never)];
     }
-    if (callback.type === 'Identifier' || callback.type === 'MemberExpression') return [j.expressionStatement(j.callExpression(fresh(callback) as never, []))];
+    if (callback.type === 'Identifier' || callback.type === 'MemberExpression')
+      return [j.expressionStatement(j.callExpression(fresh(callback) as never, []))];
     return null;
   };
   const body = statement.node.type === 'ExpressionStatement' && Array.isArray(statement.parentPath?.value) ? callbackBody() : null;
   if (!body) {
-    addTodo(j, member, '`push`/`replace` return nothing in the App Router: run what followed the navigation after the call, or on a `usePathname()` change');
+    addTodo(
+      j,
+      member,
+      '`push`/`replace` return nothing in the App Router: run what followed the navigation after the call, or on a `usePathname()` change',
+    );
     return;
   }
   j(statement).replaceWith(j.expressionStatement(call.node));
@@ -330,9 +383,16 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
         });
     }
     const undefinedNote = typed.length > 0 ? ', so these read undefined here' : '';
-    addTodo(j, p, `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass the values of \`usePathname\` and \`useSearchParams\` from the calling component to this helper instead`);
+    addTodo(
+      j,
+      p,
+      `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass the values of \`usePathname\` and \`useSearchParams\` from the calling component to this helper instead`,
+    );
   });
-  const declaration = j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral('next/dist/shared/lib/app-router-context.shared-runtime'));
+  const declaration = j.importDeclaration(
+    [j.importSpecifier(j.identifier(name))],
+    j.stringLiteral('next/dist/shared/lib/app-router-context.shared-runtime'),
+  );
   (declaration as { importKind?: string }).importKind = 'type';
   const existing = root.find(j.ImportDeclaration);
   if (existing.length > 0) existing.at(existing.length - 1).insertAfter(declaration);
@@ -343,7 +403,11 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
 function comparesPath(member: ASTPath): boolean {
   const parent = member.parent?.node as Node | undefined;
   if (parent?.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) return true;
-  return parent?.type === 'MemberExpression' && parent.object === member.node && ['startsWith', 'endsWith'].includes(memberKey(parent as never) ?? '');
+  return (
+    parent?.type === 'MemberExpression' &&
+    parent.object === member.node &&
+    ['startsWith', 'endsWith'].includes(memberKey(parent as never) ?? '')
+  );
 }
 
 /** `asPath.split('?')[0]`: the path without its query string, which is what `usePathname()` gives. */
@@ -351,9 +415,17 @@ function withoutQuery(member: ASTPath): ASTPath | null {
   const split = member.parent as ASTPath<Member> | undefined;
   const call = split?.parent as ASTPath<CallExpression> | undefined;
   const index = call?.parent as ASTPath<Member> | undefined;
-  if (split?.node.type !== 'MemberExpression' || split.node.object !== member.node || memberKey(split.node as never) !== 'split') return null;
+  if (split?.node.type !== 'MemberExpression' || split.node.object !== member.node || memberKey(split.node as never) !== 'split')
+    return null;
   const [separator] = (call?.node.type === 'CallExpression' && call.node.callee === split.node ? call.node.arguments : []) as Node[];
   if (separator?.type !== 'StringLiteral' || separator.value !== '?') return null;
-  if (index?.node.type !== 'MemberExpression' || index.node.object !== call!.node || !index.node.computed || (index.node.property as Node).type !== 'NumericLiteral' || (index.node.property as Node).value !== 0) return null;
+  if (
+    index?.node.type !== 'MemberExpression' ||
+    index.node.object !== call!.node ||
+    !index.node.computed ||
+    (index.node.property as Node).type !== 'NumericLiteral' ||
+    (index.node.property as Node).value !== 0
+  )
+    return null;
   return index;
 }

@@ -4,9 +4,10 @@ import { sourceTree } from '../../src/engine/codemod.ts';
 
 export const meta: RuleMeta = {
   id: 'use-client',
-  title: '`\'use client\'` where a component needs the browser',
+  title: "`'use client'` where a component needs the browser",
   coverage: 'done',
-  description: 'A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`) or a function to another component (a render prop, which cannot cross from the server to the client), hands a component to a `legacyBehavior` link (which clones it with an `onClick`), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator` gets `\'use client\'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.',
+  description:
+    "A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`) or a function to another component (a render prop, which cannot cross from the server to the client), hands a component to a `legacyBehavior` link (which clones it with an `onClick`), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator` gets `'use client'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.",
 };
 
 export const parser = 'tsx';
@@ -21,10 +22,16 @@ export function clientReason(j: JSCodeshift, root: ReturnType<JSCodeshift>): str
     return name !== undefined && /^use[A-Z]/.test(name);
   });
   if (hook.length > 0) return 'calls hooks';
-  if (root.find(j.CallExpression, { callee: { name: 'createContext' } }).length > 0 || root.find(j.CallExpression, { callee: { property: { name: 'createContext' } } }).length > 0) return 'creates a context';
+  if (
+    root.find(j.CallExpression, { callee: { name: 'createContext' } }).length > 0 ||
+    root.find(j.CallExpression, { callee: { property: { name: 'createContext' } } }).length > 0
+  )
+    return 'creates a context';
   const handler = root.find(j.JSXAttribute).filter((p: ASTPath) => {
     const attribute = p.node as { name: { name: unknown }; value?: { type: string } | null };
-    return typeof attribute.name.name === 'string' && /^on[A-Z]/.test(attribute.name.name) && attribute.value?.type === 'JSXExpressionContainer';
+    return (
+      typeof attribute.name.name === 'string' && /^on[A-Z]/.test(attribute.name.name) && attribute.value?.type === 'JSXExpressionContainer'
+    );
   });
   if (handler.length > 0) return 'passes event handlers';
   // A function cannot cross from a server component into a client one, so a component that hands
@@ -33,14 +40,25 @@ export function clientReason(j: JSCodeshift, root: ReturnType<JSCodeshift>): str
     const attribute = p.node as { value?: { type: string; expression?: { type: string } } | null };
     const element = (p.parent.node as { name: { type: string; name?: string } }).name;
     const component = element.type === 'JSXMemberExpression' || (element.type === 'JSXIdentifier' && /^[A-Z]/.test(element.name ?? ''));
-    return component && attribute.value?.type === 'JSXExpressionContainer' && /^(ArrowFunctionExpression|FunctionExpression)$/.test(attribute.value.expression?.type ?? '');
+    return (
+      component &&
+      attribute.value?.type === 'JSXExpressionContainer' &&
+      /^(ArrowFunctionExpression|FunctionExpression)$/.test(attribute.value.expression?.type ?? '')
+    );
   });
   if (functionProp.length > 0) return 'passes functions to components';
   // A `legacyBehavior` link clones its child with an `onClick`: a component child must render on the client.
   const legacyLink = root.find(j.JSXElement).filter((p: ASTPath) => {
-    const element = p.node as { openingElement: { attributes?: Array<{ type: string; name?: { name?: unknown } }> }; children?: Array<{ type: string; openingElement?: { name: { type: string; name?: string } } }> };
-    if (!(element.openingElement.attributes ?? []).some((a) => a.type === 'JSXAttribute' && a.name?.name === 'legacyBehavior')) return false;
-    return (element.children ?? []).some((c) => c.type === 'JSXElement' && (c.openingElement!.name.type !== 'JSXIdentifier' || /^[A-Z]/.test(c.openingElement!.name.name ?? '')));
+    const element = p.node as {
+      openingElement: { attributes?: Array<{ type: string; name?: { name?: unknown } }> };
+      children?: Array<{ type: string; openingElement?: { name: { type: string; name?: string } } }>;
+    };
+    if (!(element.openingElement.attributes ?? []).some((a) => a.type === 'JSXAttribute' && a.name?.name === 'legacyBehavior'))
+      return false;
+    return (element.children ?? []).some(
+      (c) =>
+        c.type === 'JSXElement' && (c.openingElement!.name.type !== 'JSXIdentifier' || /^[A-Z]/.test(c.openingElement!.name.name ?? '')),
+    );
   });
   if (legacyLink.length > 0) return 'hands a component to a `legacyBehavior` link';
   const browser = root.find(j.Identifier).filter((p: ASTPath) => {

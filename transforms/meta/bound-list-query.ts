@@ -17,7 +17,8 @@ async function primaryKeys(project: Project): Promise<Answers> {
       if (table.model && table.fields) {
         const fieldOf = new Map(Object.entries(table.fields).map(([field, column]) => [column, field]));
         const fields = columns.map((column) => fieldOf.get(column));
-        if (fields.every((field) => field !== undefined)) keys[`prisma:${table.model.charAt(0).toLowerCase()}${table.model.slice(1)}`] = fields as string[];
+        if (fields.every((field) => field !== undefined))
+          keys[`prisma:${table.model.charAt(0).toLowerCase()}${table.model.slice(1)}`] = fields as string[];
       }
     }
   }
@@ -28,9 +29,19 @@ export const meta: TransformMeta = {
   id: 'bound-list-query',
   title: 'Give list queries a page size',
   description:
-    'Where a list query\'s rows go to a response or a render (`res.json`, `NextResponse.json`, props from `getServerSideProps`, JSX, a server action\'s result), adds a page: `take` (and `orderBy` on the primary key) to Prisma `findMany`, `.order(key).range(0, pageSize - 1)` to supabase-js selects, `ORDER BY key LIMIT n` to SQL, with a TODO where the caller should get a way to ask for the next page. Where the rows are only counted, the query becomes a count. Rows read in a transaction or fed to a sum, a loop, a write or a join are left alone, and so is a query with no order of its own on a table whose primary key the schema does not give: a page of arbitrary rows, or an order by a column the table lacks, would be worse than none.',
+    "Where a list query's rows go to a response or a render (`res.json`, `NextResponse.json`, props from `getServerSideProps`, JSX, a server action's result), adds a page: `take` (and `orderBy` on the primary key) to Prisma `findMany`, `.order(key).range(0, pageSize - 1)` to supabase-js selects, `ORDER BY key LIMIT n` to SQL, with a TODO where the caller should get a way to ask for the next page. Where the rows are only counted, the query becomes a count. Rows read in a transaction or fed to a sum, a loop, a write or a join are left alone, and so is a query with no order of its own on a table whose primary key the schema does not give: a page of arbitrary rows, or an order by a column the table lacks, would be worse than none.",
   safe: true,
   prefilter: ['findMany', '.select(', 'SELECT', 'select '],
-  questions: [{ name: 'pageSize', message: 'How many rows should one list query return at most?', type: 'number', default: 100, integer: true, min: 1, max: 10000 }],
+  questions: [
+    {
+      name: 'pageSize',
+      message: 'How many rows should one list query return at most?',
+      type: 'number',
+      default: 100,
+      integer: true,
+      min: 1,
+      max: 10000,
+    },
+  ],
   projectOptions: primaryKeys,
 };

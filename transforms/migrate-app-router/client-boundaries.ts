@@ -12,8 +12,23 @@ import { applyRules } from '../app-router/index.ts';
  * `<a>`, and the ones that need the browser get `'use client'` (only modules a server module imports
  * need it; a client module's imports are client code already).
  */
-export function convertReachable(api: JSCodeshift, resolver: ModuleResolver, appDir: string, pagesDir: string | null, files: string[], changeset: Changeset): void {
-  const appFiles = [...new Set([...files, ...changeset.changes().filter((c) => c.after !== null).map((c) => c.path)])].filter((file) => isUnder(appDir, file) && isSourceFile(file) && changeset.read(file) !== null);
+export function convertReachable(
+  api: JSCodeshift,
+  resolver: ModuleResolver,
+  appDir: string,
+  pagesDir: string | null,
+  files: string[],
+  changeset: Changeset,
+): void {
+  const appFiles = [
+    ...new Set([
+      ...files,
+      ...changeset
+        .changes()
+        .filter((c) => c.after !== null)
+        .map((c) => c.path),
+    ]),
+  ].filter((file) => isUnder(appDir, file) && isSourceFile(file) && changeset.read(file) !== null);
   const pagesFiles = files.filter((file) => isUnder(pagesDir, file) && changeset.read(file) !== null && isSourceFile(file));
   const reach = (starts: string[]) => {
     const seen = new Set<string>();
@@ -43,17 +58,21 @@ export function convertReachable(api: JSCodeshift, resolver: ModuleResolver, app
     const inApp = isUnder(appDir, file);
     if (!inApp && source.includes('next/router')) {
       if (fromPages.has(file)) {
-        const note = '// TODO(shipshape): pages/ and app/ both render this module: import `useRouter` from `next/compat/router` (it returns null in app/) until every page has moved\n';
+        const note =
+          '// TODO(shipshape): pages/ and app/ both render this module: import `useRouter` from `next/compat/router` (it returns null in app/) until every page has moved\n';
         if (!source.includes(note.trim())) source = `${note}${source}`;
       } else {
         source = applyRules(api, ['next-router-to-navigation'], file, source, { kind: 'component' });
       }
     }
-    if (!inApp && !fromPages.has(file)) source = applyRules(api, ['link-without-anchor', 'next-head-to-metadata'], file, source, { kind: 'component' });
-    if (inApp && source.includes('next/router')) source = applyRules(api, ['next-router-to-navigation'], file, source, { kind: 'component' });
+    if (!inApp && !fromPages.has(file))
+      source = applyRules(api, ['link-without-anchor', 'next-head-to-metadata'], file, source, { kind: 'component' });
+    if (inApp && source.includes('next/router'))
+      source = applyRules(api, ['next-router-to-navigation'], file, source, { kind: 'component' });
     const original = changeset.read(file)!;
     if (/useSearchParams\(/.test(source) && !/useSearchParams\(/.test(original) && !/(^|\/)(page|layout)\.[jt]sx?$/.test(file)) {
-      const note = '// TODO(shipshape): `useSearchParams()` needs a `<Suspense>` boundary around this component where a statically rendered page uses it, or `next build` stops\n';
+      const note =
+        '// TODO(shipshape): `useSearchParams()` needs a `<Suspense>` boundary around this component where a statically rendered page uses it, or `next build` stops\n';
       source = source.replace(/^((['"])use client\2;?\n\n)?/, (directive) => `${directive}${note}`);
     }
     let isClient = clientParent || hasDirective(api, sourceTree(api, source), 'use client');
@@ -68,9 +87,8 @@ export function convertReachable(api: JSCodeshift, resolver: ModuleResolver, app
     client.set(file, isClient);
     for (const site of importSites(api, source)) {
       const resolved = resolver.resolve(file, site.specifier);
-      if (resolved && isSourceFile(resolved.file) && !isUnder(pagesDir, resolved.file)) queue.push({ file: resolved.file, clientParent: isClient });
+      if (resolved && isSourceFile(resolved.file) && !isUnder(pagesDir, resolved.file))
+        queue.push({ file: resolved.file, clientParent: isClient });
     }
   }
 }
-
-

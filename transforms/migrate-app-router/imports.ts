@@ -39,9 +39,15 @@ export function rebaseImports(
     const resolved = resolver.resolve(from, site.specifier);
     const exportsMoved = resolved ? movedExports.get(resolved.file) : undefined;
     const toExports = exportsMoved && site.names && site.names.length > 0 && site.names.every((name) => exportsMoved.names.has(name));
-    const target = resolved ? (toExports ? exportsMoved.file : (moved.get(resolved.file) ?? resolved.file)) : path.posix.normalize(path.posix.join(path.posix.dirname(from), site.specifier));
+    const target = resolved
+      ? toExports
+        ? exportsMoved.file
+        : (moved.get(resolved.file) ?? resolved.file)
+      : path.posix.normalize(path.posix.join(path.posix.dirname(from), site.specifier));
     if (from === to && !(resolved && moved.has(resolved.file))) continue;
-    const specifier = resolved ? relativeSpecifier(to, target, site.specifier) : relativeSpecifier(to, target, `${site.specifier}.x`).replace(/\.x$/, '');
+    const specifier = resolved
+      ? relativeSpecifier(to, target, site.specifier)
+      : relativeSpecifier(to, target, `${site.specifier}.x`).replace(/\.x$/, '');
     if (specifier !== site.specifier) {
       const quote = source[site.start];
       edits.replace(site.start, site.end, `${quote}${specifier}${quote}`);

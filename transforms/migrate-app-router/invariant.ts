@@ -5,7 +5,8 @@ import { declared } from './split-page.ts';
 const CONVERTED = new Set(['getStaticProps', 'getServerSideProps', 'getStaticPaths']);
 /** Elements the rules turn into something else: `next/head` and `next-seo` into metadata. */
 const CONSUMED = new Set(['Head', 'NextSeo', 'DefaultSeo']);
-const HTTP_METHOD_EXPORT = /export\s+(?:async\s+)?(?:function\s+|const\s+)(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|\bas\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+const HTTP_METHOD_EXPORT =
+  /export\s+(?:async\s+)?(?:function\s+|const\s+)(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|\bas\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 interface Inventory {
   declarations: Set<string>;
@@ -31,7 +32,11 @@ function inventory(api: JSCodeshift, source: string): Inventory {
     const name = elementName((p.node as unknown as { openingElement: { name: never } }).openingElement.name);
     // What a `<Head>` holds becomes metadata, and a link's child element merges into the link.
     for (let up = p.parent as ASTPath | null; up; up = up.parent as ASTPath | null) {
-      if (up.node.type === 'JSXElement' && CONSUMED.has(elementName((up.node as unknown as { openingElement: { name: never } }).openingElement.name))) return;
+      if (
+        up.node.type === 'JSXElement' &&
+        CONSUMED.has(elementName((up.node as unknown as { openingElement: { name: never } }).openingElement.name))
+      )
+        return;
     }
     const parent = p.parent?.node as { type: string; openingElement?: { name: never } } | undefined;
     if (parent?.type === 'JSXElement' && elementName(parent.openingElement!.name) === 'Link') return;

@@ -3,7 +3,22 @@ import type { JSCodeshift } from 'jscodeshift';
 import { declared, pruneImports } from './split-page.ts';
 
 /** What a `page` module may export: Next.js fails the build on any other value export ("not a valid Page export field"). */
-const PAGE_EXPORTS = new Set(['default', 'metadata', 'generateMetadata', 'viewport', 'generateViewport', 'generateStaticParams', 'revalidate', 'dynamic', 'dynamicParams', 'fetchCache', 'runtime', 'preferredRegion', 'maxDuration', 'experimental_ppr']);
+const PAGE_EXPORTS = new Set([
+  'default',
+  'metadata',
+  'generateMetadata',
+  'viewport',
+  'generateViewport',
+  'generateStaticParams',
+  'revalidate',
+  'dynamic',
+  'dynamicParams',
+  'fetchCache',
+  'runtime',
+  'preferredRegion',
+  'maxDuration',
+  'experimental_ppr',
+]);
 
 type Statement = { type: string; [key: string]: unknown };
 
@@ -11,11 +26,22 @@ type Statement = { type: string; [key: string]: unknown };
  * A page's other value exports (`export const connectLinks = …`) move to a module beside the page,
  * with what they use, and the page imports them back from it. Null when the page has none.
  */
-export function movePageExports(api: JSCodeshift, converted: string, target: string): { page: string; sibling: { file: string; content: string; names: Set<string> } } | null {
+export function movePageExports(
+  api: JSCodeshift,
+  converted: string,
+  target: string,
+): { page: string; sibling: { file: string; content: string; names: Set<string> } } | null {
   const program = api(converted).find(api.Program).get().node as { body: Statement[] };
   const sourceOf = (n: unknown) => api(n as never).toSource();
-  const isValueExport = (n: Statement) => n.type === 'ExportNamedDeclaration' && !!n.declaration && !/^TS/.test((n.declaration as Statement).type) && n.exportKind !== 'type' && !(n.declaration as { declare?: boolean }).declare;
-  const extra = program.body.filter((n) => isValueExport(n) && declared(n).length > 0 && declared(n).every((name) => !PAGE_EXPORTS.has(name)));
+  const isValueExport = (n: Statement) =>
+    n.type === 'ExportNamedDeclaration' &&
+    !!n.declaration &&
+    !/^TS/.test((n.declaration as Statement).type) &&
+    n.exportKind !== 'type' &&
+    !(n.declaration as { declare?: boolean }).declare;
+  const extra = program.body.filter(
+    (n) => isValueExport(n) && declared(n).length > 0 && declared(n).every((name) => !PAGE_EXPORTS.has(name)),
+  );
   if (extra.length === 0) return null;
   const names = new Set(extra.flatMap((n) => declared(n)));
   // What the moved exports use comes along (the page keeps its own copy where it uses it too).
@@ -34,7 +60,9 @@ export function movePageExports(api: JSCodeshift, converted: string, target: str
   }
   const imports = program.body.filter((n) => n.type === 'ImportDeclaration').map(sourceOf);
   const file = `${path.posix.dirname(target)}/page-exports${path.posix.extname(target)}`;
-  const siblingCode = [imports.join('\n'), ...program.body.filter((n) => helpers.includes(n) || extra.includes(n)).map(sourceOf)].join('\n\n');
+  const siblingCode = [imports.join('\n'), ...program.body.filter((n) => helpers.includes(n) || extra.includes(n)).map(sourceOf)].join(
+    '\n\n',
+  );
   const kept = program.body.filter((n) => n.type !== 'ImportDeclaration' && !extra.includes(n)).map(sourceOf);
   const keptText = kept.join('\n');
   const used = [...names].filter((name) => new RegExp(`(?<![\\w$.])${name}(?![\\w$])`).test(keptText));

@@ -4,7 +4,15 @@ import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import { TextEdits } from '../../src/engine/codemod.ts';
 import { importSites, isRelativeSpecifier, ModuleResolver, relativeSpecifier } from '../../src/engine/module-graph.ts';
-import { appEntry, appTarget, isUnder, normaliseRoute, pagesEntry, type PagesEntry, type RouterDirs } from '../../src/engine/next-routes.ts';
+import {
+  appEntry,
+  appTarget,
+  isUnder,
+  normaliseRoute,
+  pagesEntry,
+  type PagesEntry,
+  type RouterDirs,
+} from '../../src/engine/next-routes.ts';
 import { renderTemplate } from '../../src/engine/templates.ts';
 import { isSourceFile } from '../../src/project/load-project.ts';
 import { applyRules, PAGE_RULES } from '../app-router/index.ts';
@@ -35,10 +43,18 @@ interface Stays {
   reason: string;
 }
 
-const GET_INITIAL_PROPS = '`getInitialProps` has no App Router equivalent: fetch the data in the page (an async server component) and run `shipshape migrate app-router` again';
+const GET_INITIAL_PROPS =
+  '`getInitialProps` has no App Router equivalent: fetch the data in the page (an async server component) and run `shipshape migrate app-router` again';
 
 /** A page or API route converted for app/, or why it stays. Throws a PlanFailure when a rule fails on it. */
-function convertEntry(api: JSCodeshift, resolver: ModuleResolver, entry: PagesEntry, target: string, source: string, layoutAttributes: unknown): Planned | Stays {
+function convertEntry(
+  api: JSCodeshift,
+  resolver: ModuleResolver,
+  entry: PagesEntry,
+  target: string,
+  source: string,
+  layoutAttributes: unknown,
+): Planned | Stays {
   try {
     parseSource(entry.file, source);
   } catch (error) {
@@ -47,8 +63,14 @@ function convertEntry(api: JSCodeshift, resolver: ModuleResolver, entry: PagesEn
   if (entry.kind === 'api') {
     const output = applyRules(api, ['api-route-handler'], entry.file, source, { route: entry.route, file: entry.file });
     // Not split safely: it stays an API route, with the reason next to it.
-    if (apiRouteHandler.leftInPages(output)) return { source: output, reason: addedNote(source, output) ?? 'the api-route-handler rule could not turn it into route handlers' };
-    return { entry, target, content: likeOriginal(source, rebaseImports(api, resolver, entry.file, target, output, new Map()), target), extra: [] };
+    if (apiRouteHandler.leftInPages(output))
+      return { source: output, reason: addedNote(source, output) ?? 'the api-route-handler rule could not turn it into route handlers' };
+    return {
+      entry,
+      target,
+      content: likeOriginal(source, rebaseImports(api, resolver, entry.file, target, output, new Map()), target),
+      extra: [],
+    };
   }
   if (/\bgetInitialProps\b/.test(source)) {
     const note = `// TODO(shipshape): ${GET_INITIAL_PROPS}\n`;
@@ -57,17 +79,38 @@ function convertEntry(api: JSCodeshift, resolver: ModuleResolver, entry: PagesEn
     edits.insert(0, note);
     return { source: edits.apply(), reason: GET_INITIAL_PROPS };
   }
-  const converted = rebaseImports(api, resolver, entry.file, target, applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }), new Map());
+  const converted = rebaseImports(
+    api,
+    resolver,
+    entry.file,
+    target,
+    applyRules(api, PAGE_RULES, entry.file, source, { route: entry.route, file: entry.file, layoutAttributes }),
+    new Map(),
+  );
   const exportsMoved = movePageExports(api, converted, target);
   const page = asPage(api, entry.file, exportsMoved?.page ?? converted, target);
-  const extra = [...page.extra, ...(exportsMoved ? [exportsMoved.sibling] : [])].map((e) => ({ file: e.file, content: likeOriginal(source, e.content, e.file) }));
-  return { entry, target, content: likeOriginal(source, page.page, target), extra, ...(exportsMoved ? { exports: { file: exportsMoved.sibling.file, names: exportsMoved.sibling.names } } : {}) };
+  const extra = [...page.extra, ...(exportsMoved ? [exportsMoved.sibling] : [])].map((e) => ({
+    file: e.file,
+    content: likeOriginal(source, e.content, e.file),
+  }));
+  return {
+    entry,
+    target,
+    content: likeOriginal(source, page.page, target),
+    extra,
+    ...(exportsMoved ? { exports: { file: exportsMoved.sibling.file, names: exportsMoved.sibling.names } } : {}),
+  };
 }
 
 /** The first `TODO(shipshape)` a rule added to a module, as the reason it stays. */
 function addedNote(before: string, after: string): string | null {
   const line = after.split('\n').find((l) => l.includes('TODO(shipshape):') && !before.includes(l.trim()));
-  return line ? line.replace(/^.*TODO\(shipshape\):\s*/, '').replace(/\*\/\s*$/, '').trim() : null;
+  return line
+    ? line
+        .replace(/^.*TODO\(shipshape\):\s*/, '')
+        .replace(/\*\/\s*$/, '')
+        .trim()
+    : null;
 }
 
 /** Every file a route becomes parses, and holds all the code of the original (see `droppedCode`). */
@@ -80,14 +123,26 @@ function assertKept(api: JSCodeshift, file: string, source: string, planned: Pla
     }
   }
   const lost = droppedCode(api, source, [planned.content, ...planned.extra.map((extra) => extra.content)]);
-  if (lost.length > 0) throw new PlanFailure(file, `its conversion would drop ${lost.join(', ')}: nothing of it was written (a shipshape bug, please report it)`, true);
+  if (lost.length > 0)
+    throw new PlanFailure(
+      file,
+      `its conversion would drop ${lost.join(', ')}: nothing of it was written (a shipshape bug, please report it)`,
+      true,
+    );
 }
 
 /**
  * Plans the move of one app from pages/ to app/. Returns the files it wrote from a template alone
  * (no page or shell of the app behind them), which take the project's style once planned.
  */
-export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonly string[], app: RouterDirs, changeset: Changeset, options: Record<string, unknown>): string[] {
+export function migrateApp(
+  api: JSCodeshift,
+  root: string,
+  projectFiles: readonly string[],
+  app: RouterDirs,
+  changeset: Changeset,
+  options: Record<string, unknown>,
+): string[] {
   const fromTemplate: string[] = [];
   const pagesDir = app.pages!;
   const appDir = app.app ?? pagesDir.replace(/pages$/, 'app');
@@ -105,8 +160,16 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
   const exists = (file: string) => files.has(file) || readable(file);
   const resolver = new ModuleResolver(root, exists);
   const selected = typeof options.routes === 'string' && options.routes ? picomatch(options.routes.split(','), { dot: true }) : null;
-  const entries = [...files].map((file) => pagesEntry(pagesDir, file)).filter((e): e is PagesEntry => e !== null).sort((a, b) => a.file.localeCompare(b.file));
-  const existingRoutes = new Set([...files].map((file) => appEntry(appDir, file)).filter((e) => e !== null).map((e) => normaliseRoute(e!.route)));
+  const entries = [...files]
+    .map((file) => pagesEntry(pagesDir, file))
+    .filter((e): e is PagesEntry => e !== null)
+    .sort((a, b) => a.file.localeCompare(b.file));
+  const existingRoutes = new Set(
+    [...files]
+      .map((file) => appEntry(appDir, file))
+      .filter((e) => e !== null)
+      .map((e) => normaliseRoute(e!.route)),
+  );
   const moved = new Map<string, string>();
   const planned: Planned[] = [];
 
@@ -163,27 +226,53 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
   if (planned.length > 0 || retireShell) {
     const appEntryFile = shell('_app');
     const documentEntry = shell('_document');
-    const existingLayout = [...files].find((file) => isUnder(appDir, file) && /^layout\.(tsx|jsx|ts|js)$/.test(file.slice(appDir.length + 1))) ?? null;
+    const existingLayout =
+      [...files].find((file) => isUnder(appDir, file) && /^layout\.(tsx|jsx|ts|js)$/.test(file.slice(appDir.length + 1))) ?? null;
     // A new root layout takes the shell's markup, styles and providers; an existing one takes the styles and providers when the shell goes.
     if (!existingLayout || (retireShell && appEntryFile)) {
-      const layoutFile = existingLayout ?? `${appDir}/layout.${documentEntry ? path.posix.extname(documentEntry.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx') : ext}`;
+      const layoutFile =
+        existingLayout ??
+        `${appDir}/layout.${documentEntry ? path.posix.extname(documentEntry.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx') : ext}`;
       let layout = existingLayout
         ? changeset.read(existingLayout)!
         : documentEntry
-          ? rebaseImports(api, resolver, documentEntry.file, layoutFile, applyRules(api, ['document-to-layout'], documentEntry.file, changeset.read(documentEntry.file)!, {}), moved)
+          ? rebaseImports(
+              api,
+              resolver,
+              documentEntry.file,
+              layoutFile,
+              applyRules(api, ['document-to-layout'], documentEntry.file, changeset.read(documentEntry.file)!, {}),
+              moved,
+            )
           : renderTemplate('code/root-layout.tsx', { typescript });
       if (!existingLayout && !documentEntry) fromTemplate.push(layoutFile);
       if (appEntryFile) {
         const appSource = changeset.read(appEntryFile.file)!;
         layout = appToProviders.withAppMetadata(api, layout, appSource, layoutFile);
-        const styles = importSites(api, appSource).filter((site) => /\.(css|scss|sass|less)$/.test(site.specifier) && new RegExp(`^import\\s+['"]${site.specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'm').test(appSource));
-        const styleImports = styles.map((site) => `import '${isRelativeSpecifier(site.specifier) ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`);
+        const styles = importSites(api, appSource).filter(
+          (site) =>
+            /\.(css|scss|sass|less)$/.test(site.specifier) &&
+            new RegExp(`^import\\s+['"]${site.specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'm').test(appSource),
+        );
+        const styleImports = styles.map(
+          (site) =>
+            `import '${isRelativeSpecifier(site.specifier) ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`,
+        );
         const providersFile = `${appDir}/providers.${path.posix.extname(appEntryFile.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx')}`;
-        let providers = applyRules(api, ['app-to-providers', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'], appEntryFile.file, appSource, { kind: 'component' });
+        let providers = applyRules(
+          api,
+          ['app-to-providers', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'],
+          appEntryFile.file,
+          appSource,
+          { kind: 'component' },
+        );
         const onlyChildren = appToProviders.rendersOnlyChildren(providers, api);
         if (onlyChildren) {
           // No providers module to write: what is left to do by hand goes on the layout.
-          const notes = providers.split('\n').filter((line) => line.trim().startsWith('// TODO(shipshape):')).map((line) => line.trim());
+          const notes = providers
+            .split('\n')
+            .filter((line) => line.trim().startsWith('// TODO(shipshape):'))
+            .map((line) => line.trim());
           if (notes.length > 0) layout = layout.replace(/^export default/m, `${notes.join('\n')}\nexport default`);
         }
         if (!onlyChildren && providers !== appSource && !exists(providersFile)) {
@@ -191,7 +280,9 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
           specials.push({ from: null, target: providersFile, content: providers });
           if (retireShell) moved.set(appEntryFile.file, providersFile);
           const suspense = /useSearchParams\(/.test(providers);
-          const wrapped = suspense ? '<Suspense fallback={null}><Providers>{children}</Providers></Suspense>' : '<Providers>{children}</Providers>';
+          const wrapped = suspense
+            ? '<Suspense fallback={null}><Providers>{children}</Providers></Suspense>'
+            : '<Providers>{children}</Providers>';
           layout = layout.replace(/\{children\}/, wrapped);
           styleImports.push(`import { Providers } from './providers';`);
           if (suspense) styleImports.push("import { Suspense } from 'react';");
@@ -208,25 +299,65 @@ export function migrateApp(api: JSCodeshift, root: string, projectFiles: readonl
     const errorEntry = shell('500') ?? shell('_error');
     if (notFound && !exists(`${appDir}/not-found.${ext}`) && !exists(`${appDir}/not-found.tsx`) && !exists(`${appDir}/not-found.jsx`)) {
       const target = `${appDir}/not-found${path.posix.extname(notFound.file)}`;
-      const content = applyRules(api, ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'use-client'], notFound.file, changeset.read(notFound.file)!, { kind: 'component' });
+      const content = applyRules(
+        api,
+        ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'use-client'],
+        notFound.file,
+        changeset.read(notFound.file)!,
+        { kind: 'component' },
+      );
       specials.push({ from: notFound, target, content: rebaseImports(api, resolver, notFound.file, target, content, moved, movedExports) });
     }
     if (errorEntry && ![...files].some((file) => isUnder(appDir, file) && /^error\.[jt]sx?$/.test(file.slice(appDir.length + 1)))) {
       const extension = path.posix.extname(errorEntry.file);
       const target = `${appDir}/error${extension}`;
-      const content = applyRules(api, ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'error-page'], errorEntry.file, changeset.read(errorEntry.file)!, { kind: 'error' });
-      specials.push({ from: errorEntry, target, content: rebaseImports(api, resolver, errorEntry.file, target, content, moved, movedExports) });
-      specials.push({ from: null, target: `${appDir}/global-error${extension}`, content: renderTemplate('code/global-error.tsx', { typescript: /\.tsx?$/.test(extension) }) });
+      const content = applyRules(
+        api,
+        ['next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor', 'error-page'],
+        errorEntry.file,
+        changeset.read(errorEntry.file)!,
+        { kind: 'error' },
+      );
+      specials.push({
+        from: errorEntry,
+        target,
+        content: rebaseImports(api, resolver, errorEntry.file, target, content, moved, movedExports),
+      });
+      specials.push({
+        from: null,
+        target: `${appDir}/global-error${extension}`,
+        content: renderTemplate('code/global-error.tsx', { typescript: /\.tsx?$/.test(extension) }),
+      });
       fromTemplate.push(`${appDir}/global-error${extension}`);
     }
   }
 
   const read = (file: string) => changeset.read(file);
-  keepPackagesExternal(api, changeset, app.dir, packagesReached(api, resolver, planned.flatMap((item) => [{ file: item.target, content: item.content }, ...item.extra]), read, serverExternal), files);
-  for (const item of planned.filter((p) => p.entry.kind === 'page' && !/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(p.content))) {
+  keepPackagesExternal(
+    api,
+    changeset,
+    app.dir,
+    packagesReached(
+      api,
+      resolver,
+      planned.flatMap((item) => [{ file: item.target, content: item.content }, ...item.extra]),
+      read,
+      serverExternal,
+    ),
+    files,
+  );
+  for (const item of planned.filter(
+    (p) => p.entry.kind === 'page' && !/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(p.content),
+  )) {
     // React refuses `react-dom/server` in a server component: what rendered HTML at build time must render JSX, or run in a route handler.
-    if (packagesReached(api, resolver, [{ file: item.target, content: item.content }], read, (s) => (s === 'react-dom/server' ? s : null)).length > 0) {
-      changeset.followUp({ kind: 'manual', message: `${item.target} reaches \`react-dom/server\`, which a server component cannot import: render the component instead of its HTML string, or move that code into a route handler` });
+    if (
+      packagesReached(api, resolver, [{ file: item.target, content: item.content }], read, (s) => (s === 'react-dom/server' ? s : null))
+        .length > 0
+    ) {
+      changeset.followUp({
+        kind: 'manual',
+        message: `${item.target} reaches \`react-dom/server\`, which a server component cannot import: render the component instead of its HTML string, or move that code into a route handler`,
+      });
     }
   }
 

@@ -9,12 +9,21 @@ import { isSourceFile } from '../../src/project/load-project.ts';
  * external, and that Next.js does not already keep external (its own list is
  * `next/dist/lib/server-external-packages.jsonc`: puppeteer, sharp, canvas, bcrypt and more).
  */
-const SERVER_EXTERNAL = ['chrome-aws-lambda', 'puppeteer-extra', 'puppeteer-extra-plugin-stealth', '@napi-rs/canvas', '@resvg/resvg-js', 'ffmpeg-static'];
+const SERVER_EXTERNAL = [
+  'chrome-aws-lambda',
+  'puppeteer-extra',
+  'puppeteer-extra-plugin-stealth',
+  '@napi-rs/canvas',
+  '@resvg/resvg-js',
+  'ffmpeg-static',
+];
 
-const packageName = (specifier: string) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+const packageName = (specifier: string) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
 
 /** A package of SERVER_EXTERNAL that a specifier names. */
-export const serverExternal = (specifier: string): string | null => (SERVER_EXTERNAL.includes(packageName(specifier)) ? packageName(specifier) : null);
+export const serverExternal = (specifier: string): string | null =>
+  SERVER_EXTERNAL.includes(packageName(specifier)) ? packageName(specifier) : null;
 
 /** The packages (or package entry points, `react-dom/server`) `wanted` picks that modules reach, through the project's own modules. */
 export function packagesReached(
@@ -55,17 +64,20 @@ function configObject(api: JSCodeshift, source: string): Node | null {
   for (const n of body) {
     if (n.type === 'ExportDefaultDeclaration') value = n.declaration as Node;
     const expression = n.type === 'ExpressionStatement' ? (n.expression as Node) : null;
-    if (expression?.type === 'AssignmentExpression' && api(expression.left as never).toSource() === 'module.exports') value = expression.right as Node;
+    if (expression?.type === 'AssignmentExpression' && api(expression.left as never).toSource() === 'module.exports')
+      value = expression.right as Node;
   }
   const seen = new Set<Node>();
   while (value && !seen.has(value)) {
     seen.add(value);
     if (value.type === 'ObjectExpression') return value;
     if (/^(TSSatisfiesExpression|TSAsExpression|ParenthesizedExpression)$/.test(value.type)) value = value.expression as Node;
-    else if (value.type === 'CallExpression') value = ((value.arguments as Node[]).find((a) => a.type === 'ObjectExpression' || a.type === 'Identifier') ?? null) as Node | null;
+    else if (value.type === 'CallExpression')
+      value = ((value.arguments as Node[]).find((a) => a.type === 'ObjectExpression' || a.type === 'Identifier') ?? null) as Node | null;
     else if (value.type === 'Identifier') {
       const name = value.name as string;
-      const declarator = root.find(api.VariableDeclarator, { id: { type: 'Identifier', name } }).nodes()[0] as unknown as { init?: Node } | undefined;
+      const declarator = root.find(api.VariableDeclarator, { id: { type: 'Identifier', name } }).nodes()[0] as unknown as
+        { init?: Node } | undefined;
       value = declarator?.init ?? null;
     } else return null;
   }
@@ -73,19 +85,34 @@ function configObject(api: JSCodeshift, source: string): Node | null {
 }
 
 /** Adds packages to `serverExternalPackages` in the app's next.config, or says what to add by hand. */
-export function keepPackagesExternal(api: JSCodeshift, changeset: Changeset, appDir: string, packages: readonly string[], files: ReadonlySet<string>): void {
+export function keepPackagesExternal(
+  api: JSCodeshift,
+  changeset: Changeset,
+  appDir: string,
+  packages: readonly string[],
+  files: ReadonlySet<string>,
+): void {
   if (packages.length === 0) return;
   const list = packages.map((name) => `'${name}'`).join(', ');
-  const configFile = ['js', 'mjs', 'ts', 'cjs', 'mts'].map((ext) => (appDir ? `${appDir}/next.config.${ext}` : `next.config.${ext}`)).find((file) => files.has(file) && changeset.read(file) !== null);
+  const configFile = ['js', 'mjs', 'ts', 'cjs', 'mts']
+    .map((ext) => (appDir ? `${appDir}/next.config.${ext}` : `next.config.${ext}`))
+    .find((file) => files.has(file) && changeset.read(file) !== null);
   const source = configFile ? changeset.read(configFile)! : null;
   const object = source !== null ? configObject(api, source) : null;
   if (!configFile || source === null || !object) {
-    changeset.followUp({ kind: 'manual', message: `add ${list} to \`serverExternalPackages\` in next.config: the App Router bundles server code, and these packages only work unbundled` });
+    changeset.followUp({
+      kind: 'manual',
+      message: `add ${list} to \`serverExternalPackages\` in next.config: the App Router bundles server code, and these packages only work unbundled`,
+    });
     return;
   }
   const edits = new TextEdits(source, configFile);
   const properties = object.properties as Node[];
-  const existing = properties.find((p) => p.type === 'ObjectProperty' && ((p.key as { name?: string; value?: string }).name ?? (p.key as { value?: string }).value) === 'serverExternalPackages');
+  const existing = properties.find(
+    (p) =>
+      p.type === 'ObjectProperty' &&
+      ((p.key as { name?: string; value?: string }).name ?? (p.key as { value?: string }).value) === 'serverExternalPackages',
+  );
   if (!existing) {
     edits.appendProperty(object as never, `serverExternalPackages: [${list}]`);
   } else {

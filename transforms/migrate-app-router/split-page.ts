@@ -6,7 +6,19 @@ import * as useClient from '../app-router/use-client.ts';
 import { PlanFailure } from './failure.ts';
 
 /** Exports only a server `page` may hold: Next.js rejects them next to `'use client'`. */
-const SERVER_EXPORTS = new Set(['generateStaticParams', 'generateMetadata', 'metadata', 'viewport', 'revalidate', 'dynamic', 'dynamicParams', 'fetchCache', 'runtime', 'preferredRegion', 'maxDuration']);
+const SERVER_EXPORTS = new Set([
+  'generateStaticParams',
+  'generateMetadata',
+  'metadata',
+  'viewport',
+  'revalidate',
+  'dynamic',
+  'dynamicParams',
+  'fetchCache',
+  'runtime',
+  'preferredRegion',
+  'maxDuration',
+]);
 
 /** The new page component's name until the page module is complete and a free name can be chosen. */
 const WRAPPER = 'ShipshapeServerPage';
@@ -15,7 +27,9 @@ type Statement = { type: string; [key: string]: unknown };
 
 /** Names a top-level statement declares (types included). */
 export function declared(node: Statement): string[] {
-  const inner = (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration' ? node.declaration : node) as Statement | null;
+  const inner = (
+    node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration' ? node.declaration : node
+  ) as Statement | null;
   if (!inner) return [];
   const id = inner.id as { name?: string } | undefined;
   if (id?.name && /Declaration$/.test(inner.type)) return [id.name];
@@ -23,7 +37,8 @@ export function declared(node: Statement): string[] {
   return declarations.flatMap((d) => (d.id.type === 'Identifier' ? [d.id.name!] : []));
 }
 
-const isFunction = (node: Statement | null | undefined) => !!node && /^(FunctionDeclaration|ArrowFunctionExpression|FunctionExpression)$/.test(node.type);
+const isFunction = (node: Statement | null | undefined) =>
+  !!node && /^(FunctionDeclaration|ArrowFunctionExpression|FunctionExpression)$/.test(node.type);
 
 /**
  * A page that needs the browser and the server is split: `page` keeps the data, metadata and static
@@ -53,10 +68,19 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFil
   const isAwaitedData = (n: Statement) => {
     const inner = (n.type === 'ExportNamedDeclaration' ? n.declaration : n) as Statement | null;
     const declarations = (inner?.declarations ?? []) as Array<{ init?: Statement | null }>;
-    const fn = inner?.type === 'FunctionDeclaration' ? inner : inner?.type === 'VariableDeclaration' && declarations.length === 1 ? declarations[0]!.init : null;
+    const fn =
+      inner?.type === 'FunctionDeclaration'
+        ? inner
+        : inner?.type === 'VariableDeclaration' && declarations.length === 1
+          ? declarations[0]!.init
+          : null;
     return isFunction(fn) && fn!.async === true && declared(n).some((name) => new RegExp(`\\bawait ${name}\\(`).test(wrapperText));
   };
-  const server: Statement[] = program.body.filter((n) => n.type !== 'ImportDeclaration' && (declared(n).some((name) => SERVER_EXPORTS.has(name)) || (wrapper && n === defaultStatement) || (wrapper && isAwaitedData(n))));
+  const server: Statement[] = program.body.filter(
+    (n) =>
+      n.type !== 'ImportDeclaration' &&
+      (declared(n).some((name) => SERVER_EXPORTS.has(name)) || (wrapper && n === defaultStatement) || (wrapper && isAwaitedData(n))),
+  );
   const clientBody = program.body.filter((n) => n.type !== 'ImportDeclaration' && !server.includes(n));
   if (!wrapper && !clientBody.includes(defaultStatement)) return null;
   const imports = program.body.filter((n) => n.type === 'ImportDeclaration');
@@ -80,7 +104,11 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFil
   const clientName = `./${path.posix.basename(clientFile).replace(/\.[jt]sx?$/, '')}`;
   const suspense = /useSearchParams\(/.test(source);
   const serverRoot = api(source);
-  const imported = component ?? (exported.type === 'Identifier' ? (exported.name as string) : ((exported.id as { name?: string } | undefined)?.name ?? freeName(api, serverRoot, 'PageContent')));
+  const imported =
+    component ??
+    (exported.type === 'Identifier'
+      ? (exported.name as string)
+      : ((exported.id as { name?: string } | undefined)?.name ?? freeName(api, serverRoot, 'PageContent')));
   const element = `<${imported} />`;
   const rendering = suspense ? `<Suspense fallback={null}>${element}</Suspense>` : element;
   const wrapperCode = wrapper
@@ -88,7 +116,11 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFil
       ? sourceOf(defaultStatement).replace(new RegExp(`(<${imported}\\b[^>]*/>)`), '<Suspense fallback={null}>$1</Suspense>')
       : sourceOf(defaultStatement)
     : `export default function ${WRAPPER}() {\n  return ${rendering};\n}`;
-  const serverImports = [...imports.map(sourceOf), `import ${imported} from '${clientName}';`, ...(suspense ? ["import { Suspense } from 'react';"] : [])];
+  const serverImports = [
+    ...imports.map(sourceOf),
+    `import ${imported} from '${clientName}';`,
+    ...(suspense ? ["import { Suspense } from 'react';"] : []),
+  ];
   const ordered = program.body.filter((n) => (server.includes(n) || helpers.includes(n)) && n !== defaultStatement);
   const serverCode = [serverImports.join('\n'), ...ordered.map(sourceOf), wrapperCode].join('\n\n');
   const clientStatements = clientBody.map((n) => {
@@ -133,8 +165,16 @@ export function pruneImports(api: JSCodeshift, source: string, unused = true): s
     const defaultSpecifier = used.find((s) => s.type === 'ImportDefaultSpecifier');
     const named = used.filter((s) => s.type === 'ImportSpecifier').map((s) => api(s as never).toSource());
     const namespace = used.find((s) => s.type === 'ImportNamespaceSpecifier');
-    const parts = [defaultSpecifier?.local?.name, namespace ? `* as ${namespace.local!.name}` : null, named.length > 0 ? `{ ${named.join(', ')} }` : null].filter(Boolean);
-    edits.replace(node.start, node.end, `import ${node.importKind === 'type' ? 'type ' : ''}${parts.join(', ')} from '${node.source.value}';`);
+    const parts = [
+      defaultSpecifier?.local?.name,
+      namespace ? `* as ${namespace.local!.name}` : null,
+      named.length > 0 ? `{ ${named.join(', ')} }` : null,
+    ].filter(Boolean);
+    edits.replace(
+      node.start,
+      node.end,
+      `import ${node.importKind === 'type' ? 'type ' : ''}${parts.join(', ')} from '${node.source.value}';`,
+    );
   });
   return edits.apply().replace(/^(\s*\n)+/, '');
 }
@@ -143,15 +183,28 @@ export function pruneImports(api: JSCodeshift, source: string, unused = true): s
  * A converted page as App Router modules: as it is when it needs no browser, with `'use client'` when
  * it needs nothing of the server, or split. `'use client'` and server exports never share a file.
  */
-export function asPage(api: JSCodeshift, file: string, converted: string, target: string): { page: string; extra: Array<{ file: string; content: string }> } {
+export function asPage(
+  api: JSCodeshift,
+  file: string,
+  converted: string,
+  target: string,
+): { page: string; extra: Array<{ file: string; content: string }> } {
   const root = api(converted);
   if (useClient.clientReason(api, root) === null) return { page: pruneImports(api, converted, false), extra: [] };
   const program = root.find(api.Program).get().node as { body: Statement[] };
-  const serverParts = program.body.some((n) => declared(n).some((name) => SERVER_EXPORTS.has(name)) || (n.type === 'ExportDefaultDeclaration' && (n.declaration as { async?: boolean }).async === true));
+  const serverParts = program.body.some(
+    (n) =>
+      declared(n).some((name) => SERVER_EXPORTS.has(name)) ||
+      (n.type === 'ExportDefaultDeclaration' && (n.declaration as { async?: boolean }).async === true),
+  );
   const searchParams = /useSearchParams\(/.test(converted);
   if (!serverParts && !searchParams) return { page: withUseClient(pruneImports(api, converted, false)), extra: [] };
   const clientFile = target.replace(/page(\.[jt]sx?)$/, 'client-page$1');
   const split = splitPage(api, converted, clientFile, target);
-  if (!split) throw new PlanFailure(file, 'it needs the browser and the server, and has no single default export to split into a server page and a client component');
+  if (!split)
+    throw new PlanFailure(
+      file,
+      'it needs the browser and the server, and has no single default export to split into a server page and a client component',
+    );
   return { page: split.page, extra: [{ file: clientFile, content: split.client }] };
 }
