@@ -7,7 +7,7 @@ import { parseSource } from '../src/engine/parse.ts';
 import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
 import { TRANSFORMS } from '../src/all-transforms.ts';
-import { CHECKS, CHECK_IDS, checksFixedBy } from '../src/registry.ts';
+import { CHECK_IDS, checksFixedBy } from '../src/registry.ts';
 import type { Answers, FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
 import { FIXTURES, cleanTempDirs, copyFixture, gitInit, readTree, writeTree } from './helpers.ts';
 

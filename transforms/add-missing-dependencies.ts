@@ -8,7 +8,11 @@ export { meta } from './meta/add-missing-dependencies.ts';
 
 const RANGE_PREFIX: Record<string, string> = { caret: '^', tilde: '~', exact: '' };
 
-function readJson(file: string): Record<string, any> | null {
+interface PackageLock {
+  packages?: Record<string, { version?: unknown } | undefined>;
+}
+
+function readJson(file: string): PackageLock | null {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
@@ -47,7 +51,7 @@ function sortedObject(entries: Record<string, string>): Record<string, string> {
 export function addToManifest(changeset: Changeset, manifestPath: string, additions: Map<string, { version: string; dev: boolean }>): void {
   const text = changeset.read(manifestPath);
   if (text === null) return;
-  const manifest = JSON.parse(text) as Record<string, any>;
+  const manifest = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
   for (const [name, { version, dev }] of additions) {
     const field = dev ? 'devDependencies' : 'dependencies';
     const other = dev ? 'dependencies' : 'devDependencies';

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import pc from 'picocolors';
 import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../engine/apply.ts';
@@ -10,7 +9,7 @@ import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';
 import { coerce, describeAnswer } from '../engine/run-transform.ts';
 import type { Question } from '../engine/transform-types.ts';
-import { colorEnabled, fromCwd, io, type Output } from './io.ts';
+import { colorEnabled, fromCwd, io } from './io.ts';
 
 export { colorEnabled };
 

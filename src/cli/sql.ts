@@ -64,7 +64,7 @@ export function describeUrl(url: string): string {
 }
 
 /** A timeout, a refused connection or a failed login is a problem with --database-url: exit 2, naming the host, never the password. */
-export function databaseUsageError(error: unknown, url: string): Error {
+export function databaseUsageError(error: unknown): Error {
   if (error instanceof UsageError) return error;
   if (error instanceof DatabaseTimeout) {
     return new UsageError(
@@ -80,7 +80,7 @@ export async function connectDatabase(url: string): Promise<Database> {
   try {
     return await openPostgres(url);
   } catch (error) {
-    const mapped = databaseUsageError(error, url);
+    const mapped = databaseUsageError(error);
     throw mapped instanceof UsageError
       ? mapped
       : new UsageError(
@@ -95,7 +95,7 @@ async function liveSchema(url: string): Promise<SchemaModel> {
   try {
     return await introspect(db, describeUrl(url));
   } catch (error) {
-    throw databaseUsageError(error, url);
+    throw databaseUsageError(error);
   } finally {
     await db.close();
   }

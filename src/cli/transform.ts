@@ -13,7 +13,7 @@ import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
 import { gitTopLevel } from '../project/git.ts';
 import { isSourceFile } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
-import { CHECKS, TRANSFORM_ENTRIES, checksFixedBy, loadTransform } from '../registry.ts';
+import { TRANSFORM_ENTRIES, checksFixedBy, loadTransform } from '../registry.ts';
 import { heldBackLines, renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
 import { fromCwd, io } from './io.ts';

@@ -87,7 +87,7 @@ async function withServerDatabase<T>(url: string, logger: ReturnType<typeof crea
       for (const problem of problems) logger.warn(`could not drop a role verify created: ${problem}`);
     }
   } catch (error) {
-    throw databaseUsageError(error, url);
+    throw databaseUsageError(error);
   } finally {
     await admin.close();
   }

@@ -1,5 +1,4 @@
 import { lstatSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { lineEndingOf } from './print-style.ts';
 import { resolveInRoot } from './safe-path.ts';

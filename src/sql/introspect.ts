@@ -89,15 +89,13 @@ export async function introspect(db: Queryable, label = 'database'): Promise<Sch
       [oids],
     );
     for (const c of columns) {
-      byOid
-        .get(c.table)!
-        .columns.push({
-          name: c.name,
-          type: c.type,
-          nullable: c.nullable,
-          default: c.default ?? (c.identity ? 'identity' : c.generated ? 'generated' : null),
-          loc,
-        });
+      byOid.get(c.table)!.columns.push({
+        name: c.name,
+        type: c.type,
+        nullable: c.nullable,
+        default: c.default ?? (c.identity ? 'identity' : c.generated ? 'generated' : null),
+        loc,
+      });
     }
     const { rows: constraints } = await db.query<{
       table: number;

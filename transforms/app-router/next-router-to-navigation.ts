@@ -3,7 +3,6 @@ import {
   freeName,
   freshStatements,
   memberKey,
-  references,
   reparseExpression,
   SEARCH_PARAMS_TYPE,
   statements,
@@ -134,7 +133,10 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
           else if (key === 'asPath') asPath(value);
           else if (key === 'isReady') local('isReady', 'true', value);
           else if (locals.pathname) local(`pathname:${value}`, locals.pathname, value);
-          else (need('usePathname'), local('pathname', "usePathname() ?? ''", value));
+          else {
+            need('usePathname');
+            local('pathname', "usePathname() ?? ''", value);
+          }
         } else {
           if (key && GONE[key]) addTodo(j, holder, `\`${key}\`: ${GONE[key]}`);
           if (key === 'events') addTodo(j, holder, 'router events: run an effect on `usePathname()` and `useSearchParams()` instead');

@@ -45,7 +45,7 @@ const isFunction = (node: Statement | null | undefined) =>
  * params and renders the client component from a `'use client'` module beside it. Everything else the
  * page declared goes to the client module; what the server part uses is repeated in `page`.
  */
-function splitPage(api: JSCodeshift, source: string, clientFile: string, pageFile: string): { page: string; client: string } | null {
+function splitPage(api: JSCodeshift, source: string, clientFile: string): { page: string; client: string } | null {
   const root = sourceTree(api, source);
   const program = root.find(api.Program).get().node as { body: Statement[] };
   const sourceOf = (n: unknown) => api(n as never).toSource();
@@ -200,7 +200,7 @@ export function asPage(
   const searchParams = /useSearchParams\(/.test(converted);
   if (!serverParts && !searchParams) return { page: withUseClient(pruneImports(api, converted, false)), extra: [] };
   const clientFile = target.replace(/page(\.[jt]sx?)$/, 'client-page$1');
-  const split = splitPage(api, converted, clientFile, target);
+  const split = splitPage(api, converted, clientFile);
   if (!split)
     throw new PlanFailure(
       file,
