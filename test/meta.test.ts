@@ -42,7 +42,7 @@ describe('the registry stays honest', () => {
     expect(listed.checks.map((c: { id: string }) => c.id)).toEqual(CHECKS.map((c) => c.meta.id));
     expect(listed.transforms.map((t: { id: string }) => t.id)).toEqual(TRANSFORMS.map((t) => t.meta.id));
     const text = run(['list']).stdout;
-    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const readme = documentation();
     for (const id of [...CHECKS.map((c) => c.meta.id), ...TRANSFORMS.map((t) => t.meta.id)]) {
       expect(text).toContain(id);
       expect(readme, `README mentions ${id}`).toContain(`\`${id}\``);
@@ -50,7 +50,7 @@ describe('the registry stays honest', () => {
   });
 
   it('documents every command and flag in the README', () => {
-    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const readme = documentation();
     for (const command of ['scan', 'fix', 'transform', 'list', 'undo', 'sql', 'verify', 'migrate app-router']) {
       const help = run([...command.split(' '), '--help']).stdout;
       for (const flag of help.match(/--[a-z-]+/g) ?? []) {
@@ -61,7 +61,7 @@ describe('the registry stays honest', () => {
   });
 
   it('gives every check the severity its README row and the README `shipshape list` output give it', () => {
-    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const readme = documentation();
     for (const check of CHECKS) {
       const row = new RegExp(`^\\| \`${check.meta.id}\` \\| (\\w+)`, 'm').exec(readme);
       expect(row?.[1], `README row of ${check.meta.id}`).toBe(check.meta.severity);
@@ -71,7 +71,7 @@ describe('the registry stays honest', () => {
   });
 
   it("reports each finding at a severity its check's README row names, on every check fixture", async () => {
-    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const readme = documentation();
     for (const check of CHECKS) {
       const cell = new RegExp(`^\\| \`${check.meta.id}\` \\| ([^|]+)\\|`, 'm').exec(readme)![1]!;
       const named = new Set(cell.match(/\b(critical|high|medium|low)\b/g));
@@ -89,3 +89,13 @@ describe('the registry stays honest', () => {
     }
   }, 60_000);
 });
+
+/** The README and the pages under docs/ it links to: together they are the user's documentation. */
+function documentation(): string {
+  const docs = path.join(REPO, 'docs');
+  const pages = readdirSync(docs, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'));
+  return [
+    readFileSync(path.join(REPO, 'README.md'), 'utf8'),
+    ...pages.sort().map((name) => readFileSync(path.join(docs, name), 'utf8')),
+  ].join('\n');
+}
