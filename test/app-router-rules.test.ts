@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyTransform } from 'jscodeshift/src/testUtils.js';
 import { APP_ROUTER_RULES } from '../transforms/app-router/index.ts';
 import { FIXTURES, REPO } from './helpers.ts';
-import { appEntry, appTarget, normaliseRoute, pagesEntry } from '../src/engine/next-routes.ts';
+import { appEntry, appTarget, normaliseRoute, pagesEntry } from '../src/analysis/next-routes.ts';
 
 const RULES_DIR = path.join(REPO, 'transforms', 'app-router');
 const FIXTURES_DIR = path.join(FIXTURES, 'migrate-app-router', 'rules');

@@ -102,7 +102,7 @@ describe('client code', () => {
 
 describe('client graph text pass', () => {
   it('finds the imports that bring code, with the positions of server SDK imports, and skips type-only ones', async () => {
-    const { moduleFacts } = await import('../src/engine/client-graph.ts');
+    const { moduleFacts } = await import('../src/analysis/client-graph.ts');
     const facts = moduleFacts(
       `'use client';\nimport type { A } from 'a';\nimport { type B, type C as D } from 'b';\nimport E, { type F } from 'stripe';\n  export * from './g';\nconst h = await import('openai');\nconst i = require("pg");\n`,
     );

@@ -14,7 +14,7 @@ import {
   unboundedSqlText,
   type QueryShape,
   type RowFlow,
-} from '../src/engine/list-queries.ts';
+} from '../src/analysis/list-queries.ts';
 import { printOptions } from '../src/engine/print-style.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
 import { meta } from './meta/bound-list-query.ts';

@@ -9,7 +9,7 @@ import {
   isServerDataFunction,
   moduleStringConstants,
   runsInBrowser,
-} from '../src/engine/fetch-calls.ts';
+} from '../src/analysis/fetch-calls.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
 import { meta } from './meta/fetch-timeout.ts';
 export { meta };

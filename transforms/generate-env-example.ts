@@ -1,6 +1,6 @@
 import ignore from 'ignore';
 import { appendBlock, type Changeset } from '../src/engine/changeset.ts';
-import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX } from '../src/analysis/env-reads.ts';
 import { lineEndingFor } from '../src/engine/project-style.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';

@@ -1,6 +1,6 @@
 import type { JSCodeshift } from 'jscodeshift';
-import { ModuleResolver } from '../src/engine/module-graph.ts';
-import { nextApps } from '../src/engine/next-routes.ts';
+import { ModuleResolver } from '../src/analysis/module-graph.ts';
+import { nextApps } from '../src/analysis/next-routes.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { convertReachable } from './migrate-app-router/client-boundaries.ts';
 import { migrateApp } from './migrate-app-router/planner.ts';

@@ -2,10 +2,10 @@ import type { CallExpression, Expression, Node, Program, Statement, VariableDecl
 import type { JSCodeshift } from 'jscodeshift';
 import { declareServerOnly } from './add-server-only.ts';
 import { renamePublicVariables } from './rename-public-secret-env.ts';
-import { clientGraph, moduleFacts, type ClientGraph } from '../src/engine/client-graph.ts';
+import { clientGraph, moduleFacts, type ClientGraph } from '../src/analysis/client-graph.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
 import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
-import { PUBLIC_ENV_PREFIX, envRead } from '../src/engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX, envRead } from '../src/analysis/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { printSource } from '../src/engine/print-style.ts';
 import { secretByName } from '../src/secrets/secret-shapes.ts';

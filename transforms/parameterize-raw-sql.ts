@@ -2,7 +2,7 @@ import type { API, ASTPath, CallExpression, FileInfo } from 'jscodeshift';
 import type { Expression } from '@babel/types';
 import { addTodo, templateRaw, sourceTree } from '../src/engine/codemod.ts';
 import { printSource } from '../src/engine/print-style.ts';
-import { looksLikeSql, planParameters, rawSqlApi, splicedParts, type SqlPart } from '../src/engine/sql-text.ts';
+import { looksLikeSql, planParameters, rawSqlApi, splicedParts, type SqlPart } from '../src/analysis/sql-text.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
 import { meta } from './meta/parameterize-raw-sql.ts';
 export { meta };

@@ -11,8 +11,8 @@ import {
   sourceTree,
 } from '../src/engine/codemod.ts';
 import { markServerOnly } from './add-server-only.ts';
-import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
-import { driverNames, opensConnection, type Connection } from '../src/engine/db-drivers.ts';
+import { onlyInAppRouterServerCode } from '../src/analysis/client-graph.ts';
+import { driverNames, opensConnection, type Connection } from '../src/analysis/db-drivers.ts';
 import { printSource } from '../src/engine/print-style.ts';
 import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';

@@ -1,8 +1,8 @@
 import { appendBlock } from '../src/engine/changeset.ts';
 import type { ASTPath, CallExpression } from 'jscodeshift';
 import type { Node } from '@babel/types';
-import { driverNames } from '../src/engine/db-drivers.ts';
-import { isPostgresUrl, providerOf } from '../src/engine/db-urls.ts';
+import { driverNames } from '../src/analysis/db-drivers.ts';
+import { isPostgresUrl, providerOf } from '../src/analysis/db-urls.ts';
 import { lineEndingOf, printSource } from '../src/engine/print-style.ts';
 import { lineEndingFor } from '../src/engine/project-style.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';

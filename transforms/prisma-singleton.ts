@@ -14,7 +14,7 @@ import { printSource } from '../src/engine/print-style.ts';
 import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import { markServerOnly } from './add-server-only.ts';
-import { onlyInAppRouterServerCode } from '../src/engine/client-graph.ts';
+import { onlyInAppRouterServerCode } from '../src/analysis/client-graph.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
 import { packageFor } from '../src/project/packages.ts';

@@ -1,4 +1,4 @@
-import { PUBLIC_ENV_PREFIX } from '../src/engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX } from '../src/analysis/env-reads.ts';
 import path from 'node:path';
 import type { Changeset } from '../src/engine/changeset.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';

@@ -10,7 +10,7 @@ import type {
 } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isNextConfigFile, memberName, propertyName } from '../engine/ast.ts';
-import { isUnder, pagesEntry, routerDirsFor } from '../engine/next-routes.ts';
+import { isUnder, pagesEntry, routerDirsFor } from '../analysis/next-routes.ts';
 import { isSourceFile } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
 

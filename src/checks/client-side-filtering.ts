@@ -1,7 +1,7 @@
 import type { ArrayPattern, CallExpression, Node, Program, VariableDeclarator } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { runsInBrowser } from '../engine/fetch-calls.ts';
-import { unboundedSelectEnd } from '../engine/list-queries.ts';
+import { runsInBrowser } from '../analysis/fetch-calls.ts';
+import { unboundedSelectEnd } from '../analysis/list-queries.ts';
 
 const NARROWING = /\.(eq|neq|gt|gte|lt|lte|like|ilike|in|is|match|or|filter|contains|textSearch|range|limit|single|maybeSingle)\(/;
 

@@ -1,7 +1,7 @@
 import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { driverNames, opensConnection, type Connection, type DriverNames } from '../engine/db-drivers.ts';
-import { insideFunction } from '../engine/prisma-ast.ts';
+import { driverNames, opensConnection, type Connection, type DriverNames } from '../analysis/db-drivers.ts';
+import { insideFunction } from '../analysis/prisma-ast.ts';
 
 const ADVICE: Record<Connection, string> = {
   pg: 'use one module-level `Pool` and `pool.query()`',

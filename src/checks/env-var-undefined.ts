@@ -1,6 +1,6 @@
 import { defineCheck } from './define.ts';
 import { isNextConfigFile } from '../engine/ast.ts';
-import { collectEnvReads, nextConfigEnvEntry, reportReadsMissingFrom, type NextConfigEnvEntry } from '../engine/env-reads.ts';
+import { collectEnvReads, nextConfigEnvEntry, reportReadsMissingFrom, type NextConfigEnvEntry } from '../analysis/env-reads.ts';
 
 export default defineCheck({
   meta: {

@@ -1,5 +1,5 @@
 import { defineCheck } from './define.ts';
-import { collectEnvReads, reportReadsMissingFrom } from '../engine/env-reads.ts';
+import { collectEnvReads, reportReadsMissingFrom } from '../analysis/env-reads.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
 
 export default defineCheck({

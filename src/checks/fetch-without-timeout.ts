@@ -1,6 +1,6 @@
 import type { CallExpression, Expression, Node, Program } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { clientGraph, type ClientCodeFact } from '../engine/client-graph.ts';
+import { clientGraph, type ClientCodeFact } from '../analysis/client-graph.ts';
 import {
   absoluteUrlOf,
   fetchResponseBinding,
@@ -8,7 +8,7 @@ import {
   isOkChecked,
   isServerDataFunction,
   moduleStringConstants,
-} from '../engine/fetch-calls.ts';
+} from '../analysis/fetch-calls.ts';
 
 interface UnguardedFetch extends ClientCodeFact {
   message: string;

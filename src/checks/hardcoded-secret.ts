@@ -1,7 +1,7 @@
 import type { CallExpression, Node, ObjectExpression, StringLiteral, TemplateLiteral } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { propertyName } from '../engine/ast.ts';
-import { envRead } from '../engine/env-reads.ts';
+import { envRead } from '../analysis/env-reads.ts';
 import {
   entropy,
   isPlaceholder,

@@ -1,7 +1,7 @@
 import type { Node, VariableDeclarator } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { memberName } from '../engine/ast.ts';
-import { awaitedQuery, queryKind, type QueryKind } from '../engine/query-calls.ts';
+import { awaitedQuery, queryKind, type QueryKind } from '../analysis/query-calls.ts';
 
 const SUGGESTION: Record<QueryKind, string> = {
   prisma:

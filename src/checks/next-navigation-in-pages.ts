@@ -1,6 +1,6 @@
 import type { ImportDeclaration, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { isUnder, pagesEntry, routerDirsFor } from '../engine/next-routes.ts';
+import { isUnder, pagesEntry, routerDirsFor } from '../analysis/next-routes.ts';
 import { isSourceFile } from '../project/load-project.ts';
 
 /** What `next/navigation` offers only inside the App Router; `usePathname`, `useSearchParams` and `useParams` also work in pages/. */

@@ -1,6 +1,6 @@
 import type { CallExpression, ImportDeclaration, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { isUnder, routerDirsFor } from '../engine/next-routes.ts';
+import { isUnder, routerDirsFor } from '../analysis/next-routes.ts';
 import { isSourceFile } from '../project/load-project.ts';
 
 export default defineCheck({

@@ -1,5 +1,5 @@
 import { defineCheck } from './define.ts';
-import { insideFunction, isGloballyCached, onPrismaConstruction } from '../engine/prisma-ast.ts';
+import { insideFunction, isGloballyCached, onPrismaConstruction } from '../analysis/prisma-ast.ts';
 import { packageFor } from '../project/packages.ts';
 
 interface ModuleClient {

@@ -1,7 +1,7 @@
 import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { enclosingFunction } from '../engine/ast.ts';
-import { insideFunction, onPrismaConstruction } from '../engine/prisma-ast.ts';
+import { insideFunction, onPrismaConstruction } from '../analysis/prisma-ast.ts';
 import { walk } from '../engine/walk.ts';
 
 /** `prisma`, `globalThis.prisma`, `this.instance`, `Db.instance`: what a value is stored under, or null. */

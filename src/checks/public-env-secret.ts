@@ -1,9 +1,9 @@
-import { PUBLIC_ENV_PREFIX, envRead } from '../engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX, envRead } from '../analysis/env-reads.ts';
 import type { MemberExpression, Node, ObjectProperty } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
-import { clientGraph } from '../engine/client-graph.ts';
+import { clientGraph } from '../analysis/client-graph.ts';
 import { providerOf, secretByName, withArticle } from '../secrets/secret-shapes.ts';
 import type { EnvFile } from '../project/types.ts';
 

@@ -1,6 +1,6 @@
 import type { CallExpression, Node, VariableDeclarator } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { looksLikeSql, rawSqlApi, splicedParts, type RawSqlApi } from '../engine/sql-text.ts';
+import { looksLikeSql, rawSqlApi, splicedParts, type RawSqlApi } from '../analysis/sql-text.ts';
 
 const ADVICE: Record<RawSqlApi, string> = {
   prisma: 'use the tagged `$queryRaw`/`$executeRaw` template, which sends values as parameters',

@@ -1,5 +1,5 @@
 import { defineProjectCheck } from './define.ts';
-import { appEntry, nextApps, normaliseRoute, pagesEntry } from '../engine/next-routes.ts';
+import { appEntry, nextApps, normaliseRoute, pagesEntry } from '../analysis/next-routes.ts';
 
 export default defineProjectCheck({
   meta: {

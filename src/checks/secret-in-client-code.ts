@@ -1,10 +1,10 @@
 import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { clientGraph, inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
+import { clientGraph, inClientCode, inPageDataFunction, type ClientCodeFact } from '../analysis/client-graph.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
-import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../analysis/env-reads.ts';
 import { providerOf, secretByName } from '../secrets/secret-shapes.ts';
-import { SUPABASE_CLIENT_FACTORIES, mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
+import { SUPABASE_CLIENT_FACTORIES, mayReadSecret, sdkOf } from '../analysis/server-sdks.ts';
 
 interface SecretUse extends ClientCodeFact {
   kind: 'variable' | 'sdk' | 'browser-flag' | 'jwt-sign';

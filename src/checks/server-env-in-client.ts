@@ -1,8 +1,8 @@
 import type { Node, ObjectProperty } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
+import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../analysis/client-graph.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
-import { PUBLIC_ENV_PREFIX, RUNTIME_VARIABLES, envDestructured, envRead } from '../engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX, RUNTIME_VARIABLES, envDestructured, envRead } from '../analysis/env-reads.ts';
 import { secretByName } from '../secrets/secret-shapes.ts';
 import { packageFor } from '../project/packages.ts';
 import type { Project } from '../project/types.ts';

@@ -1,9 +1,9 @@
 import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { clientGraph, onlyInAppRouterServerCode } from '../engine/client-graph.ts';
-import { envDestructured, envRead } from '../engine/env-reads.ts';
+import { clientGraph, onlyInAppRouterServerCode } from '../analysis/client-graph.ts';
+import { envDestructured, envRead } from '../analysis/env-reads.ts';
 import { secretByName } from '../secrets/secret-shapes.ts';
-import { mayReadSecret, sdkOf } from '../engine/server-sdks.ts';
+import { mayReadSecret, sdkOf } from '../analysis/server-sdks.ts';
 
 interface SecretModule {
   file: string;

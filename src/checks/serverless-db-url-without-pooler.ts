@@ -1,9 +1,9 @@
 import type { Assignment, Datasource } from '@mrleebo/prisma-ast';
-import { prismaAst } from '../engine/prisma-schema-parser.ts';
+import { prismaAst } from '../analysis/prisma-schema-parser.ts';
 import type { CallExpression, Node, ObjectExpression } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { driverNames, type DriverNames } from '../engine/db-drivers.ts';
-import { isDirectUrlName, isNeonDirect, isPostgresUrl, isSupabaseDirect, isTransactionPooler } from '../engine/db-urls.ts';
+import { driverNames, type DriverNames } from '../analysis/db-drivers.ts';
+import { isDirectUrlName, isNeonDirect, isPostgresUrl, isSupabaseDirect, isTransactionPooler } from '../analysis/db-urls.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
 import { isSourceFile } from '../project/load-project.ts';
 import { packageFor } from '../project/packages.ts';

@@ -1,9 +1,9 @@
 import type { CallExpression, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../engine/client-graph.ts';
-import { envRead } from '../engine/env-reads.ts';
+import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../analysis/client-graph.ts';
+import { envRead } from '../analysis/env-reads.ts';
 import { jwtRole } from '../secrets/secret-shapes.ts';
-import { SUPABASE_CLIENT_FACTORIES } from '../engine/server-sdks.ts';
+import { SUPABASE_CLIENT_FACTORIES } from '../analysis/server-sdks.ts';
 import type { Project } from '../project/types.ts';
 
 const PRIVILEGED_NAME = /SERVICE_ROLE|SUPABASE_SECRET|SB_SECRET/;

@@ -11,7 +11,7 @@ import {
   type Equality,
   type QueryFilters,
   type QueryShape,
-} from '../engine/list-queries.ts';
+} from '../analysis/list-queries.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
 import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
 import { findTable, foreignKeys, isUniqueOn, primaryKey, type SchemaModel, type Table } from '../sql/model.ts';

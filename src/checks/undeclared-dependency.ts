@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { CallExpression, Node, StringLiteral } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { ModuleResolver } from '../engine/module-graph.ts';
+import { ModuleResolver } from '../analysis/module-graph.ts';
 import { ancestorPackages, isDevelopmentFile, packageNameOf } from '../project/dependencies.ts';
 import { packageFor } from '../project/packages.ts';
 import type { PackageInfo, Project } from '../project/types.ts';

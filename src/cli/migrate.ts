@@ -3,7 +3,7 @@ import { UsageError } from '../errors.ts';
 import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
 import { Changeset, diskReader } from '../engine/changeset.ts';
 import { printableDiff, unifiedDiff } from '../engine/diff.ts';
-import { nextApps } from '../engine/next-routes.ts';
+import { nextApps } from '../analysis/next-routes.ts';
 import { planTransform, resolveAnswers } from '../engine/run-transform.ts';
 import { scan } from '../engine/scan.ts';
 import { findCheck, loadTransform } from '../registry.ts';

@@ -4,7 +4,7 @@ import { readTextFile } from '../project/files.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
 import type { File as BabelFile } from '@babel/types';
 import type { Check, FileCheck, Finding, ReportInput, Visitors } from '../types.ts';
-import { moduleFacts, type ModuleFacts } from './client-graph.ts';
+import { moduleFacts, type ModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
 import { parseSource } from './parse.ts';
 import { mergeVisitors, walk } from './walk.ts';

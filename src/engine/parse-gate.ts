@@ -3,7 +3,7 @@ import { isSourceFile } from '../project/load-project.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import type { FileChange } from './changeset.ts';
 import { parseSource } from './parse.ts';
-import { prismaAst } from './prisma-schema-parser.ts';
+import { prismaAst } from '../analysis/prisma-schema-parser.ts';
 
 type Parser = (text: string, file: string) => Promise<void> | void;
 

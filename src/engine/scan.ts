@@ -17,7 +17,7 @@ import {
   type ProjectReportInput,
 } from '../types.ts';
 import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
-import { seedModuleFacts } from './client-graph.ts';
+import { seedModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
 
 export interface ScanOptions {

@@ -1,4 +1,4 @@
-import { PUBLIC_ENV_PREFIX } from '../engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX } from '../analysis/env-reads.ts';
 
 /** What a credential looks like by value (the spec's list), with the provider it belongs to. */
 export const SECRET_SHAPES: ReadonlyArray<{ provider: string; pattern: RegExp }> = [

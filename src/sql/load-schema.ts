@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isPostgresUrl } from '../engine/db-urls.ts';
+import { isPostgresUrl } from '../analysis/db-urls.ts';
 import { readTextFile } from '../project/files.ts';
 import type { Project } from '../project/types.ts';
 import { emptySchema, findColumn, findTable, type ParseProblem, type SchemaModel } from './model.ts';

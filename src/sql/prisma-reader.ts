@@ -1,5 +1,5 @@
 import type { Attribute, BlockAttribute, Field, Model, PrismaParser, Value, VisitorClassFactory } from '@mrleebo/prisma-ast';
-import { prismaAst } from '../engine/prisma-schema-parser.ts';
+import { prismaAst } from '../analysis/prisma-schema-parser.ts';
 import type { Column, Constraint, SchemaModel, SourceLoc, Table } from './model.ts';
 
 const SCALAR_TYPES: Record<string, string> = {

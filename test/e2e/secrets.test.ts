@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PUBLIC_ENV_PREFIX } from '../../src/engine/env-reads.ts';
+import { PUBLIC_ENV_PREFIX } from '../../src/analysis/env-reads.ts';
 import { secretByName } from '../../src/secrets/secret-shapes.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';

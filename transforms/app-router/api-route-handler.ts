@@ -9,8 +9,8 @@ import {
   type RuleMeta,
   type RuleOptions,
   type AstNode as Node,
-} from '../../src/engine/app-router-rules.ts';
-import { routeParams } from '../../src/engine/next-routes.ts';
+} from './lib/rules.ts';
+import { routeParams } from '../../src/analysis/next-routes.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 import { TextEdits, addImport, addTypeImport, addTodo, sourceTree, todoNote } from '../../src/engine/codemod.ts';
 

@@ -12,7 +12,7 @@ import {
   type AstNode as Node,
   type RuleMeta,
   type RuleOptions,
-} from '../../src/engine/app-router-rules.ts';
+} from './lib/rules.ts';
 import { addImport, addTodo, addTypeImport, removeUnusedBinding, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource, sourceStyle } from '../../src/engine/print-style.ts';
 

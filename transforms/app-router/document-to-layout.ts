@@ -1,12 +1,5 @@
 import type { API, ASTPath, FileInfo } from 'jscodeshift';
-import {
-  dropUnused,
-  isTypeScript,
-  statements,
-  type AstNode as Node,
-  type RuleMeta,
-  type RuleOptions,
-} from '../../src/engine/app-router-rules.ts';
+import { dropUnused, isTypeScript, statements, type AstNode as Node, type RuleMeta, type RuleOptions } from './lib/rules.ts';
 import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 

@@ -1,5 +1,5 @@
 import type { API, FileInfo } from 'jscodeshift';
-import { convertDataPage, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { convertDataPage, type RuleMeta, type RuleOptions } from './lib/rules.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 import { sourceTree } from '../../src/engine/codemod.ts';
 import { clientReason } from './use-client.ts';

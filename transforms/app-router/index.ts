@@ -1,5 +1,5 @@
 import type { JSCodeshift } from 'jscodeshift';
-import type { RuleMeta } from '../../src/engine/app-router-rules.ts';
+import type { RuleMeta } from './lib/rules.ts';
 import type { FileTransformFn } from '../../src/engine/transform-types.ts';
 import * as apiRouteHandler from './api-route-handler.ts';
 import * as appToProviders from './app-to-providers.ts';

@@ -1,5 +1,5 @@
 import type { API, ASTPath, FileInfo, JSXAttribute, JSXElement } from 'jscodeshift';
-import { type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { type RuleMeta, type RuleOptions } from './lib/rules.ts';
 import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 

@@ -9,7 +9,7 @@ import {
   type RuleMeta,
   type RuleOptions,
   type AstNode as Node,
-} from '../../src/engine/app-router-rules.ts';
+} from './lib/rules.ts';
 import { addImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 

@@ -8,7 +8,7 @@ import {
   type AstNode as Node,
   type RuleMeta,
   type RuleOptions,
-} from '../../src/engine/app-router-rules.ts';
+} from './lib/rules.ts';
 import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 

@@ -1,5 +1,5 @@
 import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
-import { hasDirective, withUseClient, type RuleMeta, type RuleOptions } from '../../src/engine/app-router-rules.ts';
+import { hasDirective, withUseClient, type RuleMeta, type RuleOptions } from './lib/rules.ts';
 import { sourceTree } from '../../src/engine/codemod.ts';
 
 export const meta: RuleMeta = {

@@ -1,9 +1,9 @@
 import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../../src/engine/changeset.ts';
-import { hasDirective } from '../../src/engine/app-router-rules.ts';
+import { hasDirective } from '../app-router/lib/rules.ts';
 import { sourceTree } from '../../src/engine/codemod.ts';
-import { importSites, type ModuleResolver } from '../../src/engine/module-graph.ts';
-import { isUnder } from '../../src/engine/next-routes.ts';
+import { importSites, type ModuleResolver } from '../../src/analysis/module-graph.ts';
+import { isUnder } from '../../src/analysis/next-routes.ts';
 import { isSourceFile } from '../../src/project/load-project.ts';
 import { applyRules } from '../app-router/index.ts';
 

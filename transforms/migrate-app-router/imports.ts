@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { JSCodeshift } from 'jscodeshift';
 import { TextEdits, sourceTree } from '../../src/engine/codemod.ts';
-import { importSites, isRelativeSpecifier, relativeSpecifier, type ModuleResolver } from '../../src/engine/module-graph.ts';
+import { importSites, isRelativeSpecifier, relativeSpecifier, type ModuleResolver } from '../../src/analysis/module-graph.ts';
 
 /** Adds import lines after a module's last import (or at its top). */
 export function addImportsText(api: JSCodeshift, source: string, lines: readonly string[]): string {

@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import { TextEdits } from '../../src/engine/codemod.ts';
-import { importSites, isRelativeSpecifier, ModuleResolver, relativeSpecifier } from '../../src/engine/module-graph.ts';
+import { importSites, isRelativeSpecifier, ModuleResolver, relativeSpecifier } from '../../src/analysis/module-graph.ts';
 import {
   appEntry,
   appTarget,
@@ -12,7 +12,7 @@ import {
   pagesEntry,
   type PagesEntry,
   type RouterDirs,
-} from '../../src/engine/next-routes.ts';
+} from '../../src/analysis/next-routes.ts';
 import { renderTemplate } from '../../src/engine/templates.ts';
 import { isSourceFile } from '../../src/project/load-project.ts';
 import { applyRules, PAGE_RULES } from '../app-router/index.ts';

@@ -1,7 +1,7 @@
 import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import { TextEdits } from '../../src/engine/codemod.ts';
-import { importSites, type ModuleResolver } from '../../src/engine/module-graph.ts';
+import { importSites, type ModuleResolver } from '../../src/analysis/module-graph.ts';
 import { isSourceFile } from '../../src/project/load-project.ts';
 
 /**

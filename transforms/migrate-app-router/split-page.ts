@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { JSCodeshift } from 'jscodeshift';
 import { TextEdits, sourceTree } from '../../src/engine/codemod.ts';
-import { freeName, withUseClient } from '../../src/engine/app-router-rules.ts';
+import { freeName, withUseClient } from '../app-router/lib/rules.ts';
 import * as useClient from '../app-router/use-client.ts';
 import { PlanFailure } from './failure.ts';
 

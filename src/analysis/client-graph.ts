@@ -4,11 +4,11 @@ import { isSourceFile } from '../project/load-project.ts';
 import { readTextFile } from '../project/files.ts';
 import { packageFor } from '../project/packages.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
-import { parseSource } from './parse.ts';
+import { parseSource } from '../engine/parse.ts';
 import { sdkOf } from './server-sdks.ts';
 import { ModuleResolver } from './module-graph.ts';
-import { mergeVisitors, walk } from './walk.ts';
-import { LineIndex } from './line-index.ts';
+import { mergeVisitors, walk } from '../engine/walk.ts';
+import { LineIndex } from '../engine/line-index.ts';
 
 /**
  * Which modules run in the browser, and why: the import chain from a module to the entry point

@@ -1,5 +1,5 @@
 import type { Node } from '@babel/types';
-import { isNextConfigFile, propertyName } from './ast.ts';
+import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 import type { FinishContext, Visitors } from '../types.ts';
 
 /** Variables the platform or Node sets: reading them needs no env file. */

@@ -3,9 +3,9 @@ import type { ASTPath, Collection, Identifier, JSCodeshift } from 'jscodeshift';
 /** A syntax node read field by field: the rules walk Babel's tree shapes, which jscodeshift's `Node` type does not describe. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AstNode = any;
-import { addImport, addTodo, removeUnusedBinding, sourceTree, todoNote } from './codemod.ts';
-import { sourceStyle } from './print-style.ts';
-import { routeParams } from './next-routes.ts';
+import { addImport, addTodo, removeUnusedBinding, sourceTree, todoNote } from '../../../src/engine/codemod.ts';
+import { sourceStyle } from '../../../src/engine/print-style.ts';
+import { routeParams } from '../../../src/analysis/next-routes.ts';
 
 /** What every App Router rule declares besides its jscodeshift function. */
 export interface RuleMeta {

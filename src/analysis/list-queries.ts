@@ -8,8 +8,8 @@ import type {
   Program,
   TaggedTemplateExpression,
 } from '@babel/types';
-import { enclosingFunction, memberName, propertyName } from './ast.ts';
-import { walk } from './walk.ts';
+import { enclosingFunction, memberName, propertyName } from '../engine/ast.ts';
+import { walk } from '../engine/walk.ts';
 
 function objectKeys(node: ObjectExpression): string[] {
   return node.properties.flatMap((p) =>

@@ -1,5 +1,5 @@
 import type { Node } from '@babel/types';
-import { walk } from './walk.ts';
+import { walk } from '../engine/walk.ts';
 
 /** How a module refers to the connection constructors of pg, mysql2, postgres.js and the MongoDB drivers. */
 export interface DriverNames {

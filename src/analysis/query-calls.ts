@@ -1,5 +1,5 @@
 import type { Node } from '@babel/types';
-import { memberName } from './ast.ts';
+import { memberName } from '../engine/ast.ts';
 
 const PRISMA_METHODS = new Set([
   'findUnique',

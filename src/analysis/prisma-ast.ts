@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import type { Visitors } from '../types.ts';
-import { enclosingFunction } from './ast.ts';
+import { enclosingFunction } from '../engine/ast.ts';
 
 /** The local names `PrismaClient` is imported under (`import { PrismaClient as Db } …`), plus its own name. */
 export function prismaClientNames(program: Node): Set<string> {

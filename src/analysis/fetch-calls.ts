@@ -1,7 +1,7 @@
 import type { Expression, Identifier, MemberExpression, Node, Program } from '@babel/types';
-import { enclosingFunction } from './ast.ts';
+import { enclosingFunction } from '../engine/ast.ts';
 import { PUBLIC_ENV_PREFIX, envRead } from './env-reads.ts';
-import { walk } from './walk.ts';
+import { walk } from '../engine/walk.ts';
 
 /** What a URL built from an environment variable starts with: the variable's name behind this mark. */
 const ENV_MARK = '\0env:';

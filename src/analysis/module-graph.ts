@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { JSCodeshift } from 'jscodeshift';
-import { sourceTree } from './codemod.ts';
+import { sourceTree } from '../engine/codemod.ts';
 
 const EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs', '.mts', '.cts'];
 
