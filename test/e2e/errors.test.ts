@@ -59,10 +59,12 @@ describe('bad input gets a one-line reason, a hint and exit 2', () => {
   });
 
   it('an unknown flag, a bad choice and a bad option', () => {
+    // In a folder of its own: `fix` takes the project's lock before it reads --option, and other tests run in parallel.
+    const dir = writeTree({ 'package.json': '{}' });
     expectUsageError(run(['scan', '--formt', 'json']), /unknown option '--formt'/);
     expectUsageError(run(['scan', '--format', 'xml']), /--format <format>' argument 'xml' is invalid/);
     expectUsageError(run(['scan', '--workers', 'many']), '--workers takes a whole number');
-    expectUsageError(run(['fix', '--yes', '--option', 'pageSize']), '--option expects key=value');
+    expectUsageError(run(['fix', dir, '--yes', '--option', 'pageSize']), '--option expects key=value');
     expectUsageError(run(['launch']), /unknown command 'launch'/);
   });
 
