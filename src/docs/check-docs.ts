@@ -10,6 +10,7 @@ import { checkExamples } from './check-examples.ts';
 /** The command that regenerates everything this module writes. */
 export const DOCS_COMMAND = 'npm run docs';
 
+const README = 'README.md';
 const CHECKS_PAGE = 'docs/checks.md';
 const CHECK_PAGES = 'docs/checks';
 const TABLE_START = '<!-- checks:start -->';
@@ -107,6 +108,19 @@ function checksTable(): string {
   });
 }
 
+/** The README's summary: each category's checks, in one line. */
+function readmeSummary(): string {
+  const categories = new Map<string, Array<{ id: string; severity: string }>>();
+  for (const { meta } of CHECKS) {
+    const checks = categories.get(meta.category) ?? [];
+    checks.push({ id: meta.id, severity: meta.severity });
+    categories.set(meta.category, checks);
+  }
+  return renderTemplate('docs/readme-checks.md', {
+    categories: [...categories].sort(([a], [b]) => a.localeCompare(b)).map(([name, checks]) => ({ name, checks })),
+  });
+}
+
 /** Replaces what sits between the markers, keeping the rest of the page as it is. */
 function betweenMarkers(page: string, content: string, file: string): string {
   const start = page.indexOf(TABLE_START);
@@ -121,6 +135,8 @@ export async function renderCheckDocs(root = packageRoot()): Promise<Map<string,
   const files = new Map<string, string>();
   const checksPage = readFileSync(path.join(root, CHECKS_PAGE), 'utf8');
   files.set(CHECKS_PAGE, betweenMarkers(checksPage, checksTable(), CHECKS_PAGE));
+  const readme = readFileSync(path.join(root, README), 'utf8');
+  files.set(README, betweenMarkers(readme, readmeSummary(), README));
   for (const check of CHECKS) files.set(checkDocPath(check.meta.id), await checkPage(fixtures, check));
   return files;
 }
