@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCS_COMMAND, checkDocPath, orphanCheckPages, renderCheckDocs } from '../src/docs/check-docs.ts';
+import { checkDocPath } from '../src/docs/check-doc-path.ts';
+import { DOCS_COMMAND, orphanCheckPages, renderCheckDocs } from '../src/docs/check-docs.ts';
 import { brokenLinks, headingAnchors } from '../src/docs/markdown-links.ts';
 import { CHECKS } from '../src/registry.ts';
 import { REPO, tempDir, writeTree } from './helpers.ts';

@@ -5,6 +5,7 @@ import { packageRoot } from '../engine/package-root.ts';
 import { renderTemplate } from '../engine/templates.ts';
 import { CHECKS, GENERATORS, fixCommand, transformEntry } from '../registry.ts';
 import type { Check } from '../types.ts';
+import { checkDocPath } from './check-doc-path.ts';
 import { checkExamples } from './check-examples.ts';
 
 /** The command that regenerates everything this module writes. */
@@ -12,14 +13,9 @@ export const DOCS_COMMAND = 'npm run docs';
 
 const README = 'README.md';
 const CHECKS_PAGE = 'docs/checks.md';
-const CHECK_PAGES = 'docs/checks';
+const CHECK_PAGES = path.posix.dirname(checkDocPath('any'));
 const TABLE_START = '<!-- checks:start -->';
 const TABLE_END = '<!-- checks:end -->';
-
-/** Where a check's page lives: SARIF's `helpUri` points here too. */
-export function checkDocPath(id: string): string {
-  return `${CHECK_PAGES}/${id}.md`;
-}
 
 interface FixView {
   /** How the checks table names it: `` `pg-pool` (safe) ``, `` `shipshape sql` ``. */
