@@ -24,6 +24,17 @@ export interface CheckMeta {
   clientGraph?: boolean;
   /** Other transforms some of its findings name as their fix (see `ReportInput.fix`). */
   otherFixes?: string[];
+  /** What it finds, in full: the checks table and `docs/checks/<id>.md` print it. */
+  finds: string;
+  /** The other severities some of its findings take, and when (`low in tests and fixtures`). */
+  severityNote?: string;
+  /** The official pages the check's facts rest on. */
+  sources: readonly DocSource[];
+}
+
+export interface DocSource {
+  title: string;
+  url: string;
 }
 
 export interface Location {

@@ -47,6 +47,15 @@ export default defineCheck({
     },
     files: isSourceFile,
     fix: null,
+    finds:
+      'what the App Router cannot do, each with its own message: `i18n` in `next.config`, a custom server (`next({ … })` from a Node script), `getInitialProps` in `_app`, AMP (`config.amp`, `next/amp`). It works as it is; `shipshape migrate app-router` stops on it unless `--force`',
+    sources: [
+      {
+        title: 'Next.js: migrating from the Pages Router to the App Router',
+        url: 'https://nextjs.org/docs/app/guides/migrating/app-router-migration',
+      },
+      { title: 'Next.js: internationalization in the App Router', url: 'https://nextjs.org/docs/app/guides/internationalization' },
+    ],
   },
   check(ctx) {
     const role = roles(ctx.project, ctx.file.path);

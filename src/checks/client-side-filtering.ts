@@ -44,6 +44,15 @@ export default defineCheck({
     docs: 'A component that selects every row and filters them in JavaScript downloads the whole table on every visit: slow on a phone, capped at 1,000 rows by Supabase (so results silently go missing), and every row is readable by anyone who opens the network tab. Filter in the query (`.eq()`, `.ilike()`, `.range()`), and let RLS decide which rows a user may see.',
     prefilter: (text) => text.includes('.filter(') && text.includes('.from(') && text.includes('.select('),
     fix: null,
+    finds:
+      "a browser component (`'use client'`, Pages Router page) that selects a whole table with supabase-js, with no filter, range or limit, and then `.filter()`s the rows (or the state they were put in) in JavaScript",
+    sources: [
+      {
+        title: 'Supabase JavaScript reference: select (at most 1,000 rows by default)',
+        url: 'https://supabase.com/docs/reference/javascript/select',
+      },
+      { title: 'Supabase: Row Level Security', url: 'https://supabase.com/docs/guides/database/postgres/row-level-security' },
+    ],
   },
   check(ctx) {
     let browser = false;

@@ -20,6 +20,15 @@ export default defineCheck({
     docs: 'Opening a database connection costs a network round trip, TLS and authentication, and the database allows only so many at once. A connection opened inside a handler is paid for on every request, and a burst of traffic exhausts the database. Keep one pool per process and borrow from it.',
     prefilter: ["'pg'", '"pg"', 'mysql2', "'postgres'", '"postgres"', 'mongodb', 'mongoose'],
     fix: 'pg-pool',
+    finds:
+      'a connection opened inside a function: pg `new Client()`, mysql2 `createConnection()`, postgres.js `postgres()`, `new MongoClient()` and `mongoose.connect()` (the last two are fine with a cached connection)',
+    sources: [
+      { title: 'node-postgres: pooling', url: 'https://node-postgres.com/features/pooling' },
+      {
+        title: 'Vercel: connection pooling with serverless functions',
+        url: 'https://vercel.com/guides/connection-pooling-with-serverless-functions',
+      },
+    ],
   },
   check(ctx) {
     let names: DriverNames | null = null;

@@ -9,6 +9,15 @@ export default defineProjectCheck({
     category: 'secrets',
     docs: 'Env files hold API keys and database passwords. One not covered by .gitignore is committed by the next `git add .`, and every clone and fork of the repository gets the secrets. Add the pattern to .gitignore; if the file was already committed, remove it from the index and rotate the secrets it held.',
     fix: 'ignore-env-files',
+    finds: 'a `.env*` file (other than templates such as `.env.example`) that `.gitignore` does not cover, or that git already tracks',
+    sources: [
+      { title: 'Next.js: environment variables', url: 'https://nextjs.org/docs/app/guides/environment-variables' },
+      { title: 'git: gitignore', url: 'https://git-scm.com/docs/gitignore' },
+      {
+        title: 'GitHub: removing sensitive data from a repository',
+        url: 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository',
+      },
+    ],
   },
   check(ctx) {
     for (const env of ctx.project.envFiles) {

@@ -12,6 +12,12 @@ export default defineCheck({
     prefilter: (text, _project, file) =>
       text.includes('process.env') || text.includes('import.meta.env') || (isNextConfigFile(file) && /\benv\s*:/.test(text)),
     fix: 'generate-env-example',
+    finds:
+      "a variable the code reads (`process.env.X`, `process.env['X']`, `import.meta.env.X`, `const { X } = process.env`) that no env file or template defines, nor a `next.config` `env` entry (`env: { VERSION: pkg.version }`; one that only passes on `process.env.X` defines nothing); variables the platform sets (`NODE_ENV`, `VERCEL_*`, `PORT`, …) don't count. Reported once, at its first read",
+    sources: [
+      { title: 'Next.js: environment variables', url: 'https://nextjs.org/docs/app/guides/environment-variables' },
+      { title: 'Next.js: next.config.js env', url: 'https://nextjs.org/docs/app/api-reference/config/next-config-js/env' },
+    ],
   },
   check(ctx) {
     const file = ctx.file.path;

@@ -11,6 +11,9 @@ export default defineCheck({
     docs: '`.env.example` is how the next developer, and the next deploy, learn which variables the app needs. A variable the code reads but the template leaves out is found only when something breaks. List every variable, without its value. A variable that no env file defines at all is reported once, by `env-var-undefined`.',
     prefilter: ['process.env', 'import.meta.env'],
     fix: 'generate-env-example',
+    finds:
+      "a variable the code reads that an env file sets but `.env.example` does not list (one that no env file defines is `env-var-undefined`'s finding, so each variable and place is reported once)",
+    sources: [{ title: 'Next.js: environment variables', url: 'https://nextjs.org/docs/app/guides/environment-variables' }],
   },
   check(ctx) {
     return collectEnvReads(ctx.file.path, (read) => ctx.collect(read));

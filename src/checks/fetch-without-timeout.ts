@@ -25,6 +25,12 @@ export default defineCheck({
     prefilter: ['fetch('],
     fix: 'fetch-timeout',
     clientGraph: true,
+    finds:
+      "a server-side `fetch` of an external absolute URL without a `signal`, or whose response body is read without a `response.ok` check. The URL may be a literal, a template (`` `https://api.x.com/v1/${id}` ``), a `const` anywhere in the module that holds one (`` `${BASE_URL}/items` ``), or an environment variable named for another service's API (`WEATHER_API_URL`, `OPENAI_BASE_URL`, `X_API_BASE_URL`, `X_API_ENDPOINT`); a bare `API_URL` or `BASE_URL`, and ones named for the app itself (`SITE_`, `APP_`, `NEXTAUTH_`, …), are taken to be the app's own server. Browser code is left alone: a module that only client code reaches through the import graph (`'use client'` modules, Pages Router components and what they import, Vite/CRA/Expo apps), outside `getServerSideProps` and friends, since there the visitor's browser and patience bound the wait; a module that an API route or other server code imports too is still reported",
+    sources: [
+      { title: 'MDN: AbortSignal.timeout()', url: 'https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/timeout_static' },
+      { title: 'MDN: Response.ok', url: 'https://developer.mozilla.org/en-US/docs/Web/API/Response/ok' },
+    ],
   },
   check(ctx) {
     let constants = new Map<string, string>();

@@ -130,6 +130,20 @@ export default defineCheck({
     docs: "A key in the source is in every clone, fork and build log, and in the git history even after it is deleted. Anyone who sees it can use it: rotate it with the provider, then read it from an environment variable (`process.env.NAME`) that is set on the server only. A literal fallback (`process.env.JWT_SECRET || 'dev-secret'`) ships too: it is the key whenever the variable is unset.",
     prefilter: (text) => CHEAP_SHAPES.test(text) || SECRET_NAME.test(text) || SERVER_SDK_IMPORT.test(text),
     fix: 'extract-hardcoded-secret',
+    finds:
+      "a literal that is a credential by its shape (Stripe secret and webhook keys, OpenAI, Anthropic, Resend and SendGrid keys, Shopify Admin tokens, Supabase secret keys and service-role JWTs, AWS access keys, private keys, database URLs with a password); a random-looking literal given a name like `apiKey`, `secret`, `token`, `password` or `serviceRoleKey`; the secret option of a provider config (`api_secret`, `secretAccessKey`, `clientSecret`, `authToken`); a key handed to a server SDK (`new Stripe('…')`, `new Resend('…')`, `twilio(sid, '…')`, `new OpenAI({ apiKey: '…' })`); a literal used to sign JWTs (`jwt.sign`, or jose's `new TextEncoder().encode('…')`, directly or through a `const`); and a literal fallback of a secret variable (`process.env.JWT_SECRET || 'dev-secret-…'`, or `??`), which is the key whenever the variable is unset. Placeholders (`your-key-here`, `xxx`, `changeme`, `<password>`, `''`) don't count, except as the fallback of a signing secret (`JWT_SECRET`, `SESSION_SECRET`, …) outside tests, where a guessable default lets anyone sign; nor do keys public by design: Stripe `pk_`, Mapbox `pk.`, PostHog `phc_`, Sentry DSNs, anon JWTs, a Firebase web config's `apiKey`, a browser map key (a literal, or a `const` read only that way, given as `apikey`/`apiKey`/`googleMapsApiKey`/`key` in a module that imports a browser maps SDK such as `@pbe/react-yandex-maps` or `@react-google-maps/api`, or spliced into a Yandex or Google Maps JavaScript API script URL), and values named for Shopify Storefront, Algolia search-only or Segment write keys",
+    severityNote: 'low in tests and fixtures',
+    sources: [
+      {
+        title: 'OWASP: Secrets Management Cheat Sheet',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
+      },
+      { title: 'Stripe: API keys', url: 'https://docs.stripe.com/keys' },
+      {
+        title: 'GitHub: removing sensitive data from a repository',
+        url: 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository',
+      },
+    ],
   },
   check(ctx) {
     // Tests and fixtures hold fake keys more often than real ones.

@@ -15,6 +15,19 @@ export default defineCheck({
     prefilter: CODE_FACT_PREFILTER,
     fix: 'sql',
     otherFixes: ['prisma-schema-indexes'],
+    finds:
+      'the code reads one row by columns that no primary key, unique constraint or unique index covers: Prisma `findUnique`/`update`/`delete`/`upsert` `where` keys, supabase-js `.eq(col, v)` chains ending in `.single()`/`.maybeSingle()`; the finding points at the code, the message at the table',
+    sources: [
+      { title: 'Prisma: CRUD (findUnique needs a unique field)', url: 'https://www.prisma.io/docs/orm/prisma-client/queries/crud' },
+      {
+        title: 'PostgreSQL: CREATE INDEX CONCURRENTLY',
+        url: 'https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY',
+      },
+      {
+        title: 'PostgreSQL: ALTER TABLE (NOT VALID, VALIDATE CONSTRAINT, SET NOT NULL)',
+        url: 'https://www.postgresql.org/docs/current/sql-altertable.html',
+      },
+    ],
   },
   check(ctx) {
     return columnUseVisitors(ctx.file.path, (use) => {

@@ -9,6 +9,11 @@ export default defineProjectCheck({
     category: 'dependencies',
     docs: "Without package-lock.json (or yarn.lock, pnpm-lock.yaml, bun.lock) each install on the build server picks the newest versions the ranges allow, so a release of any dependency can break a deploy that worked yesterday. Run your package manager's install once and commit the lockfile it writes.",
     fix: null,
+    finds: 'a package (or workspace root) with dependencies and no `package-lock.json`, `yarn.lock`, `pnpm-lock.yaml` or `bun.lock`',
+    sources: [
+      { title: 'npm: package-lock.json', url: 'https://docs.npmjs.com/cli/configuring-npm/package-lock-json' },
+      { title: 'npm: npm ci', url: 'https://docs.npmjs.com/cli/commands/npm-ci' },
+    ],
   },
   check(ctx) {
     for (const pkg of ctx.project.packages) {

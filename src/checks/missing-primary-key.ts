@@ -24,6 +24,18 @@ export default defineProjectCheck({
     category: 'schema',
     docs: 'Without a primary key, duplicate rows cannot be told apart, an update or delete cannot target one row, and logical replication (Supabase Realtime, read replicas) cannot send updates. Add one: `id uuid primary key default gen_random_uuid()` or `alter table … add primary key (…)`.',
     fix: null,
+    finds:
+      'a table without a primary key (one added later by `ALTER TABLE` counts); a Prisma model with a `@unique`/`@@unique` key on required fields has one, since Prisma identifies its rows by it',
+    sources: [
+      {
+        title: 'Supabase Security Advisor: 0004 no primary key',
+        url: 'https://supabase.com/docs/guides/database/database-linter?lint=0004_no_primary_key',
+      },
+      {
+        title: 'PostgreSQL: logical replication publications (replica identity)',
+        url: 'https://www.postgresql.org/docs/current/logical-replication-publication.html',
+      },
+    ],
   },
   check(ctx) {
     forEachSchema(ctx, (schema) => {

@@ -137,6 +137,14 @@ export default defineCheck({
       /\b(for|while)\s*\(|\.(forEach|map|flatMap|reduce|filter|some|every)\(/.test(text) &&
       /\.(find\w*|create\w*|update\w*|upsert|delete\w*|count|aggregate|groupBy|from|query|execute)\(|\bsql`|\$queryRaw/.test(text),
     fix: null,
+    finds:
+      'an awaited query (Prisma, supabase-js, `query()`, `sql` templates) inside a loop or `forEach`/`map` over the rows of another query; `Promise.all` over `findUnique`, which Prisma batches, is fine, and so is an update that writes values taken from each row (a Prisma `update`/`upsert` whose data, a supabase-js `.update()` whose values, or an SQL `UPDATE` whose SET values use the row), which no single query can replace. The message names the one query to write instead (`include`, `in`, a JOIN or `= ANY($1)`)',
+    sources: [
+      {
+        title: 'Prisma: query optimization (the n+1 problem)',
+        url: 'https://www.prisma.io/docs/orm/prisma-client/queries/query-optimization-performance',
+      },
+    ],
   },
   check(ctx) {
     // Names bound to the rows of a query: `const rows = await prisma.x.findMany()`, `const { data } = await supabase…`.

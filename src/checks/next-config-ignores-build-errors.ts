@@ -17,6 +17,17 @@ export default defineCheck({
     prefilter: ['ignoreBuildErrors', 'ignoreDuringBuilds'],
     files: isNextConfigFile,
     fix: 'remove-build-error-ignores',
+    finds: '`typescript.ignoreBuildErrors` or `eslint.ignoreDuringBuilds` set to `true` in `next.config.*`',
+    sources: [
+      {
+        title: 'Next.js: next.config.js typescript (ignoreBuildErrors)',
+        url: 'https://nextjs.org/docs/app/api-reference/config/next-config-js/typescript',
+      },
+      {
+        title: 'Next.js: next.config.js eslint (ignoreDuringBuilds)',
+        url: 'https://nextjs.org/docs/app/api-reference/config/next-config-js/eslint',
+      },
+    ],
   },
   check(ctx) {
     return {

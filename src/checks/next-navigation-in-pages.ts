@@ -27,6 +27,15 @@ export default defineCheck({
     },
     files: isSourceFile,
     fix: 'migrate-app-router',
+    finds:
+      "`useRouter`, `redirect`, `notFound`, `permanentRedirect` or the layout-segment hooks from `next/navigation` in a `pages/` page, where they throw; `usePathname`, `useSearchParams` and `useParams` work in both routers and don't count",
+    sources: [
+      { title: 'Next.js: useRouter from next/navigation', url: 'https://nextjs.org/docs/app/api-reference/functions/use-router' },
+      {
+        title: 'Next.js: migrating from the Pages Router to the App Router',
+        url: 'https://nextjs.org/docs/app/guides/migrating/app-router-migration',
+      },
+    ],
   },
   check(ctx) {
     return {

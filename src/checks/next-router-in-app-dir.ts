@@ -13,6 +13,14 @@ export default defineCheck({
     prefilter: (text, project, file) => text.includes('next/router') && isUnder(routerDirsFor(project, file)?.app ?? null, file),
     files: isSourceFile,
     fix: 'migrate-app-router',
+    finds: '`next/router` imported (or required) by a file under `app/`, where its router is never mounted ("NextRouter was not mounted")',
+    sources: [
+      { title: 'Next.js: NextRouter was not mounted', url: 'https://nextjs.org/docs/messages/next-router-not-mounted' },
+      {
+        title: 'Next.js: migrating from the Pages Router to the App Router',
+        url: 'https://nextjs.org/docs/app/guides/migrating/app-router-migration',
+      },
+    ],
   },
   check(ctx) {
     const report = (node: Node) =>

@@ -11,6 +11,15 @@ export default defineProjectCheck({
     category: 'schema',
     docs: 'A row whose owner column is NULL belongs to nobody: owner policies hide it from everyone, and a bug that forgets to set the owner goes unnoticed until data goes missing. Make the column NOT NULL (on a large table: a `CHECK (col IS NOT NULL) NOT VALID` constraint, `VALIDATE`, then `SET NOT NULL`).',
     fix: 'sql',
+    finds:
+      'the owner column (a FK to `auth.users` or the users table, or `user_id`, `owner_id`, `author_id`, `created_by`, `profile_id`) allows NULL',
+    sources: [
+      {
+        title: 'PostgreSQL: ALTER TABLE (NOT VALID, VALIDATE CONSTRAINT, SET NOT NULL)',
+        url: 'https://www.postgresql.org/docs/current/sql-altertable.html',
+      },
+      { title: 'Supabase: Row Level Security', url: 'https://supabase.com/docs/guides/database/postgres/row-level-security' },
+    ],
   },
   check(ctx) {
     forEachSchema(ctx, (schema) => {

@@ -13,6 +13,11 @@ export default defineProjectCheck({
     category: 'schema',
     docs: 'Without a foreign key, the owner column can hold the id of a user who does not exist (a typo, a deleted account), and deleting a user leaves their rows behind. Reference `auth.users(id)` (Supabase) or your users table, with `on delete cascade` if their data should go with them.',
     fix: 'sql',
+    finds: 'an owner column that references no table',
+    sources: [
+      { title: 'PostgreSQL: foreign keys', url: 'https://www.postgresql.org/docs/current/ddl-constraints.html#DDL-CONSTRAINTS-FK' },
+      { title: 'Supabase: managing user data', url: 'https://supabase.com/docs/guides/auth/managing-user-data' },
+    ],
   },
   check(ctx) {
     forEachSchema(ctx, (schema, project) => {

@@ -13,6 +13,9 @@ export default defineProjectCheck({
     category: 'build',
     docs: 'shipshape could not parse this file, so no other check looked inside it. If the file is meant to be source code, the build will most likely fail on it too; fix the syntax error shown.',
     fix: null,
+    finds:
+      "a file shipshape had to read that does not parse (a source file, a SQL migration or schema file with the line of the error, `schema.prisma`); reported once, and the scan goes on. A valid statement that does not replay on shipshape's model is not a parse error (see `shipshape sql`), and Prisma migrations for MySQL or SQLite are not read",
+    sources: [{ title: 'Babel: @babel/parser', url: 'https://babeljs.io/docs/babel-parser' }],
   },
   check(ctx) {
     for (const schema of loadSchemas(ctx.project)) {

@@ -13,6 +13,9 @@ export default defineCheck({
     docs: 'A node-postgres `Client` is one connection. Created and connected once at module level, it serves every request in turn, so they queue behind each other, and when the database closes it (a restart, an idle timeout, a network blip) it never reconnects: every request fails until the process restarts. Use a `Pool`, which has the same `query()`, opens connections as needed and replaces broken ones.',
     prefilter: ["'pg'", '"pg"'],
     fix: 'pg-pool',
+    finds:
+      'a module-level pg `new Client()` that the module connects (`client.connect()`) and every request shares outside scripts and tests: requests queue on one connection, and once it drops it is never reopened',
+    sources: [{ title: 'node-postgres: pooling', url: 'https://node-postgres.com/features/pooling' }],
   },
   check(ctx) {
     // A script or a test runs once and exits: one client is what it needs.

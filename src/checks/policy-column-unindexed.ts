@@ -11,6 +11,17 @@ export default defineProjectCheck({
     category: 'schema',
     docs: 'A policy is a WHERE clause added to every query on the table. If the column it compares (usually the owner column) has no index leading with it, every read scans the whole table; Supabase measured over 100× on large tables. Only the leading column of an index counts.',
     fix: 'sql',
+    finds: 'a column of the table that a policy compares, with no index leading with it',
+    sources: [
+      {
+        title: 'Supabase: RLS performance recommendations',
+        url: 'https://supabase.com/docs/guides/database/postgres/row-level-security#rls-performance-recommendations',
+      },
+      {
+        title: 'PostgreSQL: multicolumn indexes (the leading column)',
+        url: 'https://www.postgresql.org/docs/current/indexes-multicolumn.html',
+      },
+    ],
   },
   check(ctx) {
     forEachRlsSchema(ctx, (schema) => {

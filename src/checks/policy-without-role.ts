@@ -9,6 +9,14 @@ export default defineProjectCheck({
     category: 'rls',
     docs: 'A policy without `TO` applies to `public`, every role including `anon`: signed-out visitors are evaluated against it too, and it runs for roles that never need it. Say `TO authenticated` (or `TO anon` where signed-out access is intended).',
     fix: 'sql',
+    finds: 'a policy with no `TO` clause (or `TO public`), so it applies to `anon` too',
+    sources: [
+      {
+        title: 'Supabase: specify roles in your policies',
+        url: 'https://supabase.com/docs/guides/database/postgres/row-level-security#specify-roles-in-your-policies',
+      },
+      { title: 'PostgreSQL: CREATE POLICY', url: 'https://www.postgresql.org/docs/current/sql-createpolicy.html' },
+    ],
   },
   check(ctx) {
     forEachRlsSchema(ctx, (schema) => {

@@ -18,6 +18,17 @@ export default defineCheck({
     docs: 'Each module-level `new PrismaClient()` holds its own pool, so two modules mean twice the connections. In Next.js development every hot reload re-runs the module and opens another pool unless the client is cached on `globalThis`. Keep one module that exports `globalThis.prisma ?? new PrismaClient()` and import it everywhere.',
     prefilter: ['PrismaClient'],
     fix: 'prisma-singleton',
+    finds: 'more than one module-level `new PrismaClient()` in a package, or, in a Next.js app, one that is not cached on `globalThis`',
+    sources: [
+      {
+        title: 'Prisma: best practice for instantiating Prisma Client with Next.js',
+        url: 'https://www.prisma.io/docs/orm/more/help-and-troubleshooting/nextjs-help',
+      },
+      {
+        title: 'Prisma: connection management',
+        url: 'https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/databases-connections/connection-management',
+      },
+    ],
   },
   check(ctx) {
     return onPrismaConstruction((node, ancestors) => {

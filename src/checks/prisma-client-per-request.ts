@@ -154,6 +154,18 @@ export default defineCheck({
     docs: 'Every `new PrismaClient()` opens its own connection pool. Created inside a handler, `getServerSideProps` or a server action, it opens a new pool per request, and the database runs out of connections under a few dozen concurrent users. Create one client per process in a shared module and import it.',
     prefilter: ['PrismaClient'],
     fix: 'prisma-singleton',
+    finds:
+      "`new PrismaClient()` inside a function: a handler, `getServerSideProps`, a server action, anything that runs per request. Not when it fills an empty module-level, global or static cache (`if (!prisma) prisma = …`, `??=`, `globalThis.prisma ?? …`), nor in a factory this module alone calls that way (Prisma's documented `prismaClientSingleton()`), nor in the private constructor of a class made only that way (a static `getInstance()`)",
+    sources: [
+      {
+        title: 'Prisma: best practice for instantiating Prisma Client with Next.js',
+        url: 'https://www.prisma.io/docs/orm/more/help-and-troubleshooting/nextjs-help',
+      },
+      {
+        title: 'Prisma: connection management',
+        url: 'https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/databases-connections/connection-management',
+      },
+    ],
   },
   check(ctx) {
     return onPrismaConstruction((node, ancestors) => {

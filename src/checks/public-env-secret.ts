@@ -42,6 +42,17 @@ export default defineCheck({
     clientGraph: true,
     // Browser code that reads it has to call the server instead: that fix renames the variable too.
     otherFixes: ['move-secret-server-side'],
+    finds:
+      "a public-prefixed variable (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`) whose name (SECRET, SERVICE_ROLE, PRIVATE, PASSWORD, TOKEN, known provider keys) or value (credential shapes; a JWT whose `role` is `service_role`) says secret, in env files or read in code, and secret-named `next.config` `env` entries, which are always bundled. A read or `env` entry is critical when an env file gives that variable a credential's value. Tokens public by design don't count: anon and publishable keys, Shopify Storefront tokens, Mapbox `pk.` tokens, Algolia search-only keys, Sentry DSNs, PostHog and Segment write keys, Firebase web API keys. A read in browser code names the import chain and the key to rotate; a read in an API route, a script or other server code only asks for the rename, since the value reached no bundle",
+    severityNote: 'high when only the name says secret',
+    sources: [
+      {
+        title: 'Next.js: bundling environment variables for the browser',
+        url: 'https://nextjs.org/docs/app/guides/environment-variables#bundling-environment-variables-for-the-browser',
+      },
+      { title: 'Next.js: next.config.js env', url: 'https://nextjs.org/docs/app/api-reference/config/next-config-js/env' },
+      { title: 'Supabase: API keys', url: 'https://supabase.com/docs/guides/api/api-keys' },
+    ],
   },
   check(ctx) {
     const inConfig = isNextConfigFile(ctx.file.path);

@@ -61,6 +61,16 @@ export default defineCheck({
       (/\.(query|execute)\(/.test(text) && /\$\{|['"`]\s*\+|\+\s*['"`]/.test(text)) ||
       /\.(or|filter)\(\s*`/.test(text),
     fix: 'parameterize-raw-sql',
+    finds:
+      "values spliced (template literal or `+`) into SQL text: Prisma `$queryRawUnsafe`/`$executeRawUnsafe`, `query()`/`execute()` of pg and mysql2, postgres.js `sql.unsafe`, knex `raw`, drizzle `sql.raw`, and supabase-js `.or()`/`.filter()` strings; also through a `const` holding the text. Tagged templates and placeholders with values don't count, nor does a value that can only be one of a fixed set of literals, whatever the request sends: a literal, a `const` holding one, a literal-only ternary (`desc ? 'DESC' : 'ASC'`), or an entry of a `const` array or object of literals that the module never changes or hands on (`MONTHS[+req.body.month - 1]`, `SORTS[req.query.sort]`)",
+    sources: [
+      { title: 'Prisma: raw queries', url: 'https://www.prisma.io/docs/orm/prisma-client/using-raw-sql/raw-queries' },
+      { title: 'node-postgres: parameterized queries', url: 'https://node-postgres.com/features/queries#parameterized-query' },
+      {
+        title: 'OWASP: SQL Injection Prevention Cheat Sheet',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/SQL_Injection_Prevention_Cheat_Sheet.html',
+      },
+    ],
   },
   check(ctx) {
     const templates = new Map<string, Node>();

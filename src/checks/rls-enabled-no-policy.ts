@@ -10,6 +10,14 @@ export default defineProjectCheck({
     category: 'rls',
     docs: 'With RLS on and no policy, no client role can read or write the table: only the service role (which bypasses RLS) can. That is right for server-only tables; for anything the app reads from the browser it is a bug that shows up as empty lists. Add one policy per command for the rows each user may see.',
     fix: 'sql',
+    finds: 'RLS enabled on an exposed table with no policy: only the service role can use it',
+    sources: [
+      {
+        title: 'Supabase Security Advisor: 0008 RLS enabled, no policy',
+        url: 'https://supabase.com/docs/guides/database/database-linter?lint=0008_rls_enabled_no_policy',
+      },
+      { title: 'PostgreSQL: row security policies', url: 'https://www.postgresql.org/docs/current/ddl-rowsecurity.html' },
+    ],
   },
   check(ctx) {
     forEachRlsSchema(ctx, (schema) => {

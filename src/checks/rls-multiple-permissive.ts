@@ -10,6 +10,15 @@ export default defineProjectCheck({
     category: 'rls',
     docs: 'Permissive policies are OR-ed: a row passes if any of them allows it, so a loose policy silently widens a strict one, and Postgres runs every one of them for each row. Merge them into one policy per role and command.',
     fix: 'sql',
+    finds:
+      'two permissive policies for the same role and command on one table (`for all` counts for every command, no `TO` for every role)',
+    sources: [
+      {
+        title: 'Supabase Security Advisor: 0006 multiple permissive policies',
+        url: 'https://supabase.com/docs/guides/database/database-linter?lint=0006_multiple_permissive_policies',
+      },
+      { title: 'PostgreSQL: CREATE POLICY', url: 'https://www.postgresql.org/docs/current/sql-createpolicy.html' },
+    ],
   },
   check(ctx) {
     forEachRlsSchema(ctx, (schema) => {

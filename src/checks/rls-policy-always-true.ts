@@ -11,6 +11,13 @@ export default defineProjectCheck({
     category: 'rls',
     docs: "`USING (true)` on UPDATE, DELETE or ALL, or a missing or true `WITH CHECK` on INSERT or UPDATE, lets any signed-in user change or delete every row, and write rows in anyone's name. Compare the owner column with `(select auth.uid())` instead. A public-read SELECT policy on a table with an owner column is reported as low: make sure the rows are meant to be public.",
     fix: 'sql',
+    finds:
+      'a permissive policy with `USING (true)` on UPDATE, DELETE or ALL, or a true or missing `WITH CHECK` on INSERT, UPDATE or ALL; a `USING (true)` SELECT policy is reported as low, and only on tables with an owner column',
+    severityNote: 'low for a public-read SELECT',
+    sources: [
+      { title: 'Supabase: Row Level Security', url: 'https://supabase.com/docs/guides/database/postgres/row-level-security' },
+      { title: 'PostgreSQL: CREATE POLICY', url: 'https://www.postgresql.org/docs/current/sql-createpolicy.html' },
+    ],
   },
   check(ctx) {
     forEachRlsSchema(ctx, (schema) => {

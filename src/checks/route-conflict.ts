@@ -9,6 +9,18 @@ export default defineProjectCheck({
     category: 'routing',
     docs: 'When pages/ and app/ both define a route, `next build` stops with "Conflicting app and page file was found", and a dev server serves one of them at random. Dynamic segments count as the same route whatever their names (`[id]` and `[slug]`), and route groups such as `(marketing)` are not part of the URL. Keep one of the two files: `shipshape migrate app-router` never writes a route that pages/ still holds.',
     fix: null,
+    finds:
+      'a route defined both in `pages/` and in `app/` (`next build` fails with "Conflicting app and page file"). Dynamic segments match whatever their names (`[id]` = `[slug]`); route groups, slots and private folders are not part of the URL',
+    sources: [
+      {
+        title: 'Next.js: migrating from the Pages Router to the App Router',
+        url: 'https://nextjs.org/docs/app/guides/migrating/app-router-migration',
+      },
+      {
+        title: 'Next.js: project structure (route groups, private folders)',
+        url: 'https://nextjs.org/docs/app/getting-started/project-structure',
+      },
+    ],
   },
   check(ctx) {
     for (const app of nextApps(ctx.project)) {

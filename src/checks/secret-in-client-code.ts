@@ -41,6 +41,20 @@ export default defineCheck({
     prefilter: (text) => /dangerouslyAllowBrowser|jsonwebtoken/.test(text) || mayReadSecret(text),
     fix: 'move-secret-server-side',
     clientGraph: true,
+    finds:
+      "browser code that imports a server-only SDK (`openai`, `@anthropic-ai/sdk`, `stripe` but not `@stripe/stripe-js`, `resend`, `@sendgrid/mail`, `twilio`, `aws-sdk`/`@aws-sdk/client-*`, `pg`, `mysql2`, `postgres`, `@prisma/client`, `mongoose`, `firebase-admin`), signs JWTs with `jsonwebtoken`, sets `dangerouslyAllowBrowser: true` (one finding, not a second one for the SDK's import in that module), or reads a secret variable without a public prefix (undefined there, and leaked if made public)",
+    severityNote: 'high for an SDK import or a server-only variable',
+    sources: [
+      { title: 'Next.js: data security', url: 'https://nextjs.org/docs/app/guides/data-security' },
+      {
+        title: 'Next.js: preventing environment poisoning (server-only)',
+        url: 'https://nextjs.org/docs/app/getting-started/server-and-client-components#preventing-environment-poisoning',
+      },
+      {
+        title: 'OpenAI: best practices for API key safety',
+        url: 'https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety',
+      },
+    ],
   },
   check(ctx) {
     const file = ctx.file.path;

@@ -11,6 +11,17 @@ export default defineProjectCheck({
     category: 'rls',
     docs: "A SECURITY DEFINER function runs with its owner's rights but resolves unqualified names through the caller's search_path, so a caller who can create objects can make it run their function or read their table. Add `set search_path = ''` and qualify every name in the body (`public.tasks`, `auth.uid()`).",
     fix: null,
+    finds: 'a `SECURITY DEFINER` function without `SET search_path` (also `ALTER FUNCTION … SET search_path` later counts)',
+    sources: [
+      {
+        title: 'Supabase Security Advisor: 0011 function search path mutable',
+        url: 'https://supabase.com/docs/guides/database/database-linter?lint=0011_function_search_path_mutable',
+      },
+      {
+        title: 'PostgreSQL: writing SECURITY DEFINER functions safely',
+        url: 'https://www.postgresql.org/docs/current/sql-createfunction.html#SQL-CREATEFUNCTION-SECURITY',
+      },
+    ],
   },
   check(ctx) {
     forEachSchema(ctx, (schema) => {

@@ -35,6 +35,14 @@ export default defineCheck({
     prefilter: ['process.env', 'import.meta.env'],
     fix: null,
     clientGraph: true,
+    finds:
+      "browser code that reads a variable without the public prefix (not a secret: those are `secret-in-client-code`'s), which is `undefined` there; `next.config` `env` entries and platform variables don't count",
+    sources: [
+      {
+        title: 'Next.js: bundling environment variables for the browser',
+        url: 'https://nextjs.org/docs/app/guides/environment-variables#bundling-environment-variables-for-the-browser',
+      },
+    ],
   },
   check(ctx) {
     const file = ctx.file.path;

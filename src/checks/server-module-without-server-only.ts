@@ -22,6 +22,14 @@ export default defineCheck({
     prefilter: (text) => !/['"]server-only['"]|['"]use server['"]/.test(text) && mayReadSecret(text),
     fix: 'add-server-only',
     clientGraph: true,
+    finds:
+      "a module (not a route or page) that reads a secret variable or imports a server SDK, has no `import 'server-only'` or `'use server'`, and is imported only by App Router server code: safe today, shipped to the browser by the first client component that imports it",
+    sources: [
+      {
+        title: 'Next.js: preventing environment poisoning (server-only)',
+        url: 'https://nextjs.org/docs/app/getting-started/server-and-client-components#preventing-environment-poisoning',
+      },
+    ],
   },
   check(ctx) {
     let reported = false;

@@ -71,6 +71,20 @@ export default defineCheck({
       (file.endsWith('.prisma') ? text.includes('datasource') : text.includes('postgres')),
     files: (file) => isSourceFile(file) || /(^|\/)schema\.prisma$/.test(file),
     fix: 'prisma-pooler-config',
+    finds:
+      "in a serverless app (Next.js, `vercel.json`, `netlify.toml`): a database URL in an env file on Supabase's direct host or a Neon host without `-pooler`; Prisma (before 7) on port 6543 without `?pgbouncer=true`; a `schema.prisma` datasource on a pooled URL with no `directUrl`; postgres.js on a pooler without `prepare: false`. Variables named for migrations (`DIRECT_URL`, …) are fine. The finding points at the env-file line, the schema line or the call; URL values are never kept or shown, only their host, port and pooling parameters",
+    sources: [
+      {
+        title: 'Supabase: connecting to Postgres (transaction pooler, port 6543)',
+        url: 'https://supabase.com/docs/guides/database/connecting-to-postgres',
+      },
+      { title: 'Supabase: Prisma', url: 'https://supabase.com/docs/guides/database/prisma' },
+      {
+        title: 'Prisma: configure Prisma Client with PgBouncer',
+        url: 'https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/databases-connections/pgbouncer',
+      },
+      { title: 'Neon: connection pooling', url: 'https://neon.com/docs/connect/connection-pooling' },
+    ],
   },
   check(ctx) {
     if (ctx.file.path.endsWith('.prisma')) {

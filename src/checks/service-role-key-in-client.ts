@@ -31,6 +31,12 @@ export default defineCheck({
     prefilter: (text) => /create(?:Browser|Server)?Client/.test(text) && /service_role|SERVICE_ROLE|sb_secret_|SECRET|eyJ/.test(text),
     fix: 'move-secret-server-side',
     clientGraph: true,
+    finds:
+      'a Supabase client (`createClient`, `createBrowserClient`, `createServerClient`) built in browser code with a service-role key or an `sb_secret_` key: a variable named for it, a variable whose value in an env file is such a key, a literal, or a constant holding one',
+    sources: [
+      { title: 'Supabase: API keys', url: 'https://supabase.com/docs/guides/api/api-keys' },
+      { title: 'Supabase: Row Level Security', url: 'https://supabase.com/docs/guides/database/postgres/row-level-security' },
+    ],
   },
   check(ctx) {
     const byValue = privilegedByValue(ctx.project);

@@ -84,6 +84,12 @@ export default defineCheck({
       return false;
     },
     fix: 'add-missing-dependencies',
+    finds:
+      "a bare import (`import`, `export … from`, `require`, `require.resolve`, `import()`, `import x = require()`) of a package that no `package.json` on the file's path declares. Node built-ins, specifiers that tsconfig/jsconfig `paths` or `baseUrl` resolve to a project file (a `.d.ts` too), the workspace's own packages and Next.js's `server-only`/`client-only` don't count",
+    sources: [
+      { title: 'npm: package.json dependencies', url: 'https://docs.npmjs.com/cli/configuring-npm/package-json#dependencies' },
+      { title: 'npm: npm ci', url: 'https://docs.npmjs.com/cli/commands/npm-ci' },
+    ],
   },
   check(ctx) {
     const judge = undeclaredPackageJudge(ctx.project, ctx.file.path);

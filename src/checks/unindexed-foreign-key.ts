@@ -12,6 +12,15 @@ export default defineProjectCheck({
     docs: 'Postgres indexes the referenced side of a foreign key, not the referencing columns. Every join and every `where parent_id = …` then scans the whole child table, and each delete of a parent row scans it again, holding locks. Add an index that leads with the foreign key columns (Prisma: `@@index([…])`).',
     fix: 'sql',
     otherFixes: ['prisma-schema-indexes'],
+    finds: 'a foreign key (SQL, or a Prisma relation with `fields`) that no index leads with; Postgres does not index the referencing side',
+    sources: [
+      {
+        title: 'Supabase Security Advisor: 0001 unindexed foreign keys',
+        url: 'https://supabase.com/docs/guides/database/database-linter?lint=0001_unindexed_foreign_keys',
+      },
+      { title: 'PostgreSQL: foreign keys', url: 'https://www.postgresql.org/docs/current/ddl-constraints.html#DDL-CONSTRAINTS-FK' },
+      { title: 'Prisma: indexes', url: 'https://www.prisma.io/docs/orm/prisma-schema/data-model/indexes' },
+    ],
   },
   check(ctx) {
     forEachSchema(ctx, (schema) => {
