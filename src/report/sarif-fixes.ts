@@ -15,6 +15,12 @@ export interface SarifFix {
   }>;
 }
 
+/**
+ * A fix for more findings than this is a change across the app to review with `shipshape fix`, not
+ * a suggestion on one alert; planning it also costs seconds (pg-pool over 67 findings: 3 s of CPU).
+ */
+const MAX_FINDINGS_PER_FIX = 20;
+
 /** Env files hold values that never leave the machine, even in a fix. */
 const ENV_FILE = /(^|\/)\.env(?!\.example$)[^/]*$/;
 
@@ -63,6 +69,7 @@ export async function plannedFixes(project: Project, findings: readonly Finding[
     byTransform.set(finding.fix.id, [...(byTransform.get(finding.fix.id) ?? []), finding]);
   }
   for (const [id, group] of byTransform) {
+    if (group.length > MAX_FINDINGS_PER_FIX) continue;
     const transform = await loadTransform(id);
     if (!transform?.meta.safe) continue;
     const answers = resolveAnswers(transform, {}, project.config.answers);
