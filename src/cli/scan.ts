@@ -10,7 +10,6 @@ import { renderJson } from '../report/json.ts';
 import { renderJunit } from '../report/junit.ts';
 import { repoPathOf, scannedDir } from '../report/repo-paths.ts';
 import { renderSarif } from '../report/sarif.ts';
-import { plannedFixes } from '../report/sarif-fixes.ts';
 import { renderText } from '../report/text.ts';
 import type { ReportInput } from '../report/types.ts';
 import { SEVERITIES, severityRank, type Severity } from '../types.ts';
@@ -120,7 +119,11 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         version: VERSION,
         outsideChange,
         sarifCategory: flags.sarifCategory ?? defaultSarifCategory(scannedDir(project)),
-        fixes: sarif && flags.sarifFixes !== false ? await plannedFixes(project, result.findings, repoPathOf(project)) : undefined,
+        // Planning fixes loads the transforms and the formatter: only SARIF pays for it.
+        fixes:
+          sarif && flags.sarifFixes !== false
+            ? await (await import('../report/sarif-fixes.ts')).plannedFixes(project, result.findings, repoPathOf(project))
+            : undefined,
       };
       const color = flags.color !== false && !flags.output && colorEnabled(io().stdout);
       const report = flags.format === 'text' ? renderText(input, { color }) : RENDER[flags.format](input);
