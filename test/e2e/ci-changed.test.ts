@@ -66,6 +66,20 @@ describe('scan --changed-since', () => {
     expect(report.findings.map((f: { file: string }) => f.file)).toEqual(['lib/new.ts']);
   });
 
+  it('in an app that is a folder of the repository, compares paths from that folder', () => {
+    const repoRoot = tempDir();
+    writeTree(
+      { 'package.json': '{"name":"web","dependencies":{"next":"15.0.0"}}', 'package-lock.json': '{}', 'lib/old.ts': OLD_SECRET },
+      path.join(repoRoot, 'web'),
+    );
+    gitInit(repoRoot);
+    writeFileSync(path.join(repoRoot, 'web/lib/new.ts'), OLD_SECRET.replace(/4/g, '9'));
+    writeFileSync(path.join(repoRoot, 'notes.txt'), 'outside the app\n');
+    const report = JSON.parse(run(['scan', path.join(repoRoot, 'web'), '--format', 'json', '--changed-since', 'HEAD']).stdout);
+    expect(report.findings.map((f: { file: string }) => f.file)).toEqual(['lib/new.ts']);
+    expect(report.summary.outsideChange).toBe(1);
+  });
+
   it('with --staged, reports only findings in staged files', () => {
     const dir = appOnMain();
     writeFileSync(path.join(dir, 'lib/staged.ts'), OLD_SECRET.replace(/4/g, '5'));
