@@ -3,16 +3,33 @@ import { Option } from 'commander';
 import { UsageError } from '../errors.ts';
 import { createBaseline, readBaseline } from '../engine/baseline.ts';
 import { scan } from '../engine/scan.ts';
+import { changedSince, stagedFiles, touchesChange } from '../project/git-changes.ts';
+import { renderGithub } from '../report/github.ts';
+import { renderGitlab } from '../report/gitlab.ts';
 import { renderJson } from '../report/json.ts';
+import { renderJunit } from '../report/junit.ts';
+import { repoPathOf, scannedDir } from '../report/repo-paths.ts';
 import { renderSarif } from '../report/sarif.ts';
 import { renderText } from '../report/text.ts';
+import type { ReportInput } from '../report/types.ts';
 import { SEVERITIES, severityRank, type Severity } from '../types.ts';
 import { EXIT, VERSION, collect, colorEnabled, createLogger, emit, load, selectChecks, splitList } from './common.ts';
 import { createProgress } from './progress.ts';
 import { fromCwd, io } from './io.ts';
 
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
+const RENDER: Record<Exclude<Format, 'text'>, (input: ReportInput) => string> = {
+  json: renderJson,
+  sarif: renderSarif,
+  github: renderGithub,
+  gitlab: renderGitlab,
+  junit: renderJunit,
+};
+
 interface ScanFlags {
-  format: 'text' | 'json' | 'sarif';
+  format: Format;
   output?: string;
   failOn: Severity | 'none';
   only?: string[];
@@ -22,6 +39,15 @@ interface ScanFlags {
   quiet?: boolean;
   color?: boolean;
   workers?: string;
+  changedSince?: string;
+  staged?: boolean;
+  sarifCategory?: string;
+  sarifFixes?: boolean;
+}
+
+/** One category per scanned folder, so scans of two apps of a monorepo keep their own alerts. */
+function defaultSarifCategory(dir: string): string {
+  return dir === '.' ? 'shipshape' : `shipshape/${dir}`;
 }
 
 export function registerScan(program: Command, setExit: (code: number) => void): void {
@@ -29,7 +55,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .command('scan')
     .description('find the problems that break the app at launch')
     .argument('[dir]', 'the app to scan', '.')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists')
@@ -40,6 +66,10 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--skip <ids>', 'skip these checks or categories (comma-separated, repeatable)', collect)
     .option('--baseline <file>', 'hide the findings recorded in this baseline')
     .option('--write-baseline <file>', 'record the current findings as a baseline')
+    .addOption(new Option('--changed-since <ref>', 'report only findings in files changed since this git ref').conflicts('staged'))
+    .option('--staged', 'report only findings in files staged for commit (for pre-commit hooks)')
+    .option('--sarif-category <id>', 'SARIF automationDetails id, to keep several runs apart (default: shipshape/<dir>)')
+    .option('--no-sarif-fixes', 'leave the changes of safe fixes out of SARIF results')
     .option('--workers <count>', 'worker threads to spread the files over (0: none; default: by repository size and cores)')
     .option('--quiet', 'no progress or log lines on stderr')
     .option('--no-color', 'no colour, even on a terminal')
@@ -55,6 +85,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       }
       const known = flags.baseline ? readBaseline(fromCwd(flags.baseline)) : null;
       const project = load(dir);
+      const changed = flags.changedSince ? changedSince(project.root, flags.changedSince) : flags.staged ? stagedFiles(project.root) : null;
       const progress = createProgress('scanning', !flags.quiet && !io().env.NO_COLOR && !io().env.CI);
       const result = await scan(project, { checks, workers, onProgress: progress.update });
       progress.stop();
@@ -69,13 +100,33 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         result.findings = result.findings.filter((finding) => !known.has(finding.fingerprint));
         baselined = before - result.findings.length;
       }
+      // The whole project was scanned, so the client graph and env files are complete; only the report is narrowed.
+      let outsideChange: number | undefined;
+      if (changed) {
+        const before = result.findings.length;
+        result.findings = result.findings.filter((finding) => touchesChange(finding, changed));
+        outsideChange = before - result.findings.length;
+      }
       for (const skipped of result.skipped.filter((s) => s.reason === 'unreadable')) {
         logger.warn(`could not read ${skipped.path}; it was skipped`);
       }
-      const input = { project, result, checks, baselined, version: VERSION };
+      const sarif = flags.format === 'sarif';
+      const input: ReportInput = {
+        project,
+        result,
+        checks,
+        baselined,
+        version: VERSION,
+        outsideChange,
+        sarifCategory: flags.sarifCategory ?? defaultSarifCategory(scannedDir(project)),
+        // Planning fixes loads the transforms and the formatter: only SARIF pays for it.
+        fixes:
+          sarif && flags.sarifFixes !== false
+            ? await (await import('../report/sarif-fixes.ts')).plannedFixes(project, result.findings, repoPathOf(project))
+            : undefined,
+      };
       const color = flags.color !== false && !flags.output && colorEnabled(io().stdout);
-      const report =
-        flags.format === 'json' ? renderJson(input) : flags.format === 'sarif' ? renderSarif(input) : renderText(input, { color });
+      const report = flags.format === 'text' ? renderText(input, { color }) : RENDER[flags.format](input);
       emit(report, flags.output);
       if (flags.output) logger.info(`wrote the ${flags.format} report to ${flags.output}`);
 

@@ -2,7 +2,7 @@ import { countBySeverity } from './severity-counts.ts';
 import { rotations } from './rotations.ts';
 import type { ReportInput } from './types.ts';
 
-export function renderJson({ project, result, baselined, version }: ReportInput): string {
+export function renderJson({ project, result, baselined, version, outsideChange }: ReportInput): string {
   const report = {
     version,
     root: project.root,
@@ -12,6 +12,7 @@ export function renderJson({ project, result, baselined, version }: ReportInput)
       findings: countBySeverity(result.findings),
       suppressed: result.suppressed,
       baselined,
+      ...(outsideChange === undefined ? {} : { outsideChange }),
       durationMs: result.durationMs,
     },
     findings: result.findings.map((f) => ({

@@ -1,7 +1,7 @@
 import { GENERATORS, fixCommand } from '../registry.ts';
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
-import { countBySeverity } from './severity-counts.ts';
+import { summaryParts } from './summary.ts';
 import { SEVERITIES, type Finding, type Severity } from '../types.ts';
 import { rotations } from './rotations.ts';
 import type { ReportInput } from './types.ts';
@@ -30,7 +30,8 @@ export function codeFrame(finding: Finding, color: boolean): string | null {
   return codeFrameColumns(lines.join('\n'), { start: { line: finding.line, column } }, options);
 }
 
-export function renderText({ result, baselined, checks }: ReportInput, options: { color: boolean }): string {
+export function renderText(input: ReportInput, options: { color: boolean }): string {
+  const { result, checks } = input;
   const docsOf = new Map(checks.map((check) => [check.meta.id, check.meta.docs]));
   const colors = pc.createColors(options.color);
   const out: string[] = [];
@@ -76,15 +77,8 @@ export function renderText({ result, baselined, checks }: ReportInput, options: 
     out.push('');
   }
 
-  const counts = countBySeverity(result.findings);
   const total = result.findings.length;
-  const parts = [
-    `${total} finding${total === 1 ? '' : 's'} (${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')})`,
-    `${result.files} files scanned`,
-  ];
-  if (result.skipped.length > 0) parts.push(`${result.skipped.length} skipped`);
-  if (result.suppressed > 0) parts.push(`${result.suppressed} suppressed`);
-  if (baselined > 0) parts.push(`${baselined} in baseline`);
+  const parts = summaryParts(input);
   parts.push(`${result.durationMs} ms`);
   out.push((total === 0 ? colors.green : (t: string) => t)(parts.join(' · ')));
   return `${out.join('\n')}\n`;
