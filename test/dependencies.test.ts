@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -134,7 +134,8 @@ describe('transform metadata as data', () => {
       expect(transform.meta).toBe(entry.meta);
       expect(transform.kind).toBe(entry.kind);
       expect(transform.kind === 'file' ? typeof transform.transform : typeof transform.plan).toBe('function');
-      const module = (await import(path.join(REPO, 'transforms', `${id}.ts`))) as { meta: unknown };
+      const folder = path.join(REPO, 'transforms', id, 'index.ts');
+      const module = (await import(existsSync(folder) ? folder : path.join(REPO, 'transforms', `${id}.ts`))) as { meta: unknown };
       expect(module.meta).toBe(entry.meta);
       expect(await entry.load()).toBe(transform);
     },
