@@ -1,28 +1,10 @@
 import type { Answers, TransformMeta } from '../../src/engine/transform-types.ts';
 import type { Project } from '../../src/project/types.ts';
 
-/**
- * The primary key of each table the schema model knows, as a query names it: `prisma:<accessor>`
- * (Prisma field names, from `@id`/`@@id`) and `table:<name>` (SQL column names). The schema model
- * loads here, not with this module, which plain `jscodeshift -t` reads too.
- */
+/** The schema model loads here, not with this module, which the scan and plain `jscodeshift -t` read too. */
 async function primaryKeys(project: Project): Promise<Answers> {
-  const [{ loadSchemas }, { primaryKey }] = await Promise.all([import('../../src/sql/load-schema.ts'), import('../../src/sql/model.ts')]);
-  const keys: Record<string, string[]> = {};
-  for (const schema of loadSchemas(project)) {
-    for (const table of schema.tables) {
-      const columns = primaryKey(table)?.columns;
-      if (!columns?.length) continue;
-      if (table.schema === 'public') keys[`table:${table.name}`] = columns;
-      if (table.model && table.fields) {
-        const fieldOf = new Map(Object.entries(table.fields).map(([field, column]) => [column, field]));
-        const fields = columns.map((column) => fieldOf.get(column));
-        if (fields.every((field) => field !== undefined))
-          keys[`prisma:${table.model.charAt(0).toLowerCase()}${table.model.slice(1)}`] = fields as string[];
-      }
-    }
-  }
-  return { primaryKeys: JSON.stringify(keys) };
+  const { primaryKeysByQueryName } = await import('../../src/sql/primary-keys.ts');
+  return { primaryKeys: JSON.stringify(primaryKeysByQueryName(project)) };
 }
 
 export const meta: TransformMeta = {
