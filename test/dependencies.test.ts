@@ -141,6 +141,19 @@ describe('transform metadata as data', () => {
     },
   );
 
+  it('shares one text prefilter between a transform and the check that screens for it, where both list words', () => {
+    const shared = CHECKS.flatMap((check) => {
+      const entry = TRANSFORM_ENTRIES.find((e) => e.meta.id === check.meta.fix);
+      return entry?.meta.prefilter && Array.isArray(check.meta.prefilter) ? [[check, entry] as const] : [];
+    });
+    expect(shared.map(([check]) => check.meta.id).sort()).toEqual([
+      'fetch-without-timeout',
+      'next-config-ignores-build-errors',
+      'unbounded-query',
+    ]);
+    for (const [check, entry] of shared) expect(check.meta.prefilter, check.meta.id).toBe(entry.meta.prefilter);
+  });
+
   it("gives each check its fix's safety from that data", async () => {
     for (const check of CHECKS.filter((c) => c.meta.fix)) {
       const entry = TRANSFORM_ENTRIES.find((e) => e.meta.id === check.meta.fix);

@@ -1,5 +1,6 @@
 import type { CallExpression, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
+import { LIST_QUERY_TEXT } from '../../transforms/meta/bound-list-query.ts';
 import {
   ancestorsAbove,
   boundFixApplies,
@@ -98,7 +99,7 @@ export default defineCheck({
     severity: 'medium',
     category: 'data-access',
     docs: 'A query without a limit returns every row: fine with ten rows, a timeout and a memory spike with a hundred thousand, and Supabase silently stops at 1,000 so the UI shows wrong data. Where the rows go to a response or a page, ask for one page (`take`, `.range()`, `LIMIT`, ordered by the primary key) and let the caller ask for the next; where they are only counted, ask the database for the count. Rows a transaction, a sum, a loop, a write or a join needs whole are left alone.',
-    prefilter: ['findMany', '.select(', 'SELECT', 'select '],
+    prefilter: LIST_QUERY_TEXT,
     fix: 'bound-list-query',
   },
   check(ctx) {
