@@ -17,34 +17,25 @@ export function returnedPath(
   if (parent?.type !== 'AwaitExpression' || holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier')
     return { expression: '', edits: [] };
   const name = holder.id.name;
-  const scope = [...ancestors].reverse().find(isFunction)!;
   const paths: Array<{ start: number; end: number; segments: string[] }> = [];
   let whole = false;
-  walk(
-    (scope as { body: Node }).body,
-    mergeVisitors([
-      {
-        Identifier(node, nodeAncestors) {
-          if ((node as { name: string }).name !== name || node === holder.id) return;
-          const up = nodeAncestors.at(-1);
-          if ((up?.type === 'MemberExpression' || up?.type === 'OptionalMemberExpression') && up.property === node && !up.computed) return;
-          const segments: string[] = [];
-          let end = node.end!;
-          for (let i = nodeAncestors.length - 1; i >= 0; i--) {
-            const member = nodeAncestors[i]!;
-            const inner = i === nodeAncestors.length - 1 ? node : nodeAncestors[i + 1]!;
-            if (!((member.type === 'MemberExpression' || member.type === 'OptionalMemberExpression') && member.object === inner)) break;
-            const outer = nodeAncestors[i - 1];
-            if ((outer?.type === 'CallExpression' || outer?.type === 'OptionalCallExpression') && outer.callee === member) break;
-            segments.push(source.slice(end, member.end!));
-            end = member.end!;
-          }
-          if (segments.length === 0) whole = true;
-          paths.push({ start: node.start!, end, segments });
-        },
-      },
-    ]),
-  );
+  forEachRead(name, holder.id, ancestors, (node, nodeAncestors) => {
+    const up = nodeAncestors.at(-1);
+    if ((up?.type === 'MemberExpression' || up?.type === 'OptionalMemberExpression') && up.property === node && !up.computed) return;
+    const segments: string[] = [];
+    let end = node.end!;
+    for (let i = nodeAncestors.length - 1; i >= 0; i--) {
+      const member = nodeAncestors[i]!;
+      const inner = i === nodeAncestors.length - 1 ? node : nodeAncestors[i + 1]!;
+      if (!((member.type === 'MemberExpression' || member.type === 'OptionalMemberExpression') && member.object === inner)) break;
+      const outer = nodeAncestors[i - 1];
+      if ((outer?.type === 'CallExpression' || outer?.type === 'OptionalCallExpression') && outer.callee === member) break;
+      segments.push(source.slice(end, member.end!));
+      end = member.end!;
+    }
+    if (segments.length === 0) whole = true;
+    paths.push({ start: node.start!, end, segments });
+  });
   if (whole || paths.length === 0) return { expression: '', edits: [] };
   const common: string[] = [];
   for (let i = 0; paths.every((p) => p.segments[i] !== undefined && p.segments[i] === paths[0]!.segments[i]); i++)
@@ -64,29 +55,41 @@ export function fetchReader(
 ): { edits: Array<{ start: number; end: number; text: string }> } | null {
   if (parent?.type !== 'AwaitExpression' || holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier') return null;
   const name = holder.id.name;
-  const scope = [...ancestors].reverse().find(isFunction)!;
   const edits: Array<{ start: number; end: number; text: string }> = [];
   let unsupported = false;
+  forEachRead(name, holder.id, ancestors, (node, nodeAncestors) => {
+    const member = nodeAncestors.at(-1);
+    if ((member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && member.property === node) return;
+    if (member?.type !== 'MemberExpression' || member.object !== node || member.property.type !== 'Identifier') {
+      unsupported = true;
+      return;
+    }
+    const property = member.property.name;
+    const outer = nodeAncestors.at(-2);
+    if (property === 'json' && outer?.type === 'CallExpression' && outer.callee === member)
+      edits.push({ start: outer.start!, end: outer.end!, text: `${name}.body` });
+    else if (property !== 'ok' && property !== 'status') unsupported = true;
+  });
+  return unsupported ? null : { edits };
+}
+
+/** Calls `visit` on each identifier named `name`, other than its declaration, in the function around the call. */
+function forEachRead(
+  name: string,
+  declaration: Node,
+  ancestors: Node[],
+  visit: (node: Node, nodeAncestors: readonly Node[]) => void,
+): void {
+  const scope = [...ancestors].reverse().find(isFunction)!;
   walk(
     (scope as { body: Node }).body,
     mergeVisitors([
       {
         Identifier(node, nodeAncestors) {
-          if ((node as { name: string }).name !== name || node === holder.id) return;
-          const member = nodeAncestors.at(-1);
-          if ((member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && member.property === node) return;
-          if (member?.type !== 'MemberExpression' || member.object !== node || member.property.type !== 'Identifier') {
-            unsupported = true;
-            return;
-          }
-          const property = member.property.name;
-          const outer = nodeAncestors.at(-2);
-          if (property === 'json' && outer?.type === 'CallExpression' && outer.callee === member)
-            edits.push({ start: outer.start!, end: outer.end!, text: `${name}.body` });
-          else if (property !== 'ok' && property !== 'status') unsupported = true;
+          if ((node as { name: string }).name !== name || node === declaration) return;
+          visit(node, nodeAncestors);
         },
       },
     ]),
   );
-  return unsupported ? null : { edits };
 }
