@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -134,11 +134,25 @@ describe('transform metadata as data', () => {
       expect(transform.meta).toBe(entry.meta);
       expect(transform.kind).toBe(entry.kind);
       expect(transform.kind === 'file' ? typeof transform.transform : typeof transform.plan).toBe('function');
-      const module = (await import(path.join(REPO, 'transforms', `${id}.ts`))) as { meta: unknown };
+      const folder = path.join(REPO, 'transforms', id, 'index.ts');
+      const module = (await import(existsSync(folder) ? folder : path.join(REPO, 'transforms', `${id}.ts`))) as { meta: unknown };
       expect(module.meta).toBe(entry.meta);
       expect(await entry.load()).toBe(transform);
     },
   );
+
+  it('shares one text prefilter between a transform and the check that screens for it, where both list words', () => {
+    const shared = CHECKS.flatMap((check) => {
+      const entry = TRANSFORM_ENTRIES.find((e) => e.meta.id === check.meta.fix);
+      return entry?.meta.prefilter && Array.isArray(check.meta.prefilter) ? [[check, entry] as const] : [];
+    });
+    expect(shared.map(([check]) => check.meta.id).sort()).toEqual([
+      'fetch-without-timeout',
+      'next-config-ignores-build-errors',
+      'unbounded-query',
+    ]);
+    for (const [check, entry] of shared) expect(check.meta.prefilter, check.meta.id).toBe(entry.meta.prefilter);
+  });
 
   it("gives each check its fix's safety from that data", async () => {
     for (const check of CHECKS.filter((c) => c.meta.fix)) {

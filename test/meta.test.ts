@@ -9,10 +9,15 @@ import { FIXTURES, REPO, cleanTempDirs, copyFixture, run } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
+/** A module that exports its `meta`: one file, `<id>.ts`, or a folder of parts whose `<id>/index.ts` exports it. */
+const exportsMeta = (file: string) => existsSync(file) && /^export (\{ meta \}|const meta\b)/m.test(readFileSync(file, 'utf8'));
+
 const idsIn = (dir: string) =>
-  readdirSync(path.join(REPO, dir))
-    .filter((f) => f.endsWith('.ts') && f !== 'define.ts')
-    .map((f) => f.replace(/\.ts$/, ''))
+  readdirSync(path.join(REPO, dir), { withFileTypes: true })
+    .flatMap((entry) => {
+      if (entry.isDirectory()) return exportsMeta(path.join(REPO, dir, entry.name, 'index.ts')) ? [entry.name] : [];
+      return entry.name.endsWith('.ts') && entry.name !== 'define.ts' ? [entry.name.replace(/\.ts$/, '')] : [];
+    })
     .sort();
 
 describe('the registry stays honest', () => {

@@ -1,5 +1,6 @@
 import type { CallExpression, Expression, Node, Program } from '@babel/types';
 import { defineCheck } from './define.ts';
+import { FETCH_CALL_TEXT } from '../../transforms/meta/fetch-timeout.ts';
 import { clientGraph, type ClientCodeFact } from '../analysis/client-graph.ts';
 import {
   absoluteUrlOf,
@@ -22,7 +23,7 @@ export default defineCheck({
     severity: 'medium',
     category: 'data-access',
     docs: "`fetch` waits as long as the other service takes: when it hangs, every request that reaches this line hangs with it, holding a serverless instance or a connection until the platform kills it. Pass `signal: AbortSignal.timeout(ms)`, and check `response.ok` before reading the body, so a failure is a clear error rather than a JSON parse error on an HTML page. A fetch in browser code (a module only client code reaches, through the import graph, outside `getServerSideProps` and friends) holds only that visitor's tab, which the browser and the visitor bound, and is not reported.",
-    prefilter: ['fetch('],
+    prefilter: FETCH_CALL_TEXT,
     fix: 'fetch-timeout',
     clientGraph: true,
     finds:

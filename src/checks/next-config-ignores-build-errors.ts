@@ -1,5 +1,6 @@
 import type { Node, ObjectProperty } from '@babel/types';
 import { defineCheck } from './define.ts';
+import { BUILD_ERROR_IGNORE_TEXT } from '../../transforms/meta/remove-build-error-ignores.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 
 const IGNORE_FLAGS: Record<string, string> = {
@@ -14,7 +15,7 @@ export default defineCheck({
     severity: 'high',
     category: 'build',
     docs: 'With `typescript.ignoreBuildErrors` or `eslint.ignoreDuringBuilds` set to true, `next build` ships code that does not type-check, and the errors surface in production instead. Remove the flags and fix what the build then reports.',
-    prefilter: ['ignoreBuildErrors', 'ignoreDuringBuilds'],
+    prefilter: BUILD_ERROR_IGNORE_TEXT,
     files: isNextConfigFile,
     fix: 'remove-build-error-ignores',
     finds: '`typescript.ignoreBuildErrors` or `eslint.ignoreDuringBuilds` set to `true` in `next.config.*`',

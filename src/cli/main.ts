@@ -12,6 +12,8 @@ interface CommandEntry {
   /** How the top-level help names it: what commander prints for the full definition. */
   term: string;
   description: string;
+  /** Reads a project folder, and so may remember its env values for masking. */
+  inProject: boolean;
   /** The module that defines the command and its action, imported only when the command runs. */
   load(): Promise<RegisterCommand>;
 }
@@ -19,48 +21,56 @@ interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'scan',
+    inProject: true,
     term: 'scan [options] [dir]',
     description: 'find the problems that break the app at launch',
     load: async () => (await import('./scan.ts')).registerScan,
   },
   {
     name: 'fix',
+    inProject: true,
     term: 'fix [options] [dir]',
     description: 'fix the findings: an interactive wizard on a terminal, or --yes / --dry-run / --patch in scripts',
     load: async () => (await import('./fix.ts')).registerFix,
   },
   {
     name: 'transform',
+    inProject: true,
     term: 'transform [options] <id> <paths...>',
     description: 'run one transform over files and folders',
     load: async () => (await import('./transform.ts')).registerTransform,
   },
   {
     name: 'sql',
+    inProject: true,
     term: 'sql [options] [dir]',
     description: 'generate migrations for row level security, constraints and indexes, from the schema and the code',
     load: async () => (await import('./sql.ts')).registerSql,
   },
   {
     name: 'verify',
+    inProject: true,
     term: 'verify [options] [dir]',
     description: "apply the migrations to an embedded Postgres and prove that users cannot reach each other's rows",
     load: async () => (await import('./verify.ts')).registerVerify,
   },
   {
     name: 'migrate',
+    inProject: true,
     term: 'migrate',
     description: 'move an app to a newer framework API',
     load: async () => (await import('./migrate.ts')).registerMigrate,
   },
   {
     name: 'list',
+    inProject: false,
     term: 'list [options]',
     description: 'every check and transform',
     load: async () => (await import('./list.ts')).registerList,
   },
   {
     name: 'undo',
+    inProject: true,
     term: 'undo [options] [dir]',
     description: 'restore the files the last fix or transform wrote, or roll back one that was interrupted',
     load: async () => (await import('./undo.ts')).registerUndo,
@@ -75,7 +85,6 @@ function commandNamed(argv: readonly string[]): string | undefined {
 
 const WRITERS = new Set(['fix', 'transform', 'app-router', 'sql']);
 const READERS = new Set(['scan', 'verify']);
-const PROJECT_COMMANDS = new Set(['scan', 'fix', 'transform', 'sql', 'verify', 'migrate', 'undo']);
 
 /** The existing folders a command works in: its [dir], or for transform the current folder and its paths. */
 function commandDirs(command: Command): string[] {
@@ -224,6 +233,6 @@ async function runCli(argv: string[]): Promise<number> {
     for (const release of locks) release();
     stopFault();
     // The env values a project command remembered for masking must not leak into the next run in this process.
-    if (PROJECT_COMMANDS.has(commandNamed(argv) ?? '')) (await import('../secrets/redact.ts')).forgetEnvValues();
+    if (COMMANDS.find((entry) => entry.name === commandNamed(argv))?.inProject) (await import('../secrets/redact.ts')).forgetEnvValues();
   }
 }

@@ -88,7 +88,9 @@ describe('shipshape transform', () => {
       const target = path.join(writeTree({}), `subject${path.extname(input)}`);
       writeFileSync(target, readFileSync(path.join(fixtures, input), 'utf8'));
       const jscodeshift = path.join(REPO, 'node_modules', '.bin', 'jscodeshift');
-      const out = execFileSync(jscodeshift, ['-t', path.join(REPO, 'transforms', `${id}.ts`), target], { encoding: 'utf8' });
+      const folder = path.join(REPO, 'transforms', id, 'index.ts');
+      const module = existsSync(folder) ? folder : path.join(REPO, 'transforms', `${id}.ts`);
+      const out = execFileSync(jscodeshift, ['-t', module, target], { encoding: 'utf8' });
       expect(out).toContain('1 ok');
       expect(readFileSync(target, 'utf8')).toBe(readFileSync(path.join(fixtures, input.replace('.input.', '.output.')), 'utf8'));
     },

@@ -1,29 +1,14 @@
 import type { Answers, TransformMeta } from '../../src/engine/transform-types.ts';
 import type { Project } from '../../src/project/types.ts';
 
-/**
- * The primary key of each table the schema model knows, as a query names it: `prisma:<accessor>`
- * (Prisma field names, from `@id`/`@@id`) and `table:<name>` (SQL column names). The schema model
- * loads here, not with this module, which plain `jscodeshift -t` reads too.
- */
+/** The schema model loads here, not with this module, which the scan and plain `jscodeshift -t` read too. */
 async function primaryKeys(project: Project): Promise<Answers> {
-  const [{ loadSchemas }, { primaryKey }] = await Promise.all([import('../../src/sql/load-schema.ts'), import('../../src/sql/model.ts')]);
-  const keys: Record<string, string[]> = {};
-  for (const schema of loadSchemas(project)) {
-    for (const table of schema.tables) {
-      const columns = primaryKey(table)?.columns;
-      if (!columns?.length) continue;
-      if (table.schema === 'public') keys[`table:${table.name}`] = columns;
-      if (table.model && table.fields) {
-        const fieldOf = new Map(Object.entries(table.fields).map(([field, column]) => [column, field]));
-        const fields = columns.map((column) => fieldOf.get(column));
-        if (fields.every((field) => field !== undefined))
-          keys[`prisma:${table.model.charAt(0).toLowerCase()}${table.model.slice(1)}`] = fields as string[];
-      }
-    }
-  }
-  return { primaryKeys: JSON.stringify(keys) };
+  const { primaryKeysByQueryName } = await import('../../src/sql/primary-keys.ts');
+  return { primaryKeys: JSON.stringify(primaryKeysByQueryName(project)) };
 }
+
+/** Text every list query the check flags and the transform bounds contains: Prisma `findMany`, a supabase-js select, SQL. */
+export const LIST_QUERY_TEXT = ['findMany', '.select(', 'SELECT', 'select '];
 
 export const meta: TransformMeta = {
   id: 'bound-list-query',
@@ -31,7 +16,7 @@ export const meta: TransformMeta = {
   description:
     "Where a list query's rows go to a response or a render (`res.json`, `NextResponse.json`, props from `getServerSideProps`, JSX, a server action's result), adds a page: `take` (and `orderBy` on the primary key) to Prisma `findMany`, `.order(key).range(0, pageSize - 1)` to supabase-js selects, `ORDER BY key LIMIT n` to SQL, with a TODO where the caller should get a way to ask for the next page. Where the rows are only counted, the query becomes a count. Rows read in a transaction or fed to a sum, a loop, a write or a join are left alone, and so is a query with no order of its own on a table whose primary key the schema does not give: a page of arbitrary rows, or an order by a column the table lacks, would be worse than none.",
   safe: true,
-  prefilter: ['findMany', '.select(', 'SELECT', 'select '],
+  prefilter: LIST_QUERY_TEXT,
   questions: [
     {
       name: 'pageSize',
