@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { UsageError } from '../errors.ts';
 import { createBaseline, readBaseline } from '../engine/baseline.ts';
 import { scan } from '../engine/scan.ts';
+import { defaultCacheLocation } from '../engine/scan-cache.ts';
 import { renderJson } from '../report/json.ts';
 import { renderSarif } from '../report/sarif.ts';
 import { renderText } from '../report/text.ts';
@@ -22,6 +23,8 @@ interface ScanFlags {
   quiet?: boolean;
   color?: boolean;
   workers?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export function registerScan(program: Command, setExit: (code: number) => void): void {
@@ -41,6 +44,8 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--baseline <file>', 'hide the findings recorded in this baseline')
     .option('--write-baseline <file>', 'record the current findings as a baseline')
     .option('--workers <count>', 'worker threads to spread the files over (0: none; default: by repository size and cores)')
+    .option('--cache', 'check only the files changed since the last cached scan')
+    .option('--cache-location <path>', 'where --cache keeps its file, a file or a folder (implies --cache)')
     .option('--quiet', 'no progress or log lines on stderr')
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: ScanFlags) => {
@@ -56,7 +61,14 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const known = flags.baseline ? readBaseline(fromCwd(flags.baseline)) : null;
       const project = load(dir);
       const progress = createProgress('scanning', !flags.quiet && !io().env.NO_COLOR && !io().env.CI);
-      const result = await scan(project, { checks, workers, onProgress: progress.update });
+      const cache =
+        flags.cache || flags.cacheLocation
+          ? {
+              location: flags.cacheLocation ? fromCwd(flags.cacheLocation) : defaultCacheLocation(project.root),
+              warn: (message: string) => logger.warn(message),
+            }
+          : undefined;
+      const result = await scan(project, { checks, workers, onProgress: progress.update, cache });
       progress.stop();
 
       if (flags.writeBaseline) {
