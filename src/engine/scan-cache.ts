@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { readTextFile } from '../project/files.ts';
+import { overlaidText, readTextFile } from '../project/files.ts';
 import type { Project } from '../project/types.ts';
 import type { Check, FileCheck } from '../types.ts';
 import { addOutcome, checkFileText, emptyBatch, wantsFile, type FileBatchResult, type FileOutcome } from './check-files.ts';
@@ -22,7 +22,36 @@ interface CacheHeader {
 
 interface CachedFile {
   hash: string;
+  /** The file's stat when its text was hashed, or null while that text was too recent to trust a stat. */
+  stat: FileStat | null;
   outcome: FileOutcome;
+}
+
+interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/**
+ * A file whose stat has not changed is not read again, as git trusts its index. A write within the
+ * file system's timestamp granularity of the hash could leave the stat as it was, so a stat is kept
+ * only for a file last changed well before it was read; ctime catches tools that put mtime back.
+ */
+const SETTLED_MS = 2000;
+
+function statOf(absPath: string): FileStat | null {
+  const stat = statSync(absPath, { throwIfNoEntry: false });
+  return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } : null;
+}
+
+function sameStat(a: FileStat | null, b: FileStat | null): boolean {
+  return a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+function settled(stat: FileStat | null, readAt: number): FileStat | null {
+  return stat && Math.max(stat.mtimeMs, stat.ctimeMs) < readAt - SETTLED_MS ? stat : null;
 }
 
 export interface ScanCacheOptions {
@@ -111,6 +140,7 @@ function isCachedFile(entry: unknown): entry is CachedFile {
   const candidate = entry as CachedFile | null;
   return (
     typeof candidate?.hash === 'string' &&
+    typeof candidate.stat === 'object' &&
     Array.isArray(candidate.outcome?.findings) &&
     Array.isArray(candidate.outcome.facts) &&
     typeof candidate.outcome.suppressed === 'number'
@@ -151,17 +181,28 @@ export function checkFilesCached(
     onFile?.();
     const wanting = checks.filter((check) => wantsFile(check, name));
     if (wanting.length === 0) continue;
-    const read = readTextFile(path.join(project.root, name));
+    const absPath = path.join(project.root, name);
+    const hit = cached.get(name);
+    const before = statOf(absPath);
+    if (hit && sameStat(hit.stat, before) && overlaidText(absPath) === undefined) {
+      kept.set(name, hit);
+      addOutcome(result, name, before!.size, hit.outcome);
+      continue;
+    }
+    const readAt = Date.now();
+    const read = readTextFile(absPath);
     if (!read.ok) {
       result.skipped.push({ path: name, reason: read.reason });
       continue;
     }
     const hash = hashText(read.text);
-    const hit = cached.get(name);
     const outcome =
       hit?.hash === hash ? hit.outcome : checkFileText(project, name, read.text, wanting, noteModules, parseErrorCheck, fixSafety);
-    if (outcome !== hit?.outcome) changed = true;
-    kept.set(name, { hash, outcome });
+    // The stat taken before the read: a write during the read then shows as a changed stat next time.
+    const stat = sameStat(before, statOf(absPath)) ? settled(before, readAt) : null;
+    const statKept = stat === null ? hit?.stat === null : sameStat(stat, hit?.stat ?? null);
+    if (outcome !== hit?.outcome || !statKept) changed = true;
+    kept.set(name, { hash, stat, outcome });
     addOutcome(result, name, read.bytes, outcome);
   }
   if (changed || kept.size !== cached.size) writeEntries(file, header, kept, options.warn);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,20 @@ describe('scan --cache', () => {
     rmSync(path.join(app, 'lib', 'ai.ts'));
     rmSync(path.join(app, 'components', 'Draft.tsx'));
     expect(ruleIds(expectCachedEqualsCold(app)).some((id) => id.endsWith(' lib/ai.ts') || id.endsWith('Draft.tsx'))).toBe(false);
+
+    // A file the cache keeps a stat for, rewritten at the same size with its mtime put back: ctime tells.
+    const stripe = path.join(app, 'lib', 'stripe.ts');
+    const hidden = 'export const key = process.env.STRIPE_SECRET_KEY!;\n';
+    const shown = "export const key = 'sk_live_51Hx9aQ2mZ7LpR4vT8w'; \n";
+    expect(shown.length).toBe(hidden.length);
+    writeFileSync(stripe, hidden);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(stripe, old, old);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
+    expect(ruleIds(expectCachedEqualsCold(app))).not.toContain('hardcoded-secret lib/stripe.ts');
+    writeFileSync(stripe, shown);
+    utimesSync(stripe, old, old);
+    expect(ruleIds(expectCachedEqualsCold(app))).toContain('hardcoded-secret lib/stripe.ts');
 
     writeFileSync(path.join(app, '.env.local'), `${readFileSync(path.join(app, '.env.local'), 'utf8')}\nNEW_ONLY_HERE=1\n`);
     expectCachedEqualsCold(app);
