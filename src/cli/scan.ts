@@ -6,6 +6,7 @@ import { scan } from '../engine/scan.ts';
 import { changedSince, stagedFiles, touchesChange } from '../project/git-changes.ts';
 import { renderGithub } from '../report/github.ts';
 import { renderGitlab } from '../report/gitlab.ts';
+import { defaultCacheLocation } from '../engine/scan-cache.ts';
 import { renderJson } from '../report/json.ts';
 import { renderJunit } from '../report/junit.ts';
 import { repoPathOf, scannedDir } from '../report/repo-paths.ts';
@@ -43,6 +44,8 @@ interface ScanFlags {
   staged?: boolean;
   sarifCategory?: string;
   sarifFixes?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** One category per scanned folder, so scans of two apps of a monorepo keep their own alerts. */
@@ -71,6 +74,8 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--sarif-category <id>', 'SARIF automationDetails id, to keep several runs apart (default: shipshape/<dir>)')
     .option('--no-sarif-fixes', 'leave the changes of safe fixes out of SARIF results')
     .option('--workers <count>', 'worker threads to spread the files over (0: none; default: by repository size and cores)')
+    .option('--cache', 'check only the files changed since the last cached scan')
+    .option('--cache-location <path>', 'where --cache keeps its file, a file or a folder (implies --cache)')
     .option('--quiet', 'no progress or log lines on stderr')
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: ScanFlags) => {
@@ -87,7 +92,14 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const project = load(dir);
       const changed = flags.changedSince ? changedSince(project.root, flags.changedSince) : flags.staged ? stagedFiles(project.root) : null;
       const progress = createProgress('scanning', !flags.quiet && !io().env.NO_COLOR && !io().env.CI);
-      const result = await scan(project, { checks, workers, onProgress: progress.update });
+      const cache =
+        flags.cache || flags.cacheLocation
+          ? {
+              location: flags.cacheLocation ? fromCwd(flags.cacheLocation) : defaultCacheLocation(project.root),
+              warn: (message: string) => logger.warn(message),
+            }
+          : undefined;
+      const result = await scan(project, { checks, workers, onProgress: progress.update, cache });
       progress.stop();
 
       if (flags.writeBaseline) {

@@ -51,7 +51,64 @@ function parseOrReport(file: string, text: string, report: (input: ReportInput) 
   }
 }
 
-/** Reads each file once, parses it at most once, and walks its tree once for every check that wants it. */
+/** What one file gave: its findings, and the facts its checks collected for their `finish`, in order. */
+export interface FileOutcome {
+  findings: Finding[];
+  suppressed: number;
+  facts: Array<[checkId: string, fact: unknown]>;
+  module: ModuleFacts | null;
+}
+
+/** Runs the checks that want a file over its text: parsed at most once, its tree walked once for all of them. */
+export function checkFileText(
+  project: Project,
+  file: string,
+  text: string,
+  wanting: readonly FileCheck[],
+  noteModules: boolean,
+  parseErrorCheck: Check,
+  fixSafety: (fixId: string) => boolean,
+): FileOutcome {
+  const outcome: FileOutcome = { findings: [], suppressed: 0, facts: [], module: null };
+  if (noteModules && isSourceFile(file)) outcome.module = moduleFacts(text);
+  const matching = wanting.filter((check) => passesPrefilter(check, text, project, file));
+  if (matching.length === 0) return outcome;
+  const collector = new FileFindings(project, file, text, fixSafety);
+  const ast = isSourceFile(file) ? parseOrReport(file, text, (input) => collector.add(parseErrorCheck.meta, input)) : null;
+  if (ast !== undefined) {
+    const visitors: Visitors[] = [];
+    const sourceFile = { path: file, text };
+    for (const check of matching) {
+      const found = check.check({
+        project,
+        file: sourceFile,
+        ast,
+        report: (input) => collector.add(check.meta, input),
+        collect: (fact) => outcome.facts.push([check.meta.id, fact]),
+      });
+      if (found) visitors.push(found);
+    }
+    if (ast && visitors.length > 0) walk(ast, mergeVisitors(visitors));
+  }
+  outcome.findings = collector.findings;
+  outcome.suppressed = collector.suppressed;
+  return outcome;
+}
+
+export function emptyBatch(): FileBatchResult {
+  return { findings: [], suppressed: 0, files: 0, bytes: 0, skipped: [], facts: {}, modules: [] };
+}
+
+export function addOutcome(result: FileBatchResult, file: string, bytes: number, outcome: FileOutcome): void {
+  result.files++;
+  result.bytes += bytes;
+  if (outcome.module) result.modules.push([file, outcome.module]);
+  for (const [checkId, fact] of outcome.facts) (result.facts[checkId] ??= []).push(fact);
+  result.findings.push(...outcome.findings);
+  result.suppressed += outcome.suppressed;
+}
+
+/** Reads each file once and checks it with every check that wants it. */
 export function checkFiles(
   project: Project,
   files: readonly string[],
@@ -60,7 +117,7 @@ export function checkFiles(
   fixSafety: (fixId: string) => boolean,
   onFile?: () => void,
 ): FileBatchResult {
-  const result: FileBatchResult = { findings: [], suppressed: 0, files: 0, bytes: 0, skipped: [], facts: {}, modules: [] };
+  const result = emptyBatch();
   const noteModules = checks.some((check) => check.meta.clientGraph);
   for (const file of files) {
     onFile?.();
@@ -71,31 +128,7 @@ export function checkFiles(
       result.skipped.push({ path: file, reason: read.reason });
       continue;
     }
-    result.files++;
-    result.bytes += read.bytes;
-    const text = read.text;
-    if (noteModules && isSourceFile(file)) result.modules.push([file, moduleFacts(text)]);
-    const matching = wanting.filter((check) => passesPrefilter(check, text, project, file));
-    if (matching.length === 0) continue;
-    const collector = new FileFindings(project, file, text, fixSafety);
-    const ast = isSourceFile(file) ? parseOrReport(file, text, (input) => collector.add(parseErrorCheck.meta, input)) : null;
-    if (ast !== undefined) {
-      const visitors: Visitors[] = [];
-      const sourceFile = { path: file, text };
-      for (const check of matching) {
-        const found = check.check({
-          project,
-          file: sourceFile,
-          ast,
-          report: (input) => collector.add(check.meta, input),
-          collect: (fact) => (result.facts[check.meta.id] ??= []).push(fact),
-        });
-        if (found) visitors.push(found);
-      }
-      if (ast && visitors.length > 0) walk(ast, mergeVisitors(visitors));
-    }
-    result.findings.push(...collector.findings);
-    result.suppressed += collector.suppressed;
+    addOutcome(result, file, read.bytes, checkFileText(project, file, read.text, wanting, noteModules, parseErrorCheck, fixSafety));
   }
   return result;
 }

@@ -19,6 +19,7 @@ import {
 import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
 import { seedModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
+import { checkFilesCached, type ScanCacheOptions } from './scan-cache.ts';
 
 export interface ScanOptions {
   /** The checks to run; all of them by default. */
@@ -26,6 +27,8 @@ export interface ScanOptions {
   /** Worker threads: 'auto' spreads large repositories over the available cores. */
   workers?: number | 'auto';
   onProgress?: (done: number, total: number) => void;
+  /** Keep each file's outcome by its text's hash, and check only the files whose text changed. */
+  cache?: ScanCacheOptions;
 }
 
 export interface ScanResult {
@@ -132,11 +135,13 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
   let done = 0;
   const onFile = () => options.onProgress?.(++done, candidates.length);
 
-  const count = workerCount(options.workers ?? 'auto', candidates.length);
-  const batches =
-    count > 0
+  const count = options.cache ? 0 : workerCount(options.workers ?? 'auto', candidates.length);
+  const parseError = findCheck('parse-error')!;
+  const batches = options.cache
+    ? [checkFilesCached(project, candidates, perFile, checks, parseError, fixIsSafe, options.cache, onFile)]
+    : count > 0
       ? await runSpread(project, candidates, perFile, count, onFile)
-      : [checkFiles(project, candidates, perFile, findCheck('parse-error')!, fixIsSafe, onFile)];
+      : [checkFiles(project, candidates, perFile, parseError, fixIsSafe, onFile)];
 
   const facts = (id: string) => batches.flatMap((batch) => batch.facts[id] ?? []);
   for (const batch of batches) seedModuleFacts(project, batch.modules);

@@ -1,5 +1,6 @@
-import { VISITOR_KEYS, type Node } from '@babel/types';
+import type { Node } from '@babel/types';
 import type { Visitor, Visitors } from '../types.ts';
+import { VISITOR_KEYS } from './visitor-keys.ts';
 
 /** Several checks' visitors merged, so a file's tree is walked once for all of them. */
 export function mergeVisitors(all: Visitors[]): Map<string, Visitor[]> {
