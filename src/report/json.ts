@@ -19,6 +19,7 @@ export function renderJson({ project, result, baselined, version }: ReportInput)
       severity: f.severity,
       category: f.category,
       title: f.title,
+      messageId: f.messageId,
       message: f.message,
       file: f.file,
       line: f.line,

@@ -72,7 +72,12 @@ export function renderSarif({ result, checks, version }: ReportInput): string {
             },
           ],
           partialFingerprints: { 'shipshape/v1': f.fingerprint },
-          properties: { severity: f.severity, category: f.category, ...(f.fix ? { fix: f.fix.id, fixSafe: f.fix.safe } : {}) },
+          properties: {
+            severity: f.severity,
+            category: f.category,
+            messageId: f.messageId,
+            ...(f.fix ? { fix: f.fix.id, fixSafe: f.fix.safe } : {}),
+          },
         })),
         columnKind: 'utf16CodeUnits',
       },
