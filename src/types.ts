@@ -4,12 +4,18 @@ import type { Severity } from './severity.ts';
 
 export { SEVERITIES, severityRank, type Severity } from './severity.ts';
 
-export interface CheckMeta {
+export interface CheckMeta<MessageId extends string = string> {
   /** Equals the file name, the fixture folder and what users type. */
   id: string;
   title: string;
   severity: Severity;
   category: string;
+  /**
+   * Each reason the check reports, by a stable id: the template of its message, whose `{{name}}`
+   * placeholders are filled from the finding's `data`. Fixtures assert the id, so a check that fires
+   * for the wrong reason fails its tests.
+   */
+  messages: Record<MessageId, string>;
   docs: string;
   /**
    * A cheap test before parsing: a file containing none of these strings (or for which the
@@ -44,12 +50,14 @@ export interface Location {
   endColumn?: number;
 }
 
-export interface ReportInput {
+export interface ReportInput<MessageId extends string = string> {
   node?: Node;
   loc?: Location;
-  message: string;
-  /** Values the report must never print in full. */
+  /** Which of the check's `messages` says why it fired. */
+  messageId: MessageId;
+  /** Values the report must never print in full, masked in the message even where `data` holds them. */
   secrets?: string[];
+  /** The message's placeholders, and the facts a fix needs; never printed but through the message. */
   data?: Record<string, unknown>;
   /** This finding's own severity, where it differs from the check's (a secret in a test file, say). */
   severity?: Severity;
@@ -65,15 +73,21 @@ export interface Rotation {
   why: string;
 }
 
-export interface ProjectReportInput extends ReportInput {
+export interface ProjectReportInput<MessageId extends string = string> extends ReportInput<MessageId> {
   file: string;
   /** The finding is about the file as a whole: it sits at 1:1 and shows no code frame. */
   wholeFile?: boolean;
 }
 
-export type Visitor = (node: Node, ancestors: readonly Node[]) => void;
-/** Visitors by node type; `<Type>:exit` runs after the node's children, as in ESLint. */
-export type Visitors = Partial<Record<Node['type'] | `${Node['type']}:exit`, Visitor>>;
+export type NodeOfType<Type extends Node['type']> = Extract<Node, { type: Type }>;
+export type Visitor<Visited extends Node = Node> = (node: Visited, ancestors: readonly Node[]) => void;
+/**
+ * Visitors by node type, each handed the node of its type, as typescript-eslint's `RuleListener`;
+ * `<Type>:exit` runs after the node's children, as in ESLint.
+ */
+export type Visitors = { [Type in Node['type']]?: Visitor<NodeOfType<Type>> } & {
+  [Type in Node['type'] as `${Type}:exit`]?: Visitor<NodeOfType<Type>>;
+};
 
 export interface SourceFile {
   /** Relative to the scanned root, with forward slashes. */
@@ -81,26 +95,26 @@ export interface SourceFile {
   text: string;
 }
 
-export interface FileCheckContext {
+export interface FileCheckContext<MessageId extends string = string> {
   project: Project;
   file: SourceFile;
   /** The shared tree; null for a file that is not JavaScript or TypeScript (a check's `files` may ask for those). */
   ast: BabelFile | null;
-  report(input: ReportInput): void;
+  report(input: ReportInput<MessageId>): void;
   /** Records a fact for the check's `finish`, which sees the facts of every file at once. */
   collect(fact: unknown): void;
 }
 
-export interface FinishContext {
+export interface FinishContext<MessageId extends string = string> {
   project: Project;
   /** What `collect` recorded, from every file, in no set order: sort before listing. */
   facts: unknown[];
-  report(input: ProjectReportInput): void;
+  report(input: ProjectReportInput<MessageId>): void;
 }
 
-export interface ProjectCheckContext {
+export interface ProjectCheckContext<MessageId extends string = string> {
   project: Project;
-  report(input: ProjectReportInput): void;
+  report(input: ProjectReportInput<MessageId>): void;
 }
 
 export interface FileCheck {
@@ -124,6 +138,9 @@ export interface Finding {
   severity: Severity;
   category: string;
   title: string;
+  /** Which of the check's `messages` the finding gives. */
+  messageId: string;
+  /** That message, its placeholders filled and secrets masked. */
   message: string;
   file: string;
   line: number;
@@ -133,7 +150,7 @@ export interface Finding {
   fingerprint: string;
   fix: { id: string; safe: boolean } | null;
   rotate?: Rotation;
-  /** Check-specific facts a fix needs; never printed. */
+  /** The message's placeholders and the facts a fix needs; never printed. */
   data?: Record<string, unknown>;
   /**
    * The source around the finding, secrets already masked and long lines cut to a window around

@@ -4,23 +4,42 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
 import { CHECKS, CHECK_IDS } from '../src/registry.ts';
-import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit } from './helpers.ts';
+import type { Finding } from '../src/types.ts';
+import { FileFindings } from '../src/engine/findings.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
+/** A finding a fixture must produce: where, and why (which of the check's messages). */
 interface Expected {
   file: string;
   line: number;
+  messageId: string;
 }
 
-async function findingsFor(checkId: string, root: string): Promise<Expected[]> {
+async function scanFor(checkId: string, root: string): Promise<Finding[]> {
   const project = loadProject(root, { knownCheckIds: CHECK_IDS });
   const checks = checkId === 'parse-error' ? CHECKS : CHECKS.filter((check) => check.meta.id === checkId);
   const { findings } = await scan(project, { checks });
-  return findings.filter((f) => f.ruleId === checkId).map((f) => ({ file: f.file, line: f.line }));
+  return findings.filter((f) => f.ruleId === checkId);
 }
 
-const byPosition = (a: Expected, b: Expected) => a.file.localeCompare(b.file) || a.line - b.line;
+async function findingsFor(checkId: string, root: string): Promise<Array<Omit<Expected, 'messageId'>>> {
+  return (await scanFor(checkId, root)).map((f) => ({ file: f.file, line: f.line }));
+}
+
+const byPosition = (a: Expected, b: Expected) => a.file.localeCompare(b.file) || a.line - b.line || a.messageId.localeCompare(b.messageId);
+
+/** Fails unless the check fires exactly where the case expects, for the reasons it expects, with every placeholder filled. */
+async function expectFindings(checkId: string, root: string, expected: readonly Expected[]): Promise<void> {
+  const findings = await scanFor(checkId, root);
+  for (const finding of findings) expect(finding.message, `${finding.file}:${finding.line}`).not.toMatch(/\{\{\s*\w+\s*\}\}/);
+  expect(findings.map((f) => ({ file: f.file, line: f.line, messageId: f.messageId })).sort(byPosition)).toEqual(
+    [...expected].sort(byPosition),
+  );
+}
+
+const readExpected = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Expected[];
 
 /** Each case is a small app folder beside `<case>.expected.json`, the findings it must produce (none for a negative case). */
 for (const check of CHECKS) {
@@ -32,10 +51,11 @@ for (const check of CHECKS) {
     : [];
 
   describe(`check ${check.meta.id}`, () => {
-    it('has a positive and a negative fixture', () => {
-      const expectations = cases.map((name) => JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as Expected[]);
+    it('has a positive and a negative fixture, naming only messages the check has', () => {
+      const expectations = cases.map((name) => readExpected(path.join(dir, `${name}.expected.json`)));
       expect(expectations.some((e) => e.length > 0)).toBe(true);
       expect(expectations.some((e) => e.length === 0)).toBe(true);
+      for (const finding of expectations.flat()) expect(Object.keys(check.meta.messages)).toContain(finding.messageId);
     });
 
     it.each(cases)('%s', async (name) => {
@@ -46,11 +66,44 @@ for (const check of CHECKS) {
         git(root, 'add', '-A', '-f');
         git(root, 'commit', '-q', '-m', 'initial');
       }
-      const expected = (JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as Expected[]).sort(byPosition);
-      expect((await findingsFor(check.meta.id, root)).sort(byPosition)).toEqual(expected);
+      await expectFindings(check.meta.id, root, readExpected(path.join(dir, `${name}.expected.json`)));
     });
   });
 }
+
+describe('the fixture harness', () => {
+  it('fails when a check fires on the right line for another reason', async () => {
+    const dir = path.join(FIXTURES, 'checks', 'hardcoded-secret');
+    const expected = readExpected(path.join(dir, 'sdk-keys-and-fallbacks.expected.json'));
+    await expectFindings('hardcoded-secret', copyFixture(path.join(dir, 'sdk-keys-and-fallbacks')), expected);
+    const [first, ...rest] = expected;
+    const wrongReason = { ...first!, messageId: first!.messageId === 'knownKey' ? 'namedSecret' : 'knownKey' };
+    await expect(
+      expectFindings('hardcoded-secret', copyFixture(path.join(dir, 'sdk-keys-and-fallbacks')), [wrongReason, ...rest]),
+    ).rejects.toThrow();
+  });
+});
+
+describe('messages', () => {
+  it('masks the secrets a finding names wherever its data puts them, and leaves a placeholder without data as written', () => {
+    const secret = 'Qz7vR2pL9xK4mN8wT1yB6cJ3';
+    const text = `const token = process.env.TOKEN ?? '${secret}';\n`;
+    const root = writeTree({ 'package.json': '{"name":"messages"}', 'lib/token.ts': text });
+    const collector = new FileFindings(loadProject(root, { knownCheckIds: CHECK_IDS }), 'lib/token.ts', text, () => true);
+    const meta = { ...CHECKS[0]!.meta, id: 'test-check', messages: { leaked: 'The token {{token}} is in {{file}}; {{unknown}} stays.' } };
+    collector.add(meta, {
+      loc: { line: 1, column: 1 },
+      messageId: 'leaked',
+      data: { token: secret, file: 'lib/token.ts' },
+      secrets: [secret],
+    });
+    expect(collector.findings[0]).toMatchObject({
+      messageId: 'leaked',
+      message: 'The token Qz7vR2…(24 chars) is in lib/token.ts; {{unknown}} stays.',
+    });
+    expect(() => collector.add(meta, { loc: { line: 1, column: 1 }, messageId: 'other' })).toThrow('test-check has no message "other"');
+  });
+});
 
 describe('env-file-not-ignored inside git', () => {
   it("uses git's own ignore rules, including nested .gitignore files", async () => {

@@ -19,6 +19,7 @@ const finding = (file: string): Finding => ({
   severity: 'low',
   category: 'test',
   title: 'test',
+  messageId: 'test',
   message: 'test',
   file,
   line: 1,

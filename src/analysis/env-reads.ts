@@ -81,7 +81,7 @@ export const PUBLIC_ENV_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/
 export function reportReadsMissingFrom(
   ctx: FinishContext,
   listed: ReadonlySet<string>,
-  message: (name: string) => string,
+  messageId: string,
   skip: (name: string) => boolean = () => false,
 ): void {
   const reads = ctx.facts.filter((fact): fact is EnvRead => typeof fact === 'object' && fact !== null && 'line' in fact);
@@ -90,7 +90,7 @@ export function reportReadsMissingFrom(
     ctx.report({
       file: read.file,
       loc: { line: read.line, column: read.column },
-      message: message(read.name),
+      messageId,
       data: { variable: read.name },
     });
   }

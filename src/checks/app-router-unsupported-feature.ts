@@ -1,13 +1,4 @@
-import type {
-  CallExpression,
-  ClassMethod,
-  ClassProperty,
-  ImportDeclaration,
-  MemberExpression,
-  Node,
-  ObjectProperty,
-  VariableDeclarator,
-} from '@babel/types';
+import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isNextConfigFile, memberName, propertyName } from '../engine/ast.ts';
 import { isUnder, pagesEntry, routerDirsFor } from '../analysis/next-routes.ts';
@@ -35,6 +26,12 @@ export default defineCheck({
     title: 'The app uses a Pages Router feature the App Router does not support',
     severity: 'low',
     category: 'routing',
+    messages: {
+      i18n: `The App Router does not support ${FEATURES.i18n}.`,
+      customServer: `The App Router does not support ${FEATURES.customServer}.`,
+      appGetInitialProps: `The App Router does not support ${FEATURES.appGetInitialProps}.`,
+      amp: `The App Router does not support ${FEATURES.amp}.`,
+    },
     docs: 'Four Pages Router features have no App Router counterpart: `i18n` in next.config, a custom server, `getInitialProps` in `_app`, and AMP. They work as they are, but `shipshape migrate app-router` stops on them (unless `--force`), because the migrated app would lose what they do. Replace them by hand first: a `[lang]` segment with middleware for i18n, `next start` for the server, data fetched in layouts instead of `_app`, and plain pages instead of AMP.',
     prefilter: (text, project, file) => {
       const role = roles(project, file);
@@ -60,19 +57,16 @@ export default defineCheck({
   check(ctx) {
     const role = roles(ctx.project, ctx.file.path);
     const nextFactories = new Set<string>();
-    const report = (node: Node, feature: keyof typeof FEATURES) =>
-      ctx.report({ node, message: `The App Router does not support ${FEATURES[feature]}.`, data: { feature } });
+    const report = (node: Node, feature: keyof typeof FEATURES) => ctx.report({ node, messageId: feature, data: { feature } });
     return {
-      ImportDeclaration(node: Node) {
-        const declaration = node as ImportDeclaration;
+      ImportDeclaration(declaration) {
         if (declaration.source.value === 'next') {
           for (const specifier of declaration.specifiers)
             if (specifier.type === 'ImportDefaultSpecifier') nextFactories.add(specifier.local.name);
         }
-        if (role.page && declaration.source.value === 'next/amp') report(node, 'amp');
+        if (role.page && declaration.source.value === 'next/amp') report(declaration, 'amp');
       },
-      VariableDeclarator(node: Node) {
-        const declarator = node as VariableDeclarator;
+      VariableDeclarator(declarator) {
         const init = declarator.init;
         if (
           declarator.id.type === 'Identifier' &&
@@ -84,15 +78,13 @@ export default defineCheck({
           if (argument?.type === 'StringLiteral' && argument.value === 'next') nextFactories.add(declarator.id.name);
         }
       },
-      CallExpression(node: Node) {
-        const call = node as CallExpression;
+      CallExpression(call) {
         if (call.callee.type === 'Identifier' && nextFactories.has(call.callee.name) && call.arguments[0]?.type === 'ObjectExpression')
-          report(node, 'customServer');
+          report(call, 'customServer');
       },
-      ObjectProperty(node: Node, ancestors: readonly Node[]) {
-        const property = node as ObjectProperty;
+      ObjectProperty(property, ancestors) {
         const name = propertyName(property);
-        if (role.config && name === 'i18n' && property.value.type === 'ObjectExpression') report(node, 'i18n');
+        if (role.config && name === 'i18n' && property.value.type === 'ObjectExpression') report(property, 'i18n');
         if (
           role.page &&
           name === 'amp' &&
@@ -100,23 +92,20 @@ export default defineCheck({
             ? property.value.value
             : property.value.type === 'StringLiteral' && property.value.value === 'hybrid')
         ) {
-          const declarator = ancestors.findLast((ancestor) => ancestor.type === 'VariableDeclarator') as VariableDeclarator | undefined;
-          if (declarator?.id.type === 'Identifier' && declarator.id.name === 'config') report(node, 'amp');
+          const declarator = ancestors.findLast((ancestor) => ancestor.type === 'VariableDeclarator');
+          if (declarator?.id.type === 'Identifier' && declarator.id.name === 'config') report(property, 'amp');
         }
       },
-      AssignmentExpression(node: Node) {
-        if (!role.app || node.type !== 'AssignmentExpression') return;
-        if (memberName(node.left as MemberExpression) === 'getInitialProps') report(node, 'appGetInitialProps');
+      AssignmentExpression(assignment) {
+        if (role.app && memberName(assignment.left) === 'getInitialProps') report(assignment, 'appGetInitialProps');
       },
-      ClassMethod(node: Node) {
-        const method = node as ClassMethod;
+      ClassMethod(method) {
         if (role.app && method.static && method.key.type === 'Identifier' && method.key.name === 'getInitialProps')
-          report(node, 'appGetInitialProps');
+          report(method, 'appGetInitialProps');
       },
-      ClassProperty(node: Node) {
-        const property = node as ClassProperty;
+      ClassProperty(property) {
         if (role.app && property.static && property.key.type === 'Identifier' && property.key.name === 'getInitialProps')
-          report(node, 'appGetInitialProps');
+          report(property, 'appGetInitialProps');
       },
     };
   },

@@ -1,4 +1,4 @@
-import type { ArrayPattern, CallExpression, Node, Program, VariableDeclarator } from '@babel/types';
+import type { CallExpression, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { runsInBrowser } from '../analysis/fetch-calls.ts';
 import { unboundedSelectEnd } from '../analysis/list-queries.ts';
@@ -41,6 +41,10 @@ export default defineCheck({
     title: 'Whole table loaded into the browser, then filtered there',
     severity: 'medium',
     category: 'data-access',
+    messages: {
+      filteredInBrowser:
+        'Every row is loaded into the browser and then `{{rows}}.filter()`ed there: filter in the query instead (`.eq()`, `.ilike()`, `.range()`).',
+    },
     docs: 'A component that selects every row and filters them in JavaScript downloads the whole table on every visit: slow on a phone, capped at 1,000 rows by Supabase (so results silently go missing), and every row is readable by anyone who opens the network tab. Filter in the query (`.eq()`, `.ilike()`, `.range()`), and let RLS decide which rows a user may see.',
     prefilter: (text) => text.includes('.filter(') && text.includes('.from(') && text.includes('.select('),
     fix: null,
@@ -60,19 +64,17 @@ export default defineCheck({
     const filtered = new Set<string>();
     const selects: Array<{ call: CallExpression; names: string[] }> = [];
     return {
-      Program(node: Node) {
-        browser = runsInBrowser(ctx.file.path, node as Program);
+      Program(program) {
+        browser = runsInBrowser(ctx.file.path, program);
       },
-      VariableDeclarator(node: Node) {
+      VariableDeclarator(declarator) {
         // const [tasks, setTasks] = useState(…)
-        const declarator = node as VariableDeclarator;
         if (declarator.id.type !== 'ArrayPattern' || declarator.init?.type !== 'CallExpression') return;
-        const [state, setter] = (declarator.id as ArrayPattern).elements;
+        const [state, setter] = declarator.id.elements;
         if (state?.type === 'Identifier' && setter?.type === 'Identifier') setters.set(setter.name, state.name);
       },
-      CallExpression(node: Node, ancestors: readonly Node[]) {
+      CallExpression(call, ancestors) {
         if (!browser) return;
-        const call = node as CallExpression;
         const callee = call.callee;
         if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && callee.property.name === 'filter') {
           let target: Node = callee.object;
@@ -90,11 +92,7 @@ export default defineCheck({
       'Program:exit'() {
         for (const { call, names } of selects) {
           const used = names.find((name) => filtered.has(name));
-          if (used)
-            ctx.report({
-              node: call,
-              message: `Every row is loaded into the browser and then \`${used}.filter()\`ed there: filter in the query instead (\`.eq()\`, \`.ilike()\`, \`.range()\`).`,
-            });
+          if (used) ctx.report({ node: call, messageId: 'filteredInBrowser', data: { rows: used } });
         }
       },
     };

@@ -17,6 +17,7 @@ export default defineCheck({
     title: 'Database connection opened per request',
     severity: 'high',
     category: 'data-access',
+    messages: { connectionPerCall: 'A {{driver}} connection is opened each time this function runs: {{advice}}.' },
     docs: 'Opening a database connection costs a network round trip, TLS and authentication, and the database allows only so many at once. A connection opened inside a handler is paid for on every request, and a burst of traffic exhausts the database. Keep one pool per process and borrow from it.',
     prefilter: ["'pg'", '"pg"', 'mysql2', "'postgres'", '"postgres"', 'mongodb', 'mongoose'],
     fix: 'pg-pool',
@@ -35,21 +36,17 @@ export default defineCheck({
     // A cached connection (`global.mongoose`, `if (cached.conn)`) is the documented way to reuse one in serverless code.
     const cachesConnection = /\bglobal(This)?\b|readyState|\bcached\b/.test(ctx.file.text);
     return {
-      Program(node: Node) {
-        names = driverNames(node);
+      Program(program) {
+        names = driverNames(program);
       },
-      NewExpression(node: Node, ancestors: readonly Node[]) {
-        report(node, ancestors);
-      },
-      CallExpression(node: Node, ancestors: readonly Node[]) {
-        report(node, ancestors);
-      },
+      NewExpression: report,
+      CallExpression: report,
     };
     function report(node: Node, ancestors: readonly Node[]): void {
       const driver = names && opensConnection(node, names);
       if (!driver || !insideFunction(ancestors)) return;
       if ((driver === 'mongoose' || driver === 'mongodb') && cachesConnection) return;
-      ctx.report({ node, message: `A ${driver} connection is opened each time this function runs: ${ADVICE[driver]}.`, data: { driver } });
+      ctx.report({ node, messageId: 'connectionPerCall', data: { driver, advice: ADVICE[driver] } });
     }
   },
 });

@@ -8,6 +8,10 @@ export default defineCheck({
     title: 'Environment variable read but defined nowhere',
     severity: 'medium',
     category: 'config',
+    messages: {
+      definedNowhere:
+        '{{variable}} is read here but no env file, template or next.config `env` entry defines it: it is undefined unless the host sets it.',
+    },
     docs: 'The code reads a variable that no `.env*` file, template or `next.config` `env` entry defines, so it is `undefined` on a fresh clone and, unless someone sets it on the host, in production too. Define it (and document it in `.env.example`), or stop reading it.',
     prefilter: (text, _project, file) =>
       text.includes('process.env') || text.includes('import.meta.env') || (isNextConfigFile(file) && /\benv\s*:/.test(text)),
@@ -34,11 +38,6 @@ export default defineCheck({
       (fact as NextConfigEnvEntry).nextConfigEnv ? [(fact as NextConfigEnvEntry).nextConfigEnv] : [],
     );
     const defined = new Set([...ctx.project.envFiles.flatMap((env) => env.variables.map((v) => v.name)), ...fromConfig]);
-    reportReadsMissingFrom(
-      ctx,
-      defined,
-      (name) =>
-        `${name} is read here but no env file, template or next.config \`env\` entry defines it: it is undefined unless the host sets it.`,
-    );
+    reportReadsMissingFrom(ctx, defined, 'definedNowhere');
   },
 });

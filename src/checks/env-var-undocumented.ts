@@ -8,6 +8,7 @@ export default defineCheck({
     title: 'Environment variable missing from .env.example',
     severity: 'low',
     category: 'config',
+    messages: { missingFromTemplate: '{{variable}} is set in an env file but no env template (.env.example) lists it.' },
     docs: '`.env.example` is how the next developer, and the next deploy, learn which variables the app needs. A variable the code reads but the template leaves out is found only when something breaks. List every variable, without its value. A variable that no env file defines at all is reported once, by `env-var-undefined`.',
     prefilter: ['process.env', 'import.meta.env'],
     fix: 'generate-env-example',
@@ -24,11 +25,6 @@ export default defineCheck({
     );
     // A variable no env file defines is env-var-undefined's finding, at the same read: one finding says it.
     const definedNowhere = (name: string) => !ctx.project.envFiles.some((env) => env.variables.some((v) => v.name === name));
-    reportReadsMissingFrom(
-      ctx,
-      documented,
-      (name) => `${name} is set in an env file but no env template (.env.example) lists it.`,
-      definedNowhere,
-    );
+    reportReadsMissingFrom(ctx, documented, 'missingFromTemplate', definedNowhere);
   },
 });

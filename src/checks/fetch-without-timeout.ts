@@ -1,4 +1,4 @@
-import type { CallExpression, Expression, Node, Program } from '@babel/types';
+import type { Expression } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { FETCH_CALL_TEXT } from '../../transforms/meta/fetch-timeout.ts';
 import { clientGraph, type ClientCodeFact } from '../analysis/client-graph.ts';
@@ -12,8 +12,8 @@ import {
 } from '../analysis/fetch-calls.ts';
 
 interface UnguardedFetch extends ClientCodeFact {
-  message: string;
-  data: { hasSignal: boolean; okChecked: boolean };
+  messageId: 'noTimeoutOrOkCheck' | 'noTimeout' | 'noOkCheck';
+  data: { hasSignal: boolean; okChecked: boolean; host: string };
 }
 
 export default defineCheck({
@@ -22,6 +22,11 @@ export default defineCheck({
     title: 'External fetch without a timeout',
     severity: 'medium',
     category: 'data-access',
+    messages: {
+      noTimeoutOrOkCheck: 'fetch to {{host}} has no timeout (`signal`) and no `response.ok` check before the body is read.',
+      noTimeout: 'fetch to {{host}} has no timeout (`signal`).',
+      noOkCheck: 'fetch to {{host}} has no `response.ok` check before the body is read.',
+    },
     docs: "`fetch` waits as long as the other service takes: when it hangs, every request that reaches this line hangs with it, holding a serverless instance or a connection until the platform kills it. Pass `signal: AbortSignal.timeout(ms)`, and check `response.ok` before reading the body, so a failure is a clear error rather than a JSON parse error on an HTML page. A fetch in browser code (a module only client code reaches, through the import graph, outside `getServerSideProps` and friends) holds only that visitor's tab, which the browser and the visitor bound, and is not reported.",
     prefilter: FETCH_CALL_TEXT,
     fix: 'fetch-timeout',
@@ -36,11 +41,10 @@ export default defineCheck({
   check(ctx) {
     let constants = new Map<string, string>();
     return {
-      Program(node: Node) {
-        constants = moduleStringConstants(node as Program);
+      Program(program) {
+        constants = moduleStringConstants(program);
       },
-      CallExpression(node: Node, ancestors: readonly Node[]) {
-        const call = node as CallExpression;
+      CallExpression(call, ancestors) {
         if (call.callee.type !== 'Identifier' || call.callee.name !== 'fetch') return;
         const url = absoluteUrlOf(call.arguments[0] as Expression | undefined, constants);
         if (!url) return;
@@ -48,17 +52,13 @@ export default defineCheck({
         const response = fetchResponseBinding(ancestors);
         const okChecked = response !== null && isOkChecked(response.name, response.scope);
         if (hasSignal && okChecked) return;
-        const missing = [
-          hasSignal ? null : 'no timeout (`signal`)',
-          okChecked ? null : 'no `response.ok` check before the body is read',
-        ].filter(Boolean);
         ctx.collect({
           file: ctx.file.path,
           line: call.loc!.start.line,
           column: call.loc!.start.column + 1,
           serverSide: ancestors.some(isServerDataFunction),
-          message: `fetch to ${url.host} has ${missing.join(' and ')}.`,
-          data: { hasSignal, okChecked },
+          messageId: hasSignal ? 'noOkCheck' : okChecked ? 'noTimeout' : 'noTimeoutOrOkCheck',
+          data: { hasSignal, okChecked, host: url.host },
         } satisfies UnguardedFetch);
       },
     };
@@ -71,7 +71,7 @@ export default defineCheck({
     const browserOnly = (file: string) => graph.isClient(file) && graph.entries(file).every((entry) => graph.isClient(entry));
     for (const fact of facts) {
       if (!fact.serverSide && browserOnly(fact.file)) continue;
-      ctx.report({ file: fact.file, loc: { line: fact.line, column: fact.column }, message: fact.message, data: fact.data });
+      ctx.report({ file: fact.file, loc: { line: fact.line, column: fact.column }, messageId: fact.messageId, data: fact.data });
     }
   },
 });

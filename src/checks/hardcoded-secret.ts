@@ -1,4 +1,4 @@
-import type { CallExpression, Node, ObjectExpression, StringLiteral, TemplateLiteral } from '@babel/types';
+import type { CallExpression, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { propertyName } from '../engine/ast.ts';
 import { envRead } from '../analysis/env-reads.ts';
@@ -34,9 +34,8 @@ const SIGNING_SECRET = /(JWT|SESSION|COOKIE|NEXTAUTH|AUTH|SIGNING|ENCRYPTION|HMA
 const FIREBASE_CONFIG_KEYS = new Set(['authDomain', 'projectId', 'messagingSenderId', 'appId', 'storageBucket']);
 
 function literalValue(node: Node): string | null {
-  if (node.type === 'StringLiteral') return (node as StringLiteral).value;
-  if (node.type === 'TemplateLiteral' && (node as TemplateLiteral).expressions.length === 0)
-    return (node as TemplateLiteral).quasis[0]!.value.cooked ?? null;
+  if (node.type === 'StringLiteral') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]!.value.cooked ?? null;
   return null;
 }
 
@@ -62,8 +61,8 @@ function calleeName(call: CallExpression): string | null {
 /** `jwt.sign(payload, '…')` and `jwt.verify(token, '…')`: the literal is the signing secret. */
 function isJwtSecretArgument(parent: Node | undefined, node: Node): boolean {
   if (parent?.type !== 'CallExpression') return false;
-  const method = calleeName(parent as CallExpression);
-  return (method === 'sign' || method === 'verify') && (parent as CallExpression).arguments[1] === node;
+  const method = calleeName(parent);
+  return (method === 'sign' || method === 'verify') && parent.arguments[1] === node;
 }
 
 /** `new TextEncoder().encode('…')`: how jose takes a symmetric signing key. */
@@ -84,9 +83,7 @@ function isEncodedKey(parent: Node | undefined, node: Node): boolean {
 function inFirebaseConfig(parent: Node | undefined, ancestors: readonly Node[]): boolean {
   const object = ancestors.at(-2);
   if (parent?.type !== 'ObjectProperty' || object?.type !== 'ObjectExpression') return false;
-  return (object as ObjectExpression).properties.some(
-    (p) => p.type === 'ObjectProperty' && FIREBASE_CONFIG_KEYS.has(propertyName(p) ?? ''),
-  );
+  return object.properties.some((p) => p.type === 'ObjectProperty' && FIREBASE_CONFIG_KEYS.has(propertyName(p) ?? ''));
 }
 
 /** Browser map SDKs: the key they load the map with is sent by every visitor's browser, restricted by referrer. */
@@ -117,6 +114,9 @@ function inMapsScriptUrl(parent: Node | undefined): boolean {
 }
 
 /** A value that could be a real credential: long enough, one token, and not a placeholder. */
+/** How a finding shows the value: its first six characters and its length. */
+const ROTATE_AND_READ = '({{prefix}}…, {{length}} chars): rotate it, then read it from a server-only environment variable.';
+
 function credentialLike(value: string, minLength: number): boolean {
   return value.length >= minLength && !/\s/.test(value) && !isPlaceholder(value) && entropy(value) >= 3;
 }
@@ -127,6 +127,15 @@ export default defineCheck({
     title: 'Secret written into the source code',
     severity: 'critical',
     category: 'secrets',
+    messages: {
+      knownKey: `The source holds {{what}} ${ROTATE_AND_READ}`,
+      namedSecret: `The source holds a literal secret in \`{{name}}\` ${ROTATE_AND_READ}`,
+      sdkKey: `The source holds a literal key given to a server SDK ${ROTATE_AND_READ}`,
+      signingKey: `The source holds a literal secret used to sign tokens ${ROTATE_AND_READ}`,
+      fallback: `The source holds a literal fallback for {{fallbackOf}}, used whenever it is unset ${ROTATE_AND_READ}`,
+      guessableFallback:
+        'The source holds a guessable fallback for {{fallbackOf}}: whenever it is unset, anyone can sign with it ({{prefix}}…, {{length}} chars): read it from a server-only environment variable, and fail when it is unset.',
+    },
     docs: "A key in the source is in every clone, fork and build log, and in the git history even after it is deleted. Anyone who sees it can use it: rotate it with the provider, then read it from an environment variable (`process.env.NAME`) that is set on the server only. A literal fallback (`process.env.JWT_SECRET || 'dev-secret'`) ships too: it is the key whenever the variable is unset.",
     prefilter: (text) => CHEAP_SHAPES.test(text) || SECRET_NAME.test(text) || SERVER_SDK_IMPORT.test(text),
     fix: 'extract-hardcoded-secret',
@@ -170,21 +179,28 @@ export default defineCheck({
     const report = (
       node: Node,
       value: string,
-      reason: string,
+      messageId: 'knownKey' | 'namedSecret' | 'sdkKey' | 'signingKey' | 'fallback' | 'guessableFallback',
       kind: string | null,
       named: string | null,
-      rotate = true,
       fallbackOf?: string,
     ) => {
       if (reported.has(node)) return;
       reported.add(node);
+      const rotate = messageId !== 'guessableFallback';
       const emit = () =>
         ctx.report({
           node,
           secrets: [value],
           severity,
-          message: `The source holds ${reason} (${value.slice(0, 6)}…, ${value.length} chars): ${rotate ? 'rotate it, then read it' : 'read it'} from a server-only environment variable${rotate ? '' : ', and fail when it is unset'}.`,
-          data: { kind: kind ?? 'named-secret', name: named, ...(fallbackOf ? { fallbackOf } : {}) },
+          messageId,
+          data: {
+            kind: kind ?? 'named-secret',
+            name: named,
+            ...(fallbackOf ? { fallbackOf } : {}),
+            ...(kind ? { what: withArticle(kind) } : {}),
+            prefix: value.slice(0, 6),
+            length: value.length,
+          },
           ...(severity === 'low' || !rotate
             ? {}
             : {
@@ -233,42 +249,26 @@ export default defineCheck({
       if (value.startsWith('AIza') && inFirebaseConfig(parent, ancestors)) return;
       const fallback = fallbackFor(parent, node);
       if (fallback) {
-        if (secretKind(value) || credentialLike(value, 8))
-          report(node, value, `a literal fallback for ${fallback}, used whenever it is unset`, secretKind(value), fallback, true, fallback);
-        else if (SIGNING_SECRET.test(fallback) && severity !== 'low')
-          report(
-            node,
-            value,
-            `a guessable fallback for ${fallback}: whenever it is unset, anyone can sign with it`,
-            null,
-            fallback,
-            false,
-            fallback,
-          );
+        if (secretKind(value) || credentialLike(value, 8)) report(node, value, 'fallback', secretKind(value), fallback, fallback);
+        else if (SIGNING_SECRET.test(fallback) && severity !== 'low') report(node, value, 'guessableFallback', null, fallback, fallback);
         return;
       }
       if (value.length < 8) return;
       const kind = secretKind(value);
-      if (kind) return report(node, value, withArticle(kind), kind, named);
-      if (named && SECRET_NAME.test(named) && looksRandom(value))
-        return report(node, value, `a literal secret in \`${named}\``, null, named);
+      if (kind) return report(node, value, 'knownKey', kind, named);
+      if (named && SECRET_NAME.test(named) && looksRandom(value)) return report(node, value, 'namedSecret', null, named);
       if (named && CREDENTIAL_OPTION.test(named) && named !== 'apiKey' && credentialLike(value, 16))
-        return report(node, value, `a literal secret in \`${named}\``, null, named);
-      if (sdkKeyArgument(parent, node, ancestors) && credentialLike(value, 8))
-        return report(node, value, 'a literal key given to a server SDK', null, named);
+        return report(node, value, 'namedSecret', null, named);
+      if (sdkKeyArgument(parent, node, ancestors) && credentialLike(value, 8)) return report(node, value, 'sdkKey', null, named);
       if (isJwtSecretArgument(parent, node) || (importsJose && isEncodedKey(parent, node)))
-        return report(node, value, 'a literal secret used to sign tokens', null, named);
-      if (
-        parent?.type === 'VariableDeclarator' &&
-        named &&
-        ancestors.at(-2)?.type === 'VariableDeclaration' &&
-        (ancestors.at(-2) as { kind: string }).kind === 'const'
-      )
+        return report(node, value, 'signingKey', null, named);
+      const declaration = ancestors.at(-2);
+      if (parent?.type === 'VariableDeclarator' && named && declaration?.type === 'VariableDeclaration' && declaration.kind === 'const')
         constLiterals.set(named, node);
     };
     return {
       ImportDeclaration(node) {
-        if (node.type !== 'ImportDeclaration' || !(node.source.value in SDK_KEY_ARGUMENT)) return;
+        if (!(node.source.value in SDK_KEY_ARGUMENT)) return;
         for (const specifier of node.specifiers) {
           if (specifier.type !== 'ImportSpecifier') sdkConstructors.set(specifier.local.name, SDK_KEY_ARGUMENT[node.source.value]!);
           else if (['Stripe', 'Resend', 'OpenAI', 'Anthropic', 'Twilio'].includes(specifier.local.name))
@@ -277,7 +277,7 @@ export default defineCheck({
       },
       VariableDeclarator(node) {
         // `const Stripe = require('stripe')`
-        if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || node.init?.type !== 'CallExpression') return;
+        if (node.id.type !== 'Identifier' || node.init?.type !== 'CallExpression') return;
         const [source] = node.init.arguments;
         if (
           node.init.callee.type === 'Identifier' &&
@@ -289,18 +289,12 @@ export default defineCheck({
         }
       },
       CallExpression(node) {
-        if (
-          importsJose &&
-          node.type === 'CallExpression' &&
-          node.arguments[0]?.type === 'Identifier' &&
-          isEncodedKey(node, node.arguments[0])
-        )
+        if (importsJose && node.arguments[0]?.type === 'Identifier' && isEncodedKey(node, node.arguments[0]))
           encodedNames.add(node.arguments[0].name);
       },
       StringLiteral: visit,
       TemplateLiteral: visit,
       Identifier(node, ancestors) {
-        if (node.type !== 'Identifier') return;
         const parent = ancestors.at(-1);
         if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
         if (
@@ -316,7 +310,7 @@ export default defineCheck({
         for (const name of encodedNames) {
           const literal = constLiterals.get(name);
           const value = literal && literalValue(literal);
-          if (literal && value) report(literal, value, 'a literal secret used to sign tokens', null, name);
+          if (literal && value) report(literal, value, 'signingKey', null, name);
         }
         for (const { name, emit } of constKeys) {
           const mapsOnly = (mapsKeyReads.get(name) ?? 0) > 0 && mapsKeyReads.get(name) === reads.get(name);

@@ -11,6 +11,9 @@ export default defineCheck({
     title: 'Code looks up one row by a column that is not unique',
     severity: 'high',
     category: 'schema',
+    messages: {
+      lookupNotUnique: `this reads one row of {{qualifiedTable}} by {{columnList}}, but {{columnList}} is not unique ({{definedAt}}): duplicates make the lookup fail or return the wrong row. Run \`create unique index concurrently on {{tableIdentifier}} ({{quotedColumns}});\`, or ${SQL_FIX_HINT}.`,
+    },
     docs: 'The code fetches a single row by a column (Prisma `findUnique`/`update`/`delete`, supabase-js `.eq(col, v).single()`), but nothing in the schema keeps that column unique. A second row with the same value (the classic case: two rows for one Stripe customer id after a retried webhook) makes the lookup fail or pick an arbitrary row. Add a unique index.',
     prefilter: CODE_FACT_PREFILTER,
     fix: 'sql',
@@ -44,13 +47,19 @@ export default defineCheck({
       const key = `${use.file}:${use.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const table = qualifiedName(resolved.table);
-      const columns = resolved.columns.join(', ');
       ctx.report({
         file: use.file,
         loc: { line: use.line, column: use.column },
-        message: `this reads one row of ${table} by ${columns}, but ${columns} is not unique (${resolved.table.loc.file}:${resolved.table.loc.line}): duplicates make the lookup fail or return the wrong row. Run \`create unique index concurrently on ${tableIdentifier(resolved.table)} (${resolved.columns.map(quoteIdentifier).join(', ')});\`, or ${SQL_FIX_HINT}.`,
-        data: { table: resolved.table.name, columns: resolved.columns },
+        messageId: 'lookupNotUnique',
+        data: {
+          table: resolved.table.name,
+          columns: resolved.columns,
+          qualifiedTable: qualifiedName(resolved.table),
+          columnList: resolved.columns.join(', '),
+          definedAt: `${resolved.table.loc.file}:${resolved.table.loc.line}`,
+          tableIdentifier: tableIdentifier(resolved.table),
+          quotedColumns: resolved.columns.map(quoteIdentifier).join(', '),
+        },
         ...(resolved.table.model ? { fix: 'prisma-schema-indexes' } : {}),
       });
     }

@@ -7,6 +7,11 @@ export default defineProjectCheck({
     title: 'No lockfile: every install resolves different versions',
     severity: 'medium',
     category: 'dependencies',
+    messages: {
+      noLockfile: '{{manifest}} declares {{count}} dependencies but no lockfile pins them: run `{{install}}` and commit the lockfile.',
+      noLockfileInPackage:
+        '{{manifest}} declares {{count}} dependencies but no lockfile pins them: run `{{install}}` in {{dir}} and commit the lockfile.',
+    },
     docs: "Without package-lock.json (or yarn.lock, pnpm-lock.yaml, bun.lock) each install on the build server picks the newest versions the ranges allow, so a release of any dependency can break a deploy that worked yesterday. Run your package manager's install once and commit the lockfile it writes.",
     fix: null,
     finds: 'a package (or workspace root) with dependencies and no `package-lock.json`, `yarn.lock`, `pnpm-lock.yaml` or `bun.lock`',
@@ -21,11 +26,11 @@ export default defineProjectCheck({
       const count = Object.keys(pkg.dependencies).length + Object.keys(pkg.devDependencies).length;
       if (count === 0) continue;
       const manifest = pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
-      const install = installCommand(pkg.packageManager);
       ctx.report({
         file: manifest,
         wholeFile: true,
-        message: `${manifest} declares ${count} dependencies but no lockfile pins them: run \`${install}\`${pkg.dir ? ` in ${pkg.dir}` : ''} and commit the lockfile.`,
+        messageId: pkg.dir ? 'noLockfileInPackage' : 'noLockfile',
+        data: { manifest, count, install: installCommand(pkg.packageManager), dir: pkg.dir },
       });
     }
   },

@@ -22,6 +22,10 @@ export default defineProjectCheck({
     title: 'Table without a primary key',
     severity: 'medium',
     category: 'schema',
+    messages: {
+      noPrimaryKey:
+        '{{qualifiedTable}} has no primary key: add one (`id uuid primary key default gen_random_uuid()`, or `alter table {{tableIdentifier}} add primary key (…)` on the columns that identify a row).',
+    },
     docs: 'Without a primary key, duplicate rows cannot be told apart, an update or delete cannot target one row, and logical replication (Supabase Realtime, read replicas) cannot send updates. Add one: `id uuid primary key default gen_random_uuid()` or `alter table … add primary key (…)`.',
     fix: null,
     finds:
@@ -43,8 +47,8 @@ export default defineProjectCheck({
         if (primaryKey(table) || prismaModelWithRequiredUniqueKey(schema, table)) continue;
         ctx.report({
           ...at(table.loc),
-          message: `${qualifiedName(table)} has no primary key: add one (\`id uuid primary key default gen_random_uuid()\`, or \`alter table ${tableIdentifier(table)} add primary key (…)\` on the columns that identify a row).`,
-          data: { table: table.name },
+          messageId: 'noPrimaryKey',
+          data: { table: table.name, qualifiedTable: qualifiedName(table), tableIdentifier: tableIdentifier(table) },
         });
       }
     });

@@ -1,4 +1,4 @@
-import type { Node, VariableDeclarator } from '@babel/types';
+import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { memberName } from '../engine/ast.ts';
 import { awaitedQuery, queryKind, type QueryKind } from '../analysis/query-calls.ts';
@@ -130,6 +130,7 @@ export default defineCheck({
     title: 'A query per row of another query (N+1)',
     severity: 'medium',
     category: 'data-access',
+    messages: { queryPerRow: 'One query per row of `{{source}}`: {{suggestion}}.' },
     docs: 'Awaiting a query inside a loop over the rows of another query makes one round trip per row: a page of 100 rows becomes 101 queries, and the page slows down in step with the data. Fetch the related rows together with the first query, or all at once with an `in` list.',
     // An await, a loop or iterator, and something that looks like a query: only then is there an N+1 to find.
     prefilter: (text) =>
@@ -150,8 +151,7 @@ export default defineCheck({
     // Names bound to the rows of a query: `const rows = await prisma.x.findMany()`, `const { data } = await supabase…`.
     const rowSources = new Set<string>();
     return {
-      VariableDeclarator(node: Node) {
-        const declarator = node as VariableDeclarator;
+      VariableDeclarator(declarator) {
         if (!awaitedQuery(declarator.init)) return;
         if (declarator.id.type === 'Identifier') rowSources.add(declarator.id.name);
         if (declarator.id.type === 'ObjectPattern' || declarator.id.type === 'ArrayPattern') {
@@ -169,8 +169,7 @@ export default defineCheck({
           collect(declarator.id);
         }
       },
-      AwaitExpression(node: Node, ancestors: readonly Node[]) {
-        if (node.type !== 'AwaitExpression') return;
+      AwaitExpression(node, ancestors) {
         const query = queryKind(node.argument);
         if (!query) return;
         for (let i = ancestors.length - 1; i >= 0; i--) {
@@ -183,8 +182,8 @@ export default defineCheck({
           if (writesPerRowValues(node.argument, query.kind, query.method, rowBindings(loop))) return;
           ctx.report({
             node: node.argument,
-            message: `One query per row of \`${source}\`: ${SUGGESTION[query.kind]}.`,
-            data: { kind: query.kind },
+            messageId: 'queryPerRow',
+            data: { kind: query.kind, source, suggestion: SUGGESTION[query.kind] },
           });
           return;
         }

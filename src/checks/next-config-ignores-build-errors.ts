@@ -1,4 +1,3 @@
-import type { Node, ObjectProperty } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { BUILD_ERROR_IGNORE_TEXT } from '../../transforms/meta/remove-build-error-ignores.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
@@ -14,6 +13,10 @@ export default defineCheck({
     title: 'next.config hides type or lint errors from the build',
     severity: 'high',
     category: 'build',
+    messages: {
+      ignoresTypeErrors: '`{{tool}}.{{flag}}: true` lets `next build` succeed with type errors.',
+      ignoresLintErrors: '`{{tool}}.{{flag}}: true` lets `next build` succeed with lint errors.',
+    },
     docs: 'With `typescript.ignoreBuildErrors` or `eslint.ignoreDuringBuilds` set to true, `next build` ships code that does not type-check, and the errors surface in production instead. Remove the flags and fix what the build then reports.',
     prefilter: BUILD_ERROR_IGNORE_TEXT,
     files: isNextConfigFile,
@@ -32,8 +35,7 @@ export default defineCheck({
   },
   check(ctx) {
     return {
-      ObjectProperty(node: Node, ancestors: readonly Node[]) {
-        const property = node as ObjectProperty;
+      ObjectProperty(property, ancestors) {
         const flag = propertyName(property);
         if (!flag || !(flag in IGNORE_FLAGS)) return;
         if (property.value.type !== 'BooleanLiteral' || !property.value.value) return;
@@ -41,7 +43,8 @@ export default defineCheck({
         if (parent?.type !== 'ObjectProperty' || propertyName(parent) !== IGNORE_FLAGS[flag]) return;
         ctx.report({
           node: property,
-          message: `\`${IGNORE_FLAGS[flag]}.${flag}: true\` lets \`next build\` succeed with ${flag === 'ignoreBuildErrors' ? 'type' : 'lint'} errors.`,
+          messageId: flag === 'ignoreBuildErrors' ? 'ignoresTypeErrors' : 'ignoresLintErrors',
+          data: { tool: IGNORE_FLAGS[flag], flag },
         });
       },
     };

@@ -1,4 +1,3 @@
-import type { ImportDeclaration, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isUnder, pagesEntry, routerDirsFor } from '../analysis/next-routes.ts';
 import { isSourceFile } from '../project/load-project.ts';
@@ -20,6 +19,9 @@ export default defineCheck({
     title: 'App Router API from `next/navigation` used in a pages/ page',
     severity: 'high',
     category: 'routing',
+    messages: {
+      appRouterOnly: '`{{name}}` from `next/navigation` {{effect}} in a pages/ page. Use `next/router` here, or move the page to app/.',
+    },
     docs: 'Pages under pages/ run in the Pages Router, where `useRouter`, `redirect` and `notFound` from `next/navigation` throw because the App Router is not mounted. Use `next/router` there (or `next/compat/router` in components shared by both routers), or move the page to app/.',
     prefilter: (text, project, file) => {
       const pages = routerDirsFor(project, file)?.pages ?? null;
@@ -39,8 +41,7 @@ export default defineCheck({
   },
   check(ctx) {
     return {
-      ImportDeclaration(node: Node) {
-        const declaration = node as ImportDeclaration;
+      ImportDeclaration(declaration) {
         if (declaration.source.value !== 'next/navigation') return;
         for (const specifier of declaration.specifiers) {
           if (specifier.type !== 'ImportSpecifier') continue;
@@ -49,7 +50,8 @@ export default defineCheck({
           if (effect)
             ctx.report({
               node: specifier,
-              message: `\`${name}\` from \`next/navigation\` ${effect} in a pages/ page. Use \`next/router\` here, or move the page to app/.`,
+              messageId: 'appRouterOnly',
+              data: { name, effect },
             });
         }
       },

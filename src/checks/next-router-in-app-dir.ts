@@ -1,4 +1,4 @@
-import type { CallExpression, ImportDeclaration, Node } from '@babel/types';
+import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isUnder, routerDirsFor } from '../analysis/next-routes.ts';
 import { isSourceFile } from '../project/load-project.ts';
@@ -9,6 +9,10 @@ export default defineCheck({
     title: '`next/router` used under app/',
     severity: 'high',
     category: 'routing',
+    messages: {
+      pagesRouterUnderApp:
+        '`next/router` is imported under app/, where its router is never mounted: `useRouter()` throws "NextRouter was not mounted". Use `next/navigation`.',
+    },
     docs: 'The Pages Router\'s `next/router` is not mounted in the App Router: `useRouter()` from it throws "NextRouter was not mounted" when the page renders. Under app/ use `useRouter`, `usePathname`, `useSearchParams` and `useParams` from `next/navigation`; a component shared by both routers can use `next/compat/router`.',
     prefilter: (text, project, file) => text.includes('next/router') && isUnder(routerDirsFor(project, file)?.app ?? null, file),
     files: isSourceFile,
@@ -23,18 +27,12 @@ export default defineCheck({
     ],
   },
   check(ctx) {
-    const report = (node: Node) =>
-      ctx.report({
-        node,
-        message:
-          '`next/router` is imported under app/, where its router is never mounted: `useRouter()` throws "NextRouter was not mounted". Use `next/navigation`.',
-      });
+    const report = (node: Node) => ctx.report({ node, messageId: 'pagesRouterUnderApp' });
     return {
-      ImportDeclaration(node: Node) {
-        if ((node as ImportDeclaration).source.value === 'next/router') report(node);
+      ImportDeclaration(declaration) {
+        if (declaration.source.value === 'next/router') report(declaration);
       },
-      CallExpression(node: Node) {
-        const call = node as CallExpression;
+      CallExpression(call) {
         const [argument] = call.arguments;
         if (
           call.callee.type === 'Identifier' &&
@@ -42,7 +40,7 @@ export default defineCheck({
           argument?.type === 'StringLiteral' &&
           argument.value === 'next/router'
         )
-          report(node);
+          report(call);
       },
     };
   },

@@ -9,6 +9,9 @@ export default defineProjectCheck({
     title: 'Owner column allows NULL',
     severity: 'medium',
     category: 'schema',
+    messages: {
+      nullableOwner: `{{qualifiedTable}}.{{column}} holds the row's owner but allows NULL, so ownerless rows can be written: make it NOT NULL (and default it to \`auth.uid()\`), or ${SQL_FIX_HINT}.`,
+    },
     docs: 'A row whose owner column is NULL belongs to nobody: owner policies hide it from everyone, and a bug that forgets to set the owner goes unnoticed until data goes missing. Make the column NOT NULL (on a large table: a `CHECK (col IS NOT NULL) NOT VALID` constraint, `VALIDATE`, then `SET NOT NULL`).',
     fix: 'sql',
     finds:
@@ -29,8 +32,8 @@ export default defineProjectCheck({
         if (!column?.nullable) continue;
         ctx.report({
           ...at(column.loc),
-          message: `${qualifiedName(table)}.${column.name} holds the row's owner but allows NULL, so ownerless rows can be written: make it NOT NULL (and default it to \`auth.uid()\`), or ${SQL_FIX_HINT}.`,
-          data: { table: table.name, column: column.name },
+          messageId: 'nullableOwner',
+          data: { table: table.name, column: column.name, qualifiedTable: qualifiedName(table) },
         });
       }
     });

@@ -11,6 +11,9 @@ export default defineProjectCheck({
     title: 'Owner column without a foreign key to the users table',
     severity: 'medium',
     category: 'schema',
+    messages: {
+      noForeignKey: `{{qualifiedTable}}.{{column}} holds a user id but references no table, so it can point at users who do not exist: add \`alter table {{tableIdentifier}} add foreign key ({{quotedColumn}}) references {{users}} (id) on delete cascade not valid\`, or ${SQL_FIX_HINT}.`,
+    },
     docs: 'Without a foreign key, the owner column can hold the id of a user who does not exist (a typo, a deleted account), and deleting a user leaves their rows behind. Reference `auth.users(id)` (Supabase) or your users table, with `on delete cascade` if their data should go with them.',
     fix: 'sql',
     finds: 'an owner column that references no table',
@@ -29,8 +32,15 @@ export default defineProjectCheck({
         const column = findColumn(table, owner)!;
         ctx.report({
           ...at(column.loc),
-          message: `${qualifiedName(table)}.${owner} holds a user id but references no table, so it can point at users who do not exist: add \`alter table ${tableIdentifier(table)} add foreign key (${quoteIdentifier(owner)}) references ${users} (id) on delete cascade not valid\`, or ${SQL_FIX_HINT}.`,
-          data: { table: table.name, column: owner },
+          messageId: 'noForeignKey',
+          data: {
+            table: table.name,
+            column: owner,
+            qualifiedTable: qualifiedName(table),
+            tableIdentifier: tableIdentifier(table),
+            quotedColumn: quoteIdentifier(owner),
+            users,
+          },
         });
       }
     });

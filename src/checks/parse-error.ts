@@ -11,6 +11,10 @@ export default defineProjectCheck({
     title: 'File does not parse',
     severity: 'low',
     category: 'build',
+    messages: {
+      sourceDoesNotParse: '{{file}} does not parse: {{reason}}',
+      schemaDoesNotParse: '{{reason}}',
+    },
     docs: 'shipshape could not parse this file, so no other check looked inside it. If the file is meant to be source code, the build will most likely fail on it too; fix the syntax error shown.',
     fix: null,
     finds:
@@ -21,7 +25,13 @@ export default defineProjectCheck({
     for (const schema of loadSchemas(ctx.project)) {
       // A valid statement that does not replay on shipshape's model is not the file's error: `shipshape sql` reports it.
       for (const problem of schema.problems)
-        if (problem.kind === 'parse') ctx.report({ file: problem.file, loc: { line: problem.line, column: 1 }, message: problem.message });
+        if (problem.kind === 'parse')
+          ctx.report({
+            file: problem.file,
+            loc: { line: problem.line, column: 1 },
+            messageId: 'schemaDoesNotParse',
+            data: { reason: problem.message },
+          });
     }
   },
 });

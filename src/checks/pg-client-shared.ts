@@ -1,4 +1,3 @@
-import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { driverNames, opensConnection, sharedPgClient, type DriverNames } from '../analysis/db-drivers.ts';
 import { insideFunction } from '../analysis/prisma-ast.ts';
@@ -10,6 +9,10 @@ export default defineCheck({
     title: 'One pg Client shared by every request',
     severity: 'high',
     category: 'data-access',
+    messages: {
+      sharedClient:
+        '`{{client}}` is one pg connection made at module level and shared by every request: they wait for each other, and once the connection drops it is never reopened. Make it a `Pool` (`new Pool(…)` has the same `query()`), and drop the `connect()` call.',
+    },
     docs: 'A node-postgres `Client` is one connection. Created and connected once at module level, it serves every request in turn, so they queue behind each other, and when the database closes it (a restart, an idle timeout, a network blip) it never reconnects: every request fails until the process restarts. Use a `Pool`, which has the same `query()`, opens connections as needed and replaces broken ones.',
     prefilter: ["'pg'", '"pg"'],
     fix: 'pg-pool',
@@ -22,16 +25,16 @@ export default defineCheck({
     if (isDevelopmentFile(ctx.file.path)) return;
     let names: DriverNames | null = null;
     return {
-      Program(node: Node) {
-        names = driverNames(node);
+      Program(program) {
+        names = driverNames(program);
       },
-      NewExpression(node: Node, ancestors: readonly Node[]) {
+      NewExpression(node, ancestors) {
         if (!names || opensConnection(node, names) !== 'pg' || insideFunction(ancestors)) return;
         const client = sharedPgClient(ancestors[0]!, node, ancestors);
         if (!client) return;
         ctx.report({
           node,
-          message: `\`${client}\` is one pg connection made at module level and shared by every request: they wait for each other, and once the connection drops it is never reopened. Make it a \`Pool\` (\`new Pool(…)\` has the same \`query()\`), and drop the \`connect()\` call.`,
+          messageId: 'sharedClient',
           data: { client },
         });
       },

@@ -9,6 +9,9 @@ export default defineProjectCheck({
     title: 'RLS policy filters on a column without an index',
     severity: 'medium',
     category: 'schema',
+    messages: {
+      unindexedPolicyColumn: `policy "{{policy}}" filters {{qualifiedTable}} on {{column}}, which no index leads with: every query scans the table. Run \`create index concurrently on {{tableIdentifier}} ({{quotedColumn}});\`, or ${SQL_FIX_HINT}.`,
+    },
     docs: 'A policy is a WHERE clause added to every query on the table. If the column it compares (usually the owner column) has no index leading with it, every read scans the whole table; Supabase measured over 100× on large tables. Only the leading column of an index counts.',
     fix: 'sql',
     finds: 'a column of the table that a policy compares, with no index leading with it',
@@ -34,8 +37,15 @@ export default defineProjectCheck({
             reported.add(column);
             ctx.report({
               ...at(policy.loc),
-              message: `policy "${policy.name}" filters ${qualifiedName(table)} on ${column}, which no index leads with: every query scans the table. Run \`create index concurrently on ${tableIdentifier(table)} (${quoteIdentifier(column)});\`, or ${SQL_FIX_HINT}.`,
-              data: { table: table.name, column },
+              messageId: 'unindexedPolicyColumn',
+              data: {
+                table: table.name,
+                column,
+                policy: policy.name,
+                qualifiedTable: qualifiedName(table),
+                tableIdentifier: tableIdentifier(table),
+                quotedColumn: quoteIdentifier(column),
+              },
             });
           }
         }

@@ -7,6 +7,10 @@ export default defineProjectCheck({
     title: 'RLS policy trusts user_metadata',
     severity: 'high',
     category: 'rls',
+    messages: {
+      readsUserMetadata:
+        "{{label}} reads user_metadata, which every user can edit for themselves: read `auth.jwt() -> 'app_metadata'` or a membership table instead.",
+    },
     docs: 'Users can change their own `user_metadata` with `supabase.auth.updateUser()`, so a policy that reads a role or team from it lets anyone grant themselves access. Keep authorization data in `app_metadata` (only the service role can write it) or in a table of your own.',
     fix: null,
     finds: 'a policy that reads `user_metadata` (or `raw_user_meta_data`), which users can edit themselves',
@@ -25,8 +29,8 @@ export default defineProjectCheck({
           if (!policy.using?.usesUserMetadata && !policy.withCheck?.usesUserMetadata) continue;
           ctx.report({
             ...at(policy.loc),
-            message: `${policyLabel(table, policy)} reads user_metadata, which every user can edit for themselves: read \`auth.jwt() -> 'app_metadata'\` or a membership table instead.`,
-            data: { table: table.name, policy: policy.name },
+            messageId: 'readsUserMetadata',
+            data: { table: table.name, policy: policy.name, label: policyLabel(table, policy) },
           });
         }
       }

@@ -7,6 +7,9 @@ export default defineProjectCheck({
     title: 'RLS policy without a TO clause',
     severity: 'medium',
     category: 'rls',
+    messages: {
+      noToClause: `{{label}} has no \`TO\` clause, so it applies to every role, anon included: add \`to authenticated\`, or ${SQL_FIX_HINT}.`,
+    },
     docs: 'A policy without `TO` applies to `public`, every role including `anon`: signed-out visitors are evaluated against it too, and it runs for roles that never need it. Say `TO authenticated` (or `TO anon` where signed-out access is intended).',
     fix: 'sql',
     finds: 'a policy with no `TO` clause (or `TO public`), so it applies to `anon` too',
@@ -25,8 +28,8 @@ export default defineProjectCheck({
           if (policy.roles.length > 0) continue;
           ctx.report({
             ...at(policy.loc),
-            message: `${policyLabel(table, policy)} has no \`TO\` clause, so it applies to every role, anon included: add \`to authenticated\`, or ${SQL_FIX_HINT}.`,
-            data: { table: table.name, policy: policy.name },
+            messageId: 'noToClause',
+            data: { table: table.name, policy: policy.name, label: policyLabel(table, policy) },
           });
         }
       }

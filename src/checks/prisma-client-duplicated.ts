@@ -15,6 +15,10 @@ export default defineCheck({
     title: 'More than one PrismaClient, or one not cached across reloads',
     severity: 'high',
     category: 'data-access',
+    messages: {
+      oneOfSeveral: 'One of {{count}} modules with their own PrismaClient (also {{others}}): each holds its own connection pool.',
+      notCached: 'This PrismaClient is not cached on globalThis: every hot reload in development opens another connection pool.',
+    },
     docs: 'Each module-level `new PrismaClient()` holds its own pool, so two modules mean twice the connections. In Next.js development every hot reload re-runs the module and opens another pool unless the client is cached on `globalThis`. Keep one module that exports `globalThis.prisma ?? new PrismaClient()` and import it everywhere.',
     prefilter: ['PrismaClient'],
     fix: 'prisma-singleton',
@@ -62,7 +66,8 @@ export default defineCheck({
           ctx.report({
             file: first!.file,
             loc: { line: first!.line, column: first!.column },
-            message: `One of ${modules.length} modules with their own PrismaClient (also ${others.join(', ')}): each holds its own connection pool.`,
+            messageId: 'oneOfSeveral',
+            data: { count: modules.length, others: others.join(', ') },
           });
         }
         continue;
@@ -72,7 +77,7 @@ export default defineCheck({
       ctx.report({
         file: only[0]!.file,
         loc: { line: only[0]!.line, column: only[0]!.column },
-        message: 'This PrismaClient is not cached on globalThis: every hot reload in development opens another connection pool.',
+        messageId: 'notCached',
       });
     }
   },

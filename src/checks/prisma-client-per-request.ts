@@ -151,6 +151,9 @@ export default defineCheck({
     title: 'PrismaClient created per request',
     severity: 'high',
     category: 'data-access',
+    messages: {
+      clientPerCall: 'A new PrismaClient (and connection pool) is created each time this function runs: import one shared client instead.',
+    },
     docs: 'Every `new PrismaClient()` opens its own connection pool. Created inside a handler, `getServerSideProps` or a server action, it opens a new pool per request, and the database runs out of connections under a few dozen concurrent users. Create one client per process in a shared module and import it.',
     prefilter: ['PrismaClient'],
     fix: 'prisma-singleton',
@@ -175,10 +178,7 @@ export default defineCheck({
         const names = moduleNames(program);
         if (fillsCache(node, ancestors, names) || madeOncePerProcess(program, ancestors, names)) return;
       }
-      ctx.report({
-        node,
-        message: 'A new PrismaClient (and connection pool) is created each time this function runs: import one shared client instead.',
-      });
+      ctx.report({ node, messageId: 'clientPerCall' });
     });
   },
 });

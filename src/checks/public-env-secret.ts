@@ -1,5 +1,4 @@
 import { PUBLIC_ENV_PREFIX, envRead } from '../analysis/env-reads.ts';
-import type { MemberExpression, Node, ObjectProperty } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
 import { isEnvTemplate } from '../project/env-files.ts';
@@ -35,6 +34,14 @@ export default defineCheck({
     title: 'Secret in a public environment variable',
     severity: 'critical',
     category: 'secrets',
+    messages: {
+      configEnvEntry:
+        'next.config `env` entry {{variable}} looks like {{what}}: every `env` entry is inlined into the browser bundle. Rotate it and read it server-side instead.',
+      readInBrowser: `{{variable}} holds {{what}}, and ${INLINED}: rotate it and read it server-side without the public prefix. It is read in browser code: {{chain}}`,
+      publicPrefix:
+        '{{variable}} holds {{what}} under a public prefix. No browser code reads it here, but the first that does puts the value in the bundle: rename it without the prefix.',
+      envFileValue: `{{variable}} holds {{what}}, and ${INLINED}. Rotate it now and rename it without the public prefix.`,
+    },
     docs: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`), and every entry of `next.config` `env`, are copied into the JavaScript every visitor downloads. A secret there is public: rotate it with the provider, drop the prefix, and use it only in server code.',
     prefilter: (text, _project, file) =>
       (isNextConfigFile(file) && /\benv\s*:/.test(text)) || /NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/.test(text),
@@ -57,26 +64,25 @@ export default defineCheck({
   check(ctx) {
     const inConfig = isNextConfigFile(ctx.file.path);
     return {
-      MemberExpression(node: Node) {
-        const member = node as MemberExpression;
+      MemberExpression(member) {
         const name = envRead(member);
         if (!name || !PUBLIC_ENV_PREFIX.test(name) || !secretByName(name)) return;
         const read: PublicSecretRead = { name, file: ctx.file.path, line: member.loc!.start.line, column: member.loc!.start.column + 1 };
         ctx.collect(read);
       },
-      ObjectProperty(node: Node, ancestors: readonly Node[]) {
+      ObjectProperty(node, ancestors) {
         if (!inConfig) return;
         const owner = ancestors.at(-2);
         if (owner?.type !== 'ObjectProperty' || propertyName(owner) !== 'env') return;
-        const name = propertyName(node as ObjectProperty);
+        const name = propertyName(node);
         if (!name || !secretByName(name)) return;
-        const value = (node as ObjectProperty).value;
+        const value = node.value;
         const byValue = secretValuesByName(ctx.project.envFiles).get((value.type === 'MemberExpression' && envRead(value)) || name);
         ctx.report({
           node,
           severity: byValue ? 'critical' : 'high',
-          message: `next.config \`env\` entry ${name} looks like ${withArticle(providerOf(name, byValue))}: every \`env\` entry is inlined into the browser bundle. Rotate it and read it server-side instead.`,
-          data: { variable: name },
+          messageId: 'configEnvEntry',
+          data: { variable: name, what: withArticle(providerOf(name, byValue)) },
         });
       },
     };
@@ -94,10 +100,8 @@ export default defineCheck({
         loc: { line: read.line, column: read.column },
         // Only the name says secret unless an env file's value has a credential's shape.
         severity: byValue ? 'critical' : 'high',
-        message: chain
-          ? `${read.name} holds ${what}, and ${INLINED}: rotate it and read it server-side without the public prefix. It is read in browser code: ${chain}`
-          : `${read.name} holds ${what} under a public prefix. No browser code reads it here, but the first that does puts the value in the bundle: rename it without the prefix.`,
-        data: { variable: read.name, ...(chain ? { chain } : {}) },
+        messageId: chain ? 'readInBrowser' : 'publicPrefix',
+        data: { variable: read.name, what, ...(chain ? { chain } : {}) },
         ...(chain
           ? {
               fix: 'move-secret-server-side',
@@ -117,8 +121,8 @@ export default defineCheck({
           file: env.path,
           loc: { line: variable.line, column: 1 },
           severity: byValue ? 'critical' : 'high',
-          message: `${variable.name} holds ${withArticle(providerOf(variable.name, byValue))}, and ${INLINED}. Rotate it now and rename it without the public prefix.`,
-          data: { variable: variable.name },
+          messageId: 'envFileValue',
+          data: { variable: variable.name, what: withArticle(providerOf(variable.name, byValue)) },
           rotate: {
             key: variable.name,
             why: `its ${env.path} value is ${withArticle(providerOf(variable.name, byValue))} under a public prefix`,

@@ -1,4 +1,4 @@
-import type { CallExpression, Node, VariableDeclarator } from '@babel/types';
+import type { CallExpression, Function, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { looksLikeSql, rawSqlApi, splicedParts, type RawSqlApi } from '../analysis/sql-text.ts';
 
@@ -54,6 +54,10 @@ export default defineCheck({
     title: 'Values spliced into SQL text',
     severity: 'critical',
     category: 'data-access',
+    messages: {
+      splicedSql: 'SQL is built by splicing in values: {{advice}}.',
+      splicedFilter: 'A PostgREST filter is built by splicing in values: {{advice}}.',
+    },
     docs: "A value spliced into SQL text becomes SQL: a request that sends `' OR '1'='1` reads every row, and worse payloads change or drop data. Send values as parameters (a tagged template, or placeholders with a values array) so the database never parses them as SQL.",
     // A raw-text API, and text built from pieces (a template with `${}` or a `+` next to a string).
     prefilter: (text) =>
@@ -89,6 +93,7 @@ export default defineCheck({
         }
       }
     };
+    const bindParameters = (fn: Function) => bind(fn.params.flatMap(boundNames), null);
     /** A value that is one of a fixed set of literals, whatever the request sends: never SQL from outside. */
     const fromConstantSet = (value: Node, seen: Set<string> = new Set()): boolean => {
       if (isStringLiteral(value)) return true;
@@ -107,30 +112,28 @@ export default defineCheck({
       return false;
     };
     return {
-      VariableDeclarator(node: Node, ancestors: readonly Node[]) {
-        const declarator = node as VariableDeclarator;
+      VariableDeclarator(declarator, ancestors) {
         if (declarator.id.type === 'Identifier' && declarator.init) templates.set(declarator.id.name, declarator.init);
         const declaration = ancestors.at(-1);
         const isConst = declaration?.type === 'VariableDeclaration' && declaration.kind === 'const';
         bind(boundNames(declarator.id), isConst && declarator.id.type === 'Identifier' ? (declarator.init ?? null) : null);
       },
-      ...Object.fromEntries(
-        ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'].map(
-          (type) => [type, (node: Node) => bind(('params' in node ? (node.params as Node[]) : []).flatMap(boundNames), null)],
-        ),
-      ),
-      ImportDeclaration(node: Node) {
-        if (node.type === 'ImportDeclaration')
-          bind(
-            node.specifiers.map((specifier) => specifier.local.name),
-            null,
-          );
+      FunctionDeclaration: bindParameters,
+      FunctionExpression: bindParameters,
+      ArrowFunctionExpression: bindParameters,
+      ObjectMethod: bindParameters,
+      ClassMethod: bindParameters,
+      ClassPrivateMethod: bindParameters,
+      ImportDeclaration(node) {
+        bind(
+          node.specifiers.map((specifier) => specifier.local.name),
+          null,
+        );
       },
-      CatchClause(node: Node) {
-        if (node.type === 'CatchClause') bind(boundNames(node.param), null);
+      CatchClause(node) {
+        bind(boundNames(node.param), null);
       },
-      Identifier(node: Node, ancestors: readonly Node[]) {
-        if (node.type !== 'Identifier') return;
+      Identifier(node, ancestors) {
         const parent = ancestors.at(-1);
         if (parent?.type === 'MemberExpression' && parent.object === node) {
           const target = ancestors.at(-2);
@@ -147,8 +150,7 @@ export default defineCheck({
         if (parent?.type === 'AssignmentExpression' && parent.left === node) bind([node.name], null);
         escaped.add(node.name);
       },
-      CallExpression(node: Node) {
-        const call = node as CallExpression;
+      CallExpression(call) {
         const api = rawSqlApi(call.callee);
         if (!api) return;
         const first = call.arguments[0];
@@ -168,8 +170,8 @@ export default defineCheck({
           if (values.every((value) => fromConstantSet(value))) continue;
           ctx.report({
             node: call,
-            message: `${api === 'postgrest-filter' ? 'A PostgREST filter' : 'SQL'} is built by splicing in values: ${ADVICE[api]}.`,
-            data: { api },
+            messageId: api === 'postgrest-filter' ? 'splicedFilter' : 'splicedSql',
+            data: { api, advice: ADVICE[api] },
           });
         }
       },

@@ -10,6 +10,10 @@ export default defineProjectCheck({
     title: 'Table in an exposed schema without row level security',
     severity: 'critical',
     category: 'rls',
+    messages: {
+      disabled: `{{qualifiedTable}} has row level security disabled: anyone with the anon key can read and change every row. Add \`alter table {{tableIdentifier}} enable row level security;\` with policies for each command, or ${SQL_FIX_HINT}.`,
+      neverEnabled: `{{qualifiedTable}} has row level security off: anyone with the anon key can read and change every row. Add \`alter table {{tableIdentifier}} enable row level security;\` with policies for each command, or ${SQL_FIX_HINT}.`,
+    },
     docs: 'Supabase serves every table in `public` through its Data API to anyone holding the anon key, which ships in your browser bundle. Without row level security, anyone can read, change and delete every row. Enable RLS in the migration that creates the table, with one policy per command for the rows each user owns (`shipshape sql` writes them).',
     fix: 'sql',
     finds:
@@ -27,11 +31,10 @@ export default defineProjectCheck({
       if (!usesSupabase(project, schema)) return;
       for (const table of schema.tables) {
         if (!isExposed(table) || table.rls.enabled) continue;
-        const name = qualifiedName(table);
         ctx.report({
           ...at(table.rls.loc ?? table.loc),
-          message: `${name} has row level security ${table.rls.loc ? 'disabled' : 'off'}: anyone with the anon key can read and change every row. Add \`alter table ${tableIdentifier(table)} enable row level security;\` with policies for each command, or ${SQL_FIX_HINT}.`,
-          data: { schema: table.schema, table: table.name },
+          messageId: table.rls.loc ? 'disabled' : 'neverEnabled',
+          data: { schema: table.schema, table: table.name, qualifiedTable: qualifiedName(table), tableIdentifier: tableIdentifier(table) },
         });
       }
     });

@@ -8,6 +8,9 @@ export default defineProjectCheck({
     title: 'Row level security enabled without any policy',
     severity: 'low',
     category: 'rls',
+    messages: {
+      noPolicy: `{{qualifiedTable}} has row level security enabled but no policy, so only the service role can use it. If the browser reads it, add policies (or ${SQL_FIX_HINT}); if it is server-only, add \`-- shipshape-ignore rls-enabled-no-policy -- server only\`.`,
+    },
     docs: 'With RLS on and no policy, no client role can read or write the table: only the service role (which bypasses RLS) can. That is right for server-only tables; for anything the app reads from the browser it is a bug that shows up as empty lists. Add one policy per command for the rows each user may see.',
     fix: 'sql',
     finds: 'RLS enabled on an exposed table with no policy: only the service role can use it',
@@ -23,11 +26,10 @@ export default defineProjectCheck({
     forEachRlsSchema(ctx, (schema) => {
       for (const table of schema.tables) {
         if (!isExposed(table) || !table.rls.enabled || table.policies.length > 0) continue;
-        const name = qualifiedName(table);
         ctx.report({
           ...at(table.rls.loc ?? table.loc),
-          message: `${name} has row level security enabled but no policy, so only the service role can use it. If the browser reads it, add policies (or ${SQL_FIX_HINT}); if it is server-only, add \`-- shipshape-ignore rls-enabled-no-policy -- server only\`.`,
-          data: { table: table.name },
+          messageId: 'noPolicy',
+          data: { table: table.name, qualifiedTable: qualifiedName(table) },
         });
       }
     });

@@ -8,6 +8,9 @@ export default defineProjectCheck({
     title: 'Several permissive policies for the same role and command',
     severity: 'medium',
     category: 'rls',
+    messages: {
+      overlappingPolicies: `policies "{{firstPolicy}}" and "{{policy}}" on {{qualifiedTable}} both allow {{command}} for {{role}}, and either one lets a row through: merge them into one policy, or ${SQL_FIX_HINT}.`,
+    },
     docs: 'Permissive policies are OR-ed: a row passes if any of them allows it, so a loose policy silently widens a strict one, and Postgres runs every one of them for each row. Merge them into one policy per role and command.',
     fix: 'sql',
     finds:
@@ -40,8 +43,15 @@ export default defineProjectCheck({
               reported.add(policy);
               ctx.report({
                 ...at(policy.loc),
-                message: `policies "${first.name}" and "${policy.name}" on ${qualifiedName(table)} both allow ${command} for ${role}, and either one lets a row through: merge them into one policy, or ${SQL_FIX_HINT}.`,
-                data: { table: table.name, policy: policy.name },
+                messageId: 'overlappingPolicies',
+                data: {
+                  table: table.name,
+                  policy: policy.name,
+                  firstPolicy: first.name,
+                  qualifiedTable: qualifiedName(table),
+                  command,
+                  role,
+                },
               });
             }
           }

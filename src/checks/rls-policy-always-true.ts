@@ -9,6 +9,13 @@ export default defineProjectCheck({
     title: 'RLS policy that lets every user change every row',
     severity: 'high',
     category: 'rls',
+    messages: {
+      usingAlwaysTrue: `{{label}}: \`USING (true)\` lets every user {{verb}} every row. Compare {{compare}} instead, or ${SQL_FIX_HINT}.`,
+      withCheckAlwaysTrue: `{{label}}: \`WITH CHECK (true)\` lets every user write rows in anyone's name. Compare {{compare}} instead, or ${SQL_FIX_HINT}.`,
+      noWithCheck: `{{label}}: no \`WITH CHECK\` lets every user write rows in anyone's name. Compare {{compare}} instead, or ${SQL_FIX_HINT}.`,
+      publicRead:
+        '{{label}} makes every row readable by {{readers}}, though the table has an owner column ({{owner}}): keep it only if the rows are meant to be public.',
+    },
     docs: "`USING (true)` on UPDATE, DELETE or ALL, or a missing or true `WITH CHECK` on INSERT or UPDATE, lets any signed-in user change or delete every row, and write rows in anyone's name. Compare the owner column with `(select auth.uid())` instead. A public-read SELECT policy on a table with an owner column is reported as low: make sure the rows are meant to be public.",
     fix: 'sql',
     finds:
@@ -33,20 +40,23 @@ export default defineProjectCheck({
           const openCheck = writes && (checkExpression === null || checkExpression.alwaysTrue);
           const compare = owner ? `\`${quoteIdentifier(owner)} = (select auth.uid())\`` : "the row's owner with `(select auth.uid())`";
           if (openUsing || openCheck) {
-            const what = openUsing
-              ? `\`USING (true)\` lets every user ${policy.command === 'delete' ? 'delete' : 'change'} every row`
-              : `${checkExpression ? '`WITH CHECK (true)`' : 'no `WITH CHECK`'} lets every user write rows in anyone's name`;
             ctx.report({
               ...at(policy.loc),
-              message: `${label}: ${what}. Compare ${compare} instead, or ${SQL_FIX_HINT}.`,
-              data: { table: table.name, policy: policy.name },
+              messageId: openUsing ? 'usingAlwaysTrue' : checkExpression ? 'withCheckAlwaysTrue' : 'noWithCheck',
+              data: { table: table.name, policy: policy.name, label, compare, verb: policy.command === 'delete' ? 'delete' : 'change' },
             });
           } else if (owner && policy.command === 'select' && policy.using?.alwaysTrue) {
             ctx.report({
               ...at(policy.loc),
               severity: 'low',
-              message: `${label} makes every row readable by ${policy.roles.length > 0 ? policy.roles.join(', ') : 'everyone'}, though the table has an owner column (${owner}): keep it only if the rows are meant to be public.`,
-              data: { table: table.name, policy: policy.name },
+              messageId: 'publicRead',
+              data: {
+                table: table.name,
+                policy: policy.name,
+                label,
+                owner,
+                readers: policy.roles.length > 0 ? policy.roles.join(', ') : 'everyone',
+              },
             });
           }
         }

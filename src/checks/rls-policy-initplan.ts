@@ -7,6 +7,9 @@ export default defineProjectCheck({
     title: 'RLS policy calls auth.uid() once per row',
     severity: 'medium',
     category: 'rls',
+    messages: {
+      authCallPerRow: `{{label}} calls {{calls}} once per row: write \`(select {{firstCall}})\` so it runs once per query, or ${SQL_FIX_HINT}.`,
+    },
     docs: 'Postgres evaluates a bare `auth.uid()` (or `auth.jwt()`, `auth.role()`) in a policy for every row it scans. Wrapped as `(select auth.uid())` it is evaluated once per query; Supabase measured 179 ms → 9 ms on a large table.',
     fix: 'sql',
     finds: '`auth.uid()`, `auth.jwt()` or `auth.role()` in a policy not wrapped in `(select …)`, so it runs once per row',
@@ -29,8 +32,14 @@ export default defineProjectCheck({
           if (calls.length === 0) continue;
           ctx.report({
             ...at(policy.loc),
-            message: `${policyLabel(table, policy)} calls ${calls.join(', ')} once per row: write \`(select ${calls[0]})\` so it runs once per query, or ${SQL_FIX_HINT}.`,
-            data: { table: table.name, policy: policy.name },
+            messageId: 'authCallPerRow',
+            data: {
+              table: table.name,
+              policy: policy.name,
+              label: policyLabel(table, policy),
+              calls: calls.join(', '),
+              firstCall: calls[0],
+            },
           });
         }
       }

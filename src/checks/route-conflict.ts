@@ -7,6 +7,10 @@ export default defineProjectCheck({
     title: 'The same route is defined in pages/ and app/',
     severity: 'critical',
     category: 'routing',
+    messages: {
+      definedTwice:
+        '{{route}} is defined twice, by {{file}} and {{appFile}}: `next build` fails with "Conflicting app and page file". Keep one of them.',
+    },
     docs: 'When pages/ and app/ both define a route, `next build` stops with "Conflicting app and page file was found", and a dev server serves one of them at random. Dynamic segments count as the same route whatever their names (`[id]` and `[slug]`), and route groups such as `(marketing)` are not part of the URL. Keep one of the two files: `shipshape migrate app-router` never writes a route that pages/ still holds.',
     fix: null,
     finds:
@@ -38,8 +42,8 @@ export default defineProjectCheck({
         ctx.report({
           file,
           wholeFile: true,
-          message: `${entry.route} is defined twice, by ${file} and ${other}: \`next build\` fails with "Conflicting app and page file". Keep one of them.`,
-          data: { route: entry.route, appFile: other },
+          messageId: 'definedTwice',
+          data: { route: entry.route, appFile: other, file },
         });
       }
     }

@@ -17,19 +17,14 @@ function isServerSecret(name: string): boolean {
   return secretByName(name) && !PUBLIC_ENV_PREFIX.test(name);
 }
 
-function messageFor(use: SecretUse, chain: string): string {
-  const because = `Client code because: ${chain}`;
-  switch (use.kind) {
-    case 'variable':
-      return `${use.what} (${providerOf(use.what)}) is read in browser code: it is undefined there, and making it public would leak it. Move the code that uses it to the server. ${because}`;
-    case 'sdk':
-      return `The ${use.what} is imported in browser code: it needs a secret or a database connection, which must never reach the browser. Call it from a server action or route handler instead. ${because}`;
-    case 'browser-flag':
-      return `dangerouslyAllowBrowser: true puts the API key into every visitor's browser. Rotate the key and make the call from the server. ${because}`;
-    case 'jwt-sign':
-      return `jsonwebtoken's sign() in browser code means the signing secret is in the bundle: anyone can mint tokens. Sign on the server. ${because}`;
-  }
-}
+const MESSAGE_IDS = {
+  variable: 'serverSecretRead',
+  sdk: 'serverSdkImport',
+  'browser-flag': 'browserFlag',
+  'jwt-sign': 'jwtSign',
+} as const;
+
+const BECAUSE = 'Client code because: {{chain}}';
 
 export default defineCheck({
   meta: {
@@ -37,6 +32,12 @@ export default defineCheck({
     title: 'Secret or server-only SDK in browser code',
     severity: 'critical',
     category: 'secrets',
+    messages: {
+      serverSecretRead: `{{what}} ({{provider}}) is read in browser code: it is undefined there, and making it public would leak it. Move the code that uses it to the server. ${BECAUSE}`,
+      serverSdkImport: `The {{what}} is imported in browser code: it needs a secret or a database connection, which must never reach the browser. Call it from a server action or route handler instead. ${BECAUSE}`,
+      browserFlag: `dangerouslyAllowBrowser: true puts the API key into every visitor's browser. Rotate the key and make the call from the server. ${BECAUSE}`,
+      jwtSign: `jsonwebtoken's sign() in browser code means the signing secret is in the bundle: anyone can mint tokens. Sign on the server. ${BECAUSE}`,
+    },
     docs: 'Browser code is downloaded by every visitor. A secret it reads is either inlined into the bundle (public-prefixed) or undefined (anything else); an SDK such as OpenAI, Stripe, Prisma or pg needs a key or a database connection that must stay on the server. Move the code into a server action or route handler and let the browser call it.',
     prefilter: (text) => /dangerouslyAllowBrowser|jsonwebtoken/.test(text) || mayReadSecret(text),
     fix: 'move-secret-server-side',
@@ -77,7 +78,7 @@ export default defineCheck({
     const jwtBindings = new Set<string>();
     return {
       ImportDeclaration(node, ancestors) {
-        if (node.type !== 'ImportDeclaration' || node.importKind === 'type') return;
+        if (node.importKind === 'type') return;
         const source = node.source.value;
         if (source === 'jsonwebtoken') {
           for (const specifier of node.specifiers) {
@@ -92,7 +93,6 @@ export default defineCheck({
         }
       },
       CallExpression(node, ancestors) {
-        if (node.type !== 'CallExpression') return;
         const callee = node.callee;
         if (
           callee.type === 'MemberExpression' &&
@@ -111,7 +111,7 @@ export default defineCheck({
         for (const read of envDestructured(node)) if (isServerSecret(read.name)) record('variable', read.name, read.node, ancestors);
       },
       ObjectProperty(node, ancestors) {
-        if (node.type !== 'ObjectProperty' || propertyName(node) !== 'dangerouslyAllowBrowser') return;
+        if (propertyName(node) !== 'dangerouslyAllowBrowser') return;
         if (node.value.type === 'BooleanLiteral' && node.value.value) record('browser-flag', 'dangerouslyAllowBrowser', node, ancestors);
       },
     };
@@ -133,8 +133,8 @@ export default defineCheck({
         file: fact.file,
         loc: { line: fact.line, column: fact.column },
         severity: fact.kind === 'sdk' || fact.kind === 'variable' ? 'high' : 'critical',
-        message: messageFor(fact, chain),
-        data: { kind: fact.kind, what: fact.what, chain },
+        messageId: MESSAGE_IDS[fact.kind],
+        data: { kind: fact.kind, what: fact.what, chain, ...(fact.kind === 'variable' ? { provider: providerOf(fact.what) } : {}) },
       });
     }
   },

@@ -9,6 +9,10 @@ export default defineProjectCheck({
     title: 'SECURITY DEFINER function without a fixed search_path',
     severity: 'high',
     category: 'rls',
+    messages: {
+      mutableSearchPath:
+        "function {{function}} is SECURITY DEFINER without `set search_path`: a caller can hijack the names it uses. Add `set search_path = ''` (or `alter function {{functionIdentifier}} set search_path = ''`) and schema-qualify the names in its body.",
+    },
     docs: "A SECURITY DEFINER function runs with its owner's rights but resolves unqualified names through the caller's search_path, so a caller who can create objects can make it run their function or read their table. Add `set search_path = ''` and qualify every name in the body (`public.tasks`, `auth.uid()`).",
     fix: null,
     finds: 'a `SECURITY DEFINER` function without `SET search_path` (also `ALTER FUNCTION … SET search_path` later counts)',
@@ -27,11 +31,10 @@ export default defineProjectCheck({
     forEachSchema(ctx, (schema) => {
       for (const fn of schema.functions) {
         if (!fn.securityDefiner || fn.searchPath !== null) continue;
-        const name = qualifiedName(fn);
         ctx.report({
           ...at(fn.loc),
-          message: `function ${name} is SECURITY DEFINER without \`set search_path\`: a caller can hijack the names it uses. Add \`set search_path = ''\` (or \`alter function ${qualifiedIdentifier(fn.schema, fn.name)} set search_path = ''\`) and schema-qualify the names in its body.`,
-          data: { function: name },
+          messageId: 'mutableSearchPath',
+          data: { function: qualifiedName(fn), functionIdentifier: qualifiedIdentifier(fn.schema, fn.name) },
         });
       }
     });

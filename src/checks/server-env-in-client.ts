@@ -1,4 +1,4 @@
-import type { Node, ObjectProperty } from '@babel/types';
+import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../analysis/client-graph.ts';
 import { isNextConfigFile, propertyName } from '../engine/ast.ts';
@@ -31,6 +31,10 @@ export default defineCheck({
     title: 'Server-only environment variable read in browser code',
     severity: 'high',
     category: 'secrets',
+    messages: {
+      undefinedInBrowser:
+        '{{variable}} is undefined in the browser: only {{prefix}} variables reach client code. Read it on the server and pass the value down, or rename it {{prefix}}{{variable}} if it is not secret. Client code because: {{chain}}',
+    },
     docs: 'Only public-prefixed variables (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`) are copied into the browser bundle; any other variable is `undefined` there, so the feature works in development on the server and breaks for every visitor. Read it in server code and pass the value down, or, if it is not a secret, give it the public prefix. (Secret variables are reported by `secret-in-client-code`.)',
     prefilter: ['process.env', 'import.meta.env'],
     fix: null,
@@ -69,7 +73,7 @@ export default defineCheck({
         if (!isNextConfigFile(file)) return;
         const owner = ancestors.at(-2);
         if (owner?.type !== 'ObjectProperty' || propertyName(owner) !== 'env') return;
-        const name = propertyName(node as ObjectProperty);
+        const name = propertyName(node);
         if (name) ctx.collect({ configEnv: name } satisfies ConfigEnvEntry);
       },
     };
@@ -78,12 +82,11 @@ export default defineCheck({
     const inlined = new Set(ctx.facts.flatMap((fact) => ('configEnv' in (fact as object) ? [(fact as ConfigEnvEntry).configEnv] : [])));
     const reads = ctx.facts.filter((fact) => 'name' in (fact as object) && !inlined.has((fact as ServerEnvRead).name));
     for (const { fact, chain } of inClientCode<ServerEnvRead>(ctx.project, reads)) {
-      const prefix = publicPrefixFor(ctx.project, fact.file);
       ctx.report({
         file: fact.file,
         loc: { line: fact.line, column: fact.column },
-        message: `${fact.name} is undefined in the browser: only ${prefix} variables reach client code. Read it on the server and pass the value down, or rename it ${prefix}${fact.name} if it is not secret. Client code because: ${chain}`,
-        data: { variable: fact.name, chain },
+        messageId: 'undefinedInBrowser',
+        data: { variable: fact.name, chain, prefix: publicPrefixFor(ctx.project, fact.file) },
       });
     }
   },

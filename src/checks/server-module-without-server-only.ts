@@ -18,6 +18,10 @@ export default defineCheck({
     title: 'Module with a secret is not marked server-only',
     severity: 'low',
     category: 'secrets',
+    messages: {
+      notMarkedServerOnly:
+        "{{file}} uses {{what}} and only server code imports it today: add `import 'server-only'` so an import from a client component fails the build instead of shipping it to the browser.",
+    },
     docs: "A module that reads a secret or builds a server SDK client is safe today because only server code imports it. One import from a client component tomorrow would put it in the browser bundle, silently. `import 'server-only'` turns that mistake into a build error.",
     prefilter: (text) => !/['"]server-only['"]|['"]use server['"]/.test(text) && mayReadSecret(text),
     fix: 'add-server-only',
@@ -68,8 +72,8 @@ export default defineCheck({
       ctx.report({
         file: fact.file,
         loc: { line: fact.line, column: fact.column },
-        message: `${fact.file} uses ${fact.what} and only server code imports it today: add \`import 'server-only'\` so an import from a client component fails the build instead of shipping it to the browser.`,
-        data: { what: fact.what },
+        messageId: 'notMarkedServerOnly',
+        data: { what: fact.what, file: fact.file },
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Assignment, Datasource } from '@mrleebo/prisma-ast';
 import { prismaAst } from '../analysis/prisma-schema-parser.ts';
-import type { CallExpression, Node, ObjectExpression } from '@babel/types';
+import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { driverNames, type DriverNames } from '../analysis/db-drivers.ts';
 import { isDirectUrlName, isNeonDirect, isPostgresUrl, isSupabaseDirect, isTransactionPooler } from '../analysis/db-urls.ts';
@@ -54,7 +54,7 @@ function schemaFact(file: string, text: string): Fact | null {
 
 function turnsOffPrepare(options: Node | undefined): boolean {
   if (options?.type !== 'ObjectExpression') return options !== undefined;
-  return (options as ObjectExpression).properties.some(
+  return options.properties.some(
     (p) => p.type === 'SpreadElement' || (p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'prepare'),
   );
 }
@@ -65,6 +65,16 @@ export default defineCheck({
     title: 'Serverless app connects to Postgres without a pooler',
     severity: 'high',
     category: 'data-access',
+    messages: {
+      supabaseDirectHost:
+        "{{variable}} points at Supabase's direct host ({{host}}:5432): use the transaction pooler on port 6543 in serverless functions.",
+      neonDirectHost: '{{variable}} points at Neon without its pooler: use the `-pooler` host in serverless functions.',
+      pgbouncerParamMissing:
+        "{{variable}} reaches the transaction pooler without `?pgbouncer=true`: Prisma's prepared statements fail there.",
+      directUrlMissing: 'The datasource uses the pooled {{variable}} but has no `directUrl`: migrations need a direct connection.',
+      preparedStatements:
+        'postgres.js on a transaction pooler needs `prepare: false`: prepared statements do not survive between transactions there.',
+    },
     docs: 'On Vercel or Netlify every function instance opens its own connections, so a traffic burst exhausts a database reached directly. Connect through the transaction pooler (Supabase port 6543, Neon `-pooler` hosts); Prisma then needs `?pgbouncer=true` and a `directUrl` for migrations, and postgres.js and Drizzle need `prepare: false`. Prisma 7 keeps its URLs in `prisma.config.ts`.',
     prefilter: (text, project, file) =>
       isServerless(project, packageFor(project.packages, file)) &&
@@ -94,11 +104,10 @@ export default defineCheck({
     }
     let names: DriverNames | null = null;
     return {
-      Program(node: Node) {
-        names = driverNames(node);
+      Program(program) {
+        names = driverNames(program);
       },
-      CallExpression(node: Node) {
-        const call = node as CallExpression;
+      CallExpression(call) {
         if (call.callee.type !== 'Identifier' || !names?.postgres.has(call.callee.name)) return;
         if (turnsOffPrepare(call.arguments[1] as Node | undefined)) return;
         ctx.collect({
@@ -128,13 +137,13 @@ export default defineCheck({
         if (isSupabaseDirect(url)) {
           ctx.report({
             ...at,
-            message: `${variable.name} points at Supabase's direct host (${url.host}:5432): use the transaction pooler on port 6543 in serverless functions.`,
-            data: { kind: 'direct-host', variable: variable.name },
+            messageId: 'supabaseDirectHost',
+            data: { kind: 'direct-host', variable: variable.name, host: url.host },
           });
         } else if (isNeonDirect(url)) {
           ctx.report({
             ...at,
-            message: `${variable.name} points at Neon without its pooler: use the \`-pooler\` host in serverless functions.`,
+            messageId: 'neonDirectHost',
             data: { kind: 'direct-host', variable: variable.name },
           });
         } else if (
@@ -146,7 +155,7 @@ export default defineCheck({
         ) {
           ctx.report({
             ...at,
-            message: `${variable.name} reaches the transaction pooler without \`?pgbouncer=true\`: Prisma's prepared statements fail there.`,
+            messageId: 'pgbouncerParamMissing',
             data: { kind: 'pgbouncer-param', variable: variable.name },
           });
         }
@@ -159,7 +168,7 @@ export default defineCheck({
         ctx.report({
           file: schema.file,
           loc: { line: schema.urlLine, column: 1 },
-          message: `The datasource uses the pooled ${schema.urlVariable} but has no \`directUrl\`: migrations need a direct connection.`,
+          messageId: 'directUrlMissing',
           data: { kind: 'direct-url', variable: schema.urlVariable },
         });
       }
@@ -170,8 +179,7 @@ export default defineCheck({
         ctx.report({
           file: fact.file,
           loc: { line: fact.line, column: fact.column },
-          message:
-            'postgres.js on a transaction pooler needs `prepare: false`: prepared statements do not survive between transactions there.',
+          messageId: 'preparedStatements',
           data: { kind: 'prepare' },
         });
       }

@@ -1,4 +1,4 @@
-import type { CallExpression, Node } from '@babel/types';
+import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { inClientCode, inPageDataFunction, type ClientCodeFact } from '../analysis/client-graph.ts';
 import { envRead } from '../analysis/env-reads.ts';
@@ -27,6 +27,10 @@ export default defineCheck({
     title: 'Supabase service-role key used in browser code',
     severity: 'critical',
     category: 'secrets',
+    messages: {
+      serviceRoleInBrowser:
+        'Supabase client built with {{key}} in browser code: the key bypasses row level security and ships to every visitor. Rotate it in the Supabase dashboard, use the anon key here, and move privileged calls to the server. Client code because: {{chain}}',
+    },
     docs: 'A Supabase client built with the service-role key (or an `sb_secret_` key) bypasses every row level security policy. In browser code the key ships in the bundle, so any visitor can read and change every row of every table. Rotate the key, use the anon key in the browser, and move privileged calls into server code.',
     prefilter: (text) => /create(?:Browser|Server)?Client/.test(text) && /service_role|SERVICE_ROLE|sb_secret_|SECRET|eyJ/.test(text),
     fix: 'move-secret-server-side',
@@ -58,12 +62,11 @@ export default defineCheck({
     };
     return {
       VariableDeclarator(node) {
-        if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || !node.init) return;
+        if (node.id.type !== 'Identifier' || !node.init) return;
         const key = describeKey(node.init);
         if (key) constants.set(node.id.name, key);
       },
-      CallExpression(node, ancestors) {
-        const call = node as CallExpression;
+      CallExpression(call, ancestors) {
         if (call.callee.type !== 'Identifier' || !SUPABASE_CLIENT_FACTORIES.has(call.callee.name)) return;
         const key = describeKey(call.arguments[1] as Node | undefined);
         if (!key) return;
@@ -83,7 +86,7 @@ export default defineCheck({
       ctx.report({
         file: fact.file,
         loc: { line: fact.line, column: fact.column },
-        message: `Supabase client built with ${fact.key} in browser code: the key bypasses row level security and ships to every visitor. Rotate it in the Supabase dashboard, use the anon key here, and move privileged calls to the server. Client code because: ${chain}`,
+        messageId: 'serviceRoleInBrowser',
         data: { key: fact.key, chain },
         ...(fact.key.startsWith('an sb_') || fact.key.startsWith('a service_role')
           ? { rotate: { key: `the Supabase service-role key in ${fact.file}:${fact.line}`, why: 'written into browser code' } }

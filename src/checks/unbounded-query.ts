@@ -98,6 +98,14 @@ export default defineCheck({
     title: 'List query with no limit',
     severity: 'medium',
     category: 'data-access',
+    messages: {
+      countOnly: '{{unbounded}} only to count them{{cap}}: {{countQuery}} asks the database for the number instead.',
+      intoResponse: '{{unbounded}} into the response or the page{{cap}}.',
+      intoResponseByHand:
+        '{{unbounded}} into the response or the page{{cap}}; page it by hand: shipshape cannot tell which key orders this one.',
+      unclearFlow:
+        '{{unbounded}}{{cap}}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.',
+    },
     docs: 'A query without a limit returns every row: fine with ten rows, a timeout and a memory spike with a hundred thousand, and Supabase silently stops at 1,000 so the UI shows wrong data. Where the rows go to a response or a page, ask for one page (`take`, `.range()`, `LIMIT`, ordered by the primary key) and let the caller ask for the next; where they are only counted, ask the database for the count. Rows a transaction, a sum, a loop, a write or a join needs whole are left alone.',
     prefilter: LIST_QUERY_TEXT,
     fix: 'bound-list-query',
@@ -130,14 +138,13 @@ export default defineCheck({
       } satisfies ListQuery);
     };
     return {
-      CallExpression(node: Node, ancestors: readonly Node[]) {
-        const call = node as CallExpression;
+      CallExpression(call, ancestors) {
         if (isUnboundedFindMany(call)) return judge(call, call, ancestors, 'prisma');
         const end = unboundedSelectEnd(call, ancestors);
         if (end) return judge(call, end, ancestorsAbove(end, ancestors), 'supabase', end);
         if (unboundedSqlText(call)) judge(call, call, ancestors, 'sql');
       },
-      TaggedTemplateExpression(node: Node, ancestors: readonly Node[]) {
+      TaggedTemplateExpression(node, ancestors) {
         if (unboundedSqlText(node)) judge(node, node, ancestors, 'sql');
       },
     };
@@ -163,19 +170,19 @@ export default defineCheck({
       const keyKnown = filters.ordered || query.flow === 'count' || (read !== null && primaryKey(read.table) !== undefined);
       const fix = query.fixable && keyKnown ? {} : { fix: '' };
       const cap = shape === 'supabase' ? ' (and Supabase stops at 1,000 without saying so)' : '';
-      let message: string;
-      if (query.flow === 'count')
-        message = `${UNBOUNDED[shape]} only to count them${cap}: ${COUNT[shape]} asks the database for the number instead.`;
-      else if (query.flow === 'response' && !('fix' in fix)) message = `${UNBOUNDED[shape]} into the response or the page${cap}.`;
-      else if (query.flow === 'response')
-        message = `${UNBOUNDED[shape]} into the response or the page${cap}; page it by hand: shipshape cannot tell which key orders this one.`;
-      else
-        message = `${UNBOUNDED[shape]}${cap}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.`;
+      const messageId =
+        query.flow === 'count'
+          ? 'countOnly'
+          : query.flow === 'response'
+            ? 'fix' in fix
+              ? 'intoResponseByHand'
+              : 'intoResponse'
+            : 'unclearFlow';
       ctx.report({
         file: query.file,
         loc: { line: query.line, column: query.column },
-        message,
-        data: { kind: shape, flow: query.flow },
+        messageId,
+        data: { kind: shape, flow: query.flow, unbounded: UNBOUNDED[shape], cap, countQuery: COUNT[shape] },
         ...fix,
       });
     }

@@ -1,5 +1,5 @@
 import { builtinModules } from 'node:module';
-import type { CallExpression, Node, StringLiteral } from '@babel/types';
+import type { CallExpression, StringLiteral } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { ModuleResolver } from '../analysis/module-graph.ts';
 import { ancestorPackages, isDevelopmentFile, packageNameOf } from '../project/dependencies.ts';
@@ -75,6 +75,7 @@ export default defineCheck({
     title: 'Import of a package that package.json does not declare',
     severity: 'high',
     category: 'dependencies',
+    messages: { undeclared: "'{{package}}' is imported but {{manifest}} does not declare it." },
     docs: 'The import works locally because the package happens to sit in node_modules (installed by hand or pulled in by another package), but a clean install on the build server leaves it out and the deploy fails. Declare it in package.json with the version you use.',
     // Only files with a specifier string that names an undeclared package are worth parsing.
     prefilter(text, project, file) {
@@ -102,28 +103,25 @@ export default defineCheck({
       if (!name) return;
       ctx.report({
         node: literal,
-        message: `'${name}' is imported but ${manifest(pkg.dir)} does not declare it.`,
-        data: { package: name, packageDir: pkg.dir, dev: isDevelopmentFile(ctx.file.path) },
+        messageId: 'undeclared',
+        data: { package: name, packageDir: pkg.dir, dev: isDevelopmentFile(ctx.file.path), manifest: manifest(pkg.dir) },
       });
     };
 
     return {
-      ImportDeclaration(node: Node) {
-        if (node.type === 'ImportDeclaration') consider(node.source);
+      ImportDeclaration(node) {
+        consider(node.source);
       },
-      ExportNamedDeclaration(node: Node) {
-        if (node.type === 'ExportNamedDeclaration' && node.source) consider(node.source);
+      ExportNamedDeclaration(node) {
+        if (node.source) consider(node.source);
       },
-      ExportAllDeclaration(node: Node) {
-        if (node.type === 'ExportAllDeclaration') consider(node.source);
+      ExportAllDeclaration(node) {
+        consider(node.source);
       },
-      TSImportEqualsDeclaration(node: Node) {
-        if (node.type === 'TSImportEqualsDeclaration' && node.moduleReference.type === 'TSExternalModuleReference') {
-          consider(node.moduleReference.expression);
-        }
+      TSImportEqualsDeclaration(node) {
+        if (node.moduleReference.type === 'TSExternalModuleReference') consider(node.moduleReference.expression);
       },
-      CallExpression(node: Node) {
-        if (node.type !== 'CallExpression') return;
+      CallExpression(node) {
         const literal = requiredSpecifier(node);
         if (literal) consider(literal);
       },

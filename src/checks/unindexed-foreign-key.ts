@@ -9,6 +9,10 @@ export default defineProjectCheck({
     title: 'Foreign key without an index',
     severity: 'medium',
     category: 'schema',
+    messages: {
+      missingIndex: `foreign key {{qualifiedTable}} ({{columnList}}) → {{referenced}} has no index: joins and parent deletes scan the whole table. Run \`create index concurrently on {{tableIdentifier}} ({{quotedColumns}});\`, or ${SQL_FIX_HINT}.`,
+      missingPrismaIndex: `foreign key {{qualifiedTable}} ({{columnList}}) → {{referenced}} has no index: joins and parent deletes scan the whole table. Add \`@@index([{{fields}}])\` to model {{model}}, or ${SQL_FIX_HINT}.`,
+    },
     docs: 'Postgres indexes the referenced side of a foreign key, not the referencing columns. Every join and every `where parent_id = …` then scans the whole child table, and each delete of a parent row scans it again, holding locks. Add an index that leads with the foreign key columns (Prisma: `@@index([…])`).',
     fix: 'sql',
     otherFixes: ['prisma-schema-indexes'],
@@ -27,15 +31,34 @@ export default defineProjectCheck({
       for (const table of schema.tables) {
         for (const fk of foreignKeys(table)) {
           if (hasLeadingIndex(schema, table, fk.columns)) continue;
-          const columns = fk.columns.join(', ');
-          const fix =
-            schema.source === 'prisma'
-              ? `add \`@@index([${fk.columns.map((c) => Object.entries(table.fields ?? {}).find(([, col]) => col === c)?.[0] ?? c).join(', ')}])\` to model ${table.model ?? table.name}`
-              : `run \`create index concurrently on ${tableIdentifier(table)} (${fk.columns.map(quoteIdentifier).join(', ')});\``;
+          const where = {
+            qualifiedTable: qualifiedName(table),
+            columnList: fk.columns.join(', '),
+            referenced: qualifiedName({ schema: fk.references!.schema, name: fk.references!.table }),
+          };
           ctx.report({
             ...at(fk.loc),
-            message: `foreign key ${qualifiedName(table)} (${columns}) → ${qualifiedName({ schema: fk.references!.schema, name: fk.references!.table })} has no index: joins and parent deletes scan the whole table. ${fix[0]!.toUpperCase()}${fix.slice(1)}, or ${SQL_FIX_HINT}.`,
-            data: { table: table.name, columns: fk.columns },
+            ...(schema.source === 'prisma'
+              ? {
+                  messageId: 'missingPrismaIndex',
+                  data: {
+                    table: table.name,
+                    columns: fk.columns,
+                    ...where,
+                    fields: fk.columns.map((c) => Object.entries(table.fields ?? {}).find(([, col]) => col === c)?.[0] ?? c).join(', '),
+                    model: table.model ?? table.name,
+                  },
+                }
+              : {
+                  messageId: 'missingIndex',
+                  data: {
+                    table: table.name,
+                    columns: fk.columns,
+                    ...where,
+                    tableIdentifier: tableIdentifier(table),
+                    quotedColumns: fk.columns.map(quoteIdentifier).join(', '),
+                  },
+                }),
             // A Prisma model declares its indexes in schema.prisma; Prisma then writes the migration.
             ...(table.model ? { fix: 'prisma-schema-indexes' } : {}),
           });

@@ -45,7 +45,8 @@ function parseOrReport(file: string, text: string, report: (input: ReportInput) 
     const reason = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
     report({
       loc: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 },
-      message: `${file} does not parse: ${reason}`,
+      messageId: 'sourceDoesNotParse',
+      data: { file, reason },
     });
     return undefined;
   }

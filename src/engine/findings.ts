@@ -20,6 +20,21 @@ export function locationOf(input: ReportInput): Location {
   return input.loc ?? { line: 1, column: 1 };
 }
 
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/**
+ * The finding's message: its template with each `{{name}}` filled from `data` (a placeholder without
+ * a value stays as written), then every one of `secrets` masked, wherever the data put it.
+ */
+export function renderMessage(meta: CheckMeta, input: Pick<ReportInput, 'messageId' | 'data' | 'secrets'>): string {
+  const template = meta.messages[input.messageId];
+  if (template === undefined) throw new Error(`${meta.id} has no message "${input.messageId}"`);
+  const filled = template.replace(PLACEHOLDER, (placeholder, name: string) =>
+    input.data && name in input.data ? String(input.data[name]) : placeholder,
+  );
+  return redactText(filled, input.secrets ?? []);
+}
+
 /** The part of a long line around a column, cut with `…`, and where the column falls in it. */
 export function lineWindow(text: string, column: number): { text: string; column: number } {
   if (text.length <= MAX_CONTEXT_WIDTH) return { text, column };
@@ -117,7 +132,8 @@ export class FileFindings {
       severity,
       category: meta.category,
       title: meta.title,
-      message: redactText(input.message, secrets),
+      messageId: input.messageId,
+      message: renderMessage(meta, input),
       file: this.file,
       line: loc.line,
       column: loc.column,

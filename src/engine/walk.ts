@@ -6,7 +6,8 @@ import { VISITOR_KEYS } from './visitor-keys.ts';
 export function mergeVisitors(all: Visitors[]): Map<string, Visitor[]> {
   const merged = new Map<string, Visitor[]>();
   for (const visitors of all) {
-    for (const [type, visit] of Object.entries(visitors)) {
+    // Each handler takes the node type it is keyed by, which is the type `walk` hands it.
+    for (const [type, visit] of Object.entries(visitors) as Array<[string, Visitor | undefined]>) {
       if (!visit) continue;
       const list = merged.get(type);
       if (list) list.push(visit);

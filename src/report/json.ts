@@ -20,6 +20,7 @@ export function renderJson({ project, result, baselined, version, outsideChange 
       severity: f.severity,
       category: f.category,
       title: f.title,
+      messageId: f.messageId,
       message: f.message,
       file: f.file,
       line: f.line,

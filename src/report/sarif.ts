@@ -74,7 +74,12 @@ export function renderSarif({ project, result, checks, version, sarifCategory, f
             ],
             partialFingerprints: { 'shipshape/v1': f.fingerprint },
             ...(fix ? { fixes: [fix] } : {}),
-            properties: { severity: f.severity, category: f.category, ...(f.fix ? { fix: f.fix.id, fixSafe: f.fix.safe } : {}) },
+            properties: {
+              severity: f.severity,
+              category: f.category,
+              messageId: f.messageId,
+              ...(f.fix ? { fix: f.fix.id, fixSafe: f.fix.safe } : {}),
+            },
           };
         }),
         columnKind: 'utf16CodeUnits',

@@ -104,6 +104,7 @@ describe('shipshape scan on the prototype app', () => {
         'fix',
         'line',
         'message',
+        'messageId',
         'rotate',
         'ruleId',
         'severity',
@@ -117,6 +118,7 @@ describe('shipshape scan on the prototype app', () => {
     expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'parse-error')).toMatchObject({
       file: 'components/Draft.tsx',
       severity: 'low',
+      messageId: 'sourceDoesNotParse',
     });
     expect(report.skipped).toEqual([
       { path: 'public/logo.png', reason: 'binary' },
@@ -145,7 +147,10 @@ describe('shipshape scan on the prototype app', () => {
     expect(dynamicRoute.locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 37 });
     expect(results.find((r: any) => r.ruleId === 'missing-lockfile').level).toBe('warning');
     expect(results.find((r: any) => r.ruleId === 'unbounded-query').level).toBe('warning');
-    expect(results.find((r: any) => r.ruleId === 'parse-error').level).toBe('note');
+    expect(results.find((r: any) => r.ruleId === 'parse-error')).toMatchObject({
+      level: 'note',
+      properties: { messageId: 'sourceDoesNotParse' },
+    });
     expect(results.every((r: any) => typeof r.partialFingerprints['shipshape/v1'] === 'string')).toBe(true);
   });
 

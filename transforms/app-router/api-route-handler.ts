@@ -11,7 +11,7 @@ import {
   type AstNode as Node,
 } from './lib/rules.ts';
 import { routeParams } from '../../src/analysis/next-routes.ts';
-import { printSource } from '../../src/engine/print-style.ts';
+import { lineEndingOf, printSource } from '../../src/engine/print-style.ts';
 import { TextEdits, addImport, addTypeImport, addTodo, sourceTree, todoNote } from '../../src/engine/codemod.ts';
 
 export const meta: RuleMeta = {
@@ -386,7 +386,14 @@ function wrapperReason(j: JSCodeshift, call: Node): string {
   return `${NOT_PLAIN}: \`${name}(…)\` builds or wraps it, and a Pages Router wrapper takes \`(req, res)\`, not a route handler's \`(request)\`: write one exported function per method by hand (or a version of \`${name}\` for route handlers)`;
 }
 
+/** The handlers are written with LF, and moved code is cut at LF: a CRLF route is converted in LF and keeps its CRLF. */
 export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
+  if (lineEndingOf(file.source) === '\n') return toRouteHandlers(file, api, options);
+  const output = toRouteHandlers({ ...file, source: file.source.replace(/\r\n/g, '\n') }, api, options);
+  return output === undefined ? undefined : output.replace(/\n/g, '\r\n');
+}
+
+function toRouteHandlers(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   if (!/export\s+default|\bdefault\b\s*\}|module\.exports|exports\.default/.test(file.source)) return undefined;
   const j = api.jscodeshift;
   const root = sourceTree(j, file.source);
