@@ -287,11 +287,25 @@ function convertEvents(j: API['jscodeshift'], member: ASTPath<Member>, pathname:
     return;
   }
   if (method !== 'on') return;
+  const effectCall = effect.paths()[0]!.node;
+  const deps = (effectCall.arguments[1] ?? null) as (Node & { elements?: Node[] }) | null;
+  const effectBody = (effectCall.arguments[0] as Node | undefined)?.body as Node | undefined;
+  // Without dependencies the effect ran on every render, where it only subscribed; calling the handler there instead would loop.
+  const onlySubscribes =
+    effectBody?.type === 'BlockStatement' &&
+    (effectBody.body as Node[]).every(
+      (s: Node) => s === statement?.paths()[0]?.node || s.type === 'VariableDeclaration' || s.type === 'FunctionDeclaration',
+    );
+  if (!deps && !onlySubscribes) {
+    addTodo(j, member, 'router events are gone: run this effect on `usePathname()` and `useSearchParams()` changes instead');
+    return;
+  }
   const p = pathname();
   const s = searchParams();
-  statement?.replaceWith(freshStatements(j, `${j(handler as never).toSource()}(${s}?.size ? \`\${${p}}?\${${s}}\` : ${p});`)[0] as never);
-  const deps = (effect.paths()[0]!.node.arguments[1] ?? null) as (Node & { elements?: Node[] }) | null;
-  if (deps?.type === 'ArrayExpression') {
+  const url = takesNoArguments(j, member, handler) ? '' : `${s}?.size ? \`\${${p}}?\${${s}}\` : ${p}`;
+  statement?.replaceWith(freshStatements(j, `${j(handler as never).toSource()}(${url});`)[0] as never);
+  if (!deps) effectCall.arguments[1] = reparseExpression(j, `[${p}, ${s}]`) as never;
+  else if (deps.type === 'ArrayExpression') {
     const kept = (deps.elements ?? []).filter(
       (element: Node) => !(element.type === 'MemberExpression' && memberKey(element as never) === 'events'),
     );
@@ -300,6 +314,30 @@ function convertEvents(j: API['jscodeshift'], member: ASTPath<Member>, pathname:
       `[${[...kept.map((e: Node) => j(e as never).toSource()), p, s].join(', ')}]`,
     ) as never;
   }
+}
+
+/** A handler written with no parameters, inline or as a function the module declares: it is called with no URL. */
+function takesNoArguments(j: API['jscodeshift'], from: ASTPath, handler: Node): boolean {
+  const isFunction = (node: Node | null | undefined) =>
+    node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression' || node?.type === 'FunctionDeclaration';
+  if (isFunction(handler)) return handler.params.length === 0;
+  if (handler.type !== 'Identifier') return false;
+  const scope = j(from).closest(j.Function).paths()[0] ?? null;
+  for (let current = scope as ASTPath | null; current; current = current.parent as ASTPath | null) {
+    const body = current.node.type === 'Program' ? current.node : (current.node as Node).body;
+    const declared = j(body as never)
+      .find(j.VariableDeclarator, { id: { type: 'Identifier', name: handler.name } })
+      .nodes()
+      .map((d: Node) => d.init)
+      .concat(
+        j(body as never)
+          .find(j.FunctionDeclaration, { id: { name: handler.name } })
+          .nodes(),
+      )
+      .find(isFunction);
+    if (declared) return declared.params.length === 0;
+  }
+  return false;
 }
 
 /**
