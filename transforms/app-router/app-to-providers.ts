@@ -13,7 +13,7 @@ import {
   type RuleMeta,
   type RuleOptions,
 } from './lib/rules.ts';
-import { addImport, addTodo, addTypeImport, removeUnusedBinding, sourceTree } from '../../src/engine/codemod.ts';
+import { addImport, addTodo, addTypeImport, removeUnusedBinding, sourceTree, todoNote } from '../../src/engine/codemod.ts';
 import { printSource, sourceStyle } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
@@ -198,8 +198,7 @@ export function withAppMetadata(j: JSCodeshift, layout: string, appSource: strin
     existing.find(j.Identifier, { name: 'metadata' }).length > 0 ||
     existing.find(j.Identifier, { name: 'generateMetadata' }).length > 0
   ) {
-    const note =
-      "// TODO(shipshape): `<DefaultSeo>` in `_app` set the title, description and social tags of every page: merge its props into this layout's `metadata`";
+    const note = `// ${todoNote("`<DefaultSeo>` in `_app` set the title, description and social tags of every page: merge its props into this layout's `metadata`")}`;
     return layout.includes(note) ? layout : insertAfterImports(j, layout, note);
   }
   statements(j, code);

@@ -10,7 +10,7 @@ import {
   type RuleOptions,
   type AstNode as Node,
 } from './lib/rules.ts';
-import { addImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
+import { addImport, addTodo, addTypeImport, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
 export const meta: RuleMeta = {
@@ -429,14 +429,7 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
       `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass the values of \`usePathname\` and \`useSearchParams\` from the calling component to this helper instead`,
     );
   });
-  const declaration = j.importDeclaration(
-    [j.importSpecifier(j.identifier(name))],
-    j.stringLiteral('next/dist/shared/lib/app-router-context.shared-runtime'),
-  );
-  (declaration as { importKind?: string }).importKind = 'type';
-  const existing = root.find(j.ImportDeclaration);
-  if (existing.length > 0) existing.at(existing.length - 1).insertAfter(declaration);
-  else (root.find(j.Program).get().node as { body: unknown[] }).body.unshift(declaration);
+  addTypeImport(j, root, 'next/dist/shared/lib/app-router-context.shared-runtime', name);
 }
 
 /** `asPath === href` or `asPath.startsWith('/docs')`: an active-link test, which means the path without its query string. */

@@ -3,7 +3,7 @@ import type { ASTPath, Collection, Identifier, JSCodeshift } from 'jscodeshift';
 /** A syntax node read field by field: the rules walk Babel's tree shapes, which jscodeshift's `Node` type does not describe. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AstNode = any;
-import { addImport, addTodo, removeUnusedBinding, sourceTree, todoNote } from '../../../src/engine/codemod.ts';
+import { addImport, addTodo, addTodoAbove, removeUnusedBinding, sourceTree } from '../../../src/engine/codemod.ts';
 import { sourceStyle } from '../../../src/engine/print-style.ts';
 import { routeParams } from '../../../src/analysis/next-routes.ts';
 
@@ -458,10 +458,8 @@ export function rewriteResponseWrites(j: JSCodeshift, data: DataFunction): { rev
       if (known) return;
       const note = `the response object is gone in the App Router: set this header in middleware or \`headers()\` in next.config, or move the write to a route handler: ${code}`;
       const next = siblings[index] as AstNode | undefined;
-      if (next) {
-        next.comments ??= [];
-        next.comments.push(j.commentLine(` ${todoNote(note)}`, true, false));
-      } else addTodo(j, data.statement, note);
+      if (next) addTodoAbove(j, next, note);
+      else addTodo(j, data.statement, note);
     });
   return { revalidate };
 }
