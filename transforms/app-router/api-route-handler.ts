@@ -12,6 +12,7 @@ import {
 } from './lib/rules.ts';
 import { routeParams } from '../../src/analysis/next-routes.ts';
 import { printSource } from '../../src/engine/print-style.ts';
+import { convertEdgeRoute } from './lib/api-route/edge.ts';
 import { TextEdits, addImport, addTypeImport, addTodo, sourceTree, todoNote } from '../../src/engine/codemod.ts';
 
 export const meta: RuleMeta = {
@@ -25,6 +26,7 @@ export const meta: RuleMeta = {
 export const parser = 'tsx';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const BODY_METHODS = METHODS.filter((method) => method !== 'GET');
 const NOT_PLAIN = 'this API route is not a plain `(req, res)` handler';
 const LEFT_IN_PAGES = 'the route stays in pages/api until then';
 
@@ -396,6 +398,8 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     addTodo(j, exported.statement, `${reason}; ${LEFT_IN_PAGES}`);
     return printSource(root, file.source, file.path);
   };
+  const edge = convertEdgeRoute(j, root, file.source, file.path, exported);
+  if (edge !== null) return edge;
   let handler = unwrap(exported.value) as Node & { params?: Node[]; body?: Node; id?: Identifier | null };
   let handlerStatement: ASTPath | null = null;
   if (handler.type === 'Identifier') {
@@ -487,7 +491,9 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   } else {
     const found = methodGroups(statementsOfHandler, reader);
     checksMethod = found !== null;
-    groups = (found ?? [METHODS]).map((methods) => ({ methods, body: statementsOfHandler, optional: found !== null }));
+    // `request.json()` throws on a GET's empty body: a handler that reads the body serves the methods that send one.
+    const served = readsBody(j, handler, request) ? BODY_METHODS : METHODS;
+    groups = (found ?? [served]).map((methods) => ({ methods, body: statementsOfHandler, optional: found !== null }));
   }
 
   const functions: Array<{ name: string; methods: string[]; code: string }> = [];
@@ -544,7 +550,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       ? `// ${todoNote('`export const config` (API route config such as `bodyParser`) has no route handler equivalent: read the raw body with `await request.text()` where it was turned off')}`
       : '',
     shared
-      ? `// ${todoNote(`the handler never checked \`req.method\`, so it still answers ${METHODS.join(', ')}: export only the methods it serves`)}`
+      ? `// ${todoNote(functions[0]!.methods.includes('GET') ? `the handler never checked \`req.method\`, so it still answers ${METHODS.join(', ')}: export only the methods it serves` : `the handler never checked \`req.method\` and reads the body, which a GET has not, so it answers ${BODY_METHODS.join(', ')}: export only the methods it serves`)}`
       : '',
   ].filter(Boolean);
   const handlerName = shared ? freeName(j, root, 'handler') : '';
@@ -555,7 +561,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     return `${shared ? '' : 'export '}${fn}`;
   });
   const aliases = shared
-    ? METHODS.map((method) => `${handlerName} as ${method}`)
+    ? functions[0]!.methods.map((method) => `${handlerName} as ${method}`)
     : functions.flatMap((f) => f.methods.slice(1).map((method) => `${f.name} as ${method}`));
   const exportAliases = aliases.length > 0 ? `\nexport { ${aliases.join(', ')} };` : '';
   const head = printSource(root, file.source, file.path).trimEnd();
@@ -565,6 +571,24 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     `${notes.length > 0 ? '' : '\n'}${code.join('\n\n')}${exportAliases}`,
   ].join('\n');
   return `${body.replace(/^\n+/, '')}\n`;
+}
+
+/** `req.body`, or `body` destructured from `req`, anywhere in the handler. */
+function readsBody(j: JSCodeshift, handler: Node, request: string): boolean {
+  const scope = j(handler as never);
+  const member = scope
+    .find(j.MemberExpression, { object: { type: 'Identifier', name: request } })
+    .filter((p: ASTPath) => memberKey(p.node) === 'body');
+  const destructured = scope
+    .find(j.VariableDeclarator, { init: { type: 'Identifier', name: request }, id: { type: 'ObjectPattern' } })
+    .filter((p: ASTPath) =>
+      ((p.node as Node).id.properties as Node[]).some(
+        (property) =>
+          property.type === 'ObjectProperty' &&
+          memberKey({ type: 'MemberExpression', property: property.key, computed: property.computed }) === 'body',
+      ),
+    );
+  return member.length > 0 || destructured.length > 0;
 }
 
 interface Names {
