@@ -362,6 +362,7 @@ function unchainThen(j: API['jscodeshift'], member: ASTPath<Member>): void {
       return [j.expressionStatement(j.callExpression(fresh(callback) as never, []))];
     return null;
   };
+  if (returnAfterNavigation(j, call, thenCall, callback)) return;
   const body = statement.node.type === 'ExpressionStatement' && Array.isArray(statement.parentPath?.value) ? callbackBody() : null;
   if (!body) {
     addTodo(
@@ -373,6 +374,54 @@ function unchainThen(j: API['jscodeshift'], member: ASTPath<Member>): void {
   }
   j(statement).replaceWith(j.expressionStatement(call.node));
   j(statement).insertAfter(body as never);
+}
+
+/**
+ * `return router.push(url).then(() => x)` and `(values) => router.push(url).then(() => x)`: the
+ * navigation becomes a statement and `x` the result. The result stays a promise where a caller could
+ * have chained on it: inside an `async` function or a promise callback it already is one.
+ */
+function returnAfterNavigation(
+  j: API['jscodeshift'],
+  call: ASTPath<CallExpression>,
+  thenCall: ASTPath<CallExpression>,
+  callback: Node,
+): boolean {
+  const holder = thenCall.parent as ASTPath;
+  const arrowBody = holder.node.type === 'ArrowFunctionExpression' && holder.node.body === thenCall.node;
+  const returned = holder.node.type === 'ReturnStatement' && Array.isArray(holder.parentPath?.value);
+  if (!arrowBody && !returned) return false;
+  if (thenCall.node.arguments.length !== 1) return false;
+  const fresh = (node: Node) => reparseExpression(j, j(node as never).toSource());
+  let result: Node | null;
+  if (callback.type === 'Identifier' || callback.type === 'MemberExpression') result = j.callExpression(fresh(callback) as never, []);
+  else if ((callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && callback.params.length === 0) {
+    // The node itself moves, so a navigation inside it is still found and converted after this one.
+    if (callback.body.type !== 'BlockStatement') result = callback.body;
+    else if (callback.body.body.length === 0) result = null;
+    else return false;
+  } else return false;
+  const fn = (arrowBody ? holder : j(holder).closest(j.Function).paths()[0]) as ASTPath | undefined;
+  if (!fn) return false;
+  const outer = fn.parent?.node as Node | undefined;
+  const promiseCallback =
+    outer?.type === 'CallExpression' &&
+    outer.arguments.includes(fn.node) &&
+    ['then', 'catch', 'finally'].includes(memberKey(outer.callee) ?? '');
+  const chained = result?.type === 'CallExpression' && ['then', 'catch', 'finally'].includes(memberKey(result.callee) ?? '');
+  const value =
+    (fn.node as Node).async || promiseCallback || chained
+      ? result
+      : j.callExpression(reparseExpression(j, 'Promise.resolve'), result ? [result] : []);
+  const statementsToWrite = [j.expressionStatement(call.node), j.returnStatement(value as never)];
+  if (arrowBody) holder.node.body = j.blockStatement(statementsToWrite);
+  else {
+    const siblings = holder.parentPath.value as Node[];
+    const last = siblings.at(-1) === holder.node && (fn.node as Node).body?.body === siblings;
+    j(holder).replaceWith(statementsToWrite[0]);
+    if (value !== null || !last) j(holder).insertAfter(statementsToWrite[1]);
+  }
+  return true;
 }
 
 /** What a `NextRouter` read gives, for the helpers that still read it. */
