@@ -3,6 +3,7 @@ import {
   freeName,
   freshStatements,
   memberKey,
+  references,
   reparseExpression,
   SEARCH_PARAMS_TYPE,
   statements,
@@ -18,7 +19,7 @@ export const meta: RuleMeta = {
   title: '`next/router` → `next/navigation`',
   coverage: 'partial',
   description:
-    "`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test, or cut at the query with `.split('?')[0]`), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it; its `query`, `pathname`, `asPath` and `route` reads stay, typed optional (`AppRouterInstance & { query?: … }`) and read with `?.`, so the helper still type-checks. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.",
+    "`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test, or cut at the query with `.split('?')[0]`), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing, and `return push(…).then(() => x)` (or an arrow whose body it is) `push(…); return x` (a promise of `x` where a caller could chain on it). A helper parameter typed `NextRouter` becomes `AppRouterInstance`. A helper that also reads `query`, `pathname`, `asPath` or `route` from it takes those values too (`AppRouterInstance & { query: … }`), and each call in the module passes them from the hooks (`backTo({ ...router, query })`); when it is exported, or called in a way the rule cannot follow, its reads are typed optional and read with `?.`, so it still type-checks, and a TODO names the helper. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead (called without the URL when the handler takes none; an effect without dependencies that only subscribed gets them). `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.",
 };
 
 export const parser = 'tsx';
@@ -65,8 +66,11 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
         );
     }
   });
-  retypeNextRouter(j, root, imports);
-  if (!useRouterName) return printSource(root, file.source, file.path);
+  const helpers = retypeNextRouter(j, root, imports);
+  if (!useRouterName) {
+    finishHelpers(j, root, helpers);
+    return printSource(root, file.source, file.path);
+  }
 
   // Each `const router = useRouter()` (or a destructuring of it), in its own component.
   root.find(j.CallExpression, { callee: { type: 'Identifier', name: useRouterName } }).forEach((call: ASTPath<CallExpression>) => {
@@ -174,6 +178,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
         unchainThen(j, member);
       } else if (key === 'events') convertEvents(j, member, pathname, searchParams);
     });
+    passRouterValues(j, j(scope as never), router, helpers, { query, pathname, asPath });
     flush();
     if (j(scope as never).find(j.Identifier, { name: router }).length === 1) j(holder).remove();
   });
@@ -188,6 +193,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   if (stillUsed) addImport(j, root, 'next/navigation', 'useRouter', useRouterName);
   for (const hook of ['useParams', 'usePathname', 'useSearchParams'] as const)
     if (hooks.has(hook)) addImport(j, root, 'next/navigation', hook);
+  finishHelpers(j, root, helpers);
   return printSource(root, file.source, file.path);
 }
 
@@ -431,7 +437,28 @@ const READ_TYPES: Record<string, string> = { query: SEARCH_PARAMS_TYPE, pathname
  * Helpers typed with the Pages Router's `NextRouter` take the App Router's instance instead; one that
  * reads more than navigation from it gets a TODO.
  */
-function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshift']>, imports: ReturnType<API['jscodeshift']>): void {
+interface RouterHelper {
+  name: string | null;
+  /** Which parameter takes the router. */
+  index: number;
+  /** The reads of the router besides navigation, with their App Router value where there is one. */
+  reads: string[];
+  /** Calls in this module whose router argument now carries those values. */
+  converted: Set<Node>;
+  finish(passed: boolean): void;
+}
+
+/**
+ * Helpers typed with the Pages Router's `NextRouter` take the App Router's instance instead. One that
+ * reads `query`, `pathname`, `asPath` or `route` from it takes those values too: where each of its
+ * callers is in this module and now passes them, it reads them as before; otherwise its reads are typed
+ * optional, so it still compiles for its callers, and a TODO names it.
+ */
+function retypeNextRouter(
+  j: API['jscodeshift'],
+  root: ReturnType<API['jscodeshift']>,
+  imports: ReturnType<API['jscodeshift']>,
+): RouterHelper[] {
   let local: string | null = null;
   imports.forEach((p: ASTPath) => {
     const node = p.node as { specifiers?: Array<Node & { imported?: Identifier; local?: Identifier }> };
@@ -441,9 +468,10 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
     node.specifiers = (node.specifiers ?? []).filter((s) => s !== specifier);
     if (node.specifiers.length === 0) j(p).remove();
   });
-  if (!local) return;
+  if (!local) return [];
   const name = 'AppRouterInstance';
   const NAVIGATION = new Set(['push', 'replace', 'back', 'forward', 'refresh', 'prefetch']);
+  const helpers: RouterHelper[] = [];
   root.find(j.TSTypeReference, { typeName: { type: 'Identifier', name: local } }).forEach((p: ASTPath) => {
     (p.node as Node).typeName = j.identifier(name);
     const param = p.parent?.parent?.node as Node | undefined;
@@ -459,10 +487,14 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
       });
     if (reads.size === 0) return;
     const typed = [...reads].filter((key) => READ_TYPES[key]);
-    if (typed.length > 0) {
-      // The reads stay, typed as the optional values they now are, so the helper compiles for its callers and the TODO says what to pass.
-      const members = typed.map((key) => `${key}?: ${READ_TYPES[key]}`).join('; ');
-      j(p).replaceWith((statements(j, `type T = ${name} & { ${members} };`)[0] as Node).typeAnnotation);
+    const holder = p.parent?.parent?.parent?.parent?.node as Node | undefined;
+    const helper = fn.id?.name ?? (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? holder.id.name : null);
+    const finish = (passed: boolean) => {
+      if (typed.length > 0) {
+        const members = typed.map((key) => `${key}${passed ? '' : '?'}: ${READ_TYPES[key]}`).join('; ');
+        j(p).replaceWith((statements(j, `type T = ${name} & { ${members} };`)[0] as Node).typeAnnotation);
+      }
+      if (passed) return;
       j(fn.body as never)
         .find(j.MemberExpression, { object: { type: 'MemberExpression', object: { type: 'Identifier', name: param.name } } })
         .filter((outer: ASTPath) => typed.includes(memberKey((outer.node as Member).object) ?? ''))
@@ -470,15 +502,82 @@ function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshi
           (outer.node as Node).type = 'OptionalMemberExpression';
           (outer.node as Node).optional = true;
         });
-    }
-    const undefinedNote = typed.length > 0 ? ', so these read undefined here' : '';
-    addTodo(
-      j,
-      p,
-      `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass the values of \`usePathname\` and \`useSearchParams\` from the calling component to this helper instead`,
-    );
+      const undefinedNote = typed.length > 0 ? ', so these read undefined until its callers pass them' : '';
+      addTodo(
+        j,
+        p,
+        `${helper ? `\`${helper}\` reads ` : ''}\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass the values of \`usePathname\` and \`useSearchParams\` from the calling component to this helper instead`,
+      );
+    };
+    helpers.push({ name: helper, index: fn.params.indexOf(param), reads: [...reads], converted: new Set(), finish });
   });
   addTypeImport(j, root, 'next/dist/shared/lib/app-router-context.shared-runtime', name);
+  return helpers;
+}
+
+/** `backTo(router)`, where `backTo` reads `router.query`: the call passes the router with the values the hooks give. */
+function passRouterValues(
+  j: API['jscodeshift'],
+  scope: ReturnType<API['jscodeshift']>,
+  router: string,
+  helpers: RouterHelper[],
+  values: Record<'query' | 'pathname' | 'asPath', () => string>,
+): void {
+  for (const helper of helpers) {
+    if (!helper.name || !helper.reads.every((key) => READ_TYPES[key])) continue;
+    scope.find(j.CallExpression, { callee: { type: 'Identifier', name: helper.name } }).forEach((call: ASTPath<CallExpression>) => {
+      const argument = call.node.arguments[helper.index] as Node | undefined;
+      if (argument?.type !== 'Identifier' || argument.name !== router) return;
+      const entries = helper.reads.map((key) => {
+        const local = values[key === 'route' ? 'pathname' : (key as 'query' | 'pathname' | 'asPath')]();
+        return local === key ? key : `${key}: ${local}`;
+      });
+      call.node.arguments[helper.index] = reparseExpression(j, `{ ...${router}, ${entries.join(', ')} }`) as never;
+      helper.converted.add(call.node);
+    });
+  }
+}
+
+/** Whether the module exports a binding of this name, so callers elsewhere may pass it a bare router. */
+function exportsName(j: API['jscodeshift'], root: ReturnType<API['jscodeshift']>, name: string): boolean {
+  const declares = (node: Node | null | undefined): boolean =>
+    !!node &&
+    ((node.type === 'Identifier' && node.name === name) ||
+      (/Function|Class/.test(node.type) && node.id?.name === name) ||
+      (node.type === 'VariableDeclaration' && (node.declarations as Node[]).some((d) => d.id.type === 'Identifier' && d.id.name === name)));
+  const named = root.find(j.ExportNamedDeclaration).filter((p: ASTPath) => {
+    const node = p.node as Node;
+    return declares(node.declaration) || ((node.specifiers ?? []) as Node[]).some((s) => s.local?.name === name);
+  });
+  const byDefault = root.find(j.ExportDefaultDeclaration).filter((p: ASTPath) => declares((p.node as Node).declaration));
+  const commonJs = root.find(j.AssignmentExpression).filter((p: ASTPath) => {
+    const { left, right } = p.node as Node;
+    return (
+      left.type === 'MemberExpression' && /exports/.test(j(left as never).toSource()) && right.type === 'Identifier' && right.name === name
+    );
+  });
+  return named.length + byDefault.length + commonJs.length > 0;
+}
+
+/** Each helper reads the router's values as before where every caller is here and passes them; the rest keep a TODO. */
+function finishHelpers(j: API['jscodeshift'], root: ReturnType<API['jscodeshift']>, helpers: RouterHelper[]): void {
+  for (const helper of helpers) {
+    const name = helper.name;
+    const uses = name
+      ? references(j, root, name).filter((p: ASTPath) => {
+          const parent = p.parent.node as Node;
+          return !((parent.type === 'VariableDeclarator' || parent.type === 'FunctionDeclaration') && parent.id === p.node);
+        })
+      : null;
+    const exported = name !== null && exportsName(j, root, name);
+    const passed =
+      !exported &&
+      uses !== null &&
+      uses.length > 0 &&
+      helper.reads.every((key) => READ_TYPES[key]) &&
+      uses.every((p: ASTPath) => helper.converted.has(p.parent.node));
+    helper.finish(passed);
+  }
 }
 
 /** `asPath === href` or `asPath.startsWith('/docs')`: an active-link test, which means the path without its query string. */
