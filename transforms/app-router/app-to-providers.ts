@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
   title: "`pages/_app` → a `'use client'` `Providers` component for the root layout",
   coverage: 'partial',
   description:
-    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`) goes, with a TODO; other `pageProps` reads, and a non-identity default layout, get a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.",
+    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`) goes, with a TODO; other `pageProps` reads get a TODO. A default layout that is not the identity (`Component.getLayout ?? ((page) => <Main>{page}</Main>)`, `Component.Layout || SiteLayout`) wraps `children` in `Providers` when no page has a layout of its own (the migration passes `pagesDefineLayouts: false`), so every page still gets it; otherwise it gets a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.",
 };
 
 export const parser = 'tsx';
@@ -316,7 +316,24 @@ function classAppToFunction(j: JSCodeshift, root: Collection, file: string): voi
   if (classes.length > 0 && appName) dropUnused(j, root, [appName]);
 }
 
-export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
+/**
+ * The default a layout step falls back to, as what replaces it: `(page) => <Main>{page}</Main>` gives
+ * that JSX around `{children}`; `Component.Layout ?? SiteLayout` gives the component's name.
+ */
+function knownDefaultLayout(j: JSCodeshift, key: string | null, fallback: Node): Node | null {
+  if (key !== 'getLayout') return fallback.type === 'Identifier' ? fallback : null;
+  if (fallback.type !== 'ArrowFunctionExpression' || fallback.params.length !== 1 || fallback.params[0].type !== 'Identifier') return null;
+  const body = fallback.body.type === 'BlockStatement' ? null : fallback.body;
+  if (body?.type !== 'JSXElement' && body?.type !== 'JSXFragment') return null;
+  const page: string = fallback.params[0].name;
+  const jsx = j(body as never);
+  const slots = jsx.find(j.JSXExpressionContainer, { expression: { type: 'Identifier', name: page } });
+  if (slots.length !== 1 || jsx.find(j.Identifier, { name: page }).length !== 1) return null;
+  slots.replaceWith(j.jsxExpressionContainer(j.identifier('children')) as never);
+  return body;
+}
+
+export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   const j = api.jscodeshift;
   const root = sourceTree(j, file.source);
   if (
@@ -362,6 +379,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
 
   // `const getLayout = Component.getLayout ?? ((page) => page)` and `const Layout = Component.Layout ?? Fragment`.
   const identityLayouts = new Map<string, 'call' | 'element'>();
+  const defaultLayouts = new Map<string, Node>();
   const notes: string[] = [];
   scope.find(j.VariableDeclarator).forEach((p: ASTPath) => {
     const { id, init } = p.node as Node;
@@ -379,6 +397,17 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       fallback === 'Fragment' ||
       fallback === 'React.Fragment' ||
       /^\(?\(\{children\}\)=>(children|<>\{children\}<\/>)\)?$/.test(fallback);
+    // Every page got this default: the providers apply it to them all.
+    const defaultLayout =
+      !identity && options.pagesDefineLayouts === false && init.type === 'LogicalExpression'
+        ? knownDefaultLayout(j, key, init.right)
+        : null;
+    if (defaultLayout) {
+      defaultLayouts.set(id.name, defaultLayout);
+      identityLayouts.set(id.name, key === 'getLayout' ? 'call' : 'element');
+      j(p).closest(j.VariableDeclaration).remove();
+      return;
+    }
     if (!identity) {
       notes.push(
         `pages without a layout of their own got ${fallback === 'unknown' ? `the one \`${oneLine(j, init)}\` picks` : `\`${oneLine(j, init.right)}\``} from \`_app\`: render it from those pages (or a nested \`layout.tsx\`)`,
@@ -398,6 +427,12 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       if (parent.type === 'CallExpression' && parent.callee.type === 'Identifier' && identityLayouts.get(parent.callee.name) === 'call')
         target = p.parent;
       const holder = target.parent.node.type;
+      const layout = target !== p ? defaultLayouts.get(parent.callee.name) : undefined;
+      if (layout) {
+        if (layout.extra) layout.extra.parenthesized = false;
+        j(holder === 'JSXExpressionContainer' ? target.parent : target).replaceWith(layout as never);
+        return;
+      }
       const replacement =
         holder === 'JSXElement' || holder === 'JSXFragment'
           ? j.jsxExpressionContainer(j.identifier('children'))
@@ -414,6 +449,12 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       return name.type === 'JSXIdentifier' && identityLayouts.get(name.name) === 'element';
     })
     .forEach((p: ASTPath) => {
+      const layout = defaultLayouts.get((p.node as Node).openingElement.name.name);
+      if (layout) {
+        (p.node as Node).openingElement.name = j.jsxIdentifier(layout.name);
+        if ((p.node as Node).closingElement) (p.node as Node).closingElement.name = j.jsxIdentifier(layout.name);
+        return;
+      }
       const children = ((p.node as Node).children as Node[]).filter((c) => !(c.type === 'JSXText' && !c.value.trim()));
       const inJsx = p.parent.node.type === 'JSXElement' || p.parent.node.type === 'JSXFragment';
       const only = children.length === 1 ? children[0] : null;
