@@ -420,7 +420,7 @@ function returnAfterNavigation(
       ? result
       : j.callExpression(reparseExpression(j, 'Promise.resolve'), result ? [result] : []);
   const statementsToWrite = [j.expressionStatement(call.node), j.returnStatement(value as never)];
-  if (arrowBody) holder.node.body = j.blockStatement(statementsToWrite);
+  if (arrowBody) (holder.node as Node).body = j.blockStatement(statementsToWrite);
   else {
     const siblings = holder.parentPath.value as Node[];
     const last = siblings.at(-1) === holder.node && (fn.node as Node).body?.body === siblings;
