@@ -3,12 +3,12 @@ import {
   insertAfterImports,
   isTypeScript,
   memberKey,
-  pageComponent,
   statements,
   type RuleMeta,
   type RuleOptions,
   type AstNode as Node,
 } from './lib/rules.ts';
+import { pageComponent } from './lib/data-page/page-component.ts';
 import { addTypeImport, addTodo, removeUnusedBinding, sourceTree, templateRaw } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
