@@ -115,8 +115,12 @@ export function noteTarget(j: JSCodeshift, path: ASTPath): ASTPath | null {
  */
 export function addTodo(j: JSCodeshift, path: ASTPath, text: string): boolean {
   const holder = noteTarget(j, path);
-  if (!holder) return false;
-  const node = holder.node as { comments?: Array<{ value: string }> };
+  return holder ? addTodoAbove(j, holder.node, text) : false;
+}
+
+/** Leaves `// TODO(shipshape): <text>` above a statement, once. False when already there. */
+export function addTodoAbove(j: JSCodeshift, statement: object, text: string): boolean {
+  const node = statement as { comments?: Array<{ value: string }> };
   const note = todoNote(text);
   node.comments ??= [];
   if (node.comments.some((comment) => comment.value.includes(note))) return false;

@@ -1,9 +1,7 @@
-import type { API, ASTPath, Collection, FileInfo, Identifier, JSCodeshift } from 'jscodeshift';
+import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
 import {
   dropUnused,
-  freeName,
   hasDirective,
-  insertAfterImports,
   isTypeScript,
   memberKey,
   reparseExpression,
@@ -13,15 +11,19 @@ import {
   type RuleMeta,
   type RuleOptions,
 } from './lib/rules.ts';
-import { addImport, addTodo, addTypeImport, removeUnusedBinding, sourceTree } from '../../src/engine/codemod.ts';
-import { printSource, sourceStyle } from '../../src/engine/print-style.ts';
+import { addImport, addTodo, removeUnusedBinding, sourceTree } from '../../src/engine/codemod.ts';
+import { printSource } from '../../src/engine/print-style.ts';
+import { classAppToFunction, destructureProps, knownDefaultLayout, oneLine } from './lib/app/app-function.ts';
+import { defaultSeoElements, defaultSeoMetadata } from './lib/app/default-seo.ts';
+
+export { withAppMetadata } from './lib/app/default-seo.ts';
 
 export const meta: RuleMeta = {
   id: 'app-to-providers',
   title: "`pages/_app` → a `'use client'` `Providers` component for the root layout",
   coverage: 'partial',
   description:
-    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`) goes, with a TODO; other `pageProps` reads, and a non-identity default layout, get a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.",
+    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`) goes, with a TODO; other `pageProps` reads get a TODO. A default layout that is not the identity (`Component.getLayout ?? ((page) => <Main>{page}</Main>)`, `Component.Layout || SiteLayout`) wraps `children` in `Providers` when no page has a layout of its own (the migration passes `pagesDefineLayouts: false`), so every page still gets it; otherwise it gets a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.",
 };
 
 export const parser = 'tsx';
@@ -69,255 +71,7 @@ export function rendersOnlyChildren(source: string, j: JSCodeshift): boolean {
   return code === '<>{children}</>' || code === 'children';
 }
 
-const isStatic = (node: Node): boolean => {
-  if (!node) return false;
-  if (['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral'].includes(node.type)) return true;
-  if (node.type === 'TemplateLiteral') return node.expressions.length === 0 && !node.quasis[0].value.raw.includes('\n');
-  if (node.type === 'ArrayExpression') return (node.elements as Node[]).every(isStatic);
-  if (node.type === 'ObjectExpression')
-    return (node.properties as Node[]).every((p) => p.type === 'ObjectProperty' && !p.computed && isStatic(p.value));
-  return false;
-};
-
-const propertyName = (property: Node): string | null =>
-  property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : null;
-
-/** An object literal's properties renamed (`handle` → `creator`), or null when one has no counterpart. */
-function renamedObject(j: JSCodeshift, object: Node, names: Record<string, string>): Node | null {
-  if (object.type !== 'ObjectExpression') return null;
-  const properties = (object.properties as Node[]).map((p) => {
-    const name = propertyName(p);
-    return name && names[name] ? j.objectProperty(j.identifier(names[name]!), p.value) : null;
-  });
-  return properties.every(Boolean) ? j.objectExpression(properties as never) : null;
-}
-
-const OPEN_GRAPH_KEYS = Object.fromEntries(
-  ['url', 'type', 'title', 'description', 'images', 'siteName', 'locale', 'videos', 'audio'].map((key) => [key, key]),
-);
-
-/** The root `metadata` a `next-seo` `<DefaultSeo …>` with literal props stands for, built as an object expression; null when a prop has no literal counterpart. */
-function defaultSeoMetadata(j: JSCodeshift, element: Node): Node | null {
-  const values: Record<string, Node> = {};
-  for (const attribute of element.openingElement.attributes as Node[]) {
-    if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier') return null;
-    const value =
-      attribute.value === null
-        ? j.booleanLiteral(true)
-        : attribute.value.type === 'JSXExpressionContainer'
-          ? attribute.value.expression
-          : j.stringLiteral(attribute.value.value);
-    if (!isStatic(value)) return null;
-    values[attribute.name.name] = value;
-  }
-  const properties: Node[] = [];
-  const add = (key: string, value: Node) => properties.push(j.objectProperty(j.identifier(key), value as never));
-  for (const key of Object.keys(values))
-    if (
-      !['title', 'defaultTitle', 'titleTemplate', 'description', 'canonical', 'openGraph', 'twitter', 'noindex', 'nofollow'].includes(key)
-    )
-      return null;
-  const title = values.title ?? values.defaultTitle;
-  if (values.titleTemplate) {
-    if (!title) return null;
-    add(
-      'title',
-      j.objectExpression([
-        j.objectProperty(j.identifier('default'), title as never),
-        j.objectProperty(j.identifier('template'), values.titleTemplate as never),
-      ]),
-    );
-  } else if (title) add('title', title);
-  if (values.description) add('description', values.description);
-  if (values.canonical) add('alternates', j.objectExpression([j.objectProperty(j.identifier('canonical'), values.canonical as never)]));
-  if (values.openGraph) {
-    const openGraph = renamedObject(j, values.openGraph, OPEN_GRAPH_KEYS);
-    if (!openGraph) return null;
-    add('openGraph', openGraph);
-  }
-  if (values.twitter) {
-    const twitter = renamedObject(j, values.twitter, { handle: 'creator', site: 'site', cardType: 'card' });
-    if (!twitter) return null;
-    add('twitter', twitter);
-  }
-  if (values.noindex || values.nofollow) {
-    const allowed = (value: Node | undefined) => j.booleanLiteral(!(value && (value as { value?: unknown }).value === true));
-    add(
-      'robots',
-      j.objectExpression([
-        j.objectProperty(j.identifier('index'), allowed(values.noindex)),
-        j.objectProperty(j.identifier('follow'), allowed(values.nofollow)),
-      ]),
-    );
-  }
-  return j.objectExpression(properties as never);
-}
-
-/** The `<DefaultSeo>` elements `_app` renders, from `next-seo`. */
-function defaultSeoElements(j: JSCodeshift, root: Collection): ASTPath[] {
-  const local = root
-    .find(j.ImportDeclaration, { source: { value: 'next-seo' } })
-    .find(j.ImportSpecifier, { imported: { name: 'DefaultSeo' } })
-    .nodes()[0]?.local?.name;
-  if (!local) return [];
-  return root
-    .find(j.JSXElement)
-    .filter(
-      (p: ASTPath) => (p.node as Node).openingElement.name.type === 'JSXIdentifier' && (p.node as Node).openingElement.name.name === local,
-    )
-    .paths();
-}
-
-/**
- * The root layout with the `metadata` that `_app`'s `<DefaultSeo>` gave every page (`title` with its
- * `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); the layout
- * as it was when there is none, when its props are not literals, or when the layout has metadata already.
- */
-export function withAppMetadata(j: JSCodeshift, layout: string, appSource: string, layoutFile: string): string {
-  const elements = defaultSeoElements(j, sourceTree(j, appSource));
-  if (elements.length !== 1) return layout;
-  const metadata = defaultSeoMetadata(j, elements[0]!.node as Node);
-  if (!metadata) return layout;
-  const typescript = isTypeScript(layoutFile);
-  const quote = sourceStyle(layout).quote === 'double' ? 'double' : 'single';
-  // One entry a line, each value on one line, as the pages' metadata is written.
-  const entries = (metadata.properties as Node[]).map(
-    (p) =>
-      `  ${p.key.name}: ${j(p.value as never)
-        .toSource({ quote })
-        .replace(/\{\s*\n\s*/g, '{ ')
-        .replace(/\s*\n\s*\}/g, ' }')
-        .replace(/\[\s*\n\s*/g, '[')
-        .replace(/\s*\n\s*\]/g, ']')
-        .replace(/,?\s*\n\s*/g, ', ')},`,
-  );
-  const code = `export const metadata${typescript ? ': Metadata' : ''} = {\n${entries.join('\n')}\n};`;
-  const existing = sourceTree(j, layout);
-  if (layout.includes(code)) return layout;
-  if (
-    existing.find(j.Identifier, { name: 'metadata' }).length > 0 ||
-    existing.find(j.Identifier, { name: 'generateMetadata' }).length > 0
-  ) {
-    const note =
-      "// TODO(shipshape): `<DefaultSeo>` in `_app` set the title, description and social tags of every page: merge its props into this layout's `metadata`";
-    return layout.includes(note) ? layout : insertAfterImports(j, layout, note);
-  }
-  statements(j, code);
-  const root = sourceTree(j, insertAfterImports(j, layout, code));
-  if (typescript) addTypeImport(j, root, 'next', 'Metadata');
-  return printSource(root, layout, layoutFile);
-}
-
-/** `function App(props) { const { Component, pageProps } = props; … }` and `props.Component` reads become `function App({ Component, pageProps })`. */
-function destructureProps(j: JSCodeshift, fn: Node, stop: (what: string) => never): void {
-  const name: string = fn.params[0].name;
-  if (fn.body.type !== 'BlockStatement') return;
-  const statements = fn.body.body as Node[];
-  const first = statements[0];
-  let pattern: Node = j.objectPattern([]);
-  if (
-    first?.type === 'VariableDeclaration' &&
-    first.declarations.length === 1 &&
-    first.declarations[0].id.type === 'ObjectPattern' &&
-    first.declarations[0].init?.type === 'Identifier' &&
-    first.declarations[0].init.name === name
-  ) {
-    pattern = first.declarations[0].id;
-    statements.shift();
-  }
-  const body = j(fn.body as never);
-  body.find(j.MemberExpression, { object: { type: 'Identifier', name }, computed: false } as never).forEach((p: ASTPath) => {
-    const key = (p.node as Node).property.name as string;
-    if (!(pattern.properties as Node[]).some((property) => property.key?.name === key)) {
-      const property = j.objectProperty(j.identifier(key), j.identifier(key));
-      property.shorthand = true;
-      (pattern.properties as Node[]).push(property);
-    }
-    j(p).replaceWith(j.identifier(key) as never);
-  });
-  if (
-    body
-      .find(j.Identifier, { name })
-      .filter((p: ASTPath) => !(p.parent.node.type === 'MemberExpression' && p.parent.node.property === p.node)).length > 0
-  )
-    stop(`the App reads \`${name}\` as a whole`);
-  fn.params[0] = pattern;
-}
-
-/** Code on one line, for a note: a comment ends at the first line break. */
-function oneLine(j: JSCodeshift, node: Node): string {
-  return j(node as never)
-    .toSource()
-    .replace(/>\s*\n\s*/g, '>')
-    .replace(/\s*\n\s*</g, '<')
-    .replace(/\s*\n\s*/g, ' ');
-}
-
-/**
- * `class MyApp extends App { render() { … } }` becomes `function MyApp(props) { … }` with `this.props`
- * read from `props`, so the function rules below apply. Anything else a class can hold (state,
- * lifecycle methods, `getInitialProps`) has no place in a function written here: the migration stops.
- */
-function classAppToFunction(j: JSCodeshift, root: Collection, file: string): void {
-  const appImport = root
-    .find(j.ImportDeclaration, { source: { value: 'next/app' } })
-    .find(j.ImportDefaultSpecifier)
-    .nodes()[0];
-  const appName = (appImport?.local as Identifier | undefined)?.name;
-  const classes = [...root.find(j.ClassDeclaration).paths(), ...root.find(j.ClassExpression).paths()].filter((p: ASTPath) => {
-    const superClass = (p.node as Node).superClass;
-    return (
-      (superClass?.type === 'Identifier' && superClass.name === appName) ||
-      (superClass?.type === 'MemberExpression' && memberKey(superClass) === 'Component')
-    );
-  });
-  classes.forEach((p: ASTPath) => {
-    const node = p.node as Node;
-    const name: string = node.id?.name ?? 'App';
-    const members = node.body.body as Node[];
-    const render = members.find(
-      (m) =>
-        m.type === 'ClassMethod' &&
-        !m.static &&
-        memberKey({ type: 'MemberExpression', property: m.key, computed: m.computed }) === 'render',
-    );
-    const others = members.filter((m) => m !== render).map((m) => `\`${m.static ? 'static ' : ''}${m.key?.name ?? m.type}\``);
-    const stop = (what: string) => {
-      throw new Error(
-        `${file}: \`class ${name}\` ${what}: a function component cannot take that over safely; rewrite \`${name}\` as a function component (state in hooks, data in the pages), then run the migration again`,
-      );
-    };
-    if (!render) stop('has no `render()` method');
-    if (others.length > 0) stop(`has ${others.join(', ')} besides \`render()\``);
-    const props = freeName(j, root, 'props');
-    const body = j(render.body as never);
-    body
-      .find(j.MemberExpression, { object: { type: 'ThisExpression' }, property: { name: 'props' } } as never)
-      .replaceWith(j.identifier(props) as never);
-    if (body.find(j.ThisExpression).length > 0) stop('uses `this` for more than its props');
-    const statements = render.body.body as Node[];
-    const first = statements[0];
-    let param: Node = j.identifier(props);
-    if (
-      first?.type === 'VariableDeclaration' &&
-      first.declarations.length === 1 &&
-      first.declarations[0].id.type === 'ObjectPattern' &&
-      first.declarations[0].init?.type === 'Identifier' &&
-      first.declarations[0].init.name === props
-    ) {
-      param = first.declarations[0].id;
-      statements.shift();
-    }
-    const fn = j.functionDeclaration(j.identifier(name), [param as never], render.body);
-    const holder = p.parent.node as Node;
-    if (node.type === 'ClassDeclaration' || holder.type === 'ExportDefaultDeclaration') j(p).replaceWith(fn as never);
-    else j(p).replaceWith(j.functionExpression(j.identifier(name), [param as never], render.body) as never);
-    (fn as Node).comments = node.comments;
-  });
-  if (classes.length > 0 && appName) dropUnused(j, root, [appName]);
-}
-
-export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
+export default function transform(file: FileInfo, api: API, options: RuleOptions): string | undefined {
   const j = api.jscodeshift;
   const root = sourceTree(j, file.source);
   if (
@@ -363,6 +117,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
 
   // `const getLayout = Component.getLayout ?? ((page) => page)` and `const Layout = Component.Layout ?? Fragment`.
   const identityLayouts = new Map<string, 'call' | 'element'>();
+  const defaultLayouts = new Map<string, Node>();
   const notes: string[] = [];
   scope.find(j.VariableDeclarator).forEach((p: ASTPath) => {
     const { id, init } = p.node as Node;
@@ -380,6 +135,17 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       fallback === 'Fragment' ||
       fallback === 'React.Fragment' ||
       /^\(?\(\{children\}\)=>(children|<>\{children\}<\/>)\)?$/.test(fallback);
+    // Every page got this default: the providers apply it to them all.
+    const defaultLayout =
+      !identity && options.pagesDefineLayouts === false && init.type === 'LogicalExpression'
+        ? knownDefaultLayout(j, key, init.right)
+        : null;
+    if (defaultLayout) {
+      defaultLayouts.set(id.name, defaultLayout);
+      identityLayouts.set(id.name, key === 'getLayout' ? 'call' : 'element');
+      j(p).closest(j.VariableDeclaration).remove();
+      return;
+    }
     if (!identity) {
       notes.push(
         `pages without a layout of their own got ${fallback === 'unknown' ? `the one \`${oneLine(j, init)}\` picks` : `\`${oneLine(j, init.right)}\``} from \`_app\`: render it from those pages (or a nested \`layout.tsx\`)`,
@@ -399,6 +165,12 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       if (parent.type === 'CallExpression' && parent.callee.type === 'Identifier' && identityLayouts.get(parent.callee.name) === 'call')
         target = p.parent;
       const holder = target.parent.node.type;
+      const layout = target !== p ? defaultLayouts.get(parent.callee.name) : undefined;
+      if (layout) {
+        if (layout.extra) layout.extra.parenthesized = false;
+        j(holder === 'JSXExpressionContainer' ? target.parent : target).replaceWith(layout as never);
+        return;
+      }
       const replacement =
         holder === 'JSXElement' || holder === 'JSXFragment'
           ? j.jsxExpressionContainer(j.identifier('children'))
@@ -415,6 +187,12 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
       return name.type === 'JSXIdentifier' && identityLayouts.get(name.name) === 'element';
     })
     .forEach((p: ASTPath) => {
+      const layout = defaultLayouts.get((p.node as Node).openingElement.name.name);
+      if (layout) {
+        (p.node as Node).openingElement.name = j.jsxIdentifier(layout.name);
+        if ((p.node as Node).closingElement) (p.node as Node).closingElement.name = j.jsxIdentifier(layout.name);
+        return;
+      }
       const children = ((p.node as Node).children as Node[]).filter((c) => !(c.type === 'JSXText' && !c.value.trim()));
       const inJsx = p.parent.node.type === 'JSXElement' || p.parent.node.type === 'JSXFragment';
       const only = children.length === 1 ? children[0] : null;

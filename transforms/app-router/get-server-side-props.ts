@@ -1,5 +1,6 @@
 import type { API, FileInfo } from 'jscodeshift';
-import { convertDataPage, type RuleMeta, type RuleOptions } from './lib/rules.ts';
+import type { RuleMeta, RuleOptions } from './lib/rules.ts';
+import { convertDataPage } from './lib/data-page/convert.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 import { sourceTree } from '../../src/engine/codemod.ts';
 import { clientReason } from './use-client.ts';

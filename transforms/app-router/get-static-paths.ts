@@ -8,11 +8,11 @@ import {
   ownReturns,
   reparseExpression,
   statements,
-  unsupportedContext,
   type RuleMeta,
   type RuleOptions,
   type AstNode as Node,
 } from './lib/rules.ts';
+import { unsupportedContext } from './lib/data-page/context.ts';
 import { addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 

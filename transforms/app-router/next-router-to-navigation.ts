@@ -4,21 +4,21 @@ import {
   freshStatements,
   memberKey,
   reparseExpression,
-  SEARCH_PARAMS_TYPE,
-  statements,
   type RuleMeta,
   type RuleOptions,
   type AstNode as Node,
 } from './lib/rules.ts';
 import { addImport, addTodo, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
+import { convertEvents, convertNavigation, replaceIsReady, unchainThen, type Member } from './lib/router/navigation.ts';
+import { finishHelpers, passRouterValues, retypeNextRouter } from './lib/router/helpers.ts';
 
 export const meta: RuleMeta = {
   id: 'next-router-to-navigation',
   title: '`next/router` → `next/navigation`',
   coverage: 'partial',
   description:
-    "`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test, or cut at the query with `.split('?')[0]`), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing. A helper parameter typed `NextRouter` becomes `AppRouterInstance`, with a TODO when the helper reads more than navigation from it; its `query`, `pathname`, `asPath` and `route` reads stay, typed optional (`AppRouterInstance & { query?: … }`) and read with `?.`, so the helper still type-checks. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead. `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.",
+    "`useRouter` comes from `next/navigation`; `router.query` becomes the search params merged with `useParams()`, `pathname`/`route` `usePathname()`, `asPath` the path plus the search string (the path alone where it is compared, as in an active-link test, or cut at the query with `.split('?')[0]`), the same for `useRouter().query` and friends read in place, `isReady` `true`, `reload()` `window.location.reload()`; `push`/`replace` with a `{ pathname, query }` object or an `as` argument get a URL string; `push(…).then(done)` becomes `push(…); done…`, since `push` returns nothing, and `return push(…).then(() => x)` (or an arrow whose body it is) `push(…); return x` (a promise of `x` where a caller could chain on it). A helper parameter typed `NextRouter` becomes `AppRouterInstance`. A helper that also reads `query`, `pathname`, `asPath` or `route` from it takes those values too (`AppRouterInstance & { query: … }`), and each call in the module passes them from the hooks (`backTo({ ...router, query })`); when it is exported, or called in a way the rule cannot follow, its reads are typed optional and read with `?.`, so it still type-checks, and a TODO names the helper. A `routeChangeComplete` listener in an effect runs on `usePathname()` + `useSearchParams()` changes instead (called without the URL when the handler takes none; an effect without dependencies that only subscribed gets them). `locale`, `locales`, `defaultLocale`, `basePath`, `isFallback`, other router events, `shallow` and `withRouter` stay with a TODO.",
 };
 
 export const parser = 'tsx';
@@ -34,8 +34,6 @@ const GONE: Record<string, string> = {
   components: "the App Router's router has no `components`",
   beforePopState: 'the App Router has no `beforePopState`',
 };
-
-type Member = Node & { object: Node; property: Node; computed?: boolean };
 
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   if (!file.source.includes('next/router')) return undefined;
@@ -65,8 +63,11 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
         );
     }
   });
-  retypeNextRouter(j, root, imports);
-  if (!useRouterName) return printSource(root, file.source, file.path);
+  const helpers = retypeNextRouter(j, root, imports);
+  if (!useRouterName) {
+    finishHelpers(j, root, helpers);
+    return printSource(root, file.source, file.path);
+  }
 
   // Each `const router = useRouter()` (or a destructuring of it), in its own component.
   root.find(j.CallExpression, { callee: { type: 'Identifier', name: useRouterName } }).forEach((call: ASTPath<CallExpression>) => {
@@ -174,6 +175,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
         unchainThen(j, member);
       } else if (key === 'events') convertEvents(j, member, pathname, searchParams);
     });
+    passRouterValues(j, j(scope as never), router, helpers, { query, pathname, asPath });
     flush();
     if (j(scope as never).find(j.Identifier, { name: router }).length === 1) j(holder).remove();
   });
@@ -188,217 +190,8 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   if (stillUsed) addImport(j, root, 'next/navigation', 'useRouter', useRouterName);
   for (const hook of ['useParams', 'usePathname', 'useSearchParams'] as const)
     if (hooks.has(hook)) addImport(j, root, 'next/navigation', hook);
+  finishHelpers(j, root, helpers);
   return printSource(root, file.source, file.path);
-}
-
-/** The App Router is always ready: `if (!router.isReady) return …` goes, `router.isReady` is `true`. */
-function replaceIsReady(j: API['jscodeshift'], member: ASTPath<Member>): void {
-  const parent = member.parent;
-  if (parent?.node.type === 'UnaryExpression' && parent.node.operator === '!') {
-    const statement = parent.parent;
-    if (statement?.node.type === 'IfStatement' && statement.node.test === parent.node && !statement.node.alternate) {
-      j(statement).remove();
-      return;
-    }
-    j(parent).replaceWith(j.booleanLiteral(false));
-    return;
-  }
-  j(member).replaceWith(j.booleanLiteral(true));
-}
-
-/** `router.push({ pathname, query })` and `router.push(url, as, options)` → `router.push(string)`. */
-function convertNavigation(j: API['jscodeshift'], member: ASTPath<Member>): void {
-  const call = member.parent?.node as CallExpression | undefined;
-  if (!call || call.type !== 'CallExpression' || call.callee !== member.node) return;
-  const [url, as, options] = call.arguments as Node[];
-  if (!url) return;
-  const target = as && as.type !== 'Identifier' ? as : as && (as as Identifier).name !== 'undefined' ? as : url;
-  let replacement: Node = target;
-  if (target.type === 'ObjectExpression') {
-    const properties = (target as unknown as { properties: Array<Node & { key?: Identifier; value: Node }> }).properties;
-    const pathnameNode = properties.find((p) => p.key?.name === 'pathname')?.value;
-    const queryNode = properties.find((p) => p.key?.name === 'query')?.value;
-    const other = properties.filter((p) => p.key?.name !== 'pathname' && p.key?.name !== 'query');
-    if (!pathnameNode || other.length > 0) {
-      addTodo(j, member, "build the URL string by hand: the App Router's `push`/`replace` take a string");
-      return;
-    }
-    let pathSource = j(pathnameNode as never).toSource();
-    let querySource = queryNode ? j(queryNode as never).toSource() : null;
-    // `/post/[pid]` with `query: { pid }` fills in the segment.
-    if (pathnameNode.type === 'StringLiteral' && queryNode?.type === 'ObjectExpression') {
-      let path = (pathnameNode as unknown as { value: string }).value;
-      const rest: string[] = [];
-      for (const property of (queryNode as unknown as { properties: Array<Node & { key?: Identifier; value: Node }> }).properties) {
-        const name = property.key?.name;
-        const value = property.value as Node;
-        const text =
-          value.type === 'StringLiteral' ? String(value.value).replace(/[`$\\]/g, '\\$&') : `\${${j(value as never).toSource()}}`;
-        if (name && path.includes(`[${name}]`)) path = path.replace(`[${name}]`, text);
-        else rest.push(j(property as never).toSource());
-      }
-      pathSource = `\`${path}\``;
-      querySource = rest.length > 0 ? `{ ${rest.join(', ')} }` : null;
-    }
-    const text = querySource ? `\`\${${pathSource}}?\${new URLSearchParams(${querySource})}\`` : pathSource;
-    replacement = reparseExpression(j, text.replace(/^`\$\{`([^`]*)`\}/, '`$1'));
-  }
-  const kept: Node[] = [replacement];
-  if (options && options.type === 'ObjectExpression') {
-    const properties = (options as unknown as { properties: Array<Node & { key?: Identifier }> }).properties;
-    const scroll = properties.filter((p) => p.key?.name === 'scroll');
-    if (properties.some((p) => p.key?.name !== 'scroll'))
-      addTodo(
-        j,
-        member,
-        '`shallow` and `locale` navigation options are gone: update the URL with `window.history.pushState` for a shallow change',
-      );
-    if (scroll.length > 0) kept.push(reparseExpression(j, `{ ${scroll.map((p) => j(p as never).toSource()).join(', ')} }`));
-  }
-  call.arguments = kept as never;
-}
-
-/**
- * `router.events.on('routeChangeComplete', handler)` inside an effect becomes a call of the handler
- * with the new URL, and the effect runs when the path or search params change.
- */
-function convertEvents(j: API['jscodeshift'], member: ASTPath<Member>, pathname: () => string, searchParams: () => string): void {
-  const on = member.parent?.node as Member | undefined;
-  const call = member.parent?.parent?.node as CallExpression | undefined;
-  const method = on ? memberKey(on as never) : null;
-  const [event, handler] = (call?.arguments ?? []) as Node[];
-  const effect = j(member).closest(j.CallExpression, { callee: { name: 'useEffect' } });
-  const eventName = event?.type === 'StringLiteral' ? (event as unknown as { value: string }).value : null;
-  if (!call || call.type !== 'CallExpression' || eventName !== 'routeChangeComplete' || effect.length === 0 || !handler) {
-    if (member.parent?.node.type !== 'ArrayExpression')
-      addTodo(
-        j,
-        member,
-        `router events${eventName ? ` (\`${eventName}\`)` : ''} are gone: run an effect on \`usePathname()\` and \`useSearchParams()\` instead`,
-      );
-    return;
-  }
-  const statement = j(call as never).paths().length ? j(member).closest(j.ExpressionStatement) : null;
-  if (method === 'off') {
-    // The cleanup that unsubscribed goes with the subscription.
-    const ret = j(member).closest(j.ReturnStatement);
-    if (ret.length > 0) ret.remove();
-    else statement?.remove();
-    return;
-  }
-  if (method !== 'on') return;
-  const p = pathname();
-  const s = searchParams();
-  statement?.replaceWith(freshStatements(j, `${j(handler as never).toSource()}(${s}?.size ? \`\${${p}}?\${${s}}\` : ${p});`)[0] as never);
-  const deps = (effect.paths()[0]!.node.arguments[1] ?? null) as (Node & { elements?: Node[] }) | null;
-  if (deps?.type === 'ArrayExpression') {
-    const kept = (deps.elements ?? []).filter(
-      (element: Node) => !(element.type === 'MemberExpression' && memberKey(element as never) === 'events'),
-    );
-    effect.paths()[0]!.node.arguments[1] = reparseExpression(
-      j,
-      `[${[...kept.map((e: Node) => j(e as never).toSource()), p, s].join(', ')}]`,
-    ) as never;
-  }
-}
-
-/**
- * `push` and `replace` return nothing in the App Router: `router.push(url).then(done)` becomes
- * `router.push(url); done…` where it is a statement of its own, and gets a TODO elsewhere.
- */
-function unchainThen(j: API['jscodeshift'], member: ASTPath<Member>): void {
-  const call = member.parent as ASTPath<CallExpression>;
-  const then = call.parent as ASTPath<Member> | undefined;
-  if (!then || then.node.type !== 'MemberExpression' || then.node.object !== call.node || memberKey(then.node as never) !== 'then') return;
-  const thenCall = then.parent as ASTPath<CallExpression>;
-  const statement = thenCall.parent as ASTPath;
-  const [callback] = thenCall.node.arguments as Node[];
-  const fresh = (node: Node) => reparseExpression(j, j(node as never).toSource());
-  const callbackBody = (): Node[] | null => {
-    if (!callback) return [];
-    if ((callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && callback.params.length === 0) {
-      if (callback.body.type === 'BlockStatement') return callback.body.body;
-      return [j.expressionStatement(fresh(callback.body) as never)];
-    }
-    if (callback.type === 'Identifier' || callback.type === 'MemberExpression')
-      return [j.expressionStatement(j.callExpression(fresh(callback) as never, []))];
-    return null;
-  };
-  const body = statement.node.type === 'ExpressionStatement' && Array.isArray(statement.parentPath?.value) ? callbackBody() : null;
-  if (!body) {
-    addTodo(
-      j,
-      member,
-      '`push`/`replace` return nothing in the App Router: run what followed the navigation after the call, or on a `usePathname()` change',
-    );
-    return;
-  }
-  j(statement).replaceWith(j.expressionStatement(call.node));
-  j(statement).insertAfter(body as never);
-}
-
-/** What a `NextRouter` read gives, for the helpers that still read it. */
-const READ_TYPES: Record<string, string> = { query: SEARCH_PARAMS_TYPE, pathname: 'string', asPath: 'string', route: 'string' };
-
-/**
- * Helpers typed with the Pages Router's `NextRouter` take the App Router's instance instead; one that
- * reads more than navigation from it gets a TODO.
- */
-function retypeNextRouter(j: API['jscodeshift'], root: ReturnType<API['jscodeshift']>, imports: ReturnType<API['jscodeshift']>): void {
-  let local: string | null = null;
-  imports.forEach((p: ASTPath) => {
-    const node = p.node as { specifiers?: Array<Node & { imported?: Identifier; local?: Identifier }> };
-    const specifier = (node.specifiers ?? []).find((s) => s.type === 'ImportSpecifier' && s.imported?.name === 'NextRouter');
-    if (!specifier) return;
-    local = specifier.local?.name ?? 'NextRouter';
-    node.specifiers = (node.specifiers ?? []).filter((s) => s !== specifier);
-    if (node.specifiers.length === 0) j(p).remove();
-  });
-  if (!local) return;
-  const name = 'AppRouterInstance';
-  const NAVIGATION = new Set(['push', 'replace', 'back', 'forward', 'refresh', 'prefetch']);
-  root.find(j.TSTypeReference, { typeName: { type: 'Identifier', name: local } }).forEach((p: ASTPath) => {
-    (p.node as Node).typeName = j.identifier(name);
-    const param = p.parent?.parent?.node as Node | undefined;
-    const fn = p.parent?.parent?.parent?.node as Node | undefined;
-    // A function type (`(router: NextRouter) => void`) has no body to read: only its annotation changes.
-    if (param?.type !== 'Identifier' || !fn || !/Function/.test(fn.type) || !fn.body) return;
-    const reads = new Set<string>();
-    j(fn.body as never)
-      .find(j.MemberExpression, { object: { type: 'Identifier', name: param.name } })
-      .forEach((member: ASTPath) => {
-        const key = memberKey(member.node as never);
-        if (key && !NAVIGATION.has(key)) reads.add(key);
-      });
-    if (reads.size === 0) return;
-    const typed = [...reads].filter((key) => READ_TYPES[key]);
-    if (typed.length > 0) {
-      // The reads stay, typed as the optional values they now are, so the helper compiles for its callers and the TODO says what to pass.
-      const members = typed.map((key) => `${key}?: ${READ_TYPES[key]}`).join('; ');
-      j(p).replaceWith((statements(j, `type T = ${name} & { ${members} };`)[0] as Node).typeAnnotation);
-      j(fn.body as never)
-        .find(j.MemberExpression, { object: { type: 'MemberExpression', object: { type: 'Identifier', name: param.name } } })
-        .filter((outer: ASTPath) => typed.includes(memberKey((outer.node as Member).object) ?? ''))
-        .forEach((outer: ASTPath) => {
-          (outer.node as Node).type = 'OptionalMemberExpression';
-          (outer.node as Node).optional = true;
-        });
-    }
-    const undefinedNote = typed.length > 0 ? ', so these read undefined here' : '';
-    addTodo(
-      j,
-      p,
-      `\`${[...reads].map((key) => `${param.name}.${key}`).join('`, `')}\`: the App Router's router only navigates${undefinedNote}: pass the values of \`usePathname\` and \`useSearchParams\` from the calling component to this helper instead`,
-    );
-  });
-  const declaration = j.importDeclaration(
-    [j.importSpecifier(j.identifier(name))],
-    j.stringLiteral('next/dist/shared/lib/app-router-context.shared-runtime'),
-  );
-  (declaration as { importKind?: string }).importKind = 'type';
-  const existing = root.find(j.ImportDeclaration);
-  if (existing.length > 0) existing.at(existing.length - 1).insertAfter(declaration);
-  else (root.find(j.Program).get().node as { body: unknown[] }).body.unshift(declaration);
 }
 
 /** `asPath === href` or `asPath.startsWith('/docs')`: an active-link test, which means the path without its query string. */

@@ -61,6 +61,8 @@ export function droppedCode(api: JSCodeshift, original: string, outputs: readonl
   for (const name of before.declarations) {
     if (CONVERTED.has(name) || after.some((a) => a.declarations.has(name)) || named(name)) continue;
     if (name === before.defaultName && handlerConverted) continue;
+    // An Edge API route's `config` becomes the route's segment config (`runtime`, `preferredRegion`).
+    if (name === 'config' && handlerConverted && /export\s+const\s+runtime\b/.test(outputs.join('\n'))) continue;
     lost.push(`\`${name}\``);
   }
   for (const [name, count] of before.elements) {

@@ -264,7 +264,10 @@ export function migrateApp(
           ['app-to-providers', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'],
           appEntryFile.file,
           appSource,
-          { kind: 'component' },
+          {
+            kind: 'component',
+            pagesDefineLayouts: entries.some((e) => e.kind === 'page' && /\.(getLayout|Layout)\s*=/.test(changeset.read(e.file) ?? '')),
+          },
         );
         const onlyChildren = appToProviders.rendersOnlyChildren(providers, api);
         if (onlyChildren) {

@@ -1,16 +1,13 @@
 import Link from 'next/link';
 import type { AppRouterInstance } from 'next/dist/shared/lib/app-router-context.shared-runtime';
-import { useRouter, usePathname } from 'next/navigation';
+import { useRouter, useParams, usePathname, useSearchParams } from 'next/navigation';
 
 function goHome(router: AppRouterInstance) {
   router.push('/');
 }
 
-// TODO(shipshape): `router.query`: the App Router's router only navigates, so these read undefined here: pass the values of `usePathname` and `useSearchParams` from the calling component to this helper instead
-function backTo(
-  router: AppRouterInstance & { query?: Record<string, string | string[] | undefined> }
-) {
-  return router.query?.from;
+function backTo(router: AppRouterInstance & { query: Record<string, string | string[] | undefined> }) {
+  return router.query.from;
 }
 
 export function NavItem({ href, label }: { href: string; label: string }) {
@@ -21,6 +18,14 @@ export function NavItem({ href, label }: { href: string; label: string }) {
 
 export default function Settings() {
   const router = useRouter();
+  const params = useParams() ?? {};
+  const searchParams = useSearchParams();
+
+  const query = {
+    ...Object.fromEntries(searchParams?.entries() ?? []),
+    ...params
+  };
+
   const save = async () => {
     router.push('/done');
     window.scrollTo(0, 0);
@@ -31,7 +36,10 @@ export default function Settings() {
     <div>
       <button onClick={save}>Save</button>
       <button onClick={() => goHome(router)}>Home</button>
-      <span>{backTo(router)}</span>
+      <span>{backTo({
+        ...router,
+        query
+      })}</span>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { AppRouterInstance } from 'next/dist/shared/lib/app-router-context.shared-runtime';
 
 /** Opens a team's page, keeping the dashboard tab the user was on. */
-// TODO(shipshape): `router.query`: the App Router's router only navigates, so these read undefined here: pass the values of `usePathname` and `useSearchParams` from the calling component to this helper instead
+// TODO(shipshape): `openTeam` reads `router.query`: the App Router's router only navigates, so these read undefined until its callers pass them: pass the values of `usePathname` and `useSearchParams` from the calling component to this helper instead
 export function openTeam(
   router: AppRouterInstance & { query?: Record<string, string | string[] | undefined> },
   teamId: string
