@@ -13,6 +13,7 @@ import {
   mkdirSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
@@ -145,6 +146,46 @@ export function run(args: string[], options: RunOptions & { snapshotsTo?: string
     throw new Error(`the CLI thread ended without answering \`shipshape ${args.join(' ')}\``);
   }
   return received.message as RunResult;
+}
+
+type Main = (argv: string[], io: object) => Promise<number>;
+let built: Promise<Main> | null = null;
+
+function builtMain(): Promise<Main> {
+  built ??= import(new URL('../dist/src/cli/main.js', import.meta.url).href).then((module: { main: Main }) => module.main);
+  return built;
+}
+
+function collector(): { chunks: string[]; stream: { isTTY: false; write(text: unknown): true } } {
+  const chunks: string[] = [];
+  return { chunks, stream: { isTTY: false, write: (text) => (chunks.push(String(text)), true) } };
+}
+
+/**
+ * Runs `main()` of the built CLI in this thread and awaits it: what `run()` does, without blocking
+ * the test worker, which must keep answering vitest while a command works.
+ */
+export async function runAsync(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const main = await builtMain();
+  const stdout = collector();
+  const stderr = collector();
+  const stdin = Readable.from(options.input ? [options.input] : []);
+  try {
+    const code = await main(args, {
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      stdin,
+      cwd: options.cwd ?? REPO,
+      env: cliEnv(options.env),
+    });
+    return { code, stdout: stdout.chunks.join(''), stderr: stderr.chunks.join('') };
+  } catch (error) {
+    return {
+      code: -1,
+      stdout: stdout.chunks.join(''),
+      stderr: `${stderr.chunks.join('')}main() threw: ${(error as Error)?.stack ?? error}`,
+    };
+  }
 }
 
 /** Starts `bin/shipshape.js` as a process of its own: for what only a process shows (exit, streams, signals, env of Node itself). */

@@ -158,9 +158,9 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         throw new UsageError(`unknown format "${flags.format}"`, 'use --format text or --format json');
       await loadSqlParser();
       const migrations = migrationFiles(dir);
-      const run = async (db: Database) => {
+      const run = async (db: Database, emulated = false) => {
         try {
-          return await verifyDatabase(db, migrations);
+          return await verifyDatabase(db, migrations, { emulated });
         } catch (error) {
           if (error instanceof MigrationError)
             throw new UsageError(
@@ -176,9 +176,9 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         result = await withServerDatabase(flags.databaseUrl, logger, run);
       } else {
         logger.info(`applying ${migrations.length} migration(s) to an embedded PGlite…`);
-        const db = await openPglite();
+        const db = await openPglite({ supabase: true });
         try {
-          result = await run(db);
+          result = await run(db, true);
         } finally {
           await db.close();
         }

@@ -14,9 +14,11 @@ export function sqlState(error: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-export async function openPglite(): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create();
+/** A fresh PGlite; with `supabase`, one with the Supabase emulation already loaded, from its snapshot. */
+export async function openPglite(options: { supabase?: boolean } = {}): Promise<Database> {
+  const db = options.supabase
+    ? await (await import('./snapshot.ts')).openEmulatedPglite()
+    : await (await import('@electric-sql/pglite')).PGlite.create();
   return {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {

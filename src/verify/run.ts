@@ -15,11 +15,18 @@ export interface VerifyResult {
   durationMs: number;
 }
 
-/** Emulates Supabase, applies the migrations in order, then runs the isolation probes on every owned table. */
-export async function verifyDatabase(db: Database, migrations: ReadonlyArray<{ path: string; text: string }>): Promise<VerifyResult> {
+/**
+ * Emulates Supabase (unless `emulated` says the database already does), applies the migrations in
+ * order, then runs the isolation probes on every owned table.
+ */
+export async function verifyDatabase(
+  db: Database,
+  migrations: ReadonlyArray<{ path: string; text: string }>,
+  options: { emulated?: boolean } = {},
+): Promise<VerifyResult> {
   const started = performance.now();
   const { rows } = await db.query<{ version: string }>(`select current_setting('server_version') as version`);
-  await db.exec(SUPABASE_EMULATION);
+  if (!options.emulated) await db.exec(SUPABASE_EMULATION);
   await applyMigrations(db, migrations);
   const schema = await introspect(db);
   const decisions = decideTables(schema, {}, { describe: true });

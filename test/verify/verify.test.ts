@@ -8,8 +8,9 @@ let db: Database;
 
 beforeAll(async () => {
   await loadSqlParser();
-  db = await openPglite();
-});
+  db = await openPglite({ supabase: true });
+  // Starting PGlite is seconds of CPU: on a loaded machine, more than the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await db?.close();
