@@ -16,6 +16,10 @@ const SERVER_EXTERNAL = [
   '@napi-rs/canvas',
   '@resvg/resvg-js',
   'ffmpeg-static',
+  // Their bundled builds touch `document` as they load, which fails when a client page prerenders on the server;
+  // their CommonJS entry, which the Pages Router loaded unbundled, does not.
+  'plyr',
+  'plyr-react',
 ];
 
 const packageName = (specifier: string) =>
@@ -102,7 +106,7 @@ export function keepPackagesExternal(
   if (!configFile || source === null || !object) {
     changeset.followUp({
       kind: 'manual',
-      message: `add ${list} to \`serverExternalPackages\` in next.config: the App Router bundles server code, and these packages only work unbundled`,
+      message: `add ${list} to \`serverExternalPackages\` in next.config: the App Router bundles server code and prerenders client pages, and these packages only work unbundled`,
     });
     return;
   }
