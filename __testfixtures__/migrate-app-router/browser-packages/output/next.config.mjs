@@ -1,7 +1,6 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  reactStrictMode: true,
   serverExternalPackages: ['plyr-react'],
 };
 
-module.exports = nextConfig;
+export default nextConfig;
