@@ -15,6 +15,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,6 +208,9 @@ function dependencies(app, dir) {
   for (const name of Object.keys(wanted))
     if (/^(eslint|@typescript-eslint\/|prettier|@storybook\/|storybook|jest|@testing-library\/|husky|lint-staged)/.test(name))
       delete wanted[name];
+  // A package named after a Node.js built-in (`fs`) is an npm placeholder that no longer installs.
+  for (const name of builtinModules) delete wanted[name];
+  for (const [name, spec] of Object.entries(wanted)) if (isDistTag(spec)) wanted[name] = lockedVersion(dir, name) ?? spec;
   const missing = Object.keys(wanted).filter((name) => !existsSync(path.join(repo, 'node_modules', name)));
   if (missing.length === 0) return path.join(repo, 'node_modules');
   const cache = path.join(depsRoot, app.name);
@@ -236,6 +240,49 @@ function dependencies(app, dir) {
     symlinkSync(path.join(repo, 'node_modules', name), target, 'dir');
   }
   return modules;
+}
+
+/** A dist-tag other than `latest` (`dev-preview`): registries drop them, so the version the app locked is installed instead. */
+const isDistTag = (spec) => /^[a-z][\w.-]*$/i.test(spec) && !/^(latest|x)$/i.test(spec);
+
+/** The version of `name` that the app's lockfile (npm, pnpm or yarn) resolved. */
+function lockedVersion(dir, name) {
+  const read = (file) => (existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), 'utf8') : null);
+  const npmLock = read('package-lock.json');
+  if (npmLock) return JSON.parse(npmLock).packages?.[`node_modules/${name}`]?.version;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const pnpmLock = read('pnpm-lock.yaml');
+  const pnpm =
+    pnpmLock && new RegExp(`^\\s+'?${escaped}'?:\\s*(?:\\n\\s+specifier:.*\\n\\s+version:\\s*)?'?(\\d[^_(\\s']*)`, 'm').exec(pnpmLock);
+  if (pnpm) return pnpm[1];
+  const yarnLock = read('yarn.lock');
+  const yarn = yarnLock && new RegExp(`^"?${escaped}@[^\\n]*:\\n\\s+version:?\\s+"?([^"\\s]+)`, 'm').exec(yarnLock);
+  return yarn?.[1];
+}
+
+/**
+ * What the app needs before `next build` that its own install step would do: the Prisma client, generated from the
+ * app's schema. The reason when that failed, or null.
+ */
+function prepare(dir, modules) {
+  const schema = ['prisma/schema.prisma', 'schema.prisma'].find((file) => existsSync(path.join(dir, file)));
+  const prisma = path.join(modules, 'prisma/build/index.js');
+  // Never into this repository's own node_modules, which an app without dependencies of its own shares.
+  if (!schema || !existsSync(prisma) || modules === path.join(repo, 'node_modules')) return null;
+  // Without network access to Prisma's engine downloads: a client without a query engine (Prisma 5.2 and later) is
+  // enough to bundle and prerender pages that do not query at build time. The engine paths only stop the download.
+  const noEngine = path.join(depsRoot, 'no-engine');
+  writeFileSync(noEngine, '');
+  const generated = run(process.execPath, [prisma, 'generate', '--no-engine', `--schema=${schema}`], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      PRISMA_QUERY_ENGINE_LIBRARY: noEngine,
+      PRISMA_SCHEMA_ENGINE_BINARY: noEngine,
+      PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: '1',
+    },
+  });
+  return generated.code === 0 ? null : `prisma generate: ${buildError(generated.stdout + generated.stderr) || 'failed'}`;
 }
 
 /** Runs `next build` without type-checking when `typesOff` (a config that wraps the app's own). */
@@ -372,7 +419,12 @@ for (const app of apps) {
     continue;
   }
   const files = routeFiles(source);
-  const row = { app: app.name, pages: files.pages.length, api: files.api.length };
+  const row = {
+    app: app.name,
+    pages: files.pages.length,
+    api: files.api.length,
+    ...(app.buildLimit ? { buildLimit: app.buildLimit } : {}),
+  };
   process.stderr.write(`${app.name}: ${row.pages} pages, ${row.api} API routes\n`);
 
   let migrated = migrate(source, false);
@@ -408,6 +460,9 @@ for (const app of apps) {
     } else {
       const original = mkdtempSync(path.join(tmpdir(), 'shipshape-migrate-orig-'));
       cpSync(source, original, { recursive: true, filter: (file) => !/[\\/](node_modules|\.next|\.git)$/.test(file) });
+      if (!existsSync(path.join(original, 'node_modules'))) symlinkSync(modules, path.join(original, 'node_modules'), 'dir');
+      const unprepared = prepare(original, modules);
+      if (unprepared) row.prepareError = unprepared;
       let before = await nextBuild(original, modules, false);
       let typesOff = false;
       if (before.code !== 0 && /Failed to type check|^Type error:/m.test(before.output)) {

@@ -84,7 +84,10 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       if (failure) {
         // Nothing was planned: the migration stops on the first file it cannot convert, and names it.
         const named = failure.file !== transform.meta.id;
-        const hint = 'pass --force to migrate the rest and leave it in pages/ with a TODO(shipshape) (both routers run side by side)';
+        // --force already leaves pages that cannot move in pages/: what still fails is a module they share (a component).
+        const hint = flags.force
+          ? 'change that construct by hand (or move the file out of the way) and run the migration again'
+          : 'pass --force to migrate the rest and leave it in pages/ with a TODO(shipshape) (both routers run side by side)';
         if (named && !failure.internal) throw new UsageError(`cannot migrate ${failure.file}: ${failure.reason}`, hint);
         io().stderr.write(
           `shipshape: internal error: ${named ? `${failure.file}: ` : ''}${failure.reason}; nothing was written\nhint: ${named ? `${hint}, and ` : ''}report it with \`--debug\`\n`,

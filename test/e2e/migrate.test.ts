@@ -195,6 +195,22 @@ describe('shipshape migrate app-router', () => {
     expect(status(dir)).toBe('');
   });
 
+  it('does not tell the user to pass --force when --force was given and a shared component still fails', () => {
+    const dir = gitInit(
+      writeTree({
+        'package.json': PACKAGE,
+        'pages/index.tsx': "import Nav from '../components/Nav';\n\nexport default function Home() {\n  return <Nav />;\n}\n",
+        'components/Nav.tsx':
+          "import { useRouter } from 'next/router';\n\nexport default function Nav() {\n  const router = useRouter();\n  return <div>{router.pathname;\n}\n",
+      }),
+    );
+    const forced = run(['migrate', 'app-router', '--yes', '--force'], { cwd: dir });
+    expect(forced.stderr).toContain('components/Nav.tsx');
+    expect(forced.stderr).toContain('hint: change that construct by hand');
+    expect(forced.stderr).not.toContain('pass --force');
+    expect(status(dir)).toBe('');
+  });
+
   it('names every route it leaves in pages/, with the reason', () => {
     const dir = gitInit(
       writeTree({

@@ -2,7 +2,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../../src/engine/changeset.ts';
-import { TextEdits } from '../../src/engine/codemod.ts';
+import { TextEdits, todoNote } from '../../src/engine/codemod.ts';
 import { importSites, isRelativeSpecifier, ModuleResolver, relativeSpecifier } from '../../src/analysis/module-graph.ts';
 import {
   appEntry,
@@ -73,7 +73,7 @@ function convertEntry(
     };
   }
   if (/\bgetInitialProps\b/.test(source)) {
-    const note = `// TODO(shipshape): ${GET_INITIAL_PROPS}\n`;
+    const note = `// ${todoNote(GET_INITIAL_PROPS)}\n`;
     if (source.includes(note.trim())) return { source, reason: GET_INITIAL_PROPS };
     const edits = new TextEdits(source, entry.file);
     edits.insert(0, note);
@@ -201,9 +201,9 @@ export function migrateApp(
     } catch (error) {
       const failure = error instanceof PlanFailure ? error : new PlanFailure(entry.file, String((error as Error).message).split('\n')[0]!);
       if (!force) throw failure;
-      const stay = `TODO(shipshape): this ${entry.kind === 'api' ? 'API route' : 'page'} stays in pages/ (both routers run side by side): `;
-      if (!source.includes(stay)) {
-        const note = `// ${stay}${failure.reason}\n`;
+      const stay = `this ${entry.kind === 'api' ? 'API route' : 'page'} stays in pages/ (both routers run side by side): `;
+      if (!source.includes(todoNote(stay))) {
+        const note = `// ${todoNote(`${stay}${failure.reason}`)}\n`;
         const edits = new TextEdits(source, entry.file);
         edits.insert(0, note);
         changeset.write(entry.file, edits.apply());

@@ -16,6 +16,10 @@ const SERVER_EXTERNAL = [
   '@napi-rs/canvas',
   '@resvg/resvg-js',
   'ffmpeg-static',
+  // Their bundled builds touch `document` as they load, which fails when a client page prerenders on the server;
+  // their CommonJS entry, which the Pages Router loaded unbundled, does not.
+  'plyr',
+  'plyr-react',
 ];
 
 const packageName = (specifier: string) =>
@@ -84,7 +88,7 @@ function configObject(api: JSCodeshift, source: string): Node | null {
   return null;
 }
 
-/** Adds packages to `serverExternalPackages` in the app's next.config, or says what to add by hand. */
+/** Adds packages to `serverExternalPackages` in the app's next.config (a new one if it has none), or says what to add by hand. */
 export function keepPackagesExternal(
   api: JSCodeshift,
   changeset: Changeset,
@@ -97,12 +101,19 @@ export function keepPackagesExternal(
   const configFile = ['js', 'mjs', 'ts', 'cjs', 'mts']
     .map((ext) => (appDir ? `${appDir}/next.config.${ext}` : `next.config.${ext}`))
     .find((file) => files.has(file) && changeset.read(file) !== null);
-  const source = configFile ? changeset.read(configFile)! : null;
+  if (!configFile) {
+    changeset.write(
+      appDir ? `${appDir}/next.config.mjs` : 'next.config.mjs',
+      `/** @type {import('next').NextConfig} */\nconst nextConfig = {\n  serverExternalPackages: [${list}],\n};\n\nexport default nextConfig;\n`,
+    );
+    return;
+  }
+  const source = changeset.read(configFile);
   const object = source !== null ? configObject(api, source) : null;
-  if (!configFile || source === null || !object) {
+  if (source === null || !object) {
     changeset.followUp({
       kind: 'manual',
-      message: `add ${list} to \`serverExternalPackages\` in next.config: the App Router bundles server code, and these packages only work unbundled`,
+      message: `add ${list} to \`serverExternalPackages\` in next.config: the App Router bundles server code and prerenders client pages, and these packages only work unbundled`,
     });
     return;
   }

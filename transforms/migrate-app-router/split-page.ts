@@ -123,10 +123,25 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string): { page
   ];
   const ordered = program.body.filter((n) => (server.includes(n) || helpers.includes(n)) && n !== defaultStatement);
   const serverCode = [serverImports.join('\n'), ...ordered.map(sourceOf), wrapperCode].join('\n\n');
-  const clientStatements = clientBody.map((n) => {
-    if (!component || !declared(n).includes(component)) return sourceOf(n);
-    return asDefaultExport(sourceOf(n), n, component);
-  });
+  // A helper only the server part uses moves rather than repeats: its imports (a Redis client, a database) stay off the client.
+  const onClient = clientBody.filter((n) => !helpers.includes(n));
+  for (let grown = true; grown;) {
+    grown = false;
+    const text = onClient.map(sourceOf).join('\n');
+    for (const n of helpers) {
+      if (onClient.includes(n)) continue;
+      if (declared(n).some((name) => new RegExp(`(?<![\\w$.])${name}(?![\\w$])`).test(text))) {
+        onClient.push(n);
+        grown = true;
+      }
+    }
+  }
+  const clientStatements = clientBody
+    .filter((n) => onClient.includes(n))
+    .map((n) => {
+      if (!component || !declared(n).includes(component)) return sourceOf(n);
+      return asDefaultExport(sourceOf(n), n, component);
+    });
   const clientCode = [imports.map(sourceOf).join('\n'), ...clientStatements].join('\n\n');
   const page = pruneImports(api, `${serverCode}\n`);
   // The new page component takes a name free in the page module, which holds less than the original.
@@ -146,7 +161,18 @@ function asDefaultExport(code: string, node: Statement, name: string): string {
 export function pruneImports(api: JSCodeshift, source: string, unused = true): string {
   const root = sourceTree(api, source);
   const edits = new TextEdits(source);
-  const code = source.replace(/^import[\s\S]*?from\s*['"][^'"]+['"];?$/gm, '');
+  // Names the code refers to, outside imports and comments (a commented-out line does not keep an import).
+  const referenced = new Set<string>();
+  root.find(api.Identifier).forEach((p) => {
+    const parent = p.parent?.node as { type: string; property?: unknown; key?: unknown; computed?: boolean } | undefined;
+    if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier')
+      return;
+    if (parent && /MemberExpression$/.test(parent.type) && parent.property === p.node && !parent.computed) return;
+    referenced.add(p.node.name);
+  });
+  root.find(api.JSXIdentifier).forEach((p) => {
+    referenced.add(p.node.name);
+  });
   root.find(api.ImportDeclaration).forEach((p) => {
     const specifiers = p.node.specifiers ?? [];
     const node = p.node as unknown as { start: number; end: number; importKind?: string; source: { value: string } };
@@ -156,7 +182,7 @@ export function pruneImports(api: JSCodeshift, source: string, unused = true): s
       return;
     }
     if (!unused) return;
-    const used = specifiers.filter((s) => new RegExp(`(?<![\\w$.])${s.local!.name}(?![\\w$])`).test(code));
+    const used = specifiers.filter((s) => referenced.has(s.local!.name as string));
     if (used.length === specifiers.length) return;
     if (used.length === 0) {
       edits.replace(node.start, end, '');

@@ -1,0 +1,3 @@
+import Redis from 'ioredis';
+
+export const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL) : null;
