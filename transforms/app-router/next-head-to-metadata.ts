@@ -12,7 +12,16 @@ import { pageComponent } from './lib/data-page/page-component.ts';
 import { addTypeImport, addTodo, removeUnusedBinding, sourceTree } from '../../src/engine/codemod.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 
-import { collect, collectSeo, metadataCode, removeElement, type Collected, type JsxNode, type Value } from './lib/head/collect.ts';
+import {
+  collect,
+  collectSeo,
+  emptyCollected,
+  metadataCode,
+  removeElement,
+  type Collected,
+  type JsxNode,
+  type Value,
+} from './lib/head/collect.ts';
 
 export const meta: RuleMeta = {
   id: 'next-head-to-metadata',
@@ -85,16 +94,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   if (!local && !seoLocal) return undefined;
   const typescript = isTypeScript(file.path);
   const isPage = options.kind !== 'component';
-  const collected: Collected = {
-    metadata: new Map(),
-    openGraph: new Map(),
-    twitter: new Map(),
-    icons: new Map(),
-    other: new Map(),
-    viewport: [],
-    canonical: null,
-    manifest: null,
-  };
+  const collected = emptyCollected();
   let fromData: string[] = [];
   let call = null as ReturnType<typeof dataCall>;
 
@@ -106,16 +106,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     const element = path.node as JsxNode;
     const seo = element.openingElement!.name?.name === seoLocal;
     const children = (element.children ?? []).filter((c: JsxNode) => !(c.type === 'JSXText' && !c.value!.trim()));
-    const attempt: Collected = {
-      metadata: new Map(),
-      openGraph: new Map(),
-      twitter: new Map(),
-      icons: new Map(),
-      other: new Map(),
-      viewport: [],
-      canonical: null,
-      manifest: null,
-    };
+    const attempt = emptyCollected();
     const kept = seo ? collectSeo(j, element, attempt) : children.filter((child: JsxNode) => !collect(j, child, attempt));
     const values = [
       ...attempt.metadata.values(),

@@ -1,24 +1,9 @@
 import path from 'node:path';
 import type { JSCodeshift } from 'jscodeshift';
-import { declared, pruneImports } from './split-page.ts';
+import { SERVER_EXPORTS, declared, pruneImports } from './split-page.ts';
 
 /** What a `page` module may export: Next.js fails the build on any other value export ("not a valid Page export field"). */
-const PAGE_EXPORTS = new Set([
-  'default',
-  'metadata',
-  'generateMetadata',
-  'viewport',
-  'generateViewport',
-  'generateStaticParams',
-  'revalidate',
-  'dynamic',
-  'dynamicParams',
-  'fetchCache',
-  'runtime',
-  'preferredRegion',
-  'maxDuration',
-  'experimental_ppr',
-]);
+const PAGE_EXPORTS = new Set(['default', ...SERVER_EXPORTS]);
 
 type Statement = { type: string; [key: string]: unknown };
 

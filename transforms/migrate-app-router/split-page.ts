@@ -6,11 +6,12 @@ import * as useClient from '../app-router/use-client.ts';
 import { PlanFailure } from './failure.ts';
 
 /** Exports only a server `page` may hold: Next.js rejects them next to `'use client'`. */
-const SERVER_EXPORTS = new Set([
+export const SERVER_EXPORTS = new Set([
   'generateStaticParams',
   'generateMetadata',
   'metadata',
   'viewport',
+  'generateViewport',
   'revalidate',
   'dynamic',
   'dynamicParams',
@@ -18,6 +19,7 @@ const SERVER_EXPORTS = new Set([
   'runtime',
   'preferredRegion',
   'maxDuration',
+  'experimental_ppr',
 ]);
 
 /** The new page component's name until the page module is complete and a free name can be chosen. */

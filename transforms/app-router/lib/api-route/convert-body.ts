@@ -45,13 +45,7 @@ export function convertBody(
   const requestReads = root.find(j.Identifier, { name: request }).filter((p: ASTPath) => {
     if (!unshadowed(p, request)) return false;
     const parent = p.parent.node;
-    if (
-      (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
-      parent.property === p.node &&
-      !parent.computed
-    )
-      return false;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === p.node && !parent.shorthand) return false;
+    if (isPropertyName(p)) return false;
     return !(p.parent.parent?.node === fn.node || parent === fn.node);
   });
   const bodyReads = requestReads.filter((p: ASTPath) => memberKey(p.parent.node) === 'body' && p.parent.node.object === p.node);
@@ -287,13 +281,7 @@ export function convertBody(
       if (!unshadowed(p, response)) return false;
       const parent = p.parent.node;
       if (parent.type === 'MemberExpression' && parent.object === p.node && converted.has(memberKey(parent) ?? '')) return false;
-      if (
-        (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
-        parent.property === p.node &&
-        !parent.computed
-      )
-        return false;
-      if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === p.node && !parent.shorthand) return false;
+      if (isPropertyName(p)) return false;
       if (p.parent.parent?.node === fn.node || parent === fn.node) return false;
       return !handled.has(p.node);
     })
@@ -311,4 +299,12 @@ export function convertBody(
   if (preamble.length > 0) edits.insert(bodyStart, `\n${preamble.map((line) => `  ${line}`).join('\n')}`);
   const rejects = statuses.length > 0 && statuses.every((status) => status === '405');
   return { code: edits.apply(), revalidates, leftovers: [...new Set(leftovers)], rejects };
+}
+
+/** A name in `x.name` or `{ name: x }`: a property, not a reference to the binding. */
+function isPropertyName(p: ASTPath): boolean {
+  const parent = p.parent.node;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === p.node && !parent.computed)
+    return true;
+  return (parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === p.node && !parent.shorthand;
 }

@@ -149,6 +149,19 @@ export interface Collected {
   manifest: Value | null;
 }
 
+export function emptyCollected(): Collected {
+  return {
+    metadata: new Map(),
+    openGraph: new Map(),
+    twitter: new Map(),
+    icons: new Map(),
+    other: new Map(),
+    viewport: [],
+    canonical: null,
+    manifest: null,
+  };
+}
+
 /** What one child of `<Head>` contributes; false when metadata cannot express it. */
 export function collect(j: JSCodeshift, child: JsxNode, into: Collected): boolean {
   const name = elementName(child);
