@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -201,15 +201,13 @@ export async function runAsync(args: string[], options: RunOptions & { snapshots
 }
 
 /** Starts `bin/shipshape.js` as a process of its own: for what only a process shows (exit, streams, signals, env of Node itself). */
-export function runProcess(args: string[], options: RunOptions = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? REPO,
-    encoding: 'utf8',
-    input: options.input ?? '',
+export async function runProcess(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const { code, stdout, stderr } = await spawnAsync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input,
     env: cliEnv(options.env),
-    maxBuffer: 64 * 1024 * 1024,
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return { code: code ?? -1, stdout, stderr };
 }
 
 export function isFile(file: string): boolean {
