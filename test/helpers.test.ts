@@ -7,7 +7,7 @@ describe('runAsync, the CLI in this thread', () => {
     for (const args of [['--version'], ['scan', '--format', 'yaml'], ['list', '--help']]) {
       const inThread = await runAsync(args);
       expect(inThread, args.join(' ')).toEqual(run(args));
-      expect(inThread, args.join(' ')).toEqual(runProcess(args));
+      expect(inThread, args.join(' ')).toEqual(await runProcess(args));
     }
   }, 180_000);
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -149,11 +149,24 @@ export function run(args: string[], options: RunOptions & { snapshotsTo?: string
 }
 
 type Main = (argv: string[], io: object) => Promise<number>;
-let built: Promise<Main> | null = null;
+type WatchWrites = (watcher: (count: number) => void) => () => void;
+let built: Promise<{ main: Main; watchWrites: WatchWrites }> | null = null;
 
-function builtMain(): Promise<Main> {
-  built ??= import(new URL('../dist/src/cli/main.js', import.meta.url).href).then((module: { main: Main }) => module.main);
+function builtCli(): Promise<{ main: Main; watchWrites: WatchWrites }> {
+  built ??= Promise.all([
+    import(new URL('../dist/src/cli/main.js', import.meta.url).href) as Promise<{ main: Main }>,
+    import(new URL('../dist/src/engine/durable-fs.js', import.meta.url).href) as Promise<{ watchWrites: WatchWrites }>,
+  ]).then(([{ main }, { watchWrites }]) => ({ main, watchWrites }));
   return built;
+}
+
+/** Copies the tree after every disk write to `into/<n>`: what a kill right after write n leaves behind. */
+function snapshotEveryWrite(watchWrites: WatchWrites, root: string, into: string): () => void {
+  return watchWrites((count) => {
+    const target = path.join(into, String(count));
+    mkdirSync(target, { recursive: true });
+    cpSync(root, target, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+  });
 }
 
 function collector(): { chunks: string[]; stream: { isTTY: false; write(text: unknown): true } } {
@@ -164,20 +177,17 @@ function collector(): { chunks: string[]; stream: { isTTY: false; write(text: un
 /**
  * Runs `main()` of the built CLI in this thread and awaits it: what `run()` does, without blocking
  * the test worker, which must keep answering vitest while a command works.
+ * With `snapshotsTo`, the tree under `cwd` is copied to `snapshotsTo/<n>` after the n-th disk write.
  */
-export async function runAsync(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const main = await builtMain();
+export async function runAsync(args: string[], options: RunOptions & { snapshotsTo?: string } = {}): Promise<RunResult> {
+  const { main, watchWrites } = await builtCli();
   const stdout = collector();
   const stderr = collector();
   const stdin = Readable.from(options.input ? [options.input] : []);
+  const cwd = options.cwd ?? REPO;
+  const stopSnapshots = options.snapshotsTo ? snapshotEveryWrite(watchWrites, cwd, options.snapshotsTo) : () => {};
   try {
-    const code = await main(args, {
-      stdout: stdout.stream,
-      stderr: stderr.stream,
-      stdin,
-      cwd: options.cwd ?? REPO,
-      env: cliEnv(options.env),
-    });
+    const code = await main(args, { stdout: stdout.stream, stderr: stderr.stream, stdin, cwd, env: cliEnv(options.env) });
     return { code, stdout: stdout.chunks.join(''), stderr: stderr.chunks.join('') };
   } catch (error) {
     return {
@@ -185,19 +195,19 @@ export async function runAsync(args: string[], options: RunOptions = {}): Promis
       stdout: stdout.chunks.join(''),
       stderr: `${stderr.chunks.join('')}main() threw: ${(error as Error)?.stack ?? error}`,
     };
+  } finally {
+    stopSnapshots();
   }
 }
 
 /** Starts `bin/shipshape.js` as a process of its own: for what only a process shows (exit, streams, signals, env of Node itself). */
-export function runProcess(args: string[], options: RunOptions = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? REPO,
-    encoding: 'utf8',
-    input: options.input ?? '',
+export async function runProcess(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const { code, stdout, stderr } = await spawnAsync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input,
     env: cliEnv(options.env),
-    maxBuffer: 64 * 1024 * 1024,
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return { code: code ?? -1, stdout, stderr };
 }
 
 export function isFile(file: string): boolean {
@@ -225,15 +235,34 @@ export function checksums(root: string): Record<string, string> {
   return out;
 }
 
-/** Runs a Node script of the repository without blocking the test worker, which must keep answering vitest. */
-export function runScript(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Lets the test worker answer vitest: its replies are read only when the event loop turns, and a run of
+ * synchronous work (tests that never wait on I/O follow each other in microtasks) that holds it for a minute
+ * fails the whole file with "Timeout calling onTaskUpdate", though every test passed.
+ */
+export function answerVitest(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Starts a process without blocking the test worker, which must keep answering vitest while it runs. */
+export function spawnAsync(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    const child = spawn(command, args, { cwd: options.cwd ?? REPO, env: options.env ?? cliEnv(undefined) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
   });
+}
+
+/** Runs a Node script of the repository without blocking the test worker. */
+export function runScript(script: string, args: string[]): ReturnType<typeof spawnAsync> {
+  return spawnAsync(process.execPath, [script, ...args]);
 }

@@ -5,7 +5,7 @@ import { scan } from '../src/engine/scan.ts';
 import { loadProject } from '../src/project/load-project.ts';
 import { TRANSFORMS, findTransform } from '../src/all-transforms.ts';
 import { CHECKS, CHECK_IDS, GENERATORS, checksFixedBy } from '../src/registry.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, run } from './helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, runAsync } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -42,11 +42,11 @@ describe('the registry stays honest', () => {
       expect(checksFixedBy(transform.meta.id).length > 0 || transform.meta.offer !== undefined, transform.meta.id).toBe(true);
   });
 
-  it('lists every check and transform in `shipshape list` and the README', () => {
-    const listed = JSON.parse(run(['list', '--json']).stdout);
+  it('lists every check and transform in `shipshape list` and the README', async () => {
+    const listed = JSON.parse((await runAsync(['list', '--json'])).stdout);
     expect(listed.checks.map((c: { id: string }) => c.id)).toEqual(CHECKS.map((c) => c.meta.id));
     expect(listed.transforms.map((t: { id: string }) => t.id)).toEqual(TRANSFORMS.map((t) => t.meta.id));
-    const text = run(['list']).stdout;
+    const text = (await runAsync(['list'])).stdout;
     const readme = documentation();
     for (const id of [...CHECKS.map((c) => c.meta.id), ...TRANSFORMS.map((t) => t.meta.id)]) {
       expect(text).toContain(id);
@@ -54,10 +54,10 @@ describe('the registry stays honest', () => {
     }
   });
 
-  it('documents every command and flag in the README', () => {
+  it('documents every command and flag in the README', async () => {
     const readme = documentation();
     for (const command of ['scan', 'fix', 'transform', 'list', 'undo', 'sql', 'verify', 'migrate app-router']) {
-      const help = run([...command.split(' '), '--help']).stdout;
+      const help = (await runAsync([...command.split(' '), '--help'])).stdout;
       for (const flag of help.match(/--[a-z-]+/g) ?? []) {
         if (flag === '--help' || flag === '--no-color') continue;
         expect(readme, `README documents ${command} ${flag}`).toContain(flag);

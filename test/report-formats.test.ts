@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/report/github.ts';
-import { FIXTURES, cleanTempDirs, copyFixture, gitInit, run, tempDir } from './helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, tempDir } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -25,19 +25,19 @@ function expectGolden(name: string, actual: string): void {
 
 describe('report formats for CI', () => {
   for (const [format, golden] of Object.entries(FORMATS)) {
-    it(`--format ${format} matches its golden file, twice over, with no absolute path`, () => {
-      const first = run(['scan', app, '--format', format]);
+    it(`--format ${format} matches its golden file, twice over, with no absolute path`, async () => {
+      const first = await runAsync(['scan', app, '--format', format]);
       expect(first.code).toBe(1);
       expect(first.stderr).toBe('');
-      expect(run(['scan', app, '--format', format]).stdout).toBe(first.stdout);
+      expect((await runAsync(['scan', app, '--format', format])).stdout).toBe(first.stdout);
       expect(first.stdout).not.toContain(app);
       for (const secret of SECRETS) expect(first.stdout).not.toContain(secret);
       expectGolden(golden, first.stdout);
     });
   }
 
-  it('github: one annotation per finding at its severity, and the summary last', () => {
-    const lines = run(['scan', app, '--format', 'github']).stdout.trimEnd().split('\n');
+  it('github: one annotation per finding at its severity, and the summary last', async () => {
+    const lines = (await runAsync(['scan', app, '--format', 'github'])).stdout.trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('::error ')).length).toBe(14);
     expect(lines.filter((line) => line.startsWith('::warning ')).length).toBe(3);
     expect(lines.filter((line) => line.startsWith('::notice ')).length).toBe(1);
@@ -54,8 +54,8 @@ describe('report formats for CI', () => {
     expect(escapeProperty('a:b,c%\nd')).toBe('a%3Ab%2Cc%25%0Ad');
   });
 
-  it('gitlab: the Code Quality fields, GitLab severities and one fingerprint per issue', () => {
-    const issues = JSON.parse(run(['scan', app, '--format', 'gitlab']).stdout);
+  it('gitlab: the Code Quality fields, GitLab severities and one fingerprint per issue', async () => {
+    const issues = JSON.parse((await runAsync(['scan', app, '--format', 'gitlab'])).stdout);
     expect(issues).toHaveLength(18);
     for (const issue of issues) {
       expect(Object.keys(issue)).toEqual(expect.arrayContaining(['description', 'check_name', 'fingerprint', 'severity', 'location']));
@@ -71,21 +71,21 @@ describe('report formats for CI', () => {
     });
   });
 
-  it('junit: a suite per check, a failing case per finding', () => {
-    const xml = run(['scan', app, '--format', 'junit']).stdout;
+  it('junit: a suite per check, a failing case per finding', async () => {
+    const xml = (await runAsync(['scan', app, '--format', 'junit'])).stdout;
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="shipshape" tests="\d+" failures="18" errors="0">/);
     expect(xml).toContain('<testsuite name="hardcoded-secret" tests="3" failures="3" errors="0" skipped="0">');
     expect(xml).toContain('<testcase name="db-connection-per-request" classname="shipshape.db-connection-per-request"/>');
     expect(xml).not.toMatch(/timestamp|time=/);
   });
 
-  it('paths are from the repository root when the app is a folder of it', () => {
+  it('paths are from the repository root when the app is a folder of it', async () => {
     const repo = tempDir();
     copyFixture(path.join(FIXTURES, 'apps', 'prototype'), path.join(repo, 'web'));
     gitInit(repo);
-    const issues = JSON.parse(run(['scan', path.join(repo, 'web'), '--format', 'gitlab']).stdout);
+    const issues = JSON.parse((await runAsync(['scan', path.join(repo, 'web'), '--format', 'gitlab'])).stdout);
     expect(issues.find((issue: { check_name: string }) => issue.check_name === 'hardcoded-secret').location.path).toBe('web/lib/stripe.ts');
-    const annotations = run(['scan', path.join(repo, 'web'), '--format', 'github']).stdout;
+    const annotations = (await runAsync(['scan', path.join(repo, 'web'), '--format', 'github'])).stdout;
     expect(annotations).toContain('::error file=web/lib/stripe.ts,line=3,');
   });
 });

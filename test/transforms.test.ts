@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Changeset, diskReader } from '../src/engine/changeset.ts';
 import { planTransform, resolveAnswers, runFileTransform } from '../src/engine/run-transform.ts';
 import { parseSource } from '../src/engine/parse.ts';
@@ -12,9 +12,10 @@ import type { Answers, FileTransform, ProjectTransform } from '../src/engine/tra
 import jscodeshift from 'jscodeshift';
 import { APP_ROUTER_RULES } from '../transforms/app-router/index.ts';
 import { appEntry, appTarget, normaliseRoute, pagesEntry } from '../src/analysis/next-routes.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, readTree, writeTree } from './helpers.ts';
+import { FIXTURES, REPO, answerVitest, cleanTempDirs, copyFixture, gitInit, readTree, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
+afterEach(answerVitest);
 
 /** The `<case>.input.<ext>` / `<case>.output.<ext>` pairs in a folder, found by name: a new pair needs no list. */
 function fileCases(dir: string): Array<{ name: string; ext: string; input: string; output: string; options: Record<string, unknown> }> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanTempDirs, gitInit, run, writeTree } from '../helpers.ts';
+import { cleanTempDirs, gitInit, runAsync, writeTree } from '../helpers.ts';
 
 /** .ci/run starts the machine's PostgreSQL 15 and points this at it; CI without it is a failure, not a skip. */
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
@@ -45,7 +45,7 @@ describe.skipIf(!url)('parameterize-raw-sql against a real PostgreSQL', () => {
     const dir = gitInit(
       writeTree({ 'package.json': '{"name":"h","dependencies":{"pg":"8"}}\n', 'before.mjs': HANDLER, 'after.mjs': HANDLER }),
     );
-    const result = run(['transform', 'parameterize-raw-sql', 'after.mjs', '--json'], { cwd: dir });
+    const result = await runAsync(['transform', 'parameterize-raw-sql', 'after.mjs', '--json'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).changed).toEqual([{ file: 'after.mjs' }]);
     expect(readFileSync(path.join(dir, 'after.mjs'), 'utf8')).not.toContain('TODO(shipshape)');

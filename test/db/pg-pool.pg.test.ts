@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, cleanTempDirs, gitInit, run, writeTree } from '../helpers.ts';
+import { REPO, cleanTempDirs, gitInit, runAsync, writeTree } from '../helpers.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
 if (!url && process.env.CI) throw new Error('SHIPSHAPE_TEST_DATABASE_URL is not set: .ci/run starts PostgreSQL and sets it');
@@ -86,7 +86,7 @@ describe.skipIf(!url).each(SHAPES)('pg-pool against a real PostgreSQL, settings 
     });
     symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
     gitInit(dir);
-    const result = run(['transform', 'pg-pool', 'after', '--json'], { cwd: dir });
+    const result = await runAsync(['transform', 'pg-pool', 'after', '--json'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     // The fix writes an ESM module next to the handlers; Node needs the extension spelled out.
@@ -109,8 +109,8 @@ describe.skipIf(!url).each(SHAPES)('pg-pool against a real PostgreSQL, settings 
     cleanTempDirs();
   });
 
-  it('rewrote both handlers to borrow from one pool', () => {
-    const after = run(['scan', dir, '--only', 'db-connection-per-request', '--format', 'json']);
+  it('rewrote both handlers to borrow from one pool', async () => {
+    const after = await runAsync(['scan', dir, '--only', 'db-connection-per-request', '--format', 'json']);
     const findings = JSON.parse(after.stdout).findings.map((f: { file: string }) => f.file);
     expect(findings).toEqual(['before/handlers.js', 'before/handlers.js']);
   });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, tempDir } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, spawnAsync, tempDir } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -30,14 +30,13 @@ beforeAll(() => {
 });
 
 /** Runs a step's script as the runner would: its `${{ inputs.* }}` and `${{ steps.* }}` expressions filled in, in `cwd`. */
-function runStep(step: Step, values: Record<string, string>, cwd: string) {
+async function runStep(step: Step, values: Record<string, string>, cwd: string) {
   const fill = (text: string) => text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, name: string) => values[name] ?? '');
   const output = path.join(tempDir(), 'github-output');
   writeFileSync(output, '');
   const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, fill(value)]));
-  const result = spawnSync('bash', ['-e', '-c', step.run!], {
+  const result = await spawnAsync('bash', ['-e', '-c', step.run!], {
     cwd,
-    encoding: 'utf8',
     env: { ...process.env, ...env, GITHUB_ACTION_PATH: REPO, GITHUB_OUTPUT: output, NO_COLOR: '1', CI: 'true' },
   });
   const outputs = Object.fromEntries(
@@ -46,7 +45,7 @@ function runStep(step: Step, values: Record<string, string>, cwd: string) {
       .filter(Boolean)
       .map((line) => line.split('=') as [string, string]),
   );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, outputs };
+  return { code: result.code, stdout: result.stdout, stderr: result.stderr, outputs };
 }
 
 function inputs(overrides: Record<string, string>): Record<string, string> {
@@ -77,29 +76,29 @@ describe('the GitHub Action and the pre-commit hook', () => {
     expect(scan.run).toContain('--format github');
   });
 
-  it("the action's scan writes SARIF for upload, and the last step fails the job on findings", () => {
+  it("the action's scan writes SARIF for upload, and the last step fails the job on findings", async () => {
     const scan = action.runs.steps.find((step) => step.id === 'scan')!;
     const workspace = path.dirname(app);
-    const result = runStep(scan, inputs({ path: path.basename(app) }), workspace);
+    const result = await runStep(scan, inputs({ path: path.basename(app) }), workspace);
     expect(result.code, result.stderr).toBe(0);
     expect(result.outputs).toEqual({ 'sarif-file': 'shipshape.sarif', 'exit-code': '1' });
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'shipshape.sarif'), 'utf8'));
     expect(sarif.runs[0].results.length).toBe(18);
 
     const fail = action.runs.steps.at(-1)!;
-    expect(runStep(fail, { 'steps.scan.outputs.exit-code': '1' }, workspace).code).toBe(1);
-    expect(runStep(fail, { 'steps.scan.outputs.exit-code': '0' }, workspace).code).toBe(0);
+    expect((await runStep(fail, { 'steps.scan.outputs.exit-code': '1' }, workspace)).code).toBe(1);
+    expect((await runStep(fail, { 'steps.scan.outputs.exit-code': '0' }, workspace)).code).toBe(0);
   });
 
-  it('with upload false it annotates instead, and honours fail-on, baseline and args', () => {
+  it('with upload false it annotates instead, and honours fail-on, baseline and args', async () => {
     const scan = action.runs.steps.find((step) => step.id === 'scan')!;
     const workspace = tempDir();
-    const annotated = runStep(scan, inputs({ path: app, upload: 'false' }), workspace);
+    const annotated = await runStep(scan, inputs({ path: app, upload: 'false' }), workspace);
     expect(annotated.stdout).toContain('::error file=lib/stripe.ts,line=3,');
     expect(annotated.outputs).toEqual({ 'exit-code': '1' });
     expect(existsSync(path.join(workspace, 'shipshape.sarif'))).toBe(false);
 
-    const only = runStep(
+    const only = await runStep(
       scan,
       inputs({ path: app, upload: 'false', 'fail-on': 'none', args: '--only dependencies --skip missing-lockfile' }),
       workspace,
@@ -110,12 +109,12 @@ describe('the GitHub Action and the pre-commit hook', () => {
     expect([...rules].sort()).toEqual(['[parse-error]::', '[undeclared-dependency]::']);
 
     const baseline = path.join(workspace, 'baseline.json');
-    run(['scan', app, '--write-baseline', baseline, '--quiet']);
-    expect(runStep(scan, inputs({ path: app, upload: 'false', baseline }), workspace).outputs['exit-code']).toBe('0');
-    expect(runStep(scan, inputs({ path: app, args: '--no-such-flag' }), workspace).outputs['exit-code']).toBe('2');
+    await runAsync(['scan', app, '--write-baseline', baseline, '--quiet']);
+    expect((await runStep(scan, inputs({ path: app, upload: 'false', baseline }), workspace)).outputs['exit-code']).toBe('0');
+    expect((await runStep(scan, inputs({ path: app, args: '--no-such-flag' }), workspace)).outputs['exit-code']).toBe('2');
   }, 120_000);
 
-  it('.pre-commit-hooks.yaml offers id shipshape, which scans the staged files and fails on high', () => {
+  it('.pre-commit-hooks.yaml offers id shipshape, which scans the staged files and fails on high', async () => {
     const hooks = readYaml(path.join(REPO, '.pre-commit-hooks.yaml'));
     expect(hooks).toHaveLength(1);
     expect(hooks[0]).toMatchObject({
@@ -126,10 +125,10 @@ describe('the GitHub Action and the pre-commit hook', () => {
     });
     const [, ...args] = hooks[0].entry.split(' ');
     const repo = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
-    expect(run([...args, repo]).code).toBe(0);
+    expect((await runAsync([...args, repo])).code).toBe(0);
     writeFileSync(path.join(repo, 'lib/key.ts'), `export const key = 'sk_live_${'8'.repeat(24)}';\n`);
     spawnSync('git', ['add', 'lib/key.ts'], { cwd: repo });
-    const staged = run([...args, repo]);
+    const staged = await runAsync([...args, repo]);
     expect(staged.code).toBe(1);
     expect(staged.stdout).toContain('lib/key.ts');
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
 
 const require = createRequire(import.meta.url);
 const Ajv: typeof import('ajv-draft-04').default = require('ajv-draft-04');
@@ -12,9 +12,9 @@ afterAll(cleanTempDirs);
 
 let app: string;
 let sarif: any;
-beforeAll(() => {
+beforeAll(async () => {
   app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
-  sarif = JSON.parse(run(['scan', app, '--format', 'sarif']).stdout);
+  sarif = JSON.parse((await runAsync(['scan', app, '--format', 'sarif'])).stdout);
 });
 
 const ruleOf = (id: string) => sarif.runs[0].tool.driver.rules.find((rule: { id: string }) => rule.id === id);
@@ -77,9 +77,11 @@ describe('SARIF for GitHub code scanning', () => {
     expect(rule.help.markdown).toContain('`shipshape fix --only undeclared-dependency`');
   });
 
-  it('names the run for automationDetails, by default and with --sarif-category', () => {
+  it('names the run for automationDetails, by default and with --sarif-category', async () => {
     expect(sarif.runs[0].automationDetails).toEqual({ id: 'shipshape/' });
-    const named = JSON.parse(run(['scan', app, '--format', 'sarif', '--sarif-category', 'shipshape/web', '--no-sarif-fixes']).stdout);
+    const named = JSON.parse(
+      (await runAsync(['scan', app, '--format', 'sarif', '--sarif-category', 'shipshape/web', '--no-sarif-fixes'])).stdout,
+    );
     expect(named.runs[0].automationDetails).toEqual({ id: 'shipshape/web/' });
   });
 
@@ -91,7 +93,7 @@ describe('SARIF for GitHub code scanning', () => {
     expect(invocation.toolExecutionNotifications[2].locations[0].physicalLocation.artifactLocation.uri).toBe('components/Draft.tsx');
   });
 
-  it('carries the change of a safe fix, which applied gives what `shipshape fix` writes', () => {
+  it('carries the change of a safe fix, which applied gives what `shipshape fix` writes', async () => {
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'prisma-client-duplicated');
     expect(result.fixes).toHaveLength(1);
     const [change] = result.fixes[0].artifactChanges;
@@ -99,7 +101,7 @@ describe('SARIF for GitHub code scanning', () => {
     const applied = applyReplacements(readFileSync(path.join(app, 'lib/prisma.ts'), 'utf8'), change.replacements);
 
     const fixed = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
-    expect(run(['fix', fixed, '--yes', '--only', 'prisma-client-duplicated', '--quiet']).code).toBe(0);
+    expect((await runAsync(['fix', fixed, '--yes', '--only', 'prisma-client-duplicated', '--quiet'])).code).toBe(0);
     expect(applied).toBe(readFileSync(path.join(fixed, 'lib/prisma.ts'), 'utf8'));
 
     // A fix that needs review, or one that would write an env file's values, carries none.
@@ -107,9 +109,9 @@ describe('SARIF for GitHub code scanning', () => {
       ['hardcoded-secret', 'next-config-ignores-build-errors'].includes(r.ruleId),
     );
     expect(unsafe.every((r: { fixes?: unknown }) => r.fixes === undefined)).toBe(true);
-    expect(JSON.parse(run(['scan', app, '--format', 'sarif', '--no-sarif-fixes']).stdout).runs[0].results.some((r: any) => r.fixes)).toBe(
-      false,
-    );
+    expect(
+      JSON.parse((await runAsync(['scan', app, '--format', 'sarif', '--no-sarif-fixes'])).stdout).runs[0].results.some((r: any) => r.fixes),
+    ).toBe(false);
   });
 
   it("follows GitHub's upload rules: limits, property types and URI forms", () => {

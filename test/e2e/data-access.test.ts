@@ -2,7 +2,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/engine/parse.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, runAsync, tempDir } from '../helpers.ts';
 import { typeErrors } from '../typecheck.ts';
 
 /**
@@ -49,18 +49,18 @@ const FIXED_RULES = [
 describe('fix --yes on the data-access app', () => {
   it(
     'leaves one cached PrismaClient, a pool, parameters, page sizes and timeouts, in files that parse, and a second run changes nothing',
-    () => {
+    async () => {
       const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'data-access')));
       symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
       expect(typeErrors(app, [stubs()])).toEqual([]);
-      const before = JSON.parse(run(['scan', app, '--only', 'data-access', '--format', 'json']).stdout);
+      const before = JSON.parse((await runAsync(['scan', app, '--only', 'data-access', '--format', 'json'])).stdout);
       expect(new Set(before.findings.map((f: { ruleId: string }) => f.ruleId))).toEqual(
         new Set([...FIXED_RULES, 'serverless-db-url-without-pooler']),
       );
 
-      const fixed = run(['fix', app, '--yes', '--all']);
+      const fixed = await runAsync(['fix', app, '--yes', '--all']);
       expect(fixed.code).toBe(0);
-      const after = JSON.parse(run(['scan', app, '--only', 'data-access', '--format', 'json']).stdout);
+      const after = JSON.parse((await runAsync(['scan', app, '--only', 'data-access', '--format', 'json'])).stdout);
       // Only the real .env value is left, which shipshape never edits: it says what to change instead.
       expect(after.findings.map((f: { ruleId: string; file: string }) => [f.ruleId, f.file])).toEqual([
         ['serverless-db-url-without-pooler', '.env.local'],
@@ -82,7 +82,7 @@ describe('fix --yes on the data-access app', () => {
 
       git(app, 'add', '-A');
       git(app, 'commit', '-q', '-m', 'fixed');
-      const again = run(['fix', app, '--yes', '--all']);
+      const again = await runAsync(['fix', app, '--yes', '--all']);
       expect(again.code).toBe(0);
       expect(git(app, 'status', '--porcelain')).toBe('');
     },

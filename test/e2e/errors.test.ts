@@ -2,7 +2,20 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, cleanTempDirs, copyFixture, git, gitInit, run, runProcess, tempDir, writeTree } from '../helpers.ts';
+import {
+  BIN,
+  FIXTURES,
+  cleanTempDirs,
+  copyFixture,
+  git,
+  gitInit,
+  runAsync,
+  runProcess,
+  spawnAsync,
+  tempDir,
+  writeTree,
+  type RunResult,
+} from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -16,67 +29,67 @@ function expectUsageError(result: { code: number; stdout: string; stderr: string
 }
 
 describe('bad input gets a one-line reason, a hint and exit 2', () => {
-  it('a missing directory', () => expectUsageError(run(['scan', '/no/such/dir']), 'no such directory: /no/such/dir'));
+  it('a missing directory', async () => expectUsageError(await runAsync(['scan', '/no/such/dir']), 'no such directory: /no/such/dir'));
 
-  it('a file instead of a directory', () => {
+  it('a file instead of a directory', async () => {
     const dir = writeTree({ 'app.js': 'x' });
-    expectUsageError(run(['scan', path.join(dir, 'app.js')]), 'not a directory');
+    expectUsageError(await runAsync(['scan', path.join(dir, 'app.js')]), 'not a directory');
   });
 
-  it('an empty directory', () => expectUsageError(run(['scan', tempDir()]), 'nothing to scan'));
+  it('an empty directory', async () => expectUsageError(await runAsync(['scan', tempDir()]), 'nothing to scan'));
 
-  it('a repository that is not JavaScript', () => {
+  it('a repository that is not JavaScript', async () => {
     const dir = writeTree({ 'main.py': 'print(1)\n', 'README.md': '# hi\n' });
-    expectUsageError(run(['scan', dir]), 'is not a JavaScript or TypeScript project');
+    expectUsageError(await runAsync(['scan', dir]), 'is not a JavaScript or TypeScript project');
   });
 
-  it('a malformed package.json', () => {
+  it('a malformed package.json', async () => {
     const dir = writeTree({ 'package.json': '{ "name": "x", }', 'index.js': '' });
-    expectUsageError(run(['scan', dir]), 'package.json is not valid JSON');
+    expectUsageError(await runAsync(['scan', dir]), 'package.json is not valid JSON');
   });
 
-  it('a malformed or unknown configuration', () => {
+  it('a malformed or unknown configuration', async () => {
     const broken = writeTree({ 'package.json': '{}', 'shipshape.config.json': '{ ignore: [] }' });
-    expectUsageError(run(['scan', broken]), 'shipshape.config.json is not valid JSON');
+    expectUsageError(await runAsync(['scan', broken]), 'shipshape.config.json is not valid JSON');
     const unknownKey = writeTree({ 'package.json': '{}', 'shipshape.config.json': '{ "ignores": ["x"] }' });
-    expectUsageError(run(['scan', unknownKey]), 'shipshape.config.json: unknown key "ignores"');
+    expectUsageError(await runAsync(['scan', unknownKey]), 'shipshape.config.json: unknown key "ignores"');
     const badSeverity = writeTree({ 'package.json': JSON.stringify({ shipshape: { severity: { 'missing-lockfile': 'urgent' } } }) });
     expectUsageError(
-      run(['scan', badSeverity]),
+      await runAsync(['scan', badSeverity]),
       'package.json "shipshape": severity.missing-lockfile must be one of critical, high, medium, low',
     );
     const unknownCheck = writeTree({ 'package.json': JSON.stringify({ shipshape: { disable: ['no-such-check'] } }) });
-    expectUsageError(run(['scan', unknownCheck]), 'unknown check id "no-such-check"');
+    expectUsageError(await runAsync(['scan', unknownCheck]), 'unknown check id "no-such-check"');
   });
 
-  it('an unknown check id or category, with a suggestion', () => {
+  it('an unknown check id or category, with a suggestion', async () => {
     const dir = writeTree({ 'package.json': '{}' });
     expectUsageError(
-      run(['scan', dir, '--only', 'undeclared-dependencies']),
+      await runAsync(['scan', dir, '--only', 'undeclared-dependencies']),
       'unknown check or category "undeclared-dependencies" (did you mean "undeclared-dependency"?)',
     );
-    expectUsageError(run(['fix', dir, '--yes', '--skip', 'nope']), 'unknown check or category "nope"');
+    expectUsageError(await runAsync(['fix', dir, '--yes', '--skip', 'nope']), 'unknown check or category "nope"');
   });
 
-  it('an unknown flag, a bad choice and a bad option', () => {
+  it('an unknown flag, a bad choice and a bad option', async () => {
     // In a folder of its own: `fix` takes the project's lock before it reads --option, and other tests run in parallel.
     const dir = writeTree({ 'package.json': '{}' });
-    expectUsageError(run(['scan', '--formt', 'json']), /unknown option '--formt'/);
-    expectUsageError(run(['scan', '--format', 'xml']), /--format <format>' argument 'xml' is invalid/);
-    expectUsageError(run(['scan', '--workers', 'many']), '--workers takes a whole number');
-    expectUsageError(run(['fix', dir, '--yes', '--option', 'pageSize']), '--option expects key=value');
-    expectUsageError(run(['launch']), /unknown command 'launch'/);
+    expectUsageError(await runAsync(['scan', '--formt', 'json']), /unknown option '--formt'/);
+    expectUsageError(await runAsync(['scan', '--format', 'xml']), /--format <format>' argument 'xml' is invalid/);
+    expectUsageError(await runAsync(['scan', '--workers', 'many']), '--workers takes a whole number');
+    expectUsageError(await runAsync(['fix', dir, '--yes', '--option', 'pageSize']), '--option expects key=value');
+    expectUsageError(await runAsync(['launch']), /unknown command 'launch'/);
   });
 
-  it('a missing or malformed baseline', () => {
+  it('a missing or malformed baseline', async () => {
     const dir = writeTree({ 'package.json': '{}', 'bad.json': '[]' });
-    expectUsageError(run(['scan', dir, '--baseline', path.join(dir, 'none.json')]), 'cannot read baseline');
-    expectUsageError(run(['scan', dir, '--baseline', path.join(dir, 'bad.json')]), 'is not a shipshape baseline');
+    expectUsageError(await runAsync(['scan', dir, '--baseline', path.join(dir, 'none.json')]), 'cannot read baseline');
+    expectUsageError(await runAsync(['scan', dir, '--baseline', path.join(dir, 'bad.json')]), 'is not a shipshape baseline');
   });
 });
 
 describe('files the scan cannot use are skipped, counted and the scan goes on', () => {
-  it('binary, huge, unreadable and unparsable files', () => {
+  it('binary, huge, unreadable and unparsable files', async () => {
     const dir = writeTree({
       'package.json': JSON.stringify({ name: 'x', dependencies: {} }),
       'package-lock.json': '{}',
@@ -89,7 +102,7 @@ describe('files the scan cannot use are skipped, counted and the scan goes on', 
     mkdirSync(path.join(dir, 'node_modules', 'left-pad'), { recursive: true });
     writeFileSync(path.join(dir, 'node_modules', 'left-pad', 'index.js'), 'garbage (');
     gitInit(dir, false);
-    const { code, stdout, stderr } = run(['scan', dir, '--format', 'json']);
+    const { code, stdout, stderr } = await runAsync(['scan', dir, '--format', 'json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     const skipped = Object.fromEntries(report.skipped.map((s: { path: string; reason: string }) => [s.path, s.reason]));
@@ -109,17 +122,17 @@ describe('files the scan cannot use are skipped, counted and the scan goes on', 
 });
 
 describe('help and version', () => {
-  it('answers --help on every command and --version', () => {
+  it('answers --help on every command and --version', async () => {
     for (const command of ['scan', 'fix', 'transform', 'list', 'undo']) {
-      const { code, stdout } = run([command, '--help']);
+      const { code, stdout } = await runAsync([command, '--help']);
       expect(code).toBe(0);
       expect(stdout).toContain(`Usage: shipshape ${command}`);
     }
-    expect(run(['--version']).stdout.trim()).toBe('0.1.0');
-    expect(run(['--help']).stdout).toContain('Commands:');
+    expect((await runAsync(['--version'])).stdout.trim()).toBe('0.1.0');
+    expect((await runAsync(['--help'])).stdout).toContain('Commands:');
   });
 
-  it('reports an internal error with exit 3, and the stack only with --debug', () => {
+  it('reports an internal error with exit 3, and the stack only with --debug', async () => {
     // A disk that fails under shipshape is no fault of the input: preload a fault into fs.fsyncSync.
     const fault = path.join(tempDir(), 'fsync-fails.cjs');
     writeFileSync(
@@ -128,12 +141,12 @@ describe('help and version', () => {
     );
     const dir = gitInit(writeTree({ 'next.config.js': CONFIG }));
     const env = { NODE_OPTIONS: `--require ${fault}` };
-    const plain = runProcess(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: dir, env });
+    const plain = await runProcess(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: dir, env });
     expect(plain.code).toBe(3);
     expect(plain.stderr).toMatch(/^shipshape: internal error: injected disk fault/);
     expect(plain.stderr).toContain('--debug');
     expect(plain.stderr).not.toMatch(/\n\s+at /);
-    const debug = runProcess(['transform', 'remove-build-error-ignores', 'next.config.js', '--debug'], { cwd: dir, env });
+    const debug = await runProcess(['transform', 'remove-build-error-ignores', 'next.config.js', '--debug'], { cwd: dir, env });
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/\n\s+at /);
     expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toBe(CONFIG);
@@ -145,31 +158,31 @@ describe('help and version', () => {
 const CONFIG = 'module.exports = {\n  typescript: { ignoreBuildErrors: true },\n};\n';
 
 describe('the binary, started as a process, answers as main() does in the tests', () => {
-  it('exit 0 with the version, and the same help as in-process', () => {
-    expect(runProcess(['--version'])).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
-    expect(runProcess(['scan', '--help'])).toEqual(run(['scan', '--help']));
+  it('exit 0 with the version, and the same help as in-process', async () => {
+    expect(await runProcess(['--version'])).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+    expect(await runProcess(['scan', '--help'])).toEqual(await runAsync(['scan', '--help']));
   });
 
-  it('exit 1 on findings, the report alone on stdout, the same as in-process', () => {
+  it('exit 1 on findings, the report alone on stdout, the same as in-process', async () => {
     const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
-    const scanned = runProcess(['scan', '.', '--format', 'json'], { cwd: app });
+    const scanned = await runProcess(['scan', '.', '--format', 'json'], { cwd: app });
     expect(scanned.code).toBe(1);
-    const inProcess = run(['scan', '.', '--format', 'json'], { cwd: app });
+    const inProcess = await runAsync(['scan', '.', '--format', 'json'], { cwd: app });
     const withoutTiming = (stdout: string) => ({ ...JSON.parse(stdout), summary: { ...JSON.parse(stdout).summary, durationMs: 0 } });
     expect(withoutTiming(scanned.stdout)).toEqual(withoutTiming(inProcess.stdout));
     expect(scanned.stderr).toBe(inProcess.stderr);
   });
 
-  it('exit 2 on a usage error, with the reason and the hint on stderr only', () => {
-    const usage = runProcess(['scan', '--format', 'xml']);
+  it('exit 2 on a usage error, with the reason and the hint on stderr only', async () => {
+    const usage = await runProcess(['scan', '--format', 'xml']);
     expect(usage.code).toBe(2);
     expect(usage.stdout).toBe('');
     expect(usage.stderr).toMatch(/^shipshape: .*'xml' is invalid.*\nhint: run `shipshape scan --help` for the usage\n$/);
   });
 
-  it('reads stdin as no terminal: the wizard refuses with exit 2 instead of waiting', () => {
+  it('reads stdin as no terminal: the wizard refuses with exit 2 instead of waiting', async () => {
     const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
-    const piped = runProcess(['fix', '.'], { cwd: app, input: 'y\n' });
+    const piped = await runProcess(['fix', '.'], { cwd: app, input: 'y\n' });
     expect(piped.code).toBe(2);
     expect(piped.stderr).toMatch(
       /^shipshape: the fix wizard needs a terminal\nhint: in scripts and CI pass --yes, --dry-run or --patch <file>\n$/,
@@ -178,14 +191,13 @@ describe('the binary, started as a process, answers as main() does in the tests'
 });
 
 /** Runs the CLI as the unprivileged user `nobody` when the tests run as root, for whom chmod 000 changes nothing. */
-function runUnprivileged(args: string[]): ReturnType<typeof run> {
-  if (process.getuid?.() !== 0) return run(args);
-  const result = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, ...args], {
-    encoding: 'utf8',
+async function runUnprivileged(args: string[]): Promise<RunResult> {
+  if (process.getuid?.() !== 0) return runAsync(args);
+  const result = await spawnAsync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, ...args], {
     cwd: '/',
     env: { ...process.env, NO_COLOR: '1', CI: 'true', HOME: '/tmp' },
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.code ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Whether an unprivileged user can run this checkout's CLI: not where it sits in a folder only root may enter. */
@@ -198,44 +210,44 @@ function canDropPrivileges(): boolean {
 }
 
 describe('input at fault is exit 2 with a reason and a hint, never exit 3', () => {
-  it('a shipshape.config.json that is a directory', () => {
+  it('a shipshape.config.json that is a directory', async () => {
     const dir = writeTree({ 'package.json': '{}', 'index.js': '' });
     mkdirSync(path.join(dir, 'shipshape.config.json'));
-    expectUsageError(run(['scan', dir]), 'shipshape.config.json is a directory');
+    expectUsageError(await runAsync(['scan', dir]), 'shipshape.config.json is a directory');
   });
 
-  it('--output, --write-baseline and --patch pointing at a directory', () => {
+  it('--output, --write-baseline and --patch pointing at a directory', async () => {
     const dir = gitInit(writeTree({ 'package.json': '{}', 'next.config.js': CONFIG }));
     const folder = tempDir();
-    expectUsageError(run(['scan', dir, '--output', folder]), `${folder} is a directory`);
-    expectUsageError(run(['scan', dir, '--write-baseline', folder]), `${folder} is a directory`);
-    expectUsageError(run(['fix', dir, '--all', '--patch', folder]), `${folder} is a directory`);
+    expectUsageError(await runAsync(['scan', dir, '--output', folder]), `${folder} is a directory`);
+    expectUsageError(await runAsync(['scan', dir, '--write-baseline', folder]), `${folder} is a directory`);
+    expectUsageError(await runAsync(['fix', dir, '--all', '--patch', folder]), `${folder} is a directory`);
   });
 
-  it('a corrupt undo journal', () => {
+  it('a corrupt undo journal', async () => {
     const dir = writeTree({ 'package.json': '{}', '.shipshape/undo/1/journal.json': '{ not json' });
-    const result = run(['undo', dir]);
+    const result = await runAsync(['undo', dir]);
     expectUsageError(result, 'the undo journal .shipshape/undo/1 is corrupt');
     expect(result.stderr).toContain('hint: nothing was restored; delete .shipshape/undo/1');
   });
 
-  it('a .shipshape that is a file or a link', () => {
+  it('a .shipshape that is a file or a link', async () => {
     const file = gitInit(writeTree({ 'package.json': '{}', 'next.config.js': CONFIG, '.shipshape': 'not a folder' }));
-    expectUsageError(run(['fix', file, '--yes', '--all']), '.shipshape is a file, not a folder');
-    expectUsageError(run(['undo', file]), '.shipshape is a file, not a folder');
+    expectUsageError(await runAsync(['fix', file, '--yes', '--all']), '.shipshape is a file, not a folder');
+    expectUsageError(await runAsync(['undo', file]), '.shipshape is a file, not a folder');
     expect(readFileSync(path.join(file, 'next.config.js'), 'utf8')).toBe(CONFIG);
     const linked = gitInit(writeTree({ 'package.json': '{}', 'next.config.js': CONFIG }));
     symlinkSync(tempDir(), path.join(linked, '.shipshape'));
-    expectUsageError(run(['fix', linked, '--yes', '--all']), '.shipshape is a symbolic link');
+    expectUsageError(await runAsync(['fix', linked, '--yes', '--all']), '.shipshape is a symbolic link');
   });
 
-  it.runIf(canDropPrivileges())('an unreadable folder is skipped and listed, and the scan goes on', () => {
+  it.runIf(canDropPrivileges())('an unreadable folder is skipped and listed, and the scan goes on', async () => {
     const dir = writeTree({ 'package.json': '{}', 'ok.js': "import a from 'left-pad';\n", 'private/secret.js': 'x' });
     execFileSync('chmod', ['-R', 'a+rX', dir]);
     execFileSync('chmod', ['755', path.dirname(dir)]);
     execFileSync('chmod', ['000', path.join(dir, 'private')]);
     try {
-      const { code, stdout, stderr } = runUnprivileged(['scan', dir, '--format', 'json']);
+      const { code, stdout, stderr } = await runUnprivileged(['scan', dir, '--format', 'json']);
       expect(stderr).not.toContain('internal error');
       expect(code).toBe(1);
       const report = JSON.parse(stdout);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run, tempDir, writeTree } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, runAsync, tempDir, writeTree } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
 import { printableDiff } from '../../src/engine/diff.ts';
 import { rememberEnvValues } from '../../src/secrets/redact.ts';
@@ -23,10 +23,10 @@ function prototype(): string {
 const snapshot = (dir: string) => readTree(dir, (rel) => rel.startsWith('.git/') || rel.startsWith('node_modules/'));
 
 describe('shipshape fix --dry-run and --patch', () => {
-  it('prints one git-applicable diff of the safe fixes and writes nothing', () => {
+  it('prints one git-applicable diff of the safe fixes and writes nothing', async () => {
     const app = prototype();
     const before = snapshot(app);
-    const { code, stdout, stderr } = run(['fix', app, '--dry-run']);
+    const { code, stdout, stderr } = await runAsync(['fix', app, '--dry-run']);
     expect(code).toBe(0);
     expect(snapshot(app)).toEqual(before);
     expect(stdout).toContain('diff --git a/.gitignore b/.gitignore');
@@ -39,27 +39,27 @@ describe('shipshape fix --dry-run and --patch', () => {
     execFileSync('git', ['apply', '--check', patch], { cwd: app });
   });
 
-  it('includes the fixes that need review with --all, and --patch writes the same diff to a file', () => {
+  it('includes the fixes that need review with --all, and --patch writes the same diff to a file', async () => {
     const app = prototype();
-    const dry = run(['fix', app, '--dry-run', '--all']).stdout;
+    const dry = (await runAsync(['fix', app, '--dry-run', '--all'])).stdout;
     expect(dry).toContain('diff --git a/next.config.js b/next.config.js');
     expect(dry).toContain('-    ignoreBuildErrors: true,');
     const patch = path.join(tempDir(), 'all.patch');
-    const { code, stdout } = run(['fix', app, '--patch', patch, '--all']);
+    const { code, stdout } = await runAsync(['fix', app, '--patch', patch, '--all']);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     // The printed diff masks secrets, env values among them; the patch file is exact, and equal to it once masked.
     rememberEnvValues(app, [{ path: '.env' }, { path: '.env.local' }, { path: '.env.example' }]);
     expect(printableDiff(readFileSync(patch, 'utf8')).text).toBe(dry);
     git(app, 'apply', patch);
-    expect(run(['fix', app, '--dry-run', '--all']).stdout).toBe('');
+    expect((await runAsync(['fix', app, '--dry-run', '--all'])).stdout).toBe('');
   });
 });
 
 describe('shipshape fix --yes', () => {
-  it('applies the safe fixes, journals the originals, and a second run changes nothing', () => {
+  it('applies the safe fixes, journals the originals, and a second run changes nothing', async () => {
     const app = prototype();
-    const { code, stdout } = run(['fix', app, '--yes']);
+    const { code, stdout } = await runAsync(['fix', app, '--yes']);
     expect(code).toBe(0);
     expect(stdout).toContain('changed: 5 file(s)');
     expect(readFileSync(path.join(app, '.env.example'), 'utf8')).toContain('DIRECT_URL=');
@@ -78,53 +78,53 @@ describe('shipshape fix --yes', () => {
     expect(git(app, 'status', '--porcelain')).not.toContain('.shipshape');
 
     const after = snapshot(app);
-    const second = run(['fix', app, '--yes']);
+    const second = await runAsync(['fix', app, '--yes']);
     expect(second.code).toBe(0);
     expect(snapshot(app)).toEqual(after);
     expect(readdirSync(path.join(app, '.shipshape', 'undo'))).toHaveLength(1);
   });
 
-  it('undo restores the originals and refuses to overwrite later edits without --force', () => {
+  it('undo restores the originals and refuses to overwrite later edits without --force', async () => {
     const app = prototype();
     const before = snapshot(app);
-    run(['fix', app, '--yes', '--all']);
+    await runAsync(['fix', app, '--yes', '--all']);
     expect(snapshot(app)).not.toEqual(before);
     writeFileSync(path.join(app, 'package.json'), '{"edited": true}\n');
-    const refused = run(['undo', app]);
+    const refused = await runAsync(['undo', app]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('files changed since the last apply: package.json');
-    const forced = run(['undo', app, '--force']);
+    const forced = await runAsync(['undo', app, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('restored 7 file(s)');
     expect(snapshot(app)).toEqual(before);
-    const nothing = run(['undo', app]);
+    const nothing = await runAsync(['undo', app]);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('nothing to undo');
   });
 
-  it('refuses a dirty git tree, listing the files, unless --allow-dirty', () => {
+  it('refuses a dirty git tree, listing the files, unless --allow-dirty', async () => {
     const app = prototype();
     writeFileSync(path.join(app, 'notes.txt'), 'wip\n');
     writeFileSync(path.join(app, 'lib/prisma.ts'), '// wip\n');
     const before = snapshot(app);
-    const refused = run(['fix', app, '--yes']);
+    const refused = await runAsync(['fix', app, '--yes']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('uncommitted changes: lib/prisma.ts, notes.txt');
     expect(refused.stderr).toContain('--allow-dirty');
     expect(snapshot(app)).toEqual(before);
-    expect(run(['fix', app, '--yes', '--allow-dirty']).code).toBe(0);
+    expect((await runAsync(['fix', app, '--yes', '--allow-dirty'])).code).toBe(0);
     expect(snapshot(app)).not.toEqual(before);
   });
 
-  it('warns outside git and goes on', () => {
+  it('warns outside git and goes on', async () => {
     const app = copyFixture(path.join(FIXTURES, 'apps', 'prototype'));
-    const { code, stderr } = run(['fix', app, '--yes']);
+    const { code, stderr } = await runAsync(['fix', app, '--yes']);
     expect(code).toBe(0);
     expect(stderr).toContain('not a git repository');
     expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toContain('.env*');
   });
 
-  it('runs prettier on touched files only, with the project config', () => {
+  it('runs prettier on touched files only, with the project config', async () => {
     const app = gitInit(
       writeTree({
         'package.json': '{"name":"p","dependencies":{"next":"14.2.3"}}\n',
@@ -134,24 +134,24 @@ describe('shipshape fix --yes', () => {
         'index.js': "import { z } from 'zod';\nexport default z;\n",
       }),
     );
-    expect(run(['fix', app, '--yes']).code).toBe(0);
+    expect((await runAsync(['fix', app, '--yes'])).code).toBe(0);
     expect(readFileSync(path.join(app, 'package.json'), 'utf8')).toBe(
       '{\n\t"name": "p",\n\t"dependencies": {\n\t\t"next": "14.2.3",\n\t\t"zod": "^3.23.8"\n\t}\n}\n',
     );
     expect(readFileSync(path.join(app, 'untouched.js'), 'utf8')).toBe('const   a =  1\n');
   });
 
-  it("takes answers from --option, then the config, then the question's default", () => {
+  it("takes answers from --option, then the config, then the question's default", async () => {
     const app = prototype();
-    expect(run(['fix', app, '--dry-run', '--option', 'versionRange=tilde']).stdout).toContain('+    "openai": "~4.52.0",');
-    const bad = run(['fix', app, '--dry-run', '--option', 'versionRange=loose']);
+    expect((await runAsync(['fix', app, '--dry-run', '--option', 'versionRange=tilde'])).stdout).toContain('+    "openai": "~4.52.0",');
+    const bad = await runAsync(['fix', app, '--dry-run', '--option', 'versionRange=loose']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('option versionRange must be one of "caret", "tilde", "exact", got "loose"');
     writeFileSync(path.join(app, 'shipshape.config.json'), JSON.stringify({ answers: { versionRange: 'exact' } }));
-    expect(run(['fix', app, '--dry-run']).stdout).toContain('+    "openai": "4.52.0",');
+    expect((await runAsync(['fix', app, '--dry-run'])).stdout).toContain('+    "openai": "4.52.0",');
   });
 
-  it('validates a number answer given with --option', () => {
+  it('validates a number answer given with --option', async () => {
     const app = gitInit(
       writeTree({
         'package.json': '{"name":"w","dependencies":{}}\n',
@@ -159,16 +159,16 @@ describe('shipshape fix --yes', () => {
         'api.ts': "export const get = async () => (await fetch('https://example.org/x')).json();\n",
       }),
     );
-    const bad = run(['fix', app, '--yes', '--option', 'timeoutMs=soon']);
+    const bad = await runAsync(['fix', app, '--yes', '--option', 'timeoutMs=soon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('option timeoutMs must be a whole number from 100 to 600000, got "soon"');
-    expect(run(['fix', app, '--yes', '--option', 'timeoutMs=2500']).code).toBe(0);
+    expect((await runAsync(['fix', app, '--yes', '--option', 'timeoutMs=2500'])).code).toBe(0);
     expect(readFileSync(path.join(app, 'api.ts'), 'utf8')).toContain(
       "fetch('https://example.org/x', { signal: AbortSignal.timeout(2500) })",
     );
   });
 
-  it('leaves a file that does not parse alone and still fixes the rest', () => {
+  it('leaves a file that does not parse alone and still fixes the rest', async () => {
     const app = gitInit(
       writeTree({
         'package.json': '{"name":"p","dependencies":{"next":"14.2.3","@prisma/client":"5"}}\n',
@@ -178,7 +178,7 @@ describe('shipshape fix --yes', () => {
         'lib/broken.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient(\n",
       }),
     );
-    const { code, stdout } = run(['fix', app, '--yes']);
+    const { code, stdout } = await runAsync(['fix', app, '--yes']);
     expect(code).toBe(0);
     expect(stdout).toContain('created lib/prisma.ts');
     expect(readFileSync(path.join(app, 'pages/api/a.ts'), 'utf8')).toContain("import { prisma } from '../../lib/prisma';");
@@ -187,16 +187,16 @@ describe('shipshape fix --yes', () => {
     );
   });
 
-  it('needs a terminal for the wizard', () => {
-    const { code, stderr } = run(['fix', prototype()]);
+  it('needs a terminal for the wizard', async () => {
+    const { code, stderr } = await runAsync(['fix', prototype()]);
     expect(code).toBe(2);
     expect(stderr).toContain('the fix wizard needs a terminal');
     expect(stderr).toContain('--yes, --dry-run or --patch');
   });
 
-  it('says there is nothing to fix on a clean app', () => {
+  it('says there is nothing to fix on a clean app', async () => {
     const app = gitInit(writeTree({ 'package.json': '{"name":"ok","dependencies":{}}\n', 'index.js': 'export {};\n' }));
-    const { code, stderr } = run(['fix', app, '--yes']);
+    const { code, stderr } = await runAsync(['fix', app, '--yes']);
     expect(code).toBe(0);
     expect(stderr).toContain('Nothing to fix');
     expect(existsSync(path.join(app, '.shipshape'))).toBe(false);
@@ -209,9 +209,9 @@ const ENV_EXAMPLE = 'NEXT_PUBLIC_SUPABASE_URL=\n\n# Server only\nDATABASE_URL=\n
 describe('fix plans until nothing new comes', () => {
   const multipass = () => gitInit(copyFixture(path.join(FIXTURES, 'apps', 'multipass')));
 
-  it('plans on the re-scanned result: renamed variables, the pool in the migrated route, and a second run changes nothing', () => {
+  it('plans on the re-scanned result: renamed variables, the pool in the migrated route, and a second run changes nothing', async () => {
     const app = multipass();
-    const { code, stdout } = run(['fix', app, '--yes', '--all']);
+    const { code, stdout } = await runAsync(['fix', app, '--yes', '--all']);
     expect(code).toBe(0);
     // The pg query in the migrated route stays unpaged: no schema gives its table's key.
     expect(stdout).toContain('fixed 8 of 8 finding(s); 1 remain (1 medium)');
@@ -225,14 +225,14 @@ describe('fix plans until nothing new comes', () => {
 
     git(app, 'add', '-A');
     git(app, 'commit', '-q', '-m', 'fixed');
-    const again = run(['fix', app, '--yes', '--all']);
+    const again = await runAsync(['fix', app, '--yes', '--all']);
     expect(again.code).toBe(0);
     expect(git(app, 'status', '--porcelain')).toBe('');
   });
 
-  it('--dry-run shows the same fixpoint and what would remain', () => {
+  it('--dry-run shows the same fixpoint and what would remain', async () => {
     const app = multipass();
-    const { code, stdout, stderr } = run(['fix', app, '--dry-run']);
+    const { code, stdout, stderr } = await runAsync(['fix', app, '--dry-run']);
     expect(code).toBe(0);
     expect(stdout).toContain('+OPENAI_API_KEY=\n+SUPABASE_SERVICE_ROLE_KEY=\n');
     expect(stdout).not.toContain('+NEXT_PUBLIC_OPENAI_API_KEY=');
@@ -241,8 +241,8 @@ describe('fix plans until nothing new comes', () => {
     expect(git(app, 'status', '--porcelain')).toBe('');
   });
 
-  it('reports findings, not files: what remains, the critical ones by check', () => {
-    const { stdout } = run(['fix', prototype(), '--yes']);
+  it('reports findings, not files: what remains, the critical ones by check', async () => {
+    const { stdout } = await runAsync(['fix', prototype(), '--yes']);
     expect(stdout).toContain(
       'fixed 3 of 18 finding(s); 15 remain (4 critical: hardcoded-secret ×3, rls-disabled; 8 high; 2 medium; 1 low)',
     );
@@ -262,9 +262,9 @@ describe('the type gate', () => {
 
   it(
     '--yes holds back a fix that adds a TypeScript error, names the error, and applies the rest',
-    () => {
+    async () => {
       const app = typedFix();
-      const { code, stdout } = run(['fix', app, '--yes']);
+      const { code, stdout } = await runAsync(['fix', app, '--yes']);
       expect(code).toBe(0);
       expect(stdout).toContain(`held back: 1 change(s) that add a TypeScript error\n  pages/api/tasks.ts (pg-pool)\n${HELD}\n`);
       expect(stdout).toContain('fixed 1 of 2 finding(s); 1 remain (1 high)');
@@ -277,8 +277,8 @@ describe('the type gate', () => {
 
   it(
     '--dry-run marks the held-back change and leaves it out of the diff',
-    () => {
-      const { code, stdout, stderr } = run(['fix', typedFix(), '--dry-run']);
+    async () => {
+      const { code, stdout, stderr } = await runAsync(['fix', typedFix(), '--dry-run']);
       expect(code).toBe(0);
       expect(stdout).not.toContain('lib/db.ts');
       expect(stdout).toContain('diff --git a/pages/api/weather.ts b/pages/api/weather.ts');
@@ -289,9 +289,9 @@ describe('the type gate', () => {
     TYPE_CHECK_TIMEOUT,
   );
 
-  it('says once that it was skipped when the dependencies are not installed, and the naive fix goes through', () => {
+  it('says once that it was skipped when the dependencies are not installed, and the naive fix goes through', async () => {
     const app = typedFix(false);
-    const { code, stdout, stderr } = run(['fix', app, '--yes']);
+    const { code, stdout, stderr } = await runAsync(['fix', app, '--yes']);
     expect(code).toBe(0);
     expect(stderr.match(/type gate skipped/g)).toHaveLength(1);
     expect(stderr).toContain('type gate skipped: its dependencies are not installed (next, pg, react, …): run the install, then fix again');

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -53,7 +53,7 @@ describe('migrate app-router, then next build', () => {
       expect(before.routes.length).toBeGreaterThan(2);
 
       const migrated = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', app, 'input')));
-      const result = run(['migrate', 'app-router', '.', '--yes'], { cwd: migrated });
+      const result = await runAsync(['migrate', 'app-router', '.', '--yes'], { cwd: migrated });
       expect(result.code, result.stderr).toBe(0);
       expect(existsSync(path.join(migrated, 'pages'))).toBe(false);
       const after = await build(migrated);

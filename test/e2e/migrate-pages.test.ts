@@ -2,22 +2,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from '@babel/parser';
-import { cleanTempDirs, gitInit, run, writeTree } from '../helpers.ts';
+import { cleanTempDirs, gitInit, runAsync, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
 const PACKAGE = JSON.stringify({ name: 'app', private: true, dependencies: { next: '^16.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' } });
 const parses = (source: string) => parse(source, { sourceType: 'module', plugins: ['typescript', 'jsx'] });
 
-function migrate(files: Record<string, string>): { dir: string; code: number; read: (file: string) => string } {
+async function migrate(files: Record<string, string>): Promise<{ dir: string; code: number; read: (file: string) => string }> {
   const dir = gitInit(writeTree({ 'package.json': PACKAGE, ...files }));
-  const { code } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+  const { code } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
   return { dir, code, read: (file: string) => readFileSync(path.join(dir, file), 'utf8') };
 }
 
 describe('migrate app-router on page shapes from real apps', () => {
-  it('splits a page that reads the router and imports a component named Page without redeclaring it', () => {
-    const { code, read } = migrate({
+  it('splits a page that reads the router and imports a component named Page without redeclaring it', async () => {
+    const { code, read } = await migrate({
       'components/page.tsx':
         'export default function Page({ children }: { children: React.ReactNode }) {\n  return <div>{children}</div>;\n}\n',
       'pages/post.tsx': [
@@ -51,9 +51,9 @@ describe('migrate app-router on page shapes from real apps', () => {
     expect(page).not.toMatch(/import Page\b/);
   });
 
-  it('turns a data page into an async page that awaits its data, and keeps the data function out of the client module it splits off', () => {
+  it('turns a data page into an async page that awaits its data, and keeps the data function out of the client module it splits off', async () => {
     const data = 'export async function getStaticProps() {\n  return { props: { posts: await getPosts() }, revalidate: 60 };\n}\n';
-    const { code, read } = migrate({
+    const { code, read } = await migrate({
       'lib/posts.ts': "export async function getPosts() {\n  return [{ id: '1', title: 'a' }];\n}\n",
       'pages/index.tsx': [
         "import { useState } from 'react';",

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, run, writeTree } from '../helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, runAsync, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -10,9 +10,9 @@ const page = (text: string) => `export default function Page() {\n  return <p>${
 const status = (dir: string) => git(dir, 'status', '--porcelain');
 
 describe('shipshape migrate app-router', () => {
-  it('--dry-run prints moves as renames, creates and deletes, and writes nothing', () => {
+  it('--dry-run prints moves as renames, creates and deletes, and writes nothing', async () => {
     const dir = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', 'blog-static', 'input')));
-    const { code, stdout, stderr } = run(['migrate', 'app-router', '--dry-run'], { cwd: dir });
+    const { code, stdout, stderr } = await runAsync(['migrate', 'app-router', '--dry-run'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toContain('rename from pages/blog/[slug].tsx\nrename to app/blog/[slug]/page.tsx');
     expect(stdout).toContain('rename from pages/404.tsx\nrename to app/not-found.tsx');
@@ -25,7 +25,7 @@ describe('shipshape migrate app-router', () => {
     git(dir, 'apply', '--check', path.join(dir, '..', `${path.basename(dir)}.patch`));
   });
 
-  it('stops on what the App Router does not support, with the reasons, unless --force', () => {
+  it('stops on what the App Router does not support, with the reasons, unless --force', async () => {
     const dir = gitInit(
       writeTree({
         'package.json': PACKAGE,
@@ -33,24 +33,24 @@ describe('shipshape migrate app-router', () => {
         'pages/index.tsx': page('home'),
       }),
     );
-    const refused = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const refused = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('next.config.js:1');
     expect(refused.stderr).toContain('i18n');
     expect(refused.stderr).toContain('hint: replace those features first, or pass --force');
     expect(status(dir)).toBe('');
-    const forced = run(['migrate', 'app-router', '--yes', '--force'], { cwd: dir });
+    const forced = await runAsync(['migrate', 'app-router', '--yes', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(existsSync(path.join(dir, 'app/page.tsx'))).toBe(true);
   });
 
-  it('moves the app past files that are not UTF-8: a README or spreadsheet is ignored, a page that is not UTF-8 stays in pages/ with the reason', () => {
+  it('moves the app past files that are not UTF-8: a README or spreadsheet is ignored, a page that is not UTF-8 stays in pages/ with the reason', async () => {
     const dir = writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': page('home'), 'pages/about.tsx': page('about') });
     const utf16 = Buffer.from([0xff, 0xfe, 0x68, 0x00, 0x69, 0x00]);
     writeFileSync(path.join(dir, 'README.md'), utf16);
     writeFileSync(path.join(dir, 'pages/legacy.tsx'), utf16);
     gitInit(dir);
-    const { code, stdout, stderr } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const { code, stdout, stderr } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code, stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'app/about/page.tsx'), 'utf8')).toContain('about');
     expect(stdout).toMatch(/pages\/legacy\.tsx stays in pages\/: pages\/legacy\.tsx is not UTF-8/);
@@ -58,7 +58,7 @@ describe('shipshape migrate app-router', () => {
     expect(readFileSync(path.join(dir, 'pages/legacy.tsx')).equals(utf16)).toBe(true);
   });
 
-  it("writes the files it creates from nothing (root layout, global error) in the project's own style: CRLF, double quotes, no semicolons", () => {
+  it("writes the files it creates from nothing (root layout, global error) in the project's own style: CRLF, double quotes, no semicolons", async () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     const home = crlf('import Link from "next/link"\n\nexport default function Home() {\n  return <Link href="/about">About</Link>\n}\n');
     const about = crlf(
@@ -68,7 +68,7 @@ describe('shipshape migrate app-router', () => {
     const dir = gitInit(
       writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': home, 'pages/about.tsx': about, 'pages/500.tsx': failure }),
     );
-    const { code, stderr } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const { code, stderr } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code, stderr).toBe(0);
     for (const created of ['app/layout.tsx', 'app/global-error.tsx']) {
       const text = readFileSync(path.join(dir, created), 'utf8');
@@ -77,11 +77,11 @@ describe('shipshape migrate app-router', () => {
     }
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'on the App Router');
-    expect(run(['migrate', 'app-router', '--yes'], { cwd: dir }).code).toBe(0);
+    expect((await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir })).code).toBe(0);
     expect(status(dir)).toBe('');
   });
 
-  it('rewrites imports of moved pages at their own offsets in CRLF, tab-indented files that stay', () => {
+  it('rewrites imports of moved pages at their own offsets in CRLF, tab-indented files that stay', async () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     const create = crlf(
       'export interface ScheduleForm {\n\tteams: number;\n}\n\nexport default function Create() {\n\treturn <p>create</p>;\n}\n',
@@ -90,47 +90,47 @@ describe('shipshape migrate app-router', () => {
       "import { useState } from 'react';\nimport type { ScheduleForm } from '../pages/create';\n\nexport function Summary({ form }: { form: ScheduleForm }) {\n\tconst [open] = useState(false);\n\treturn <p>{open ? form.teams : 0}</p>;\n}\n",
     );
     const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/create.tsx': create, 'components/summary.tsx': summary }));
-    const { code, stderr } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const { code, stderr } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code, stderr).toBe(0);
     const rebased = readFileSync(path.join(dir, 'components/summary.tsx'), 'utf8');
     expect(rebased).toContain("import type { ScheduleForm } from '../app/create/page';\r\n");
     expect(rebased.replace("'../app/create/page'", "'../pages/create'")).toBe(summary);
   });
 
-  it('refuses a dirty tree unless --allow-dirty, and needs --yes or --dry-run without a terminal', () => {
+  it('refuses a dirty tree unless --allow-dirty, and needs --yes or --dry-run without a terminal', async () => {
     const dir = gitInit(writeTree({ 'package.json': PACKAGE, 'pages/index.tsx': page('home') }));
     writeFileSync(path.join(dir, 'notes.md'), 'draft\n');
-    const dirty = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const dirty = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(dirty.code).toBe(2);
     expect(dirty.stderr).toContain('uncommitted changes: notes.md');
-    expect(run(['migrate', 'app-router'], { cwd: dir }).code).toBe(2);
-    expect(run(['migrate', 'app-router', '--yes', '--allow-dirty'], { cwd: dir }).code).toBe(0);
+    expect((await runAsync(['migrate', 'app-router'], { cwd: dir })).code).toBe(2);
+    expect((await runAsync(['migrate', 'app-router', '--yes', '--allow-dirty'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(path.join(dir, 'app/page.tsx'), 'utf8')).toBe(page('home'));
   });
 
-  it('--routes migrates part of the app without a conflict, keeps the shell while pages remain, and finishes on the next run', () => {
+  it('--routes migrates part of the app without a conflict, keeps the shell while pages remain, and finishes on the next run', async () => {
     const dir = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', 'blog-static', 'input')));
-    expect(run(['migrate', 'app-router', '--yes', '--routes', '/blog/**'], { cwd: dir }).code).toBe(0);
+    expect((await runAsync(['migrate', 'app-router', '--yes', '--routes', '/blog/**'], { cwd: dir })).code).toBe(0);
     expect(existsSync(path.join(dir, 'app/blog/[slug]/page.tsx'))).toBe(true);
     expect(existsSync(path.join(dir, 'pages/blog/[slug].tsx'))).toBe(false);
     expect(existsSync(path.join(dir, 'pages/index.tsx'))).toBe(true);
     expect(existsSync(path.join(dir, 'pages/_document.tsx'))).toBe(true);
     expect(existsSync(path.join(dir, 'pages/404.tsx'))).toBe(true);
-    const conflicts = run(['scan', '--only', 'route-conflict', '--format', 'json'], { cwd: dir });
+    const conflicts = await runAsync(['scan', '--only', 'route-conflict', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(conflicts.stdout).findings).toEqual([]);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'blog on the App Router');
-    expect(run(['migrate', 'app-router', '--yes'], { cwd: dir }).code).toBe(0);
+    expect((await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir })).code).toBe(0);
     expect(existsSync(path.join(dir, 'pages'))).toBe(false);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'all on the App Router');
-    const again = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const again = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nothing to migrate');
     expect(status(dir)).toBe('');
   });
 
-  it('leaves a route app/ already serves where it is, and an API route it cannot split, with a TODO; --keep-pages-shell keeps _app for it', () => {
+  it('leaves a route app/ already serves where it is, and an API route it cannot split, with a TODO; --keep-pages-shell keeps _app for it', async () => {
     const files = {
       'package.json': PACKAGE,
       'pages/_app.tsx':
@@ -145,7 +145,7 @@ describe('shipshape migrate app-router', () => {
       'lib/auth.ts': 'export const withAuth = <T,>(handler: T): T => handler;\n',
     };
     const plain = gitInit(writeTree(files));
-    expect(run(['migrate', 'app-router', '--yes'], { cwd: plain }).code).toBe(0);
+    expect((await runAsync(['migrate', 'app-router', '--yes'], { cwd: plain })).code).toBe(0);
     expect(readFileSync(path.join(plain, 'pages/about.tsx'), 'utf8')).toBe(page('old about'));
     expect(readFileSync(path.join(plain, 'app/about/page.tsx'), 'utf8')).toBe(page('new about'));
     expect(readFileSync(path.join(plain, 'pages/api/stream.ts'), 'utf8')).toContain(
@@ -158,30 +158,30 @@ describe('shipshape migrate app-router', () => {
     const onlyApi = { ...files, 'pages/about.tsx': undefined, 'app/about/page.tsx': undefined };
     const tree = Object.fromEntries(Object.entries(onlyApi).filter(([, v]) => v !== undefined)) as Record<string, string>;
     const retired = gitInit(writeTree(tree));
-    expect(run(['migrate', 'app-router', '--yes'], { cwd: retired }).code).toBe(0);
+    expect((await runAsync(['migrate', 'app-router', '--yes'], { cwd: retired })).code).toBe(0);
     expect(existsSync(path.join(retired, 'pages/_app.tsx'))).toBe(false);
     // The existing root layout takes the global styles _app imported.
     expect(readFileSync(path.join(retired, 'app/layout.tsx'), 'utf8')).toContain("import '../styles.css';");
     expect(existsSync(path.join(retired, 'pages/api/stream.ts'))).toBe(true);
     const kept = gitInit(writeTree(tree));
-    expect(run(['migrate', 'app-router', '--yes', '--keep-pages-shell'], { cwd: kept }).code).toBe(0);
+    expect((await runAsync(['migrate', 'app-router', '--yes', '--keep-pages-shell'], { cwd: kept })).code).toBe(0);
     expect(existsSync(path.join(kept, 'pages/_app.tsx'))).toBe(true);
   });
 
-  it('stops on a page it cannot convert, naming it, unless --force, which migrates the rest and leaves that page in pages/ with a TODO', () => {
+  it('stops on a page it cannot convert, naming it, unless --force, which migrates the rest and leaves that page in pages/ with a TODO', async () => {
     const tree = {
       'package.json': PACKAGE,
       'pages/index.tsx': page('home'),
       'pages/broken.tsx': 'export default function Broken() {\n  return <div>;\n}\n',
     };
     const dir = gitInit(writeTree(tree));
-    const stopped = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const stopped = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(stopped.code).toBe(2);
     expect(stopped.stderr).toContain('cannot migrate pages/broken.tsx: it does not parse (Unterminated JSX contents. (2:14))');
     expect(stopped.stderr).toContain('hint: pass --force');
     expect(status(dir)).toBe('');
     for (let pass = 0; pass < 2; pass++) {
-      const forced = run(['migrate', 'app-router', '--yes', '--force'], { cwd: dir });
+      const forced = await runAsync(['migrate', 'app-router', '--yes', '--force'], { cwd: dir });
       expect(forced.code).toBe(0);
       expect(forced.stdout).toContain('pages/broken.tsx stays in pages/: it does not parse');
       const note =
@@ -195,7 +195,7 @@ describe('shipshape migrate app-router', () => {
     expect(status(dir)).toBe('');
   });
 
-  it('does not tell the user to pass --force when --force was given and a shared component still fails', () => {
+  it('does not tell the user to pass --force when --force was given and a shared component still fails', async () => {
     const dir = gitInit(
       writeTree({
         'package.json': PACKAGE,
@@ -204,14 +204,14 @@ describe('shipshape migrate app-router', () => {
           "import { useRouter } from 'next/router';\n\nexport default function Nav() {\n  const router = useRouter();\n  return <div>{router.pathname;\n}\n",
       }),
     );
-    const forced = run(['migrate', 'app-router', '--yes', '--force'], { cwd: dir });
+    const forced = await runAsync(['migrate', 'app-router', '--yes', '--force'], { cwd: dir });
     expect(forced.stderr).toContain('components/Nav.tsx');
     expect(forced.stderr).toContain('hint: change that construct by hand');
     expect(forced.stderr).not.toContain('pass --force');
     expect(status(dir)).toBe('');
   });
 
-  it('names every route it leaves in pages/, with the reason', () => {
+  it('names every route it leaves in pages/, with the reason', async () => {
     const dir = gitInit(
       writeTree({
         'package.json': PACKAGE,
@@ -226,7 +226,7 @@ describe('shipshape migrate app-router', () => {
           'export const createApiHandler = (options: { apiBaseUrlOverride: string }) => (req: unknown, res: { end(body: string): void }) => res.end(options.apiBaseUrlOverride);\n',
       }),
     );
-    const { code, stdout } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const { code, stdout } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toContain('pages/about.tsx stays in pages/: app/ already serves /about');
     expect(stdout).toContain('pages/legacy.tsx stays in pages/: `getInitialProps` has no App Router equivalent');
@@ -235,7 +235,7 @@ describe('shipshape migrate app-router', () => {
     expect(existsSync(path.join(dir, 'app/page.tsx'))).toBe(true);
   });
 
-  it('says when a server page reaches react-dom/server, which a server component cannot import', () => {
+  it('says when a server page reaches react-dom/server, which a server component cannot import', async () => {
     const dir = gitInit(
       writeTree({
         'package.json': PACKAGE,
@@ -245,7 +245,7 @@ describe('shipshape migrate app-router', () => {
           "import { toHtml } from '../lib/markdown';\n\nexport async function getStaticProps() {\n  return { props: { html: toHtml('hello') } };\n}\n\nexport default function Post({ html }: { html: string }) {\n  return <article dangerouslySetInnerHTML={{ __html: html }} />;\n}\n",
       }),
     );
-    const { code, stdout } = run(['migrate', 'app-router', '--yes'], { cwd: dir });
+    const { code, stdout } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toContain('app/post/page.tsx reaches `react-dom/server`, which a server component cannot import');
   });

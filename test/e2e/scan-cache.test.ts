@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, wr
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -13,25 +13,25 @@ function prototypeApp(): string {
 }
 
 /** The report without its timing, which is all a cached and a cold scan may differ in. */
-function report(app: string, ...flags: string[]): { json: unknown; stderr: string } {
-  const { stdout, stderr } = run(['scan', app, '--format', 'json', '--fail-on', 'none', ...flags]);
+async function report(app: string, ...flags: string[]): Promise<{ json: unknown; stderr: string }> {
+  const { stdout, stderr } = await runAsync(['scan', app, '--format', 'json', '--fail-on', 'none', ...flags]);
   const parsed = JSON.parse(stdout) as { summary: { durationMs?: number } };
   delete parsed.summary.durationMs;
   return { json: parsed, stderr };
 }
 
-function textReport(app: string, ...flags: string[]): string {
-  return run(['scan', app, '--fail-on', 'none', ...flags]).stdout.replace(/ · \d+ ms\n/, ' · ms\n');
+async function textReport(app: string, ...flags: string[]): Promise<string> {
+  return (await runAsync(['scan', app, '--fail-on', 'none', ...flags])).stdout.replace(/ · \d+ ms\n/, ' · ms\n');
 }
 
-function expectCachedEqualsCold(app: string): ReturnType<typeof report> {
-  const cached = report(app, '--cache');
+async function expectCachedEqualsCold(app: string): ReturnType<typeof report> {
+  const cached = await report(app, '--cache');
   expect(cached.stderr).toBe('');
-  expect(cached.json).toEqual(report(app).json);
+  expect(cached.json).toEqual((await report(app)).json);
   return cached;
 }
 
-function ruleIds(result: ReturnType<typeof report>): string[] {
+function ruleIds(result: Awaited<ReturnType<typeof report>>): string[] {
   return (result.json as { findings: Array<{ ruleId: string; file: string }> }).findings.map((f) => `${f.ruleId} ${f.file}`).sort();
 }
 
@@ -61,40 +61,40 @@ function poisonStripeEntry(file: string, version = VERSION): void {
 }
 
 describe('scan --cache', () => {
-  it('gives the findings of a cold scan across edits, renames, deletions, env and config changes', () => {
+  it('gives the findings of a cold scan across edits, renames, deletions, env and config changes', async () => {
     const app = prototypeApp();
-    const first = expectCachedEqualsCold(app);
+    const first = await expectCachedEqualsCold(app);
     const stored = readFileSync(cacheFile(app));
     for (const secret of ['sk_live_51HxPrototypeKeyDoNotShip0123456789abcdef', 'whsec_prototype0123456789', 'hunter2hunter2']) {
       for (const encoding of ['latin1', 'utf16le'] as const) expect(stored.includes(Buffer.from(secret, encoding))).toBe(false);
     }
     // The text report's code frames come from the cache too.
-    expect(textReport(app, '--cache')).toBe(textReport(app));
+    expect(await textReport(app, '--cache')).toBe(await textReport(app));
     expect(ruleIds(first)).toContain('hardcoded-secret lib/stripe.ts');
-    expect(expectCachedEqualsCold(app)).toEqual(first);
+    expect(await expectCachedEqualsCold(app)).toEqual(first);
 
     writeFileSync(
       path.join(app, 'lib', 'stripe.ts'),
       "import Stripe from 'stripe';\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\n",
     );
-    const edited = expectCachedEqualsCold(app);
+    const edited = await expectCachedEqualsCold(app);
     expect(ruleIds(edited)).not.toContain('hardcoded-secret lib/stripe.ts');
-    expect(textReport(app, '--cache')).toBe(textReport(app));
+    expect(await textReport(app, '--cache')).toBe(await textReport(app));
 
     writeFileSync(
       path.join(app, 'lib', 'openai.ts'),
       "const key = 'sk-proj-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8';\nexport default key;\n",
     );
-    expect(ruleIds(expectCachedEqualsCold(app))).toContain('hardcoded-secret lib/openai.ts');
+    expect(ruleIds(await expectCachedEqualsCold(app))).toContain('hardcoded-secret lib/openai.ts');
 
     renameSync(path.join(app, 'lib', 'openai.ts'), path.join(app, 'lib', 'ai.ts'));
-    const renamed = ruleIds(expectCachedEqualsCold(app));
+    const renamed = ruleIds(await expectCachedEqualsCold(app));
     expect(renamed).toContain('hardcoded-secret lib/ai.ts');
     expect(renamed).not.toContain('hardcoded-secret lib/openai.ts');
 
     rmSync(path.join(app, 'lib', 'ai.ts'));
     rmSync(path.join(app, 'components', 'Draft.tsx'));
-    expect(ruleIds(expectCachedEqualsCold(app)).some((id) => id.endsWith(' lib/ai.ts') || id.endsWith('Draft.tsx'))).toBe(false);
+    expect(ruleIds(await expectCachedEqualsCold(app)).some((id) => id.endsWith(' lib/ai.ts') || id.endsWith('Draft.tsx'))).toBe(false);
 
     // A file the cache keeps a stat for, rewritten at the same size with its mtime put back: ctime tells.
     const stripe = path.join(app, 'lib', 'stripe.ts');
@@ -105,45 +105,45 @@ describe('scan --cache', () => {
     const old = new Date(Date.now() - 60_000);
     utimesSync(stripe, old, old);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
-    expect(ruleIds(expectCachedEqualsCold(app))).not.toContain('hardcoded-secret lib/stripe.ts');
+    expect(ruleIds(await expectCachedEqualsCold(app))).not.toContain('hardcoded-secret lib/stripe.ts');
     writeFileSync(stripe, shown);
     utimesSync(stripe, old, old);
-    expect(ruleIds(expectCachedEqualsCold(app))).toContain('hardcoded-secret lib/stripe.ts');
+    expect(ruleIds(await expectCachedEqualsCold(app))).toContain('hardcoded-secret lib/stripe.ts');
 
     writeFileSync(path.join(app, '.env.local'), `${readFileSync(path.join(app, '.env.local'), 'utf8')}\nNEW_ONLY_HERE=1\n`);
-    expectCachedEqualsCold(app);
+    await expectCachedEqualsCold(app);
 
     writeFileSync(
       path.join(app, 'shipshape.config.json'),
       JSON.stringify({ disable: ['undeclared-dependency'], severity: { 'hardcoded-secret': 'low' } }),
     );
-    const configured = expectCachedEqualsCold(app);
+    const configured = await expectCachedEqualsCold(app);
     expect(ruleIds(configured).some((id) => id.startsWith('undeclared-dependency'))).toBe(false);
   }, 180_000);
 
-  it('takes an unchanged file’s findings from the cache, and only from a cache its version wrote', () => {
+  it('takes an unchanged file’s findings from the cache, and only from a cache its version wrote', async () => {
     const app = prototypeApp();
-    const cold = report(app);
-    report(app, '--cache');
+    const cold = await report(app);
+    await report(app, '--cache');
     poisonStripeEntry(cacheFile(app));
     // Proof that the cache is read: a planted entry for an unchanged file is what the scan reports.
-    expect(run(['scan', app, '--cache', '--format', 'json', '--fail-on', 'none']).stdout).toContain('POISONED');
+    expect((await runAsync(['scan', app, '--cache', '--format', 'json', '--fail-on', 'none'])).stdout).toContain('POISONED');
 
     poisonStripeEntry(cacheFile(app), '0.0.0-another');
-    const foreign = report(app, '--cache');
+    const foreign = await report(app, '--cache');
     expect(foreign.stderr).toMatch(/^warning: ignoring the scan cache .*scan-cache: it was written by shipshape 0\.0\.0-another\n/);
     expect(foreign.json).toEqual(cold.json);
     expect(readCache(cacheFile(app)).header.version).toBe(VERSION);
-    expect(report(app, '--cache').stderr).toBe('');
+    expect((await report(app, '--cache')).stderr).toBe('');
   });
 
-  it('ignores a damaged or foreign cache file with a one-line warning and reports what a cold scan does', () => {
+  it('ignores a damaged or foreign cache file with a one-line warning and reports what a cold scan does', async () => {
     const app = prototypeApp();
-    const cold = report(app);
+    const cold = await report(app);
     mkdirSync(path.dirname(cacheFile(app)), { recursive: true });
     for (const content of [Buffer.from('{"format":"shipshape-scan-cache"'), Buffer.from('not a cache at all\n\x00\x01'), Buffer.alloc(0)]) {
       writeFileSync(cacheFile(app), content);
-      const scanned = report(app, '--cache');
+      const scanned = await report(app, '--cache');
       if (content.length > 0) {
         // One line, once: the scan that warned wrote a sound cache for the next.
         expect(scanned.stderr.split('\n').filter(Boolean)).toHaveLength(1);
@@ -151,27 +151,27 @@ describe('scan --cache', () => {
       }
       expect(scanned.json).toEqual(cold.json);
     }
-    report(app, '--cache');
+    await report(app, '--cache');
     const cache = readFileSync(cacheFile(app));
     writeFileSync(cacheFile(app), cache.subarray(0, cache.length - 40));
-    const truncated = report(app, '--cache');
+    const truncated = await report(app, '--cache');
     expect(truncated.stderr).toContain('it is not a shipshape scan cache or it is damaged');
     expect(truncated.json).toEqual(cold.json);
   });
 
-  it('keeps the cache in node_modules/.cache/shipshape when there is node_modules, or where --cache-location says', () => {
+  it('keeps the cache in node_modules/.cache/shipshape when there is node_modules, or where --cache-location says', async () => {
     const app = prototypeApp();
     mkdirSync(path.join(app, 'node_modules'));
-    report(app, '--cache');
+    await report(app, '--cache');
     expect(existsSync(path.join(app, 'node_modules', '.cache', 'shipshape', 'scan-cache'))).toBe(true);
     expect(existsSync(path.join(app, '.shipshape'))).toBe(false);
 
     const own = path.join(app, 'tmp-cache', 'scan.cache');
     mkdirSync(path.dirname(own));
-    const located = report(app, '--cache-location', own);
+    const located = await report(app, '--cache-location', own);
     expect(readCache(own).header.format).toBe('shipshape-scan-cache');
-    expect(located.json).toEqual(report(app).json);
-    report(app, '--cache-location', path.join(app, 'tmp-cache'));
+    expect(located.json).toEqual((await report(app)).json);
+    await report(app, '--cache-location', path.join(app, 'tmp-cache'));
     expect(existsSync(path.join(app, 'tmp-cache', 'scan-cache'))).toBe(true);
   });
 });

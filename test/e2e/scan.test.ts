@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, tempDir, writeTree } from '../helpers.ts';
 
 const require = createRequire(import.meta.url);
 const Ajv: typeof import('ajv-draft-04').default = require('ajv-draft-04');
@@ -24,8 +24,8 @@ const SECRETS = [
 ];
 
 describe('shipshape scan on the prototype app', () => {
-  it('prints a text report grouped by severity, with frames, fixes and a summary, and exits 1 at --fail-on high', () => {
-    const { code, stdout, stderr } = run(['scan', app]);
+  it('prints a text report grouped by severity, with frames, fixes and a summary, and exits 1 at --fail-on high', async () => {
+    const { code, stdout, stderr } = await runAsync(['scan', app]);
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^CRITICAL \(4\)/);
@@ -44,20 +44,20 @@ describe('shipshape scan on the prototype app', () => {
     expect(stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('never prints a secret in full, in any format or diff', () => {
+  it('never prints a secret in full, in any format or diff', async () => {
     for (const format of ['text', 'json', 'sarif']) {
-      const { stdout } = run(['scan', app, '--format', format]);
+      const { stdout } = await runAsync(['scan', app, '--format', format]);
       for (const secret of SECRETS) expect(stdout).not.toContain(secret);
     }
-    const dry = run(['fix', app, '--dry-run', '--all']);
+    const dry = await runAsync(['fix', app, '--dry-run', '--all']);
     expect(dry.stdout).toContain('process.env.STRIPE_SECRET_KEY!');
     for (const secret of SECRETS) expect(dry.stdout + dry.stderr).not.toContain(secret);
     expect(dry.stderr).toContain('secrets in the diff are masked');
-    expect(run(['scan', app]).stdout).toContain("new Stripe('sk_liv…(49 chars)'");
+    expect((await runAsync(['scan', app])).stdout).toContain("new Stripe('sk_liv…(49 chars)'");
   });
 
-  it('writes the JSON report with the documented shape and relative paths', () => {
-    const { code, stdout } = run(['scan', app, '--format', 'json']);
+  it('writes the JSON report with the documented shape and relative paths', async () => {
+    const { code, stdout } = await runAsync(['scan', app, '--format', 'json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['version', 'root', 'summary', 'findings', 'rotate', 'skipped', 'project']);
@@ -126,8 +126,8 @@ describe('shipshape scan on the prototype app', () => {
     ]);
   });
 
-  it('writes SARIF 2.1.0 that validates against the official schema', () => {
-    const { stdout } = run(['scan', app, '--format', 'sarif']);
+  it('writes SARIF 2.1.0 that validates against the official schema', async () => {
+    const { stdout } = await runAsync(['scan', app, '--format', 'sarif']);
     const sarif = JSON.parse(stdout);
     const schema = JSON.parse(readFileSync(path.join(REPO, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
@@ -154,23 +154,25 @@ describe('shipshape scan on the prototype app', () => {
     expect(results.every((r: any) => typeof r.partialFingerprints['shipshape/v1'] === 'string')).toBe(true);
   });
 
-  it('honours --fail-on', () => {
-    expect(run(['scan', app, '--fail-on', 'critical']).code).toBe(1);
-    expect(run(['scan', app, '--only', 'dependencies', '--fail-on', 'critical']).code).toBe(0);
-    expect(run(['scan', app, '--fail-on', 'low']).code).toBe(1);
-    expect(run(['scan', app, '--fail-on', 'none']).code).toBe(0);
-    expect(run(['scan', app, '--only', 'missing-lockfile', '--fail-on', 'medium']).code).toBe(1);
-    expect(run(['scan', app, '--only', 'missing-lockfile', '--fail-on', 'high']).code).toBe(0);
+  it('honours --fail-on', async () => {
+    expect((await runAsync(['scan', app, '--fail-on', 'critical'])).code).toBe(1);
+    expect((await runAsync(['scan', app, '--only', 'dependencies', '--fail-on', 'critical'])).code).toBe(0);
+    expect((await runAsync(['scan', app, '--fail-on', 'low'])).code).toBe(1);
+    expect((await runAsync(['scan', app, '--fail-on', 'none'])).code).toBe(0);
+    expect((await runAsync(['scan', app, '--only', 'missing-lockfile', '--fail-on', 'medium'])).code).toBe(1);
+    expect((await runAsync(['scan', app, '--only', 'missing-lockfile', '--fail-on', 'high'])).code).toBe(0);
   });
 
-  it('selects checks with --only and --skip, by id or category', () => {
-    const rules = (args: string[]) =>
+  it('selects checks with --only and --skip, by id or category', async () => {
+    const rules = async (args: string[]) =>
       [
-        ...new Set(JSON.parse(run(['scan', app, '--format', 'json', ...args]).stdout).findings.map((f: { ruleId: string }) => f.ruleId)),
+        ...new Set(
+          JSON.parse((await runAsync(['scan', app, '--format', 'json', ...args])).stdout).findings.map((f: { ruleId: string }) => f.ruleId),
+        ),
       ].sort();
-    expect(rules(['--only', 'secrets'])).toEqual(['env-file-not-ignored', 'hardcoded-secret']);
-    expect(rules(['--only', 'missing-lockfile,env-file-not-ignored'])).toEqual(['env-file-not-ignored', 'missing-lockfile']);
-    expect(rules(['--skip', 'dependencies', '--skip', 'parse-error'])).toEqual([
+    expect(await rules(['--only', 'secrets'])).toEqual(['env-file-not-ignored', 'hardcoded-secret']);
+    expect(await rules(['--only', 'missing-lockfile,env-file-not-ignored'])).toEqual(['env-file-not-ignored', 'missing-lockfile']);
+    expect(await rules(['--skip', 'dependencies', '--skip', 'parse-error'])).toEqual([
       'env-file-not-ignored',
       'hardcoded-secret',
       'next-config-ignores-build-errors',
@@ -182,12 +184,12 @@ describe('shipshape scan on the prototype app', () => {
     ]);
   });
 
-  it('writes a baseline and then hides exactly the known findings', () => {
+  it('writes a baseline and then hides exactly the known findings', async () => {
     const dir = tempDir();
     const baseline = path.join(dir, 'baseline.json');
-    const first = run(['scan', app, '--write-baseline', baseline, '--format', 'json']);
+    const first = await runAsync(['scan', app, '--write-baseline', baseline, '--format', 'json']);
     expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(JSON.parse(first.stdout).findings.length);
-    const again = run(['scan', app, '--baseline', baseline]);
+    const again = await runAsync(['scan', app, '--baseline', baseline]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^0 findings .* 18 in baseline/m);
 
@@ -195,22 +197,22 @@ describe('shipshape scan on the prototype app', () => {
     const moved = copyFixture(app);
     const chat = path.join(moved, 'pages/api/chat.ts');
     writeFileSync(chat, `// a new first line\n${readFileSync(chat, 'utf8')}import Stripe from 'stripe';\nexport { Stripe };\n`);
-    const after = JSON.parse(run(['scan', moved, '--baseline', baseline, '--format', 'json']).stdout);
+    const after = JSON.parse((await runAsync(['scan', moved, '--baseline', baseline, '--format', 'json'])).stdout);
     expect(after.findings.map((f: { message: string }) => f.message)).toEqual([
       "'stripe' is imported but package.json does not declare it.",
     ]);
   });
 
-  it('writes the report to --output and nothing to stdout', () => {
+  it('writes the report to --output and nothing to stdout', async () => {
     const out = path.join(tempDir(), 'nested', 'report.sarif');
-    const { stdout, stderr } = run(['scan', app, '--format', 'sarif', '--output', out]);
+    const { stdout, stderr } = await runAsync(['scan', app, '--format', 'sarif', '--output', out]);
     expect(stdout).toBe('');
     expect(stderr).toContain(`wrote the sarif report to ${out}`);
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
-    expect(run(['scan', app, '--format', 'sarif', '--output', out, '--quiet']).stderr).toBe('');
+    expect((await runAsync(['scan', app, '--format', 'sarif', '--output', out, '--quiet'])).stderr).toBe('');
   });
 
-  it('gives the same findings in worker threads as on the main thread, in the same order', () => {
+  it('gives the same findings in worker threads as on the main thread, in the same order', async () => {
     const files: Record<string, string> = {
       'package.json': JSON.stringify({ name: 'big', dependencies: { react: '18.3.1' } }),
       'package-lock.json': '{}',
@@ -223,14 +225,14 @@ describe('shipshape scan on the prototype app', () => {
     }
     files['src/broken.ts'] = "import { a } from 'pkg-9';\nconst = ;\n";
     const big = writeTree(files);
-    const inline = JSON.parse(run(['scan', big, '--format', 'json', '--workers', '0']).stdout);
-    const threaded = JSON.parse(run(['scan', big, '--format', 'json', '--workers', '2']).stdout);
+    const inline = JSON.parse((await runAsync(['scan', big, '--format', 'json', '--workers', '0'])).stdout);
+    const threaded = JSON.parse((await runAsync(['scan', big, '--format', 'json', '--workers', '2'])).stdout);
     expect(inline.findings.length).toBe(130);
     expect(threaded.findings).toEqual(inline.findings);
     expect(threaded.summary.files).toBe(inline.summary.files);
   });
 
-  it('honours inline suppressions in env files and config overrides', () => {
+  it('honours inline suppressions in env files and config overrides', async () => {
     const dir = writeTree({
       'package.json': JSON.stringify({
         name: 'x',
@@ -240,19 +242,19 @@ describe('shipshape scan on the prototype app', () => {
       '.env': '# shipshape-ignore env-file-not-ignored -- throwaway demo values\nA=1\n',
       'index.js': "import b from 'b';\n",
     });
-    const report = JSON.parse(run(['scan', dir, '--format', 'json']).stdout);
+    const report = JSON.parse((await runAsync(['scan', dir, '--format', 'json'])).stdout);
     expect(report.findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([['missing-lockfile', 'low']]);
     expect(report.summary.suppressed).toBe(1);
   });
 
-  it('applies shipshape.config.json ignore globs', () => {
+  it('applies shipshape.config.json ignore globs', async () => {
     const dir = writeTree({
       'package.json': JSON.stringify({ name: 'x', dependencies: {} }),
       'shipshape.config.json': JSON.stringify({ ignore: ['legacy/**'] }),
       'legacy/old.js': "require('left-pad');\n",
       'src/new.js': "require('right-pad');\n",
     });
-    const report = JSON.parse(run(['scan', dir, '--format', 'json']).stdout);
+    const report = JSON.parse((await runAsync(['scan', dir, '--format', 'json'])).stdout);
     expect(report.findings.map((f: { file: string }) => f.file)).toEqual(['src/new.js']);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PUBLIC_ENV_PREFIX } from '../../src/analysis/env-reads.ts';
 import { secretByName } from '../../src/secrets/secret-shapes.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, run } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, readTree, runAsync } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
 import { typeErrors } from '../typecheck.ts';
 
@@ -17,8 +17,11 @@ interface JsonFinding {
   message: string;
 }
 
-function scanJson(app: string, ...extra: string[]): { findings: JsonFinding[]; rotate: Array<{ key: string; why: string }> } {
-  return JSON.parse(run(['scan', app, '--format', 'json', ...extra]).stdout);
+async function scanJson(
+  app: string,
+  ...extra: string[]
+): Promise<{ findings: JsonFinding[]; rotate: Array<{ key: string; why: string }> }> {
+  return JSON.parse((await runAsync(['scan', app, '--format', 'json', ...extra])).stdout);
 }
 
 const SOURCE = /\.(tsx?|jsx?)$/;
@@ -35,25 +38,25 @@ describe.each([
     rotated: ['NEXT_PUBLIC_STRIPE_SECRET_KEY', 'NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY'],
   },
 ])('fix --yes on $name', ({ name, serverDir, rotated }) => {
-  it('moves every secret out of browser code, into server code the browser calls, in code that type-checks, and a second run changes nothing', () => {
+  it('moves every secret out of browser code, into server code the browser calls, in code that type-checks, and a second run changes nothing', async () => {
     const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', name)));
     const original = new Set(Object.keys(readTree(app, (rel) => rel.startsWith('.git/'))));
-    const before = scanJson(app);
+    const before = await scanJson(app);
     expect(before.findings.filter((f) => f.category === 'secrets' && f.severity === 'critical').length).toBeGreaterThan(0);
     expect(before.rotate.map((r) => r.key).sort()).toEqual(rotated);
-    expect(run(['scan', app]).stdout).toContain(`KEYS TO ROTATE (${rotated.length})`);
+    expect((await runAsync(['scan', app])).stdout).toContain(`KEYS TO ROTATE (${rotated.length})`);
 
     // The diff renames keys in .env.local: it shows the names, never the values.
-    const preview = run(['fix', app, '--dry-run']);
+    const preview = await runAsync(['fix', app, '--dry-run']);
     expect(preview.stdout).toMatch(/^\+SUPABASE_SERVICE_ROLE_KEY=eyJhbG…\(\d+ chars\)$/m);
     expect(preview.stdout).not.toMatch(/sk-proj-FAKE|sk_test_FAKE|c2lnbmF0dXJl|wx_0000fake/);
 
-    const fixed = run(['fix', app, '--yes']);
+    const fixed = await runAsync(['fix', app, '--yes']);
     expect(fixed.code).toBe(0);
     for (const key of rotated) expect(fixed.stdout).toContain(`rotate ${key.replace(PUBLIC_ENV_PREFIX, '')}`);
     expect(fixed.stdout).not.toMatch(/sk-proj-FAKE|sk_test_FAKE|c2lnbmF0dXJl/);
 
-    const after = scanJson(app);
+    const after = await scanJson(app);
     expect(after.findings.filter((f) => f.category === 'secrets' && (f.severity === 'critical' || f.severity === 'high'))).toEqual([]);
     expect(after.findings.filter((f) => f.ruleId === 'env-var-undocumented' || f.ruleId === 'env-file-not-ignored')).toEqual([]);
 
@@ -92,7 +95,7 @@ describe.each([
 
     git(app, 'add', '-A');
     git(app, 'commit', '-q', '-m', 'fixed');
-    const again = run(['fix', app, '--yes']);
+    const again = await runAsync(['fix', app, '--yes']);
     expect(again.code).toBe(0);
     expect(git(app, 'status', '--porcelain')).toBe('');
   }, 240_000);
@@ -105,9 +108,9 @@ describe('typed-env-module output', () => {
     expect(typeErrors(app).join('\n')).toBe('');
   });
 
-  it('runs from `shipshape transform` and validates at load time', () => {
+  it('runs from `shipshape transform` and validates at load time', async () => {
     const app = gitInit(copyFixture(path.join(FIXTURES, 'typed-env-module', 'app-router', 'input')));
-    const result = run(['transform', 'typed-env-module', app]);
+    const result = await runAsync(['transform', 'typed-env-module', app]);
     expect(result.code).toBe(0);
     expect(readTree(app)['env/server.ts']).toContain('schema.parse(process.env)');
   });

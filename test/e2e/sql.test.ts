@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, run, writeTree } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, runAsync, writeTree } from '../helpers.ts';
 import { spawnSync } from 'node:child_process';
 import { KEYS, driveCli } from '../pty.ts';
 
@@ -15,14 +15,14 @@ function commitAll(dir: string): void {
 }
 
 describe('shipshape sql and verify on the Supabase fixture app', () => {
-  it('verify fails before, sql --yes writes migrations that pass squawk, verify passes after, and a second sql writes nothing', () => {
+  it('verify fails before, sql --yes writes migrations that pass squawk, verify passes after, and a second sql writes nothing', async () => {
     const dir = app();
-    const before = run(['verify', dir]);
+    const before = await runAsync(['verify', dir]);
     expect(before.code).toBe(1);
     expect(before.stdout).toMatch(/^tasks\s+owner\s+user_id\s+FAIL\s+FAIL\s+FAIL\s+FAIL\s+PASS$/m);
     expect(before.stdout).toMatch(/^FAIL: 11\/25 checks passed on 5 table\(s\) · 2 migration\(s\) applied to PGlite/m);
 
-    const generated = run(['sql', dir, '--yes']);
+    const generated = await runAsync(['sql', dir, '--yes']);
     expect(generated.stderr).toBe('');
     expect(generated.code).toBe(0);
     const migrations = readdirSync(path.join(dir, 'supabase', 'migrations')).sort();
@@ -49,26 +49,28 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     expect(squawk.status).toBe(0);
 
     commitAll(dir);
-    const again = run(['sql', dir, '--yes']);
+    const again = await runAsync(['sql', dir, '--yes']);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(
       'Nothing to generate: the schema already has the RLS policies, constraints and indexes shipshape would write.\n',
     );
 
-    const after = run(['verify', dir, '--format', 'json']);
+    const after = await runAsync(['verify', dir, '--format', 'json']);
     expect(after.code).toBe(0);
     const report = JSON.parse(after.stdout);
     expect(report.passed).toBe(true);
     expect(report.migrations).toHaveLength(6);
     expect(report.tables.map((t: { table: string }) => t.table)).toEqual(['comments', 'customers', 'profiles', 'projects', 'tasks']);
 
-    const scan = JSON.parse(run(['scan', dir, '--format', 'json', '--only', 'rls,schema']).stdout);
+    const scan = JSON.parse((await runAsync(['scan', dir, '--format', 'json', '--only', 'rls,schema'])).stdout);
     expect(scan.findings).toEqual([]);
-  });
+    // Two verify runs, each starting PGlite and replaying six migrations, plus sql --yes and squawk: over a
+    // minute on a loaded machine.
+  }, 240_000);
 
-  it('keeps a world-readable table public only when asked: by default the owner reads, and the output says so', () => {
+  it('keeps a world-readable table public only when asked: by default the owner reads, and the output says so', async () => {
     const dir = app();
-    const closed = run(['sql', dir, '--dry-run']);
+    const closed = await runAsync(['sql', dir, '--dry-run']);
     expect(closed.code).toBe(0);
     expect(closed.stderr).toContain('access: profiles owner (everyone read it before) · ');
     expect(closed.stdout).toContain(
@@ -76,23 +78,23 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     );
     expect(closed.stdout).not.toContain('to anon, authenticated');
 
-    const open = run(['sql', dir, '--dry-run', '--option', 'access.profiles=public-read']);
+    const open = await runAsync(['sql', dir, '--dry-run', '--option', 'access.profiles=public-read']);
     expect(open.code).toBe(0);
     expect(open.stderr).toContain('access: profiles public-read · ');
     expect(open.stdout).toContain(
       'create policy profiles_shipshape_select on public.profiles\n  for select to anon, authenticated\n  using (true);',
     );
 
-    const unknown = run(['sql', dir, '--dry-run', '--option', 'pageSize=100']);
+    const unknown = await runAsync(['sql', dir, '--dry-run', '--option', 'pageSize=100']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^shipshape: unknown option "pageSize" for sql\nhint: sql takes access\.profiles, access\.projects, /);
-    const badValue = run(['sql', dir, '--dry-run', '--option', 'access.profiles=everyone']);
+    const badValue = await runAsync(['sql', dir, '--dry-run', '--option', 'access.profiles=everyone']);
     expect(badValue.code).toBe(2);
     expect(badValue.stderr).toBe(
       'shipshape: option access.profiles must be one of "owner", "public-read", "server-only", "skip", got "everyone"\nhint: for example --option access.profiles=owner\n',
     );
 
-    const applied = run(['sql', dir, '--yes']);
+    const applied = await runAsync(['sql', dir, '--yes']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(
       /^access: profiles owner \(everyone read it before\) · projects owner · tasks owner · comments owner · customers owner$/m,
@@ -102,50 +104,50 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     );
   });
 
-  it('needs --yes or --dry-run without a terminal, refuses a dirty tree, and --dry-run writes nothing', () => {
+  it('needs --yes or --dry-run without a terminal, refuses a dirty tree, and --dry-run writes nothing', async () => {
     const dir = app();
-    const noTty = run(['sql', dir]);
+    const noTty = await runAsync(['sql', dir]);
     expect(noTty.code).toBe(2);
     expect(noTty.stderr).toBe(
       'shipshape: the sql wizard needs a terminal\nhint: in scripts and CI pass --yes (inferred access modes) or --dry-run\n',
     );
 
     writeFileSync(path.join(dir, 'notes.txt'), 'uncommitted\n');
-    const dirty = run(['sql', dir, '--yes']);
+    const dirty = await runAsync(['sql', dir, '--yes']);
     expect(dirty.code).toBe(2);
     expect(dirty.stderr).toMatch(/uncommitted changes: notes\.txt\nhint: commit or stash them first, or pass --allow-dirty/);
 
-    const dry = run(['sql', dir, '--dry-run', '--only', 'indexes', '--name', 'speed_up']);
+    const dry = await runAsync(['sql', dir, '--dry-run', '--only', 'indexes', '--name', 'speed_up']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^-- supabase\/migrations\/\d{14}_speed_up_indexes\.sql\n/);
     expect(dry.stdout).toContain('create index concurrently if not exists tasks_project_id_idx on public.tasks (project_id);');
     expect(dry.stdout).not.toContain('create policy');
     expect(readdirSync(path.join(dir, 'supabase', 'migrations'))).toHaveLength(2);
 
-    const layout = run(['sql', dir, '--dry-run', '--layout', 'plain', '--out', 'db/changes', '--only', 'constraints']);
+    const layout = await runAsync(['sql', dir, '--dry-run', '--layout', 'plain', '--out', 'db/changes', '--only', 'constraints']);
     expect(layout.stdout).toMatch(/^-- db\/changes\/\d{14}_shipshape_constraints\.sql$/m);
     expect(layout.stdout).toMatch(/^-- db\/changes\/rollbacks\/\d{14}_shipshape_validation\.sql$/m);
 
-    expect(run(['sql', dir, '--dry-run', '--only', 'policies']).stderr).toBe(
+    expect((await runAsync(['sql', dir, '--dry-run', '--only', 'policies'])).stderr).toBe(
       'shipshape: unknown part "policies"\nhint: use --only rls, constraints or indexes\n',
     );
-    expect(run(['sql', dir, '--dry-run', '--name', 'Bad Name']).code).toBe(2);
+    expect((await runAsync(['sql', dir, '--dry-run', '--name', 'Bad Name'])).code).toBe(2);
   });
 
-  it('says which migration line fails, and that a folder without a schema has nothing to generate', () => {
+  it('says which migration line fails, and that a folder without a schema has nothing to generate', async () => {
     const dir = app();
     writeFileSync(path.join(dir, 'supabase/migrations/20240301000000_broken.sql'), 'alter table public.tasks\n  add column x int,,;\n');
-    const broken = run(['sql', dir, '--dry-run']);
+    const broken = await runAsync(['sql', dir, '--dry-run']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(
       /^shipshape: supabase\/migrations\/20240301000000_broken\.sql:2 does not parse: syntax error at or near ","/,
     );
-    const verify = run(['verify', dir]);
+    const verify = await runAsync(['verify', dir]);
     expect(verify.code).toBe(2);
     expect(verify.stderr).toContain('shipshape: a migration fails: supabase/migrations/20240301000000_broken.sql:2: does not parse');
 
     const prismaOnly = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'unindexed-foreign-key', 'prisma-relation')));
-    const nothing = run(['verify', prismaOnly]);
+    const nothing = await runAsync(['verify', prismaOnly]);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/^shipshape: no SQL migrations found in /);
 
@@ -153,25 +155,25 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
       'package.json': '{"name":"x"}',
       'db/schema.sql': 'create table items (id int primary key, user_id uuid);\n',
     });
-    const noRls = run(['verify', serverOnly]);
+    const noRls = await runAsync(['verify', serverOnly]);
     expect(noRls.code).toBe(2);
     expect(noRls.stderr).toMatch(
       /^shipshape: nothing to verify in .*: the app does not use Supabase and no migration enables row level security\nhint: /,
     );
 
     const empty = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'missing-lockfile', 'no-lockfile')));
-    const none = run(['sql', empty, '--yes']);
+    const none = await runAsync(['sql', empty, '--yes']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^shipshape: no database schema found/);
   });
 
-  it('fix names `shipshape sql` for the database findings instead of pretending to fix them', () => {
+  it('fix names `shipshape sql` for the database findings instead of pretending to fix them', async () => {
     const dir = app();
-    const fix = run(['fix', dir, '--yes', '--only', 'rls,schema']);
+    const fix = await runAsync(['fix', dir, '--yes', '--only', 'rls,schema']);
     expect(fix.code).toBe(0);
     expect(fix.stderr).toMatch(/^\d+ finding\(s\) are fixed by generated files, not by `fix`: run `shipshape sql`$/m);
     expect(readFileSync(path.join(dir, 'supabase/migrations/20240101000000_init.sql'), 'utf8')).toContain('Anyone can do anything');
-    expect(run(['list']).stdout).toMatch(/^\s+rls-disabled\s+critical\s+rls\s+`shipshape sql`$/m);
+    expect((await runAsync(['list'])).stdout).toMatch(/^\s+rls-disabled\s+critical\s+rls\s+`shipshape sql`$/m);
   });
 });
 
@@ -219,7 +221,7 @@ describe('--database-url on a server that accepts and never answers', () => {
         ['verify', dir, '--database-url', dead],
       ]) {
         const started = Date.now();
-        const result = run(args);
+        const result = await runAsync(args);
         expect(result.code, args[0]).toBe(2);
         expect(result.stderr).toMatch(
           new RegExp(`^shipshape: 127\\.0\\.0\\.1:${port} did not answer the connection within 10 s\nhint: `, 'm'),
@@ -279,8 +281,8 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
     await dropLeftoverRoles();
     const before = await serverRoles();
     const dir = app();
-    expect(run(['sql', dir, '--yes']).code).toBe(0);
-    const passed = run(['verify', dir, '--database-url', url!]);
+    expect((await runAsync(['sql', dir, '--yes'])).code).toBe(0);
+    const passed = await runAsync(['verify', dir, '--database-url', url!]);
     expect(passed.stdout).toContain('PASS: 25/25');
     expect(passed.code).toBe(0);
     expect(await serverRoles()).toEqual(before);
@@ -289,7 +291,7 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
       path.join(dir, 'supabase', 'migrations', '99999999999999_broken.sql'),
       'grant select on public.tasks to anon;\nselect bogus from nowhere;\n',
     );
-    const failed = run(['verify', dir, '--database-url', url!]);
+    const failed = await runAsync(['verify', dir, '--database-url', url!]);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('99999999999999_broken.sql:2');
     expect(await serverRoles()).toEqual(before);
@@ -307,7 +309,7 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
       target.username = role;
       target.password = 'plain-pw';
       const dir = app();
-      const result = run(['verify', dir, '--database-url', target.toString()]);
+      const result = await runAsync(['verify', dir, '--database-url', target.toString()]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(
         new RegExp(
@@ -329,8 +331,8 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
 describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
   it('passes after sql --yes, in a database of its own that it drops, and refuses a database holding rows', async () => {
     const dir = app();
-    expect(run(['sql', dir, '--yes']).code).toBe(0);
-    const result = run(['verify', dir, '--database-url', url!]);
+    expect((await runAsync(['sql', dir, '--yes'])).code).toBe(0);
+    const result = await runAsync(['verify', dir, '--database-url', url!]);
     expect(result.stdout).toMatch(/^PASS: 25\/25 checks passed on 5 table\(s\) · 6 migration\(s\) applied to PostgreSQL 1\d/m);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('postgres:postgres');
@@ -343,7 +345,7 @@ describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
       expect(leftovers.rows).toEqual([]);
       await client.query('create table if not exists public.shipshape_e2e_data (id int primary key)');
       await client.query('insert into public.shipshape_e2e_data values (1) on conflict do nothing');
-      const refused = run(['verify', dir, '--database-url', url!]);
+      const refused = await runAsync(['verify', dir, '--database-url', url!]);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('is not an empty scratch database: public.shipshape_e2e_data holds rows');
     } finally {
@@ -369,7 +371,7 @@ describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
         create table public.notes (id uuid primary key default gen_random_uuid(), user_id uuid references auth.users (id), body text);
         alter table public.notes enable row level security;
         create policy "everyone" on public.notes for all using (true);`);
-      const result = run(['sql', dir, '--database-url', target.toString(), '--dry-run']);
+      const result = await runAsync(['sql', dir, '--database-url', target.toString(), '--dry-run']);
       expect(result.stderr).toBe('access: notes owner\n');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('drop policy if exists everyone on public.notes;');
@@ -381,7 +383,7 @@ describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
       );
       expect(result.stdout).toContain('create index concurrently if not exists notes_user_id_idx on public.notes (user_id);');
       expect(result.stdout).not.toContain('public.tasks');
-      const unreachable = run(['sql', dir, '--database-url', 'postgres://nobody:secret-pw@127.0.0.1:1/none', '--dry-run']);
+      const unreachable = await runAsync(['sql', dir, '--database-url', 'postgres://nobody:secret-pw@127.0.0.1:1/none', '--dry-run']);
       expect(unreachable.code).toBe(2);
       expect(unreachable.stderr).toMatch(/^shipshape: cannot connect to postgres:\/\/127\.0\.0\.1:1\/none: /);
       expect(unreachable.stderr).not.toContain('secret-pw');

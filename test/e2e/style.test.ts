@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newFileStyle } from '../../src/engine/project-style.ts';
-import { FIXTURES, checksums, cleanTempDirs, copyFixture, git, gitInit, readTree, run, writeTree } from '../helpers.ts';
+import { FIXTURES, checksums, cleanTempDirs, copyFixture, git, gitInit, readTree, runAsync, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -30,9 +30,9 @@ const lfOnlyLines = (text: string) =>
     .filter((line) => !line.endsWith('\r')).length;
 
 describe('files shipshape creates follow the project style', () => {
-  it('a CRLF project with double quotes and no semicolons gets CRLF, double-quoted, semicolon-free new files, and a second run changes nothing', () => {
+  it('a CRLF project with double quotes and no semicolons gets CRLF, double-quoted, semicolon-free new files, and a second run changes nothing', async () => {
     const app = gitInit(toCrlf(copyFixture(path.join(FIXTURES, 'apps', 'windows-style'))));
-    const first = run(['fix', app, '--yes', '--all']);
+    const first = await runAsync(['fix', app, '--yes', '--all']);
     expect(first.code).toBe(0);
     const created = createdFiles(app);
     expect(created).toEqual(['.env.example', '.gitignore', 'app/actions/openai.ts', 'lib/db.ts', 'lib/prisma.ts']);
@@ -55,7 +55,7 @@ describe('files shipshape creates follow the project style', () => {
     }
 
     const before = checksums(app);
-    const second = run(['fix', app, '--yes', '--all', '--allow-dirty']);
+    const second = await runAsync(['fix', app, '--yes', '--all', '--allow-dirty']);
     expect(second.code).toBe(0);
     expect(checksums(app)).toEqual(before);
   }, 240_000);
@@ -65,7 +65,7 @@ describe('files shipshape creates follow the project style', () => {
     const config = { semi: true, singleQuote: true, tabWidth: 4, endOfLine: 'crlf' as const };
     writeFileSync(path.join(app, '.prettierrc'), `${JSON.stringify(config)}\n`);
     gitInit(app);
-    const first = run(['fix', app, '--yes', '--all']);
+    const first = await runAsync(['fix', app, '--yes', '--all']);
     expect(first.code).toBe(0);
     const created = createdFiles(app).filter((file) => CODE.test(file));
     expect(created).toEqual(['app/actions/openai.ts', 'lib/db.ts', 'lib/prisma.ts']);
@@ -82,22 +82,22 @@ describe('files shipshape creates follow the project style', () => {
     expect(readFileSync(path.join(app, 'app/actions/openai.ts'), 'utf8')).toContain('\r\n    apiKey: process.env.OPENAI_API_KEY,\r\n');
 
     const before = checksums(app);
-    expect(run(['fix', app, '--yes', '--all', '--allow-dirty']).code).toBe(0);
+    expect((await runAsync(['fix', app, '--yes', '--all', '--allow-dirty'])).code).toBe(0);
     expect(checksums(app)).toEqual(before);
   }, 240_000);
 
-  it('sql --yes writes CRLF migrations into a CRLF project, verify applies them, and a second run writes nothing', () => {
+  it('sql --yes writes CRLF migrations into a CRLF project, verify applies them, and a second run writes nothing', async () => {
     const app = gitInit(toCrlf(copyFixture(path.join(FIXTURES, 'apps', 'supabase-app'))));
-    const generated = run(['sql', app, '--yes']);
+    const generated = await runAsync(['sql', app, '--yes']);
     expect(generated.code).toBe(0);
     const created = createdFiles(app).filter((file) => file.endsWith('.sql'));
     expect(created.length).toBe(8);
     for (const file of created)
       expect(lfOnlyLines(readFileSync(path.join(app, file), 'utf8')), `${file} has only CRLF line breaks`).toBe(0);
-    expect(run(['verify', app]).code).toBe(0);
+    expect((await runAsync(['verify', app])).code).toBe(0);
     git(app, 'add', '-A');
     git(app, 'commit', '-q', '-m', 'migrations');
-    expect(run(['sql', app, '--yes']).stdout).toContain('Nothing to generate');
+    expect((await runAsync(['sql', app, '--yes'])).stdout).toContain('Nothing to generate');
   }, 240_000);
 });
 

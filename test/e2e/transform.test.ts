@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TRANSFORMS } from '../../src/all-transforms.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, run, writeTree } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, spawnAsync, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -14,7 +14,7 @@ const CONFIG = readFileSync(path.join(FIXTURES, 'remove-build-error-ignores', 'b
 const FIXED = readFileSync(path.join(FIXTURES, 'remove-build-error-ignores', 'both-flags.output.js'), 'utf8');
 
 describe('shipshape transform', () => {
-  it('runs a file transform over folders and reports changed, unchanged, skipped and failed files as JSON', () => {
+  it('runs a file transform over folders and reports changed, unchanged, skipped and failed files as JSON', async () => {
     const dir = gitInit(
       writeTree({
         'apps/a/next.config.js': CONFIG,
@@ -23,7 +23,7 @@ describe('shipshape transform', () => {
         'apps/a/page.tsx': 'export default function Page() { return null; }\n',
       }),
     );
-    const { code, stdout } = run(['transform', 'remove-build-error-ignores', 'apps', '--json'], { cwd: dir });
+    const { code, stdout } = await runAsync(['transform', 'remove-build-error-ignores', 'apps', '--json'], { cwd: dir });
     const summary = JSON.parse(stdout);
     expect(summary.transform).toBe('remove-build-error-ignores');
     expect(summary.changed).toEqual([{ file: 'apps/a/next.config.js' }]);
@@ -37,49 +37,49 @@ describe('shipshape transform', () => {
     expect(readFileSync(path.join(dir, 'apps/c/next.config.ts'), 'utf8')).toContain('ignoreBuildErrors');
   });
 
-  it('prints a diff with --dry-run and writes nothing; a second real run changes nothing', () => {
+  it('prints a diff with --dry-run and writes nothing; a second real run changes nothing', async () => {
     const dir = gitInit(writeTree({ 'next.config.js': CONFIG }));
-    const dry = run(['transform', 'remove-build-error-ignores', 'next.config.js', '--dry-run'], { cwd: dir });
+    const dry = await runAsync(['transform', 'remove-build-error-ignores', 'next.config.js', '--dry-run'], { cwd: dir });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('-    ignoreBuildErrors: true,');
     expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toBe(CONFIG);
-    expect(run(['transform', 'remove-build-error-ignores', '.'], { cwd: dir }).code).toBe(0);
+    expect((await runAsync(['transform', 'remove-build-error-ignores', '.'], { cwd: dir })).code).toBe(0);
     execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qam', 'fixed'], { cwd: dir });
-    const again = run(['transform', 'remove-build-error-ignores', '.', '--json'], { cwd: dir });
+    const again = await runAsync(['transform', 'remove-build-error-ignores', '.', '--json'], { cwd: dir });
     expect(JSON.parse(again.stdout).changed).toEqual([]);
   });
 
-  it('journals at the top of the git tree, where undo finds it from a subfolder', () => {
+  it('journals at the top of the git tree, where undo finds it from a subfolder', async () => {
     const dir = gitInit(writeTree({ 'apps/web/next.config.js': CONFIG }));
     const web = path.join(dir, 'apps/web');
-    expect(run(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: web }).code).toBe(0);
+    expect((await runAsync(['transform', 'remove-build-error-ignores', 'next.config.js'], { cwd: web })).code).toBe(0);
     expect(readFileSync(path.join(web, 'next.config.js'), 'utf8')).toBe(FIXED);
-    const undone = run(['undo'], { cwd: web });
+    const undone = await runAsync(['undo'], { cwd: web });
     expect(undone.code).toBe(0);
     expect(undone.stdout).toContain('apps/web/next.config.js');
     expect(readFileSync(path.join(web, 'next.config.js'), 'utf8')).toBe(CONFIG);
   });
 
-  it('runs a project transform on an app folder', () => {
+  it('runs a project transform on an app folder', async () => {
     const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'prototype')));
-    const { code, stdout } = run(['transform', 'ignore-env-files', app, '--json']);
+    const { code, stdout } = await runAsync(['transform', 'ignore-env-files', app, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).changed).toEqual([{ file: '.gitignore' }]);
     expect(readFileSync(path.join(app, '.gitignore'), 'utf8')).toContain('!.env.example');
   });
 
-  it('refuses an unknown transform with a suggestion, and missing paths', () => {
-    const unknown = run(['transform', 'remove-build-error-ignore', '.']);
+  it('refuses an unknown transform with a suggestion, and missing paths', async () => {
+    const unknown = await runAsync(['transform', 'remove-build-error-ignore', '.']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown transform "remove-build-error-ignore" (did you mean "remove-build-error-ignores"?)');
-    const missing = run(['transform', 'remove-build-error-ignores', 'no/such/file.js']);
+    const missing = await runAsync(['transform', 'remove-build-error-ignores', 'no/such/file.js']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file or directory: no/such/file.js');
   });
 
   it.each(TRANSFORMS.filter((t) => t.kind === 'file').map((t) => t.meta.id))(
     '%s runs under plain jscodeshift -t too, with the same result',
-    (id) => {
+    async (id) => {
       const fixtures = path.join(FIXTURES, id);
       const changes = (file: string) =>
         readFileSync(path.join(fixtures, file), 'utf8') !== readFileSync(path.join(fixtures, file.replace('.input.', '.output.')), 'utf8');
@@ -90,19 +90,20 @@ describe('shipshape transform', () => {
       const jscodeshift = path.join(REPO, 'node_modules', '.bin', 'jscodeshift');
       const folder = path.join(REPO, 'transforms', id, 'index.ts');
       const module = existsSync(folder) ? folder : path.join(REPO, 'transforms', `${id}.ts`);
-      const out = execFileSync(jscodeshift, ['-t', module, target], { encoding: 'utf8' });
-      expect(out).toContain('1 ok');
+      const { code, stdout, stderr } = await spawnAsync(jscodeshift, ['-t', module, target], { env: process.env });
+      expect(code, stderr).toBe(0);
+      expect(stdout).toContain('1 ok');
       expect(readFileSync(target, 'utf8')).toBe(readFileSync(path.join(fixtures, input.replace('.input.', '.output.')), 'utf8'));
     },
   );
 
   it(
     'holds back a change that adds a TypeScript error: exit 1, the error in the JSON, nothing written',
-    () => {
+    async () => {
       const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'typed-fix')));
       symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
       const tasks = readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8');
-      const { code, stdout } = run(['transform', 'pg-pool', app, '--json']);
+      const { code, stdout } = await runAsync(['transform', 'pg-pool', app, '--json']);
       expect(code).toBe(1);
       const summary = JSON.parse(stdout);
       expect(summary.changed).toEqual([]);
@@ -116,7 +117,7 @@ describe('shipshape transform', () => {
       expect(readFileSync(path.join(app, 'pages/api/tasks.ts'), 'utf8')).toBe(tasks);
       expect(existsSync(path.join(app, 'lib/db.ts'))).toBe(false);
 
-      const weather = run(['transform', 'fetch-timeout', path.join(app, 'pages'), '--dry-run'], { cwd: app });
+      const weather = await runAsync(['transform', 'fetch-timeout', path.join(app, 'pages'), '--dry-run'], { cwd: app });
       expect(weather.code).toBe(0);
       expect(weather.stdout).toContain('+  if (!weather.ok) throw new Error(');
     },

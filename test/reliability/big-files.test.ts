@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTempDirs, gitInit, run, writeTree } from '../helpers.ts';
+import { cleanTempDirs, gitInit, runAsync, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -31,23 +31,23 @@ function supabaseApp(): string {
 }
 
 describe('files over 1 MB', () => {
-  it('reads a 1.2 MB migration in scan, sql and verify', () => {
+  it('reads a 1.2 MB migration in scan, sql and verify', async () => {
     const app = supabaseApp();
-    const scan = JSON.parse(run(['scan', app, '--format', 'json', '--only', 'rls-disabled']).stdout);
+    const scan = JSON.parse((await runAsync(['scan', app, '--format', 'json', '--only', 'rls-disabled'])).stdout);
     expect(scan.findings.map((f: { file: string; ruleId: string }) => `${f.ruleId} ${f.file}`)).toEqual([
       'rls-disabled supabase/migrations/20240103000000_seed.sql',
     ]);
     expect(scan.skipped).toEqual([]);
 
-    const sql = run(['sql', app, '--dry-run', '--only', 'rls']);
+    const sql = await runAsync(['sql', app, '--dry-run', '--only', 'rls']);
     expect(sql.code).toBe(0);
     expect(sql.stdout).toMatch(/alter table public\.events enable row level security/i);
 
-    const verify = JSON.parse(run(['verify', app, '--format', 'json']).stdout);
+    const verify = JSON.parse((await runAsync(['verify', app, '--format', 'json'])).stdout);
     expect(verify.migrations).toHaveLength(4);
   }, 240_000);
 
-  it('lists every other skipped file with its reason in text, json and sarif', () => {
+  it('lists every other skipped file with its reason in text, json and sarif', async () => {
     const app = gitInit(
       writeTree({
         'package.json': PACKAGE,
@@ -55,18 +55,18 @@ describe('files over 1 MB', () => {
         'public/logo.png': '\u0089PNG\r\n',
       }),
     );
-    const text = run(['scan', app]);
+    const text = await runAsync(['scan', app]);
     expect(text.stdout).toMatch(/^SKIPPED \(2\)$/m);
     expect(text.stdout).toMatch(/^ {2}lib\/vendor\.js {2}larger than 1 MB$/m);
     expect(text.stdout).toMatch(/^ {2}public\/logo\.png {2}binary$/m);
 
-    const json = JSON.parse(run(['scan', app, '--format', 'json']).stdout);
+    const json = JSON.parse((await runAsync(['scan', app, '--format', 'json'])).stdout);
     expect(json.skipped).toEqual([
       { path: 'lib/vendor.js', reason: 'too-large' },
       { path: 'public/logo.png', reason: 'binary' },
     ]);
 
-    const sarif = JSON.parse(run(['scan', app, '--format', 'sarif']).stdout);
+    const sarif = JSON.parse((await runAsync(['scan', app, '--format', 'sarif'])).stdout);
     const notifications = sarif.runs[0].invocations[0].toolExecutionNotifications;
     expect(
       notifications.map((n: { message: { text: string }; properties: { reason: string } }) => [n.message.text, n.properties.reason]),
@@ -79,7 +79,7 @@ describe('files over 1 MB', () => {
 });
 
 describe('long lines', () => {
-  it('scans a 1 MB one-line file with 1,000 findings in seconds, and each frame line stays short', () => {
+  it('scans a 1 MB one-line file with 1,000 findings in seconds, and each frame line stays short', async () => {
     const filler = (i: number) => Array.from({ length: 32 }, (_, j) => `const a${i}_${j}=globalThis.x${j};`).join('');
     const line = Array.from({ length: 1_000 }, (_, i) => `${filler(i)}const r${i}=fetch("https://api.example.com/v1/items/${i}");`).join(
       '',
@@ -87,7 +87,7 @@ describe('long lines', () => {
     expect(line.length).toBeGreaterThan(900_000);
     const app = gitInit(writeTree({ 'package.json': PACKAGE, 'lib/bundle.ts': `${line}\n` }));
     const started = performance.now();
-    const result = run(['scan', app, '--only', 'fetch-without-timeout']);
+    const result = await runAsync(['scan', app, '--only', 'fetch-without-timeout']);
     const seconds = (performance.now() - started) / 1000;
     expect(result.stdout).toContain('1000 findings');
     const firstFetch = filler(0).length + 'const r0='.length + 1;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cleanTempDirs, copyFixture, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, tempDir, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -38,31 +38,32 @@ describe("answers to fixes' questions", () => {
       '--option pageSize must be a whole number from 1 to 10000, got "0"',
       'for example --option pageSize=100',
     ],
-  ])('%j is refused with exit 2, naming the key, the range and an example', (args, reason, hint) => {
+  ])('%j is refused with exit 2, naming the key, the range and an example', async (args, reason, hint) => {
     const [command, ...rest] = args as string[];
-    const result = command === 'transform' ? run([command, rest[0]!, app, ...rest.slice(1)]) : run([command!, app, ...rest]);
+    const result =
+      command === 'transform' ? await runAsync([command, rest[0]!, app, ...rest.slice(1)]) : await runAsync([command!, app, ...rest]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`shipshape: ${reason}\nhint: ${hint}\n`);
     expect(result.stdout).toBe('');
   });
 
-  it('refuses an unknown --option key, naming it and listing the known ones', () => {
-    const fix = run(['fix', app, '--dry-run', '--option', 'pagesize=50']);
+  it('refuses an unknown --option key, naming it and listing the known ones', async () => {
+    const fix = await runAsync(['fix', app, '--dry-run', '--option', 'pagesize=50']);
     expect(fix.code).toBe(2);
     expect(fix.stderr).toMatch(
       /^shipshape: unknown option "pagesize" \(did you mean "pageSize"\?\)\nhint: known options: .*pageSize \(a whole number from 1 to 10000\).*timeoutMs \(a whole number from 100 to 600000\)/,
     );
-    const transform = run(['transform', 'bound-list-query', app, '--dry-run', '--option', 'timeoutMs=5000']);
+    const transform = await runAsync(['transform', 'bound-list-query', app, '--dry-run', '--option', 'timeoutMs=5000']);
     expect(transform.code).toBe(2);
     expect(transform.stderr).toBe(
       'shipshape: unknown option "timeoutMs"\nhint: known options: pageSize (a whole number from 1 to 10000)\n',
     );
   }, 120_000);
 
-  it("validates the configuration's answers against the same ranges", () => {
+  it("validates the configuration's answers against the same ranges", async () => {
     const dir = dataAccess();
     writeTree({ 'shipshape.config.json': JSON.stringify({ answers: { pageSize: -1 } }) }, dir);
-    const result = run(['fix', dir, '--dry-run', '--allow-dirty']);
+    const result = await runAsync(['fix', dir, '--dry-run', '--allow-dirty']);
     expect(result.code).toBe(2);
     expect(
       result.stderr.endsWith(
@@ -71,8 +72,8 @@ describe("answers to fixes' questions", () => {
     ).toBe(true);
   });
 
-  it('applies an answer within range', () => {
-    const result = run(['fix', app, '--dry-run', '--option', 'pageSize=25']);
+  it('applies an answer within range', async () => {
+    const result = await runAsync(['fix', app, '--dry-run', '--option', 'pageSize=25']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/take: 25|\.range\(0, 24\)|LIMIT 25/);
     expect(result.stdout).not.toMatch(/LIMIT -1|take: -1/);
@@ -80,7 +81,7 @@ describe("answers to fixes' questions", () => {
 });
 
 describe('messages', () => {
-  it('gives every exit-2 error one reason line and one hint line', () => {
+  it('gives every exit-2 error one reason line and one hint line', async () => {
     const app = dataAccess();
     const cases = [
       ['scan', path.join(app, 'missing')],
@@ -95,13 +96,13 @@ describe('messages', () => {
       ['undo', tempDir()],
     ];
     for (const args of cases) {
-      const result = run(args);
+      const result = await runAsync(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(REASON_AND_HINT);
     }
   }, 300_000);
 
-  it('accepts a UTF-8 byte order mark in package.json, shipshape.config.json and tsconfig.json', () => {
+  it('accepts a UTF-8 byte order mark in package.json, shipshape.config.json and tsconfig.json', async () => {
     const BOM = '\uFEFF';
     const app = gitInit(
       writeTree({
@@ -111,7 +112,7 @@ describe('messages', () => {
         'lib/a.ts': "import dayjs from 'dayjs';\nexport const a = dayjs();\n",
       }),
     );
-    const result = run(['scan', app, '--format', 'json']);
+    const result = await runAsync(['scan', app, '--format', 'json']);
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout);
     expect(report.project.packages[0].name).toBe('bom');
@@ -120,7 +121,7 @@ describe('messages', () => {
 });
 
 describe('fix --patch', () => {
-  it('C-quotes file names with a tab, a newline, a quote, a backslash or non-ASCII bytes, and git apply accepts the patch', () => {
+  it('C-quotes file names with a tab, a newline, a quote, a backslash or non-ASCII bytes, and git apply accepts the patch', async () => {
     const names = ['lib/tab\there.ts', 'lib/new\nline.ts', 'lib/quote"d.ts', 'lib/back\\slash.ts', 'lib/café.ts', 'lib/plain name.ts'];
     const fetchCall =
       "export const load = async () => {\n  const res = await fetch('https://api.vendor.io/items');\n  return res.json();\n};\n";
@@ -132,7 +133,7 @@ describe('fix --patch', () => {
       }),
     );
     const patch = path.join(tempDir(), 'fix.patch');
-    const result = run(['fix', app, '--patch', patch]);
+    const result = await runAsync(['fix', app, '--patch', patch]);
     expect(result.code).toBe(0);
     const text = execFileSync('cat', [patch], { encoding: 'utf8' });
     expect(text).toContain('diff --git "a/lib/tab\\there.ts" "b/lib/tab\\there.ts"');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTempDirs, gitInit, run, writeTree } from '../helpers.ts';
+import { cleanTempDirs, gitInit, runAsync, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -98,8 +98,8 @@ function leaks(output: string): string[] {
 describe('secrets in output', () => {
   const dir = app();
 
-  it.each(['text', 'json', 'sarif'])('scan --format %s shows none of the secret corpus', (format) => {
-    const result = run(['scan', dir, '--format', format]);
+  it.each(['text', 'json', 'sarif'])('scan --format %s shows none of the secret corpus', async (format) => {
+    const result = await runAsync(['scan', dir, '--format', format]);
     expect(result.code).toBe(1);
     expect(leaks(result.stdout + result.stderr)).toEqual([]);
     if (format === 'text') {
@@ -111,8 +111,8 @@ describe('secrets in output', () => {
     }
   });
 
-  it('fix --dry-run shows none of them, and --patch writes them exactly', () => {
-    const dry = run(['fix', dir, '--dry-run']);
+  it('fix --dry-run shows none of them, and --patch writes them exactly', async () => {
+    const dry = await runAsync(['fix', dir, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('AbortSignal.timeout(10000)');
     expect(dry.stdout).toMatch(/^ const pem = `-----BEGIN PRIVATE KEY-----$/m);
@@ -120,7 +120,7 @@ describe('secrets in output', () => {
     expect(dry.stderr).toContain('secrets in the diff are masked');
 
     const patch = `${dir}/../leaky.patch`;
-    expect(run(['fix', dir, '--patch', patch]).code).toBe(0);
+    expect((await runAsync(['fix', dir, '--patch', patch])).code).toBe(0);
     expect(readFileSync(patch, 'utf8')).toContain(`MY_CUSTOM_TOKEN=${secret('env-only custom token')}`);
   }, 180_000);
 });

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, checksums, cleanTempDirs, git, gitInit, run, tempDir, writeTree } from '../helpers.ts';
+import { BIN, answerVitest, checksums, cleanTempDirs, git, gitInit, runAsync, spawnAsync, tempDir, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -62,13 +62,12 @@ function strayTemps(root: string): string[] {
   return found;
 }
 
-function runKilledAfter(writes: number, args: string[], cwd: string): { killed: boolean; code: number | null } {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+async function runKilledAfter(writes: number, args: string[], cwd: string): Promise<{ killed: boolean; code: number | null }> {
+  const result = await spawnAsync(process.execPath, [BIN, ...args], {
     cwd,
-    encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CI: 'true', SHIPSHAPE_FAULT_AFTER_WRITES: String(writes) },
   });
-  return { killed: result.signal === 'SIGKILL', code: result.status };
+  return { killed: result.signal === 'SIGKILL', code: result.code };
 }
 
 /** The names a run draws at random (journal folders, temporary files) made equal, with each file's bytes and mode. */
@@ -94,16 +93,22 @@ function treeState(root: string): Record<string, string> {
  * After a kill at a write (`tree` is what it left): writing commands refuse to run (checked once, where a journal
  * exists), and `shipshape undo` brings back the old tree, byte for byte.
  */
-function expectUndoRestores(tree: string, args: string[], before: Record<string, string>, refusal: { seen: boolean }, label: string): void {
+async function expectUndoRestores(
+  tree: string,
+  args: string[],
+  before: Record<string, string>,
+  refusal: { seen: boolean },
+  label: string,
+): Promise<void> {
   const journals = readdirSync(path.join(tree, '.shipshape', 'undo')).filter((name) => !name.startsWith('.'));
   if (journals.length > 0 && !refusal.seen) {
-    const refused = run(args, { cwd: tree });
+    const refused = await runAsync(args, { cwd: tree });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^shipshape: an earlier apply was interrupted \(\.shipshape\/undo\/.+ is incomplete\)/);
     expect(refused.stderr).toContain('hint: run `shipshape undo` to roll it back');
     refusal.seen = true;
   }
-  const undone = run(['undo', '.'], { cwd: tree });
+  const undone = await runAsync(['undo', '.'], { cwd: tree });
   if (journals.length > 0) {
     expect(undone.code, label).toBe(0);
     // Killed after its last write, the apply had finished: undo then undoes it as any other.
@@ -123,21 +128,16 @@ async function expectRealKillsMatchCopies(
   args: string[],
   copies: string,
   writes: number,
-  undoFirst: () => void,
+  undoFirst: () => unknown,
 ): Promise<void> {
   for (const n of [...new Set([1, Math.ceil(writes / 2), writes])]) {
     await answerVitest();
-    undoFirst();
-    expect(runKilledAfter(n, args, dir).killed, `a real kill at write ${n}`).toBe(true);
+    await undoFirst();
+    expect((await runKilledAfter(n, args, dir)).killed, `a real kill at write ${n}`).toBe(true);
     expect(treeState(dir), `a real kill at write ${n}`).toEqual(treeState(path.join(copies, String(n))));
-    const again = run(['undo', '.'], { cwd: dir });
+    const again = await runAsync(['undo', '.'], { cwd: dir });
     expect(again.code === 0 || again.stderr.includes('nothing to undo'), again.stderr).toBe(true);
   }
-}
-
-/** Lets the test worker answer vitest between commands: a loop of synchronous runs would hold it for minutes. */
-function answerVitest(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -148,10 +148,10 @@ function answerVitest(): Promise<void> {
 async function killAtEveryWrite(dir: string, args: string[]): Promise<number> {
   const before = checksums(dir);
   const copies = tempDir('shipshape-kills-');
-  const completed = run(args, { cwd: dir, snapshotsTo: copies });
+  const completed = await runAsync(args, { cwd: dir, snapshotsTo: copies });
   expect(completed.code, completed.stderr).toBe(0);
   const writes = readdirSync(copies).length;
-  expect(run(['undo', '.'], { cwd: dir }).code).toBe(0);
+  expect((await runAsync(['undo', '.'], { cwd: dir })).code).toBe(0);
   expect(checksums(dir)).toEqual(before);
   expect(strayTemps(dir)).toEqual([]);
   await expectRealKillsMatchCopies(dir, args, copies, writes, () => {});
@@ -159,7 +159,7 @@ async function killAtEveryWrite(dir: string, args: string[]): Promise<number> {
   const refusal = { seen: false };
   for (let n = 1; n <= writes; n++) {
     await answerVitest();
-    expectUndoRestores(path.join(copies, String(n)), args, before, refusal, `after a kill at write ${n}`);
+    await expectUndoRestores(path.join(copies, String(n)), args, before, refusal, `after a kill at write ${n}`);
   }
   expect(refusal.seen).toBe(true);
   return writes;
@@ -183,36 +183,36 @@ describe('a kill -9 at any write leaves a tree that undo brings back byte for by
     const dir = fixableApp();
     const before = checksums(dir);
     const copies = tempDir('shipshape-kills-');
-    expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0);
-    expect(run(['undo', '.'], { cwd: dir, snapshotsTo: copies }).code).toBe(0);
+    expect((await runAsync(['fix', '.', '--yes'], { cwd: dir })).code).toBe(0);
+    expect((await runAsync(['undo', '.'], { cwd: dir, snapshotsTo: copies })).code).toBe(0);
     expect(checksums(dir)).toEqual(before);
     const writes = readdirSync(copies).length;
     expect(writes).toBeGreaterThanOrEqual(4);
-    await expectRealKillsMatchCopies(dir, ['undo', '.'], copies, writes, () =>
-      expect(run(['fix', '.', '--yes'], { cwd: dir }).code).toBe(0),
+    await expectRealKillsMatchCopies(dir, ['undo', '.'], copies, writes, async () =>
+      expect((await runAsync(['fix', '.', '--yes'], { cwd: dir })).code).toBe(0),
     );
     for (let n = 1; n <= writes; n++) {
       await answerVitest();
       const tree = path.join(copies, String(n));
       // Killed after its last write, the undo had finished: there is nothing left to undo.
-      const again = run(['undo', '.'], { cwd: tree });
+      const again = await runAsync(['undo', '.'], { cwd: tree });
       expect(again.code === 0 || again.stderr.includes('nothing to undo'), again.stderr).toBe(true);
       expect(checksums(tree), `after a kill at write ${n} of undo`).toEqual(before);
       expect(strayTemps(tree)).toEqual([]);
     }
   }, 600_000);
 
-  it('scan warns about an interrupted apply and still scans', () => {
+  it('scan warns about an interrupted apply and still scans', async () => {
     const dir = fixableApp();
-    expect(runKilledAfter(6, ['fix', '.', '--yes'], dir).killed).toBe(true);
-    const scanned = run(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect((await runKilledAfter(6, ['fix', '.', '--yes'], dir)).killed).toBe(true);
+    const scanned = await runAsync(['scan', '.', '--format', 'json'], { cwd: dir });
     expect(scanned.stderr).toMatch(/warning: an earlier apply was interrupted \(.+ is incomplete\).*run `shipshape undo` to roll it back/);
     expect(JSON.parse(scanned.stdout).findings.length).toBeGreaterThan(0);
   }, 120_000);
 });
 
 describe('files shipshape must not change', () => {
-  it('a file that is not UTF-8 keeps its bytes through fix; undo restores the rest byte for byte', () => {
+  it('a file that is not UTF-8 keeps its bytes through fix; undo restores the rest byte for byte', async () => {
     const dir = writeTree({ 'package.json': '{"name":"x"}', 'next.config.js': '' });
     writeFileSync(
       path.join(dir, 'next.config.js'),
@@ -220,13 +220,13 @@ describe('files shipshape must not change', () => {
     );
     gitInit(dir);
     const before = checksums(dir);
-    const { code, stdout } = run(['fix', dir, '--yes', '--all']);
+    const { code, stdout } = await runAsync(['fix', dir, '--yes', '--all']);
     expect(code).toBe(0);
     expect(stdout).toContain('next.config.js: next.config.js is not UTF-8: shipshape never re-encodes a file');
     expect(checksums(dir)).toEqual(before);
   });
 
-  it('a link out of the project is skipped by the listing and never followed; a link inside is never replaced', () => {
+  it('a link out of the project is skipped by the listing and never followed; a link inside is never replaced', async () => {
     const outside = writeTree({ 'ext.ts': "export const key = 'sk_live_51Habc0123456789abcdefghijklmnopqrstuvwxyz';\n" });
     for (const inGit of [true, false]) {
       const dir = writeTree({
@@ -236,17 +236,17 @@ describe('files shipshape must not change', () => {
       symlinkSync(path.join(outside, 'ext.ts'), path.join(dir, 'ext.ts'));
       symlinkSync('next.config.js', path.join(dir, 'next.config.mjs'));
       if (inGit) gitInit(dir);
-      const scanned = JSON.parse(run(['scan', dir, '--format', 'json']).stdout);
+      const scanned = JSON.parse((await runAsync(['scan', dir, '--format', 'json'])).stdout);
       expect(scanned.skipped).toContainEqual({ path: 'ext.ts', reason: 'symlink outside the project' });
       expect(scanned.findings.some((f: { file: string }) => f.file === 'ext.ts')).toBe(false);
       const before = checksums(outside);
-      expect(run(['fix', dir, '--yes', '--all', '--allow-dirty']).code).toBe(0);
+      expect((await runAsync(['fix', dir, '--yes', '--all', '--allow-dirty'])).code).toBe(0);
       expect(checksums(outside)).toEqual(before);
       expect(lstatSync(path.join(dir, 'ext.ts')).isSymbolicLink()).toBe(true);
       expect(lstatSync(path.join(dir, 'next.config.mjs')).isSymbolicLink()).toBe(true);
       expect(readlinkSync(path.join(dir, 'next.config.mjs'))).toBe('next.config.js');
       expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).not.toContain('ignoreBuildErrors: true');
-      expect(run(['undo', dir]).code).toBe(0);
+      expect((await runAsync(['undo', dir])).code).toBe(0);
       expect(lstatSync(path.join(dir, 'next.config.mjs')).isSymbolicLink()).toBe(true);
       expect(readFileSync(path.join(dir, 'next.config.js'), 'utf8')).toContain('ignoreBuildErrors: true');
     }
@@ -271,12 +271,12 @@ describe('the lock', () => {
     expect(existsSync(path.join(dir, '.shipshape', 'lock'))).toBe(false);
   }, 120_000);
 
-  it('a lock held by a live process refuses; one whose process is gone is taken over', () => {
+  it('a lock held by a live process refuses; one whose process is gone is taken over', async () => {
     const dir = fixableApp();
     const sleeper = spawn('sleep', ['60']);
     try {
       writeTree({ '.shipshape/lock': `${sleeper.pid}\n` }, dir);
-      const refused = run(['undo', dir]);
+      const refused = await runAsync(['undo', dir]);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`another shipshape (pid ${sleeper.pid}) is working on`);
     } finally {
@@ -284,7 +284,7 @@ describe('the lock', () => {
     }
     const gone = spawnSync('true').pid;
     writeFileSync(path.join(dir, '.shipshape', 'lock'), `${gone}\n`);
-    expect(run(['fix', dir, '--yes']).code).toBe(0);
+    expect((await runAsync(['fix', dir, '--yes'])).code).toBe(0);
     expect(existsSync(path.join(dir, '.shipshape', 'lock'))).toBe(false);
   }, 120_000);
 });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdentifier } from '../../src/sql/names.ts';
 import { loadSqlParser, parseSqlStatements, SqlParseError } from '../../src/sql/sql-reader.ts';
-import { cleanTempDirs, run, writeTree } from '../helpers.ts';
+import { cleanTempDirs, runAsync, writeTree } from '../helpers.ts';
 
 beforeAll(loadSqlParser);
 afterAll(cleanTempDirs);
 
 describe('SQL in finding messages', () => {
-  it('quotes every name with the one quoting function', () => {
+  it('quotes every name with the one quoting function', async () => {
     const evil = 'evil"; drop table public.victims; --';
     const root = writeTree({
       'package.json': '{"name":"x","dependencies":{"@supabase/supabase-js":"2"}}',
@@ -21,7 +21,7 @@ create function public."Mixed"() returns int language sql security definer as $$
 `,
       'lib/a.ts': 'export const one = (s: any, v: string) => s.from("Posts").select().eq("authorRef", v).single();\n',
     });
-    const result = run(['scan', root, '--format', 'json', '--fail-on', 'none']);
+    const result = await runAsync(['scan', root, '--format', 'json', '--fail-on', 'none']);
     expect(result.code).toBe(0);
     const messages: Record<string, string[]> = {};
     for (const f of JSON.parse(result.stdout).findings as Array<{ ruleId: string; message: string }>)

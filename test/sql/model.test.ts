@@ -7,7 +7,7 @@ import { SqlSchemaReader, loadSqlParser, parseSqlStatements } from '../../src/sq
 import { loadProject } from '../../src/project/load-project.ts';
 import { CHECK_IDS } from '../../src/registry.ts';
 import { collectColumnUses, resolveUse } from '../../src/sql/code-facts.ts';
-import { run, writeTree } from '../helpers.ts';
+import { runAsync, writeTree } from '../helpers.ts';
 
 beforeAll(loadSqlParser);
 
@@ -296,7 +296,7 @@ ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") 
     ]);
   });
 
-  it('lets `shipshape sql` go on past a replay problem about a table it writes nothing for, and stops on one about a table it does', () => {
+  it('lets `shipshape sql` go on past a replay problem about a table it writes nothing for, and stops on one about a table it does', async () => {
     const app = (again: string) =>
       writeTree({
         'package.json': '{"name":"x","dependencies":{"@prisma/client":"5"}}',
@@ -304,13 +304,13 @@ ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") 
         ...migrations,
         'prisma/migrations/20240301000000_again/migration.sql': again,
       });
-    const elsewhere = run(['sql', app('ALTER TABLE "User" ADD COLUMN "id" TEXT;\n'), '--dry-run', '--quiet']);
+    const elsewhere = await runAsync(['sql', app('ALTER TABLE "User" ADD COLUMN "id" TEXT;\n'), '--dry-run', '--quiet']);
     expect(elsewhere.code).toBe(0);
     expect(elsewhere.stdout).toContain('"Post_authorId_idx"');
     expect(elsewhere.stderr).toContain(
       'warning: prisma/migrations/20240301000000_again/migration.sql:1 does not replay on the schema read so far: column id already exists on User (`ALTER TABLE "User" ADD COLUMN "id" TEXT`)',
     );
-    const affected = run(['sql', app('ALTER TABLE "Post" ADD COLUMN "title" TEXT;\n'), '--dry-run', '--quiet']);
+    const affected = await runAsync(['sql', app('ALTER TABLE "Post" ADD COLUMN "title" TEXT;\n'), '--dry-run', '--quiet']);
     expect(affected.code).toBe(2);
     expect(affected.stderr).toContain(
       'prisma/migrations/20240301000000_again/migration.sql:1 does not replay on the schema read so far: column title already exists on Post (`ALTER TABLE "Post" ADD COLUMN "title" TEXT`)',
