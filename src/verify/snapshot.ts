@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { SUPABASE_EMULATION } from './supabase.ts';
 
-const GZIP = 'application/x-gzip';
+const TAR = 'application/x-tar';
 
 /** The `node_modules` that holds PGlite, and PGlite's version: where the snapshot lives, and part of its key. */
 function pgliteInstall(): { nodeModules: string; version: string } | null {
@@ -34,9 +35,17 @@ export function snapshotFile(): string | null {
   return path.join(install.nodeModules, '.cache', 'shipshape', `verify-pglite-${key}.tar.gz`);
 }
 
+/**
+ * PGlite's start-up parameters, with shared buffers cut from 128 MB to 16 MB: zeroing them at every
+ * start cost about 1 s of CPU, and verify's scratch tables fit many times over.
+ */
+function startParams(PGliteClass: typeof PGlite): string[] {
+  return [...PGliteClass.defaultStartParams, '-c', 'shared_buffers=16MB'];
+}
+
 async function fresh(): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create();
+  const db = await PGlite.create({ startParams: startParams(PGlite) });
   await db.exec(SUPABASE_EMULATION);
   return db;
 }
@@ -59,8 +68,7 @@ async function keep(db: PGlite, file: string): Promise<void> {
  * (most of verify's time); the data directory that results is dumped once, and later runs load it.
  * A snapshot that does not load is removed and made again.
  */
-export async function openEmulatedPglite(): Promise<PGlite> {
-  const file = snapshotFile();
+export async function openEmulatedPglite(file: string | null = snapshotFile()): Promise<PGlite> {
   if (!file) return fresh();
   let bytes: Buffer | null = null;
   try {
@@ -71,7 +79,12 @@ export async function openEmulatedPglite(): Promise<PGlite> {
   if (bytes) {
     const { PGlite } = await import('@electric-sql/pglite');
     try {
-      const db = await PGlite.create({ loadDataDir: new Blob([new Uint8Array(bytes)], { type: GZIP }) });
+      // Unpacked here, since PGlite reports a damaged gzip stream as an uncaught error, not a rejection.
+      const tar = gunzipSync(bytes);
+      const db = await PGlite.create({
+        loadDataDir: new Blob([new Uint8Array(tar.buffer, tar.byteOffset, tar.byteLength)], { type: TAR }),
+        startParams: startParams(PGlite),
+      });
       const { rows } = await db.query<{ emulated: boolean }>(`select to_regprocedure('auth.uid()') is not null as emulated`);
       if (rows[0]?.emulated) return db;
       await db.close();
