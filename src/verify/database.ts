@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { Queryable } from '../sql/introspect.ts';
 
 /** One connection to a Postgres that verify may change: an embedded PGlite, or a scratch database on a server. */
@@ -16,9 +17,14 @@ export function sqlState(error: unknown): string | null {
 
 /** A fresh PGlite; with `supabase`, one with the Supabase emulation already loaded, from its snapshot. */
 export async function openPglite(options: { supabase?: boolean } = {}): Promise<Database> {
-  const db = options.supabase
-    ? await (await import('./snapshot.ts')).openEmulatedPglite()
-    : await (await import('@electric-sql/pglite')).PGlite.create();
+  return pgliteDatabase(
+    options.supabase
+      ? await (await import('./snapshot.ts')).openEmulatedPglite()
+      : await (await import('@electric-sql/pglite')).PGlite.create(),
+  );
+}
+
+export function pgliteDatabase(db: PGlite): Database {
   return {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { findTable, foreignKeys, primaryKey, qualifiedName, type Column, type SchemaModel, type Table } from '../sql/model.ts';
-import { qualifiedIdentifier, quoteIdentifier } from '../sql/names.ts';
+import { qualifiedIdentifier, quoteIdentifier, quoteLiteral } from '../sql/names.ts';
 import type { Ownership } from '../sql/ownership.ts';
 import type { AccessMode, TableDecision } from '../sql/plan.ts';
 import { sqlState, type Database } from './database.ts';
@@ -31,6 +31,13 @@ export interface TableResult {
 const INSUFFICIENT_PRIVILEGE = '42501';
 
 type Row = Record<string, unknown>;
+
+function insertSql(table: Table, values: Map<string, string>): string {
+  const tableId = qualifiedIdentifier(table.schema, table.name);
+  if (values.size === 0) return `insert into ${tableId} default values`;
+  const columns = [...values.keys()].map(quoteIdentifier).join(', ');
+  return `insert into ${tableId} (${columns}) values (${[...values.values()].map(quoteLiteral).join(', ')})`;
+}
 
 /** Generates rows from column types, parents before children, the owner columns set to the given user. */
 class RowFactory {
@@ -101,12 +108,7 @@ class RowFactory {
   }
 
   async insert(table: Table, values: Map<string, string>): Promise<Row> {
-    const columns = [...values.keys()];
-    const sql =
-      columns.length === 0
-        ? `insert into ${qualifiedIdentifier(table.schema, table.name)} default values returning *`
-        : `insert into ${qualifiedIdentifier(table.schema, table.name)} (${columns.map(quoteIdentifier).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')}) returning *`;
-    const { rows } = await this.db.query<Row>(sql, [...values.values()]);
+    const { rows } = await this.db.query<Row>(`${insertSql(table, values)} returning *`);
     return rows[0]!;
   }
 
@@ -118,23 +120,6 @@ class RowFactory {
     const row = await this.insert(table, await this.values(table, user));
     this.rows.set(key, row);
     return row;
-  }
-}
-
-/** Runs `work` as a signed-in user (or anon when `user` is null), in a transaction that is rolled back. */
-async function as<T>(db: Database, user: string | null, work: () => Promise<T>): Promise<T> {
-  const role = user ? 'authenticated' : 'anon';
-  await db.exec('begin');
-  try {
-    await db.exec(`set local role ${role}`);
-    const claims = JSON.stringify(user ? { sub: user, role } : { role });
-    await db.query(
-      `select set_config('request.jwt.claims', $1, true), set_config('request.jwt.claim.sub', $2, true), set_config('request.jwt.claim.role', $3, true)`,
-      [claims, user ?? '', role],
-    );
-    return await work();
-  } finally {
-    await db.exec('rollback');
   }
 }
 
@@ -156,14 +141,89 @@ export interface Users {
   b: string;
 }
 
-export async function createUsers(db: Database): Promise<Users> {
+/**
+ * Runs one probe statement as a signed-in user (or anon), and returns how many rows it touched or
+ * the error it raised. The statement runs in a subtransaction that is always rolled back, so a
+ * table's probes run in one round trip and leave nothing behind.
+ */
+const PROBE_FUNCTION = `
+create or replace function pg_temp.shipshape_probe(probe_role text, claims text, sub text, statement text,
+  out affected int, out error_state text, out error_message text) language plpgsql as $probe$
+begin
+  begin
+    perform set_config('role', probe_role, true), set_config('request.jwt.claims', claims, true),
+      set_config('request.jwt.claim.sub', sub, true), set_config('request.jwt.claim.role', probe_role, true);
+    execute format('with probe as (%s) select count(*)::int from probe', statement) into affected;
+    raise sqlstate 'SSRBK';
+  exception
+    when sqlstate 'SSRBK' then null;
+    when others then
+      affected := null;
+      error_state := sqlstate;
+      error_message := sqlerrm;
+  end;
+end
+$probe$`;
+
+/** Two users to probe with, and the function that runs the probes. */
+export async function prepareProbes(db: Database): Promise<Users> {
   const a = randomUUID();
   const b = randomUUID();
-  await db.query(`insert into auth.users (id, email) values ($1, 'user-a@verify.shipshape.test'), ($2, 'user-b@verify.shipshape.test')`, [
-    a,
-    b,
-  ]);
+  await db.exec(`${PROBE_FUNCTION};
+insert into auth.users (id, email) values (${quoteLiteral(a)}, 'user-a@verify.shipshape.test'), (${quoteLiteral(b)}, 'user-b@verify.shipshape.test')`);
   return { a, b };
+}
+
+interface ProbeStatement {
+  /** The signed-in user, or null for anon. */
+  user: string | null;
+  sql: string;
+}
+
+interface ProbeOutcome {
+  rows: number;
+  error: { message: string; code: string } | null;
+}
+
+async function runProbes(db: Database, statements: Partial<Record<Probe, ProbeStatement>>): Promise<Partial<Record<Probe, ProbeOutcome>>> {
+  const probes = PROBES.filter((p) => statements[p]);
+  const input = probes.map((p) => {
+    const { user, sql } = statements[p]!;
+    const role = user ? 'authenticated' : 'anon';
+    return { role, claims: JSON.stringify(user ? { sub: user, role } : { role }), sub: user ?? '', sql };
+  });
+  const { rows } = await db.query<{ affected: number | null; error_state: string | null; error_message: string | null }>(
+    `select p.affected, p.error_state, p.error_message
+from jsonb_array_elements($1::jsonb) with ordinality as q(probe, position)
+cross join lateral pg_temp.shipshape_probe(q.probe ->> 'role', q.probe ->> 'claims', q.probe ->> 'sub', q.probe ->> 'sql') as p
+order by q.position`,
+    [JSON.stringify(input)],
+  );
+  return Object.fromEntries(
+    probes.map((probe, i) => {
+      const row = rows[i]!;
+      const error = row.error_state ? { message: row.error_message ?? '', code: row.error_state } : null;
+      return [probe, { rows: row.affected ?? 0, error }];
+    }),
+  );
+}
+
+function insertVerdict(outcome: ProbeOutcome): ProbeResult {
+  if (!outcome.error) return fail('user A inserts a row owned by user B');
+  if (sqlState(outcome.error) === INSUFFICIENT_PRIVILEGE) return pass('refused by row level security');
+  return fail(`refused, but not by RLS: ${describeError(outcome.error)}`);
+}
+
+function anonVerdict(outcome: ProbeOutcome, mode: AccessMode): ProbeResult {
+  if (outcome.error) {
+    if (sqlState(outcome.error) === INSUFFICIENT_PRIVILEGE)
+      return mode === 'public-read' ? fail('public read, but anon is refused') : pass('refused: permission denied');
+    return fail(describeError(outcome.error));
+  }
+  const n = outcome.rows;
+  if (mode === 'public-read')
+    return n > 0 ? pass(`public read: anon sees ${n} row(s), as intended`) : pass('public read, but anon sees no rows');
+  return n === 0 ? pass('anon sees no rows') : fail(`anon reads ${n} row(s)`);
 }
 
 /** The four isolation probes (and the anon probe) on one table, as user A against user B's row. */
@@ -192,28 +252,7 @@ export async function probeTable(
     return result(everything(fail(`could not insert test rows: ${describeError(error)}`)));
   }
   const tableId = qualifiedIdentifier(table.schema, table.name);
-  const where = pk.columns.map((c, i) => `${quoteIdentifier(c)} = $${i + 1}`).join(' and ');
-  const key = pk.columns.map((c) => String(rowB[c]));
-  const refusedOr = async (run: () => Promise<number>, none: string, some: (n: number) => string): Promise<ProbeResult> => {
-    try {
-      const n = await run();
-      return n === 0 ? pass(none) : fail(some(n));
-    } catch (error) {
-      return sqlState(error) === INSUFFICIENT_PRIVILEGE ? pass('refused: permission denied') : fail(describeError(error));
-    }
-  };
-  const count = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows.length;
-
-  const read =
-    mode === 'public-read'
-      ? pass("public read: user B's rows are readable by design")
-      : await as(db, users.a, () =>
-          refusedOr(
-            () => count(`select 1 from ${tableId} where ${where}`, key),
-            "user A sees none of user B's rows",
-            () => "user A reads user B's row",
-          ),
-        );
+  const where = pk.columns.map((c) => `${quoteIdentifier(c)} = ${quoteLiteral(String(rowB[c]))}`).join(' and ');
   // Identity and generated columns cannot be assigned, not even their own value.
   const assignable = [...table.columns]
     .sort((x, y) => Number(pk.columns.includes(x.name)) - Number(pk.columns.includes(y.name)))
@@ -221,47 +260,31 @@ export async function probeTable(
   const setClause = assignable
     ? `${quoteIdentifier(assignable.name)} = ${quoteIdentifier(assignable.name)}`
     : `${quoteIdentifier(pk.columns[0]!)} = default`;
-  const update = await as(db, users.a, () =>
-    refusedOr(
-      () => count(`update ${tableId} set ${setClause} where ${where} returning 1`, key),
-      "user A's update touches no row of user B",
-      () => "user A updates user B's row",
-    ),
-  );
-  const remove = await as(db, users.a, () =>
-    refusedOr(
-      () => count(`delete from ${tableId} where ${where} returning 1`, key),
-      "user A's delete removes no row of user B",
-      () => "user A deletes user B's row",
-    ),
-  );
-  let insert: ProbeResult;
+  const statements: Partial<Record<Probe, ProbeStatement>> = {
+    update: { user: users.a, sql: `update ${tableId} set ${setClause} where ${where} returning 1` },
+    delete: { user: users.a, sql: `delete from ${tableId} where ${where} returning 1` },
+    anon: { user: null, sql: `select 1 from ${tableId}` },
+  };
+  if (mode !== 'public-read') statements.read = { user: users.a, sql: `select 1 from ${tableId} where ${where}` };
+  let insertNotBuilt: ProbeResult | null = null;
   try {
-    const values = await factory.values(table, users.b);
-    insert = await as(db, users.a, async () => {
-      try {
-        await factory.insert(table, values);
-        return fail('user A inserts a row owned by user B');
-      } catch (error) {
-        if (sqlState(error) === INSUFFICIENT_PRIVILEGE) return pass('refused by row level security');
-        return fail(`refused, but not by RLS: ${describeError(error)}`);
-      }
-    });
+    statements.insert = { user: users.a, sql: `${insertSql(table, await factory.values(table, users.b))} returning 1` };
   } catch (error) {
-    insert = fail(`could not build a row owned by user B: ${describeError(error)}`);
+    insertNotBuilt = fail(`could not build a row owned by user B: ${describeError(error)}`);
   }
-  const anon = await as(db, null, async () => {
-    try {
-      const n = await count(`select 1 from ${tableId}`, []);
-      if (mode === 'public-read')
-        return n > 0 ? pass(`public read: anon sees ${n} row(s), as intended`) : pass('public read, but anon sees no rows');
-      return n === 0 ? pass('anon sees no rows') : fail(`anon reads ${n} row(s)`);
-    } catch (error) {
-      if (sqlState(error) === INSUFFICIENT_PRIVILEGE)
-        return mode === 'public-read' ? fail('public read, but anon is refused') : pass('refused: permission denied');
-      return fail(describeError(error));
-    }
-  });
+  const outcomes = await runProbes(db, statements);
+  const refusedOr = (outcome: ProbeOutcome, none: string, some: string): ProbeResult => {
+    if (outcome.error)
+      return sqlState(outcome.error) === INSUFFICIENT_PRIVILEGE ? pass('refused: permission denied') : fail(describeError(outcome.error));
+    return outcome.rows === 0 ? pass(none) : fail(some);
+  };
+  const read = outcomes.read
+    ? refusedOr(outcomes.read, "user A sees none of user B's rows", "user A reads user B's row")
+    : pass("public read: user B's rows are readable by design");
+  const update = refusedOr(outcomes.update!, "user A's update touches no row of user B", "user A updates user B's row");
+  const remove = refusedOr(outcomes.delete!, "user A's delete removes no row of user B", "user A deletes user B's row");
+  const insert = insertNotBuilt ?? insertVerdict(outcomes.insert!);
+  const anon = anonVerdict(outcomes.anon!, mode);
   return result({ read, update, delete: remove, insert, anon });
 }
 

@@ -2,7 +2,7 @@ import { introspect } from '../sql/introspect.ts';
 import { decideTables } from '../sql/plan.ts';
 import { applyMigrations } from './apply.ts';
 import type { Database } from './database.ts';
-import { createUsers, probeTable, rowFactory, type TableResult } from './probes.ts';
+import { prepareProbes, probeTable, rowFactory, type TableResult } from './probes.ts';
 import { SUPABASE_EMULATION } from './supabase.ts';
 
 export interface VerifyResult {
@@ -30,7 +30,7 @@ export async function verifyDatabase(
   await applyMigrations(db, migrations);
   const schema = await introspect(db);
   const decisions = decideTables(schema, {}, { describe: true });
-  const users = await createUsers(db);
+  const users = await prepareProbes(db);
   const factory = rowFactory(db, schema, decisions);
   const tables: TableResult[] = [];
   const skipped: VerifyResult['skipped'] = [];

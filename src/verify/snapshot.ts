@@ -6,6 +6,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import { SUPABASE_EMULATION } from './supabase.ts';
 
 const GZIP = 'application/x-gzip';
+const DIGEST_BYTES = 32;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
 /** The `node_modules` that holds PGlite, and PGlite's version: where the snapshot lives, and part of its key. */
 function pgliteInstall(): { nodeModules: string; version: string } | null {
@@ -31,12 +34,20 @@ export function snapshotFile(): string | null {
   const install = pgliteInstall();
   if (!install) return null;
   const key = createHash('sha256').update(`pglite ${install.version}\0${SUPABASE_EMULATION}`).digest('hex').slice(0, 16);
-  return path.join(install.nodeModules, '.cache', 'shipshape', `verify-pglite-${key}.tar.gz`);
+  return path.join(install.nodeModules, '.cache', 'shipshape', `verify-pglite-${key}.bin`);
+}
+
+/**
+ * PGlite's start-up parameters, with shared buffers cut from 128 MB to 16 MB: zeroing them at every
+ * start cost about 1 s of CPU, and verify's scratch tables fit many times over.
+ */
+function startParams(PGliteClass: typeof PGlite): string[] {
+  return [...PGliteClass.defaultStartParams, '-c', 'shared_buffers=16MB'];
 }
 
 async function fresh(): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create();
+  const db = await PGlite.create({ startParams: startParams(PGlite) });
   await db.exec(SUPABASE_EMULATION);
   return db;
 }
@@ -45,9 +56,9 @@ async function fresh(): Promise<PGlite> {
 async function keep(db: PGlite, file: string): Promise<void> {
   const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const dump = await db.dumpDataDir('gzip');
+    const dump = new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer());
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, new Uint8Array(await dump.arrayBuffer()));
+    writeFileSync(temp, Buffer.concat([sha256(dump), dump]));
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });
@@ -56,11 +67,11 @@ async function keep(db: PGlite, file: string): Promise<void> {
 
 /**
  * A PGlite with the Supabase emulation already loaded. Making one runs initdb and the emulation
- * (most of verify's time); the data directory that results is dumped once, and later runs load it.
- * A snapshot that does not load is removed and made again.
+ * (most of verify's time); the data directory that results is dumped once, gzipped after its
+ * SHA-256, and later runs load it. A snapshot that does not match its digest or does not load is
+ * removed and made again.
  */
-export async function openEmulatedPglite(): Promise<PGlite> {
-  const file = snapshotFile();
+export async function openEmulatedPglite(file: string | null = snapshotFile()): Promise<PGlite> {
   if (!file) return fresh();
   let bytes: Buffer | null = null;
   try {
@@ -71,7 +82,13 @@ export async function openEmulatedPglite(): Promise<PGlite> {
   if (bytes) {
     const { PGlite } = await import('@electric-sql/pglite');
     try {
-      const db = await PGlite.create({ loadDataDir: new Blob([new Uint8Array(bytes)], { type: GZIP }) });
+      // PGlite reports a damaged gzip stream as an uncaught error, not a rejection: check first.
+      const dump = bytes.subarray(DIGEST_BYTES);
+      if (!sha256(dump).equals(bytes.subarray(0, DIGEST_BYTES))) throw new Error('damaged snapshot');
+      const db = await PGlite.create({
+        loadDataDir: new Blob([new Uint8Array(dump)], { type: GZIP }),
+        startParams: startParams(PGlite),
+      });
       const { rows } = await db.query<{ emulated: boolean }>(`select to_regprocedure('auth.uid()') is not null as emulated`);
       if (rows[0]?.emulated) return db;
       await db.close();

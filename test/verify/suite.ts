@@ -38,12 +38,12 @@ function migrationsWithGenerated(root: string): Array<{ path: string; text: stri
   return migrationsOf(root);
 }
 
-function migrationsOf(root: string): Array<{ path: string; text: string }> {
+export function migrationsOf(root: string): Array<{ path: string; text: string }> {
   const [schema] = loadSchemas(loadProject(root, { knownCheckIds: CHECK_IDS }));
   return schema!.files.filter((f) => f.endsWith('.sql')).map((f) => ({ path: f, text: readFileSync(path.join(root, f), 'utf8') }));
 }
 
-const statuses = (result: VerifyResult) =>
+export const statuses = (result: VerifyResult) =>
   Object.fromEntries(
     result.tables.map((t) => [
       t.table,
