@@ -8,7 +8,7 @@ export const meta: RuleMeta = {
   title: '`pages/_document` → the root `app/layout`',
   coverage: 'partial',
   description:
-    'The document\'s markup becomes `RootLayout({ children })`: `<Html>` is `<html>` with its attributes, `<Head>` from `next/document` is `<head>` with its tags, `<Main />` is `{children}`, `<NextScript />` goes, and `<Script strategy="beforeInteractive">` stays where it is, which the App Router supports in the root layout. A class document\'s `getInitialProps` (CSS-in-JS collection, for example) has no equivalent and gets a TODO. The migration then adds the providers and the global CSS from `_app`.',
+    "The document's markup becomes `RootLayout({ children })`: `<Html>` is `<html>` with its attributes, `<Head>` from `next/document` is `<head>` with its tags, `<Main />` is `{children}`, `<NextScript />` goes, and `<Script strategy=\"beforeInteractive\">` stays where it is, which the App Router supports in the root layout. A class document's `getInitialProps` (a method, or a `static getInitialProps = …` property such as `@mantine/next`'s `createGetInitialProps()`) has no equivalent: it goes with the constants and imports only it used, and the layout gets a TODO naming the library's App Router set-up (Mantine, styled-components) or a style registry in general. The migration then adds the providers and the global CSS from `_app`.",
 };
 
 export const parser = 'tsx';
