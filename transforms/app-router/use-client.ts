@@ -7,14 +7,14 @@ export const meta: RuleMeta = {
   title: "`'use client'` where a component needs the browser",
   coverage: 'done',
   description:
-    "A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`) or a function to another component (a render prop, which cannot cross from the server to the client), hands a component to a `legacyBehavior` link (which clones it with an `onClick`), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator`, or renders a component of a package that needs the client but does not say so (`framer-motion`, `react-hot-toast`, `@headlessui/react`) gets `'use client'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.",
+    "A module that renders JSX and calls a hook (any `use…()` call: `useState`, `useEffect`, `useRef`, `useContext`, custom hooks; `use()` alone does not count), passes an event handler (`onClick={…}`) or a function to another component (a render prop, which cannot cross from the server to the client), hands a component to a `legacyBehavior` link (which clones it with an `onClick`), creates a context, or touches `window`, `document`, `localStorage`, `sessionStorage` or `navigator`, or renders a component of a package that needs the client but does not say so (`framer-motion`, `react-hot-toast`, `@headlessui/react`, Mantine 6's `@mantine/core`) gets `'use client'`. The migration splits a page that also needs the server (data, metadata, static params) into a server `page` and a client component.",
 };
 
 export const parser = 'tsx';
 
 const BROWSER_GLOBALS = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator']);
 /** Packages whose components call React's client APIs but whose builds do not say `'use client'`: a server component cannot render them. */
-const CLIENT_ONLY_PACKAGES = new Set(['framer-motion', 'react-hot-toast', '@headlessui/react']);
+const CLIENT_ONLY_PACKAGES = new Set(['framer-motion', 'react-hot-toast', '@headlessui/react', '@mantine/core']);
 
 /** The local names a module imports from a client-only package (`motion` from `framer-motion`). */
 export function clientOnlyImports(j: JSCodeshift, root: ReturnType<JSCodeshift>): Set<string> {
