@@ -84,6 +84,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   classAppToFunction(j, root, file.path);
   const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
   let fn = exported?.node.declaration as Node | undefined;
+  const appName: string | undefined = fn?.type === 'Identifier' ? fn.name : fn?.id?.name;
   if (fn?.type === 'Identifier') {
     const name = fn.name;
     fn =
@@ -254,6 +255,20 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       .filter((p: ASTPath) => (p.node as Node).init === fn)
       .forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
   if (exported && exported.node.declaration === fn) j(exported).replaceWith(j.exportNamedDeclaration(fn as never));
+  // `MyApp.getInitialProps = …` (kept under `--force`) must not read a name that is gone.
+  if (appName && appName !== 'Providers')
+    root
+      .find(j.AssignmentExpression, { left: { type: 'MemberExpression', object: { type: 'Identifier', name: appName } } } as never)
+      .forEach((p: ASTPath) => {
+        (p.node as Node).left.object = j.identifier('Providers');
+        const statement = j(p).closest(j.ExpressionStatement).paths()[0];
+        if (statement && memberKey((p.node as Node).left) === 'getInitialProps')
+          addTodo(
+            j,
+            statement,
+            "the App's `getInitialProps` never runs in the App Router: read cookies and data in the root layout (`cookies()`) and pass them to `Providers`",
+          );
+      });
   if (pagePropsLeft)
     notes.push('`pageProps` are gone in the App Router: fetch what the providers need in the root layout and pass it as props');
   const holder =
