@@ -23,7 +23,7 @@ export const meta: RuleMeta = {
   title: "`pages/_app` → a `'use client'` `Providers` component for the root layout",
   coverage: 'partial',
   description:
-    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`) goes, with a TODO; other `pageProps` reads get a TODO. A default layout that is not the identity (`Component.getLayout ?? ((page) => <Main>{page}</Main>)`, `Component.Layout || SiteLayout`) wraps `children` in `Providers` when no page has a layout of its own (the migration passes `pagesDefineLayouts: false`), so every page still gets it; otherwise it gets a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.",
+    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`, or `session={session}` destructured as `pageProps: { session, ...pageProps }`) goes, with a TODO; other `pageProps` reads get a TODO. A default layout that is not the identity (`Component.getLayout ?? ((page) => <Main>{page}</Main>)`, `Component.Layout || SiteLayout`) wraps `children` in `Providers` when no page has a layout of its own (the migration passes `pagesDefineLayouts: false`), so every page still gets it; otherwise it gets a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.",
 };
 
 export const parser = 'tsx';
@@ -84,6 +84,7 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   classAppToFunction(j, root, file.path);
   const exported = root.find(j.ExportDefaultDeclaration).paths()[0];
   let fn = exported?.node.declaration as Node | undefined;
+  const appName: string | undefined = fn?.type === 'Identifier' ? fn.name : fn?.id?.name;
   if (fn?.type === 'Identifier') {
     const name = fn.name;
     fn =
@@ -112,7 +113,16 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     props.properties.filter((p: Node) => p.type === 'ObjectProperty').map((p: Node) => [p.key.name, p.value.name]),
   );
   const component: string = names.Component ?? 'Component';
-  const pageProps: string | undefined = names.pageProps;
+  // `pageProps: { session, ...pageProps }`: `session` is a page prop too, and the rest keeps the name.
+  const pagePropsPattern = props.properties.find((p: Node) => p.type === 'ObjectProperty' && p.key.name === 'pageProps')?.value;
+  const pagePropNames = new Set<string>();
+  let pageProps: string | undefined = names.pageProps;
+  if (pagePropsPattern?.type === 'ObjectPattern') {
+    for (const property of pagePropsPattern.properties as Node[]) {
+      if (property.type === 'RestElement') pageProps = property.argument.name;
+      else if (property.value?.type === 'Identifier') pagePropNames.add(property.value.name);
+    }
+  }
   const scope = j(fn as never);
 
   // `const getLayout = Component.getLayout ?? ((page) => page)` and `const Layout = Component.Layout ?? Fragment`.
@@ -212,13 +222,14 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
   ).params[0];
   // `<SessionProvider session={pageProps.session}>`: the provider goes without the prop (it fetches the session itself) rather than read a name that is gone.
   const droppedProps: string[] = [];
-  if (pageProps !== undefined) {
+  if (pageProps !== undefined || pagePropNames.size > 0) {
     scope
       .find(j.JSXAttribute)
       .filter((p: ASTPath) => {
         const value = (p.node as Node).value;
+        if (value?.type !== 'JSXExpressionContainer') return false;
+        if (value.expression.type === 'Identifier') return pagePropNames.has(value.expression.name);
         return (
-          value?.type === 'JSXExpressionContainer' &&
           value.expression.type === 'MemberExpression' &&
           value.expression.object.type === 'Identifier' &&
           value.expression.object.name === pageProps
@@ -233,7 +244,9 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     notes.push(
       `${droppedProps.map((prop) => `\`${prop}\``).join(', ')} came from a page's props, which the root layout does not have: the provider now goes without; pass the value from the root layout if it needs one`,
     );
-  const pagePropsLeft = pageProps !== undefined && scope.find(j.Identifier, { name: pageProps }).length > 0;
+  const pagePropsLeft = [...(pageProps === undefined ? [] : [pageProps]), ...pagePropNames].some(
+    (name) => scope.find(j.Identifier, { name }).length > 0,
+  );
   if (fn.type === 'FunctionDeclaration') fn.id = j.identifier('Providers');
   // By identity: a node given as a find() filter is matched field by field, down into its tokens.
   else
@@ -242,6 +255,20 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       .filter((p: ASTPath) => (p.node as Node).init === fn)
       .forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
   if (exported && exported.node.declaration === fn) j(exported).replaceWith(j.exportNamedDeclaration(fn as never));
+  // `MyApp.getInitialProps = …` (kept under `--force`) must not read a name that is gone.
+  if (appName && appName !== 'Providers')
+    root
+      .find(j.AssignmentExpression, { left: { type: 'MemberExpression', object: { type: 'Identifier', name: appName } } } as never)
+      .forEach((p: ASTPath) => {
+        (p.node as Node).left.object = j.identifier('Providers');
+        const statement = j(p).closest(j.ExpressionStatement).paths()[0];
+        if (statement && memberKey((p.node as Node).left) === 'getInitialProps')
+          addTodo(
+            j,
+            statement,
+            "the App's `getInitialProps` never runs in the App Router: read cookies and data in the root layout (`cookies()`) and pass them to `Providers`",
+          );
+      });
   if (pagePropsLeft)
     notes.push('`pageProps` are gone in the App Router: fetch what the providers need in the root layout and pass it as props');
   const holder =

@@ -8,12 +8,65 @@ export const meta: RuleMeta = {
   title: '`pages/_document` → the root `app/layout`',
   coverage: 'partial',
   description:
-    'The document\'s markup becomes `RootLayout({ children })`: `<Html>` is `<html>` with its attributes, `<Head>` from `next/document` is `<head>` with its tags, `<Main />` is `{children}`, `<NextScript />` goes, and `<Script strategy="beforeInteractive">` stays where it is, which the App Router supports in the root layout. A class document\'s `getInitialProps` (CSS-in-JS collection, for example) has no equivalent and gets a TODO. The migration then adds the providers and the global CSS from `_app`.',
+    "The document's markup becomes `RootLayout({ children })`: `<Html>` is `<html>` with its attributes, `<Head>` from `next/document` is `<head>` with its tags, `<Main />` is `{children}`, `<NextScript />` goes, and `<Script strategy=\"beforeInteractive\">` stays where it is, which the App Router supports in the root layout. A class document's `getInitialProps` (a method, or a `static getInitialProps = …` property such as `@mantine/next`'s `createGetInitialProps()`) has no equivalent: it goes with the constants and imports only it used, and the layout gets a TODO naming the library's App Router set-up (Mantine, styled-components) or a style registry in general. The migration then adds the providers and the global CSS from `_app`.",
 };
 
 export const parser = 'tsx';
 
 const RENAMES: Record<string, string> = { Html: 'html', Head: 'head' };
+
+/** What replaces a library's document `getInitialProps` in the App Router, by the package it came from. */
+const APP_ROUTER_SETUP: Record<string, string> = {
+  '@mantine/next':
+    "`@mantine/next` collected Mantine's Emotion styles: follow Mantine's App Router set-up (a `'use client'` provider with `MantineProvider` and an Emotion cache flushed through `useServerInsertedHTML`, or Mantine 7's `ColorSchemeScript` in `<head>`)",
+  'styled-components':
+    "`styled-components`' `ServerStyleSheet` collected its styles: add its App Router style registry (a `'use client'` component using `useServerInsertedHTML`) around `children`",
+};
+const GENERIC_SETUP =
+  "the custom Document's `getInitialProps` (often CSS-in-JS style collection) has no App Router equivalent: use your CSS library's App Router setup (a style registry client component)";
+
+/** Identifiers a node reads, by name. */
+function referencedNames(j: API['jscodeshift'], node: Node): Set<string> {
+  const names = new Set<string>();
+  j(node as never)
+    .find(j.Identifier)
+    .forEach((p: ASTPath) => names.add((p.node as Node).name));
+  return names;
+}
+
+/**
+ * Drops the top-level constants and imports that only the removed document used (`createGetInitialProps()`
+ * from `@mantine/next`, which imports `next/document`), following what each dropped constant used in turn.
+ */
+function dropOrphans(j: API['jscodeshift'], root: ReturnType<typeof sourceTree>, removed: Node[]): string[] {
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const pending = removed.flatMap((node) => [...referencedNames(j, node)]);
+  const droppedSources: string[] = [];
+  const used = (name: string) =>
+    root
+      .find(j.Identifier, { name })
+      .filter((p: ASTPath) => !(p.parent?.node.type === 'VariableDeclarator' && p.parent.node.id === p.node))
+      .filter((p: ASTPath) => !['ImportSpecifier', 'ImportDefaultSpecifier', 'ImportNamespaceSpecifier'].includes(p.parent?.node.type))
+      .size() > 0;
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (used(name)) continue;
+    const declaration = program.body.find(
+      (node) => node.type === 'VariableDeclaration' && node.declarations.length === 1 && node.declarations[0].id.name === name,
+    );
+    if (declaration) {
+      program.body = program.body.filter((node) => node !== declaration);
+      pending.push(...referencedNames(j, declaration.declarations[0].init ?? declaration));
+      continue;
+    }
+    const source = program.body.find(
+      (node) => node.type === 'ImportDeclaration' && (node.specifiers ?? []).some((s: Node) => s.local?.name === name),
+    )?.source.value as string | undefined;
+    if (source === undefined) continue;
+    dropUnused(j, root, [name]);
+    droppedSources.push(source);
+  }
+  return droppedSources;
+}
 
 export default function transform(file: FileInfo, api: API, _options: RuleOptions): string | undefined {
   if (!file.source.includes('next/document')) return undefined;
@@ -34,6 +87,7 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
   let hasInitialProps = false;
   root.find(j.ClassMethod, { key: { name: 'getInitialProps' } } as never).forEach(() => (hasInitialProps = true));
   root.find(j.AssignmentExpression, { left: { property: { name: 'getInitialProps' } } } as never).forEach(() => (hasInitialProps = true));
+  root.find(j.ClassProperty, { key: { name: 'getInitialProps' } } as never).forEach(() => (hasInitialProps = true));
 
   j(html)
     .find(j.JSXElement)
@@ -64,17 +118,21 @@ export default function transform(file: FileInfo, api: API, _options: RuleOption
     (documentStatement?.node as Node | undefined)?.declaration?.id?.name ??
     (documentStatement?.node as Node | undefined)?.declaration?.name;
   imports.remove();
-  program.body = program.body.filter((node) => {
-    if (node === documentStatement?.node) return false;
+  const isDocument = (node: Node) => {
+    if (node === documentStatement?.node) return true;
     const id = node.id?.name ?? node.declarations?.[0]?.id?.name;
-    return !(declarationName && id === declarationName);
-  });
+    return Boolean(declarationName && id === declarationName);
+  };
+  const removed = program.body.filter(isDocument);
+  program.body = program.body.filter((node) => !isDocument(node));
   program.body.push(...statements(j, layout));
+  const droppedSources = dropOrphans(j, root, removed);
   if (hasInitialProps) {
+    const setup = droppedSources.map((source) => APP_ROUTER_SETUP[source]).find(Boolean);
     addTodo(
       j,
       root.find(j.ExportDefaultDeclaration).paths()[0]!,
-      "the custom Document's `getInitialProps` (often CSS-in-JS style collection) has no App Router equivalent: use your CSS library's App Router setup (a style registry client component)",
+      setup ? `the custom Document's \`getInitialProps\`: ${setup}` : GENERIC_SETUP,
     );
   }
   dropUnused(j, root, ['DocumentContext', 'DocumentInitialProps']);

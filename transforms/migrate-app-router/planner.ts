@@ -16,13 +16,13 @@ import {
 import { renderTemplate } from '../../src/engine/templates.ts';
 import { isSourceFile } from '../../src/project/load-project.ts';
 import { applyRules, PAGE_RULES } from '../app-router/index.ts';
-import * as apiRouteHandler from '../app-router/api-route-handler.ts';
 import * as appToProviders from '../app-router/app-to-providers.ts';
 import { convertReachable } from './client-boundaries.ts';
 import { addImportsText, rebaseImports, type MovedExports } from './imports.ts';
 import { movePageExports } from './page-exports.ts';
 import { keepPackagesExternal, packagesReached, serverExternal } from './server-packages.ts';
 import { asPage } from './split-page.ts';
+import { convertApiRoute } from './api-route.ts';
 import { PlanFailure } from './failure.ts';
 import { likeOriginal } from './original-style.ts';
 import { droppedCode } from './invariant.ts';
@@ -60,18 +60,7 @@ function convertEntry(
   } catch (error) {
     throw new PlanFailure(entry.file, `it does not parse (${String((error as Error).message).split('\n')[0]})`);
   }
-  if (entry.kind === 'api') {
-    const output = applyRules(api, ['api-route-handler'], entry.file, source, { route: entry.route, file: entry.file });
-    // Not split safely: it stays an API route, with the reason next to it.
-    if (apiRouteHandler.leftInPages(output))
-      return { source: output, reason: addedNote(source, output) ?? 'the api-route-handler rule could not turn it into route handlers' };
-    return {
-      entry,
-      target,
-      content: likeOriginal(source, rebaseImports(api, resolver, entry.file, target, output, new Map()), target),
-      extra: [],
-    };
-  }
+  if (entry.kind === 'api') return convertApiRoute(api, resolver, entry, target, source);
   if (/\bgetInitialProps\b/.test(source)) {
     const note = `// ${todoNote(GET_INITIAL_PROPS)}\n`;
     if (source.includes(note.trim())) return { source, reason: GET_INITIAL_PROPS };
@@ -100,17 +89,6 @@ function convertEntry(
     extra,
     ...(exportsMoved ? { exports: { file: exportsMoved.sibling.file, names: exportsMoved.sibling.names } } : {}),
   };
-}
-
-/** The first `TODO(shipshape)` a rule added to a module, as the reason it stays. */
-function addedNote(before: string, after: string): string | null {
-  const line = after.split('\n').find((l) => l.includes('TODO(shipshape):') && !before.includes(l.trim()));
-  return line
-    ? line
-        .replace(/^.*TODO\(shipshape\):\s*/, '')
-        .replace(/\*\/\s*$/, '')
-        .trim()
-    : null;
 }
 
 /** Every file a route becomes parses, and holds all the code of the original (see `droppedCode`). */

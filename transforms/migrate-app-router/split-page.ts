@@ -56,7 +56,8 @@ function splitPage(api: JSCodeshift, source: string, clientFile: string): { page
   const exported = defaultStatement.declaration as Statement;
   const topLevel = new Map<string, Statement>();
   for (const n of program.body) if (n.type !== 'ImportDeclaration') for (const name of declared(n)) topLevel.set(name, n);
-  const needsClient = (n: Statement) => useClient.clientReason(api, api(n as never)) !== null;
+  const clientOnly = useClient.clientOnlyImports(api, root);
+  const needsClient = (n: Statement) => useClient.clientReason(api, api(n as never), clientOnly) !== null;
   const rendered = api(defaultStatement as never)
     .find(api.JSXOpeningElement)
     .nodes()

@@ -1,0 +1,9 @@
+import { Card, Title } from '@mantine/core';
+
+export default function TeamCard({ name }: { name: string }) {
+  return (
+    <Card withBorder shadow="md">
+      <Title order={3}>{name}</Title>
+    </Card>
+  );
+}
