@@ -69,10 +69,12 @@ describe('shipshape transform', () => {
   });
 
   it('refuses an unknown transform with a suggestion, and missing paths', async () => {
-    const unknown = await runAsync(['transform', 'remove-build-error-ignore', '.']);
+    // In a folder of its own: a transform takes the project's lock first, and other tests run in parallel.
+    const cwd = writeTree({ 'package.json': '{}' });
+    const unknown = await runAsync(['transform', 'remove-build-error-ignore', '.'], { cwd });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown transform "remove-build-error-ignore" (did you mean "remove-build-error-ignores"?)');
-    const missing = await runAsync(['transform', 'remove-build-error-ignores', 'no/such/file.js']);
+    const missing = await runAsync(['transform', 'remove-build-error-ignores', 'no/such/file.js'], { cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file or directory: no/such/file.js');
   });
