@@ -39,6 +39,8 @@ import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
+import webhookErrorSwallowed from './checks/webhook-error-swallowed.ts';
+import webhookSignatureMissing from './checks/webhook-signature-missing.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
@@ -101,6 +103,8 @@ export const CHECKS: readonly Check[] = [
   unboundedQuery,
   undeclaredDependency,
   unindexedForeignKey,
+  webhookErrorSwallowed,
+  webhookSignatureMissing,
 ];
 
 /** A transform before its code loads: what it is, and how to load it. */
