@@ -60,7 +60,7 @@ function declared(project: Project, name: string): boolean {
 
 function finishFile(filePlan: FilePlan, changeset: Changeset, file: string): void {
   const { edits, program } = filePlan;
-  const unit = /^\t/m.test(edits.source) ? '\t' : '  ';
+  const unit = indentUnit(edits.source);
   if (filePlan.preamble)
     edits.insert(filePlan.preamble.at, filePlan.preamble.lines.map((line) => line.replace(/\t/g, unit)).join('\n') + '\n');
   insertImportLines(edits, program, [...new Set(filePlan.imports)]);
@@ -84,7 +84,7 @@ function planHandler(
   if (webhook.verification === 'broken') {
     for (const fault of webhook.faults) {
       if (fault.kind === 'bodyParser') fixBodyParser(ast, handler, webhook, typescript, plan);
-      else todo(fault.node, TODO_BY_FAULT[fault.kind]!);
+      else if (fault.kind !== 'parsedBody' || !fixParsedBody(handler, webhook, edits)) todo(fault.node, TODO_BY_FAULT[fault.kind]!);
     }
     return;
   }
@@ -118,7 +118,7 @@ function planHandler(
   const reads = webhook.bodies.filter((body) => body.kind === read.kind);
   const firstStatement = statementOf(handler.fn, reads[0]!.node)!;
   const indent = edits.indentAt(firstStatement.start!);
-  const unit = indent.includes('\t') ? '\t' : '  ';
+  const unit = indentUnit(edits.source);
   edits.insert(
     firstStatement.start!,
     lines.map((line, index) => (index === 0 ? '' : indent) + line.replace(/\t/g, unit)).join('\n') + `\n${indent}`,
@@ -150,6 +150,55 @@ function fixBodyParser(ast: BabelFile, handler: RequestHandler, webhook: Webhook
   }
   addPagesPreamble(handler, typescript, plan, !parsed);
   void ast;
+}
+
+/**
+ * `const body = await req.json()` verified as `body` or `JSON.stringify(body)`, and used for nothing
+ * else: the body is read as text instead and verified as it is.
+ */
+function fixParsedBody(handler: RequestHandler, webhook: Webhook, edits: TextEdits): boolean {
+  const payload = webhook.verifier?.payload;
+  if (!payload) return false;
+  const stringified = isStringifyCall(payload) ? (payload.arguments[0] as Node | undefined) : null;
+  const verified = stringified ?? payload;
+  if (verified?.type !== 'Identifier') return false;
+  const read = webhook.bodies.find((body) => body.binding === verified.name && body.kind === 'json');
+  if (!read || read.node.type !== 'CallExpression' || read.node.callee.type !== 'MemberExpression') return false;
+  if (references(handler.fn, verified.name) !== 1) return false;
+  const method = read.node.callee.property;
+  edits.replace(method.start!, method.end!, 'text');
+  if (stringified) edits.replace(payload.start!, payload.end!, verified.name);
+  return true;
+}
+
+function isStringifyCall(node: Node): node is Node & { type: 'CallExpression'; arguments: Node[] } {
+  return (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    node.callee.object.type === 'Identifier' &&
+    node.callee.object.name === 'JSON' &&
+    node.callee.property.type === 'Identifier' &&
+    node.callee.property.name === 'stringify'
+  );
+}
+
+/** How often a name is read in a function, leaving out its declaration and property names. */
+function references(fn: Node, name: string): number {
+  let count = 0;
+  forEachNode(fn, (node, ancestors) => {
+    if (node.type !== 'Identifier' || node.name !== name) return;
+    const parent = ancestors.at(-1);
+    if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
+    if (
+      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') &&
+      parent.property === node &&
+      !parent.computed
+    )
+      return;
+    if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed && !parent.shorthand) return;
+    count++;
+  });
+  return count;
 }
 
 function addPagesPreamble(handler: RequestHandler, typescript: boolean, plan: FilePlan, configOnly = false): void {
@@ -230,6 +279,13 @@ function statementOf(fn: Node, target: Node): Node | null {
     }
   });
   return found ?? (target.type.endsWith('Statement') || target.type === 'VariableDeclaration' ? target : null);
+}
+
+/** The file's own indent step: a tab, or its narrowest run of leading spaces. */
+function indentUnit(source: string): string {
+  if (/^\t/m.test(source)) return '\t';
+  const widths = [...source.matchAll(/^( +)[^\s*]/gm)].map((match) => match[1]!.length);
+  return ' '.repeat(widths.length > 0 ? Math.min(...widths) : 2);
 }
 
 function namesIn(fn: Node): Set<string> {
