@@ -57,6 +57,7 @@ import { meta as prismaSchemaIndexes } from '../transforms/meta/prisma-schema-in
 import { meta as prismaSingleton } from '../transforms/meta/prisma-singleton.ts';
 import { meta as removeBuildErrorIgnores } from '../transforms/meta/remove-build-error-ignores.ts';
 import { meta as renamePublicSecretEnv } from '../transforms/meta/rename-public-secret-env.ts';
+import { meta as rethrowWebhookErrors } from '../transforms/meta/rethrow-webhook-errors.ts';
 import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
 import { meta as verifyWebhookSignature } from '../transforms/meta/verify-webhook-signature.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
@@ -175,6 +176,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(prismaSingleton, () => import('../transforms/prisma-singleton.ts')),
   fileTransform(removeBuildErrorIgnores, () => import('../transforms/remove-build-error-ignores.ts')),
   projectTransform(renamePublicSecretEnv, () => import('../transforms/rename-public-secret-env.ts')),
+  projectTransform(rethrowWebhookErrors, () => import('../transforms/rethrow-webhook-errors.ts')),
   projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
   projectTransform(verifyWebhookSignature, () => import('../transforms/verify-webhook-signature/index.ts')),
 ];

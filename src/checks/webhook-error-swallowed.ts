@@ -18,7 +18,7 @@ export default defineCheck({
     },
     docs: 'Payment providers retry a webhook until it is answered with a 2xx: that retry is what recovers an event whose processing failed (the database was down, a deploy was in flight). A handler that catches the error and answers 200 anyway, or swallows it in an empty `catch`, loses the event for good, and nobody learns the payment was lost until the customer complains. Let the error reach the provider: answer 500 (after logging it), so it retries.',
     prefilter: (text, _project, file) => mayHoldWebhook(text, file),
-    fix: null,
+    fix: 'rethrow-webhook-errors',
     finds:
       'in a webhook handler (recognised as `webhook-signature-missing` recognises one), a `catch` around the processing that is empty, that answers a 2xx (`NextResponse.json({ received: true })`, `res.status(200)`, `new Response("ok")`), or that only logs and lets the handler go on to its 2xx answer. The `catch` around the signature check itself is left to `webhook-signature-missing`',
     sources: [
