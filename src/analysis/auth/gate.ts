@@ -6,6 +6,7 @@ import { HelperIndex, moduleHelpers, type ModuleHelpers } from './helpers.ts';
 import { MIDDLEWARE_FILE, REJECTS, middlewareFact, middlewareGuards, type MiddlewareFact } from './middleware.ts';
 import { publicByActionName, publicByRoute, type PublicReason } from './public-intent.ts';
 import { ModuleResolver } from '../module-graph.ts';
+import { webhookOf } from '../webhooks/index.ts';
 
 /** One handler, as its own file sees it: what it is and the auth calls it makes. */
 export interface HandlerAuthFact {
@@ -20,6 +21,8 @@ export interface HandlerAuthFact {
   uses: AuthUse[];
   sharedSecret: boolean;
   wrapper: string | null;
+  /** A webhook: public by intent, its signature is `webhook-signature-missing`'s concern. */
+  webhook: 'verified' | 'broken' | 'none' | null;
 }
 
 interface HelpersFact {
@@ -61,6 +64,7 @@ export function gateOf(file: string, handler: RequestHandler, program: Program):
     uses: local.uses,
     sharedSecret: local.sharedSecret,
     wrapper: local.wrapper,
+    webhook: webhookOf(handler, program)?.verification ?? null,
   };
 }
 
@@ -104,6 +108,7 @@ export function decideGates(project: Project, facts: readonly AuthFacts[]): (han
 
   return (handler) => {
     const verdict: GateVerdict = { gated: false, by: null, untrustedOnly: false, ignoredCall: null, publicReason: null };
+    if (handler.webhook) return { ...verdict, publicReason: 'webhook' };
     if (handler.wrapper) return { ...verdict, gated: true, by: handler.wrapper };
     if (handler.sharedSecret) return { ...verdict, gated: true, by: 'a shared secret' };
     let untrusted = false;
