@@ -40,6 +40,7 @@ import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
+import { meta as addAuthGuard } from '../transforms/meta/add-auth-guard.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
@@ -156,6 +157,7 @@ function projectTransform(meta: TransformMeta, load: () => Promise<ProjectTransf
  * the command that runs it.
  */
 export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
+  fileTransform(addAuthGuard, () => import('../transforms/add-auth-guard.ts')),
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),

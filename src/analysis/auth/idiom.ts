@@ -52,7 +52,7 @@ export function importPath(from: string, to: string): string {
 const NOT_SIGNED_IN = "'Not signed in'";
 
 /** What the handler does when no one is signed in: 401 from a route, `throw` from a server action. */
-function deny(kind: HandlerKind, condition: string, names: HandlerNames): string[] {
+export function denyLines(kind: HandlerKind, condition: string, names: HandlerNames): string[] {
   if (kind === 'server-action') return [`if (${condition}) throw new Error(${NOT_SIGNED_IN});`];
   if (kind === 'pages-api') {
     return [`if (${condition}) {`, `  ${names.response ?? 'res'}.status(401).json({ error: ${NOT_SIGNED_IN} });`, '  return;', '}'];
@@ -75,7 +75,7 @@ export function sessionCheck(idiom: AuthIdiom, kind: HandlerKind, file: string, 
       const binding = /session/i.test(idiom.name!) ? 'session' : 'user';
       return {
         imports: [from(idiom.name!, idiom.module!)],
-        lines: [`const ${binding} = await ${idiom.name}();`, ...deny(kind, binding === 'session' ? '!session?.user' : '!user', names)],
+        lines: [`const ${binding} = await ${idiom.name}();`, ...denyLines(kind, binding === 'session' ? '!session?.user' : '!user', names)],
         binding,
       };
     }
@@ -83,26 +83,26 @@ export function sessionCheck(idiom: AuthIdiom, kind: HandlerKind, file: string, 
       return kind === 'pages-api'
         ? {
             imports: ["import { getAuth } from '@clerk/nextjs/server';"],
-            lines: [`const { userId } = getAuth(${request});`, ...deny(kind, '!userId', names)],
+            lines: [`const { userId } = getAuth(${request});`, ...denyLines(kind, '!userId', names)],
             binding: 'userId',
           }
         : {
             imports: ["import { auth } from '@clerk/nextjs/server';"],
-            lines: ['const { userId } = await auth();', ...deny(kind, '!userId', names)],
+            lines: ['const { userId } = await auth();', ...denyLines(kind, '!userId', names)],
             binding: 'userId',
           };
     case 'authjs':
       if (kind === 'pages-api') return null;
       return {
         imports: [from('auth', idiom.module!)],
-        lines: ['const session = await auth();', ...deny(kind, '!session?.user', names)],
+        lines: ['const session = await auth();', ...denyLines(kind, '!session?.user', names)],
         binding: 'session',
       };
     case 'next-auth': {
       const args = kind === 'pages-api' ? `${request}, ${names.response ?? 'res'}, ${idiom.name}` : idiom.name!;
       return {
         imports: ["import { getServerSession } from 'next-auth';", from(idiom.name!, idiom.module!)],
-        lines: [`const session = await getServerSession(${args});`, ...deny(kind, '!session?.user', names)],
+        lines: [`const session = await getServerSession(${args});`, ...denyLines(kind, '!session?.user', names)],
         binding: 'session',
       };
     }
@@ -116,7 +116,7 @@ export function sessionCheck(idiom: AuthIdiom, kind: HandlerKind, file: string, 
           'const {',
           '  data: { user },',
           `} = await ${client}.auth.getUser();`,
-          ...deny(kind, '!user', names),
+          ...denyLines(kind, '!user', names),
         ],
         binding: 'user',
       };
