@@ -57,6 +57,7 @@ import { meta as prismaSchemaIndexes } from '../transforms/meta/prisma-schema-in
 import { meta as prismaSingleton } from '../transforms/meta/prisma-singleton.ts';
 import { meta as removeBuildErrorIgnores } from '../transforms/meta/remove-build-error-ignores.ts';
 import { meta as renamePublicSecretEnv } from '../transforms/meta/rename-public-secret-env.ts';
+import { meta as supabaseGetUser } from '../transforms/meta/supabase-get-user.ts';
 import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
@@ -174,6 +175,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(prismaSingleton, () => import('../transforms/prisma-singleton.ts')),
   fileTransform(removeBuildErrorIgnores, () => import('../transforms/remove-build-error-ignores.ts')),
   projectTransform(renamePublicSecretEnv, () => import('../transforms/rename-public-secret-env.ts')),
+  fileTransform(supabaseGetUser, () => import('../transforms/supabase-get-user.ts')),
   projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
 ];
 
