@@ -203,6 +203,11 @@ export function handlerEffects(fn: Node, program: Program, input: CallerInput): 
       const parts = callee.split('.');
       const method = parts.at(-1)!;
       const root = parts[0]!.replace(/\(\)$/, '');
+      // `openai.chat.completions.create()` has a query's shape, but spends a credential.
+      if (parts.length >= 2 && paid.has(root)) {
+        effects.push({ kind: 'paid', what: `calls ${paid.get(root)}`, line });
+        return;
+      }
       const query = queryKind(node);
       if (query?.kind === 'prisma') {
         const model = parts.at(-2) ?? '';
@@ -242,7 +247,7 @@ export function handlerEffects(fn: Node, program: Program, input: CallerInput): 
             table: chain.table ?? undefined,
             via: 'supabase',
           });
-        else effects.push({ kind: 'read', what: `reads rows of ${quoted}`, line, table: chain.table ?? undefined, via: 'supabase' });
+        // A read through supabase-js without the service role is under the table's RLS policies.
         return;
       }
       if (own(MONGO_WRITES, method) && parts.length >= 2) {
@@ -273,10 +278,6 @@ export function handlerEffects(fn: Node, program: Program, input: CallerInput): 
       if (parts.length === 1 && AI_SDK_CALLS.test(method)) {
         const model = JSON.stringify(node.arguments.map((a) => chainText(a as Node)));
         effects.push({ kind: 'paid', what: `calls an AI model${/openai/i.test(model) ? ' (OpenAI)' : ''}`, line });
-        return;
-      }
-      if (parts.length >= 2 && paid.has(root)) {
-        effects.push({ kind: 'paid', what: `calls ${paid.get(root)}`, line });
         return;
       }
       if (parts.length >= 2 && privileged.has(root) && /^auth\.admin\./.test(parts.slice(1).join('.'))) {
