@@ -95,7 +95,7 @@ describe('shipshape fix --yes', () => {
     expect(refused.stderr).toContain('files changed since the last apply: package.json');
     const forced = await runAsync(['undo', app, '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toContain('restored 7 file(s)');
+    expect(forced.stdout).toContain('restored 8 file(s)');
     expect(snapshot(app)).toEqual(before);
     const nothing = await runAsync(['undo', app]);
     expect(nothing.code).toBe(2);
@@ -244,7 +244,7 @@ describe('fix plans until nothing new comes', () => {
   it('reports findings, not files: what remains, the critical ones by check', async () => {
     const { stdout } = await runAsync(['fix', prototype(), '--yes']);
     expect(stdout).toContain(
-      'fixed 3 of 18 finding(s); 15 remain (4 critical: hardcoded-secret ×3, rls-disabled; 8 high; 2 medium; 1 low)',
+      'fixed 3 of 19 finding(s); 16 remain (4 critical: hardcoded-secret ×3, rls-disabled; 9 high; 2 medium; 1 low)',
     );
     expect(stdout).toContain('changed: 5 file(s)');
   });
