@@ -8,6 +8,7 @@ import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
+import missingOwnershipCheck from './checks/missing-ownership-check.ts';
 import missingPrimaryKey from './checks/missing-primary-key.ts';
 import nextNavigationInPages from './checks/next-navigation-in-pages.ts';
 import nextRouterInAppDir from './checks/next-router-in-app-dir.ts';
@@ -55,6 +56,7 @@ import { meta as prismaSchemaIndexes } from '../transforms/meta/prisma-schema-in
 import { meta as prismaSingleton } from '../transforms/meta/prisma-singleton.ts';
 import { meta as removeBuildErrorIgnores } from '../transforms/meta/remove-build-error-ignores.ts';
 import { meta as renamePublicSecretEnv } from '../transforms/meta/rename-public-secret-env.ts';
+import { meta as scopeToOwner } from '../transforms/meta/scope-to-owner.ts';
 import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
@@ -70,6 +72,7 @@ export const CHECKS: readonly Check[] = [
   hardcodedSecret,
   lookupColumnNotUnique,
   missingLockfile,
+  missingOwnershipCheck,
   missingPrimaryKey,
   nextConfigIgnoresBuildErrors,
   nextNavigationInPages,
@@ -170,6 +173,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(prismaSingleton, () => import('../transforms/prisma-singleton.ts')),
   fileTransform(removeBuildErrorIgnores, () => import('../transforms/remove-build-error-ignores.ts')),
   projectTransform(renamePublicSecretEnv, () => import('../transforms/rename-public-secret-env.ts')),
+  projectTransform(scopeToOwner, () => import('../transforms/scope-to-owner/index.ts')),
   projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
 ];
 
