@@ -13,13 +13,11 @@ export { meta };
 const STATEMENT = /(Statement|Declaration)$/;
 
 /** How the handler answers "no such record": the response of its router, or a throw in a server action. */
-function notFound(handler: Node, program: Program, source: string): string {
-  const params = (handler as { params?: Node[] }).params ?? [];
-  const response = params[1];
+function notFound(handler: Node, file: string, source: string): string {
+  const response = ((handler as { params?: Node[] }).params ?? [])[1];
   if (response?.type === 'Identifier' && /^(res|response)$/.test(response.name))
     return `return ${response.name}.status(404).json({ error: 'Not found' });`;
-  if (program.directives.some((d) => d.value.value === 'use server') || params.length === 0 || !/Request/.test(source))
-    return "throw new Error('Not found');";
+  if (!/(^|\/)route\.[cm]?[jt]sx?$/.test(file)) return "throw new Error('Not found');";
   return /\bNextResponse\b/.test(source)
     ? "return NextResponse.json({ error: 'Not found' }, { status: 404 });"
     : "return Response.json({ error: 'Not found' }, { status: 404 });";
@@ -60,7 +58,7 @@ function scopeFile(
       source,
       owner: String(finding.data?.owner),
       userId: user.idExpression,
-      notFound: notFound(access.handler, program, source),
+      notFound: notFound(access.handler, file, source),
       statement: statementNode,
       handler: access.handler,
       callerComparisons: access.callerComparisons,
