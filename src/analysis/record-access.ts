@@ -1,100 +1,13 @@
 import type { Node } from '@babel/types';
 import { walk } from '../engine/walk.ts';
+import { enclosingHandler, type RequestHandler } from './request-handlers.ts';
+import { callerInput, type InputSource } from './request-input.ts';
 import { isSignedInUserId } from './list-queries/filters.ts';
 import { unwrapValue, type Comparison, type RecordQuery } from './record-queries.ts';
 import type { OwnedTarget } from '../sql/record-owners.ts';
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
-
-/** The outermost function holding a node: the handler whose parameters are the request. */
-export function outermostFunction(ancestors: readonly Node[]): Node | null {
-  return ancestors.find((node) => FUNCTION_TYPES.has(node.type)) ?? null;
-}
-
-/** Whether a pattern binds `name`: `id`, `{ id }`, `{ params: { id } }`, `[id]`, `id = 1`, `...rest`. */
-function binds(pattern: Node, name: string): boolean {
-  switch (pattern.type) {
-    case 'Identifier':
-      return pattern.name === name;
-    case 'ObjectPattern':
-      return pattern.properties.some((p) => binds(p.type === 'ObjectProperty' ? (p.value as Node) : p.argument, name));
-    case 'ArrayPattern':
-      return pattern.elements.some((e) => e !== null && binds(e, name));
-    case 'AssignmentPattern':
-      return binds(pattern.left, name);
-    case 'RestElement':
-      return binds(pattern.argument, name);
-    case 'TSParameterProperty':
-      return binds(pattern.parameter, name);
-    default:
-      return false;
-  }
-}
-
-/** The identifiers an expression reads: `Number(params.id)` → `params`, `` `${a}-${b}` `` → `a`, `b`. */
-function identifiersRead(node: Node): string[] {
-  const value = unwrapValue(node);
-  switch (value.type) {
-    case 'Identifier':
-      return [value.name];
-    case 'MemberExpression':
-    case 'OptionalMemberExpression':
-      return identifiersRead(value.object);
-    case 'CallExpression':
-    case 'OptionalCallExpression':
-      return [
-        ...(value.callee.type === 'MemberExpression' || value.callee.type === 'OptionalMemberExpression'
-          ? identifiersRead(value.callee)
-          : []),
-        ...value.arguments.flatMap((a) =>
-          a.type === 'SpreadElement' || a.type === 'ArgumentPlaceholder' ? [] : identifiersRead(a as Node),
-        ),
-      ];
-    case 'NewExpression':
-      return value.arguments.flatMap((a) =>
-        a.type === 'SpreadElement' || a.type === 'ArgumentPlaceholder' ? [] : identifiersRead(a as Node),
-      );
-    case 'TemplateLiteral':
-      return value.expressions.flatMap((e) => identifiersRead(e as Node));
-    case 'BinaryExpression':
-    case 'LogicalExpression':
-      return [...identifiersRead(value.left as Node), ...identifiersRead(value.right)];
-    case 'ConditionalExpression':
-      return [...identifiersRead(value.consequent), ...identifiersRead(value.alternate)];
-    default:
-      return [];
-  }
-}
-
-/**
- * Whether a value comes from the caller: it reads a parameter of the handler (the request, the
- * route's `params`, a server action's arguments), directly or through local bindings
- * (`const { id } = await req.json()`, `const id = searchParams.get('id')`).
- */
-export function fromCaller(value: Node, handler: Node, depth = 0): boolean {
-  if (depth > 6) return false;
-  const params = (handler as { params?: Node[] }).params ?? [];
-  for (const name of identifiersRead(value)) {
-    if (params.some((param) => binds(param, name))) return true;
-    let traced = false;
-    walk(
-      handler,
-      new Map([
-        [
-          'VariableDeclarator',
-          [
-            (node: Node) => {
-              if (!traced && node.type === 'VariableDeclarator' && node.init && binds(node.id, name))
-                traced = fromCaller(node.init, handler, depth + 1);
-            },
-          ],
-        ],
-      ]),
-    );
-    if (traced) return true;
-  }
-  return false;
-}
+/** Where an id the caller picks comes from; headers and cookies carry sessions and tokens, not record ids. */
+const ID_SOURCES = new Set<InputSource | null>(['body', 'query', 'params', 'form', 'url', 'argument']);
 
 const COMPARISON = new Set(['===', '!==', '==', '!=']);
 
@@ -120,7 +33,7 @@ function comparesWithSignedInUser(handler: Node): boolean {
 
 /** What a record query's filter says about who may reach the record, inside one handler. */
 export interface RecordAccess {
-  handler: Node;
+  handler: RequestHandler;
   /** Columns compared with a value the caller sends. */
   callerColumns: string[];
   /** The comparisons of those columns, for the fix to keep. */
@@ -129,11 +42,12 @@ export interface RecordAccess {
   scopedToSignedInUser: boolean;
 }
 
-export function recordAccess(query: RecordQuery, ancestors: readonly Node[]): RecordAccess | null {
-  const handler = outermostFunction(ancestors);
+export function recordAccess(query: RecordQuery, ancestors: readonly Node[], handlers: readonly RequestHandler[]): RecordAccess | null {
+  const handler = enclosingHandler(handlers, ancestors);
   if (!handler) return null;
-  const callerComparisons = query.comparisons.filter((c) => fromCaller(c.value, handler));
-  const scoped = query.values.some((value) => isSignedInUserId(unwrapValue(value), [handler])) || comparesWithSignedInUser(handler);
+  const input = callerInput(handler);
+  const callerComparisons = query.comparisons.filter((c) => ID_SOURCES.has(input.sourceOf(c.value)));
+  const scoped = query.values.some((value) => isSignedInUserId(unwrapValue(value), [handler.fn])) || comparesWithSignedInUser(handler.fn);
   return { handler, callerColumns: callerComparisons.map((c) => c.column), callerComparisons, scopedToSignedInUser: scoped };
 }
 
@@ -156,10 +70,4 @@ export function ownershipGap(
   if (!byCallerKey) return null;
   if (query.shape === 'supabase' && !query.serviceRole) return owned.rlsGuards.includes(query.action) ? null : 'withoutOwnerPolicy';
   return 'bypassesRls';
-}
-
-/** Files whose exported functions answer requests: Pages API routes, route handlers, and `'use server'` modules. */
-export function isRequestHandlerFile(file: string, program: Node): boolean {
-  if (/(^|\/)pages\/api\//.test(file) || /(^|\/)app\/(.*\/)?route\.[cm]?[jt]sx?$/.test(file)) return true;
-  return program.type === 'Program' && program.directives.some((d) => d.value.value === 'use server');
 }

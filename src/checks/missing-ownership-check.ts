@@ -2,7 +2,8 @@ import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { RECORD_QUERY_TEXT } from '../../transforms/meta/scope-to-owner.ts';
 import { recordQuery, type RecordAction, type RecordShape } from '../analysis/record-queries.ts';
-import { isRequestHandlerFile, ownershipGap, recordAccess } from '../analysis/record-access.ts';
+import { ownershipGap, recordAccess } from '../analysis/record-access.ts';
+import { requestHandlers } from '../analysis/request-handlers.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
 import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
 import { ownedTarget, ownedTargets } from '../sql/record-owners.ts';
@@ -66,11 +67,13 @@ export default defineCheck({
   },
   check(ctx) {
     const program = ctx.ast?.program;
-    if (!program || isDevelopmentFile(ctx.file.path) || !isRequestHandlerFile(ctx.file.path, program)) return;
+    if (!program || isDevelopmentFile(ctx.file.path)) return;
+    const handlers = requestHandlers(ctx.file.path, ctx.ast!, ctx.project);
+    if (handlers.length === 0) return;
     const consider = (node: Node, ancestors: readonly Node[]) => {
       const query = recordQuery(node, ancestors, program, ctx.file.text);
       if (!query) return;
-      const access = recordAccess(query, ancestors);
+      const access = recordAccess(query, ancestors, handlers);
       if (!access || access.scopedToSignedInUser || access.callerColumns.length === 0) return;
       const at = query.node.loc!.start;
       ctx.collect({

@@ -1,9 +1,11 @@
 import type { ASTPath } from 'jscodeshift';
-import type { Node, Program } from '@babel/types';
+import type { File as BabelFile, Node } from '@babel/types';
 import { TextEdits, ancestorsOf, sourceTree } from '../../src/engine/codemod.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
 import { recordQuery, type RecordQuery } from '../../src/analysis/record-queries.ts';
 import { recordAccess } from '../../src/analysis/record-access.ts';
+import { requestHandlers, type RequestHandler } from '../../src/analysis/request-handlers.ts';
+import type { Project } from '../../src/project/types.ts';
 import type { Finding } from '../../src/types.ts';
 import { meta } from '../meta/scope-to-owner.ts';
 import { scopePrisma, scopeSql, scopeSupabase, type Scope } from './rewrite.ts';
@@ -13,11 +15,9 @@ export { meta };
 const STATEMENT = /(Statement|Declaration)$/;
 
 /** How the handler answers "no such record": the response of its router, or a throw in a server action. */
-function notFound(handler: Node, file: string, source: string): string {
-  const response = ((handler as { params?: Node[] }).params ?? [])[1];
-  if (response?.type === 'Identifier' && /^(res|response)$/.test(response.name))
-    return `return ${response.name}.status(404).json({ error: 'Not found' });`;
-  if (!/(^|\/)route\.[cm]?[jt]sx?$/.test(file)) return "throw new Error('Not found');";
+function notFound(handler: RequestHandler, source: string): string {
+  if (handler.kind === 'pages-api' && handler.response) return `return ${handler.response}.status(404).json({ error: 'Not found' });`;
+  if (handler.kind !== 'route-handler') return "throw new Error('Not found');";
   return /\bNextResponse\b/.test(source)
     ? "return NextResponse.json({ error: 'Not found' }, { status: 404 });"
     : "return Response.json({ error: 'Not found' }, { status: 404 });";
@@ -25,12 +25,15 @@ function notFound(handler: Node, file: string, source: string): string {
 
 function scopeFile(
   j: Awaited<ReturnType<typeof loadJscodeshift>>,
+  project: Project,
   file: string,
   source: string,
   findings: readonly Finding[],
 ): string | null {
   const root = sourceTree(j, source);
-  const program = root.get().node.program as Program;
+  const ast = root.get().node as BabelFile;
+  const program = ast.program;
+  const handlers = requestHandlers(file, ast, project);
   const edits = new TextEdits(source, file);
   const lines = new Map(findings.map((f) => [f.line, f]));
   const visit = (path: ASTPath) => {
@@ -42,10 +45,10 @@ function scopeFile(
     // A supabase-js chain is found from its `.from()` call, whose line may be another than the chain's start.
     if (!query || (query.node !== node && query.shape !== 'supabase') || query.node.loc!.start.line !== finding.line) return;
     lines.delete(finding.line);
-    const access = recordAccess(query, ancestors);
+    const access = recordAccess(query, ancestors, handlers);
     if (!access) return;
     const statementNode = [...ancestors, node].reverse().find((a) => STATEMENT.test(a.type) && a.type !== 'BlockStatement')!;
-    const user = sessionUser(access.handler, program);
+    const user = sessionUser(access.handler.fn, program);
     if (!user || user.line > node.loc!.start.line) {
       edits.todoAbove(
         statementNode.start!,
@@ -58,9 +61,9 @@ function scopeFile(
       source,
       owner: String(finding.data?.owner),
       userId: user.idExpression,
-      notFound: notFound(access.handler, file, source),
+      notFound: notFound(access.handler, source),
       statement: statementNode,
-      handler: access.handler,
+      handler: access.handler.fn,
       callerComparisons: access.callerComparisons,
     };
     const outcome =
@@ -80,7 +83,7 @@ async function loadJscodeshift() {
   return (await import('jscodeshift')).default.withParser('tsx');
 }
 
-export async function plan({ findings, changeset }: ProjectTransformContext): Promise<void> {
+export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {
   const relevant = findings.filter((f) => f.fix?.id === meta.id);
   if (relevant.length === 0) return;
   // jscodeshift loads here, not with the module: the registry's metadata never needs it.
@@ -90,6 +93,7 @@ export async function plan({ findings, changeset }: ProjectTransformContext): Pr
     if (source === null) continue;
     const output = scopeFile(
       j,
+      project,
       file,
       source,
       relevant.filter((f) => f.file === file),
