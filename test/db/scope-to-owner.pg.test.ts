@@ -90,26 +90,26 @@ describe.skipIf(!url)('scope-to-owner against a real PostgreSQL', () => {
     Object.assign(globalThis, { shipshapeTestPool: pool, shipshapeTestSql: sql });
     dir = gitInit(
       writeTree({
-        'package.json': '{"name":"todos","dependencies":{"next":"14.2.3","pg":"8","postgres":"3"}}\n',
+        'package.json': '{"name":"todos","type":"module","dependencies":{"next":"14.2.3","pg":"8","postgres":"3"}}\n',
         'db/schema.sql':
           'create table shipshape_todos (id serial primary key, user_id integer not null, title text not null, done boolean not null default false);\n',
         'lib/db.mjs': 'export const pool = globalThis.shipshapeTestPool;\nexport const sql = globalThis.shipshapeTestSql;\n',
         'lib/auth.mjs': 'export async function getUser() {\n  return globalThis.shipshapeTestUser ?? null;\n}\n',
-        'pages/api/todos/[id].mjs': pagesHandler('../../../lib'),
-        'app/api/todos/[id]/route.mjs': routeHandler('../../../../lib'),
+        'pages/api/todos/[id].js': pagesHandler('../../../lib'),
+        'app/api/todos/[id]/route.js': routeHandler('../../../../lib'),
         'original/pages-handler.mjs': pagesHandler('../lib'),
         'original/route-handler.mjs': routeHandler('../lib'),
       }),
     );
     const result = await runAsync(['transform', 'scope-to-owner', '.', '--json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
-    const fixedPages = readFileSync(path.join(dir, 'pages/api/todos/[id].mjs'), 'utf8');
+    const fixedPages = readFileSync(path.join(dir, 'pages/api/todos/[id].js'), 'utf8');
     expect(fixedPages).toContain('WHERE id = $1 AND user_id = $2');
     expect(fixedPages).toContain('and user_id = ${user.id}');
-    expect(readFileSync(path.join(dir, 'app/api/todos/[id]/route.mjs'), 'utf8')).toContain('if (rowCount === 0) return Response.json(');
+    expect(readFileSync(path.join(dir, 'app/api/todos/[id]/route.js'), 'utf8')).toContain('if (rowCount === 0) return Response.json(');
     const load = (file: string) => import(pathToFileURL(path.join(dir, file)).href);
     before = { pages: (await load('original/pages-handler.mjs')).default, route: (await load('original/route-handler.mjs')).DELETE };
-    after = { pages: (await load('pages/api/todos/[id].mjs')).default, route: (await load('app/api/todos/[id]/route.mjs')).DELETE };
+    after = { pages: (await load('pages/api/todos/[id].js')).default, route: (await load('app/api/todos/[id]/route.js')).DELETE };
   });
 
   beforeEach(async () => {
