@@ -31,6 +31,7 @@ import rlsMultiplePermissive from './checks/rls-multiple-permissive.ts';
 import rlsPolicyAlwaysTrue from './checks/rls-policy-always-true.ts';
 import rlsPolicyInitplan from './checks/rls-policy-initplan.ts';
 import routeConflict from './checks/route-conflict.ts';
+import routeWithoutAuth from './checks/route-without-auth.ts';
 import secretInClientCode from './checks/secret-in-client-code.ts';
 import securityDefinerWithoutSearchPath from './checks/security-definer-without-search-path.ts';
 import serverEnvInClient from './checks/server-env-in-client.ts';
@@ -95,6 +96,7 @@ export const CHECKS: readonly Check[] = [
   rlsPolicyAlwaysTrue,
   rlsPolicyInitplan,
   routeConflict,
+  routeWithoutAuth,
   secretInClientCode,
   securityDefinerWithoutSearchPath,
   serverEnvInClient,
