@@ -9,7 +9,7 @@ import type { Project } from '../../src/project/types.ts';
 import type { Finding } from '../../src/types.ts';
 import { meta } from '../meta/scope-to-owner.ts';
 import { scopePrisma, scopeSql, scopeSupabase, type Scope } from './rewrite.ts';
-import { sessionUser } from './session.ts';
+import { sessionUser } from '../../src/analysis/auth/session-user.ts';
 export { meta };
 
 const STATEMENT = /(Statement|Declaration)$/;
