@@ -1,7 +1,8 @@
-import type { Node } from '@babel/types';
+import type { Node, Program } from '@babel/types';
 import { walk } from '../engine/walk.ts';
 import { enclosingHandler, type RequestHandler } from './request-handlers.ts';
 import { callerInput, type InputSource } from './request-input.ts';
+import { sessionUserCalls } from './auth/session-user.ts';
 import { isSignedInUserId } from './list-queries/filters.ts';
 import { unwrapValue, type Comparison, type RecordQuery } from './record-queries.ts';
 import type { OwnedTarget } from '../sql/record-owners.ts';
@@ -11,8 +12,24 @@ const ID_SOURCES = new Set<InputSource | null>(['body', 'query', 'params', 'form
 
 const COMPARISON = new Set(['===', '!==', '==', '!=']);
 
+/** The root name of a member chain: `session.user.id` → `session`. */
+function rootName(node: Node): string | null {
+  let current = unwrapValue(node);
+  while (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') current = unwrapValue(current.object);
+  return current.type === 'Identifier' ? current.name : null;
+}
+
+/**
+ * Whether a value is the signed-in user's id: read from a binding an auth call made in the handler
+ * (`sessionUserCalls`, which follows the project's own helpers), or named like one.
+ */
+function signedInValue(value: Node, handler: Node, sessionBindings: ReadonlySet<string>): boolean {
+  const root = rootName(value);
+  return (root !== null && sessionBindings.has(root)) || isSignedInUserId(unwrapValue(value), [handler]);
+}
+
 /** Whether the handler compares some value with the signed-in user's id (`if (post.userId !== session.user.id)`): an ownership check by hand. */
-function comparesWithSignedInUser(handler: Node): boolean {
+function comparesWithSignedInUser(handler: Node, sessionBindings: ReadonlySet<string>): boolean {
   let found = false;
   walk(
     handler,
@@ -22,7 +39,7 @@ function comparesWithSignedInUser(handler: Node): boolean {
         [
           (node: Node) => {
             if (found || node.type !== 'BinaryExpression' || !COMPARISON.has(node.operator)) return;
-            found = [node.left as Node, node.right].some((side) => isSignedInUserId(unwrapValue(side), [handler]));
+            found = [node.left as Node, node.right].some((side) => signedInValue(side, handler, sessionBindings));
           },
         ],
       ],
@@ -42,12 +59,20 @@ export interface RecordAccess {
   scopedToSignedInUser: boolean;
 }
 
-export function recordAccess(query: RecordQuery, ancestors: readonly Node[], handlers: readonly RequestHandler[]): RecordAccess | null {
+export function recordAccess(
+  query: RecordQuery,
+  ancestors: readonly Node[],
+  handlers: readonly RequestHandler[],
+  program: Program,
+): RecordAccess | null {
   const handler = enclosingHandler(handlers, ancestors);
   if (!handler) return null;
   const input = callerInput(handler);
   const callerComparisons = query.comparisons.filter((c) => ID_SOURCES.has(input.sourceOf(c.value)));
-  const scoped = query.values.some((value) => isSignedInUserId(unwrapValue(value), [handler.fn])) || comparesWithSignedInUser(handler.fn);
+  const sessionBindings = new Set(sessionUserCalls(handler.fn, program).map((user) => user.binding));
+  const scoped =
+    query.values.some((value) => signedInValue(value, handler.fn, sessionBindings)) ||
+    comparesWithSignedInUser(handler.fn, sessionBindings);
   return { handler, callerColumns: callerComparisons.map((c) => c.column), callerComparisons, scopedToSignedInUser: scoped };
 }
 

@@ -73,7 +73,7 @@ export default defineCheck({
     const consider = (node: Node, ancestors: readonly Node[]) => {
       const query = recordQuery(node, ancestors, program, ctx.file.text);
       if (!query) return;
-      const access = recordAccess(query, ancestors, handlers);
+      const access = recordAccess(query, ancestors, handlers, program);
       if (!access || access.scopedToSignedInUser || access.callerColumns.length === 0) return;
       const at = query.node.loc!.start;
       ctx.collect({

@@ -45,7 +45,7 @@ function scopeFile(
     // A supabase-js chain is found from its `.from()` call, whose line may be another than the chain's start.
     if (!query || (query.node !== node && query.shape !== 'supabase') || query.node.loc!.start.line !== finding.line) return;
     lines.delete(finding.line);
-    const access = recordAccess(query, ancestors, handlers);
+    const access = recordAccess(query, ancestors, handlers, program);
     if (!access) return;
     const statementNode = [...ancestors, node].reverse().find((a) => STATEMENT.test(a.type) && a.type !== 'BlockStatement')!;
     const user = sessionUser(access.handler.fn, program);
