@@ -57,6 +57,8 @@ export interface RecordAccess {
   callerComparisons: Comparison[];
   /** The filter, or the handler around it, already compares something with the signed-in user. */
   scopedToSignedInUser: boolean;
+  /** The handler asks who is signed in: it could check the owner, and a read it leaves open is not public by intent. */
+  signedIn: boolean;
 }
 
 export function recordAccess(
@@ -69,11 +71,18 @@ export function recordAccess(
   if (!handler) return null;
   const input = callerInput(handler);
   const callerComparisons = query.comparisons.filter((c) => ID_SOURCES.has(input.sourceOf(c.value)));
-  const sessionBindings = new Set(sessionUserCalls(handler.fn, program).map((user) => user.binding));
+  const sessionUsers = sessionUserCalls(handler.fn, program);
+  const sessionBindings = new Set(sessionUsers.map((user) => user.binding));
   const scoped =
     query.values.some((value) => signedInValue(value, handler.fn, sessionBindings)) ||
     comparesWithSignedInUser(handler.fn, sessionBindings);
-  return { handler, callerColumns: callerComparisons.map((c) => c.column), callerComparisons, scopedToSignedInUser: scoped };
+  return {
+    handler,
+    callerColumns: callerComparisons.map((c) => c.column),
+    callerComparisons,
+    scopedToSignedInUser: scoped,
+    signedIn: sessionUsers.length > 0,
+  };
 }
 
 /** Why a record query lets one user reach another user's record, or null when something stops it. */
@@ -85,11 +94,13 @@ export type OwnershipGap = 'bypassesRls' | 'withoutOwnerPolicy';
  */
 export function ownershipGap(
   query: { shape: RecordQuery['shape']; action: RecordQuery['action']; serviceRole?: boolean; comparisons: readonly string[] },
-  callerColumns: readonly string[],
+  access: { callerColumns: readonly string[]; signedIn: boolean },
   owned: OwnedTarget | undefined,
 ): OwnershipGap | null {
+  const { callerColumns } = access;
   if (!owned || callerColumns.length === 0) return null;
-  if (query.action === 'read' && owned.publicRead) return null;
+  // A read in a handler that never asks who is signed in serves public content or is route-without-auth's finding.
+  if (query.action === 'read' && (owned.publicRead || !access.signedIn)) return null;
   const keys = owned.keys.length > 0 ? owned.keys : [['id']];
   const byCallerKey = keys.some((key) => key.every((c) => query.comparisons.includes(c)) && key.some((c) => callerColumns.includes(c)));
   if (!byCallerKey) return null;

@@ -19,6 +19,7 @@ interface CallerRecordQuery {
   serviceRole: boolean;
   comparisons: string[];
   callerColumns: string[];
+  signedIn: boolean;
 }
 
 const CLIENT: Record<RecordShape, string> = {
@@ -52,7 +53,7 @@ export default defineCheck({
     fix: 'scope-to-owner',
     severityNote: "critical where the record is updated or deleted: another user's data is changed or destroyed, not only seen",
     finds:
-      "in Pages API routes, route handlers and `'use server'` modules, one record read, updated or deleted by a unique key whose value comes from the caller (the handler's parameters: the request's body, query, params or form, a server action's arguments, through local bindings), on a table the schema model gives an owner column (a foreign key to the users table, or `user_id`, `owner_id`, `author_id`, `created_by`, `profile_id` and their camelCase forms): Prisma `findUnique`, `findFirst`, `update`, `upsert`, `delete` (and `OrThrow` forms) whose `where` holds the key; supabase-js chains with `.eq()` on the key and `.single()`/`.maybeSingle()`, `.update()` or `.delete()`; SQL `SELECT`, `UPDATE`, `DELETE` on one table through `query()`, `execute()` or a `sql` template with `key = $1`. Not reported: a filter or a handler that compares anything with the signed-in user's id (`userId: session.user.id`, a relation or membership filter reaching it, `if (post.userId !== user.id)`), while an owner column compared with the caller's own value (`userId: body.userId`) is no guard; a supabase-js client with the user's session on a table whose RLS owner policies (or the absence of any policy) stop the action; reads of a table with a public SELECT policy; tables without an owner column; ids the handler did not get from the caller; SQL with a join, a sub-query or an OR; scripts, seeds and tests",
+      "in Pages API routes, route handlers and `'use server'` modules, one record read, updated or deleted by a unique key whose value comes from the caller (the handler's parameters: the request's body, query, params or form, a server action's arguments, through local bindings), on a table the schema model gives an owner column (a foreign key to the users table, or `user_id`, `owner_id`, `author_id`, `created_by`, `profile_id` and their camelCase forms): Prisma `findUnique`, `findFirst`, `update`, `upsert`, `delete` (and `OrThrow` forms) whose `where` holds the key; supabase-js chains with `.eq()` on the key and `.single()`/`.maybeSingle()`, `.update()` or `.delete()`; SQL `SELECT`, `UPDATE`, `DELETE` on one table through `query()`, `execute()` or a `sql` template with `key = $1`. Not reported: a filter or a handler that compares anything with the signed-in user's id (`userId: session.user.id`, a relation or membership filter reaching it, `if (post.userId !== user.id)`), while an owner column compared with the caller's own value (`userId: body.userId`) is no guard; a supabase-js client with the user's session on a table whose RLS owner policies (or the absence of any policy) stop the action; reads of a table with a public SELECT policy, and reads in a handler that never asks who is signed in (public content, or `route-without-auth`'s finding); tables without an owner column; ids the handler did not get from the caller; SQL with a join, a sub-query or an OR; scripts, seeds and tests",
     sources: [
       {
         title: 'OWASP API Security Top 10: API1:2023 Broken Object Level Authorization',
@@ -86,6 +87,7 @@ export default defineCheck({
         serviceRole: query.serviceRole ?? false,
         comparisons: query.comparisons.map((c) => c.column),
         callerColumns: access.callerColumns,
+        signedIn: access.signedIn,
       } satisfies CallerRecordQuery);
     };
     return { CallExpression: consider, TaggedTemplateExpression: consider };
@@ -98,7 +100,7 @@ export default defineCheck({
       const owned = schema ? ownedTarget(targets.get(schema)!, fact.shape, fact.target) : undefined;
       const gap = ownershipGap(
         { shape: fact.shape, action: fact.action, serviceRole: fact.serviceRole, comparisons: fact.comparisons },
-        fact.callerColumns,
+        fact,
         owned,
       );
       if (!gap || !owned) continue;
