@@ -1,6 +1,6 @@
 import type { Node, Program } from '@babel/types';
 import { walk } from '../engine/walk.ts';
-import { enclosingHandler, type RequestHandler } from './request-handlers.ts';
+import { boundNames, enclosingHandler, type RequestHandler } from './request-handlers.ts';
 import { callerInput, type InputSource } from './request-input.ts';
 import { sessionUserCalls } from './auth/session-user.ts';
 import { isSignedInUserId } from './list-queries/filters.ts';
@@ -17,6 +17,34 @@ function rootName(node: Node): string | null {
   let current = unwrapValue(node);
   while (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') current = unwrapValue(current.object);
   return current.type === 'Identifier' ? current.name : null;
+}
+
+/** The names bound from the session's bindings, through local aliases: `const userId = user.id`, `const { id } = session.user`. */
+function derivedNames(handler: Node, names: Set<string>): Set<string> {
+  for (let grown = true; grown; ) {
+    grown = false;
+    walk(
+      handler,
+      new Map([
+        [
+          'VariableDeclarator',
+          [
+            (node: Node) => {
+              if (node.type !== 'VariableDeclarator' || !node.init) return;
+              const root = rootName(node.init);
+              if (root === null || !names.has(root)) return;
+              for (const name of boundNames(node.id))
+                if (!names.has(name)) {
+                  names.add(name);
+                  grown = true;
+                }
+            },
+          ],
+        ],
+      ]),
+    );
+  }
+  return names;
 }
 
 /**
@@ -72,7 +100,7 @@ export function recordAccess(
   const input = callerInput(handler);
   const callerComparisons = query.comparisons.filter((c) => ID_SOURCES.has(input.sourceOf(c.value)));
   const sessionUsers = sessionUserCalls(handler.fn, program);
-  const sessionBindings = new Set(sessionUsers.map((user) => user.binding));
+  const sessionBindings = derivedNames(handler.fn, new Set(sessionUsers.map((user) => user.binding)));
   const scoped =
     query.values.some((value) => signedInValue(value, handler.fn, sessionBindings)) ||
     comparesWithSignedInUser(handler.fn, sessionBindings);

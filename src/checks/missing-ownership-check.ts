@@ -95,15 +95,13 @@ export default defineCheck({
   finish(ctx) {
     const schemas = loadSchemas(ctx.project);
     const targets = new Map(schemas.map((schema) => [schema, ownedTargets(schema)]));
-    for (const fact of ctx.facts as CallerRecordQuery[]) {
+    const gaps = (ctx.facts as CallerRecordQuery[]).flatMap((fact) => {
       const schema = schemaForFile(schemas, fact.file);
       const owned = schema ? ownedTarget(targets.get(schema)!, fact.shape, fact.target) : undefined;
-      const gap = ownershipGap(
-        { shape: fact.shape, action: fact.action, serviceRole: fact.serviceRole, comparisons: fact.comparisons },
-        fact,
-        owned,
-      );
-      if (!gap || !owned) continue;
+      const gap = ownershipGap(fact, fact, owned);
+      return gap && owned ? [{ fact, gap, owned }] : [];
+    });
+    for (const { fact, gap, owned } of gaps) {
       ctx.report({
         file: fact.file,
         loc: { line: fact.line, column: fact.column },

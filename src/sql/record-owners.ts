@@ -1,5 +1,5 @@
-import { indexedKeys, type PolicyCommand, type SchemaModel, type Table } from './model.ts';
-import { isPublicRead, ownerColumn } from './ownership.ts';
+import { foreignKeys, indexedKeys, type PolicyCommand, type SchemaModel, type Table } from './model.ts';
+import { isPublicRead, isUsersTable, ownerColumn } from './ownership.ts';
 
 export type GuardedAction = 'read' | 'update' | 'delete';
 
@@ -45,7 +45,14 @@ export function ownedTargets(schema: SchemaModel): Record<string, OwnedTarget> {
   for (const table of schema.tables) {
     if (table.schema !== 'public') continue;
     const column = ownerColumn(schema, table);
-    if (!column) continue;
+    // A column named like an owner that references another table (`author_id` → `Author`, a playwright) holds no user.
+    if (
+      !column ||
+      foreignKeys(table).some(
+        (fk) => fk.columns.length === 1 && fk.columns[0] === column && fk.references && !isUsersTable(schema, fk.references),
+      )
+    )
+      continue;
     const keys = indexedKeys(schema, table)
       .filter((key) => key.unique && !key.partial && key.columns.length > 0)
       .map((key) => key.columns);

