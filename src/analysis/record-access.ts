@@ -21,7 +21,7 @@ function rootName(node: Node): string | null {
 
 /** The names bound from the session's bindings, through local aliases: `const userId = user.id`, `const { id } = session.user`. */
 function derivedNames(handler: Node, names: Set<string>): Set<string> {
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     walk(
       handler,
