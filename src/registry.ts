@@ -8,6 +8,7 @@ import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
+import missingOwnershipCheck from './checks/missing-ownership-check.ts';
 import missingPrimaryKey from './checks/missing-primary-key.ts';
 import nextNavigationInPages from './checks/next-navigation-in-pages.ts';
 import nextRouterInAppDir from './checks/next-router-in-app-dir.ts';
@@ -61,6 +62,7 @@ import { meta as removeBuildErrorIgnores } from '../transforms/meta/remove-build
 import { meta as renamePublicSecretEnv } from '../transforms/meta/rename-public-secret-env.ts';
 import { meta as rethrowWebhookErrors } from '../transforms/meta/rethrow-webhook-errors.ts';
 import { meta as supabaseGetUser } from '../transforms/meta/supabase-get-user.ts';
+import { meta as scopeToOwner } from '../transforms/meta/scope-to-owner.ts';
 import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
 import { meta as verifyWebhookSignature } from '../transforms/meta/verify-webhook-signature.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
@@ -77,6 +79,7 @@ export const CHECKS: readonly Check[] = [
   hardcodedSecret,
   lookupColumnNotUnique,
   missingLockfile,
+  missingOwnershipCheck,
   missingPrimaryKey,
   nextConfigIgnoresBuildErrors,
   nextNavigationInPages,
@@ -183,6 +186,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(renamePublicSecretEnv, () => import('../transforms/rename-public-secret-env.ts')),
   projectTransform(rethrowWebhookErrors, () => import('../transforms/rethrow-webhook-errors.ts')),
   fileTransform(supabaseGetUser, () => import('../transforms/supabase-get-user.ts')),
+  projectTransform(scopeToOwner, () => import('../transforms/scope-to-owner/index.ts')),
   projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
   projectTransform(verifyWebhookSignature, () => import('../transforms/verify-webhook-signature/index.ts')),
 ];

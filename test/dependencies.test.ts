@@ -148,6 +148,7 @@ describe('transform metadata as data', () => {
     });
     expect(shared.map(([check]) => check.meta.id).sort()).toEqual([
       'fetch-without-timeout',
+      'missing-ownership-check',
       'next-config-ignores-build-errors',
       'unbounded-query',
     ]);

@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { createClient, supabaseAdmin } from '@/lib/supabase';
+
+export async function GET(request: Request) {
+  const id = new URL(request.url).searchParams.get('id')!;
+  const supabase = createClient();
+  // The user's session, and owner policies on posts: RLS answers for the owner.
+  const { data } = await supabase.from('posts').select('*').eq('id', id).single();
+  return NextResponse.json(data);
+}
+
+export async function PUT(request: Request) {
+  const { id, body } = await request.json();
+  const { error } = await supabaseAdmin.from('posts').update({ body }).eq('id', id);
+  return NextResponse.json({ ok: !error });
+}

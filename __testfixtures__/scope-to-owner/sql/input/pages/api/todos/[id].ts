@@ -1,0 +1,20 @@
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { pool, sql } from '../../../lib/db';
+import { getUser } from '../../../lib/auth';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const user = await getUser(req);
+  if (!user) return res.status(401).json({ error: 'Unauthorized' });
+  const id = Number(req.query.id);
+  if (req.method === 'GET') {
+    const { rows } = await pool.query('SELECT id, title, done FROM todos WHERE id = $1', [id]);
+    if (rows.length === 0) return res.status(404).json({ error: 'Not found' });
+    return res.json(rows[0]);
+  }
+  if (req.method === 'PUT') {
+    const result = await pool.query('UPDATE todos SET done = $1 WHERE id = $2 RETURNING id', [Boolean(req.body.done), id]);
+    return res.json(result.rows[0]);
+  }
+  await sql`delete from todos where id = ${id}`;
+  res.status(204).end();
+}
