@@ -39,8 +39,10 @@ import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
+import webhookErrorSwallowed from './checks/webhook-error-swallowed.ts';
 import webhookNotIdempotent from './checks/webhook-not-idempotent.ts';
 import webhookOutOfOrder from './checks/webhook-out-of-order.ts';
+import webhookSignatureMissing from './checks/webhook-signature-missing.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
@@ -105,8 +107,10 @@ export const CHECKS: readonly Check[] = [
   unboundedQuery,
   undeclaredDependency,
   unindexedForeignKey,
+  webhookErrorSwallowed,
   webhookNotIdempotent,
   webhookOutOfOrder,
+  webhookSignatureMissing,
 ];
 
 /** A transform before its code loads: what it is, and how to load it. */
