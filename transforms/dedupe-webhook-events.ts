@@ -4,6 +4,7 @@ import { appendBlock } from '../src/engine/changeset.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { packageFor } from '../src/project/packages.ts';
+import type { Project } from '../src/project/types.ts';
 import {
   effectsOf,
   readsEventId,
@@ -177,12 +178,12 @@ function planWebhook(
 }
 
 /** Records each verified Stripe event of a module before its first write; returns the stores it records in. */
-export function dedupeSource(file: string, source: string): { text: string; backends: Set<Backend> } {
+export function dedupeSource(file: string, source: string, project?: Project): { text: string; backends: Set<Backend> } {
   const program: Program = parseSource(file, source).program;
   const edits = new TextEdits(source, file);
   const backends = new Set<Backend>();
   const typed = /\.[cm]?tsx?$/.test(file);
-  for (const webhook of verifiedWebhooks(program, source)) {
+  for (const webhook of verifiedWebhooks(program, source, file, project)) {
     if (webhook.provider !== 'stripe' || readsEventId(webhook, program)) continue;
     const effects = effectsOf(webhook, program, source);
     if (!effects.some((effect) => effect.repeats)) continue;
@@ -197,7 +198,7 @@ export function plan({ project, findings, changeset }: ProjectTransformContext):
   for (const file of files) {
     const source = changeset.read(file);
     if (source === null) continue;
-    const { text: edited, backends } = dedupeSource(file, source);
+    const { text: edited, backends } = dedupeSource(file, source, project);
     if (edited === source) continue;
     changeset.write(file, edited);
     const schemaFile = packageFor(project.packages, file)?.prismaSchema;

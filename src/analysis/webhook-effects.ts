@@ -1,4 +1,7 @@
-import type { CallExpression, Node, Program, Statement } from '@babel/types';
+import type { File as BabelFile, CallExpression, Node, Program, Statement } from '@babel/types';
+import type { Project } from '../project/types.ts';
+import { requestHandlers } from './request-handlers.ts';
+import { webhookOf } from './webhooks/index.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
 import { VISITOR_KEYS } from '../engine/visitor-keys.ts';
 import { queryKind } from './query-calls.ts';
@@ -88,8 +91,53 @@ const HMAC_PROVIDERS: Array<[RegExp, string]> = [
   [/x-hub-signature|x-github-event/i, 'github'],
 ];
 
-/** The verified webhook handlers of a module: Stripe's `constructEvent`, svix's `verify`, or an HMAC compared with `timingSafeEqual`. */
-export function verifiedWebhooks(program: Program, source: string): VerifiedWebhook[] {
+/**
+ * The verified webhook handlers of a module: the request handlers the webhook module finds verified,
+ * and, in modules that are not routes (a `lib/` function a route calls), the functions that verify a
+ * Stripe event, an svix message, or an HMAC with `timingSafeEqual`.
+ */
+export function verifiedWebhooks(program: Program, source: string, file?: string, project?: Project): VerifiedWebhook[] {
+  const handlers = file && project ? requestHandlers(file, { type: 'File', program } as BabelFile, project) : [];
+  const found: VerifiedWebhook[] = [];
+  // A handler the webhook module judged (verified, broken or unverified) is not judged again below.
+  const judged = new Set<Node>();
+  for (const handler of handlers) {
+    const webhook = webhookOf(handler, program);
+    if (!webhook || handler.fn.body.type !== 'BlockStatement') continue;
+    judged.add(handler.fn);
+    if (webhook.verification !== 'verified' || !webhook.event || !webhook.verifier) continue;
+    const fn = handler.fn as HandlerFunction;
+    const verification = topStatement(fn, webhook.verifier.call) ?? declaringStatement(fn, webhook.event);
+    if (!verification) continue;
+    const call = webhook.verifier.call;
+    const webhooks =
+      webhook.verifier.kind === 'stripe' && call.type === 'CallExpression' && call.callee.type === 'MemberExpression'
+        ? call.callee.object
+        : null;
+    const stripeClient = webhooks && memberName(webhooks) === 'webhooks' ? text(source, (webhooks as { object: Node }).object) : null;
+    found.push({ handler: fn, provider: webhook.provider, event: webhook.event, verification, stripeClient });
+  }
+  return [...found, ...verifyingFunctions(program, source).filter((webhook) => !judged.has(webhook.handler))];
+}
+
+/** The statement of the function's own body that holds a node. */
+function topStatement(fn: HandlerFunction, inner: Node): Statement | null {
+  return fn.body.body.find((statement) => statement.start! <= inner.start! && inner.end! <= statement.end!) ?? null;
+}
+
+/** The last statement of the function's own body that declares or assigns a name. */
+function declaringStatement(fn: HandlerFunction, name: string): Statement | null {
+  let found: Statement | null = null;
+  for (const statement of fn.body.body) {
+    visitAll(statement, (node) => {
+      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name) found = statement;
+      if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) found = statement;
+    });
+  }
+  return found;
+}
+
+function verifyingFunctions(program: Program, source: string): VerifiedWebhook[] {
   const found = new Map<Node, VerifiedWebhook>();
   visitAll(program, (node, ancestors) => {
     if (node.type !== 'CallExpression') return;

@@ -25,7 +25,7 @@ export default defineCheck({
   check(ctx) {
     return {
       Program(program) {
-        for (const webhook of verifiedWebhooks(program, ctx.file.text)) {
+        for (const webhook of verifiedWebhooks(program, ctx.file.text, ctx.file.path, ctx.project)) {
           if (webhook.provider !== 'stripe' || readsEventId(webhook, program)) continue;
           const first = effectsOf(webhook, program, ctx.file.text).find((effect) => effect.repeats);
           if (!first) continue;

@@ -26,7 +26,7 @@ export default defineCheck({
   check(ctx) {
     return {
       Program(program) {
-        for (const webhook of verifiedWebhooks(program, ctx.file.text)) {
+        for (const webhook of verifiedWebhooks(program, ctx.file.text, ctx.file.path, ctx.project)) {
           if (webhook.provider !== 'stripe' || guardsOrder(webhook, program, ctx.file.text)) continue;
           const reported = new Set<unknown>();
           for (const write of stateWrites(webhook, program, ctx.file.text)) {
