@@ -16,6 +16,8 @@ export interface VerifiedWebhook {
   event: string;
   /** The statement of the handler's body that verifies the payload: the handler's own work starts after it. */
   verification: Statement;
+  /** Where the verifying call ends: what the handler does per event comes after it. */
+  verifiedAt: number;
   /** The source text of the Stripe client that verified the event (`stripe`), when Stripe did. */
   stripeClient: string | null;
 }
@@ -115,7 +117,8 @@ export function verifiedWebhooks(program: Program, source: string, file?: string
         ? call.callee.object
         : null;
     const stripeClient = webhooks && memberName(webhooks) === 'webhooks' ? text(source, (webhooks as { object: Node }).object) : null;
-    found.push({ handler: fn, provider: webhook.provider, event: webhook.event, verification, stripeClient });
+    const verifiedAt = topStatement(fn, call) ? call.end! : verification.end!;
+    found.push({ handler: fn, provider: webhook.provider, event: webhook.event, verification, verifiedAt, stripeClient });
   }
   return [...found, ...verifyingFunctions(program, source).filter((webhook) => !judged.has(webhook.handler))];
 }
@@ -158,7 +161,7 @@ function verifyingFunctions(program: Program, source: string): VerifiedWebhook[]
     let event = provider === 'stripe' || provider === 'svix' ? bindingOf(ancestors) : null;
     if (!event) event = parsedPayload(handler, verification);
     if (!event || (!verification.type.endsWith('Statement') && verification.type !== 'VariableDeclaration')) return;
-    found.set(handler, { handler, provider, event, verification: verification as Statement, stripeClient });
+    found.set(handler, { handler, provider, event, verification: verification as Statement, verifiedAt: node.end!, stripeClient });
   });
   return [...found.values()];
 }
@@ -388,7 +391,7 @@ export function effectsOf(webhook: VerifiedWebhook, program: Program, source: st
   // A supabase-js chain is one write: its inner calls (`.from(…).update(…)` under `.eq(…)`) are not another.
   let chain: Node | null = null;
   visitAll(within, (node) => {
-    if (node.start! < webhook.verification.end!) return;
+    if (node.start! < webhook.verifiedAt) return;
     const direct = node.type === 'CallExpression' ? effectOf(node, source) : taggedEffect(node, source, tags);
     if (direct && !(chain && node.start! >= chain.start! && node.end! <= chain.end!)) {
       effects.push({ site: node as CallExpression, ...direct });

@@ -105,8 +105,8 @@ export function stateWrites(webhook: VerifiedWebhook, program: Program, source: 
   for (const branch of stateBranches(webhook)) {
     for (const statement of branch.statements) {
       for (const effect of effectsOf(webhook, program, source, statement)) {
-        if (effect.backend === null || (effect.operation !== 'update' && effect.operation !== 'upsert' && effect.operation !== 'insert'))
-          continue;
+        // An insert creates a row and an increment adds to one: neither is the object's state, which a late event would roll back.
+        if (effect.backend === null || effect.repeats || (effect.operation !== 'update' && effect.operation !== 'upsert')) continue;
         let fromPayload = false;
         visitAll(effect.site, (child) => {
           if (child.type === 'Identifier' && derived.has(child.name)) fromPayload = true;

@@ -17,7 +17,7 @@ export default defineCheck({
     prefilter: WEBHOOK_VERIFICATION_TEXT,
     fix: 'guard-event-order',
     finds:
-      "a verified Stripe webhook handler whose branch for a subscription state event (`customer.subscription.created`, `updated`, `deleted`, `paused`, `resumed`, …, in a `case` or an `if` on the event type) writes to the database (an insert, update or upsert with Prisma, supabase-js or SQL, directly or through a function of the same module) values taken from the event, while nothing in the handler re-fetches the object (`.retrieve(…)`), reads `event.created`, or filters the write on the stored update time (`.lt('updated_at', …)`, `updatedAt: { lt: … }`)",
+      "a verified Stripe webhook handler whose branch for a subscription state event (`customer.subscription.created`, `updated`, `deleted`, `paused`, `resumed`, …, in a `case` or an `if` on the event type) updates the database (an update or upsert with Prisma, supabase-js or SQL that sets values rather than incrementing them, directly or through a function of the same module) values taken from the event, while nothing in the handler re-fetches the object (`.retrieve(…)`), reads `event.created`, or filters the write on the stored update time (`.lt('updated_at', …)`, `updatedAt: { lt: … }`)",
     sources: [
       { title: 'Stripe: Event ordering', url: 'https://docs.stripe.com/webhooks#event-ordering' },
       { title: 'Stripe API: Retrieve a subscription', url: 'https://docs.stripe.com/api/subscriptions/retrieve' },
