@@ -126,6 +126,26 @@ function declarationIn(webhook: VerifiedWebhook, name: string): Node | null {
   return null;
 }
 
+/** Whether the handler sees a name from outside its body: a parameter, an import or a module-level declaration. */
+function boundOutside(webhook: VerifiedWebhook, program: Program, name: string): boolean {
+  const binds = (pattern: Node | null | undefined) => {
+    let found = false;
+    if (pattern)
+      visitAll(pattern, (node) => {
+        if (node.type === 'Identifier' && node.name === name) found = true;
+      });
+    return found;
+  };
+  if (name === 'this' || webhook.handler.params.some((param) => binds(param as Node))) return true;
+  return program.body.some((top) => {
+    const statement =
+      (top.type === 'ExportNamedDeclaration' || top.type === 'ExportDefaultDeclaration') && top.declaration ? top.declaration : top;
+    if (statement.type === 'ImportDeclaration') return statement.specifiers.some((specifier) => specifier.local.name === name);
+    if (statement.type === 'VariableDeclaration') return statement.declarations.some((declarator) => binds(declarator.id));
+    return (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id?.name === name;
+  });
+}
+
 /** The indentation one level deeper than the handler's body: what the file indents by. */
 function indentUnit(edits: TextEdits, webhook: VerifiedWebhook, indent: string): string {
   if (indent.startsWith('\t')) return '\t';
@@ -136,6 +156,7 @@ function indentUnit(edits: TextEdits, webhook: VerifiedWebhook, indent: string):
 /** Where one webhook's handler records its event: after the verification and after the client it records with is declared. */
 function planWebhook(
   webhook: VerifiedWebhook,
+  program: Program,
   effects: readonly Effect[],
   source: string,
   edits: TextEdits,
@@ -146,9 +167,11 @@ function planWebhook(
   const statements = webhook.handler.body.body;
   const clientRoot = store ? /^[\w$]+/.exec(store.client!)?.[0] : undefined;
   const declared = clientRoot ? declarationIn(webhook, clientRoot) : null;
+  // A client declared in a nested block (a `case`, an `if`) is out of reach where the event is recorded.
+  const reachable = clientRoot !== undefined && (declared !== null || boundOutside(webhook, program, clientRoot));
   const after = Math.max(webhook.verification.end!, declared?.end ?? 0);
   const rest = statements.filter((statement) => statement.start! >= after);
-  if (!store || rest.length === 0 || first.site.start! < after) {
+  if (!store || !reachable || rest.length === 0 || first.site.start! < after) {
     edits.todoAbove(first.site.start!, TODO_NO_STORE);
     return null;
   }
@@ -187,7 +210,7 @@ export function dedupeSource(file: string, source: string, project?: Project): {
     if (webhook.provider !== 'stripe' || readsEventId(webhook, program)) continue;
     const effects = effectsOf(webhook, program, source);
     if (!effects.some((effect) => effect.repeats)) continue;
-    const backend = planWebhook(webhook, effects, source, edits, typed);
+    const backend = planWebhook(webhook, program, effects, source, edits, typed);
     if (backend) backends.add(backend);
   }
   return { text: edits.changed ? edits.apply() : source, backends };
