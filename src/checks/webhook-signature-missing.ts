@@ -44,7 +44,7 @@ export default defineCheck({
     },
     docs: "A webhook URL is public: whoever finds it can post `checkout.session.completed` and get an order marked paid, unless the handler verifies the provider's signature over the raw body first and answers 400 when it fails. A check that runs over a parsed and re-serialised body fails for every genuine event; one whose failure is caught and ignored stops nothing; a plain `===` on an HMAC leaks it by timing.",
     prefilter: (text, _project, file) => mayHoldWebhook(text, file),
-    fix: null,
+    fix: 'verify-webhook-signature',
     finds:
       "an API route or route handler that handles webhooks (recognised by what it does: a provider's signature header, its event types such as `checkout.session.completed`, `meta.event_name`, `user.created` or `transaction.completed`, `x-github-event`, a Supabase database change with `type: 'INSERT'` and `record`, or a route named `webhook` that reads its body) and reads the payload with no signature check: Stripe's `constructEvent(Async)`, svix's `Webhook.verify` (Clerk, Resend), an HMAC with `createHmac` (Lemon Squeezy, GitHub, Paddle), a provider SDK's check, or for Supabase database webhooks a header compared with a secret. Also a check that cannot work or stops nothing: over `JSON.stringify(…)` or a body from `req.json()`; in a Pages Router route without `bodyParser: false`; inside a `try` whose `catch` goes on; an HMAC compared with `===` instead of `timingSafeEqual`. A verification in a helper of another module, named for it (`verifySignature(…)`), is trusted",
     severityNote:
