@@ -42,14 +42,18 @@ import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
 import webhookErrorSwallowed from './checks/webhook-error-swallowed.ts';
+import webhookNotIdempotent from './checks/webhook-not-idempotent.ts';
+import webhookOutOfOrder from './checks/webhook-out-of-order.ts';
 import webhookSignatureMissing from './checks/webhook-signature-missing.ts';
 import { meta as addAuthGuard } from '../transforms/meta/add-auth-guard.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
 import { meta as extractHardcodedSecret } from '../transforms/meta/extract-hardcoded-secret.ts';
+import { meta as dedupeWebhookEvents } from '../transforms/meta/dedupe-webhook-events.ts';
 import { meta as fetchTimeout } from '../transforms/meta/fetch-timeout.ts';
 import { meta as generateEnvExample } from '../transforms/meta/generate-env-example.ts';
+import { meta as guardEventOrder } from '../transforms/meta/guard-event-order.ts';
 import { meta as ignoreEnvFiles } from '../transforms/meta/ignore-env-files.ts';
 import { meta as migrateAppRouter } from '../transforms/meta/migrate-app-router.ts';
 import { meta as moveSecretServerSide } from '../transforms/meta/move-secret-server-side.ts';
@@ -113,6 +117,8 @@ export const CHECKS: readonly Check[] = [
   undeclaredDependency,
   unindexedForeignKey,
   webhookErrorSwallowed,
+  webhookNotIdempotent,
+  webhookOutOfOrder,
   webhookSignatureMissing,
 ];
 
@@ -171,9 +177,11 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
+  projectTransform(dedupeWebhookEvents, () => import('../transforms/dedupe-webhook-events.ts')),
   projectTransform(extractHardcodedSecret, () => import('../transforms/extract-hardcoded-secret.ts')),
   fileTransform(fetchTimeout, () => import('../transforms/fetch-timeout.ts')),
   projectTransform(generateEnvExample, () => import('../transforms/generate-env-example.ts')),
+  fileTransform(guardEventOrder, () => import('../transforms/guard-event-order.ts')),
   projectTransform(ignoreEnvFiles, () => import('../transforms/ignore-env-files.ts')),
   projectTransform(migrateAppRouter, () => import('../transforms/migrate-app-router.ts')),
   projectTransform(moveSecretServerSide, () => import('../transforms/move-secret-server-side/index.ts')),

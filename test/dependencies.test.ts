@@ -151,6 +151,8 @@ describe('transform metadata as data', () => {
       'missing-ownership-check',
       'next-config-ignores-build-errors',
       'unbounded-query',
+      'webhook-not-idempotent',
+      'webhook-out-of-order',
     ]);
     for (const [check, entry] of shared) expect(check.meta.prefilter, check.meta.id).toBe(entry.meta.prefilter);
   });

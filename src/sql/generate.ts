@@ -6,6 +6,7 @@ import type { ColumnUse } from './code-facts.ts';
 import { prismaMigrationFiles, supabaseMigrationFiles, usesSupabase } from './load-schema.ts';
 import type { SchemaModel } from './model.ts';
 import { planSql, type PlanOptions, type SqlPlan, type TableDecision } from './plan.ts';
+import { needsWebhookEvents, renderWebhookEvents } from './webhook-events.ts';
 import { nextTimestamp, renderPlan, type GeneratedFile, type Layout, type LayoutKind } from './render.ts';
 
 /** Where a schema's migrations go: the layout asked for, or the one its files show. */
@@ -66,7 +67,12 @@ export function generate(
   });
   const start = nextTimestamp(options.now, existingMigrations(project, options.layout));
   const newline = options.lineEnding ?? '\n';
-  const files = renderPlan(plan, { layout: options.layout, name: options.name, start }).map((file) => ({
+  const rendered = renderPlan(plan, { layout: options.layout, name: options.name, start });
+  if (!options.only && needsWebhookEvents(project, schema)) {
+    const at = new Date(start.getTime() + 1000 * rendered.length);
+    rendered.push(renderWebhookEvents({ layout: options.layout, name: options.name, at, supabase: usesSupabase(project, schema) }));
+  }
+  const files = rendered.map((file) => ({
     ...file,
     content: file.content.replace(/\r?\n/g, newline),
     rollbackContent: file.rollbackContent.replace(/\r?\n/g, newline),

@@ -14,7 +14,7 @@ export interface Layout {
   rollbacksDir: string;
 }
 
-export type Part = 'rls' | 'constraints' | 'validation' | 'indexes';
+export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events';
 
 export interface GeneratedFile {
   part: Part;
@@ -26,12 +26,13 @@ export interface GeneratedFile {
   rollbackContent: string;
 }
 
-const TIMEOUTS: Record<Part, { lockTimeout: string; statementTimeout: string }> = {
+export const TIMEOUTS: Record<Part, { lockTimeout: string; statementTimeout: string }> = {
   rls: { lockTimeout: '5s', statementTimeout: '1min' },
   constraints: { lockTimeout: '5s', statementTimeout: '1min' },
   // Validation and index builds read whole tables; they wait for no lock a writer needs.
   validation: { lockTimeout: '5s', statementTimeout: '30min' },
   indexes: { lockTimeout: '5s', statementTimeout: '2h' },
+  'webhook-events': { lockTimeout: '5s', statementTimeout: '1min' },
 };
 
 const TIMESTAMP = /^(\d{14})_/;
