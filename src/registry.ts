@@ -13,6 +13,7 @@ import nextNavigationInPages from './checks/next-navigation-in-pages.ts';
 import nextRouterInAppDir from './checks/next-router-in-app-dir.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
 import nPlusOneQuery from './checks/n-plus-one-query.ts';
+import noErrorReporting from './checks/no-error-reporting.ts';
 import nullableOwnerColumn from './checks/nullable-owner-column.ts';
 import ownerColumnWithoutForeignKey from './checks/owner-column-without-foreign-key.ts';
 import parseError from './checks/parse-error.ts';
@@ -39,6 +40,7 @@ import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
+import { meta as addErrorReporting } from '../transforms/meta/add-error-reporting.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
@@ -75,6 +77,7 @@ export const CHECKS: readonly Check[] = [
   nextNavigationInPages,
   nextRouterInAppDir,
   nPlusOneQuery,
+  noErrorReporting,
   nullableOwnerColumn,
   ownerColumnWithoutForeignKey,
   parseError,
@@ -154,6 +157,7 @@ function projectTransform(meta: TransformMeta, load: () => Promise<ProjectTransf
  * the command that runs it.
  */
 export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
+  projectTransform(addErrorReporting, () => import('../transforms/add-error-reporting.ts')),
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
