@@ -1,6 +1,7 @@
 import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
+import emptyCatch from './checks/empty-catch.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
 import envVarUndefined from './checks/env-var-undefined.ts';
 import envVarUndocumented from './checks/env-var-undocumented.ts';
@@ -65,6 +66,7 @@ export const CHECKS: readonly Check[] = [
   appRouterUnsupportedFeature,
   clientSideFiltering,
   dbConnectionPerRequest,
+  emptyCatch,
   envFileNotIgnored,
   envVarUndefined,
   envVarUndocumented,
