@@ -5,6 +5,7 @@ import emptyCatch from './checks/empty-catch.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
 import envVarUndefined from './checks/env-var-undefined.ts';
 import envVarUndocumented from './checks/env-var-undocumented.ts';
+import errorDetailsLeaked from './checks/error-details-leaked.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
@@ -48,6 +49,7 @@ import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
 import { meta as extractHardcodedSecret } from '../transforms/meta/extract-hardcoded-secret.ts';
 import { meta as fetchTimeout } from '../transforms/meta/fetch-timeout.ts';
 import { meta as generateEnvExample } from '../transforms/meta/generate-env-example.ts';
+import { meta as hideErrorDetails } from '../transforms/meta/hide-error-details.ts';
 import { meta as ignoreEnvFiles } from '../transforms/meta/ignore-env-files.ts';
 import { meta as migrateAppRouter } from '../transforms/meta/migrate-app-router.ts';
 import { meta as moveSecretServerSide } from '../transforms/meta/move-secret-server-side.ts';
@@ -70,6 +72,7 @@ export const CHECKS: readonly Check[] = [
   envFileNotIgnored,
   envVarUndefined,
   envVarUndocumented,
+  errorDetailsLeaked,
   fetchWithoutTimeout,
   hardcodedSecret,
   lookupColumnNotUnique,
@@ -166,6 +169,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(extractHardcodedSecret, () => import('../transforms/extract-hardcoded-secret.ts')),
   fileTransform(fetchTimeout, () => import('../transforms/fetch-timeout.ts')),
   projectTransform(generateEnvExample, () => import('../transforms/generate-env-example.ts')),
+  fileTransform(hideErrorDetails, () => import('../transforms/hide-error-details.ts')),
   projectTransform(ignoreEnvFiles, () => import('../transforms/ignore-env-files.ts')),
   projectTransform(migrateAppRouter, () => import('../transforms/migrate-app-router.ts')),
   projectTransform(moveSecretServerSide, () => import('../transforms/move-secret-server-side/index.ts')),

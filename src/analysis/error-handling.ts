@@ -1,27 +1,11 @@
 import type { CallExpression, CatchClause, Node } from '@babel/types';
-import { VISITOR_KEYS } from '../engine/visitor-keys.ts';
+import { forEachNode } from '../engine/walk.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
-
-/** Every node under `root` (itself included), depth first; `enter` answering false skips a node's children. */
-export function visitNodes(root: Node, enter: (node: Node) => boolean | void): void {
-  const visit = (node: Node): void => {
-    if (enter(node) === false) return;
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
-    }
-  };
-  visit(root);
-}
 
 export function someNode(root: Node, test: (node: Node) => boolean): boolean {
   let found = false;
-  visitNodes(root, (node) => {
-    if (found) return false;
-    if (test(node)) found = true;
-    return !found;
+  forEachNode(root, (node) => {
+    if (!found && test(node)) found = true;
   });
   return found;
 }
@@ -138,17 +122,18 @@ const PARSING = new Set([
   'toString',
 ]);
 
-/** A try block that only parses or verifies values: a fallback in its catch is how such code says "not valid". */
+/**
+ * A try block that only parses, verifies or throws errors of its own: a fallback in its catch is how
+ * such code says "not valid", and the only messages it can catch are its own.
+ */
 export function onlyParses(block: Node): boolean {
   let other = false;
-  visitNodes(block, (node) => {
-    if (other) return false;
-    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'OptionalCallExpression') {
-      const callee = node.callee;
-      const name = callee.type === 'Identifier' ? callee.name : memberName(callee as Node);
-      if (!name || !PARSING.has(name)) other = true;
-    }
-    return true;
+  forEachNode(block, (node, ancestors) => {
+    if (other || (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'OptionalCallExpression')) return;
+    if (ancestors.some((ancestor) => ancestor.type === 'ThrowStatement')) return;
+    const callee = node.callee;
+    const name = callee.type === 'Identifier' ? callee.name : memberName(callee as Node);
+    if (!name || !PARSING.has(name)) other = true;
   });
   return !other;
 }
