@@ -1,4 +1,4 @@
-import type { CallExpression, CatchClause, Node } from '@babel/types';
+import type { CallExpression, CatchClause, Node, OptionalCallExpression } from '@babel/types';
 import { forEachNode } from '../engine/walk.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
 
@@ -11,7 +11,7 @@ export function someNode(root: Node, test: (node: Node) => boolean): boolean {
 }
 
 /** The last name of a callee: `console.error` → `error`, `Sentry.captureException` → `captureException`, `log` → `log`. */
-export function calleeName(call: CallExpression): string | null {
+export function calleeName(call: CallExpression | OptionalCallExpression): string | null {
   const callee = call.callee;
   if (callee.type === 'Identifier') return callee.name;
   return memberName(callee);

@@ -1,4 +1,4 @@
-import type { CatchClause, Expression, Node, Program, Statement } from '@babel/types';
+import type { CatchClause, Expression, Identifier, Node, Program, Statement } from '@babel/types';
 import { memberName, propertyName } from '../engine/ast.ts';
 import { forEachNode } from '../engine/walk.ts';
 import { calleeName, onlyParses, someNode } from './error-handling.ts';
@@ -73,6 +73,13 @@ function narrowedClass(test: Node, error: string): string | null {
 export function isValidationClass(name: string | null, ownClasses: ReadonlySet<string>): boolean {
   if (!name || name === 'Error' || LIBRARY_ERROR.test(name)) return false;
   return ownClasses.has(name) || VALIDATION_ERROR.test(name);
+}
+
+/** A parameter named like an error (`error`, `err`, `e`) or typed as one (`PostgrestError`). */
+function isErrorParameter(param: Identifier): boolean {
+  if (/^(e|err|error)$/.test(param.name)) return true;
+  const annotation = param.typeAnnotation?.type === 'TSTypeAnnotation' ? param.typeAnnotation.typeAnnotation : null;
+  return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && /Error$/.test(annotation.typeName.name);
 }
 
 interface Binding {
@@ -172,6 +179,13 @@ export function errorLeaks(program: Program, handlers: readonly RequestHandler[]
   forEachNode(program, (node, ancestors) => {
     if (node.type === 'CatchClause' && node.param?.type === 'Identifier')
       bindings.push({ name: node.param.name, scope: node.body, clause: node });
+    if (FUNCTION_TYPES.has(node.type)) {
+      // A helper that turns an error into a response: `function handleError(error: PostgrestError) { … }`.
+      for (const param of (node as { params: Node[] }).params) {
+        if (param.type === 'Identifier' && isErrorParameter(param))
+          bindings.push({ name: param.name, scope: (node as { body: Node }).body, clause: null });
+      }
+    }
     if (node.type === 'ThrowStatement' && node.argument.type === 'NewExpression' && node.argument.callee.type === 'Identifier')
       ownClasses.add(node.argument.callee.name);
     if (node.type === 'ClassDeclaration' && node.id && node.superClass) ownClasses.add(node.id.name);

@@ -1,5 +1,5 @@
 import { defineCheck } from './define.ts';
-import { errorLeaks, type LeakKind } from '../analysis/error-responses.ts';
+import { errorLeaks, type ErrorLeak, type LeakKind } from '../analysis/error-responses.ts';
 import { requestHandlers } from '../analysis/request-handlers.ts';
 import { runsInBrowser } from '../analysis/fetch-calls.ts';
 import { ERROR_RESPONSE_TEXT } from '../../transforms/meta/hide-error-details.ts';
@@ -41,7 +41,12 @@ export default defineCheck({
       Program(program) {
         if (!ctx.ast || runsInBrowser(ctx.file.path, program)) return;
         const handlers = requestHandlers(ctx.file.path, ctx.ast, ctx.project);
-        for (const leak of errorLeaks(program, handlers)) {
+        // One finding per response: the transform fixes every part of it.
+        const byResponse = new Map<object, ErrorLeak[]>();
+        for (const leak of errorLeaks(program, handlers)) byResponse.set(leak.body, [...(byResponse.get(leak.body) ?? []), leak]);
+        for (const leaks of byResponse.values()) {
+          const leak =
+            leaks.find((candidate) => candidate.kind === 'stack') ?? leaks.find((candidate) => candidate.kind === 'object') ?? leaks[0]!;
           const what = ctx.file.text.slice(leak.node.start!, leak.node.end!).replace(/\s+/g, ' ').slice(0, 60);
           ctx.report({ node: leak.node, messageId: MESSAGE_IDS[leak.kind], data: { what, status: leak.status } });
         }
