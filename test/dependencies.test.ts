@@ -147,7 +147,6 @@ describe('transform metadata as data', () => {
       return entry?.meta.prefilter && Array.isArray(check.meta.prefilter) ? [[check, entry] as const] : [];
     });
     expect(shared.map(([check]) => check.meta.id).sort()).toEqual([
-      'error-details-leaked',
       'fetch-without-timeout',
       'next-config-ignores-build-errors',
       'unbounded-query',

@@ -7,7 +7,7 @@ import { someNode } from '../src/analysis/error-handling.ts';
 import { errorLeaks, logsError, type ErrorLeak } from '../src/analysis/error-responses.ts';
 import { requestHandlers } from '../src/analysis/request-handlers.ts';
 import type { Project } from '../src/project/types.ts';
-import { meta } from './meta/hide-error-details.ts';
+import { mayAnswerAnError, meta } from './meta/hide-error-details.ts';
 export { meta };
 
 export const parser = 'tsx';
@@ -73,7 +73,7 @@ function replacement(leak: ErrorLeak, source: string): string | null {
 }
 
 export default function hideErrorDetails(file: FileInfo): string | undefined {
-  if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
+  if (!mayAnswerAnError(file.source)) return undefined;
   const ast = parseSource(file.path, file.source);
   const leaks = errorLeaks(ast.program, requestHandlers(file.path, ast, projectOf(file.path)));
   if (leaks.length === 0) return undefined;

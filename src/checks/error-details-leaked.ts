@@ -2,7 +2,7 @@ import { defineCheck } from './define.ts';
 import { errorLeaks, type ErrorLeak, type LeakKind } from '../analysis/error-responses.ts';
 import { requestHandlers } from '../analysis/request-handlers.ts';
 import { runsInBrowser } from '../analysis/fetch-calls.ts';
-import { ERROR_RESPONSE_TEXT } from '../../transforms/meta/hide-error-details.ts';
+import { mayAnswerAnError } from '../../transforms/meta/hide-error-details.ts';
 
 const MESSAGE_IDS: Record<LeakKind, 'stack' | 'message' | 'object'> = { stack: 'stack', message: 'message', object: 'object' };
 
@@ -20,7 +20,7 @@ export default defineCheck({
         'The response carries the error object `{{what}}`: an SDK error serialises its code, query details, hints and metadata to the caller.',
     },
     docs: "An error's message and stack are written for the developer: a database error names the table, the constraint and sometimes the row's values (`duplicate key value violates unique constraint \"users_email_key\"`), an SDK error the host or the key's prefix, a stack the file layout. Sent to the caller, they help an attacker map the app. Log the error on the server and answer a generic message with the same status; keep the message only for validation errors the handler throws itself.",
-    prefilter: ERROR_RESPONSE_TEXT,
+    prefilter: mayAnswerAnError,
     fix: 'hide-error-details',
     finds:
       "a response from a route handler, an API route or a function that answers with `res` (`res.json`, `res.send`, `res.end`, `NextResponse.json`, `Response.json`, `new Response`), or a server action's return value, that carries an error's `stack`, `message` (or Supabase's `details` and `hint`, `String(err)`, `err.toString()`), or the error object itself (`{ error }`, `JSON.stringify(err)`): of an error caught by a `catch`, or of the `{ error }` a database or SDK call returns, directly or through a local name (`const message = err instanceof Error ? err.message : '…'`). Not reported: errors the code narrows to a validation class first (`err instanceof ZodError`, a class the module declares or throws, named like `ValidationError`, `BadRequestError`, `HttpError`), a try block that only parses or throws its own errors, the `{ error }` of `supabase.auth.*` and `safeParse` (written for the user), and string literals",

@@ -3,6 +3,11 @@ import type { TransformMeta } from '../../src/engine/transform-types.ts';
 /** Text a module that answers an error must contain: the check and the transform skip a file without it. */
 export const ERROR_RESPONSE_TEXT = ['catch', 'error'];
 
+/** An error, and a response or a server action to carry it: the check and the transform parse only such modules. */
+export function mayAnswerAnError(text: string): boolean {
+  return ERROR_RESPONSE_TEXT.some((word) => text.includes(word)) && /\.json\(|\.send\(|\.end\(|Response\(|use server/.test(text);
+}
+
 export const meta: TransformMeta = {
   id: 'hide-error-details',
   title: 'Log errors on the server and answer a generic message',
