@@ -75,9 +75,9 @@ export function isValidationClass(name: string | null, ownClasses: ReadonlySet<s
   return ownClasses.has(name) || VALIDATION_ERROR.test(name);
 }
 
-/** A parameter named like an error (`error`, `err`, `e`) or typed as one (`PostgrestError`). */
+/** A parameter named like an error (`error`, `err`) or typed as one (`PostgrestError`): a bare `e` is as often an event or an item. */
 function isErrorParameter(param: Identifier): boolean {
-  if (/^(e|err|error)$/.test(param.name)) return true;
+  if (/^(err|error)$/.test(param.name)) return true;
   const annotation = param.typeAnnotation?.type === 'TSTypeAnnotation' ? param.typeAnnotation.typeAnnotation : null;
   return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && /Error$/.test(annotation.typeName.name);
 }
