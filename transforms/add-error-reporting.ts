@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { TextEdits, insertImportLines } from '../src/engine/codemod.ts';
 import { parseSource } from '../src/engine/parse.ts';
-import { newFileText } from '../src/engine/project-style.ts';
+import { newFileText, reindent } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
@@ -56,8 +56,9 @@ async function addRequestErrorHook(project: Project, changeset: Changeset, pkg: 
     importSentry: false,
     comment: false,
   }).replace('Sentry.captureRequestError', `${namespace ?? 'Sentry'}.captureRequestError`);
+  const indented = /^\t/m.test(source) ? reindent(hook, existing, (indent) => indent.replace(/ {2}/g, '\t')) : hook;
   const separator = source.endsWith('\n') ? '\n' : '\n\n';
-  edits.insert(source.length, `${separator}${hook.trimEnd()}\n`);
+  edits.insert(source.length, `${separator}${indented.trimEnd()}\n`);
   changeset.write(existing, edits.apply());
 }
 
