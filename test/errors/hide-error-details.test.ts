@@ -107,7 +107,7 @@ describe('a handler after hide-error-details', () => {
 
     const response = (await (after.POST as (r: Request) => Promise<Response>)(post({ email: 'a@b.c' }))) as Response;
     expect(response.status).toBe(500);
-    const body = await response.json();
+    const body = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['message', 'error']);
     expect(body).toEqual({ message: 'Order failed', error: 'Internal Server Error' });
     expect(JSON.stringify(body)).not.toContain('orders_email_key');
