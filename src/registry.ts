@@ -1,9 +1,11 @@
 import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
+import emptyCatch from './checks/empty-catch.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
 import envVarUndefined from './checks/env-var-undefined.ts';
 import envVarUndocumented from './checks/env-var-undocumented.ts';
+import errorDetailsLeaked from './checks/error-details-leaked.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
@@ -14,6 +16,7 @@ import nextNavigationInPages from './checks/next-navigation-in-pages.ts';
 import nextRouterInAppDir from './checks/next-router-in-app-dir.ts';
 import nextConfigIgnoresBuildErrors from './checks/next-config-ignores-build-errors.ts';
 import nPlusOneQuery from './checks/n-plus-one-query.ts';
+import noErrorReporting from './checks/no-error-reporting.ts';
 import nullableOwnerColumn from './checks/nullable-owner-column.ts';
 import ownerColumnWithoutForeignKey from './checks/owner-column-without-foreign-key.ts';
 import parseError from './checks/parse-error.ts';
@@ -46,6 +49,7 @@ import webhookNotIdempotent from './checks/webhook-not-idempotent.ts';
 import webhookOutOfOrder from './checks/webhook-out-of-order.ts';
 import webhookSignatureMissing from './checks/webhook-signature-missing.ts';
 import { meta as addAuthGuard } from '../transforms/meta/add-auth-guard.ts';
+import { meta as addErrorReporting } from '../transforms/meta/add-error-reporting.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
@@ -54,6 +58,7 @@ import { meta as dedupeWebhookEvents } from '../transforms/meta/dedupe-webhook-e
 import { meta as fetchTimeout } from '../transforms/meta/fetch-timeout.ts';
 import { meta as generateEnvExample } from '../transforms/meta/generate-env-example.ts';
 import { meta as guardEventOrder } from '../transforms/meta/guard-event-order.ts';
+import { meta as hideErrorDetails } from '../transforms/meta/hide-error-details.ts';
 import { meta as ignoreEnvFiles } from '../transforms/meta/ignore-env-files.ts';
 import { meta as migrateAppRouter } from '../transforms/meta/migrate-app-router.ts';
 import { meta as moveSecretServerSide } from '../transforms/meta/move-secret-server-side.ts';
@@ -76,9 +81,11 @@ export const CHECKS: readonly Check[] = [
   appRouterUnsupportedFeature,
   clientSideFiltering,
   dbConnectionPerRequest,
+  emptyCatch,
   envFileNotIgnored,
   envVarUndefined,
   envVarUndocumented,
+  errorDetailsLeaked,
   fetchWithoutTimeout,
   hardcodedSecret,
   lookupColumnNotUnique,
@@ -89,6 +96,7 @@ export const CHECKS: readonly Check[] = [
   nextNavigationInPages,
   nextRouterInAppDir,
   nPlusOneQuery,
+  noErrorReporting,
   nullableOwnerColumn,
   ownerColumnWithoutForeignKey,
   parseError,
@@ -174,6 +182,7 @@ function projectTransform(meta: TransformMeta, load: () => Promise<ProjectTransf
  */
 export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   fileTransform(addAuthGuard, () => import('../transforms/add-auth-guard.ts')),
+  projectTransform(addErrorReporting, () => import('../transforms/add-error-reporting.ts')),
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
@@ -182,6 +191,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   fileTransform(fetchTimeout, () => import('../transforms/fetch-timeout.ts')),
   projectTransform(generateEnvExample, () => import('../transforms/generate-env-example.ts')),
   fileTransform(guardEventOrder, () => import('../transforms/guard-event-order.ts')),
+  fileTransform(hideErrorDetails, () => import('../transforms/hide-error-details.ts')),
   projectTransform(ignoreEnvFiles, () => import('../transforms/ignore-env-files.ts')),
   projectTransform(migrateAppRouter, () => import('../transforms/migrate-app-router.ts')),
   projectTransform(moveSecretServerSide, () => import('../transforms/move-secret-server-side/index.ts')),

@@ -14,6 +14,8 @@ const SHOP = {
   'package-lock.json': '{}\n',
   '.gitignore': 'node_modules\n',
   'next.config.js': 'module.exports = { typescript: { ignoreBuildErrors: true } };\n',
+  'instrumentation.ts': 'export function onRequestError(error: unknown) {\n  console.error(error);\n}\n',
+  'app/global-error.tsx': "'use client';\n\nexport default function GlobalError() {\n  return null;\n}\n",
   'lib/stripe.ts':
     "import Stripe from 'stripe';\n\nexport const stripe = new Stripe('sk_live_51HxShopKeyDoNotShip0123456789abcdefGHIJ');\n",
   'app/api/items/route.ts': [

@@ -1,0 +1,3 @@
+export async function onRequestError(error: unknown, request: { path: string }) {
+  console.error(request.path, error);
+}

@@ -1,0 +1,5 @@
+import { OrderForm } from './components/form';
+
+export default function Page() {
+  return <OrderForm />;
+}

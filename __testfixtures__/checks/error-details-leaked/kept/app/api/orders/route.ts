@@ -1,0 +1,34 @@
+import { NextResponse } from 'next/server';
+import { ZodError, z } from 'zod';
+import { db } from '@/lib/db';
+
+class ValidationError extends Error {}
+
+const Order = z.object({ sku: z.string(), quantity: z.number().int().positive() });
+
+export async function POST(request: Request) {
+  try {
+    const body = await request.json();
+    if (!body.name) throw new ValidationError('name required');
+    const order = Order.parse(body);
+    await db.order.create({ data: order });
+    return NextResponse.json({ ok: true }, { status: 201 });
+  } catch (error) {
+    if (error instanceof ZodError) {
+      return NextResponse.json({ error: error.message, issues: error.issues }, { status: 400 });
+    }
+    if (error instanceof ValidationError) return NextResponse.json({ error: error.message }, { status: 400 });
+    console.error('POST /api/orders failed:', error);
+    return NextResponse.json({ error: 'Could not save the order' }, { status: 500 });
+  }
+}
+
+export async function PUT(request: Request) {
+  try {
+    const body = await request.json();
+    if (!body.name) throw new Error('name required');
+    return NextResponse.json({ name: body.name });
+  } catch (error) {
+    return NextResponse.json({ error: (error as Error).message }, { status: 400 });
+  }
+}

@@ -1,0 +1,3 @@
+export function register() {
+  // onRequestError is not exported here, only mentioned.
+}
