@@ -1,5 +1,6 @@
 import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
+import clientTrustedPrice from './checks/client-trusted-price.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
 import envVarUndefined from './checks/env-var-undefined.ts';
@@ -7,6 +8,7 @@ import envVarUndocumented from './checks/env-var-undocumented.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
+import massAssignment from './checks/mass-assignment.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import missingPrimaryKey from './checks/missing-primary-key.ts';
 import nextNavigationInPages from './checks/next-navigation-in-pages.ts';
@@ -16,6 +18,7 @@ import nPlusOneQuery from './checks/n-plus-one-query.ts';
 import nullableOwnerColumn from './checks/nullable-owner-column.ts';
 import ownerColumnWithoutForeignKey from './checks/owner-column-without-foreign-key.ts';
 import parseError from './checks/parse-error.ts';
+import passwordResetTokenReusable from './checks/password-reset-token-reusable.ts';
 import pgClientShared from './checks/pg-client-shared.ts';
 import policyColumnUnindexed from './checks/policy-column-unindexed.ts';
 import policyUsesUserMetadata from './checks/policy-uses-user-metadata.ts';
@@ -62,6 +65,7 @@ import type { Check } from './types.ts';
 export const CHECKS: readonly Check[] = [
   appRouterUnsupportedFeature,
   clientSideFiltering,
+  clientTrustedPrice,
   dbConnectionPerRequest,
   envFileNotIgnored,
   envVarUndefined,
@@ -69,6 +73,7 @@ export const CHECKS: readonly Check[] = [
   fetchWithoutTimeout,
   hardcodedSecret,
   lookupColumnNotUnique,
+  massAssignment,
   missingLockfile,
   missingPrimaryKey,
   nextConfigIgnoresBuildErrors,
@@ -78,6 +83,7 @@ export const CHECKS: readonly Check[] = [
   nullableOwnerColumn,
   ownerColumnWithoutForeignKey,
   parseError,
+  passwordResetTokenReusable,
   pgClientShared,
   policyColumnUnindexed,
   policyUsesUserMetadata,
