@@ -182,6 +182,9 @@ export function schemaCheckedNames(handler: RequestHandler): Set<string> {
 export function wholeBodyIn(value: Node, handler: RequestHandler, names: ReadonlySet<string>): Node | null {
   if (isWholeBody(value, handler, names)) return value;
   const object = unwrap(value);
+  // `.insert([body])`: one row, the body.
+  if (object.type === 'ArrayExpression')
+    return object.elements.map((element) => (element ? wholeBodyIn(element, handler, names) : null)).find(Boolean) ?? null;
   if (object.type !== 'ObjectExpression') return null;
   for (const property of object.properties) {
     if (property.type === 'SpreadElement' && isWholeBody(property.argument, handler, names)) return property.argument;

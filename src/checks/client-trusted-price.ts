@@ -10,7 +10,7 @@ import { rowWrites, unwrap } from '../analysis/request-body.ts';
 const STRIPE_AMOUNT_KEYS = new Set(['unit_amount', 'unit_amount_decimal']);
 /** `amount` is Stripe's only where these objects take it. */
 const STRIPE_AMOUNT_OBJECTS = /\b(paymentIntents|charges|invoiceItems|paymentLinks|transfers)\.(create|update)$/;
-const ORDER_TARGET = /order|payment|invoice|purchase|transaction|checkout|booking|cart/i;
+const ORDER_TARGET = /order|invoice|purchase|checkout|booking|cart/i;
 const MONEY_FIELD = /^(total|amount|price|subtotal|grand_?total|total_?(price|amount|cost)|unit_?price|cost)$/i;
 /** Calls that keep a number the caller sent: `Math.round(price * 100)` is still their price. */
 const NUMERIC_CALLS = new Set([
@@ -39,7 +39,7 @@ function calleeText(node: Node): string {
 }
 
 /** What a handler's caller decides: input names, and names computed from them by arithmetic and array methods. */
-function callerValues(handler: RequestHandler): (node: Node) => boolean {
+function callerValues(handler: RequestHandler): { derived: (node: Node) => boolean; direct: (node: Node) => boolean } {
   const input = callerInput(handler);
   const names = new Set([...input.bindings].filter(([, source]) => !TRUSTED_SOURCES.has(source)).map(([name]) => name));
   const derived = (node: Node | null | undefined): boolean => {
@@ -97,7 +97,11 @@ function callerValues(handler: RequestHandler): (node: Node) => boolean {
           if (property.type === 'ObjectProperty' && property.value.type === 'Identifier') names.add(property.value.name);
     });
   }
-  return derived;
+  const direct = (node: Node) => {
+    const source = input.sourceOf(node);
+    return source !== null && !TRUSTED_SOURCES.has(source);
+  };
+  return { derived, direct };
 }
 
 /** The object literal a call takes, following a local name to its initialiser. */
@@ -129,7 +133,7 @@ export default defineCheck({
     prefilter: ['unit_amount', 'amount', 'total', 'price'],
     fix: null,
     finds:
-      "in a Pages API route, route handler or server action, a Stripe `unit_amount` (Checkout `price_data`, invoice items, prices) or the `amount` of `paymentIntents`/`charges`/`invoiceItems`/`paymentLinks`/`transfers.create`, or the total, amount or price of an order, payment, invoice or cart row written to the database, computed from the request's body, query or form, or a server action's arguments (through arithmetic, `Math.round`, `Number()` and array callbacks). A price id, or a price read from the database by a product id, is not reported; nor are donation forms, where the giver picks the amount",
+      "in a Pages API route, route handler or server action, a Stripe `unit_amount` (Checkout `price_data`, invoice items, prices) or the `amount` of `paymentIntents`/`charges`/`invoiceItems`/`paymentLinks`/`transfers.create`, or the total, amount or price of an order, invoice, purchase, booking or cart row written to the database, computed from the request's body, query or form, or a server action's arguments (through arithmetic, `Math.round`, `Number()` and array callbacks). A price id, or a price read from the database by a product id, is not reported; nor are donation forms, where the giver picks the amount",
     sources: [
       {
         title: 'Stripe: Manage products and prices (create prices on the server, pass Price ids)',
@@ -149,7 +153,7 @@ export default defineCheck({
     if (!ctx.ast) return;
     const handlers = requestHandlers(ctx.file.path, ctx.ast, ctx.project);
     if (handlers.length === 0) return;
-    const values = new Map<RequestHandler, (node: Node) => boolean>();
+    const values = new Map<RequestHandler, ReturnType<typeof callerValues>>();
     const fromCaller = (handler: RequestHandler) => {
       let derived = values.get(handler);
       if (!derived) values.set(handler, (derived = callerValues(handler)));
@@ -167,7 +171,7 @@ export default defineCheck({
       CallExpression(call, ancestors) {
         const handler = enclosingHandler(handlers, ancestors);
         if (!handler || donation(handler)) return;
-        const derived = fromCaller(handler);
+        const { derived, direct } = fromCaller(handler);
         const callee = calleeText(call.callee);
         if (
           /\.(create|update)$/.test(callee) &&
@@ -182,10 +186,15 @@ export default defineCheck({
             const key = propertyName(node);
             if (key && STRIPE_AMOUNT_KEYS.has(key) && derived(node.value as Node)) report(node, 'stripeAmount');
           });
-          if (amountIsStripe && options.type === 'ObjectExpression') {
-            for (const property of options.properties)
-              if (property.type === 'ObjectProperty' && propertyName(property) === 'amount' && derived(property.value as Node))
+          if (options.type === 'ObjectExpression') {
+            for (const property of options.properties) {
+              if (property.type !== 'ObjectProperty') continue;
+              const key = propertyName(property);
+              if (amountIsStripe && key === 'amount' && derived(property.value as Node)) report(property, 'stripeAmount');
+              // Line items as the browser sent them, `price_data` and all: the handler builds none of its own.
+              if (key === 'line_items' && direct(property.value as Node) && !/\b(price_data|unit_amount|price)\s*:/.test(text(handler.fn)))
                 report(property, 'stripeAmount');
+            }
           }
           return;
         }
