@@ -59,6 +59,7 @@ import { meta as prismaSingleton } from '../transforms/meta/prisma-singleton.ts'
 import { meta as removeBuildErrorIgnores } from '../transforms/meta/remove-build-error-ignores.ts';
 import { meta as renamePublicSecretEnv } from '../transforms/meta/rename-public-secret-env.ts';
 import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
+import { meta as validateRequestBody } from '../transforms/meta/validate-request-body.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
@@ -177,6 +178,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   fileTransform(removeBuildErrorIgnores, () => import('../transforms/remove-build-error-ignores.ts')),
   projectTransform(renamePublicSecretEnv, () => import('../transforms/rename-public-secret-env.ts')),
   projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
+  projectTransform(validateRequestBody, () => import('../transforms/validate-request-body/index.ts')),
 ];
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => check.meta.id));

@@ -205,11 +205,15 @@ export function writtenTable(schema: SchemaModel, write: { via: string; target: 
 const PRIVILEGED =
   /^(roles?|(is_?)?(admin|staff|superuser|moderator|verified|approved|premium|pro|paid|banned)|permissions?|price|amount|total|balance|credits?|plan|tier|stripe_?\w*|subscription_?\w*|email_?verified|(hashed_?)?password(_?hash)?)$/i;
 
+export function isPrivilegedColumn(name: string): boolean {
+  return PRIVILEGED.test(name);
+}
+
 /** The columns of a table a caller could set through a whole-body write, by the name the code uses (Prisma field names). */
 export function privilegedColumns(schema: SchemaModel, table: Table): string[] {
   const owner = ownerColumn(schema, table);
   const fieldOf = new Map(Object.entries(table.fields ?? {}).map(([field, column]) => [column, field]));
   return table.columns
-    .filter((column) => column.name === owner || PRIVILEGED.test(column.name))
+    .filter((column) => column.name === owner || isPrivilegedColumn(column.name))
     .map((column) => fieldOf.get(column.name) ?? column.name);
 }

@@ -53,7 +53,7 @@ export default defineCheck({
     docs: 'A create or update that takes the request body as it comes (`data: req.body`, `data: await req.json()`, `.insert(body)`, `{ ...body }`) writes every field the caller sends, not only the ones the form shows: `role: "admin"`, `userId` of someone else, `price: 0`, `isAdmin`, `stripeCustomerId`. Parse the body with a schema (zod, valibot, yup) or pick the fields by name, and take the owner from the session.',
     prefilter: (text) =>
       BODY_WRITE_TEXT.some((needle) => text.includes(needle)) && REQUEST_BODY_TEXT.some((needle) => text.includes(needle)),
-    fix: null,
+    fix: 'validate-request-body',
     finds:
       "a Pages API route, route handler or server action that passes the request body (or a server action's whole argument, or `Object.fromEntries(formData)`) whole to Prisma `create`/`update`/`upsert` `data`, to supabase-js `.insert()`/`.update()`/`.upsert()`, or spreads it there, with no schema parse of it in the handler; or builds SQL from `Object.keys(body)`. The message names the model's privileged columns (owner, role and admin flags, prices and balances, Stripe and subscription ids, verification flags, password hashes)",
     severityNote: 'medium where the schema knows the table and it has no privileged column',
