@@ -33,6 +33,7 @@ import rlsMultiplePermissive from './checks/rls-multiple-permissive.ts';
 import rlsPolicyAlwaysTrue from './checks/rls-policy-always-true.ts';
 import rlsPolicyInitplan from './checks/rls-policy-initplan.ts';
 import routeConflict from './checks/route-conflict.ts';
+import routeWithoutAuth from './checks/route-without-auth.ts';
 import secretInClientCode from './checks/secret-in-client-code.ts';
 import securityDefinerWithoutSearchPath from './checks/security-definer-without-search-path.ts';
 import serverEnvInClient from './checks/server-env-in-client.ts';
@@ -42,6 +43,7 @@ import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
+import { meta as addAuthGuard } from '../transforms/meta/add-auth-guard.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
@@ -58,6 +60,7 @@ import { meta as prismaSchemaIndexes } from '../transforms/meta/prisma-schema-in
 import { meta as prismaSingleton } from '../transforms/meta/prisma-singleton.ts';
 import { meta as removeBuildErrorIgnores } from '../transforms/meta/remove-build-error-ignores.ts';
 import { meta as renamePublicSecretEnv } from '../transforms/meta/rename-public-secret-env.ts';
+import { meta as supabaseGetUser } from '../transforms/meta/supabase-get-user.ts';
 import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
 import { meta as validateRequestBody } from '../transforms/meta/validate-request-body.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
@@ -99,6 +102,7 @@ export const CHECKS: readonly Check[] = [
   rlsPolicyAlwaysTrue,
   rlsPolicyInitplan,
   routeConflict,
+  routeWithoutAuth,
   secretInClientCode,
   securityDefinerWithoutSearchPath,
   serverEnvInClient,
@@ -161,6 +165,7 @@ function projectTransform(meta: TransformMeta, load: () => Promise<ProjectTransf
  * the command that runs it.
  */
 export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
+  fileTransform(addAuthGuard, () => import('../transforms/add-auth-guard.ts')),
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
@@ -177,6 +182,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(prismaSingleton, () => import('../transforms/prisma-singleton.ts')),
   fileTransform(removeBuildErrorIgnores, () => import('../transforms/remove-build-error-ignores.ts')),
   projectTransform(renamePublicSecretEnv, () => import('../transforms/rename-public-secret-env.ts')),
+  fileTransform(supabaseGetUser, () => import('../transforms/supabase-get-user.ts')),
   projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
   projectTransform(validateRequestBody, () => import('../transforms/validate-request-body/index.ts')),
 ];

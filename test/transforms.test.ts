@@ -108,9 +108,18 @@ for (const transform of fileTransforms) {
     it.each(cases.filter((c) => c.input !== c.output))('$name is flagged by the check that screens for it', async ({ input, ext }) => {
       expect(screening.length).toBeGreaterThan(0);
       const file = [`lib/subject${ext}`, `next.config${ext}`].find((candidate) => (transform.meta.files ?? (() => true))(candidate))!;
-      const root = writeTree({ 'package.json': '{"name":"screen","dependencies":{}}', [file]: input });
-      const { findings } = await scan(loadProject(root, { knownCheckIds: CHECK_IDS }), { checks: screening });
-      expect(findings.filter((f) => f.file === file && f.ruleId !== 'parse-error').length).toBeGreaterThan(0);
+      const flaggedAt = async (path: string, packageJson: string) => {
+        const root = writeTree({ 'package.json': packageJson, [path]: input });
+        const { findings } = await scan(loadProject(root, { knownCheckIds: CHECK_IDS }), { checks: screening });
+        return findings.some((f) => f.file === path && f.ruleId !== 'parse-error');
+      };
+      // A route's fix is screened where Next.js routes it: a route handler or an API route of a Next.js app.
+      const nextApp = '{"name":"screen","dependencies":{"next":"15.0.0"}}';
+      const flagged =
+        (await flaggedAt(file, '{"name":"screen","dependencies":{}}')) ||
+        (await flaggedAt(`app/api/subject/route${ext}`, nextApp)) ||
+        (await flaggedAt(`pages/api/subject${ext}`, nextApp));
+      expect(flagged).toBe(true);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { relativeImport } from '../../src/engine/codemod.ts';
+import { libraryIdiom, sessionCheck } from '../../src/analysis/auth/idiom.ts';
 import { renderTemplate } from '../../src/engine/templates.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
 import type { SecretClient } from './clients.ts';
@@ -32,39 +32,12 @@ export function typescriptTarget(file: string, typescript: boolean): string {
 }
 
 /**
- * The session check a new server function starts with, from the auth library the app uses:
- * Clerk, or Auth.js (next-auth 5) with its root `auth.ts`. Null where none can be inferred.
+ * The session check a new server function starts with, from the auth library the app uses (Clerk, or
+ * Auth.js 5 with its root `auth.ts`), in the same idiom `add-auth-guard` writes. Null where none can be inferred.
  */
 function authCheck(project: Project, pkg: PackageInfo, router: Router, serverFile: string): { imports: string[]; lines: string[] } | null {
-  const all = { ...pkg.dependencies, ...pkg.devDependencies };
-  if ('@clerk/nextjs' in all) {
-    return router === 'app'
-      ? {
-          imports: ["import { auth } from '@clerk/nextjs/server';"],
-          lines: ['const { userId } = await auth();', "if (!userId) throw new Error('Not signed in');"],
-        }
-      : {
-          imports: ["import { getAuth } from '@clerk/nextjs/server';"],
-          lines: [
-            'const { userId } = getAuth(req);',
-            'if (!userId) {',
-            "  res.status(401).json({ error: 'Not signed in' });",
-            '  return;',
-            '}',
-          ],
-        };
-  }
-  const prefix = pkg.dir ? `${pkg.dir}/` : '';
-  const authFile = ['auth.ts', 'src/auth.ts', 'auth.js', 'src/auth.js']
-    .map((file) => `${prefix}${file}`)
-    .find((file) => project.files.includes(file));
-  if (router === 'app' && 'next-auth' in all && authFile) {
-    return {
-      imports: [`import { auth } from '${relativeImport(serverFile, authFile)}';`],
-      lines: ['const session = await auth();', "if (!session?.user) throw new Error('Not signed in');"],
-    };
-  }
-  return null;
+  const idiom = libraryIdiom(project, pkg);
+  return idiom && sessionCheck(idiom, router === 'app' ? 'server-action' : 'pages-api', serverFile);
 }
 
 /** The text of a new server module holding the functions: a server action file, or one API route. */

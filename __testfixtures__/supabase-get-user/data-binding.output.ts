@@ -1,0 +1,10 @@
+'use server';
+
+import { createClient } from './utils/supabase/server';
+
+export async function deleteNote(id: string) {
+  const supabase = await createClient();
+  const { data } = await supabase.auth.getUser();
+  if (!data.user) throw new Error('Not signed in');
+  await supabase.from('notes').delete().eq('id', id).eq('user_id', data.user.id);
+}

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { PackageInfo, Project } from '../../project/types.ts';
+import type { HandlerKind } from '../request-handlers.ts';
+
+/** Which session check a project writes, and from where it imports it. */
+export interface AuthIdiom {
+  /** `helper`: the project's own function; `authjs`: Auth.js 5's `auth()` from the project's `auth.ts`; `next-auth`: v4's `getServerSession(authOptions)`. */
+  library: 'helper' | 'clerk' | 'authjs' | 'next-auth' | 'supabase';
+  /** The project file the function comes from (the helper, `auth.ts`, the `authOptions` or Supabase server-client module). */
+  module?: string;
+  /** What that module exports: `getCurrentUser`, `auth`, `authOptions`, `createClient`. */
+  name?: string;
+}
+
+/** Lines of a session check, with the imports they need and the name that holds the user. */
+export interface SessionCheck {
+  imports: string[];
+  lines: string[];
+  binding: string;
+}
+
+/** The names the handler's own parameters give the request and the response. */
+export interface HandlerNames {
+  request?: string | null;
+  response?: string | null;
+  /** A Supabase client the handler already built, to ask rather than build another. */
+  supabase?: string | null;
+  /** The file already imports `NextResponse`. */
+  nextResponse?: boolean;
+}
+
+/** The auth library a package depends on, when the session check it needs is known without reading code: Clerk, or Auth.js 5 with its root `auth.ts`. */
+export function libraryIdiom(project: Project, pkg: PackageInfo): AuthIdiom | null {
+  const all = { ...pkg.dependencies, ...pkg.devDependencies };
+  if ('@clerk/nextjs' in all) return { library: 'clerk' };
+  const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  const authFile = ['auth.ts', 'src/auth.ts', 'auth.js', 'src/auth.js']
+    .map((file) => `${prefix}${file}`)
+    .find((file) => project.files.includes(file));
+  if ('next-auth' in all && authFile) return { library: 'authjs', module: authFile, name: 'auth' };
+  return null;
+}
+
+export function importPath(from: string, to: string): string {
+  const relative = path.posix
+    .relative(path.posix.dirname(from), to)
+    .replace(/\.[cm]?[jt]sx?$/, '')
+    .replace(/\/index$/, '');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+const NOT_SIGNED_IN = "'Not signed in'";
+
+/** What the handler does when no one is signed in: 401 from a route, `throw` from a server action. */
+export function denyLines(kind: HandlerKind, condition: string, names: HandlerNames): string[] {
+  if (kind === 'server-action') return [`if (${condition}) throw new Error(${NOT_SIGNED_IN});`];
+  if (kind === 'pages-api') {
+    return [`if (${condition}) {`, `  ${names.response ?? 'res'}.status(401).json({ error: ${NOT_SIGNED_IN} });`, '  return;', '}'];
+  }
+  return names.nextResponse
+    ? [`if (${condition}) return NextResponse.json({ error: ${NOT_SIGNED_IN} }, { status: 401 });`]
+    : [`if (${condition}) return new Response(${NOT_SIGNED_IN}, { status: 401 });`];
+}
+
+/**
+ * The session check a handler starts with, in the project's idiom: its own helper when it has one,
+ * else its library's. Null where the idiom cannot be written here (Auth.js 5 in the Pages Router,
+ * Supabase without a server-client module or a client in the handler).
+ */
+export function sessionCheck(idiom: AuthIdiom, kind: HandlerKind, file: string, names: HandlerNames = {}): SessionCheck | null {
+  const from = (name: string, module: string) => `import { ${name} } from '${importPath(file, module)}';`;
+  const request = names.request ?? 'req';
+  switch (idiom.library) {
+    case 'helper': {
+      const binding = /session/i.test(idiom.name!) ? 'session' : 'user';
+      return {
+        imports: [from(idiom.name!, idiom.module!)],
+        lines: [`const ${binding} = await ${idiom.name}();`, ...denyLines(kind, binding === 'session' ? '!session?.user' : '!user', names)],
+        binding,
+      };
+    }
+    case 'clerk':
+      return kind === 'pages-api'
+        ? {
+            imports: ["import { getAuth } from '@clerk/nextjs/server';"],
+            lines: [`const { userId } = getAuth(${request});`, ...denyLines(kind, '!userId', names)],
+            binding: 'userId',
+          }
+        : {
+            imports: ["import { auth } from '@clerk/nextjs/server';"],
+            lines: ['const { userId } = await auth();', ...denyLines(kind, '!userId', names)],
+            binding: 'userId',
+          };
+    case 'authjs':
+      if (kind === 'pages-api') return null;
+      return {
+        imports: [from('auth', idiom.module!)],
+        lines: ['const session = await auth();', ...denyLines(kind, '!session?.user', names)],
+        binding: 'session',
+      };
+    case 'next-auth': {
+      const args = kind === 'pages-api' ? `${request}, ${names.response ?? 'res'}, ${idiom.name}` : idiom.name!;
+      return {
+        imports: ["import { getServerSession } from 'next-auth';", from(idiom.name!, idiom.module!)],
+        lines: [`const session = await getServerSession(${args});`, ...denyLines(kind, '!session?.user', names)],
+        binding: 'session',
+      };
+    }
+    case 'supabase': {
+      const client = names.supabase ?? 'supabase';
+      if (!names.supabase && (kind === 'pages-api' || !idiom.module)) return null;
+      return {
+        imports: names.supabase ? [] : [from(idiom.name!, idiom.module!)],
+        lines: [
+          ...(names.supabase ? [] : [`const supabase = await ${idiom.name}();`]),
+          'const {',
+          '  data: { user },',
+          `} = await ${client}.auth.getUser();`,
+          ...denyLines(kind, '!user', names),
+        ],
+        binding: 'user',
+      };
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import type { API, FileInfo } from 'jscodeshift';
+import type { File as BabelFile, Program as BabelProgram, Statement } from '@babel/types';
+import { TextEdits, insertImportLines, sourceTree } from '../src/engine/codemod.ts';
+import type { Answers } from '../src/engine/transform-types.ts';
+import type { Project } from '../src/project/types.ts';
+import { requestHandlers, type RequestHandler } from '../src/analysis/request-handlers.ts';
+import { callerInput } from '../src/analysis/request-input.ts';
+import { webhookOf } from '../src/analysis/webhooks/index.ts';
+import { handlerEffects, localGate, sessionUserCalls } from '../src/analysis/auth/index.ts';
+import { denyLines, sessionCheck, type AuthIdiom, type HandlerNames } from '../src/analysis/auth/idiom.ts';
+import { publicByActionName, publicByRoute } from '../src/analysis/auth/public-intent.ts';
+import { chainText, importsOf, unwrap } from '../src/analysis/auth/syntax.ts';
+import { meta } from './meta/add-auth-guard.ts';
+export { meta };
+
+export const parser = 'tsx';
+
+const NO_LIBRARY = 'check who is calling before this runs: no auth library was found to write the check with';
+const SUPABASE_CLIENT =
+  /^(?:createClient|createServerClient|createRouteHandlerClient|createServerActionClient|createSupabaseServerClient|createServerSupabaseClient)$/;
+
+/**
+ * A path that tells `requestHandlers` what the module is when its own path does not (a file given to
+ * jscodeshift alone): HTTP-method exports make it a route handler, a default export an API route.
+ */
+function routedPath(file: string, program: BabelProgram): string {
+  if (/(?:^|\/)(?:src\/)?(?:pages\/api|app)\//.test(file)) return file;
+  const methods = program.body.some(
+    (s) =>
+      s.type === 'ExportNamedDeclaration' &&
+      ((s.declaration?.type === 'FunctionDeclaration' && /^(?:GET|POST|PUT|PATCH|DELETE)$/.test(s.declaration.id?.name ?? '')) ||
+        (s.declaration?.type === 'VariableDeclaration' &&
+          s.declaration.declarations.some((d) => d.id.type === 'Identifier' && /^(?:GET|POST|PUT|PATCH|DELETE)$/.test(d.id.name)))),
+  );
+  return methods ? 'app/api/handler/route.ts' : 'pages/api/handler.ts';
+}
+
+const routerProject = { packages: [{ dir: '', next: { range: null, installed: null }, routers: ['pages', 'app'] }] } as unknown as Project;
+
+function idiomOf(options: Answers): AuthIdiom | null {
+  const library = String(options.authLibrary ?? '');
+  if (!['helper', 'clerk', 'authjs', 'next-auth', 'supabase'].includes(library)) return null;
+  return {
+    library: library as AuthIdiom['library'],
+    ...(options.authModule ? { module: String(options.authModule) } : {}),
+    ...(options.authName ? { name: String(options.authName) } : {}),
+  };
+}
+
+/** Whether the handler needs a gate: it writes or spends, no one checks, and it is not public by intent. */
+function needsGuard(handler: RequestHandler, program: BabelProgram): boolean {
+  if (webhookOf(handler, program)) return false;
+  if (handler.route ? publicByRoute(handler.route) : publicByActionName(handler.name)) return false;
+  const local = localGate(handler.fn, program, handler.wrappers);
+  if (local.wrapper || local.sharedSecret || local.uses.some((use) => use.enforced)) return false;
+  return handlerEffects(handler.fn, program, callerInput(handler)).some((effect) => effect.kind !== 'read');
+}
+
+/** A Supabase client the handler builds before anything else, which the check can ask. */
+function supabaseClient(body: Statement[]): { name: string; statement: Statement } | null {
+  for (const statement of body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const d of statement.declarations) {
+      const call = unwrap(d.init);
+      const callee = call?.type === 'CallExpression' ? (chainText(call.callee) ?? '') : '';
+      if (d.id.type === 'Identifier' && SUPABASE_CLIENT.test(callee.split('.').at(-1) ?? '')) return { name: d.id.name, statement };
+    }
+  }
+  return null;
+}
+
+export default function addAuthGuard(file: FileInfo, api: API, options: Answers): string | undefined {
+  if (!meta.prefilter!.some((text) => file.source.includes(text))) return undefined;
+  const j = api.jscodeshift;
+  const root = sourceTree(j, file.source);
+  const program = root.find(j.Program).get().node as unknown as BabelProgram;
+  const ast = { type: 'File', program } as BabelFile;
+  const handlers = requestHandlers(routedPath(file.path, program), ast, routerProject).filter((h) => needsGuard(h, program));
+  if (handlers.length === 0) return undefined;
+  const edits = new TextEdits(file.source, file.path);
+  const idiom = idiomOf(options);
+  const imports = new Set<string>();
+  const imported = importsOf(program);
+  for (const handler of handlers) {
+    const body = handler.fn.body;
+    if (body.type !== 'BlockStatement' || body.body.length === 0) continue;
+    const first = body.body[0]!;
+    const indent = edits.indentAt(first.start!);
+    const unit = indent.includes('\t') ? '\t' : '  ';
+    const write = (at: number, lines: string[], before: boolean) => {
+      const text = lines.map((line) => `${indent}${line.replace(/^ {2}/, unit)}`).join('\n');
+      if (before) edits.insert(at, `${text.trimStart()}\n${indent}`);
+      else edits.insert(at, `\n${text}`);
+    };
+    const names: HandlerNames = { request: handler.request, response: handler.response, nextResponse: imported.has('NextResponse') };
+    // An auth call whose answer nothing read: the condition it lacks, on its own binding.
+    const ignored = sessionUserCalls(handler.fn, program).find((call) => call.auth.trusted);
+    if (ignored) {
+      const statement = body.body.find((s) => s.start! <= ignored.declaration.start! && s.end! >= ignored.declaration.end!);
+      if (statement) {
+        write(statement.end!, denyLines(handler.kind, `!${ignored.binding}`, names), false);
+        continue;
+      }
+    }
+    const client = idiom?.library === 'supabase' ? supabaseClient(body.body) : null;
+    const check = idiom && sessionCheck(idiom, handler.kind, file.path, { ...names, supabase: client?.name ?? null });
+    if (!check) {
+      edits.todoAbove(first.start!, NO_LIBRARY);
+      continue;
+    }
+    for (const line of check.imports) {
+      const local = /import \{ (\w+) \}/.exec(line)?.[1];
+      if (!local || !imported.has(local)) imports.add(line);
+    }
+    if (client) write(client.statement.end!, check.lines, false);
+    else write(first.start!, check.lines, true);
+  }
+  insertImportLines(edits, program as never, [...imports]);
+  return edits.changed ? edits.apply() : undefined;
+}
