@@ -7,6 +7,7 @@ import { forEachNode } from '../../src/engine/walk.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
 import { requestHandlers, type RequestHandler } from '../../src/analysis/request-handlers.ts';
+import { sessionUser } from '../../src/analysis/auth/session-user.ts';
 import { rowWrites, schemaCheckedNames, unwrap, wholeBodyIn, wholeBodyNames, writtenTable } from '../../src/analysis/request-body.ts';
 import { loadSchemas, schemaForFile } from '../../src/sql/load-schema.ts';
 import type { SchemaModel } from '../../src/sql/model.ts';
@@ -111,11 +112,17 @@ function planFile(project: Project, changeset: Changeset, file: string, at: Read
         `${indent}const ${local} = ${schemaName}${partial}.safeParse(${bodyText});\n${indent}if (!${local}.success) ${reject}\n`,
       );
       const owner = ownerColumn(schema, table);
-      if (owner && !partial) {
-        const field = Object.entries(table.fields ?? {}).find(([, column]) => column === owner)?.[0] ?? owner;
-        edits.todoAbove(statement.start!, `set ${field} from the signed-in user; the schema leaves it out so callers cannot choose it`);
-      }
-      for (const { body } of writes) edits.replace(body.start!, body.end!, `${local}.data`);
+      const ownerField =
+        owner && !partial ? (Object.entries(table.fields ?? {}).find(([, column]) => column === owner)?.[0] ?? owner) : null;
+      const user = ownerField ? sessionUser(handler.fn, program) : null;
+      const signedIn = user && user.line < statement.loc!.start.line ? user : null;
+      if (ownerField && !signedIn)
+        edits.todoAbove(
+          statement.start!,
+          `set ${ownerField} from the signed-in user; the schema leaves it out so callers cannot choose it`,
+        );
+      const parsed = signedIn && ownerField ? `{ ...${local}.data, ${ownerField}: ${signedIn.idExpression} }` : `${local}.data`;
+      for (const { body } of writes) edits.replace(body.start!, body.end!, parsed);
     });
   }
   if (declarations.size === 0) {
