@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '@babel/types';
+import type { FunctionDeclaration, Node } from '@babel/types';
+import { FIXTURES } from '../helpers.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import { sessionUser } from '../../src/analysis/auth/index.ts';
 
@@ -68,5 +71,21 @@ describe('sessionUser', () => {
     expect(
       userOf("import { getPosts } from '@/lib/posts';\nexport async function GET() {\n  const posts = await getPosts();\n}"),
     ).toBeNull();
+  });
+});
+
+describe('sessionUser on what add-auth-guard writes', () => {
+  const dir = path.join(FIXTURES, 'add-auth-guard');
+  const outputs = readdirSync(dir).filter((file) => /\.output\.ts$/.test(file) && !/^(?:no-library|already-guarded)\./.test(file));
+
+  it.each(outputs)('%s: finds the binding the guard introduced', (file) => {
+    const source = readFileSync(path.join(dir, file), 'utf8');
+    const ast = parseSource(file, source);
+    const fn = ast.program.body
+      .flatMap((s) => (s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' ? [s.declaration] : []))
+      .find((d): d is FunctionDeclaration => d?.type === 'FunctionDeclaration')!;
+    const user = sessionUser(fn, ast.program);
+    expect(user).not.toBeNull();
+    expect(source).toContain(`if (!${user!.binding}`);
   });
 });

@@ -3,6 +3,8 @@ export type PublicReason = 'auth endpoint' | 'health check' | 'webhook';
 
 const AUTH_SEGMENT =
   /^(?:auth|\[\.\.\.nextauth\]|\[\.\.\.all\]|login|log-in|logout|signin|sign-in|signout|sign-out|signup|sign-up|register|callback|oauth|forgot-password|reset-password|verify|verify-email|verification|confirm|magic-link|otp|session|token|refresh)$/i;
+/** `enter_password`, `user-login`, `send_otp`: a sign-in word inside a snake- or kebab-case name. */
+const AUTH_WORD = /(?:^|[-_])(?:login|signin|signup|register|logout|password|otp|magic-?link)(?:$|[-_])/i;
 const HEALTH_SEGMENT = /^(?:health|healthz|healthcheck|health-check|ping|status|ready|live|liveness|readiness|version)$/i;
 
 /**
@@ -12,7 +14,7 @@ const HEALTH_SEGMENT = /^(?:health|healthz|healthcheck|health-check|ping|status|
  */
 export function publicByRoute(route: string): PublicReason | null {
   const segments = route.split('/').filter(Boolean);
-  if (segments.some((s) => AUTH_SEGMENT.test(s))) return 'auth endpoint';
+  if (segments.some((s) => AUTH_SEGMENT.test(s) || AUTH_WORD.test(s))) return 'auth endpoint';
   if (segments.some((s) => HEALTH_SEGMENT.test(s))) return 'health check';
   return null;
 }
