@@ -120,7 +120,7 @@ export function wholeBodyNames(handler: RequestHandler): Set<string> {
       if (node.id.type !== 'ObjectPattern') return;
       const init = unwrap(node.init);
       for (const property of node.id.properties) {
-        if (property.type === 'RestElement' && property.argument.type === 'Identifier' && isWholeBody(init, handler, names))
+        if (property.type === 'RestElement' && property.argument.type === 'Identifier' && isWholeBody(node.init, handler, names))
           names.add(property.argument.name);
         if (
           property.type === 'ObjectProperty' &&
@@ -139,6 +139,8 @@ export function wholeBodyNames(handler: RequestHandler): Set<string> {
 /** The expression is the whole body: `req.body`, `await request.json()`, a name holding it, `Object.fromEntries(form)`. */
 export function isWholeBody(node: Node, handler: RequestHandler, names: ReadonlySet<string>): boolean {
   const value = unwrap(node);
+  // `request.json()` not awaited is a promise, whose spread or write carries none of the body's fields.
+  const awaited = value !== node && containsAwait(node, value);
   if (value.type === 'Identifier') return names.has(value.name);
   if (value.type === 'MemberExpression' && value.object.type === 'Identifier' && value.object.name === handler.request)
     return memberName(value) === 'body';
@@ -146,7 +148,7 @@ export function isWholeBody(node: Node, handler: RequestHandler, names: Readonly
   const callee = value.callee;
   if (callee.type !== 'MemberExpression') return false;
   const method = memberName(callee);
-  if (callee.object.type === 'Identifier' && callee.object.name === handler.request) return method === 'json';
+  if (callee.object.type === 'Identifier' && callee.object.name === handler.request) return method === 'json' && awaited;
   // Object.fromEntries(formData), Object.fromEntries(await request.formData())
   if (callee.object.type === 'Identifier' && callee.object.name === 'Object' && method === 'fromEntries') {
     const source = value.arguments[0] ? unwrap(value.arguments[0] as Node) : null;
@@ -161,6 +163,22 @@ export function isWholeBody(node: Node, handler: RequestHandler, names: Readonly
     );
   }
   return false;
+}
+
+function containsAwait(outer: Node, inner: Node): boolean {
+  for (let current = outer; current !== inner;) {
+    if (current.type === 'AwaitExpression') return true;
+    const next = unwrapOnce(current);
+    if (next === current) return false;
+    current = next;
+  }
+  return false;
+}
+
+function unwrapOnce(node: Node): Node {
+  if (node.type === 'AwaitExpression') return node.argument;
+  if ('expression' in node && node.expression && typeof node.expression === 'object') return node.expression as Node;
+  return node;
 }
 
 /** The names some call checks against a schema (`schema.parse(body)`, `parse(Schema, body)`, `schema.validate(body)`). */
