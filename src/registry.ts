@@ -1,5 +1,6 @@
 import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
+import clientTrustedPrice from './checks/client-trusted-price.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import emptyCatch from './checks/empty-catch.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
@@ -9,6 +10,7 @@ import errorDetailsLeaked from './checks/error-details-leaked.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
+import massAssignment from './checks/mass-assignment.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import missingOwnershipCheck from './checks/missing-ownership-check.ts';
 import missingPrimaryKey from './checks/missing-primary-key.ts';
@@ -20,6 +22,7 @@ import noErrorReporting from './checks/no-error-reporting.ts';
 import nullableOwnerColumn from './checks/nullable-owner-column.ts';
 import ownerColumnWithoutForeignKey from './checks/owner-column-without-foreign-key.ts';
 import parseError from './checks/parse-error.ts';
+import passwordResetTokenReusable from './checks/password-reset-token-reusable.ts';
 import pgClientShared from './checks/pg-client-shared.ts';
 import policyColumnUnindexed from './checks/policy-column-unindexed.ts';
 import policyUsesUserMetadata from './checks/policy-uses-user-metadata.ts';
@@ -74,12 +77,14 @@ import { meta as supabaseGetUser } from '../transforms/meta/supabase-get-user.ts
 import { meta as scopeToOwner } from '../transforms/meta/scope-to-owner.ts';
 import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
 import { meta as verifyWebhookSignature } from '../transforms/meta/verify-webhook-signature.ts';
+import { meta as validateRequestBody } from '../transforms/meta/validate-request-body.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
   appRouterUnsupportedFeature,
   clientSideFiltering,
+  clientTrustedPrice,
   dbConnectionPerRequest,
   emptyCatch,
   envFileNotIgnored,
@@ -89,6 +94,7 @@ export const CHECKS: readonly Check[] = [
   fetchWithoutTimeout,
   hardcodedSecret,
   lookupColumnNotUnique,
+  massAssignment,
   missingLockfile,
   missingOwnershipCheck,
   missingPrimaryKey,
@@ -100,6 +106,7 @@ export const CHECKS: readonly Check[] = [
   nullableOwnerColumn,
   ownerColumnWithoutForeignKey,
   parseError,
+  passwordResetTokenReusable,
   pgClientShared,
   policyColumnUnindexed,
   policyUsesUserMetadata,
@@ -207,6 +214,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(scopeToOwner, () => import('../transforms/scope-to-owner/index.ts')),
   projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
   projectTransform(verifyWebhookSignature, () => import('../transforms/verify-webhook-signature/index.ts')),
+  projectTransform(validateRequestBody, () => import('../transforms/validate-request-body/index.ts')),
 ];
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => check.meta.id));
