@@ -6,6 +6,9 @@ import envVarUndefined from './checks/env-var-undefined.ts';
 import envVarUndocumented from './checks/env-var-undocumented.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
+import insecureSessionCookie from './checks/insecure-session-cookie.ts';
+import jwtDecodedNotVerified from './checks/jwt-decoded-not-verified.ts';
+import jwtWithoutExpiry from './checks/jwt-without-expiry.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import missingPrimaryKey from './checks/missing-primary-key.ts';
@@ -38,13 +41,16 @@ import serverlessDbUrlWithoutPooler from './checks/serverless-db-url-without-poo
 import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
+import unsignedSessionCookie from './checks/unsigned-session-cookie.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
+import { meta as addJwtExpiry } from '../transforms/meta/add-jwt-expiry.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
 import { meta as extractHardcodedSecret } from '../transforms/meta/extract-hardcoded-secret.ts';
 import { meta as fetchTimeout } from '../transforms/meta/fetch-timeout.ts';
 import { meta as generateEnvExample } from '../transforms/meta/generate-env-example.ts';
+import { meta as hardenSessionCookie } from '../transforms/meta/harden-session-cookie.ts';
 import { meta as ignoreEnvFiles } from '../transforms/meta/ignore-env-files.ts';
 import { meta as migrateAppRouter } from '../transforms/meta/migrate-app-router.ts';
 import { meta as moveSecretServerSide } from '../transforms/meta/move-secret-server-side.ts';
@@ -68,6 +74,9 @@ export const CHECKS: readonly Check[] = [
   envVarUndocumented,
   fetchWithoutTimeout,
   hardcodedSecret,
+  insecureSessionCookie,
+  jwtDecodedNotVerified,
+  jwtWithoutExpiry,
   lookupColumnNotUnique,
   missingLockfile,
   missingPrimaryKey,
@@ -100,6 +109,7 @@ export const CHECKS: readonly Check[] = [
   serviceRoleKeyInClient,
   unboundedQuery,
   undeclaredDependency,
+  unsignedSessionCookie,
   unindexedForeignKey,
 ];
 
@@ -154,12 +164,14 @@ function projectTransform(meta: TransformMeta, load: () => Promise<ProjectTransf
  * the command that runs it.
  */
 export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
+  fileTransform(addJwtExpiry, () => import('../transforms/add-jwt-expiry.ts')),
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
   projectTransform(extractHardcodedSecret, () => import('../transforms/extract-hardcoded-secret.ts')),
   fileTransform(fetchTimeout, () => import('../transforms/fetch-timeout.ts')),
   projectTransform(generateEnvExample, () => import('../transforms/generate-env-example.ts')),
+  fileTransform(hardenSessionCookie, () => import('../transforms/harden-session-cookie.ts')),
   projectTransform(ignoreEnvFiles, () => import('../transforms/ignore-env-files.ts')),
   projectTransform(migrateAppRouter, () => import('../transforms/migrate-app-router.ts')),
   projectTransform(moveSecretServerSide, () => import('../transforms/move-secret-server-side/index.ts')),

@@ -148,6 +148,8 @@ describe('transform metadata as data', () => {
     });
     expect(shared.map(([check]) => check.meta.id).sort()).toEqual([
       'fetch-without-timeout',
+      'insecure-session-cookie',
+      'jwt-without-expiry',
       'next-config-ignores-build-errors',
       'unbounded-query',
     ]);
