@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -16,7 +17,6 @@ import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, '__testfixtures__');
@@ -108,46 +108,6 @@ function cliEnv(env: Record<string, string> | undefined): Record<string, string 
   return { ...process.env, NO_COLOR: '1', CI: 'true', ...env };
 }
 
-interface CliThread {
-  worker: Worker;
-  done: Int32Array;
-}
-
-let thread: CliThread | null = null;
-
-function cliThread(): CliThread {
-  if (thread) return thread;
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL('./cli-thread.mjs', import.meta.url), { workerData: { done: done.buffer } });
-  // The thread must not keep a test process alive once its tests are done.
-  worker.unref();
-  thread = { worker, done };
-  return thread;
-}
-
-/**
- * Runs `main()` of the built CLI in this process, in a thread kept for the test file, and waits for
- * it: as fast as a function call, and with the same arguments, streams and exit code as the binary.
- * With `snapshotsTo`, the tree under `cwd` is copied to `snapshotsTo/<n>` after the n-th disk write.
- */
-export function run(args: string[], options: RunOptions & { snapshotsTo?: string } = {}): RunResult {
-  const { worker, done } = cliThread();
-  const { port1: reply, port2: answer } = new MessageChannel();
-  Atomics.store(done, 0, 0);
-  worker.postMessage(
-    { args, cwd: options.cwd ?? REPO, env: cliEnv(options.env), input: options.input, snapshotsTo: options.snapshotsTo, reply },
-    [reply],
-  );
-  Atomics.wait(done, 0, 0);
-  const received = receiveMessageOnPort(answer);
-  answer.close();
-  if (!received) {
-    thread = null;
-    throw new Error(`the CLI thread ended without answering \`shipshape ${args.join(' ')}\``);
-  }
-  return received.message as RunResult;
-}
-
 type Main = (argv: string[], io: object) => Promise<number>;
 type WatchWrites = (watcher: (count: number) => void) => () => void;
 let built: Promise<{ main: Main; watchWrites: WatchWrites }> | null = null;
@@ -174,9 +134,18 @@ function collector(): { chunks: string[]; stream: { isTTY: false; write(text: un
   return { chunks, stream: { isTTY: false, write: (text) => (chunks.push(String(text)), true) } };
 }
 
+let emptyFolder: string | null = null;
+
+/** Where a command runs unless a test says otherwise: an empty folder of its own, never this repository, whose `.shipshape` lock other tests would race for. */
+function defaultCwd(): string {
+  if (!emptyFolder || !existsSync(emptyFolder)) emptyFolder = tempDir('shipshape-cwd-');
+  return emptyFolder;
+}
+
 /**
- * Runs `main()` of the built CLI in this thread and awaits it: what `run()` does, without blocking
- * the test worker, which must keep answering vitest while a command works.
+ * Runs `main()` of the built CLI in this thread and awaits it, without blocking the test worker,
+ * which must keep answering vitest while a command works: as fast as a function call, and with the
+ * same arguments, streams and exit code as the binary.
  * With `snapshotsTo`, the tree under `cwd` is copied to `snapshotsTo/<n>` after the n-th disk write.
  */
 export async function runAsync(args: string[], options: RunOptions & { snapshotsTo?: string } = {}): Promise<RunResult> {
@@ -184,7 +153,7 @@ export async function runAsync(args: string[], options: RunOptions & { snapshots
   const stdout = collector();
   const stderr = collector();
   const stdin = Readable.from(options.input ? [options.input] : []);
-  const cwd = options.cwd ?? REPO;
+  const cwd = options.cwd ?? defaultCwd();
   const stopSnapshots = options.snapshotsTo ? snapshotEveryWrite(watchWrites, cwd, options.snapshotsTo) : () => {};
   try {
     const code = await main(args, { stdout: stdout.stream, stderr: stderr.stream, stdin, cwd, env: cliEnv(options.env) });
@@ -203,7 +172,7 @@ export async function runAsync(args: string[], options: RunOptions & { snapshots
 /** Starts `bin/shipshape.js` as a process of its own: for what only a process shows (exit, streams, signals, env of Node itself). */
 export async function runProcess(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const { code, stdout, stderr } = await spawnAsync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd,
+    cwd: options.cwd ?? defaultCwd(),
     input: options.input,
     env: cliEnv(options.env),
   });

@@ -39,3 +39,24 @@ export function walk(root: Node, visitors: Map<string, Visitor[]>): void {
   };
   visit(root);
 }
+
+/** Calls `onNode` for a node and every node below it, in source order, with its ancestors. */
+export function forEachNode(root: Node, onNode: (node: Node, ancestors: readonly Node[]) => void): void {
+  const ancestors: Node[] = [];
+  const visit = (node: Node): void => {
+    onNode(node, ancestors);
+    const keys = VISITOR_KEYS[node.type];
+    if (!keys) return;
+    ancestors.push(node);
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        visit(child as Node);
+      }
+    }
+    ancestors.pop();
+  };
+  visit(root);
+}
