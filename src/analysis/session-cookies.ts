@@ -79,7 +79,12 @@ function headerCookie(node: Node): SessionCookie | null {
   const values = node.type === 'TemplateLiteral' ? node.expressions : [];
   if (!isSessionName(name) && !values.some((expression) => isSessionValue(expression))) return null;
   const lower = attributes.map((attribute) => attribute.toLowerCase());
-  if (value === '' || lower.some((attribute) => /^max-age=0$|^expires=.*1970/.test(attribute))) return null;
+  // Logging out: an empty value (`token=""`), or an age that ends it at once.
+  if (
+    /^(""|'')?$/.test(value) ||
+    lower.some((attribute) => (/^max-age=(-?\d+)$/.test(attribute) && Number(attribute.slice(8)) <= 1) || /^expires=.*1970/.test(attribute))
+  )
+    return null;
   const missing = ATTRIBUTE_KEYS.filter(
     ([attribute]) => !lower.some((a) => a === attribute.toLowerCase() || a.startsWith(`${attribute.toLowerCase()}=`)),
   );

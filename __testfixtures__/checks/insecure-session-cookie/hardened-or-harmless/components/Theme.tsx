@@ -5,3 +5,8 @@ export function Theme({ theme }: { theme: string }) {
   document.cookie = `theme=${theme}; path=/`;
   return null;
 }
+
+export function signOut() {
+  document.cookie = 'access_token="";Max-Age=1';
+  document.cookie = `session=; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+}
