@@ -5,7 +5,7 @@ export const meta: TransformMeta = {
   id: 'add-jwt-expiry',
   title: 'Give signed JWTs an expiry',
   description:
-    "Adds `expiresIn` to the options of `jsonwebtoken`'s `sign` (or passes `{ expiresIn }` where it has none), and `.setExpirationTime(…)` before `.sign(…)` in a `jose` `SignJWT` chain, with the lifetime you choose. Needs review: a client that keeps a token longer than that must sign in again or refresh it.",
+    "Adds `expiresIn` to the options of `jsonwebtoken`'s `sign` (or passes `{ expiresIn }` where it has none), and `.setExpirationTime(…)` before `.sign(…)` in a `jose` `SignJWT` chain, with the lifetime you choose: the question `jwtLifetime` (`15m`, `1h`, `1d`, `7d` by default, or `30d`), answered in the wizard, with `--option jwtLifetime=1d`, or by `answers` in the config. Needs review: a client that keeps a token longer than that must sign in again or refresh it.",
   safe: false,
   prefilter: JWT_LIBRARY_TEXT,
   questions: [
