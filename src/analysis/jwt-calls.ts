@@ -1,5 +1,13 @@
 import type { CallExpression, Expression, MemberExpression, NewExpression, Node, ObjectExpression, Program } from '@babel/types';
-import { calledExport, importedBindings, moduleConstants, objectKeys, objectLiteral, visitNodes } from './imported-bindings.ts';
+import {
+  type ImportedBinding,
+  calledExport,
+  importedBindings,
+  moduleConstants,
+  objectKeys,
+  objectLiteral,
+  visitNodes,
+} from './imported-bindings.ts';
 
 /** Text a module that signs or decodes a JWT with a known library contains. */
 export const JWT_LIBRARY_TEXT = ['jsonwebtoken', 'jose', 'jwt-decode'];
@@ -91,34 +99,22 @@ export function unexpiringJwts(program: Program, source: string): UnexpiringJwt[
   return found.sort((a, b) => a.call.start! - b.call.start!);
 }
 
-/** A call that reads a JWT's claims without checking its signature. */
-export interface JwtDecode {
-  call: CallExpression;
-  library: 'jsonwebtoken' | 'jose' | 'jwt-decode';
-}
-
-const DECODERS: Array<[JwtDecode['library'], readonly string[]]> = [
-  ['jsonwebtoken', ['decode']],
-  ['jose', ['decodeJwt']],
-  ['jwt-decode', ['jwtDecode', 'default']],
+const DECODERS: ReadonlyArray<[source: string, exports: readonly string[], label: string]> = [
+  ['jsonwebtoken', ['decode'], 'jwt.decode'],
+  ['jose', ['decodeJwt'], 'decodeJwt'],
+  ['jwt-decode', ['jwtDecode', 'default'], 'jwtDecode'],
 ];
 
-/** Whether a call verifies a JWT: `jwt.verify`, jose's `jwtVerify`. */
-export function isJwtVerify(call: CallExpression, bindings: ReturnType<typeof importedBindings>): boolean {
-  return calledExport(call.callee, bindings, 'jsonwebtoken') === 'verify' || calledExport(call.callee, bindings, 'jose') === 'jwtVerify';
+/** The decoder a call is, when it reads a JWT's claims without checking its signature: `jwt.decode`, `decodeJwt`, `jwtDecode`. */
+export function jwtDecoder(call: CallExpression, bindings: ReadonlyMap<string, ImportedBinding>): string | null {
+  for (const [source, names, label] of DECODERS) {
+    const name = calledExport(call.callee, bindings, source);
+    if (name && names.includes(name)) return label;
+  }
+  return null;
 }
 
-/** Every decode of a JWT without verification, in source order. */
-export function jwtDecodes(program: Program): JwtDecode[] {
-  const bindings = importedBindings(program);
-  const found: JwtDecode[] = [];
-  visitNodes(program, {
-    CallExpression(call) {
-      for (const [library, names] of DECODERS) {
-        const name = calledExport(call.callee, bindings, library);
-        if (name && names.includes(name)) found.push({ call, library });
-      }
-    },
-  });
-  return found;
+/** Whether a call verifies a JWT: `jwt.verify`, jose's `jwtVerify`. */
+export function isJwtVerify(call: CallExpression, bindings: ReadonlyMap<string, ImportedBinding>): boolean {
+  return calledExport(call.callee, bindings, 'jsonwebtoken') === 'verify' || calledExport(call.callee, bindings, 'jose') === 'jwtVerify';
 }

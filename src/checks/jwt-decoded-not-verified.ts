@@ -1,16 +1,10 @@
-import type { CallExpression, Node } from '@babel/types';
+import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { JWT_LIBRARY_TEXT, isJwtVerify } from '../analysis/jwt-calls.ts';
-import { type ImportedBinding, calledExport, importedBindings, visitNodes } from '../analysis/imported-bindings.ts';
+import { JWT_LIBRARY_TEXT, isJwtVerify, jwtDecoder } from '../analysis/jwt-calls.ts';
+import { type ImportedBinding, importedBindings, visitNodes } from '../analysis/imported-bindings.ts';
 import { browserOnly } from '../analysis/browser-only.ts';
 import { type ClientCodeFact, clientGraph, inPageDataFunction } from '../analysis/client-graph.ts';
 import { enclosingFunction, memberName } from '../engine/ast.ts';
-
-const DECODERS: ReadonlyArray<[string, readonly string[], string]> = [
-  ['jsonwebtoken', ['decode'], 'jwt.decode'],
-  ['jose', ['decodeJwt'], 'decodeJwt'],
-  ['jwt-decode', ['jwtDecode', 'default'], 'jwtDecode'],
-];
 
 /** Claims that say when a token is valid or how it was signed, not who holds it: reading them is no identity decision. */
 const TIMING_CLAIMS = new Set(['exp', 'iat', 'nbf', 'header', 'alg', 'kid', 'typ', 'iss', 'aud']);
@@ -18,14 +12,6 @@ const TIMING_CLAIMS = new Set(['exp', 'iat', 'nbf', 'header', 'alg', 'kid', 'typ
 interface UnverifiedDecode extends ClientCodeFact {
   call: string;
   claims: string;
-}
-
-function decoderName(call: CallExpression, bindings: ReadonlyMap<string, ImportedBinding>): string | null {
-  for (const [source, names, label] of DECODERS) {
-    const name = calledExport(call.callee, bindings, source);
-    if (name && names.includes(name)) return label;
-  }
-  return null;
 }
 
 const unwrap = (ancestors: readonly Node[], index: number): number => {
@@ -110,7 +96,7 @@ export default defineCheck({
         bindings = importedBindings(program);
       },
       CallExpression(call, ancestors) {
-        const label = decoderName(call, bindings);
+        const label = jwtDecoder(call, bindings);
         if (!label) return;
         const scope = enclosingFunction(ancestors) ?? ancestors[0]!;
         let verified = false;
