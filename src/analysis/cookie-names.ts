@@ -34,12 +34,11 @@ export function isSessionName(name: string): boolean {
   return words.some((word) => SESSION_WORDS.has(word)) && !words.some((word) => READABLE_BY_DESIGN.has(word));
 }
 
-/** Functions whose result is a signed token or a session id. */
-const TOKEN_MAKERS = /sign|encrypt|seal|token|jwt|session/i;
+/** Words in the names of functions whose result is a signed token or a session id: `signToken`, `new SignJWT`, `sealData`, `createSession`. */
+const TOKEN_MAKER_WORDS = new Set(['sign', 'encrypt', 'seal', 'token', 'jwt', 'session']);
 
 /**
- * Whether a value looks like a session or token: a name that says so (`token`, `data.accessToken`,
- * `session.id`), or the result of a call that makes one (`jwt.sign(…)`, `await encrypt(…)`, `createSession(…)`).
+ * Whether a value looks like a session or token: a name that says so (`token`, `data.accessToken`), or the result of a call that makes one (`jwt.sign(…)`, `await encrypt(…)`, `createSession(…)`).
  */
 export function isSessionValue(node: Node | null | undefined): boolean {
   if (!node) return false;
@@ -48,12 +47,12 @@ export function isSessionValue(node: Node | null | undefined): boolean {
   if (node.type === 'Identifier') return isSessionName(node.name);
   if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
     const property = memberName(node);
-    return (property !== null && isSessionName(property)) || isSessionValue(node.object);
+    return property !== null && isSessionName(property);
   }
   if (node.type === 'CallExpression' || node.type === 'NewExpression') {
     const callee = node.callee;
     const name = callee.type === 'Identifier' ? callee.name : memberName(callee);
-    if (name && TOKEN_MAKERS.test(name)) return true;
+    if (name && nameWords(name).some((word) => TOKEN_MAKER_WORDS.has(word))) return true;
     return callee.type === 'MemberExpression' && isSessionValue(callee.object);
   }
   return false;

@@ -9,6 +9,9 @@ export async function POST(request: Request) {
   cookies().set('session', token, { httpOnly: true, secure: true, sameSite: 'strict' });
   cookies().set('locale', locale);
   cookies().set('csrf_token', crypto.randomUUID());
+  cookies().set('prefs', JSON.stringify(Object.assign({}, { locale })));
+  const session = { theme: 'dark' };
+  cookies().set('theme', session.theme);
   return NextResponse.json({ ok: true });
 }
 
