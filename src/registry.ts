@@ -9,6 +9,9 @@ import envVarUndocumented from './checks/env-var-undocumented.ts';
 import errorDetailsLeaked from './checks/error-details-leaked.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
+import insecureSessionCookie from './checks/insecure-session-cookie.ts';
+import jwtDecodedNotVerified from './checks/jwt-decoded-not-verified.ts';
+import jwtWithoutExpiry from './checks/jwt-without-expiry.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
 import massAssignment from './checks/mass-assignment.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
@@ -46,6 +49,7 @@ import serverlessDbUrlWithoutPooler from './checks/serverless-db-url-without-poo
 import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
+import unsignedSessionCookie from './checks/unsigned-session-cookie.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
 import webhookErrorSwallowed from './checks/webhook-error-swallowed.ts';
 import webhookNotIdempotent from './checks/webhook-not-idempotent.ts';
@@ -53,6 +57,7 @@ import webhookOutOfOrder from './checks/webhook-out-of-order.ts';
 import webhookSignatureMissing from './checks/webhook-signature-missing.ts';
 import { meta as addAuthGuard } from '../transforms/meta/add-auth-guard.ts';
 import { meta as addErrorReporting } from '../transforms/meta/add-error-reporting.ts';
+import { meta as addJwtExpiry } from '../transforms/meta/add-jwt-expiry.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
@@ -62,6 +67,7 @@ import { meta as fetchTimeout } from '../transforms/meta/fetch-timeout.ts';
 import { meta as generateEnvExample } from '../transforms/meta/generate-env-example.ts';
 import { meta as guardEventOrder } from '../transforms/meta/guard-event-order.ts';
 import { meta as hideErrorDetails } from '../transforms/meta/hide-error-details.ts';
+import { meta as hardenSessionCookie } from '../transforms/meta/harden-session-cookie.ts';
 import { meta as ignoreEnvFiles } from '../transforms/meta/ignore-env-files.ts';
 import { meta as migrateAppRouter } from '../transforms/meta/migrate-app-router.ts';
 import { meta as moveSecretServerSide } from '../transforms/meta/move-secret-server-side.ts';
@@ -93,6 +99,9 @@ export const CHECKS: readonly Check[] = [
   errorDetailsLeaked,
   fetchWithoutTimeout,
   hardcodedSecret,
+  insecureSessionCookie,
+  jwtDecodedNotVerified,
+  jwtWithoutExpiry,
   lookupColumnNotUnique,
   massAssignment,
   missingLockfile,
@@ -130,6 +139,7 @@ export const CHECKS: readonly Check[] = [
   serviceRoleKeyInClient,
   unboundedQuery,
   undeclaredDependency,
+  unsignedSessionCookie,
   unindexedForeignKey,
   webhookErrorSwallowed,
   webhookNotIdempotent,
@@ -190,6 +200,7 @@ function projectTransform(meta: TransformMeta, load: () => Promise<ProjectTransf
 export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   fileTransform(addAuthGuard, () => import('../transforms/add-auth-guard.ts')),
   projectTransform(addErrorReporting, () => import('../transforms/add-error-reporting.ts')),
+  fileTransform(addJwtExpiry, () => import('../transforms/add-jwt-expiry.ts')),
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
@@ -199,6 +210,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(generateEnvExample, () => import('../transforms/generate-env-example.ts')),
   fileTransform(guardEventOrder, () => import('../transforms/guard-event-order.ts')),
   fileTransform(hideErrorDetails, () => import('../transforms/hide-error-details.ts')),
+  fileTransform(hardenSessionCookie, () => import('../transforms/harden-session-cookie.ts')),
   projectTransform(ignoreEnvFiles, () => import('../transforms/ignore-env-files.ts')),
   projectTransform(migrateAppRouter, () => import('../transforms/migrate-app-router.ts')),
   projectTransform(moveSecretServerSide, () => import('../transforms/move-secret-server-side/index.ts')),

@@ -1,0 +1,7 @@
+const jwt = require("jsonwebtoken")
+
+function issue(user) {
+  return jwt.sign({ id: user.id }, process.env.JWT_SECRET, { expiresIn: "7d" })
+}
+
+module.exports = { issue }

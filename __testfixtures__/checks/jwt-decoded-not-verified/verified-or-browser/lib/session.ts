@@ -1,0 +1,5 @@
+import { jwtDecode } from 'jwt-decode';
+
+export function displayName(token: string) {
+  return jwtDecode<{ name: string }>(token).name;
+}

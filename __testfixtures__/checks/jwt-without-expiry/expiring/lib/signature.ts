@@ -1,0 +1,3 @@
+export function sign(body: string, key: string) {
+  return `${body}.${key.length}`;
+}

@@ -1,0 +1,5 @@
+import { AdminLink } from '../../components/AdminLink';
+
+export default function Settings() {
+  return <AdminLink />;
+}

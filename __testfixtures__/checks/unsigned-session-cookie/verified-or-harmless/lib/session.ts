@@ -1,0 +1,3 @@
+export async function verifySession(sessionId: string | undefined) {
+  return sessionId ? { userId: sessionId } : null;
+}

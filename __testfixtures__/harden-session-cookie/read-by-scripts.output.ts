@@ -1,0 +1,5 @@
+import { cookies } from 'next/headers';
+
+export async function login(token: string) {
+  cookies().set('token', token, { maxAge: 3600, secure: process.env.NODE_ENV === 'production', sameSite: 'lax', path: '/' });
+}
