@@ -1,4 +1,5 @@
 import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
+import authEndpointWithoutRateLimit from './checks/auth-endpoint-without-rate-limit.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
 import envFileNotIgnored from './checks/env-file-not-ignored.ts';
@@ -6,6 +7,8 @@ import envVarUndefined from './checks/env-var-undefined.ts';
 import envVarUndocumented from './checks/env-var-undocumented.ts';
 import fetchWithoutTimeout from './checks/fetch-without-timeout.ts';
 import hardcodedSecret from './checks/hardcoded-secret.ts';
+import inMemoryRateLimit from './checks/in-memory-rate-limit.ts';
+import inMemorySessionStore from './checks/in-memory-session-store.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
 import missingPrimaryKey from './checks/missing-primary-key.ts';
@@ -40,6 +43,7 @@ import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
+import { meta as addRateLimit } from '../transforms/meta/add-rate-limit.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
 import { meta as extractHardcodedSecret } from '../transforms/meta/extract-hardcoded-secret.ts';
@@ -61,6 +65,7 @@ import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
   appRouterUnsupportedFeature,
+  authEndpointWithoutRateLimit,
   clientSideFiltering,
   dbConnectionPerRequest,
   envFileNotIgnored,
@@ -68,6 +73,8 @@ export const CHECKS: readonly Check[] = [
   envVarUndocumented,
   fetchWithoutTimeout,
   hardcodedSecret,
+  inMemoryRateLimit,
+  inMemorySessionStore,
   lookupColumnNotUnique,
   missingLockfile,
   missingPrimaryKey,
@@ -155,6 +162,7 @@ function projectTransform(meta: TransformMeta, load: () => Promise<ProjectTransf
  */
 export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
+  projectTransform(addRateLimit, () => import('../transforms/add-rate-limit/index.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
   projectTransform(extractHardcodedSecret, () => import('../transforms/extract-hardcoded-secret.ts')),
