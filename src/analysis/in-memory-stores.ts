@@ -24,6 +24,8 @@ interface Candidate {
   writers: Set<Node>;
   /** Property names of the values put in (`{ count, resetAt }`), and of members read off its entries. */
   valueKeys: Set<string>;
+  /** Handed to another function, whose text then tells what the store holds. */
+  passedOn?: boolean;
 }
 
 const COLLECTIONS = new Set(['Map', 'Set']);
@@ -143,7 +145,9 @@ function rateLimitHolds(words: readonly string[], keys: ReadonlySet<string>, tex
   const counts = [...keys].some((key) => COUNTER_KEYS.test(key)) || /\+\+|\+=?\s*1\b/.test(text) || (windowed && /\.push\(/.test(text));
   const perAddress = /x-forwarded-for|x-real-ip|\bip\b|remoteAddress/i.test(text) ? ' per IP address' : ' per key';
   const named = words.some((word) => LIMIT_WORDS.has(word));
-  if ((named && (counts || windowed)) || (counts && windowed && words.some((w) => /^(requests?|calls|usage|ip|ips)$/.test(w))))
+  // A generic name (`store`, `buckets`) counts when the code around it says what it limits.
+  const limiting = /rate_?limit|limiter|throttl|too many requests|\b429\b/i.test(text) || perAddress === ' per IP address';
+  if ((named && (counts || windowed)) || (counts && windowed && (limiting || words.some((w) => /^(requests?|calls|usage)$/.test(w)))))
     return `request counts${perAddress}`;
   return null;
 }
@@ -172,6 +176,13 @@ export function memoryStoreVisitors(file: string, text: string, found: (stores: 
     },
     CallExpression(node, ancestors) {
       const callee = node.callee;
+      // A store handed to a function of the module (`hit(ip, attempts, config)`) is written there.
+      if (callee.type === 'Identifier')
+        for (const argument of node.arguments)
+          if (argument.type === 'Identifier' && stores.has(argument.name)) {
+            noteUse(argument.name, [...ancestors, node], null);
+            stores.get(argument.name)!.passedOn = true;
+          }
       if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return;
       const method = memberName(callee);
       if (method === 'set' || method === 'push' || method === 'add' || method === 'unshift')
@@ -192,7 +203,9 @@ export function memoryStoreVisitors(file: string, text: string, found: (stores: 
       const result: MemoryStore[] = [];
       for (const store of stores.values()) {
         if (store.writers.size === 0) continue;
-        const writerText = [...store.writers].map((writer) => text.slice(writer.start ?? 0, writer.end ?? 0)).join('\n');
+        const writerText = store.passedOn
+          ? text
+          : [...store.writers].map((writer) => text.slice(writer.start ?? 0, writer.end ?? 0)).join('\n');
         collectMemberKeys(writerText, store);
         const words = nameWords(store.name);
         if (words.some((word) => CACHE_WORDS.has(word))) continue;
