@@ -19,9 +19,11 @@ export function backendOf(pkg: PackageInfo): Backend | null {
 }
 
 /** `lib/rate-limit.ts`, or under `src/lib/` where the handlers live under `src/`. */
-export function modulePath(pkg: PackageInfo, handlerFiles: readonly string[], typescript: boolean): string {
+export function modulePaths(pkg: PackageInfo, handlerFiles: readonly string[], typescript: boolean): string[] {
   const inSrc = handlerFiles.some((file) => file.slice(pkg.dir ? pkg.dir.length + 1 : 0).startsWith('src/'));
-  return path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib', `rate-limit.${typescript ? 'ts' : 'js'}`);
+  const dir = path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib');
+  // A project's own `rate-limit` module (often the in-memory one) keeps its name; the new one goes beside it.
+  return ['rate-limit', 'rate-limit-db'].map((name) => `${dir}/${name}.${typescript ? 'ts' : 'js'}`);
 }
 
 /** A module of the project's that exports one shared client under one of these names, with the export's name. */
@@ -31,15 +33,18 @@ function sharedClient(
   pkg: PackageInfo,
   exports: RegExp,
   made: RegExp,
-): { file: string; name: string } | null {
+): { file: string; name: string; default: boolean } | null {
   const candidates = project.files
     .filter((file) => file.startsWith(pkg.dir ? `${pkg.dir}/` : '') && /(^|\/)(src\/)?(lib|utils|server|db)\/[\w-]+\.[jt]s$/.test(file))
     .filter((file) => /(prisma|db|database|pool|client|postgres|sql)\.[jt]s$/.test(file))
     .sort();
   for (const file of candidates) {
     const text = changeset.read(file);
-    const name = text && made.test(text) ? exports.exec(text)?.[1] : undefined;
-    if (name) return { file, name };
+    if (!text || !made.test(text)) continue;
+    const name = exports.exec(text)?.[1];
+    if (name) return { file, name, default: false };
+    const fallback = /export default (\w+)/.exec(text)?.[1];
+    if (fallback) return { file, name: fallback, default: true };
   }
   return null;
 }
@@ -79,9 +84,17 @@ export async function writeLimiter(
   const backend = backendOf(pkg);
   if (!backend) return null;
   const typescript = handlerFiles.some((file) => /\.tsx?$/.test(file));
-  const module = modulePath(pkg, handlerFiles, typescript);
-  const existing = changeset.read(module);
-  if (existing !== null) return /export (async )?function rateLimit\b/.test(existing) ? { module, migration: null } : null;
+  let module = '';
+  for (const candidate of modulePaths(pkg, handlerFiles, typescript)) {
+    const existing = changeset.read(candidate);
+    if (existing !== null && /export (async )?function rateLimit\b/.test(existing) && /export function clientAddress\b/.test(existing))
+      return { module: candidate, migration: null };
+    if (existing === null) {
+      module = candidate;
+      break;
+    }
+  }
+  if (!module) return null;
   const data: Record<string, unknown> = {
     typescript,
     limit: options.limit,
@@ -99,17 +112,17 @@ export async function writeLimiter(
   };
   if (backend === 'pg') {
     const shared = sharedClient(project, changeset, pkg, /export const (\w+)\s*=/, /new (pg\.)?Pool\(/);
-    data.poolImport = shared ? { name: shared.name, source: relativeImport(module, shared.file) } : null;
+    data.poolImport = shared ? { name: shared.name, default: shared.default, source: relativeImport(module, shared.file) } : null;
     data.ownPool = !shared;
     data.pgQuery = shared?.name ?? 'pool';
   } else if (backend === 'postgres.js') {
     const shared = sharedClient(project, changeset, pkg, /export const (\w+)\s*=\s*(globalFor\w+\.\w+\s*\?\?\s*)?postgres\(/, /postgres\(/);
     if (!shared) return null;
-    data.poolImport = { name: shared.name, source: relativeImport(module, shared.file) };
+    data.poolImport = { name: shared.name, default: shared.default, source: relativeImport(module, shared.file) };
     data.postgresJs = shared.name;
   } else if (backend === 'prisma') {
     const shared = sharedClient(project, changeset, pkg, /export const (\w+)\s*=/, /new PrismaClient\(/);
-    data.prismaImport = shared ? { name: shared.name, source: relativeImport(module, shared.file) } : null;
+    data.prismaImport = shared ? { name: shared.name, default: shared.default, source: relativeImport(module, shared.file) } : null;
     data.ownPrisma = !shared;
     data.prisma = shared?.name ?? 'prisma';
   }
