@@ -1,4 +1,5 @@
 import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
+import authEndpointWithoutRateLimit from './checks/auth-endpoint-without-rate-limit.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
 import clientTrustedPrice from './checks/client-trusted-price.ts';
 import dbConnectionPerRequest from './checks/db-connection-per-request.ts';
@@ -12,6 +13,8 @@ import hardcodedSecret from './checks/hardcoded-secret.ts';
 import insecureSessionCookie from './checks/insecure-session-cookie.ts';
 import jwtDecodedNotVerified from './checks/jwt-decoded-not-verified.ts';
 import jwtWithoutExpiry from './checks/jwt-without-expiry.ts';
+import inMemoryRateLimit from './checks/in-memory-rate-limit.ts';
+import inMemorySessionStore from './checks/in-memory-session-store.ts';
 import lookupColumnNotUnique from './checks/lookup-column-not-unique.ts';
 import massAssignment from './checks/mass-assignment.ts';
 import missingLockfile from './checks/missing-lockfile.ts';
@@ -59,6 +62,7 @@ import { meta as addAuthGuard } from '../transforms/meta/add-auth-guard.ts';
 import { meta as addErrorReporting } from '../transforms/meta/add-error-reporting.ts';
 import { meta as addJwtExpiry } from '../transforms/meta/add-jwt-expiry.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
+import { meta as addRateLimit } from '../transforms/meta/add-rate-limit.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
 import { meta as extractHardcodedSecret } from '../transforms/meta/extract-hardcoded-secret.ts';
@@ -89,6 +93,7 @@ import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
   appRouterUnsupportedFeature,
+  authEndpointWithoutRateLimit,
   clientSideFiltering,
   clientTrustedPrice,
   dbConnectionPerRequest,
@@ -102,6 +107,8 @@ export const CHECKS: readonly Check[] = [
   insecureSessionCookie,
   jwtDecodedNotVerified,
   jwtWithoutExpiry,
+  inMemoryRateLimit,
+  inMemorySessionStore,
   lookupColumnNotUnique,
   massAssignment,
   missingLockfile,
@@ -202,6 +209,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(addErrorReporting, () => import('../transforms/add-error-reporting.ts')),
   fileTransform(addJwtExpiry, () => import('../transforms/add-jwt-expiry.ts')),
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
+  projectTransform(addRateLimit, () => import('../transforms/add-rate-limit/index.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
   projectTransform(dedupeWebhookEvents, () => import('../transforms/dedupe-webhook-events.ts')),

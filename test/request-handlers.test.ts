@@ -75,6 +75,17 @@ describe('requestHandlers', () => {
     expect(handlers.map((handler) => handler.method)).toEqual(['GET', 'POST']);
   });
 
+  it('finds routes added to a router in statements of their own before it is exported', () => {
+    const handlers = handlersOf(
+      'pages/api/login.ts',
+      'const router = createRouter();\nrouter.use(connectDb).post(async (req, res) => {});\nrouter.get(async (req, res) => {});\nexport default router.handler();\n',
+    );
+    expect(handlers.map((handler) => [handler.method, handler.line])).toEqual([
+      ['POST', 2],
+      ['GET', 3],
+    ]);
+  });
+
   it('finds route handlers: declarations, wrapped constants and re-exported names', () => {
     const text = [
       'export async function GET(request: Request) {}',

@@ -137,6 +137,15 @@ function hasDirective(directives: ReadonlyArray<{ value: { value: string } }> | 
 
 type Scope = Map<string, Node>;
 
+/** Module-level statements that add routes to a router by name (`router.post(fn)`, `handler.use(db).get(fn)`), by that name. */
+const routeChains = new WeakMap<Scope, Map<string, Node[]>>();
+
+function chainRoot(node: Node): string | null {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') return chainRoot(node.callee.object);
+  return null;
+}
+
 /** Top-level functions and `const`s by name, so `export default handler` finds `handler`. */
 function topLevelBindings(program: Program): Scope {
   const scope: Scope = new Map();
@@ -151,6 +160,13 @@ function topLevelBindings(program: Program): Scope {
       }
     }
   }
+  const chains = new Map<string, Node[]>();
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') continue;
+    const root = chainRoot(statement.expression);
+    if (root && scope.has(root)) chains.set(root, [...(chains.get(root) ?? []), statement.expression]);
+  }
+  routeChains.set(scope, chains);
   return scope;
 }
 
@@ -225,7 +241,8 @@ function resolve(node: Node, scope: Scope, wrappers: string[], method: string | 
   switch (node.type) {
     case 'Identifier': {
       const bound = scope.get(node.name);
-      return bound ? resolve(bound, scope, wrappers, method, seen) : [];
+      const chained = (routeChains.get(scope)?.get(node.name) ?? []).flatMap((chain) => resolve(chain, scope, wrappers, method, seen));
+      return [...(bound ? resolve(bound, scope, wrappers, method, seen) : []), ...chained];
     }
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':

@@ -1,0 +1,3 @@
+export async function rateLimit(_req: Request): Promise<Response | null> {
+  return null;
+}

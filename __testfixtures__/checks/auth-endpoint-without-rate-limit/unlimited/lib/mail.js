@@ -1,0 +1,3 @@
+export async function sendResetEmail(email) {
+  return email;
+}

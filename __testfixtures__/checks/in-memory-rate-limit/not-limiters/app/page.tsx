@@ -1,0 +1,5 @@
+import { Button } from '../components/Button';
+
+export default function Page() {
+  return <Button />;
+}

@@ -1,0 +1,173 @@
+import type { Node } from '@babel/types';
+import { forEachNode } from '../../src/engine/walk.ts';
+import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
+import { parseSource } from '../../src/engine/parse.ts';
+import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
+import { requestHandlers, type RequestHandler } from '../../src/analysis/request-handlers.ts';
+import { packageFor } from '../../src/project/packages.ts';
+import type { Finding } from '../../src/types.ts';
+import { meta } from '../meta/add-rate-limit.ts';
+import { writeLimiter } from './module.ts';
+export { meta };
+
+const HANDLER_CHECK = 'auth-endpoint-without-rate-limit';
+const STORE_CHECK = 'in-memory-rate-limit';
+
+export async function plan({ project, findings, changeset, options }: ProjectTransformContext): Promise<void> {
+  const relevant = findings.filter((f) => f.ruleId === HANDLER_CHECK || f.ruleId === STORE_CHECK);
+  if (relevant.length === 0) return;
+  const limit = Number(options.limit ?? 10);
+  const windowSeconds = Number(options.windowSeconds ?? 60);
+  const byPackage = new Map<string, Finding[]>();
+  for (const finding of relevant) {
+    const dir = packageFor(project.packages, finding.file)?.dir ?? '';
+    byPackage.set(dir, [...(byPackage.get(dir) ?? []), finding]);
+  }
+  for (const [dir, pkgFindings] of [...byPackage].sort(([a], [b]) => a.localeCompare(b))) {
+    const pkg = project.packages.find((candidate) => candidate.dir === dir)!;
+    const files = [...new Set(pkgFindings.map((f) => f.file))].sort();
+    const limiter = await writeLimiter(project, changeset, pkg, files, { limit, windowSeconds });
+    const module = limiter?.module;
+    if (limiter?.migration)
+      changeset.followUp({
+        kind: 'command',
+        message: `apply ${limiter.migration} (it creates the rate_limits table) before deploying the limited routes`,
+      });
+    if (!module) {
+      for (const file of files)
+        noteEach(
+          changeset,
+          file,
+          pkgFindings.filter((f) => f.file === file),
+          'limit how often one caller may call this (per user or IP), in Redis or the database: this app has no Postgres client or Upstash for shipshape to use',
+        );
+      continue;
+    }
+    for (const file of files) {
+      const here = pkgFindings.filter((f) => f.file === file);
+      limitHandlers(
+        project,
+        changeset,
+        file,
+        here.filter((f) => f.ruleId === HANDLER_CHECK),
+        module,
+      );
+      noteEach(
+        changeset,
+        file,
+        here.filter((f) => f.ruleId === STORE_CHECK),
+        `count with rateLimit() from ${module} instead: this map is per instance and empties on every restart`,
+      );
+    }
+  }
+}
+
+function bindsName(fn: Node, name: string): boolean {
+  let found = false;
+  forEachNode(fn, (node) => {
+    if (node.type === 'Identifier' && node.name === name) found = true;
+  });
+  return found;
+}
+
+/** A TODO above each finding's line, for what the transform cannot write itself. */
+function noteEach(changeset: ProjectTransformContext['changeset'], file: string, findings: readonly Finding[], text: string): void {
+  if (findings.length === 0) return;
+  const source = changeset.read(file);
+  if (source === null) return;
+  const edits = new TextEdits(source, file);
+  const lineStarts = [0, ...[...source.matchAll(/\n/g)].map((match) => match.index! + 1)];
+  for (const finding of findings) edits.todoAbove(lineStarts[finding.line - 1]! + (finding.column - 1), text);
+  if (edits.changed) changeset.write(file, edits.apply());
+}
+
+function limitHandlers(
+  project: ProjectTransformContext['project'],
+  changeset: ProjectTransformContext['changeset'],
+  file: string,
+  findings: readonly Finding[],
+  module: string,
+): void {
+  if (findings.length === 0) return;
+  const source = changeset.read(file);
+  if (source === null) return;
+  const ast = parseSource(file, source);
+  const handlers = requestHandlers(file, ast, project);
+  const edits = new TextEdits(source, file);
+  const typescript = /\.tsx?$/.test(file);
+  let limited = false;
+  let needsHeaders = false;
+  for (const finding of findings) {
+    const handler = handlers.find((candidate) => candidate.line === finding.line);
+    if (!handler) continue;
+    const body = handler.fn.body;
+    const own = source.slice(handler.fn.start!, handler.fn.end!);
+    if (/\brateLimit\(/.test(own)) continue;
+    const request = requestName(handler, edits, source, typescript);
+    if (body.type !== 'BlockStatement' || request === undefined) {
+      edits.todoAbove(handler.fn.start!, `check rateLimit() from ${module} at the top of this handler and answer 429 when it refuses`);
+      continue;
+    }
+    const result = bindsName(handler.fn, 'rate') ? 'rateLimitResult' : 'rate';
+    const first = body.body[0];
+    const indent = first ? edits.indentAt(first.start!) : `${edits.indentAt(handler.fn.start!)}  `;
+    const inner = indent + (indent.includes('\t') ? '\t' : '  ');
+    const lines = checkLines(handler, request, result);
+    edits.insert(body.start! + 1, lines.map((line) => `\n${line.startsWith(' ') ? inner + line.trimStart() : indent + line}`).join(''));
+    if (!handler.fn.async) edits.insert(handler.fn.start!, 'async ');
+    if (handler.kind === 'server-action') needsHeaders = true;
+    limited = true;
+  }
+  if (limited) {
+    const imports = [`import { clientAddress, rateLimit } from '${relativeImport(file, module)}';`];
+    if (needsHeaders && !/import\s*\{[^}]*\bheaders\b[^}]*\}\s*from\s*['"]next\/headers['"]/.test(source))
+      imports.unshift("import { headers } from 'next/headers';");
+    insertImportLines(edits, ast.program, imports);
+  }
+  if (edits.changed) changeset.write(file, edits.apply());
+}
+
+/**
+ * The request's name, adding a `request` parameter to a route handler that takes none; null for a
+ * server action (it reads `headers()`), undefined when there is no name to use.
+ */
+function requestName(handler: RequestHandler, edits: TextEdits, source: string, typescript: boolean): string | null | undefined {
+  if (handler.kind === 'server-action') return null;
+  if (handler.kind === 'pages-api') return handler.request && handler.response ? handler.request : undefined;
+  if (handler.request) return handler.request;
+  if (handler.fn.params.length > 0) return undefined;
+  const open = source.indexOf(
+    '(',
+    handler.fn.type === 'ArrowFunctionExpression' ? handler.fn.start! : (handler.fn.id?.end ?? handler.fn.start!),
+  );
+  edits.insert(open + 1, typescript ? 'request: Request' : 'request');
+  return 'request';
+}
+
+/** The check, as lines; a leading space marks a line one level further in. */
+function checkLines(handler: RequestHandler, request: string | null, result: string): string[] {
+  const scope = handler.route ?? `action:${handler.name}`;
+  if (handler.kind === 'server-action') {
+    return [
+      `const ${result} = await rateLimit(\`${scope}:\${clientAddress(await headers())}\`);`,
+      `if (!${result}.allowed) {`,
+      ` throw new Error(\`Too many attempts: try again in \${${result}.retryAfter} seconds\`);`,
+      '}',
+    ];
+  }
+  if (handler.kind === 'pages-api') {
+    return [
+      `const ${result} = await rateLimit(\`${scope}:\${clientAddress(${request}.headers)}\`);`,
+      `if (!${result}.allowed) {`,
+      ` ${handler.response}.setHeader('Retry-After', String(${result}.retryAfter));`,
+      ` return ${handler.response}.status(429).json({ error: 'Too many requests' });`,
+      '}',
+    ];
+  }
+  return [
+    `const ${result} = await rateLimit(\`${scope}:\${clientAddress(${request}.headers)}\`);`,
+    `if (!${result}.allowed) {`,
+    ` return Response.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(${result}.retryAfter) } });`,
+    '}',
+  ];
+}
