@@ -95,7 +95,7 @@ describe('shipshape fix --yes', () => {
     expect(refused.stderr).toContain('files changed since the last apply: package.json');
     const forced = await runAsync(['undo', app, '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toContain('restored 8 file(s)');
+    expect(forced.stdout).toContain('restored 14 file(s)');
     expect(snapshot(app)).toEqual(before);
     const nothing = await runAsync(['undo', app]);
     expect(nothing.code).toBe(2);
@@ -214,7 +214,7 @@ describe('fix plans until nothing new comes', () => {
     const { code, stdout } = await runAsync(['fix', app, '--yes', '--all']);
     expect(code).toBe(0);
     // The pg query in the migrated route stays unpaged: no schema gives its table's key.
-    expect(stdout).toContain('fixed 8 of 8 finding(s); 1 remain (1 medium)');
+    expect(stdout).toContain('fixed 10 of 10 finding(s); 1 remain (1 medium)');
     expect(readFileSync(path.join(app, '.env.example'), 'utf8')).toBe(ENV_EXAMPLE);
     expect(existsSync(path.join(app, 'pages/api/tasks.ts'))).toBe(false);
     const route = readFileSync(path.join(app, 'app/api/tasks/route.ts'), 'utf8');
@@ -237,14 +237,14 @@ describe('fix plans until nothing new comes', () => {
     expect(stdout).toContain('+OPENAI_API_KEY=\n+SUPABASE_SERVICE_ROLE_KEY=\n');
     expect(stdout).not.toContain('+NEXT_PUBLIC_OPENAI_API_KEY=');
     expect(stderr).toContain('not applied without review: migrate-app-router (1 finding(s))');
-    expect(stderr).toMatch(/would fix \d+ of 8 finding\(s\); \d+ would remain \(\d+ high/);
+    expect(stderr).toMatch(/would fix \d+ of 10 finding\(s\); \d+ would remain \(\d+ high/);
     expect(git(app, 'status', '--porcelain')).toBe('');
   });
 
   it('reports findings, not files: what remains, the critical ones by check', async () => {
     const { stdout } = await runAsync(['fix', prototype(), '--yes']);
     expect(stdout).toContain(
-      'fixed 3 of 19 finding(s); 16 remain (4 critical: hardcoded-secret ×3, rls-disabled; 9 high; 2 medium; 1 low)',
+      'fixed 3 of 22 finding(s); 19 remain (4 critical: hardcoded-secret ×3, rls-disabled; 10 high; 2 medium; 3 low)',
     );
     expect(stdout).toContain('changed: 5 file(s)');
   });
