@@ -148,9 +148,9 @@ describe('transform metadata as data', () => {
     });
     expect(shared.map(([check]) => check.meta.id).sort()).toEqual([
       'fetch-without-timeout',
-      'missing-ownership-check',
       'insecure-session-cookie',
       'jwt-without-expiry',
+      'missing-ownership-check',
       'next-config-ignores-build-errors',
       'unbounded-query',
       'webhook-not-idempotent',

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { packageFor } from '../project/packages.ts';
+// package-for.ts, not packages.ts: transforms that read routes also run under plain jscodeshift, which cannot load globby.
+import { packageFor } from '../project/package-for.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
 
 /** The extensions Next.js treats as pages and route files by default (`pageExtensions`). */

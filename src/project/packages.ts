@@ -6,6 +6,8 @@ import { parseJson } from './config.ts';
 import { overlaidText, toPosix } from './files.ts';
 import type { PackageInfo, PackageManager, PathAliases } from './types.ts';
 
+export { packageFor } from './package-for.ts';
+
 const LOCKFILES: Array<[string, PackageManager]> = [
   ['package-lock.json', 'npm'],
   ['npm-shrinkwrap.json', 'npm'],
@@ -179,17 +181,6 @@ export function detectPackages(root: string, files: string[], gitTopLevel: strin
       aliases: pathAliases(absDir),
     };
   });
-}
-
-/** The package a file belongs to: the deepest package directory containing it. */
-export function packageFor(packages: readonly PackageInfo[], file: string): PackageInfo | null {
-  let best: PackageInfo | null = null;
-  for (const pkg of packages) {
-    if (pkg.dir === '' || file.startsWith(`${pkg.dir}/`)) {
-      if (!best || pkg.dir.length > best.dir.length) best = pkg;
-    }
-  }
-  return best;
 }
 
 /** The package manager's command that installs packages, or the whole project when none are named. */

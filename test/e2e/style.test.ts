@@ -35,12 +35,23 @@ describe('files shipshape creates follow the project style', () => {
     const first = await runAsync(['fix', app, '--yes', '--all']);
     expect(first.code).toBe(0);
     const created = createdFiles(app);
-    expect(created).toEqual(['.env.example', '.gitignore', 'app/actions/openai.ts', 'lib/db.ts', 'lib/prisma.ts']);
+    expect(created.map((file) => file.replace(/\d{14}/, '<time>'))).toEqual([
+      '.env.example',
+      '.gitignore',
+      'app/actions/openai.ts',
+      'app/global-error.tsx',
+      'instrumentation.ts',
+      'lib/db.ts',
+      'lib/prisma.ts',
+      'lib/rate-limit.ts',
+      'migrations/<time>_rate_limits.sql',
+      'migrations/rollbacks/<time>_rate_limits.sql',
+    ]);
     for (const file of created) {
       const text = readFileSync(path.join(app, file), 'utf8');
       expect(lfOnlyLines(text), `${file} has only CRLF line breaks`).toBe(0);
       if (!CODE.test(file)) continue;
-      const code = text.replace(/\/\/.*$/gm, '');
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       expect(code, `${file} is double-quoted`).not.toContain("'");
       expect(code, `${file} has no semicolons`).not.toMatch(/;\r?$/m);
     }
@@ -68,7 +79,14 @@ describe('files shipshape creates follow the project style', () => {
     const first = await runAsync(['fix', app, '--yes', '--all']);
     expect(first.code).toBe(0);
     const created = createdFiles(app).filter((file) => CODE.test(file));
-    expect(created).toEqual(['app/actions/openai.ts', 'lib/db.ts', 'lib/prisma.ts']);
+    expect(created).toEqual([
+      'app/actions/openai.ts',
+      'app/global-error.tsx',
+      'instrumentation.ts',
+      'lib/db.ts',
+      'lib/prisma.ts',
+      'lib/rate-limit.ts',
+    ]);
     for (const file of created) {
       const text = readFileSync(path.join(app, file), 'utf8');
       expect(await prettier.check(text, { ...config, filepath: path.join(app, file) }), `${file} is formatted as prettier would`).toBe(

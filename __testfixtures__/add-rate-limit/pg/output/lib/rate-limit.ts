@@ -16,10 +16,10 @@ returning r.hits::integer as hits,
 greatest(1, ceil(extract(epoch from r.window_start + make_interval(secs => $2::integer) - now())))::integer as retry_after`;
 
 export interface RateLimitResult {
-  allowed: boolean;
-  remaining: number;
+  allowed: boolean,
+  remaining: number,
   /** Seconds until the window ends: the `Retry-After` of a 429. */
-  retryAfter: number;
+  retryAfter: number,
 }
 
 /** Counts one request for `key` and says whether it is within the limit. */

@@ -13,10 +13,10 @@ const ratelimit = new Ratelimit({
 });
 
 export interface RateLimitResult {
-  allowed: boolean;
-  remaining: number;
+  allowed: boolean,
+  remaining: number,
   /** Seconds until the window ends: the `Retry-After` of a 429. */
-  retryAfter: number;
+  retryAfter: number,
 }
 
 /** Counts one request for `key` and says whether it is within the limit. */
