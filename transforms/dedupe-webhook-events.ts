@@ -9,11 +9,11 @@ import {
   effectsOf,
   readsEventId,
   verifiedWebhooks,
-  visitAll,
   type Backend,
   type Effect,
   type VerifiedWebhook,
 } from '../src/analysis/webhook-effects.ts';
+import { forEachNode } from '../src/engine/walk.ts';
 import { meta } from './meta/dedupe-webhook-events.ts';
 export { meta };
 
@@ -118,7 +118,7 @@ function declarationIn(webhook: VerifiedWebhook, name: string): Node | null {
     if (statement.type !== 'VariableDeclaration') continue;
     let declares = false;
     for (const declarator of statement.declarations)
-      visitAll(declarator.id, (node) => {
+      forEachNode(declarator.id, (node) => {
         if (node.type === 'Identifier' && node.name === name) declares = true;
       });
     if (declares) return statement;
@@ -131,7 +131,7 @@ function boundOutside(webhook: VerifiedWebhook, program: Program, name: string):
   const binds = (pattern: Node | null | undefined) => {
     let found = false;
     if (pattern)
-      visitAll(pattern, (node) => {
+      forEachNode(pattern, (node) => {
         if (node.type === 'Identifier' && node.name === name) found = true;
       });
     return found;
@@ -185,7 +185,7 @@ function planWebhook(
   // The rest moves one level in, except lines that start inside a template literal, whose text would change.
   const literals: Array<[number, number]> = [];
   for (const statement of rest)
-    visitAll(statement, (node) => {
+    forEachNode(statement, (node) => {
       if (node.type === 'TemplateLiteral') literals.push([node.start!, node.end!]);
     });
   const end = rest.at(-1)!.end!;

@@ -2,7 +2,8 @@ import type { FileInfo } from 'jscodeshift';
 import type { Node } from '@babel/types';
 import { TextEdits } from '../src/engine/codemod.ts';
 import { parseSource } from '../src/engine/parse.ts';
-import { text, verifiedWebhooks, visitAll, type VerifiedWebhook } from '../src/analysis/webhook-effects.ts';
+import { forEachNode } from '../src/engine/walk.ts';
+import { text, verifiedWebhooks, type VerifiedWebhook } from '../src/analysis/webhook-effects.ts';
 import { guardsOrder, stateBranches, stateWrites } from '../src/analysis/webhook-order.ts';
 import { meta } from './meta/guard-event-order.ts';
 export { meta };
@@ -29,7 +30,7 @@ function isEventObject(node: Node, source: string, event: string): boolean {
 /** The statement a call stands in, where a note about it goes. */
 function statementOf(root: Node, target: Node): Node | null {
   let found: Node | null = null;
-  visitAll(root, (node, ancestors) => {
+  forEachNode(root, (node, ancestors) => {
     if (node !== target) return;
     found =
       [...ancestors]
@@ -51,7 +52,7 @@ function refetchInBranches(webhook: VerifiedWebhook, source: string, edits: Text
     if (!branch.onlyStateEvents) continue;
     const targets: Node[] = [];
     for (const statement of branch.statements) {
-      visitAll(statement, (node, ancestors) => {
+      forEachNode(statement, (node, ancestors) => {
         if (ancestors.some((a) => a.type.includes('Function') || targets.includes(a))) return;
         const parent = ancestors.at(-1);
         const named =

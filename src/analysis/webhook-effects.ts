@@ -3,7 +3,7 @@ import type { Project } from '../project/types.ts';
 import { requestHandlers } from './request-handlers.ts';
 import { webhookOf } from './webhooks/index.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
-import { VISITOR_KEYS } from '../engine/visitor-keys.ts';
+import { forEachNode } from '../engine/walk.ts';
 import { queryKind } from './query-calls.ts';
 
 /** A function with a block body: the only kind a statement can be inserted into. */
@@ -36,22 +36,6 @@ export interface Effect {
   backend: Backend | null;
   /** The source text of the database client the write goes through. */
   client: string | null;
-}
-
-type Visit = (node: Node, ancestors: readonly Node[]) => void;
-
-/** Every node under `root`, with its ancestors (`root` itself included). */
-export function visitAll(root: Node, visit: Visit, ancestors: Node[] = []): void {
-  visit(root, ancestors);
-  const keys = VISITOR_KEYS[root.type];
-  if (!keys) return;
-  ancestors.push(root);
-  for (const key of keys) {
-    const child = (root as unknown as Record<string, unknown>)[key];
-    for (const item of Array.isArray(child) ? child : [child])
-      if (item && typeof item === 'object' && 'type' in item) visitAll(item as Node, visit, ancestors);
-  }
-  ancestors.pop();
 }
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
@@ -132,7 +116,7 @@ function topStatement(fn: HandlerFunction, inner: Node): Statement | null {
 function declaringStatement(fn: HandlerFunction, name: string): Statement | null {
   let found: Statement | null = null;
   for (const statement of fn.body.body) {
-    visitAll(statement, (node) => {
+    forEachNode(statement, (node) => {
       if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name) found = statement;
       if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) found = statement;
     });
@@ -142,7 +126,7 @@ function declaringStatement(fn: HandlerFunction, name: string): Statement | null
 
 function verifyingFunctions(program: Program, source: string): VerifiedWebhook[] {
   const found = new Map<Node, VerifiedWebhook>();
-  visitAll(program, (node, ancestors) => {
+  forEachNode(program, (node, ancestors) => {
     if (node.type !== 'CallExpression') return;
     const name = memberName(node.callee) ?? (node.callee.type === 'Identifier' ? node.callee.name : null);
     let provider: string | null = null;
@@ -216,7 +200,7 @@ const REPEATING_RPC = /increment|decrement|add|credit|grant|deduct|consume|award
 
 function hasIncrement(node: Node): boolean {
   let found = false;
-  visitAll(node, (child) => {
+  forEachNode(node, (child) => {
     if (!found && child.type === 'ObjectProperty' && INCREMENT.test(propertyName(child) ?? '')) found = true;
   });
   return found;
@@ -357,7 +341,7 @@ export function postgresTags(program: Program): Set<string> {
     if (statement.type === 'ImportDeclaration' && statement.source.value === 'postgres')
       for (const specifier of statement.specifiers) if (specifier.type === 'ImportDefaultSpecifier') imported.add(specifier.local.name);
   const tags = new Set<string>();
-  visitAll(program, (node) => {
+  forEachNode(program, (node) => {
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init?.type === 'CallExpression') {
       const callee = node.init.callee;
       if (callee.type === 'Identifier' && imported.has(callee.name)) tags.add(node.id.name);
@@ -378,7 +362,7 @@ export function effectsOf(webhook: VerifiedWebhook, program: Program, source: st
     if (seen.has(fn)) return [];
     seen.add(fn);
     const found: Array<Omit<Effect, 'site'>> = [];
-    visitAll(fn, (node) => {
+    forEachNode(fn, (node) => {
       const effect = node.type === 'CallExpression' ? effectOf(node, source) : taggedEffect(node, source, tags);
       if (effect) found.push(effect);
       if (node.type === 'CallExpression' && node.callee.type === 'Identifier') {
@@ -390,7 +374,7 @@ export function effectsOf(webhook: VerifiedWebhook, program: Program, source: st
   };
   // A supabase-js chain is one write: its inner calls (`.from(…).update(…)` under `.eq(…)`) are not another.
   let chain: Node | null = null;
-  visitAll(within, (node) => {
+  forEachNode(within, (node) => {
     if (node.start! < webhook.verifiedAt) return;
     const direct = node.type === 'CallExpression' ? effectOf(node, source) : taggedEffect(node, source, tags);
     if (direct && !(chain && node.start! >= chain.start! && node.end! <= chain.end!)) {
@@ -412,7 +396,7 @@ export function readsEventId(webhook: VerifiedWebhook, program: Program): boolea
   const scopes: Node[] = [webhook.handler, ...functions.values()];
   let reads = false;
   for (const scope of scopes) {
-    visitAll(scope, (node, ancestors) => {
+    forEachNode(scope, (node, ancestors) => {
       if (reads || node.type !== 'MemberExpression' || memberName(node) !== 'id') return;
       if (node.object.type !== 'Identifier' || node.object.name !== webhook.event) return;
       const logged = ancestors.some(

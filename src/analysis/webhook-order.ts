@@ -1,6 +1,7 @@
 import type { Node, Program, Statement } from '@babel/types';
 import { memberName } from '../engine/ast.ts';
-import { effectsOf, moduleFunctions, visitAll, type Effect, type VerifiedWebhook } from './webhook-effects.ts';
+import { forEachNode } from '../engine/walk.ts';
+import { effectsOf, moduleFunctions, type Effect, type VerifiedWebhook } from './webhook-effects.ts';
 
 /** Events that carry the whole state of a subscription, which a late older one would roll back. */
 const STATE_EVENT =
@@ -21,7 +22,7 @@ export interface StateBranch {
 /** The `case`s and `if` branches of the handler that run for a subscription state event. */
 export function stateBranches(webhook: VerifiedWebhook): StateBranch[] {
   const branches: StateBranch[] = [];
-  visitAll(webhook.handler.body, (node) => {
+  forEachNode(webhook.handler.body, (node) => {
     if (node.type === 'SwitchStatement') {
       let labels: string[] = [];
       for (const clause of node.cases) {
@@ -35,7 +36,7 @@ export function stateBranches(webhook: VerifiedWebhook): StateBranch[] {
     }
     if (node.type === 'IfStatement') {
       const labels: string[] = [];
-      visitAll(node.test, (child) => {
+      forEachNode(node.test, (child) => {
         if (child.type === 'StringLiteral') labels.push(child.value);
       });
       const eventTypes = labels.filter(isStateEvent);
@@ -59,7 +60,7 @@ export function guardsOrder(webhook: VerifiedWebhook, program: Program, source: 
   const scopes: Node[] = [webhook.handler, ...moduleFunctions(program).values()];
   let guarded = false;
   for (const scope of scopes) {
-    visitAll(scope, (node) => {
+    forEachNode(scope, (node) => {
       if (guarded) return;
       if (node.type === 'CallExpression' && /^(retrieve|getSubscription)$/.test(memberName(node.callee) ?? '')) guarded = true;
       if (
@@ -79,14 +80,14 @@ export function guardsOrder(webhook: VerifiedWebhook, program: Program, source: 
 /** The names bound, in the handler, to the event or to values read from it. */
 export function eventDerivedNames(webhook: VerifiedWebhook): Set<string> {
   const names = new Set([webhook.event]);
-  visitAll(webhook.handler.body, (node) => {
+  forEachNode(webhook.handler.body, (node) => {
     if (node.type !== 'VariableDeclarator' || !node.init) return;
     let derived = false;
-    visitAll(node.init, (child) => {
+    forEachNode(node.init, (child) => {
       if (child.type === 'Identifier' && names.has(child.name)) derived = true;
     });
     if (!derived) return;
-    visitAll(node.id, (child) => {
+    forEachNode(node.id, (child) => {
       if (child.type === 'Identifier') names.add(child.name);
     });
   });
@@ -108,7 +109,7 @@ export function stateWrites(webhook: VerifiedWebhook, program: Program, source: 
         // An insert creates a row and an increment adds to one: neither is the object's state, which a late event would roll back.
         if (effect.backend === null || effect.repeats || (effect.operation !== 'update' && effect.operation !== 'upsert')) continue;
         let fromPayload = false;
-        visitAll(effect.site, (child) => {
+        forEachNode(effect.site, (child) => {
           if (child.type === 'Identifier' && derived.has(child.name)) fromPayload = true;
         });
         if (fromPayload) writes.push({ eventTypes: branch.eventTypes, effect });
