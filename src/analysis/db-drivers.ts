@@ -1,5 +1,6 @@
 import type { Node } from '@babel/types';
 import { walk } from '../engine/walk.ts';
+import { specifierImport } from './imported-bindings.ts';
 
 /** How a module refers to the connection constructors of pg, mysql2, postgres.js and the MongoDB drivers. */
 export interface DriverNames {
@@ -45,12 +46,7 @@ export function driverNames(program: Node): DriverNames {
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       for (const specifier of statement.specifiers) {
-        const imported =
-          specifier.type === 'ImportSpecifier'
-            ? specifier.imported.type === 'Identifier'
-              ? specifier.imported.name
-              : specifier.imported.value
-            : null;
+        const imported = specifier.type === 'ImportSpecifier' ? specifierImport(specifier) : null;
         // A specifier a codemod just built may not carry its local name yet.
         bind(statement.source.value, imported, specifier.local?.name ?? imported ?? '');
       }

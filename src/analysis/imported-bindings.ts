@@ -1,4 +1,4 @@
-import type { Expression, Node, ObjectExpression, Program } from '@babel/types';
+import type { Expression, ImportDeclaration, Node, ObjectExpression, Program } from '@babel/types';
 import { propertyName } from '../engine/ast.ts';
 import { mergeVisitors, walk } from '../engine/walk.ts';
 import type { Visitors } from '../types.ts';
@@ -7,6 +7,13 @@ import type { Visitors } from '../types.ts';
 export interface ImportedBinding {
   source: string;
   imported: string;
+}
+
+/** The export an import specifier names: `default`, `*` for a namespace, or the exported name. */
+export function specifierImport(specifier: ImportDeclaration['specifiers'][number]): string {
+  if (specifier.type === 'ImportDefaultSpecifier') return 'default';
+  if (specifier.type === 'ImportNamespaceSpecifier') return '*';
+  return specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
 }
 
 function requiredModule(init: Node | null | undefined): string | null {
@@ -29,14 +36,7 @@ export function importedBindings(program: Program): Map<string, ImportedBinding>
     if (statement.type === 'ImportDeclaration') {
       if (statement.importKind === 'type') continue;
       for (const specifier of statement.specifiers) {
-        const imported =
-          specifier.type === 'ImportDefaultSpecifier'
-            ? 'default'
-            : specifier.type === 'ImportNamespaceSpecifier'
-              ? '*'
-              : specifier.imported.type === 'Identifier'
-                ? specifier.imported.name
-                : specifier.imported.value;
+        const imported = specifierImport(specifier);
         bindings.set(specifier.local.name, { source: statement.source.value, imported });
       }
       continue;

@@ -18,45 +18,45 @@ export function mergeVisitors(all: Visitors[]): Map<string, Visitor[]> {
 }
 
 export function walk(root: Node, visitors: Map<string, Visitor[]>): void {
-  const ancestors: Node[] = [];
-  const visit = (node: Node): void => {
-    const handlers = visitors.get(node.type);
-    if (handlers) for (const handler of handlers) handler(node, ancestors);
-    const keys = VISITOR_KEYS[node.type];
-    if (!keys) return;
-    ancestors.push(node);
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        visit(child as Node);
-      }
-    }
-    ancestors.pop();
-    const exits = visitors.get(`${node.type}:exit`);
-    if (exits) for (const handler of exits) handler(node, ancestors);
-  };
-  visit(root);
+  forEachNode(
+    root,
+    (node, ancestors) => {
+      const handlers = visitors.get(node.type);
+      if (handlers) for (const handler of handlers) handler(node, ancestors);
+    },
+    (node, ancestors) => {
+      const exits = visitors.get(`${node.type}:exit`);
+      if (exits) for (const handler of exits) handler(node, ancestors);
+    },
+  );
 }
 
-/** Calls `onNode` for a node and every node below it, in source order, with its ancestors. */
-export function forEachNode(root: Node, onNode: (node: Node, ancestors: readonly Node[]) => void): void {
+/**
+ * Calls `enter` for a node and every node below it, in source order, with its ancestors, and `exit`
+ * once a node's children are done. The nodes below one whose `enter` returns 'skip' are not visited.
+ */
+export function forEachNode(
+  root: Node,
+  enter: (node: Node, ancestors: readonly Node[]) => void | 'skip',
+  exit?: (node: Node, ancestors: readonly Node[]) => void,
+): void {
   const ancestors: Node[] = [];
   const visit = (node: Node): void => {
-    onNode(node, ancestors);
+    if (enter(node, ancestors) === 'skip') return;
     const keys = VISITOR_KEYS[node.type];
-    if (!keys) return;
-    ancestors.push(node);
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        visit(child as Node);
+    if (keys) {
+      ancestors.push(node);
+      for (const key of keys) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as Node);
+        } else if (child && typeof child === 'object' && 'type' in child) {
+          visit(child as Node);
+        }
       }
+      ancestors.pop();
     }
-    ancestors.pop();
+    exit?.(node, ancestors);
   };
   visit(root);
 }

@@ -1,5 +1,6 @@
 import type { Node, Program, Statement, VariableDeclarator } from '@babel/types';
 import { envRead } from '../../src/analysis/env-reads.ts';
+import { specifierImport } from '../../src/analysis/imported-bindings.ts';
 import { mergeVisitors, walk } from '../../src/engine/walk.ts';
 
 /** Globals the server has too; any other global (window, document, localStorage) pins a call to the browser. */
@@ -78,14 +79,7 @@ export function importSources(program: Program): Map<string, { source: string; t
   for (const statement of program.body) {
     if (statement.type !== 'ImportDeclaration') continue;
     for (const specifier of statement.specifiers) {
-      const imported =
-        specifier.type === 'ImportDefaultSpecifier'
-          ? 'default'
-          : specifier.type === 'ImportNamespaceSpecifier'
-            ? '*'
-            : specifier.imported.type === 'Identifier'
-              ? specifier.imported.name
-              : specifier.imported.value;
+      const imported = specifierImport(specifier);
       bindings.set(specifier.local.name, { source: statement.source.value, imported, text: '' });
     }
   }

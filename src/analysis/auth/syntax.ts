@@ -1,5 +1,6 @@
 import type { Node, Program } from '@babel/types';
-import { VISITOR_KEYS } from '../../engine/visitor-keys.ts';
+import { forEachNode } from '../../engine/walk.ts';
+import { specifierImport } from '../imported-bindings.ts';
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
 
@@ -10,22 +11,10 @@ export const isFunctionNode = (node: Node): boolean => FUNCTION_TYPES.has(node.t
  * are entered only when `intoFunctions` is set: a callback defined in a handler runs later, or never.
  */
 export function visitInside(root: Node, visit: (node: Node, ancestors: readonly Node[]) => void | 'skip', intoFunctions = false): void {
-  const ancestors: Node[] = [];
-  const step = (node: Node): void => {
-    if (visit(node, ancestors) === 'skip') return;
-    if (node !== root && !intoFunctions && isFunctionNode(node)) return;
-    const keys = VISITOR_KEYS[node.type];
-    if (!keys) return;
-    ancestors.push(node);
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) step(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) step(child as Node);
-    }
-    ancestors.pop();
-  };
-  step(root);
+  forEachNode(root, (node, ancestors) => {
+    if (visit(node, ancestors) === 'skip') return 'skip';
+    if (node !== root && !intoFunctions && isFunctionNode(node)) return 'skip';
+  });
 }
 
 /** `a.b.c` for a chain of identifiers and `this`; `a.b()` for a call on one; null for anything computed. */
@@ -87,14 +76,7 @@ export function importsOf(program: Program): Map<string, ImportedName> {
   for (const statement of program.body) {
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
     for (const specifier of statement.specifiers) {
-      const imported =
-        specifier.type === 'ImportDefaultSpecifier'
-          ? 'default'
-          : specifier.type === 'ImportNamespaceSpecifier'
-            ? '*'
-            : specifier.imported.type === 'Identifier'
-              ? specifier.imported.name
-              : specifier.imported.value;
+      const imported = specifierImport(specifier);
       imports.set(specifier.local.name, { source: statement.source.value, imported });
     }
   }
