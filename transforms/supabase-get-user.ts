@@ -5,6 +5,7 @@ import type { Project } from '../src/project/types.ts';
 import { requestHandlers } from '../src/analysis/request-handlers.ts';
 import { chainText, unwrap, visitInside } from '../src/analysis/auth/syntax.ts';
 import { meta } from './meta/supabase-get-user.ts';
+import { isPropertyAfterDot } from '../src/engine/ast.ts';
 export { meta };
 
 export const parser = 'tsx';
@@ -37,12 +38,7 @@ function readsOf(fn: Node, name: string, after: number): Array<{ node: Node; par
     (node, ancestors) => {
       if (node.type !== 'Identifier' || node.name !== name || node.start! < after) return;
       const parent = ancestors.at(-1);
-      if (
-        (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') &&
-        parent.property === node &&
-        !parent.computed
-      )
-        return;
+      if (isPropertyAfterDot(node, parent)) return;
       if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.shorthand) return;
       reads.push({ node, parent });
     },

@@ -1,6 +1,7 @@
 import type { CallExpression, Function, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { looksLikeSql, rawSqlApi, splicedParts, type RawSqlApi } from '../analysis/sql-text.ts';
+import { isPropertyAfterDot } from '../engine/ast.ts';
 
 const ADVICE: Record<RawSqlApi, string> = {
   prisma: 'use the tagged `$queryRaw`/`$executeRaw` template, which sends values as parameters',
@@ -144,7 +145,7 @@ export default defineCheck({
           if (written || mutated) escaped.add(node.name);
           return;
         }
-        if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
+        if (isPropertyAfterDot(node, parent)) return;
         if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed) return;
         if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
         if (parent?.type === 'AssignmentExpression' && parent.left === node) bind([node.name], null);

@@ -34,3 +34,10 @@ export function memberName(node: Node): string | null {
   if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return null;
   return !node.computed && node.property.type === 'Identifier' ? node.property.name : null;
 }
+
+/** Whether an identifier is the name after the dot of `a.name` or `a?.name`: a property, not a reference to a binding. */
+export function isPropertyAfterDot(node: Node, parent: Node | undefined): boolean {
+  return (
+    (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed
+  );
+}

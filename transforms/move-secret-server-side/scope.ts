@@ -2,6 +2,7 @@ import type { Node, Program, Statement, VariableDeclarator } from '@babel/types'
 import { envRead } from '../../src/analysis/env-reads.ts';
 import { specifierImport } from '../../src/analysis/imported-bindings.ts';
 import { mergeVisitors, walk } from '../../src/engine/walk.ts';
+import { isPropertyAfterDot } from '../../src/engine/ast.ts';
 
 /** Globals the server has too; any other global (window, document, localStorage) pins a call to the browser. */
 export const SHARED_GLOBALS = new Set([
@@ -102,12 +103,7 @@ export function referencedIdentifiers(root: Node): Array<{ name: string; node: N
         Identifier(node, ancestors) {
           const parent = ancestors.at(-1);
           const name = (node as { name: string }).name;
-          if (
-            (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') &&
-            parent.property === node &&
-            !parent.computed
-          )
-            return;
+          if (isPropertyAfterDot(node, parent)) return;
           if (
             (parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') &&
             parent.key === node &&

@@ -10,6 +10,7 @@ import { requestHandlers, type RequestHandler } from '../../src/analysis/request
 import { bodyParserDisabled, webhookOf, type Webhook } from '../../src/analysis/webhooks/index.ts';
 import { documentEnvVariables } from '../generate-env-example.ts';
 import { HMAC_HEADERS, SVIX_PROVIDERS, hmacLines, pagesConfigLines, stripeLines, svixLines, type SnippetContext } from './snippets.ts';
+import { isPropertyAfterDot } from '../../src/engine/ast.ts';
 export { meta } from '../meta/verify-webhook-signature.ts';
 
 const TODO_BY_FAULT: Record<string, string> = {
@@ -189,12 +190,7 @@ function references(fn: Node, name: string): number {
     if (node.type !== 'Identifier' || node.name !== name) return;
     const parent = ancestors.at(-1);
     if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
-    if (
-      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') &&
-      parent.property === node &&
-      !parent.computed
-    )
-      return;
+    if (isPropertyAfterDot(node, parent)) return;
     if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed && !parent.shorthand) return;
     count++;
   });
@@ -250,12 +246,7 @@ function renameReferences(fn: Node, from: string, to: string, skip: Node, edits:
   forEachNode(fn, (node, ancestors) => {
     if (node.type !== 'Identifier' || node.name !== from || ancestors.includes(skip)) return;
     const parent = ancestors.at(-1);
-    if (
-      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') &&
-      parent.property === node &&
-      !parent.computed
-    )
-      return;
+    if (isPropertyAfterDot(node, parent)) return;
     if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed) {
       if (parent.shorthand) edits.replace(node.start!, node.end!, `${from}: ${to}`);
       return;

@@ -3,6 +3,7 @@ import { isSourceFile } from '../../project/load-project.ts';
 import type { PackageInfo } from '../../project/types.ts';
 import { parseSource } from '../../engine/parse.ts';
 import { mergeVisitors, walk } from '../../engine/walk.ts';
+import { isPropertyAfterDot } from '../../engine/ast.ts';
 
 export const PAGE_DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths']);
 export function routerDir(pkg: PackageInfo, file: string, router: 'pages' | 'app'): string | null {
@@ -62,7 +63,7 @@ export function serverOnlyImportsOfPage(file: string, text: string): Set<string>
             parent?.type === 'ImportNamespaceSpecifier'
           )
             return;
-          if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
+          if (isPropertyAfterDot(node, parent)) return;
           if (
             (parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') &&
             parent.key === node &&

@@ -1,5 +1,5 @@
 import type { CallExpression, Identifier, MemberExpression, Node, ObjectProperty } from '@babel/types';
-import { memberName } from '../../engine/ast.ts';
+import { isPropertyAfterDot, memberName } from '../../engine/ast.ts';
 import { walk } from '../../engine/walk.ts';
 
 export type QueryShape = 'prisma' | 'supabase' | 'sql';
@@ -206,13 +206,7 @@ export function referencesOf(name: string, scope: Node, outer: readonly Node[], 
     const identifier = node as Identifier;
     if (identifier.name !== name || node === declaration) return;
     const parent = ancestors.at(-1);
-    if (
-      parent &&
-      (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
-      parent.property === node &&
-      !parent.computed
-    )
-      return;
+    if (isPropertyAfterDot(node, parent)) return;
     if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed && !parent.shorthand) return;
     if (parent?.type === 'ObjectProperty' && parent.shorthand && parent.key === node && parent.value !== node) return;
     if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
