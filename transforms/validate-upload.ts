@@ -16,7 +16,7 @@ const CHECK_ID = 'upload-validated-client-only';
 const MULTIPART_TODO =
   "bound the upload on the server before storing it: formidable's `maxFileSize` or multer's `limits.fileSize`, and a `filter`/`fileFilter` on the file's mimetype";
 const NOWHERE_TODO =
-  'check this upload on the server before storing it: `file.size` against a maximum (413) and `file.type` against an allow-list (415)';
+  'check this upload on the server before storing it: its size against a maximum (answer 413) and its type against an allow-list (answer 415)';
 
 /** The types an `accept=` wildcard stands for: the formats browsers display, never SVG, which can carry script. */
 const WILDCARD_TYPES: Record<string, string[]> = {

@@ -1,16 +1,16 @@
-import type { Node, Program } from '@babel/types';
+import type { Expression, Node, Program } from '@babel/types';
 import { forEachNode } from '../engine/walk.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
 import { boundNames, type RequestHandler } from './request-handlers.ts';
 import { callerInput, type CallerInput } from './request-input.ts';
-import { calledExport, importedBindings, staticString, type ImportedBinding } from './imported-bindings.ts';
+import { calledExport, importedBindings, moduleConstants, objectLiteral, staticString, type ImportedBinding } from './imported-bindings.ts';
 import { chainText, unwrap } from './auth/syntax.ts';
 
 /** Text of every store call the check recognises: the check and the fix parse no other server module. */
 export const STORE_CALL_TEXT = ['.upload(', 'PutObjectCommand', 'putObject(', '@vercel/blob', 'writeFile', 'createWriteStream'];
 
-/** The store calls, and a browser form's own checks. */
-export const UPLOAD_TEXT = [...STORE_CALL_TEXT, 'accept=', '.size'];
+/** The store calls, a browser form's own checks, and the paths forms post to. */
+export const UPLOAD_TEXT = [...STORE_CALL_TEXT, 'accept=', '.size', '/api/'];
 
 export type StoreKind = 'Supabase Storage' | 'S3' | 'Vercel Blob' | 'the file system';
 
@@ -48,6 +48,7 @@ const MULTIPART_LIBRARIES = /^(?:formidable|multer|busboy|multiparty|next-connec
 const SIZE_OPTIONS = new Set(['maxFileSize', 'fileSize', 'maxTotalFileSize']);
 const TYPE_OPTIONS = new Set(['fileFilter', 'filter']);
 const MAGIC_BYTES_PACKAGES = /^(?:file-type|magic-bytes\.js|mmmagic|file-type-checker)$/;
+const VALIDATOR = /valid|check|verify|assert|ensure|inspect|scan/i;
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 const TYPE_TESTS = new Set(['startsWith', 'endsWith', 'includes', 'has', 'match', 'test', 'indexOf', 'some', 'find']);
@@ -55,11 +56,12 @@ const TYPE_TESTS = new Set(['startsWith', 'endsWith', 'includes', 'has', 'match'
 function storeCall(
   node: Node,
   bindings: ReadonlyMap<string, ImportedBinding>,
+  constants: ReadonlyMap<string, Expression>,
 ): { kind: StoreKind; label: string; body: Node | null; stream: boolean } | null {
   if (node.type === 'NewExpression' && node.callee.type === 'Identifier') {
     const binding = bindings.get(node.callee.name);
     const sdk = binding?.source.startsWith('@aws-sdk/') ? binding.imported : null;
-    const options = node.arguments[0]?.type === 'ObjectExpression' ? node.arguments[0] : null;
+    const options = objectLiteral(node.arguments[0], constants);
     if (sdk === 'PutObjectCommand' && options)
       return { kind: 'S3', label: 'PutObjectCommand', body: optionValue(options, 'Body'), stream: false };
     const params = sdk === 'Upload' && options ? optionValue(options, 'params') : null;
@@ -78,8 +80,9 @@ function storeCall(
     )
       return { kind: 'Supabase Storage', label: 'storage.from(…).upload', body: node.arguments[1] ?? null, stream: false };
   }
-  if ((method === 'upload' || method === 'putObject') && node.arguments[0]?.type === 'ObjectExpression') {
-    const body = optionValue(node.arguments[0], 'Body');
+  const params = method === 'upload' || method === 'putObject' ? objectLiteral(node.arguments[0], constants) : null;
+  if (params) {
+    const body = optionValue(params, 'Body');
     if (body) return { kind: 'S3', label: `s3.${method}`, body, stream: false };
   }
   if (calledExport(callee, bindings, '@vercel/blob') === 'put')
@@ -287,31 +290,77 @@ function checksType(program: Program, derived: ReadonlyMap<string, UploadedFile>
   return found;
 }
 
+/**
+ * Whether the handler hands the file, or its size or type, to a function of its own that validates it
+ * (`validateUpload(file)`, `checkFile({ mimeType, fileSizeBytes })`): what that function checks is out of sight, so it counts as both.
+ */
+function validatedByHelper(handler: RequestHandler, derived: ReadonlyMap<string, UploadedFile>): boolean {
+  const described = new Set(derived.keys());
+  forEachNode(handler.fn.body, (node) => {
+    if (node.type !== 'VariableDeclarator' || !node.init) return;
+    const member = unwrap(node.init);
+    const object =
+      member && ['size', 'type', 'name'].includes(memberName(member) ?? '') ? unwrap((member as { object: Node }).object) : null;
+    if (object?.type === 'Identifier' && derived.has(object.name)) for (const name of boundNames(node.id)) described.add(name);
+  });
+  let found = false;
+  forEachNode(handler.fn.body, (node) => {
+    if (found || node.type !== 'CallExpression') return;
+    const callee = chainText(node.callee)?.split('.').at(-1) ?? '';
+    if (!VALIDATOR.test(callee)) return;
+    node.arguments.forEach((argument) =>
+      forEachNode(argument, (inner) => {
+        found ||= inner.type === 'Identifier' && described.has(inner.name);
+      }),
+    );
+  });
+  return found;
+}
+
+/** A route handler's own request body, stored as it came: `put(name, request.body)`, `await request.arrayBuffer()`. */
+function isRawBody(node: Node, handler: RequestHandler): boolean {
+  const value = unwrap(node);
+  if (handler.kind !== 'route-handler' || !handler.request || !value) return false;
+  const target = value.type === 'CallExpression' && ['arrayBuffer', 'blob'].includes(memberName(value.callee) ?? '') ? value.callee : value;
+  const object = memberName(target) ? unwrap((target as { object: Node }).object) : null;
+  return object?.type === 'Identifier' && object.name === handler.request && ['body', 'arrayBuffer', 'blob'].includes(memberName(target)!);
+}
+
+function readsRawBody(handler: RequestHandler): boolean {
+  let found = false;
+  forEachNode(handler.fn.body, (node) => {
+    found ||= isRawBody(node, handler);
+  });
+  return found;
+}
+
 /** Every call in the module's handlers that stores a file the caller uploaded, with what the server checks of it. */
 export function uploadStores(program: Program, handlers: readonly RequestHandler[]): UploadStore[] {
   const bindings = importedBindings(program);
   // UploadThing's file router declares its own limits (`maxFileSize`, the accepted types) and stores the file itself.
   if ([...bindings.values()].some((binding) => /^uploadthing(\/|$)/.test(binding.source) && binding.imported !== 'UTApi')) return [];
   const multipart = [...bindings.values()].some((binding) => MULTIPART_LIBRARIES.test(binding.source));
+  const constants = moduleConstants(program);
   const stores: UploadStore[] = [];
   for (const handler of handlers) {
     const derived = uploadedFiles(handler);
-    if (derived.size === 0 && !(multipart && handler.kind === 'pages-api')) continue;
+    if (derived.size === 0 && !(multipart && handler.kind === 'pages-api') && !readsRawBody(handler)) continue;
     const found: Array<Omit<UploadStore, 'sizeChecked' | 'typeChecked'>> = [];
     forEachNode(handler.fn.body, (node) => {
-      const store = storeCall(node, bindings);
+      const store = storeCall(node, bindings, constants);
       if (!store) return;
       const input = callerInput(handler);
       let file = store.body ? carriedFile(store.body, derived) : null;
       if (!file && store.stream && derived.size > 0) file = [...derived.values()][0]!;
-      const inline = store.body && isFormRead(unwrap(store.body), input);
+      const inline = store.body && (isFormRead(unwrap(store.body), input) || isRawBody(store.body, handler));
       if (!file && !inline && !(multipart && handler.kind === 'pages-api')) return;
       found.push({ handler, call: node, kind: store.kind, label: store.label, file });
     });
     if (found.length === 0) continue;
     // A server action's body is capped by Next.js (`serverActions.bodySizeLimit`, 1 MB unless raised): its size is bounded on the server.
-    const sizeChecked = handler.kind === 'server-action' || checksSize(program, derived);
-    const typeChecked = checksType(program, derived, bindings);
+    const helper = validatedByHelper(handler, derived);
+    const sizeChecked = helper || handler.kind === 'server-action' || checksSize(program, derived);
+    const typeChecked = helper || checksType(program, derived, bindings);
     for (const store of found) stores.push({ ...store, sizeChecked, typeChecked });
   }
   return stores;

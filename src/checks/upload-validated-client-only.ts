@@ -35,7 +35,8 @@ interface FormFact {
   imports: Array<[string, string]>;
 }
 
-const BROWSER_CHECK = /accept=|\.size\s*[<>]/;
+/** A form's own check, or a path it posts to: the posting module and the input are often two components. */
+const FORM_TEXT = /accept=|\.size\s*[<>]|['"`]\/api\//;
 
 /** A route pattern as a regular expression over the paths a client writes: `[id]` takes one segment, `[...slug]` the rest. */
 function routePattern(route: string): RegExp {
@@ -67,7 +68,7 @@ function formFact(file: string, program: Program): FormFact | null {
       if (path?.startsWith('/api/')) paths.push(path);
     }
   });
-  if (!accept && !sizeTest) return null;
+  if (!accept && !sizeTest && paths.length === 0) return null;
   const imports = [...importsOf(program).values()].map((imported): [string, string] => [imported.imported, imported.source]);
   return { kind: 'form', file, accept, sizeTest, paths, imports };
 }
@@ -122,7 +123,7 @@ export default defineCheck({
       Program(program) {
         if (!ctx.ast) return;
         if (runsInBrowser(ctx.file.path, program) || /\.[jt]sx$/.test(ctx.file.path)) {
-          const form = BROWSER_CHECK.test(ctx.file.text) ? formFact(ctx.file.path, program) : null;
+          const form = FORM_TEXT.test(ctx.file.text) ? formFact(ctx.file.path, program) : null;
           if (form) ctx.collect(form);
           if (runsInBrowser(ctx.file.path, program)) return;
         }
@@ -154,17 +155,26 @@ export default defineCheck({
     const forms = facts.filter((fact): fact is FormFact => fact.kind === 'form').sort((a, b) => a.file.localeCompare(b.file));
     const graph = clientGraph(ctx.project);
     // `accept=` is the browser's check wherever the form renders; a size test is only one in code the browser runs.
-    const browserForms = forms
+    const checking = forms
       .map((form) => ({ ...form, sizeTest: form.sizeTest && graph.isClient(form.file) }))
       .filter((form) => form.accept !== null || form.sizeTest);
+    const byFile = new Map(checking.map((form) => [form.file, form]));
     for (const store of stores.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
       const pattern = store.route ? routePattern(store.route) : null;
-      const posting = browserForms.filter((form) =>
+      const posting = forms.filter((form) =>
         pattern
           ? form.paths.some((path) => pattern.test(path))
           : form.file === store.file ||
             form.imports.some(([name, specifier]) => name === store.action && graph.resolve(form.file, specifier) === store.file),
       );
+      // The module that posts, or a component it renders: `<FileInput accept="image/*" />` from the form's own module.
+      const checked = posting.flatMap((form) => [
+        ...(byFile.has(form.file) ? [byFile.get(form.file)!] : []),
+        ...form.imports.flatMap(([, specifier]) => {
+          const imported = graph.resolve(form.file, specifier);
+          return imported && imported !== form.file && byFile.has(imported) ? [byFile.get(imported)!] : [];
+        }),
+      ]);
       ctx.report({
         file: store.file,
         loc: { line: store.line, column: store.column },
@@ -173,8 +183,8 @@ export default defineCheck({
         data: {
           store: store.store,
           provider: store.provider,
-          context: browserContext(posting),
-          accept: posting.find((form) => form.accept !== null)?.accept ?? null,
+          context: browserContext(checked),
+          accept: checked.find((form) => form.accept !== null)?.accept ?? null,
         },
       });
     }
