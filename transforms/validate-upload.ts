@@ -5,7 +5,7 @@ import { forEachNode } from '../src/engine/walk.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import type { Project } from '../src/project/types.ts';
 import { requestHandlers, type RequestHandler } from '../src/analysis/request-handlers.ts';
-import { uploadStores, type UploadStore } from '../src/analysis/uploads.ts';
+import { fileHandoffs, uploadStores, type UploadStore } from '../src/analysis/uploads.ts';
 import { rejectLines, type HandlerNames } from '../src/analysis/auth/idiom.ts';
 import { importsOf } from '../src/analysis/auth/syntax.ts';
 import { propertyName } from '../src/engine/ast.ts';
@@ -92,7 +92,7 @@ const mentions = (node: Node, name: string) => {
  * action taking a File, and after the `if` statements there that already test it (`if (!file) return …`); null
  * where a check cannot return from the handler (a callback) or would come after the store.
  */
-function checkSite(store: UploadStore): { at: number; indentFrom: number; before: boolean } | null {
+function checkSite(store: StoreSite): { at: number; indentFrom: number; before: boolean; guarded: boolean } | null {
   const file = store.file!;
   const binding = file.binding;
   const handler = store.handler;
@@ -112,22 +112,35 @@ function checkSite(store: UploadStore): { at: number; indentFrom: number; before
   const list = statements as Statement[] | null;
   if (!list) return null;
   let last: Statement | null = from > 0 ? list[from - 1]! : null;
+  let guarded = false;
   for (const next of list.slice(from)) {
     if (next.type !== 'IfStatement' || !mentions(next.test, file.name) || next.end! > store.call.start!) break;
     last = next;
+    guarded = true;
   }
-  if (last) return last.end! <= store.call.start! ? { at: last.end!, indentFrom: last.start!, before: false } : null;
+  if (last) return last.end! <= store.call.start! ? { at: last.end!, indentFrom: last.start!, before: false, guarded } : null;
   const first = list[0];
-  return first && first.start! <= store.call.start! ? { at: first.start!, indentFrom: first.start!, before: true } : null;
+  return first && first.start! <= store.call.start! ? { at: first.start!, indentFrom: first.start!, before: true, guarded } : null;
 }
 
-function planFile(project: Project, source: string, file: string, at: ReadonlySet<string>, allowed: string[], maxBytes: number) {
+/** A store call, or a call that hands the file to a module that stores it, with what the server already checks. */
+type StoreSite = Pick<UploadStore, 'handler' | 'call' | 'file' | 'sizeChecked' | 'typeChecked'>;
+
+/** What the check found at a store call: whether the handler and the helper it calls check the size and the type. */
+type Found = ReadonlyMap<string, { handoff: boolean; sizeChecked: boolean; typeChecked: boolean }>;
+
+const position = (node: Node) => `${node.loc!.start.line}:${node.loc!.start.column + 1}`;
+
+function planFile(project: Project, source: string, file: string, found: Found, allowed: string[], maxBytes: number) {
   const ast = parseSource(file, source);
   const program: Program = ast.program;
   const edits = new TextEdits(source, file);
-  const stores = uploadStores(program, requestHandlers(file, ast, project)).filter((store) =>
-    at.has(`${store.call.loc!.start.line}:${store.call.loc!.start.column + 1}`),
-  );
+  const handlers = requestHandlers(file, ast, project);
+  const handedOn = fileHandoffs(program, handlers).flatMap((handoff): StoreSite[] => {
+    const at = found.get(position(handoff.call));
+    return at?.handoff ? [{ ...handoff, sizeChecked: at.sizeChecked, typeChecked: at.typeChecked }] : [];
+  });
+  const stores: StoreSite[] = [...uploadStores(program, handlers).filter((store) => found.has(position(store.call))), ...handedOn];
   const imported = importsOf(program);
   const constants = new Set<string>();
   const done = new Set<Node>();
@@ -153,7 +166,7 @@ function planFile(project: Project, source: string, file: string, at: ReadonlySe
     const reject = (condition: string, status: number, message: string) =>
       rejectLines(store.handler.kind, condition, names, status, message);
     const lines = [
-      ...(store.file.typed ? [] : reject(`!(${name} instanceof File)`, 400, 'No file uploaded')),
+      ...(store.file.typed || (store.file.nullable && site.guarded) ? [] : reject(`!(${name} instanceof File)`, 400, 'No file uploaded')),
       ...(store.sizeChecked ? [] : reject(`${name}.size > MAX_UPLOAD_BYTES`, 413, 'File too large')),
       ...(store.typeChecked ? [] : reject(`!ALLOWED_UPLOAD_TYPES.includes(${name}.type)`, 415, 'Unsupported file type')),
     ];
@@ -176,7 +189,7 @@ function planFile(project: Project, source: string, file: string, at: ReadonlySe
 }
 
 /** The start of the statement holding the store call, where a TODO goes. */
-function enclosingStatementStart(store: UploadStore): number {
+function enclosingStatementStart(store: StoreSite): number {
   let start = store.call.start!;
   forEachNode(store.handler.fn.body, (node, ancestors) => {
     if (node !== store.call) return;
@@ -193,17 +206,24 @@ function enclosingStatementStart(store: UploadStore): number {
 
 export function plan({ project, findings, changeset, options }: ProjectTransformContext): void {
   const answered = String(options.allowedTypes ?? '').trim();
-  const byFile = new Map<string, { at: Set<string>; accepts: string[] }>();
+  const byFile = new Map<
+    string,
+    { found: Map<string, { handoff: boolean; sizeChecked: boolean; typeChecked: boolean }>; accepts: string[] }
+  >();
   for (const finding of findings) {
     if (finding.ruleId !== CHECK_ID) continue;
-    const entry = byFile.get(finding.file) ?? { at: new Set<string>(), accepts: [] };
-    entry.at.add(`${finding.line}:${finding.column}`);
-    const accept = finding.data?.accept;
-    if (typeof accept === 'string') entry.accepts.push(accept);
+    const entry = byFile.get(finding.file) ?? { found: new Map(), accepts: [] as string[] };
+    const data = finding.data ?? {};
+    entry.found.set(`${finding.line}:${finding.column}`, {
+      handoff: data.handoff === true,
+      sizeChecked: data.sizeChecked === true,
+      typeChecked: data.typeChecked === true,
+    });
+    if (typeof data.accept === 'string') entry.accepts.push(data.accept);
     byFile.set(finding.file, entry);
   }
   const maxBytes = Number(options.maxBytes ?? 5 * 1024 * 1024);
-  for (const [file, { at, accepts }] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, { found, accepts }] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     const source = changeset.read(file);
     if (source === null) continue;
     const fromForms = [...new Set(accepts.flatMap((accept) => acceptedTypes(accept) ?? []))];
@@ -212,7 +232,7 @@ export function plan({ project, findings, changeset, options }: ProjectTransform
       : fromForms.length > 0
         ? fromForms
         : FALLBACK_UPLOAD_TYPES;
-    const fixed = planFile(project, source, file, at, allowed, maxBytes);
+    const fixed = planFile(project, source, file, found, allowed, maxBytes);
     if (fixed !== null) changeset.write(file, fixed);
   }
 }

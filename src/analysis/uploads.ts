@@ -1,4 +1,4 @@
-import type { Expression, Node, Program } from '@babel/types';
+import type { CallExpression, Expression, Node, Program } from '@babel/types';
 import { forEachNode } from '../engine/walk.ts';
 import { memberName, propertyName } from '../engine/ast.ts';
 import { boundNames, type RequestHandler } from './request-handlers.ts';
@@ -9,8 +9,8 @@ import { chainText, unwrap } from './auth/syntax.ts';
 /** Text of every store call the check recognises: the check and the fix parse no other server module. */
 export const STORE_CALL_TEXT = ['.upload(', 'PutObjectCommand', 'putObject(', '@vercel/blob', 'writeFile', 'createWriteStream'];
 
-/** The store calls, a browser form's own checks, and the paths forms post to. */
-export const UPLOAD_TEXT = [...STORE_CALL_TEXT, 'accept=', '.size', '/api/'];
+/** The store calls, a browser form's own checks, the paths forms post to, and handlers that read a form (to hand a file on). */
+export const UPLOAD_TEXT = [...STORE_CALL_TEXT, 'accept=', '.size', '/api/', 'formData'];
 
 export type StoreKind = 'Supabase Storage' | 'S3' | 'Vercel Blob' | 'the file system';
 
@@ -21,6 +21,8 @@ export interface UploadedFile {
   binding: Node;
   /** The code already says it holds a File (`as File`, a `File` parameter, an `instanceof File` test), so `.size` type-checks. */
   typed: boolean;
+  /** Declared `as File | null`: a File after the code's own `if (!file)` test. */
+  nullable?: boolean;
 }
 
 export interface UploadStore {
@@ -140,11 +142,18 @@ const isFormRead = (node: Node | null, input: CallerInput): boolean =>
   (memberName(node.callee) === 'get' || memberName(node.callee) === 'getAll') &&
   ['form', 'argument'].includes(input.sourceOf((node.callee as { object: Node }).object) ?? '');
 
+const FILE_TYPE = (node: Node): boolean =>
+  node.type === 'TSTypeReference' && node.typeName.type === 'Identifier' && /^(?:File|Blob)$/.test(node.typeName.name);
+
 const castToFile = (node: Node | null | undefined): boolean =>
+  (node?.type === 'TSAsExpression' || node?.type === 'TSTypeAssertion') && FILE_TYPE(node.typeAnnotation);
+
+/** `as File | null`: a File once a test has ruled out null. */
+const castToNullableFile = (node: Node | null | undefined): boolean =>
   (node?.type === 'TSAsExpression' || node?.type === 'TSTypeAssertion') &&
-  node.typeAnnotation.type === 'TSTypeReference' &&
-  node.typeAnnotation.typeName.type === 'Identifier' &&
-  /^(?:File|Blob)$/.test(node.typeAnnotation.typeName.name);
+  node.typeAnnotation.type === 'TSUnionType' &&
+  node.typeAnnotation.types.some(FILE_TYPE) &&
+  node.typeAnnotation.types.every((type) => FILE_TYPE(type) || type.type === 'TSNullKeyword' || type.type === 'TSUndefinedKeyword');
 
 const castToString = (node: Node | null | undefined): boolean =>
   (node?.type === 'TSAsExpression' || node?.type === 'TSTypeAssertion') && node.typeAnnotation.type === 'TSStringKeyword';
@@ -193,6 +202,7 @@ export function uploadedFiles(handler: RequestHandler): Map<string, UploadedFile
               name,
               binding: statement,
               typed: castToFile(node.init) || annotatedAsFile(node.id) || instanceChecked.has(name),
+              nullable: castToNullableFile(node.init),
             });
           return;
         }
@@ -357,13 +367,118 @@ export function uploadStores(program: Program, handlers: readonly RequestHandler
       found.push({ handler, call: node, kind: store.kind, label: store.label, file });
     });
     if (found.length === 0) continue;
-    // A server action's body is capped by Next.js (`serverActions.bodySizeLimit`, 1 MB unless raised): its size is bounded on the server.
-    const helper = validatedByHelper(handler, derived);
-    const sizeChecked = helper || handler.kind === 'server-action' || checksSize(program, derived);
-    const typeChecked = helper || checksType(program, derived, bindings);
-    for (const store of found) stores.push({ ...store, sizeChecked, typeChecked });
+    const checks = serverChecks(program, handler, derived, bindings);
+    for (const store of found) stores.push({ ...store, ...checks });
   }
   return stores;
+}
+
+function serverChecks(
+  program: Program,
+  handler: RequestHandler,
+  derived: ReadonlyMap<string, UploadedFile>,
+  bindings: ReadonlyMap<string, ImportedBinding>,
+): { sizeChecked: boolean; typeChecked: boolean } {
+  const helper = validatedByHelper(handler, derived);
+  return {
+    // A server action's body is capped by Next.js (`serverActions.bodySizeLimit`, 1 MB unless raised): its size is bounded on the server.
+    sizeChecked: helper || handler.kind === 'server-action' || checksSize(program, derived),
+    typeChecked: helper || checksType(program, derived, bindings),
+  };
+}
+
+/** A call in a handler that hands an uploaded file to a function another module exports: `await uploadToS3(buffer, key)`. */
+export interface FileHandoff {
+  handler: RequestHandler;
+  call: CallExpression;
+  /** The import specifier and the exported name the callee comes from. */
+  source: string;
+  imported: string;
+  argument: number;
+  file: UploadedFile;
+  sizeChecked: boolean;
+  typeChecked: boolean;
+}
+
+export function fileHandoffs(program: Program, handlers: readonly RequestHandler[]): FileHandoff[] {
+  const bindings = importedBindings(program);
+  const handoffs: FileHandoff[] = [];
+  for (const handler of handlers) {
+    const derived = uploadedFiles(handler);
+    if (derived.size === 0) continue;
+    const calls: Array<Omit<FileHandoff, 'sizeChecked' | 'typeChecked'>> = [];
+    forEachNode(handler.fn.body, (node) => {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
+      const binding = bindings.get(node.callee.name);
+      if (!binding || !/^[.@~#]/.test(binding.source) || VALIDATOR.test(node.callee.name)) return;
+      node.arguments.forEach((argument, index) => {
+        const file = carriedFile(argument, derived);
+        if (file) calls.push({ handler, call: node, source: binding.source, imported: binding.imported, argument: index, file });
+      });
+    });
+    if (calls.length === 0) continue;
+    const checks = serverChecks(program, handler, derived, bindings);
+    for (const call of calls) handoffs.push({ ...call, ...checks });
+  }
+  return handoffs;
+}
+
+/** An exported function that stores one of its parameters: `export async function uploadToS3(body: Buffer, key: string)`. */
+export interface StoreHelper {
+  name: string;
+  argument: number;
+  kind: StoreKind;
+  label: string;
+  sizeChecked: boolean;
+  typeChecked: boolean;
+}
+
+export function storeHelpers(program: Program): StoreHelper[] {
+  const bindings = importedBindings(program);
+  const constants = moduleConstants(program);
+  const helpers: StoreHelper[] = [];
+  const exported = (name: string, fn: Node) => {
+    if (!('params' in fn) || !('body' in fn)) return;
+    const derived = new Map<string, UploadedFile>();
+    const indexOf = new Map<string, number>();
+    (fn.params as Node[]).forEach((param, index) => {
+      for (const bound of boundNames(param)) {
+        derived.set(bound, { name: bound, binding: fn, typed: false });
+        indexOf.set(bound, index);
+      }
+    });
+    for (let pass = 0; pass < 2; pass++) {
+      forEachNode(fn.body as Node, (node) => {
+        if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || !node.init || derived.has(node.id.name)) return;
+        const carried = carriedFile(node.init, derived);
+        if (carried) derived.set(node.id.name, carried);
+      });
+    }
+    forEachNode(fn.body as Node, (node) => {
+      const store = storeCall(node, bindings, constants);
+      const file = store?.body ? carriedFile(store.body, derived) : null;
+      if (!store || !file) return;
+      helpers.push({
+        name,
+        argument: indexOf.get(file.name) ?? 0,
+        kind: store.kind,
+        label: store.label,
+        sizeChecked: checksSize(program, derived),
+        typeChecked: checksType(program, derived, bindings),
+      });
+    });
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'FunctionDeclaration')
+      exported('default', statement.declaration);
+    if (statement.type !== 'ExportNamedDeclaration' || !statement.declaration) continue;
+    const declaration = statement.declaration;
+    if (declaration.type === 'FunctionDeclaration' && declaration.id) exported(declaration.id.name, declaration);
+    if (declaration.type === 'VariableDeclaration')
+      for (const declarator of declaration.declarations)
+        if (declarator.id.type === 'Identifier' && declarator.init) exported(declarator.id.name, declarator.init);
+  }
+  return helpers;
 }
 
 /** The text of a JSX attribute's value, when it is a plain string: `accept="image/*"`, `accept={'image/png'}`. */

@@ -1,10 +1,10 @@
 import type { Node, Program } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { clientGraph } from '../analysis/client-graph.ts';
+import { clientGraph, type ClientGraph } from '../analysis/client-graph.ts';
 import { runsInBrowser } from '../analysis/fetch-calls.ts';
 import { importsOf } from '../analysis/auth/syntax.ts';
 import { requestHandlers } from '../analysis/request-handlers.ts';
-import { UPLOAD_TEXT, jsxStringValue, uploadStores } from '../analysis/uploads.ts';
+import { UPLOAD_TEXT, fileHandoffs, jsxStringValue, storeHelpers, uploadStores, type StoreHelper } from '../analysis/uploads.ts';
 import { memberName } from '../engine/ast.ts';
 import { forEachNode } from '../engine/walk.ts';
 
@@ -21,6 +21,31 @@ interface StoreFact {
   action: string | null;
   store: string;
   provider: string;
+  /** Stored by another module's function the handler hands the file to. */
+  handoff?: boolean;
+}
+
+/** A handler handing an uploaded file to another module's function, which may store it. */
+interface HandoffFact {
+  kind: 'handoff';
+  file: string;
+  line: number;
+  column: number;
+  route: string | null;
+  action: string | null;
+  callee: string;
+  source: string;
+  imported: string;
+  argument: number;
+  sizeChecked: boolean;
+  typeChecked: boolean;
+}
+
+/** A module's exported functions that store a parameter. */
+interface HelperFact {
+  kind: 'helpers';
+  file: string;
+  helpers: StoreHelper[];
 }
 
 /** What a browser module checks of a file before it sends it, and where it sends it. */
@@ -81,6 +106,35 @@ function browserContext(forms: readonly FormFact[]): string {
   return ` The browser checks it (${checks.join(' and ')} in ${form.file}), but a request sent straight to the server skips the browser.`;
 }
 
+const messageFor = (sizeChecked: boolean, typeChecked: boolean): MessageId =>
+  !sizeChecked && !typeChecked ? 'noChecks' : sizeChecked ? 'noTypeCheck' : 'noSizeCheck';
+
+/** The store a handoff reaches: the helper it calls stores that argument, and neither module checks what the other does not. */
+function storeThrough(handoff: HandoffFact, helpers: ReadonlyMap<string, StoreHelper[]>, graph: ClientGraph): StoreFact[] {
+  const module = graph.resolve(handoff.file, handoff.source);
+  const helper = module
+    ? helpers.get(module)?.find((candidate) => candidate.name === handoff.imported && candidate.argument === handoff.argument)
+    : null;
+  if (!module || !helper) return [];
+  const sizeChecked = handoff.sizeChecked || helper.sizeChecked;
+  const typeChecked = handoff.typeChecked || helper.typeChecked;
+  if (sizeChecked && typeChecked) return [];
+  return [
+    {
+      kind: 'store',
+      file: handoff.file,
+      line: handoff.line,
+      column: handoff.column,
+      messageId: messageFor(sizeChecked, typeChecked),
+      route: handoff.route,
+      action: handoff.action,
+      store: `${handoff.callee}`,
+      provider: `${helper.kind} (${helper.label} in ${module})`,
+      handoff: true,
+    },
+  ];
+}
+
 export default defineCheck({
   meta: {
     id: 'upload-validated-client-only',
@@ -99,7 +153,7 @@ export default defineCheck({
     fix: 'validate-upload',
     clientGraph: true,
     finds:
-      "a route handler, an API route or a server action that stores a file from the request (`formData.get('file')`, each of `formData.getAll('files')`, a server action's `File` parameter, or the bytes read from one: `await file.arrayBuffer()`, `Buffer.from(bytes)`) with Supabase Storage (`supabase.storage.from(bucket).upload(path, file)`), S3 (`new PutObjectCommand({ Body })`, `new Upload({ params: { Body } })`, aws-sdk v2 `s3.upload`/`putObject`), Vercel Blob (`put` from `@vercel/blob`) or the file system (`fs.writeFile`, `writeFileSync`, `createWriteStream`), or an API route that parses multipart with formidable or multer and stores, without a server-side size check (`file.size` or a buffer's length compared, formidable's `maxFileSize`, multer's `limits.fileSize`, zod's `z.file().max()`), a type check (`file.type` compared or looked up in an array or a Set, `startsWith('image/')`, an extension allow-list, a `file-type` magic-bytes check, a `fileFilter`, zod's `.mime()`, a `.refine` on either), or either. A server action's body is capped by Next.js's `serverActions.bodySizeLimit` (1 MB unless raised), so it reports only a missing type check there. The browser's own checks, a form's `accept=` or a `.size` test in a module that posts to this route or imports this action, are named in the message as context. Not reported: UploadThing file routers, which declare their own limits, and files stored by a helper in another module",
+      "a route handler, an API route or a server action that stores a file from the request (`formData.get('file')`, each of `formData.getAll('files')`, a server action's `File` parameter, or the bytes read from one: `await file.arrayBuffer()`, `Buffer.from(bytes)`) with Supabase Storage (`supabase.storage.from(bucket).upload(path, file)`), S3 (`new PutObjectCommand({ Body })`, `new Upload({ params: { Body } })`, aws-sdk v2 `s3.upload`/`putObject`), Vercel Blob (`put` from `@vercel/blob`) or the file system (`fs.writeFile`, `writeFileSync`, `createWriteStream`), or an API route that parses multipart with formidable or multer and stores, without a server-side size check (`file.size` or a buffer's length compared, formidable's `maxFileSize`, multer's `limits.fileSize`, zod's `z.file().max()`), a type check (`file.type` compared or looked up in an array or a Set, `startsWith('image/')`, an extension allow-list, a `file-type` magic-bytes check, a `fileFilter`, zod's `.mime()`, a `.refine` on either), or either. A server action's body is capped by Next.js's `serverActions.bodySizeLimit` (1 MB unless raised), so it reports only a missing type check there. The browser's own checks, a form's `accept=` or a `.size` test in a module that posts to this route or imports this action, are named in the message as context. A file handed to a function another module exports that stores that parameter (`uploadToS3(buffer, key)` in `lib/s3.ts`) is reported at the call, and checks in either module count; a handler's own `validate…`/`check…` function given the file, its size or its type counts as both checks. Not reported: UploadThing file routers, which declare their own limits",
     sources: [
       {
         title: 'OWASP: File Upload Cheat Sheet',
@@ -127,8 +181,29 @@ export default defineCheck({
           if (form) ctx.collect(form);
           if (runsInBrowser(ctx.file.path, program)) return;
         }
+        if (!program.directives.some((directive) => directive.value.value === 'use server')) {
+          const helpers = storeHelpers(program);
+          if (helpers.length > 0) ctx.collect({ kind: 'helpers', file: ctx.file.path, helpers } satisfies HelperFact);
+        }
         const handlers = requestHandlers(ctx.file.path, ctx.ast, ctx.project);
         if (handlers.length === 0) return;
+        for (const handoff of fileHandoffs(program, handlers)) {
+          if (handoff.sizeChecked && handoff.typeChecked) continue;
+          ctx.collect({
+            kind: 'handoff',
+            file: ctx.file.path,
+            line: handoff.call.loc!.start.line,
+            column: handoff.call.loc!.start.column + 1,
+            route: handoff.handler.route,
+            action: handoff.handler.kind === 'server-action' ? handoff.handler.name : null,
+            callee: ctx.file.text.slice(handoff.call.callee.start!, handoff.call.callee.end!),
+            source: handoff.source,
+            imported: handoff.imported,
+            argument: handoff.argument,
+            sizeChecked: handoff.sizeChecked,
+            typeChecked: handoff.typeChecked,
+          } satisfies HandoffFact);
+        }
         for (const store of uploadStores(program, handlers)) {
           if (store.sizeChecked && store.typeChecked) continue;
           const messageId: MessageId =
@@ -149,11 +224,15 @@ export default defineCheck({
     };
   },
   finish(ctx) {
-    const facts = ctx.facts as Array<StoreFact | FormFact>;
-    const stores = facts.filter((fact): fact is StoreFact => fact.kind === 'store');
+    const facts = ctx.facts as Array<StoreFact | FormFact | HandoffFact | HelperFact>;
+    const graph = clientGraph(ctx.project);
+    const helpers = new Map(facts.filter((fact): fact is HelperFact => fact.kind === 'helpers').map((fact) => [fact.file, fact.helpers]));
+    const stores = [
+      ...facts.filter((fact): fact is StoreFact => fact.kind === 'store'),
+      ...facts.filter((fact): fact is HandoffFact => fact.kind === 'handoff').flatMap((handoff) => storeThrough(handoff, helpers, graph)),
+    ];
     if (stores.length === 0) return;
     const forms = facts.filter((fact): fact is FormFact => fact.kind === 'form').sort((a, b) => a.file.localeCompare(b.file));
-    const graph = clientGraph(ctx.project);
     // `accept=` is the browser's check wherever the form renders; a size test is only one in code the browser runs.
     const checking = forms
       .map((form) => ({ ...form, sizeTest: form.sizeTest && graph.isClient(form.file) }))
@@ -185,6 +264,9 @@ export default defineCheck({
           provider: store.provider,
           context: browserContext(checked),
           accept: checked.find((form) => form.accept !== null)?.accept ?? null,
+          handoff: store.handoff ?? false,
+          sizeChecked: store.messageId === 'noTypeCheck',
+          typeChecked: store.messageId === 'noSizeCheck',
         },
       });
     }
