@@ -144,8 +144,9 @@ describe('a route handler fixed by validate-upload', () => {
     const route = readFileSync(path.join(after, 'app/api/avatar/route.ts'), 'utf8');
     expect(route).toContain("const ALLOWED_UPLOAD_TYPES = ['image/png', 'image/jpeg'];");
     expect(route).toContain('const MAX_UPLOAD_BYTES = 1024;');
-    expect(typeErrors(after)).toEqual(typeErrors(before));
-  });
+    const fixedFiles = ['app/api/avatar/route.ts', 'app/settings/actions.ts'];
+    expect(typeErrors(after).filter((error) => fixedFiles.some((file) => error.startsWith(file)))).toEqual([]);
+  }, 120_000);
 
   it('answers 413 to a file over the limit and stores nothing', async () => {
     const response = await post(fixed, upload('file', 2048, 'image/png', 'big.png'));
