@@ -53,6 +53,7 @@ import serviceRoleKeyInClient from './checks/service-role-key-in-client.ts';
 import unboundedQuery from './checks/unbounded-query.ts';
 import undeclaredDependency from './checks/undeclared-dependency.ts';
 import unsignedSessionCookie from './checks/unsigned-session-cookie.ts';
+import uploadValidatedClientOnly from './checks/upload-validated-client-only.ts';
 import unindexedForeignKey from './checks/unindexed-foreign-key.ts';
 import webhookErrorSwallowed from './checks/webhook-error-swallowed.ts';
 import webhookNotIdempotent from './checks/webhook-not-idempotent.ts';
@@ -88,6 +89,7 @@ import { meta as scopeToOwner } from '../transforms/meta/scope-to-owner.ts';
 import { meta as typedEnvModule } from '../transforms/meta/typed-env-module.ts';
 import { meta as verifyWebhookSignature } from '../transforms/meta/verify-webhook-signature.ts';
 import { meta as validateRequestBody } from '../transforms/meta/validate-request-body.ts';
+import { meta as validateUpload } from '../transforms/meta/validate-upload.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
@@ -147,6 +149,7 @@ export const CHECKS: readonly Check[] = [
   unboundedQuery,
   undeclaredDependency,
   unsignedSessionCookie,
+  uploadValidatedClientOnly,
   unindexedForeignKey,
   webhookErrorSwallowed,
   webhookNotIdempotent,
@@ -235,6 +238,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(typedEnvModule, () => import('../transforms/typed-env-module.ts')),
   projectTransform(verifyWebhookSignature, () => import('../transforms/verify-webhook-signature/index.ts')),
   projectTransform(validateRequestBody, () => import('../transforms/validate-request-body/index.ts')),
+  projectTransform(validateUpload, () => import('../transforms/validate-upload.ts')),
 ];
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => check.meta.id));

@@ -20,7 +20,7 @@ export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0' };
 
 /** Categories whose every check is about an attacker or a leak; plus injection, which sits with data access. */
-const SECURITY_CATEGORIES = new Set(['secrets', 'rls', 'auth']);
+const SECURITY_CATEGORIES = new Set(['secrets', 'rls', 'auth', 'uploads']);
 const SECURITY_CHECKS = new Set(['raw-sql-interpolation']);
 
 export function isSecurityCategory(category: string, checkId: string): boolean {

@@ -27,6 +27,8 @@ export interface HandlerNames {
   supabase?: string | null;
   /** The file already imports `NextResponse`. */
   nextResponse?: boolean;
+  /** A server action that answers its failures as `return { error }` rather than by throwing. */
+  returnsErrors?: boolean;
 }
 
 /** The auth library a package depends on, when the session check it needs is known without reading code: Clerk, or Auth.js 5 with its root `auth.ts`. */
@@ -49,17 +51,28 @@ export function importPath(from: string, to: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
-const NOT_SIGNED_IN = "'Not signed in'";
+const NOT_SIGNED_IN = 'Not signed in';
 
 /** What the handler does when no one is signed in: 401 from a route, `throw` from a server action. */
 export function denyLines(kind: HandlerKind, condition: string, names: HandlerNames): string[] {
-  if (kind === 'server-action') return [`if (${condition}) throw new Error(${NOT_SIGNED_IN});`];
+  return rejectLines(kind, condition, names, 401, NOT_SIGNED_IN);
+}
+
+/**
+ * A refusal in the handler's own idiom: `res.status(n).json(…)` from an API route, a `NextResponse.json` or a
+ * `Response` from a route handler, `throw new Error(…)` from a server action, or `return { error }` from an
+ * action that already answers its errors that way.
+ */
+export function rejectLines(kind: HandlerKind, condition: string, names: HandlerNames, status: number, message: string): string[] {
+  const text = `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (kind === 'server-action')
+    return [names.returnsErrors ? `if (${condition}) return { error: ${text} };` : `if (${condition}) throw new Error(${text});`];
   if (kind === 'pages-api') {
-    return [`if (${condition}) {`, `  ${names.response ?? 'res'}.status(401).json({ error: ${NOT_SIGNED_IN} });`, '  return;', '}'];
+    return [`if (${condition}) {`, `  ${names.response ?? 'res'}.status(${status}).json({ error: ${text} });`, '  return;', '}'];
   }
   return names.nextResponse
-    ? [`if (${condition}) return NextResponse.json({ error: ${NOT_SIGNED_IN} }, { status: 401 });`]
-    : [`if (${condition}) return new Response(${NOT_SIGNED_IN}, { status: 401 });`];
+    ? [`if (${condition}) return NextResponse.json({ error: ${text} }, { status: ${status} });`]
+    : [`if (${condition}) return new Response(${text}, { status: ${status} });`];
 }
 
 /**

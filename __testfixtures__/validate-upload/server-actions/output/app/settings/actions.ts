@@ -1,0 +1,15 @@
+'use server';
+
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const ALLOWED_UPLOAD_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'];
+
+export async function uploadLogo(formData: FormData) {
+  const logo = formData.get('logo') as File;
+  if (!logo || logo.size === 0) return { error: 'Pick a file' };
+  if (!ALLOWED_UPLOAD_TYPES.includes(logo.type)) return { error: 'Unsupported file type' };
+  const buffer = Buffer.from(await logo.arrayBuffer());
+  await writeFile(path.join(process.cwd(), 'public', 'logos', logo.name), buffer);
+  return { ok: true };
+}
