@@ -143,7 +143,9 @@ export function guardStatement(sql: string): GuardedStatement | { reason: string
 /** The statement with its insertions made and the event's time written as `time`. */
 export function applyInsertions(sql: string, insertions: readonly SqlInsertion[], time: string): string {
   let result = sql;
-  for (const insertion of [...insertions].sort((a, b) => b.at - a.at))
+  // From the end, and at one offset the last listed first, so insertions at one offset keep their listed order.
+  const ordered = insertions.map((insertion, order) => ({ ...insertion, order })).sort((a, b) => b.at - a.at || b.order - a.order);
+  for (const insertion of ordered)
     result = result.slice(0, insertion.at) + insertion.text.replaceAll(EVENT_TIME, time) + result.slice(insertion.at);
   return result;
 }
