@@ -31,6 +31,10 @@ export default defineCheck({
       { title: 'Paddle: Events (occurred_at)', url: 'https://developer.paddle.com/api-reference/events/overview' },
       { title: 'Clerk: Webhooks overview', url: 'https://clerk.com/docs/guides/development/webhooks/overview' },
       { title: 'Supabase: Database webhooks', url: 'https://supabase.com/docs/guides/database/webhooks' },
+      {
+        title: 'PostgREST: Reserved characters',
+        url: 'https://docs.postgrest.org/en/stable/references/api/url_grammar.html#reserved-characters',
+      },
     ],
   },
   check(ctx) {
