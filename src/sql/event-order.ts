@@ -3,14 +3,13 @@ import { scanSync, type ScanToken } from 'libpg-query';
 import type { Node } from '@babel/types';
 import { memberName } from '../engine/ast.ts';
 import { parseSource } from '../engine/parse.ts';
-import { renderSqlTemplate } from '../engine/templates.ts';
 import { forEachNode } from '../engine/walk.ts';
 import { readTextFile } from '../project/files.ts';
 import { isSourceFile } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
 import { findColumn, findTable, type SchemaModel } from './model.ts';
 import { quoteIdentifier } from './names.ts';
-import { TIMEOUTS, formatTimestamp, migrationPath, type GeneratedFile, type Layout } from './render.ts';
+import { renderStandalone, type GeneratedFile, type Layout } from './render.ts';
 import { parseSqlStatements, type SqlStatement } from './sql-reader.ts';
 
 /**
@@ -222,19 +221,5 @@ export function renderEventOrder(options: {
   at: Date;
   tables: ReadonlyArray<{ schema: string; name: string }>;
 }): GeneratedFile {
-  const id = `${formatTimestamp(options.at)}_${options.name}_event_order`;
-  const file = migrationPath(options.layout, id);
-  const rollbackPath = path.posix.join(options.layout.rollbacksDir, `${id}.sql`);
-  const data = { ...TIMEOUTS['event-order'], tables: options.tables, column: EVENT_ORDER_COLUMN, migration: file, rollback: rollbackPath };
-  const content = renderSqlTemplate('sql/event-order.sql', data);
-  const rollbackContent = renderSqlTemplate('sql/event-order-rollback.sql', data);
-  for (const [name, text] of [
-    [file, content],
-    [rollbackPath, rollbackContent],
-  ] as const) {
-    const unplanned = parseSqlStatements(text).find((statement) => !STATEMENTS.has(statement.kind));
-    if (unplanned)
-      throw new Error(`${name}: the generated SQL holds a ${unplanned.kind}, which shipshape never plans; nothing was written`);
-  }
-  return { part: 'event-order', id, path: file, content, rollbackPath, rollbackContent };
+  return renderStandalone('event-order', options, { tables: options.tables, column: EVENT_ORDER_COLUMN }, STATEMENTS);
 }

@@ -145,6 +145,33 @@ export function migrationPath(layout: Layout, id: string): string {
     : path.posix.join(layout.migrationsDir, `${id}.sql`);
 }
 
+/**
+ * A migration of its own and its rollback, from `templates/sql/<part>.sql.hbs` and
+ * `<part>-rollback.sql.hbs`; refuses either when it holds a statement outside `allowed`.
+ */
+export function renderStandalone(
+  part: Part,
+  options: { layout: Layout; name: string; at: Date },
+  data: Record<string, unknown>,
+  allowed: ReadonlySet<string>,
+): GeneratedFile {
+  const id = `${formatTimestamp(options.at)}_${options.name}_${part.replace(/-/g, '_')}`;
+  const file = migrationPath(options.layout, id);
+  const rollbackPath = path.posix.join(options.layout.rollbacksDir, `${id}.sql`);
+  const full = { ...TIMEOUTS[part], ...data, migration: file, rollback: rollbackPath };
+  const content = renderSqlTemplate(`sql/${part}.sql`, full);
+  const rollbackContent = renderSqlTemplate(`sql/${part}-rollback.sql`, full);
+  for (const [name, text] of [
+    [file, content],
+    [rollbackPath, rollbackContent],
+  ] as const) {
+    const unplanned = parseSqlStatements(text).find((statement) => !allowed.has(statement.kind));
+    if (unplanned)
+      throw new Error(`${name}: the generated SQL holds a ${unplanned.kind}, which shipshape never plans; nothing was written`);
+  }
+  return { part, id, path: file, content, rollbackPath, rollbackContent };
+}
+
 /** Renders the plan into up to four migrations (each with its rollback), timestamped one second apart in the order they must run. */
 export function renderPlan(plan: SqlPlan, options: { layout: Layout; name: string; start: Date }): GeneratedFile[] {
   const parts: Array<{ part: Part; plans: unknown[] }> = [

@@ -4,24 +4,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { spawnSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import { createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/project/load-project.ts';
-import { CHECK_IDS } from '../../src/registry.ts';
-import { collectColumnUses } from '../../src/sql/code-facts.ts';
 import { applyInsertions, guardStatement, renderEventOrder, type GuardedStatement } from '../../src/sql/event-order.ts';
-import { detectLayout, generate, type Generation } from '../../src/sql/generate.ts';
-import { loadSchemas } from '../../src/sql/load-schema.ts';
-import { decideTables } from '../../src/sql/plan.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree } from '../helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree } from '../helpers.ts';
+import { NOW, generateFor, squawk } from '../sql/standalone-migrations.ts';
 
 beforeAll(loadSqlParser);
 afterAll(cleanTempDirs);
 
-const NOW = new Date('2026-01-02T03:04:05Z');
 const LAYOUT = { kind: 'plain' as const, migrationsDir: 'migrations', rollbacksDir: 'migrations/rollbacks' };
 
 /** What `guard-event-order` leaves in a supabase-js handler: the chain names the column. */
@@ -35,30 +28,6 @@ const GUARDED_HANDLER = `export async function POST(req: Request) {
   return new Response('ok');
 }
 `;
-
-function generateFor(root: string, only?: 'rls'): Generation {
-  const project = loadProject(root, { knownCheckIds: CHECK_IDS });
-  const [schema] = loadSchemas(project);
-  if (!schema) throw new Error('no schema');
-  return generate(project, schema, {
-    layout: detectLayout(project, schema),
-    decisions: decideTables(schema),
-    uses: collectColumnUses(project),
-    name: 'shipshape',
-    now: NOW,
-    only,
-  });
-}
-
-function squawk(root: string, files: readonly string[], exclude: readonly string[] = []): { code: number; output: string } {
-  const args = [...exclude.flatMap((rule) => ['--exclude', rule]), ...files];
-  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
 
 function guarded(sql: string): GuardedStatement {
   const result = guardStatement(sql);
