@@ -129,9 +129,7 @@ function guardPrisma(
   if (method === 'upsert') return 'a Prisma upsert writes its row whatever the stored event time; make it an updateMany filtered on it';
   if (callee.type !== 'MemberExpression' || (method !== 'update' && method !== 'updateMany')) return 'the write is not a Prisma update';
   if (!field) return `no model of schema.prisma has the delegate \`${memberName(callee.object)}\``;
-  const parent = ancestors.at(-1);
-  const statement = parent?.type === 'AwaitExpression' ? ancestors.at(-2) : parent;
-  if (method === 'update' && statement?.type !== 'ExpressionStatement')
+  if (method === 'update' && resultUse(ancestors) !== 'none')
     return 'the updated row is used: `updateMany`, which can filter on the event time, returns a count';
   const args = call.arguments[0];
   if (args?.type !== 'ObjectExpression') return 'the update takes no object literal';
@@ -263,6 +261,23 @@ function todoFor(webhook: VerifiedWebhook, time: EventTime | null, reason: strin
   return `an older event can arrive after a newer one: set ${EVENT_ORDER_COLUMN} to ${time.iso} and write only where it is null or older (${reason})`;
 }
 
+/**
+ * What the code does with a write's result: nothing (`await write;`), only its `error`
+ * (`const { error } = await …`, which a write that matched no row does not set), or more.
+ */
+function resultUse(ancestors: readonly Node[]): 'none' | 'error' | 'used' {
+  const parent = ancestors.at(-1);
+  const holder = parent?.type === 'AwaitExpression' ? ancestors.at(-2) : parent;
+  if (holder?.type === 'ExpressionStatement') return 'none';
+  if (
+    holder?.type === 'VariableDeclarator' &&
+    holder.id.type === 'ObjectPattern' &&
+    holder.id.properties.every((p) => p.type === 'ObjectProperty' && propertyName(p) === 'error')
+  )
+    return 'error';
+  return 'used';
+}
+
 /** Guards one write where its backend allows; the reason it does not otherwise. */
 function guardWrite(
   write: StateWrite,
@@ -303,6 +318,11 @@ function guardWrite(
       reason = 'the write goes to no database shipshape knows';
   }
   if (reason !== null) return reason;
+  // A guarded write skips an older event: it then writes no row, which code reading the result would take for a failure.
+  const use = resultUse(ancestors);
+  if ((write.effect.backend === 'pg' || write.effect.backend === 'postgres.js') && use !== 'none')
+    return 'the result is read, and an older event now writes no row';
+  if (write.effect.backend === 'supabase' && use === 'used') return 'the returned rows are read, and an older event now updates none';
   for (const edit of scratch.planned()) edits.replace(edit.start, edit.end, edit.text);
   if (write.effect.backend !== 'prisma') result.sqlColumn = true;
   return null;
