@@ -1,14 +1,17 @@
 import type { Node, Program, Statement } from '@babel/types';
-import { memberName } from '../engine/ast.ts';
+import { memberName, propertyName } from '../engine/ast.ts';
 import { forEachNode } from '../engine/walk.ts';
-import { effectsOf, moduleFunctions, type Effect, type VerifiedWebhook } from './webhook-effects.ts';
+import { effectsOf, moduleFunctions, text, type Effect, type VerifiedWebhook } from './webhook-effects.ts';
 
 /** Events that carry the whole state of a subscription, which a late older one would roll back. */
 const STATE_EVENT =
   /^customer\.subscription\.(created|updated|deleted|paused|resumed|pending_update_applied|pending_update_expired)$|^subscription[._](created|updated|cancell?ed|expired|paused|resumed|unpaused|past_due|activated)$/;
 
-export function isStateEvent(type: string): boolean {
-  return STATE_EVENT.test(type);
+/** A Supabase database webhook's change of a row: the row's whole state, as the table holds it. */
+const ROW_CHANGE = /^(INSERT|UPDATE)$/;
+
+export function isStateEvent(type: string, provider?: string): boolean {
+  return STATE_EVENT.test(type) || (provider === 'supabase' && ROW_CHANGE.test(type));
 }
 
 export interface StateBranch {
@@ -19,6 +22,17 @@ export interface StateBranch {
   statements: Statement[];
 }
 
+/**
+ * The event type a node names: a string, or a member of the Paddle SDK's `EventName` enum
+ * (`EventName.SubscriptionPastDue` is `subscription.past_due`).
+ */
+function eventLabel(node: Node): string | null {
+  if (node.type === 'StringLiteral') return node.value;
+  if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier' || node.object.name !== 'EventName') return null;
+  const words = (memberName(node) ?? '').split(/(?=[A-Z])/).map((word) => word.toLowerCase());
+  return words.length > 1 ? `${words[0]}.${words.slice(1).join('_')}` : null;
+}
+
 /** The `case`s and `if` branches of the handler that run for a subscription state event. */
 export function stateBranches(webhook: VerifiedWebhook): StateBranch[] {
   const branches: StateBranch[] = [];
@@ -26,9 +40,10 @@ export function stateBranches(webhook: VerifiedWebhook): StateBranch[] {
     if (node.type === 'SwitchStatement') {
       let labels: string[] = [];
       for (const clause of node.cases) {
-        if (clause.test?.type === 'StringLiteral') labels.push(clause.test.value);
+        const label = clause.test ? eventLabel(clause.test) : null;
+        if (label) labels.push(label);
         if (clause.consequent.length === 0) continue;
-        const eventTypes = labels.filter(isStateEvent);
+        const eventTypes = labels.filter((label) => isStateEvent(label, webhook.provider));
         if (eventTypes.length > 0)
           branches.push({ eventTypes, onlyStateEvents: eventTypes.length === labels.length, statements: clause.consequent });
         labels = [];
@@ -37,9 +52,10 @@ export function stateBranches(webhook: VerifiedWebhook): StateBranch[] {
     if (node.type === 'IfStatement') {
       const labels: string[] = [];
       forEachNode(node.test, (child) => {
-        if (child.type === 'StringLiteral') labels.push(child.value);
+        const label = eventLabel(child);
+        if (label) labels.push(label);
       });
-      const eventTypes = labels.filter(isStateEvent);
+      const eventTypes = labels.filter((label) => isStateEvent(label, webhook.provider));
       if (eventTypes.length > 0)
         branches.push({
           eventTypes,
@@ -51,10 +67,66 @@ export function stateBranches(webhook: VerifiedWebhook): StateBranch[] {
   return branches;
 }
 
+/** The time of the event a handler got, as each provider's payload carries it. */
+export interface EventTime {
+  /** An ISO 8601 string: a SQL parameter, a PostgREST filter value. */
+  iso: string;
+  /** A `Date`, for Prisma. */
+  date: string;
+}
+
+/** Whether the handler reads a path of the event: `payload.record.updated_at`, or a name destructured from it. */
+function readsPath(webhook: VerifiedWebhook, source: string, path: string): boolean {
+  const wanted = `${webhook.event}.${path}`;
+  const field = path.split('.').at(-1)!;
+  let reads = false;
+  forEachNode(webhook.handler.body, (node, ancestors) => {
+    if (reads) return;
+    if (node.type === 'MemberExpression' && text(source, node).replace(/\s+|\?/g, '') === wanted) reads = true;
+    if (node.type === 'ObjectProperty' && propertyName(node) === field && ancestors.at(-1)?.type === 'ObjectPattern') reads = true;
+  });
+  return reads;
+}
+
+/** Whether the event is the `@paddle/paddle-node-sdk` `unmarshal` result, whose fields are camelCase. */
+function unmarshalled(webhook: VerifiedWebhook): boolean {
+  let found = false;
+  forEachNode(webhook.handler.body, (node) => {
+    if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || node.id.name !== webhook.event || !node.init) return;
+    forEachNode(node.init, (inner) => {
+      if (inner.type === 'CallExpression' && memberName(inner.callee) === 'unmarshal') found = true;
+    });
+  });
+  return found;
+}
+
+/**
+ * When the event a non-Stripe handler got happened, from its verified payload: Lemon Squeezy's
+ * subscription `data.attributes.updated_at`, Paddle Billing's `occurred_at` (`occurredAt` once the
+ * SDK unmarshals it), Clerk's `timestamp` (milliseconds), a Supabase database webhook's
+ * `record.updated_at` where the handler reads it (the table has one). Null where none is known.
+ */
+export function eventTime(webhook: VerifiedWebhook, source: string): EventTime | null {
+  const event = webhook.event;
+  const iso = (expression: string): EventTime => ({ iso: expression, date: `new Date(${expression})` });
+  switch (webhook.provider) {
+    case 'lemonsqueezy':
+      return iso(`${event}.data.attributes.updated_at`);
+    case 'paddle':
+      return iso(unmarshalled(webhook) ? `${event}.occurredAt` : `${event}.occurred_at`);
+    case 'clerk':
+      return { iso: `new Date(${event}.timestamp).toISOString()`, date: `new Date(${event}.timestamp)` };
+    case 'supabase':
+      return readsPath(webhook, source, 'record.updated_at') ? iso(`${event}.record.updated_at`) : null;
+    default:
+      return null;
+  }
+}
+
 /**
  * Whether the handler already writes the newest state whatever the order: it re-fetches the object
  * from the provider (`.retrieve(…)`), reads the event's time (`event.created`), or filters the write
- * on the stored update time.
+ * on the stored update time or the last event's (`last_event_at`).
  */
 export function guardsOrder(webhook: VerifiedWebhook, program: Program, source: string): boolean {
   const scopes: Node[] = [webhook.handler, ...moduleFunctions(program).values()];
@@ -72,7 +144,8 @@ export function guardsOrder(webhook: VerifiedWebhook, program: Program, source: 
         guarded = true;
       if (node.type === 'CallExpression' && /^(lt|lte)$/.test(memberName(node.callee) ?? '')) guarded = true;
     });
-    if (!guarded && /updated_?at\s*:\s*\{\s*lte?\s*:|updated_at\s*<=?\s*\$/i.test(source.slice(scope.start!, scope.end!))) guarded = true;
+    const code = source.slice(scope.start!, scope.end!);
+    if (!guarded && /updated_?at\s*:\s*\{\s*lte?\s*:|updated_at\s*<=?\s*\$|last_?event_?at/i.test(code)) guarded = true;
   }
   return guarded;
 }

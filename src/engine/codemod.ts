@@ -270,6 +270,11 @@ export class TextEdits {
     return this.edits.length > 0;
   }
 
+  /** The edits so far, in the order they were made: to replay on another instance once they all succeeded. */
+  planned(): ReadonlyArray<{ start: number; end: number; text: string }> {
+    return this.edits;
+  }
+
   apply(): string {
     const style = sourceStyle(this.source);
     const bom = this.source.startsWith('\ufeff') ? 1 : 0;

@@ -7,6 +7,7 @@ import { prismaMigrationFiles, supabaseMigrationFiles, usesSupabase } from './lo
 import type { SchemaModel } from './model.ts';
 import { planSql, type PlanOptions, type SqlPlan, type TableDecision } from './plan.ts';
 import { needsWebhookEvents, renderWebhookEvents } from './webhook-events.ts';
+import { guardedTables, renderEventOrder, tablesWithoutEventTime } from './event-order.ts';
 import { nextTimestamp, renderPlan, type GeneratedFile, type Layout, type LayoutKind } from './render.ts';
 
 /** Where a schema's migrations go: the layout asked for, or the one its files show. */
@@ -71,6 +72,12 @@ export function generate(
   if (!options.only && needsWebhookEvents(project, schema)) {
     const at = new Date(start.getTime() + 1000 * rendered.length);
     rendered.push(renderWebhookEvents({ layout: options.layout, name: options.name, at, supabase: usesSupabase(project, schema) }));
+  }
+  // A Prisma schema gets the column as a field from `guard-event-order`, and its migration from `prisma migrate dev`.
+  const unguarded = options.only || schema.source === 'prisma' ? [] : tablesWithoutEventTime(schema, guardedTables(project, schema));
+  if (unguarded.length > 0) {
+    const at = new Date(start.getTime() + 1000 * rendered.length);
+    rendered.push(renderEventOrder({ layout: options.layout, name: options.name, at, tables: unguarded }));
   }
   const files = rendered.map((file) => ({
     ...file,

@@ -14,7 +14,7 @@ export interface Layout {
   rollbacksDir: string;
 }
 
-export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events';
+export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events' | 'event-order';
 
 export interface GeneratedFile {
   part: Part;
@@ -33,6 +33,8 @@ export const TIMEOUTS: Record<Part, { lockTimeout: string; statementTimeout: str
   validation: { lockTimeout: '5s', statementTimeout: '30min' },
   indexes: { lockTimeout: '5s', statementTimeout: '2h' },
   'webhook-events': { lockTimeout: '5s', statementTimeout: '1min' },
+  // Adding a nullable column without a default changes the catalog only: no table rewrite.
+  'event-order': { lockTimeout: '5s', statementTimeout: '1min' },
 };
 
 const TIMESTAMP = /^(\d{14})_/;
@@ -141,6 +143,33 @@ export function migrationPath(layout: Layout, id: string): string {
   return layout.kind === 'prisma'
     ? path.posix.join(layout.migrationsDir, id, 'migration.sql')
     : path.posix.join(layout.migrationsDir, `${id}.sql`);
+}
+
+/**
+ * A migration of its own and its rollback, from `templates/sql/<part>.sql.hbs` and
+ * `<part>-rollback.sql.hbs`; refuses either when it holds a statement outside `allowed`.
+ */
+export function renderStandalone(
+  part: Part,
+  options: { layout: Layout; name: string; at: Date },
+  data: Record<string, unknown>,
+  allowed: ReadonlySet<string>,
+): GeneratedFile {
+  const id = `${formatTimestamp(options.at)}_${options.name}_${part.replace(/-/g, '_')}`;
+  const file = migrationPath(options.layout, id);
+  const rollbackPath = path.posix.join(options.layout.rollbacksDir, `${id}.sql`);
+  const full = { ...TIMEOUTS[part], ...data, migration: file, rollback: rollbackPath };
+  const content = renderSqlTemplate(`sql/${part}.sql`, full);
+  const rollbackContent = renderSqlTemplate(`sql/${part}-rollback.sql`, full);
+  for (const [name, text] of [
+    [file, content],
+    [rollbackPath, rollbackContent],
+  ] as const) {
+    const unplanned = parseSqlStatements(text).find((statement) => !allowed.has(statement.kind));
+    if (unplanned)
+      throw new Error(`${name}: the generated SQL holds a ${unplanned.kind}, which shipshape never plans; nothing was written`);
+  }
+  return { part, id, path: file, content, rollbackPath, rollbackContent };
 }
 
 /** Renders the plan into up to four migrations (each with its rollback), timestamped one second apart in the order they must run. */

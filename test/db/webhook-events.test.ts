@@ -135,7 +135,7 @@ async function handlers(): Promise<{ before: Handler; after: Handler; fixed: str
   );
   const dedupe = await runAsync(['transform', 'dedupe-webhook-events', '.', '--json'], { cwd: dir });
   expect(dedupe.code, dedupe.stderr).toBe(0);
-  const order = await runAsync(['transform', 'guard-event-order', 'app', '--json', '--allow-dirty'], { cwd: dir });
+  const order = await runAsync(['transform', 'guard-event-order', '.', '--json', '--allow-dirty'], { cwd: dir });
   expect(order.code, order.stderr).toBe(0);
   expect(JSON.parse(order.stdout).changed).toEqual([{ file: 'app/api/webhooks/stripe/route.mjs' }]);
   writeTree({ 'route.mjs': HANDLER, ...glue }, path.join(dir, 'before'));

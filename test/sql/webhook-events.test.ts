@@ -1,21 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/project/load-project.ts';
-import { CHECK_IDS } from '../../src/registry.ts';
-import { collectColumnUses } from '../../src/sql/code-facts.ts';
-import { detectLayout, generate, type Generation } from '../../src/sql/generate.ts';
-import { loadSchemas } from '../../src/sql/load-schema.ts';
-import { decideTables } from '../../src/sql/plan.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { openPglite } from '../../src/verify/database.ts';
-import { spawnSync } from 'node:child_process';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, writeTree } from '../helpers.ts';
+import type { Generation } from '../../src/sql/generate.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, writeTree } from '../helpers.ts';
+import { generateFor, squawk } from './standalone-migrations.ts';
 
 beforeAll(loadSqlParser);
 afterAll(cleanTempDirs);
-
-const NOW = new Date('2026-01-02T03:04:05Z');
 
 /** What `dedupe-webhook-events` leaves in a handler: the code names the table. */
 const RECORDING_HANDLER = `export async function POST(req: Request) {
@@ -23,30 +16,6 @@ const RECORDING_HANDLER = `export async function POST(req: Request) {
   return new Response('ok');
 }
 `;
-
-function generateFor(root: string, only?: 'rls' | 'constraints' | 'indexes'): Generation {
-  const project = loadProject(root, { knownCheckIds: CHECK_IDS });
-  const [schema] = loadSchemas(project);
-  if (!schema) throw new Error('no schema');
-  return generate(project, schema, {
-    layout: detectLayout(project, schema),
-    decisions: decideTables(schema),
-    uses: collectColumnUses(project),
-    name: 'shipshape',
-    now: NOW,
-    only,
-  });
-}
-
-function squawk(root: string, files: readonly string[], exclude: readonly string[] = []): { code: number; output: string } {
-  const args = [...exclude.flatMap((rule) => ['--exclude', rule]), ...files];
-  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
 
 function write(root: string, generation: Generation): string[] {
   return generation.files.flatMap((file) =>
