@@ -53,13 +53,18 @@ const NOT_SIGNED_IN = "'Not signed in'";
 
 /** What the handler does when no one is signed in: 401 from a route, `throw` from a server action. */
 export function denyLines(kind: HandlerKind, condition: string, names: HandlerNames): string[] {
-  if (kind === 'server-action') return [`if (${condition}) throw new Error(${NOT_SIGNED_IN});`];
+  return rejectLines(kind, condition, names, 401, NOT_SIGNED_IN);
+}
+
+/** An early answer with `status` and the message (a quoted literal) when `condition` holds, in the router's idiom; a server action throws it. */
+export function rejectLines(kind: HandlerKind, condition: string, names: HandlerNames, status: number, message: string): string[] {
+  if (kind === 'server-action') return [`if (${condition}) throw new Error(${message});`];
   if (kind === 'pages-api') {
-    return [`if (${condition}) {`, `  ${names.response ?? 'res'}.status(401).json({ error: ${NOT_SIGNED_IN} });`, '  return;', '}'];
+    return [`if (${condition}) {`, `  ${names.response ?? 'res'}.status(${status}).json({ error: ${message} });`, '  return;', '}'];
   }
   return names.nextResponse
-    ? [`if (${condition}) return NextResponse.json({ error: ${NOT_SIGNED_IN} }, { status: 401 });`]
-    : [`if (${condition}) return new Response(${NOT_SIGNED_IN}, { status: 401 });`];
+    ? [`if (${condition}) return NextResponse.json({ error: ${message} }, { status: ${status} });`]
+    : [`if (${condition}) return new Response(${message}, { status: ${status} });`];
 }
 
 /**
