@@ -14,7 +14,7 @@ import {
 } from '../src/analysis/ai-calls.ts';
 import { modelLiterals, mostUsedModels } from '../src/analysis/ai-models.ts';
 import { objectKeys, objectLiteral, staticString } from '../src/analysis/imported-bindings.ts';
-import { moduleHandlers } from '../src/analysis/request-handlers.ts';
+import { boundNames, moduleHandlers } from '../src/analysis/request-handlers.ts';
 import { rejectLines } from '../src/analysis/auth/idiom.ts';
 import { chainText, importsOf, isFunctionNode } from '../src/analysis/auth/syntax.ts';
 import { meta } from './meta/cap-ai-usage.ts';
@@ -72,11 +72,16 @@ function guardTarget(chain: readonly Node[], handlerFn: Node): Node | null {
   return target;
 }
 
-/** A condition that holds when the input is not what the prompt takes or is longer than the limit. */
-function tooLong(path: string, shape: Prompt['shape'], limit: number): string {
-  if (shape === 'text') return `typeof ${path} !== 'string' || ${path}.length > ${limit}`;
-  if (shape === 'list') return `!Array.isArray(${path}) || JSON.stringify(${path}).length > ${limit}`;
-  return `JSON.stringify(${path} ?? '').length > ${limit}`;
+/**
+ * How a guard checks an input: what it must be (a string where the API takes text, a list for
+ * messages), and how its length is counted toward the limit. A value written into a template counts
+ * as `String(value)`, which is how the template writes it: a number or an object there goes on working.
+ */
+function inputCheck(path: string, shape: Prompt['shape']): { type: string | null; length: string } {
+  if (shape === 'text') return { type: `typeof ${path} !== 'string'`, length: `${path}.length` };
+  if (shape === 'interpolated') return { type: null, length: `String(${path}).length` };
+  if (shape === 'list') return { type: `!Array.isArray(${path})`, length: `JSON.stringify(${path}).length` };
+  return { type: null, length: `JSON.stringify(${path} ?? '').length` };
 }
 
 /** Whether a name holds its value at `at` in the handler: one of its parameters, or declared in it before. */
@@ -85,8 +90,7 @@ function declaredBefore(name: string, fn: Node, at: number): boolean {
   forEachNode(fn, (node) => {
     if (declared || node.start! >= at) return;
     if (node.type === 'Identifier' && node.name === name && node.start! < (fn as { body: Node }).body.start!) declared = true;
-    if (node.type === 'VariableDeclarator' && new RegExp(`\\b${name}\\b`).test(chainText(node.id) ?? JSON.stringify(node.id)))
-      declared = true;
+    if (node.type === 'VariableDeclarator' && boundNames(node.id).includes(name)) declared = true;
   });
   return declared;
 }
@@ -162,7 +166,7 @@ export default function capAiUsage(file: FileInfo, api: API, options: Answers): 
   /** Guards the prompt inputs it can; false when some are left for a note. */
   function addGuards(call: AiCallOnPath, chain: readonly Node[]): boolean {
     const target = call.scope === call.handler.fn ? guardTarget(chain, call.handler.fn) : null;
-    const conditions: string[] = [];
+    const checks: Array<{ type: string | null; length: string }> = [];
     let unguarded = false;
     for (const part of call.unboundedInputs) {
       const path = inputPath(part.value).path;
@@ -176,10 +180,12 @@ export default function capAiUsage(file: FileInfo, api: API, options: Answers): 
       const key = `${target.start}:${pathText}`;
       if (guarded.has(key)) continue;
       guarded.add(key);
-      conditions.push(tooLong(pathText, part.shape, maxInputChars));
+      checks.push(inputCheck(pathText, part.shape));
     }
-    if (!target || conditions.length === 0) return !unguarded;
-    const condition = conditions.length === 1 ? conditions[0]! : conditions.map((c) => `(${c})`).join(' || ');
+    if (!target || checks.length === 0) return !unguarded;
+    // One limit on all the request's text that goes into the prompt, not one per field.
+    const total = `${checks.map((check) => check.length).join(' + ')} > ${maxInputChars}`;
+    const condition = [...checks.flatMap((check) => (check.type ? [check.type] : [])), total].join(' || ');
     const names = { request: call.handler.request, response: call.handler.response, nextResponse };
     const lines = rejectLines(call.handler.kind, condition, names, 400, TOO_LONG);
     const indent = edits.indentAt(target.start!);

@@ -1,4 +1,5 @@
 import type { CallExpression, Expression, Node, ObjectExpression, Program } from '@babel/types';
+import { memberName, propertyName } from '../engine/ast.ts';
 import { forEachNode } from '../engine/walk.ts';
 import { absoluteUrlOf, moduleStringConstants } from './fetch-calls.ts';
 import { calledExport, importedBindings, moduleConstants, objectKeys, objectLiteral, staticString } from './imported-bindings.ts';
@@ -36,10 +37,10 @@ export interface AiCall {
   prompts: Prompt[];
 }
 
-/** A value of the prompt, and what it holds: text, a list (messages, contents), or either. */
+/** A value of the prompt, and what it holds: text, a list (messages, contents), either, or anything written into text. */
 export interface Prompt {
   value: Node;
-  shape: 'text' | 'list' | 'any';
+  shape: 'text' | 'list' | 'any' | 'interpolated';
 }
 
 const PROMPT_SHAPES: Record<string, Prompt['shape']> = {
@@ -264,8 +265,8 @@ export function aiCalls(program: Program): AiCall[] {
       found.push(sdkCall(node, 'openai', openai[1], options(), resolved));
       return;
     }
-    if (OPENAI_V3_METHODS[method] && (imports.has('openai') || /openai/i.test(root))) {
-      found.push(sdkCall(node, 'openai', OPENAI_V3_METHODS[method], options(), resolved));
+    if (Object.hasOwn(OPENAI_V3_METHODS, method) && (imports.has('openai') || /openai/i.test(root))) {
+      found.push(sdkCall(node, 'openai', OPENAI_V3_METHODS[method]!, options(), resolved));
       return;
     }
     if (/(^|\.)messages\.(create|stream)$/.test(path) && (imports.has('anthropic') || /anthropic|claude/i.test(path))) {
@@ -370,47 +371,145 @@ export function inputPath(node: Node): { path: Node; bounded: boolean } {
   }
 }
 
-/** The parts of a prompt that come from the caller, each at the smallest expression that is wholly input. */
-function inputParts(node: Node, sourceOf: PathInput['sourceOf'], out: Node[]): void {
+/** Keys of a message part that name a file, an image or a format rather than carry text: their length bounds nothing. */
+const MEDIA_KEYS = new Set([
+  'image',
+  'image_url',
+  'url',
+  'data',
+  'file',
+  'file_url',
+  'file_id',
+  'mimeType',
+  'mediaType',
+  'mime_type',
+  'type',
+  'role',
+]);
+/** Conversions to a number or a flag: what they return has no length worth bounding. */
+const SCALAR_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'Boolean', 'Math.min', 'Math.max', 'Math.round']);
+
+/** A prompt's part from the caller, and what it holds where it is used. */
+interface InputPart {
+  node: Node;
+  shape: Prompt['shape'];
+}
+
+/** Keys of a message whose value is text. */
+const TEXT_KEYS = new Set(['content', 'text', 'prompt', 'system', 'instructions']);
+
+/**
+ * Input that can be long: the body, a form, a server action's arguments. The URL, its query and
+ * route params, headers and cookies are held to a few kilobytes by the platform before the code runs.
+ */
+const fromBody = (source: InputSource | null) => source === 'body' || source === 'form' || source === 'argument';
+
+/** What a prompt's parts are traced through: the caller's input, and the values a function gives its local names. */
+interface PartTracing {
+  sourceOf: PathInput['sourceOf'];
+  /** The values assigned to a local name in the function (its initialiser and every `=`/`+=`). */
+  assigned(name: string): Node[];
+  seen: Set<string>;
+}
+
+/** A value built from other values, whose own length says nothing of each input's (`\`…${topic}…\``, `intro + text`). */
+function isComposite(node: Node): boolean {
+  switch (node.type) {
+    case 'TemplateLiteral':
+    case 'BinaryExpression':
+    case 'ArrayExpression':
+    case 'ObjectExpression':
+    case 'ConditionalExpression':
+      return true;
+    case 'CallExpression':
+      return node.callee.type === 'Identifier';
+    default:
+      return false;
+  }
+}
+
+/**
+ * The parts of a prompt that come from the caller, each at the smallest expression that is wholly
+ * input: a local name built from a template or a call is traced to the inputs it was built from,
+ * so a bound applies to what the caller sent rather than to the instructions around it.
+ */
+function inputParts(node: Node, tracing: PartTracing, out: InputPart[], shape: Prompt['shape']): void {
   node = unwrap(node)!;
+  const { sourceOf } = tracing;
+  const take = () => {
+    if (fromBody(sourceOf(node))) out.push({ node, shape });
+  };
   switch (node.type) {
     case 'ArrayExpression':
-      for (const element of node.elements) if (element) inputParts(element, sourceOf, out);
+      for (const element of node.elements)
+        if (element) inputParts(element, tracing, out, element.type === 'SpreadElement' ? 'list' : 'any');
       return;
     case 'ObjectExpression':
       for (const entry of node.properties) {
-        if (entry.type === 'ObjectProperty') inputParts(entry.value, sourceOf, out);
-        else if (entry.type === 'SpreadElement') inputParts(entry.argument, sourceOf, out);
+        if (entry.type === 'ObjectProperty') {
+          const key = propertyName(entry);
+          if (!key || !MEDIA_KEYS.has(key)) inputParts(entry.value, tracing, out, key && TEXT_KEYS.has(key) ? 'text' : 'any');
+        } else if (entry.type === 'SpreadElement') inputParts(entry.argument, tracing, out, 'any');
       }
       return;
     case 'SpreadElement':
-      inputParts(node.argument, sourceOf, out);
+      inputParts(node.argument, tracing, out, shape);
       return;
     case 'TemplateLiteral':
-      for (const expression of node.expressions) inputParts(expression, sourceOf, out);
+      for (const expression of node.expressions) inputParts(expression, tracing, out, 'interpolated');
       return;
     case 'BinaryExpression':
       if (node.operator === '+') {
-        inputParts(node.left, sourceOf, out);
-        inputParts(node.right, sourceOf, out);
+        inputParts(node.left, tracing, out, 'interpolated');
+        inputParts(node.right, tracing, out, 'interpolated');
       }
       return;
     case 'LogicalExpression':
-      inputParts(node.left, sourceOf, out);
-      inputParts(node.right, sourceOf, out);
+      inputParts(node.left, tracing, out, shape);
+      inputParts(node.right, tracing, out, shape);
       return;
     case 'ConditionalExpression':
-      inputParts(node.consequent, sourceOf, out);
-      inputParts(node.alternate, sourceOf, out);
+      inputParts(node.consequent, tracing, out, shape);
+      inputParts(node.alternate, tracing, out, shape);
+      return;
+    case 'NewExpression':
       return;
     case 'CallExpression':
-      if (sourceOf(node)) out.push(node);
-      // `buildPrompt(body.topic)`, `convertToModelMessages(messages)`: what the call is given ends up in the prompt.
-      else for (const argument of node.arguments) inputParts(argument as Node, sourceOf, out);
+      if (SCALAR_CALLS.has(chainText(node.callee) ?? '')) return;
+      if (sourceOf(node)) take();
+      // `buildPrompt(body.topic)`, `JSON.stringify(items)`: what the call is given ends up in the prompt.
+      else for (const argument of node.arguments) inputParts(argument as Node, tracing, out, 'any');
       return;
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      if (memberName(node) === 'length' || memberName(node) === 'size') return;
+      take();
+      return;
+    case 'Identifier': {
+      const values = tracing.assigned(node.name);
+      if (values.length > 0 && values.some((value) => isComposite(unwrap(value)!)) && !tracing.seen.has(node.name)) {
+        tracing.seen.add(node.name);
+        for (const value of values) inputParts(value, tracing, out, shape);
+        return;
+      }
+      take();
+      return;
+    }
     default:
-      if (sourceOf(node)) out.push(node);
+      take();
   }
+}
+
+/** The values each plain local name of a function is given. */
+function assignments(scope: Node): (name: string) => Node[] {
+  const values = new Map<string, Node[]>();
+  const add = (name: string, value: Node) => values.set(name, [...(values.get(name) ?? []), value]);
+  forEachNode(scope, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) add(node.id.name, node.init);
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && (node.operator === '=' || node.operator === '+='))
+      add(node.left.name, node.right);
+  });
+  return (name) => values.get(name) ?? [];
 }
 
 const normalised = (source: string, node: Node) => source.slice(node.start!, node.end!).replace(/\s+|\?(?=\.)/g, '');
@@ -423,16 +522,23 @@ function lengthCompared(path: string, scope: Node, before: number, source: strin
   forEachNode(scope, (node) => {
     if (found || node.type !== 'BinaryExpression' || !UPPER_BOUND.has(node.operator) || node.start! > before) return;
     const sides = [node.left, node.right] as Node[];
-    const length = sides.find((side) => {
-      const value = unwrap(side);
-      if (value?.type !== 'MemberExpression' && value?.type !== 'OptionalMemberExpression') return false;
-      if (value.property.type !== 'Identifier' || value.property.name !== 'length') return false;
-      return normalised(source, measured(value.object)).replace(/\.trim\(\)$/, '') === path;
-    });
+    // `prompt.length > 4000`, or a total: `String(topic).length + String(notes).length > 4000`.
+    const length = sides.find((side) => terms(side).some((term) => isLengthOf(term, path, source)));
     const other = sides.find((side) => side !== length);
     if (length && !(other?.type === 'NumericLiteral' && other.value <= 1)) found = true;
   });
   return found;
+}
+
+function terms(node: Node): Node[] {
+  const value = unwrap(node)!;
+  return value.type === 'BinaryExpression' && value.operator === '+' ? [...terms(value.left), ...terms(value.right)] : [value];
+}
+
+function isLengthOf(node: Node, path: string, source: string): boolean {
+  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return false;
+  if (memberName(node) !== 'length') return false;
+  return normalised(source, measured(node.object)).replace(/\.trim\(\)$/, '') === path;
 }
 
 /** What a length is taken of: `x` for `JSON.stringify(x).length` and `String(x).length`. */
@@ -442,6 +548,21 @@ function measured(node: Node): Node {
   const argument = unwrap(value.arguments[0] as Node | undefined);
   // `JSON.stringify(x ?? '')`
   return argument?.type === 'LogicalExpression' ? argument.left : (argument ?? value);
+}
+
+/** `if (userPracticeId !== practiceId) return …`: a value compared with another (not a literal) is as long as that one. */
+function matchedAgainst(path: string, scope: Node, before: number, source: string): boolean {
+  let found = false;
+  forEachNode(scope, (node) => {
+    if (found || node.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(node.operator) || node.start! > before) return;
+    const left = node.left as Node;
+    const right = node.right;
+    const leftIsPath = normalised(source, left) === path;
+    if (leftIsPath === (normalised(source, right) === path)) return;
+    const other = leftIsPath ? right : left;
+    found = (other.type === 'Identifier' && other.name !== 'undefined') || other.type === 'MemberExpression';
+  });
+  return found;
 }
 
 /** `.max(2000)`, valibot's `maxLength(2000)` or `.length(…)` on the schema's field (or on any field, when the field is not known). */
@@ -463,7 +584,7 @@ function isBounded(part: Node, scope: HandlerFunction, call: Node, input: PathIn
   const { path, bounded } = inputPath(part);
   if (bounded) return true;
   const text = normalised(source, path);
-  if (lengthCompared(text, scope, call.start!, source)) return true;
+  if (lengthCompared(text, scope, call.start!, source) || matchedAgainst(text, scope, call.start!, source)) return true;
   const root = rootName(path);
   if (path.type === 'Identifier') {
     let truncated = false;
@@ -533,6 +654,7 @@ export function aiCallsOnRequestPath(program: Program, handlers: readonly Reques
       const inScope = calls.filter((ai) => !seen.has(ai.node) && ai.node.start! >= scope.start! && ai.node.end! <= scope.end!);
       if (inScope.length === 0) continue;
       const input = pathInput(handler, scope, program);
+      const assigned = assignments(scope);
       for (const ai of inScope) {
         seen.add(ai.node);
         const model = ai.model && input.sourceOf(ai.model) ? ai.model : null;
@@ -540,11 +662,10 @@ export function aiCallsOnRequestPath(program: Program, handlers: readonly Reques
           model && !allowListed(normalised(source, inputPath(model).path), scope, ai.node.start!, source) ? model : null;
         const unboundedInputs: Prompt[] = [];
         for (const prompt of ai.prompts) {
-          const parts: Node[] = [];
-          inputParts(prompt.value, input.sourceOf, parts);
+          const parts: InputPart[] = [];
+          inputParts(prompt.value, { sourceOf: input.sourceOf, assigned, seen: new Set() }, parts, prompt.shape);
           for (const part of parts)
-            if (!isBounded(part, scope, ai.node, input, source))
-              unboundedInputs.push({ value: part, shape: part === unwrap(prompt.value) ? prompt.shape : 'text' });
+            if (!isBounded(part.node, scope, ai.node, input, source)) unboundedInputs.push({ value: part.node, shape: part.shape });
         }
         found.push({ ai, handler, scope, noCap: ai.cap === null && !ai.capUnknown, modelFromRequest, unboundedInputs });
       }
