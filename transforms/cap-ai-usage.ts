@@ -16,7 +16,7 @@ import { modelLiterals, mostUsedModels } from '../src/analysis/ai-models.ts';
 import { objectKeys, objectLiteral, staticString } from '../src/analysis/imported-bindings.ts';
 import { boundNames, moduleHandlers } from '../src/analysis/request-handlers.ts';
 import { rejectLines } from '../src/analysis/auth/idiom.ts';
-import { chainText, importsOf, isFunctionNode } from '../src/analysis/auth/syntax.ts';
+import { chainText, importsOf, isFunctionNode, unwrap } from '../src/analysis/auth/syntax.ts';
 import { meta } from './meta/cap-ai-usage.ts';
 export { meta };
 
@@ -95,6 +95,14 @@ function declaredBefore(name: string, fn: Node, at: number): boolean {
   return declared;
 }
 
+/** `body.model || 'gpt-4o'`: the model the code falls back to when the caller names none. */
+function fallbackModel(value: Node): string | null {
+  const node = unwrap(value);
+  if (node?.type === 'LogicalExpression') return staticString(node.right) ?? staticString(node.left);
+  if (node?.type === 'ConditionalExpression') return staticString(node.alternate) ?? staticString(node.consequent);
+  return null;
+}
+
 /** `{ model }`: the property whose value is the node, when it is written shorthand. */
 function shorthandProperty(program: BabelProgram, value: Node): Node | null {
   let found: Node | null = null;
@@ -140,7 +148,7 @@ export default function capAiUsage(file: FileInfo, api: API, options: Answers): 
     const note = (text: string) => notes.push(text);
     let model = staticString(ai.model);
     if (call.modelFromRequest) {
-      const literal = answered || projectModels[ai.family] || fileModels[ai.family];
+      const literal = answered || fallbackModel(call.modelFromRequest) || projectModels[ai.family] || fileModels[ai.family];
       if (literal) {
         const quoted = `'${literal.replace(/['\\]/g, '\\$&')}'`;
         const shorthand = shorthandProperty(program, call.modelFromRequest);
