@@ -476,6 +476,9 @@ function inputParts(node: Node, tracing: PartTracing, out: InputPart[], shape: P
       return;
     case 'CallExpression':
       if (SCALAR_CALLS.has(chainText(node.callee) ?? '')) return;
+      // `String(body.prompt)` writes the value as a template does.
+      if (chainText(node.callee) === 'String' && node.arguments[0])
+        return inputParts(node.arguments[0] as Node, tracing, out, 'interpolated');
       if (sourceOf(node)) take();
       // `buildPrompt(body.topic)`, `JSON.stringify(items)`: what the call is given ends up in the prompt.
       else for (const argument of node.arguments) inputParts(argument as Node, tracing, out, 'any');
