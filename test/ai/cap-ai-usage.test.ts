@@ -1,13 +1,9 @@
-import { mkdtempSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Changeset, diskReader } from '../../src/engine/changeset.ts';
-import { planTransform } from '../../src/engine/run-transform.ts';
-import { scan } from '../../src/engine/scan.ts';
-import { loadProject } from '../../src/project/load-project.ts';
-import { CHECK_IDS, checksFixedBy, loadTransform } from '../../src/registry.ts';
+import { applyFix } from '../fix-app.ts';
 import { REPO, writeTree } from '../helpers.ts';
 
 /**
@@ -76,13 +72,7 @@ beforeAll(async () => {
     },
     root,
   );
-  const project = loadProject(root, { knownCheckIds: CHECK_IDS });
-  const { findings } = await scan(project, { checks: checksFixedBy('cap-ai-usage') });
-  const transform = (await loadTransform('cap-ai-usage'))!;
-  const options = { maxTokens: MAX_TOKENS, maxInputChars: MAX_INPUT_CHARS, model: '' };
-  const { changeset, failures } = await planTransform(project, transform, findings, options, new Changeset(diskReader(root)));
-  expect(failures).toEqual([]);
-  for (const change of changeset.changes()) writeFileSync(path.join(root, change.path), change.after!);
+  expect(await applyFix(root, 'cap-ai-usage', { maxTokens: MAX_TOKENS, maxInputChars: MAX_INPUT_CHARS, model: '' })).toEqual([]);
   appPost = (await import(path.join(root, 'app/api/chat/route.ts'))).POST;
   pagesHandler = (await import(path.join(root, 'pages/api/tweet.ts'))).default;
 });
