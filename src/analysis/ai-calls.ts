@@ -147,7 +147,15 @@ function generativeModelOptions(object: Node, resolved: Resolved): { found: bool
   return { found: true, options: objectLiteral(current.arguments[0] as Node, resolved.constants) };
 }
 
-function googleCall(call: CallExpression, imports: ReadonlySet<AiProvider>, resolved: Resolved): AiCall | null {
+/** A model the project builds in a module of its own and imports by a name that says so (`import { geminiModel } from '@/lib/gemini'`). */
+const PROJECT_MODEL_NAME = /gemini|generative|genai|model/i;
+
+function googleCall(
+  call: CallExpression,
+  imports: ReadonlySet<AiProvider>,
+  resolved: Resolved,
+  bindings: ReturnType<typeof importedBindings>,
+): AiCall | null {
   const callee = call.callee;
   if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return null;
   const path = chainText(callee) ?? '';
@@ -174,7 +182,10 @@ function googleCall(call: CallExpression, imports: ReadonlySet<AiProvider>, reso
     };
   }
   const model = generativeModelOptions(callee.object, resolved);
-  if (!model.found && !imports.has('google')) return null;
+  const object = unwrap(callee.object);
+  const projectModel =
+    object?.type === 'Identifier' && PROJECT_MODEL_NAME.test(object.name) && /^[.@~]/.test(bindings.get(object.name)?.source ?? '');
+  if (!model.found && !imports.has('google') && !projectModel) return null;
   const fromModel = capIn(model.options, 'generationConfig', GOOGLE_CAP_KEYS, resolved);
   const fromRequest = request ? capIn(request, 'generationConfig', GOOGLE_CAP_KEYS, resolved) : { cap: null, unknown: false };
   const cap = fromModel.cap ?? fromRequest.cap;
@@ -274,7 +285,7 @@ export function aiCalls(program: Program): AiCall[] {
       return;
     }
     if (method === 'generateContent' || method === 'generateContentStream') {
-      const google = googleCall(node, imports, resolved);
+      const google = googleCall(node, imports, resolved, bindings);
       if (google) found.push(google);
     }
   });
