@@ -22,7 +22,7 @@ export { meta };
 
 export const parser = 'tsx';
 
-const TOO_LONG = "'Input is missing or too long'";
+const TOO_LONG = 'Input is missing or too long';
 
 /** OpenAI's reasoning models refuse `max_tokens` in chat completions and take `max_completion_tokens`. */
 const COMPLETION_TOKEN_MODELS = /^(o\d|gpt-5)/;

@@ -27,6 +27,8 @@ export interface HandlerNames {
   supabase?: string | null;
   /** The file already imports `NextResponse`. */
   nextResponse?: boolean;
+  /** A server action that answers its failures as `return { error }` rather than by throwing. */
+  returnsErrors?: boolean;
 }
 
 /** The auth library a package depends on, when the session check it needs is known without reading code: Clerk, or Auth.js 5 with its root `auth.ts`. */
@@ -49,22 +51,28 @@ export function importPath(from: string, to: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
-const NOT_SIGNED_IN = "'Not signed in'";
+const NOT_SIGNED_IN = 'Not signed in';
 
 /** What the handler does when no one is signed in: 401 from a route, `throw` from a server action. */
 export function denyLines(kind: HandlerKind, condition: string, names: HandlerNames): string[] {
   return rejectLines(kind, condition, names, 401, NOT_SIGNED_IN);
 }
 
-/** An early answer with `status` and the message (a quoted literal) when `condition` holds, in the router's idiom; a server action throws it. */
+/**
+ * A refusal in the handler's own idiom: `res.status(n).json(…)` from an API route, a `NextResponse.json` or a
+ * `Response` from a route handler, `throw new Error(…)` from a server action, or `return { error }` from an
+ * action that already answers its errors that way.
+ */
 export function rejectLines(kind: HandlerKind, condition: string, names: HandlerNames, status: number, message: string): string[] {
-  if (kind === 'server-action') return [`if (${condition}) throw new Error(${message});`];
+  const text = `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (kind === 'server-action')
+    return [names.returnsErrors ? `if (${condition}) return { error: ${text} };` : `if (${condition}) throw new Error(${text});`];
   if (kind === 'pages-api') {
-    return [`if (${condition}) {`, `  ${names.response ?? 'res'}.status(${status}).json({ error: ${message} });`, '  return;', '}'];
+    return [`if (${condition}) {`, `  ${names.response ?? 'res'}.status(${status}).json({ error: ${text} });`, '  return;', '}'];
   }
   return names.nextResponse
-    ? [`if (${condition}) return NextResponse.json({ error: ${message} }, { status: ${status} });`]
-    : [`if (${condition}) return new Response(${message}, { status: ${status} });`];
+    ? [`if (${condition}) return NextResponse.json({ error: ${text} }, { status: ${status} });`]
+    : [`if (${condition}) return new Response(${text}, { status: ${status} });`];
 }
 
 /**
