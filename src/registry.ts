@@ -1,3 +1,4 @@
+import aiCallWithoutLimits from './checks/ai-call-without-limits.ts';
 import appRouterUnsupportedFeature from './checks/app-router-unsupported-feature.ts';
 import authEndpointWithoutRateLimit from './checks/auth-endpoint-without-rate-limit.ts';
 import clientSideFiltering from './checks/client-side-filtering.ts';
@@ -65,6 +66,7 @@ import { meta as addJwtExpiry } from '../transforms/meta/add-jwt-expiry.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addRateLimit } from '../transforms/meta/add-rate-limit.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
+import { meta as capAiUsage } from '../transforms/meta/cap-ai-usage.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
 import { meta as extractHardcodedSecret } from '../transforms/meta/extract-hardcoded-secret.ts';
 import { meta as dedupeWebhookEvents } from '../transforms/meta/dedupe-webhook-events.ts';
@@ -94,6 +96,7 @@ import type { FileTransform, ProjectTransform, Transform, TransformMeta } from '
 import type { Check } from './types.ts';
 
 export const CHECKS: readonly Check[] = [
+  aiCallWithoutLimits,
   appRouterUnsupportedFeature,
   authEndpointWithoutRateLimit,
   clientSideFiltering,
@@ -214,6 +217,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(addMissingDependencies, () => import('../transforms/add-missing-dependencies.ts')),
   projectTransform(addRateLimit, () => import('../transforms/add-rate-limit/index.ts')),
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
+  fileTransform(capAiUsage, () => import('../transforms/cap-ai-usage.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
   projectTransform(dedupeWebhookEvents, () => import('../transforms/dedupe-webhook-events.ts')),
   projectTransform(extractHardcodedSecret, () => import('../transforms/extract-hardcoded-secret.ts')),

@@ -38,14 +38,14 @@ describe('report formats for CI', () => {
 
   it('github: one annotation per finding at its severity, and the summary last', async () => {
     const lines = (await runAsync(['scan', app, '--format', 'github'])).stdout.trimEnd().split('\n');
-    expect(lines.filter((line) => line.startsWith('::error ')).length).toBe(16);
+    expect(lines.filter((line) => line.startsWith('::error ')).length).toBe(18);
     expect(lines.filter((line) => line.startsWith('::warning ')).length).toBe(3);
     expect(lines.filter((line) => line.startsWith('::notice ')).length).toBe(3);
     expect(lines).toContain(
       '::error file=next.config.js,line=6,endLine=6,col=5,endColumn=28,title=next.config hides type or lint errors from the build [next-config-ignores-build-errors]::`typescript.ignoreBuildErrors: true` lets `next build` succeed with type errors.%0Afix: shipshape fix --only next-config-ignores-build-errors',
     );
     expect(lines.at(-1)).toBe(
-      'shipshape: 22 findings (4 critical, 12 high, 3 medium, 3 low) · 12 files scanned · 2 skipped · 1 suppressed',
+      'shipshape: 24 findings (4 critical, 14 high, 3 medium, 3 low) · 12 files scanned · 2 skipped · 1 suppressed',
     );
   });
 
@@ -56,14 +56,14 @@ describe('report formats for CI', () => {
 
   it('gitlab: the Code Quality fields, GitLab severities and one fingerprint per issue', async () => {
     const issues = JSON.parse((await runAsync(['scan', app, '--format', 'gitlab'])).stdout);
-    expect(issues).toHaveLength(22);
+    expect(issues).toHaveLength(24);
     for (const issue of issues) {
       expect(Object.keys(issue)).toEqual(expect.arrayContaining(['description', 'check_name', 'fingerprint', 'severity', 'location']));
       expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(issue.severity);
       expect(typeof issue.location.path).toBe('string');
       expect(Number.isInteger(issue.location.lines.begin)).toBe(true);
     }
-    expect(new Set(issues.map((issue: { fingerprint: string }) => issue.fingerprint)).size).toBe(22);
+    expect(new Set(issues.map((issue: { fingerprint: string }) => issue.fingerprint)).size).toBe(24);
     expect(issues.find((issue: { check_name: string }) => issue.check_name === 'hardcoded-secret')).toMatchObject({
       severity: 'critical',
       categories: ['Security'],
@@ -73,7 +73,7 @@ describe('report formats for CI', () => {
 
   it('junit: a suite per check, a failing case per finding', async () => {
     const xml = (await runAsync(['scan', app, '--format', 'junit'])).stdout;
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="shipshape" tests="\d+" failures="22" errors="0">/);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="shipshape" tests="\d+" failures="24" errors="0">/);
     expect(xml).toContain('<testsuite name="hardcoded-secret" tests="3" failures="3" errors="0" skipped="0">');
     expect(xml).toContain('<testcase name="db-connection-per-request" classname="shipshape.db-connection-per-request"/>');
     expect(xml).not.toMatch(/timestamp|time=/);

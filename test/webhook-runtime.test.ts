@@ -1,13 +1,9 @@
-import { mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Changeset, diskReader } from '../src/engine/changeset.ts';
-import { planTransform } from '../src/engine/run-transform.ts';
-import { scan } from '../src/engine/scan.ts';
-import { loadProject } from '../src/project/load-project.ts';
-import { CHECK_IDS, checksFixedBy, loadTransform } from '../src/registry.ts';
+import { applyFix } from './fix-app.ts';
 import { REPO, writeTree } from './helpers.ts';
 
 /**
@@ -44,11 +40,7 @@ beforeAll(async () => {
     },
     root,
   );
-  const project = loadProject(root, { knownCheckIds: CHECK_IDS });
-  const { findings } = await scan(project, { checks: checksFixedBy('verify-webhook-signature') });
-  const transform = (await loadTransform('verify-webhook-signature'))!;
-  const { changeset } = await planTransform(project, transform, findings, {}, new Changeset(diskReader(root)));
-  for (const change of changeset.changes()) writeFileSync(path.join(root, change.path), change.after!);
+  await applyFix(root, 'verify-webhook-signature');
   process.env.STRIPE_WEBHOOK_SECRET = SECRET;
   store = (await import(path.join(root, 'lib/store.ts'))) as Store;
   appPost = (await import(path.join(root, 'app/api/stripe/route.ts'))).POST;

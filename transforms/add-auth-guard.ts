@@ -2,8 +2,7 @@ import type { API, FileInfo } from 'jscodeshift';
 import type { File as BabelFile, Program as BabelProgram, Statement } from '@babel/types';
 import { TextEdits, insertImportLines, sourceTree } from '../src/engine/codemod.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
-import type { Project } from '../src/project/types.ts';
-import { requestHandlers, type RequestHandler } from '../src/analysis/request-handlers.ts';
+import { moduleHandlers, type RequestHandler } from '../src/analysis/request-handlers.ts';
 import { callerInput } from '../src/analysis/request-input.ts';
 import { webhookOf } from '../src/analysis/webhooks/index.ts';
 import { handlerEffects, localGate, sessionUserCalls } from '../src/analysis/auth/index.ts';
@@ -18,24 +17,6 @@ export const parser = 'tsx';
 const NO_LIBRARY = 'check who is calling before this runs: no auth library was found to write the check with';
 const SUPABASE_CLIENT =
   /^(?:createClient|createServerClient|createRouteHandlerClient|createServerActionClient|createSupabaseServerClient|createServerSupabaseClient)$/;
-
-/**
- * A path that tells `requestHandlers` what the module is when its own path does not (a file given to
- * jscodeshift alone): HTTP-method exports make it a route handler, a default export an API route.
- */
-function routedPath(file: string, program: BabelProgram): string {
-  if (/(?:^|\/)(?:src\/)?(?:pages\/api|app)\//.test(file)) return file;
-  const methods = program.body.some(
-    (s) =>
-      s.type === 'ExportNamedDeclaration' &&
-      ((s.declaration?.type === 'FunctionDeclaration' && /^(?:GET|POST|PUT|PATCH|DELETE)$/.test(s.declaration.id?.name ?? '')) ||
-        (s.declaration?.type === 'VariableDeclaration' &&
-          s.declaration.declarations.some((d) => d.id.type === 'Identifier' && /^(?:GET|POST|PUT|PATCH|DELETE)$/.test(d.id.name)))),
-  );
-  return methods ? 'app/api/handler/route.ts' : 'pages/api/handler.ts';
-}
-
-const routerProject = { packages: [{ dir: '', next: { range: null, installed: null }, routers: ['pages', 'app'] }] } as unknown as Project;
 
 function idiomOf(options: Answers): AuthIdiom | null {
   const library = String(options.authLibrary ?? '');
@@ -75,7 +56,7 @@ export default function addAuthGuard(file: FileInfo, api: API, options: Answers)
   const root = sourceTree(j, file.source);
   const program = root.find(j.Program).get().node as unknown as BabelProgram;
   const ast = { type: 'File', program } as BabelFile;
-  const handlers = requestHandlers(routedPath(file.path, program), ast, routerProject).filter((h) => needsGuard(h, program));
+  const handlers = moduleHandlers(file.path, ast).filter((h) => needsGuard(h, program));
   if (handlers.length === 0) return undefined;
   const edits = new TextEdits(file.source, file.path);
   const idiom = idiomOf(options);

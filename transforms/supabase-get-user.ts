@@ -1,28 +1,13 @@
 import type { API, FileInfo } from 'jscodeshift';
 import type { File as BabelFile, Node, ObjectPattern, Program as BabelProgram, VariableDeclarator } from '@babel/types';
 import { TextEdits, sourceTree } from '../src/engine/codemod.ts';
-import type { Project } from '../src/project/types.ts';
-import { requestHandlers } from '../src/analysis/request-handlers.ts';
+import { moduleHandlers } from '../src/analysis/request-handlers.ts';
 import { chainText, unwrap, visitInside } from '../src/analysis/auth/syntax.ts';
 import { meta } from './meta/supabase-get-user.ts';
 import { isPropertyAfterDot } from '../src/engine/ast.ts';
 export { meta };
 
 export const parser = 'tsx';
-
-const routerProject = { packages: [{ dir: '', next: { range: null, installed: null }, routers: ['pages', 'app'] }] } as unknown as Project;
-
-/** See add-auth-guard: a path that lets `requestHandlers` read a module given without its route. */
-function routedPath(file: string, program: BabelProgram): string {
-  if (/(?:^|\/)(?:src\/)?(?:pages\/api|app)\//.test(file)) return file;
-  const methods = program.body.some(
-    (s) =>
-      s.type === 'ExportNamedDeclaration' &&
-      s.declaration?.type === 'FunctionDeclaration' &&
-      /^(?:GET|POST|PUT|PATCH|DELETE)$/.test(s.declaration.id?.name ?? ''),
-  );
-  return methods ? 'app/api/handler/route.ts' : 'pages/api/handler.ts';
-}
 
 type Edit = { start: number; end: number; text: string };
 
@@ -123,7 +108,7 @@ export default function supabaseGetUser(file: FileInfo, api: API): string | unde
   const j = api.jscodeshift;
   const root = sourceTree(j, file.source);
   const program = root.find(j.Program).get().node as unknown as BabelProgram;
-  const handlers = requestHandlers(routedPath(file.path, program), { type: 'File', program } as BabelFile, routerProject);
+  const handlers = moduleHandlers(file.path, { type: 'File', program } as BabelFile);
   const edits = new TextEdits(file.source, file.path);
   for (const handler of handlers) {
     visitInside(handler.fn, (node) => {

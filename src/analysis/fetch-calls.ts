@@ -78,16 +78,19 @@ const EXTERNAL_API_VARIABLE =
 
 const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 
-/** The host of an absolute http(s) URL to another machine, or null. */
-export function absoluteUrlOf(expression: Expression | undefined, constants: ReadonlyMap<string, string>): { host: string } | null {
+/** The host of an absolute http(s) URL to another machine, with as much of the URL as is static; null for anything else. */
+export function absoluteUrlOf(
+  expression: Expression | undefined,
+  constants: ReadonlyMap<string, string>,
+): { host: string; staticPart: string } | null {
   const prefix = staticPrefix(expression, constants);
   if (prefix?.startsWith(ENV_MARK)) {
     const variable = /^[\w]+/.exec(prefix.slice(ENV_MARK.length))![0];
-    return EXTERNAL_API_VARIABLE.test(variable.replace(PUBLIC_ENV_PREFIX, '')) ? { host: variable } : null;
+    return EXTERNAL_API_VARIABLE.test(variable.replace(PUBLIC_ENV_PREFIX, '')) ? { host: variable, staticPart: '' } : null;
   }
   const match = prefix ? /^https?:\/\/([^/?#\s]+)/i.exec(prefix) : null;
   if (!match || LOCAL_HOSTS.test(match[1]!)) return null;
-  return { host: match[1]! };
+  return { host: match[1]!, staticPart: prefix! };
 }
 
 function hasDirective(program: Program, value: string): boolean {

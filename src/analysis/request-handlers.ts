@@ -71,6 +71,29 @@ export function requestHandlers(file: string, ast: BabelFile, project: Project):
   return found.sort((a, b) => a.line - b.line);
 }
 
+/**
+ * The handlers of a module read on its own, as a file transform reads it: its path tells which router
+ * it belongs to when it has the usual shape, and otherwise its exports do (HTTP-method exports make
+ * it a route handler, a default export an API route).
+ */
+export function moduleHandlers(file: string, ast: BabelFile): RequestHandler[] {
+  return requestHandlers(routedPath(file, ast.program), ast, ROUTER_PROJECT);
+}
+
+const ROUTER_PROJECT = { packages: [{ dir: '', next: { range: null, installed: null }, routers: ['pages', 'app'] }] } as unknown as Project;
+
+function routedPath(file: string, program: Program): string {
+  if (/(?:^|\/)(?:src\/)?(?:pages\/api|app)\//.test(file)) return file;
+  const methods = program.body.some(
+    (s) =>
+      s.type === 'ExportNamedDeclaration' &&
+      ((s.declaration?.type === 'FunctionDeclaration' && /^(?:GET|POST|PUT|PATCH|DELETE)$/.test(s.declaration.id?.name ?? '')) ||
+        (s.declaration?.type === 'VariableDeclaration' &&
+          s.declaration.declarations.some((d) => d.id.type === 'Identifier' && /^(?:GET|POST|PUT|PATCH|DELETE)$/.test(d.id.name)))),
+  );
+  return methods ? 'app/api/handler/route.ts' : 'pages/api/handler.ts';
+}
+
 /** The handler whose function holds a node, given the node's ancestors. */
 export function enclosingHandler(handlers: readonly RequestHandler[], ancestors: readonly Node[]): RequestHandler | null {
   for (let i = ancestors.length - 1; i >= 0; i--) {

@@ -15,6 +15,22 @@ export const SERVER_SDKS: ReadonlyArray<[RegExp, string]> = [
   [/^firebase-admin(\/|$)/, 'Firebase Admin SDK'],
 ];
 
+/** The AI model APIs a server calls, by the package of their SDK: what their calls cost depends on the tokens in and out. */
+export type AiProvider = 'openai' | 'anthropic' | 'google' | 'google-genai' | 'ai-sdk';
+
+export const AI_SDK_PACKAGES: ReadonlyArray<[RegExp, AiProvider]> = [
+  [/^openai$/, 'openai'],
+  [/^@anthropic-ai\/sdk$/, 'anthropic'],
+  [/^@google\/generative-ai$/, 'google'],
+  [/^@google\/genai$/, 'google-genai'],
+  [/^ai$/, 'ai-sdk'],
+];
+
+/** The AI provider an import specifier names, or null. */
+export function aiProviderOf(specifier: string): AiProvider | null {
+  return AI_SDK_PACKAGES.find(([pattern]) => pattern.test(specifier))?.[1] ?? null;
+}
+
 /** A cheap over-approximation: the text may read a secret environment variable. */
 export function mayReadSecret(text: string): boolean {
   return (

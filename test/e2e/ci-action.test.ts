@@ -83,7 +83,7 @@ describe('the GitHub Action and the pre-commit hook', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.outputs).toEqual({ 'sarif-file': 'shipshape.sarif', 'exit-code': '1' });
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'shipshape.sarif'), 'utf8'));
-    expect(sarif.runs[0].results.length).toBe(22);
+    expect(sarif.runs[0].results.length).toBe(24);
 
     const fail = action.runs.steps.at(-1)!;
     expect((await runStep(fail, { 'steps.scan.outputs.exit-code': '1' }, workspace)).code).toBe(1);

@@ -244,7 +244,7 @@ describe('fix plans until nothing new comes', () => {
   it('reports findings, not files: what remains, the critical ones by check', async () => {
     const { stdout } = await runAsync(['fix', prototype(), '--yes']);
     expect(stdout).toContain(
-      'fixed 3 of 22 finding(s); 19 remain (4 critical: hardcoded-secret ×3, rls-disabled; 10 high; 2 medium; 3 low)',
+      'fixed 3 of 24 finding(s); 21 remain (4 critical: hardcoded-secret ×3, rls-disabled; 12 high; 2 medium; 3 low)',
     );
     expect(stdout).toContain('changed: 5 file(s)');
   });

@@ -40,7 +40,7 @@ describe('shipshape scan on the prototype app', () => {
       'supabase/migrations/20240501000000_init.sql:1:1  Table in an exposed schema without row level security  [rls-disabled]',
     );
     expect(stdout).toContain('fix: shipshape sql\n');
-    expect(stdout).toMatch(/22 findings \(4 critical, 12 high, 3 medium, 3 low\) · 12 files scanned · 2 skipped · 1 suppressed · \d+ ms/);
+    expect(stdout).toMatch(/24 findings \(4 critical, 14 high, 3 medium, 3 low\) · 12 files scanned · 2 skipped · 1 suppressed · \d+ ms/);
     expect(stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -83,7 +83,7 @@ describe('shipshape scan on the prototype app', () => {
       tracked: true,
       ignored: false,
     });
-    expect(report.summary).toMatchObject({ files: 12, skipped: 2, findings: { critical: 4, high: 12, medium: 3, low: 3 }, suppressed: 1 });
+    expect(report.summary).toMatchObject({ files: 12, skipped: 2, findings: { critical: 4, high: 14, medium: 3, low: 3 }, suppressed: 1 });
     expect(typeof report.summary.durationMs).toBe('number');
     const undeclared = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'undeclared-dependency');
     expect(undeclared.map((f: { file: string }) => f.file)).toEqual([
@@ -173,6 +173,7 @@ describe('shipshape scan on the prototype app', () => {
     expect(await rules(['--only', 'secrets'])).toEqual(['env-file-not-ignored', 'hardcoded-secret']);
     expect(await rules(['--only', 'missing-lockfile,env-file-not-ignored'])).toEqual(['env-file-not-ignored', 'missing-lockfile']);
     expect(await rules(['--skip', 'dependencies', '--skip', 'parse-error'])).toEqual([
+      'ai-call-without-limits',
       'auth-endpoint-without-rate-limit',
       'env-file-not-ignored',
       'hardcoded-secret',
@@ -194,7 +195,7 @@ describe('shipshape scan on the prototype app', () => {
     expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(JSON.parse(first.stdout).findings.length);
     const again = await runAsync(['scan', app, '--baseline', baseline]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^0 findings .* 22 in baseline/m);
+    expect(again.stdout).toMatch(/^0 findings .* 24 in baseline/m);
 
     // A new finding shows up; moving old code around does not resurrect the known ones.
     const moved = copyFixture(app);
