@@ -54,6 +54,19 @@ export async function writeListing(): Promise<void> {
   writeFileAtomic(fileURLToPath(PRECOMPUTED), `${JSON.stringify(await listing())}\n`);
 }
 
+/** The table `shipshape list` prints, which docs/list.md shows as it is. */
+export function listingText({ checks, transforms }: Listing): string {
+  const width = Math.max(...checks.map((c) => c.id.length), ...transforms.map((t) => t.id.length));
+  const lines = ['Checks', `  ${'id'.padEnd(width)}  severity  category      fix`];
+  for (const c of checks) {
+    const fix = c.fixCommand ? `\`${c.fixCommand}\`` : c.fix ? `${c.fix}${c.fixSafe ? '' : ' (review)'}` : '-';
+    lines.push(`  ${c.id.padEnd(width)}  ${c.severity.padEnd(8)}  ${c.category.padEnd(12)}  ${fix}`);
+  }
+  lines.push('', 'Transforms', `  ${'id'.padEnd(width)}  kind     safe  title`);
+  for (const t of transforms) lines.push(`  ${t.id.padEnd(width)}  ${t.kind.padEnd(7)}  ${(t.safe ? 'yes' : 'no').padEnd(4)}  ${t.title}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export function registerList(program: Command, setExit: (code: number) => void): void {
   program
     .command('list')
@@ -64,16 +77,7 @@ export function registerList(program: Command, setExit: (code: number) => void):
       if (flags.json) {
         io().stdout.write(`${JSON.stringify({ checks, transforms }, null, 2)}\n`);
       } else {
-        const width = Math.max(...checks.map((c) => c.id.length), ...transforms.map((t) => t.id.length));
-        const lines = ['Checks', `  ${'id'.padEnd(width)}  severity  category      fix`];
-        for (const c of checks) {
-          const fix = c.fixCommand ? `\`${c.fixCommand}\`` : c.fix ? `${c.fix}${c.fixSafe ? '' : ' (review)'}` : '-';
-          lines.push(`  ${c.id.padEnd(width)}  ${c.severity.padEnd(8)}  ${c.category.padEnd(12)}  ${fix}`);
-        }
-        lines.push('', 'Transforms', `  ${'id'.padEnd(width)}  kind     safe  title`);
-        for (const t of transforms)
-          lines.push(`  ${t.id.padEnd(width)}  ${t.kind.padEnd(7)}  ${(t.safe ? 'yes' : 'no').padEnd(4)}  ${t.title}`);
-        io().stdout.write(`${lines.join('\n')}\n`);
+        io().stdout.write(listingText({ checks, transforms }));
       }
       setExit(EXIT.ok);
     });

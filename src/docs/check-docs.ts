@@ -5,6 +5,7 @@ import { packageRoot } from '../engine/package-root.ts';
 import { renderTemplate } from '../engine/templates.ts';
 import { CHECKS, GENERATORS, fixCommand, transformEntry } from '../registry.ts';
 import type { Check } from '../types.ts';
+import { listing, listingText } from '../cli/list.ts';
 import { checkDocPath } from './check-doc-path.ts';
 import { checkExamples } from './check-examples.ts';
 
@@ -14,8 +15,9 @@ export const DOCS_COMMAND = 'npm run docs';
 const README = 'README.md';
 const CHECKS_PAGE = 'docs/checks.md';
 const CHECK_PAGES = path.posix.dirname(checkDocPath('any'));
-const TABLE_START = '<!-- checks:start -->';
-const TABLE_END = '<!-- checks:end -->';
+const LIST_PAGE = 'docs/list.md';
+const TABLE_MARKERS: readonly [string, string] = ['<!-- checks:start -->', '<!-- checks:end -->'];
+const LIST_MARKERS: readonly [string, string] = ['<!-- list:start -->', '<!-- list:end -->'];
 
 interface FixView {
   /** How the checks table names it: `` `pg-pool` (safe) ``, `` `shipshape sql` ``. */
@@ -118,11 +120,11 @@ function readmeSummary(): string {
 }
 
 /** Replaces what sits between the markers, keeping the rest of the page as it is. */
-function betweenMarkers(page: string, content: string, file: string): string {
-  const start = page.indexOf(TABLE_START);
-  const end = page.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`${file} has no ${TABLE_START} … ${TABLE_END} markers`);
-  return `${page.slice(0, start + TABLE_START.length)}\n${content}${page.slice(end)}`;
+function betweenMarkers(page: string, content: string, file: string, [startMarker, endMarker] = TABLE_MARKERS): string {
+  const start = page.indexOf(startMarker);
+  const end = page.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`${file} has no ${startMarker} … ${endMarker} markers`);
+  return `${page.slice(0, start + startMarker.length)}\n${content}${page.slice(end)}`;
 }
 
 /** Every generated file, by its path from the repository root, rendered in memory. */
@@ -133,6 +135,8 @@ export async function renderCheckDocs(root = packageRoot()): Promise<Map<string,
   files.set(CHECKS_PAGE, betweenMarkers(checksPage, checksTable(), CHECKS_PAGE));
   const readme = readFileSync(path.join(root, README), 'utf8');
   files.set(README, betweenMarkers(readme, readmeSummary(), README));
+  const listPage = readFileSync(path.join(root, LIST_PAGE), 'utf8');
+  files.set(LIST_PAGE, betweenMarkers(listPage, `\`\`\`\n${listingText(await listing())}\`\`\`\n`, LIST_PAGE, LIST_MARKERS));
   for (const check of CHECKS) files.set(checkDocPath(check.meta.id), await checkPage(fixtures, check));
   return files;
 }
