@@ -225,8 +225,13 @@ function alwaysExits(node: Node | null | undefined): boolean {
 }
 
 /** A catch that lets the loop go round again: it does not always leave. */
-function catchRetries(handler: CatchClause | null | undefined): boolean {
-  return !!handler && !alwaysExits(handler.body);
+function catchRetries(handler: CatchClause | null | undefined, loopTest: ReadonlySet<string> = new Set()): boolean {
+  if (!handler || alwaysExits(handler.body)) return false;
+  // `catch { hasMore = false }` ends a `while (hasMore)` loop.
+  return !someNode(
+    handler.body,
+    (node) => node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && loopTest.has(node.left.name),
+  );
 }
 
 function parentsWithin(ancestors: readonly Node[], root: Node): Node[] {
@@ -237,9 +242,10 @@ function parentsWithin(ancestors: readonly Node[], root: Node): Node[] {
 /** The try statements between `root` and a node whose catch sends control round again. */
 function insideRetryingTry(ancestors: readonly Node[], node: Node, root: Node): boolean {
   const chain = [...parentsWithin(ancestors, root), node];
+  const loopTest = LOOP_TYPES.has(root.type) ? identifiersIn((root as RetryLoopStatement).test) : new Set<string>();
   return chain.some((ancestor, index) => {
     if (ancestor.type !== 'TryStatement') return false;
-    return chain[index + 1] === ancestor.block && catchRetries(ancestor.handler);
+    return chain[index + 1] === ancestor.block && catchRetries(ancestor.handler, loopTest);
   });
 }
 
@@ -293,6 +299,18 @@ function responseRetry(scope: Node, response: string, repeats: (node: Node, ance
       node.arguments.some((arg) => isMemberOf(arg, response, 'status'))
     )
       byStatus = true;
+    if (node.type === 'ConditionalExpression') {
+      const test = node.test;
+      if (isMemberOf(test, response, 'ok') && repeats(node.alternate, [...ancestors, node])) retried = true;
+      if (
+        test.type === 'UnaryExpression' &&
+        test.operator === '!' &&
+        isMemberOf(test.argument, response, 'ok') &&
+        repeats(node.consequent, [...ancestors, node])
+      )
+        retried = true;
+      return;
+    }
     if (node.type !== 'IfStatement') return;
     const test = node.test;
     const negatedOk = test.type === 'UnaryExpression' && test.operator === '!' && isMemberOf(test.argument, response, 'ok');
@@ -516,7 +534,7 @@ function loopRetry(
   const tryStatement = [...parentsWithin(attempt.ancestors, loop)]
     .reverse()
     .find((ancestor): ancestor is TryStatement => ancestor.type === 'TryStatement');
-  const caughtRetry = !!tryStatement && catchRetries(tryStatement.handler) && insideRetryingTry(attempt.ancestors, attempt.call, loop);
+  const caughtRetry = !!tryStatement && insideRetryingTry(attempt.ancestors, attempt.call, loop);
   const response = attempt.kind === 'fetch' ? responseName(attempt.ancestors) : null;
   const byResponse = response ? responseRetry(loop, response, repeats) : null;
   if (!caughtRetry && !byResponse?.retried) return null;
@@ -614,13 +632,22 @@ function recursiveRetry(
   if (!hasLimit(fn.body, changing)) faults.push('unbounded');
   const sdkRetries = sdkRetriesOf(attempt.call, attempt.client, majors);
   const tryStatement = [...attempt.ancestors].reverse().find((ancestor): ancestor is TryStatement => ancestor.type === 'TryStatement');
-  const byResponse: ResponseRetry | null = response && !caughtRetry ? { retried: true, byStatus: false, retries429: true } : null;
-  if (byResponse && response) {
-    const shape = responseRetry(fn.body, response, () => true);
-    byResponse.byStatus = shape.byStatus;
-    byResponse.retries429 =
-      !shape.byStatus || shape.retries429 || someNode(fn.body, (node) => node.type === 'NumericLiteral' && node.value === 429);
-  }
+  // A failed response starts again where the call is made on it, or where it is thrown into a catch that calls again.
+  const callsAgain = (node: Node) =>
+    someNode(node, (child) => child.type === 'CallExpression' && child.callee.type === 'Identifier' && child.callee.name === name);
+  const catchCallsAgain = (ancestors: readonly Node[], node: Node) =>
+    [...ancestors, node].some(
+      (ancestor, index, chain) =>
+        ancestor.type === 'TryStatement' && chain[index + 1] === ancestor.block && !!ancestor.handler && callsAgain(ancestor.handler),
+    );
+  const byResponse = response
+    ? responseRetry(
+        fn.body,
+        response,
+        (node, ancestors) =>
+          callsAgain(node) || (containsOwn(node, (child) => child.type === 'ThrowStatement') && catchCallsAgain(ancestors, node)),
+      )
+    : null;
   faults.push(...attemptFaults(attempt.kind, sdkRetries, tryStatement, caughtRetry, byResponse, fn.body));
   faults.push(...delayFaults(fn.body, changing));
   return {
