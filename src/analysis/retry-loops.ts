@@ -71,8 +71,9 @@ export interface SdkClient {
 }
 
 export interface RetryLoop {
-  kind: 'loop' | 'recursion';
-  /** The loop, or the call that starts the function again. */
+  /** A loop, a function that calls itself again, or a call of a retry helper around an SDK call. */
+  kind: 'loop' | 'recursion' | 'helper';
+  /** The loop, the call that starts the function again, or the call of the helper. */
   node: RetryLoopStatement | CallExpression;
   /** The function the retry is in (for a recursion, the function that calls itself). */
   fn: FunctionNode | null;
@@ -480,14 +481,54 @@ function functionName(fn: Node, parent: Node | undefined): string | null {
 export function retryLoops(program: Program, majors: (packageName: string) => number | null = () => null): RetryLoop[] {
   const clients = sdkClients(program);
   const found: RetryLoop[] = [];
+  const helpers = new Set<string>();
   forEachNode(program, (node, ancestors) => {
     if (LOOP_TYPES.has(node.type)) {
       const loop = loopRetry(node as RetryLoopStatement, ancestors, clients, majors);
       if (loop) found.push(loop);
+      const fnIndex = loop?.fn ? ancestors.indexOf(loop.fn) : -1;
+      const name = loop?.attemptKind === 'callback' && fnIndex >= 0 ? functionName(loop.fn!, ancestors[fnIndex - 1]) : null;
+      if (name) helpers.add(name);
     } else if (FUNCTION_TYPES.has(node.type)) {
       const recursion = recursiveRetry(node as FunctionNode, ancestors.at(-1), clients, majors);
       if (recursion) found.push(recursion);
+      const name = recursion?.attemptKind === 'callback' ? functionName(node, ancestors.at(-1)) : null;
+      if (name) helpers.add(name);
     }
+  });
+  // A helper from the project's own modules named for retrying (`runWithRetries`, `retryOpenAIOperation`) retries what it is given.
+  for (const [local, binding] of importedBindings(program))
+    if (/^[.~#]|^@\//.test(binding.source) && /retr/i.test(local)) helpers.add(local);
+  if (helpers.size > 0) found.push(...helperCalls(program, helpers, clients, majors));
+  return found;
+}
+
+/** Calls of a retry helper whose callback calls an SDK that retries on its own: `runWithRetries(() => openai.chat.completions.create(…))`. */
+function helperCalls(
+  program: Program,
+  helpers: ReadonlySet<string>,
+  clients: ReadonlyMap<string, SdkClient>,
+  majors: (packageName: string) => number | null,
+): RetryLoop[] {
+  const found: RetryLoop[] = [];
+  forEachNode(program, (node, ancestors) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || !helpers.has(node.callee.name)) return;
+    const callback = node.arguments[0];
+    if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression') return;
+    const attempt = firstAttempt(callback.body, clients, new Set());
+    if (attempt?.kind !== 'sdk') return;
+    const sdkRetries = sdkRetriesOf(attempt.call, attempt.client, majors);
+    if (sdkRetries === 0) return;
+    found.push({
+      kind: 'helper',
+      node,
+      fn: enclosing(ancestors),
+      attempt: attempt.call,
+      attemptKind: 'sdk',
+      client: attempt.client,
+      sdkRetries,
+      faults: ['sdkRetriesToo'],
+    });
   });
   return found;
 }
