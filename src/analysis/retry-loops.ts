@@ -39,12 +39,12 @@ export const RETRYING_SDKS: Record<
     defaultRetries: (major) => (major !== null && major < 4 ? 0 : 2),
   },
   anthropic: { packageName: '@anthropic-ai/sdk', option: 'maxRetries', title: 'Anthropic', defaultRetries: () => 2 },
-  // stripe-node retries network errors, 409, 429 and 5xx by default since v13; before, only when asked.
+  // stripe-node retries once by default since v13 (before, only when asked), and twice in v23 on Node.
   stripe: {
     packageName: 'stripe',
     option: 'maxNetworkRetries',
     title: 'Stripe',
-    defaultRetries: (major) => (major !== null && major < 13 ? 0 : 2),
+    defaultRetries: (major) => (major === null ? 1 : major < 13 ? 0 : major < 23 ? 1 : 2),
   },
 };
 
