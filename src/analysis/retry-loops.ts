@@ -118,7 +118,7 @@ function identifiersIn(node: Node | null | undefined): Set<string> {
 }
 
 /** The name at the root of a member chain: `openai` for `openai.chat.completions.create`. */
-function rootName(node: Node): string | null {
+export function rootName(node: Node): string | null {
   let current = node;
   while (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') current = current.object;
   return current.type === 'Identifier' ? current.name : null;
@@ -589,22 +589,36 @@ function loopRetry(
       ? loop.init.declarations.flatMap((d) => boundNames(d.id))
       : [];
   const changing = changingNames(loop, initNames);
-  const faults: RetryFault[] = [];
   const constantTest = !loop.test || (loop.test.type === 'BooleanLiteral' && loop.test.value);
-  if (constantTest ? !hasLimit(loop.body, changing) : !hasLimit(loop.body, changing, loop.test)) faults.push('unbounded');
+  const unbounded = constantTest ? !hasLimit(loop.body, changing) : !hasLimit(loop.body, changing, loop.test);
+  return judged('loop', loop, fn, attempt, unbounded, { tryStatement, caughtRetry, byResponse, scope: loop, changing }, majors);
+}
+
+type FoundAttempt = NonNullable<ReturnType<typeof firstAttempt>>;
+
+interface AttemptContext {
+  tryStatement: TryStatement | undefined;
+  caughtRetry: boolean;
+  byResponse: ResponseRetry | null;
+  /** Where the retry's code is: the loop, or the body of the function that calls itself. */
+  scope: Node;
+  changing: ReadonlySet<string>;
+}
+
+function judged(
+  kind: RetryLoop['kind'],
+  node: RetryLoop['node'],
+  fn: FunctionNode | null,
+  attempt: FoundAttempt,
+  unbounded: boolean,
+  context: AttemptContext,
+  majors: (packageName: string) => number | null,
+): RetryLoop {
   const sdkRetries = sdkRetriesOf(attempt.call, attempt.client, majors);
-  faults.push(...attemptFaults(attempt.kind, sdkRetries, tryStatement, caughtRetry, byResponse, loop));
-  faults.push(...delayFaults(loop, changing));
-  return {
-    kind: 'loop',
-    node: loop,
-    fn,
-    attempt: attempt.call,
-    attemptKind: attempt.kind,
-    client: attempt.client,
-    sdkRetries,
-    faults: ordered(faults),
-  };
+  const faults: RetryFault[] = unbounded ? ['unbounded'] : [];
+  faults.push(...attemptFaults(attempt.kind, sdkRetries, context.tryStatement, context.caughtRetry, context.byResponse, context.scope));
+  faults.push(...delayFaults(context.scope, context.changing));
+  return { kind, node, fn, attempt: attempt.call, attemptKind: attempt.kind, client: attempt.client, sdkRetries, faults: ordered(faults) };
 }
 
 function attemptFaults(
@@ -669,9 +683,6 @@ function recursiveRetry(
     return argument && !(argument.type === 'Identifier' && names.includes(argument.name)) ? names : [];
   });
   const changing = changingNames(fn.body, passedOn);
-  const faults: RetryFault[] = [];
-  if (!hasLimit(fn.body, changing)) faults.push('unbounded');
-  const sdkRetries = sdkRetriesOf(attempt.call, attempt.client, majors);
   const tryStatement = [...attempt.ancestors].reverse().find((ancestor): ancestor is TryStatement => ancestor.type === 'TryStatement');
   // A failed response starts again where the call is made on it, or where it is thrown into a catch that calls again.
   const callsAgain = (node: Node) =>
@@ -689,16 +700,6 @@ function recursiveRetry(
           callsAgain(node) || (containsOwn(node, (child) => child.type === 'ThrowStatement') && catchCallsAgain(ancestors, node)),
       )
     : null;
-  faults.push(...attemptFaults(attempt.kind, sdkRetries, tryStatement, caughtRetry, byResponse, fn.body));
-  faults.push(...delayFaults(fn.body, changing));
-  return {
-    kind: 'recursion',
-    node: call,
-    fn,
-    attempt: attempt.call,
-    attemptKind: attempt.kind,
-    client: attempt.client,
-    sdkRetries,
-    faults: ordered(faults),
-  };
+  const context = { tryStatement, caughtRetry, byResponse, scope: fn.body, changing };
+  return judged('recursion', call, fn, attempt, !hasLimit(fn.body, changing), context, majors);
 }

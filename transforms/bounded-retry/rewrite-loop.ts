@@ -3,7 +3,7 @@ import type { TextEdits } from '../../src/engine/codemod.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
 import { isLoggingCall, someNode } from '../../src/analysis/error-handling.ts';
 import { boundNames } from '../../src/analysis/request-handlers.ts';
-import { delaysIn, type RetryLoop, type RetryLoopStatement } from '../../src/analysis/retry-loops.ts';
+import { delaysIn, rootName, type RetryLoop, type RetryLoopStatement } from '../../src/analysis/retry-loops.ts';
 
 export type Rewrite =
   | { kind: 'withRetry' }
@@ -19,7 +19,7 @@ const NESTED_TARGETS = new Set([
   'SwitchStatement',
 ]);
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
-const HARMLESS_CALLEE = /^(Math|JSON|Date|String|Number|Object|Array)\b/;
+const HARMLESS_CALLEE = /^(Math|JSON|Date|String|Number|Object|Array)$/;
 
 function parentOf(program: Program, target: Node): { parent: Node; ancestors: Node[] } | null {
   let found: { parent: Node; ancestors: Node[] } | null = null;
@@ -47,14 +47,7 @@ function onlyBookkeeping(node: Node, delayRanges: ReadonlyArray<[number, number]
     if (delayRanges.some(([start, end]) => child.start! >= start && child.end! <= end)) return false;
     if (child.type === 'CallExpression' || child.type === 'NewExpression' || child.type === 'OptionalCallExpression') {
       if (isLoggingCall(child)) return false;
-      const callee = child.callee as Node;
-      const text =
-        callee.type === 'Identifier'
-          ? callee.name
-          : callee.type === 'MemberExpression' && callee.object.type === 'Identifier'
-            ? callee.object.name
-            : '';
-      return !HARMLESS_CALLEE.test(text) && !isInsideLogging(node, child);
+      return !HARMLESS_CALLEE.test(rootName(child.callee as Node) ?? '') && !isInsideLogging(node, child);
     }
     return child.type === 'AwaitExpression' && !delayRanges.some(([start, end]) => child.start! >= start && child.end! <= end);
   });
