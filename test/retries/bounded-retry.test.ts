@@ -177,6 +177,16 @@ describe('a fixed retry loop', async () => {
     expect(server.calls()).toBe(1);
   });
 
+  it('makes 3 calls to a 503 and one to a 400 from a fixed function that called itself again', async () => {
+    const { getJson } = (await import(path.join(app, 'lib/recursive.ts'))) as { getJson: (url: string) => Promise<unknown> };
+    const unavailable = await serve(answer(503));
+    await expect(getJson(unavailable.url)).rejects.toThrow('HTTP 503');
+    expect(unavailable.calls()).toBe(3);
+    const invalid = await serve(answer(400));
+    await expect(getJson(invalid.url)).rejects.toThrow('HTTP 400');
+    expect(invalid.calls()).toBe(1);
+  });
+
   it('returns the body of the first good answer', async () => {
     const server = await serve((request, response, call) => answer(call === 1 ? 502 : 200)(request, response));
     expect(await fetchJson(server.url)).toEqual({ status: 200 });

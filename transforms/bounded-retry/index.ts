@@ -71,7 +71,7 @@ async function fixFile(
   for (const finding of findings) {
     const loop = loops.find((candidate) => candidate.node.loc?.start.line === finding.line && candidate.faults.length > 0);
     if (!loop) continue;
-    const rewrite = loop.kind === 'loop' ? planRewrite(changeset, resolver, file, ast.program, loop, settings) : null;
+    const rewrite = loop.kind === 'helper' ? null : planRewrite(changeset, resolver, file, ast.program, loop, settings);
     if (rewrite && rewriteLoop(loop, ast.program, source, edits, rewrite)) {
       if (rewrite.kind === 'withRetry') usesModule = wrapped = true;
       const clientEdit = rewrite.kind === 'sdk' ? rewrite.clientEdit : null;

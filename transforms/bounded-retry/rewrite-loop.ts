@@ -1,4 +1,4 @@
-import type { BlockStatement, Node, Program, Statement, TryStatement } from '@babel/types';
+import type { BlockStatement, CallExpression, Node, Program, Statement, TryStatement } from '@babel/types';
 import type { TextEdits } from '../../src/engine/codemod.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
 import { isLoggingCall, someNode } from '../../src/analysis/error-handling.ts';
@@ -42,8 +42,9 @@ function jumpsOutOf(root: Node): boolean {
 }
 
 /** Code that only counts, logs, waits or decides to stop: what the loop around the attempt does for the retry. */
-function onlyBookkeeping(node: Node, delayRanges: ReadonlyArray<[number, number]>): boolean {
+function onlyBookkeeping(node: Node, delayRanges: ReadonlyArray<[number, number]>, retryCall: (call: Node) => boolean): boolean {
   return !someNode(node, (child) => {
+    if (retryCall(child) || (child.type === 'AwaitExpression' && retryCall(child.argument))) return false;
     if (delayRanges.some(([start, end]) => child.start! >= start && child.end! <= end)) return false;
     if (child.type === 'CallExpression' || child.type === 'NewExpression' || child.type === 'OptionalCallExpression') {
       if (isLoggingCall(child)) return false;
@@ -85,44 +86,90 @@ function dedent(text: string, extra: string): string {
     .join('\n');
 }
 
-/**
- * Replaces a retry loop whose attempt is the first statement of a `try`:
- * `const res = await fetch(…)` (or `return await …`, `res = await …`, `await …`), followed by the
- * rest of the `try`. The loop's counting, logging, waiting and catch go; what the `try` did after
- * the attempt stays. A loop of any other shape is left alone (false).
- */
-export function rewriteLoop(loop: RetryLoop, program: Program, source: string, edits: TextEdits, rewrite: Rewrite): boolean {
+interface RetryShape {
+  /** What is replaced: the loop, or the `try` whose catch calls the function again. */
+  statement: Statement;
+  attemptTry: TryStatement;
+  /** The loop body's statements beside the `try`: counting, logging, waiting. */
+  bookkeeping: Statement[];
+  siblings: Statement[];
+  /** The names that count attempts or carry them to the next call, which the kept code must not read. */
+  attemptNames: Set<string>;
+  /** A call the catch may make besides logging and waiting: the function calling itself again. */
+  retryCall: (call: Node) => boolean;
+}
+
+/** The try of a loop: the loop body is the try and its bookkeeping. */
+function loopShape(loop: RetryLoop, program: Program): RetryShape | null {
   const statement = loop.node as RetryLoopStatement;
   const located = parentOf(program, statement);
-  if (!located || statement.body.type !== 'BlockStatement') return false;
+  if (!located || statement.body.type !== 'BlockStatement') return null;
   const parent = located.parent;
-  if (parent.type !== 'BlockStatement' && parent.type !== 'Program') return false;
+  if (parent.type !== 'BlockStatement' && parent.type !== 'Program') return null;
   const body = statement.body.body;
   const tries = body.filter((node): node is TryStatement => node.type === 'TryStatement');
-  if (tries.length !== 1 || tries[0]!.finalizer) return false;
-  const attemptTry = tries[0]!;
-  const [first, ...rest] = attemptTry.block.body;
-  if (!first || !holdsAttempt(first, loop)) return false;
-
-  const delayRanges = delaysIn(statement).map((delay) => delay.range);
-  const bookkeeping = body.filter((node) => node !== attemptTry);
-  if (!bookkeeping.every((node) => onlyBookkeeping(node, delayRanges))) return false;
-  if (attemptTry.handler && !onlyBookkeeping(attemptTry.handler.body, delayRanges)) return false;
-  if (rest.some(jumpsOutOf) || jumpsOutOf(first)) return false;
-
-  // Names that count attempts cannot be read once the loop is gone.
-  const loopNames = new Set([
+  if (tries.length !== 1) return null;
+  const bookkeeping = body.filter((node) => node !== tries[0]);
+  const attemptNames = new Set([
     ...(statement.type === 'ForStatement' && statement.init ? referencedNames([statement.init]) : []),
     ...declaredNames(bookkeeping),
   ]);
   forEachNode(statement, (node) => {
-    if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier') loopNames.add(node.argument.name);
-    if (node.type === 'AssignmentExpression' && node.operator !== '=' && node.left.type === 'Identifier') loopNames.add(node.left.name);
+    if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier') attemptNames.add(node.argument.name);
+    if (node.type === 'AssignmentExpression' && node.operator !== '=' && node.left.type === 'Identifier') attemptNames.add(node.left.name);
   });
+  const siblings = (parent as BlockStatement | Program).body as Statement[];
+  return { statement, attemptTry: tries[0]!, bookkeeping, siblings, attemptNames, retryCall: () => false };
+}
+
+/** The try of a function that calls itself again from its catch: a statement of the function's own body. */
+function recursionShape(loop: RetryLoop): RetryShape | null {
+  const selfCall = loop.node as CallExpression;
+  const fn = loop.fn;
+  if (!fn || fn.body.type !== 'BlockStatement' || selfCall.callee.type !== 'Identifier') return null;
+  const name = selfCall.callee.name;
+  const siblings = fn.body.body;
+  const attemptTry = siblings.find(
+    (statement): statement is TryStatement =>
+      statement.type === 'TryStatement' &&
+      !!statement.handler &&
+      statement.handler.start! <= selfCall.start! &&
+      selfCall.end! <= statement.handler.end!,
+  );
+  if (!attemptTry) return null;
+  // The parameters the new call passes on changed (`retries - 1`) count the attempts.
+  const attemptNames = new Set(
+    fn.params.flatMap((param, index) => {
+      const argument = selfCall.arguments[index];
+      const names = boundNames(param);
+      return argument && !(argument.type === 'Identifier' && names.includes(argument.name)) ? names : [];
+    }),
+  );
+  const retryCall = (call: Node) => call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === name;
+  return { statement: attemptTry, attemptTry, bookkeeping: [], siblings, attemptNames, retryCall };
+}
+
+/**
+ * Replaces a retry whose attempt is the first statement of a `try`: `const res = await fetch(…)`
+ * (or `return await …`, `res = await …`, `await …`), followed by the rest of the `try`. A loop's
+ * counting, logging, waiting and catch go, as does the catch of a function that calls itself again;
+ * what the `try` did after the attempt stays. A retry of any other shape is left alone (false).
+ */
+export function rewriteLoop(loop: RetryLoop, program: Program, source: string, edits: TextEdits, rewrite: Rewrite): boolean {
+  const shape = loop.kind === 'loop' ? loopShape(loop, program) : loop.kind === 'recursion' ? recursionShape(loop) : null;
+  if (!shape || shape.attemptTry.finalizer) return false;
+  const { statement, attemptTry, bookkeeping, siblings, attemptNames: loopNames, retryCall } = shape;
+  const [first, ...rest] = attemptTry.block.body;
+  if (!first || !holdsAttempt(first, loop)) return false;
+
+  const delayRanges = delaysIn(statement).map((delay) => delay.range);
+  if (!bookkeeping.every((node) => onlyBookkeeping(node, delayRanges, retryCall))) return false;
+  if (attemptTry.handler && !onlyBookkeeping(attemptTry.handler.body, delayRanges, retryCall)) return false;
+  if (rest.some(jumpsOutOf) || jumpsOutOf(first)) return false;
+
   const kept = [first, ...rest];
   const used = referencedNames(kept);
   if ([...loopNames].some((name) => used.has(name))) return false;
-  const siblings = (parent as BlockStatement | Program).body as Statement[];
   const outside = declaredNames(siblings.filter((sibling) => sibling !== statement));
   const fnParams = loop.fn ? loop.fn.params.flatMap((param) => boundNames(param)) : [];
   const movedNames = declaredNames(kept);
@@ -132,9 +179,11 @@ export function rewriteLoop(loop: RetryLoop, program: Program, source: string, e
   const replacement = rewrite.kind === 'withRetry' ? `withRetry(() => ${call})` : call;
   const firstText = source.slice(first.start!, loop.attempt.start!) + replacement + source.slice(loop.attempt.end!, first.end!);
   const indent = edits.indentAt(statement.start!);
-  const unit = edits.indentAt(attemptTry.start!).slice(indent.length);
+  const unit = edits.indentAt(first.start!).slice(edits.indentAt(attemptTry.start!).length);
   const extra = edits.indentAt(first.start!).slice(indent.length);
-  const keptLines = [dedent(firstText, extra), ...rest.map((node) => dedent(source.slice(node.start!, node.end!), extra))];
+  // The kept statements as written, blank lines and comments between them included.
+  const keptText = firstText + source.slice(first.end!, (rest.at(-1) ?? first).end!);
+  const keptLines = [dedent(keptText, extra)];
 
   const index = siblings.indexOf(statement);
   const after = siblings.slice(index + 1);
@@ -174,7 +223,7 @@ export function rewriteLoop(loop: RetryLoop, program: Program, source: string, e
   ];
   const text = [
     'try {',
-    ...keptLines.map((line) => `${unit}${line.replace(/\n/g, `\n${unit}`)}`),
+    ...keptLines.map((line) => `${unit}${line.replace(/\n(?=[^\r\n])/g, `\n${unit}`)}`),
     `}${source.slice(attemptTry.block.end!, attemptTry.handler.start!).includes('\n') ? `\n${indent}` : ' '}catch${paramText} {`,
     ...moved.map((line) => `${unit}${line}`),
     '}',
@@ -222,7 +271,11 @@ function removeUnread(siblings: Statement[], loop: Node, readers: Node[], edits:
     if (!names.some((name) => loopNames.has(name) || inLoop.has(name))) continue;
     const start = edits.lineStart(sibling.start!);
     const lineEnd = source.indexOf('\n', sibling.end!);
-    edits.replace(start, lineEnd < 0 ? sibling.end! : lineEnd + 1, '');
+    let end = lineEnd < 0 ? sibling.end! : lineEnd + 1;
+    // A blank line that followed the declaration at the top of a block would be left first in it.
+    const blank = /^[ \t]*\r?\n/.exec(source.slice(end));
+    if (blank && /\{\s*$/.test(source.slice(0, start))) end += blank[0].length;
+    edits.replace(start, end, '');
   }
 }
 
