@@ -43,6 +43,7 @@ import rlsEnabledNoPolicy from './checks/rls-enabled-no-policy.ts';
 import rlsMultiplePermissive from './checks/rls-multiple-permissive.ts';
 import rlsPolicyAlwaysTrue from './checks/rls-policy-always-true.ts';
 import rlsPolicyInitplan from './checks/rls-policy-initplan.ts';
+import retryWithoutBackoff from './checks/retry-without-backoff.ts';
 import routeConflict from './checks/route-conflict.ts';
 import routeWithoutAuth from './checks/route-without-auth.ts';
 import secretInClientCode from './checks/secret-in-client-code.ts';
@@ -68,6 +69,7 @@ import { meta as addRateLimit } from '../transforms/meta/add-rate-limit.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as capAiUsage } from '../transforms/meta/cap-ai-usage.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
+import { meta as boundedRetry } from '../transforms/meta/bounded-retry.ts';
 import { meta as extractHardcodedSecret } from '../transforms/meta/extract-hardcoded-secret.ts';
 import { meta as dedupeWebhookEvents } from '../transforms/meta/dedupe-webhook-events.ts';
 import { meta as fetchTimeout } from '../transforms/meta/fetch-timeout.ts';
@@ -141,6 +143,7 @@ export const CHECKS: readonly Check[] = [
   rlsMultiplePermissive,
   rlsPolicyAlwaysTrue,
   rlsPolicyInitplan,
+  retryWithoutBackoff,
   routeConflict,
   routeWithoutAuth,
   secretInClientCode,
@@ -219,6 +222,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(addServerOnly, () => import('../transforms/add-server-only.ts')),
   fileTransform(capAiUsage, () => import('../transforms/cap-ai-usage.ts')),
   fileTransform(boundListQuery, () => import('../transforms/bound-list-query.ts')),
+  projectTransform(boundedRetry, () => import('../transforms/bounded-retry/index.ts')),
   projectTransform(dedupeWebhookEvents, () => import('../transforms/dedupe-webhook-events.ts')),
   projectTransform(extractHardcodedSecret, () => import('../transforms/extract-hardcoded-secret.ts')),
   fileTransform(fetchTimeout, () => import('../transforms/fetch-timeout.ts')),

@@ -152,6 +152,7 @@ describe('transform metadata as data', () => {
       'jwt-without-expiry',
       'missing-ownership-check',
       'next-config-ignores-build-errors',
+      'retry-without-backoff',
       'unbounded-query',
       'webhook-not-idempotent',
       'webhook-out-of-order',

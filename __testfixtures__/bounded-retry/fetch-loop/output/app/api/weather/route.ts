@@ -1,0 +1,5 @@
+import { withRetry } from '../../../lib/retry';
+
+export async function GET() {
+  return await withRetry(() => fetch('https://api.weather.example/now'));
+}

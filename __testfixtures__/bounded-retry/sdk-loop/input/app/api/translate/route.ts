@@ -1,0 +1,15 @@
+import { openai } from '@/lib/openai';
+
+export async function POST(req: Request) {
+  const { text } = await req.json();
+  let attempt = 0;
+  do {
+    try {
+      const response = await openai.responses.create({ model: 'gpt-4o-mini', input: `Translate to French: ${text}` });
+      return Response.json({ french: response.output_text });
+    } catch (error) {
+      attempt++;
+      if (attempt >= 3) throw error;
+    }
+  } while (attempt < 3);
+}

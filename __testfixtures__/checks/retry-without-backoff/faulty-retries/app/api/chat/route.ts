@@ -1,0 +1,17 @@
+import OpenAI from 'openai';
+
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+      return Response.json({ text: completion.choices[0]?.message.content });
+    } catch (error) {
+      console.error('OpenAI failed', error);
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt + Math.random() * 100));
+    }
+  }
+  return Response.json({ error: 'AI unavailable' }, { status: 503 });
+}
