@@ -111,9 +111,14 @@ function ownNodes(root: Node): Node[] {
   return nodes;
 }
 
-function identifiersIn(node: Node | null | undefined): Set<string> {
+/** The identifiers under the nodes: what they read, call or bind. */
+export function identifiersIn(...nodes: ReadonlyArray<Node | null | undefined>): Set<string> {
   const names = new Set<string>();
-  if (node) forEachNode(node, (child) => child.type === 'Identifier' && names.add(child.name));
+  for (const node of nodes)
+    if (node)
+      forEachNode(node, (child) => {
+        if (child.type === 'Identifier') names.add(child.name);
+      });
   return names;
 }
 
@@ -423,7 +428,9 @@ function comparesChanging(test: Node | null | undefined, changing: ReadonlySet<s
 function hasLimit(scope: Node, changing: ReadonlySet<string>, loopTest?: Node | null): boolean {
   if (comparesChanging(loopTest, changing)) return true;
   const nodes: Node[] = [];
-  forEachNode(scope, (node) => nodes.push(node));
+  forEachNode(scope, (node) => {
+    nodes.push(node);
+  });
   return nodes.some((node) => {
     if (node.type === 'IfStatement')
       return comparesChanging(node.test, changing) && (containsExit(node.consequent) || containsExit(node.alternate));

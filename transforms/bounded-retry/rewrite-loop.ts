@@ -3,7 +3,7 @@ import type { TextEdits } from '../../src/engine/codemod.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
 import { isLoggingCall, someNode } from '../../src/analysis/error-handling.ts';
 import { boundNames } from '../../src/analysis/request-handlers.ts';
-import { delaysIn, rootName, type RetryLoop, type RetryLoopStatement } from '../../src/analysis/retry-loops.ts';
+import { delaysIn, identifiersIn, rootName, type RetryLoop, type RetryLoopStatement } from '../../src/analysis/retry-loops.ts';
 
 export type Rewrite =
   | { kind: 'withRetry' }
@@ -71,12 +71,6 @@ function declaredNames(statements: readonly Node[]): string[] {
   });
 }
 
-function referencedNames(nodes: readonly Node[]): Set<string> {
-  const names = new Set<string>();
-  for (const node of nodes) forEachNode(node, (child) => child.type === 'Identifier' && names.add(child.name));
-  return names;
-}
-
 /** Removes the common leading indentation `extra` from each line of a slice that starts mid-line. */
 function dedent(text: string, extra: string): string {
   if (!extra) return text;
@@ -111,7 +105,7 @@ function loopShape(loop: RetryLoop, program: Program): RetryShape | null {
   if (tries.length !== 1) return null;
   const bookkeeping = body.filter((node) => node !== tries[0]);
   const attemptNames = new Set([
-    ...(statement.type === 'ForStatement' && statement.init ? referencedNames([statement.init]) : []),
+    ...(statement.type === 'ForStatement' && statement.init ? identifiersIn(statement.init) : []),
     ...declaredNames(bookkeeping),
   ]);
   forEachNode(statement, (node) => {
@@ -168,7 +162,7 @@ export function rewriteLoop(loop: RetryLoop, program: Program, source: string, e
   if (rest.some(jumpsOutOf) || jumpsOutOf(first)) return false;
 
   const kept = [first, ...rest];
-  const used = referencedNames(kept);
+  const used = identifiersIn(...kept);
   if ([...loopNames].some((name) => used.has(name))) return false;
   const outside = declaredNames(siblings.filter((sibling) => sibling !== statement));
   const fnParams = loop.fn ? loop.fn.params.flatMap((param) => boundNames(param)) : [];
@@ -211,10 +205,10 @@ export function rewriteLoop(loop: RetryLoop, program: Program, source: string, e
   // A fallback answer after the loop (`return Response.json({ error }, { status: 503 })`) is kept for
   // when the last attempt fails too: the kept code goes in a try, the fallback in its catch.
   const fallback = after.every((node) => node.type === 'ReturnStatement' || node.type === 'ThrowStatement' || isLoggingStatement(node));
-  if (!leaves || !fallback || !attemptTry.handler || [...referencedNames(after)].some((name) => assignedInLoop.has(name))) return false;
+  if (!leaves || !fallback || !attemptTry.handler || [...identifiersIn(...after)].some((name) => assignedInLoop.has(name))) return false;
   const param = attemptTry.handler.param;
   const logs = attemptTry.handler.body.body.filter(
-    (node) => isLoggingStatement(node) && ![...referencedNames([node])].some((name) => loopNames.has(name)),
+    (node) => isLoggingStatement(node) && ![...identifiersIn(node)].some((name) => loopNames.has(name)),
   );
   const paramText = param && logs.length > 0 ? ` (${source.slice(param.start!, param.end!)})` : '';
   const moved = [
@@ -259,10 +253,10 @@ function holdsAttempt(first: Node, loop: RetryLoop): boolean {
 /** Declarations before the loop of the counters and last error it kept, which nothing reads once it is gone. */
 function removeUnread(siblings: Statement[], loop: Node, readers: Node[], edits: TextEdits, source: string, loopNames: Set<string>): void {
   const index = siblings.indexOf(loop as Statement);
-  const inLoop = referencedNames([loop]);
+  const inLoop = identifiersIn(...[loop]);
   for (const sibling of siblings.slice(0, index)) {
     if (sibling.type !== 'VariableDeclaration' || sibling.declarations.some((d) => d.id.type !== 'Identifier')) continue;
-    const remaining = referencedNames(readers.filter((node) => node !== sibling));
+    const remaining = identifiersIn(...readers.filter((node) => node !== sibling));
     const names = sibling.declarations.map((d) => (d.id as { name: string }).name);
     const simple = sibling.declarations.every(
       (d) => !d.init || ['NumericLiteral', 'NullLiteral', 'BooleanLiteral', 'StringLiteral', 'Identifier'].includes(d.init.type),
