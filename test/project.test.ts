@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../src/project/load-project.ts';
 import { packageNameOf } from '../src/project/dependencies.ts';
 import { CHECK_IDS } from '../src/registry.ts';
-import { FIXTURES, cleanTempDirs, copyFixture, gitInit, writeTree } from './helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -111,6 +111,37 @@ describe('loadProject', () => {
     );
     const [pkg] = load(path.join(root, 'apps/web')).packages;
     expect(pkg).toMatchObject({ lockfile: '../../package-lock.json', lockfileOutsideRoot: true, packageManager: 'npm' });
+  });
+});
+
+describe('a tsconfig that extends a package not installed', () => {
+  // Before `npm install`, or in a workspace whose shared config is a package of its own: the app's own options still hold.
+  const tsconfig = `{
+  // the app's own options, after a base config the scan cannot find
+  "extends": "@tsconfig/strictest/tsconfig.json",
+  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] }, },
+}
+`;
+  const app = () =>
+    writeTree({
+      'package.json': '{"name":"extends-missing","dependencies":{"next":"15.0.0","react":"19.0.0"}}',
+      'tsconfig.json': tsconfig,
+      'src/lib/admin.ts': 'export const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY!;\n',
+      'src/app/page.tsx':
+        "'use client';\nimport { serviceKey } from '@/lib/admin';\nexport default function Page() {\n  return <p>{serviceKey.length}</p>;\n}\n",
+    });
+
+  it('loads the project with the aliases the file itself declares', () => {
+    const { aliases } = load(app()).packages[0]!;
+    expect(aliases.patterns).toEqual(['@/*']);
+    expect(aliases.baseUrlEntries).toContain('src');
+  });
+
+  it('scans without an error and follows the alias into browser code', async () => {
+    const { code, stdout, stderr } = await runAsync(['scan', app(), '--format', 'json']);
+    expect(code, stderr).toBe(1);
+    const findings = (JSON.parse(stdout) as { findings: Array<{ ruleId: string; file: string }> }).findings;
+    expect(findings.filter((f) => f.ruleId === 'secret-in-client-code').map((f) => f.file)).toEqual(['src/lib/admin.ts']);
   });
 });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import { createPathsMatcher } from 'get-tsconfig';
+import { readTsconfig } from '../project/tsconfig.ts';
 import type { JSCodeshift } from 'jscodeshift';
 import { sourceTree } from '../engine/codemod.ts';
 
@@ -71,9 +72,7 @@ export class ModuleResolver {
   private matcher(file: string): ((specifier: string) => string[]) | null {
     const dir = path.posix.dirname(file);
     if (!this.matchers.has(dir)) {
-      const cache = this.tsconfigCache as Parameters<typeof getTsconfig>[2];
-      const found =
-        getTsconfig(path.join(this.root, dir), 'tsconfig.json', cache) ?? getTsconfig(path.join(this.root, dir), 'jsconfig.json', cache);
+      const found = readTsconfig(path.join(this.root, dir), this.tsconfigCache as Parameters<typeof readTsconfig>[1]);
       this.matchers.set(dir, found ? createPathsMatcher(found) : null);
     }
     return this.matchers.get(dir)!;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getTsconfig } from 'get-tsconfig';
 import { UsageError } from '../errors.ts';
 import { parseJson } from './config.ts';
 import { overlaidText, toPosix } from './files.ts';
+import { readTsconfig } from './tsconfig.ts';
 import type { PackageInfo, PackageManager, PathAliases } from './types.ts';
 
 export { packageFor } from './package-for.ts';
@@ -74,7 +74,7 @@ export function installedVersion(absDir: string, name: string, top?: string): st
 }
 
 function pathAliases(absDir: string): PathAliases {
-  const found = getTsconfig(absDir, 'tsconfig.json') ?? getTsconfig(absDir, 'jsconfig.json');
+  const found = readTsconfig(absDir);
   if (!found) return { patterns: [], baseUrlEntries: [] };
   const options = found.config.compilerOptions ?? {};
   const patterns = Object.keys(options.paths ?? {});
