@@ -32,12 +32,12 @@ async function limitedApp(): Promise<{ dir: string; migration: string; rollback:
   return { dir, migration: path.join(dir, 'migrations', migration), rollback: path.join(dir, 'migrations', 'rollbacks', migration) };
 }
 
-/** The fixed route handler as one ES module Node can import: the app's `@/` alias resolved, its packages left as imports. */
-async function bundleRoute(dir: string): Promise<string> {
-  const outfile = path.join(dir, 'login-route.mjs');
+/** A fixed route handler as one ES module Node can import: the app's `@/` alias resolved, its packages left as imports. */
+async function bundleRoute(dir: string, route: string): Promise<string> {
+  const outfile = path.join(dir, `${route.replaceAll('/', '-')}.mjs`);
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }));
   await build({
-    entryPoints: [path.join(dir, 'app/api/auth/login/route.ts')],
+    entryPoints: [path.join(dir, 'app', route, 'route.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -48,16 +48,24 @@ async function bundleRoute(dir: string): Promise<string> {
   return outfile;
 }
 
-/** A separate Node process with its own pool that posts `count` logins from one address and prints the statuses. */
-function loginsInChild(route: string, databaseUrl: string, count: number): Promise<Array<{ status: number; retryAfter: string | null }>> {
+/**
+ * A separate Node process with its own pool that posts `count` requests to a route and prints the
+ * statuses; by default logins of an unknown user from one address.
+ */
+function postsInChild(
+  route: string,
+  databaseUrl: string,
+  count: number,
+  headers: Record<string, string> = { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' },
+): Promise<Array<{ status: number; retryAfter: string | null }>> {
   const script = `
     const { POST } = await import(${JSON.stringify(route)});
     const results = [];
     for (let i = 0; i < ${count}; i++) {
-      const request = new Request('http://localhost/api/auth/login', {
+      const request = new Request('http://localhost/api', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7, 10.0.0.1' },
-        body: JSON.stringify({ email: 'nobody@example.com', password: 'guess' + i }),
+        headers: { 'content-type': 'application/json', ...${JSON.stringify(headers)} },
+        body: JSON.stringify({ email: 'nobody@example.com', password: 'guess' + i, current: 'guess' + i }),
       });
       const response = await POST(request);
       results.push({ status: response.status, retryAfter: response.headers.get('retry-after') });
@@ -92,9 +100,9 @@ describe('the generated rate_limits migration', () => {
     const module = readFileSync(path.join(dir, 'lib/rate-limit.ts'), 'utf8');
     const hit = /const HIT = `([^`]+)`/.exec(module)![1]!;
     const hits: number[] = [];
-    for (let i = 0; i < 3; i++) hits.push((await db.query<{ hits: number }>(hit, ['/api/auth/login:203.0.113.7', 86400])).rows[0]!.hits);
+    for (let i = 0; i < 3; i++) hits.push((await db.query<{ hits: number }>(hit, ['/api/auth/login:ip:203.0.113.7', 86400])).rows[0]!.hits);
     expect(hits).toEqual([1, 2, 3]);
-    const other = await db.query<{ hits: number; retry_after: number }>(hit, ['/api/auth/login:198.51.100.2', 86400]);
+    const other = await db.query<{ hits: number; retry_after: number }>(hit, ['/api/auth/login:ip:198.51.100.2', 86400]);
     expect(other.rows[0]!.hits).toBe(1);
     expect(other.rows[0]!.retry_after).toBeGreaterThan(0);
     await db.exec(readFileSync(rollback, 'utf8'));
@@ -107,6 +115,7 @@ describe.skipIf(!url)('add-rate-limit against a real PostgreSQL shared by two pr
   let admin: pg.Client;
   let databaseUrl: string;
   let route: string;
+  let passwordRoute: string;
   const database = `shipshape_rate_limit_${process.pid}`;
 
   beforeAll(async () => {
@@ -128,7 +137,8 @@ describe.skipIf(!url)('add-rate-limit against a real PostgreSQL shared by two pr
     symlinkSync(path.join(REPO, 'node_modules/pg'), path.join(dir, 'node_modules/pg'));
     writeFileSync(path.join(dir, 'node_modules/bcryptjs/package.json'), '{"name":"bcryptjs","main":"index.js"}');
     writeFileSync(path.join(dir, 'node_modules/bcryptjs/index.js'), 'exports.compare = async () => false;');
-    route = await bundleRoute(dir);
+    route = await bundleRoute(dir, 'api/auth/login');
+    passwordRoute = await bundleRoute(dir, 'api/account/password');
     writeFileSync(path.join(dir, 'package.json'), '{"name":"pg-app","type":"module"}\n');
   });
 
@@ -139,8 +149,8 @@ describe.skipIf(!url)('add-rate-limit against a real PostgreSQL shared by two pr
   });
 
   it(`lets ${LIMIT} logins through across both processes and answers 429 with Retry-After to the next`, async () => {
-    const first = await loginsInChild(route, databaseUrl, 6);
-    const second = await loginsInChild(route, databaseUrl, 6);
+    const first = await postsInChild(route, databaseUrl, 6);
+    const second = await postsInChild(route, databaseUrl, 6);
     // The unknown user gets 401 while the limit holds: the handler ran, and nothing else changed.
     expect(first.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);
     expect(second.map((r) => r.status)).toEqual([401, 401, 401, 401, 429, 429]);
@@ -153,11 +163,27 @@ describe.skipIf(!url)('add-rate-limit against a real PostgreSQL shared by two pr
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     await db.query('delete from rate_limits');
-    const [a, b] = await Promise.all([loginsInChild(route, databaseUrl, 10), loginsInChild(route, databaseUrl, 10)]);
+    const [a, b] = await Promise.all([postsInChild(route, databaseUrl, 10), postsInChild(route, databaseUrl, 10)]);
     const statuses = [...a, ...b].map((r) => r.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(LIMIT);
     expect(statuses.filter((status) => status === 429)).toHaveLength(20 - LIMIT);
-    expect((await db.query('select key, hits::int from rate_limits')).rows).toEqual([{ key: '/api/auth/login:203.0.113.7', hits: 20 }]);
+    expect((await db.query('select key, hits::int from rate_limits')).rows).toEqual([{ key: '/api/auth/login:ip:203.0.113.7', hits: 20 }]);
     await db.end();
+  });
+
+  it('keys a signed-in route by the user: two users behind one address each get their own budget', async () => {
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    await db.query("insert into users (id, email, password_hash) values (1, 'ada@example.com', 'x'), (2, 'alan@example.com', 'x')");
+    await db.query("insert into sessions (token, user_id) values ('token-ada', 1), ('token-alan', 2)");
+    await db.end();
+    const sameAddress = { 'x-forwarded-for': '198.51.100.9' };
+    const ada = await postsInChild(passwordRoute, databaseUrl, LIMIT + 1, { ...sameAddress, authorization: 'Bearer token-ada' });
+    const alan = await postsInChild(passwordRoute, databaseUrl, 2, { ...sameAddress, authorization: 'Bearer token-alan' });
+    // A wrong current password is 403 while the limit holds.
+    expect(ada.map((r) => r.status)).toEqual([...Array(LIMIT).fill(403), 429]);
+    expect(alan.map((r) => r.status)).toEqual([403, 403]);
+    // No session: the handler's own 401 comes before the limit, which counts signed-in users only.
+    expect((await postsInChild(passwordRoute, databaseUrl, 1, sameAddress)).map((r) => r.status)).toEqual([401]);
   });
 });

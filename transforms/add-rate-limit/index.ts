@@ -1,4 +1,6 @@
-import type { Node } from '@babel/types';
+import type { ImportDeclaration, Node, Program, Statement } from '@babel/types';
+import { exits } from '../../src/analysis/auth/enforced.ts';
+import { sessionUserCalls } from '../../src/analysis/auth/session-user.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
 import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
 import { parseSource } from '../../src/engine/parse.ts';
@@ -62,9 +64,10 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
   }
 }
 
-function bindsName(fn: Node, name: string): boolean {
+/** Whether a name occurs anywhere under a node. */
+function mentions(root: Node, name: string): boolean {
   let found = false;
-  forEachNode(fn, (node) => {
+  forEachNode(root, (node) => {
     if (node.type === 'Identifier' && node.name === name) found = true;
   });
   return found;
@@ -95,7 +98,7 @@ function limitHandlers(
   const handlers = requestHandlers(file, ast, project);
   const edits = new TextEdits(source, file);
   const typescript = /\.tsx?$/.test(file);
-  let limited = false;
+  const names = new Set<string>();
   let needsHeaders = false;
   for (const finding of findings) {
     const handler = handlers.find((candidate) => candidate.line === finding.line);
@@ -103,28 +106,77 @@ function limitHandlers(
     const body = handler.fn.body;
     const own = source.slice(handler.fn.start!, handler.fn.end!);
     if (/\brateLimit\(/.test(own)) continue;
-    const request = requestName(handler, edits, source, typescript);
+    const caller = body.type === 'BlockStatement' ? signedInCaller(handler, body.body, ast.program) : null;
+    const request = caller?.gated ? null : requestName(handler, edits, source, typescript);
     if (body.type !== 'BlockStatement' || request === undefined) {
       edits.todoAbove(handler.fn.start!, `check rateLimit() from ${module} at the top of this handler and answer 429 when it refuses`);
       continue;
     }
-    const result = bindsName(handler.fn, 'rate') ? 'rateLimitResult' : 'rate';
-    const first = body.body[0];
-    const indent = first ? edits.indentAt(first.start!) : `${edits.indentAt(handler.fn.start!)}  `;
+    const result = mentions(handler.fn, 'rate') ? 'rateLimitResult' : 'rate';
+    const after = caller?.after ?? body.body[0];
+    const indent = after ? edits.indentAt(after.start!) : `${edits.indentAt(handler.fn.start!)}  `;
     const inner = indent + (indent.includes('\t') ? '\t' : '  ');
-    const lines = checkLines(handler, request, result);
-    edits.insert(body.start! + 1, lines.map((line) => `\n${line.startsWith(' ') ? inner + line.trimStart() : indent + line}`).join(''));
+    const key = callerKey(handler, caller, request);
+    const lines = checkLines(handler, key, result);
+    const at = caller ? caller.after.end! : body.start! + 1;
+    edits.insert(at, lines.map((line) => `\n${line.startsWith(' ') ? inner + line.trimStart() : indent + line}`).join(''));
     if (!handler.fn.async) edits.insert(handler.fn.start!, 'async ');
-    if (handler.kind === 'server-action') needsHeaders = true;
-    limited = true;
+    names.add('rateLimit');
+    if (key.includes('clientAddress(')) names.add('clientAddress');
+    if (key.includes('await headers()')) needsHeaders = true;
   }
-  if (limited) {
-    const imports = [`import { clientAddress, rateLimit } from '${relativeImport(file, module)}';`];
+  if (names.size > 0) {
+    const imports = importLines(ast.program, relativeImport(file, module), [...names].sort(), edits);
     if (needsHeaders && !/import\s*\{[^}]*\bheaders\b[^}]*\}\s*from\s*['"]next\/headers['"]/.test(source))
       imports.unshift("import { headers } from 'next/headers';");
     insertImportLines(edits, ast.program, imports);
   }
   if (edits.changed) changeset.write(file, edits.apply());
+}
+
+/** The import of `names` from the limiter, or the names added to an import of it the file already has. */
+function importLines(program: Program, specifier: string, names: readonly string[], edits: TextEdits): string[] {
+  const existing = program.body.find(
+    (statement): statement is ImportDeclaration => statement.type === 'ImportDeclaration' && statement.source.value === specifier,
+  );
+  if (!existing) return [`import { ${names.join(', ')} } from '${specifier}';`];
+  const have = new Set(existing.specifiers.map((s) => s.local.name));
+  const missing = names.filter((name) => !have.has(name));
+  const last = existing.specifiers.at(-1);
+  if (missing.length > 0 && last?.type === 'ImportSpecifier') edits.insert(last.end!, `, ${missing.join(', ')}`);
+  return [];
+}
+
+interface SignedInCaller {
+  /** The statement the check goes after: the session read, or the gate that follows it. */
+  after: Statement;
+  /** The user's id as the handler names it; non-null after a gate. */
+  id: string;
+  gated: boolean;
+}
+
+/**
+ * The session read at the top level of the handler's body, and whether the next statement leaves
+ * the handler when no one is signed in (`if (!user) return 401`), so the user's id is known after it.
+ */
+function signedInCaller(handler: RequestHandler, statements: readonly Statement[], program: Program): SignedInCaller | null {
+  const user = sessionUserCalls(handler.fn, program).find((call) => call.auth.trusted);
+  if (!user) return null;
+  const index = statements.findIndex((s) => s.start! <= user.declaration.start! && s.end! >= user.declaration.end!);
+  if (index < 0) return null;
+  const next = statements[index + 1];
+  if (next?.type === 'IfStatement' && !next.alternate && exits(next.consequent) && mentions(next.test, user.binding))
+    return { after: next, id: user.idExpression, gated: true };
+  return { after: statements[index]!, id: user.idExpression.replace(/\./g, '?.'), gated: false };
+}
+
+/** The limiter's key: the route (or action), then the signed-in user's id, else the caller's address. */
+function callerKey(handler: RequestHandler, caller: SignedInCaller | null, request: string | null): string {
+  const scope = handler.route ?? `action:${handler.name}`;
+  const address = `ip:\${clientAddress(${request === null ? 'await headers()' : `${request}.headers`})}`;
+  if (caller?.gated) return `\`${scope}:user:\${${caller.id}}\``;
+  if (caller) return `\`${scope}:\${${caller.id} ? \`user:\${${caller.id}}\` : \`${address}\`}\``;
+  return `\`${scope}:${address}\``;
 }
 
 /**
@@ -145,11 +197,10 @@ function requestName(handler: RequestHandler, edits: TextEdits, source: string, 
 }
 
 /** The check, as lines; a leading space marks a line one level further in. */
-function checkLines(handler: RequestHandler, request: string | null, result: string): string[] {
-  const scope = handler.route ?? `action:${handler.name}`;
+function checkLines(handler: RequestHandler, key: string, result: string): string[] {
   if (handler.kind === 'server-action') {
     return [
-      `const ${result} = await rateLimit(\`${scope}:\${clientAddress(await headers())}\`);`,
+      `const ${result} = await rateLimit(${key});`,
       `if (!${result}.allowed) {`,
       ` throw new Error(\`Too many attempts: try again in \${${result}.retryAfter} seconds\`);`,
       '}',
@@ -157,7 +208,7 @@ function checkLines(handler: RequestHandler, request: string | null, result: str
   }
   if (handler.kind === 'pages-api') {
     return [
-      `const ${result} = await rateLimit(\`${scope}:\${clientAddress(${request}.headers)}\`);`,
+      `const ${result} = await rateLimit(${key});`,
       `if (!${result}.allowed) {`,
       ` ${handler.response}.setHeader('Retry-After', String(${result}.retryAfter));`,
       ` return ${handler.response}.status(429).json({ error: 'Too many requests' });`,
@@ -165,7 +216,7 @@ function checkLines(handler: RequestHandler, request: string | null, result: str
     ];
   }
   return [
-    `const ${result} = await rateLimit(\`${scope}:\${clientAddress(${request}.headers)}\`);`,
+    `const ${result} = await rateLimit(${key});`,
     `if (!${result}.allowed) {`,
     ` return Response.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(${result}.retryAfter) } });`,
     '}',

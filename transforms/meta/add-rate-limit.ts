@@ -4,7 +4,7 @@ export const meta: TransformMeta = {
   id: 'add-rate-limit',
   title: 'Rate-limit login, signup, reset, OTP and AI routes in the database',
   description:
-    "Writes `lib/rate-limit.ts` (`src/lib/` where the app keeps its code under `src/`), backed by the database the app already uses: one atomic `INSERT … ON CONFLICT … DO UPDATE … RETURNING` on a `rate_limits` table per request (a fixed window), through Prisma `$queryRaw`, node-postgres or postgres.js; with `@upstash/ratelimit` where the app already has it. Its table comes as a migration (RLS on, no policies: server-only) and, with Prisma, a model in `schema.prisma`. At the top of each flagged handler it adds a check keyed by the caller's first `x-forwarded-for` address that answers 429 with `Retry-After` (a server action throws). Needs review: requests over the limit are refused.",
+    "Writes `lib/rate-limit.ts` (`src/lib/` where the app keeps its code under `src/`), backed by the database the app already uses: one atomic `INSERT … ON CONFLICT … DO UPDATE … RETURNING` on a `rate_limits` table per request (a fixed window), through Prisma `$queryRaw`, node-postgres or postgres.js; with `@upstash/ratelimit` where the app already has it. Its table comes as a migration (RLS on, no policies: server-only) and, with Prisma, a model in `schema.prisma`. At the top of each flagged handler it adds a check keyed by the signed-in user's id where the handler reads a session (after its `if (!user)` gate), else by the caller's first `x-forwarded-for` address, that answers 429 with `Retry-After` (a server action throws). Needs review: requests over the limit are refused.",
   safe: false,
   questions: [
     {

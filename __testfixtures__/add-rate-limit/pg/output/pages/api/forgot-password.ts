@@ -5,7 +5,7 @@ import { clientAddress, rateLimit } from '../../lib/rate-limit';
 const attempts = new Map<string, { count: number; resetAt: number }>();
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
-  const rate = await rateLimit(`/api/forgot-password:${clientAddress(req.headers)}`);
+  const rate = await rateLimit(`/api/forgot-password:ip:${clientAddress(req.headers)}`);
   if (!rate.allowed) {
     res.setHeader('Retry-After', String(rate.retryAfter));
     return res.status(429).json({ error: 'Too many requests' });
