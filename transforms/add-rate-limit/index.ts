@@ -30,10 +30,15 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
     const files = [...new Set(pkgFindings.map((f) => f.file))].sort();
     const limiter = await writeLimiter(project, changeset, pkg, files, { limit, windowSeconds });
     const module = limiter?.module;
-    if (limiter?.migration)
+    if (limiter && limiter.migrations.length > 0)
       changeset.followUp({
         kind: 'command',
-        message: `apply ${limiter.migration} (it creates the rate_limits table) before deploying the limited routes`,
+        message: `apply ${limiter.migrations.join(' and ')} (the rate_limits table${limiter.migrations.length > 1 ? ' and the function that counts in it' : ''}) before deploying the limited routes`,
+      });
+    if (limiter?.serviceRoleKey)
+      changeset.followUp({
+        kind: 'manual',
+        message: `set ${limiter.serviceRoleKey} (the service-role key, server-side only) where the app runs: ${limiter.module} calls the rate-limit function with it`,
       });
     if (!module) {
       for (const file of files)
@@ -41,7 +46,7 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
           changeset,
           file,
           pkgFindings.filter((f) => f.file === file),
-          'limit how often one caller may call this (per user or IP), in Redis or the database: this app has no Postgres client or Upstash for shipshape to use',
+          'limit how often one caller may call this (per user or IP), in Redis or the database: this app has no Postgres client, supabase-js or Upstash for shipshape to use',
         );
       continue;
     }
