@@ -1,4 +1,4 @@
-import type { ImportDeclaration, Node, Program, Statement } from '@babel/types';
+import type { Node, Program, Statement } from '@babel/types';
 import { exits } from '../../src/analysis/auth/enforced.ts';
 import { sessionUserCalls } from '../../src/analysis/auth/session-user.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
@@ -10,6 +10,7 @@ import { packageFor } from '../../src/project/packages.ts';
 import type { Finding } from '../../src/types.ts';
 import { meta } from '../meta/add-rate-limit.ts';
 import { writeLimiter } from './module.ts';
+import { importLines, replaceStore, replaceableStores } from './replace-store.ts';
 export { meta };
 
 const HANDLER_CHECK = 'auth-endpoint-without-rate-limit';
@@ -52,21 +53,37 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
     }
     for (const file of files) {
       const here = pkgFindings.filter((f) => f.file === file);
+      // Handlers first, by the lines the findings name; stores are then found by their names.
+      const stores = replaceableStores(
+        { project, changeset },
+        file,
+        here.filter((f) => f.ruleId === STORE_CHECK).map((f) => String(f.data?.name ?? '')),
+      );
       limitHandlers(
         project,
         changeset,
         file,
         here.filter((f) => f.ruleId === HANDLER_CHECK),
         module,
+        stores,
       );
+      const unclear = here.filter((f) => f.ruleId === STORE_CHECK && !replaceStore({ project, changeset }, f, module));
       noteEach(
         changeset,
         file,
-        here.filter((f) => f.ruleId === STORE_CHECK),
-        `count with rateLimit() from ${module} instead: this map is per instance and empties on every restart`,
+        unclear.map((f) => ({ ...f, ...storeLine(changeset.read(file) ?? '', f) })),
+        `count with rateLimit() from ${module} instead: this map is per instance and empties on every restart (shipshape replaces a helper or handler that compares one count with a constant limit in a constant window; this one is shaped otherwise)`,
       );
     }
   }
+}
+
+/** Where a store's declaration is now, after the handlers above it were edited. */
+function storeLine(source: string, finding: Finding): { line: number; column: number } {
+  const name = String(finding.data?.name ?? '');
+  const match = new RegExp(`^([ \\t]*)(?:export\\s+)?(?:const|let|var)\\s+${name}\\b`, 'm').exec(source);
+  if (!name || !match) return { line: finding.line, column: finding.column };
+  return { line: source.slice(0, match.index).split('\n').length, column: match[1]!.length + 1 };
 }
 
 /** Whether a name occurs anywhere under a node. */
@@ -95,6 +112,8 @@ function limitHandlers(
   file: string,
   findings: readonly Finding[],
   module: string,
+  /** In-memory stores of the file that will be replaced: a handler that counts in one gets that replacement instead. */
+  stores: readonly string[],
 ): void {
   if (findings.length === 0) return;
   const source = changeset.read(file);
@@ -110,7 +129,7 @@ function limitHandlers(
     if (!handler) continue;
     const body = handler.fn.body;
     const own = source.slice(handler.fn.start!, handler.fn.end!);
-    if (/\brateLimit\(/.test(own)) continue;
+    if (/\brateLimit\(/.test(own) || stores.some((store) => mentions(handler.fn, store))) continue;
     const caller = body.type === 'BlockStatement' ? signedInCaller(handler, body.body, ast.program) : null;
     const request = caller?.gated ? null : requestName(handler, edits, source, typescript);
     if (body.type !== 'BlockStatement' || request === undefined) {
@@ -137,19 +156,6 @@ function limitHandlers(
     insertImportLines(edits, ast.program, imports);
   }
   if (edits.changed) changeset.write(file, edits.apply());
-}
-
-/** The import of `names` from the limiter, or the names added to an import of it the file already has. */
-function importLines(program: Program, specifier: string, names: readonly string[], edits: TextEdits): string[] {
-  const existing = program.body.find(
-    (statement): statement is ImportDeclaration => statement.type === 'ImportDeclaration' && statement.source.value === specifier,
-  );
-  if (!existing) return [`import { ${names.join(', ')} } from '${specifier}';`];
-  const have = new Set(existing.specifiers.map((s) => s.local.name));
-  const missing = names.filter((name) => !have.has(name));
-  const last = existing.specifiers.at(-1);
-  if (missing.length > 0 && last?.type === 'ImportSpecifier') edits.insert(last.end!, `, ${missing.join(', ')}`);
-  return [];
 }
 
 interface SignedInCaller {

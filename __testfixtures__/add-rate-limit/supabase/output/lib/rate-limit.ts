@@ -18,13 +18,16 @@ export interface RateLimitResult {
   retryAfter: number,
 }
 
-/** Counts one request for `key` and says whether it is within the limit. */
-export async function rateLimit(key: string): Promise<RateLimitResult> {
+/** Counts one request for `key` and says whether it is within the limit (LIMIT per WINDOW_SECONDS unless given). */
+export async function rateLimit(
+  key: string,
+  { limit = LIMIT, windowSeconds = WINDOW_SECONDS }: { limit?: number; windowSeconds?: number } = {},
+): Promise<RateLimitResult> {
   // One atomic INSERT … ON CONFLICT … DO UPDATE … RETURNING in the database, shared by every instance.
-  const { data, error } = await supabase.rpc('rate_limit_hit', { p_key: key, p_window_seconds: WINDOW_SECONDS }).single();
+  const { data, error } = await supabase.rpc('rate_limit_hit', { p_key: key, p_window_seconds: windowSeconds }).single();
   if (error) throw error;
   const { hits, retry_after: retryAfter } = data as { hits: number; retry_after: number };
-  return { allowed: hits <= LIMIT, remaining: Math.max(0, LIMIT - hits), retryAfter };
+  return { allowed: hits <= limit, remaining: Math.max(0, limit - hits), retryAfter };
 }
 
 /**
