@@ -7,6 +7,23 @@ import { parseSqlStatements } from './sql-reader.ts';
 
 export const RATE_LIMITS_TABLE = 'rate_limits';
 
+export type LimiterStore = 'upstash' | 'prisma' | 'pg' | 'postgres.js' | 'supabase';
+
+/**
+ * The store the limiter writes to: Upstash where the app has it, else the database it already talks
+ * to, through its driver or ORM, or through supabase-js.
+ */
+export function backendOf(pkg: PackageInfo): LimiterStore | null {
+  const has = (name: string) => name in pkg.dependencies || name in pkg.devDependencies;
+  if (has('@upstash/ratelimit')) return 'upstash';
+  if (has('@prisma/client') && pkg.prismaSchema) return 'prisma';
+  if (has('pg')) return 'pg';
+  if (has('postgres')) return 'postgres.js';
+  // With no driver of its own the app reaches Postgres through the Data API: a function it may call.
+  if (has('@supabase/supabase-js')) return 'supabase';
+  return null;
+}
+
 /** Where the package's migrations go, as `shipshape sql` would put them, without reading its schema. */
 export function packageLayout(pkg: PackageInfo): Layout {
   const base = (rel: string) => (pkg.dir ? path.posix.join(pkg.dir, rel) : rel);
@@ -66,7 +83,8 @@ export function rateLimitsMigrations(
   const idOf = (file: string) => path.posix.basename(file.replace(/\/migration\.sql$/, '')).replace(/\.sql$/, '');
   const ours = (name: string) => existing.find((file) => new RegExp(`^\\d+_${name}$`).test(idOf(file)));
   const others = existing.filter((file) => !artifacts.some((artifact) => ours(artifact.name) === file));
-  let next = others.length > 0 ? nextTimestamp(new Date(0), others) : (options.now ?? new Date());
+  // Without `now` (the transform), the files follow the newest migration, so a second plan names the same ones.
+  let next = others.length > 0 ? nextTimestamp(options.now ?? new Date(0), others) : (options.now ?? new Date());
   return artifacts.map((artifact) => {
     const written = ours(artifact.name);
     const id = written ? idOf(written) : `${formatTimestamp(next)}_${artifact.name}`;

@@ -14,7 +14,7 @@ export interface Layout {
   rollbacksDir: string;
 }
 
-export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events';
+export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events' | 'rate-limits';
 
 export interface GeneratedFile {
   part: Part;
@@ -33,6 +33,7 @@ export const TIMEOUTS: Record<Part, { lockTimeout: string; statementTimeout: str
   validation: { lockTimeout: '5s', statementTimeout: '30min' },
   indexes: { lockTimeout: '5s', statementTimeout: '2h' },
   'webhook-events': { lockTimeout: '5s', statementTimeout: '1min' },
+  'rate-limits': { lockTimeout: '5s', statementTimeout: '1min' },
 };
 
 const TIMESTAMP = /^(\d{14})_/;

@@ -4,24 +4,7 @@ import { newFileText } from '../../src/engine/project-style.ts';
 import { renderTemplate } from '../../src/engine/templates.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
-import { RATE_LIMIT_FUNCTION, packageLayout, rateLimitsMigrations } from '../../src/sql/rate-limits-table.ts';
-
-export type Backend = 'upstash' | 'prisma' | 'pg' | 'postgres.js' | 'supabase';
-
-/**
- * The store the limiter writes to: Upstash where the app has it, else the database it already talks
- * to, through its driver or ORM, or through supabase-js.
- */
-export function backendOf(pkg: PackageInfo): Backend | null {
-  const has = (name: string) => name in pkg.dependencies || name in pkg.devDependencies;
-  if (has('@upstash/ratelimit')) return 'upstash';
-  if (has('@prisma/client') && pkg.prismaSchema) return 'prisma';
-  if (has('pg')) return 'pg';
-  if (has('postgres')) return 'postgres.js';
-  // With no driver of its own the app reaches Postgres through the Data API: a function it may call.
-  if (has('@supabase/supabase-js')) return 'supabase';
-  return null;
-}
+import { RATE_LIMIT_FUNCTION, backendOf, packageLayout, rateLimitsMigrations } from '../../src/sql/rate-limits-table.ts';
 
 /** `lib/rate-limit.ts`, or under `src/lib/` where the handlers live under `src/`. */
 export function modulePaths(pkg: PackageInfo, handlerFiles: readonly string[], typescript: boolean): string[] {
