@@ -20,6 +20,8 @@ export type StoreReplacement =
       /** The helper's boolean answer means "refused" (`isRateLimited`) rather than "allowed" (`checkRateLimit`). */
       trueMeansRefused: boolean;
       keyText: string;
+      /** The helper's own statements that compute the key (`const ip = …`), kept above the call. */
+      keyStatements: Statement[];
       settings: LimiterSettings;
       /** Module-level statements that only clean the store up (`setInterval(() => { … store.delete … })`). */
       cleanups: Statement[];
@@ -274,7 +276,39 @@ export function storeReplacement(program: Program, text: string, store: string, 
   if (fn.type !== 'FunctionDeclaration' || !helper || fn.async || fn.generator) return null;
   const trueMeansRefused = helperAnswer(fn, comparison);
   if (trueMeansRefused === null) return null;
-  return { kind: 'helper', fn, trueMeansRefused, keyText, settings, cleanups };
+  const root = /^[\w$]+/.exec(keyText)![0];
+  const isParameter = fn.params.some((param) => {
+    let found = false;
+    forEachNode(param, (node) => {
+      if (node.type === 'Identifier' && node.name === root) found = true;
+    });
+    return found;
+  });
+  const keyStatements = isParameter || constants.has(root) ? [] : keyDeclaration(fn.body.body, root, store);
+  if (keyStatements === null) return null;
+  return { kind: 'helper', fn, trueMeansRefused, keyText, keyStatements, settings, cleanups };
+}
+
+/**
+ * The top-level statements of the helper that compute the key (`const ip = …` and the `const
+ * forwarded = …` it reads), in order; null when one of them reads the store or the key has none.
+ */
+function keyDeclaration(body: readonly Statement[], root: string, store: string): Statement[] | null {
+  const wanted = new Set([root]);
+  const kept: Statement[] = [];
+  for (const statement of [...body].reverse()) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    if (!statement.declarations.some((d) => d.id.type === 'Identifier' && wanted.has(d.id.name))) continue;
+    let readsStore = false;
+    forEachNode(statement, (node) => {
+      if (node.type !== 'Identifier') return;
+      if (node.name === store) readsStore = true;
+      wanted.add(node.name);
+    });
+    if (readsStore) return null;
+    kept.unshift(statement);
+  }
+  return kept.length > 0 ? kept : null;
 }
 
 /**

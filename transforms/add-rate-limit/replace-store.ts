@@ -30,6 +30,8 @@ interface CallSite {
   call: CallExpression;
   awaited: boolean;
   inAsync: boolean;
+  /** `!checkRateLimit(req)`: the await needs parentheses to read as the code meant. */
+  operand: boolean;
 }
 
 /** Every call of `name` from `file` in the package: in the file itself, and where another module imports it. */
@@ -38,9 +40,9 @@ function callSites({ project, changeset }: Context, file: string, name: string, 
   const files = new Set(project.files);
   const resolver = new ModuleResolver(project.root, (candidate) => files.has(candidate));
   for (const other of project.files) {
-    if (other !== file && !exported) continue;
+    if ((other !== file && !exported) || !/\.[cm]?[jt]sx?$/.test(other)) continue;
     const text = changeset.read(other);
-    if (text === null || !text.includes(name) || !/\.[cm]?[jt]sx?$/.test(other)) continue;
+    if (text === null || !text.includes(name)) continue;
     let program: Program;
     try {
       program = parseSource(other, text).program;
@@ -67,7 +69,14 @@ function callSites({ project, changeset }: Context, file: string, name: string, 
       const parent = ancestors.at(-1);
       if (parent?.type === 'CallExpression' && parent.callee === node) {
         const fn = enclosingFunction(ancestors) as { async?: boolean } | null;
-        sites.push({ file: other, call: parent, awaited: ancestors.at(-2)?.type === 'AwaitExpression', inAsync: Boolean(fn?.async) });
+        const outer = ancestors.at(-2);
+        sites.push({
+          file: other,
+          call: parent,
+          awaited: outer?.type === 'AwaitExpression',
+          inAsync: Boolean(fn?.async),
+          operand: outer?.type === 'UnaryExpression' || (outer?.type === 'MemberExpression' && outer.object === parent),
+        });
       } else if (
         parent &&
         !(parent.type === 'FunctionDeclaration' && parent.id === node) &&
@@ -83,6 +92,11 @@ function callSites({ project, changeset }: Context, file: string, name: string, 
     if (escapes) return null;
   }
   return sites;
+}
+
+function awaitCall(edits: TextEdits, site: CallSite): void {
+  edits.insert(site.call.start!, site.operand ? '(await ' : 'await ');
+  if (site.operand) edits.insert(site.call.end!, ')');
 }
 
 /** Where the limiter's key starts: the route of the file's handler, else the module's path. */
@@ -155,13 +169,14 @@ export function replaceStore(context: Context, finding: Finding, module: string)
     const indent = edits.indentAt(body.body[0]?.start ?? fn.start!);
     const answer = replacement.trueMeansRefused ? '!rate.allowed' : 'rate.allowed';
     const outer = edits.indentAt(fn.start!);
-    edits.replace(body.start!, body.end!, `{\n${indent}const rate = await ${call};\n${indent}return ${answer};\n${outer}}`);
+    const keyLines = replacement.keyStatements.map((statement) => `${indent}${source.slice(statement.start!, statement.end!)}\n`).join('');
+    edits.replace(body.start!, body.end!, `{\n${keyLines}${indent}const rate = await ${call};\n${indent}return ${answer};\n${outer}}`);
     edits.insert(fn.start!, 'async ');
     if (fn.returnType?.type === 'TSTypeAnnotation') {
       const annotation = fn.returnType.typeAnnotation;
       edits.replace(annotation.start!, annotation.end!, `Promise<${source.slice(annotation.start!, annotation.end!)}>`);
     }
-    for (const site of sites.filter((s) => s.file === file && !s.awaited)) edits.insert(site.call.start!, 'await ');
+    for (const site of sites.filter((s) => s.file === file && !s.awaited)) awaitCall(edits, site);
     for (const other of new Set(sites.filter((s) => s.file !== file && !s.awaited).map((s) => s.file)))
       elsewhere.push({ file: other, sites: sites.filter((s) => s.file === other && !s.awaited) });
   } else {
@@ -181,7 +196,7 @@ export function replaceStore(context: Context, finding: Finding, module: string)
   for (const { file: other, sites } of elsewhere) {
     const text = changeset.read(other)!;
     const otherEdits = new TextEdits(text, other);
-    for (const site of sites) otherEdits.insert(site.call.start!, 'await ');
+    for (const site of sites) awaitCall(otherEdits, site);
     changeset.write(other, otherEdits.apply());
   }
   return true;
