@@ -124,6 +124,10 @@ function limitHandlers(
   const typescript = /\.tsx?$/.test(file);
   const names = new Set<string>();
   let needsHeaders = false;
+  let needsNextResponse = false;
+  const nextServer = ast.program.body.some(
+    (s) => s.type === 'ImportDeclaration' && s.source.value === 'next/server' && s.importKind !== 'type',
+  );
   for (const finding of findings) {
     const handler = handlers.find((candidate) => candidate.line === finding.line);
     if (!handler) continue;
@@ -141,7 +145,10 @@ function limitHandlers(
     const indent = after ? edits.indentAt(after.start!) : `${edits.indentAt(handler.fn.start!)}  `;
     const inner = indent + (indent.includes('\t') ? '\t' : '  ');
     const key = callerKey(handler, caller, request);
-    const lines = checkLines(handler, key, result);
+    // A wrapper typed to return NextResponse refuses a plain Response: answer in the file's own kind.
+    const responseClass = nextServer ? 'NextResponse' : 'Response';
+    if (nextServer && handler.kind === 'route-handler') needsNextResponse = true;
+    const lines = checkLines(handler, key, result, responseClass);
     const at = caller ? caller.after.end! : body.start! + 1;
     edits.insert(at, lines.map((line) => `\n${line.startsWith(' ') ? inner + line.trimStart() : indent + line}`).join(''));
     if (!handler.fn.async) edits.insert(handler.fn.start!, 'async ');
@@ -153,6 +160,7 @@ function limitHandlers(
     const imports = importLines(ast.program, relativeImport(file, module), [...names].sort(), edits);
     if (needsHeaders && !/import\s*\{[^}]*\bheaders\b[^}]*\}\s*from\s*['"]next\/headers['"]/.test(source))
       imports.unshift("import { headers } from 'next/headers';");
+    if (needsNextResponse) importLines(ast.program, 'next/server', ['NextResponse'], edits);
     insertImportLines(edits, ast.program, imports);
   }
   if (edits.changed) changeset.write(file, edits.apply());
@@ -208,7 +216,7 @@ function requestName(handler: RequestHandler, edits: TextEdits, source: string, 
 }
 
 /** The check, as lines; a leading space marks a line one level further in. */
-function checkLines(handler: RequestHandler, key: string, result: string): string[] {
+function checkLines(handler: RequestHandler, key: string, result: string, responseClass: string): string[] {
   if (handler.kind === 'server-action') {
     return [
       `const ${result} = await rateLimit(${key});`,
@@ -229,7 +237,7 @@ function checkLines(handler: RequestHandler, key: string, result: string): strin
   return [
     `const ${result} = await rateLimit(${key});`,
     `if (!${result}.allowed) {`,
-    ` return Response.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(${result}.retryAfter) } });`,
+    ` return ${responseClass}.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(${result}.retryAfter) } });`,
     '}',
   ];
 }

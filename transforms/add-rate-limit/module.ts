@@ -116,7 +116,14 @@ export async function writeLimiter(
     databaseUrl: databaseUrlVariable(project),
   };
   if (backend === 'pg') {
-    const shared = sharedClient(project, changeset, pkg, /export const (\w+)\s*=/, /new (pg\.)?Pool\(/);
+    // The exported pool itself: a module that exports only a `query` helper around its pool has none to share.
+    const shared = sharedClient(
+      project,
+      changeset,
+      pkg,
+      /export const (\w+)(?:\s*:\s*[\w.]+)?\s*=\s*(?:[\w.]+\s*\?\?\s*)?new (?:pg\.)?Pool\(/,
+      /new (pg\.)?Pool\(/,
+    );
     data.poolImport = shared ? { name: shared.name, default: shared.default, source: relativeImport(module, shared.file) } : null;
     data.ownPool = !shared;
     data.pgQuery = shared?.name ?? 'pool';
