@@ -14,6 +14,11 @@ import { qualifiedName } from '../sql/model.ts';
 import { quoteIdentifier } from '../sql/names.ts';
 import type { LayoutKind } from '../sql/render.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
+import { backendOf } from '../sql/rate-limits-table.ts';
+import { scan } from '../engine/scan.ts';
+import { checksFixedBy } from '../registry.ts';
+import { packageFor } from '../project/packages.ts';
+import type { Project } from '../project/types.ts';
 import { DatabaseTimeout, openPostgres, type Database } from '../verify/database.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, load, splitOptionPairs } from './common.ts';
@@ -139,6 +144,24 @@ function accessSummary(decisions: readonly TableDecision[]): string {
   return `access: ${modes.join(' · ')}\n`;
 }
 
+/**
+ * Per package dir, the limiter add-rate-limit would back with the database, where the scan finds
+ * routes it would limit or in-memory limiters it would replace: the migrations must come with it.
+ */
+async function rateLimitedPackages(project: Project): Promise<Map<string, { module: string; rpcFunction: boolean }>> {
+  const { findings } = await scan(project, { checks: checksFixedBy('add-rate-limit') });
+  const limited = new Map<string, { module: string; rpcFunction: boolean }>();
+  for (const finding of findings) {
+    const pkg = packageFor(project.packages, finding.file);
+    const store = pkg ? backendOf(pkg) : null;
+    if (!pkg || !store || store === 'upstash' || limited.has(pkg.dir)) continue;
+    const inSrc = finding.file.slice(pkg.dir ? pkg.dir.length + 1 : 0).startsWith('src/');
+    const module = path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib', 'rate-limit.ts');
+    limited.set(pkg.dir, { module, rpcFunction: store === 'supabase' });
+  }
+  return limited;
+}
+
 function printDryRun(generation: Generation, write: (text: string) => void): void {
   for (const file of generation.files) {
     write(`-- ${file.path}\n${file.content}\n`);
@@ -186,6 +209,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       }
       if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       const uses = collectColumnUses(project);
+      const rateLimited = options.only ? new Map() : await rateLimitedPackages(project);
       const color = flags.color !== false && colorEnabled(io().stdout);
       const changeset = new Changeset(diskReader(project.root));
       const generations: Generation[] = [];
@@ -211,6 +235,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
           now: new Date(),
           only: options.only,
           lineEnding,
+          rateLimits: rateLimited.get(schema.packageDir ?? '') ?? null,
         });
         const blocking = replayProblemsAffecting(schema, generation.plan);
         for (const problem of schema.problems.filter((p) => p.kind === 'replay' && !blocking.includes(p)))

@@ -4,10 +4,11 @@ import type { Project } from '../project/types.ts';
 import { addPrismaIndexes } from './prisma-schema-edit.ts';
 import type { ColumnUse } from './code-facts.ts';
 import { prismaMigrationFiles, supabaseMigrationFiles, usesSupabase } from './load-schema.ts';
-import type { SchemaModel } from './model.ts';
+import { findTable, type SchemaModel } from './model.ts';
 import { planSql, type PlanOptions, type SqlPlan, type TableDecision } from './plan.ts';
 import { needsWebhookEvents, renderWebhookEvents } from './webhook-events.ts';
 import { guardedTables, renderEventOrder, tablesWithoutEventTime } from './event-order.ts';
+import { RATE_LIMITS_TABLE, rateLimitsMigrations } from './rate-limits-table.ts';
 import { nextTimestamp, renderPlan, type GeneratedFile, type Layout, type LayoutKind } from './render.ts';
 
 /** Where a schema's migrations go: the layout asked for, or the one its files show. */
@@ -58,6 +59,8 @@ export function generate(
     now: Date;
     only?: PlanOptions['only'];
     lineEnding?: '\n' | '\r\n';
+    /** The limiter `add-rate-limit` writes for this schema's package, when the scan found routes it would limit. */
+    rateLimits?: { module: string; rpcFunction: boolean } | null;
   },
 ): Generation {
   const plan = planSql(schema, {
@@ -78,6 +81,16 @@ export function generate(
   if (unguarded.length > 0) {
     const at = new Date(start.getTime() + 1000 * rendered.length);
     rendered.push(renderEventOrder({ layout: options.layout, name: options.name, at, tables: unguarded }));
+  }
+  // Prisma's own migrations make the table, from the model add-rate-limit adds to the schema.
+  if (!options.only && options.rateLimits && schema.source !== 'prisma' && !findTable(schema, 'public', RATE_LIMITS_TABLE)) {
+    const at = new Date(start.getTime() + 1000 * rendered.length);
+    const migrations = rateLimitsMigrations(project, options.layout, options.rateLimits.module, {
+      rpcFunction: options.rateLimits.rpcFunction,
+      now: at,
+    });
+    for (const migration of migrations)
+      rendered.push({ part: 'rate-limits', id: path.posix.basename(migration.path, '.sql'), ...migration });
   }
   const files = rendered.map((file) => ({
     ...file,

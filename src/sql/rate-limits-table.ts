@@ -7,6 +7,23 @@ import { parseSqlStatements } from './sql-reader.ts';
 
 export const RATE_LIMITS_TABLE = 'rate_limits';
 
+export type LimiterStore = 'upstash' | 'prisma' | 'pg' | 'postgres.js' | 'supabase';
+
+/**
+ * The store the limiter writes to: Upstash where the app has it, else the database it already talks
+ * to, through its driver or ORM, or through supabase-js.
+ */
+export function backendOf(pkg: PackageInfo): LimiterStore | null {
+  const has = (name: string) => name in pkg.dependencies || name in pkg.devDependencies;
+  if (has('@upstash/ratelimit')) return 'upstash';
+  if (has('@prisma/client') && pkg.prismaSchema) return 'prisma';
+  if (has('pg')) return 'pg';
+  if (has('postgres')) return 'postgres.js';
+  // With no driver of its own the app reaches Postgres through the Data API: a function it may call.
+  if (has('@supabase/supabase-js')) return 'supabase';
+  return null;
+}
+
 /** Where the package's migrations go, as `shipshape sql` would put them, without reading its schema. */
 export function packageLayout(pkg: PackageInfo): Layout {
   const base = (rel: string) => (pkg.dir ? path.posix.join(pkg.dir, rel) : rel);
@@ -22,7 +39,18 @@ export function packageLayout(pkg: PackageInfo): Layout {
   return { kind: 'plain', migrationsDir, rollbacksDir: path.posix.join(migrationsDir, 'rollbacks') };
 }
 
-const ALLOWED = new Set(['VariableSetStmt', 'TransactionStmt', 'CreateStmt', 'AlterTableStmt', 'DropStmt']);
+export const RATE_LIMIT_FUNCTION = 'rate_limit_hit';
+
+const ALLOWED = new Set([
+  'VariableSetStmt',
+  'TransactionStmt',
+  'CreateStmt',
+  'AlterTableStmt',
+  'DropStmt',
+  'CreateFunctionStmt',
+  'GrantStmt',
+  'RemoveFuncStmt',
+]);
 
 export interface RateLimitsMigration {
   path: string;
@@ -31,42 +59,56 @@ export interface RateLimitsMigration {
   rollbackContent: string;
 }
 
+/** Each artifact's template, and the name after the timestamp of its migration. */
+const ARTIFACTS = {
+  table: { template: 'sql/rate-limits.sql', rollback: 'sql/rate-limits-rollback.sql', name: 'rate_limits' },
+  function: { template: 'sql/rate-limit-hit.sql', rollback: 'sql/rate-limit-hit-rollback.sql', name: RATE_LIMIT_FUNCTION },
+} as const;
+
 /**
- * The migration that creates the `rate_limits` table, and its rollback. It is timestamped just after
- * the newest migration the package has (now, when it has none), so it runs after them, and a second
- * plan names the same file.
+ * The migrations behind the limiter, each with its rollback: the `rate_limits` table, and with
+ * `rpcFunction` the `rate_limit_hit` function supabase-js calls. They are timestamped just after the
+ * newest migration the package has (now, when it has none), so they run after them, and a second
+ * plan names the same files.
  */
-export function rateLimitsMigration(project: Project, layout: Layout, module: string, now: Date = new Date()): RateLimitsMigration {
+export function rateLimitsMigrations(
+  project: Project,
+  layout: Layout,
+  module: string,
+  options: { rpcFunction: boolean; now?: Date },
+): RateLimitsMigration[] {
   const existing =
     layout.kind === 'prisma' ? prismaMigrationFiles(project, layout.migrationsDir) : supabaseMigrationFiles(project, layout.migrationsDir);
-  const ours = existing.find((file) => /_rate_limits(\/migration)?\.sql$/.test(file));
-  const latest =
-    existing.filter((file) => file !== ours).length > 0
-      ? nextTimestamp(
-          new Date(0),
-          existing.filter((f) => f !== ours),
-        )
-      : now;
-  const id = ours
-    ? path.posix.basename(ours.replace(/\/migration\.sql$/, '')).replace(/\.sql$/, '')
-    : `${formatTimestamp(latest)}_rate_limits`;
-  const file = migrationPath(layout, id);
-  const rollbackPath = path.posix.join(layout.rollbacksDir, `${id}.sql`);
-  const data = {
-    lockTimeout: '5s',
-    statementTimeout: '1min',
-    schema: 'public',
-    table: RATE_LIMITS_TABLE,
-    module,
-    migration: file,
-    rollback: rollbackPath,
-  };
-  const content = renderSqlTemplate('sql/rate-limits.sql', data);
-  const rollbackContent = renderSqlTemplate('sql/rate-limits-rollback.sql', data);
-  for (const text of [content, rollbackContent]) {
-    for (const statement of parseSqlStatements(text))
-      if (!ALLOWED.has(statement.kind))
-        throw new Error(`${file}: the rate-limits migration holds a ${statement.kind}; nothing was written`);
-  }
-  return { path: file, content, rollbackPath, rollbackContent };
+  const artifacts = options.rpcFunction ? [ARTIFACTS.table, ARTIFACTS.function] : [ARTIFACTS.table];
+  const idOf = (file: string) => path.posix.basename(file.replace(/\/migration\.sql$/, '')).replace(/\.sql$/, '');
+  const ours = (name: string) => existing.find((file) => new RegExp(`^\\d+_${name}$`).test(idOf(file)));
+  const others = existing.filter((file) => !artifacts.some((artifact) => ours(artifact.name) === file));
+  // Without `now` (the transform), the files follow the newest migration, so a second plan names the same ones.
+  let next = others.length > 0 ? nextTimestamp(options.now ?? new Date(0), others) : (options.now ?? new Date());
+  return artifacts.map((artifact) => {
+    const written = ours(artifact.name);
+    const id = written ? idOf(written) : `${formatTimestamp(next)}_${artifact.name}`;
+    // The next artifact runs after this one: the function needs the table.
+    next = nextTimestamp(new Date(next.getTime() + 1000), written ? [written] : []);
+    const file = migrationPath(layout, id);
+    const rollbackPath = path.posix.join(layout.rollbacksDir, `${id}.sql`);
+    const data = {
+      lockTimeout: '5s',
+      statementTimeout: '1min',
+      schema: 'public',
+      table: RATE_LIMITS_TABLE,
+      function: RATE_LIMIT_FUNCTION,
+      module,
+      migration: file,
+      rollback: rollbackPath,
+    };
+    const content = renderSqlTemplate(artifact.template, data);
+    const rollbackContent = renderSqlTemplate(artifact.rollback, data);
+    for (const text of [content, rollbackContent]) {
+      for (const statement of parseSqlStatements(text))
+        if (!ALLOWED.has(statement.kind))
+          throw new Error(`${file}: the rate-limits migration holds a ${statement.kind}; nothing was written`);
+    }
+    return { path: file, content, rollbackPath, rollbackContent };
+  });
 }

@@ -14,7 +14,7 @@ export interface Layout {
   rollbacksDir: string;
 }
 
-export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events' | 'event-order';
+export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events' | 'event-order' | 'rate-limits';
 
 export interface GeneratedFile {
   part: Part;
@@ -35,6 +35,7 @@ export const TIMEOUTS: Record<Part, { lockTimeout: string; statementTimeout: str
   'webhook-events': { lockTimeout: '5s', statementTimeout: '1min' },
   // Adding a nullable column without a default changes the catalog only: no table rewrite.
   'event-order': { lockTimeout: '5s', statementTimeout: '1min' },
+  'rate-limits': { lockTimeout: '5s', statementTimeout: '1min' },
 };
 
 const TIMESTAMP = /^(\d{14})_/;

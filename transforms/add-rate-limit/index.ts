@@ -1,4 +1,6 @@
-import type { Node } from '@babel/types';
+import type { Node, Program, Statement } from '@babel/types';
+import { exits } from '../../src/analysis/auth/enforced.ts';
+import { sessionUserCalls } from '../../src/analysis/auth/session-user.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
 import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
 import { parseSource } from '../../src/engine/parse.ts';
@@ -8,6 +10,7 @@ import { packageFor } from '../../src/project/packages.ts';
 import type { Finding } from '../../src/types.ts';
 import { meta } from '../meta/add-rate-limit.ts';
 import { writeLimiter } from './module.ts';
+import { importLines, replaceStore, replaceableStores } from './replace-store.ts';
 export { meta };
 
 const HANDLER_CHECK = 'auth-endpoint-without-rate-limit';
@@ -28,10 +31,15 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
     const files = [...new Set(pkgFindings.map((f) => f.file))].sort();
     const limiter = await writeLimiter(project, changeset, pkg, files, { limit, windowSeconds });
     const module = limiter?.module;
-    if (limiter?.migration)
+    if (limiter && limiter.migrations.length > 0)
       changeset.followUp({
         kind: 'command',
-        message: `apply ${limiter.migration} (it creates the rate_limits table) before deploying the limited routes`,
+        message: `apply ${limiter.migrations.join(' and ')} (the rate_limits table${limiter.migrations.length > 1 ? ' and the function that counts in it' : ''}) before deploying the limited routes`,
+      });
+    if (limiter?.serviceRoleKey)
+      changeset.followUp({
+        kind: 'manual',
+        message: `set ${limiter.serviceRoleKey} (the service-role key, server-side only) where the app runs: ${limiter.module} calls the rate-limit function with it`,
       });
     if (!module) {
       for (const file of files)
@@ -39,32 +47,49 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
           changeset,
           file,
           pkgFindings.filter((f) => f.file === file),
-          'limit how often one caller may call this (per user or IP), in Redis or the database: this app has no Postgres client or Upstash for shipshape to use',
+          'limit how often one caller may call this (per user or IP), in Redis or the database: this app has no Postgres client, supabase-js or Upstash for shipshape to use',
         );
       continue;
     }
     for (const file of files) {
       const here = pkgFindings.filter((f) => f.file === file);
+      // Handlers first, by the lines the findings name; stores are then found by their names.
+      const stores = replaceableStores(
+        { project, changeset },
+        file,
+        here.filter((f) => f.ruleId === STORE_CHECK).map((f) => String(f.data?.name ?? '')),
+      );
       limitHandlers(
         project,
         changeset,
         file,
         here.filter((f) => f.ruleId === HANDLER_CHECK),
         module,
+        stores,
       );
+      const unclear = here.filter((f) => f.ruleId === STORE_CHECK && !replaceStore({ project, changeset }, f, module));
       noteEach(
         changeset,
         file,
-        here.filter((f) => f.ruleId === STORE_CHECK),
-        `count with rateLimit() from ${module} instead: this map is per instance and empties on every restart`,
+        unclear.map((f) => ({ ...f, ...storeLine(changeset.read(file) ?? '', f) })),
+        `count with rateLimit() from ${module} instead: this map is per instance and empties on every restart (shipshape replaces a helper or handler that compares one count with a constant limit in a constant window; this one is shaped otherwise)`,
       );
     }
   }
 }
 
-function bindsName(fn: Node, name: string): boolean {
+/** Where a store's declaration is now, after the handlers above it were edited. */
+function storeLine(source: string, finding: Finding): { line: number; column: number } {
+  const name = String(finding.data?.name ?? '');
+  const match = new RegExp(`^([ \\t]*)(?:export\\s+)?(?:const|let|var)\\s+${name}\\b`, 'm').exec(source);
+  if (!name || !match) return { line: finding.line, column: finding.column };
+  return { line: source.slice(0, match.index).split('\n').length, column: match[1]!.length + 1 };
+}
+
+/** Whether a name occurs anywhere under a node. */
+function mentions(root: Node, name: string): boolean {
   let found = false;
-  forEachNode(fn, (node) => {
+  forEachNode(root, (node) => {
     if (node.type === 'Identifier' && node.name === name) found = true;
   });
   return found;
@@ -87,6 +112,8 @@ function limitHandlers(
   file: string,
   findings: readonly Finding[],
   module: string,
+  /** In-memory stores of the file that will be replaced: a handler that counts in one gets that replacement instead. */
+  stores: readonly string[],
 ): void {
   if (findings.length === 0) return;
   const source = changeset.read(file);
@@ -95,36 +122,80 @@ function limitHandlers(
   const handlers = requestHandlers(file, ast, project);
   const edits = new TextEdits(source, file);
   const typescript = /\.tsx?$/.test(file);
-  let limited = false;
+  const names = new Set<string>();
   let needsHeaders = false;
+  let needsNextResponse = false;
+  const nextServer = ast.program.body.some(
+    (s) => s.type === 'ImportDeclaration' && s.source.value === 'next/server' && s.importKind !== 'type',
+  );
   for (const finding of findings) {
     const handler = handlers.find((candidate) => candidate.line === finding.line);
     if (!handler) continue;
     const body = handler.fn.body;
     const own = source.slice(handler.fn.start!, handler.fn.end!);
-    if (/\brateLimit\(/.test(own)) continue;
-    const request = requestName(handler, edits, source, typescript);
+    if (/\brateLimit\(/.test(own) || stores.some((store) => mentions(handler.fn, store))) continue;
+    const caller = body.type === 'BlockStatement' ? signedInCaller(handler, body.body, ast.program) : null;
+    const request = caller?.gated ? null : requestName(handler, edits, source, typescript);
     if (body.type !== 'BlockStatement' || request === undefined) {
       edits.todoAbove(handler.fn.start!, `check rateLimit() from ${module} at the top of this handler and answer 429 when it refuses`);
       continue;
     }
-    const result = bindsName(handler.fn, 'rate') ? 'rateLimitResult' : 'rate';
-    const first = body.body[0];
-    const indent = first ? edits.indentAt(first.start!) : `${edits.indentAt(handler.fn.start!)}  `;
+    const result = mentions(handler.fn, 'rate') ? 'rateLimitResult' : 'rate';
+    const after = caller?.after ?? body.body[0];
+    const indent = after ? edits.indentAt(after.start!) : `${edits.indentAt(handler.fn.start!)}  `;
     const inner = indent + (indent.includes('\t') ? '\t' : '  ');
-    const lines = checkLines(handler, request, result);
-    edits.insert(body.start! + 1, lines.map((line) => `\n${line.startsWith(' ') ? inner + line.trimStart() : indent + line}`).join(''));
+    const key = callerKey(handler, caller, request);
+    // A wrapper typed to return NextResponse refuses a plain Response: answer in the file's own kind.
+    const responseClass = nextServer ? 'NextResponse' : 'Response';
+    if (nextServer && handler.kind === 'route-handler') needsNextResponse = true;
+    const lines = checkLines(handler, key, result, responseClass);
+    const at = caller ? caller.after.end! : body.start! + 1;
+    edits.insert(at, lines.map((line) => `\n${line.startsWith(' ') ? inner + line.trimStart() : indent + line}`).join(''));
     if (!handler.fn.async) edits.insert(handler.fn.start!, 'async ');
-    if (handler.kind === 'server-action') needsHeaders = true;
-    limited = true;
+    names.add('rateLimit');
+    if (key.includes('clientAddress(')) names.add('clientAddress');
+    if (key.includes('await headers()')) needsHeaders = true;
   }
-  if (limited) {
-    const imports = [`import { clientAddress, rateLimit } from '${relativeImport(file, module)}';`];
+  if (names.size > 0) {
+    const imports = importLines(ast.program, relativeImport(file, module), [...names].sort(), edits);
     if (needsHeaders && !/import\s*\{[^}]*\bheaders\b[^}]*\}\s*from\s*['"]next\/headers['"]/.test(source))
       imports.unshift("import { headers } from 'next/headers';");
+    if (needsNextResponse) importLines(ast.program, 'next/server', ['NextResponse'], edits);
     insertImportLines(edits, ast.program, imports);
   }
   if (edits.changed) changeset.write(file, edits.apply());
+}
+
+interface SignedInCaller {
+  /** The statement the check goes after: the session read, or the gate that follows it. */
+  after: Statement;
+  /** The user's id as the handler names it; non-null after a gate. */
+  id: string;
+  gated: boolean;
+}
+
+/**
+ * The session read at the top level of the handler's body, and whether the next statement leaves
+ * the handler when no one is signed in (`if (!user) return 401`), so the user's id is known after it.
+ */
+function signedInCaller(handler: RequestHandler, statements: readonly Statement[], program: Program): SignedInCaller | null {
+  const user = sessionUserCalls(handler.fn, program).find((call) => call.auth.trusted);
+  if (!user) return null;
+  const index = statements.findIndex((s) => s.start! <= user.declaration.start! && s.end! >= user.declaration.end!);
+  if (index < 0) return null;
+  const next = statements[index + 1];
+  if (next?.type === 'IfStatement' && !next.alternate && exits(next.consequent) && mentions(next.test, user.binding))
+    return { after: next, id: user.idExpression, gated: true };
+  return { after: statements[index]!, id: user.idExpression.replace(/\./g, '?.'), gated: false };
+}
+
+/** The limiter's key: the route (or action), then the signed-in user's id, else the caller's address. */
+function callerKey(handler: RequestHandler, caller: SignedInCaller | null, request: string | null): string {
+  const scope = handler.route ?? `action:${handler.name}`;
+  const address = `ip:\${clientAddress(${request === null ? 'await headers()' : `${request}.headers`})}`;
+  if (caller?.gated) return `\`${scope}:user:\${${caller.id}}\``;
+  if (caller) return `\`${scope}:\${${caller.id} ? \`user:\${${caller.id}}\` : \`${address}\`}\``;
+  return `\`${scope}:${address}\``;
 }
 
 /**
@@ -145,11 +216,10 @@ function requestName(handler: RequestHandler, edits: TextEdits, source: string, 
 }
 
 /** The check, as lines; a leading space marks a line one level further in. */
-function checkLines(handler: RequestHandler, request: string | null, result: string): string[] {
-  const scope = handler.route ?? `action:${handler.name}`;
+function checkLines(handler: RequestHandler, key: string, result: string, responseClass: string): string[] {
   if (handler.kind === 'server-action') {
     return [
-      `const ${result} = await rateLimit(\`${scope}:\${clientAddress(await headers())}\`);`,
+      `const ${result} = await rateLimit(${key});`,
       `if (!${result}.allowed) {`,
       ` throw new Error(\`Too many attempts: try again in \${${result}.retryAfter} seconds\`);`,
       '}',
@@ -157,7 +227,7 @@ function checkLines(handler: RequestHandler, request: string | null, result: str
   }
   if (handler.kind === 'pages-api') {
     return [
-      `const ${result} = await rateLimit(\`${scope}:\${clientAddress(${request}.headers)}\`);`,
+      `const ${result} = await rateLimit(${key});`,
       `if (!${result}.allowed) {`,
       ` ${handler.response}.setHeader('Retry-After', String(${result}.retryAfter));`,
       ` return ${handler.response}.status(429).json({ error: 'Too many requests' });`,
@@ -165,9 +235,9 @@ function checkLines(handler: RequestHandler, request: string | null, result: str
     ];
   }
   return [
-    `const ${result} = await rateLimit(\`${scope}:\${clientAddress(${request}.headers)}\`);`,
+    `const ${result} = await rateLimit(${key});`,
     `if (!${result}.allowed) {`,
-    ` return Response.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(${result}.retryAfter) } });`,
+    ` return ${responseClass}.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(${result}.retryAfter) } });`,
     '}',
   ];
 }

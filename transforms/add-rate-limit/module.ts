@@ -4,19 +4,7 @@ import { newFileText } from '../../src/engine/project-style.ts';
 import { renderTemplate } from '../../src/engine/templates.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
-import { packageLayout, rateLimitsMigration } from '../../src/sql/rate-limits-table.ts';
-
-export type Backend = 'upstash' | 'prisma' | 'pg' | 'postgres.js';
-
-/** The store the limiter writes to: Upstash where the app has it, else the database it already talks to. */
-export function backendOf(pkg: PackageInfo): Backend | null {
-  const has = (name: string) => name in pkg.dependencies || name in pkg.devDependencies;
-  if (has('@upstash/ratelimit')) return 'upstash';
-  if (has('@prisma/client') && pkg.prismaSchema) return 'prisma';
-  if (has('pg')) return 'pg';
-  if (has('postgres')) return 'postgres.js';
-  return null;
-}
+import { RATE_LIMIT_FUNCTION, backendOf, packageLayout, rateLimitsMigrations } from '../../src/sql/rate-limits-table.ts';
 
 /** `lib/rate-limit.ts`, or under `src/lib/` where the handlers live under `src/`. */
 export function modulePaths(pkg: PackageInfo, handlerFiles: readonly string[], typescript: boolean): string[] {
@@ -51,9 +39,25 @@ function sharedClient(
 
 const DATABASE_URL = /^(DATABASE_URL|POSTGRES_URL|POSTGRES_PRISMA_URL|SUPABASE_DB_URL|DB_URL)$/;
 
+function envNames(project: Project): string[] {
+  return project.envFiles.flatMap((env) => env.variables.map((variable) => variable.name));
+}
+
 function databaseUrlVariable(project: Project): string {
-  const names = project.envFiles.flatMap((env) => env.variables.map((variable) => variable.name));
-  return names.find((name) => DATABASE_URL.test(name)) ?? 'DATABASE_URL';
+  return envNames(project).find((name) => DATABASE_URL.test(name)) ?? 'DATABASE_URL';
+}
+
+/** The variables the app keeps its Supabase URL and service-role key in, as its env files or its code name them. */
+function supabaseVariables(project: Project, changeset: Changeset, pkg: PackageInfo): { url: string; serviceRoleKey: string | null } {
+  const names = new Set(envNames(project));
+  for (const file of project.files) {
+    if (!file.startsWith(pkg.dir ? `${pkg.dir}/` : '') || !/\.[cm]?[jt]sx?$/.test(file)) continue;
+    const text = changeset.read(file) ?? '';
+    if (text.includes('SUPABASE')) for (const match of text.matchAll(/process\.env\.(\w*SUPABASE\w*)/g)) names.add(match[1]!);
+  }
+  const url = ['SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_URL'].find((name) => names.has(name)) ?? 'NEXT_PUBLIC_SUPABASE_URL';
+  const serviceRoleKey = [...names].sort().find((name) => /SERVICE_ROLE|SUPABASE_SECRET_KEY/.test(name) && !/^NEXT_PUBLIC_/.test(name));
+  return { url, serviceRoleKey: serviceRoleKey ?? null };
 }
 
 /** The Prisma model of the table, so `prisma migrate dev` sees no drift and the client knows it. */
@@ -80,7 +84,7 @@ export async function writeLimiter(
   pkg: PackageInfo,
   handlerFiles: readonly string[],
   options: { limit: number; windowSeconds: number },
-): Promise<{ module: string; migration: string | null } | null> {
+): Promise<{ module: string; migrations: string[]; serviceRoleKey?: string } | null> {
   const backend = backendOf(pkg);
   if (!backend) return null;
   const typescript = handlerFiles.some((file) => /\.tsx?$/.test(file));
@@ -88,7 +92,7 @@ export async function writeLimiter(
   for (const candidate of modulePaths(pkg, handlerFiles, typescript)) {
     const existing = changeset.read(candidate);
     if (existing !== null && /export (async )?function rateLimit\b/.test(existing) && /export function clientAddress\b/.test(existing))
-      return { module: candidate, migration: null };
+      return { module: candidate, migrations: [] };
     if (existing === null) {
       module = candidate;
       break;
@@ -100,7 +104,8 @@ export async function writeLimiter(
     limit: options.limit,
     windowSeconds: options.windowSeconds,
     upstash: backend === 'upstash',
-    sql: backend !== 'upstash',
+    sql: backend !== 'upstash' && backend !== 'supabase',
+    supabase: null,
     poolImport: null,
     ownPool: false,
     prismaImport: null,
@@ -111,7 +116,14 @@ export async function writeLimiter(
     databaseUrl: databaseUrlVariable(project),
   };
   if (backend === 'pg') {
-    const shared = sharedClient(project, changeset, pkg, /export const (\w+)\s*=/, /new (pg\.)?Pool\(/);
+    // The exported pool itself: a module that exports only a `query` helper around its pool has none to share.
+    const shared = sharedClient(
+      project,
+      changeset,
+      pkg,
+      /export const (\w+)(?:\s*:\s*[\w.]+)?\s*=\s*(?:[\w.]+\s*\?\?\s*)?new (?:pg\.)?Pool\(/,
+      /new (pg\.)?Pool\(/,
+    );
     data.poolImport = shared ? { name: shared.name, default: shared.default, source: relativeImport(module, shared.file) } : null;
     data.ownPool = !shared;
     data.pgQuery = shared?.name ?? 'pool';
@@ -126,10 +138,17 @@ export async function writeLimiter(
     data.ownPrisma = !shared;
     data.prisma = shared?.name ?? 'prisma';
   }
+  let serviceRoleKey: string | undefined;
+  if (backend === 'supabase') {
+    const variables = supabaseVariables(project, changeset, pkg);
+    serviceRoleKey = variables.serviceRoleKey ?? 'SUPABASE_SERVICE_ROLE_KEY';
+    data.supabase = { url: variables.url, serviceRoleKey, function: RATE_LIMIT_FUNCTION };
+  }
   changeset.write(module, await newFileText(project, module, renderTemplate('code/rate-limit.ts', data)));
-  if (backend === 'upstash') return { module, migration: null };
-  const migration = rateLimitsMigration(project, packageLayout(pkg), module);
-  if (changeset.read(migration.path) === null) {
+  if (backend === 'upstash') return { module, migrations: [] };
+  const migrations = rateLimitsMigrations(project, packageLayout(pkg), module, { rpcFunction: backend === 'supabase' });
+  for (const migration of migrations) {
+    if (changeset.read(migration.path) !== null) continue;
     changeset.write(migration.path, await newFileText(project, migration.path, migration.content));
     changeset.write(migration.rollbackPath, await newFileText(project, migration.rollbackPath, migration.rollbackContent));
   }
@@ -141,5 +160,5 @@ export async function writeLimiter(
       changeset.write(pkg.prismaSchema, `${body}${newline}${newline}${prismaModel(module).replace(/\n/g, newline)}${newline}`);
     }
   }
-  return { module, migration: migration.path };
+  return { module, migrations: migrations.map((migration) => migration.path), ...(serviceRoleKey ? { serviceRoleKey } : {}) };
 }

@@ -1,13 +1,6 @@
-// TODO(shipshape): count with rateLimit() from lib/rate-limit-db.ts instead: this map is per instance and empties on every restart
-const rateMap = new Map<string, { count: number; resetAt: number }>();
+import { rateLimit } from './rate-limit-db';
 
-export function checkRateLimit(ip: string): boolean {
-  const now = Date.now();
-  const entry = rateMap.get(ip);
-  if (!entry || now > entry.resetAt) {
-    rateMap.set(ip, { count: 1, resetAt: now + 60_000 });
-    return true;
-  }
-  entry.count += 1;
-  return entry.count <= 30;
+export async function checkRateLimit(ip: string): Promise<boolean> {
+  const rate = await rateLimit(`lib/rate-limit:${ip}`, { limit: 30, windowSeconds: 60 });
+  return rate.allowed;
 }

@@ -22,11 +22,14 @@ export interface RateLimitResult {
   retryAfter: number,
 }
 
-/** Counts one request for `key` and says whether it is within the limit. */
-export async function rateLimit(key: string): Promise<RateLimitResult> {
-  const { rows } = await pool.query<{ hits: number; retry_after: number }>(HIT, [key, WINDOW_SECONDS]);
+/** Counts one request for `key` and says whether it is within the limit (LIMIT per WINDOW_SECONDS unless given). */
+export async function rateLimit(
+  key: string,
+  { limit = LIMIT, windowSeconds = WINDOW_SECONDS }: { limit?: number; windowSeconds?: number } = {},
+): Promise<RateLimitResult> {
+  const { rows } = await pool.query<{ hits: number; retry_after: number }>(HIT, [key, windowSeconds]);
   const { hits, retry_after: retryAfter } = rows[0]!;
-  return { allowed: hits <= LIMIT, remaining: Math.max(0, LIMIT - hits), retryAfter };
+  return { allowed: hits <= limit, remaining: Math.max(0, limit - hits), retryAfter };
 }
 
 /**

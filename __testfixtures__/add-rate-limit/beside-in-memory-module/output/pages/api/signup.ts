@@ -4,7 +4,7 @@ import prisma from '../../lib/prisma';
 import { clientAddress, rateLimit } from '../../lib/rate-limit-db';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
-  const rate = await rateLimit(`/api/signup:${clientAddress(req.headers)}`);
+  const rate = await rateLimit(`/api/signup:ip:${clientAddress(req.headers)}`);
   if (!rate.allowed) {
     res.setHeader('Retry-After', String(rate.retryAfter));
     return res.status(429).json({ error: 'Too many requests' });

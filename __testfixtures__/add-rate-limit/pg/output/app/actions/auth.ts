@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { clientAddress, rateLimit } from '../../lib/rate-limit';
 
 export async function signIn(formData: FormData) {
-  const rate = await rateLimit(`action:signIn:${clientAddress(await headers())}`);
+  const rate = await rateLimit(`action:signIn:ip:${clientAddress(await headers())}`);
   if (!rate.allowed) {
     throw new Error(`Too many attempts: try again in ${rate.retryAfter} seconds`);
   }

@@ -6,11 +6,19 @@ import { Redis } from '@upstash/redis';
 const LIMIT = 10;
 const WINDOW_SECONDS = 60;
 
-const ratelimit = new Ratelimit({
-  redis: Redis.fromEnv(),
-  limiter: Ratelimit.fixedWindow(LIMIT, `${WINDOW_SECONDS} s`),
-  prefix: 'rate-limit',
-});
+const redis = Redis.fromEnv();
+// One client per limit and window the app asks for.
+const ratelimitCache = new Map<string, Ratelimit>();
+
+function ratelimitFor(limit: number, windowSeconds: number): Ratelimit {
+  const name = `${limit}/${windowSeconds}`;
+  let ratelimit = ratelimitCache.get(name);
+  if (!ratelimit) {
+    ratelimit = new Ratelimit({ redis, limiter: Ratelimit.fixedWindow(limit, `${windowSeconds} s`), prefix: `rate-limit:${name}` });
+    ratelimitCache.set(name, ratelimit);
+  }
+  return ratelimit;
+}
 
 export interface RateLimitResult {
   allowed: boolean,
@@ -19,9 +27,12 @@ export interface RateLimitResult {
   retryAfter: number,
 }
 
-/** Counts one request for `key` and says whether it is within the limit. */
-export async function rateLimit(key: string): Promise<RateLimitResult> {
-  const { success, remaining, reset } = await ratelimit.limit(key);
+/** Counts one request for `key` and says whether it is within the limit (LIMIT per WINDOW_SECONDS unless given). */
+export async function rateLimit(
+  key: string,
+  { limit = LIMIT, windowSeconds = WINDOW_SECONDS }: { limit?: number; windowSeconds?: number } = {},
+): Promise<RateLimitResult> {
+  const { success, remaining, reset } = await ratelimitFor(limit, windowSeconds).limit(key);
   return { allowed: success, remaining, retryAfter: Math.max(1, Math.ceil((reset - Date.now()) / 1000)) };
 }
 

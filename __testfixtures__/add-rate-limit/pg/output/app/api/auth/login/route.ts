@@ -3,7 +3,7 @@ import { pool } from '@/lib/db';
 import { clientAddress, rateLimit } from '../../../../lib/rate-limit';
 
 export async function POST(request: Request) {
-  const rate = await rateLimit(`/api/auth/login:${clientAddress(request.headers)}`);
+  const rate = await rateLimit(`/api/auth/login:ip:${clientAddress(request.headers)}`);
   if (!rate.allowed) {
     return Response.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(rate.retryAfter) } });
   }

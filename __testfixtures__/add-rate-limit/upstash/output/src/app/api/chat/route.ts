@@ -4,7 +4,7 @@ import { clientAddress, rateLimit } from '../../../lib/rate-limit';
 const openai = new OpenAI();
 
 export async function POST(request: Request) {
-  const rate = await rateLimit(`/api/chat:${clientAddress(request.headers)}`);
+  const rate = await rateLimit(`/api/chat:ip:${clientAddress(request.headers)}`);
   if (!rate.allowed) {
     return Response.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(rate.retryAfter) } });
   }

@@ -1,0 +1,21 @@
+import OpenAI from 'openai';
+import { createClient } from '@/lib/supabase/server';
+
+const openai = new OpenAI();
+
+export async function POST(request: Request) {
+  const supabase = await createClient();
+  const {
+    data: { user },
+  } = await supabase.auth.getUser();
+  if (!user) {
+    return Response.json({ error: 'Not signed in' }, { status: 401 });
+  }
+  const { topic } = await request.json();
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    max_tokens: 400,
+    messages: [{ role: 'user', content: `Write a short post about ${String(topic).slice(0, 200)}` }],
+  });
+  return Response.json({ text: completion.choices[0]?.message.content });
+}

@@ -1,0 +1,20 @@
+import OpenAI from 'openai';
+import { auth } from '@clerk/nextjs/server';
+import { clientAddress, rateLimit } from '../../../lib/rate-limit';
+
+const openai = new OpenAI();
+
+export async function POST(request: Request) {
+  const { userId } = await auth();
+  const rate = await rateLimit(`/api/summarize:${userId ? `user:${userId}` : `ip:${clientAddress(request.headers)}`}`);
+  if (!rate.allowed) {
+    return Response.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(rate.retryAfter) } });
+  }
+  const { text } = await request.json();
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    max_tokens: 200,
+    messages: [{ role: 'user', content: `Summarize in one sentence: ${text}` }],
+  });
+  return Response.json({ summary: completion.choices[0]?.message.content, signedIn: Boolean(userId) });
+}
