@@ -3,7 +3,7 @@ import type { Project } from '../../src/project/types.ts';
 
 /** The project's AI calls are read here, not with this module, which the scan and plain `jscodeshift -t` load too. */
 async function projectModels(project: Project): Promise<Answers> {
-  const { modelAnswers } = await import('../../src/analysis/ai-models.ts');
+  const { modelAnswers } = await import('../../src/analysis/ai-models-in-project.ts');
   return modelAnswers(project);
 }
 
