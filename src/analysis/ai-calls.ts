@@ -219,10 +219,7 @@ function restCall(call: CallExpression, strings: ReadonlyMap<string, string>, re
     body?.type === 'CallExpression' && chainText(body.callee) === 'JSON.stringify'
       ? objectLiteral(body.arguments[0] as Node, resolved.constants)
       : null;
-  return {
-    ...sdkCall(call, endpoint[1], endpoint[2], payload, resolved),
-    capUnknown: payload === null || capIn(payload, null, endpoint[2].capKeys, resolved).unknown,
-  };
+  return sdkCall(call, endpoint[1], endpoint[2], payload, resolved);
 }
 
 /** Every call in the module to an AI model API that this analysis knows the request of. */

@@ -427,11 +427,7 @@ function comparesChanging(test: Node | null | undefined, changing: ReadonlySet<s
 /** A limit inside the code: `if (attempt >= max) throw e`, `attempt < max ? … : …`, `while (attempts < 3)`. */
 function hasLimit(scope: Node, changing: ReadonlySet<string>, loopTest?: Node | null): boolean {
   if (comparesChanging(loopTest, changing)) return true;
-  const nodes: Node[] = [];
-  forEachNode(scope, (node) => {
-    nodes.push(node);
-  });
-  return nodes.some((node) => {
+  return someNode(scope, (node) => {
     if (node.type === 'IfStatement')
       return comparesChanging(node.test, changing) && (containsExit(node.consequent) || containsExit(node.alternate));
     if (node.type === 'ConditionalExpression' || node.type === 'LogicalExpression')

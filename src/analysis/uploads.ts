@@ -1,6 +1,6 @@
 import type { CallExpression, Expression, Node, Program } from '@babel/types';
 import { forEachNode } from '../engine/walk.ts';
-import { memberName, propertyName } from '../engine/ast.ts';
+import { isPropertyAfterDot, memberName, propertyName } from '../engine/ast.ts';
 import { boundNames, type RequestHandler } from './request-handlers.ts';
 import { callerInput, type CallerInput } from './request-input.ts';
 import { calledExport, importedBindings, moduleConstants, objectLiteral, staticString, type ImportedBinding } from './imported-bindings.ts';
@@ -115,11 +115,8 @@ function optionValue(object: Node, key: string): Node | null {
 
 /** Whether an identifier is read as a value here, not as a member's or a property's key. */
 function isReference(node: Node, parent: Node | undefined): boolean {
-  if (!parent) return true;
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed)
-    return false;
-  if (parent.type === 'ObjectProperty' && parent.key === node && !parent.shorthand) return false;
-  return true;
+  if (isPropertyAfterDot(node, parent)) return false;
+  return !(parent?.type === 'ObjectProperty' && parent.key === node && !parent.shorthand);
 }
 
 /** The uploaded file whose bytes an expression carries, through the names derived from it; null when it carries none. */
@@ -356,10 +353,10 @@ export function uploadStores(program: Program, handlers: readonly RequestHandler
     const derived = uploadedFiles(handler);
     if (derived.size === 0 && !(multipart && handler.kind === 'pages-api') && !readsRawBody(handler)) continue;
     const found: Array<Omit<UploadStore, 'sizeChecked' | 'typeChecked'>> = [];
+    const input = callerInput(handler);
     forEachNode(handler.fn.body, (node) => {
       const store = storeCall(node, bindings, constants);
       if (!store) return;
-      const input = callerInput(handler);
       let file = store.body ? carriedFile(store.body, derived) : null;
       if (!file && store.stream && derived.size > 0) file = [...derived.values()][0]!;
       const inline = store.body && (isFormRead(unwrap(store.body), input) || isRawBody(store.body, handler));
@@ -454,18 +451,14 @@ export function storeHelpers(program: Program): StoreHelper[] {
         if (carried) derived.set(node.id.name, carried);
       });
     }
+    // What the module checks of the file is the same for every store call of the function: asked once.
+    let checked: { sizeChecked: boolean; typeChecked: boolean } | null = null;
     forEachNode(fn.body as Node, (node) => {
       const store = storeCall(node, bindings, constants);
       const file = store?.body ? carriedFile(store.body, derived) : null;
       if (!store || !file) return;
-      helpers.push({
-        name,
-        argument: indexOf.get(file.name) ?? 0,
-        kind: store.kind,
-        label: store.label,
-        sizeChecked: checksSize(program, derived),
-        typeChecked: checksType(program, derived, bindings),
-      });
+      checked ??= { sizeChecked: checksSize(program, derived), typeChecked: checksType(program, derived, bindings) };
+      helpers.push({ name, argument: indexOf.get(file.name) ?? 0, kind: store.kind, label: store.label, ...checked });
     });
   };
   for (const statement of program.body) {

@@ -1,6 +1,6 @@
 import type { BinaryExpression, Expression, Function as BabelFunction, Node, Program, Statement } from '@babel/types';
 import { forEachNode } from '../../src/engine/walk.ts';
-import { enclosingFunction, memberName } from '../../src/engine/ast.ts';
+import { enclosingFunction, isPropertyAfterDot, memberName } from '../../src/engine/ast.ts';
 
 /** A limit and a window read from the code of an in-memory limiter, as numbers and as the code writes them. */
 export interface LimiterSettings {
@@ -199,12 +199,7 @@ function referencesOf(program: Program, store: string): Array<{ node: Node; fn: 
       if (node.type !== 'Identifier' || node.name !== store) return;
       const parent = ancestors.at(-1);
       if (parent?.type === 'VariableDeclarator' && parent.id === node) return;
-      if (
-        (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') &&
-        parent.property === node &&
-        !parent.computed
-      )
-        return;
+      if (isPropertyAfterDot(node, parent)) return;
       found.push({ node, fn: enclosingFunction(ancestors), topLevel: statement });
     });
   }
