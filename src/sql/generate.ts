@@ -89,8 +89,7 @@ export function generate(
       rpcFunction: options.rateLimits.rpcFunction,
       now: at,
     });
-    for (const migration of migrations)
-      rendered.push({ part: 'rate-limits', id: path.posix.basename(migration.path, '.sql'), ...migration });
+    for (const migration of migrations) rendered.push({ part: 'rate-limits', ...migration });
   }
   const files = rendered.map((file) => ({
     ...file,

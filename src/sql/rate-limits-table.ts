@@ -2,7 +2,7 @@ import path from 'node:path';
 import { renderSqlTemplate } from '../engine/templates.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
 import { prismaMigrationFiles, supabaseMigrationFiles } from './load-schema.ts';
-import { formatTimestamp, migrationPath, nextTimestamp, type Layout } from './render.ts';
+import { TIMEOUTS, formatTimestamp, migrationPath, nextTimestamp, type Layout } from './render.ts';
 import { parseSqlStatements } from './sql-reader.ts';
 
 export const RATE_LIMITS_TABLE = 'rate_limits';
@@ -53,6 +53,8 @@ const ALLOWED = new Set([
 ]);
 
 export interface RateLimitsMigration {
+  /** The migration's name, its timestamp and what it makes: the folder of a Prisma migration, the file of a Supabase one. */
+  id: string;
   path: string;
   content: string;
   rollbackPath: string;
@@ -93,8 +95,7 @@ export function rateLimitsMigrations(
     const file = migrationPath(layout, id);
     const rollbackPath = path.posix.join(layout.rollbacksDir, `${id}.sql`);
     const data = {
-      lockTimeout: '5s',
-      statementTimeout: '1min',
+      ...TIMEOUTS['rate-limits'],
       schema: 'public',
       table: RATE_LIMITS_TABLE,
       function: RATE_LIMIT_FUNCTION,
@@ -109,6 +110,6 @@ export function rateLimitsMigrations(
         if (!ALLOWED.has(statement.kind))
           throw new Error(`${file}: the rate-limits migration holds a ${statement.kind}; nothing was written`);
     }
-    return { path: file, content, rollbackPath, rollbackContent };
+    return { id, path: file, content, rollbackPath, rollbackContent };
   });
 }
