@@ -299,7 +299,12 @@ export interface PathInput {
 const SCHEMA_PARSES = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync']);
 
 /** The caller input of a handler, or of a function of its module it calls with some of that input as arguments. */
-function pathInput(handler: RequestHandler, scope: HandlerFunction, program: Program): PathInput {
+function pathInput(
+  handler: RequestHandler,
+  scope: HandlerFunction,
+  program: Program,
+  constants: ReadonlyMap<string, Expression>,
+): PathInput {
   let input = callerInput(handler);
   if (scope !== handler.fn) {
     const params = new Set<string>();
@@ -314,7 +319,6 @@ function pathInput(handler: RequestHandler, scope: HandlerFunction, program: Pro
     input = callerInput({ ...handler, kind: 'server-action', fn: scope, params: [...params] });
   }
   const parsed = new Map<string, Node | null>();
-  const constants = moduleConstants(program);
   forEachNode(scope.body, (node) => {
     if (node.type !== 'VariableDeclarator') return;
     const init = unwrap(node.init);
@@ -659,12 +663,13 @@ export function aiCallsOnRequestPath(program: Program, handlers: readonly Reques
   if (calls.length === 0) return [];
   const found: AiCallOnPath[] = [];
   const seen = new Set<Node>();
+  const constants = moduleConstants(program);
   for (const handler of handlers) {
     const scopes = [handler.fn, ...(localCallees(program, handler.fn) as HandlerFunction[])];
     for (const scope of scopes) {
       const inScope = calls.filter((ai) => !seen.has(ai.node) && ai.node.start! >= scope.start! && ai.node.end! <= scope.end!);
       if (inScope.length === 0) continue;
-      const input = pathInput(handler, scope, program);
+      const input = pathInput(handler, scope, program, constants);
       const assigned = assignments(scope);
       for (const ai of inScope) {
         seen.add(ai.node);
