@@ -43,6 +43,11 @@ function restoreDotfiles(dir: string): void {
   }
 }
 
+/** A fixture tree's files by path, as `copyFixture` would lay them out, read without copying them. */
+export function readFixtureTree(dir: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(readTree(dir)).map(([file, text]) => [file.replace(/(^|\/)_gitignore$/, '$1.gitignore'), text]));
+}
+
 export function copyFixture(source: string, target = tempDir()): string {
   cpSync(source, target, { recursive: true });
   restoreDotfiles(target);

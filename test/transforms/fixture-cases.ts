@@ -1,24 +1,20 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { Changeset, diskReader } from '../src/engine/changeset.ts';
-import { planTransform, resolveAnswers, runFileTransform } from '../src/engine/run-transform.ts';
-import { parseSource } from '../src/engine/parse.ts';
-import { scan } from '../src/engine/scan.ts';
-import { loadProject } from '../src/project/load-project.ts';
-import { TRANSFORMS } from '../src/all-transforms.ts';
-import { CHECK_IDS, checksFixedBy } from '../src/registry.ts';
-import type { Answers, FileTransform, ProjectTransform } from '../src/engine/transform-types.ts';
-import jscodeshift from 'jscodeshift';
-import { APP_ROUTER_RULES } from '../transforms/app-router/index.ts';
-import { appEntry, appTarget, normaliseRoute, pagesEntry } from '../src/analysis/next-routes.ts';
-import { FIXTURES, REPO, answerVitest, cleanTempDirs, copyFixture, gitInit, readTree, writeTree } from './helpers.ts';
-
-afterAll(cleanTempDirs);
-afterEach(answerVitest);
+import { afterEach, describe, expect, it } from 'vitest';
+import { Changeset, diskReader } from '../../src/engine/changeset.ts';
+import { planTransform, resolveAnswers, runFileTransform } from '../../src/engine/run-transform.ts';
+import { parseSource } from '../../src/engine/parse.ts';
+import { scan } from '../../src/engine/scan.ts';
+import { loadProject } from '../../src/project/load-project.ts';
+import { TRANSFORMS } from '../../src/all-transforms.ts';
+import { CHECK_IDS, checksFixedBy } from '../../src/registry.ts';
+import type { Answers, FileTransform, ProjectTransform, Transform } from '../../src/engine/transform-types.ts';
+import { FIXTURES, answerVitest, cleanTempDirs, readFixtureTree, readTree, writeTree } from '../helpers.ts';
 
 /** The `<case>.input.<ext>` / `<case>.output.<ext>` pairs in a folder, found by name: a new pair needs no list. */
-function fileCases(dir: string): Array<{ name: string; ext: string; input: string; output: string; options: Record<string, unknown> }> {
+export function fileCases(
+  dir: string,
+): Array<{ name: string; ext: string; input: string; output: string; options: Record<string, unknown> }> {
   return readdirSync(dir)
     .filter((file) => /\.input\.\w+$/.test(file))
     .sort()
@@ -36,23 +32,20 @@ function fileCases(dir: string): Array<{ name: string; ext: string; input: strin
     });
 }
 
-const fileTransforms = TRANSFORMS.filter((t): t is FileTransform => t.kind === 'file');
-const projectTransforms = TRANSFORMS.filter((t): t is ProjectTransform => t.kind === 'project');
-
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 
 /**
  * Every fixture is written with LF, no byte order mark and two-space indents; each also runs as
  * the files of other editors, with the same conversion applied to what it must become.
  */
-interface Variant {
+export interface Variant {
   name: string;
   crlf: boolean;
   bom: boolean;
   tabs: boolean;
 }
 
-const VARIANTS: Variant[] = [
+export const VARIANTS: Variant[] = [
   { name: 'LF', crlf: false, bom: false, tabs: false },
   { name: 'CRLF', crlf: true, bom: false, tabs: false },
   { name: 'BOM', crlf: false, bom: true, tabs: false },
@@ -64,7 +57,7 @@ const indented = (text: string) => /^ {2}/m.test(text);
 const withCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
 /** A source file as the variant's editor writes it. A file with no indented line has no indentation for inserted code to follow. */
-function convertSource(text: string, variant: Omit<Variant, 'name'>): string {
+export function convertSource(text: string, variant: Omit<Variant, 'name'>): string {
   let result = variant.tabs && indented(text) ? text.replace(/^(?: {2})+/gm, (indent) => '\t'.repeat(indent.length / 2)) : text;
   if (variant.crlf) result = withCrlf(result);
   return variant.bom ? `\ufeff${result}` : result;
@@ -74,7 +67,26 @@ function expectParses(file: string, text: string): void {
   expect(() => parseSource(file, text), `${file} parses`).not.toThrow();
 }
 
-for (const transform of fileTransforms) {
+/**
+ * The transforms one test file runs: every `shards`-th one, counted from `shard`, in id order. The
+ * fixture cases of all transforms are minutes of one worker; split this way they run side by side,
+ * and a new transform lands in a shard without a list to update.
+ */
+export function transformShard(shard: number, shards: number): Transform[] {
+  return [...TRANSFORMS].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).filter((_, index) => index % shards === shard);
+}
+
+export function describeTransformFixtures(transforms: readonly Transform[]): void {
+  // Every case writes its trees to temporary folders: removed as it ends, not thousands at once at the end of the file.
+  afterEach(cleanTempDirs);
+  afterEach(answerVitest);
+  for (const transform of transforms) {
+    if (transform.kind === 'file') describeFileTransform(transform);
+    else describeProjectTransform(transform);
+  }
+}
+
+function describeFileTransform(transform: FileTransform): void {
   describe(`${transform.meta.id} fixtures`, () => {
     const cases = fileCases(path.join(FIXTURES, transform.meta.id));
     const table = cases.flatMap((c) =>
@@ -130,20 +142,19 @@ for (const transform of fileTransforms) {
  * the project's style: the variant's line endings, and tabs once the project's code is tab-indented,
  * but no byte order mark.
  */
-function convertedTree(dir: string, variant: Variant, input: Readonly<Record<string, string>> | null = null): Record<string, string> {
-  const tree = readTree(copyFixture(dir));
-  const original = input ?? tree;
-  const tabbedProject = variant.tabs && Object.entries(original).some(([file, text]) => SOURCE_FILE.test(file) && indented(text));
+function convertedTree(dir: string, variant: Variant, input: Readonly<Record<string, string>>): Record<string, string> {
+  const tree = readFixtureTree(dir);
+  const tabbedProject = variant.tabs && Object.entries(input).some(([file, text]) => SOURCE_FILE.test(file) && indented(text));
   const convert = (file: string, text: string) => {
     if (!SOURCE_FILE.test(file)) return variant.crlf ? withCrlf(text) : text;
-    if (file in original) return convertSource(text, { ...variant, tabs: variant.tabs && indented(original[file]!) });
+    if (file in input) return convertSource(text, { ...variant, tabs: variant.tabs && indented(input[file]!) });
     return convertSource(text, { crlf: variant.crlf, bom: false, tabs: tabbedProject });
   };
   return Object.fromEntries(Object.entries(tree).map(([file, text]) => [file, convert(file, text)]));
 }
 
 /** A project transform's case is a folder: `input/` is the app, `output/` the expected tree after the fix. */
-for (const transform of projectTransforms) {
+function describeProjectTransform(transform: ProjectTransform): void {
   describe(`${transform.meta.id} fixtures`, () => {
     const dir = path.join(FIXTURES, transform.meta.id);
     // A whole app without an `output/` tree (standup-saas) is checked by building it, in migrate-build.test.ts.
@@ -155,7 +166,7 @@ for (const transform of projectTransforms) {
     const variants = transform.meta.id === 'migrate-app-router' ? VARIANTS.slice(0, 1) : VARIANTS;
     const table = cases.flatMap((name) => variants.map((variant) => ({ name, variant: variant.name })));
     const variantNamed = (name: string) => VARIANTS.find((variant) => variant.name === name)!;
-    const originalInput = (name: string) => readTree(copyFixture(path.join(dir, name, 'input')));
+    const originalInput = (name: string) => readFixtureTree(path.join(dir, name, 'input'));
 
     async function fix(root: string, options: Record<string, string>): Promise<Changeset> {
       const project = loadProject(root, { knownCheckIds: CHECK_IDS });
@@ -205,129 +216,3 @@ for (const transform of projectTransforms) {
     });
   });
 }
-
-describe('extract-hardcoded-secret and .env.local', () => {
-  const transform = projectTransforms.find((t) => t.meta.id === 'extract-hardcoded-secret')!;
-
-  async function plan(root: string, options: Record<string, string | boolean>) {
-    const project = loadProject(root, { knownCheckIds: CHECK_IDS });
-    const { findings } = await scan(project, { checks: checksFixedBy(transform.meta.id) });
-    return (await planTransform(project, transform, findings, options, new Changeset(diskReader(root)))).changeset;
-  }
-
-  it('writes the values to a git-ignored .env.local only when the wizard was told to', async () => {
-    const root = gitInit(
-      writeTree({
-        'package.json': '{"name":"keys","dependencies":{"stripe":"1.0.0"}}',
-        '.gitignore': '.env*.local\n',
-        'lib/stripe.ts': "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_live_51Habc9DEF8ghi7JKL6mno5PQR');\n",
-      }),
-    );
-    const asked = await plan(root, { writeEnvLocal: true });
-    expect(asked.read('.env.local')).toBe('STRIPE_SECRET_KEY=sk_live_51Habc9DEF8ghi7JKL6mno5PQR\n');
-    expect(asked.read('lib/stripe.ts')).toContain('new Stripe(process.env.STRIPE_SECRET_KEY!)');
-    expect((await plan(root, {})).read('.env.local')).toBeNull();
-    // Scripts cannot say yes for the user: `--option writeEnvLocal=true` is ignored.
-    expect(resolveAnswers(transform, { writeEnvLocal: true }, { writeEnvLocal: true }).writeEnvLocal).toBe(false);
-  });
-
-  it('writes nothing where git would commit .env.local', async () => {
-    const root = gitInit(
-      writeTree({
-        'package.json': '{"name":"keys","dependencies":{"stripe":"1.0.0"}}',
-        'lib/stripe.ts': "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_live_51Habc9DEF8ghi7JKL6mno5PQR');\n",
-      }),
-    );
-    const changeset = await plan(root, { writeEnvLocal: true });
-    expect(changeset.read('.env.local')).toBeNull();
-    expect(changeset.followUps.map((f) => f.message).join('\n')).toContain('.env.local is not git-ignored');
-  });
-});
-
-const RULES_DIR = path.join(REPO, 'transforms', 'app-router');
-const RULE_FIXTURES = path.join(FIXTURES, 'migrate-app-router', 'rules');
-const ruleJ = jscodeshift.withParser('tsx');
-
-describe('the App Router rules', () => {
-  it('lists every rule file once, in the order the migration applies them', () => {
-    const files = readdirSync(RULES_DIR)
-      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-      .map((f) => f.replace(/\.ts$/, ''))
-      .sort();
-    expect(APP_ROUTER_RULES.map((rule) => rule.meta.id).sort()).toEqual(files);
-  });
-
-  it('has a rule for every fixture folder', () => {
-    expect(readdirSync(RULE_FIXTURES).sort()).toEqual(APP_ROUTER_RULES.map((rule) => rule.meta.id).sort());
-  });
-
-  it('documents every rule in the coverage table of docs/migrate-app-router.md', () => {
-    const readme = readFileSync(path.join(REPO, 'docs', 'migrate-app-router.md'), 'utf8');
-    for (const rule of APP_ROUTER_RULES) {
-      const row = `| \`${rule.meta.id}\` | ${rule.meta.coverage} | ${rule.meta.title.replace(/\|/g, '\\|')}: ${rule.meta.description.replace(/\|/g, '\\|')} |`;
-      expect(readme, rule.meta.id).toContain(row);
-    }
-  });
-});
-
-/** Each rule's pairs, in LF and in CRLF: a page written on Windows must come out in CRLF too. */
-for (const id of readdirSync(RULE_FIXTURES).sort()) {
-  const rule = APP_ROUTER_RULES.find((candidate) => candidate.meta.id === id);
-  if (!rule) continue;
-  describe(`rule ${id}`, () => {
-    const cases = fileCases(path.join(RULE_FIXTURES, id)).map((c) => ({
-      ...c,
-      file: (c.options.file as string | undefined) ?? `pages/${c.name}${c.ext}`,
-    }));
-    const table = cases.flatMap((c) =>
-      VARIANTS.filter((variant) => variant.name === 'LF' || variant.name === 'CRLF').map((variant) => ({
-        ...c,
-        variant: variant.name,
-        convert: (text: string) => convertSource(text, variant),
-      })),
-    );
-    const apply = (source: string, options: Record<string, unknown>, file: string) => {
-      const output = rule.transform(
-        { path: file, source },
-        { j: ruleJ, jscodeshift: ruleJ, stats: () => {}, report: () => {} },
-        options as never,
-      );
-      return typeof output === 'string' ? output : source;
-    };
-
-    it.each(table)('$name ($variant)', ({ input, output, options, file, convert }) => {
-      expect(apply(convert(input), options, file)).toBe(convert(output));
-    });
-
-    it.each(table)('$name changes nothing the second time ($variant)', ({ output, options, file, convert }) => {
-      expect(apply(convert(output), options, file)).toBe(convert(output));
-    });
-
-    it('has a case that changes something and one that changes nothing', () => {
-      expect(cases.some((c) => c.input !== c.output)).toBe(true);
-      expect(cases.some((c) => c.input === c.output)).toBe(true);
-    });
-  });
-}
-
-describe('route facts', () => {
-  it('maps pages/ files to app/ files, keeping dynamic and catch-all folder names and underscore segments routable', () => {
-    const target = (file: string) => appTarget('app', pagesEntry('pages', file)!);
-    expect(target('pages/index.tsx')).toBe('app/page.tsx');
-    expect(target('pages/about.tsx')).toBe('app/about/page.tsx');
-    expect(target('pages/about/index.jsx')).toBe('app/about/page.jsx');
-    expect(target('pages/blog/[slug].tsx')).toBe('app/blog/[slug]/page.tsx');
-    expect(target('pages/docs/[...all].tsx')).toBe('app/docs/[...all]/page.tsx');
-    expect(target('pages/[[...all]].js')).toBe('app/[[...all]]/page.js');
-    expect(target('pages/api/tasks/[id].ts')).toBe('app/api/tasks/[id]/route.ts');
-    expect(target('pages/api/hello.js')).toBe('app/api/hello/route.js');
-    expect(target('pages/_sites/[site].tsx')).toBe('app/%5Fsites/[site]/page.tsx');
-    expect(appEntry('app', 'app/%5Fsites/[site]/page.tsx')!.route).toBe('/_sites/[site]');
-    expect(appEntry('app', 'app/_components/page.tsx')).toBeNull();
-    expect(appEntry('app', 'app/(shop)/cart/page.tsx')!.route).toBe('/cart');
-    expect(pagesEntry('pages', 'pages/_app.tsx')!.kind).toBe('shell');
-    expect(pagesEntry('pages', 'pages/styles.module.css')).toBeNull();
-    expect(normaliseRoute('/blog/[id]')).toBe(normaliseRoute('/blog/[slug]'));
-    expect(normaliseRoute('/docs/[...a]')).not.toBe(normaliseRoute('/docs/[[...a]]'));
-  });
-});
