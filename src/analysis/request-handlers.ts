@@ -44,6 +44,17 @@ const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'Ar
 const isHandlerFunction = (node: Node | null | undefined): node is HandlerFunction => !!node && FUNCTION_TYPES.has(node.type);
 const CONNECT_METHODS = new Set(['get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'all', 'handler']);
 
+/**
+ * Whether `requestHandlers` can find anything in the file, from its path and text alone: an API route, a
+ * route handler, or a module with a `'use server'` directive or an inline server action. A check that
+ * looks only at handlers skips every other file unparsed.
+ */
+export function mayDefineRequestHandlers(text: string, project: Project, file: string): boolean {
+  if (text.includes('use server')) return true;
+  const dirs = routerDirsFor(project, file);
+  return (!!dirs?.pages && pagesEntry(dirs.pages, file)?.kind === 'api') || (!!dirs?.app && appEntry(dirs.app, file)?.kind === 'route');
+}
+
 /** Every request handler a file defines, in source order. */
 export function requestHandlers(file: string, ast: BabelFile, project: Project): RequestHandler[] {
   const program = ast.program;

@@ -1,7 +1,9 @@
 import type { Program } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { callerInput } from '../analysis/request-input.ts';
-import { requestHandlers, type RequestHandler } from '../analysis/request-handlers.ts';
+import { mayDefineRequestHandlers, requestHandlers, type RequestHandler } from '../analysis/request-handlers.ts';
+import { AUTH_CALL_TEXT } from '../analysis/auth/known-calls.ts';
+import { MIDDLEWARE_FILE, REJECTS } from '../analysis/auth/middleware.ts';
 import { handlerEffects, type HandlerEffect } from '../analysis/auth/handler-effects.ts';
 import { collectAuthFacts, decideGates, gateOf, type AuthFacts, type HandlerAuthFact } from '../analysis/auth/index.ts';
 import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
@@ -39,8 +41,9 @@ export default defineCheck({
         '{{handler}} {{what}}, gated only by Supabase `getSession()`, which reads the cookie without verifying it on the server; use `getUser()`.',
     },
     docs: "Anyone can call an API route, a route handler or a server action: the page that links to it is no gate. A handler that writes data, reads rows that belong to a user, or spends a paid or privileged credential must ask who is calling and stop when no one is signed in. Add the app's own session check at the top of the handler and return 401 (or `throw`/`redirect` in a server action) without a user.",
-    prefilter: (text, _project, file) =>
-      /(?:^|\/)(?:app|pages)\//.test(file) || text.includes('use server') || /auth|session|user|jwt|middleware|proxy/i.test(text),
+    // Every module whose helpers or middleware can gate a handler is read, not only the handlers' own.
+    prefilter: (text, project, file) =>
+      mayDefineRequestHandlers(text, project, file) || MIDDLEWARE_FILE.test(file) || REJECTS.test(text) || AUTH_CALL_TEXT.test(text),
     fix: 'add-auth-guard',
     otherFixes: ['supabase-get-user'],
     severityNote: 'medium for reads of rows with an owner column',

@@ -23,6 +23,14 @@ export interface AuthCall {
 export const SESSION_HELPER_NAME =
   /^(?:auth|(?:get|require|ensure|fetch|load|check|verify|validate|assert|read|use)(?:Current|Server|Auth|Authenticated|SignedIn|LoggedIn|Session|Valid)*(?:User|Session|Auth|Admin|Account|Viewer|Me)(?:Session|Id|OrThrow|OrRedirect|OrNull|FromRequest)?|is(?:Authenticated|LoggedIn|SignedIn|Admin|Authorized)|validateRequest)$/;
 
+/**
+ * Text without any of these words holds no call `authCallOf` knows and no library factory: the module
+ * defines no auth helper, and its facts can be skipped without parsing it.
+ */
+export const AUTH_CALL_TEXT = new RegExp(
+  `\\b${SESSION_HELPER_NAME.source.slice(1, -1)}\\b|getServerSession|currentUser|getAuth|getToken|\\bverify\\b|jwtVerify|getIronSession|getKindeServerSession|validateSession|verifyIdToken|verifySessionCookie|verifyToken|authenticateRequest|withAuth|NextAuth|betterAuth|[Ll]ucia|createAuth|initAuth`,
+);
+
 const ENFORCING_HELPER = /^(?:require|ensure|assert|protect)|OrThrow$|OrRedirect$/;
 
 const CLERK = /^@clerk\//;
