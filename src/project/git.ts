@@ -21,11 +21,18 @@ export function gitTopLevel(dir: string): string | null {
 
 /** Tracked files plus untracked files git does not ignore, relative to dir; not those deleted since the last commit. */
 export function gitListFiles(dir: string): string[] {
-  const out = git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
+  // One process for both lists: `-t` tags each path, `R` for a file deleted from the work tree but still in the index.
+  const out = git(dir, ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard']);
   if (out === null) throw new Error(`git ls-files failed in ${dir}`);
-  // Files deleted from the work tree but still in the index are not part of the project any more.
-  const deleted = new Set((git(dir, ['ls-files', '-z', '--deleted']) ?? '').split('\0').filter(Boolean));
-  return out.split('\0').filter((file) => file && !deleted.has(file));
+  const listed = new Set<string>();
+  const deleted = new Set<string>();
+  for (const entry of out.split('\0')) {
+    if (!entry) continue;
+    const file = entry.slice(2);
+    if (entry.startsWith('R ')) deleted.add(file);
+    else listed.add(file);
+  }
+  return [...listed].filter((file) => !deleted.has(file));
 }
 
 export function gitTrackedFiles(dir: string): Set<string> {
