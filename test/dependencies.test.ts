@@ -21,8 +21,24 @@ function staticImports(file: string): StaticImport[] {
     if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
       return [{ specifier: statement.moduleSpecifier.text, typeOnly: statement.isTypeOnly }];
     }
+    // `const { parse } = createRequire(import.meta.url)('@babel/parser')` loads as surely as an import.
+    if (ts.isVariableStatement(statement)) {
+      return statement.declarationList.declarations.flatMap((declaration) => {
+        const specifier = declaration.initializer && requiredAtLoad(declaration.initializer);
+        return specifier ? [{ specifier, typeOnly: false }] : [];
+      });
+    }
     return [];
   });
+}
+
+function requiredAtLoad(expression: ts.Expression): string | null {
+  let node = expression;
+  while (ts.isAsExpression(node) || ts.isParenthesizedExpression(node)) node = node.expression;
+  if (!ts.isCallExpression(node) || !ts.isCallExpression(node.expression)) return null;
+  const callee = node.expression.expression;
+  const [first] = node.arguments;
+  return ts.isIdentifier(callee) && callee.text === 'createRequire' && first && ts.isStringLiteral(first) ? first.text : null;
 }
 
 function sourceFiles(dir: string): string[] {
