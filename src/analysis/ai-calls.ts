@@ -4,6 +4,16 @@ import { forEachNode } from '../engine/walk.ts';
 import { absoluteUrlOf, moduleStringConstants } from './fetch-calls.ts';
 import { calledExport, importedBindings, moduleConstants, objectKeys, objectLiteral, staticString } from './imported-bindings.ts';
 import { localCallees } from './rate-limits.ts';
+import {
+  AI_SDK_FUNCTIONS,
+  ANTHROPIC_MESSAGES,
+  OPENAI_CHAT,
+  OPENAI_COMPLETIONS,
+  OPENAI_METHODS,
+  OPENAI_RESPONSES,
+  OPENAI_V3_METHODS,
+  type AiApi,
+} from './ai-apis.ts';
 import { boundNames, type HandlerFunction, type RequestHandler } from './request-handlers.ts';
 import { callerInput, type InputSource } from './request-input.ts';
 import { aiProviderOf, type AiProvider } from './server-sdks.ts';
@@ -60,28 +70,11 @@ function prompts(object: ObjectExpression | null, keys: readonly string[]): Prom
   });
 }
 
-const OPENAI_CHAT = { api: 'OpenAI chat completions', capKeys: ['max_tokens', 'max_completion_tokens'], prompts: ['messages'] };
-const OPENAI_RESPONSES = { api: 'OpenAI responses', capKeys: ['max_output_tokens'], prompts: ['input', 'instructions'] };
-const OPENAI_COMPLETIONS = { api: 'OpenAI completions', capKeys: ['max_tokens'], prompts: ['prompt'] };
-const ANTHROPIC_MESSAGES = { api: 'Anthropic messages', capKeys: ['max_tokens'], prompts: ['messages', 'system'] };
-
-/** OpenAI v4+ resources, by the end of the callee's chain. */
-const OPENAI_METHODS: ReadonlyArray<[RegExp, typeof OPENAI_CHAT]> = [
-  [/(^|\.)chat\.completions\.(create|stream|parse)$/, OPENAI_CHAT],
-  [/(^|\.)responses\.(create|stream|parse)$/, OPENAI_RESPONSES],
-  [/(^|\.)completions\.create$/, OPENAI_COMPLETIONS],
-];
-/** The openai v3 client (`new OpenAIApi(configuration)`). */
-const OPENAI_V3_METHODS: Record<string, typeof OPENAI_CHAT> = {
-  createChatCompletion: { ...OPENAI_CHAT, api: 'OpenAI chat completions (v3)', capKeys: ['max_tokens'] },
-  createCompletion: { ...OPENAI_COMPLETIONS, api: 'OpenAI completions (v3)' },
-};
-const AI_SDK_FUNCTIONS = new Set(['generateText', 'streamText', 'generateObject', 'streamObject']);
 const AI_SDK_CAP_KEYS = ['maxOutputTokens', 'maxTokens'];
 const GOOGLE_CAP_KEYS = ['maxOutputTokens'];
 
 /** REST endpoints, by host and path, for requests made with `fetch`. */
-const AI_ENDPOINTS: ReadonlyArray<[RegExp, AiCall['provider'], typeof OPENAI_CHAT]> = [
+const AI_ENDPOINTS: ReadonlyArray<[RegExp, AiCall['provider'], AiApi]> = [
   [/^https?:\/\/api\.openai\.com\/v1\/chat\/completions/, 'openai', OPENAI_CHAT],
   [/^https?:\/\/api\.openai\.com\/v1\/responses/, 'openai', OPENAI_RESPONSES],
   [/^https?:\/\/api\.openai\.com\/v1\/completions/, 'openai', OPENAI_COMPLETIONS],
@@ -119,7 +112,7 @@ function capIn(object: ObjectExpression | null, nested: string | null, keys: rea
 function sdkCall(
   call: CallExpression,
   provider: AiCall['provider'],
-  shape: typeof OPENAI_CHAT,
+  shape: AiApi,
   options: ObjectExpression | null,
   resolved: Resolved,
 ): AiCall {

@@ -1,6 +1,7 @@
 import type { Node, Program } from '@babel/types';
 import { memberName } from '../engine/ast.ts';
 import { forEachNode } from '../engine/walk.ts';
+import { AI_HOSTS, AI_SDK_FUNCTIONS, OPENAI_METHODS, OPENAI_V3_METHODS } from './ai-apis.ts';
 
 /** Packages whose import means the file rate-limits with a library. */
 export const LIMITER_PACKAGES =
@@ -23,17 +24,13 @@ const SUPABASE_AUTH_CALLS: Record<string, string> = {
   generateLink: 'sends sign-in links (`auth.admin.generateLink`)',
 };
 
-const AI_MEMBER_CALLS: Array<[RegExp, string]> = [
-  [/(^|\.)chat\.completions\.create$/, 'OpenAI chat completions'],
-  [/(^|\.)responses\.(create|stream)$/, 'OpenAI responses'],
-  [/(^|\.)completions\.create$/, 'OpenAI completions'],
+/** Paid AI calls by the end of the callee's chain: the text APIs, and OpenAI's images and audio and Google's models. */
+const AI_MEMBER_CALLS: ReadonlyArray<[RegExp, string]> = [
+  ...OPENAI_METHODS.map(([pattern, { api }]): [RegExp, string] => [pattern, api]),
   [/(^|\.)images\.(generate|edit)$/, 'OpenAI images'],
   [/(^|\.)audio\.(transcriptions|speech)\.create$/, 'OpenAI audio'],
   [/(^|\.)generateContent(Stream)?$/, 'Google AI'],
 ];
-
-const AI_SDK_FUNCTIONS = new Set(['generateText', 'streamText', 'generateObject', 'streamObject']);
-const AI_HOSTS = /api\.openai\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com/;
 
 /** What the file imports, by local name: the package each binding comes from. */
 export function importedFrom(program: Program): Map<string, string> {
@@ -133,6 +130,7 @@ function authAction(path: string, last: string, source: string, node: Node): str
 
 function aiCall(path: string, last: string, source: string, node: Node, anthropic: boolean): string | null {
   for (const [pattern, what] of AI_MEMBER_CALLS) if (pattern.test(path)) return what;
+  if (Object.hasOwn(OPENAI_V3_METHODS, last) && /openai/i.test(path)) return OPENAI_V3_METHODS[last]!.api;
   if (/(^|\.)messages\.(create|stream)$/.test(path) && (anthropic || /anthropic|claude/i.test(path))) return 'the Anthropic API';
   if (AI_SDK_FUNCTIONS.has(last) && /^ai#/.test(source)) return `the AI SDK's \`${last}\``;
   if (last === 'fetch') {
