@@ -10,6 +10,9 @@ import { isSuppressed } from '../src/engine/suppressions.ts';
 import { maskSecret, redact, redactLine, redactText } from '../src/secrets/redact.ts';
 import { toUriReference } from '../src/report/sarif.ts';
 import { UsageError } from '../src/errors.ts';
+import { statementInList } from '../src/engine/ast.ts';
+import { parseSource } from '../src/engine/parse.ts';
+import { forEachNode } from '../src/engine/walk.ts';
 import { checksums, cleanTempDirs, gitInit, readTree, tempDir, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
@@ -326,5 +329,26 @@ describe('diskReader', () => {
     const read = diskReader(root);
     expect(read('a.txt')).toBe('a');
     expect(read('missing.txt')).toBeNull();
+  });
+});
+
+describe('statementInList', () => {
+  const statementAround = (source: string, name: string) => {
+    let found: string | null = null;
+    forEachNode(parseSource('x.ts', source), (node, ancestors) => {
+      if (node.type === 'Identifier' && node.name === name) {
+        const statement = statementInList([...ancestors, node]);
+        found = statement ? source.slice(statement.start!, statement.end!) : null;
+      }
+    });
+    return found;
+  };
+
+  it('finds the statement of a block, a case or the program that holds a node, not the switch around a case', () => {
+    expect(statementAround('function f() { if (a) { const x = call(target); } }', 'target')).toBe('const x = call(target);');
+    expect(statementAround("switch (kind) { case 'a': save(target); break; }", 'target')).toBe('save(target);');
+    expect(statementAround('export const value = target + 1;', 'target')).toBe('export const value = target + 1;');
+    // A case's test is no statement: the switch holds it.
+    expect(statementAround('switch (kind) { case target: break; }', 'target')).toBe('switch (kind) { case target: break; }');
   });
 });

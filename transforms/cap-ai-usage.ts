@@ -18,6 +18,7 @@ import { boundNames, moduleHandlers } from '../src/analysis/request-handlers.ts'
 import { rejectLines } from '../src/analysis/auth/idiom.ts';
 import { chainText, importsOf, isFunctionNode, unwrap } from '../src/analysis/auth/syntax.ts';
 import { meta } from './meta/cap-ai-usage.ts';
+import { statementInList } from '../src/engine/ast.ts';
 export { meta };
 
 export const parser = 'tsx';
@@ -53,12 +54,6 @@ function addCap(edits: TextEdits, site: CapSite, property: string): boolean {
 
 const isBlock = (node: Node | undefined) => node?.type === 'BlockStatement' || node?.type === 'Program' || node?.type === 'SwitchCase';
 const isStatement = (node: Node) => /Statement$|Declaration$/.test(node.type) && node.type !== 'BlockStatement';
-
-/** The statement holding the call, for a note above it. */
-function enclosingStatement(chain: readonly Node[]): Node | null {
-  for (let i = chain.length - 1; i > 0; i--) if (isStatement(chain[i]!) && isBlock(chain[i - 1])) return chain[i]!;
-  return null;
-}
 
 /** The innermost statement of the handler's own body (not inside a callback) that holds the call: where a guard can `return`. */
 function guardTarget(chain: readonly Node[], handlerFn: Node): Node | null {
@@ -166,7 +161,7 @@ export default function capAiUsage(file: FileInfo, api: API, options: Answers): 
         `bound the length of the request's prompt input (at most ${maxInputChars} characters) before this call, and refuse longer ones with a 400`,
       );
     // One note per call, so a second run finds it on the line above and adds nothing.
-    const statement = enclosingStatement(chain);
+    const statement = statementInList(chain);
     if (notes.length > 0 && statement) edits.todoAbove(statement.start!, notes.join('; '));
   }
   return edits.changed ? edits.apply() : undefined;

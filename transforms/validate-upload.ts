@@ -8,7 +8,7 @@ import { requestHandlers, type RequestHandler } from '../src/analysis/request-ha
 import { fileHandoffs, uploadStores, type UploadStore } from '../src/analysis/uploads.ts';
 import { rejectLines, type HandlerNames } from '../src/analysis/auth/idiom.ts';
 import { importsOf } from '../src/analysis/auth/syntax.ts';
-import { propertyName } from '../src/engine/ast.ts';
+import { propertyName, statementInList } from '../src/engine/ast.ts';
 import { FALLBACK_UPLOAD_TYPES, meta } from './meta/validate-upload.ts';
 export { meta };
 
@@ -192,14 +192,7 @@ function planFile(project: Project, source: string, file: string, found: Found, 
 function enclosingStatementStart(store: StoreSite): number {
   let start = store.call.start!;
   forEachNode(store.handler.fn.body, (node, ancestors) => {
-    if (node !== store.call) return;
-    const chain = [...ancestors, node];
-    for (let i = chain.length - 1; i >= 1; i--) {
-      if (chain[i - 1]!.type === 'BlockStatement') {
-        start = chain[i]!.start!;
-        return;
-      }
-    }
+    if (node === store.call) start = statementInList([...ancestors, node])?.start ?? start;
   });
   return start;
 }

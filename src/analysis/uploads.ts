@@ -164,7 +164,16 @@ function annotatedAsFile(node: Node): boolean {
  * The files a handler reads from its request (`formData.get('file')`, each of `formData.getAll('files')`, a server
  * action's `File` parameter), and every local name holding their bytes (`await file.arrayBuffer()`, `Buffer.from(bytes)`), by name.
  */
-export function uploadedFiles(handler: RequestHandler): Map<string, UploadedFile> {
+export function uploadedFiles(handler: RequestHandler): ReadonlyMap<string, UploadedFile> {
+  let files = filesOfHandler.get(handler.fn);
+  if (!files) filesOfHandler.set(handler.fn, (files = tracedFiles(handler)));
+  return files;
+}
+
+/** Store calls and hand-offs both ask for a handler's files: traced once per function. */
+const filesOfHandler = new WeakMap<Node, ReadonlyMap<string, UploadedFile>>();
+
+function tracedFiles(handler: RequestHandler): Map<string, UploadedFile> {
   const input = callerInput(handler);
   const derived = new Map<string, UploadedFile>();
   const lists = new Set<string>();

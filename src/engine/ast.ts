@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Node } from '@babel/types';
+import type { Node, Statement } from '@babel/types';
 
 export function isNextConfigFile(file: string): boolean {
   return /^next\.config\.(js|mjs|cjs|ts|mts|cts)$/.test(path.posix.basename(file));
@@ -40,4 +40,22 @@ export function isPropertyAfterDot(node: Node, parent: Node | undefined): boolea
   return (
     (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed
   );
+}
+
+/**
+ * The innermost node of `chain` (a node's ancestors, then the node) that stands in a list of
+ * statements: a block's, the program's or a `case`'s. A line written above it is a statement of its own.
+ */
+export function statementInList(chain: readonly Node[]): Node | null {
+  for (let i = chain.length - 1; i > 0; i--) {
+    const parent = chain[i - 1]!;
+    const list: readonly Statement[] | null =
+      parent.type === 'SwitchCase'
+        ? parent.consequent
+        : parent.type === 'BlockStatement' || parent.type === 'Program' || parent.type === 'StaticBlock'
+          ? parent.body
+          : null;
+    if (list?.includes(chain[i] as Statement)) return chain[i]!;
+  }
+  return null;
 }

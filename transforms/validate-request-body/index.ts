@@ -15,6 +15,7 @@ import { ownerColumn } from '../../src/sql/ownership.ts';
 import { packageFor } from '../../src/project/packages.ts';
 import type { Project } from '../../src/project/types.ts';
 import { inputFields, prismaEnums, schemaDeclaration } from './zod-schema.ts';
+import { statementInList } from '../../src/engine/ast.ts';
 export { meta } from '../meta/validate-request-body.ts';
 
 const NESTED_TODO = 'parse this request body with a schema of the fields a user may set before writing it';
@@ -25,16 +26,6 @@ const pascal = (name: string) =>
     .filter(Boolean)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
-
-/** The statement holding a node, directly in a block of the handler's own body; null inside a nested function. */
-function enclosingStatement(ancestors: readonly Node[], node: Node): Node | null {
-  const chain = [...ancestors, node];
-  for (let i = chain.length - 1; i >= 1; i--) {
-    const parent = chain[i - 1]!;
-    if (parent.type === 'BlockStatement' || parent.type === 'SwitchCase') return chain[i]!;
-  }
-  return null;
-}
 
 const crossesFunction = (ancestors: readonly Node[]) =>
   ancestors.some(
@@ -86,7 +77,7 @@ function planFile(project: Project, changeset: Changeset, file: string, at: Read
       const first = writes[0];
       const table = first && writtenTable(schema, first.write);
       if (!first || !table) return;
-      const statement = enclosingStatement(ancestors, node);
+      const statement = statementInList([...ancestors, node]);
       if (!statement || crossesFunction(ancestors.slice(1))) {
         if (statement) edits.todoAbove(statement.start!, NESTED_TODO);
         return;

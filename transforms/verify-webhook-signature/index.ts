@@ -10,7 +10,7 @@ import { requestHandlers, type RequestHandler } from '../../src/analysis/request
 import { bodyParserDisabled, webhookOf, type Webhook } from '../../src/analysis/webhooks/index.ts';
 import { documentEnvVariables } from '../generate-env-example.ts';
 import { HMAC_HEADERS, SVIX_PROVIDERS, hmacLines, pagesConfigLines, stripeLines, svixLines, type SnippetContext } from './snippets.ts';
-import { isPropertyAfterDot } from '../../src/engine/ast.ts';
+import { isPropertyAfterDot, statementInList } from '../../src/engine/ast.ts';
 export { meta } from '../meta/verify-webhook-signature.ts';
 
 const TODO_BY_FAULT: Record<string, string> = {
@@ -260,14 +260,7 @@ function renameReferences(fn: Node, from: string, to: string, skip: Node, edits:
 function statementOf(fn: Node, target: Node): Node | null {
   let found: Node | null = null;
   forEachNode(fn, (node, ancestors) => {
-    if (node !== target || found) return;
-    for (let index = ancestors.length - 1; index > 0; index--) {
-      const parent = ancestors[index - 1]!;
-      if (parent.type === 'BlockStatement' || parent.type === 'Program') {
-        found = ancestors[index]!;
-        return;
-      }
-    }
+    if (node === target && !found) found = statementInList(ancestors);
   });
   return found ?? (target.type.endsWith('Statement') || target.type === 'VariableDeclaration' ? target : null);
 }
