@@ -12,7 +12,8 @@ import type {
   WhileStatement,
 } from '@babel/types';
 import { forEachNode } from '../engine/walk.ts';
-import { memberName, propertyName } from '../engine/ast.ts';
+import { enclosingFunction, memberName, propertyName } from '../engine/ast.ts';
+import { isFunctionNode } from './auth/syntax.ts';
 import { someNode } from './error-handling.ts';
 import { importedBindings, type ImportedBinding } from './imported-bindings.ts';
 import { boundNames, type HandlerFunction } from './request-handlers.ts';
@@ -86,7 +87,6 @@ export interface RetryLoop {
   faults: RetryFault[];
 }
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
 const LOOP_TYPES = new Set(['ForStatement', 'WhileStatement', 'DoWhileStatement']);
 const ANY_LOOP_TYPES = new Set([...LOOP_TYPES, 'ForOfStatement', 'ForInStatement']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
@@ -96,11 +96,7 @@ const JITTER = /random|jitter/i;
 /** Nodes under `root`, not descending into nested functions (a callback's code runs at another time). */
 function forEachOwnNode(root: Node, onNode: (node: Node, ancestors: readonly Node[]) => void): void {
   forEachNode(root, (node, ancestors) => {
-    if (
-      ancestors.some((ancestor, index) => index > 0 && FUNCTION_TYPES.has(ancestor.type)) ||
-      (FUNCTION_TYPES.has(node.type) && node !== root)
-    )
-      return;
+    if (node !== root && isFunctionNode(node)) return 'skip';
     onNode(node, ancestors);
   });
 }
@@ -492,7 +488,7 @@ export function retryLoops(program: Program, majors: (packageName: string) => nu
       const fnIndex = loop?.fn ? ancestors.indexOf(loop.fn) : -1;
       const name = loop?.attemptKind === 'callback' && fnIndex >= 0 ? functionName(loop.fn!, ancestors[fnIndex - 1]) : null;
       if (name) helpers.add(name);
-    } else if (FUNCTION_TYPES.has(node.type)) {
+    } else if (isFunctionNode(node)) {
       const recursion = recursiveRetry(node as FunctionNode, ancestors.at(-1), clients, majors);
       if (recursion) found.push(recursion);
       const name = recursion?.attemptKind === 'callback' ? functionName(node, ancestors.at(-1)) : null;
@@ -536,10 +532,7 @@ function helperCalls(
   return found;
 }
 
-function enclosing(ancestors: readonly Node[]): FunctionNode | null {
-  for (let i = ancestors.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(ancestors[i]!.type)) return ancestors[i] as FunctionNode;
-  return null;
-}
+const enclosing = (ancestors: readonly Node[]) => enclosingFunction(ancestors) as FunctionNode | null;
 
 function firstAttempt(
   scope: Node,
