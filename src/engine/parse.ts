@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import type { ParserPlugin } from '@babel/parser';
+// An import, not createRequire(import.meta.url): transforms load this module under jscodeshift's Babel
+// register too, which compiles it to CommonJS and cannot compile `import.meta`.
+import { parse, type ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
-
-// Required, not imported: an ES import of this CommonJS package makes Node lex its 500 kB for export names on every start.
-const { parse } = createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser');
 
 const COMMON: ParserPlugin[] = ['decorators-legacy', 'explicitResourceManagement', 'importReflection', 'sourcePhaseImports'];
 
