@@ -60,6 +60,21 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, statementMs: 60_000, queryMs: 120_000 };
 
+/**
+ * The wait to connect a URL asks for with libpq's `connect_timeout` (whole seconds; libpq waits at
+ * least 2), else the default. Zero, which libpq reads as "wait for ever", keeps the default: a
+ * command that never returns is worse than one that says the server did not answer.
+ */
+export function withUrlTimeouts(url: string, timeouts: Timeouts): Timeouts {
+  let seconds: number;
+  try {
+    seconds = Number(new URL(url).searchParams.get('connect_timeout') ?? Number.NaN);
+  } catch {
+    return timeouts;
+  }
+  return Number.isInteger(seconds) && seconds > 0 ? { ...timeouts, connectMs: Math.max(seconds, 2) * 1000 } : timeouts;
+}
+
 const STATEMENT_TIMEOUT = '57014';
 
 /** `host:port` of a connection URL: what a message may name (never the user or the password). */
@@ -72,7 +87,8 @@ export function hostOf(url: string): string {
   }
 }
 
-export async function openPostgres(url: string, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<Database> {
+export async function openPostgres(url: string, defaults: Timeouts = DEFAULT_TIMEOUTS): Promise<Database> {
+  const timeouts = withUrlTimeouts(url, defaults);
   const { default: pg } = await import('pg');
   const host = hostOf(url);
   const client = new pg.Client({

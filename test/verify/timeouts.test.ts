@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseTimeout, openPostgres } from '../../src/verify/database.ts';
+import { DEFAULT_TIMEOUTS, DatabaseTimeout, openPostgres, withUrlTimeouts } from '../../src/verify/database.ts';
 
 /** A TCP listener that accepts connections and never says a word, like a port behind a dropping firewall. */
 let silent: net.Server;
@@ -19,6 +19,16 @@ afterAll(async () => {
 });
 
 describe('database timeouts', () => {
+  it("takes the wait to connect from the URL's connect_timeout, in libpq's seconds, and keeps the default otherwise", () => {
+    const connectMs = (url: string) => withUrlTimeouts(url, DEFAULT_TIMEOUTS).connectMs;
+    expect(connectMs('postgres://u:p@db.example.com:5432/app?connect_timeout=3')).toBe(3000);
+    expect(connectMs('postgres://u:p@db.example.com/app?sslmode=require&connect_timeout=1')).toBe(2000);
+    expect(connectMs('postgres://u:p@db.example.com/app?connect_timeout=0')).toBe(10_000);
+    expect(connectMs('postgres://u:p@db.example.com/app?connect_timeout=soon')).toBe(10_000);
+    expect(connectMs('postgres://u:p@db.example.com/app')).toBe(10_000);
+    expect(withUrlTimeouts('postgres://db/app?connect_timeout=4', DEFAULT_TIMEOUTS).statementMs).toBe(60_000);
+  });
+
   it('gives up on a server that accepts and never answers, naming the host and not the password', async () => {
     const started = Date.now();
     const error = await openPostgres(`postgres://someone:secret-pw@127.0.0.1:${port}/db`, {
