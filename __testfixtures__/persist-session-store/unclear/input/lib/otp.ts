@@ -1,0 +1,29 @@
+const otpCodes = new Map<string, { code: string; expiresAt: number }>();
+
+// Expired codes are swept once a minute.
+setInterval(() => {
+  for (const [phone, entry] of otpCodes) if (entry.expiresAt < Date.now()) otpCodes.delete(phone);
+}, 60_000);
+
+export async function sendOtpCode(phone: string): Promise<string> {
+  const code = String(Math.floor(100000 + Math.random() * 900000));
+  otpCodes.set(phone, { code, expiresAt: Date.now() + 10 * 60 * 1000 });
+  return code;
+}
+
+export async function checkOtpCode(phone: string, code: string): Promise<boolean> {
+  const entry = otpCodes.get(phone);
+  return Boolean(entry && entry.code === code && entry.expiresAt > Date.now());
+}
+
+const loginSessions = new Map<string, { userId: string; createdAt: Date }>();
+
+export async function startSession(userId: string): Promise<string> {
+  const token = crypto.randomUUID();
+  loginSessions.set(token, { userId, createdAt: new Date() });
+  return token;
+}
+
+export async function sessionUser(token: string): Promise<string | null> {
+  return loginSessions.get(token)?.userId ?? null;
+}
