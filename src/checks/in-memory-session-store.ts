@@ -17,7 +17,7 @@ export default defineCheck({
     fix: 'persist-session-store',
     clientGraph: true,
     finds:
-      'a module-level `Map`, `Set`, object or array in server code that request code writes sessions, tokens, OTP or verification codes, or user ids with an expiry to (by its name and by what goes in); caches and tables written only when the module loads are not reported',
+      'a module-level `Map`, `Set`, object or array in server code that request code writes sessions, tokens, OTP or verification codes, or user ids with an expiry to (by its name and by what goes in); caches, locks (`refreshTokenLock`) and tables written only when the module loads are not reported',
     sources: [
       { title: 'Vercel: functions run in many instances, each with its own memory', url: 'https://vercel.com/docs/functions/concepts' },
       {
