@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CallExpression, Expression, Function as BabelFunction, Node, Program, Statement, TSType } from '@babel/types';
 import { enclosingFunction, isPropertyAfterDot, memberName } from '../../src/engine/ast.ts';
 import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
@@ -151,6 +152,17 @@ function valueProblem(node: Node, depth = 0): string | null {
   }
 }
 
+/** What a name set as the value was made from, where the function setting it declares it (`const otp = String(…)`). */
+function localValue(value: Node, ancestors: readonly Node[]): Node {
+  const fn = enclosingFunction(ancestors);
+  if (value.type !== 'Identifier' || !fn) return value;
+  let init: Node | null = null;
+  forEachNode(fn, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === value.name && node.init) init = node.init;
+  });
+  return init ?? value;
+}
+
 function calleeText(call: CallExpression): string {
   const callee = call.callee;
   if (callee.type === 'Identifier') return callee.name;
@@ -255,7 +267,7 @@ export function storePlan(context: Context, file: string, source: string, name: 
     )
       return void (problem = `what .${method}() returns is used`);
     if (method === 'set' && !valueType) {
-      const valueIssue = valueProblem(call.arguments[1]!);
+      const valueIssue = valueProblem(localValue(call.arguments[1]!, ancestors));
       if (valueIssue) return void (problem = valueIssue);
     }
     const fnIndex = ancestors.findLastIndex((ancestor) => isFunction(ancestor));
@@ -353,6 +365,35 @@ function expirySeconds(value: Node, fn: BabelFunction, constants: ReadonlyMap<st
   return null;
 }
 
+/**
+ * The import of the store from `file`, with `.js` where relative imports name their extension (Node's
+ * ESM needs it): the file's own, else those of the modules beside it.
+ */
+function moduleSpecifier(context: Context, file: string, module: string): string {
+  const specifier = relativeImport(file, module);
+  const dir = path.posix.dirname(file);
+  const neighbours = [
+    file,
+    ...context.project.files.filter((other) => other !== file && path.posix.dirname(other) === dir && /\.[cm]?[jt]sx?$/.test(other)),
+  ];
+  for (const candidate of neighbours) {
+    const imports = relativeImports(candidate, context.changeset.read(candidate) ?? '');
+    if (imports.length > 0) return imports.some((source) => /\.[cm]?js$/.test(source)) ? `${specifier}.js` : specifier;
+  }
+  return specifier;
+}
+
+function relativeImports(file: string, source: string): string[] {
+  if (!source.includes('import')) return [];
+  try {
+    return parseSource(file, source)
+      .program.body.flatMap((statement) => (statement.type === 'ImportDeclaration' ? [statement.source.value] : []))
+      .filter((specifier) => /^\.\.?\//.test(specifier));
+  } catch {
+    return [];
+  }
+}
+
 /** Contexts where an `await …` or a comparison reads as written without parentheses. */
 function needsParentheses(parent: Node | undefined, call: Node): boolean {
   if (!parent) return false;
@@ -423,7 +464,7 @@ export function applyStorePlan(
     }
   }
   // Inserted before the removal is recorded, so an import at the file's start lands before what it removes.
-  insertImportLines(edits, program, importLines(program, relativeImport(file, options.module), ['sessionStore'], edits));
+  insertImportLines(edits, program, importLines(program, moduleSpecifier(context, file, options.module), ['sessionStore'], edits));
   const [start, end] = wholeLines(source, plan.declaration);
   edits.replace(...removal(source, introducingComment(source, start, /memory|redis|database|\bdb\b|production|restart|store/i), end), '');
   changeset.write(file, edits.apply());
