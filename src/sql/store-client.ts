@@ -1,5 +1,6 @@
 import { relativeImport } from '../engine/codemod.ts';
 import type { Changeset } from '../engine/changeset.ts';
+import { newFileText } from '../engine/project-style.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
 import type { LimiterStore } from './rate-limits-table.ts';
 
@@ -113,4 +114,17 @@ export function addPrismaModel(changeset: Changeset, pkg: PackageInfo, table: st
   const newline = schema.includes('\r\n') ? '\r\n' : '\n';
   const body = schema.replace(/\s*$/, '');
   changeset.write(pkg.prismaSchema, `${body}${newline}${newline}${model.replace(/\n/g, newline)}${newline}`);
+}
+
+/** Writes each migration and its rollback in the project's style, unless the migration is there already. */
+export async function writeMigrations(
+  project: Project,
+  changeset: Changeset,
+  migrations: ReadonlyArray<{ path: string; content: string; rollbackPath: string; rollbackContent: string }>,
+): Promise<void> {
+  for (const migration of migrations) {
+    if (changeset.read(migration.path) !== null) continue;
+    changeset.write(migration.path, await newFileText(project, migration.path, migration.content));
+    changeset.write(migration.rollbackPath, await newFileText(project, migration.rollbackPath, migration.rollbackContent));
+  }
 }

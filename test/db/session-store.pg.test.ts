@@ -1,21 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
-
-function squawk(cwd: string, files: readonly string[]): { code: number; output: string } {
-  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), [...files], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
+import { answerRpc, freshDatabase, importWithSupabaseStandIn, rpcOn, squawk } from './generated-stores.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
 if (!url && process.env.CI) throw new Error('SHIPSHAPE_TEST_DATABASE_URL is not set: .ci/run starts PostgreSQL and sets it');
@@ -126,13 +117,7 @@ describe.skipIf(!url)('persist-session-store against a real PostgreSQL shared by
   const database = `shipshape_session_store_${process.pid}`;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database}`);
-    await admin.query(`create database ${database}`);
-    const target = new URL(url!);
-    target.pathname = `/${database}`;
-    databaseUrl = target.toString();
+    ({ admin, databaseUrl } = await freshDatabase(url!, database));
     dir = await persistedApp('pg');
     const migration = readdirSync(path.join(dir, 'migrations')).find((file) => file.endsWith('_session_store.sql'))!;
     const db = new pg.Client({ connectionString: databaseUrl });
@@ -190,63 +175,15 @@ describe.skipIf(!url)('persist-session-store against a real PostgreSQL shared by
   });
 });
 
-type Rpc = (name: string, args: Record<string, unknown>, key: string) => Promise<{ data: unknown; error: unknown }>;
-const rpcSlot = globalThis as unknown as { supabaseRpc?: Rpc };
-
-/**
- * The generated module, importable: `@supabase/supabase-js` is a stand-in whose `rpc()` calls the
- * function as PostgREST would (named arguments, in the role the key stands for).
- */
-async function importStore(dir: string): Promise<{
-  sessionStore: {
-    get: (namespace: string, key: string) => Promise<unknown>;
-    set: (namespace: string, key: string, value: unknown, ttlSeconds: number) => Promise<void>;
-    delete: (namespace: string, key: string) => Promise<void>;
-  };
-}> {
-  const outfile = path.join(dir, 'session-store.mjs');
-  await build({
-    entryPoints: [path.join(dir, 'lib/session-store.js')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'supabase-js-stand-in',
-        setup(builder) {
-          builder.onResolve({ filter: /^@supabase\/supabase-js$/ }, () => ({ path: 'supabase-js', namespace: 'stand-in' }));
-          builder.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-            contents: 'export const createClient = (url, key) => ({ rpc: (name, args) => globalThis.supabaseRpc(name, args, key) });',
-            loader: 'js',
-          }));
-        },
-      },
-    ],
-  });
-  process.env.NEXT_PUBLIC_SUPABASE_URL = 'http://127.0.0.1:54321';
-  process.env.SUPABASE_SERVICE_ROLE_KEY = 'service-role-key';
-  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+interface SessionStore {
+  get: (namespace: string, key: string) => Promise<unknown>;
+  set: (namespace: string, key: string, value: unknown, ttlSeconds: number) => Promise<void>;
+  delete: (namespace: string, key: string) => Promise<void>;
 }
 
-/** PostgREST's call of a function: `select fn(name => value, …)` as the key's role; a jsonb result comes back parsed. */
-function rpcOn(query: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>): Rpc {
-  return async (name, args, key) => {
-    const role = key === 'service-role-key' ? 'service_role' : 'anon';
-    const named = Object.keys(args).map((arg, i) => `${arg} => $${i + 1}`);
-    const values = Object.values(args).map((value) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : value));
-    try {
-      await query(`set role ${role}`, []);
-      const rows = await query(`select public.${name}(${named.join(', ')}) as result`, values);
-      const result = rows[0]?.result ?? null;
-      return { data: typeof result === 'string' && name.endsWith('_get') ? JSON.parse(result) : result, error: null };
-    } catch (error) {
-      return { data: null, error };
-    } finally {
-      await query('reset role', []);
-    }
-  };
+/** The generated module, importable, with a stand-in for supabase-js whose `rpc()` calls the functions as PostgREST would. */
+async function importStore(dir: string): Promise<{ sessionStore: SessionStore }> {
+  return importWithSupabaseStandIn(path.join(dir, 'lib/session-store.js'), path.join(dir, 'session-store.mjs'));
 }
 
 describe('persist-session-store in a supabase-js app', () => {
@@ -263,7 +200,7 @@ describe('persist-session-store in a supabase-js app', () => {
     const db = new PGlite();
     await db.exec(SUPABASE_EMULATION);
     for (const file of files) await db.exec(readFileSync(path.join(dir, 'supabase/migrations', file), 'utf8'));
-    rpcSlot.supabaseRpc = rpcOn(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows);
+    answerRpc(rpcOn(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows));
     const { sessionStore } = await importStore(dir);
     await sessionStore.set('resetTokens', 'abc', { email: 'ada@example.com', expires: 1 }, 1800);
     expect(await sessionStore.get('resetTokens', 'abc')).toEqual({ email: 'ada@example.com', expires: 1 });

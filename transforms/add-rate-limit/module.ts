@@ -4,7 +4,7 @@ import { renderTemplate } from '../../src/engine/templates.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
 import { RATE_LIMIT_FUNCTION, backendOf, packageLayout, rateLimitsMigrations } from '../../src/sql/rate-limits-table.ts';
-import { addPrismaModel, storeClientData } from '../../src/sql/store-client.ts';
+import { addPrismaModel, storeClientData, writeMigrations } from '../../src/sql/store-client.ts';
 
 /** `lib/rate-limit.ts`, or under `src/lib/` where the handlers live under `src/`. */
 export function modulePaths(pkg: PackageInfo, handlerFiles: readonly string[], typescript: boolean): string[] {
@@ -66,11 +66,7 @@ export async function writeLimiter(
   changeset.write(module, await newFileText(project, module, renderTemplate('code/rate-limit.ts', data)));
   if (backend === 'upstash') return { module, migrations: [] };
   const migrations = rateLimitsMigrations(project, packageLayout(pkg), module, { rpcFunction: backend === 'supabase' });
-  for (const migration of migrations) {
-    if (changeset.read(migration.path) !== null) continue;
-    changeset.write(migration.path, await newFileText(project, migration.path, migration.content));
-    changeset.write(migration.rollbackPath, await newFileText(project, migration.rollbackPath, migration.rollbackContent));
-  }
+  await writeMigrations(project, changeset, migrations);
   if (backend === 'prisma') addPrismaModel(changeset, pkg, 'rate_limits', 'RateLimit', prismaModel(module));
   return { module, migrations: migrations.map((migration) => migration.path), ...(serviceRoleKey ? { serviceRoleKey } : {}) };
 }

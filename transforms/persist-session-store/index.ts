@@ -1,6 +1,6 @@
 import { TextEdits } from '../../src/engine/codemod.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
-import { packageFor } from '../../src/project/packages.ts';
+import { byPackage } from '../../src/project/packages.ts';
 import type { Finding } from '../../src/types.ts';
 import { meta } from '../meta/persist-session-store.ts';
 import { writeSessionStore } from './module.ts';
@@ -17,13 +17,7 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
   const sessionTtl = Number(options.sessionTtlSeconds ?? 604800);
   const nameCount = new Map<string, number>();
   for (const finding of relevant) nameCount.set(storeName(finding), (nameCount.get(storeName(finding)) ?? 0) + 1);
-  const byPackage = new Map<string, Finding[]>();
-  for (const finding of relevant) {
-    const dir = packageFor(project.packages, finding.file)?.dir ?? '';
-    byPackage.set(dir, [...(byPackage.get(dir) ?? []), finding]);
-  }
-  for (const [dir, pkgFindings] of [...byPackage].sort(([a], [b]) => a.localeCompare(b))) {
-    const pkg = project.packages.find((candidate) => candidate.dir === dir)!;
+  for (const { pkg, items: pkgFindings } of byPackage(project.packages, relevant)) {
     const ordered = [...pkgFindings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     const unclear: Array<{ finding: Finding; why: string }> = [];
     const clear: Finding[] = [];

@@ -5,7 +5,7 @@ import type { Changeset } from '../../src/engine/changeset.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
 import { backendOf, packageLayout } from '../../src/sql/rate-limits-table.ts';
 import { SESSION_STORE_FUNCTIONS, SESSION_STORE_TABLE, sessionStoreMigrations } from '../../src/sql/session-store-table.ts';
-import { addPrismaModel, storeClientData } from '../../src/sql/store-client.ts';
+import { addPrismaModel, storeClientData, writeMigrations } from '../../src/sql/store-client.ts';
 
 /** The store the module keeps values in: Upstash Redis where the app has it, else its database. */
 export function sessionBackendOf(pkg: PackageInfo): ReturnType<typeof backendOf> {
@@ -60,11 +60,7 @@ export async function writeSessionStore(
   changeset.write(module, await newFileText(project, module, renderTemplate('code/session-store.ts', data)));
   if (backend === 'upstash') return { module, migrations: [] };
   const migrations = sessionStoreMigrations(project, packageLayout(pkg), module, { rpcFunctions: backend === 'supabase' });
-  for (const migration of migrations) {
-    if (changeset.read(migration.path) !== null) continue;
-    changeset.write(migration.path, await newFileText(project, migration.path, migration.content));
-    changeset.write(migration.rollbackPath, await newFileText(project, migration.rollbackPath, migration.rollbackContent));
-  }
+  await writeMigrations(project, changeset, migrations);
   if (backend === 'prisma') addPrismaModel(changeset, pkg, SESSION_STORE_TABLE, 'SessionStore', prismaModel(module));
   const { serviceRoleKey } = client;
   return { module, migrations: migrations.map((migration) => migration.path), ...(serviceRoleKey ? { serviceRoleKey } : {}) };
