@@ -169,7 +169,7 @@ async function rateLimitedPackages(project: Project): Promise<Map<string, { modu
 async function sessionStoredPackages(project: Project): Promise<Map<string, { module: string; rpcFunctions: boolean }>> {
   const { findings } = await scan(project, { checks: checksFixedBy('persist-session-store') });
   if (findings.length === 0) return new Map();
-  const { sessionBackendOf, sessionModulePath } = await import('../../transforms/persist-session-store/module.ts');
+  const { sessionBackendOf, sessionModulePaths } = await import('../../transforms/persist-session-store/module.ts');
   const { storePlan } = await import('../../transforms/persist-session-store/rewrite.ts');
   const context = { project, changeset: new Changeset(diskReader(project.root)) };
   const stored = new Map<string, { module: string; rpcFunctions: boolean }>();
@@ -179,7 +179,7 @@ async function sessionStoredPackages(project: Project): Promise<Map<string, { mo
     if (!pkg || !store || store === 'upstash' || stored.has(pkg.dir)) continue;
     const source = context.changeset.read(finding.file);
     if (source === null || typeof storePlan(context, finding.file, source, String(finding.data?.name ?? '')) === 'string') continue;
-    stored.set(pkg.dir, { module: sessionModulePath(pkg, [finding.file]), rpcFunctions: store === 'supabase' });
+    stored.set(pkg.dir, { module: sessionModulePaths(pkg, [finding.file])[0]!, rpcFunctions: store === 'supabase' });
   }
   return stored;
 }

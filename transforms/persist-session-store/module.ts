@@ -12,11 +12,15 @@ export function sessionBackendOf(pkg: PackageInfo): ReturnType<typeof backendOf>
   return backendOf(pkg, '@upstash/redis');
 }
 
-/** `lib/session-store.ts`, or under `src/lib/` where the stores live under `src/`. */
-export function sessionModulePath(pkg: PackageInfo, storeFiles: readonly string[]): string {
+/**
+ * `lib/session-store.ts`, or under `src/lib/` where the stores live under `src/`; `session-store-db`
+ * beside a `session-store` module of the project's own (often the in-memory one).
+ */
+export function sessionModulePaths(pkg: PackageInfo, storeFiles: readonly string[]): string[] {
   const inSrc = storeFiles.some((file) => file.slice(pkg.dir ? pkg.dir.length + 1 : 0).startsWith('src/'));
   const typescript = storeFiles.some((file) => /\.tsx?$/.test(file));
-  return path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib', `session-store.${typescript ? 'ts' : 'js'}`);
+  const dir = path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib');
+  return ['session-store', 'session-store-db'].map((name) => `${dir}/${name}.${typescript ? 'ts' : 'js'}`);
 }
 
 /** The Prisma model of the table, so `prisma migrate dev` sees no drift and the client knows it. */
@@ -47,9 +51,16 @@ export async function writeSessionStore(
 ): Promise<{ module: string; migrations: string[]; serviceRoleKey?: string } | null> {
   const backend = sessionBackendOf(pkg);
   if (!backend) return null;
-  const module = sessionModulePath(pkg, storeFiles);
-  const existing = changeset.read(module);
-  if (existing !== null) return /export const sessionStore\b/.test(existing) ? { module, migrations: [] } : null;
+  let module = '';
+  for (const candidate of sessionModulePaths(pkg, storeFiles)) {
+    const existing = changeset.read(candidate);
+    if (existing !== null && /export const sessionStore\b/.test(existing)) return { module: candidate, migrations: [] };
+    if (existing === null) {
+      module = candidate;
+      break;
+    }
+  }
+  if (!module) return null;
   const client = storeClientData(project, changeset, pkg, module, backend);
   if (!client) return null;
   const data = {

@@ -185,6 +185,26 @@ function mapDeclaration(program: Program, name: string) {
   return null;
 }
 
+/**
+ * Whether the module binds `name` other than as the map (`except`) or as an import of the store
+ * module (`session-store`, which an earlier map of the file may have brought in).
+ */
+function declaresElsewhere(program: Program, except: Node, name: string): boolean {
+  let found = false;
+  forEachNode(program, (node, ancestors) => {
+    if (found || node === except || node.type !== 'Identifier' || node.name !== name) return;
+    const parent = ancestors.at(-1);
+    const binds =
+      ((parent?.type === 'VariableDeclarator' || parent?.type === 'FunctionDeclaration' || parent?.type === 'ClassDeclaration') &&
+        parent.id === node) ||
+      (isFunction(parent) && parent.params.includes(node)) ||
+      (parent?.type === 'ImportSpecifier' &&
+        !/session-store(-db)?(\.[cm]?js)?$/.test(String((ancestors.at(-2) as { source?: { value?: unknown } })?.source?.value)));
+    if (binds) found = true;
+  });
+  return found;
+}
+
 /** The name a function is called by: its own, or the `const` it is assigned to. */
 function functionName(fn: BabelFunction, ancestors: readonly Node[]): string | null {
   if (fn.type === 'FunctionDeclaration') return fn.id?.name ?? null;
@@ -223,6 +243,7 @@ export function storePlan(context: Context, file: string, source: string, name: 
   const { statement, declaration, declarator } = found;
   if (found.exported || isExported(program, name)) return 'it is exported, and other modules may use it in ways shipshape does not follow';
   if (declaration.declarations.length !== 1) return 'it is declared together with other names';
+  if (declaresElsewhere(program, declarator.id, 'sessionStore')) return 'the module already has a `sessionStore` of its own';
   const init = declarator.init;
   if (init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'Map')
     return 'it is not a plain `new Map()`';
