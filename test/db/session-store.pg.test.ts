@@ -225,4 +225,54 @@ describe('persist-session-store in a supabase-js app', () => {
     ).toEqual([{ t: null, f: null }]);
     await db.close();
   });
+
+  describe.skipIf(!url)('against a real PostgreSQL', () => {
+    const database = `shipshape_session_store_rpc_${process.pid}`;
+    let admin: pg.Client;
+    let db: pg.Client;
+
+    beforeAll(async () => {
+      const fresh = await freshDatabase(url!, database);
+      admin = fresh.admin;
+      db = new pg.Client({ connectionString: fresh.databaseUrl });
+      await db.connect();
+    });
+
+    afterAll(async () => {
+      await db?.end();
+      await admin?.query(`drop database if exists ${database} with (force)`);
+      await admin?.end();
+    });
+
+    it('keeps, expires and deletes values through the functions, which run as their owner with an empty search_path', async () => {
+      const dir = await persistedApp('supabase');
+      await db.query(SUPABASE_EMULATION);
+      for (const file of readdirSync(path.join(dir, 'supabase/migrations')).sort())
+        await db.query(readFileSync(path.join(dir, 'supabase/migrations', file), 'utf8'));
+      answerRpc(rpcOn(async (sql, params) => (await db.query(sql, params)).rows));
+      const { sessionStore } = await importStore(dir);
+      await sessionStore.set('resetTokens', 'abc', { email: 'ada@example.com', expires: 1 }, 1);
+      expect(await sessionStore.get('resetTokens', 'abc')).toEqual({ email: 'ada@example.com', expires: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect(await sessionStore.get('resetTokens', 'abc')).toBeNull();
+      await sessionStore.set('resetTokens', 'def', { email: 'alan@example.com' }, 1800);
+      await sessionStore.delete('resetTokens', 'def');
+      expect((await db.query('select key from public.session_store')).rows).toEqual([]);
+      const definers = await db.query(
+        "select proname, prosecdef, proconfig from pg_proc where proname like 'session_store_%' order by proname",
+      );
+      expect(definers.rows).toEqual(
+        ['session_store_delete', 'session_store_get', 'session_store_set'].map((proname) => ({
+          proname,
+          prosecdef: true,
+          proconfig: ['search_path=""'],
+        })),
+      );
+      for (const role of ['anon', 'authenticated']) {
+        await db.query(`set role ${role}`);
+        await expect(db.query("select public.session_store_get('resetTokens', 'abc')")).rejects.toThrow(/permission denied/);
+        await db.query('reset role');
+      }
+    });
+  });
 });

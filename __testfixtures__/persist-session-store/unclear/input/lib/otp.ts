@@ -27,3 +27,17 @@ export async function startSession(userId: string): Promise<string> {
 export async function sessionUser(token: string): Promise<string | null> {
   return loginSessions.get(token)?.userId ?? null;
 }
+
+const pendingCodes = new Map<string, string>();
+
+function rememberCode(phone: string, code: string): void {
+  pendingCodes.set(phone, code);
+}
+
+export function sendLater(phone: string, code: string): void {
+  rememberCode(phone, code);
+}
+
+export async function pendingCode(phone: string): Promise<string | null> {
+  return pendingCodes.get(phone) ?? null;
+}

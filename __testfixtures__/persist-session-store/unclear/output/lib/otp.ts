@@ -29,3 +29,18 @@ export async function startSession(userId: string): Promise<string> {
 export async function sessionUser(token: string): Promise<string | null> {
   return loginSessions.get(token)?.userId ?? null;
 }
+
+// TODO(shipshape): keep these in the database or Redis, with their expiry: this map is per instance and empties on every restart (shipshape replaces a map used only through set, get, has and delete in functions that can wait; `rememberCode` is called in lib/otp.ts from a function that is not async)
+const pendingCodes = new Map<string, string>();
+
+function rememberCode(phone: string, code: string): void {
+  pendingCodes.set(phone, code);
+}
+
+export function sendLater(phone: string, code: string): void {
+  rememberCode(phone, code);
+}
+
+export async function pendingCode(phone: string): Promise<string | null> {
+  return pendingCodes.get(phone) ?? null;
+}
