@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree } from '../helpers.ts';
 import { answerRpc, freshDatabase, importWithSupabaseStandIn, rpcOn, squawk } from './generated-stores.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
@@ -172,6 +172,48 @@ describe.skipIf(!url)('persist-session-store against a real PostgreSQL shared by
     await db.connect();
     expect((await db.query("select key from session_store where namespace = 'otpStore'")).rows).toEqual([]);
     await db.end();
+  });
+
+  it("keeps a postgres.js app's codes in the same table, shared by two processes", async () => {
+    const app = writeTree({
+      'package.json': '{ "name": "postgres-js-app", "dependencies": { "next": "15.0.0", "postgres": "3.4.4" } }',
+      'lib/db.ts': "import postgres from 'postgres';\n\nexport const sql = postgres(process.env.DATABASE_URL!);\n",
+      'lib/codes.ts': [
+        'const otpCodes = new Map<string, { code: string; expiresAt: number }>();',
+        '',
+        'export async function issue(email: string): Promise<string> {',
+        '  const code = String(Math.floor(100000 + Math.random() * 900000));',
+        '  otpCodes.set(email, { code, expiresAt: Date.now() + 2000 });',
+        '  return code;',
+        '}',
+        '',
+        'export async function redeem(email: string, code: string): Promise<boolean> {',
+        '  const entry = otpCodes.get(email);',
+        '  if (!entry || entry.code !== code) return false;',
+        '  otpCodes.delete(email);',
+        '  return true;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    gitInit(app);
+    const result = await runAsync(['transform', 'persist-session-store', '.'], { cwd: app });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(path.join(app, 'lib/codes.ts'), 'utf8')).toContain(
+      "await sessionStore.set('otpCodes', email, { code, expiresAt: Date.now() + 2000 }, 2);",
+    );
+    mkdirSync(path.join(app, 'node_modules'), { recursive: true });
+    symlinkSync(path.join(REPO, 'node_modules/postgres'), path.join(app, 'node_modules/postgres'));
+    writeFileSync(path.join(app, 'package.json'), '{"name":"postgres-js-app","type":"module"}\n');
+    const codes = await bundle(app, 'lib/codes.ts', ['postgres']);
+    const code = (await inChild(codes, databaseUrl, `return m.issue('grace@example.com');`)) as string;
+    expect(await inChild(codes, databaseUrl, `return m.redeem('grace@example.com', '000000');`)).toBe(false);
+    expect(await inChild(codes, databaseUrl, `return m.redeem('grace@example.com', ${JSON.stringify(code)});`)).toBe(true);
+    // Redeemed once: the code is gone for every process.
+    expect(await inChild(codes, databaseUrl, `return m.redeem('grace@example.com', ${JSON.stringify(code)});`)).toBe(false);
+    const late = (await inChild(codes, databaseUrl, `return m.issue('hedy@example.com');`)) as string;
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await inChild(codes, databaseUrl, `return m.redeem('hedy@example.com', ${JSON.stringify(late)});`)).toBe(false);
   });
 });
 
