@@ -152,6 +152,38 @@ function valueProblem(node: Node, depth = 0): string | null {
   }
 }
 
+const isUndefined = (node: Node): boolean => node.type === 'Identifier' && node.name === 'undefined';
+
+/**
+ * Whether code tells a missing entry by `undefined` (`map.get(key) === undefined`, `typeof entry`, or
+ * `entry !== undefined` on the `const` it was read into): `null` from the store would read otherwise.
+ * Loose comparisons (`== null`) and truthiness read both alike.
+ */
+function comparedWithUndefined(call: Node, holder: Node | undefined, ancestors: readonly Node[]): boolean {
+  const strictWith = (node: Node | undefined, operand: (side: Node) => boolean) =>
+    node?.type === 'BinaryExpression' &&
+    (node.operator === '===' || node.operator === '!==') &&
+    ((operand(node.left) && isUndefined(node.right)) || (operand(node.right as Node) && isUndefined(node.left)));
+  if (holder?.type === 'UnaryExpression' && holder.operator === 'typeof') return true;
+  if (strictWith(holder, (side) => side === call)) return true;
+  if (holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier') return false;
+  const name = holder.id.name;
+  const fn = enclosingFunction(ancestors);
+  let compared = false;
+  if (fn)
+    forEachNode(fn, (node) => {
+      if (strictWith(node, (side) => side.type === 'Identifier' && side.name === name)) compared = true;
+      if (
+        node.type === 'UnaryExpression' &&
+        node.operator === 'typeof' &&
+        node.argument.type === 'Identifier' &&
+        node.argument.name === name
+      )
+        compared = true;
+    });
+  return compared;
+}
+
 /** What a name set as the value was made from, where the function setting it declares it (`const otp = String(…)`). */
 function localValue(value: Node, ancestors: readonly Node[]): Node {
   const fn = enclosingFunction(ancestors);
@@ -287,6 +319,8 @@ export function storePlan(context: Context, file: string, source: string, name: 
       !(isFunction(holder) && holder.body === call)
     )
       return void (problem = `what .${method}() returns is used`);
+    if (method === 'get' && comparedWithUndefined(call, holder, ancestors))
+      return void (problem = 'what .get() returns is told apart from undefined, and the store answers null');
     if (method === 'set' && !valueType) {
       const valueIssue = valueProblem(localValue(call.arguments[1]!, ancestors));
       if (valueIssue) return void (problem = valueIssue);

@@ -41,3 +41,13 @@ export function sendLater(phone: string, code: string): void {
 export async function pendingCode(phone: string): Promise<string | null> {
   return pendingCodes.get(phone) ?? null;
 }
+
+const challengeTokens = new Map<string, string>();
+
+export async function saveChallenge(id: string, token: string): Promise<void> {
+  challengeTokens.set(id, token);
+}
+
+export async function challengeMissing(id: string): Promise<boolean> {
+  return challengeTokens.get(id) === undefined;
+}

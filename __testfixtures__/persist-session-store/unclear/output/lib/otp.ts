@@ -44,3 +44,14 @@ export function sendLater(phone: string, code: string): void {
 export async function pendingCode(phone: string): Promise<string | null> {
   return pendingCodes.get(phone) ?? null;
 }
+
+// TODO(shipshape): keep these in the database or Redis, with their expiry: this map is per instance and empties on every restart (shipshape replaces a map used only through set, get, has and delete in functions that can wait; what .get() returns is told apart from undefined, and the store answers null)
+const challengeTokens = new Map<string, string>();
+
+export async function saveChallenge(id: string, token: string): Promise<void> {
+  challengeTokens.set(id, token);
+}
+
+export async function challengeMissing(id: string): Promise<boolean> {
+  return challengeTokens.get(id) === undefined;
+}
