@@ -183,7 +183,7 @@ describe.skipIf(!url)('persist-session-store against a real PostgreSQL shared by
         '',
         'export async function issue(email: string): Promise<string> {',
         '  const code = String(Math.floor(100000 + Math.random() * 900000));',
-        '  otpCodes.set(email, { code, expiresAt: Date.now() + 2000 });',
+        '  otpCodes.set(email, { code, expiresAt: Date.now() + 60 * 1000 });',
         '  return code;',
         '}',
         '',
@@ -200,7 +200,7 @@ describe.skipIf(!url)('persist-session-store against a real PostgreSQL shared by
     const result = await runAsync(['transform', 'persist-session-store', '.'], { cwd: app });
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(path.join(app, 'lib/codes.ts'), 'utf8')).toContain(
-      "await sessionStore.set('otpCodes', email, { code, expiresAt: Date.now() + 2000 }, 2);",
+      "await sessionStore.set('otpCodes', email, { code, expiresAt: Date.now() + 60 * 1000 }, 60);",
     );
     mkdirSync(path.join(app, 'node_modules'), { recursive: true });
     symlinkSync(path.join(REPO, 'node_modules/postgres'), path.join(app, 'node_modules/postgres'));
@@ -212,7 +212,13 @@ describe.skipIf(!url)('persist-session-store against a real PostgreSQL shared by
     // Redeemed once: the code is gone for every process.
     expect(await inChild(codes, databaseUrl, `return m.redeem('grace@example.com', ${JSON.stringify(code)});`)).toBe(false);
     const late = (await inChild(codes, databaseUrl, `return m.issue('hedy@example.com');`)) as string;
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // A minute later, as the database's clock has it.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    await db.query(
+      "update session_store set expires_at = now() - interval '1 second' where namespace = 'otpCodes' and key = 'hedy@example.com'",
+    );
+    await db.end();
     expect(await inChild(codes, databaseUrl, `return m.redeem('hedy@example.com', ${JSON.stringify(late)});`)).toBe(false);
   });
 });
@@ -293,9 +299,9 @@ describe('persist-session-store in a supabase-js app', () => {
         await db.query(readFileSync(path.join(dir, 'supabase/migrations', file), 'utf8'));
       answerRpc(rpcOn(async (sql, params) => (await db.query(sql, params)).rows));
       const { sessionStore } = await importStore(dir);
-      await sessionStore.set('resetTokens', 'abc', { email: 'ada@example.com', expires: 1 }, 1);
+      await sessionStore.set('resetTokens', 'abc', { email: 'ada@example.com', expires: 1 }, 1800);
       expect(await sessionStore.get('resetTokens', 'abc')).toEqual({ email: 'ada@example.com', expires: 1 });
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await db.query("update public.session_store set expires_at = now() - interval '1 second'");
       expect(await sessionStore.get('resetTokens', 'abc')).toBeNull();
       await sessionStore.set('resetTokens', 'def', { email: 'alan@example.com' }, 1800);
       await sessionStore.delete('resetTokens', 'def');
