@@ -128,3 +128,20 @@ export async function writeMigrations(
     changeset.write(migration.rollbackPath, await newFileText(project, migration.rollbackPath, migration.rollbackContent));
   }
 }
+
+/**
+ * Where a generated module goes: the first candidate that is free, or the first that already is the
+ * module (`written`); null when every candidate is a module of the project's own.
+ */
+export function modulePlace(
+  changeset: Changeset,
+  candidates: readonly string[],
+  isGenerated: (text: string) => boolean,
+): { module: string; written: boolean } | null {
+  for (const candidate of candidates) {
+    const existing = changeset.read(candidate);
+    if (existing === null) return { module: candidate, written: false };
+    if (isGenerated(existing)) return { module: candidate, written: true };
+  }
+  return null;
+}

@@ -26,6 +26,21 @@ export async function freshDatabase(url: string, name: string): Promise<{ admin:
   return { admin, databaseUrl: target.toString() };
 }
 
+/** A fresh database (see `freshDatabase`) with a client connected to it, and how to drop it once done. */
+export async function connectedDatabase(url: string, name: string): Promise<{ db: pg.Client; drop: () => Promise<void> }> {
+  const { admin, databaseUrl } = await freshDatabase(url, name);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  return {
+    db,
+    drop: async () => {
+      await db.end();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 export type Rpc = (name: string, args: Record<string, unknown>, key: string) => Promise<{ data: unknown; error: unknown }>;
 const rpcSlot = globalThis as unknown as { supabaseRpc?: Rpc };
 

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
-import { answerRpc, freshDatabase, importWithSupabaseStandIn, rpcOn, squawk } from './generated-stores.ts';
+import { answerRpc, connectedDatabase, freshDatabase, importWithSupabaseStandIn, rpcOn, squawk } from './generated-stores.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
 if (!url && process.env.CI) throw new Error('SHIPSHAPE_TEST_DATABASE_URL is not set: .ci/run starts PostgreSQL and sets it');
@@ -229,20 +229,15 @@ describe('add-rate-limit in a supabase-js app', () => {
 
   describe.skipIf(!url)('against a real PostgreSQL', () => {
     const database = `shipshape_rate_limit_rpc_${process.pid}`;
-    let admin: pg.Client;
     let db: pg.Client;
+    let drop: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
-      const fresh = await freshDatabase(url!, database);
-      admin = fresh.admin;
-      db = new pg.Client({ connectionString: fresh.databaseUrl });
-      await db.connect();
+      ({ db, drop } = await connectedDatabase(url!, database));
     });
 
     afterAll(async () => {
-      await db?.end();
-      await admin?.query(`drop database if exists ${database} with (force)`);
-      await admin?.end();
+      await drop?.();
       cleanTempDirs();
     });
 

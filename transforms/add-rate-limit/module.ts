@@ -4,7 +4,7 @@ import { renderTemplate } from '../../src/engine/templates.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
 import { RATE_LIMIT_FUNCTION, backendOf, packageLayout, rateLimitsMigrations } from '../../src/sql/rate-limits-table.ts';
-import { addPrismaModel, storeClientData, writeMigrations } from '../../src/sql/store-client.ts';
+import { addPrismaModel, modulePlace, storeClientData, writeMigrations } from '../../src/sql/store-client.ts';
 
 /** `lib/rate-limit.ts`, or under `src/lib/` where the handlers live under `src/`. */
 export function modulePaths(pkg: PackageInfo, handlerFiles: readonly string[], typescript: boolean): string[] {
@@ -42,17 +42,13 @@ export async function writeLimiter(
   const backend = backendOf(pkg);
   if (!backend) return null;
   const typescript = handlerFiles.some((file) => /\.tsx?$/.test(file));
-  let module = '';
-  for (const candidate of modulePaths(pkg, handlerFiles, typescript)) {
-    const existing = changeset.read(candidate);
-    if (existing !== null && /export (async )?function rateLimit\b/.test(existing) && /export function clientAddress\b/.test(existing))
-      return { module: candidate, migrations: [] };
-    if (existing === null) {
-      module = candidate;
-      break;
-    }
-  }
-  if (!module) return null;
+  const place = modulePlace(
+    changeset,
+    modulePaths(pkg, handlerFiles, typescript),
+    (text) => /export (async )?function rateLimit\b/.test(text) && /export function clientAddress\b/.test(text),
+  );
+  if (!place || place.written) return place && { module: place.module, migrations: [] };
+  const { module } = place;
   const client = storeClientData(project, changeset, pkg, module, backend);
   if (!client) return null;
   const { serviceRoleKey } = client;

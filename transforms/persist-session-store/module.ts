@@ -5,7 +5,7 @@ import type { Changeset } from '../../src/engine/changeset.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
 import { backendOf, packageLayout } from '../../src/sql/rate-limits-table.ts';
 import { SESSION_STORE_FUNCTIONS, SESSION_STORE_TABLE, sessionStoreMigrations } from '../../src/sql/session-store-table.ts';
-import { addPrismaModel, storeClientData, writeMigrations } from '../../src/sql/store-client.ts';
+import { addPrismaModel, modulePlace, storeClientData, writeMigrations } from '../../src/sql/store-client.ts';
 
 /** The store the module keeps values in: Upstash Redis where the app has it, else its database. */
 export function sessionBackendOf(pkg: PackageInfo): ReturnType<typeof backendOf> {
@@ -51,16 +51,9 @@ export async function writeSessionStore(
 ): Promise<{ module: string; migrations: string[]; serviceRoleKey?: string } | null> {
   const backend = sessionBackendOf(pkg);
   if (!backend) return null;
-  let module = '';
-  for (const candidate of sessionModulePaths(pkg, storeFiles)) {
-    const existing = changeset.read(candidate);
-    if (existing !== null && /export const sessionStore\b/.test(existing)) return { module: candidate, migrations: [] };
-    if (existing === null) {
-      module = candidate;
-      break;
-    }
-  }
-  if (!module) return null;
+  const place = modulePlace(changeset, sessionModulePaths(pkg, storeFiles), (text) => /export const sessionStore\b/.test(text));
+  if (!place || place.written) return place && { module: place.module, migrations: [] };
+  const { module } = place;
   const client = storeClientData(project, changeset, pkg, module, backend);
   if (!client) return null;
   const data = {
