@@ -66,6 +66,7 @@ import { meta as addErrorReporting } from '../transforms/meta/add-error-reportin
 import { meta as addJwtExpiry } from '../transforms/meta/add-jwt-expiry.ts';
 import { meta as addMissingDependencies } from '../transforms/meta/add-missing-dependencies.ts';
 import { meta as addRateLimit } from '../transforms/meta/add-rate-limit.ts';
+import { meta as persistSessionStore } from '../transforms/meta/persist-session-store.ts';
 import { meta as addServerOnly } from '../transforms/meta/add-server-only.ts';
 import { meta as capAiUsage } from '../transforms/meta/cap-ai-usage.ts';
 import { meta as boundListQuery } from '../transforms/meta/bound-list-query.ts';
@@ -234,6 +235,7 @@ export const TRANSFORM_ENTRIES: readonly TransformEntry[] = [
   projectTransform(migrateAppRouter, () => import('../transforms/migrate-app-router.ts')),
   projectTransform(moveSecretServerSide, () => import('../transforms/move-secret-server-side/index.ts')),
   fileTransform(parameterizeRawSql, () => import('../transforms/parameterize-raw-sql.ts')),
+  projectTransform(persistSessionStore, () => import('../transforms/persist-session-store/index.ts')),
   projectTransform(pgPool, () => import('../transforms/pg-pool.ts')),
   projectTransform(prismaPoolerConfig, () => import('../transforms/prisma-pooler-config.ts')),
   projectTransform(prismaSchemaIndexes, () => import('../transforms/prisma-schema-indexes.ts')),

@@ -80,6 +80,8 @@ export function nameWords(name: string): string[] {
 }
 
 const CACHE_WORDS = new Set(['cache', 'cached', 'memo', 'static', 'config', 'settings', 'translations']);
+/** A lock dedupes work in flight in this process (`refreshTokenLock`): it holds no session, whatever its name says. */
+const LOCK_WORDS = new Set(['lock', 'locks', 'mutex', 'semaphore']);
 const LIMIT_WORDS = new Set([
   'rate',
   'ratelimit',
@@ -210,7 +212,7 @@ export function memoryStoreVisitors(file: string, text: string, found: (stores: 
         const words = nameWords(store.name);
         if (words.some((word) => CACHE_WORDS.has(word))) continue;
         const rate = rateLimitHolds(words, store.valueKeys, writerText);
-        const session = rate ? null : sessionHolds(words, store.valueKeys);
+        const session = rate || words.some((word) => LOCK_WORDS.has(word)) ? null : sessionHolds(words, store.valueKeys);
         if (rate) result.push({ name: store.name, kind: 'rate-limit', holds: rate, line: store.line, column: store.column });
         else if (session) result.push({ name: store.name, kind: 'session', holds: session, line: store.line, column: store.column });
       }

@@ -14,10 +14,10 @@ export default defineCheck({
     docs: 'Sessions, one-time codes and reset tokens held in a module-level `Map` live only as long as the process and only in it. On a serverless host the request that checks a code often runs in another instance than the one that stored it, so logins fail at random; every deploy logs everybody out; and entries that are never read again are never removed. Keep them in the database (a table with an expiry column) or Redis.',
     prefilter: (text) =>
       /new\s+(Map|Set)\b|=\s*(\{\s*\}|\[\s*\])/.test(text) && /session|token|otp|code|nonce|challenge|csrf|magic|expire/i.test(text),
-    fix: null,
+    fix: 'persist-session-store',
     clientGraph: true,
     finds:
-      'a module-level `Map`, `Set`, object or array in server code that request code writes sessions, tokens, OTP or verification codes, or user ids with an expiry to (by its name and by what goes in); caches and tables written only when the module loads are not reported',
+      'a module-level `Map`, `Set`, object or array in server code that request code writes sessions, tokens, OTP or verification codes, or user ids with an expiry to (by its name and by what goes in); caches, locks (`refreshTokenLock`) and tables written only when the module loads are not reported',
     sources: [
       { title: 'Vercel: functions run in many instances, each with its own memory', url: 'https://vercel.com/docs/functions/concepts' },
       {

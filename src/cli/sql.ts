@@ -162,6 +162,28 @@ async function rateLimitedPackages(project: Project): Promise<Map<string, { modu
   return limited;
 }
 
+/**
+ * Per package dir, the session store persist-session-store would write, where the scan finds an
+ * in-memory map of sessions or codes whose shape it would replace: the migrations must come with it.
+ */
+async function sessionStoredPackages(project: Project): Promise<Map<string, { module: string; rpcFunctions: boolean }>> {
+  const { findings } = await scan(project, { checks: checksFixedBy('persist-session-store') });
+  if (findings.length === 0) return new Map();
+  const { sessionBackendOf, sessionModulePaths } = await import('../../transforms/persist-session-store/module.ts');
+  const { storePlan } = await import('../../transforms/persist-session-store/rewrite.ts');
+  const context = { project, changeset: new Changeset(diskReader(project.root)) };
+  const stored = new Map<string, { module: string; rpcFunctions: boolean }>();
+  for (const finding of findings) {
+    const pkg = packageFor(project.packages, finding.file);
+    const store = pkg ? sessionBackendOf(pkg) : null;
+    if (!pkg || !store || store === 'upstash' || stored.has(pkg.dir)) continue;
+    const source = context.changeset.read(finding.file);
+    if (source === null || typeof storePlan(context, finding.file, source, String(finding.data?.name ?? '')) === 'string') continue;
+    stored.set(pkg.dir, { module: sessionModulePaths(pkg, [finding.file])[0]!, rpcFunctions: store === 'supabase' });
+  }
+  return stored;
+}
+
 function printDryRun(generation: Generation, write: (text: string) => void): void {
   for (const file of generation.files) {
     write(`-- ${file.path}\n${file.content}\n`);
@@ -210,6 +232,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       const uses = collectColumnUses(project);
       const rateLimited = options.only ? new Map() : await rateLimitedPackages(project);
+      const sessionStored = options.only ? new Map() : await sessionStoredPackages(project);
       const color = flags.color !== false && colorEnabled(io().stdout);
       const changeset = new Changeset(diskReader(project.root));
       const generations: Generation[] = [];
@@ -236,6 +259,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
           only: options.only,
           lineEnding,
           rateLimits: rateLimited.get(schema.packageDir ?? '') ?? null,
+          sessionStore: sessionStored.get(schema.packageDir ?? '') ?? null,
         });
         const blocking = replayProblemsAffecting(schema, generation.plan);
         for (const problem of schema.problems.filter((p) => p.kind === 'replay' && !blocking.includes(p)))

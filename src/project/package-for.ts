@@ -10,3 +10,18 @@ export function packageFor(packages: readonly PackageInfo[], file: string): Pack
   }
   return best;
 }
+
+/** Items grouped by the package their file belongs to, packages in the order of their directories. */
+export function byPackage<Item extends { file: string }>(
+  packages: readonly PackageInfo[],
+  items: readonly Item[],
+): Array<{ pkg: PackageInfo; items: Item[] }> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const dir = packageFor(packages, item.file)?.dir ?? '';
+    groups.set(dir, [...(groups.get(dir) ?? []), item]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([dir, grouped]) => ({ pkg: packages.find((candidate) => candidate.dir === dir)!, items: grouped }));
+}

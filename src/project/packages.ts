@@ -6,7 +6,7 @@ import { overlaidText, toPosix } from './files.ts';
 import { readTsconfig } from './tsconfig.ts';
 import type { PackageInfo, PackageManager, PathAliases } from './types.ts';
 
-export { packageFor } from './package-for.ts';
+export { byPackage, packageFor } from './package-for.ts';
 
 const LOCKFILES: Array<[string, PackageManager]> = [
   ['package-lock.json', 'npm'],

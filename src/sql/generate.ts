@@ -9,6 +9,7 @@ import { planSql, type PlanOptions, type SqlPlan, type TableDecision } from './p
 import { needsWebhookEvents, renderWebhookEvents } from './webhook-events.ts';
 import { guardedTables, renderEventOrder, tablesWithoutEventTime } from './event-order.ts';
 import { RATE_LIMITS_TABLE, rateLimitsMigrations } from './rate-limits-table.ts';
+import { SESSION_STORE_TABLE, sessionStoreMigrations } from './session-store-table.ts';
 import { nextTimestamp, renderPlan, type GeneratedFile, type Layout, type LayoutKind } from './render.ts';
 
 /** Where a schema's migrations go: the layout asked for, or the one its files show. */
@@ -61,6 +62,8 @@ export function generate(
     lineEnding?: '\n' | '\r\n';
     /** The limiter `add-rate-limit` writes for this schema's package, when the scan found routes it would limit. */
     rateLimits?: { module: string; rpcFunction: boolean } | null;
+    /** The session store `persist-session-store` writes for this schema's package, when the scan found maps it would replace. */
+    sessionStore?: { module: string; rpcFunctions: boolean } | null;
   },
 ): Generation {
   const plan = planSql(schema, {
@@ -90,6 +93,14 @@ export function generate(
       now: at,
     });
     for (const migration of migrations) rendered.push({ part: 'rate-limits', ...migration });
+  }
+  if (!options.only && options.sessionStore && schema.source !== 'prisma' && !findTable(schema, 'public', SESSION_STORE_TABLE)) {
+    const at = new Date(start.getTime() + 1000 * rendered.length);
+    const migrations = sessionStoreMigrations(project, options.layout, options.sessionStore.module, {
+      rpcFunctions: options.sessionStore.rpcFunctions,
+      now: at,
+    });
+    for (const migration of migrations) rendered.push({ part: 'session-store', ...migration });
   }
   const files = rendered.map((file) => ({
     ...file,

@@ -10,12 +10,12 @@ export const RATE_LIMITS_TABLE = 'rate_limits';
 export type LimiterStore = 'upstash' | 'prisma' | 'pg' | 'postgres.js' | 'supabase';
 
 /**
- * The store the limiter writes to: Upstash where the app has it, else the database it already talks
+ * The store the limiter writes to: Upstash where the app has it (`upstashPackage`), else the database it already talks
  * to, through its driver or ORM, or through supabase-js.
  */
-export function backendOf(pkg: PackageInfo): LimiterStore | null {
+export function backendOf(pkg: PackageInfo, upstashPackage = '@upstash/ratelimit'): LimiterStore | null {
   const has = (name: string) => name in pkg.dependencies || name in pkg.devDependencies;
-  if (has('@upstash/ratelimit')) return 'upstash';
+  if (has(upstashPackage)) return 'upstash';
   if (has('@prisma/client') && pkg.prismaSchema) return 'prisma';
   if (has('pg')) return 'pg';
   if (has('postgres')) return 'postgres.js';
@@ -67,21 +67,28 @@ const ARTIFACTS = {
   function: { template: 'sql/rate-limit-hit.sql', rollback: 'sql/rate-limit-hit-rollback.sql', name: RATE_LIMIT_FUNCTION },
 } as const;
 
+/** A migration's template, its rollback's, and the name after its timestamp. */
+export interface MigrationArtifact {
+  template: string;
+  rollback: string;
+  name: string;
+}
+
 /**
- * The migrations behind the limiter, each with its rollback: the `rate_limits` table, and with
- * `rpcFunction` the `rate_limit_hit` function supabase-js calls. They are timestamped just after the
- * newest migration the package has (now, when it has none), so they run after them, and a second
- * plan names the same files.
+ * The migrations of a table a generated store module writes, one per artifact in the order given,
+ * each with its rollback, rendered with `data`. They are timestamped just after the newest migration
+ * the package has (now, when it has none), so they run after them, and a second plan names the same
+ * files. Every statement must be one of the kinds these migrations hold: anything else is refused.
  */
-export function rateLimitsMigrations(
+export function storeMigrations(
   project: Project,
   layout: Layout,
-  module: string,
-  options: { rpcFunction: boolean; now?: Date },
+  artifacts: readonly MigrationArtifact[],
+  data: Record<string, unknown>,
+  options: { now?: Date; what: string },
 ): RateLimitsMigration[] {
   const existing =
     layout.kind === 'prisma' ? prismaMigrationFiles(project, layout.migrationsDir) : supabaseMigrationFiles(project, layout.migrationsDir);
-  const artifacts = options.rpcFunction ? [ARTIFACTS.table, ARTIFACTS.function] : [ARTIFACTS.table];
   const idOf = (file: string) => path.posix.basename(file.replace(/\/migration\.sql$/, '')).replace(/\.sql$/, '');
   const ours = (name: string) => existing.find((file) => new RegExp(`^\\d+_${name}$`).test(idOf(file)));
   const others = existing.filter((file) => !artifacts.some((artifact) => ours(artifact.name) === file));
@@ -90,26 +97,33 @@ export function rateLimitsMigrations(
   return artifacts.map((artifact) => {
     const written = ours(artifact.name);
     const id = written ? idOf(written) : `${formatTimestamp(next)}_${artifact.name}`;
-    // The next artifact runs after this one: the function needs the table.
+    // The next artifact runs after this one: a function needs its table.
     next = nextTimestamp(new Date(next.getTime() + 1000), written ? [written] : []);
     const file = migrationPath(layout, id);
     const rollbackPath = path.posix.join(layout.rollbacksDir, `${id}.sql`);
-    const data = {
-      ...TIMEOUTS['rate-limits'],
-      schema: 'public',
-      table: RATE_LIMITS_TABLE,
-      function: RATE_LIMIT_FUNCTION,
-      module,
-      migration: file,
-      rollback: rollbackPath,
-    };
-    const content = renderSqlTemplate(artifact.template, data);
-    const rollbackContent = renderSqlTemplate(artifact.rollback, data);
+    const values = { ...data, migration: file, rollback: rollbackPath };
+    const content = renderSqlTemplate(artifact.template, values);
+    const rollbackContent = renderSqlTemplate(artifact.rollback, values);
     for (const text of [content, rollbackContent]) {
       for (const statement of parseSqlStatements(text))
         if (!ALLOWED.has(statement.kind))
-          throw new Error(`${file}: the rate-limits migration holds a ${statement.kind}; nothing was written`);
+          throw new Error(`${file}: the ${options.what} migration holds a ${statement.kind}; nothing was written`);
     }
     return { id, path: file, content, rollbackPath, rollbackContent };
   });
+}
+
+/**
+ * The migrations behind the limiter, each with its rollback: the `rate_limits` table, and with
+ * `rpcFunction` the `rate_limit_hit` function supabase-js calls.
+ */
+export function rateLimitsMigrations(
+  project: Project,
+  layout: Layout,
+  module: string,
+  options: { rpcFunction: boolean; now?: Date },
+): RateLimitsMigration[] {
+  const artifacts = options.rpcFunction ? [ARTIFACTS.table, ARTIFACTS.function] : [ARTIFACTS.table];
+  const data = { ...TIMEOUTS['rate-limits'], schema: 'public', table: RATE_LIMITS_TABLE, function: RATE_LIMIT_FUNCTION, module };
+  return storeMigrations(project, layout, artifacts, data, { now: options.now, what: 'rate-limits' });
 }

@@ -14,7 +14,7 @@ export interface Layout {
   rollbacksDir: string;
 }
 
-export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events' | 'event-order' | 'rate-limits';
+export type Part = 'rls' | 'constraints' | 'validation' | 'indexes' | 'webhook-events' | 'event-order' | 'rate-limits' | 'session-store';
 
 export interface GeneratedFile {
   part: Part;
@@ -36,6 +36,7 @@ export const TIMEOUTS: Record<Part, { lockTimeout: string; statementTimeout: str
   // Adding a nullable column without a default changes the catalog only: no table rewrite.
   'event-order': { lockTimeout: '5s', statementTimeout: '1min' },
   'rate-limits': { lockTimeout: '5s', statementTimeout: '1min' },
+  'session-store': { lockTimeout: '5s', statementTimeout: '1min' },
 };
 
 const TIMESTAMP = /^(\d{14})_/;

@@ -1,21 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
-
-function squawk(cwd: string, files: readonly string[]): { code: number; output: string } {
-  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), [...files], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
+import { answerRpc, connectedDatabase, freshDatabase, importWithSupabaseStandIn, rpcOn, squawk } from './generated-stores.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
 if (!url && process.env.CI) throw new Error('SHIPSHAPE_TEST_DATABASE_URL is not set: .ci/run starts PostgreSQL and sets it');
@@ -121,13 +112,7 @@ describe.skipIf(!url)('add-rate-limit against a real PostgreSQL shared by two pr
   const database = `shipshape_rate_limit_${process.pid}`;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database}`);
-    await admin.query(`create database ${database}`);
-    const target = new URL(url!);
-    target.pathname = `/${database}`;
-    databaseUrl = target.toString();
+    ({ admin, databaseUrl } = await freshDatabase(url!, database));
     const { dir, migration } = await limitedApp();
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -207,57 +192,9 @@ async function limitedSupabaseApp(): Promise<{ dir: string; migrations: string[]
   };
 }
 
-type Rpc = (name: string, args: Record<string, unknown>, key: string) => Promise<{ data: unknown; error: unknown }>;
-const rpcSlot = globalThis as unknown as { supabaseRpc?: Rpc };
-
-/**
- * The generated module, importable: `@supabase/supabase-js` is a stand-in whose `rpc(…).single()`
- * calls the function as PostgREST would (named arguments, in the role the key stands for), through
- * whatever `supabaseRpc` the test sets.
- */
+/** The generated module, importable, with a stand-in for supabase-js whose `rpc(…).single()` calls the function as PostgREST would. */
 async function importLimiter(dir: string): Promise<{ rateLimit: (key: string) => Promise<{ allowed: boolean; retryAfter: number }> }> {
-  const outfile = path.join(dir, 'rate-limit.mjs');
-  await build({
-    entryPoints: [path.join(dir, 'lib/rate-limit.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'supabase-js-stand-in',
-        setup(builder) {
-          builder.onResolve({ filter: /^@supabase\/supabase-js$/ }, () => ({ path: 'supabase-js', namespace: 'stand-in' }));
-          builder.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-            contents:
-              'export const createClient = (url, key) => ({ rpc: (name, args) => ({ single: () => globalThis.supabaseRpc(name, args, key) }) });',
-            loader: 'js',
-          }));
-        },
-      },
-    ],
-  });
-  process.env.NEXT_PUBLIC_SUPABASE_URL = 'http://127.0.0.1:54321';
-  process.env.SUPABASE_SERVICE_ROLE_KEY = 'service-role-key';
-  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
-}
-
-/** PostgREST's call of a function returning one row: `select * from fn(name => value, …)` as the key's role. */
-function rpcOn(query: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>): Rpc {
-  return async (name, args, key) => {
-    const role = key === 'service-role-key' ? 'service_role' : 'anon';
-    const named = Object.keys(args).map((arg, i) => `${arg} => $${i + 1}`);
-    try {
-      await query(`set role ${role}`, []);
-      const rows = await query(`select * from public.${name}(${named.join(', ')})`, Object.values(args));
-      return { data: rows[0] ?? null, error: null };
-    } catch (error) {
-      return { data: null, error };
-    } finally {
-      await query('reset role', []);
-    }
-  };
+  return importWithSupabaseStandIn(path.join(dir, 'lib/rate-limit.ts'), path.join(dir, 'rate-limit.mjs'));
 }
 
 describe('add-rate-limit in a supabase-js app', () => {
@@ -269,7 +206,7 @@ describe('add-rate-limit in a supabase-js app', () => {
     const db = new PGlite();
     await db.exec(SUPABASE_EMULATION);
     for (const file of migrations) await db.exec(readFileSync(file, 'utf8'));
-    rpcSlot.supabaseRpc = rpcOn(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows);
+    answerRpc(rpcOn(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows));
     const { rateLimit } = await importLimiter(dir);
     const results = [];
     for (let i = 0; i < LIMIT + 1; i++) results.push(await rateLimit('/api/generate:user:ada'));
@@ -292,24 +229,15 @@ describe('add-rate-limit in a supabase-js app', () => {
 
   describe.skipIf(!url)('against a real PostgreSQL', () => {
     const database = `shipshape_rate_limit_rpc_${process.pid}`;
-    let admin: pg.Client;
     let db: pg.Client;
+    let drop: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
-      admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`drop database if exists ${database}`);
-      await admin.query(`create database ${database}`);
-      const target = new URL(url!);
-      target.pathname = `/${database}`;
-      db = new pg.Client({ connectionString: target.toString() });
-      await db.connect();
+      ({ db, drop } = await connectedDatabase(url!, database));
     });
 
     afterAll(async () => {
-      await db?.end();
-      await admin?.query(`drop database if exists ${database} with (force)`);
-      await admin?.end();
+      await drop?.();
       cleanTempDirs();
     });
 
@@ -317,7 +245,7 @@ describe('add-rate-limit in a supabase-js app', () => {
       const { dir, migrations } = await limitedSupabaseApp();
       await db.query(SUPABASE_EMULATION);
       for (const file of migrations) await db.query(readFileSync(file, 'utf8'));
-      rpcSlot.supabaseRpc = rpcOn(async (sql, params) => (await db.query(sql, params)).rows);
+      answerRpc(rpcOn(async (sql, params) => (await db.query(sql, params)).rows));
       const { rateLimit } = await importLimiter(dir);
       const allowed = [];
       for (let i = 0; i < LIMIT + 1; i++) allowed.push((await rateLimit('action:login:ip:203.0.113.7')).allowed);

@@ -6,7 +6,7 @@ import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/c
 import { parseSource } from '../../src/engine/parse.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
 import { requestHandlers, type RequestHandler } from '../../src/analysis/request-handlers.ts';
-import { packageFor } from '../../src/project/packages.ts';
+import { byPackage } from '../../src/project/packages.ts';
 import type { Finding } from '../../src/types.ts';
 import { meta } from '../meta/add-rate-limit.ts';
 import { writeLimiter } from './module.ts';
@@ -21,13 +21,7 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
   if (relevant.length === 0) return;
   const limit = Number(options.limit ?? 10);
   const windowSeconds = Number(options.windowSeconds ?? 60);
-  const byPackage = new Map<string, Finding[]>();
-  for (const finding of relevant) {
-    const dir = packageFor(project.packages, finding.file)?.dir ?? '';
-    byPackage.set(dir, [...(byPackage.get(dir) ?? []), finding]);
-  }
-  for (const [dir, pkgFindings] of [...byPackage].sort(([a], [b]) => a.localeCompare(b))) {
-    const pkg = project.packages.find((candidate) => candidate.dir === dir)!;
+  for (const { pkg, items: pkgFindings } of byPackage(project.packages, relevant)) {
     const files = [...new Set(pkgFindings.map((f) => f.file))].sort();
     const limiter = await writeLimiter(project, changeset, pkg, files, { limit, windowSeconds });
     const module = limiter?.module;

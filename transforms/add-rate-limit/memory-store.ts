@@ -42,7 +42,7 @@ const isFunction = (node: Node): node is BabelFunction =>
   node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 
 /** Module-level `const NAME = <number expression>` declarations. */
-function moduleConstants(program: Program): Map<string, Expression> {
+export function moduleConstants(program: Program): Map<string, Expression> {
   const constants = new Map<string, Expression>();
   for (const statement of program.body) {
     const declaration =
@@ -57,7 +57,7 @@ function moduleConstants(program: Program): Map<string, Expression> {
 }
 
 /** The value of a constant arithmetic expression (`60 * 60 * 1000`, `WINDOW_MS`), or null. */
-function evaluate(node: Node, constants: ReadonlyMap<string, Expression>, depth = 0): number | null {
+export function evaluate(node: Node, constants: ReadonlyMap<string, Expression>, depth = 0): number | null {
   if (depth > 8) return null;
   switch (node.type) {
     case 'NumericLiteral':

@@ -25,7 +25,7 @@ export function importLines(program: Program, specifier: string, names: readonly
 }
 
 /** A call of the helper that now returns a promise, in the file that makes it. */
-interface CallSite {
+export interface CallSite {
   file: string;
   call: CallExpression;
   awaited: boolean;
@@ -35,7 +35,7 @@ interface CallSite {
 }
 
 /** Every call of `name` from `file` in the package: in the file itself, and where another module imports it. */
-function callSites({ project, changeset }: Context, file: string, name: string, exported: boolean): CallSite[] | null {
+export function callSites({ project, changeset }: Context, file: string, name: string, exported: boolean): CallSite[] | null {
   const sites: CallSite[] = [];
   const files = new Set(project.files);
   const resolver = new ModuleResolver(project.root, (candidate) => files.has(candidate));
@@ -79,7 +79,7 @@ function callSites({ project, changeset }: Context, file: string, name: string, 
         });
       } else if (
         parent &&
-        !(parent.type === 'FunctionDeclaration' && parent.id === node) &&
+        !((parent.type === 'FunctionDeclaration' || parent.type === 'VariableDeclarator') && parent.id === node) &&
         !(parent.type === 'ImportSpecifier' || parent.type === 'ExportSpecifier') &&
         !(
           (parent.type === 'MemberExpression' || parent.type === 'ObjectProperty') &&
@@ -94,7 +94,7 @@ function callSites({ project, changeset }: Context, file: string, name: string, 
   return sites;
 }
 
-function awaitCall(edits: TextEdits, site: CallSite): void {
+export function awaitCall(edits: TextEdits, site: CallSite): void {
   edits.insert(site.call.start!, site.operand ? '(await ' : 'await ');
   if (site.operand) edits.insert(site.call.end!, ')');
 }
@@ -106,14 +106,14 @@ function scopeOf(context: Context, file: string, program: Program): string {
 }
 
 /** The lines of a statement, with the line break after it. */
-function wholeLines(source: string, statement: { start?: number | null; end?: number | null }): [number, number] {
+export function wholeLines(source: string, statement: { start?: number | null; end?: number | null }): [number, number] {
   const start = source.lastIndexOf('\n', statement.start! - 1) + 1;
   const newline = source.indexOf('\n', statement.end!);
   return [start, newline < 0 ? source.length : newline + 1];
 }
 
 /** A range of whole lines to remove, taking one of the blank lines around it when it sits between two. */
-function removal(source: string, start: number, end: number): [number, number] {
+export function removal(source: string, start: number, end: number): [number, number] {
   const blankBefore = start === 0 || /\n\r?\n$/.test(source.slice(0, start));
   const blankAfter = /^\r?\n/.exec(source.slice(end));
   return [start, blankBefore && blankAfter ? end + blankAfter[0].length : end];
@@ -203,12 +203,12 @@ export function replaceStore(context: Context, finding: Finding, module: string)
 }
 
 /** Where the `//` lines right above a line start, when they speak of the in-memory limit the line declares. */
-function introducingComment(source: string, lineStart: number): number {
+export function introducingComment(source: string, lineStart: number, about = /memory|rate|limit/i): number {
   let start = lineStart;
   while (start > 0) {
     const previous = source.lastIndexOf('\n', start - 2) + 1;
     const line = source.slice(previous, start).trim();
-    if (!line.startsWith('//') || !/memory|rate|limit/i.test(line)) break;
+    if (!line.startsWith('//') || !about.test(line)) break;
     start = previous;
   }
   return start;
