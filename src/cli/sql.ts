@@ -17,7 +17,7 @@ import { loadSqlParser } from '../sql/sql-reader.ts';
 import { backendOf } from '../sql/rate-limits-table.ts';
 import { scan } from '../engine/scan.ts';
 import { checksFixedBy } from '../registry.ts';
-import { packageFor } from '../project/packages.ts';
+import { byPackage, packageFor } from '../project/package-for.ts';
 import type { Project } from '../project/types.ts';
 import { DatabaseTimeout, openPostgres, type Database } from '../verify/database.ts';
 import { renderApplySummary } from './apply-summary.ts';
@@ -150,14 +150,22 @@ function accessSummary(decisions: readonly TableDecision[]): string {
  */
 async function rateLimitedPackages(project: Project): Promise<Map<string, { module: string; rpcFunction: boolean }>> {
   const { findings } = await scan(project, { checks: checksFixedBy('add-rate-limit') });
+  if (findings.length === 0) return new Map();
+  const { limiterPlace } = await import('../../transforms/add-rate-limit/module.ts');
+  const changeset = new Changeset(diskReader(project.root));
   const limited = new Map<string, { module: string; rpcFunction: boolean }>();
-  for (const finding of findings) {
-    const pkg = packageFor(project.packages, finding.file);
+  for (const { pkg, items } of byPackage(project.packages, findings)) {
     const store = pkg ? backendOf(pkg) : null;
-    if (!pkg || !store || store === 'upstash' || limited.has(pkg.dir)) continue;
-    const inSrc = finding.file.slice(pkg.dir ? pkg.dir.length + 1 : 0).startsWith('src/');
-    const module = path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib', 'rate-limit.ts');
-    limited.set(pkg.dir, { module, rpcFunction: store === 'supabase' });
+    // The module the fix writes, as it names it: a project's own `rate-limit` module keeps its name.
+    const place =
+      pkg && store && store !== 'upstash'
+        ? limiterPlace(
+            changeset,
+            pkg,
+            items.map((finding) => finding.file),
+          )
+        : null;
+    if (place) limited.set(pkg.dir, { module: place.module, rpcFunction: store === 'supabase' });
   }
   return limited;
 }
@@ -169,7 +177,7 @@ async function rateLimitedPackages(project: Project): Promise<Map<string, { modu
 async function sessionStoredPackages(project: Project): Promise<Map<string, { module: string; rpcFunctions: boolean }>> {
   const { findings } = await scan(project, { checks: checksFixedBy('persist-session-store') });
   if (findings.length === 0) return new Map();
-  const { sessionBackendOf, sessionModulePaths } = await import('../../transforms/persist-session-store/module.ts');
+  const { sessionBackendOf, sessionStorePlace } = await import('../../transforms/persist-session-store/module.ts');
   const { storePlan } = await import('../../transforms/persist-session-store/rewrite.ts');
   const context = { project, changeset: new Changeset(diskReader(project.root)) };
   const stored = new Map<string, { module: string; rpcFunctions: boolean }>();
@@ -179,7 +187,8 @@ async function sessionStoredPackages(project: Project): Promise<Map<string, { mo
     if (!pkg || !store || store === 'upstash' || stored.has(pkg.dir)) continue;
     const source = context.changeset.read(finding.file);
     if (source === null || typeof storePlan(context, finding.file, source, String(finding.data?.name ?? '')) === 'string') continue;
-    stored.set(pkg.dir, { module: sessionModulePaths(pkg, [finding.file])[0]!, rpcFunctions: store === 'supabase' });
+    const place = sessionStorePlace(context.changeset, pkg, [finding.file]);
+    if (place) stored.set(pkg.dir, { module: place.module, rpcFunctions: store === 'supabase' });
   }
   return stored;
 }

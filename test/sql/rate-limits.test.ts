@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
@@ -34,5 +35,17 @@ describe('shipshape sql and the rate_limits table', () => {
     const fixed = gitInit(copyFixture(path.join(FIXTURES, 'add-rate-limit', 'pg', 'output')));
     const after = await runAsync(['sql', fixed, '--dry-run']);
     expect(migrationsIn(after.stdout).filter((file) => file.includes('rate_limit'))).toEqual([]);
+  }, 120_000);
+
+  it("names the module the fix writes beside a project's own rate-limit module: rate-limit-db", async () => {
+    const app = copyFixture(path.join(FIXTURES, 'add-rate-limit', 'pg', 'input'));
+    cpSync(
+      path.join(FIXTURES, 'add-rate-limit', 'beside-in-memory-module', 'input', 'lib', 'rate-limit.ts'),
+      path.join(app, 'lib', 'rate-limit.ts'),
+    );
+    const result = await runAsync(['sql', gitInit(app), '--dry-run']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('the table behind lib/rate-limit-db.ts');
+    expect(result.stdout).not.toContain('the table behind lib/rate-limit.ts');
   }, 120_000);
 });

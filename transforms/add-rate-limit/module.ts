@@ -14,6 +14,23 @@ export function modulePaths(pkg: PackageInfo, handlerFiles: readonly string[], t
   return ['rate-limit', 'rate-limit-db'].map((name) => `${dir}/${name}.${typescript ? 'ts' : 'js'}`);
 }
 
+/** Where the limiter module goes for these handlers, or where it already is: `written` when it is ours. */
+export function limiterPlace(
+  changeset: Changeset,
+  pkg: PackageInfo,
+  handlerFiles: readonly string[],
+): { module: string; written: boolean } | null {
+  return modulePlace(
+    changeset,
+    modulePaths(
+      pkg,
+      handlerFiles,
+      handlerFiles.some((file) => /\.tsx?$/.test(file)),
+    ),
+    (text) => /export (async )?function rateLimit\b/.test(text) && /export function clientAddress\b/.test(text),
+  );
+}
+
 /** The Prisma model of the table, so `prisma migrate dev` sees no drift and the client knows it. */
 function prismaModel(module: string): string {
   return [
@@ -42,11 +59,7 @@ export async function writeLimiter(
   const backend = backendOf(pkg);
   if (!backend) return null;
   const typescript = handlerFiles.some((file) => /\.tsx?$/.test(file));
-  const place = modulePlace(
-    changeset,
-    modulePaths(pkg, handlerFiles, typescript),
-    (text) => /export (async )?function rateLimit\b/.test(text) && /export function clientAddress\b/.test(text),
-  );
+  const place = limiterPlace(changeset, pkg, handlerFiles);
   if (!place || place.written) return place && { module: place.module, migrations: [] };
   const { module } = place;
   const client = storeClientData(project, changeset, pkg, module, backend);

@@ -23,6 +23,15 @@ export function sessionModulePaths(pkg: PackageInfo, storeFiles: readonly string
   return ['session-store', 'session-store-db'].map((name) => `${dir}/${name}.${typescript ? 'ts' : 'js'}`);
 }
 
+/** Where the session store module goes for these files, or where it already is: `written` when it is ours. */
+export function sessionStorePlace(
+  changeset: Changeset,
+  pkg: PackageInfo,
+  storeFiles: readonly string[],
+): { module: string; written: boolean } | null {
+  return modulePlace(changeset, sessionModulePaths(pkg, storeFiles), (text) => /export const sessionStore\b/.test(text));
+}
+
 /** The Prisma model of the table, so `prisma migrate dev` sees no drift and the client knows it. */
 function prismaModel(module: string): string {
   return [
@@ -51,7 +60,7 @@ export async function writeSessionStore(
 ): Promise<{ module: string; migrations: string[]; serviceRoleKey?: string } | null> {
   const backend = sessionBackendOf(pkg);
   if (!backend) return null;
-  const place = modulePlace(changeset, sessionModulePaths(pkg, storeFiles), (text) => /export const sessionStore\b/.test(text));
+  const place = sessionStorePlace(changeset, pkg, storeFiles);
   if (!place || place.written) return place && { module: place.module, migrations: [] };
   const { module } = place;
   const client = storeClientData(project, changeset, pkg, module, backend);
