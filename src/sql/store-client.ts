@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { relativeImport } from '../engine/codemod.ts';
 import type { Changeset } from '../engine/changeset.ts';
 import { newFileText } from '../engine/project-style.ts';
@@ -130,15 +131,22 @@ export async function writeMigrations(
 }
 
 /**
- * Where a generated module goes: the first candidate that is free, or the first that already is the
- * module (`written`); null when every candidate is a module of the project's own.
+ * Where a generated module named `name` goes for code in `files`: `lib/<name>`, under `src/lib/` where
+ * the files live under `src/`, in the files' language. A project's own module of that name (often the
+ * in-memory one it replaces) keeps it, and the new one goes beside it as `<name>-db`. `written` when
+ * the place already holds the generated module; null when both names are the project's own.
  */
-export function modulePlace(
+export function storeModulePlace(
   changeset: Changeset,
-  candidates: readonly string[],
+  pkg: PackageInfo,
+  files: readonly string[],
+  name: string,
   isGenerated: (text: string) => boolean,
 ): { module: string; written: boolean } | null {
-  for (const candidate of candidates) {
+  const inSrc = files.some((file) => file.slice(pkg.dir ? pkg.dir.length + 1 : 0).startsWith('src/'));
+  const extension = files.some((file) => /\.tsx?$/.test(file)) ? 'ts' : 'js';
+  const dir = path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib');
+  for (const candidate of [name, `${name}-db`].map((base) => `${dir}/${base}.${extension}`)) {
     const existing = changeset.read(candidate);
     if (existing === null) return { module: candidate, written: false };
     if (isGenerated(existing)) return { module: candidate, written: true };

@@ -1,18 +1,9 @@
-import path from 'node:path';
 import { newFileText } from '../../src/engine/project-style.ts';
 import { renderTemplate } from '../../src/engine/templates.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
 import { RATE_LIMIT_FUNCTION, backendOf, packageLayout, rateLimitsMigrations } from '../../src/sql/rate-limits-table.ts';
-import { addPrismaModel, modulePlace, storeClientData, writeMigrations } from '../../src/sql/store-client.ts';
-
-/** `lib/rate-limit.ts`, or under `src/lib/` where the handlers live under `src/`. */
-export function modulePaths(pkg: PackageInfo, handlerFiles: readonly string[], typescript: boolean): string[] {
-  const inSrc = handlerFiles.some((file) => file.slice(pkg.dir ? pkg.dir.length + 1 : 0).startsWith('src/'));
-  const dir = path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib');
-  // A project's own `rate-limit` module (often the in-memory one) keeps its name; the new one goes beside it.
-  return ['rate-limit', 'rate-limit-db'].map((name) => `${dir}/${name}.${typescript ? 'ts' : 'js'}`);
-}
+import { addPrismaModel, storeClientData, storeModulePlace, writeMigrations } from '../../src/sql/store-client.ts';
 
 /** Where the limiter module goes for these handlers, or where it already is: `written` when it is ours. */
 export function limiterPlace(
@@ -20,13 +11,11 @@ export function limiterPlace(
   pkg: PackageInfo,
   handlerFiles: readonly string[],
 ): { module: string; written: boolean } | null {
-  return modulePlace(
+  return storeModulePlace(
     changeset,
-    modulePaths(
-      pkg,
-      handlerFiles,
-      handlerFiles.some((file) => /\.tsx?$/.test(file)),
-    ),
+    pkg,
+    handlerFiles,
+    'rate-limit',
     (text) => /export (async )?function rateLimit\b/.test(text) && /export function clientAddress\b/.test(text),
   );
 }

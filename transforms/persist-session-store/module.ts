@@ -1,26 +1,14 @@
-import path from 'node:path';
 import { newFileText } from '../../src/engine/project-style.ts';
 import { renderTemplate } from '../../src/engine/templates.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { PackageInfo, Project } from '../../src/project/types.ts';
 import { backendOf, packageLayout } from '../../src/sql/rate-limits-table.ts';
 import { SESSION_STORE_FUNCTIONS, SESSION_STORE_TABLE, sessionStoreMigrations } from '../../src/sql/session-store-table.ts';
-import { addPrismaModel, modulePlace, storeClientData, writeMigrations } from '../../src/sql/store-client.ts';
+import { addPrismaModel, storeClientData, storeModulePlace, writeMigrations } from '../../src/sql/store-client.ts';
 
 /** The store the module keeps values in: Upstash Redis where the app has it, else its database. */
 export function sessionBackendOf(pkg: PackageInfo): ReturnType<typeof backendOf> {
   return backendOf(pkg, '@upstash/redis');
-}
-
-/**
- * `lib/session-store.ts`, or under `src/lib/` where the stores live under `src/`; `session-store-db`
- * beside a `session-store` module of the project's own (often the in-memory one).
- */
-export function sessionModulePaths(pkg: PackageInfo, storeFiles: readonly string[]): string[] {
-  const inSrc = storeFiles.some((file) => file.slice(pkg.dir ? pkg.dir.length + 1 : 0).startsWith('src/'));
-  const typescript = storeFiles.some((file) => /\.tsx?$/.test(file));
-  const dir = path.posix.join(pkg.dir, inSrc ? 'src/lib' : 'lib');
-  return ['session-store', 'session-store-db'].map((name) => `${dir}/${name}.${typescript ? 'ts' : 'js'}`);
 }
 
 /** Where the session store module goes for these files, or where it already is: `written` when it is ours. */
@@ -29,7 +17,7 @@ export function sessionStorePlace(
   pkg: PackageInfo,
   storeFiles: readonly string[],
 ): { module: string; written: boolean } | null {
-  return modulePlace(changeset, sessionModulePaths(pkg, storeFiles), (text) => /export const sessionStore\b/.test(text));
+  return storeModulePlace(changeset, pkg, storeFiles, 'session-store', (text) => /export const sessionStore\b/.test(text));
 }
 
 /** The Prisma model of the table, so `prisma migrate dev` sees no drift and the client knows it. */
