@@ -23,6 +23,7 @@ import { DatabaseTimeout, openPostgres, type Database } from '../verify/database
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, load, splitOptionPairs } from './common.ts';
 import { canAsk, io } from './io.ts';
+import type { Finding } from '../types.ts';
 
 interface SqlFlags {
   layout?: string;
@@ -148,8 +149,10 @@ function accessSummary(decisions: readonly TableDecision[]): string {
  * Per package dir, the limiter add-rate-limit would back with the database, where the scan finds
  * routes it would limit or in-memory limiters it would replace: the migrations must come with it.
  */
-async function rateLimitedPackages(project: Project): Promise<Map<string, { module: string; rpcFunction: boolean }>> {
-  const { findings } = await scan(project, { checks: checksFixedBy('add-rate-limit') });
+async function rateLimitedPackages(
+  project: Project,
+  findings: readonly Finding[],
+): Promise<Map<string, { module: string; rpcFunction: boolean }>> {
   if (findings.length === 0) return new Map();
   const { limiterPlace } = await import('../../transforms/add-rate-limit/module.ts');
   const changeset = new Changeset(diskReader(project.root));
@@ -174,8 +177,10 @@ async function rateLimitedPackages(project: Project): Promise<Map<string, { modu
  * Per package dir, the session store persist-session-store would write, where the scan finds an
  * in-memory map of sessions or codes whose shape it would replace: the migrations must come with it.
  */
-async function sessionStoredPackages(project: Project): Promise<Map<string, { module: string; rpcFunctions: boolean }>> {
-  const { findings } = await scan(project, { checks: checksFixedBy('persist-session-store') });
+async function sessionStoredPackages(
+  project: Project,
+  findings: readonly Finding[],
+): Promise<Map<string, { module: string; rpcFunctions: boolean }>> {
   if (findings.length === 0) return new Map();
   const { sessionBackendOf, sessionStorePlace } = await import('../../transforms/persist-session-store/module.ts');
   const { storePlan } = await import('../../transforms/persist-session-store/rewrite.ts');
@@ -240,8 +245,15 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       }
       if (interactive) assertCleanTree(project.root, Boolean(flags.allowDirty), logger);
       const uses = collectColumnUses(project);
-      const rateLimited = options.only ? new Map() : await rateLimitedPackages(project);
-      const sessionStored = options.only ? new Map() : await sessionStoredPackages(project);
+      // One scan for both stores' fixes: each takes the findings of its own checks.
+      const storeChecks = options.only ? [] : [...new Set([...checksFixedBy('add-rate-limit'), ...checksFixedBy('persist-session-store')])];
+      const storeFindings = storeChecks.length > 0 ? (await scan(project, { checks: storeChecks })).findings : [];
+      const fixedBy = (transformId: string) => {
+        const ids = new Set(checksFixedBy(transformId).map((check) => check.meta.id));
+        return storeFindings.filter((finding) => ids.has(finding.ruleId));
+      };
+      const rateLimited = await rateLimitedPackages(project, fixedBy('add-rate-limit'));
+      const sessionStored = await sessionStoredPackages(project, fixedBy('persist-session-store'));
       const color = flags.color !== false && colorEnabled(io().stdout);
       const changeset = new Changeset(diskReader(project.root));
       const generations: Generation[] = [];
