@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import { defineCheck } from './define.ts';
-import { enclosingFunction } from '../engine/ast.ts';
+import { enclosingFunction, exportsBinding } from '../engine/ast.ts';
 import { insideFunction, onPrismaConstruction } from '../analysis/prisma-ast.ts';
 import { walk } from '../engine/walk.ts';
 
@@ -68,24 +68,9 @@ function fillsCache(node: Node, ancestors: readonly Node[], names: ReadonlySet<s
   return ancestors.some((guard, i) => guard.type === 'IfStatement' && ancestors[i + 1] === guard.consequent && testsEmpty(guard.test, key));
 }
 
+/** A module-level creator another module can import; outside a module (a bare function) it counts as shared. */
 function isExported(program: Node, name: string): boolean {
-  if (program.type !== 'Program') return true;
-  return program.body.some((statement) => {
-    if (statement.type === 'ExportDefaultDeclaration') {
-      const declaration = statement.declaration;
-      return (
-        (declaration.type === 'Identifier' && declaration.name === name) ||
-        ('id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name)
-      );
-    }
-    if (statement.type !== 'ExportNamedDeclaration') return false;
-    if (statement.specifiers.some((s) => s.type === 'ExportSpecifier' && s.local.name === name)) return true;
-    const declaration = statement.declaration;
-    if (!declaration) return false;
-    if (declaration.type === 'VariableDeclaration')
-      return declaration.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name);
-    return 'id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name;
-  });
+  return program.type !== 'Program' || exportsBinding(program, name);
 }
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Node, Statement } from '@babel/types';
+import type { Node, Program, Statement } from '@babel/types';
 
 export function isNextConfigFile(file: string): boolean {
   return /^next\.config\.(js|mjs|cjs|ts|mts|cts)$/.test(path.posix.basename(file));
@@ -58,4 +58,24 @@ export function statementInList(chain: readonly Node[]): Node | null {
     if (list?.includes(chain[i] as Statement)) return chain[i]!;
   }
   return null;
+}
+
+/** Whether a module-level binding is exported: `export function f`, `export const f`, `export class F`, `export { f }`, `export default f`. */
+export function exportsBinding(program: Program, name: string): boolean {
+  return program.body.some((statement) => {
+    if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      return (
+        (declaration.type === 'Identifier' && declaration.name === name) ||
+        ('id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name)
+      );
+    }
+    if (statement.type !== 'ExportNamedDeclaration') return false;
+    if (statement.specifiers.some((s) => s.type === 'ExportSpecifier' && s.local.name === name)) return true;
+    const declaration = statement.declaration;
+    if (!declaration) return false;
+    if (declaration.type === 'VariableDeclaration')
+      return declaration.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name);
+    return 'id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name;
+  });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CallExpression, Expression, Function as BabelFunction, Node, Program, Statement, TSType } from '@babel/types';
-import { enclosingFunction, isPropertyAfterDot, memberName } from '../../src/engine/ast.ts';
+import { enclosingFunction, exportsBinding, isPropertyAfterDot, memberName } from '../../src/engine/ast.ts';
 import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
@@ -244,23 +244,6 @@ function functionName(fn: BabelFunction, ancestors: readonly Node[]): string | n
   return parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : null;
 }
 
-/** Whether a module-level name is exported: `export function f`, `export const f`, or `export { f }`. */
-function isExported(program: Program, name: string): boolean {
-  return program.body.some((statement) => {
-    if (statement.type === 'ExportDefaultDeclaration')
-      return statement.declaration.type === 'Identifier'
-        ? statement.declaration.name === name
-        : 'id' in statement.declaration && statement.declaration.id?.name === name;
-    if (statement.type !== 'ExportNamedDeclaration') return false;
-    if (statement.specifiers.some((s) => s.type === 'ExportSpecifier' && s.local.name === name)) return true;
-    const declaration = statement.declaration;
-    if (declaration?.type === 'FunctionDeclaration') return declaration.id?.name === name;
-    if (declaration?.type === 'VariableDeclaration')
-      return declaration.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name);
-    return false;
-  });
-}
-
 /**
  * What replacing the map named `name` in `file` with the store takes, or why it cannot be done
  * safely: the map must be a module-level, unexported `new Map()` with string keys and JSON values,
@@ -273,7 +256,8 @@ export function storePlan(context: Context, file: string, source: string, name: 
   const found = mapDeclaration(program, name);
   if (!found) return 'it is not declared at the top of the module';
   const { statement, declaration, declarator } = found;
-  if (found.exported || isExported(program, name)) return 'it is exported, and other modules may use it in ways shipshape does not follow';
+  if (found.exported || exportsBinding(program, name))
+    return 'it is exported, and other modules may use it in ways shipshape does not follow';
   if (declaration.declarations.length !== 1) return 'it is declared together with other names';
   if (declaresElsewhere(program, declarator.id, 'sessionStore')) return 'the module already has a `sessionStore` of its own';
   const init = declarator.init;
@@ -368,7 +352,7 @@ export function storePlan(context: Context, file: string, source: string, name: 
         s === outer.at(-2),
     );
     if (!declaredAtTop) return `\`${fnName}\` is declared inside another function, whose callers shipshape does not follow`;
-    const sites = callSites(context, file, fnName, isExported(program, fnName));
+    const sites = callSites(context, file, fnName, exportsBinding(program, fnName));
     if (sites === null) return `\`${fnName}\` is handed on as a value, so its callers cannot all be made to wait`;
     const waitless = sites.find((site) => !site.inAsync && !site.awaited);
     if (waitless) return `\`${fnName}\` is called in ${waitless.file} from a function that is not async`;
