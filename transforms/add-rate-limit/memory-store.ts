@@ -41,8 +41,11 @@ export type StoreReplacement =
 const isFunction = (node: Node): node is BabelFunction =>
   node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 
-/** Module-level `const NAME = <number expression>` declarations. */
-export function moduleConstants(program: Program): Map<string, Expression> {
+/**
+ * The module-level `const` declarations, by name: unlike `moduleConstants` (imported-bindings), no
+ * function-local or `let` binding, so a limit or window read from one cannot change while the app runs.
+ */
+export function topLevelConstants(program: Program): Map<string, Expression> {
   const constants = new Map<string, Expression>();
   for (const statement of program.body) {
     const declaration =
@@ -254,7 +257,7 @@ export function storeReplacement(program: Program, text: string, store: string, 
   const fn = counting[0]!;
   // A reference outside the function and the cleanups (an export, a debug route) keeps the store's shape unclear.
   if (references.some((r) => r.fn !== fn && !cleanups.includes(r.topLevel))) return null;
-  const constants = moduleConstants(program);
+  const constants = topLevelConstants(program);
   const countNames = countNamesIn(fn, store);
   const comparison = onlyComparison(fn, countNames, constants);
   const keyText = keyOf(fn, store, text);

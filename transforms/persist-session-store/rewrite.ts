@@ -6,7 +6,7 @@ import { parseSource } from '../../src/engine/parse.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
 import { requestHandlers } from '../../src/analysis/request-handlers.ts';
-import { evaluate, moduleConstants } from '../add-rate-limit/memory-store.ts';
+import { evaluate, topLevelConstants } from '../add-rate-limit/memory-store.ts';
 import {
   awaitCall,
   callSites,
@@ -466,7 +466,7 @@ export function applyStorePlan(
   const source = changeset.read(file)!;
   const program = parseSource(file, source).program;
   const edits = new TextEdits(source, file);
-  const constants = moduleConstants(program);
+  const constants = topLevelConstants(program);
   const ns = `'${options.namespace.replace(/['\\]/g, '\\$&')}'`;
   const text = (node: Node) => source.slice(node.start!, node.end!);
   const getType = plan.typescript ? `<${plan.valueType ?? 'any'}>` : '';
