@@ -3,7 +3,7 @@ import type { FileInfo } from 'jscodeshift';
 import type { Node } from '@babel/types';
 import { TextEdits } from '../src/engine/codemod.ts';
 import { parseSource } from '../src/engine/parse.ts';
-import { someNode } from '../src/analysis/error-handling.ts';
+import { mentionsName, someNode } from '../src/analysis/error-handling.ts';
 import { errorLeaks, logsError, type ErrorLeak } from '../src/analysis/error-responses.ts';
 import { requestHandlers } from '../src/analysis/request-handlers.ts';
 import type { Project } from '../src/project/types.ts';
@@ -35,8 +35,6 @@ function label(leak: ErrorLeak, file: string): string {
   return `${file} failed:`;
 }
 
-const mentions = (node: Node, name: string) => someNode(node, (inner) => inner.type === 'Identifier' && inner.name === name);
-
 /** The text that replaces the leak, or null when no generic value keeps the response's shape. */
 function replacement(leak: ErrorLeak, source: string): string | null {
   const node = leak.node as Node;
@@ -49,7 +47,7 @@ function replacement(leak: ErrorLeak, source: string): string | null {
     node.type === 'LogicalExpression' &&
     node.operator !== '&&' &&
     node.right.type === 'StringLiteral' &&
-    !mentions(node.right, leak.error)
+    !mentionsName(node.right, leak.error)
   )
     return source.slice(node.right.start!, node.right.end!);
   if (node.type === 'ConditionalExpression') {
@@ -59,7 +57,7 @@ function replacement(leak: ErrorLeak, source: string): string | null {
   if (node.type === 'TemplateLiteral') {
     const parts = node.quasis.map((quasi, index) => {
       const expression = node.expressions[index];
-      const kept = expression && !mentions(expression, leak.error) ? `\${${source.slice(expression.start!, expression.end!)}}` : '';
+      const kept = expression && !mentionsName(expression, leak.error) ? `\${${source.slice(expression.start!, expression.end!)}}` : '';
       return `${quasi.value.raw}${kept}`;
     });
     const text = parts.join('').replace(/[\s:,;–—-]+$/, '');

@@ -10,6 +10,7 @@ import { rejectLines, type HandlerNames } from '../src/analysis/auth/idiom.ts';
 import { importsOf } from '../src/analysis/auth/syntax.ts';
 import { propertyName, statementInList } from '../src/engine/ast.ts';
 import { FALLBACK_UPLOAD_TYPES, meta } from './meta/validate-upload.ts';
+import { mentionsName } from '../src/analysis/error-handling.ts';
 export { meta };
 
 const CHECK_ID = 'upload-validated-client-only';
@@ -79,14 +80,6 @@ function returnsErrors(handler: RequestHandler): boolean {
   return found;
 }
 
-const mentions = (node: Node, name: string) => {
-  let found = false;
-  forEachNode(node, (inner) => {
-    found ||= inner.type === 'Identifier' && inner.name === name;
-  });
-  return found;
-};
-
 /**
  * Where the checks go: after the statement that reads the file, or first in the loop over the files or in a server
  * action taking a File, and after the `if` statements there that already test it (`if (!file) return …`); null
@@ -114,7 +107,7 @@ function checkSite(store: StoreSite): { at: number; indentFrom: number; before: 
   let last: Statement | null = from > 0 ? list[from - 1]! : null;
   let guarded = false;
   for (const next of list.slice(from)) {
-    if (next.type !== 'IfStatement' || !mentions(next.test, file.name) || next.end! > store.call.start!) break;
+    if (next.type !== 'IfStatement' || !mentionsName(next.test, file.name) || next.end! > store.call.start!) break;
     last = next;
     guarded = true;
   }

@@ -10,6 +10,11 @@ export function someNode(root: Node, test: (node: Node) => boolean): boolean {
   return found;
 }
 
+/** Whether an identifier named `name` occurs anywhere under `root`. */
+export function mentionsName(root: Node, name: string): boolean {
+  return someNode(root, (node) => node.type === 'Identifier' && node.name === name);
+}
+
 /** The last name of a callee: `console.error` → `error`, `Sentry.captureException` → `captureException`, `log` → `log`. */
 export function calleeName(call: CallExpression | OptionalCallExpression): string | null {
   const callee = call.callee;

@@ -1,7 +1,6 @@
-import type { Node, Program, Statement } from '@babel/types';
+import type { Program, Statement } from '@babel/types';
 import { exits } from '../../src/analysis/auth/enforced.ts';
 import { sessionUserCalls } from '../../src/analysis/auth/session-user.ts';
-import { forEachNode } from '../../src/engine/walk.ts';
 import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
@@ -11,6 +10,7 @@ import type { Finding } from '../../src/types.ts';
 import { meta } from '../meta/add-rate-limit.ts';
 import { writeLimiter } from './module.ts';
 import { importLines, replaceStore, replaceableStores } from './replace-store.ts';
+import { mentionsName } from '../../src/analysis/error-handling.ts';
 export { meta };
 
 const HANDLER_CHECK = 'auth-endpoint-without-rate-limit';
@@ -80,15 +80,6 @@ function storeLine(source: string, finding: Finding): { line: number; column: nu
   return { line: source.slice(0, match.index).split('\n').length, column: match[1]!.length + 1 };
 }
 
-/** Whether a name occurs anywhere under a node. */
-function mentions(root: Node, name: string): boolean {
-  let found = false;
-  forEachNode(root, (node) => {
-    if (node.type === 'Identifier' && node.name === name) found = true;
-  });
-  return found;
-}
-
 /** A TODO above each finding's line, for what the transform cannot write itself. */
 function noteEach(changeset: ProjectTransformContext['changeset'], file: string, findings: readonly Finding[], text: string): void {
   if (findings.length === 0) return;
@@ -127,14 +118,14 @@ function limitHandlers(
     if (!handler) continue;
     const body = handler.fn.body;
     const own = source.slice(handler.fn.start!, handler.fn.end!);
-    if (/\brateLimit\(/.test(own) || stores.some((store) => mentions(handler.fn, store))) continue;
+    if (/\brateLimit\(/.test(own) || stores.some((store) => mentionsName(handler.fn, store))) continue;
     const caller = body.type === 'BlockStatement' ? signedInCaller(handler, body.body, ast.program) : null;
     const request = caller?.gated ? null : requestName(handler, edits, source, typescript);
     if (body.type !== 'BlockStatement' || request === undefined) {
       edits.todoAbove(handler.fn.start!, `check rateLimit() from ${module} at the top of this handler and answer 429 when it refuses`);
       continue;
     }
-    const result = mentions(handler.fn, 'rate') ? 'rateLimitResult' : 'rate';
+    const result = mentionsName(handler.fn, 'rate') ? 'rateLimitResult' : 'rate';
     const after = caller?.after ?? body.body[0];
     const indent = after ? edits.indentAt(after.start!) : `${edits.indentAt(handler.fn.start!)}  `;
     const inner = indent + (indent.includes('\t') ? '\t' : '  ');
@@ -178,7 +169,7 @@ function signedInCaller(handler: RequestHandler, statements: readonly Statement[
   const index = statements.findIndex((s) => s.start! <= user.declaration.start! && s.end! >= user.declaration.end!);
   if (index < 0) return null;
   const next = statements[index + 1];
-  if (next?.type === 'IfStatement' && !next.alternate && exits(next.consequent) && mentions(next.test, user.binding))
+  if (next?.type === 'IfStatement' && !next.alternate && exits(next.consequent) && mentionsName(next.test, user.binding))
     return { after: next, id: user.idExpression, gated: true };
   return { after: statements[index]!, id: user.idExpression.replace(/\./g, '?.'), gated: false };
 }
