@@ -3,7 +3,7 @@ import { memberName, propertyName } from '../engine/ast.ts';
 import { forEachNode } from '../engine/walk.ts';
 import { absoluteUrlOf, moduleStringConstants } from './fetch-calls.ts';
 import { calledExport, importedBindings, moduleConstants, objectKeys, objectLiteral, staticString } from './imported-bindings.ts';
-import { localCallees } from './rate-limits.ts';
+import { localCallees, moduleFunctions } from './rate-limits.ts';
 import {
   AI_SDK_FUNCTIONS,
   ANTHROPIC_MESSAGES,
@@ -301,9 +301,10 @@ function pathInput(
   let input = callerInput(handler);
   if (scope !== handler.fn) {
     const params = new Set<string>();
+    const functions = moduleFunctions(program);
     forEachNode(handler.fn, (node) => {
       if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
-      if (!calls(node.callee.name, scope, program)) return;
+      if (functions.get(node.callee.name) !== scope) return;
       node.arguments.forEach((argument, index) => {
         const param = scope.params[index];
         if (param && input.sourceOf(argument as Node)) for (const name of boundNames(param)) params.add(name);
@@ -334,17 +335,6 @@ function pathInput(
     return root && parsed.has(root) ? 'body' : null;
   };
   return { sourceOf, parsed };
-}
-
-function calls(name: string, fn: HandlerFunction, program: Program): boolean {
-  for (const statement of program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration === fn;
-    if (declaration?.type === 'VariableDeclaration')
-      for (const declarator of declaration.declarations)
-        if (declarator.id.type === 'Identifier' && declarator.id.name === name) return declarator.init === fn;
-  }
-  return false;
 }
 
 /** The name a member chain or call chain starts from: `body` for `body.messages.map(…)`. */

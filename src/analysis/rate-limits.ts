@@ -152,8 +152,8 @@ export function importsLimiter(program: Program): boolean {
 export const MIDDLEWARE_FILE = /(^|\/)(src\/)?(middleware|proxy)\.[jt]s$/;
 export const LIMITER_TEXT = /rate_?limit|limiter|throttl|@upstash\/ratelimit|@arcjet\/|rate-limiter-flexible|@unkey\/ratelimit/i;
 
-/** The module's own functions a handler calls by name, one level deep: `checkPassword()` next to the handler. */
-export function localCallees(program: Program, fn: Node): Node[] {
+/** The module-level functions by name: declarations, and `const f = () => …` or `= function …`. */
+export function moduleFunctions(program: Program): Map<string, Node> {
   const functions = new Map<string, Node>();
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
@@ -166,6 +166,12 @@ export function localCallees(program: Program, fn: Node): Node[] {
         )
           functions.set(declarator.id.name, declarator.init);
   }
+  return functions;
+}
+
+/** The module's own functions a handler calls by name, one level deep: `checkPassword()` next to the handler. */
+export function localCallees(program: Program, fn: Node): Node[] {
+  const functions = moduleFunctions(program);
   const called = new Set<Node>();
   forEachNode(fn, (node) => {
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier') {
