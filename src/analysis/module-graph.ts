@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createPathsMatcher } from 'get-tsconfig';
 import { readTsconfig } from '../project/tsconfig.ts';
 import type { JSCodeshift } from 'jscodeshift';
-import { sourceTree } from '../engine/codemod.ts';
+import { sourceTree } from '../engine/source-tree.ts';
 
 const EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs', '.mts', '.cts'];
 

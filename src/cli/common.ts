@@ -1,13 +1,13 @@
 import pc from 'picocolors';
 import { UsageError } from '../errors.ts';
-import { writeFileAtomic } from '../engine/apply.ts';
+import { writeFileAtomic } from '../engine/durable-fs.ts';
 import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
 import { loadProject } from '../project/load-project.ts';
 import { rememberEnvValues } from '../secrets/redact.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, CHECK_IDS } from '../registry.ts';
 import type { Check } from '../types.ts';
-import { coerce, describeAnswer } from '../engine/run-transform.ts';
+import { coerce, describeAnswer } from '../engine/answers.ts';
 import type { Question } from '../engine/transform-types.ts';
 import { colorEnabled, fromCwd, io } from './io.ts';
 

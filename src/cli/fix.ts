@@ -4,7 +4,7 @@ import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
 import { printableDiff, unifiedDiff } from '../engine/diff.ts';
 import { generatorFindings, groupFixes, type FixGroup } from '../engine/fixes.ts';
 import { MAX_FIX_PASSES, planFixes, type FixPlan } from '../engine/fixpoint.ts';
-import { optionQuestions, resolveAnswers } from '../engine/run-transform.ts';
+import { optionQuestions, resolveAnswers } from '../engine/answers.ts';
 import { TRANSFORMS } from '../all-transforms.ts';
 import { scan } from '../engine/scan.ts';
 import { createTypeGate } from '../engine/type-gate.ts';

@@ -50,7 +50,7 @@ function precomputedListing(): Listing | null {
 
 /** Run by `npm run build` after compiling. */
 export async function writeListing(): Promise<void> {
-  const { writeFileAtomic } = await import('../engine/apply.ts');
+  const { writeFileAtomic } = await import('../engine/durable-fs.ts');
   writeFileAtomic(fileURLToPath(PRECOMPUTED), `${JSON.stringify(await listing())}\n`);
 }
 

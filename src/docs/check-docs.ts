@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../engine/apply.ts';
+import { writeFileAtomic } from '../engine/durable-fs.ts';
 import { packageRoot } from '../engine/package-root.ts';
 import { renderTemplate } from '../engine/templates.ts';
 import { CHECKS, GENERATORS, fixCommand, transformEntry } from '../registry.ts';

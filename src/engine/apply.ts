@@ -1,21 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-} from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { lineEndingOf } from './print-style.ts';
 import { decodeUtf8, type Changeset, type FileChange } from './changeset.ts';
-import { createDurably, removeDurably, renameDurably, replaceDurably, syncDirectory, tempSibling } from './durable-fs.ts';
+import { createDurably, removeDurably, renameDurably, syncDirectory, tempSibling } from './durable-fs.ts';
 import { sha256 } from './hash.ts';
 import {
   UNDO_DIR,
@@ -32,34 +21,6 @@ import {
 } from './journal.ts';
 import { resolveInRoot } from './safe-path.ts';
 import { STATE_DIR, ensureStateSubdir, hasStateDir } from './state-dir.ts';
-
-const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'ENOENT']);
-
-/**
- * Writes a result the user asked for (--output, --patch, --write-baseline) through a temporary sibling
- * and a rename, so a reader never sees half of it; a path that cannot take a file is an input error.
- */
-export function writeFileAtomic(file: string, content: string): void {
-  let target = file;
-  let stat = null;
-  try {
-    // Through a link to the file it names: the link stays.
-    if (lstatSync(file).isSymbolicLink()) target = realpathSync(file);
-    stat = statSync(target);
-  } catch {
-    // A new file.
-  }
-  if (stat?.isDirectory()) throw new UsageError(`${file} is a directory`, 'pass the path of a file to write, e.g. report.json');
-  try {
-    mkdirSync(path.dirname(target), { recursive: true });
-    replaceDurably(target, content, stat?.isFile() ? stat.mode & 0o7777 : undefined);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && WRITE_ERRORS.has(code))
-      throw new UsageError(`cannot write ${file}: ${code}`, 'pass a file path in a folder you can write to');
-    throw error;
-  }
-}
 
 /** Adds `.shipshape/` to .gitignore as part of the same change, so the journal never gets committed. */
 export function ignoreStateDir(changeset: Changeset): void {

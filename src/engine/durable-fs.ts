@@ -1,6 +1,20 @@
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UsageError } from '../errors.ts';
 
 const watchers = new Set<() => void>();
 
@@ -88,4 +102,32 @@ export function replaceDurably(file: string, content: Uint8Array | string, mode?
     throw error;
   }
   syncDirectory(path.dirname(file));
+}
+
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'ENOENT']);
+
+/**
+ * Writes a result the user asked for (--output, --patch, --write-baseline) through a temporary sibling
+ * and a rename, so a reader never sees half of it; a path that cannot take a file is an input error.
+ */
+export function writeFileAtomic(file: string, content: string): void {
+  let target = file;
+  let stat = null;
+  try {
+    // Through a link to the file it names: the link stays.
+    if (lstatSync(file).isSymbolicLink()) target = realpathSync(file);
+    stat = statSync(target);
+  } catch {
+    // A new file.
+  }
+  if (stat?.isDirectory()) throw new UsageError(`${file} is a directory`, 'pass the path of a file to write, e.g. report.json');
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    replaceDurably(target, content, stat?.isFile() ? stat.mode & 0o7777 : undefined);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && WRITE_ERRORS.has(code))
+      throw new UsageError(`cannot write ${file}: ${code}`, 'pass a file path in a folder you can write to');
+    throw error;
+  }
 }

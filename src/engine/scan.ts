@@ -126,8 +126,9 @@ function runWholeProject(project: Project, runs: readonly WholeProjectRun[]): { 
 export async function scan(project: Project, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   rememberEnvValues(project.root, project.envFiles);
-  // The schema checks read migrations with the PostgreSQL parser, which loads asynchronously once.
-  if (project.files.some((file) => file.endsWith('.sql'))) await loadSqlParser();
+  // The schema checks read migrations, and name tables and columns, with the PostgreSQL parser, which
+  // loads asynchronously once: a project with no SQL and no Prisma schema never pays for it.
+  if (project.files.some((file) => /\.(?:sql|prisma)$/i.test(file))) await loadSqlParser();
   const disabled = new Set(project.config.disable);
   const checks = (options.checks ?? CHECKS).filter((check) => !disabled.has(check.meta.id));
   const perFile = fileChecks(checks);

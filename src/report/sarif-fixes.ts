@@ -1,6 +1,7 @@
 import { diffLines } from 'diff';
 import { Changeset, diskReader, type FileChange } from '../engine/changeset.ts';
-import { planTransform, resolveAnswers } from '../engine/run-transform.ts';
+import { planTransform } from '../engine/run-transform.ts';
+import { resolveAnswers } from '../engine/answers.ts';
 import type { Project } from '../project/types.ts';
 import { loadTransform } from '../registry.ts';
 import { redactText } from '../secrets/redact.ts';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { scanSync, type ScanToken } from 'libpg-query';
+import { SqlParserNotLoaded, scanSync, type ScanToken } from './pg-parser.ts';
 import type { Node } from '@babel/types';
 import { memberName } from '../engine/ast.ts';
 import { parseSource } from '../engine/parse.ts';
@@ -88,7 +88,8 @@ export function guardStatement(sql: string): GuardedStatement | { reason: string
   let statements: SqlStatement[];
   try {
     statements = parseSqlStatements(sql);
-  } catch {
+  } catch (error) {
+    if (error instanceof SqlParserNotLoaded) throw error;
     return { reason: 'the statement does not parse' };
   }
   if (statements.length !== 1) return { reason: 'the text holds more than one statement' };
@@ -180,7 +181,8 @@ export function guardedTables(project: Project, schema: SchemaModel): Array<{ sc
             const table = (statement.kind === 'UpdateStmt' || statement.kind === 'InsertStmt') && relationOf(statement.node);
             if (table) tables.push({ schema: table.schema, name: table.name });
           }
-        } catch {
+        } catch (error) {
+          if (error instanceof SqlParserNotLoaded) throw error;
           // Text that only mentions the column is not a statement.
         }
       }

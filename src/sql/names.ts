@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { scanSync } from 'libpg-query';
+import { SqlParserNotLoaded, scanSync } from './pg-parser.ts';
 
 const MAX_IDENTIFIER_BYTES = 63;
 const PLAIN = /^[a-z_][a-z0-9_]*$/;
@@ -48,7 +48,8 @@ function isKeyword(name: string): boolean {
   try {
     const [token] = scanSync(name).tokens;
     return token !== undefined && token.keywordKind > 1 && token.end - token.start === Buffer.byteLength(name);
-  } catch {
+  } catch (error) {
+    if (error instanceof SqlParserNotLoaded) throw error;
     return true;
   }
 }

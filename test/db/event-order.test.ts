@@ -12,7 +12,7 @@ import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree } from '../helpers.ts';
 import { NOW, generateFor, squawk } from '../sql/standalone-migrations.ts';
 
-beforeAll(loadSqlParser);
+await loadSqlParser();
 afterAll(cleanTempDirs);
 
 const LAYOUT = { kind: 'plain' as const, migrationsDir: 'migrations', rollbacksDir: 'migrations/rollbacks' };

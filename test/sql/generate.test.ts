@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load-project.ts';
 import { CHECK_IDS } from '../../src/registry.ts';
 import { collectColumnUses } from '../../src/sql/code-facts.ts';
@@ -13,7 +13,7 @@ import { decideTables } from '../../src/sql/plan.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, writeTree } from '../helpers.ts';
 
-beforeAll(loadSqlParser);
+await loadSqlParser();
 afterAll(cleanTempDirs);
 
 const NOW = new Date('2026-01-02T03:04:05Z');

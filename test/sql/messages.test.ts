@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { quoteIdentifier } from '../../src/sql/names.ts';
 import { loadSqlParser, parseSqlStatements, SqlParseError } from '../../src/sql/sql-reader.ts';
 import { cleanTempDirs, runAsync, writeTree } from '../helpers.ts';
 
-beforeAll(loadSqlParser);
+await loadSqlParser();
 afterAll(cleanTempDirs);
 
 describe('SQL in finding messages', () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSchemas } from '../../src/sql/load-schema.ts';
 import { emptySchema, findTable, hasLeadingIndex, isUniqueOn, type SchemaModel } from '../../src/sql/model.ts';
 import { inferOwnership } from '../../src/sql/ownership.ts';
@@ -9,7 +9,7 @@ import { CHECK_IDS } from '../../src/registry.ts';
 import { collectColumnUses, resolveUse } from '../../src/sql/code-facts.ts';
 import { runAsync, writeTree } from '../helpers.ts';
 
-beforeAll(loadSqlParser);
+await loadSqlParser();
 
 function read(files: Record<string, string>): SchemaModel {
   const schema = emptySchema('supabase', '');

@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { openPglite } from '../../src/verify/database.ts';
 import type { Generation } from '../../src/sql/generate.ts';
 import { FIXTURES, cleanTempDirs, copyFixture, writeTree } from '../helpers.ts';
 import { generateFor, squawk } from './standalone-migrations.ts';
 
-beforeAll(loadSqlParser);
+await loadSqlParser();
 afterAll(cleanTempDirs);
 
 /** What `dedupe-webhook-events` leaves in a handler: the code names the table. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Changeset, diskReader } from '../../src/engine/changeset.ts';
-import { planTransform, resolveAnswers } from '../../src/engine/run-transform.ts';
+import { planTransform } from '../../src/engine/run-transform.ts';
+import { resolveAnswers } from '../../src/engine/answers.ts';
 import { scan } from '../../src/engine/scan.ts';
 import { loadProject } from '../../src/project/load-project.ts';
 import { TRANSFORMS } from '../../src/all-transforms.ts';

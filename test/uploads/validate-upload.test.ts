@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Changeset, diskReader } from '../../src/engine/changeset.ts';
-import { planTransform, resolveAnswers } from '../../src/engine/run-transform.ts';
+import { planTransform } from '../../src/engine/run-transform.ts';
+import { resolveAnswers } from '../../src/engine/answers.ts';
 import { scan } from '../../src/engine/scan.ts';
 import { loadProject } from '../../src/project/load-project.ts';
 import { CHECK_IDS, checksFixedBy, loadTransform } from '../../src/registry.ts';

@@ -1,4 +1,4 @@
-import { parseSync, scanSync } from 'libpg-query';
+import { SqlParserNotLoaded, parseSync, scanSync } from '../pg-parser.ts';
 import { type PolicyExpression } from '../model.ts';
 import { type PgNode } from './statements.ts';
 import { names } from './definitions.ts';
@@ -66,7 +66,8 @@ export function policyClauses(statement: string): { using: string | null; withCh
   let tokens: Array<{ start: number; end: number; text: string; tokenName: string }>;
   try {
     tokens = scanSync(statement).tokens;
-  } catch {
+  } catch (error) {
+    if (error instanceof SqlParserNotLoaded) throw error;
     return { using: null, withCheck: null };
   }
   const bytes = Buffer.from(statement, 'utf8');

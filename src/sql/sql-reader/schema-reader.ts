@@ -1,5 +1,6 @@
 import { findTable, type Column, type Policy, type PolicyCommand, type SchemaModel, type SourceLoc, type Table } from '../model.ts';
 import { LineIndex, type PgNode, SqlParseError, type SqlStatement, parseSqlStatements } from './statements.ts';
+import { SqlParserNotLoaded } from '../pg-parser.ts';
 import { constraintFrom, exprText, functionSettings, names, typeText } from './definitions.ts';
 import { policyExpressions, policyRoles } from './policy-expressions.ts';
 
@@ -29,6 +30,7 @@ export class SqlSchemaReader {
     try {
       statements = parseSqlStatements(text);
     } catch (error) {
+      if (error instanceof SqlParserNotLoaded) throw error;
       const line = error instanceof SqlParseError ? error.line : 1;
       this.schema.problems.push({ kind: 'parse', file, line, message: `${file}:${line} does not parse: ${(error as Error).message}` });
       return;

@@ -1,25 +1,10 @@
-import { setFlagsFromString } from 'node:v8';
-import { loadModule, parseSync } from 'libpg-query';
+import { SqlParserNotLoaded, parseSync } from '../pg-parser.ts';
+
+export { loadSqlParser } from '../pg-parser.ts';
 
 /** A libpg-query parse tree node: one key (the node type) over its fields; @pgsql/types is too loose to narrow usefully. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parse trees are walked by key at run time
 export type PgNode = any;
-
-export let loaded: Promise<void> | null = null;
-
-/**
- * The parser is WebAssembly: it must be loaded once before the synchronous calls work. V8 compiles it
- * with its baseline compiler only: optimising all of the parser's code costs a scan more CPU than a
- * scan's few hundred statements ever win back (0.45 s against 0.28 s for the load and first parse).
- * The flag is set back at once, so PGlite and other modules compiled later are optimised as usual.
- */
-export function loadSqlParser(): Promise<void> {
-  if (!loaded) {
-    setFlagsFromString('--liftoff-only');
-    loaded = loadModule().finally(() => setFlagsFromString('--no-liftoff-only'));
-  }
-  return loaded;
-}
 
 /** Maps the parser's byte offsets to 1-based lines. */
 export class LineIndex {
@@ -87,6 +72,7 @@ export function parseSqlStatements(text: string): SqlStatement[] {
   try {
     result = parseSync(text);
   } catch (error) {
+    if (error instanceof SqlParserNotLoaded) throw error;
     const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
     // The cursor is the offset of the bad token in characters, from 0.
     const cursor = details?.cursorPosition;
