@@ -7,7 +7,7 @@ import type { Check, FileCheck, Finding, ReportInput, Visitors } from '../types.
 import { moduleFacts, type ModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
 import { parseSource } from './parse.ts';
-import { mergeVisitors, walk } from './walk.ts';
+import { mergeVisitors, walk, withFrozenTree } from './walk.ts';
 
 export interface FileBatchResult {
   findings: Finding[];
@@ -77,19 +77,24 @@ export function checkFileText(
   const collector = new FileFindings(project, file, text, fixSafety);
   const ast = isSourceFile(file) ? parseOrReport(file, text, (input) => collector.add(parseErrorCheck.meta, input)) : null;
   if (ast !== undefined) {
-    const visitors: Visitors[] = [];
-    const sourceFile = { path: file, text };
-    for (const check of matching) {
-      const found = check.check({
-        project,
-        file: sourceFile,
-        ast,
-        report: (input) => collector.add(check.meta, input),
-        collect: (fact) => outcome.facts.push([check.meta.id, fact]),
-      });
-      if (found) visitors.push(found);
-    }
-    if (ast && visitors.length > 0) walk(ast, mergeVisitors(visitors));
+    const runChecks = () => {
+      const visitors: Visitors[] = [];
+      const sourceFile = { path: file, text };
+      for (const check of matching) {
+        const found = check.check({
+          project,
+          file: sourceFile,
+          ast,
+          report: (input) => collector.add(check.meta, input),
+          collect: (fact) => outcome.facts.push([check.meta.id, fact]),
+        });
+        if (found) visitors.push(found);
+      }
+      if (ast && visitors.length > 0) walk(ast, mergeVisitors(visitors));
+    };
+    // The checks only read the tree.
+    if (ast) withFrozenTree(ast, runChecks);
+    else runChecks();
   }
   outcome.findings = collector.findings;
   outcome.suppressed = collector.suppressed;

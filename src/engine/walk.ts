@@ -31,6 +31,46 @@ export function walk(root: Node, visitors: Map<string, Visitor[]>): void {
   );
 }
 
+/** A tree laid out in source order: each node's subtree is `nodes[index]` up to `nodes[ends[index]]`, exclusive. */
+interface FlatTree {
+  nodes: Node[];
+  ends: number[];
+  indexOf: Map<Node, number>;
+}
+
+let frozen: FlatTree | null = null;
+
+/**
+ * Runs `read` while the tree below `root` is taken as unchanging: the checks walk one file's tree a
+ * dozen times (each handler's effects, gate, webhook and inputs), so it is laid out once in source
+ * order and each walk below any of its nodes is a loop over that array, not a fresh descent.
+ * Only `read` sees the layout; a tree that is changed (as transforms do) is always walked afresh.
+ */
+export function withFrozenTree<T>(root: Node, read: () => T): T {
+  const nodes: Node[] = [];
+  const ends: number[] = [];
+  const indexOf = new Map<Node, number>();
+  descend(
+    root,
+    [],
+    (node) => {
+      indexOf.set(node, nodes.length);
+      nodes.push(node);
+      ends.push(0);
+    },
+    (node) => {
+      ends[indexOf.get(node)!] = nodes.length;
+    },
+  );
+  const outer = frozen;
+  frozen = { nodes, ends, indexOf };
+  try {
+    return read();
+  } finally {
+    frozen = outer;
+  }
+}
+
 /**
  * Calls `enter` for a node and every node below it, in source order, with its ancestors, and `exit`
  * once a node's children are done. The nodes below one whose `enter` returns 'skip' are not visited.
@@ -40,7 +80,17 @@ export function forEachNode(
   enter: (node: Node, ancestors: readonly Node[]) => void | 'skip',
   exit?: (node: Node, ancestors: readonly Node[]) => void,
 ): void {
-  const ancestors: Node[] = [];
+  const start = frozen?.indexOf.get(root);
+  if (start === undefined) descend(root, [], enter, exit);
+  else walkFlat(frozen!, start, enter, exit);
+}
+
+function descend(
+  root: Node,
+  ancestors: Node[],
+  enter: (node: Node, ancestors: readonly Node[]) => void | 'skip',
+  exit?: (node: Node, ancestors: readonly Node[]) => void,
+): void {
   const visit = (node: Node): void => {
     if (enter(node, ancestors) === 'skip') return;
     const keys = VISITOR_KEYS[node.type];
@@ -59,4 +109,43 @@ export function forEachNode(
     exit?.(node, ancestors);
   };
   visit(root);
+}
+
+/** The same visits as `descend`, in the same order, over a laid-out tree. */
+function walkFlat(
+  tree: FlatTree,
+  start: number,
+  enter: (node: Node, ancestors: readonly Node[]) => void | 'skip',
+  exit?: (node: Node, ancestors: readonly Node[]) => void,
+): void {
+  const { nodes, ends } = tree;
+  const stop = ends[start]!;
+  const ancestors: Node[] = [];
+  const open: number[] = [];
+  let index = start;
+  while (index < stop) {
+    while (open.length > 0 && open[open.length - 1]! <= index) {
+      open.pop();
+      const done = ancestors.pop()!;
+      exit?.(done, ancestors);
+    }
+    const node = nodes[index]!;
+    const end = ends[index]!;
+    if (enter(node, ancestors) === 'skip') {
+      index = end;
+      continue;
+    }
+    if (end > index + 1) {
+      ancestors.push(node);
+      open.push(end);
+    } else {
+      exit?.(node, ancestors);
+    }
+    index++;
+  }
+  while (open.length > 0) {
+    open.pop();
+    const done = ancestors.pop()!;
+    exit?.(done, ancestors);
+  }
 }

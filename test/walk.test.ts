@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Node } from '@babel/types';
+import { globbySync } from 'globby';
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../src/engine/parse.ts';
+import { forEachNode, withFrozenTree } from '../src/engine/walk.ts';
+import { FIXTURES } from './helpers.ts';
+
+const SOURCES = globbySync(['checks/route-without-auth/**/*.{ts,tsx,js}', 'checks/webhook-signature-missing/**/*.{ts,tsx,js}'], {
+  cwd: FIXTURES,
+}).sort();
+
+const isFunction = (node: Node) => /Function|Method/.test(node.type);
+
+/** Every visit a walk makes, as text: enter and exit, each with its ancestors' types. */
+function visits(root: Node, skip: (node: Node) => boolean): string[] {
+  const seen: string[] = [];
+  forEachNode(
+    root,
+    (node, ancestors) => {
+      seen.push(`> ${node.type} ${node.start} [${ancestors.map((a) => a.type).join(' ')}]`);
+      return skip(node) ? 'skip' : undefined;
+    },
+    (node, ancestors) => {
+      seen.push(`< ${node.type} ${node.start} [${ancestors.map((a) => a.type).join(' ')}]`);
+    },
+  );
+  return seen;
+}
+
+describe('a frozen tree is walked as a fresh descent walks it', () => {
+  it('has fixtures to walk', () => expect(SOURCES.length).toBeGreaterThan(5));
+
+  it.each(SOURCES)('%s: from the root and from every function, with and without skips', (file) => {
+    const ast = parseSource(file, readFileSync(path.join(FIXTURES, file), 'utf8'));
+    const roots: Node[] = [ast];
+    forEachNode(ast, (node) => void (isFunction(node) && roots.push(node)));
+    const rules = [() => false, isFunction, (node: Node) => node.type === 'BlockStatement' || node.type === 'ObjectExpression'];
+    const fresh = roots.flatMap((root) => rules.map((rule) => visits(root, rule)));
+    const frozen = withFrozenTree(ast, () => roots.flatMap((root) => rules.map((rule) => visits(root, rule))));
+    expect(frozen).toEqual(fresh);
+    expect(fresh.flat().length).toBeGreaterThan(20);
+  });
+
+  it('walks a node outside the frozen tree afresh', () => {
+    const frozenAst = parseSource('a.ts', 'export const a = 1;');
+    const other = parseSource('b.ts', 'export function b() { return 2; }');
+    expect(withFrozenTree(frozenAst, () => visits(other, () => false))).toEqual(visits(other, () => false));
+  });
+});
