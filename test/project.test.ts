@@ -76,6 +76,24 @@ describe('loadProject', () => {
     expect(load(root).files).toEqual(['.gitignore', 'package.json', 'pkg/.gitignore', 'pkg/y.ts']);
   });
 
+  it('outside git, finds every env file and judges it by the .gitignore rules, negations and CRLF included', () => {
+    const root = writeTree({
+      'package.json': '{}',
+      '.gitignore': '.env*\r\n!.env.example\r\n',
+      '.env.local': 'A=1\n',
+      '.env.example': 'A=\n',
+      'apps/web/.env': 'B=2\n',
+      'node_modules/x/.env': 'C=3\n',
+    });
+    const project = load(root);
+    expect(project.envFiles.map((env) => [env.path, env.ignored])).toEqual([
+      ['.env.example', false],
+      ['.env.local', true],
+      ['apps/web/.env', true],
+    ]);
+    expect(project.files).toEqual(['.env.example', '.gitignore', 'package.json']);
+  });
+
   it('finds each app of a workspace and its lockfile, reporting paths from the scanned root', () => {
     const root = writeTree({
       'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }),

@@ -1,15 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Node } from '@babel/types';
-import { globbySync } from 'globby';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../src/engine/parse.ts';
 import { forEachNode, withFrozenTree } from '../src/engine/walk.ts';
 import { FIXTURES } from './helpers.ts';
 
-const SOURCES = globbySync(['checks/route-without-auth/**/*.{ts,tsx,js}', 'checks/webhook-signature-missing/**/*.{ts,tsx,js}'], {
-  cwd: FIXTURES,
-}).sort();
+const SOURCES = ['checks/route-without-auth', 'checks/webhook-signature-missing']
+  .flatMap((dir) =>
+    readdirSync(path.join(FIXTURES, dir), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(?:tsx?|js)$/.test(file))
+      .map((file) => `${dir}/${file.split(path.sep).join('/')}`),
+  )
+  .sort();
 
 const isFunction = (node: Node) => /Function|Method/.test(node.type);
 

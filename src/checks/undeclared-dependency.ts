@@ -31,23 +31,45 @@ function resolvesToProjectFile(project: Project, file: string, specifier: string
   return resolver.resolve(file, specifier) !== null;
 }
 
+interface PackageScope {
+  workspaceNames: Set<string>;
+  hasNext: boolean;
+  declares: (name: string) => boolean;
+}
+
+const scopes = new WeakMap<Project, Map<PackageInfo, PackageScope>>();
+
+/** What every file of one package shares: the names its package.json chain declares, and the workspace's own. */
+function packageScope(project: Project, pkg: PackageInfo): PackageScope {
+  let byPackage = scopes.get(project);
+  if (!byPackage) scopes.set(project, (byPackage = new Map()));
+  let scope = byPackage.get(pkg);
+  if (!scope) {
+    const chain = ancestorPackages(project.packages, pkg);
+    scope = {
+      workspaceNames: new Set(project.packages.flatMap((p) => (p.name ? [p.name] : []))),
+      hasNext: chain.some((p) => p.next !== null),
+      declares: (name) =>
+        chain.some(
+          (p) => name in p.dependencies || name in p.devDependencies || name in p.peerDependencies || name in p.optionalDependencies,
+        ),
+    };
+    byPackage.set(pkg, scope);
+  }
+  return scope;
+}
+
 /** For one file: the package a specifier names when no package.json on its path declares it, else null. */
 function undeclaredPackageJudge(project: Project, file: string): ((specifier: string) => string | null) | null {
   const pkg = packageFor(project.packages, file);
   if (!pkg) return null;
-  const chain = ancestorPackages(project.packages, pkg);
-  const workspaceNames = new Set(project.packages.flatMap((p) => (p.name ? [p.name] : [])));
-  const hasNext = chain.some((p) => p.next !== null);
+  const scope = packageScope(project, pkg);
   return (specifier) => {
     if (BUILTINS.has(specifier) || specifier.startsWith('node:')) return null;
     const name = packageNameOf(specifier);
-    if (!name || BUILTINS.has(name)) return null;
-    if (workspaceNames.has(name) || isAlias(specifier, pkg) || resolvesToProjectFile(project, file, specifier)) return null;
-    if (hasNext && PROVIDED_BY_NEXT.has(name)) return null;
-    const declared = chain.some(
-      (p) => name in p.dependencies || name in p.devDependencies || name in p.peerDependencies || name in p.optionalDependencies,
-    );
-    return declared ? null : name;
+    if (!name || BUILTINS.has(name) || scope.declares(name)) return null;
+    if (scope.workspaceNames.has(name) || isAlias(specifier, pkg) || resolvesToProjectFile(project, file, specifier)) return null;
+    return scope.hasNext && PROVIDED_BY_NEXT.has(name) ? null : name;
   };
 }
 

@@ -25,8 +25,10 @@ export function fileChecks(checks: readonly Check[]): FileCheck[] {
   return checks.filter((check): check is FileCheck => check.kind === 'file');
 }
 
-export function wantsFile(check: FileCheck, file: string): boolean {
-  return check.meta.files ? check.meta.files(file) : isSourceFile(file);
+/** The checks that want a file, in their order; most want any source file, which is decided once. */
+export function checksWanting(checks: readonly FileCheck[], file: string): FileCheck[] {
+  const source = isSourceFile(file);
+  return checks.filter((check) => (check.meta.files ? check.meta.files(file) : source));
 }
 
 export function passesPrefilter(check: FileCheck, text: string, project: Project, file: string): boolean {
@@ -127,7 +129,7 @@ export function checkFiles(
   const noteModules = checks.some((check) => check.meta.clientGraph);
   for (const file of files) {
     onFile?.();
-    const wanting = checks.filter((check) => wantsFile(check, file));
+    const wanting = checksWanting(checks, file);
     if (wanting.length === 0) continue;
     const read = readTextFile(path.join(project.root, file));
     if (!read.ok) {

@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import { overlaidText, readTextFile } from '../project/files.ts';
 import type { Project } from '../project/types.ts';
 import type { Check, FileCheck } from '../types.ts';
-import { addOutcome, checkFileText, emptyBatch, wantsFile, type FileBatchResult, type FileOutcome } from './check-files.ts';
+import { addOutcome, checkFileText, checksWanting, emptyBatch, type FileBatchResult, type FileOutcome } from './check-files.ts';
 import { replaceDurably } from './durable-fs.ts';
 import { packageRoot } from './package-root.ts';
 import { STATE_DIR } from './state-dir.ts';
@@ -179,7 +179,7 @@ export function checkFilesCached(
   let changed = false;
   for (const name of files) {
     onFile?.();
-    const wanting = checks.filter((check) => wantsFile(check, name));
+    const wanting = checksWanting(checks, name);
     if (wanting.length === 0) continue;
     const absPath = path.join(project.root, name);
     const hit = cached.get(name);

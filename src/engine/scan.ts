@@ -16,7 +16,7 @@ import {
   type ProjectCheck,
   type ProjectReportInput,
 } from '../types.ts';
-import { checkFiles, fileChecks, wantsFile, type FileBatchResult } from './check-files.ts';
+import { checkFiles, checksWanting, fileChecks, type FileBatchResult } from './check-files.ts';
 import { seedModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
 import { checkFilesCached, type ScanCacheOptions } from './scan-cache.ts';
@@ -132,7 +132,7 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
   const disabled = new Set(project.config.disable);
   const checks = (options.checks ?? CHECKS).filter((check) => !disabled.has(check.meta.id));
   const perFile = fileChecks(checks);
-  const candidates = project.files.filter((file) => perFile.some((check) => wantsFile(check, file)));
+  const candidates = project.files.filter((file) => checksWanting(perFile, file).length > 0);
   let done = 0;
   const onFile = () => options.onProgress?.(++done, candidates.length);
 

@@ -40,6 +40,18 @@ interface FlatTree {
 
 let frozen: FlatTree | null = null;
 
+const WALK_ROOTS = new Set([
+  'File',
+  'Program',
+  'BlockStatement',
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+
 /**
  * Runs `read` while the tree below `root` is taken as unchanging: the checks walk one file's tree a
  * dozen times (each handler's effects, gate, webhook and inputs), so it is laid out once in source
@@ -50,16 +62,19 @@ export function withFrozenTree<T>(root: Node, read: () => T): T {
   const nodes: Node[] = [];
   const ends: number[] = [];
   const indexOf = new Map<Node, number>();
+  const open: number[] = [];
   descend(
     root,
     [],
     (node) => {
-      indexOf.set(node, nodes.length);
+      // Only the nodes analyses start walks from are looked up; a walk from any other starts afresh.
+      if (WALK_ROOTS.has(node.type)) indexOf.set(node, nodes.length);
+      open.push(nodes.length);
       nodes.push(node);
       ends.push(0);
     },
-    (node) => {
-      ends[indexOf.get(node)!] = nodes.length;
+    () => {
+      ends[open.pop()!] = nodes.length;
     },
   );
   const outer = frozen;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { globbySync } from 'globby';
-import { isGitIgnoredSync } from 'globby';
+import { gitignoreMatcher, walkTree, type TreeEntries } from './tree-walk.ts';
 import { jwtRole, secretKind } from '../secrets/secret-shapes.ts';
-import { ALWAYS_SKIPPED_DIRS, MAX_FILE_BYTES, toPosix } from './files.ts';
+import { ALWAYS_SKIPPED_DIRS, MAX_FILE_BYTES } from './files.ts';
 import { gitIgnored, gitTrackedFiles } from './git.ts';
 import type { EnvFile, EnvUrl, EnvVariable } from './types.ts';
 
@@ -61,24 +60,11 @@ export function parseEnvVariables(text: string): EnvVariable[] {
 }
 
 /** Env files are read even where git ignores them: they hold the configuration that ships. */
-export function findEnvFiles(root: string, gitRoot: string | null): EnvFile[] {
-  const paths = globbySync(['**/.env', '**/.env.*'], {
-    cwd: root,
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    // The file listing reports a folder it cannot read; here it simply holds no env file.
-    suppressErrors: true,
-    ignore: ALWAYS_SKIPPED_DIRS.map((dir) => `**/${dir}/**`),
-  })
-    .map(toPosix)
-    .filter(isEnvFileName)
-    .sort();
+export function findEnvFiles(root: string, gitRoot: string | null, walked?: TreeEntries): EnvFile[] {
+  const tree = walked ?? walkTree(root, ALWAYS_SKIPPED_DIRS);
+  const paths = tree.envCandidates.filter(isEnvFileName).sort();
   const tracked = gitRoot ? gitTrackedFiles(root) : new Set<string>();
-  const ignored = gitRoot ? gitIgnored(root, paths) : null;
-  // globby reads every .gitignore below root; its types omit suppressErrors, which it honours.
-  const gitignoreOptions = { cwd: root, suppressErrors: true };
-  const isIgnored = ignored ? (p: string) => ignored.has(p) : isGitIgnoredSync(gitignoreOptions);
+  const isIgnored = gitRoot ? setHas(gitIgnored(root, paths)) : gitignoreMatcher(tree.gitignores);
   return paths.map((file) => {
     let text = '';
     try {
@@ -91,7 +77,7 @@ export function findEnvFiles(root: string, gitRoot: string | null): EnvFile[] {
       path: file,
       variables: parseEnvVariables(text),
       tracked: tracked.has(file),
-      ignored: ignored ? isIgnored(file) : isIgnored(path.join(root, file)),
+      ignored: isIgnored(file),
     };
   });
 }
@@ -101,3 +87,8 @@ export function envTemplateFile(envFiles: readonly EnvFile[]): string {
   const templates = envFiles.filter((env) => isEnvTemplate(env.path) && !env.path.includes('/'));
   return (templates.find((env) => env.path === '.env.example') ?? templates[0])?.path ?? '.env.example';
 }
+
+const setHas =
+  (set: ReadonlySet<string>) =>
+  (item: string): boolean =>
+    set.has(item);

@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import fs, { closeSync, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { globbySync } from 'globby';
 import { isInside } from '../engine/safe-path.ts';
 import { gitListFiles } from './git.ts';
+import { gitignoreMatcher, walkTree, type TreeEntries } from './tree-walk.ts';
 import type { SkippedFile } from './types.ts';
 
 /** Build output, dependencies and tool state: never the project's own code. */
@@ -75,7 +75,7 @@ function symlinksAmong(root: string, files: readonly string[]): Set<string> {
 }
 
 /** The project's files relative to root: from git where there is one, else a walk honouring .gitignore. */
-export function listProjectTree(root: string, inGit: boolean): ProjectListing {
+export function listProjectTree(root: string, inGit: boolean, walked?: TreeEntries): ProjectListing {
   // A folder git ignores as a whole (a vendored app, say) lists nothing in git: walk it instead.
   const fromGit = inGit ? gitListFiles(root) : [];
   const skipped: SkippedFile[] = [];
@@ -85,33 +85,11 @@ export function listProjectTree(root: string, inGit: boolean): ProjectListing {
     listed = fromGit.map(toPosix);
     links = symlinksAmong(root, listed);
   } else {
-    const unreadable = new Set<string>();
-    const readdirOrRecord = ((dir: string, options: never) => {
-      try {
-        return readdirSync(dir, options);
-      } catch (error) {
-        if (['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) unreadable.add(dir);
-        throw error;
-      }
-    }) as typeof readdirSync;
-    const entries = globbySync('**/*', {
-      cwd: root,
-      dot: true,
-      gitignore: true,
-      onlyFiles: false,
-      objectMode: true,
-      followSymbolicLinks: false,
-      // A folder that cannot be read is listed as skipped, not the end of the scan.
-      suppressErrors: true,
-      fs: { ...fs, readdirSync: readdirOrRecord },
-      ignore: ALWAYS_SKIPPED_DIRS.map((dir) => `**/${dir}/**`),
-    }).filter((entry) => !entry.dirent.isDirectory());
-    listed = entries.map((entry) => toPosix(entry.path));
-    links = new Set(entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path)));
-    for (const dir of unreadable) {
-      const relative = toPosix(path.relative(root, dir));
-      if (relative && !isInSkippedDir(relative)) skipped.push({ path: `${relative}/`, reason: 'unreadable' });
-    }
+    const tree = walked ?? walkTree(root, ALWAYS_SKIPPED_DIRS);
+    const ignored = gitignoreMatcher(tree.gitignores);
+    listed = tree.files.filter((file) => !ignored(file));
+    links = new Set([...tree.links].filter((file) => !ignored(file)));
+    for (const dir of tree.unreadable) if (!isInSkippedDir(dir)) skipped.push({ path: `${dir}/`, reason: 'unreadable' });
   }
   const realRoot = links.size > 0 ? realpathSync(root) : root;
   const files: string[] = [];
@@ -161,6 +139,8 @@ export function readTextFile(absPath: string, maxBytes = isSchemaFile(absPath) ?
     return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
   }
   try {
+    const small = readSmallFile(fd);
+    if (small) return small.length > maxBytes ? { ok: false, reason: 'too-large' } : textOf(small, small.length);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not a regular file' };
     if (stat.size > maxBytes) return { ok: false, reason: 'too-large' };
@@ -171,12 +151,31 @@ export function readTextFile(absPath: string, maxBytes = isSchemaFile(absPath) ?
       if (n === 0) break;
       read += n;
     }
-    const head = buffer.subarray(0, Math.min(read, 8000));
-    if (head.includes(0)) return { ok: false, reason: 'binary' };
-    return { ok: true, text: buffer.toString('utf8', 0, read), bytes: read };
+    return textOf(buffer, read);
   } catch (error) {
     return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
   } finally {
     closeSync(fd);
   }
+}
+
+function textOf(buffer: Buffer, length: number): ReadResult {
+  if (buffer.subarray(0, Math.min(length, 8000)).includes(0)) return { ok: false, reason: 'binary' };
+  return { ok: true, text: buffer.toString('utf8', 0, length), bytes: length };
+}
+
+const scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * Most source files fit in one small read: reading them into one reused buffer spares a stat and an
+ * allocation per file. Null when the file fills the buffer; the caller then stats it and reads it whole.
+ */
+function readSmallFile(fd: number): Buffer | null {
+  let read = 0;
+  while (read < scratch.length) {
+    const n = readSync(fd, scratch, read, scratch.length - read, read);
+    if (n === 0) return scratch.subarray(0, read);
+    read += n;
+  }
+  return null;
 }

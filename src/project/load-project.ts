@@ -4,7 +4,8 @@ import picomatch from 'picomatch';
 import { UsageError } from '../errors.ts';
 import { loadConfig } from './config.ts';
 import { findEnvFiles } from './env-files.ts';
-import { hasBinaryExtension, listProjectTree } from './files.ts';
+import { ALWAYS_SKIPPED_DIRS, hasBinaryExtension, listProjectTree } from './files.ts';
+import { walkTree } from './tree-walk.ts';
 import { gitTopLevel } from './git.ts';
 import { detectPackages } from './packages.ts';
 import type { Project, SkippedFile } from './types.ts';
@@ -41,9 +42,11 @@ export function loadProject(dir: string, options: LoadOptions): Project {
   const topLevel = gitTopLevel(root);
   const config = loadConfig(root, options.knownCheckIds);
   const ignoredByConfig = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
-  const listing = listProjectTree(root, topLevel !== null);
+  // One walk serves the listing outside git and the env files, which are found wherever they are.
+  const tree = walkTree(root, ALWAYS_SKIPPED_DIRS);
+  const listing = listProjectTree(root, topLevel !== null, tree);
   const listed = listing.files.filter((file) => !ignoredByConfig(file));
-  const envFiles = findEnvFiles(root, topLevel).filter((env) => !ignoredByConfig(env.path));
+  const envFiles = findEnvFiles(root, topLevel, tree).filter((env) => !ignoredByConfig(env.path));
 
   if (listed.length === 0 && envFiles.length === 0) {
     throw new UsageError(`nothing to scan: ${dir} has no files`, 'point shipshape at the folder of your app');
