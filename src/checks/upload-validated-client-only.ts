@@ -150,7 +150,7 @@ export default defineCheck({
     },
     docs: "A form's `accept=` and a `file.size` test in browser code only guide the file picker: anyone can post any bytes to the route or the server action directly, with `curl` or the browser's console. Without a check on the server, one request can fill the bucket (and the bill) with gigabytes, or store an HTML or SVG file that runs as script when someone opens its public URL. Check `file.size` against a maximum and `file.type` against an allow-list in the handler, before the store call, and answer 413 or 415.",
     // Wider than the fix's: the forms that post to a route, and handlers that hand a file on, are read too.
-    prefilter: (text) => UPLOAD_TEXT.some((word) => text.includes(word)),
+    prefilter: UPLOAD_TEXT,
     fix: 'validate-upload',
     clientGraph: true,
     finds:

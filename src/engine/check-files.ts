@@ -8,6 +8,7 @@ import { moduleFacts, type ModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
 import { parseSource } from './parse.ts';
 import { mergeVisitors, walk, withFrozenTree } from './walk.ts';
+import { NeedleSet } from './needles.ts';
 
 export interface FileBatchResult {
   findings: Finding[];
@@ -31,11 +32,23 @@ export function checksWanting(checks: readonly FileCheck[], file: string): FileC
   return checks.filter((check) => (check.meta.files ? check.meta.files(file) : source));
 }
 
-export function passesPrefilter(check: FileCheck, text: string, project: Project, file: string): boolean {
+/** `present` answers for the needles of the checks' string prefilters, from one pass over the text. */
+export function passesPrefilter(
+  check: FileCheck,
+  text: string,
+  project: Project,
+  file: string,
+  present: (needle: string) => boolean = (needle) => text.includes(needle),
+): boolean {
   const prefilter = check.meta.prefilter;
   if (!prefilter) return true;
   if (typeof prefilter === 'function') return prefilter(text, project, file);
-  return prefilter.some((needle) => text.includes(needle));
+  return prefilter.some(present);
+}
+
+/** The strings the checks' prefilters look for, to be found in each file in one pass. */
+export function prefilterNeedles(checks: readonly FileCheck[]): NeedleSet {
+  return new NeedleSet(checks.flatMap((check) => (Array.isArray(check.meta.prefilter) ? check.meta.prefilter : [])));
 }
 
 /** The file's tree, or undefined after reporting why it does not parse (once: the scan goes on). */
@@ -71,10 +84,12 @@ export function checkFileText(
   noteModules: boolean,
   parseErrorCheck: Check,
   fixSafety: (fixId: string) => boolean,
+  needles?: NeedleSet,
 ): FileOutcome {
   const outcome: FileOutcome = { findings: [], suppressed: 0, facts: [], module: null };
   if (noteModules && isSourceFile(file)) outcome.module = moduleFacts(text);
-  const matching = wanting.filter((check) => passesPrefilter(check, text, project, file));
+  const present = needles?.search(text);
+  const matching = wanting.filter((check) => passesPrefilter(check, text, project, file, present));
   if (matching.length === 0) return outcome;
   const collector = new FileFindings(project, file, text, fixSafety);
   const ast = isSourceFile(file) ? parseOrReport(file, text, (input) => collector.add(parseErrorCheck.meta, input)) : null;
@@ -127,6 +142,7 @@ export function checkFiles(
 ): FileBatchResult {
   const result = emptyBatch();
   const noteModules = checks.some((check) => check.meta.clientGraph);
+  const needles = prefilterNeedles(checks);
   for (const file of files) {
     onFile?.();
     const wanting = checksWanting(checks, file);
@@ -136,7 +152,12 @@ export function checkFiles(
       result.skipped.push({ path: file, reason: read.reason });
       continue;
     }
-    addOutcome(result, file, read.bytes, checkFileText(project, file, read.text, wanting, noteModules, parseErrorCheck, fixSafety));
+    addOutcome(
+      result,
+      file,
+      read.bytes,
+      checkFileText(project, file, read.text, wanting, noteModules, parseErrorCheck, fixSafety, needles),
+    );
   }
   return result;
 }

@@ -5,7 +5,15 @@ import { deserialize, serialize } from 'node:v8';
 import { overlaidText, readTextFile } from '../project/files.ts';
 import type { Project } from '../project/types.ts';
 import type { Check, FileCheck } from '../types.ts';
-import { addOutcome, checkFileText, checksWanting, emptyBatch, type FileBatchResult, type FileOutcome } from './check-files.ts';
+import {
+  addOutcome,
+  checkFileText,
+  checksWanting,
+  emptyBatch,
+  prefilterNeedles,
+  type FileBatchResult,
+  type FileOutcome,
+} from './check-files.ts';
 import { replaceDurably } from './durable-fs.ts';
 import { packageRoot } from './package-root.ts';
 import { STATE_DIR } from './state-dir.ts';
@@ -176,6 +184,7 @@ export function checkFilesCached(
   const kept = new Map<string, CachedFile>();
   const result = emptyBatch();
   const noteModules = checks.some((check) => check.meta.clientGraph);
+  const needles = prefilterNeedles(checks);
   let changed = false;
   for (const name of files) {
     onFile?.();
@@ -197,7 +206,7 @@ export function checkFilesCached(
     }
     const hash = hashText(read.text);
     const outcome =
-      hit?.hash === hash ? hit.outcome : checkFileText(project, name, read.text, wanting, noteModules, parseErrorCheck, fixSafety);
+      hit?.hash === hash ? hit.outcome : checkFileText(project, name, read.text, wanting, noteModules, parseErrorCheck, fixSafety, needles);
     // The stat taken before the read: a write during the read then shows as a changed stat next time.
     const stat = sameStat(before, statOf(absPath)) ? settled(before, readAt) : null;
     const statKept = stat === null ? hit?.stat === null : sameStat(stat, hit?.stat ?? null);
