@@ -13,6 +13,7 @@ import {
 import { markServerOnly } from './add-server-only.ts';
 import { onlyInAppRouterServerCode } from '../src/analysis/client-graph.ts';
 import { driverNames, opensConnection, type Connection } from '../src/analysis/db-drivers.ts';
+import { escapeRegExp } from '../src/engine/needles.ts';
 import { printSource } from '../src/engine/print-style.ts';
 import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
@@ -241,7 +242,7 @@ async function sharedModule(
 
 /** The arguments a pool module written by this transform passes its factory; null for a module written by hand. */
 function settingsOf(module: string, factory: string): string | null {
-  const escaped = factory.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(factory);
   return new RegExp(`^export const \\w+ = globalForDb\\.\\w+ \\?\\? ${escaped}\\((.*)\\);?$`, 'm').exec(module)?.[1] ?? null;
 }
 

@@ -14,6 +14,10 @@ import {
 import { loadSchemas, schemaForFile } from '../sql/load-schema.ts';
 import { qualifiedName } from '../sql/model.ts';
 import { BODY_WRITE_TEXT, REQUEST_BODY_TEXT } from '../../transforms/meta/validate-request-body.ts';
+import { anyOf } from '../engine/needles.ts';
+
+const BODY_WRITES = anyOf(BODY_WRITE_TEXT);
+const REQUEST_BODIES = anyOf(REQUEST_BODY_TEXT);
 
 /** One whole-body write, recorded per file and matched with the schema once every file was read. */
 interface BodyWrite {
@@ -51,8 +55,7 @@ export default defineCheck({
         "the SQL's columns come from `Object.keys({{body}})`: a caller names the columns it writes, any column of the table. List the columns a user may set in the code.",
     },
     docs: 'A create or update that takes the request body as it comes (`data: req.body`, `data: await req.json()`, `.insert(body)`, `{ ...body }`) writes every field the caller sends, not only the ones the form shows: `role: "admin"`, `userId` of someone else, `price: 0`, `isAdmin`, `stripeCustomerId`. Parse the body with a schema (zod, valibot, yup) or pick the fields by name, and take the owner from the session.',
-    prefilter: (text) =>
-      BODY_WRITE_TEXT.some((needle) => text.includes(needle)) && REQUEST_BODY_TEXT.some((needle) => text.includes(needle)),
+    prefilter: (text) => BODY_WRITES.test(text) && REQUEST_BODIES.test(text),
     fix: 'validate-request-body',
     finds:
       "a Pages API route, route handler or server action that passes the request body (or a server action's whole argument, or `Object.fromEntries(formData)`) whole to Prisma `create`/`update`/`upsert` `data`, to supabase-js `.insert()`/`.update()`/`.upsert()`, or spreads it there, with no schema parse of it in the handler; or builds SQL from `Object.keys(body)`. The message names the model's privileged columns (owner, role and admin flags, prices and balances, Stripe and subscription ids, verification flags, password hashes)",

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MASKED_SHAPES, URL_PASSWORD, looksRandom } from './secret-shapes.ts';
 import { isEnvFileName } from '../project/env-files.ts';
+import { escapeRegExp } from '../engine/needles.ts';
 
 /** Replaces each of the given values wherever it appears. */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -45,10 +46,6 @@ export function forgetEnvValues(): void {
   envValues.clear();
   rememberedFiles.clear();
   envValuePattern = null;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function addEnvValue(raw: string): void {

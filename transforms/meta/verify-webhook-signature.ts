@@ -1,4 +1,5 @@
 import type { TransformMeta } from '../../src/engine/transform-types.ts';
+import { anyOf } from '../../src/engine/needles.ts';
 
 /**
  * Text a webhook handler holds: a signature header, an SDK call, a provider's event type, a Supabase
@@ -45,8 +46,10 @@ export const WEBHOOK_TEXT = [
 export const isRouteModule = (file: string): boolean => /(^|\/)pages\/api\/|(^|\/)route\.[cm]?[jt]sx?$/.test(file);
 
 /** Whether a module may hold a webhook handler: a route whose path or text shows one. */
+const WEBHOOK_WORDS = anyOf(WEBHOOK_TEXT);
+
 export function mayHoldWebhook(text: string, file: string): boolean {
-  return isRouteModule(file) && (/webhook/i.test(file) || WEBHOOK_TEXT.some((word) => text.includes(word)));
+  return isRouteModule(file) && (/webhook/i.test(file) || WEBHOOK_WORDS.test(text));
 }
 
 export const meta: TransformMeta = {
