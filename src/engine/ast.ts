@@ -14,7 +14,7 @@ export function propertyName(node: Node): string | null {
   return null;
 }
 
-const FUNCTION_TYPES = new Set([
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
   'FunctionDeclaration',
   'FunctionExpression',
   'ArrowFunctionExpression',

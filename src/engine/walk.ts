@@ -1,6 +1,7 @@
 import type { Node } from '@babel/types';
 import type { Visitor, Visitors } from '../types.ts';
 import { VISITOR_KEYS } from './visitor-keys.ts';
+import { FUNCTION_TYPES } from './ast.ts';
 
 /** Several checks' visitors merged, so a file's tree is walked once for all of them. */
 export function mergeVisitors(all: Visitors[]): Map<string, Visitor[]> {
@@ -40,17 +41,7 @@ interface FlatTree {
 
 let frozen: FlatTree | null = null;
 
-const WALK_ROOTS = new Set([
-  'File',
-  'Program',
-  'BlockStatement',
-  'FunctionDeclaration',
-  'FunctionExpression',
-  'ArrowFunctionExpression',
-  'ObjectMethod',
-  'ClassMethod',
-  'ClassPrivateMethod',
-]);
+const WALK_ROOTS = new Set(['File', 'Program', 'BlockStatement', ...FUNCTION_TYPES]);
 
 /**
  * Runs `read` while the tree below `root` is taken as unchanging: the checks walk one file's tree a
