@@ -7,6 +7,9 @@ import { requestHandlers } from '../analysis/request-handlers.ts';
 import { UPLOAD_TEXT, fileHandoffs, jsxStringValue, storeHelpers, uploadStores, type StoreHelper } from '../analysis/uploads.ts';
 import { memberName } from '../engine/ast.ts';
 import { forEachNode } from '../engine/walk.ts';
+import { anyOf } from '../engine/needles.ts';
+
+const UPLOAD_WORDS = anyOf(UPLOAD_TEXT);
 
 type MessageId = 'noChecks' | 'noSizeCheck' | 'noTypeCheck';
 
@@ -150,7 +153,8 @@ export default defineCheck({
     },
     docs: "A form's `accept=` and a `file.size` test in browser code only guide the file picker: anyone can post any bytes to the route or the server action directly, with `curl` or the browser's console. Without a check on the server, one request can fill the bucket (and the bill) with gigabytes, or store an HTML or SVG file that runs as script when someone opens its public URL. Check `file.size` against a maximum and `file.type` against an allow-list in the handler, before the store call, and answer 413 or 415.",
     // Wider than the fix's: the forms that post to a route, and handlers that hand a file on, are read too.
-    prefilter: UPLOAD_TEXT,
+    // A function, not the list: the module that posts the file is read too, so this is wider than the fix's own prefilter.
+    prefilter: (text) => UPLOAD_WORDS.test(text),
     fix: 'validate-upload',
     clientGraph: true,
     finds:
