@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gitignoreMatcher, walkTree, type TreeEntries } from './tree-walk.ts';
 import { jwtRole, secretKind } from '../secrets/secret-shapes.ts';
 import { ALWAYS_SKIPPED_DIRS, MAX_FILE_BYTES } from './files.ts';
-import { gitIgnored, gitTrackedFiles } from './git.ts';
+import { gitIgnored, gitListFiles } from './git.ts';
 import type { EnvFile, EnvUrl, EnvVariable } from './types.ts';
 
 /** `.env`, `.env.local`, `.env.production`, … but not editor backups or folders. */
@@ -60,10 +60,10 @@ export function parseEnvVariables(text: string): EnvVariable[] {
 }
 
 /** Env files are read even where git ignores them: they hold the configuration that ships. */
-export function findEnvFiles(root: string, gitRoot: string | null, walked?: TreeEntries): EnvFile[] {
+export function findEnvFiles(root: string, gitRoot: string | null, walked?: TreeEntries, tracked?: ReadonlySet<string>): EnvFile[] {
   const tree = walked ?? walkTree(root, ALWAYS_SKIPPED_DIRS);
   const paths = tree.envCandidates.filter(isEnvFileName).sort();
-  const tracked = gitRoot ? gitTrackedFiles(root) : new Set<string>();
+  const inIndex = tracked ?? (gitRoot ? gitListFiles(root).tracked : new Set<string>());
   const isIgnored = gitRoot ? setHas(gitIgnored(root, paths)) : gitignoreMatcher(tree.gitignores);
   return paths.map((file) => {
     let text = '';
@@ -76,7 +76,7 @@ export function findEnvFiles(root: string, gitRoot: string | null, walked?: Tree
     return {
       path: file,
       variables: parseEnvVariables(text),
-      tracked: tracked.has(file),
+      tracked: inIndex.has(file),
       ignored: isIgnored(file),
     };
   });

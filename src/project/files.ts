@@ -42,6 +42,8 @@ export interface ProjectListing {
   files: string[];
   /** Links that lead out of the project and folders that cannot be read (with a trailing slash). */
   skipped: SkippedFile[];
+  /** The files git tracks, relative to the root; none outside git. */
+  tracked: Set<string>;
 }
 
 function leavesRoot(realRoot: string, link: string): boolean {
@@ -77,7 +79,8 @@ function symlinksAmong(root: string, files: readonly string[]): Set<string> {
 /** The project's files relative to root: from git where there is one, else a walk honouring .gitignore. */
 export function listProjectTree(root: string, inGit: boolean, walked?: TreeEntries): ProjectListing {
   // A folder git ignores as a whole (a vendored app, say) lists nothing in git: walk it instead.
-  const fromGit = inGit ? gitListFiles(root) : [];
+  const git = inGit ? gitListFiles(root) : null;
+  const fromGit = git?.files ?? [];
   const skipped: SkippedFile[] = [];
   let listed: string[];
   let links: Set<string>;
@@ -98,7 +101,7 @@ export function listProjectTree(root: string, inGit: boolean, walked?: TreeEntri
     if (links.has(file) && leavesRoot(realRoot, path.join(root, file))) skipped.push({ path: file, reason: 'symlink outside the project' });
     else files.push(file);
   }
-  return { files: files.sort(), skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)) };
+  return { files: files.sort(), skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)), tracked: git?.tracked ?? new Set() };
 }
 
 export function listProjectFiles(root: string, inGit: boolean): string[] {

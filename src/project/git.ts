@@ -19,25 +19,29 @@ export function gitTopLevel(dir: string): string | null {
   return out ? out.trim() : null;
 }
 
-/** Tracked files plus untracked files git does not ignore, relative to dir; not those deleted since the last commit. */
-export function gitListFiles(dir: string): string[] {
-  // One process for both lists: `-t` tags each path, `R` for a file deleted from the work tree but still in the index.
+export interface GitListing {
+  /** Tracked files plus untracked files git does not ignore, relative to dir; not those deleted since the last commit. */
+  files: string[];
+  /** The files in the index, deleted or not. */
+  tracked: Set<string>;
+}
+
+export function gitListFiles(dir: string): GitListing {
+  // One process for all of it: `-t` tags each path, `?` for an untracked file, `R` for a file deleted
+  // from the work tree but still in the index (listed a second time, tagged as tracked).
   const out = git(dir, ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard']);
   if (out === null) throw new Error(`git ls-files failed in ${dir}`);
   const listed = new Set<string>();
   const deleted = new Set<string>();
+  const tracked = new Set<string>();
   for (const entry of out.split('\0')) {
     if (!entry) continue;
     const file = entry.slice(2);
     if (entry.startsWith('R ')) deleted.add(file);
     else listed.add(file);
+    if (!entry.startsWith('? ')) tracked.add(file);
   }
-  return [...listed].filter((file) => !deleted.has(file));
-}
-
-export function gitTrackedFiles(dir: string): Set<string> {
-  const out = git(dir, ['ls-files', '-z', '--cached']);
-  return new Set((out ?? '').split('\0').filter(Boolean));
+  return { files: [...listed].filter((file) => !deleted.has(file)), tracked };
 }
 
 /** Which of the paths (relative to dir) .gitignore rules cover, whether or not they are tracked. */

@@ -46,7 +46,7 @@ export function loadProject(dir: string, options: LoadOptions): Project {
   const tree = walkTree(root, ALWAYS_SKIPPED_DIRS);
   const listing = listProjectTree(root, topLevel !== null, tree);
   const listed = listing.files.filter((file) => !ignoredByConfig(file));
-  const envFiles = findEnvFiles(root, topLevel, tree).filter((env) => !ignoredByConfig(env.path));
+  const envFiles = findEnvFiles(root, topLevel, tree, listing.tracked).filter((env) => !ignoredByConfig(env.path));
 
   if (listed.length === 0 && envFiles.length === 0) {
     throw new UsageError(`nothing to scan: ${dir} has no files`, 'point shipshape at the folder of your app');
