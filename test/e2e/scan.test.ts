@@ -261,4 +261,11 @@ describe('shipshape scan on the prototype app', () => {
     const report = JSON.parse((await runAsync(['scan', dir, '--format', 'json'])).stdout);
     expect(report.findings.map((f: { file: string }) => f.file)).toEqual(['src/new.js']);
   });
+
+  it('quotes a table name in its SQL only where PostgreSQL needs it, in an app whose schema is only Prisma', async () => {
+    const app = copyFixture(path.join(FIXTURES, 'apps', 'data-access'));
+    const report = JSON.parse((await runAsync(['scan', app, '--only', 'rls-disabled', '--format', 'json'])).stdout);
+    const messages = report.findings.map((f: { message: string }) => f.message);
+    expect(messages.some((message: string) => message.includes('`alter table products enable row level security;`'))).toBe(true);
+  });
 });
