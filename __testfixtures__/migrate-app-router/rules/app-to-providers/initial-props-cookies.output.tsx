@@ -2,15 +2,13 @@
 
 import { useState } from 'react';
 import { setCookie } from 'ez-cookies';
-import { ThemeProvider } from '../components/theme';
-
-import type { LoadedAppProps } from './app-props';
+import { ThemeProvider, type Scheme } from '../components/theme';
 
 export const Providers = ({
   children,
   scheme: initialScheme,
   locale,
-}: { children: React.ReactNode } & LoadedAppProps) => {
+}: { children: React.ReactNode } & { scheme: Scheme; locale: string | null }) => {
   const [scheme, setScheme] = useState(initialScheme);
   const toggle = () => {
     const next = scheme === 'dark' ? 'light' : 'dark';

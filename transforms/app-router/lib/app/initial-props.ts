@@ -216,6 +216,7 @@ export function appPropsModule(j: JSCodeshift, appSource: string, target: string
   convertBody(j, found);
   if (!returnsProps(j, found.fn)) return null;
   const program = root.find(j.Program).get().node as Node;
+  if (found.fn.body.extra) found.fn.body.extra.parenthesized = false;
   const body = found.fn.body.type === 'BlockStatement' ? found.fn.body : j.blockStatement([j.returnStatement(found.fn.body as never)]);
   const loader = j.functionDeclaration(j.identifier(LOADER), [], body as never);
   loader.async = true;
@@ -269,17 +270,49 @@ export function dropMovedInitialProps(j: JSCodeshift, root: Collection): boolean
 const NEXT_APP_PROPS = new Set(['Component', 'pageProps', 'router', 'err']);
 
 /**
+ * The type the App gave its own props, where it wrote one: `AppProps & { theme: Theme }` on the
+ * parameter, or `const MyApp: AppType<{ theme: Theme }>` on the App. Null otherwise.
+ */
+function declaredOwnProps(j: JSCodeshift, root: Collection, fn: Node, appProps: Node): Node | null {
+  const onParam = appProps?.typeAnnotation?.typeAnnotation as Node | undefined;
+  if (onParam?.type === 'TSIntersectionType') {
+    const own = (onParam.types as Node[]).filter((type) => type.type === 'TSTypeLiteral');
+    if (own.length === 1) return own[0]!;
+  }
+  const holder = root
+    .find(j.VariableDeclarator)
+    .filter((p: ASTPath) => (p.node as Node).init === fn)
+    .paths()[0];
+  const onApp = (holder?.node as Node | undefined)?.id.typeAnnotation?.typeAnnotation as Node | undefined;
+  const parameters = (onApp?.typeParameters?.params ?? []) as Node[];
+  return onApp?.type === 'TSTypeReference' && parameters.length === 1 && parameters[0]!.type === 'TSTypeLiteral' ? parameters[0]! : null;
+}
+
+/**
  * The providers take what the root layout loaded: the App's props other than Next.js's own stay in its
- * parameter, typed as `loadAppProps` returns them (imported from `module` as a type only).
+ * parameter, typed as the App declared them, or else as `loadAppProps` returns them (imported from
+ * `module` as a type only).
  */
 export function takeLoadedProps(j: JSCodeshift, root: Collection, fn: Node, appProps: Node, module: string, file: string): void {
   const own = ((appProps?.properties ?? []) as Node[]).filter(
     (property) => property.type === 'ObjectProperty' && !NEXT_APP_PROPS.has(property.key?.name),
   );
   if (own.length === 0) return;
+  const declared = declaredOwnProps(j, root, fn, appProps);
   const pattern = fn.params[0] as Node;
   pattern.properties.push(...own);
+  // The App's own prop types (`AppProps & CountryProps`) may now be unused.
+  const written = appProps.typeAnnotation
+    ? j(appProps.typeAnnotation as never)
+        .find(j.Identifier)
+        .nodes()
+    : [];
+  for (const name of new Set(written.map((identifier) => identifier.name))) removeUnusedBinding(j, root, name);
   if (!isTypeScript(file) || !pattern.typeAnnotation) return;
+  if (declared) {
+    pattern.typeAnnotation.typeAnnotation = j.tsIntersectionType([pattern.typeAnnotation.typeAnnotation, declared as never]);
+    return;
+  }
   const local = freeName(j, root, LOADED_TYPE);
   pattern.typeAnnotation.typeAnnotation = j.tsIntersectionType([
     pattern.typeAnnotation.typeAnnotation,
