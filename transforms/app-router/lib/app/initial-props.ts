@@ -84,7 +84,8 @@ export function convertibleInitialProps(j: JSCodeshift, root: Collection): Initi
   const ownCalls: ASTPath[] = [];
   const reads: RequestRead[] = [];
   let convertible = true;
-  references(j, scope, (contextName ?? ctxName)!).forEach((p: ASTPath<Identifier>) => {
+  const context = contextName ?? ctxName;
+  (context === undefined ? j([]) : references(j, scope, context)).forEach((p: ASTPath<Identifier>) => {
     if (!convertible) return;
     const parent = p.parent.node as Node;
     if (
