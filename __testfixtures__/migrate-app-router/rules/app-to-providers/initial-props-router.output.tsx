@@ -3,7 +3,10 @@
 import App, { type AppContext } from 'next/app';
 import { ThemeProvider } from '../components/theme';
 
-export const Providers = ({ children }: { children: React.ReactNode }) => {
+export const Providers = ({
+  children,
+  locale
+}: { children: React.ReactNode } & Partial<{ locale: string }>) => {
   return (
     <ThemeProvider locale={locale}>
       {children}

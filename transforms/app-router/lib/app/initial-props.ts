@@ -41,13 +41,9 @@ function importBindings(j: JSCodeshift, root: Collection): Map<string, { source:
   return bindings;
 }
 
-/**
- * The App's `getInitialProps` when all it reads of its context is the request's headers and cookies
- * (directly or through a known cookie reader) and the result of `App.getInitialProps(ctx)`, which it
- * only spreads: the root layout, an async server component, can compute the same. Null otherwise.
- */
-export function convertibleInitialProps(j: JSCodeshift, root: Collection): InitialProps | null {
-  const statement = root
+/** The App's `App.getInitialProps = …` statement, if it has one. */
+export function initialPropsStatement(j: JSCodeshift, root: Collection): ASTPath | undefined {
+  return root
     .find(j.ExpressionStatement)
     .filter(
       (p: ASTPath) =>
@@ -58,6 +54,15 @@ export function convertibleInitialProps(j: JSCodeshift, root: Collection): Initi
         memberKey((p.node as Node).expression.left) === 'getInitialProps',
     )
     .paths()[0];
+}
+
+/**
+ * The App's `getInitialProps` when all it reads of its context is the request's headers and cookies
+ * (directly or through a known cookie reader) and the result of `App.getInitialProps(ctx)`, which it
+ * only spreads: the root layout, an async server component, can compute the same. Null otherwise.
+ */
+export function convertibleInitialProps(j: JSCodeshift, root: Collection): InitialProps | null {
+  const statement = initialPropsStatement(j, root);
   const fn = (statement?.node as Node | undefined)?.expression.right as Node | undefined;
   if (!statement || !isFunction(fn) || fn!.params.length > 1) return null;
   const bindings = importBindings(j, root);
@@ -270,6 +275,27 @@ export function dropMovedInitialProps(j: JSCodeshift, root: Collection): boolean
 /** Props every Pages Router App gets from Next.js; the others came from `getInitialProps`. */
 const NEXT_APP_PROPS = new Set(['Component', 'pageProps', 'router', 'err']);
 
+const ownProps = (appProps: Node | undefined): Node[] =>
+  ((appProps?.properties ?? []) as Node[]).filter(
+    (property) => property.type === 'ObjectProperty' && !NEXT_APP_PROPS.has(property.key?.name),
+  );
+
+/**
+ * A `getInitialProps` that stays (with its TODO) gives the providers nothing: the App's own props stay in
+ * their parameter, undefined until the root layout passes them, so the providers never read a name
+ * that is gone. In TypeScript they keep the type the App declared, each made optional; without one they go.
+ */
+export function keepUnpassedProps(j: JSCodeshift, root: Collection, fn: Node, appProps: Node, file: string): void {
+  const own = ownProps(appProps);
+  const declared = declaredOwnProps(j, root, fn, appProps);
+  const pattern = fn.params[0] as Node;
+  if (own.length === 0 || (isTypeScript(file) && (!declared || !pattern.typeAnnotation))) return;
+  pattern.properties.push(...own);
+  if (!isTypeScript(file)) return;
+  const optional = j.tsTypeReference(j.identifier('Partial'), j.tsTypeParameterInstantiation([declared as never]));
+  pattern.typeAnnotation.typeAnnotation = j.tsIntersectionType([pattern.typeAnnotation.typeAnnotation, optional]);
+}
+
 /**
  * The type the App gave its own props, where it wrote one: `AppProps & { theme: Theme }` on the
  * parameter, or `const MyApp: AppType<{ theme: Theme }>` on the App. Null otherwise.
@@ -295,9 +321,7 @@ function declaredOwnProps(j: JSCodeshift, root: Collection, fn: Node, appProps: 
  * `module` as a type only).
  */
 export function takeLoadedProps(j: JSCodeshift, root: Collection, fn: Node, appProps: Node, module: string, file: string): void {
-  const own = ((appProps?.properties ?? []) as Node[]).filter(
-    (property) => property.type === 'ObjectProperty' && !NEXT_APP_PROPS.has(property.key?.name),
-  );
+  const own = ownProps(appProps);
   if (own.length === 0) return;
   const declared = declaredOwnProps(j, root, fn, appProps);
   const pattern = fn.params[0] as Node;
