@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, runAsync, writeTree } from '../helpers.ts';
@@ -256,6 +256,15 @@ describe('shipshape migrate app-router', () => {
     expect(code, stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'app/layout.tsx'), 'utf8')).toContain('<Providers {...appProps}>');
     expect(readFileSync(path.join(dir, 'app/app-props.ts'), 'utf8')).toContain("(await cookies()).get('scheme')?.value");
+    // A module of that name of the app's own stays as it is.
+    const taken = copyFixture(path.join(FIXTURES, 'migrate-app-router', 'app-initial-props', 'input'));
+    mkdirSync(path.join(taken, 'app'));
+    writeFileSync(path.join(taken, 'app/app-props.ts'), 'export const props = 1;\n');
+    gitInit(taken);
+    expect((await runAsync(['migrate', 'app-router', '--yes'], { cwd: taken })).code).toBe(0);
+    expect(readFileSync(path.join(taken, 'app/app-props.ts'), 'utf8')).toBe('export const props = 1;\n');
+    expect(readFileSync(path.join(taken, 'app/layout.tsx'), 'utf8')).toContain("import { loadAppProps } from './app-props-2';");
+    expect(readFileSync(path.join(taken, 'app/providers.tsx'), 'utf8')).not.toContain('getInitialProps');
     const routerApp = gitInit(
       writeTree({
         'package.json': PACKAGE,

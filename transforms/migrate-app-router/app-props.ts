@@ -6,12 +6,20 @@ import { freeName, type AstNode as Node } from '../app-router/lib/rules.ts';
 import { LOADER } from '../app-router/lib/app/initial-props.ts';
 
 /**
- * Where the App's `getInitialProps` goes, a server module beside the root layout, and how `_app`
- * names it (the providers' imports are rebased from `_app` when they move beside it).
+ * Where the App's `getInitialProps` goes, a server module beside the root layout whose name the app
+ * does not use yet, and how `_app` names it (the providers' imports are rebased from `_app` when they
+ * move beside it).
  */
-export function appPropsPlace(appDir: string, appFile: string): { file: string; fromApp: string; fromLayout: string } {
-  const file = `${appDir}/app-props.${/\.tsx?$/.test(appFile) ? 'ts' : 'js'}`;
-  return { file, fromApp: relativeSpecifier(appFile, file, './app-props'), fromLayout: './app-props' };
+export function appPropsPlace(
+  appDir: string,
+  appFile: string,
+  exists: (file: string) => boolean,
+): { file: string; fromApp: string; fromLayout: string } {
+  const extension = /\.tsx?$/.test(appFile) ? 'ts' : 'js';
+  let name = 'app-props';
+  for (let n = 2; ['ts', 'tsx', 'js', 'jsx'].some((ext) => exists(`${appDir}/${name}.${ext}`)); n++) name = `app-props-${n}`;
+  const file = `${appDir}/${name}.${extension}`;
+  return { file, fromApp: relativeSpecifier(appFile, file, `./${name}`), fromLayout: `./${name}` };
 }
 
 /**

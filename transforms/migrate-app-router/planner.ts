@@ -240,7 +240,7 @@ export function migrateApp(
         );
         const providersFile = `${appDir}/providers.${path.posix.extname(appEntryFile.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx')}`;
         // What `getInitialProps` gave the App, the root layout loads: from a server module, since `providers` is client code.
-        const appProps = appPropsPlace(appDir, appEntryFile.file);
+        const appProps = appPropsPlace(appDir, appEntryFile.file, exists);
         const appPropsCode = appPropsModule(api, appSource, appProps.file);
         let providers = applyRules(
           api,
@@ -275,7 +275,7 @@ export function migrateApp(
           if (suspense) styleImports.push("import { Suspense } from 'react';");
         }
         layout = addImportsText(api, layout, styleImports);
-        if (appPropsCode !== null && !onlyChildren && !exists(appProps.file)) {
+        if (appPropsCode !== null && !onlyChildren) {
           const code = rebaseImports(api, resolver, appEntryFile.file, appProps.file, appPropsCode, moved);
           specials.push({ from: null, target: appProps.file, content: likeOriginal(appSource, code, appProps.file) });
           layout = layoutLoadsAppProps(api, layout, layoutFile, appProps.fromLayout);
