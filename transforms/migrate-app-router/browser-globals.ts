@@ -8,14 +8,17 @@ const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage',
 /** Code that runs later than the module itself: a function's body, a method, an instance field. */
 const DEFERRED = /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression|ObjectMethod|ClassMethod|ClassPrivateMethod)$/;
 
+/** TypeScript nodes that hold a run-time expression. */
+const TYPED_EXPRESSION =
+  /^TS(AsExpression|SatisfiesExpression|NonNullExpression|TypeAssertion|EnumDeclaration|EnumMember|ModuleDeclaration|ModuleBlock|ExportAssignment)$/;
+
 const mentionsTypeofGlobal = (j: JSCodeshift, node: Node) =>
   j(node as never)
     .find(j.UnaryExpression, { operator: 'typeof' })
     .filter((p: ASTPath) => {
       const argument = (p.node as Node).argument;
       return argument.type === 'Identifier' && BROWSER_GLOBALS.includes(argument.name);
-    }).length > 0 ||
-  (node.type === 'UnaryExpression' && node.operator === 'typeof');
+    }).length > 0;
 
 /** A browser global the module reads as it loads, with what holds it. */
 export interface ModuleScopeRead {
@@ -38,6 +41,8 @@ export function moduleScopeReads(j: JSCodeshift, root: ReturnType<JSCodeshift>):
       for (let at: ASTPath | null = p.parent; at; child = at, at = at.parent) {
         const node = at.node as Node;
         if (DEFERRED.test(node.type) || ((node.type === 'ClassProperty' || node.type === 'ClassPrivateProperty') && !node.static)) return;
+        // A type (`type Storage = typeof localStorage`) reads nothing at run time.
+        if (/^TS/.test(node.type) && !TYPED_EXPRESSION.test(node.type)) return;
         const guarded =
           ((node.type === 'IfStatement' || node.type === 'ConditionalExpression') &&
             child.node !== node.test &&
