@@ -302,6 +302,8 @@ function nextBuild(dir, modules, typesOff) {
         NODE_ENV: 'production',
         // No network: Google Fonts answer from a stand-in, so an app using `next/font/google` builds as it would online.
         NEXT_FONT_GOOGLE_MOCKED_RESPONSES: path.join(here, 'migrate-apps', 'google-fonts-offline.cjs'),
+        // What this repository's Next.js loads for the app (`critters` for `optimizeCss`) resolves from the app's own dependencies.
+        NODE_PATH: modules,
       },
     });
     let output = '';
