@@ -296,7 +296,15 @@ function nextBuild(dir, modules, typesOff) {
     const started = Date.now();
     const child = spawn(process.execPath, [nextBin, 'build', '--webpack'], {
       cwd: dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        // No network: Google Fonts answer from a stand-in, so an app using `next/font/google` builds as it would online.
+        NEXT_FONT_GOOGLE_MOCKED_RESPONSES: path.join(here, 'migrate-apps', 'google-fonts-offline.cjs'),
+        // What this repository's Next.js loads for the app (`critters` for `optimizeCss`) resolves from the app's own dependencies.
+        NODE_PATH: modules,
+      },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

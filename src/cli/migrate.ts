@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { applyWithJournal, ignoreStateDir } from '../engine/apply.ts';
@@ -26,6 +28,19 @@ interface MigrateFlags {
 const PREFLIGHT = ['app-router-unsupported-feature', 'route-conflict', 'next-router-in-app-dir', 'next-navigation-in-pages'];
 
 const where = (finding: Finding) => `${finding.file}:${finding.line}`;
+
+/** An `_app` `getInitialProps` that only reads the request's headers and cookies moves to the root layout: it blocks nothing. */
+async function withoutMovableInitialProps(root: string, blockers: Finding[]): Promise<Finding[]> {
+  if (!blockers.some((f) => f.messageId === 'appGetInitialProps')) return blockers;
+  const [{ default: jscodeshift }, { initialPropsMove }] = await Promise.all([
+    import('jscodeshift'),
+    import('../../transforms/app-router/lib/app/initial-props.ts'),
+  ]);
+  const j = jscodeshift.withParser('tsx');
+  return blockers.filter(
+    (f) => f.messageId !== 'appGetInitialProps' || !initialPropsMove(j, readFileSync(path.join(root, f.file), 'utf8')),
+  );
+}
 
 export function registerMigrate(program: Command, setExit: (code: number) => void): void {
   const migrate = program.command('migrate').description('move an app to a newer framework API');
@@ -66,7 +81,10 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       }
       const checks = PREFLIGHT.map((id) => findCheck(id)!);
       const { findings } = await scan(project, { checks });
-      const blockers = findings.filter((f) => f.ruleId === 'app-router-unsupported-feature');
+      const blockers = await withoutMovableInitialProps(
+        project.root,
+        findings.filter((f) => f.ruleId === 'app-router-unsupported-feature'),
+      );
       if (blockers.length > 0 && !flags.force) {
         for (const blocker of blockers) logger.warn(`${where(blocker)}  ${blocker.message}`);
         throw new UsageError(

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, runAsync, writeTree } from '../helpers.ts';
@@ -248,6 +248,45 @@ describe('shipshape migrate app-router', () => {
     const { code, stdout } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toContain('app/post/page.tsx reaches `react-dom/server`, which a server component cannot import');
+  });
+
+  it('moves an `_app` getInitialProps that reads cookies into the root layout without --force, and still stops on one that reads the router', async () => {
+    const dir = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', 'app-initial-props', 'input')));
+    const { code, stderr } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'app/layout.tsx'), 'utf8')).toContain('<Providers {...appProps}>');
+    expect(readFileSync(path.join(dir, 'app/app-props.ts'), 'utf8')).toContain("(await cookies()).get('scheme')?.value");
+    // A module of that name of the app's own stays as it is.
+    const taken = copyFixture(path.join(FIXTURES, 'migrate-app-router', 'app-initial-props', 'input'));
+    mkdirSync(path.join(taken, 'app'));
+    writeFileSync(path.join(taken, 'app/app-props.ts'), 'export const props = 1;\n');
+    gitInit(taken);
+    expect((await runAsync(['migrate', 'app-router', '--yes'], { cwd: taken })).code).toBe(0);
+    expect(readFileSync(path.join(taken, 'app/app-props.ts'), 'utf8')).toBe('export const props = 1;\n');
+    expect(readFileSync(path.join(taken, 'app/layout.tsx'), 'utf8')).toContain("import { loadAppProps } from './app-props-2';");
+    expect(readFileSync(path.join(taken, 'app/providers.tsx'), 'utf8')).not.toContain('getInitialProps');
+    const routerApp = gitInit(
+      writeTree({
+        'package.json': PACKAGE,
+        'pages/_app.tsx':
+          "import App, { type AppContext, type AppProps } from 'next/app';\n\nconst MyApp = ({ Component, pageProps }: AppProps) => <Component {...pageProps} />;\n\nMyApp.getInitialProps = async (context: AppContext) => ({ ...(await App.getInitialProps(context)), locale: context.router.locale });\n\nexport default MyApp;\n",
+        'pages/index.tsx': page('home'),
+      }),
+    );
+    const refused = await runAsync(['migrate', 'app-router', '--yes'], { cwd: routerApp });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('pages/_app.tsx:5');
+  });
+
+  it('guards a browser global that a module reached from app/ touches as it loads, and names the reads it cannot guard', async () => {
+    const dir = gitInit(copyFixture(path.join(FIXTURES, 'migrate-app-router', 'module-scope-globals', 'input')));
+    const { code, stdout, stderr } = await runAsync(['migrate', 'app-router', '--yes'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'lib/shortcuts.ts'), 'utf8')).toContain(
+      "if (typeof window !== 'undefined') {\n  window.addEventListener",
+    );
+    expect(stdout).toContain('lib/shortcuts.ts:8 reads `navigator` as the module loads');
+    expect(stdout).not.toContain('lib/format.ts');
   });
 });
 

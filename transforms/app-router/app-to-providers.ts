@@ -15,6 +15,13 @@ import { addImport, addTodo, removeUnusedBinding, sourceTree } from '../../src/e
 import { printSource } from '../../src/engine/print-style.ts';
 import { classAppToFunction, destructureProps, knownDefaultLayout, oneLine } from './lib/app/app-function.ts';
 import { defaultSeoElements, defaultSeoMetadata } from './lib/app/default-seo.ts';
+import {
+  convertibleInitialProps,
+  dropMovedInitialProps,
+  initialPropsStatement,
+  keepUnpassedProps,
+  takeLoadedProps,
+} from './lib/app/initial-props.ts';
 
 export { withAppMetadata } from './lib/app/default-seo.ts';
 
@@ -23,7 +30,7 @@ export const meta: RuleMeta = {
   title: "`pages/_app` → a `'use client'` `Providers` component for the root layout",
   coverage: 'partial',
   description:
-    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`, or `session={session}` destructured as `pageProps: { session, ...pageProps }`) goes, with a TODO; other `pageProps` reads get a TODO. A default layout that is not the identity (`Component.getLayout ?? ((page) => <Main>{page}</Main>)`, `Component.Layout || SiteLayout`) wraps `children` in `Providers` when no page has a layout of its own (the migration passes `pagesDefineLayouts: false`), so every page still gets it; otherwise it gets a TODO. An `_app` that only renders the page needs no providers; the migration then writes none.",
+    "The custom App becomes `Providers({ children })`: `<Component {...pageProps} />` is `children`, a `getLayout`/`Component.Layout` step with an identity default goes (pages render their own layout, see `page-layout`), and global CSS imports are left to the root layout. A class App (`class MyApp extends App`) whose only member is `render()` becomes a function first, `this.props` its props; a class with state, lifecycle methods or `getInitialProps`, an App exported through a wrapper (`appWithTranslation(MyApp)`) or one that passes its props object on whole stops the migration with a message naming the file, so no provider is dropped in silence; `App(props)` with `props.Component` reads is destructured first. `next-seo`'s `<DefaultSeo>` with literal props goes: the root layout gets the same `metadata` (`title` with its `titleTemplate`, `description`, `canonical`, `openGraph`, `twitter`, `noindex`/`nofollow`); with other props it stays, with a TODO. Its hooks and effects stay (the `next/router` rule converts router events). A provider prop read from `pageProps` (`<SessionProvider session={pageProps.session}>`, or `session={session}` destructured as `pageProps: { session, ...pageProps }`) goes, with a TODO; other `pageProps` reads get a TODO. A default layout that is not the identity (`Component.getLayout ?? ((page) => <Main>{page}</Main>)`, `Component.Layout || SiteLayout`) wraps `children` in `Providers` when no page has a layout of its own (the migration passes `pagesDefineLayouts: false`), so every page still gets it; otherwise it gets a TODO. An `_app` that only renders the page needs no providers; the migration then writes none. An `App.getInitialProps = …` that reads nothing of its context but the request's headers and cookies (`ctx.req.headers.x`, `ctx.req.cookies.x`, `ez-cookies`' `getCookie(name, { req: ctx.req })`) and the result of `App.getInitialProps(ctx)`, which it only spreads, moves to the root layout (the migration passes `appPropsModule`): it becomes `loadAppProps()` in a server module `app/app-props`, reading `(await headers()).get(…)` and `(await cookies()).get(…)?.value`, the root layout, now async, awaits it and passes the result to `<Providers>`, and the App's own props stay on `Providers`, typed as the App declared them (`AppProps & { theme: Theme }`, `AppType<{ theme: Theme }>`) or else as `loadAppProps` returns them (`LoadedAppProps`); one that returns nothing else just goes. Any other `getInitialProps` stays, with a TODO, and the App's own props stay on `Providers`, undefined (optional, where the App declared their type) rather than names that are gone.",
 };
 
 export const parser = 'tsx';
@@ -220,6 +227,9 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
     j,
     isTypeScript(file.path) ? '({ children }: { children: React.ReactNode }) => 0' : '({ children }) => 0',
   ).params[0];
+  if (typeof options.appPropsModule === 'string' && convertibleInitialProps(j, root))
+    takeLoadedProps(j, root, fn, props, options.appPropsModule, file.path);
+  else if (initialPropsStatement(j, root)) keepUnpassedProps(j, root, fn, props, file.path);
   // `<SessionProvider session={pageProps.session}>`: the provider goes without the prop (it fetches the session itself) rather than read a name that is gone.
   const droppedProps: string[] = [];
   if (pageProps !== undefined || pagePropNames.size > 0) {
@@ -255,6 +265,8 @@ export default function transform(file: FileInfo, api: API, options: RuleOptions
       .filter((p: ASTPath) => (p.node as Node).init === fn)
       .forEach((p: ASTPath) => ((p.node as Node).id = j.identifier('Providers')));
   if (exported && exported.node.declaration === fn) j(exported).replaceWith(j.exportNamedDeclaration(fn as never));
+  // The root layout computes what `getInitialProps` did (see `appPropsModule`) when the migration says so.
+  if (options.appPropsModule !== undefined) dropMovedInitialProps(j, root);
   // `MyApp.getInitialProps = …` (kept under `--force`) must not read a name that is gone.
   if (appName && appName !== 'Providers')
     root

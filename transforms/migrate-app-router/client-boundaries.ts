@@ -7,6 +7,7 @@ import { importSites, type ModuleResolver } from '../../src/analysis/module-grap
 import { isUnder } from '../../src/analysis/next-routes.ts';
 import { isSourceFile } from '../../src/project/load-project.ts';
 import { applyRules } from '../app-router/index.ts';
+import { guardModuleScopeReads } from './browser-globals.ts';
 
 /**
  * Components the App Router now renders: their `next/router` becomes `next/navigation`, their links lose
@@ -94,6 +95,16 @@ export function convertReachable(
           isClient = true;
         }
       }
+    }
+    // Client components prerender on the server too: a browser global read as the module loads throws there.
+    if (!visitedFromServer.has(file) && !visitedFromClient.has(file)) {
+      const guarded = guardModuleScopeReads(api, file, source);
+      source = guarded.source;
+      for (const read of guarded.unguarded)
+        changeset.followUp({
+          kind: 'manual',
+          message: `${file}:${read.line} reads \`${read.name}\` as the module loads, and the server loads it without the browser's \`${read.name}\` to prerender the pages that import it: read it inside a function or an effect, or behind \`typeof window !== 'undefined'\``,
+        });
     }
     if (source !== changeset.read(file)) changeset.write(file, source);
     (clientParent ? visitedFromClient : visitedFromServer).add(file);

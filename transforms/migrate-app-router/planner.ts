@@ -20,7 +20,9 @@ import * as appToProviders from '../app-router/app-to-providers.ts';
 import { convertReachable } from './client-boundaries.ts';
 import { addImportsText, rebaseImports, type MovedExports } from './imports.ts';
 import { movePageExports } from './page-exports.ts';
-import { keepPackagesExternal, packagesReached, serverExternal } from './server-packages.ts';
+import { keepPackagesExternal, packagesReached, reportReactDomServer, serverExternal } from './server-packages.ts';
+import { appPropsPlace, layoutLoadsAppProps } from './app-props.ts';
+import { appPropsModule } from '../app-router/lib/app/initial-props.ts';
 import { asPage } from './split-page.ts';
 import { convertApiRoute } from './api-route.ts';
 import { PlanFailure } from './failure.ts';
@@ -237,6 +239,9 @@ export function migrateApp(
             `import '${isRelativeSpecifier(site.specifier) ? relativeSpecifier(layoutFile, path.posix.normalize(path.posix.join(path.posix.dirname(appEntryFile.file), site.specifier)), site.specifier) : site.specifier}';`,
         );
         const providersFile = `${appDir}/providers.${path.posix.extname(appEntryFile.file).slice(1).replace(/^ts$/, 'tsx').replace(/^js$/, 'jsx')}`;
+        // What `getInitialProps` gave the App, the root layout loads: from a server module, since `providers` is client code.
+        const appProps = appPropsPlace(appDir, appEntryFile.file, exists);
+        const appPropsCode = appPropsModule(api, appSource, appProps.file);
         let providers = applyRules(
           api,
           ['app-to-providers', 'next-head-to-metadata', 'next-router-to-navigation', 'link-without-anchor'],
@@ -245,6 +250,7 @@ export function migrateApp(
           {
             kind: 'component',
             pagesDefineLayouts: entries.some((e) => e.kind === 'page' && /\.(getLayout|Layout)\s*=/.test(changeset.read(e.file) ?? '')),
+            appPropsModule: appPropsCode === null ? null : appProps.fromApp,
           },
         );
         const onlyChildren = appToProviders.rendersOnlyChildren(providers, api);
@@ -269,6 +275,11 @@ export function migrateApp(
           if (suspense) styleImports.push("import { Suspense } from 'react';");
         }
         layout = addImportsText(api, layout, styleImports);
+        if (appPropsCode !== null && !onlyChildren) {
+          const code = rebaseImports(api, resolver, appEntryFile.file, appProps.file, appPropsCode, moved);
+          specials.push({ from: null, target: appProps.file, content: likeOriginal(appSource, code, appProps.file) });
+          layout = layoutLoadsAppProps(api, layout, layoutFile, appProps.fromLayout);
+        }
       }
       if (existingLayout) {
         if (layout !== changeset.read(existingLayout)) changeset.write(existingLayout, layout);
@@ -327,20 +338,7 @@ export function migrateApp(
     ),
     files,
   );
-  for (const item of planned.filter(
-    (p) => p.entry.kind === 'page' && !/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(p.content),
-  )) {
-    // React refuses `react-dom/server` in a server component: what rendered HTML at build time must render JSX, or run in a route handler.
-    if (
-      packagesReached(api, resolver, [{ file: item.target, content: item.content }], read, (s) => (s === 'react-dom/server' ? s : null))
-        .length > 0
-    ) {
-      changeset.followUp({
-        kind: 'manual',
-        message: `${item.target} reaches \`react-dom/server\`, which a server component cannot import: render the component instead of its HTML string, or move that code into a route handler`,
-      });
-    }
-  }
+  reportReactDomServer(api, resolver, changeset, planned, read);
 
   // Write the pages, then remove what they replace.
   for (const item of planned) {

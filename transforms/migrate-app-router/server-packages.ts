@@ -141,3 +141,24 @@ export function keepPackagesExternal(
   }
   changeset.write(configFile, edits.apply());
 }
+
+/** React refuses `react-dom/server` in a server component: a server page that reaches it is named, since what rendered HTML at build time must render JSX, or run in a route handler. */
+export function reportReactDomServer(
+  api: JSCodeshift,
+  resolver: ModuleResolver,
+  changeset: Changeset,
+  pages: ReadonlyArray<{ entry: { kind: string }; target: string; content: string }>,
+  read: (file: string) => string | null,
+): void {
+  const serverPages = pages.filter(
+    (p) => p.entry.kind === 'page' && !/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(p.content),
+  );
+  for (const page of serverPages) {
+    const modules = [{ file: page.target, content: page.content }];
+    if (packagesReached(api, resolver, modules, read, (s) => (s === 'react-dom/server' ? s : null)).length === 0) continue;
+    changeset.followUp({
+      kind: 'manual',
+      message: `${page.target} reaches \`react-dom/server\`, which a server component cannot import: render the component instead of its HTML string, or move that code into a route handler`,
+    });
+  }
+}

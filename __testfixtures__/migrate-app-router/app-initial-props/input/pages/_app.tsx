@@ -1,0 +1,28 @@
+import App, { type AppContext, type AppProps } from 'next/app';
+import { useState } from 'react';
+import { getCookie, setCookie } from 'ez-cookies';
+import { ThemeProvider, type Scheme } from '../components/theme';
+
+const MyApp = ({ Component, pageProps, scheme: initialScheme }: AppProps & { scheme: Scheme }) => {
+  const [scheme, setScheme] = useState(initialScheme);
+  const toggle = () => {
+    const next = scheme === 'dark' ? 'light' : 'dark';
+    setScheme(next);
+    setCookie('scheme', next);
+  };
+  return (
+    <ThemeProvider scheme={scheme} toggle={toggle}>
+      <Component {...pageProps} />
+    </ThemeProvider>
+  );
+};
+
+MyApp.getInitialProps = async (appContext: AppContext) => {
+  const appProps = await App.getInitialProps(appContext);
+  return {
+    ...appProps,
+    scheme: (getCookie('scheme', { req: appContext.ctx.req }) || 'light') as Scheme,
+  };
+};
+
+export default MyApp;

@@ -1,0 +1,11 @@
+'use client';
+
+import { ThemeProvider } from '../components/theme';
+
+export const Providers = ({ children }: { children: React.ReactNode }) => {
+  return (
+    <ThemeProvider>
+      {children}
+    </ThemeProvider>
+  );
+};
