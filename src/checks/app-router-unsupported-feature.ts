@@ -32,7 +32,7 @@ export default defineCheck({
       appGetInitialProps: `The App Router does not support ${FEATURES.appGetInitialProps}.`,
       amp: `The App Router does not support ${FEATURES.amp}.`,
     },
-    docs: 'Four Pages Router features have no App Router counterpart: `i18n` in next.config, a custom server, `getInitialProps` in `_app`, and AMP. They work as they are, but `shipshape migrate app-router` stops on them (unless `--force`), because the migrated app would lose what they do. Replace them by hand first: a `[lang]` segment with middleware for i18n, `next start` for the server, data fetched in layouts instead of `_app`, and plain pages instead of AMP.',
+    docs: 'Four Pages Router features have no App Router counterpart: `i18n` in next.config, a custom server, `getInitialProps` in `_app`, and AMP. They work as they are, but `shipshape migrate app-router` stops on them (unless `--force`), because the migrated app would lose what they do. Replace them by hand first: a `[lang]` segment with middleware for i18n, `next start` for the server, data fetched in layouts instead of `_app`, and plain pages instead of AMP. The one exception: an `_app` `getInitialProps` that reads only the headers and cookies of the request is moved into the root layout by the migration, which then does not stop on it.',
     prefilter: (text, project, file) => {
       const role = roles(project, file);
       return (
@@ -45,7 +45,7 @@ export default defineCheck({
     files: isSourceFile,
     fix: null,
     finds:
-      'what the App Router cannot do, each with its own message: `i18n` in `next.config`, a custom server (`next({ … })` from a Node script), `getInitialProps` in `_app`, AMP (`config.amp`, `next/amp`). It works as it is; `shipshape migrate app-router` stops on it unless `--force`',
+      'what the App Router cannot do, each with its own message: `i18n` in `next.config`, a custom server (`next({ … })` from a Node script), `getInitialProps` in `_app`, AMP (`config.amp`, `next/amp`). It works as it is; `shipshape migrate app-router` stops on it unless `--force` (except an `_app` `getInitialProps` that reads only headers and cookies, which it moves into the root layout)',
     sources: [
       {
         title: 'Next.js: migrating from the Pages Router to the App Router',
