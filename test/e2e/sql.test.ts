@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, runAsync, writeTree } from '../helpers.ts';
 import { spawnSync } from 'node:child_process';
 import { KEYS, driveCli } from '../pty.ts';
+import { lockServerRoles } from '../db/server-roles.ts';
 
 afterAll(cleanTempDirs);
 
@@ -278,6 +279,14 @@ async function dropLeftoverRoles(): Promise<void> {
 }
 
 describe.skipIf(!url)('verify --database-url and the server it is given', () => {
+  let release: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    release = await lockServerRoles(url!);
+  });
+  afterAll(async () => {
+    await release?.();
+  });
+
   it('leaves the server with the roles it had, after a pass and after a failing migration', async () => {
     await dropLeftoverRoles();
     const before = await serverRoles();

@@ -4,6 +4,7 @@ import { openPostgres, type Database } from '../../src/verify/database.ts';
 import { cleanTempDirs } from '../helpers.ts';
 import { dropRolesCreatedSince, existingSupabaseRoles } from '../../src/verify/server.ts';
 import { verifySuite } from './suite.ts';
+import { lockServerRoles } from '../db/server-roles.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
 if (!url && process.env.CI) throw new Error('SHIPSHAPE_TEST_DATABASE_URL is not set: .ci/run starts PostgreSQL and sets it');
@@ -14,7 +15,10 @@ let db: Database;
 let rolesBefore: Set<string>;
 
 describe.skipIf(!url)('verify on PostgreSQL', () => {
+  let release: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
+    release = await lockServerRoles(url!);
     await loadSqlParser();
     admin = await openPostgres(url!);
     rolesBefore = await existingSupabaseRoles(admin);
@@ -30,6 +34,7 @@ describe.skipIf(!url)('verify on PostgreSQL', () => {
     await admin?.exec(`drop database if exists ${name}`);
     if (admin) await dropRolesCreatedSince(admin, rolesBefore);
     await admin?.close();
+    await release?.();
     cleanTempDirs();
   });
 
