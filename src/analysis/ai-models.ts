@@ -2,8 +2,8 @@ import type { Program } from '@babel/types';
 import { aiCalls } from './ai-calls.ts';
 import { staticString } from './imported-bindings.ts';
 
-// Free of the project loader (and its globby): `cap-ai-usage` imports this module, and it runs under
-// plain `jscodeshift -t` too. The project-wide count is in ai-models-in-project.ts.
+// Free of the project loader: `cap-ai-usage` imports this module, and it runs under plain
+// `jscodeshift -t` too, with one file and no project. The project-wide count is in ai-models-in-project.ts.
 
 /** How often each model name is written in the module's AI calls, by family (the provider, or the AI SDK's provider function). */
 export function modelLiterals(program: Program, counts: Map<string, Map<string, number>> = new Map()): Map<string, Map<string, number>> {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-// package-for.ts, not packages.ts: transforms that read routes also run under plain jscodeshift, which cannot load globby.
+// package-for.ts, not packages.ts: transforms that read routes also run under plain jscodeshift, with one file and no project.
 import { packageFor } from '../project/package-for.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
 
