@@ -17,11 +17,8 @@ export function sqlState(error: unknown): string | null {
 
 /** A fresh PGlite; with `supabase`, one with the Supabase emulation already loaded, from its snapshot. */
 export async function openPglite(options: { supabase?: boolean } = {}): Promise<Database> {
-  return pgliteDatabase(
-    options.supabase
-      ? await (await import('./snapshot.ts')).openEmulatedPglite()
-      : await (await import('@electric-sql/pglite')).PGlite.create(),
-  );
+  const { openBlankPglite, openEmulatedPglite } = await import('./snapshot.ts');
+  return pgliteDatabase(options.supabase ? await openEmulatedPglite() : await openBlankPglite());
 }
 
 export function pgliteDatabase(db: PGlite): Database {

@@ -26,14 +26,26 @@ function pgliteInstall(): { nodeModules: string; version: string } | null {
 }
 
 /**
- * Where the data directory of a fresh PGlite with the Supabase emulation loaded is kept, named by
- * the hash of what made it: PGlite's version and the emulation's SQL. Null when PGlite is not in a
- * `node_modules` (a bundle), where there is nowhere to keep it.
+ * What a snapshot holds: the SQL run on a fresh PGlite before it is dumped, and a query whose one
+ * row's `ready` says a loaded snapshot holds it.
  */
-export function snapshotFile(): string | null {
+interface Setup {
+  readonly sql: string;
+  readonly ready: string;
+}
+
+const SUPABASE: Setup = { sql: SUPABASE_EMULATION, ready: `select to_regprocedure('auth.uid()') is not null as ready` };
+const BLANK: Setup = { sql: '', ready: `select true as ready` };
+
+/**
+ * Where the data directory of a fresh PGlite after `setup` is kept, named by the hash of what made
+ * it: PGlite's version and the setup's SQL. Null when PGlite is not in a `node_modules` (a bundle),
+ * where there is nowhere to keep it.
+ */
+function snapshotFile(setup: Setup): string | null {
   const install = pgliteInstall();
   if (!install) return null;
-  const key = createHash('sha256').update(`pglite ${install.version}\0${SUPABASE_EMULATION}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(`pglite ${install.version}\0${setup.sql}`).digest('hex').slice(0, 16);
   return path.join(install.nodeModules, '.cache', 'shipshape', `verify-pglite-${key}.bin`);
 }
 
@@ -45,10 +57,10 @@ function startParams(PGliteClass: typeof PGlite): string[] {
   return [...PGliteClass.defaultStartParams, '-c', 'shared_buffers=16MB'];
 }
 
-async function fresh(): Promise<PGlite> {
+async function fresh(setup: Setup): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create({ startParams: startParams(PGlite) });
-  await db.exec(SUPABASE_EMULATION);
+  if (setup.sql) await db.exec(setup.sql);
   return db;
 }
 
@@ -66,13 +78,12 @@ async function keep(db: PGlite, file: string): Promise<void> {
 }
 
 /**
- * A PGlite with the Supabase emulation already loaded. Making one runs initdb and the emulation
- * (most of verify's time); the data directory that results is dumped once, gzipped after its
- * SHA-256, and later runs load it. A snapshot that does not match its digest or does not load is
- * removed and made again.
+ * A PGlite in the state `setup` leaves a fresh one in. Making one runs initdb and the setup (seconds
+ * of CPU); the data directory that results is dumped once, gzipped after its SHA-256, and later runs
+ * load it. A snapshot that does not match its digest or does not load is removed and made again.
  */
-export async function openEmulatedPglite(file: string | null = snapshotFile()): Promise<PGlite> {
-  if (!file) return fresh();
+async function openSnapshot(setup: Setup, file: string | null): Promise<PGlite> {
+  if (!file) return fresh(setup);
   let bytes: Buffer | null = null;
   try {
     bytes = readFileSync(file);
@@ -89,15 +100,25 @@ export async function openEmulatedPglite(file: string | null = snapshotFile()): 
         loadDataDir: new Blob([new Uint8Array(dump)], { type: GZIP }),
         startParams: startParams(PGlite),
       });
-      const { rows } = await db.query<{ emulated: boolean }>(`select to_regprocedure('auth.uid()') is not null as emulated`);
-      if (rows[0]?.emulated) return db;
+      const { rows } = await db.query<{ ready: boolean }>(setup.ready);
+      if (rows[0]?.ready) return db;
       await db.close();
     } catch {
       // Damaged: made again below.
     }
     rmSync(file, { force: true });
   }
-  const db = await fresh();
+  const db = await fresh(setup);
   await keep(db, file);
   return db;
+}
+
+/** A PGlite with the Supabase emulation already loaded (most of verify's time when made afresh). */
+export function openEmulatedPglite(file: string | null = snapshotFile(SUPABASE)): Promise<PGlite> {
+  return openSnapshot(SUPABASE, file);
+}
+
+/** An empty PGlite, as `PGlite.create()` gives, without running initdb each time. */
+export function openBlankPglite(file: string | null = snapshotFile(BLANK)): Promise<PGlite> {
+  return openSnapshot(BLANK, file);
 }

@@ -4,11 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyInsertions, guardStatement, renderEventOrder, type GuardedStatement } from '../../src/sql/event-order.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
+import { openBlankPglite } from '../../src/verify/snapshot.ts';
 import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree } from '../helpers.ts';
 import { NOW, generateFor, squawk } from '../sql/standalone-migrations.ts';
 
@@ -84,7 +85,7 @@ describe('guarded statements on PGlite, an older event delivered after a newer o
   const status = async () => (await db.query<{ status: string }>("SELECT status FROM subscriptions WHERE id = 'sub_1'")).rows[0]?.status;
 
   beforeAll(async () => {
-    db = await PGlite.create();
+    db = await openBlankPglite();
     await db.exec(
       "CREATE TABLE subscriptions (id text PRIMARY KEY, status text NOT NULL); INSERT INTO subscriptions VALUES ('sub_1', 'on_trial')",
     );
@@ -192,7 +193,7 @@ describe('a Lemon Squeezy handler fixed by guard-event-order, called as Next.js 
   const harness = globalThis as unknown as { shipshapeEventOrder: { query(text: string, params?: unknown[]): Promise<unknown> } };
 
   beforeAll(async () => {
-    db = await PGlite.create();
+    db = await openBlankPglite();
     harness.shipshapeEventOrder = { query: (text, params) => db.query(text, params) };
     process.env.LEMONSQUEEZY_WEBHOOK_SECRET = SECRET;
     const dir = gitInit(

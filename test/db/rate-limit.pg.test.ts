@@ -4,6 +4,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBlankPglite, openEmulatedPglite } from '../../src/verify/snapshot.ts';
 import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
 import { answerRpc, connectedDatabase, freshDatabase, importWithSupabaseStandIn, rpcOn, squawk } from './generated-stores.ts';
@@ -84,8 +85,7 @@ describe('the generated rate_limits migration', () => {
   it('passes squawk, applies to PGlite with RLS on and no policy, and counts one request per statement', async () => {
     const { migration, rollback, dir } = await limitedApp();
     expect(squawk(dir, [migration, rollback])).toEqual({ code: 0, output: expect.stringContaining('Found 0 issues') });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite();
+    const db = await openBlankPglite();
     await db.exec(readFileSync(migration, 'utf8'));
     const table = await db.query<{ relrowsecurity: boolean; policies: number }>(
       "select relrowsecurity, (select count(*)::int from pg_policies where tablename = 'rate_limits') as policies from pg_class where relname = 'rate_limits'",
@@ -203,9 +203,7 @@ describe('add-rate-limit in a supabase-js app', () => {
     const { dir, migrations, rollbacks } = await limitedSupabaseApp();
     const ours = migrations.filter((file) => /_rate_limit/.test(file));
     expect(squawk(dir, [...ours, ...rollbacks])).toEqual({ code: 0, output: expect.stringContaining('Found 0 issues') });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite();
-    await db.exec(SUPABASE_EMULATION);
+    const db = await openEmulatedPglite();
     for (const file of migrations) await db.exec(readFileSync(file, 'utf8'));
     answerRpc(rpcOn(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows));
     const { rateLimit } = await importLimiter(dir);

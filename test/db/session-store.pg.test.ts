@@ -4,6 +4,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBlankPglite, openEmulatedPglite } from '../../src/verify/snapshot.ts';
 import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree } from '../helpers.ts';
 import { answerRpc, connectedDatabase, freshDatabase, importWithSupabaseStandIn, rpcOn, squawk } from './generated-stores.ts';
@@ -36,8 +37,7 @@ describe('the generated session_store migration', () => {
     const migration = readdirSync(path.join(dir, 'migrations')).find((file) => file.endsWith('_session_store.sql'))!;
     const [file, rollback] = [path.join(dir, 'migrations', migration), path.join(dir, 'migrations', 'rollbacks', migration)];
     expect(squawk(dir, [file, rollback])).toEqual({ code: 0, output: expect.stringContaining('Found 0 issues') });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite();
+    const db = await openBlankPglite();
     await db.exec(readFileSync(file, 'utf8'));
     const table = await db.query<{ relrowsecurity: boolean; policies: number }>(
       "select relrowsecurity, (select count(*)::int from pg_policies where tablename = 'session_store') as policies from pg_class where relname = 'session_store'",
@@ -245,9 +245,7 @@ describe('persist-session-store in a supabase-js app', () => {
       code: 0,
       output: expect.stringContaining('Found 0 issues'),
     });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite();
-    await db.exec(SUPABASE_EMULATION);
+    const db = await openEmulatedPglite();
     for (const file of files) await db.exec(readFileSync(path.join(dir, 'supabase/migrations', file), 'utf8'));
     answerRpc(rpcOn(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows));
     const { sessionStore } = await importStore(dir);

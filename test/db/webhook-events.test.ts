@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSqlParser } from '../../src/sql/sql-reader.ts';
 import { renderWebhookEvents } from '../../src/sql/webhook-events.ts';
+import { openBlankPglite } from '../../src/verify/snapshot.ts';
 import { cleanTempDirs, gitInit, runAsync, writeTree } from '../helpers.ts';
 
 /**
@@ -67,7 +67,7 @@ interface Store {
 }
 
 async function pgliteStore(): Promise<Store> {
-  const db = await PGlite.create();
+  const db = await openBlankPglite();
   return {
     async query(text, params) {
       const result = await db.query(text, params);

@@ -10,7 +10,7 @@ import { decideTables, type SqlPlan } from '../../src/sql/plan.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { applyMigrations } from '../../src/verify/apply.ts';
 import type { Database } from '../../src/verify/database.ts';
-import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
+import { openEmulatedPglite } from '../../src/verify/snapshot.ts';
 import { cleanTempDirs, writeTree } from '../helpers.ts';
 
 /** A small seeded generator, so a failure names a case that can be run again. */
@@ -200,9 +200,7 @@ let db: Database;
 
 beforeAll(async () => {
   await loadSqlParser();
-  const { PGlite } = await import('@electric-sql/pglite');
-  pglite = await PGlite.create();
-  await pglite.exec(SUPABASE_EMULATION);
+  pglite = await openEmulatedPglite();
   db = {
     kind: 'pglite',
     query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(text, params)).rows }),

@@ -4,7 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import { loadSqlParser } from '../../src/sql/sql-reader.ts';
 import { pgliteDatabase } from '../../src/verify/database.ts';
 import { verifyDatabase } from '../../src/verify/run.ts';
-import { openEmulatedPglite } from '../../src/verify/snapshot.ts';
+import { openBlankPglite, openEmulatedPglite } from '../../src/verify/snapshot.ts';
 import { FIXTURES, cleanTempDirs, copyFixture, tempDir } from '../helpers.ts';
 import { migrationsOf, statuses } from './suite.ts';
 
@@ -40,3 +40,17 @@ it('detects a damaged snapshot, deletes it, makes it again, and verify still giv
     await loaded.close();
   }
 }, 300_000);
+
+it('keeps a blank PGlite in a snapshot of its own, without the Supabase emulation, made once and then loaded', async () => {
+  const file = path.join(tempDir(), 'blank-pglite.bin');
+  const made = await openBlankPglite(file);
+  expect((await made.query(`select to_regnamespace('auth') as auth`)).rows).toEqual([{ auth: null }]);
+  await made.exec('create table notes (id int primary key)');
+  await made.close();
+  const madeAt = statSync(file).mtimeMs;
+
+  const loaded = await openBlankPglite(file);
+  expect(statSync(file).mtimeMs).toBe(madeAt);
+  expect((await loaded.query(`select to_regclass('notes') as notes`)).rows).toEqual([{ notes: null }]);
+  await loaded.close();
+}, 120_000);
