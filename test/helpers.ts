@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -243,4 +243,15 @@ export function spawnAsync(
 /** Runs a Node script of the repository without blocking the test worker. */
 export function runScript(script: string, args: string[]): ReturnType<typeof spawnAsync> {
   return spawnAsync(process.execPath, [script, ...args]);
+}
+
+/** squawk's verdict on migration files (paths relative to `cwd`), as its exit code and what it printed; `exclude` names rules to leave out. */
+export function squawk(cwd: string, files: readonly string[], exclude: readonly string[] = []): { code: number; output: string } {
+  const args = [...exclude.flatMap((rule) => ['--exclude', rule]), ...files];
+  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyInsertions, guardStatement, renderEventOrder, type GuardedStatement } from '../../src/sql/event-order.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { openBlankPglite } from '../../src/verify/snapshot.ts';
-import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree } from '../helpers.ts';
-import { NOW, generateFor, squawk } from '../sql/standalone-migrations.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, writeTree, squawk } from '../helpers.ts';
+import { NOW, generateFor } from '../sql/standalone-migrations.ts';
 
 await loadSqlParser();
 afterAll(cleanTempDirs);

@@ -1,19 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import pg from 'pg';
-import { REPO } from '../helpers.ts';
-
-/** squawk's verdict on migration files, as its exit code and what it printed. */
-export function squawk(cwd: string, files: readonly string[]): { code: number; output: string } {
-  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), [...files], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
 
 /** A database of its own on the server `url` names, dropped first if a failed run left it. */
 export async function freshDatabase(url: string, name: string): Promise<{ admin: pg.Client; databaseUrl: string }> {

@@ -6,8 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBlankPglite, openEmulatedPglite } from '../../src/verify/snapshot.ts';
 import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
-import { answerRpc, connectedDatabase, freshDatabase, importWithSupabaseStandIn, rpcOn, squawk } from './generated-stores.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, squawk } from '../helpers.ts';
+import { answerRpc, connectedDatabase, freshDatabase, importWithSupabaseStandIn, rpcOn } from './generated-stores.ts';
 import { lockServerRoles } from './server-roles.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, git, gitInit, runAsync, writeTree } from '../helpers.ts';
-import { spawnSync } from 'node:child_process';
+import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, runAsync, writeTree, squawk } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
 import { lockServerRoles } from '../db/server-roles.ts';
 
@@ -41,13 +40,7 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
       ...migrations.slice(2).map((f) => `supabase/migrations/${f}`),
       ...readdirSync(path.join(dir, 'supabase', 'rollbacks')).map((f) => `supabase/rollbacks/${f}`),
     ];
-    const squawk = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), files, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    expect(squawk.stdout).toContain('Found 0 issues in 8 files');
-    expect(squawk.status).toBe(0);
+    expect(squawk(dir, files)).toEqual({ code: 0, output: expect.stringContaining('Found 0 issues in 8 files') });
 
     commitAll(dir);
     const again = await runAsync(['sql', dir, '--yes']);
@@ -339,6 +332,15 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
 });
 
 describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
+  // verify creates Supabase's roles on the server and drops them after: another file making them at the same time would see them go.
+  let release: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    release = await lockServerRoles(url!);
+  });
+  afterAll(async () => {
+    await release?.();
+  });
+
   it('passes after sql --yes, in a database of its own that it drops, and refuses a database holding rows', async () => {
     const dir = app();
     expect((await runAsync(['sql', dir, '--yes'])).code).toBe(0);
@@ -356,7 +358,7 @@ describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
       await client.query('create table if not exists public.shipshape_e2e_data (id int primary key)');
       await client.query('insert into public.shipshape_e2e_data values (1) on conflict do nothing');
       const refused = await runAsync(['verify', dir, '--database-url', url!]);
-      expect(refused.code).toBe(2);
+      expect(refused.code, refused.stderr).toBe(2);
       expect(refused.stderr).toContain('is not an empty scratch database: public.shipshape_e2e_data holds rows');
     } finally {
       await client.query('drop table if exists public.shipshape_e2e_data');

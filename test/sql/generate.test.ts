@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { renderSqlTemplate } from '../../src/engine/templates.ts';
 import { commentText, quoteIdentifier, quoteLiteral, sql } from '../../src/sql/names.ts';
 import { decideTables } from '../../src/sql/plan.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, writeTree } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, writeTree, squawk } from '../helpers.ts';
 
 await loadSqlParser();
 afterAll(cleanTempDirs);
@@ -49,15 +48,6 @@ function writeGenerated(root: string, generation: Generation): string[] {
     }
   }
   return written;
-}
-
-export function squawk(root: string, files: readonly string[]): { code: number; output: string } {
-  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), [...files], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
 describe('generated migrations for the Supabase fixture app', () => {

@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { loadProject } from '../../src/project/load-project.ts';
 import { CHECK_IDS } from '../../src/registry.ts';
 import { collectColumnUses } from '../../src/sql/code-facts.ts';
 import { detectLayout, generate, type Generation } from '../../src/sql/generate.ts';
 import { loadSchemas } from '../../src/sql/load-schema.ts';
 import { decideTables } from '../../src/sql/plan.ts';
-import { REPO } from '../helpers.ts';
 
 export const NOW = new Date('2026-01-02T03:04:05Z');
 
@@ -23,14 +20,4 @@ export function generateFor(root: string, only?: 'rls' | 'constraints' | 'indexe
     now: NOW,
     only,
   });
-}
-
-export function squawk(root: string, files: readonly string[], exclude: readonly string[] = []): { code: number; output: string } {
-  const args = [...exclude.flatMap((rule) => ['--exclude', rule]), ...files];
-  const result = spawnSync(path.join(REPO, 'node_modules', '.bin', 'squawk'), args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { openPglite } from '../../src/verify/database.ts';
 import type { Generation } from '../../src/sql/generate.ts';
-import { FIXTURES, cleanTempDirs, copyFixture, writeTree } from '../helpers.ts';
-import { generateFor, squawk } from './standalone-migrations.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, writeTree, squawk } from '../helpers.ts';
+import { generateFor } from './standalone-migrations.ts';
 
 await loadSqlParser();
 afterAll(cleanTempDirs);
