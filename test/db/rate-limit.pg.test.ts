@@ -8,7 +8,7 @@ import { openBlankPglite, openEmulatedPglite } from '../../src/verify/snapshot.t
 import { SUPABASE_EMULATION } from '../../src/verify/supabase.ts';
 import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, squawk } from '../helpers.ts';
 import { answerRpc, connectedDatabase, freshDatabase, importWithSupabaseStandIn, rpcOn } from './generated-stores.ts';
-import { lockServerRoles } from './server-roles.ts';
+import { holdServerRolesLock } from './server-roles.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
 if (!url && process.env.CI) throw new Error('SHIPSHAPE_TEST_DATABASE_URL is not set: .ci/run starts PostgreSQL and sets it');
@@ -230,16 +230,14 @@ describe('add-rate-limit in a supabase-js app', () => {
     const database = `shipshape_rate_limit_rpc_${process.pid}`;
     let db: pg.Client;
     let drop: (() => Promise<void>) | undefined;
-    let release: (() => Promise<void>) | undefined;
+    holdServerRolesLock(url!);
 
     beforeAll(async () => {
-      release = await lockServerRoles(url!);
       ({ db, drop } = await connectedDatabase(url!, database));
     });
 
     afterAll(async () => {
       await drop?.();
-      await release?.();
       cleanTempDirs();
     });
 

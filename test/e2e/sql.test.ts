@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, runAsync, writeTree, squawk } from '../helpers.ts';
 import { KEYS, driveCli } from '../pty.ts';
-import { lockServerRoles } from '../db/server-roles.ts';
+import { freshDatabase } from '../db/generated-stores.ts';
+import { holdServerRolesLock } from '../db/server-roles.ts';
 
 afterAll(cleanTempDirs);
 
@@ -271,21 +272,33 @@ async function dropLeftoverRoles(): Promise<void> {
   }
 }
 
-describe.skipIf(!url)('verify --database-url and the server it is given', () => {
-  let release: (() => Promise<void>) | undefined;
+/**
+ * An empty database of the describe's own on the test server, for verify's --database-url: other
+ * files keep tables with rows in the server's default database, which verify rightly refuses.
+ */
+function scratchDatabase(purpose: string): () => string {
+  const name = `shipshape_e2e_${purpose}_${process.pid}`;
+  let scratch: Awaited<ReturnType<typeof freshDatabase>> | undefined;
   beforeAll(async () => {
-    release = await lockServerRoles(url!);
+    scratch = await freshDatabase(url!, name);
   });
   afterAll(async () => {
-    await release?.();
+    await scratch?.admin.query(`drop database if exists ${name} with (force)`);
+    await scratch?.admin.end();
   });
+  return () => scratch!.databaseUrl;
+}
+
+describe.skipIf(!url)('verify --database-url and the server it is given', () => {
+  holdServerRolesLock(url!);
+  const scratchUrl = scratchDatabase('roles');
 
   it('leaves the server with the roles it had, after a pass and after a failing migration', async () => {
     await dropLeftoverRoles();
     const before = await serverRoles();
     const dir = app();
     expect((await runAsync(['sql', dir, '--yes'])).code).toBe(0);
-    const passed = await runAsync(['verify', dir, '--database-url', url!]);
+    const passed = await runAsync(['verify', dir, '--database-url', scratchUrl()]);
     expect(passed.stdout).toContain('PASS: 25/25');
     expect(passed.code).toBe(0);
     expect(await serverRoles()).toEqual(before);
@@ -294,7 +307,7 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
       path.join(dir, 'supabase', 'migrations', '99999999999999_broken.sql'),
       'grant select on public.tasks to anon;\nselect bogus from nowhere;\n',
     );
-    const failed = await runAsync(['verify', dir, '--database-url', url!]);
+    const failed = await runAsync(['verify', dir, '--database-url', scratchUrl()]);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('99999999999999_broken.sql:2');
     expect(await serverRoles()).toEqual(before);
@@ -308,7 +321,7 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
     try {
       await dropLeftoverRoles();
       await admin.query(`create role ${role} login password 'plain-pw' nosuperuser nocreaterole nocreatedb`);
-      const target = new URL(url!);
+      const target = new URL(scratchUrl());
       target.username = role;
       target.password = 'plain-pw';
       const dir = app();
@@ -333,31 +346,26 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
 
 describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
   // verify creates Supabase's roles on the server and drops them after: another file making them at the same time would see them go.
-  let release: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    release = await lockServerRoles(url!);
-  });
-  afterAll(async () => {
-    await release?.();
-  });
+  holdServerRolesLock(url!);
+  const scratchUrl = scratchDatabase('verify');
 
   it('passes after sql --yes, in a database of its own that it drops, and refuses a database holding rows', async () => {
     const dir = app();
     expect((await runAsync(['sql', dir, '--yes'])).code).toBe(0);
-    const result = await runAsync(['verify', dir, '--database-url', url!]);
+    const result = await runAsync(['verify', dir, '--database-url', scratchUrl()]);
     expect(result.stdout).toMatch(/^PASS: 25\/25 checks passed on 5 table\(s\) · 6 migration\(s\) applied to PostgreSQL 1\d/m);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('postgres:postgres');
 
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: scratchUrl() });
     await client.connect();
     try {
       const leftovers = await client.query(`select datname from pg_database where datname like 'shipshape_verify_%'`);
       expect(leftovers.rows).toEqual([]);
       await client.query('create table if not exists public.shipshape_e2e_data (id int primary key)');
       await client.query('insert into public.shipshape_e2e_data values (1) on conflict do nothing');
-      const refused = await runAsync(['verify', dir, '--database-url', url!]);
+      const refused = await runAsync(['verify', dir, '--database-url', scratchUrl()]);
       expect(refused.code, refused.stderr).toBe(2);
       expect(refused.stderr).toContain('is not an empty scratch database: public.shipshape_e2e_data holds rows');
     } finally {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PGlite } from '@electric-sql/pglite';
 import { loadProject } from '../../src/project/load-project.ts';
 import { CHECK_IDS } from '../../src/registry.ts';
 import { collectColumnUses } from '../../src/sql/code-facts.ts';
@@ -9,8 +8,7 @@ import { quoteIdentifier } from '../../src/sql/names.ts';
 import { decideTables, type SqlPlan } from '../../src/sql/plan.ts';
 import { loadSqlParser, parseSqlStatements } from '../../src/sql/sql-reader.ts';
 import { applyMigrations } from '../../src/verify/apply.ts';
-import type { Database } from '../../src/verify/database.ts';
-import { openEmulatedPglite } from '../../src/verify/snapshot.ts';
+import { openPglite, type Database } from '../../src/verify/database.ts';
 import { cleanTempDirs, writeTree } from '../helpers.ts';
 
 /** A small seeded generator, so a failure names a case that can be run again. */
@@ -195,22 +193,15 @@ function commentLines(text: string): string[] {
   return text.split('\n').filter((line) => line.startsWith('--'));
 }
 
-let pglite: PGlite;
 let db: Database;
 
 beforeAll(async () => {
   await loadSqlParser();
-  pglite = await openEmulatedPglite();
-  db = {
-    kind: 'pglite',
-    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(text, params)).rows }),
-    exec: async (text: string) => void (await pglite.exec(text)),
-    close: () => pglite.close(),
-  };
+  db = await openPglite({ supabase: true });
 });
 
 afterAll(async () => {
-  await pglite?.close();
+  await db?.close();
   cleanTempDirs();
 });
 

@@ -4,7 +4,7 @@ import { openPostgres, type Database } from '../../src/verify/database.ts';
 import { cleanTempDirs } from '../helpers.ts';
 import { dropRolesCreatedSince, existingSupabaseRoles } from '../../src/verify/server.ts';
 import { verifySuite } from './suite.ts';
-import { lockServerRoles } from '../db/server-roles.ts';
+import { holdServerRolesLock } from '../db/server-roles.ts';
 
 const url = process.env.SHIPSHAPE_TEST_DATABASE_URL;
 if (!url && process.env.CI) throw new Error('SHIPSHAPE_TEST_DATABASE_URL is not set: .ci/run starts PostgreSQL and sets it');
@@ -15,10 +15,9 @@ let db: Database;
 let rolesBefore: Set<string>;
 
 describe.skipIf(!url)('verify on PostgreSQL', () => {
-  let release: (() => Promise<void>) | undefined;
+  holdServerRolesLock(url!);
 
   beforeAll(async () => {
-    release = await lockServerRoles(url!);
     await loadSqlParser();
     admin = await openPostgres(url!);
     rolesBefore = await existingSupabaseRoles(admin);
@@ -34,7 +33,6 @@ describe.skipIf(!url)('verify on PostgreSQL', () => {
     await admin?.exec(`drop database if exists ${name}`);
     if (admin) await dropRolesCreatedSince(admin, rolesBefore);
     await admin?.close();
-    await release?.();
     cleanTempDirs();
   });
 
