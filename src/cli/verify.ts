@@ -8,7 +8,7 @@ import { loadSchemas, usesSupabase } from '../sql/load-schema.ts';
 import { qualifiedIdentifier } from '../sql/names.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import { MigrationError } from '../verify/apply.ts';
-import { hostOf, openPglite, openPostgres, type Database } from '../verify/database.ts';
+import { INSUFFICIENT_PRIVILEGE, hostOf, openPglite, openPostgres, sqlState, type Database } from '../verify/database.ts';
 import { dropRolesCreatedSince, existingSupabaseRoles, serverAccess } from '../verify/server.ts';
 import { PROBES, PROBE_TITLES } from '../verify/probes.ts';
 import { verifyDatabase, type VerifyResult } from '../verify/run.ts';
@@ -27,7 +27,13 @@ interface VerifyFlags {
 async function assertScratch(db: Database, label: string): Promise<void> {
   const schema = await introspect(db, label);
   for (const table of schema.tables) {
-    const { rows } = await db.query(`select 1 from ${qualifiedIdentifier(table.schema, table.name)} limit 1`);
+    const { rows } = await db.query(`select 1 from ${qualifiedIdentifier(table.schema, table.name)} limit 1`).catch((error: unknown) => {
+      if (sqlState(error) !== INSUFFICIENT_PRIVILEGE) throw error;
+      throw new UsageError(
+        `${label}: the role may not read ${table.schema}.${table.name}, so verify cannot tell whether the database is an empty scratch one`,
+        'connect as a superuser of a scratch server (such as postgres on a local one), to an empty database made for this (createdb shipshape_scratch)',
+      );
+    });
     if (rows.length > 0) {
       throw new UsageError(
         `${label} is not an empty scratch database: ${table.schema}.${table.name} holds rows`,

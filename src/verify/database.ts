@@ -9,6 +9,9 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** The SQLSTATE of a role refused a table, a function or a privilege it lacks. */
+export const INSUFFICIENT_PRIVILEGE = '42501';
+
 /** The SQLSTATE of a database error, when it has one. */
 export function sqlState(error: unknown): string | null {
   const code = (error as { code?: unknown })?.code;

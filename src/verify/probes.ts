@@ -3,7 +3,7 @@ import { findTable, foreignKeys, primaryKey, qualifiedName, type Column, type Sc
 import { qualifiedIdentifier, quoteIdentifier, quoteLiteral } from '../sql/names.ts';
 import type { Ownership } from '../sql/ownership.ts';
 import type { AccessMode, TableDecision } from '../sql/plan.ts';
-import { sqlState, type Database } from './database.ts';
+import { INSUFFICIENT_PRIVILEGE, sqlState, type Database } from './database.ts';
 
 export const PROBES = ['read', 'update', 'delete', 'insert', 'anon'] as const;
 export type Probe = (typeof PROBES)[number];
@@ -27,8 +27,6 @@ export interface TableResult {
   owner: string;
   checks: Record<Probe, ProbeResult>;
 }
-
-const INSUFFICIENT_PRIVILEGE = '42501';
 
 type Row = Record<string, unknown>;
 

@@ -342,6 +342,31 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
       await admin.end();
     }
   });
+  it('refuses, with exit 2 and a hint, a database with a table the role may not read, since it cannot tell it is empty', async () => {
+    const { default: pg } = await import('pg');
+    const scratch = new pg.Client({ connectionString: scratchUrl() });
+    await scratch.connect();
+    const role = `shipshape_e2e_reader_${process.pid}`;
+    try {
+      await scratch.query(`drop role if exists ${role}`);
+      await scratch.query(`create role ${role} login password 'reader-pw'`);
+      await scratch.query('create table public.shipshape_e2e_private (id int primary key)');
+      const target = new URL(scratchUrl());
+      target.username = role;
+      target.password = 'reader-pw';
+      const result = await runAsync(['verify', app(), '--database-url', target.toString()]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(
+        'the role may not read public.shipshape_e2e_private, so verify cannot tell whether the database is an empty scratch one',
+      );
+      expect(result.stderr).toMatch(/\nhint: connect as a superuser/);
+      expect(result.stderr).not.toContain('reader-pw');
+    } finally {
+      await scratch.query('drop table if exists public.shipshape_e2e_private');
+      await scratch.query(`drop role if exists ${role}`);
+      await scratch.end();
+    }
+  });
 });
 
 describe.skipIf(!url)('verify --database-url against PostgreSQL', () => {
