@@ -18,7 +18,7 @@ export function sqlState(error: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** A fresh PGlite; with `supabase`, one with the Supabase emulation already loaded, from its snapshot. */
+/** A fresh PGlite, loaded from a snapshot: a blank one, or with `supabase` one with the Supabase emulation already loaded. */
 export async function openPglite(options: { supabase?: boolean } = {}): Promise<Database> {
   const { openBlankPglite, openEmulatedPglite } = await import('./snapshot.ts');
   return pgliteDatabase(options.supabase ? await openEmulatedPglite() : await openBlankPglite());
