@@ -1,6 +1,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  appendFileSync,
   cpSync,
   existsSync,
   mkdtempSync,
@@ -87,9 +88,8 @@ export function git(dir: string, ...args: string[]): string {
 
 export function gitInit(dir: string, commit = true): string {
   git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'config', 'user.email', 'test@example.com');
-  git(dir, 'config', 'user.name', 'Test');
-  git(dir, 'config', 'commit.gpgsign', 'false');
+  // What three `git config` calls would write, without three more processes for each of the suite's repositories.
+  appendFileSync(path.join(dir, '.git', 'config'), '[user]\n\temail = test@example.com\n\tname = Test\n[commit]\n\tgpgsign = false\n');
   if (commit) {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'initial');
