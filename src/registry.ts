@@ -98,6 +98,8 @@ import { meta as validateUpload } from '../transforms/meta/validate-upload.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
+export { GENERATORS, fixCommand } from './fix-commands.ts';
+
 export const CHECKS: readonly Check[] = [
   aiCallWithoutLimits,
   appRouterUnsupportedFeature,
@@ -255,19 +257,6 @@ export const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => chec
 
 export function findCheck(id: string): Check | undefined {
   return CHECKS.find((check) => check.meta.id === id);
-}
-
-/**
- * Fixes that are commands of their own rather than transforms: `fix` cannot plan them, so it
- * names the command to run instead.
- */
-export const GENERATORS: Readonly<Record<string, { command: string; title: string }>> = {
-  sql: { command: 'shipshape sql', title: 'generated SQL migrations (RLS policies, constraints, indexes)' },
-};
-
-/** The command that applies a check's fix: the generator's own command, or `fix` for a transform. */
-export function fixCommand(fixId: string, checkId: string): string {
-  return GENERATORS[fixId]?.command ?? `shipshape fix --only ${checkId}`;
 }
 
 export function transformEntry(id: string): TransformEntry | undefined {

@@ -1,5 +1,5 @@
 import type { File as BabelFile, Node } from '@babel/types';
-import type { Project } from './project/types.ts';
+import type { Project, SkippedFile } from './project/types.ts';
 import type { Severity } from './severity.ts';
 
 export { SEVERITIES, severityRank, type Severity } from './severity.ts';
@@ -36,6 +36,20 @@ export interface CheckMeta<MessageId extends string = string> {
   severityNote?: string;
   /** The official pages the check's facts rest on. */
   sources: readonly DocSource[];
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  suppressed: number;
+  files: number;
+  bytes: number;
+  skipped: SkippedFile[];
+  durationMs: number;
+}
+
+/** What reports and the scan cache need of a check: its description, not its code. */
+export interface CheckInfo {
+  meta: Pick<CheckMeta, 'id' | 'title' | 'severity' | 'category' | 'docs' | 'fix'>;
 }
 
 export interface DocSource {

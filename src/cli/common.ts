@@ -5,8 +5,7 @@ import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
 import { loadProject } from '../project/load-project.ts';
 import { rememberEnvValues } from '../secrets/redact.ts';
 import type { Project } from '../project/types.ts';
-import { CHECKS, CHECK_IDS } from '../registry.ts';
-import type { Check } from '../types.ts';
+import type { CheckInfo } from '../types.ts';
 import { coerce, describeAnswer } from '../engine/answers.ts';
 import type { Question } from '../engine/transform-types.ts';
 import { colorEnabled, fromCwd, io } from './io.ts';
@@ -41,8 +40,8 @@ export function emit(text: string, output?: string): void {
 }
 
 /** The project, with its env values remembered so that no output of this process shows them. */
-export function load(dir: string): Project {
-  const project = loadProject(dir, { knownCheckIds: CHECK_IDS, cwd: io().cwd });
+export function load(dir: string, knownCheckIds: ReadonlySet<string>): Project {
+  const project = loadProject(dir, { knownCheckIds, cwd: io().cwd });
   rememberEnvValues(project.root, project.envFiles);
   return project;
 }
@@ -79,18 +78,19 @@ export function splitList(values: string[] | undefined): string[] {
 }
 
 /** `--only` and `--skip` take check ids or categories. */
-export function selectChecks(only: string[], skip: string[]): Check[] {
-  const categories = new Set(CHECKS.map((check) => check.meta.category));
+export function selectChecks<T extends CheckInfo>(checks: readonly T[], only: string[], skip: string[]): T[] {
+  const ids = new Set(checks.map((check) => check.meta.id));
+  const categories = new Set(checks.map((check) => check.meta.category));
   for (const word of [...only, ...skip]) {
-    if (CHECK_IDS.has(word) || categories.has(word)) continue;
-    const suggestion = closest(word, [...CHECK_IDS, ...categories]);
+    if (ids.has(word) || categories.has(word)) continue;
+    const suggestion = closest(word, [...ids, ...categories]);
     throw new UsageError(
       `unknown check or category "${word}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
       'run `shipshape list` to see every check id and category',
     );
   }
-  const matches = (check: Check, words: string[]) => words.includes(check.meta.id) || words.includes(check.meta.category);
-  return CHECKS.filter((check) => (only.length === 0 || matches(check, only) || check.meta.id === 'parse-error') && !matches(check, skip));
+  const matches = (check: T, words: string[]) => words.includes(check.meta.id) || words.includes(check.meta.category);
+  return checks.filter((check) => (only.length === 0 || matches(check, only) || check.meta.id === 'parse-error') && !matches(check, skip));
 }
 
 /** Writing commands refuse uncommitted changes, which an apply could mix with its own. */

@@ -6,6 +6,7 @@ import { generatorFindings, groupFixes, type FixGroup } from '../engine/fixes.ts
 import { MAX_FIX_PASSES, planFixes, type FixPlan } from '../engine/fixpoint.ts';
 import { optionQuestions, resolveAnswers } from '../engine/answers.ts';
 import { TRANSFORMS } from '../all-transforms.ts';
+import { CHECKS, CHECK_IDS } from '../registry.ts';
 import { scan } from '../engine/scan.ts';
 import { createTypeGate } from '../engine/type-gate.ts';
 import { renderApplySummary } from './apply-summary.ts';
@@ -53,14 +54,14 @@ export function registerFix(program: Command, setExit: (code: number) => void): 
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: FixFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
-      const checks = selectChecks(splitList(flags.only), splitList(flags.skip));
+      const checks = selectChecks(CHECKS, splitList(flags.only), splitList(flags.skip));
       const cliOptions = parseOptionPairs(flags.option, optionQuestions(TRANSFORMS));
       const scripted = Boolean(flags.yes || flags.dryRun || flags.patch);
       const interactive = !scripted && canAsk();
       if (!scripted && !interactive) {
         throw new UsageError('the fix wizard needs a terminal', 'in scripts and CI pass --yes, --dry-run or --patch <file>');
       }
-      const project = load(dir);
+      const project = load(dir, CHECK_IDS);
       const result = await scan(project, { checks });
       const groups = groupFixes(result.findings);
       const generated = generatorFindings(result.findings);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import type { CheckInfo } from '../types.ts';
 import { EXIT } from './constants.ts';
 import { io } from './io.ts';
 
@@ -46,6 +47,20 @@ function precomputedListing(): Listing | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Every check as data, in the registry's order: from the build's listing, so a command that only
+ * names or describes checks loads none of them; from the checks themselves when run from the sources.
+ */
+export async function checkCatalog(): Promise<readonly CheckInfo[]> {
+  const listed = precomputedListing();
+  if (!listed) return (await import('../registry.ts')).CHECKS;
+  return listed.checks.map(({ id, title, severity, category, docs, fix }) => ({ meta: { id, title, severity, category, docs, fix } }));
+}
+
+export async function knownCheckIds(): Promise<ReadonlySet<string>> {
+  return new Set((await checkCatalog()).map((check) => check.meta.id));
 }
 
 /** Run by `npm run build` after compiling. */

@@ -13,6 +13,7 @@ import { findCheck, loadTransform } from '../registry.ts';
 import type { Finding } from '../types.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, colorEnabled, createLogger, load } from './common.ts';
+import { knownCheckIds } from './list.ts';
 import { canAsk, io } from './io.ts';
 
 interface MigrateFlags {
@@ -66,7 +67,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
           'run `shipshape migrate app-router --dry-run` to see the changes, then `--yes` to apply them',
         );
       }
-      const project = load(dir);
+      const project = load(dir, await knownCheckIds());
       const apps = nextApps(project);
       if (!apps.some((app) => app.pages)) {
         if (apps.some((app) => app.app)) {

@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../errors.ts';
 import { createBaseline, readBaseline } from '../engine/baseline.ts';
-import { scan } from '../engine/scan.ts';
 import { changedSince, stagedFiles, touchesChange } from '../project/git-changes.ts';
 import { renderGithub } from '../report/github.ts';
 import { renderGitlab } from '../report/gitlab.ts';
-import { defaultCacheLocation } from '../engine/scan-cache.ts';
+import { cachedScanResult, defaultCacheLocation } from '../engine/scan-cache-file.ts';
 import { renderJson } from '../report/json.ts';
 import { renderJunit } from '../report/junit.ts';
 import { repoPathOf, scannedDir } from '../report/repo-paths.ts';
@@ -15,6 +14,7 @@ import { renderText } from '../report/text.ts';
 import type { ReportInput } from '../report/types.ts';
 import { SEVERITIES, severityRank, type Severity } from '../types.ts';
 import { EXIT, VERSION, collect, colorEnabled, createLogger, emit, load, selectChecks, splitList } from './common.ts';
+import { checkCatalog } from './list.ts';
 import { createProgress } from './progress.ts';
 import { fromCwd, io } from './io.ts';
 
@@ -80,7 +80,10 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: ScanFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
-      const checks = selectChecks(splitList(flags.only), splitList(flags.skip));
+      const only = splitList(flags.only);
+      const skip = splitList(flags.skip);
+      const catalog = await checkCatalog();
+      const checks = selectChecks(catalog, only, skip);
       const workers = flags.workers === undefined ? 'auto' : Number(flags.workers);
       if (workers !== 'auto' && (!Number.isInteger(workers) || workers < 0)) {
         throw new UsageError(
@@ -89,7 +92,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         );
       }
       const known = flags.baseline ? readBaseline(fromCwd(flags.baseline)) : null;
-      const project = load(dir);
+      const project = load(dir, new Set(catalog.map((check) => check.meta.id)));
       const changed = flags.changedSince ? changedSince(project.root, flags.changedSince) : flags.staged ? stagedFiles(project.root) : null;
       const progress = createProgress('scanning', !flags.quiet && !io().env.NO_COLOR && !io().env.CI);
       const cache =
@@ -99,7 +102,13 @@ export function registerScan(program: Command, setExit: (code: number) => void):
               warn: (message: string) => logger.warn(message),
             }
           : undefined;
-      const result = await scan(project, { checks, workers, onProgress: progress.update, cache });
+      // A re-scan where nothing changed is answered from the cache before any check loads.
+      const result =
+        (cache && cachedScanResult(project, checks, cache)) ??
+        (await (async () => {
+          const [{ scan }, { CHECKS }] = await Promise.all([import('../engine/scan.ts'), import('../registry.ts')]);
+          return scan(project, { checks: selectChecks(CHECKS, only, skip), workers, onProgress: progress.update, cache });
+        })());
       progress.stop();
 
       if (flags.writeBaseline) {

@@ -16,7 +16,7 @@ import type { LayoutKind } from '../sql/render.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import { backendOf } from '../sql/rate-limits-table.ts';
 import { scan } from '../engine/scan.ts';
-import { checksFixedBy } from '../registry.ts';
+import { CHECK_IDS, checksFixedBy } from '../registry.ts';
 import { byPackage, packageFor } from '../project/package-for.ts';
 import type { Project } from '../project/types.ts';
 import { DatabaseTimeout, openPostgres, type Database } from '../verify/database.ts';
@@ -229,7 +229,7 @@ export function registerSql(program: Command, setExit: (code: number) => void): 
       const interactive = !scripted && canAsk();
       if (!scripted && !interactive)
         throw new UsageError('the sql wizard needs a terminal', 'in scripts and CI pass --yes (inferred access modes) or --dry-run');
-      const project = load(dir);
+      const project = load(dir, CHECK_IDS);
       await loadSqlParser();
       const schemas = flags.databaseUrl ? [await liveSchema(flags.databaseUrl)] : loadSchemas(project);
       if (schemas.length === 0) {

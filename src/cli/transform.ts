@@ -14,7 +14,7 @@ import { listProjectFiles, readTextFile, toPosix } from '../project/files.ts';
 import { gitTopLevel } from '../project/git.ts';
 import { isSourceFile } from '../project/load-project.ts';
 import type { Project } from '../project/types.ts';
-import { TRANSFORM_ENTRIES, checksFixedBy, loadTransform } from '../registry.ts';
+import { CHECK_IDS, TRANSFORM_ENTRIES, checksFixedBy, loadTransform } from '../registry.ts';
 import { heldBackLines, renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, closest, collect, colorEnabled, createLogger, emit, load, parseOptionPairs } from './common.ts';
 import { fromCwd, io } from './io.ts';
@@ -94,7 +94,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
 
       if (transform.kind === 'project') {
         if (inputs.length !== 1) throw new UsageError(`${id} is a project transform: pass one app folder`, `shipshape transform ${id} .`);
-        const project = load(inputs[0]!);
+        const project = load(inputs[0]!, CHECK_IDS);
         root = project.root;
         const checks = checksFixedBy(id);
         const { findings } = await scan(project, { checks });
@@ -114,7 +114,7 @@ export function registerTransform(program: Command, setExit: (code: number) => v
         root = gitTopLevel(io().cwd) ?? io().cwd;
         changeset = new Changeset(diskReader(root));
         const files = expandPaths(root, inputs);
-        const project = load(root);
+        const project = load(root, CHECK_IDS);
         const answers = resolveAnswers(transform, cliOptions, project.config.answers);
         const worthParsing = await filesWithFindings(project, transform, files, summary);
         await transformFiles(root, transform, files, worthParsing, answers, changeset, summary, await gateFor(project, logger));

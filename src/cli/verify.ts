@@ -13,6 +13,7 @@ import { dropRolesCreatedSince, existingSupabaseRoles, serverAccess } from '../v
 import { PROBES, PROBE_TITLES } from '../verify/probes.ts';
 import { verifyDatabase, type VerifyResult } from '../verify/run.ts';
 import { EXIT, colorEnabled, createLogger, emit, load } from './common.ts';
+import { knownCheckIds } from './list.ts';
 import { connectDatabase, databaseUsageError, describeUrl } from './sql.ts';
 import { io } from './io.ts';
 
@@ -99,8 +100,8 @@ async function withServerDatabase<T>(url: string, logger: ReturnType<typeof crea
   }
 }
 
-function migrationFiles(dir: string): Array<{ path: string; text: string }> {
-  const project = load(dir);
+function migrationFiles(dir: string, checkIds: ReadonlySet<string>): Array<{ path: string; text: string }> {
+  const project = load(dir, checkIds);
   const schema = loadSchemas(project)[0];
   const files = (schema?.files ?? []).filter((f) => f.endsWith('.sql'));
   if (!schema || files.length === 0) {
@@ -163,7 +164,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       if (flags.format !== 'text' && flags.format !== 'json')
         throw new UsageError(`unknown format "${flags.format}"`, 'use --format text or --format json');
       await loadSqlParser();
-      const migrations = migrationFiles(dir);
+      const migrations = migrationFiles(dir, await knownCheckIds());
       const run = async (db: Database, emulated = false) => {
         try {
           return await verifyDatabase(db, migrations, { emulated });

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { readTextFile } from '../project/files.ts';
 import { rememberEnvValues } from '../secrets/redact.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
-import type { Project, SkippedFile } from '../project/types.ts';
+import type { Project } from '../project/types.ts';
 import { CHECKS, findCheck, fixIsSafe } from '../registry.ts';
 import {
   severityRank,
@@ -15,11 +15,13 @@ import {
   type Finding,
   type ProjectCheck,
   type ProjectReportInput,
+  type ScanResult,
 } from '../types.ts';
 import { checkFiles, checksWanting, fileChecks, type FileBatchResult } from './check-files.ts';
 import { seedModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
-import { checkFilesCached, type ScanCacheOptions } from './scan-cache.ts';
+import { checkFilesCached, type CachedBatch } from './scan-cache.ts';
+import { enabledChecks, type ScanCacheOptions } from './scan-cache-file.ts';
 
 export interface ScanOptions {
   /** The checks to run; all of them by default. */
@@ -31,14 +33,7 @@ export interface ScanOptions {
   cache?: ScanCacheOptions;
 }
 
-export interface ScanResult {
-  findings: Finding[];
-  suppressed: number;
-  files: number;
-  bytes: number;
-  skipped: SkippedFile[];
-  durationMs: number;
-}
+export type { ScanResult } from '../types.ts';
 
 /**
  * Threads pay only with cores to spare and files to share: measured on 2 vCPUs, a worker thread
@@ -129,8 +124,7 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
   // The schema checks read migrations, and name tables and columns, with the PostgreSQL parser, which
   // loads asynchronously once: a project with no SQL and no Prisma schema never pays for it.
   if (project.files.some((file) => /\.(?:sql|prisma)$/i.test(file))) await loadSqlParser();
-  const disabled = new Set(project.config.disable);
-  const checks = (options.checks ?? CHECKS).filter((check) => !disabled.has(check.meta.id));
+  const checks = enabledChecks(project, options.checks ?? CHECKS);
   const perFile = fileChecks(checks);
   const candidates = project.files.filter((file) => checksWanting(perFile, file).length > 0);
   let done = 0;
@@ -138,8 +132,10 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
 
   const count = options.cache ? 0 : workerCount(options.workers ?? 'auto', candidates.length);
   const parseError = findCheck('parse-error')!;
-  const batches = options.cache
-    ? [checkFilesCached(project, candidates, perFile, checks, parseError, fixIsSafe, options.cache, onFile)]
+  let cached: CachedBatch | null = null;
+  if (options.cache) cached = checkFilesCached(project, candidates, perFile, checks, parseError, fixIsSafe, options.cache, onFile);
+  const batches = cached
+    ? [cached.batch]
     : count > 0
       ? await runSpread(project, candidates, perFile, count, onFile)
       : [checkFiles(project, candidates, perFile, parseError, fixIsSafe, onFile)];
@@ -166,7 +162,7 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
   ]);
   const findings = [...batches.flatMap((batch) => batch.findings), ...projectResult.findings].sort(compareFindings);
   const skipped = [...project.skipped, ...batches.flatMap((batch) => batch.skipped)].sort((a, b) => a.path.localeCompare(b.path));
-  return {
+  const result: ScanResult = {
     findings,
     suppressed: batches.reduce((n, batch) => n + batch.suppressed, projectResult.suppressed),
     files: batches.reduce((n, batch) => n + batch.files, 0),
@@ -174,4 +170,6 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
     skipped,
     durationMs: Math.round(performance.now() - started),
   };
+  cached?.commit(result);
+  return result;
 }

@@ -30,8 +30,11 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${ALWAYS_SKIPPED_DIRS.map((dir) => dir.replace('.', '\\.')).join('|')})(?:/|$)`);
+
+/** One regular expression rather than a split per path: the listing asks it of every file. */
 export function isInSkippedDir(file: string): boolean {
-  return file.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.includes(segment));
+  return SKIPPED_SEGMENT.test(file);
 }
 
 export function hasBinaryExtension(file: string): boolean {

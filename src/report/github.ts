@@ -1,4 +1,4 @@
-import { fixCommand } from '../registry.ts';
+import { fixCommand } from '../fix-commands.ts';
 import type { Severity } from '../types.ts';
 import { repoPathOf } from './repo-paths.ts';
 import { summaryLine } from './summary.ts';

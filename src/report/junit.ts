@@ -1,4 +1,4 @@
-import { fixCommand } from '../registry.ts';
+import { fixCommand } from '../fix-commands.ts';
 import { repoPathOf } from './repo-paths.ts';
 import type { ReportInput } from './types.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../engine/package-root.ts';
-import { fixCommand } from '../registry.ts';
-import type { Check, Severity } from '../types.ts';
+import { fixCommand } from '../fix-commands.ts';
+import type { CheckInfo, Severity } from '../types.ts';
 import { MEASURED_PRECISION } from './measured-precision.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -42,7 +42,7 @@ export function checkDocUrl(id: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/checks/${id}.md`;
 }
 
-export function sarifRule(check: Check) {
+export function sarifRule(check: CheckInfo) {
   const { id, title, docs, fix, severity, category } = check.meta;
   const fixLine = fix ? `Fix: ${fixCommand(fix, id)}` : 'Fix by hand.';
   const security = isSecurityCategory(category, id);

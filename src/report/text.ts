@@ -1,4 +1,4 @@
-import { GENERATORS, fixCommand } from '../registry.ts';
+import { GENERATORS, fixCommand } from '../fix-commands.ts';
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
 import { summaryParts } from './summary.ts';

@@ -1,13 +1,13 @@
 import type { ScanResult } from '../engine/scan.ts';
 import type { Project } from '../project/types.ts';
-import type { Check, Finding } from '../types.ts';
+import type { CheckInfo, Finding } from '../types.ts';
 import type { SarifFix } from './sarif-fixes.ts';
 
 export interface ReportInput {
   project: Project;
   result: ScanResult;
   /** The checks that ran, for SARIF's rule list. */
-  checks: readonly Check[];
+  checks: readonly CheckInfo[];
   /** Findings hidden by a baseline. */
   baselined: number;
   version: string;

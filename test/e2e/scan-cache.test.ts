@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync } from '../helpers.ts';
+import { BIN, FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, tempDir } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -38,18 +39,44 @@ function ruleIds(result: Awaited<ReturnType<typeof report>>): string[] {
 const cacheFile = (app: string) => path.join(app, '.shipshape', 'cache', 'scan-cache');
 
 interface CacheParts {
-  header: { format: string; version: string; key: string };
+  header: { format: string; version: string; key: string; resultBytes?: number };
+  /** The last scan's whole result, kept when every file's stat could be trusted. */
+  stored: { stats: string; result: { findings: Array<{ ruleId: string; file: string; message: string }> } } | null;
   entries: Map<string, { hash: string; outcome: { findings: Array<{ message: string }> } }>;
 }
 
 function readCache(file: string): CacheParts {
   const bytes = readFileSync(file);
   const newline = bytes.indexOf(0x0a);
-  return { header: JSON.parse(bytes.subarray(0, newline).toString('utf8')), entries: deserialize(bytes.subarray(newline + 1)) };
+  const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as CacheParts['header'];
+  const resultEnd = newline + 1 + (header.resultBytes ?? 0);
+  return {
+    header,
+    stored: header.resultBytes ? deserialize(bytes.subarray(newline + 1, resultEnd)) : null,
+    entries: deserialize(bytes.subarray(resultEnd)),
+  };
 }
 
-function writeCache(file: string, { header, entries }: CacheParts): void {
-  writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), serialize(entries)]));
+function writeCache(file: string, { header, stored, entries }: CacheParts): void {
+  const result = stored ? serialize(stored) : Buffer.alloc(0);
+  writeFileSync(
+    file,
+    Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, resultBytes: result.length })}\n`), result, serialize(entries)]),
+  );
+}
+
+/** Files changed in the last two seconds are read again whatever their stat: a test of what a stat can tell waits that long. */
+const waitForStatsToSettle = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
+
+/** The files a CLI run loaded, listed by the preload `test/loaded-modules.mjs`. */
+function modulesLoadedBy(args: string[]): string[] {
+  const out = path.join(tempDir('shipshape-modules-'), 'modules.txt');
+  const result = spawnSync(process.execPath, ['--import', path.join(REPO, 'test', 'loaded-modules.mjs'), BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', SHIPSHAPE_LOADED_MODULES: out },
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return readFileSync(out, 'utf8').split('\n').filter(Boolean);
 }
 
 /** A cache whose entry for lib/stripe.ts claims one finding with a message no check writes. */
@@ -57,16 +84,16 @@ function poisonStripeEntry(file: string, version = VERSION): void {
   const cache = readCache(file);
   const entry = cache.entries.get('lib/stripe.ts')!;
   entry.outcome.findings = entry.outcome.findings.slice(0, 1).map((finding) => ({ ...finding, message: 'POISONED' }));
-  writeCache(file, { header: { ...cache.header, version }, entries: cache.entries });
+  writeCache(file, { header: { ...cache.header, version }, stored: cache.stored, entries: cache.entries });
 }
 
 describe('scan --cache', () => {
   it('gives the findings of a cold scan across edits, renames, deletions, env and config changes', async () => {
     const app = prototypeApp();
     const first = await expectCachedEqualsCold(app);
-    const stored = readFileSync(cacheFile(app));
+    const kept = readFileSync(cacheFile(app));
     for (const secret of ['sk_live_51HxPrototypeKeyDoNotShip0123456789abcdef', 'whsec_prototype0123456789', 'hunter2hunter2']) {
-      for (const encoding of ['latin1', 'utf16le'] as const) expect(stored.includes(Buffer.from(secret, encoding))).toBe(false);
+      for (const encoding of ['latin1', 'utf16le'] as const) expect(kept.includes(Buffer.from(secret, encoding))).toBe(false);
     }
     // The text report's code frames come from the cache too.
     expect(await textReport(app, '--cache')).toBe(await textReport(app));
@@ -104,7 +131,7 @@ describe('scan --cache', () => {
     writeFileSync(stripe, hidden);
     const old = new Date(Date.now() - 60_000);
     utimesSync(stripe, old, old);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
+    waitForStatsToSettle();
     expect(ruleIds(await expectCachedEqualsCold(app))).not.toContain('hardcoded-secret lib/stripe.ts');
     writeFileSync(stripe, shown);
     utimesSync(stripe, old, old);
@@ -120,6 +147,38 @@ describe('scan --cache', () => {
     const configured = await expectCachedEqualsCold(app);
     expect(ruleIds(configured).some((id) => id.startsWith('undeclared-dependency'))).toBe(false);
   }, 180_000);
+
+  it('answers a re-scan where no file changed from the stored result, loading no check, until a file or the key changes', async () => {
+    const app = prototypeApp();
+    waitForStatsToSettle();
+    const cold = await report(app);
+    expect((await report(app, '--cache')).json).toEqual(cold.json);
+    const filled = readCache(cacheFile(app));
+    expect(filled.stored?.result.findings.length).toBe((cold.json as { findings: unknown[] }).findings.length);
+
+    const loaded = modulesLoadedBy(['scan', app, '--cache', '--quiet', '--fail-on', 'none']);
+    expect(loaded.some((file) => file.endsWith(`${path.sep}registry.js`))).toBe(false);
+    expect(loaded.filter((file) => file.includes(`${path.sep}checks${path.sep}`))).toEqual([]);
+
+    // Proof that the stored result is what answers: a planted message is reported while nothing changes.
+    filled.stored!.result.findings[0]!.message = 'POISONED';
+    writeCache(cacheFile(app), filled);
+    expect((await runAsync(['scan', app, '--cache', '--format', 'json', '--fail-on', 'none'])).stdout).toContain('POISONED');
+    for (const flags of [['--format', 'sarif'], ['--format', 'junit'], []]) {
+      expect((await runAsync(['scan', app, '--cache', '--fail-on', 'none', ...flags])).stdout).toContain('POISONED');
+    }
+
+    // Any file's stat, and any part of the key, voids it: an --only run, a config, a changed file.
+    const only = await report(app, '--cache', '--only', 'hardcoded-secret');
+    expect(JSON.stringify(only.json)).not.toContain('POISONED');
+    expect(only.json).toEqual((await report(app, '--only', 'hardcoded-secret')).json);
+    writeCache(cacheFile(app), filled);
+    // A file only the project checks read, changed without changing a finding: its stat alone says so.
+    const migration = path.join(app, 'supabase', 'migrations', '20240501000000_init.sql');
+    writeFileSync(migration, `${readFileSync(migration, 'utf8')}\n-- reviewed\n`);
+    expect((await expectCachedEqualsCold(app)).json).toEqual(cold.json);
+    expect(JSON.stringify(readCache(cacheFile(app)).stored)).not.toContain('POISONED');
+  });
 
   it('takes an unchanged file’s findings from the cache, and only from a cache its version wrote', async () => {
     const app = prototypeApp();
