@@ -1,15 +1,4 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
-
-/** The six `next build`s: minutes of one worker, so they start first and run beside the rest, not after it. */
-const BUILDS = 'builds';
-
-class BuildsFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    return [...sorted.filter((file) => file.project.name === BUILDS), ...sorted.filter((file) => file.project.name !== BUILDS)];
-  }
-}
 
 export default defineConfig({
   test: {
@@ -18,10 +7,16 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default keeps a core free, which on two cores leaves a single worker for everything.
     maxWorkers: 3,
-    minWorkers: 1,
-    sequence: { sequencer: BuildsFirst },
+    // Fewer workers than files while some are still running ends the run with tinypool's "Terminating worker thread".
+    minWorkers: 3,
+    // A worker runs file after file in one process: a fresh process per file cost each of the 70-odd files
+    // a second or more of start-up and imports. Tests that change process state (env, mocks) undo it.
+    isolate: false,
+    setupFiles: ['test/setup.ts'],
     projects: [
-      { extends: true, test: { name: BUILDS, include: ['test/e2e/migrate-build.test.ts'] } },
+      // The `next build`s are minutes of one worker. In a pool of their own they run beside the rest from the
+      // start: with isolation off, Vitest runs one project's files after another's within a pool.
+      { extends: true, test: { name: 'builds', include: ['test/e2e/migrate-build.test.ts'], pool: 'threads' } },
       {
         extends: true,
         test: { name: 'main', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/e2e/migrate-build.test.ts'] },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { readTextFile } from '../project/files.ts';
@@ -23,6 +23,10 @@ interface CacheHeader {
   key: string;
   /** The length of the whole result that follows the header; absent or 0 when none was kept. */
   resultBytes?: number;
+  /** Its SHA-256: a result is trusted whole or not at all. */
+  resultDigest?: string;
+  /** The length of the per-file entries after the result: a file of another length is damaged. */
+  entriesBytes?: number;
 }
 
 export interface CachedFile {
@@ -174,21 +178,22 @@ function isStoredResult(stored: unknown): stored is StoredResult {
 }
 
 /** The header line and the stored result, without the per-file entries after them (most of the file). */
-function headAndResult(file: string): Buffer {
+function headAndResult(file: string): { bytes: Buffer; fileBytes: number } {
   const fd = openSync(file, 'r');
   try {
+    const fileBytes = fstatSync(fd).size;
     const head = Buffer.allocUnsafe(4096);
     const headLength = readSync(fd, head, 0, head.length, 0);
     const newline = head.subarray(0, headLength).indexOf(0x0a);
-    if (newline < 0) return head.subarray(0, headLength);
+    if (newline < 0) return { bytes: head.subarray(0, headLength), fileBytes };
     let resultBytes = 0;
     try {
       resultBytes = Math.max(0, Number((JSON.parse(head.subarray(0, newline).toString('utf8')) as CacheHeader).resultBytes) || 0);
     } catch {
-      return head.subarray(0, headLength);
+      return { bytes: head.subarray(0, headLength), fileBytes };
     }
-    const bytes = Buffer.allocUnsafe(newline + 1 + resultBytes);
-    return bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0));
+    const bytes = Buffer.allocUnsafe(Math.min(newline + 1 + resultBytes, fileBytes));
+    return { bytes: bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)), fileBytes };
   } finally {
     closeSync(fd);
   }
@@ -201,8 +206,14 @@ function headAndResult(file: string): Buffer {
 export function readCache(file: string, key: string, warn: (message: string) => void, wantEntries: boolean): CacheContents {
   const empty: CacheContents = { key, entries: new Map(), stored: null };
   let bytes: Buffer;
+  let fileBytes: number;
   try {
-    bytes = wantEntries ? readFileSync(file) : headAndResult(file);
+    if (wantEntries) {
+      bytes = readFileSync(file);
+      fileBytes = bytes.length;
+    } else {
+      ({ bytes, fileBytes } = headAndResult(file));
+    }
   } catch {
     return empty;
   }
@@ -214,7 +225,12 @@ export function readCache(file: string, key: string, warn: (message: string) => 
     found = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as CacheHeader;
     if (found.format === FORMAT && found.version === shipshapeVersion()) {
       const resultEnd = newline + 1 + (found.resultBytes ?? 0);
-      if (found.resultBytes) stored = deserialize(bytes.subarray(newline + 1, resultEnd));
+      if (fileBytes !== resultEnd + (found.entriesBytes ?? fileBytes - resultEnd)) throw new Error('a cache of another length');
+      if (found.resultBytes) {
+        const result = bytes.subarray(newline + 1, resultEnd);
+        if (createHash('sha256').update(result).digest('base64') !== found.resultDigest) throw new Error('a changed result');
+        stored = deserialize(result);
+      }
       if (wantEntries) entries = deserialize(bytes.subarray(resultEnd));
     }
   } catch {
@@ -240,8 +256,16 @@ export function writeCache(file: string, contents: CacheContents, warn: (message
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const result = contents.stored ? serialize(contents.stored) : Buffer.alloc(0);
-    const header: CacheHeader = { format: FORMAT, version: shipshapeVersion(), key: contents.key, resultBytes: result.length };
-    replaceDurably(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), result, serialize(contents.entries)]));
+    const entries = serialize(contents.entries);
+    const header: CacheHeader = {
+      format: FORMAT,
+      version: shipshapeVersion(),
+      key: contents.key,
+      resultBytes: result.length,
+      resultDigest: createHash('sha256').update(result).digest('base64'),
+      entriesBytes: entries.length,
+    };
+    replaceDurably(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), result, entries]));
   } catch (error) {
     warn(`could not write the scan cache ${file}: ${(error as Error).message}`);
   }

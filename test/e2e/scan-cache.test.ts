@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -57,12 +58,13 @@ function readCache(file: string): CacheParts {
   };
 }
 
+/** A cache as shipshape writes one: a result is trusted only with its length and digest, the file only at its length. */
 function writeCache(file: string, { header, stored, entries }: CacheParts): void {
   const result = stored ? serialize(stored) : Buffer.alloc(0);
-  writeFileSync(
-    file,
-    Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, resultBytes: result.length })}\n`), result, serialize(entries)]),
-  );
+  const rest = serialize(entries);
+  const resultDigest = createHash('sha256').update(result).digest('base64');
+  const line = JSON.stringify({ ...header, resultBytes: result.length, resultDigest, entriesBytes: rest.length });
+  writeFileSync(file, Buffer.concat([Buffer.from(`${line}\n`), result, rest]));
 }
 
 /** Files changed in the last two seconds are read again whatever their stat: a test of what a stat can tell waits that long. */
@@ -168,6 +170,15 @@ describe('scan --cache', () => {
       expect((await runAsync(['scan', app, '--cache', '--fail-on', 'none', ...flags])).stdout).toContain('POISONED');
     }
 
+    // A stored result changed behind its digest is damage: said once, and the scan runs.
+    const tampered = readFileSync(cacheFile(app));
+    tampered.write('TAMPERED', tampered.indexOf('POISONED'));
+    writeFileSync(cacheFile(app), tampered);
+    const afterTampering = await report(app, '--cache');
+    expect(afterTampering.stderr).toMatch(/^warning: ignoring the scan cache .*: it is not a shipshape scan cache or it is damaged\n$/);
+    expect(afterTampering.json).toEqual(cold.json);
+    writeCache(cacheFile(app), filled);
+
     // Any file's stat, and any part of the key, voids it: an --only run, a config, a changed file.
     const only = await report(app, '--cache', '--only', 'hardcoded-secret');
     expect(JSON.stringify(only.json)).not.toContain('POISONED');
@@ -210,7 +221,10 @@ describe('scan --cache', () => {
       }
       expect(scanned.json).toEqual(cold.json);
     }
+    // With every stat settled, the re-scan would answer from the stored result: a truncated file is refused all the same.
+    waitForStatsToSettle();
     await report(app, '--cache');
+    expect(readCache(cacheFile(app)).stored).not.toBeNull();
     const cache = readFileSync(cacheFile(app));
     writeFileSync(cacheFile(app), cache.subarray(0, cache.length - 40));
     const truncated = await report(app, '--cache');
