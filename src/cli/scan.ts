@@ -15,6 +15,7 @@ import type { ReportInput } from '../report/types.ts';
 import { SEVERITIES, severityRank, type Severity } from '../types.ts';
 import { EXIT, VERSION, collect, colorEnabled, createLogger, emit, load, selectChecks, splitList } from './common.ts';
 import { checkCatalog } from './list.ts';
+import { loadSqlParser, needsSqlParser } from '../sql/pg-parser.ts';
 import { createProgress } from './progress.ts';
 import { fromCwd, io } from './io.ts';
 
@@ -106,7 +107,9 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const result =
         (cache && cachedScanResult(project, checks, cache)) ??
         (await (async () => {
-          const [{ scan }, { CHECKS }] = await Promise.all([import('../engine/scan.ts'), import('../registry.ts')]);
+          // The SQL parser's WebAssembly compiles off the main thread while the checks load.
+          const sqlParser = needsSqlParser(project) ? loadSqlParser() : null;
+          const [{ scan }, { CHECKS }] = await Promise.all([import('../engine/scan.ts'), import('../registry.ts'), sqlParser]);
           return scan(project, { checks: selectChecks(CHECKS, only, skip), workers, onProgress: progress.update, cache });
         })());
       progress.stop();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readTextFile } from '../project/files.ts';
 import { rememberEnvValues } from '../secrets/redact.ts';
-import { loadSqlParser } from '../sql/sql-reader.ts';
+import { loadSqlParser, needsSqlParser } from '../sql/pg-parser.ts';
 import type { Project } from '../project/types.ts';
 import { CHECKS, findCheck, fixIsSafe } from '../registry.ts';
 import {
@@ -123,7 +123,7 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
   rememberEnvValues(project.root, project.envFiles);
   // The schema checks read migrations, and name tables and columns, with the PostgreSQL parser, which
   // loads asynchronously once: a project with no SQL and no Prisma schema never pays for it.
-  if (project.files.some((file) => /\.(?:sql|prisma)$/i.test(file))) await loadSqlParser();
+  if (needsSqlParser(project)) await loadSqlParser();
   const checks = enabledChecks(project, options.checks ?? CHECKS);
   const perFile = fileChecks(checks);
   const candidates = project.files.filter((file) => checksWanting(perFile, file).length > 0);

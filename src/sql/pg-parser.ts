@@ -27,6 +27,14 @@ export function loadSqlParser(): Promise<void> {
   return loading;
 }
 
+/**
+ * The schema checks read migrations, and name tables and columns, with the parser: a project with no
+ * SQL and no Prisma schema never loads it.
+ */
+export function needsSqlParser(project: { files: readonly string[] }): boolean {
+  return project.files.some((file) => /\.(?:sql|prisma)$/i.test(file));
+}
+
 /** A use of the parser before `loadSqlParser()` finished: a defect in the caller, never a fact about the SQL. */
 export class SqlParserNotLoaded extends Error {
   constructor() {
