@@ -5,10 +5,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default keeps a core free, which on two cores leaves a single worker for everything.
-    maxWorkers: 3,
+    // Vitest's default keeps a core free, which on two cores leaves a single worker for everything. With
+    // the builds beside them, two took 220 s where three took 248 s (one run each, 2 cores).
+    maxWorkers: 2,
     // Fewer workers than files while some are still running ends the run with tinypool's "Terminating worker thread".
-    minWorkers: 3,
+    minWorkers: 2,
     // A worker runs file after file in one process: a fresh process per file cost each of the 70-odd files
     // a second or more of start-up and imports. Tests that change process state (env, mocks) undo it.
     isolate: false,
