@@ -98,8 +98,6 @@ import { meta as validateUpload } from '../transforms/meta/validate-upload.ts';
 import type { FileTransform, ProjectTransform, Transform, TransformMeta } from './engine/transform-types.ts';
 import type { Check } from './types.ts';
 
-export { GENERATORS, fixCommand } from './fix-commands.ts';
-
 export const CHECKS: readonly Check[] = [
   aiCallWithoutLimits,
   appRouterUnsupportedFeature,

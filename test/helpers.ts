@@ -218,6 +218,23 @@ export function answerVitest(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** A CLI run under the preload `test/loaded-modules.mjs`: the files each thread loaded, by thread id (0 is the main thread). */
+export function modulesLoadedBy(args: string[], cwd = REPO): { status: number | null; stderr: string; byThread: Map<number, string[]> } {
+  const out = path.join(tempDir('shipshape-modules-'), 'modules.txt');
+  const result = spawnSync(process.execPath, ['--import', path.join(REPO, 'test', 'loaded-modules.mjs'), BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', SHIPSHAPE_LOADED_MODULES: out },
+  });
+  const byThread = new Map<number, string[]>();
+  for (const line of readFileSync(out, 'utf8').split('\n').filter(Boolean)) {
+    const space = line.indexOf(' ');
+    const thread = Number(line.slice(0, space));
+    byThread.set(thread, [...(byThread.get(thread) ?? []), line.slice(space + 1)]);
+  }
+  return { status: result.status, stderr: result.stderr, byThread };
+}
+
 /** Starts a process without blocking the test worker, which must keep answering vitest while it runs. */
 export function spawnAsync(
   command: string,

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TRANSFORMS, findTransform } from '../src/all-transforms.ts';
-import { CHECKS, GENERATORS, checksFixedBy } from '../src/registry.ts';
+import { GENERATORS } from '../src/fix-commands.ts';
+import { CHECKS, checksFixedBy } from '../src/registry.ts';
 import { FIXTURES, REPO, cleanTempDirs, runAsync } from './helpers.ts';
 
 afterAll(cleanTempDirs);

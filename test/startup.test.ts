@@ -1,31 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Help } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/cli/main.ts';
-import { BIN, FIXTURES, REPO, cleanTempDirs, copyFixture, tempDir, writeTree } from './helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, modulesLoadedBy, writeTree } from './helpers.ts';
 
 afterAll(cleanTempDirs);
 
 const HEAVY = ['jscodeshift', 'recast', 'prettier', 'handlebars', '@inquirer', '@electric-sql/pglite', 'ts-morph'];
 
-/** The files each thread of a CLI run loaded, by thread id (0 is the main thread). */
+/** The files each thread of a CLI run loaded, by thread id (0 is the main thread), from a run that did not fail. */
 function loadedModules(args: string[], cwd = REPO): Map<number, string[]> {
-  const out = path.join(tempDir('shipshape-modules-'), 'modules.txt');
-  const result = spawnSync(process.execPath, ['--import', path.join(REPO, 'test', 'loaded-modules.mjs'), BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SHIPSHAPE_LOADED_MODULES: out },
-  });
-  expect(result.status, result.stderr).toBeLessThanOrEqual(1);
-  const byThread = new Map<number, string[]>();
-  for (const line of readFileSync(out, 'utf8').split('\n').filter(Boolean)) {
-    const space = line.indexOf(' ');
-    const thread = Number(line.slice(0, space));
-    byThread.set(thread, [...(byThread.get(thread) ?? []), line.slice(space + 1)]);
-  }
-  return byThread;
+  const run = modulesLoadedBy(args, cwd);
+  expect(run.status, run.stderr).toBeLessThanOrEqual(1);
+  return run.byThread;
 }
 
 const packagesIn = (files: readonly string[]) =>

@@ -10,7 +10,10 @@ const PRECOMPUTED = new URL('../../listing.json', import.meta.url);
 const COMPILED_REGISTRY = new URL('../registry.js', import.meta.url);
 
 export async function listing() {
-  const { CHECKS, GENERATORS, TRANSFORM_ENTRIES, fixIsSafe } = await import('../registry.ts');
+  const [{ CHECKS, TRANSFORM_ENTRIES, fixIsSafe }, { GENERATORS }] = await Promise.all([
+    import('../registry.ts'),
+    import('../fix-commands.ts'),
+  ]);
   return {
     checks: CHECKS.map(({ meta }) => ({
       id: meta.id,

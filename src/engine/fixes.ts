@@ -1,5 +1,5 @@
 import { findTransform } from '../all-transforms.ts';
-import { GENERATORS } from '../registry.ts';
+import { GENERATORS } from '../fix-commands.ts';
 import { severityRank, type Finding } from '../types.ts';
 import type { Transform } from './transform-types.ts';
 

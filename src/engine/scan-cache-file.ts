@@ -225,7 +225,7 @@ export function readCache(file: string, key: string, warn: (message: string) => 
     found = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as CacheHeader;
     if (found.format === FORMAT && found.version === shipshapeVersion()) {
       const resultEnd = newline + 1 + (found.resultBytes ?? 0);
-      if (fileBytes !== resultEnd + (found.entriesBytes ?? fileBytes - resultEnd)) throw new Error('a cache of another length');
+      if (found.entriesBytes !== undefined && fileBytes !== resultEnd + found.entriesBytes) throw new Error('a cache of another length');
       if (found.resultBytes) {
         const result = bytes.subarray(newline + 1, resultEnd);
         if (createHash('sha256').update(result).digest('base64') !== found.resultDigest) throw new Error('a changed result');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { overlaidText, readTextFile } from '../project/files.ts';
+import { fileOverlayInForce, overlaidText, readTextFile } from '../project/files.ts';
 import type { Project } from '../project/types.ts';
 import type { Check, FileCheck, ScanResult } from '../types.ts';
 import { addOutcome, checkFileText, checksWanting, emptyBatch, prefilterNeedles, type FileBatchResult } from './check-files.ts';
@@ -55,7 +55,7 @@ export function checkFilesCached(
     if (wanting.length === 0) continue;
     const absPath = path.join(project.root, name);
     const hit = cached.entries.get(name);
-    const before = stats.get(name) ?? statOf(absPath);
+    const before = stats.get(name) ?? null;
     const overlaid = overlaidText(absPath) !== undefined;
     if (hit && sameStat(hit.stat, before) && !overlaid) {
       kept.set(name, hit);
@@ -80,9 +80,8 @@ export function checkFilesCached(
   return {
     batch: result,
     commit: (scanned) => {
-      const digest = files.some((name) => overlaidText(path.join(project.root, name)) !== undefined)
-        ? null
-        : statsDigest(project, (name) => stats.get(name) ?? null, statedAt);
+      // A result from planned contents is not the disk's.
+      const digest = fileOverlayInForce() ? null : statsDigest(project, (name) => stats.get(name) ?? null, statedAt);
       const { durationMs: _durationMs, ...whole } = scanned;
       const stored = digest ? { stats: digest, result: whole } : null;
       if (changed || kept.size !== cached.entries.size || cached.stored?.stats !== stored?.stats) {

@@ -20,7 +20,7 @@ import {
 import { checkFiles, checksWanting, fileChecks, type FileBatchResult } from './check-files.ts';
 import { seedModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
-import { checkFilesCached, type CachedBatch } from './scan-cache.ts';
+import { checkFilesCached } from './scan-cache.ts';
 import { enabledChecks, type ScanCacheOptions } from './scan-cache-file.ts';
 
 export interface ScanOptions {
@@ -132,8 +132,9 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
 
   const count = options.cache ? 0 : workerCount(options.workers ?? 'auto', candidates.length);
   const parseError = findCheck('parse-error')!;
-  let cached: CachedBatch | null = null;
-  if (options.cache) cached = checkFilesCached(project, candidates, perFile, checks, parseError, fixIsSafe, options.cache, onFile);
+  const cached = options.cache
+    ? checkFilesCached(project, candidates, perFile, checks, parseError, fixIsSafe, options.cache, onFile)
+    : null;
   const batches = cached
     ? [cached.batch]
     : count > 0

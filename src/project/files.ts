@@ -125,6 +125,11 @@ export function withFileOverlay<T>(overlay: FileOverlay, run: () => T): T {
   return overlays.run(overlay, run);
 }
 
+/** Whether this call tree reads planned contents rather than the disk. */
+export function fileOverlayInForce(): boolean {
+  return overlays.getStore() !== undefined;
+}
+
 /** The planned contents of a file while an overlay is in force; undefined when the disk holds. */
 export function overlaidText(absPath: string): string | null | undefined {
   return overlays.getStore()?.(absPath);

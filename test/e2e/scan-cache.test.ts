@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, runAsync, tempDir } from '../helpers.ts';
+import { FIXTURES, REPO, cleanTempDirs, copyFixture, gitInit, modulesLoadedBy, runAsync } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -69,17 +68,6 @@ function writeCache(file: string, { header, stored, entries }: CacheParts): void
 
 /** Files changed in the last two seconds are read again whatever their stat: a test of what a stat can tell waits that long. */
 const waitForStatsToSettle = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
-
-/** The files a CLI run loaded, listed by the preload `test/loaded-modules.mjs`. */
-function modulesLoadedBy(args: string[]): string[] {
-  const out = path.join(tempDir('shipshape-modules-'), 'modules.txt');
-  const result = spawnSync(process.execPath, ['--import', path.join(REPO, 'test', 'loaded-modules.mjs'), BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SHIPSHAPE_LOADED_MODULES: out },
-  });
-  expect(result.status, result.stderr).toBe(0);
-  return readFileSync(out, 'utf8').split('\n').filter(Boolean);
-}
 
 /** A cache whose entry for lib/stripe.ts claims one finding with a message no check writes. */
 function poisonStripeEntry(file: string, version = VERSION): void {
@@ -158,7 +146,9 @@ describe('scan --cache', () => {
     const filled = readCache(cacheFile(app));
     expect(filled.stored?.result.findings.length).toBe((cold.json as { findings: unknown[] }).findings.length);
 
-    const loaded = modulesLoadedBy(['scan', app, '--cache', '--quiet', '--fail-on', 'none']);
+    const run = modulesLoadedBy(['scan', app, '--cache', '--quiet', '--fail-on', 'none']);
+    expect(run.status, run.stderr).toBe(0);
+    const loaded = [...run.byThread.values()].flat();
     expect(loaded.some((file) => file.endsWith(`${path.sep}registry.js`))).toBe(false);
     expect(loaded.filter((file) => file.includes(`${path.sep}checks${path.sep}`))).toEqual([]);
 
