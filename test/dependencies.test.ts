@@ -21,7 +21,7 @@ function staticImports(file: string): StaticImport[] {
     if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
       return [{ specifier: statement.moduleSpecifier.text, typeOnly: statement.isTypeOnly }];
     }
-    // `const { parse } = createRequire(import.meta.url)('@babel/parser')` loads as surely as an import.
+    // `const { parse } = requirePackage('@babel/parser')` loads as surely as an import, and so does `createRequire(import.meta.url)('x')`.
     if (ts.isVariableStatement(statement)) {
       return statement.declarationList.declarations.flatMap((declaration) => {
         const specifier = declaration.initializer && requiredAtLoad(declaration.initializer);
@@ -35,10 +35,13 @@ function staticImports(file: string): StaticImport[] {
 function requiredAtLoad(expression: ts.Expression): string | null {
   let node = expression;
   while (ts.isAsExpression(node) || ts.isParenthesizedExpression(node)) node = node.expression;
-  if (!ts.isCallExpression(node) || !ts.isCallExpression(node.expression)) return null;
-  const callee = node.expression.expression;
+  if (!ts.isCallExpression(node)) return null;
   const [first] = node.arguments;
-  return ts.isIdentifier(callee) && callee.text === 'createRequire' && first && ts.isStringLiteral(first) ? first.text : null;
+  if (!first || !ts.isStringLiteral(first)) return null;
+  const callee = node.expression;
+  if (ts.isIdentifier(callee) && callee.text === 'requirePackage') return first.text;
+  const creates = ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'createRequire';
+  return creates ? first.text : null;
 }
 
 function sourceFiles(dir: string): string[] {

@@ -1,10 +1,12 @@
-import ignore from 'ignore';
+import { requirePackage } from '../src/engine/require-package.cjs';
 import { appendBlock, type Changeset } from '../src/engine/changeset.ts';
 import { PUBLIC_ENV_PREFIX } from '../src/analysis/env-reads.ts';
 import { lineEndingFor } from '../src/engine/project-style.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import type { Project } from '../src/project/types.ts';
 import { envTemplateFile } from '../src/project/env-files.ts';
+
+const ignore = requirePackage<typeof import('ignore')>('ignore');
 export { meta } from './meta/generate-env-example.ts';
 
 export async function plan({ project, findings, changeset }: ProjectTransformContext): Promise<void> {

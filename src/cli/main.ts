@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help } from './commander.ts';
 import { UsageError } from '../errors.ts';
 import { EXIT, VERSION } from './constants.ts';
 import { colorEnabled, fromCwd, io, processIo, withIo, type CliIo, type Output } from './io.ts';

@@ -1,5 +1,4 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option, type Command } from './commander.ts';
 import { UsageError } from '../errors.ts';
 import { createBaseline, readBaseline } from '../engine/baseline.ts';
 import { changedSince, stagedFiles, touchesChange } from '../project/git-changes.ts';

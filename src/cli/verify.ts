@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import pc from 'picocolors';
+import { requirePackage } from '../engine/require-package.cjs';
 import { UsageError, errorMessage } from '../errors.ts';
 import { readTextFile } from '../project/files.ts';
 import { introspect } from '../sql/introspect.ts';
@@ -16,6 +16,8 @@ import { EXIT, colorEnabled, createLogger, emit, load } from './common.ts';
 import { knownCheckIds } from './list.ts';
 import { connectDatabase, databaseUsageError, describeUrl } from './sql.ts';
 import { io } from './io.ts';
+
+const pc = requirePackage<typeof import('picocolors')>('picocolors');
 
 interface VerifyFlags {
   databaseUrl?: string;

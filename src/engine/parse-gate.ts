@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isSourceFile } from '../project/load-project.ts';
-import { loadSqlParser } from '../sql/sql-reader.ts';
+import { loadSqlParser, parseSync } from '../sql/pg-parser.ts';
 import type { FileChange } from './changeset.ts';
 import { parseSource } from './parse.ts';
 import { prismaAst } from '../analysis/prisma-schema-parser.ts';
@@ -15,7 +15,6 @@ function parserFor(file: string): Parser | null {
   if (ext === '.sql') {
     return async (text) => {
       await loadSqlParser();
-      const { parseSync } = await import('libpg-query');
       parseSync(text);
     };
   }

@@ -1,7 +1,8 @@
-// An import, not createRequire(import.meta.url): transforms load this module under jscodeshift's Babel
-// register too, which compiles it to CommonJS and cannot compile `import.meta`.
-import { parse, type ParserPlugin } from '@babel/parser';
+import type { ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
+import { requirePackage } from './require-package.cjs';
+
+const { parse } = requirePackage<typeof import('@babel/parser')>('@babel/parser');
 
 const COMMON: ParserPlugin[] = ['decorators-legacy', 'explicitResourceManagement', 'importReflection', 'sourcePhaseImports'];
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { requirePackage } from '../engine/require-package.cjs';
 import { UsageError } from '../errors.ts';
 import { loadConfig } from './config.ts';
 import { findEnvFiles } from './env-files.ts';
@@ -9,6 +9,8 @@ import { walkTree } from './tree-walk.ts';
 import { gitTopLevel } from './git.ts';
 import { detectPackages } from './packages.ts';
 import type { Project, SkippedFile } from './types.ts';
+
+const picomatch = requirePackage<typeof import('picomatch')>('picomatch');
 
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'];
 

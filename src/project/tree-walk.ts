@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import ignore from 'ignore';
+import { requirePackage } from '../engine/require-package.cjs';
+
+const ignore = requirePackage<typeof import('ignore')>('ignore');
 
 /** What one walk of a folder finds, outside the folders that are never the project's own code. */
 export interface TreeEntries {

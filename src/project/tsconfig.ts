@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getTsconfig, type TsConfigResult } from 'get-tsconfig';
-import JSON5 from 'json5';
+import { requirePackage } from '../engine/require-package.cjs';
+
+const JSON5 = requirePackage<typeof import('json5')>('json5');
 
 type Cache = Parameters<typeof getTsconfig>[2];
 

@@ -1,12 +1,14 @@
 import { GENERATORS, fixCommand } from '../fix-commands.ts';
-import { codeFrameColumns } from '@babel/code-frame';
-import pc from 'picocolors';
+import { requirePackage } from '../engine/require-package.cjs';
 import { summaryParts } from './summary.ts';
 import { SEVERITIES, type Finding, type Severity } from '../types.ts';
 import { rotations } from './rotations.ts';
 import type { ReportInput } from './types.ts';
 import { MAX_FILE_BYTES } from '../project/files.ts';
 import type { SkippedFile } from '../project/types.ts';
+
+const { codeFrameColumns } = requirePackage<typeof import('@babel/code-frame')>('@babel/code-frame');
+const pc = requirePackage<typeof import('picocolors')>('picocolors');
 
 type Colors = ReturnType<typeof pc.createColors>;
 

@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import type * as LibPgQuery from 'libpg-query';
+import { requirePackage } from '../engine/require-package.cjs';
 
 export type { ScanToken } from 'libpg-query';
 
@@ -17,7 +18,7 @@ export function loadSqlParser(): Promise<void> {
   loading ??= (async () => {
     setFlagsFromString('--liftoff-only');
     try {
-      const lib = await import('libpg-query');
+      const lib = requirePackage<typeof LibPgQuery>('libpg-query');
       await lib.loadModule();
       parser = lib;
     } finally {

@@ -1,4 +1,4 @@
-import type { Attribute, BlockAttribute, Field, Model, PrismaParser, Value, VisitorClassFactory } from '@mrleebo/prisma-ast';
+import type { Attribute, BlockAttribute, Field, Model, Value } from '@mrleebo/prisma-ast';
 import { prismaAst } from '../analysis/prisma-schema-parser.ts';
 import type { Column, Constraint, SchemaModel, SourceLoc, Table } from './model.ts';
 
@@ -66,24 +66,12 @@ function attributeName(attribute: Attribute | BlockAttribute): string {
   return attribute.group ? `${attribute.group}.${attribute.name}` : attribute.name;
 }
 
-let locating: { parser: PrismaParser; visitor: InstanceType<ReturnType<typeof VisitorClassFactory>> } | null = null;
-
-/** The default parser keeps no locations; findings must point at the schema.prisma line. */
-function locatingParser() {
-  if (!locating) {
-    const { PrismaParser: Parser, VisitorClassFactory: visitorFor } = prismaAst();
-    const parser = new Parser({ nodeLocationTracking: 'full' });
-    locating = { parser, visitor: new (visitorFor(parser))() };
-  }
-  return locating;
-}
-
 /** Reads schema.prisma into the model: each model a table, each relation with `fields` a foreign key. */
 export function readPrismaSchema(schema: SchemaModel, file: string, text: string): void {
   schema.files.push(file);
   let parsed;
   try {
-    parsed = prismaAst().getSchema(text, locatingParser());
+    parsed = prismaAst().getSchema(text);
   } catch (error) {
     const line = (error as { token?: { startLine?: number } }).token?.startLine ?? 1;
     schema.problems.push({

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, tempDir, writeTree } from '../helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, runProcess, tempDir, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -147,5 +148,41 @@ describe('fix --patch', () => {
     execFileSync('git', ['apply', patch], { cwd: app });
     for (const name of names)
       expect(execFileSync('cat', [path.join(app, name)], { encoding: 'utf8' })).toContain('AbortSignal.timeout(10000)');
+  });
+});
+
+describe('a scanned repository is data, never code', () => {
+  const schema = [
+    'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n',
+    'model User {\n  id    String @id\n  posts Post[]\n}\n',
+    'model Post {\n  id       String @id\n  author   User   @relation(fields: [authorId], references: [id])\n  authorId String\n}\n',
+  ].join('\n');
+  const app = (files: Record<string, string>, pkg: object = {}) =>
+    writeTree({
+      'package.json': JSON.stringify({ name: 'app', dependencies: { '@prisma/client': '5.14.0' }, ...pkg }),
+      'package-lock.json': '{}',
+      'prisma/schema.prisma': schema,
+      ...files,
+    });
+  const scanFrom = async (cwd: string) => {
+    // In a process of its own: the Prisma parser loads once per process, and loading it is what looked for a configuration.
+    const { code, stdout, stderr } = await runProcess(['scan', '.', '--format', 'json'], { cwd });
+    expect(code, stderr).toBe(0);
+    return JSON.parse(stdout).findings as Array<{ ruleId: string; file: string; line: number }>;
+  };
+
+  it("runs none of the project's configuration files for the libraries it uses, scanning from inside the project", async () => {
+    const plant = (name: string) =>
+      `require('fs').writeFileSync(require('path').join(__dirname, '${name}.ran'), 'ran');\nmodule.exports = {};\n`;
+    const dir = app({ 'prisma-ast.config.js': plant('config'), '.prisma-astrc.cjs': plant('rc') });
+    await scanFrom(dir);
+    expect(existsSync(path.join(dir, 'config.ran'))).toBe(false);
+    expect(existsSync(path.join(dir, 'rc.ran'))).toBe(false);
+  });
+
+  it("takes no parser options from the project's package.json", async () => {
+    const dir = app({}, { 'prisma-ast': { parser: { nodeLocationTracking: 'none' } } });
+    const findings = await scanFrom(dir);
+    expect(findings.find((f) => f.ruleId === 'unindexed-foreign-key')).toMatchObject({ file: 'prisma/schema.prisma', line: 13 });
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { requirePackage } from '../../src/engine/require-package.cjs';
 import type { JSCodeshift } from 'jscodeshift';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import { TextEdits, todoNote } from '../../src/engine/codemod.ts';
@@ -29,6 +29,8 @@ import { PlanFailure } from './failure.ts';
 import { likeOriginal } from './original-style.ts';
 import { droppedCode } from './invariant.ts';
 import { parseSource } from '../../src/engine/parse.ts';
+
+const picomatch = requirePackage<typeof import('picomatch')>('picomatch');
 
 interface Planned {
   entry: PagesEntry;
