@@ -64,10 +64,11 @@ export default defineCheck({
       Program(program: Program) {
         collectAuthFacts(ctx.file.path, ctx.file.text, program, (fact) => ctx.collect(fact));
         if (!ctx.ast) return;
+        const mayCallAuth = AUTH_CALL_TEXT.test(ctx.file.text);
         for (const handler of requestHandlers(ctx.file.path, ctx.ast, ctx.project)) {
           const effects = handlerEffects(handler.fn, program, callerInput(handler));
           if (effects.length === 0) continue;
-          ctx.collect({ ...gateOf(ctx.file.path, handler, program), effects } satisfies UnguardedHandler);
+          ctx.collect({ ...gateOf(ctx.file.path, handler, program, mayCallAuth), effects } satisfies UnguardedHandler);
         }
       },
     };

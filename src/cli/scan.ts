@@ -103,13 +103,19 @@ export function registerScan(program: Command, setExit: (code: number) => void):
             }
           : undefined;
       // A re-scan where nothing changed is answered from the cache before any check loads.
+      const stored = cache ? cachedScanResult(project, checks, cache) : null;
       const result =
-        (cache && cachedScanResult(project, checks, cache)) ??
+        stored?.result ??
         (await (async () => {
           // The SQL parser's WebAssembly compiles off the main thread while the checks load.
           const sqlParser = needsSqlParser(project) ? loadSqlParser() : null;
           const [{ scan }, { CHECKS }] = await Promise.all([import('../engine/scan.ts'), import('../registry.ts'), sqlParser]);
-          return scan(project, { checks: selectChecks(CHECKS, only, skip), workers, onProgress: progress.update, cache });
+          return scan(project, {
+            checks: selectChecks(CHECKS, only, skip),
+            workers,
+            onProgress: progress.update,
+            cache: cache && { ...cache, stats: stored?.stats },
+          });
         })());
       progress.stop();
 

@@ -26,10 +26,25 @@ export function fileChecks(checks: readonly Check[]): FileCheck[] {
   return checks.filter((check): check is FileCheck => check.kind === 'file');
 }
 
-/** The checks that want a file, in their order; most want any source file, which is decided once. */
-export function checksWanting(checks: readonly FileCheck[], file: string): FileCheck[] {
-  const source = isSourceFile(file);
-  return checks.filter((check) => (check.meta.files ? check.meta.files(file) : source));
+/**
+ * The checks that want a file, in their order. Most want any source file and a few decide by its
+ * path, so the answer depends only on those few and on whether the file is source: each combination
+ * is worked out once, and files that share it share one list.
+ */
+export function checksWanting(checks: readonly FileCheck[]): (file: string) => readonly FileCheck[] {
+  const deciding = checks.filter((check) => check.meta.files);
+  const lists = new Map<string, FileCheck[]>();
+  return (file) => {
+    const source = isSourceFile(file);
+    let key = source ? '1' : '0';
+    for (const check of deciding) key += check.meta.files!(file) ? '1' : '0';
+    let wanting = lists.get(key);
+    if (!wanting) {
+      wanting = checks.filter((check) => (check.meta.files ? check.meta.files(file) : source));
+      lists.set(key, wanting);
+    }
+    return wanting;
+  };
 }
 
 /** `present` answers for the needles of the checks' string prefilters, from one pass over the text. */
@@ -143,9 +158,10 @@ export function checkFiles(
   const result = emptyBatch();
   const noteModules = checks.some((check) => check.meta.clientGraph);
   const needles = prefilterNeedles(checks);
+  const wantedBy = checksWanting(checks);
   for (const file of files) {
     onFile?.();
-    const wanting = checksWanting(checks, file);
+    const wanting = wantedBy(file);
     if (wanting.length === 0) continue;
     const read = readTextFile(path.join(project.root, file));
     if (!read.ok) {

@@ -60,6 +60,14 @@ export interface ScanCacheOptions {
   location: string;
   /** A cache that cannot be used is said once, in one line, and the scan goes on without it. */
   warn: (message: string) => void;
+  /** The project's stats, when the command took them looking for a stored result, before anything was read. */
+  stats?: ProjectStats;
+}
+
+/** Every file of the project, stated before anything reads it. */
+export interface ProjectStats {
+  stats: Map<string, FileStat | null>;
+  statedAt: number;
 }
 
 /**
@@ -82,8 +90,7 @@ export function settled(stat: FileStat | null, readAt: number): FileStat | null 
   return stat && Math.max(stat.mtimeMs, stat.ctimeMs) < readAt - SETTLED_MS ? stat : null;
 }
 
-/** Every file of the project, stated before anything reads it. */
-export function statProject(project: Project): { stats: Map<string, FileStat | null>; statedAt: number } {
+export function statProject(project: Project): ProjectStats {
   const statedAt = Date.now();
   const stats = new Map<string, FileStat | null>();
   for (const file of project.files) stats.set(file, statOf(path.join(project.root, file)));
@@ -273,14 +280,19 @@ export function writeCache(file: string, contents: CacheContents, warn: (message
 
 /**
  * The last scan's result when neither the key nor any file's stat has changed since: the whole
- * scan, project checks included, is then known without loading a check.
+ * scan, project checks included, is then known without loading a check. Without one, the stats
+ * it took serve the scan that runs instead.
  */
-export function cachedScanResult(project: Project, checks: readonly CheckInfo[], options: ScanCacheOptions): ScanResult | null {
+export function cachedScanResult(
+  project: Project,
+  checks: readonly CheckInfo[],
+  options: ScanCacheOptions,
+): { result: ScanResult | null; stats: ProjectStats } {
   const started = performance.now();
+  const stats = statProject(project);
   // Silent: a cache that cannot serve is said by the scan that then runs.
   const { stored } = readCache(cacheFilePath(project, options), contextKey(project, enabledChecks(project, checks)), () => {}, false);
-  if (!stored) return null;
-  const statedAt = Date.now();
-  if (statsDigest(project, (file) => statOf(path.join(project.root, file)), statedAt) !== stored.stats) return null;
-  return { ...stored.result, durationMs: Math.round(performance.now() - started) };
+  if (!stored || statsDigest(project, (file) => stats.stats.get(file) ?? null, stats.statedAt) !== stored.stats)
+    return { result: null, stats };
+  return { result: { ...stored.result, durationMs: Math.round(performance.now() - started) }, stats };
 }

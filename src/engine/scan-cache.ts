@@ -42,16 +42,17 @@ export function checkFilesCached(
   onFile?: () => void,
 ): CachedBatch {
   const file = cacheFilePath(project, options);
-  const { stats, statedAt } = statProject(project);
+  const { stats, statedAt } = options.stats ?? statProject(project);
   const cached = readCache(file, contextKey(project, runChecks), options.warn, true);
   const kept = new Map<string, CachedFile>();
   const result = emptyBatch();
   const noteModules = checks.some((check) => check.meta.clientGraph);
   const needles = prefilterNeedles(checks);
+  const wantedBy = checksWanting(checks);
   let changed = false;
   for (const name of files) {
     onFile?.();
-    const wanting = checksWanting(checks, name);
+    const wanting = wantedBy(name);
     if (wanting.length === 0) continue;
     const absPath = path.join(project.root, name);
     const hit = cached.entries.get(name);

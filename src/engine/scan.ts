@@ -126,7 +126,8 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
   if (needsSqlParser(project)) await loadSqlParser();
   const checks = enabledChecks(project, options.checks ?? CHECKS);
   const perFile = fileChecks(checks);
-  const candidates = project.files.filter((file) => checksWanting(perFile, file).length > 0);
+  const wantedBy = checksWanting(perFile);
+  const candidates = project.files.filter((file) => wantedBy(file).length > 0);
   let done = 0;
   const onFile = () => options.onProgress?.(++done, candidates.length);
 

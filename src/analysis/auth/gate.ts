@@ -3,6 +3,7 @@ import type { Project } from '../../project/types.ts';
 import type { RequestHandler } from '../request-handlers.ts';
 import { localGate, type AuthUse } from './handler-gate.ts';
 import { HelperIndex, moduleHelpers, type ModuleHelpers } from './helpers.ts';
+import { AUTH_CALL_TEXT } from './known-calls.ts';
 import { MIDDLEWARE_FILE, REJECTS, middlewareFact, middlewareGuards, type MiddlewareFact } from './middleware.ts';
 import { publicByActionName, publicByRoute, type PublicReason } from './public-intent.ts';
 import { ModuleResolver } from '../module-graph.ts';
@@ -43,15 +44,16 @@ export type AuthFacts = HandlerAuthFact | HelpersFact | MiddlewareFileFact | Rej
 
 /** The facts about one module that deciding any handler's gate needs: its auth helpers, and its middleware. */
 export function collectAuthFacts(file: string, text: string, program: Program, collect: (fact: AuthFacts) => void): void {
-  const helpers = moduleHelpers(program);
+  // Without one of the words an auth call needs, no function of the module checks a session.
+  const helpers = AUTH_CALL_TEXT.test(text) ? moduleHelpers(program) : {};
   if (Object.keys(helpers).length > 0) collect({ type: 'helpers', file, helpers });
   if (MIDDLEWARE_FILE.test(file)) collect({ type: 'middleware', fact: middlewareFact(file, text, program) });
   else if (REJECTS.test(text)) collect({ type: 'rejects', file });
 }
 
-/** What a handler's own file says about its gate. */
-export function gateOf(file: string, handler: RequestHandler, program: Program): HandlerAuthFact {
-  const local = localGate(handler.fn, program, handler.wrappers);
+/** What a handler's own file says about its gate; `mayCallAuth` as for `localGate`. */
+export function gateOf(file: string, handler: RequestHandler, program: Program, mayCallAuth = true): HandlerAuthFact {
+  const local = localGate(handler.fn, program, handler.wrappers, mayCallAuth);
   return {
     type: 'handler',
     file,

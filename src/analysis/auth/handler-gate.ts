@@ -72,8 +72,14 @@ function comparesWithSecret(fn: Node): boolean {
   return found;
 }
 
-/** Who a handler's own code lets in: its auth calls and whether each is enforced, a shared secret, an auth wrapper. */
-export function localGate(fn: Node, program: Program, wrappers: readonly string[] = []): LocalGate {
+/**
+ * Who a handler's own code lets in: its auth calls and whether each is enforced, a shared secret, an
+ * auth wrapper. `mayCallAuth` false (the module's text holds none of `AUTH_CALL_TEXT`'s words) says
+ * there is no auth call to look for.
+ */
+export function localGate(fn: Node, program: Program, wrappers: readonly string[] = [], mayCallAuth = true): LocalGate {
+  const wrapper = wrappers.find((name) => AUTH_WRAPPER.test(name)) ?? null;
+  if (!mayCallAuth) return { uses: [], sharedSecret: comparesWithSecret(fn), wrapper, user: null };
   const imports = importsOf(program);
   const functions = localFunctions(program);
   const bound = sessionUserCalls(fn, program);
@@ -107,7 +113,7 @@ export function localGate(fn: Node, program: Program, wrappers: readonly string[
   return {
     uses: kept,
     sharedSecret: comparesWithSecret(fn),
-    wrapper: wrappers.find((name) => AUTH_WRAPPER.test(name)) ?? null,
+    wrapper,
     user: first ? { binding: first.binding, idExpression: first.idExpression, call: first.call, line: first.line } : null,
   };
 }
