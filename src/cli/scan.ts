@@ -2,14 +2,8 @@ import { Option, type Command } from './commander.ts';
 import { UsageError } from '../errors.ts';
 import { createBaseline, readBaseline } from '../engine/baseline.ts';
 import { changedSince, stagedFiles, touchesChange } from '../project/git-changes.ts';
-import { renderGithub } from '../report/github.ts';
-import { renderGitlab } from '../report/gitlab.ts';
 import { cachedScanResult, defaultCacheLocation } from '../engine/scan-cache-file.ts';
-import { renderJson } from '../report/json.ts';
-import { renderJunit } from '../report/junit.ts';
 import { repoPathOf, scannedDir } from '../report/repo-paths.ts';
-import { renderSarif } from '../report/sarif.ts';
-import { renderText } from '../report/text.ts';
 import type { ReportInput } from '../report/types.ts';
 import { SEVERITIES, severityRank, type Severity } from '../types.ts';
 import { EXIT, VERSION, collect, colorEnabled, createLogger, emit, load, selectChecks, splitList } from './common.ts';
@@ -21,12 +15,19 @@ import { fromCwd, io } from './io.ts';
 const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
-const RENDER: Record<Exclude<Format, 'text'>, (input: ReportInput) => string> = {
-  json: renderJson,
-  sarif: renderSarif,
-  github: renderGithub,
-  gitlab: renderGitlab,
-  junit: renderJunit,
+type Render = (input: ReportInput, color: boolean) => string;
+
+/** Each format's renderer, loaded only when that format is asked for. */
+const RENDER: Record<Format, () => Promise<Render>> = {
+  text: async () => {
+    const { renderText } = await import('../report/text.ts');
+    return (input, color) => renderText(input, { color });
+  },
+  json: async () => (await import('../report/json.ts')).renderJson,
+  sarif: async () => (await import('../report/sarif.ts')).renderSarif,
+  github: async () => (await import('../report/github.ts')).renderGithub,
+  gitlab: async () => (await import('../report/gitlab.ts')).renderGitlab,
+  junit: async () => (await import('../report/junit.ts')).renderJunit,
 };
 
 interface ScanFlags {
@@ -80,6 +81,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, flags: ScanFlags) => {
       const logger = createLogger(Boolean(flags.quiet));
+      const render = RENDER[flags.format]();
       const only = splitList(flags.only);
       const skip = splitList(flags.skip);
       const catalog = await checkCatalog();
@@ -155,7 +157,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
             : undefined,
       };
       const color = flags.color !== false && !flags.output && colorEnabled(io().stdout);
-      const report = flags.format === 'text' ? renderText(input, { color }) : RENDER[flags.format](input);
+      const report = (await render)(input, color);
       emit(report, flags.output);
       if (flags.output) logger.info(`wrote the ${flags.format} report to ${flags.output}`);
 
