@@ -2,9 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * Options for every git command run in a project, which may be one downloaded rather than cloned,
+ * its `.git/config` included, so that no command that config names runs. `core.fsmonitor` is a
+ * command `ls-files`, `status` and `diff` run; turning it off changes no answer, only how git finds
+ * changed files. `diff` against the work tree rewrites the index, which starts the
+ * `post-index-change` hook: no hook runs from an empty hooks path. Without optional locks, `status`
+ * leaves the index alone.
+ */
+export const PROJECT_GIT_OPTIONS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-optional-locks'];
+
 function git(cwd: string, args: string[], input?: string): string | null {
   try {
-    return execFileSync('git', args, {
+    return execFileSync('git', [...PROJECT_GIT_OPTIONS, ...args], {
       cwd,
       input,
       encoding: 'utf8',

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cleanTempDirs, copyFixture, gitInit, runAsync, runProcess, tempDir, writeTree } from '../helpers.ts';
+import { FIXTURES, cleanTempDirs, copyFixture, git, gitInit, runAsync, runProcess, tempDir, writeTree } from '../helpers.ts';
 
 afterAll(cleanTempDirs);
 
@@ -178,6 +178,24 @@ describe('a scanned repository is data, never code', () => {
     await scanFrom(dir);
     expect(existsSync(path.join(dir, 'config.ran'))).toBe(false);
     expect(existsSync(path.join(dir, 'rc.ran'))).toBe(false);
+  });
+
+  it('runs no command its git config names: an fsmonitor, a hook on index writes (scan, scan --changed-since, fix)', async () => {
+    const dir = app({ 'lib/fetch.ts': "export const load = () => fetch('https://api.vendor.io/items');\n" });
+    gitInit(dir);
+    const ran = tempDir();
+    const hooks = tempDir();
+    writeFileSync(path.join(hooks, 'post-index-change'), `#!/bin/sh\ntouch '${ran}/hook'\n`, { mode: 0o755 });
+    git(dir, 'config', 'core.hooksPath', hooks);
+    git(dir, 'config', 'core.fsmonitor', `touch '${ran}/fsmonitor'; echo`);
+    // As an archive unpacks: every file newer than the index, so a refresh would write it.
+    for (const file of ['package.json', 'lib/fetch.ts']) utimesSync(path.join(dir, file), new Date(), new Date(Date.now() + 5000));
+    expect((await runAsync(['scan', '.', '--format', 'json'], { cwd: dir })).code).toBe(0);
+    expect((await runAsync(['scan', '.', '--changed-since', 'HEAD', '--format', 'json'], { cwd: dir })).code).toBe(0);
+    const fixed = await runAsync(['fix', '.', '--yes', '--only', 'fetch-without-timeout'], { cwd: dir });
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'lib/fetch.ts'), 'utf8')).toContain('AbortSignal.timeout');
+    expect(readdirSync(ran)).toEqual([]);
   });
 
   it("takes no parser options from the project's package.json", async () => {
