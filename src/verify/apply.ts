@@ -19,6 +19,14 @@ function needsOwnTransactionControl(statements: readonly SqlStatement[]): boolea
 }
 
 /**
+ * `COPY … FROM STDIN` waits for rows the client sends after it, as psql does from the lines that
+ * follow in a dump; a database driver sends none, and the statement waits for ever.
+ */
+function readsFromClient(statement: SqlStatement): boolean {
+  return statement.kind === 'CopyStmt' && statement.node?.is_from === true && !statement.node.filename && !statement.node.is_program;
+}
+
+/**
  * Applies migration files in order, one statement at a time. A file runs in one transaction, as
  * Supabase runs it, unless it manages its own (BEGIN/COMMIT) or holds a CONCURRENTLY statement,
  * which Postgres refuses inside a transaction block.
@@ -32,6 +40,14 @@ export async function applyMigrations(db: Database, files: ReadonlyArray<{ path:
       throw new MigrationError(file.path, error instanceof SqlParseError ? error.line : 1, `does not parse: ${(error as Error).message}`);
     }
     if (statements.length === 0) continue;
+    const copy = statements.find(readsFromClient);
+    if (copy) {
+      throw new MigrationError(
+        file.path,
+        copy.line,
+        'COPY … FROM STDIN takes its rows from psql, which verify is not: write the rows as INSERT statements (pg_dump --inserts, supabase db dump without --use-copy)',
+      );
+    }
     const wrap = !needsOwnTransactionControl(statements);
     if (wrap) await db.exec('begin');
     for (const statement of statements) {

@@ -141,6 +141,14 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
     expect(verify.code).toBe(2);
     expect(verify.stderr).toContain('shipshape: a migration fails: supabase/migrations/20240301000000_broken.sql:2: does not parse');
 
+    // COPY FROM STDIN waits for rows only psql sends: verify refuses it rather than wait for ever.
+    writeFileSync(path.join(dir, 'supabase/migrations/20240301000000_broken.sql'), 'select 1;\ncopy public.tasks (title) from stdin;\n');
+    const copy = await runAsync(['verify', dir]);
+    expect(copy.code).toBe(2);
+    expect(copy.stderr).toContain(
+      'a migration fails: supabase/migrations/20240301000000_broken.sql:2: COPY … FROM STDIN takes its rows from psql',
+    );
+
     const prismaOnly = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'unindexed-foreign-key', 'prisma-relation')));
     const nothing = await runAsync(['verify', prismaOnly]);
     expect(nothing.code).toBe(2);
