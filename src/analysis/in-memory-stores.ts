@@ -1,8 +1,12 @@
 import type { Node, Program } from '@babel/types';
 import { enclosingFunction, memberName, propertyName } from '../engine/ast.ts';
+import type { Project } from '../project/types.ts';
 import type { FinishContext, Visitors } from '../types.ts';
+import { importsOf, type ImportedName } from './auth/syntax.ts';
 import { clientGraph } from './client-graph.ts';
 import { runsInBrowser } from './fetch-calls.ts';
+import { ModuleResolver } from './module-graph.ts';
+import { mayDefineRequestHandlers } from './request-handlers.ts';
 
 export type StoreKind = 'session' | 'rate-limit';
 
@@ -14,6 +18,31 @@ export interface MemoryStore {
   holds: string;
   line: number;
   column: number;
+}
+
+/** A module-level store that nothing in its own module writes, exported for other modules to. */
+export interface ExportedStore {
+  name: string;
+  /** The names other modules import it by. */
+  exportedAs: string[];
+  line: number;
+  column: number;
+}
+
+/** Writes request code makes to a collection another module exports, with what they put in. */
+export interface ImportedStoreWrite {
+  source: string;
+  imported: string;
+  keys: string[];
+  /** The writing functions' text, which tells a counter from a code. */
+  text: string;
+}
+
+/** What one module gives the cross-module checks: its own stores, classified, and the halves of stores shared across modules. */
+export interface ModuleStores {
+  stores: MemoryStore[];
+  exported: ExportedStore[];
+  writes: ImportedStoreWrite[];
 }
 
 interface Candidate {
@@ -52,6 +81,25 @@ function emptyCollection(node: Node | null | undefined): boolean {
   }
 }
 
+/** The module's exports of its own bindings: local name to the names it is exported as. */
+function exportedNames(program: Program): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const add = (local: string, exported: string) => names.set(local, [...(names.get(local) ?? []), exported]);
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration') {
+      for (const declarator of statement.declaration.declarations)
+        if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.id.name);
+    } else if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
+      for (const specifier of statement.specifiers)
+        if (specifier.type === 'ExportSpecifier')
+          add(specifier.local.name, specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value);
+    } else if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier') {
+      add(statement.declaration.name, 'default');
+    }
+  }
+  return names;
+}
+
 function moduleLevelStores(program: Program): Map<string, Candidate> {
   const stores = new Map<string, Candidate>();
   for (const statement of program.body) {
@@ -68,6 +116,22 @@ function moduleLevelStores(program: Program): Map<string, Candidate> {
     }
   }
   return stores;
+}
+
+const DECLARES_COLLECTION = /new\s+(Map|Set)\b|=\s*(\{\s*\}|\[\s*\])/;
+/** `x.set(`, `x.push(`, `x[key] =`; not `const [a, b] =`. */
+const WRITES_COLLECTION = /\.(?:set|add|push|unshift)\(|[\w$)\]]\[[^\]\n]*\]\s*=[^=>]/;
+
+/**
+ * The text a module needs for the store checks: a collection declared, or a request handler that
+ * writes to one (which may be another module's); and one of the words (`about`) that say what a
+ * store holds. Writes from other modules count only from handlers: `router.push(` and
+ * `searchParams.set(` are in half the components of an app.
+ */
+export function mayHoldStore(text: string, project: Project, file: string, about: RegExp): boolean {
+  return (
+    (DECLARES_COLLECTION.test(text) || (WRITES_COLLECTION.test(text) && mayDefineRequestHandlers(text, project, file))) && about.test(text)
+  );
 }
 
 /** The words of a camelCase or snake_case name, lower-cased. */
@@ -160,12 +224,21 @@ function rateLimitHolds(words: readonly string[], keys: ReadonlySet<string>, tex
  * rate limiter; `found` receives them once the file is walked. A store written only at module level
  * (a table of static data) is neither, and browser code keeps no server state.
  */
-export function memoryStoreVisitors(file: string, text: string, found: (stores: MemoryStore[]) => void): Visitors {
+export function memoryStoreVisitors(file: string, text: string, found: (stores: ModuleStores) => void): Visitors {
   let stores = new Map<string, Candidate>();
+  let imports = new Map<string, ImportedName>();
+  let exports = new Map<string, string[]>();
+  // Collections other modules export, by local name, written here: judged where they are defined.
+  const imported = new Map<string, Candidate>();
   const noteUse = (name: string, ancestors: readonly Node[], value: Node | null) => {
-    const store = stores.get(name);
     const writer = enclosingFunction(ancestors);
-    if (!store || !writer) return;
+    if (!writer) return;
+    let store = stores.get(name);
+    if (!store && imports.has(name)) {
+      store = imported.get(name) ?? { name, line: 0, column: 0, writers: new Set(), valueKeys: new Set() };
+      imported.set(name, store);
+    }
+    if (!store) return;
     store.writers.add(writer);
     if (value?.type === 'ObjectExpression') for (const property of value.properties) addKey(store, propertyName(property));
   };
@@ -174,7 +247,10 @@ export function memoryStoreVisitors(file: string, text: string, found: (stores: 
   };
   return {
     Program(program) {
-      stores = runsInBrowser(file, program) ? new Map() : moduleLevelStores(program);
+      const browser = runsInBrowser(file, program);
+      stores = browser ? new Map() : moduleLevelStores(program);
+      imports = browser ? new Map() : importsOf(program);
+      exports = browser ? new Map() : exportedNames(program);
     },
     CallExpression(node, ancestors) {
       const callee = node.callee;
@@ -193,7 +269,7 @@ export function memoryStoreVisitors(file: string, text: string, found: (stores: 
     AssignmentExpression(node, ancestors) {
       let target: Node = node.left;
       while (target.type === 'MemberExpression') {
-        if (target.object.type === 'Identifier' && stores.has(target.object.name)) {
+        if (target.object.type === 'Identifier' && (stores.has(target.object.name) || imports.has(target.object.name))) {
           noteUse(target.object.name, [...ancestors, node], node.right);
           return;
         }
@@ -201,24 +277,40 @@ export function memoryStoreVisitors(file: string, text: string, found: (stores: 
       }
     },
     'Program:exit'() {
-      if (stores.size === 0) return;
-      const result: MemoryStore[] = [];
+      const result: ModuleStores = { stores: [], exported: [], writes: [] };
+      const writersText = (store: Candidate) =>
+        store.passedOn ? text : [...store.writers].map((writer) => text.slice(writer.start ?? 0, writer.end ?? 0)).join('\n');
       for (const store of stores.values()) {
-        if (store.writers.size === 0) continue;
-        const writerText = store.passedOn
-          ? text
-          : [...store.writers].map((writer) => text.slice(writer.start ?? 0, writer.end ?? 0)).join('\n');
+        if (store.writers.size === 0) {
+          const exportedAs = exports.get(store.name);
+          if (exportedAs) result.exported.push({ name: store.name, exportedAs, line: store.line, column: store.column });
+          continue;
+        }
+        const writerText = writersText(store);
         collectMemberKeys(writerText, store);
-        const words = nameWords(store.name);
-        if (words.some((word) => CACHE_WORDS.has(word))) continue;
-        const rate = rateLimitHolds(words, store.valueKeys, writerText);
-        const session = rate || words.some((word) => LOCK_WORDS.has(word)) ? null : sessionHolds(words, store.valueKeys);
-        if (rate) result.push({ name: store.name, kind: 'rate-limit', holds: rate, line: store.line, column: store.column });
-        else if (session) result.push({ name: store.name, kind: 'session', holds: session, line: store.line, column: store.column });
+        const judged = judgeStore(store.name, store.valueKeys, writerText);
+        if (judged) result.stores.push({ name: store.name, ...judged, line: store.line, column: store.column });
       }
-      if (result.length > 0) found(result);
+      for (const [local, store] of imported) {
+        if (store.writers.size === 0 || store.passedOn) continue;
+        const writerText = writersText(store);
+        collectMemberKeys(writerText, store);
+        const { source, imported: name } = imports.get(local)!;
+        result.writes.push({ source, imported: name, keys: [...store.valueKeys], text: writerText });
+      }
+      if (result.stores.length > 0 || result.exported.length > 0 || result.writes.length > 0) found(result);
     },
   };
+}
+
+/** A store's kind and what it holds, by its name, what goes in and the code that writes it; null for neither kind. */
+function judgeStore(name: string, keys: ReadonlySet<string>, writerText: string): Pick<MemoryStore, 'kind' | 'holds'> | null {
+  const words = nameWords(name);
+  if (words.some((word) => CACHE_WORDS.has(word))) return null;
+  const rate = rateLimitHolds(words, keys, writerText);
+  if (rate) return { kind: 'rate-limit', holds: rate };
+  const session = words.some((word) => LOCK_WORDS.has(word)) ? null : sessionHolds(words, keys);
+  return session ? { kind: 'session', holds: session } : null;
 }
 
 /** Members read off an entry (`entry.count++`, `record.resetAt`) count as what the store holds. */
@@ -229,12 +321,52 @@ function collectMemberKeys(text: string, store: Candidate): void {
   }
 }
 
-/** Reports the stores a check collected that sit in server code, in file order. */
-export function reportServerStores<MessageId extends string>(ctx: FinishContext<MessageId>, messageId: MessageId): void {
-  const facts = ctx.facts as Array<MemoryStore & { file: string }>;
+type StoreFacts = ModuleStores & { file: string };
+
+/**
+ * Stores that one module exports and others write: each write is followed to the module its import
+ * names, and a store is judged by everything written to it there.
+ */
+function sharedStores(ctx: FinishContext<string>, facts: readonly StoreFacts[]): Array<MemoryStore & { file: string }> {
+  const byFile = new Map(facts.filter((fact) => fact.exported.length > 0).map((fact) => [fact.file, fact.exported]));
+  if (byFile.size === 0) return [];
+  const files = new Set(ctx.project.files);
+  const resolver = new ModuleResolver(ctx.project.root, (file) => files.has(file));
+  const written = new Map<ExportedStore, { file: string; keys: Set<string>; texts: string[] }>();
+  for (const fact of facts) {
+    for (const write of fact.writes) {
+      const target = resolver.resolve(fact.file, write.source)?.file;
+      const store = target ? byFile.get(target)?.find((exported) => exported.exportedAs.includes(write.imported)) : undefined;
+      if (!store) continue;
+      const seen = written.get(store) ?? { file: target!, keys: new Set<string>(), texts: [] };
+      for (const key of write.keys) seen.keys.add(key);
+      seen.texts.push(write.text);
+      written.set(store, seen);
+    }
+  }
+  return [...written].flatMap(([store, { file, keys, texts }]) => {
+    const judged = judgeStore(store.name, keys, texts.join('\n'));
+    return judged ? [{ name: store.name, ...judged, line: store.line, column: store.column, file }] : [];
+  });
+}
+
+/** Collects, for a check of stores of one kind, what a module gives it. */
+export function collectStores(collect: (fact: unknown) => void, file: string, found: ModuleStores, kind: StoreKind): void {
+  const stores = found.stores.filter((store) => store.kind === kind);
+  if (stores.length > 0 || found.exported.length > 0 || found.writes.length > 0) collect({ ...found, stores, file } satisfies StoreFacts);
+}
+
+/** Reports the stores of `kind` a check collected that sit in server code, in file order: those of one module, and those shared across modules. */
+export function reportServerStores<MessageId extends string>(ctx: FinishContext<MessageId>, messageId: MessageId, kind: StoreKind): void {
+  const facts = ctx.facts as StoreFacts[];
   if (facts.length === 0) return;
+  const stores = [
+    ...facts.flatMap((fact) => fact.stores.map((store) => ({ ...store, file: fact.file }))),
+    ...sharedStores(ctx as FinishContext<string>, facts).filter((store) => store.kind === kind),
+  ];
+  if (stores.length === 0) return;
   const graph = clientGraph(ctx.project);
-  for (const fact of [...facts].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
+  for (const fact of stores.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
     if (graph.isClient(fact.file)) continue;
     ctx.report({ file: fact.file, loc: { line: fact.line, column: fact.column }, messageId, data: { name: fact.name, holds: fact.holds } });
   }

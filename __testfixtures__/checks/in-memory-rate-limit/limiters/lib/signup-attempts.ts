@@ -1,0 +1,1 @@
+export const signupAttempts: Record<string, { count: number; resetAt: number }> = {};
