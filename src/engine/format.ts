@@ -2,11 +2,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Prettier from 'prettier';
+import { prettierConfigIsData, projectCodeMayRun } from './project-code.ts';
 
 let cached: { root: string; prettier: typeof Prettier } | null = null;
 
 /** The project's own prettier when it has one, so its version formats its code; ours otherwise. */
 async function prettierFor(root: string): Promise<typeof Prettier> {
+  if (!projectCodeMayRun()) return import('prettier');
   if (cached?.root === root) return cached.prettier;
   let prettier: typeof Prettier;
   try {
@@ -31,9 +33,13 @@ export async function formatIfConfigured(root: string, file: string, text: strin
     const absolute = path.join(root, file);
     const configFile = await prettier.resolveConfigFile(absolute);
     if (!configFile || path.relative(root, configFile).startsWith('..')) return { text };
+    // Where the project's code may not run, a config that is code, or that loads plugins, is not used.
+    const mayRun = projectCodeMayRun();
+    if (!mayRun && !prettierConfigIsData(configFile)) return { text };
     const info = await prettier.getFileInfo(absolute, { ignorePath: path.join(root, '.prettierignore') });
     if (info.ignored || !info.inferredParser) return { text };
     const config = (await prettier.resolveConfig(absolute, { config: configFile })) ?? {};
+    if (!mayRun && (config.plugins?.length ?? 0) > 0) return { text };
     // A CRLF file stays CRLF unless the project's config asks for other line endings.
     return { text: await prettier.format(text, { endOfLine: 'auto', ...config, filepath: absolute }) };
   } catch (error) {

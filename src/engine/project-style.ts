@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Node } from '@babel/types';
 import type { Project } from '../project/types.ts';
 import { parseSource } from './parse.ts';
+import { prettierConfigIsData, projectCodeMayRun } from './project-code.ts';
 import { followStyle, lineEndingOf, sourceStyle, type SourceStyle } from './print-style.ts';
 import { walk } from './walk.ts';
 
@@ -123,7 +124,9 @@ export async function newFileStyle(project: StyleSource, file: string): Promise<
   try {
     const prettier = await import('prettier');
     const absolute = path.join(project.root, file);
-    const configFile = await prettier.resolveConfigFile(absolute);
+    const found = await prettier.resolveConfigFile(absolute);
+    // Where the project's code may not run, a config that is code is passed over, as if absent.
+    const configFile = found && (projectCodeMayRun() || prettierConfigIsData(found)) ? found : null;
     hasPrettierConfig = configFile !== null && !path.relative(project.root, configFile).startsWith('..');
     // `editorconfig: true` is what prettier's own command line does: .editorconfig fills what the config leaves out.
     config = (await prettier.resolveConfig(absolute, {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type ts from 'typescript';
 import type { Project } from '../project/types.ts';
 import type { Changeset } from './changeset.ts';
+import { projectCodeMayRun } from './project-code.ts';
 import type { Transform } from './transform-types.ts';
 
 /** A fix's change to a file that adds TypeScript errors the file did not have. */
@@ -49,6 +50,7 @@ function typeGateUnavailable(project: Project): string | null {
 
 /** The project's own TypeScript when it has the compiler API (TypeScript 7's package has none), else the one ts-morph bundles. */
 async function loadTypeScript(root: string): Promise<Ts> {
+  if (!projectCodeMayRun()) return (await import('ts-morph')).ts as unknown as Ts;
   try {
     const own = createRequire(path.join(root, 'package.json'))('typescript') as Ts;
     if (typeof own.createProgram === 'function') return own;

@@ -1,6 +1,7 @@
 import { diffLines } from 'diff';
 import { Changeset, diskReader, type FileChange } from '../engine/changeset.ts';
 import { planTransform } from '../engine/run-transform.ts';
+import { withoutProjectCode } from '../engine/project-code.ts';
 import { resolveAnswers } from '../engine/answers.ts';
 import type { Project } from '../project/types.ts';
 import { loadTransform } from '../registry.ts';
@@ -62,7 +63,13 @@ function revealsSecret(changes: readonly FileChange[]): boolean {
  * The change each safe fix would make, for SARIF viewers to apply. One plan per fix covers all of
  * its findings, so the change rides on the first of them: applying it once fixes the others too.
  */
-export async function plannedFixes(project: Project, findings: readonly Finding[], repoPath: (file: string) => string) {
+export function plannedFixes(project: Project, findings: readonly Finding[], repoPath: (file: string) => string) {
+  // A scan, in CI on a pull request say, must not run the code it scans: a prettier config that is
+  // code, the project's own prettier or TypeScript.
+  return withoutProjectCode(() => planFixes(project, findings, repoPath));
+}
+
+async function planFixes(project: Project, findings: readonly Finding[], repoPath: (file: string) => string) {
   const fixes = new Map<Finding, SarifFix>();
   const byTransform = new Map<string, Finding[]>();
   for (const finding of findings) {

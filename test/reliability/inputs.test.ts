@@ -198,6 +198,27 @@ describe('a scanned repository is data, never code', () => {
     expect(readdirSync(ran)).toEqual([]);
   });
 
+  it("plans the fixes a SARIF report carries without the project's own prettier, or its prettier config when that is code", async () => {
+    const ran = tempDir();
+    const plant = (name: string, exports: string) =>
+      `require('fs').writeFileSync(${JSON.stringify(path.join(ran, name))}, 'ran');\nmodule.exports = ${exports};\n`;
+    const fetching = { 'lib/fetch.ts': "export const load = () => fetch('https://api.vendor.io/items');\n" };
+    const withConfig = app({ ...fetching, 'prettier.config.js': plant('config', '{ semi: false }') });
+    const withPrettier = app({
+      ...fetching,
+      '.prettierrc.json': '{ "semi": false }',
+      'node_modules/prettier/package.json': JSON.stringify({ name: 'prettier', version: '3.0.0', main: 'index.js' }),
+      'node_modules/prettier/index.js': plant('prettier', '{}'),
+    });
+    for (const dir of [withConfig, withPrettier]) {
+      const { code, stdout, stderr } = await runAsync(['scan', '.', '--format', 'sarif'], { cwd: dir });
+      expect(code, stderr).toBe(0);
+      const result = JSON.parse(stdout).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'fetch-without-timeout');
+      expect(result.fixes[0].artifactChanges[0].artifactLocation.uri).toBe('lib/fetch.ts');
+    }
+    expect(readdirSync(ran)).toEqual([]);
+  });
+
   it("takes no parser options from the project's package.json", async () => {
     const dir = app({}, { 'prisma-ast': { parser: { nodeLocationTracking: 'none' } } });
     const findings = await scanFrom(dir);
