@@ -3,13 +3,11 @@ import type { Command } from 'commander';
 import { requirePackage } from '../engine/require-package.cjs';
 import { UsageError, errorMessage } from '../errors.ts';
 import { readTextFile } from '../project/files.ts';
-import { introspect } from '../sql/introspect.ts';
 import { loadSchemas, usesSupabase } from '../sql/load-schema.ts';
-import { qualifiedIdentifier } from '../sql/names.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import { MigrationError } from '../verify/apply.ts';
-import { INSUFFICIENT_PRIVILEGE, hostOf, openPglite, openPostgres, sqlState, type Database } from '../verify/database.ts';
-import { dropRolesCreatedSince, existingSupabaseRoles, serverAccess } from '../verify/server.ts';
+import { hostOf, openPglite, openPostgres, type Database } from '../verify/database.ts';
+import { assertScratch, dropRolesCreatedSince, existingSupabaseRoles, serverAccess } from '../verify/server.ts';
 import { PROBES, PROBE_TITLES } from '../verify/probes.ts';
 import { verifyDatabase, type VerifyResult } from '../verify/run.ts';
 import { EXIT, colorEnabled, createLogger, emit, load } from './common.ts';
@@ -24,33 +22,6 @@ interface VerifyFlags {
   format?: string;
   quiet?: boolean;
   color?: boolean;
-}
-
-/** Refuses a database whose tables hold rows: verify creates tables and users, and must never touch real data. */
-async function assertScratch(db: Database, label: string): Promise<void> {
-  const schema = await introspect(db, label);
-  for (const table of schema.tables) {
-    const { rows } = await db.query(`select 1 from ${qualifiedIdentifier(table.schema, table.name)} limit 1`).catch((error: unknown) => {
-      if (sqlState(error) !== INSUFFICIENT_PRIVILEGE) throw error;
-      throw new UsageError(
-        `${label}: the role may not read ${table.schema}.${table.name}, so verify cannot tell whether the database is an empty scratch one`,
-        'connect as a superuser of a scratch server (such as postgres on a local one), to an empty database made for this (createdb shipshape_scratch)',
-      );
-    });
-    if (rows.length > 0) {
-      throw new UsageError(
-        `${label} is not an empty scratch database: ${table.schema}.${table.name} holds rows`,
-        'point --database-url at an empty database made for this (createdb shipshape_scratch); verify creates its own database there and drops it after',
-      );
-    }
-  }
-  const { rows } = await db.query<{ users: boolean }>(`select to_regclass('auth.users') is not null as users`);
-  if (rows[0]?.users && (await db.query(`select 1 from auth.users limit 1`)).rows.length > 0) {
-    throw new UsageError(
-      `${label} is not an empty scratch database: auth.users holds users`,
-      'never point verify at a live Supabase database; use an empty scratch database',
-    );
-  }
 }
 
 /**

@@ -11,6 +11,8 @@ export interface Database extends Queryable {
 
 /** The SQLSTATE of a role refused a table, a function or a privilege it lacks. */
 export const INSUFFICIENT_PRIVILEGE = '42501';
+/** The SQLSTATE of a table that does not exist (or no longer does). */
+export const UNDEFINED_TABLE = '42P01';
 
 /** The SQLSTATE of a database error, when it has one. */
 export function sqlState(error: unknown): string | null {

@@ -1,5 +1,7 @@
-import { quoteIdentifier } from '../sql/names.ts';
-import type { Database } from './database.ts';
+import { UsageError } from '../errors.ts';
+import { introspect } from '../sql/introspect.ts';
+import { qualifiedIdentifier, quoteIdentifier } from '../sql/names.ts';
+import { INSUFFICIENT_PRIVILEGE, UNDEFINED_TABLE, sqlState, type Database } from './database.ts';
 import { SUPABASE_ROLES } from './supabase.ts';
 
 export interface ServerAccess {
@@ -68,4 +70,33 @@ export async function dropRolesCreatedSince(db: Database, before: ReadonlySet<st
     }
   }
   return problems;
+}
+
+/** Refuses a database whose tables hold rows: verify creates tables and users, and must never touch real data. */
+export async function assertScratch(db: Database, label: string): Promise<void> {
+  const schema = await introspect(db, label);
+  for (const table of schema.tables) {
+    const { rows } = await db.query(`select 1 from ${qualifiedIdentifier(table.schema, table.name)} limit 1`).catch((error: unknown) => {
+      // A table dropped since the listing holds no rows.
+      if (sqlState(error) === UNDEFINED_TABLE) return { rows: [] };
+      if (sqlState(error) !== INSUFFICIENT_PRIVILEGE) throw error;
+      throw new UsageError(
+        `${label}: the role may not read ${table.schema}.${table.name}, so verify cannot tell whether the database is an empty scratch one`,
+        'connect as a superuser of a scratch server (such as postgres on a local one), to an empty database made for this (createdb shipshape_scratch)',
+      );
+    });
+    if (rows.length > 0) {
+      throw new UsageError(
+        `${label} is not an empty scratch database: ${table.schema}.${table.name} holds rows`,
+        'point --database-url at an empty database made for this (createdb shipshape_scratch); verify creates its own database there and drops it after',
+      );
+    }
+  }
+  const { rows } = await db.query<{ users: boolean }>(`select to_regclass('auth.users') is not null as users`);
+  if (rows[0]?.users && (await db.query(`select 1 from auth.users limit 1`)).rows.length > 0) {
+    throw new UsageError(
+      `${label} is not an empty scratch database: auth.users holds users`,
+      'never point verify at a live Supabase database; use an empty scratch database',
+    );
+  }
 }
