@@ -136,6 +136,18 @@ const SQL_PASSWORD = /(\b(?:password|identified\s+by)\s+')((?:[^']|'')+)'/gi;
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/g;
 const PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY-----/g;
 
+/**
+ * Any line a credential shape below matches, this one pattern matches too (it ignores case, so it
+ * matches more lines, never fewer): one scan decides for most lines that none of the dozen shapes
+ * needs looking for.
+ */
+const MAY_HOLD_SHAPE = new RegExp(
+  [...MASKED_SHAPES.map(({ pattern }) => pattern), JWT_SHAPE, RANDOM_RUN, URL_PASSWORD, NAMED_SECRET, SQL_PASSWORD]
+    .map((pattern) => `(?:${pattern.source})`)
+    .join('|'),
+  'i',
+);
+
 function spansOf(pattern: RegExp, line: string, spans: SecretSpan[], group = 0, shown?: number): void {
   pattern.lastIndex = 0;
   for (const match of line.matchAll(pattern)) {
@@ -207,14 +219,16 @@ export function redactLineWithState(line: string, options: RedactOptions = {}): 
   }
   const envPattern = envValueRegExp();
   if (envPattern) spansOf(envPattern, line, spans);
-  for (const { pattern } of MASKED_SHAPES) spansOf(pattern, line, spans);
-  spansOf(JWT_SHAPE, line, spans);
-  RANDOM_RUN.lastIndex = 0;
-  for (const match of line.matchAll(RANDOM_RUN))
-    if (looksRandom(match[0])) spans.push({ start: match.index!, end: match.index! + match[0].length });
-  spansOf(URL_PASSWORD, line, spans, 2, 0);
-  spansOf(NAMED_SECRET, line, spans, 2);
-  spansOf(SQL_PASSWORD, line, spans, 2, 0);
+  if (MAY_HOLD_SHAPE.test(line)) {
+    for (const { pattern } of MASKED_SHAPES) spansOf(pattern, line, spans);
+    spansOf(JWT_SHAPE, line, spans);
+    RANDOM_RUN.lastIndex = 0;
+    for (const match of line.matchAll(RANDOM_RUN))
+      if (looksRandom(match[0])) spans.push({ start: match.index!, end: match.index! + match[0].length });
+    spansOf(URL_PASSWORD, line, spans, 2, 0);
+    spansOf(NAMED_SECRET, line, spans, 2);
+    spansOf(SQL_PASSWORD, line, spans, 2, 0);
+  }
   const inPrivateKey = privateKeySpans(line, Boolean(options.inPrivateKey), spans);
   return applySpans(line, spans, inPrivateKey);
 }
