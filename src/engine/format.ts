@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Prettier from 'prettier';
-import { prettierConfigIsData, projectCodeMayRun } from './project-code.ts';
+import { projectCodeMayRun, projectPrettierConfig } from './project-code.ts';
 
 let cached: { root: string; prettier: typeof Prettier } | null = null;
 
@@ -31,15 +31,13 @@ export async function formatIfConfigured(root: string, file: string, text: strin
   try {
     const prettier = await prettierFor(root);
     const absolute = path.join(root, file);
-    const configFile = await prettier.resolveConfigFile(absolute);
-    if (!configFile || path.relative(root, configFile).startsWith('..')) return { text };
-    // Where the project's code may not run, a config that is code, or that loads plugins, is not used.
-    const mayRun = projectCodeMayRun();
-    if (!mayRun && !prettierConfigIsData(configFile)) return { text };
+    const { file: configFile } = await projectPrettierConfig(prettier, root, absolute);
+    if (!configFile) return { text };
     const info = await prettier.getFileInfo(absolute, { ignorePath: path.join(root, '.prettierignore') });
     if (info.ignored || !info.inferredParser) return { text };
     const config = (await prettier.resolveConfig(absolute, { config: configFile })) ?? {};
-    if (!mayRun && (config.plugins?.length ?? 0) > 0) return { text };
+    // Where the project's code may not run, a config that loads plugins is not used either.
+    if (!projectCodeMayRun() && (config.plugins?.length ?? 0) > 0) return { text };
     // A CRLF file stays CRLF unless the project's config asks for other line endings.
     return { text: await prettier.format(text, { endOfLine: 'auto', ...config, filepath: absolute }) };
   } catch (error) {

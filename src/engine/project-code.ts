@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type * as Prettier from 'prettier';
 
 // Scoped to one async call tree, as file overlays are: `scan` plans the fixes it offers in SARIF
 // without running anything of the project's, while `fix`, which the project's owner runs on it,
@@ -23,7 +24,7 @@ const DATA_CONFIG = /^\.prettierrc$|\.(?:json5?|ya?ml|toml)$/;
  * Whether prettier reads a config file as data, without running it: JSON, JSON5, YAML or TOML, or
  * an object under `"prettier"` in package.json (a string there names a package to load).
  */
-export function prettierConfigIsData(configFile: string): boolean {
+function prettierConfigIsData(configFile: string): boolean {
   const base = path.basename(configFile);
   if (base === 'package.json') {
     try {
@@ -34,4 +35,21 @@ export function prettierConfigIsData(configFile: string): boolean {
     }
   }
   return base !== 'package.yaml' && DATA_CONFIG.test(base);
+}
+
+/**
+ * The prettier config file that applies to `absolute`, when it is the project's own (inside `root`)
+ * and may be read here; and whether prettier may be asked for the file's config at all. Where the
+ * project's code may not run, a config that is code is neither: prettier's own search, which
+ * `resolveConfig` makes without an explicit file, would find it and run it.
+ */
+export async function projectPrettierConfig(
+  prettier: typeof Prettier,
+  root: string,
+  absolute: string,
+): Promise<{ file: string | null; readable: boolean }> {
+  const found = await prettier.resolveConfigFile(absolute);
+  const readable = found === null || projectCodeMayRun() || prettierConfigIsData(found);
+  const inside = found !== null && !path.relative(root, found).startsWith('..');
+  return { file: readable && inside ? found : null, readable };
 }

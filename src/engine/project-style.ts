@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Node } from '@babel/types';
 import type { Project } from '../project/types.ts';
 import { parseSource } from './parse.ts';
-import { prettierConfigIsData, projectCodeMayRun } from './project-code.ts';
+import { projectPrettierConfig } from './project-code.ts';
 import { followStyle, lineEndingOf, sourceStyle, type SourceStyle } from './print-style.ts';
 import { walk } from './walk.ts';
 
@@ -124,15 +124,14 @@ export async function newFileStyle(project: StyleSource, file: string): Promise<
   try {
     const prettier = await import('prettier');
     const absolute = path.join(project.root, file);
-    const found = await prettier.resolveConfigFile(absolute);
-    // Where the project's code may not run, a config that is code is passed over, as if absent.
-    const configFile = found && (projectCodeMayRun() || prettierConfigIsData(found)) ? found : null;
-    hasPrettierConfig = configFile !== null && !path.relative(project.root, configFile).startsWith('..');
+    const { file: configFile, readable } = await projectPrettierConfig(prettier, project.root, absolute);
+    hasPrettierConfig = configFile !== null;
     // `editorconfig: true` is what prettier's own command line does: .editorconfig fills what the config leaves out.
-    config = (await prettier.resolveConfig(absolute, {
-      editorconfig: true,
-      ...(hasPrettierConfig ? { config: configFile! } : {}),
-    })) as Record<string, unknown> | null;
+    if (readable)
+      config = (await prettier.resolveConfig(absolute, {
+        editorconfig: true,
+        ...(configFile ? { config: configFile } : {}),
+      })) as Record<string, unknown> | null;
   } catch {
     // A config prettier cannot load leaves the project's own files to say.
   }

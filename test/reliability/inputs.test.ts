@@ -202,7 +202,11 @@ describe('a scanned repository is data, never code', () => {
     const ran = tempDir();
     const plant = (name: string, exports: string) =>
       `require('fs').writeFileSync(${JSON.stringify(path.join(ran, name))}, 'ran');\nmodule.exports = ${exports};\n`;
-    const fetching = { 'lib/fetch.ts': "export const load = () => fetch('https://api.vendor.io/items');\n" };
+    // One fix edits a file and one writes a new file, which takes the project's style from its prettier config.
+    const fetching = {
+      'lib/fetch.ts': "export const load = () => fetch('https://api.vendor.io/items');\n",
+      'lib/env.ts': 'export const vendorKey = process.env.VENDOR_API_KEY;\n',
+    };
     const withConfig = app({ ...fetching, 'prettier.config.js': plant('config', '{ semi: false }') });
     const withPrettier = app({
       ...fetching,
@@ -213,8 +217,10 @@ describe('a scanned repository is data, never code', () => {
     for (const dir of [withConfig, withPrettier]) {
       const { code, stdout, stderr } = await runAsync(['scan', '.', '--format', 'sarif'], { cwd: dir });
       expect(code, stderr).toBe(0);
-      const result = JSON.parse(stdout).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'fetch-without-timeout');
-      expect(result.fixes[0].artifactChanges[0].artifactLocation.uri).toBe('lib/fetch.ts');
+      const results = JSON.parse(stdout).runs[0].results as Array<{ ruleId: string; fixes?: any[] }>;
+      const changed = (ruleId: string) => results.find((r) => r.ruleId === ruleId)?.fixes?.[0].artifactChanges[0].artifactLocation.uri;
+      expect(changed('fetch-without-timeout')).toBe('lib/fetch.ts');
+      expect(changed('env-var-undefined')).toBe('.env.example');
     }
     expect(readdirSync(ran)).toEqual([]);
   });
