@@ -1,5 +1,5 @@
 import type { Node, Program } from '@babel/types';
-import { enclosingFunction, memberName, propertyName } from '../engine/ast.ts';
+import { enclosingFunction, exportedBindings, memberName, propertyName } from '../engine/ast.ts';
 import type { Project } from '../project/types.ts';
 import type { FinishContext, Visitors } from '../types.ts';
 import { importsOf, type ImportedName } from './auth/syntax.ts';
@@ -79,25 +79,6 @@ function emptyCollection(node: Node | null | undefined): boolean {
     default:
       return false;
   }
-}
-
-/** The module's exports of its own bindings: local name to the names it is exported as. */
-function exportedNames(program: Program): Map<string, string[]> {
-  const names = new Map<string, string[]>();
-  const add = (local: string, exported: string) => names.set(local, [...(names.get(local) ?? []), exported]);
-  for (const statement of program.body) {
-    if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration') {
-      for (const declarator of statement.declaration.declarations)
-        if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.id.name);
-    } else if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
-      for (const specifier of statement.specifiers)
-        if (specifier.type === 'ExportSpecifier')
-          add(specifier.local.name, specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value);
-    } else if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier') {
-      add(statement.declaration.name, 'default');
-    }
-  }
-  return names;
 }
 
 function moduleLevelStores(program: Program): Map<string, Candidate> {
@@ -250,7 +231,7 @@ export function memoryStoreVisitors(file: string, text: string, found: (stores: 
       const browser = runsInBrowser(file, program);
       stores = browser ? new Map() : moduleLevelStores(program);
       imports = browser ? new Map() : importsOf(program);
-      exports = browser ? new Map() : exportedNames(program);
+      exports = browser ? new Map() : exportedBindings(program);
     },
     CallExpression(node, ancestors) {
       const callee = node.callee;

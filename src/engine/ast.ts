@@ -60,22 +60,37 @@ export function statementInList(chain: readonly Node[]): Node | null {
   return null;
 }
 
-/** Whether a module-level binding is exported: `export function f`, `export const f`, `export class F`, `export { f }`, `export default f`. */
-export function exportsBinding(program: Program, name: string): boolean {
-  return program.body.some((statement) => {
+/**
+ * Each module-level binding the module exports, with the names it goes by outside: `export const f`,
+ * `export function f`, `export class F`, `export { f as g }`, `export default f`. A re-export
+ * (`export { f } from './g'`) binds nothing here and is not one.
+ */
+export function exportedBindings(program: Program): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const add = (local: string, exported: string) => names.set(local, [...(names.get(local) ?? []), exported]);
+  for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration') {
       const declaration = statement.declaration;
-      return (
-        (declaration.type === 'Identifier' && declaration.name === name) ||
-        ('id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name)
-      );
+      if (declaration.type === 'Identifier') add(declaration.name, 'default');
+      else if ('id' in declaration && declaration.id?.type === 'Identifier') add(declaration.id.name, 'default');
+      continue;
     }
-    if (statement.type !== 'ExportNamedDeclaration') return false;
-    if (statement.specifiers.some((s) => s.type === 'ExportSpecifier' && s.local.name === name)) return true;
+    if (statement.type !== 'ExportNamedDeclaration') continue;
     const declaration = statement.declaration;
-    if (!declaration) return false;
-    if (declaration.type === 'VariableDeclaration')
-      return declaration.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name);
-    return 'id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === name;
-  });
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const d of declaration.declarations) if (d.id.type === 'Identifier') add(d.id.name, d.id.name);
+    } else if (declaration && 'id' in declaration && declaration.id?.type === 'Identifier') {
+      add(declaration.id.name, declaration.id.name);
+    }
+    if (statement.source) continue;
+    for (const specifier of statement.specifiers)
+      if (specifier.type === 'ExportSpecifier')
+        add(specifier.local.name, specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value);
+  }
+  return names;
+}
+
+/** Whether a module-level binding is exported (see `exportedBindings`). */
+export function exportsBinding(program: Program, name: string): boolean {
+  return exportedBindings(program).has(name);
 }
