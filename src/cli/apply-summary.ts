@@ -1,10 +1,8 @@
-import { requirePackage } from '../engine/require-package.cjs';
+import { pc } from '../engine/picocolors.ts';
 import { addedTodos, type FileChange, type FollowUp } from '../engine/changeset.ts';
 import type { TransformFailure } from '../engine/run-transform.ts';
 import type { HeldBack } from '../engine/type-gate.ts';
 import { SEVERITIES, type Finding } from '../types.ts';
-
-const pc = requirePackage<typeof import('picocolors')>('picocolors');
 
 /** What a fix run leaves: the findings before and after (a re-scan of the planned result), and the changes held back. */
 export interface FixOutcome {

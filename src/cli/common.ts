@@ -1,4 +1,4 @@
-import { requirePackage } from '../engine/require-package.cjs';
+import { pc } from '../engine/picocolors.ts';
 import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../engine/durable-fs.ts';
 import { gitDirtyFiles, gitTopLevel } from '../project/git.ts';
@@ -9,8 +9,6 @@ import type { CheckInfo } from '../types.ts';
 import { coerce, describeAnswer } from '../engine/answers.ts';
 import type { Question } from '../engine/transform-types.ts';
 import { colorEnabled, fromCwd, io } from './io.ts';
-
-const pc = requirePackage<typeof import('picocolors')>('picocolors');
 
 export { colorEnabled };
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { requirePackage } from '../engine/require-package.cjs';
+import { pc } from '../engine/picocolors.ts';
 import { UsageError, errorMessage } from '../errors.ts';
 import { readTextFile } from '../project/files.ts';
 import { loadSchemas, usesSupabase } from '../sql/load-schema.ts';
@@ -14,8 +14,6 @@ import { EXIT, colorEnabled, createLogger, emit, load } from './common.ts';
 import { knownCheckIds } from './list.ts';
 import { connectDatabase, databaseUsageError, describeUrl } from './sql.ts';
 import { io } from './io.ts';
-
-const pc = requirePackage<typeof import('picocolors')>('picocolors');
 
 interface VerifyFlags {
   databaseUrl?: string;

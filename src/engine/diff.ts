@@ -1,11 +1,9 @@
 import { structuredPatch } from 'diff';
-import { requirePackage } from './require-package.cjs';
+import { pc } from './picocolors.ts';
 import path from 'node:path';
 import { isEnvFileName } from '../project/env-files.ts';
 import { redactLineWithState } from '../secrets/redact.ts';
 import type { FileChange } from './changeset.ts';
-
-const pc = requirePackage<typeof import('picocolors')>('picocolors');
 
 const C_ESCAPES: Record<number, string> = {
   7: '\\a',

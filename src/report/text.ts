@@ -1,5 +1,6 @@
 import { GENERATORS, fixCommand } from '../fix-commands.ts';
 import { requirePackage } from '../engine/require-package.cjs';
+import { pc } from '../engine/picocolors.ts';
 import { summaryParts } from './summary.ts';
 import { SEVERITIES, type Finding, type Severity } from '../types.ts';
 import { rotations } from './rotations.ts';
@@ -8,7 +9,6 @@ import { MAX_FILE_BYTES } from '../project/files.ts';
 import type { SkippedFile } from '../project/types.ts';
 
 const { codeFrameColumns } = requirePackage<typeof import('@babel/code-frame')>('@babel/code-frame');
-const pc = requirePackage<typeof import('picocolors')>('picocolors');
 
 type Colors = ReturnType<typeof pc.createColors>;
 

@@ -1,5 +1,5 @@
 import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
-import { requirePackage } from '../engine/require-package.cjs';
+import { pc } from '../engine/picocolors.ts';
 import { Changeset, diskReader, type FileChange } from '../engine/changeset.ts';
 import { displayDiff, unifiedDiff } from '../engine/diff.ts';
 import { groupFixes, type FixGroup } from '../engine/fixes.ts';
@@ -13,8 +13,6 @@ import { TRANSFORMS } from '../all-transforms.ts';
 import type { Project } from '../project/types.ts';
 import { rotations } from '../report/rotations.ts';
 import type { Check, Finding } from '../types.ts';
-
-const pc = requirePackage<typeof import('picocolors')>('picocolors');
 
 export interface WizardInput {
   project: Project;
