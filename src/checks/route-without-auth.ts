@@ -62,9 +62,9 @@ export default defineCheck({
   check(ctx) {
     return {
       Program(program: Program) {
-        collectAuthFacts(ctx.file.path, ctx.file.text, program, (fact) => ctx.collect(fact));
-        if (!ctx.ast) return;
         const mayCallAuth = AUTH_CALL_TEXT.test(ctx.file.text);
+        collectAuthFacts(ctx.file.path, ctx.file.text, program, mayCallAuth, (fact) => ctx.collect(fact));
+        if (!ctx.ast) return;
         for (const handler of requestHandlers(ctx.file.path, ctx.ast, ctx.project)) {
           const effects = handlerEffects(handler.fn, program, callerInput(handler));
           if (effects.length === 0) continue;

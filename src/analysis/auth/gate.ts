@@ -3,7 +3,6 @@ import type { Project } from '../../project/types.ts';
 import type { RequestHandler } from '../request-handlers.ts';
 import { localGate, type AuthUse } from './handler-gate.ts';
 import { HelperIndex, moduleHelpers, type ModuleHelpers } from './helpers.ts';
-import { AUTH_CALL_TEXT } from './known-calls.ts';
 import { MIDDLEWARE_FILE, REJECTS, middlewareFact, middlewareGuards, type MiddlewareFact } from './middleware.ts';
 import { publicByActionName, publicByRoute, type PublicReason } from './public-intent.ts';
 import { ModuleResolver } from '../module-graph.ts';
@@ -42,10 +41,19 @@ interface RejecterFact {
 
 export type AuthFacts = HandlerAuthFact | HelpersFact | MiddlewareFileFact | RejecterFact | { type: string };
 
-/** The facts about one module that deciding any handler's gate needs: its auth helpers, and its middleware. */
-export function collectAuthFacts(file: string, text: string, program: Program, collect: (fact: AuthFacts) => void): void {
-  // Without one of the words an auth call needs, no function of the module checks a session.
-  const helpers = AUTH_CALL_TEXT.test(text) ? moduleHelpers(program) : {};
+/**
+ * The facts about one module that deciding any handler's gate needs: its auth helpers, and its
+ * middleware. `mayCallAuth` as for `localGate`: without one of the words an auth call needs, no
+ * function of the module checks a session.
+ */
+export function collectAuthFacts(
+  file: string,
+  text: string,
+  program: Program,
+  mayCallAuth: boolean,
+  collect: (fact: AuthFacts) => void,
+): void {
+  const helpers = mayCallAuth ? moduleHelpers(program) : {};
   if (Object.keys(helpers).length > 0) collect({ type: 'helpers', file, helpers });
   if (MIDDLEWARE_FILE.test(file)) collect({ type: 'middleware', fact: middlewareFact(file, text, program) });
   else if (REJECTS.test(text)) collect({ type: 'rejects', file });
