@@ -18,6 +18,7 @@ import { boundNames, type HandlerFunction, type RequestHandler } from './request
 import { callerInput, type InputSource } from './request-input.ts';
 import { aiProviderOf, type AiProvider } from './server-sdks.ts';
 import { chainText, unwrap } from './auth/syntax.ts';
+import { screened } from '../engine/needles.ts';
 
 /** Where a request's output cap goes: a property of `object`, or of its `nested` object (`generationConfig`, `config`). */
 export interface CapSite {
@@ -82,8 +83,9 @@ const AI_ENDPOINTS: ReadonlyArray<[RegExp, AiCall['provider'], AiApi]> = [
 ];
 
 /** Text one of the AI calls this module recognises contains: a file with none is not parsed. */
-export const AI_CALL_TEXT =
-  /\.completions\.|\.responses\.|createChatCompletion|createCompletion|messages\.(create|stream)|generateContent|generateText|streamText|generateObject|streamObject|api\.openai\.com|api\.anthropic\.com/;
+export const AI_CALL_TEXT = screened(
+  /\.completions\.|\.responses\.|createChatCompletion|createCompletion|messages\.(create|stream)|generateContent|generateText|streamText|generateObject|streamObject|api\.openai\.com|api\.anthropic\.com/,
+);
 
 interface Resolved {
   constants: ReadonlyMap<string, Expression>;

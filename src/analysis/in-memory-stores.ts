@@ -7,6 +7,7 @@ import { clientGraph } from './client-graph.ts';
 import { runsInBrowser } from './fetch-calls.ts';
 import { ModuleResolver } from './module-graph.ts';
 import { mayDefineRequestHandlers } from './request-handlers.ts';
+import { screened, type ScreenedPattern } from '../engine/needles.ts';
 
 export type StoreKind = 'session' | 'rate-limit';
 
@@ -99,9 +100,9 @@ function moduleLevelStores(program: Program): Map<string, Candidate> {
   return stores;
 }
 
-const DECLARES_COLLECTION = /new\s+(Map|Set)\b|=\s*(\{\s*\}|\[\s*\])/;
+const DECLARES_COLLECTION = screened(/new\s+(Map|Set)\b|=\s*(\{\s*\}|\[\s*\])/);
 /** `x.set(`, `x.push(`, `x[key] =`; not `const [a, b] =`. */
-const WRITES_COLLECTION = /\.(?:set|add|push|unshift)\(|[\w$)\]]\[[^\]\n]*\]\s*=[^=>]/;
+const WRITES_COLLECTION = screened(/\.(?:set|add|push|unshift)\(|[\w$)\]]\[[^\]\n]*\]\s*=[^=>]/);
 
 /**
  * The text a module needs for the store checks: a collection declared, or a request handler that
@@ -109,9 +110,9 @@ const WRITES_COLLECTION = /\.(?:set|add|push|unshift)\(|[\w$)\]]\[[^\]\n]*\]\s*=
  * store holds. Writes from other modules count only from handlers: `router.push(` and
  * `searchParams.set(` are in half the components of an app.
  */
-export function mayHoldStore(text: string, project: Project, file: string, about: RegExp): boolean {
+export function mayHoldStore(text: string, project: Project, file: string, about: ScreenedPattern): boolean {
   return (
-    (DECLARES_COLLECTION.test(text) || (WRITES_COLLECTION.test(text) && mayDefineRequestHandlers(text, project, file))) && about.test(text)
+    about.test(text) && (DECLARES_COLLECTION.test(text) || (mayDefineRequestHandlers(text, project, file) && WRITES_COLLECTION.test(text)))
   );
 }
 

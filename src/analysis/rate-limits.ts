@@ -2,6 +2,7 @@ import type { Node, Program } from '@babel/types';
 import { memberName } from '../engine/ast.ts';
 import { forEachNode } from '../engine/walk.ts';
 import { AI_HOSTS, AI_SDK_FUNCTIONS, OPENAI_METHODS, OPENAI_V3_METHODS } from './ai-apis.ts';
+import { screened } from '../engine/needles.ts';
 
 /** Packages whose import means the file rate-limits with a library. */
 export const LIMITER_PACKAGES =
@@ -150,7 +151,7 @@ export function importsLimiter(program: Program): boolean {
 
 /** A middleware file that calls a limiter covers every route its matcher reaches. */
 export const MIDDLEWARE_FILE = /(^|\/)(src\/)?(middleware|proxy)\.[jt]s$/;
-export const LIMITER_TEXT = /rate_?limit|limiter|throttl|@upstash\/ratelimit|@arcjet\/|rate-limiter-flexible|@unkey\/ratelimit/i;
+export const LIMITER_TEXT = screened(/rate_?limit|limiter|throttl|@upstash\/ratelimit|@arcjet\/|rate-limiter-flexible|@unkey\/ratelimit/i);
 
 /** The module-level functions by name: declarations, and `const f = () => …` or `= function …`. */
 export function moduleFunctions(program: Program): Map<string, Node> {

@@ -1,3 +1,5 @@
+import { screened } from '../engine/needles.ts';
+
 /** SDKs that hold a secret or a database connection, by package: they belong on the server. */
 export const SERVER_SDKS: ReadonlyArray<[RegExp, string]> = [
   [/^openai$/, 'OpenAI SDK'],
@@ -31,11 +33,12 @@ export function aiProviderOf(specifier: string): AiProvider | null {
   return AI_SDK_PACKAGES.find(([pattern]) => pattern.test(specifier))?.[1] ?? null;
 }
 
+const ENV_READ_TEXT = screened(/process\.env|import\.meta\.env/);
+const SECRET_VARIABLE_TEXT = screened(/SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/);
+
 /** A cheap over-approximation: the text may read a secret environment variable. */
 export function mayReadSecret(text: string): boolean {
-  return (
-    /process\.env|import\.meta\.env/.test(text) && /SECRET|SERVICE_ROLE|PRIVATE|PASSW|TOKEN|_URL|_URI|API_KEY|STRIPE|TWILIO|AWS/.test(text)
-  );
+  return ENV_READ_TEXT.test(text) && SECRET_VARIABLE_TEXT.test(text);
 }
 
 /** Every SDK pattern at once: most specifiers name none, and one test rules them out. */

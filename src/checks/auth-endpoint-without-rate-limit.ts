@@ -12,6 +12,7 @@ import {
 import { requestHandlers, type RequestHandler } from '../analysis/request-handlers.ts';
 import { callerInput } from '../analysis/request-input.ts';
 import { forEachNode } from '../engine/walk.ts';
+import { screened } from '../engine/needles.ts';
 
 interface Unlimited {
   file: string;
@@ -27,8 +28,9 @@ interface LimitingMiddleware {
   matcher: string;
 }
 
-const PREFILTER =
-  /signInWith|signUp|resetPasswordForEmail|verifyOtp|createUser|generateLink|bcrypt|argon2|signIn\(|insert\s+into|otp|verification|magic|openai|anthropic|generateText|streamText|generateObject|streamObject|generateContent|googleapis/i;
+const PREFILTER = screened(
+  /signInWith|signUp|resetPasswordForEmail|verifyOtp|createUser|generateLink|bcrypt|argon2|signIn\(|insert\s+into|otp|verification|magic|openai|anthropic|generateText|streamText|generateObject|streamObject|generateContent|googleapis/i,
+);
 
 function handlerLabel(handler: RequestHandler): string {
   if (handler.kind === 'server-action') return `server action ${handler.name}`;

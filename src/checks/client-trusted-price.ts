@@ -5,6 +5,9 @@ import { forEachNode } from '../engine/walk.ts';
 import { enclosingHandler, mayDefineRequestHandlers, requestHandlers, type RequestHandler } from '../analysis/request-handlers.ts';
 import { callerInput } from '../analysis/request-input.ts';
 import { rowWrites, unwrap } from '../analysis/request-body.ts';
+import { screened } from '../engine/needles.ts';
+
+const PRICE_WORDS = screened(/amount|total|price/);
 
 /** Stripe amounts: every price a Checkout line item, a PaymentIntent or an invoice item charges. */
 const STRIPE_AMOUNT_KEYS = new Set(['unit_amount', 'unit_amount_decimal']);
@@ -130,7 +133,7 @@ export default defineCheck({
         "`{{key}}` of the {{target}} written here comes from the request (`{{value}}`): a caller decides what they owe. Compute it on the server from the products' prices.",
     },
     docs: 'A checkout that charges what the browser sends (`unit_amount: body.price * 100`, `paymentIntents.create({ amount: body.amount })`) lets anyone pay one cent for anything: the request is theirs to edit. Send product ids and quantities from the browser and look the prices up on the server, from Stripe Prices (`line_items: [{ price: "price_…", quantity }]`) or from your database; the same for an order total written to the database.',
-    prefilter: (text, project, file) => /amount|total|price/.test(text) && mayDefineRequestHandlers(text, project, file),
+    prefilter: (text, project, file) => PRICE_WORDS.test(text) && mayDefineRequestHandlers(text, project, file),
     fix: null,
     finds:
       "in a Pages API route, route handler or server action, a Stripe `unit_amount` (Checkout `price_data`, invoice items, prices) or the `amount` of `paymentIntents`/`charges`/`invoiceItems`/`paymentLinks`/`transfers.create`, or the total, amount or price of an order, invoice, purchase, booking or cart row written to the database, computed from the request's body, query or form, or a server action's arguments (through arithmetic, `Math.round`, `Number()` and array callbacks). A price id, or a price read from the database by a product id, is not reported; nor are donation forms, where the giver picks the amount",

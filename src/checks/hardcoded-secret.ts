@@ -13,10 +13,14 @@ import {
   withArticle,
 } from '../secrets/secret-shapes.ts';
 import { isDevelopmentFile } from '../project/dependencies.ts';
+import { screened } from '../engine/needles.ts';
 
-const SECRET_NAME = /secret|api[_-]?key|apikey|token|passw(or)?d|private[_-]?key|credential|auth[_-]?key|service[_-]?(role[_-]?)?key/i;
-const CHEAP_SHAPES =
-  /sk_live_|sk_test_|rk_live_|rk_test_|sk-|sb_secret_|re_|SG\.|shp(at|ss|ca)_|AKIA|PRIVATE KEY|eyJ|:\/\/[^\s'"`]*:[^\s'"`]*@|TextEncoder/;
+const SECRET_NAME = screened(
+  /secret|api[_-]?key|apikey|token|passw(or)?d|private[_-]?key|credential|auth[_-]?key|service[_-]?(role[_-]?)?key/i,
+);
+const CHEAP_SHAPES = screened(
+  /sk_live_|sk_test_|rk_live_|rk_test_|sk-|sb_secret_|re_|SG\.|shp(at|ss|ca)_|AKIA|PRIVATE KEY|eyJ|:\/\/[^\s'"`]*:[^\s'"`]*@|TextEncoder/,
+);
 /** Server SDKs whose constructor takes the key: the package, and which positional argument holds it. */
 const SDK_KEY_ARGUMENT: Record<string, number> = {
   stripe: 0,
@@ -26,7 +30,7 @@ const SDK_KEY_ARGUMENT: Record<string, number> = {
   twilio: 1,
   '@sendgrid/mail': 0,
 };
-const SERVER_SDK_IMPORT = /(?:from\s*|require\(\s*)['"](?:stripe|resend|openai|@anthropic-ai\/sdk|twilio|@sendgrid\/mail)['"]/;
+const SERVER_SDK_IMPORT = screened(/(?:from\s*|require\(\s*)['"](?:stripe|resend|openai|@anthropic-ai\/sdk|twilio|@sendgrid\/mail)['"]/);
 /** Options of provider SDKs and configs that hold the secret half of a credential. */
 const CREDENTIAL_OPTION = /^(api_?secret|secret_?access_?key|auth_?token|client_?secret|api_?key|secret_?key|private_?key)$/i;
 /** Variables whose fallback is used to sign or encrypt: a guessable default lets anyone forge a session. */

@@ -1,5 +1,8 @@
 import { defineCheck } from './define.ts';
 import { collectStores, mayHoldStore, memoryStoreVisitors, reportServerStores } from '../analysis/in-memory-stores.ts';
+import { screened } from '../engine/needles.ts';
+
+const COUNTER_WORDS = screened(/limit|throttl|attempt|count|hits|requests/i);
 
 export default defineCheck({
   meta: {
@@ -12,7 +15,7 @@ export default defineCheck({
         "`{{name}}` keeps {{holds}} in this process's memory: each serverless instance and each restart starts from zero, so the limit is never reached under real traffic, and the map grows with every new key. Keep the counts in the database or Redis.",
     },
     docs: 'A limiter that counts requests in a module-level `Map` counts only the requests one process sees. On Vercel or any serverless host every instance has its own map and a cold start empties it, so an attacker spread over instances (or just waiting for a new deploy) is never limited. Nothing removes old keys either, so the map grows until the process dies. `add-rate-limit` moves the counts into a table of the database the app already uses, one atomic statement per request.',
-    prefilter: (text, project, file) => mayHoldStore(text, project, file, /limit|throttl|attempt|count|hits|requests/i),
+    prefilter: (text, project, file) => mayHoldStore(text, project, file, COUNTER_WORDS),
     fix: 'add-rate-limit',
     clientGraph: true,
     finds:

@@ -1,5 +1,8 @@
 import { defineCheck } from './define.ts';
 import { collectStores, mayHoldStore, memoryStoreVisitors, reportServerStores } from '../analysis/in-memory-stores.ts';
+import { screened } from '../engine/needles.ts';
+
+const SESSION_WORDS = screened(/session|token|otp|code|nonce|challenge|csrf|magic|expire/i);
 
 export default defineCheck({
   meta: {
@@ -12,7 +15,7 @@ export default defineCheck({
         "`{{name}}` keeps {{holds}} in this process's memory: a restart or a deploy loses them all, another serverless instance does not see them (a code sent by one is rejected by the next), and nothing removes expired entries. Keep them in the database or Redis, with their expiry.",
     },
     docs: 'Sessions, one-time codes and reset tokens held in a module-level `Map` live only as long as the process and only in it. On a serverless host the request that checks a code often runs in another instance than the one that stored it, so logins fail at random; every deploy logs everybody out; and entries that are never read again are never removed. Keep them in the database (a table with an expiry column) or Redis.',
-    prefilter: (text, project, file) => mayHoldStore(text, project, file, /session|token|otp|code|nonce|challenge|csrf|magic|expire/i),
+    prefilter: (text, project, file) => mayHoldStore(text, project, file, SESSION_WORDS),
     fix: 'persist-session-store',
     clientGraph: true,
     finds:

@@ -5,9 +5,12 @@ import { forEachNode } from '../engine/walk.ts';
 import { requestHandlers, type RequestHandler } from '../analysis/request-handlers.ts';
 import { loadSchemas } from '../sql/load-schema.ts';
 import { qualifiedName, type Table } from '../sql/model.ts';
+import { screened } from '../engine/needles.ts';
+
+const TOKEN_WORD = screened(/token/i);
 
 const RESET_ROUTE = /reset|forgot|recover|new-password/i;
-const RESET_TOKEN_NAME = /(reset|forgot|recover)\w*token|token\w*(reset|forgot)|password_?reset|passwordReset/i;
+const RESET_TOKEN_NAME = screened(/(reset|forgot|recover)\w*token|token\w*(reset|forgot)|password_?reset|passwordReset/i);
 const PASSWORD_FIELD = /^(password|hashed_?password|password_?hash|passwordHash|hashedPassword|encrypted_?password)$/i;
 const DELETES = new Set(['delete', 'deleteMany', 'deleteOne', 'findOneAndDelete', 'findByIdAndDelete', 'destroy', 'remove']);
 const USED_FLAG = /^(used|is_?used|used_?at|consumed|consumed_?at|redeemed|redeemed_?at|\$unset)$/i;
@@ -78,7 +81,7 @@ export default defineCheck({
         '{{table}}.{{column}} holds a password-reset token but the table has no column for when it expires: a link sent months ago still works. Add one (`{{column}}_expires_at`) and check it when the token is used.',
     },
     docs: 'A reset token is a password for one use: until it is spent, whoever holds the link can set the password. OWASP asks that tokens be single-use and expire soon after issue. A reset handler that writes the new password must delete the token (or mark it used) in the same request, and the table or column that stores tokens needs an expiry that the handler checks.',
-    prefilter: (text, _project, file) => /token/i.test(text) && (RESET_ROUTE.test(file) || RESET_TOKEN_NAME.test(text)),
+    prefilter: (text, _project, file) => TOKEN_WORD.test(text) && (RESET_ROUTE.test(file) || RESET_TOKEN_NAME.test(text)),
     fix: null,
     finds:
       'a request handler on a reset route (or one that reads a reset token) that writes a new password (Prisma/supabase-js/Mongoose writes, `user.password =`, `UPDATE … SET password`) and neither deletes the token, nor sets it to null, nor marks it used; and a reset-token table (`password_reset_tokens`, `PasswordResetToken`) or a reset-token column on users (`resetToken`, `reset_password_token`) with no expiry column beside it',

@@ -5,6 +5,9 @@ import { isEnvTemplate } from '../project/env-files.ts';
 import { clientGraph } from '../analysis/client-graph.ts';
 import { providerOf, secretByName, withArticle } from '../secrets/secret-shapes.ts';
 import type { EnvFile } from '../project/types.ts';
+import { screened } from '../engine/needles.ts';
+
+const PUBLIC_PREFIX_TEXT = screened(/NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/);
 
 interface PublicSecretRead {
   name: string;
@@ -43,8 +46,7 @@ export default defineCheck({
       envFileValue: `{{variable}} holds {{what}}, and ${INLINED}. Rotate it now and rename it without the public prefix.`,
     },
     docs: 'Variables with a public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`), and every entry of `next.config` `env`, are copied into the JavaScript every visitor downloads. A secret there is public: rotate it with the provider, drop the prefix, and use it only in server code.',
-    prefilter: (text, _project, file) =>
-      (isNextConfigFile(file) && /\benv\s*:/.test(text)) || /NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/.test(text),
+    prefilter: (text, _project, file) => (isNextConfigFile(file) && /\benv\s*:/.test(text)) || PUBLIC_PREFIX_TEXT.test(text),
     fix: 'rename-public-secret-env',
     clientGraph: true,
     // Browser code that reads it has to call the server instead: that fix renames the variable too.

@@ -2,6 +2,12 @@ import type { CallExpression, Function, Node } from '@babel/types';
 import { defineCheck } from './define.ts';
 import { looksLikeSql, rawSqlApi, splicedParts, type RawSqlApi } from '../analysis/sql-text.ts';
 import { isPropertyAfterDot } from '../engine/ast.ts';
+import { screened } from '../engine/needles.ts';
+
+const UNSAFE_RAW_TEXT = screened(/\$(query|execute)RawUnsafe|\.unsafe\(|\.raw\(/);
+const QUERY_CALL_TEXT = screened(/\.(query|execute)\(/);
+const STRING_BUILDING_TEXT = screened(/\$\{|['"`]\s*\+|\+\s*['"`]/);
+const FILTER_TEMPLATE_TEXT = screened(/\.(or|filter)\(\s*`/);
 
 const ADVICE: Record<RawSqlApi, string> = {
   prisma: 'use the tagged `$queryRaw`/`$executeRaw` template, which sends values as parameters',
@@ -62,9 +68,7 @@ export default defineCheck({
     docs: "A value spliced into SQL text becomes SQL: a request that sends `' OR '1'='1` reads every row, and worse payloads change or drop data. Send values as parameters (a tagged template, or placeholders with a values array) so the database never parses them as SQL.",
     // A raw-text API, and text built from pieces (a template with `${}` or a `+` next to a string).
     prefilter: (text) =>
-      /\$(query|execute)RawUnsafe|\.unsafe\(|\.raw\(/.test(text) ||
-      (/\.(query|execute)\(/.test(text) && /\$\{|['"`]\s*\+|\+\s*['"`]/.test(text)) ||
-      /\.(or|filter)\(\s*`/.test(text),
+      UNSAFE_RAW_TEXT.test(text) || (QUERY_CALL_TEXT.test(text) && STRING_BUILDING_TEXT.test(text)) || FILTER_TEMPLATE_TEXT.test(text),
     fix: 'parameterize-raw-sql',
     finds:
       "values spliced (template literal or `+`) into SQL text: Prisma `$queryRawUnsafe`/`$executeRawUnsafe`, `query()`/`execute()` of pg and mysql2, postgres.js `sql.unsafe`, knex `raw`, drizzle `sql.raw`, and supabase-js `.or()`/`.filter()` strings; also through a `const` holding the text. Tagged templates and placeholders with values don't count, nor does a value that can only be one of a fixed set of literals, whatever the request sends: a literal, a `const` holding one, a literal-only ternary (`desc ? 'DESC' : 'ASC'`), or an entry of a `const` array or object of literals that the module never changes or hands on (`MONTHS[+req.body.month - 1]`, `SORTS[req.query.sort]`)",

@@ -5,6 +5,9 @@ import { memberName, propertyName } from '../engine/ast.ts';
 import { PUBLIC_ENV_PREFIX, envDestructured, envRead } from '../analysis/env-reads.ts';
 import { providerOf, secretByName } from '../secrets/secret-shapes.ts';
 import { SUPABASE_CLIENT_FACTORIES, mayReadSecret, sdkOf } from '../analysis/server-sdks.ts';
+import { screened } from '../engine/needles.ts';
+
+const BROWSER_KEY_TEXT = screened(/dangerouslyAllowBrowser|jsonwebtoken/);
 
 interface SecretUse extends ClientCodeFact {
   kind: 'variable' | 'sdk' | 'browser-flag' | 'jwt-sign';
@@ -39,7 +42,7 @@ export default defineCheck({
       jwtSign: `jsonwebtoken's sign() in browser code means the signing secret is in the bundle: anyone can mint tokens. Sign on the server. ${BECAUSE}`,
     },
     docs: 'Browser code is downloaded by every visitor. A secret it reads is either inlined into the bundle (public-prefixed) or undefined (anything else); an SDK such as OpenAI, Stripe, Prisma or pg needs a key or a database connection that must stay on the server. Move the code into a server action or route handler and let the browser call it.',
-    prefilter: (text) => /dangerouslyAllowBrowser|jsonwebtoken/.test(text) || mayReadSecret(text),
+    prefilter: (text) => BROWSER_KEY_TEXT.test(text) || mayReadSecret(text),
     fix: 'move-secret-server-side',
     clientGraph: true,
     finds:

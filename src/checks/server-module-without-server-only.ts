@@ -4,6 +4,9 @@ import { clientGraph, onlyInAppRouterServerCode } from '../analysis/client-graph
 import { envDestructured, envRead } from '../analysis/env-reads.ts';
 import { secretByName } from '../secrets/secret-shapes.ts';
 import { mayReadSecret, sdkOf } from '../analysis/server-sdks.ts';
+import { screened } from '../engine/needles.ts';
+
+const SERVER_ONLY_TEXT = screened(/['"]server-only['"]|['"]use server['"]/);
 
 interface SecretModule {
   file: string;
@@ -23,7 +26,7 @@ export default defineCheck({
         "{{file}} uses {{what}} and only server code imports it today: add `import 'server-only'` so an import from a client component fails the build instead of shipping it to the browser.",
     },
     docs: "A module that reads a secret or builds a server SDK client is safe today because only server code imports it. One import from a client component tomorrow would put it in the browser bundle, silently. `import 'server-only'` turns that mistake into a build error.",
-    prefilter: (text) => !/['"]server-only['"]|['"]use server['"]/.test(text) && mayReadSecret(text),
+    prefilter: (text) => !SERVER_ONLY_TEXT.test(text) && mayReadSecret(text),
     fix: 'add-server-only',
     clientGraph: true,
     finds:

@@ -5,6 +5,10 @@ import { envRead } from '../analysis/env-reads.ts';
 import { jwtRole } from '../secrets/secret-shapes.ts';
 import { SUPABASE_CLIENT_FACTORIES } from '../analysis/server-sdks.ts';
 import type { Project } from '../project/types.ts';
+import { screened } from '../engine/needles.ts';
+
+const CLIENT_FACTORY_TEXT = screened(/create(?:Browser|Server)?Client/);
+const SERVICE_KEY_TEXT = screened(/service_role|SERVICE_ROLE|sb_secret_|SECRET|eyJ/);
 
 const PRIVILEGED_NAME = /SERVICE_ROLE|SUPABASE_SECRET|SB_SECRET/;
 
@@ -32,7 +36,7 @@ export default defineCheck({
         'Supabase client built with {{key}} in browser code: the key bypasses row level security and ships to every visitor. Rotate it in the Supabase dashboard, use the anon key here, and move privileged calls to the server. Client code because: {{chain}}',
     },
     docs: 'A Supabase client built with the service-role key (or an `sb_secret_` key) bypasses every row level security policy. In browser code the key ships in the bundle, so any visitor can read and change every row of every table. Rotate the key, use the anon key in the browser, and move privileged calls into server code.',
-    prefilter: (text) => /create(?:Browser|Server)?Client/.test(text) && /service_role|SERVICE_ROLE|sb_secret_|SECRET|eyJ/.test(text),
+    prefilter: (text) => CLIENT_FACTORY_TEXT.test(text) && SERVICE_KEY_TEXT.test(text),
     fix: 'move-secret-server-side',
     clientGraph: true,
     finds:

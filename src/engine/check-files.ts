@@ -8,7 +8,7 @@ import { moduleFacts, type ModuleFacts } from '../analysis/client-graph.ts';
 import { FileFindings } from './findings.ts';
 import { parseSource } from './parse.ts';
 import { mergeVisitors, walk, withFrozenTree } from './walk.ts';
-import { NeedleSet } from './needles.ts';
+import { addNeedles, needlesIn } from './needles.ts';
 
 export interface FileBatchResult {
   findings: Finding[];
@@ -58,12 +58,12 @@ export function passesPrefilter(
   const prefilter = check.meta.prefilter;
   if (!prefilter) return true;
   if (typeof prefilter === 'function') return prefilter(text, project, file);
-  return prefilter.some(present);
+  return prefilter.some((needle) => present(needle));
 }
 
-/** The strings the checks' prefilters look for, to be found in each file in one pass. */
-export function prefilterNeedles(checks: readonly FileCheck[]): NeedleSet {
-  return new NeedleSet(checks.flatMap((check) => (Array.isArray(check.meta.prefilter) ? check.meta.prefilter : [])));
+/** The strings the checks' prefilters look for, found in each file in the one pass that screened patterns share. */
+export function addPrefilterNeedles(checks: readonly FileCheck[]): void {
+  addNeedles(checks.flatMap((check) => (Array.isArray(check.meta.prefilter) ? check.meta.prefilter : [])));
 }
 
 /** The file's tree, or undefined after reporting why it does not parse (once: the scan goes on). */
@@ -99,11 +99,11 @@ export function checkFileText(
   noteModules: boolean,
   parseErrorCheck: Check,
   fixSafety: (fixId: string) => boolean,
-  needles?: NeedleSet,
 ): FileOutcome {
   const outcome: FileOutcome = { findings: [], suppressed: 0, facts: [], module: null };
   if (noteModules && isSourceFile(file)) outcome.module = moduleFacts(text);
-  const present = needles?.search(text);
+  const found = needlesIn(text);
+  const present = (needle: string) => found.has(needle);
   const matching = wanting.filter((check) => passesPrefilter(check, text, project, file, present));
   if (matching.length === 0) return outcome;
   const collector = new FileFindings(project, file, text, fixSafety);
@@ -157,7 +157,7 @@ export function checkFiles(
 ): FileBatchResult {
   const result = emptyBatch();
   const noteModules = checks.some((check) => check.meta.clientGraph);
-  const needles = prefilterNeedles(checks);
+  addPrefilterNeedles(checks);
   const wantedBy = checksWanting(checks);
   for (const file of files) {
     onFile?.();
@@ -168,12 +168,7 @@ export function checkFiles(
       result.skipped.push({ path: file, reason: read.reason });
       continue;
     }
-    addOutcome(
-      result,
-      file,
-      read.bytes,
-      checkFileText(project, file, read.text, wanting, noteModules, parseErrorCheck, fixSafety, needles),
-    );
+    addOutcome(result, file, read.bytes, checkFileText(project, file, read.text, wanting, noteModules, parseErrorCheck, fixSafety));
   }
   return result;
 }

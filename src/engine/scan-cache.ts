@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileOverlayInForce, overlaidText, readTextFile } from '../project/files.ts';
 import type { Project } from '../project/types.ts';
 import type { Check, FileCheck, ScanResult } from '../types.ts';
-import { addOutcome, checkFileText, checksWanting, emptyBatch, prefilterNeedles, type FileBatchResult } from './check-files.ts';
+import { addOutcome, addPrefilterNeedles, checkFileText, checksWanting, emptyBatch, type FileBatchResult } from './check-files.ts';
 import {
   cacheFilePath,
   contextKey,
@@ -47,7 +47,7 @@ export function checkFilesCached(
   const kept = new Map<string, CachedFile>();
   const result = emptyBatch();
   const noteModules = checks.some((check) => check.meta.clientGraph);
-  const needles = prefilterNeedles(checks);
+  addPrefilterNeedles(checks);
   const wantedBy = checksWanting(checks);
   let changed = false;
   for (const name of files) {
@@ -70,7 +70,7 @@ export function checkFilesCached(
     }
     const hash = hashText(read.text);
     const outcome =
-      hit?.hash === hash ? hit.outcome : checkFileText(project, name, read.text, wanting, noteModules, parseErrorCheck, fixSafety, needles);
+      hit?.hash === hash ? hit.outcome : checkFileText(project, name, read.text, wanting, noteModules, parseErrorCheck, fixSafety);
     // The stat taken before the read: a write during the read then shows as a changed stat next time.
     const stat = !overlaid && sameStat(before, statOf(absPath)) ? settled(before, statedAt) : null;
     const statKept = stat === null ? hit?.stat === null : sameStat(stat, hit?.stat ?? null);

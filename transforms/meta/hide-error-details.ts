@@ -1,11 +1,14 @@
 import type { TransformMeta } from '../../src/engine/transform-types.ts';
+import { screened } from '../../src/engine/needles.ts';
 
 /** Text a module that answers an error must contain: the check and the transform skip a file without it. */
 export const ERROR_RESPONSE_TEXT = ['catch', 'error'];
 
+const ERROR_ANSWER_TEXT = screened(/\.json\(|\.send\(|\.end\(|Response\(|use server/);
+
 /** An error, and a response or a server action to carry it: the check and the transform parse only such modules. */
 export function mayAnswerAnError(text: string): boolean {
-  return ERROR_RESPONSE_TEXT.some((word) => text.includes(word)) && /\.json\(|\.send\(|\.end\(|Response\(|use server/.test(text);
+  return ERROR_RESPONSE_TEXT.some((word) => text.includes(word)) && ERROR_ANSWER_TEXT.test(text);
 }
 
 export const meta: TransformMeta = {

@@ -1,5 +1,6 @@
 import type { Node } from '@babel/types';
 import { chainText, type ImportedName } from './syntax.ts';
+import { screened } from '../../engine/needles.ts';
 
 export type AuthLibrary =
   'Auth.js' | 'Clerk' | 'Supabase' | 'Lucia' | 'iron-session' | 'Kinde' | 'WorkOS' | 'Better Auth' | 'Firebase' | 'JWT' | 'project helper';
@@ -27,8 +28,10 @@ export const SESSION_HELPER_NAME =
  * Text without any of these words holds no call `authCallOf` knows and no library factory: the module
  * defines no auth helper, and its facts can be skipped without parsing it.
  */
-export const AUTH_CALL_TEXT = new RegExp(
-  `\\b${SESSION_HELPER_NAME.source.slice(1, -1)}\\b|getServerSession|currentUser|getAuth|getToken|\\bverify\\b|jwtVerify|getIronSession|getKindeServerSession|validateSession|verifyIdToken|verifySessionCookie|verifyToken|authenticateRequest|withAuth|NextAuth|betterAuth|[Ll]ucia|createAuth|initAuth`,
+export const AUTH_CALL_TEXT = screened(
+  new RegExp(
+    `\\b${SESSION_HELPER_NAME.source.slice(1, -1)}\\b|getServerSession|currentUser|getAuth|getToken|\\bverify\\b|jwtVerify|getIronSession|getKindeServerSession|validateSession|verifyIdToken|verifySessionCookie|verifyToken|authenticateRequest|withAuth|NextAuth|betterAuth|[Ll]ucia|createAuth|initAuth`,
+  ),
 );
 
 const ENFORCING_HELPER = /^(?:require|ensure|assert|protect)|OrThrow$|OrRedirect$/;

@@ -1,6 +1,7 @@
 import type { Node, Program } from '@babel/types';
 import { propertyName } from '../../engine/ast.ts';
 import { chainText, importsOf, visitInside } from './syntax.ts';
+import { screened } from '../../engine/needles.ts';
 
 /** What a `middleware.ts` (or Next 16 `proxy.ts`) says about the routes it guards. */
 export interface MiddlewareFact {
@@ -21,8 +22,9 @@ export interface MiddlewareFact {
 export const MIDDLEWARE_FILE = /^(?:(.*)\/)?(?:src\/)?(?:middleware|proxy)\.[cm]?[jt]s$/;
 
 /** Text that rejects a request in middleware: a redirect, a 401/403, Clerk's `protect()`, next-auth's middleware. */
-export const REJECTS =
-  /NextResponse\.redirect|Response\.redirect|status:\s*40[13]|\.protect\(|redirectToSignIn|NextResponse\.rewrite\([^)]*(?:login|sign-?in|auth)|next-auth\/middleware|authMiddleware\(|withAuth\(/;
+export const REJECTS = screened(
+  /NextResponse\.redirect|Response\.redirect|status:\s*40[13]|\.protect\(|redirectToSignIn|NextResponse\.rewrite\([^)]*(?:login|sign-?in|auth)|next-auth\/middleware|authMiddleware\(|withAuth\(/,
+);
 
 function stringsOf(node: Node | null | undefined): string[] {
   if (!node) return [];
