@@ -19,7 +19,7 @@ import { scan } from '../engine/scan.ts';
 import { CHECK_IDS, checksFixedBy } from '../registry.ts';
 import { byPackage, packageFor } from '../project/package-for.ts';
 import type { Project } from '../project/types.ts';
-import { DatabaseTimeout, openPostgres, type Database } from '../verify/database.ts';
+import { DatabaseTimeout, openPostgres, type Database, type Timeouts } from '../verify/database.ts';
 import { renderApplySummary } from './apply-summary.ts';
 import { EXIT, assertCleanTree, collect, colorEnabled, createLogger, load, splitOptionPairs } from './common.ts';
 import { canAsk, io } from './io.ts';
@@ -82,9 +82,9 @@ export function databaseUsageError(error: unknown): Error {
 }
 
 /** Opens --database-url; any failure to connect is the input's. */
-export async function connectDatabase(url: string): Promise<Database> {
+export async function connectDatabase(url: string, timeouts?: Timeouts): Promise<Database> {
   try {
-    return await openPostgres(url);
+    return await openPostgres(url, timeouts);
   } catch (error) {
     const mapped = databaseUsageError(error);
     throw mapped instanceof UsageError

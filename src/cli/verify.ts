@@ -6,7 +6,7 @@ import { readTextFile } from '../project/files.ts';
 import { loadSchemas, usesSupabase } from '../sql/load-schema.ts';
 import { loadSqlParser } from '../sql/sql-reader.ts';
 import { MigrationError } from '../verify/apply.ts';
-import { hostOf, openPglite, openPostgres, type Database } from '../verify/database.ts';
+import { DEFAULT_TIMEOUTS, DatabaseTimeout, hostOf, openPglite, openPostgres, type Database, type Timeouts } from '../verify/database.ts';
 import { assertScratch, dropRolesCreatedSince, existingSupabaseRoles, serverAccess } from '../verify/server.ts';
 import { PROBES, PROBE_TITLES } from '../verify/probes.ts';
 import { verifyDatabase, type VerifyResult } from '../verify/run.ts';
@@ -17,6 +17,7 @@ import { io } from './io.ts';
 
 interface VerifyFlags {
   databaseUrl?: string;
+  statementTimeout?: string;
   format?: string;
   quiet?: boolean;
   color?: boolean;
@@ -27,9 +28,14 @@ interface VerifyFlags {
  * the role may create one. The Supabase roles it had to create are dropped after too, whatever
  * happened: roles belong to the whole server.
  */
-async function withServerDatabase<T>(url: string, logger: ReturnType<typeof createLogger>, work: (db: Database) => Promise<T>): Promise<T> {
+async function withServerDatabase<T>(
+  url: string,
+  timeouts: Timeouts,
+  logger: ReturnType<typeof createLogger>,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
   const label = describeUrl(url);
-  const admin = await connectDatabase(url);
+  const admin = await connectDatabase(url, timeouts);
   try {
     await assertScratch(admin, label);
     const access = await serverAccess(admin);
@@ -47,7 +53,7 @@ async function withServerDatabase<T>(url: string, logger: ReturnType<typeof crea
         await admin.exec(`create database ${name}`);
         const target = new URL(url);
         target.pathname = `/${name}`;
-        db = await openPostgres(target.toString());
+        db = await openPostgres(target.toString(), timeouts);
       } else {
         logger.warn(`${access.user} cannot create a database: verifying in ${label} itself, which keeps what the migrations create`);
       }
@@ -121,12 +127,22 @@ export function renderVerifyText(result: VerifyResult, color: boolean): string {
   return `${out.join('\n')}\n`;
 }
 
+function statementTimeoutMs(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUTS.statementMs;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || value.trim() === '') {
+    throw new UsageError(`--statement-timeout takes a number of seconds above 0, got "${value}"`, 'for example --statement-timeout 120');
+  }
+  return Math.round(seconds * 1000);
+}
+
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
   program
     .command('verify')
     .description("apply the migrations to an embedded Postgres and prove that users cannot reach each other's rows")
     .argument('[dir]', 'the app', '.')
     .option('--database-url <url>', 'use this PostgreSQL server (an empty scratch database) instead of the embedded PGlite')
+    .option('--statement-timeout <seconds>', 'stop when one statement of the migrations or the probes runs longer (default: 60)')
     .option('--format <format>', 'text or json', 'text')
     .option('--quiet', 'no log lines on stderr')
     .option('--no-color', 'no colour, even on a terminal')
@@ -134,6 +150,10 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       const logger = createLogger(Boolean(flags.quiet));
       if (flags.format !== 'text' && flags.format !== 'json')
         throw new UsageError(`unknown format "${flags.format}"`, 'use --format text or --format json');
+      const statementMs = statementTimeoutMs(flags.statementTimeout);
+      // A migration may set its own statement_timeout (dumps start with `SET statement_timeout = 0`):
+      // the client then gives up too, as the defaults do, at twice the server's limit.
+      const timeouts = { ...DEFAULT_TIMEOUTS, statementMs, queryMs: 2 * statementMs };
       await loadSqlParser();
       const migrations = migrationFiles(dir, await knownCheckIds());
       const run = async (db: Database, emulated = false) => {
@@ -143,7 +163,14 @@ export function registerVerify(program: Command, setExit: (code: number) => void
           if (error instanceof MigrationError)
             throw new UsageError(
               `a migration fails: ${error.message}`,
-              'fix that statement: verify applies the migrations in file-name order to a fresh database',
+              error.cause instanceof DatabaseTimeout
+                ? 'a statement that loops or waits for ever never ends: fix it; one that is only slow needs a longer --statement-timeout'
+                : 'fix that statement: verify applies the migrations in file-name order to a fresh database',
+            );
+          if (error instanceof DatabaseTimeout)
+            throw new UsageError(
+              `${error.message}, probing the tables`,
+              'a policy or a function it calls runs too long or for ever: fix it, or give verify a longer --statement-timeout',
             );
           throw error;
         }
@@ -151,10 +178,10 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       let result: VerifyResult;
       if (flags.databaseUrl) {
         logger.info(`applying ${migrations.length} migration(s) to a scratch database on ${describeUrl(flags.databaseUrl)}…`);
-        result = await withServerDatabase(flags.databaseUrl, logger, run);
+        result = await withServerDatabase(flags.databaseUrl, timeouts, logger, run);
       } else {
         logger.info(`applying ${migrations.length} migration(s) to an embedded PGlite…`);
-        const db = await openPglite({ supabase: true });
+        const db = await openPglite({ supabase: true, statementMs: timeouts.statementMs });
         try {
           result = await run(db, true);
         } finally {

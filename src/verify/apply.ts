@@ -6,8 +6,9 @@ export class MigrationError extends Error {
     readonly file: string,
     readonly line: number,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(`${file}:${line}: ${message}`);
+    super(`${file}:${line}: ${message}`, options);
   }
 }
 
@@ -55,7 +56,7 @@ export async function applyMigrations(db: Database, files: ReadonlyArray<{ path:
         await db.exec(statement.text);
       } catch (error) {
         await db.exec('rollback').catch(() => {});
-        throw new MigrationError(file.path, statement.line, (error as Error).message);
+        throw new MigrationError(file.path, statement.line, (error as Error).message, { cause: error });
       }
     }
     if (wrap) await db.exec('commit');

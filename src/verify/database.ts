@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Queryable } from '../sql/introspect.ts';
+import type { PgliteReply, PgliteRequest } from './pglite-worker.ts';
 
 /** One connection to a Postgres that verify may change: an embedded PGlite, or a scratch database on a server. */
 export interface Database extends Queryable {
@@ -20,10 +21,76 @@ export function sqlState(error: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** A fresh PGlite, loaded from a snapshot: a blank one, or with `supabase` one with the Supabase emulation already loaded. */
-export async function openPglite(options: { supabase?: boolean } = {}): Promise<Database> {
+/**
+ * A fresh PGlite, loaded from a snapshot: a blank one, or with `supabase` one with the Supabase
+ * emulation already loaded. Built, it runs in a worker thread, which is ended when a statement runs
+ * longer than `statementMs`; from the sources (where a worker cannot load a .ts file) it runs here,
+ * without that limit.
+ */
+export async function openPglite(options: { supabase?: boolean; statementMs?: number } = {}): Promise<Database> {
+  const supabase = Boolean(options.supabase);
+  if (import.meta.url.endsWith('.js')) {
+    return openPgliteWorker(new URL('./pglite-worker.js', import.meta.url), supabase, options.statementMs ?? DEFAULT_TIMEOUTS.statementMs);
+  }
   const { openBlankPglite, openEmulatedPglite } = await import('./snapshot.ts');
-  return pgliteDatabase(options.supabase ? await openEmulatedPglite() : await openBlankPglite());
+  return pgliteDatabase(supabase ? await openEmulatedPglite() : await openBlankPglite());
+}
+
+const PGLITE = 'the embedded PGlite';
+
+async function openPgliteWorker(file: URL, supabase: boolean, statementMs: number): Promise<Database> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(file, { workerData: { supabase } });
+  const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>();
+  let stopped: Error | null = null;
+  let opened!: { resolve: () => void; reject: (error: Error) => void };
+  const open = new Promise<void>((resolve, reject) => (opened = { resolve, reject }));
+  const stop = (error: Error) => {
+    stopped ??= error;
+    opened.reject(stopped);
+    for (const waiter of waiting.values()) waiter.reject(stopped);
+    waiting.clear();
+  };
+  worker.on('message', (reply: PgliteReply) => {
+    if ('opened' in reply) return opened.resolve();
+    if ('failed' in reply) return stop(new Error(`${PGLITE} did not start: ${reply.failed.message}`));
+    const waiter = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if ('error' in reply) waiter?.reject(Object.assign(new Error(reply.error.message), reply.error.props));
+    else waiter?.resolve(reply.rows ?? []);
+  });
+  worker.on('error', stop);
+  worker.on('exit', (code) => stop(new Error(`${PGLITE} stopped (exit code ${code})`)));
+  await open;
+
+  let nextId = 1;
+  const send = (request: Omit<PgliteRequest, 'id'>) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        stop(new DatabaseTimeout(PGLITE, 'a statement', statementMs));
+        void worker.terminate();
+      }, statementMs);
+      waiting.set(id, {
+        resolve: (rows) => (clearTimeout(timer), resolve(rows)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+      worker.postMessage({ ...request, id } satisfies PgliteRequest);
+    });
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params?: unknown[]) {
+      return { rows: (await send({ op: 'query', sql, params })) as T[] };
+    },
+    async exec(sql: string) {
+      await send({ op: 'exec', sql });
+    },
+    async close() {
+      if (!stopped) await send({ op: 'close' }).catch(() => {});
+      await worker.terminate();
+    },
+  };
 }
 
 export function pgliteDatabase(db: PGlite): Database {

@@ -149,6 +149,22 @@ describe('shipshape sql and verify on the Supabase fixture app', () => {
       'a migration fails: supabase/migrations/20240301000000_broken.sql:2: COPY … FROM STDIN takes its rows from psql',
     );
 
+    // A statement that never ends: PGlite has no statement_timeout, so verify ends the worker that runs it.
+    writeFileSync(path.join(dir, 'supabase/migrations/20240301000000_broken.sql'), 'select 1;\ndo $$ begin loop end loop; end $$;\n');
+    const started = Date.now();
+    const loop = await runAsync(['verify', dir, '--statement-timeout', '1']);
+    expect(loop.code).toBe(2);
+    expect(loop.stderr).toContain(
+      'shipshape: a migration fails: supabase/migrations/20240301000000_broken.sql:2: the embedded PGlite did not answer a statement within 1 s',
+    );
+    expect(loop.stderr).toContain('needs a longer --statement-timeout');
+    expect(Date.now() - started).toBeLessThan(30_000);
+    for (const bad of ['0', '-5', 'soon', '']) {
+      const refused = await runAsync(['verify', dir, '--statement-timeout', bad]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`shipshape: --statement-timeout takes a number of seconds above 0, got "${bad}"`);
+    }
+
     const prismaOnly = gitInit(copyFixture(path.join(FIXTURES, 'checks', 'unindexed-foreign-key', 'prisma-relation')));
     const nothing = await runAsync(['verify', prismaOnly]);
     expect(nothing.code).toBe(2);
@@ -318,6 +334,17 @@ describe.skipIf(!url)('verify --database-url and the server it is given', () => 
     const failed = await runAsync(['verify', dir, '--database-url', scratchUrl()]);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('99999999999999_broken.sql:2');
+    expect(await serverRoles()).toEqual(before);
+
+    // The server cancels a statement that outlasts --statement-timeout, and verify still cleans up.
+    writeFileSync(path.join(dir, 'supabase', 'migrations', '99999999999999_broken.sql'), 'select 1;\nselect pg_sleep(30);\n');
+    const started = Date.now();
+    const slow = await runAsync(['verify', dir, '--database-url', scratchUrl(), '--statement-timeout', '1']);
+    expect(slow.code, slow.stderr + slow.stdout).toBe(2);
+    // The generated migrations set a statement_timeout of their own, so here the client gives up, at twice the limit.
+    expect(slow.stderr).toMatch(/99999999999999_broken\.sql:2: 127\.0\.0\.1:\d+ did not answer a (?:statement within 1|query within 2) s/);
+    expect(slow.stderr).toContain('needs a longer --statement-timeout');
+    expect(Date.now() - started).toBeLessThan(25_000);
     expect(await serverRoles()).toEqual(before);
   }, 120_000);
 
