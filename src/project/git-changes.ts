@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { UsageError } from '../errors.ts';
-import { PROJECT_GIT_OPTIONS } from './git.ts';
+import { PROJECT_GIT_OPTIONS, withoutRepositoryFilters } from './git.ts';
 import type { Finding } from '../types.ts';
 
 type GitResult = { ok: true; out: string } | { ok: false; error: string };
 
-function git(cwd: string, args: string[]): GitResult {
+function git(cwd: string, args: string[], env?: NodeJS.ProcessEnv): GitResult {
   try {
     const out = execFileSync('git', [...PROJECT_GIT_OPTIONS, ...args], {
       cwd,
+      env,
       encoding: 'utf8',
       maxBuffer: 1 << 30,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +66,11 @@ function baseCommit(root: string, ref: string): string {
 export function changedSince(root: string, ref: string): Set<string> {
   requireRepository(root, '--changed-since');
   const base = baseCommit(root, ref);
-  const diff = git(root, ['diff', '--name-only', '-z', '--relative', '--no-renames', '--diff-filter=d', base, '--']);
+  const diff = git(
+    root,
+    ['diff', '--name-only', '-z', '--relative', '--no-renames', '--diff-filter=d', base, '--'],
+    withoutRepositoryFilters(root),
+  );
   const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
   if (!diff.ok) throw new Error(`git diff failed: ${diff.error}`);
   return new Set([...lines(diff.out), ...(untracked.ok ? lines(untracked.out) : [])]);

@@ -12,11 +12,12 @@ import path from 'node:path';
  */
 export const PROJECT_GIT_OPTIONS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-optional-locks'];
 
-function git(cwd: string, args: string[], input?: string): string | null {
+function git(cwd: string, args: string[], input?: string, env?: NodeJS.ProcessEnv): string | null {
   try {
     return execFileSync('git', [...PROJECT_GIT_OPTIONS, ...args], {
       cwd,
       input,
+      env,
       encoding: 'utf8',
       maxBuffer: 1 << 30,
       stdio: ['pipe', 'pipe', 'ignore'],
@@ -77,9 +78,46 @@ export function gitIgnored(dir: string, paths: string[]): Set<string> {
   return new Set((out ?? '').split('\0').filter(Boolean));
 }
 
+/** The config a repository brings with it, in `.git/config` and what it includes; global and system config are the user's own. */
+const REPOSITORY_SCOPES = new Set(['local', 'worktree']);
+
+/**
+ * The environment for a git command that reads work-tree files (`status`, `diff` against the work
+ * tree): git runs a file's filter driver (`filter.<name>.clean` or `.process`, picked by
+ * `.gitattributes`) on each file whose stat changed. A driver the repository's own config defines
+ * could be any command, so it is emptied, and made optional so that git does not stop without it;
+ * one the user set up (git-lfs, from `git lfs install` in the global config) still runs. The
+ * overrides go in GIT_CONFIG_KEY_n/VALUE_n, which take a driver's name as it is, `=` and all.
+ */
+export function withoutRepositoryFilters(dir: string): NodeJS.ProcessEnv {
+  const tokens = (git(dir, ['config', '--list', '--show-scope', '-z']) ?? '').split('\0');
+  const names = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i += 2) {
+    const key = tokens[i + 1]!.split('\n')[0]!;
+    const driver = /^filter\.(.+)\.(?:clean|smudge|process)$/.exec(key);
+    if (driver && REPOSITORY_SCOPES.has(tokens[i]!)) names.add(driver[1]!);
+  }
+  const env = { ...process.env };
+  let count = Number(env.GIT_CONFIG_COUNT) || 0;
+  for (const name of names) {
+    for (const [setting, value] of [
+      ['clean', ''],
+      ['smudge', ''],
+      ['process', ''],
+      ['required', 'false'],
+    ]) {
+      env[`GIT_CONFIG_KEY_${count}`] = `filter.${name}.${setting}`;
+      env[`GIT_CONFIG_VALUE_${count}`] = value;
+      count++;
+    }
+  }
+  env.GIT_CONFIG_COUNT = String(count);
+  return env;
+}
+
 /** Uncommitted changes under dir, as paths relative to dir. */
 export function gitDirtyFiles(dir: string): string[] {
-  const out = git(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.']);
+  const out = git(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'], undefined, withoutRepositoryFilters(dir));
   if (out === null) return [];
   const entries = out.split('\0').filter(Boolean);
   const files: string[] = [];

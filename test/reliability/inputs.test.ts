@@ -198,6 +198,31 @@ describe('a scanned repository is data, never code', () => {
     expect(readdirSync(ran)).toEqual([]);
   });
 
+  it("runs no filter driver the repository's config names, and still sees an uncommitted change (fix, scan --changed-since)", async () => {
+    const dir = app({
+      'lib/fetch.ts': "export const load = () => fetch('https://api.vendor.io/items');\n",
+      '.gitattributes': '* filter=evil\n',
+    });
+    gitInit(dir);
+    const ran = tempDir();
+    // A driver git must not go without: without its own override too, git would stop rather than skip it.
+    git(dir, 'config', 'filter.evil.clean', `touch '${ran}/clean'; cat`);
+    git(dir, 'config', 'filter.evil.process', `touch '${ran}/process'`);
+    git(dir, 'config', 'filter.evil.required', 'true');
+    for (const file of ['package.json', 'lib/fetch.ts']) utimesSync(path.join(dir, file), new Date(), new Date(Date.now() + 5000));
+    const changed = await runAsync(['scan', '.', '--changed-since', 'HEAD', '--format', 'json'], { cwd: dir });
+    expect(changed.code, changed.stderr).toBe(0);
+    const fixed = await runAsync(['fix', '.', '--yes', '--only', 'fetch-without-timeout'], { cwd: dir });
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'lib/fetch.ts'), 'utf8')).toContain('AbortSignal.timeout');
+    // With the fix's change uncommitted, fix refuses to work over it: git status still answers.
+    writeFileSync(path.join(dir, 'lib/other.ts'), "export const other = () => fetch('https://api.vendor.io/other');\n");
+    const refused = await runAsync(['fix', '.', '--yes', '--only', 'fetch-without-timeout'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('the git tree has uncommitted changes: lib/fetch.ts');
+    expect(readdirSync(ran)).toEqual([]);
+  });
+
   it("plans the fixes a SARIF report carries without the project's own prettier, or its prettier config when that is code", async () => {
     const ran = tempDir();
     const plant = (name: string, exports: string) =>
