@@ -1,6 +1,7 @@
 import type { API, FileInfo } from 'jscodeshift';
 import type { File as BabelFile, Program as BabelProgram, Statement } from '@babel/types';
 import { TextEdits, insertImportLines, sourceTree } from '../src/engine/codemod.ts';
+import { forEachNode } from '../src/engine/walk.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
 import { moduleHandlers, type RequestHandler } from '../src/analysis/request-handlers.ts';
 import { callerInput } from '../src/analysis/request-input.ts';
@@ -73,7 +74,14 @@ export default function addAuthGuard(file: FileInfo, api: API, options: Answers)
       if (before) edits.insert(at, `${text.trimStart()}\n${indent}`);
       else edits.insert(at, `\n${text}`);
     };
-    const names: HandlerNames = { request: handler.request, response: handler.response, nextResponse: imported.has('NextResponse') };
+    const taken = new Set<string>();
+    forEachNode(handler.fn, (node) => void (node.type === 'Identifier' && taken.add(node.name)));
+    const names: HandlerNames = {
+      request: handler.request,
+      response: handler.response,
+      nextResponse: imported.has('NextResponse'),
+      taken,
+    };
     // An auth call whose answer nothing read: the condition it lacks, on its own binding.
     const ignored = sessionUserCalls(handler.fn, program).find((call) => call.auth.trusted);
     if (ignored) {

@@ -29,6 +29,26 @@ export interface HandlerNames {
   nextResponse?: boolean;
   /** A server action that answers its failures as `return { error }` rather than by throwing. */
   returnsErrors?: boolean;
+  /**
+   * Every name the handler's code holds (its parameters, its bindings, the outer names it reads): the
+   * check's own bindings take another name than these, so nothing is declared twice or shadowed.
+   */
+  taken?: ReadonlySet<string>;
+}
+
+/** The name the check binds: the usual one, or where the handler has that already, `auth…` (numbered if need be). */
+function freeName(wanted: string, taken: ReadonlySet<string> | undefined): string {
+  if (!taken?.has(wanted)) return wanted;
+  const base = `auth${wanted[0]!.toUpperCase()}${wanted.slice(1)}`;
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}${n}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** `{ key }`, or `{ key: local }` where the binding takes another name. */
+function pattern(key: string, local: string): string {
+  return key === local ? key : `${key}: ${local}`;
 }
 
 /** The auth library a package depends on, when the session check it needs is known without reading code: Clerk, or Auth.js 5 with its root `auth.ts`. */
@@ -83,55 +103,63 @@ export function rejectLines(kind: HandlerKind, condition: string, names: Handler
 export function sessionCheck(idiom: AuthIdiom, kind: HandlerKind, file: string, names: HandlerNames = {}): SessionCheck | null {
   const from = (name: string, module: string) => `import { ${name} } from '${importPath(file, module)}';`;
   const request = names.request ?? 'req';
+  const name = (wanted: string) => freeName(wanted, names.taken);
   switch (idiom.library) {
     case 'helper': {
-      const binding = /session/i.test(idiom.name!) ? 'session' : 'user';
+      const holdsSession = /session/i.test(idiom.name!);
+      const binding = name(holdsSession ? 'session' : 'user');
       return {
         imports: [from(idiom.name!, idiom.module!)],
-        lines: [`const ${binding} = await ${idiom.name}();`, ...denyLines(kind, binding === 'session' ? '!session?.user' : '!user', names)],
+        lines: [`const ${binding} = await ${idiom.name}();`, ...denyLines(kind, holdsSession ? `!${binding}?.user` : `!${binding}`, names)],
         binding,
       };
     }
-    case 'clerk':
+    case 'clerk': {
+      const binding = name('userId');
       return kind === 'pages-api'
         ? {
             imports: ["import { getAuth } from '@clerk/nextjs/server';"],
-            lines: [`const { userId } = getAuth(${request});`, ...denyLines(kind, '!userId', names)],
-            binding: 'userId',
+            lines: [`const { ${pattern('userId', binding)} } = getAuth(${request});`, ...denyLines(kind, `!${binding}`, names)],
+            binding,
           }
         : {
             imports: ["import { auth } from '@clerk/nextjs/server';"],
-            lines: ['const { userId } = await auth();', ...denyLines(kind, '!userId', names)],
-            binding: 'userId',
+            lines: [`const { ${pattern('userId', binding)} } = await auth();`, ...denyLines(kind, `!${binding}`, names)],
+            binding,
           };
-    case 'authjs':
+    }
+    case 'authjs': {
       if (kind === 'pages-api') return null;
+      const binding = name('session');
       return {
         imports: [from('auth', idiom.module!)],
-        lines: ['const session = await auth();', ...denyLines(kind, '!session?.user', names)],
-        binding: 'session',
+        lines: [`const ${binding} = await auth();`, ...denyLines(kind, `!${binding}?.user`, names)],
+        binding,
       };
+    }
     case 'next-auth': {
       const args = kind === 'pages-api' ? `${request}, ${names.response ?? 'res'}, ${idiom.name}` : idiom.name!;
+      const binding = name('session');
       return {
         imports: ["import { getServerSession } from 'next-auth';", from(idiom.name!, idiom.module!)],
-        lines: [`const session = await getServerSession(${args});`, ...denyLines(kind, '!session?.user', names)],
-        binding: 'session',
+        lines: [`const ${binding} = await getServerSession(${args});`, ...denyLines(kind, `!${binding}?.user`, names)],
+        binding,
       };
     }
     case 'supabase': {
-      const client = names.supabase ?? 'supabase';
+      const client = names.supabase ?? name('supabase');
       if (!names.supabase && (kind === 'pages-api' || !idiom.module)) return null;
+      const binding = name('user');
       return {
         imports: names.supabase ? [] : [from(idiom.name!, idiom.module!)],
         lines: [
-          ...(names.supabase ? [] : [`const supabase = await ${idiom.name}();`]),
+          ...(names.supabase ? [] : [`const ${client} = await ${idiom.name}();`]),
           'const {',
-          '  data: { user },',
+          `  data: { ${pattern('user', binding)} },`,
           `} = await ${client}.auth.getUser();`,
-          ...denyLines(kind, '!user', names),
+          ...denyLines(kind, `!${binding}`, names),
         ],
-        binding: 'user',
+        binding,
       };
     }
   }
