@@ -137,4 +137,45 @@ describe('planning to a fixpoint', () => {
     expect(undefinedReads).not.toContain('lib/ai.ts:NEXT_PUBLIC_OPENAI_API_KEY');
     expect(load(root).files).not.toContain('lib/extra.ts');
   });
+
+  it('leaves out of the planned project the files it creates that the ignore rules cover, as loading it after the write does', async () => {
+    // The app pushes its Prisma schema and ignores the migrations folder: a migration a fix writes there is
+    // no source of the schema, and the Prisma findings must stay, in the re-scan as on disk after.
+    const root = writeTree({
+      'package.json': JSON.stringify({ name: 'app', dependencies: { '@prisma/client': '5.0.0' } }),
+      '.gitignore': '/prisma/migrations/\n',
+      'prisma/schema.prisma': [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '  url      = env("DATABASE_URL")',
+        '}',
+        'model User {',
+        '  id    String @id',
+        '  posts Post[]',
+        '}',
+        'model Post {',
+        '  id       String @id',
+        '  authorId String',
+        '  author   User   @relation(fields: [authorId], references: [id])',
+        '}',
+        '',
+      ].join('\n'),
+      'shipshape.config.json': JSON.stringify({ ignore: ['scripts/**'] }),
+    });
+    const checks = CHECKS.filter((check) => check.meta.id === 'unindexed-foreign-key');
+    const project = load(root);
+    const changeset = new Changeset(diskReader(root));
+    changeset.write('prisma/migrations/20240101000000_limits/migration.sql', 'create table rate_limits (key text primary key);\n');
+    changeset.write('scripts/seed.ts', 'export {};\n');
+    changeset.write('lib/limits.ts', 'export {};\n');
+    const { project: overlaid, result } = await scanOverlay(project, changeset, checks);
+    expect(overlaid.files).toContain('lib/limits.ts');
+    expect(overlaid.files).not.toContain('prisma/migrations/20240101000000_limits/migration.sql');
+    expect(overlaid.files).not.toContain('scripts/seed.ts');
+    expect(result.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual(['unindexed-foreign-key prisma/schema.prisma']);
+
+    // The .gitignore as planned counts: one the changes edit ignores what it now names.
+    changeset.write('.gitignore', '/prisma/migrations/\n/lib/\n');
+    expect((await scanOverlay(project, changeset, checks)).project.files).not.toContain('lib/limits.ts');
+  });
 });

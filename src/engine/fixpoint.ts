@@ -2,6 +2,8 @@ import path from 'node:path';
 import { isEnvFileName, isEnvTemplate, parseEnvVariables } from '../project/env-files.ts';
 import { hasBinaryExtension, isInSkippedDir, withFileOverlay } from '../project/files.ts';
 import { detectPackages } from '../project/packages.ts';
+import { gitignoreMatcher } from '../project/tree-walk.ts';
+import { ignoredByConfigOf } from '../project/load-project.ts';
 import type { EnvFile, Project } from '../project/types.ts';
 import type { Check, Finding } from '../types.ts';
 import { Changeset, diskReader } from './changeset.ts';
@@ -19,10 +21,13 @@ export function overlayProject(project: Project, changeset: Changeset): Project 
   const changes = changeset.changes();
   if (changes.length === 0) return project;
   const files = new Set(project.files);
+  const created: string[] = [];
   for (const change of changes) {
     if (change.after === null) files.delete(change.path);
-    else if (!isInSkippedDir(change.path) && !hasBinaryExtension(change.path)) files.add(change.path);
+    else if (!files.has(change.path) && !isInSkippedDir(change.path) && !hasBinaryExtension(change.path)) created.push(change.path);
   }
+  const ignored = plannedIgnoreRules(project, changeset, [...files, ...created]);
+  for (const file of created) if (!ignored(file)) files.add(file);
   const envFiles = new Map<string, EnvFile>(project.envFiles.map((env) => [env.path, env]));
   for (const change of changes) {
     if (!isEnvFileName(change.path)) continue;
@@ -43,6 +48,23 @@ export function overlayProject(project: Project, changeset: Changeset): Project 
     detectPackages(project.root, fileList, project.git.topLevel),
   );
   return { ...project, files: fileList, envFiles: [...envFiles.values()].sort((a, b) => a.path.localeCompare(b.path)), packages };
+}
+
+/**
+ * What a listing of the changed project would leave out of a file the changes create, as loading it
+ * from disk would: the config's `ignore` globs, and the `.gitignore` files as planned (a migration
+ * written under an ignored `prisma/migrations/` is no part of the project, then or after the write).
+ */
+function plannedIgnoreRules(project: Project, changeset: Changeset, files: readonly string[]): (file: string) => boolean {
+  const byConfig = ignoredByConfigOf(project.config);
+  const gitignores = files
+    .filter((file) => file === '.gitignore' || file.endsWith('/.gitignore'))
+    .flatMap((file) => {
+      const text = changeset.read(file);
+      return text === null ? [] : [{ dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), text }];
+    });
+  const byGitignore = gitignoreMatcher(gitignores);
+  return (file) => byConfig(file) || byGitignore(file);
 }
 
 function overlayReader(root: string, changeset: Changeset) {

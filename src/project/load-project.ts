@@ -33,6 +33,11 @@ export function assertDirectory(dir: string, cwd = process.cwd()): string {
   return root;
 }
 
+/** The files the config's `ignore` globs leave out of the project. */
+export function ignoredByConfigOf(config: Project['config']): (file: string) => boolean {
+  return config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+}
+
 export interface LoadOptions {
   knownCheckIds: ReadonlySet<string>;
   /** The folder a relative `dir` is taken from. */
@@ -43,7 +48,7 @@ export function loadProject(dir: string, options: LoadOptions): Project {
   const root = assertDirectory(dir, options.cwd);
   const topLevel = gitTopLevel(root);
   const config = loadConfig(root, options.knownCheckIds);
-  const ignoredByConfig = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+  const ignoredByConfig = ignoredByConfigOf(config);
   // One walk serves the listing outside git and the env files, which are found wherever they are.
   const tree = walkTree(root, ALWAYS_SKIPPED_DIRS);
   const listing = listProjectTree(root, topLevel !== null, tree);
