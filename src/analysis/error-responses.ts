@@ -336,7 +336,9 @@ function leaksIn(
         if ((callee === 'String' || callee === 'stringify') && argument) {
           const owner = errorName(argument);
           if (owner) found.push({ kind: callee === 'String' ? 'message' : 'object', node: node as Expression, error: owner });
-          else visit(argument);
+          // `JSON.stringify(err.message)` is one leak, the call, as what replaces it is text already; an object's keys stay.
+          else if (unwrap(argument).type === 'ObjectExpression' || unwrap(argument).type === 'ArrayExpression') visit(argument);
+          else composite(node, [argument], true);
         }
         if (callee === 'toString' && inner.callee.type === 'MemberExpression') {
           const owner = errorName(inner.callee.object);
@@ -360,7 +362,12 @@ function leaksIn(
         return composite(node, [inner.left, inner.right], inner.type === 'BinaryExpression');
       case 'ConditionalExpression': {
         const narrowed = [...errors.keys()].some((error) => isValidationClass(narrowedClass(inner.test, error), ownClasses));
-        return composite(node, narrowed ? [inner.alternate] : [inner.consequent, inner.alternate]);
+        const branches = narrowed ? [inner.alternate] : [inner.consequent, inner.alternate];
+        // Branches that render the error two ways (`err instanceof Error ? err.message : 'failed'`) are one
+        // leak; a test about something else (`model === 'dall-e-3' ? '…' : err.message`) leaves the other branch its words.
+        if (someNode(inner.test, (n) => n.type === 'Identifier' && errors.has(n.name))) return composite(node, branches);
+        for (const branch of branches) visit(branch);
+        return;
       }
       default:
         return;
