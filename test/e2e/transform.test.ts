@@ -90,12 +90,17 @@ describe('shipshape transform', () => {
         readFileSync(path.join(fixtures, file), 'utf8') !== readFileSync(path.join(fixtures, file.replace('.input.', '.output.')), 'utf8');
       const usesDefaults = (file: string) => !existsSync(path.join(fixtures, file.replace(/\.input\.\w+$/, '.options.json')));
       const input = readdirSync(fixtures).find((file) => /\.input\.\w+$/.test(file) && changes(file) && usesDefaults(file))!;
-      const target = path.join(writeTree({}), `subject${path.extname(input)}`);
+      // Named as the fixture and given relative to the working folder, as a user runs it from the project: a
+      // transform that names the file in what it writes (a log line) writes the name the expected output has.
+      const dir = writeTree({});
+      const subject = input.replace('.input.', '.');
+      const target = path.join(dir, subject);
       writeFileSync(target, readFileSync(path.join(fixtures, input), 'utf8'));
       const jscodeshift = path.join(REPO, 'node_modules', '.bin', 'jscodeshift');
       const folder = path.join(REPO, 'transforms', id, 'index.ts');
       const module = existsSync(folder) ? folder : path.join(REPO, 'transforms', `${id}.ts`);
-      const { code, stdout, stderr } = await spawnAsync(jscodeshift, [...(inBand ? ['--run-in-band'] : []), '-t', module, target], {
+      const { code, stdout, stderr } = await spawnAsync(jscodeshift, [...(inBand ? ['--run-in-band'] : []), '-t', module, subject], {
+        cwd: dir,
         env: process.env,
       });
       expect(code, stderr).toBe(0);
