@@ -127,13 +127,16 @@ export function renderVerifyText(result: VerifyResult, color: boolean): string {
   return `${out.join('\n')}\n`;
 }
 
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 function statementTimeoutMs(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUTS.statementMs;
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0 || value.trim() === '') {
     throw new UsageError(`--statement-timeout takes a number of seconds above 0, got "${value}"`, 'for example --statement-timeout 120');
   }
-  return Math.round(seconds * 1000);
+  // Timers and PostgreSQL's statement_timeout both hold a signed 32-bit count of milliseconds (24.8 days).
+  return Math.max(1, Math.min(Math.round(seconds * 1000), MAX_TIMEOUT_MS));
 }
 
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
@@ -153,7 +156,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       const statementMs = statementTimeoutMs(flags.statementTimeout);
       // A migration may set its own statement_timeout (dumps start with `SET statement_timeout = 0`):
       // the client then gives up too, as the defaults do, at twice the server's limit.
-      const timeouts = { ...DEFAULT_TIMEOUTS, statementMs, queryMs: 2 * statementMs };
+      const timeouts = { ...DEFAULT_TIMEOUTS, statementMs, queryMs: Math.min(2 * statementMs, MAX_TIMEOUT_MS) };
       await loadSqlParser();
       const migrations = migrationFiles(dir, await knownCheckIds());
       const run = async (db: Database, emulated = false) => {
