@@ -255,20 +255,38 @@ describe('files shipshape must not change', () => {
 
 describe('the lock', () => {
   it('a second run on the same tree exits 2 while the first holds the lock', async () => {
-    const dir = fixableApp();
-    const start = () =>
-      new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, 'fix', '.', '--yes'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
-        let stderr = '';
-        child.stderr.on('data', (chunk) => (stderr += chunk));
-        child.on('close', (code) => resolve({ code, stderr }));
-      });
-    const results = await Promise.all([start(), start()]);
-    expect(results.map((r) => r.code).sort()).toEqual([0, 2]);
-    const loser = results.find((r) => r.code === 2)!;
+    // Two runs started together meet at the lock, unless a busy machine delays one until the other has
+    // finished: then the second finds nothing left to fix. Either is right; the pair is started again
+    // until they meet, and the one that loses must say why and leave the winner's lock alone.
+    let met: Array<{ code: number | null; stderr: string }> | null = null;
+    for (let attempt = 0; attempt < 5 && !met; attempt++) {
+      const dir = fixableApp();
+      const start = () =>
+        new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const child = spawn(process.execPath, [BIN, 'fix', '.', '--yes'], {
+            cwd: dir,
+            env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+          });
+          let stderr = '';
+          child.stderr.on('data', (chunk) => (stderr += chunk));
+          child.on('close', (code) => resolve({ code, stderr }));
+        });
+      const results = await Promise.all([start(), start()]);
+      expect(existsSync(path.join(dir, '.shipshape', 'lock'))).toBe(false);
+      if (results.every((r) => r.code === 0)) {
+        expect(
+          results.some((r) => r.stderr.includes('Nothing to fix automatically')),
+          JSON.stringify(results),
+        ).toBe(true);
+        continue;
+      }
+      expect(results.map((r) => r.code).sort(), JSON.stringify(results)).toEqual([0, 2]);
+      met = results;
+    }
+    expect(met, 'the two runs never overlapped in 5 attempts').not.toBeNull();
+    const loser = met!.find((r) => r.code === 2)!;
     expect(loser.stderr).toMatch(/^shipshape: another shipshape \(pid \d+\) is working on /);
     expect(loser.stderr).toContain('hint: wait for it to finish');
-    expect(existsSync(path.join(dir, '.shipshape', 'lock'))).toBe(false);
   }, 120_000);
 
   it('a lock held by a live process refuses; one whose process is gone is taken over', async () => {
