@@ -23,7 +23,7 @@ interface ListQuery {
   line: number;
   column: number;
   shape: QueryShape;
-  flow: 'response' | 'count' | 'unclear';
+  flow: 'response' | 'count' | 'pick' | 'unclear';
   /** The fix can rewrite it, given an order: its own, or the table's primary key. */
   fixable: boolean;
   filters: QueryFilters;
@@ -86,6 +86,12 @@ const UNBOUNDED: Record<QueryShape, string> = {
   sql: 'This SELECT has no LIMIT: it returns every matching row',
 };
 
+const ONE_ROW: Record<QueryShape, string> = {
+  prisma: '`findFirst` (or `take: 1`)',
+  supabase: '`.limit(1)`',
+  sql: '`LIMIT 1`',
+};
+
 const COUNT: Record<QueryShape, string> = {
   prisma: '`prisma.<model>.count({ where })`',
   supabase: "`.select('*', { count: 'exact', head: true })`",
@@ -103,6 +109,8 @@ export default defineCheck({
       intoResponse: '{{unbounded}} into the response or the page{{cap}}.',
       intoResponseByHand:
         '{{unbounded}} into the response or the page{{cap}}; page it by hand: shipshape cannot tell which key orders this one.',
+      firstOfAll:
+        '{{unbounded}}{{cap}} only to use the first, and nothing filters it: the whole table for one row. Ask the database for that row: {{oneRow}}.',
       unclearFlow:
         '{{unbounded}}{{cap}}, and shipshape cannot tell where the rows go: bound it where they are shown, or suppress this where every row is needed.',
     },
@@ -110,7 +118,7 @@ export default defineCheck({
     prefilter: LIST_QUERY_TEXT,
     fix: 'bound-list-query',
     finds:
-      "a list query with no limit outside scripts, seeds and tests (Prisma `findMany` without `take`, supabase-js `.from().select()` without `.range()`, `.limit()`, `.single()`, `.maybeSingle()` or `head: true`, SQL `SELECT … FROM` without `LIMIT`), judged by where its rows go. Reported: rows that flow to a response or a render (`res.json`, `NextResponse.json`, `Response.json`, props from `getServerSideProps`/`getStaticProps`, JSX or a component's return, state a component renders, a server action's result, a helper of the same module whose callers do that); rows that are only counted (`rows.length`), which loads every row to count them; and rows whose destination shipshape cannot see (returned from an exported helper, passed to another function), reported without a fix. Not reported: queries inside a transaction (`$transaction`, `tx.`, `BEGIN`, `sql.begin`), rows that feed an aggregate (`reduce`, `forEach`, a loop, `.length` beside other uses), a sort or filter in code, a write or a join by hand (`find`, `some`, `new Map(…)`), `in` filters (`{ in: [...] }`, `.in()`, `IN (…)`, `= ANY(…)`), lookups by `id` (`where: { id }`, `.eq('id', …)`, `WHERE t.id = $1`) or by any other unique key the schema model gives (Prisma `@id`/`@@id`/`@unique`/`@@unique`, SQL primary keys, unique constraints and unique indexes; every column of the key compared with `=`), the signed-in user's own rows (an equality with the id of the user a call such as `getAuthUser()`, `auth()`, `supabase.auth.getUser()` or `getServerSession()` returned in the same function), one user's rows, which grow with that user's activity rather than with sign-ups (every branch of the filter compares an owner column with `=`, `where: { userId }` or `.eq()`, so `sender = $1 or recipient = $1` counts too: a column the schema model's RLS owner notion names or a foreign key to the users table, or where no schema gives the table, a column named as a user reference, `user_id`, `userId`, `owner_id`, `author_id`, `created_by`, `account_id`, `profile_id`, a name ending in `_user`, `_nikname`, `_nickname` or `_username`, or `nikname`, `nickname`, `username`, or a user-role column, `master`, `client`, `customer`, `sender`, `recipient`, `owner`, `author`, `member`, compared with a value named as a user such as `req.query.nikname`), a lookup by a conventionally unique column where no schema gives the table (`email`, `phone`, `username`, `nikname`, `nickname`, `login`, `slug`, `handle`), a window closed on both ends (`{ gte, lt }`, `.gte().lt()` on one column, `>=` and `<`, `BETWEEN`, or an equality on a calendar-period column such as `order_month` or `year`), one row picked out (`rows[0]`, `const [row]`), and aggregates in SQL. An owner column compared with a constant (`user_id is null`, `.eq('user_id', 'shared')`) and an equality on any other column (`city`, `state`, `status`) scope nothing and stay reported",
+      "a list query with no limit outside scripts, seeds and tests (Prisma `findMany` without `take`, supabase-js `.from().select()` without `.range()`, `.limit()`, `.single()`, `.maybeSingle()` or `head: true`, SQL `SELECT … FROM` without `LIMIT`), judged by where its rows go. Reported: rows that flow to a response or a render (`res.json`, `NextResponse.json`, `Response.json`, props from `getServerSideProps`/`getStaticProps`, JSX or a component's return, state a component renders, a server action's result, a helper of the same module whose callers do that); rows that are only counted (`rows.length`), which loads every row to count them; rows whose destination shipshape cannot see (returned from an exported helper, passed to another function), reported without a fix; and the first row or rows picked out (`rows[0]`, `const [row] = rows`) of a query that nothing filters (`SELECT * FROM t ORDER BY id DESC`, also through a callback-style `pool.query`), which loads the whole table for one row, reported without a fix. Not reported: queries inside a transaction (`$transaction`, `tx.`, `BEGIN`, `sql.begin`), rows that feed an aggregate (`reduce`, `forEach`, a loop, `.length` beside other uses), a sort or filter in code, a write or a join by hand (`find`, `some`, `new Map(…)`), `in` filters (`{ in: [...] }`, `.in()`, `IN (…)`, `= ANY(…)`), lookups by `id` (`where: { id }`, `.eq('id', …)`, `WHERE t.id = $1`) or by any other unique key the schema model gives (Prisma `@id`/`@@id`/`@unique`/`@@unique`, SQL primary keys, unique constraints and unique indexes; every column of the key compared with `=`), the signed-in user's own rows (an equality with the id of the user a call such as `getAuthUser()`, `auth()`, `supabase.auth.getUser()` or `getServerSession()` returned in the same function), one user's rows, which grow with that user's activity rather than with sign-ups (every branch of the filter compares an owner column with `=`, `where: { userId }` or `.eq()`, so `sender = $1 or recipient = $1` counts too: a column the schema model's RLS owner notion names or a foreign key to the users table, or where no schema gives the table, a column named as a user reference, `user_id`, `userId`, `owner_id`, `author_id`, `created_by`, `account_id`, `profile_id`, a name ending in `_user`, `_nikname`, `_nickname` or `_username`, or `nikname`, `nickname`, `username`, or a user-role column, `master`, `client`, `customer`, `sender`, `recipient`, `owner`, `author`, `member`, compared with a value named as a user such as `req.query.nikname`), a lookup by a conventionally unique column where no schema gives the table (`email`, `phone`, `username`, `nikname`, `nickname`, `login`, `slug`, `handle`), a window closed on both ends (`{ gte, lt }`, `.gte().lt()` on one column, `>=` and `<`, `BETWEEN`, or an equality on a calendar-period column such as `order_month` or `year`), one row picked out (`rows[0]`, `const [row]`) of a query that filters, and aggregates in SQL. An owner column compared with a constant (`user_id is null`, `.eq('user_id', 'shared')`) and an equality on any other column (`city`, `state`, `status`) scope nothing and stay reported",
     sources: [
       {
         title: 'Supabase JavaScript reference: select (at most 1,000 rows by default)',
@@ -126,6 +134,9 @@ export default defineCheck({
     const judge = (node: Node, query: Node, ancestors: readonly Node[], shape: QueryShape, end?: CallExpression) => {
       const flow = rowFlow(query, ancestors);
       if (flow.kind === 'kept') return;
+      const filters = queryFilters(node, shape, ancestors, end);
+      // The first row of a filtered query is a lookup; of the whole table, every row loaded for one.
+      if (flow.kind === 'pick' && filters.filtered) return;
       ctx.collect({
         file: ctx.file.path,
         line: node.loc!.start.line,
@@ -134,7 +145,7 @@ export default defineCheck({
         flow: flow.kind,
         // The fix is offered only where it keeps what the code does: a page where rows are shown, a count where they are counted.
         fixable: boundFixApplies(node, shape, flow),
-        filters: queryFilters(node, shape, ancestors, end),
+        filters,
       } satisfies ListQuery);
     };
     return {
@@ -171,19 +182,21 @@ export default defineCheck({
       const fix = query.fixable && keyKnown ? {} : { fix: '' };
       const cap = shape === 'supabase' ? ' (and Supabase stops at 1,000 without saying so)' : '';
       const messageId =
-        query.flow === 'count'
-          ? 'countOnly'
-          : query.flow === 'response'
-            ? 'fix' in fix
-              ? 'intoResponseByHand'
-              : 'intoResponse'
-            : 'unclearFlow';
+        query.flow === 'pick'
+          ? 'firstOfAll'
+          : query.flow === 'count'
+            ? 'countOnly'
+            : query.flow === 'response'
+              ? 'fix' in fix
+                ? 'intoResponseByHand'
+                : 'intoResponse'
+              : 'unclearFlow';
       ctx.report({
         file: query.file,
         loc: { line: query.line, column: query.column },
         messageId,
-        data: { kind: shape, flow: query.flow, unbounded: UNBOUNDED[shape], cap, countQuery: COUNT[shape] },
-        ...fix,
+        data: { kind: shape, flow: query.flow, unbounded: UNBOUNDED[shape], cap, countQuery: COUNT[shape], oneRow: ONE_ROW[shape] },
+        ...(query.flow === 'pick' ? { fix: '' } : fix),
       });
     }
   },

@@ -29,6 +29,8 @@ export interface QueryFilters {
   windowed: boolean;
   /** The query orders its rows already, so a page needs no key. */
   ordered: boolean;
+  /** Anything at all narrows the rows (a `where`, a filter call, a WHERE clause): false only for the whole table. */
+  filtered: boolean;
   /**
    * The ways a row can pass the filter, each with the equalities that must all hold for it: an OR
    * gives one alternative per branch. Scoped to one user when every alternative compares an owner column.
@@ -135,6 +137,7 @@ export const EMPTY_FILTERS: QueryFilters = {
   ownedBySignedInUser: false,
   windowed: false,
   ordered: false,
+  filtered: true,
   alternatives: [],
 };
 
@@ -143,9 +146,11 @@ export function prismaFilters(call: CallExpression, ancestors: readonly Node[]):
   const model = (call.callee as MemberExpression).object;
   const target = model.type === 'MemberExpression' ? memberName(model) : null;
   const [args] = call.arguments;
-  const filters: QueryFilters = { ...EMPTY_FILTERS, target, equalities: [] };
+  const filters: QueryFilters = { ...EMPTY_FILTERS, target, equalities: [], filtered: args !== undefined };
   if (args?.type !== 'ObjectExpression') return filters;
   filters.ordered = objectKeys(args).includes('orderBy');
+  // Arguments a spread may fill could hold a `where`.
+  filters.filtered = args.properties.some((p) => p.type !== 'ObjectProperty' || propertyName(p) === 'where' || propertyName(p) === null);
   const where = args.properties.find((p): p is ObjectProperty => p.type === 'ObjectProperty' && propertyName(p) === 'where');
   if (where?.value.type !== 'ObjectExpression') return filters;
   filters.alternatives = prismaAlternatives(where.value);
@@ -198,6 +203,8 @@ export function supabaseFilters(call: CallExpression, end: CallExpression, ances
   const from = (call.callee as MemberExpression).object as CallExpression;
   const [table] = from.arguments;
   const filters: QueryFilters = { ...EMPTY_FILTERS, target: table?.type === 'StringLiteral' ? table.value : null, equalities: [] };
+  // Every call after `select` but `order` narrows the rows, or may: `.eq`, `.in`, `.or`, `.filter`, `.match`…
+  let filtered = false;
   const lower = new Set<string>();
   const upper = new Set<string>();
   const equalities: Equality[] = [];
@@ -205,6 +212,7 @@ export function supabaseFilters(call: CallExpression, end: CallExpression, ances
     const method = memberName(link.callee);
     const [column, value] = link.arguments;
     if (method === 'order') filters.ordered = true;
+    else filtered = true;
     if (column?.type !== 'StringLiteral') continue;
     if (method === 'eq') {
       filters.equalities.push(column.value);
@@ -216,6 +224,7 @@ export function supabaseFilters(call: CallExpression, end: CallExpression, ances
   }
   filters.windowed = [...lower].some((column) => upper.has(column));
   filters.alternatives = [equalities];
+  filters.filtered = filtered;
   return filters;
 }
 
@@ -298,6 +307,7 @@ export function sqlFilters(text: string, query: Node): QueryFilters {
   const table = new RegExp(String.raw`\bfrom\s+(?:"?[\w$]+"?\.)?${IDENTIFIER}`, 'i').exec(text);
   const filters: QueryFilters = { ...EMPTY_FILTERS, target: table ? table[1]! : null, equalities: [], ordered: ORDERED_SQL.test(text) };
   const where = WHERE_CLAUSE.exec(text)?.[1] ?? '';
+  filters.filtered = where.trim() !== '' || UNPAGEABLE_SQL.test(text);
   filters.alternatives = where.trim() ? sqlAlternatives(numberedWhere(text), sqlValues(query)) : [];
   if (/\bor\b/i.test(where) || UNPAGEABLE_SQL.test(text)) return filters;
   const qualified = String.raw`(?:"?[\w$]+"?\.)?${IDENTIFIER}`;

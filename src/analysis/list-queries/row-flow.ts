@@ -23,6 +23,7 @@ import {
   isFunction,
   joinsAnotherList,
   kept,
+  PICK,
   referencesOf,
   rendersJsx,
 } from './row-uses.ts';
@@ -97,7 +98,7 @@ export class FlowTracer {
 
   private member(member: MemberExpression, up: readonly Node[]): Use {
     if (member.computed) {
-      return member.property.type === 'NumericLiteral' ? kept('one row is picked out of the list') : UNCLEAR;
+      return member.property.type === 'NumericLiteral' ? PICK : UNCLEAR;
     }
     const name = memberName(member);
     if (name === 'data' || name === 'rows') return this.flowOf(member, up);
@@ -185,9 +186,18 @@ export class FlowTracer {
       }
       return rows ? combine(uses) : UNCLEAR;
     }
-    if (pattern.type === 'ArrayPattern') return kept('the first rows are picked out of the list');
+    if (pattern.type === 'ArrayPattern') return PICK;
     void declaration;
     return UNCLEAR;
+  }
+
+  /** `pool.query(text, values, (err, result) => …)`: a callback-style driver hands the rows to the callback's second parameter. */
+  nodeCallback(call: Node, ancestors: readonly Node[]): Use | undefined {
+    if (call.type !== 'CallExpression') return undefined;
+    const callback = call.arguments.at(-1);
+    if (!callback || !isFunction(callback)) return undefined;
+    const result = (callback as { params: Node[] }).params[1];
+    return result ? this.binding(result, callback, [...ancestors, call, callback]) : undefined;
   }
 
   /** `q.then(({ data }) => …)`: the callback's parameter. */
@@ -324,7 +334,8 @@ export function rowFlow(query: Node, ancestors: readonly Node[]): RowFlow {
       ? (ancestors[0] as { program: Program }).program
       : (ancestors.find((node) => node.type === 'Program') as Program | undefined);
   if (!program) return UNCLEAR;
-  return new FlowTracer(program).flowOf(query, ancestors) ?? UNCLEAR;
+  const tracer = new FlowTracer(program);
+  return tracer.nodeCallback(query, ancestors) ?? tracer.flowOf(query, ancestors) ?? UNCLEAR;
 }
 
 /** The ancestors of a node in `ancestors` (the chain end of a supabase-js select, say). */

@@ -8,14 +8,17 @@ export type QueryShape = 'prisma' | 'supabase' | 'sql';
  * Where a list query's rows go, which decides whether a page size is safe:
  * - `response`: to a response or a render, where a page of rows is what the user asked for;
  * - `count`: only counted (`rows.length`), so the database should count them;
- * - `kept`: processed whole (a transaction, an aggregate, a loop, a write, a join, a lookup),
- *   where fewer rows would change the result;
+ * - `kept`: processed whole (a transaction, an aggregate, a loop, a write, a join), where fewer
+ *   rows would change the result;
+ * - `pick`: only the first rows are used (`rows[0]`, `const [row] = rows`): a lookup when the query
+ *   filters, every row of the table for one when it does not;
  * - `unclear`: anywhere else (a helper's caller, a function shipshape does not follow).
  */
 export type RowFlow =
   | { kind: 'response' }
   | { kind: 'count'; lengths: MemberExpression[]; dataKeys: ObjectProperty[] }
   | { kind: 'kept'; why: string }
+  | { kind: 'pick' }
   | { kind: 'unclear' };
 
 export const UNCLEAR: RowFlow = { kind: 'unclear' };
@@ -25,12 +28,15 @@ export const NEUTRAL = null;
 export type Use = RowFlow | typeof NEUTRAL;
 
 export const kept = (why: string): RowFlow => ({ kind: 'kept', why });
+export const PICK: RowFlow = { kind: 'pick' };
 
 export function combine(uses: readonly Use[]): RowFlow {
   const flows = uses.filter((use): use is RowFlow => use !== NEUTRAL);
   if (flows.length === 0) return UNCLEAR;
   const keptFlow = flows.find((flow) => flow.kind === 'kept');
   if (keptFlow) return keptFlow;
+  if (flows.every((flow) => flow.kind === 'pick')) return PICK;
+  if (flows.some((flow) => flow.kind === 'pick')) return kept('rows are picked out of the list as well as used');
   const counts = flows.filter((flow): flow is Extract<RowFlow, { kind: 'count' }> => flow.kind === 'count');
   if (counts.length > 0 && counts.length < flows.length) return kept('the rows are counted as well as used');
   if (counts.length > 0) return { kind: 'count', lengths: counts.flatMap((c) => c.lengths), dataKeys: counts.flatMap((c) => c.dataKeys) };
