@@ -3,7 +3,7 @@ import type { File as BabelFile, Program as BabelProgram, Statement } from '@bab
 import { TextEdits, insertImportLines, sourceTree } from '../src/engine/codemod.ts';
 import { forEachNode } from '../src/engine/walk.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
-import { moduleHandlers, type RequestHandler } from '../src/analysis/request-handlers.ts';
+import { boundNames, moduleHandlers, type RequestHandler } from '../src/analysis/request-handlers.ts';
 import { callerInput } from '../src/analysis/request-input.ts';
 import { webhookOf } from '../src/analysis/webhooks/index.ts';
 import { handlerEffects, localGate, sessionUserCalls } from '../src/analysis/auth/index.ts';
@@ -63,6 +63,15 @@ export default function addAuthGuard(file: FileInfo, api: API, options: Answers)
   const idiom = idiomOf(options);
   const imports = new Set<string>();
   const imported = importsOf(program);
+  const moduleNames = new Set<string>(imported.keys());
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration')
+      for (const d of declaration.declarations) boundNames(d.id).forEach((n) => moduleNames.add(n));
+    else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id)
+      moduleNames.add(declaration.id.name);
+  }
   for (const handler of handlers) {
     const body = handler.fn.body;
     if (body.type !== 'BlockStatement' || body.body.length === 0) continue;
@@ -81,6 +90,8 @@ export default function addAuthGuard(file: FileInfo, api: API, options: Answers)
       response: handler.response,
       nextResponse: imported.has('NextResponse'),
       taken,
+      imports: imported,
+      moduleNames,
     };
     // An auth call whose answer nothing read: the condition it lacks, on its own binding.
     const ignored = sessionUserCalls(handler.fn, program).find((call) => call.auth.trusted);
@@ -97,10 +108,7 @@ export default function addAuthGuard(file: FileInfo, api: API, options: Answers)
       edits.todoAbove(first.start!, NO_LIBRARY);
       continue;
     }
-    for (const line of check.imports) {
-      const local = /import \{ (\w+) \}/.exec(line)?.[1];
-      if (!local || !imported.has(local)) imports.add(line);
-    }
+    for (const line of check.imports) imports.add(line);
     if (client) write(client.statement.end!, check.lines, false);
     else write(first.start!, check.lines, true);
   }

@@ -34,6 +34,10 @@ export interface HandlerNames {
    * check's own bindings take another name than these, so nothing is declared twice or shadowed.
    */
   taken?: ReadonlySet<string>;
+  /** The file's imports by local name, so a check reuses one it has and never takes a name the file binds otherwise. */
+  imports?: ReadonlyMap<string, { source: string; imported: string }>;
+  /** The names the module binds at its top level, imports included. */
+  moduleNames?: ReadonlySet<string>;
 }
 
 /** The name the check binds: the usual one, or where the handler has that already, `auth…` (numbered if need be). */
@@ -44,6 +48,40 @@ function freeName(wanted: string, taken: ReadonlySet<string> | undefined): strin
     const name = n === 1 ? base : `${base}${n}`;
     if (!taken.has(name)) return name;
   }
+}
+
+/**
+ * How the check calls `exported` of `source`: through the file's own import of it, or a new import,
+ * under another name where the file or the handler binds that one already (`createClient` from
+ * supabase-js, say, when the check wants the project's server client).
+ */
+function importedName(
+  exported: string,
+  source: string,
+  names: HandlerNames,
+  sameSource: (existing: string) => boolean = (existing) => existing === source,
+): { local: string; line: string | null } {
+  for (const [local, found] of names.imports ?? [])
+    if (found.imported === exported && sameSource(found.source)) return { local, line: null };
+  const bound = (name: string) => Boolean(names.moduleNames?.has(name) || names.taken?.has(name));
+  if (!bound(exported)) return { local: exported, line: `import { ${exported} } from '${source}';` };
+  const base = exported === 'auth' ? 'authCheck' : `auth${exported[0]!.toUpperCase()}${exported.slice(1)}`;
+  let local = base;
+  for (let n = 2; bound(local); n++) local = `${base}${n}`;
+  return { local, line: `import { ${exported} as ${local} } from '${source}';` };
+}
+
+/**
+ * Whether an import specifier in `file` names the project module `module`: a relative one by where it
+ * leads; an alias (`@/lib/auth`, `~/auth`) by the path after the alias, which `module` ends with.
+ */
+function namesModule(specifier: string, file: string, module: string): boolean {
+  const target = module.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+  if (specifier.startsWith('.')) {
+    return path.posix.join(path.posix.dirname(file), specifier).replace(/\/index$/, '') === target;
+  }
+  const aliased = /^(?:@|~|#)\/(.+)$/.exec(specifier)?.[1];
+  return aliased !== undefined && (target === aliased || target.endsWith(`/${aliased}`));
 }
 
 /** `{ key }`, or `{ key: local }` where the binding takes another name. */
@@ -101,59 +139,61 @@ export function rejectLines(kind: HandlerKind, condition: string, names: Handler
  * Supabase without a server-client module or a client in the handler).
  */
 export function sessionCheck(idiom: AuthIdiom, kind: HandlerKind, file: string, names: HandlerNames = {}): SessionCheck | null {
-  const from = (name: string, module: string) => `import { ${name} } from '${importPath(file, module)}';`;
+  const imports: string[] = [];
+  const use = (exported: string, source: string) => {
+    const { local, line } = importedName(exported, source, names);
+    if (line) imports.push(line);
+    return local;
+  };
+  const fromProject = (exported: string, module: string) => {
+    const { local, line } = importedName(exported, importPath(file, module), names, (existing) => namesModule(existing, file, module));
+    if (line) imports.push(line);
+    return local;
+  };
   const request = names.request ?? 'req';
   const name = (wanted: string) => freeName(wanted, names.taken);
   switch (idiom.library) {
     case 'helper': {
       const holdsSession = /session/i.test(idiom.name!);
       const binding = name(holdsSession ? 'session' : 'user');
+      const helper = fromProject(idiom.name!, idiom.module!);
       return {
-        imports: [from(idiom.name!, idiom.module!)],
-        lines: [`const ${binding} = await ${idiom.name}();`, ...denyLines(kind, holdsSession ? `!${binding}?.user` : `!${binding}`, names)],
+        imports,
+        lines: [`const ${binding} = await ${helper}();`, ...denyLines(kind, holdsSession ? `!${binding}?.user` : `!${binding}`, names)],
         binding,
       };
     }
     case 'clerk': {
       const binding = name('userId');
-      return kind === 'pages-api'
-        ? {
-            imports: ["import { getAuth } from '@clerk/nextjs/server';"],
-            lines: [`const { ${pattern('userId', binding)} } = getAuth(${request});`, ...denyLines(kind, `!${binding}`, names)],
-            binding,
-          }
-        : {
-            imports: ["import { auth } from '@clerk/nextjs/server';"],
-            lines: [`const { ${pattern('userId', binding)} } = await auth();`, ...denyLines(kind, `!${binding}`, names)],
-            binding,
-          };
+      const call =
+        kind === 'pages-api' ? `${use('getAuth', '@clerk/nextjs/server')}(${request})` : `await ${use('auth', '@clerk/nextjs/server')}()`;
+      return { imports, lines: [`const { ${pattern('userId', binding)} } = ${call};`, ...denyLines(kind, `!${binding}`, names)], binding };
     }
     case 'authjs': {
       if (kind === 'pages-api') return null;
       const binding = name('session');
-      return {
-        imports: [from('auth', idiom.module!)],
-        lines: [`const ${binding} = await auth();`, ...denyLines(kind, `!${binding}?.user`, names)],
-        binding,
-      };
+      const auth = fromProject('auth', idiom.module!);
+      return { imports, lines: [`const ${binding} = await ${auth}();`, ...denyLines(kind, `!${binding}?.user`, names)], binding };
     }
     case 'next-auth': {
-      const args = kind === 'pages-api' ? `${request}, ${names.response ?? 'res'}, ${idiom.name}` : idiom.name!;
+      const getServerSession = use('getServerSession', 'next-auth');
+      const options = fromProject(idiom.name!, idiom.module!);
+      const args = kind === 'pages-api' ? `${request}, ${names.response ?? 'res'}, ${options}` : options;
       const binding = name('session');
       return {
-        imports: ["import { getServerSession } from 'next-auth';", from(idiom.name!, idiom.module!)],
-        lines: [`const ${binding} = await getServerSession(${args});`, ...denyLines(kind, `!${binding}?.user`, names)],
+        imports,
+        lines: [`const ${binding} = await ${getServerSession}(${args});`, ...denyLines(kind, `!${binding}?.user`, names)],
         binding,
       };
     }
     case 'supabase': {
-      const client = names.supabase ?? name('supabase');
       if (!names.supabase && (kind === 'pages-api' || !idiom.module)) return null;
+      const client = names.supabase ?? name('supabase');
       const binding = name('user');
       return {
-        imports: names.supabase ? [] : [from(idiom.name!, idiom.module!)],
+        imports,
         lines: [
-          ...(names.supabase ? [] : [`const ${client} = await ${idiom.name}();`]),
+          ...(names.supabase ? [] : [`const ${client} = await ${fromProject(idiom.name!, idiom.module!)}();`]),
           'const {',
           `  data: { ${pattern('user', binding)} },`,
           `} = await ${client}.auth.getUser();`,
