@@ -232,6 +232,12 @@ export const IDENTIFIER = String.raw`"?([A-Za-z_][\w$]*)"?`;
 /** A placeholder or spliced value: `$1`, `?`, `:name`, or the ` $ ` a template's `${…}` reads as here. */
 export const PARAMETER = String.raw`(?:\$\d*|\?|:\w+)`;
 
+/**
+ * `created_at >= now() - interval '14 days'`: a window that moves with the clock, which closes its
+ * other end. (`<= now() - …` is the opposite: every row older than that.)
+ */
+const ROLLING_WINDOW = />=?\s*(?:now\s*\(\s*\)|current_timestamp|current_date|localtimestamp)\s*-\s*/i;
+
 export const WHERE_CLAUSE = /\bwhere\b([\s\S]*?)(?:\border\s+by\b|\bgroup\s+by\b|\blimit\b|$)/i;
 
 /** The values a query's placeholders stand for: `numbered` for `$1, $2` (`query(text, [a, b])`), `spliced` for a template's `${…}` in order. */
@@ -308,20 +314,21 @@ export function sqlFilters(text: string, query: Node): QueryFilters {
   const filters: QueryFilters = { ...EMPTY_FILTERS, target: table ? table[1]! : null, equalities: [], ordered: ORDERED_SQL.test(text) };
   const where = WHERE_CLAUSE.exec(text)?.[1] ?? '';
   filters.filtered = where.trim() !== '' || UNPAGEABLE_SQL.test(text);
+  filters.windowed = ROLLING_WINDOW.test(where);
   filters.alternatives = where.trim() ? sqlAlternatives(numberedWhere(text), sqlValues(query)) : [];
   if (/\bor\b/i.test(where) || UNPAGEABLE_SQL.test(text)) return filters;
   const qualified = String.raw`(?:"?[\w$]+"?\.)?${IDENTIFIER}`;
   for (const match of where.matchAll(new RegExp(String.raw`${qualified}\s*=\s*${PARAMETER}`, 'g'))) filters.equalities.push(match[1]!);
   const lower = new Set([...where.matchAll(new RegExp(String.raw`${qualified}\s*>=?\s*${PARAMETER}`, 'g'))].map((m) => m[1]!));
   const upper = [...where.matchAll(new RegExp(String.raw`${qualified}\s*<=?\s*${PARAMETER}`, 'g'))].map((m) => m[1]!);
-  filters.windowed =
+  filters.windowed ||=
     upper.some((column) => lower.has(column)) || new RegExp(String.raw`\bbetween\s+${PARAMETER}\s+and\s+${PARAMETER}`, 'i').test(where);
   return filters;
 }
 
 /** What the filters of a list query say; `end` is a supabase-js chain's last call. */
 export function queryFilters(query: Node, shape: QueryShape, ancestors: readonly Node[], end?: CallExpression): QueryFilters {
-  const text = shape === 'sql' ? unboundedSqlText(query) : null;
+  const text = shape === 'sql' ? unboundedSqlText(query, ancestors) : null;
   const filters =
     shape === 'prisma'
       ? prismaFilters(query as CallExpression, ancestors)

@@ -1,5 +1,6 @@
 import type { CallExpression, Node, ObjectExpression, TaggedTemplateExpression } from '@babel/types';
-import { memberName } from '../../engine/ast.ts';
+import { FUNCTION_TYPES, memberName } from '../../engine/ast.ts';
+import { forEachNode } from '../../engine/walk.ts';
 
 export function objectKeys(node: ObjectExpression): string[] {
   return node.properties.flatMap((p) =>
@@ -109,13 +110,45 @@ export const SELECT_ROWS = /^\s*select\b[\s\S]*\bfrom\b/i;
 export const BOUNDED_SQL =
   /\blimit\s+\S|\bfetch\s+(first|next)\b|\b(count|sum|avg|min|max|exists)\s*\(|\bwhere\b[\s\S]*?(^|[\s(.])"?id"?\s*=\s*(\$|\?|:\w|'|\d)|\bin\s*\(|=\s*any\s*\(/i;
 
-/** SQL text of a `query()` call or a `$queryRaw`/`sql` tagged template that reads rows with no LIMIT. */
-export function unboundedSqlText(node: Node): string | null {
+function mentions(node: Node, name: string): boolean {
+  let found = false;
+  forEachNode(node, (inner) => void (found ||= inner.type === 'Identifier' && inner.name === name));
+  return found;
+}
+
+/**
+ * The literal a name holds, when the nearest block around the use that declares it does so with a
+ * `const` and a string or template (`const query = \`SELECT …\`; pool.query(query, …)`).
+ */
+function heldLiteral(name: string, ancestors: readonly Node[]): Node | null {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const block = ancestors[i]!;
+    // A parameter of that name, between the use and the declaration, is another binding.
+    if (FUNCTION_TYPES.has(block.type) && (block as { params: Node[] }).params.some((param) => mentions(param, name))) return null;
+    if (block.type !== 'BlockStatement' && block.type !== 'Program') continue;
+    for (const statement of block.body) {
+      if (statement.type !== 'VariableDeclaration') continue;
+      const declarator = statement.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === name);
+      if (!declarator) continue;
+      const init = declarator.init;
+      return statement.kind === 'const' && (init?.type === 'StringLiteral' || init?.type === 'TemplateLiteral') ? init : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * SQL text of a `query()` call or a `$queryRaw`/`sql` tagged template that reads rows with no LIMIT.
+ * Given the call's ancestors, text a `const` holds counts too (and a fix, which rewrites the call's
+ * own literal, leaves such a query alone: it is given none).
+ */
+export function unboundedSqlText(node: Node, ancestors?: readonly Node[]): string | null {
   let text: string | null = null;
   if (node.type === 'CallExpression') {
     const method = memberName(node.callee);
     if (method !== 'query' && method !== 'execute' && method !== '$queryRawUnsafe') return null;
-    const [first] = node.arguments;
+    let [first] = node.arguments as Node[];
+    if (first?.type === 'Identifier' && ancestors) first = heldLiteral(first.name, ancestors) ?? first;
     if (first?.type === 'StringLiteral') text = first.value;
     else if (first?.type === 'TemplateLiteral') text = first.quasis.map((q) => q.value.cooked ?? '').join(' $ ');
   } else if (node.type === 'TaggedTemplateExpression') {
