@@ -40,14 +40,16 @@ export interface HandlerNames {
   moduleNames?: ReadonlySet<string>;
 }
 
-/** The name the check binds: the usual one, or where the handler has that already, `auth…` (numbered if need be). */
-function freeName(wanted: string, taken: ReadonlySet<string> | undefined): string {
-  if (!taken?.has(wanted)) return wanted;
-  const base = `auth${wanted[0]!.toUpperCase()}${wanted.slice(1)}`;
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? base : `${base}${n}`;
-    if (!taken.has(name)) return name;
-  }
+/**
+ * The name the check binds or imports under: the usual one, or where that is taken, `auth…`
+ * (`authCheck` for `auth`), numbered if need be.
+ */
+function freeName(wanted: string, taken: (name: string) => boolean): string {
+  if (!taken(wanted)) return wanted;
+  const base = wanted === 'auth' ? 'authCheck' : `auth${wanted[0]!.toUpperCase()}${wanted.slice(1)}`;
+  let name = base;
+  for (let n = 2; taken(name); n++) name = `${base}${n}`;
+  return name;
 }
 
 /**
@@ -63,12 +65,8 @@ function importedName(
 ): { local: string; line: string | null } {
   for (const [local, found] of names.imports ?? [])
     if (found.imported === exported && sameSource(found.source)) return { local, line: null };
-  const bound = (name: string) => Boolean(names.moduleNames?.has(name) || names.taken?.has(name));
-  if (!bound(exported)) return { local: exported, line: `import { ${exported} } from '${source}';` };
-  const base = exported === 'auth' ? 'authCheck' : `auth${exported[0]!.toUpperCase()}${exported.slice(1)}`;
-  let local = base;
-  for (let n = 2; bound(local); n++) local = `${base}${n}`;
-  return { local, line: `import { ${exported} as ${local} } from '${source}';` };
+  const local = freeName(exported, (name) => Boolean(names.moduleNames?.has(name) || names.taken?.has(name)));
+  return { local, line: `import { ${local === exported ? exported : `${exported} as ${local}`} } from '${source}';` };
 }
 
 /**
@@ -140,18 +138,15 @@ export function rejectLines(kind: HandlerKind, condition: string, names: Handler
  */
 export function sessionCheck(idiom: AuthIdiom, kind: HandlerKind, file: string, names: HandlerNames = {}): SessionCheck | null {
   const imports: string[] = [];
-  const use = (exported: string, source: string) => {
-    const { local, line } = importedName(exported, source, names);
+  const importing = ({ local, line }: { local: string; line: string | null }) => {
     if (line) imports.push(line);
     return local;
   };
-  const fromProject = (exported: string, module: string) => {
-    const { local, line } = importedName(exported, importPath(file, module), names, (existing) => namesModule(existing, file, module));
-    if (line) imports.push(line);
-    return local;
-  };
+  const use = (exported: string, source: string) => importing(importedName(exported, source, names));
+  const fromProject = (exported: string, module: string) =>
+    importing(importedName(exported, importPath(file, module), names, (existing) => namesModule(existing, file, module)));
   const request = names.request ?? 'req';
-  const name = (wanted: string) => freeName(wanted, names.taken);
+  const name = (wanted: string) => freeName(wanted, (taken) => Boolean(names.taken?.has(taken)));
   switch (idiom.library) {
     case 'helper': {
       const holdsSession = /session/i.test(idiom.name!);
