@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PGlite } from '@electric-sql/pglite';
+import { pgliteDatabase, type Database } from './database.ts';
 import { openBlankPglite, openEmulatedPglite } from './snapshot.ts';
 
 /**
@@ -31,9 +31,9 @@ function errorData(error: unknown): { message: string; props: Record<string, unk
 }
 
 async function serve(port: NonNullable<typeof parentPort>, options: { supabase: boolean }): Promise<void> {
-  let db: PGlite;
+  let db: Database;
   try {
-    db = options.supabase ? await openEmulatedPglite() : await openBlankPglite();
+    db = pgliteDatabase(options.supabase ? await openEmulatedPglite() : await openBlankPglite());
   } catch (error) {
     port.postMessage({ failed: { message: (error as Error).message } } satisfies PgliteReply);
     return;
@@ -41,17 +41,13 @@ async function serve(port: NonNullable<typeof parentPort>, options: { supabase: 
   port.on('message', (request: PgliteRequest) => {
     void (async () => {
       try {
-        if (request.op === 'close') {
-          await db.close();
-          port.postMessage({ id: request.id } satisfies PgliteReply);
-          port.close();
-        } else if (request.op === 'exec') {
-          await db.exec(request.sql!);
-          port.postMessage({ id: request.id } satisfies PgliteReply);
-        } else {
-          const result = await db.query(request.sql!, request.params);
-          port.postMessage({ id: request.id, rows: result.rows } satisfies PgliteReply);
+        if (request.op === 'query') {
+          port.postMessage({ id: request.id, rows: (await db.query(request.sql!, request.params)).rows } satisfies PgliteReply);
+          return;
         }
+        await (request.op === 'close' ? db.close() : db.exec(request.sql!));
+        port.postMessage({ id: request.id } satisfies PgliteReply);
+        if (request.op === 'close') port.close();
       } catch (error) {
         port.postMessage({ id: request.id, error: errorData(error) } satisfies PgliteReply);
       }
