@@ -132,7 +132,7 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 function statementTimeoutMs(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUTS.statementMs;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || value.trim() === '') {
+  if (!Number.isFinite(seconds) || seconds <= 0) {
     throw new UsageError(`--statement-timeout takes a number of seconds above 0, got "${value}"`, 'for example --statement-timeout 120');
   }
   // Timers and PostgreSQL's statement_timeout both hold a signed 32-bit count of milliseconds (24.8 days).
