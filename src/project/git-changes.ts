@@ -1,25 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { UsageError } from '../errors.ts';
-import { PROJECT_GIT_OPTIONS, withoutRepositoryFilters } from './git.ts';
+import { runGit, withoutRepositoryFilters } from './git.ts';
 import type { Finding } from '../types.ts';
 
-type GitResult = { ok: true; out: string } | { ok: false; error: string };
-
-function git(cwd: string, args: string[], env?: NodeJS.ProcessEnv): GitResult {
-  try {
-    const out = execFileSync('git', [...PROJECT_GIT_OPTIONS, ...args], {
-      cwd,
-      env,
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { ok: true, out };
-  } catch (error) {
-    const { stderr, code } = error as { stderr?: string; code?: string };
-    return { ok: false, error: code === 'ENOENT' ? 'git is not installed' : (stderr ?? '').trim().split('\n')[0] || 'git failed' };
-  }
-}
+const git = (cwd: string, args: string[], env?: NodeJS.ProcessEnv) => runGit(cwd, args, { env });
 
 function lines(out: string): string[] {
   return out.split('\0').filter(Boolean);

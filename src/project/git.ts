@@ -10,21 +10,31 @@ import path from 'node:path';
  * `post-index-change` hook: no hook runs from an empty hooks path. Without optional locks, `status`
  * leaves the index alone.
  */
-export const PROJECT_GIT_OPTIONS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-optional-locks'];
+const PROJECT_GIT_OPTIONS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-optional-locks'];
 
-function git(cwd: string, args: string[], input?: string, env?: NodeJS.ProcessEnv): string | null {
+export type GitResult = { ok: true; out: string } | { ok: false; error: string };
+
+/** Runs git in a project, with PROJECT_GIT_OPTIONS; a failure carries the first line git wrote to stderr. */
+export function runGit(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): GitResult {
   try {
-    return execFileSync('git', [...PROJECT_GIT_OPTIONS, ...args], {
+    const out = execFileSync('git', [...PROJECT_GIT_OPTIONS, ...args], {
       cwd,
-      input,
-      env,
+      input: options.input,
+      env: options.env,
       encoding: 'utf8',
       maxBuffer: 1 << 30,
-      stdio: ['pipe', 'pipe', 'ignore'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
-  } catch {
-    return null;
+    return { ok: true, out };
+  } catch (error) {
+    const { stderr, code } = error as { stderr?: string; code?: string };
+    return { ok: false, error: code === 'ENOENT' ? 'git is not installed' : (stderr ?? '').trim().split('\n')[0] || 'git failed' };
   }
+}
+
+function git(cwd: string, args: string[], input?: string, env?: NodeJS.ProcessEnv): string | null {
+  const result = runGit(cwd, args, { input, env });
+  return result.ok ? result.out : null;
 }
 
 /**
