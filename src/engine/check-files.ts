@@ -102,9 +102,8 @@ export function checkFileText(
 ): FileOutcome {
   const outcome: FileOutcome = { findings: [], suppressed: 0, facts: [], module: null };
   if (noteModules && isSourceFile(file)) outcome.module = moduleFacts(text);
-  const found = needlesIn(text);
-  const present = (needle: string) => found.has(needle);
-  const matching = wanting.filter((check) => passesPrefilter(check, text, project, file, present));
+  const { has } = needlesIn(text);
+  const matching = wanting.filter((check) => passesPrefilter(check, text, project, file, has));
   if (matching.length === 0) return outcome;
   const collector = new FileFindings(project, file, text, fixSafety);
   const ast = isSourceFile(file) ? parseOrReport(file, text, (input) => collector.add(parseErrorCheck.meta, input)) : null;

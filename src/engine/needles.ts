@@ -162,7 +162,8 @@ export function addNeedles(needles: Iterable<string>): void {
 
 /** The needles of the text, from one search shared by every prefilter and screened pattern that asks about it. */
 export function needlesIn(text: string): Found {
-  if (text !== lastText || !shared || !lastAnswer) {
+  // Adding needles forgets the last text, so a search after it is made with them.
+  if (text !== lastText || !lastAnswer) {
     shared ??= new NeedleSet(wanted);
     lastAnswer = shared.search(text);
     lastText = text;

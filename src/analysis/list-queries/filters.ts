@@ -313,10 +313,12 @@ export function sqlFilters(text: string, query: Node): QueryFilters {
   const table = new RegExp(String.raw`\bfrom\s+(?:"?[\w$]+"?\.)?${IDENTIFIER}`, 'i').exec(text);
   const filters: QueryFilters = { ...EMPTY_FILTERS, target: table ? table[1]! : null, equalities: [], ordered: ORDERED_SQL.test(text) };
   const where = WHERE_CLAUSE.exec(text)?.[1] ?? '';
-  filters.filtered = where.trim() !== '' || UNPAGEABLE_SQL.test(text);
+  const hasWhere = where.trim() !== '';
+  const unpageable = UNPAGEABLE_SQL.test(text);
+  filters.filtered = hasWhere || unpageable;
   filters.windowed = ROLLING_WINDOW.test(where);
-  filters.alternatives = where.trim() ? sqlAlternatives(numberedWhere(text), sqlValues(query)) : [];
-  if (/\bor\b/i.test(where) || UNPAGEABLE_SQL.test(text)) return filters;
+  filters.alternatives = hasWhere ? sqlAlternatives(numberedWhere(text), sqlValues(query)) : [];
+  if (/\bor\b/i.test(where) || unpageable) return filters;
   const qualified = String.raw`(?:"?[\w$]+"?\.)?${IDENTIFIER}`;
   for (const match of where.matchAll(new RegExp(String.raw`${qualified}\s*=\s*${PARAMETER}`, 'g'))) filters.equalities.push(match[1]!);
   const lower = new Set([...where.matchAll(new RegExp(String.raw`${qualified}\s*>=?\s*${PARAMETER}`, 'g'))].map((m) => m[1]!));
