@@ -61,7 +61,8 @@ function plannedIgnoreRules(project: Project, changeset: Changeset, files: reado
     .filter((file) => file === '.gitignore' || file.endsWith('/.gitignore'))
     .flatMap((file) => {
       const text = changeset.read(file);
-      return text === null ? [] : [{ dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), text }];
+      const dir = path.posix.dirname(file);
+      return text === null ? [] : [{ dir: dir === '.' ? '' : dir, text }];
     });
   const byGitignore = gitignoreMatcher(gitignores);
   return (file) => byConfig(file) || byGitignore(file);
