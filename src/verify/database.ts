@@ -1,6 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Queryable } from '../sql/introspect.ts';
-import type { PgliteReply, PgliteRequest } from './pglite-worker.ts';
 
 /** One connection to a Postgres that verify may change: an embedded PGlite, or a scratch database on a server. */
 export interface Database extends Queryable {
@@ -37,6 +36,20 @@ export async function openPglite(options: { supabase?: boolean; statementMs?: nu
 }
 
 const PGLITE = 'the embedded PGlite';
+
+/** What the main thread asks of the PGlite worker (`pglite-worker.ts`), and what it answers. */
+export interface PgliteRequest {
+  id: number;
+  op: 'query' | 'exec' | 'close';
+  sql?: string;
+  params?: unknown[];
+}
+
+export type PgliteReply =
+  | { id: number; rows?: unknown[] }
+  | { id: number; error: { message: string; props: Record<string, unknown> } }
+  | { opened: true }
+  | { failed: { message: string } };
 
 async function openPgliteWorker(file: URL, supabase: boolean, statementMs: number): Promise<Database> {
   const { Worker } = await import('node:worker_threads');

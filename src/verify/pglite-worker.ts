@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { pgliteDatabase, type Database } from './database.ts';
+import { pgliteDatabase, type Database, type PgliteReply, type PgliteRequest } from './database.ts';
 import { openBlankPglite, openEmulatedPglite } from './snapshot.ts';
 
 /**
@@ -7,19 +7,6 @@ import { openBlankPglite, openEmulatedPglite } from './snapshot.ts';
  * needs a timer signal PGlite does not have: a migration that loops would hold that thread for
  * ever. Here it holds this worker's, and the main thread, which keeps its timers, ends the worker.
  */
-
-export interface PgliteRequest {
-  id: number;
-  op: 'query' | 'exec' | 'close';
-  sql?: string;
-  params?: unknown[];
-}
-
-export type PgliteReply =
-  | { id: number; rows?: unknown[] }
-  | { id: number; error: { message: string; props: Record<string, unknown> } }
-  | { opened: true }
-  | { failed: { message: string } };
 
 /** A database error's fields (`code`, `position`, `detail`…) as plain data: a thrown error crosses threads without them. */
 function errorData(error: unknown): { message: string; props: Record<string, unknown> } {
