@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Node } from '@babel/types';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../src/engine/parse.ts';
-import { forEachNode, withFrozenTree } from '../src/engine/walk.ts';
+import { forEachNode, mergeVisitors, walk, withFrozenTree } from '../src/engine/walk.ts';
 import { FIXTURES } from './helpers.ts';
 
 const SOURCES = ['checks/route-without-auth', 'checks/webhook-signature-missing']
@@ -50,5 +50,24 @@ describe('a frozen tree is walked as a fresh descent walks it', () => {
     const frozenAst = parseSource('a.ts', 'export const a = 1;');
     const other = parseSource('b.ts', 'export function b() { return 2; }');
     expect(withFrozenTree(frozenAst, () => visits(other, () => false))).toEqual(visits(other, () => false));
+  });
+});
+
+describe('walk with merged visitors', () => {
+  it('calls enter and `:exit` handlers in order, and exits only where a handler asks', () => {
+    const ast = parseSource('a.ts', 'function f() { return g(1); }\nconst x = h();');
+    const seen: string[] = [];
+    const visitors = mergeVisitors([
+      {
+        CallExpression: (node) => void seen.push(`enter ${(node.callee as { name: string }).name}`),
+        'CallExpression:exit': (node) => void seen.push(`exit ${(node.callee as { name: string }).name}`),
+      },
+      { 'FunctionDeclaration:exit': () => void seen.push('exit f'), 'Program:exit': () => void seen.push('exit program') },
+    ]);
+    walk(ast, visitors);
+    expect(seen).toEqual(['enter g', 'exit g', 'exit f', 'enter h', 'exit h', 'exit program']);
+    seen.length = 0;
+    withFrozenTree(ast, () => walk(ast, visitors));
+    expect(seen).toEqual(['enter g', 'exit g', 'exit f', 'enter h', 'exit h', 'exit program']);
   });
 });

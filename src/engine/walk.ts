@@ -19,16 +19,21 @@ export function mergeVisitors(all: Visitors[]): Map<string, Visitor[]> {
 }
 
 export function walk(root: Node, visitors: Map<string, Visitor[]>): void {
+  // Exit handlers are keyed `Type:exit`; found once here, not by building that key at every node.
+  const exits = new Map<string, Visitor[]>();
+  for (const [key, handlers] of visitors) if (key.endsWith(':exit')) exits.set(key.slice(0, -':exit'.length), handlers);
   forEachNode(
     root,
     (node, ancestors) => {
       const handlers = visitors.get(node.type);
       if (handlers) for (const handler of handlers) handler(node, ancestors);
     },
-    (node, ancestors) => {
-      const exits = visitors.get(`${node.type}:exit`);
-      if (exits) for (const handler of exits) handler(node, ancestors);
-    },
+    exits.size === 0
+      ? undefined
+      : (node, ancestors) => {
+          const handlers = exits.get(node.type);
+          if (handlers) for (const handler of handlers) handler(node, ancestors);
+        },
   );
 }
 
