@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isSourceFile } from '../project/load-project.ts';
-import { readTextFile } from '../project/files.ts';
+import { readCheckedFile } from '../project/files.ts';
 import type { Project, SkippedFile } from '../project/types.ts';
 import type { File as BabelFile } from '@babel/types';
 import type { Check, FileCheck, Finding, ReportInput, Visitors } from '../types.ts';
@@ -139,10 +139,15 @@ export function emptyBatch(): FileBatchResult {
 export function addOutcome(result: FileBatchResult, file: string, bytes: number, outcome: FileOutcome): void {
   result.files++;
   result.bytes += bytes;
-  if (outcome.module) result.modules.push([file, outcome.module]);
-  for (const [checkId, fact] of outcome.facts) (result.facts[checkId] ??= []).push(fact);
+  addProjectInputs(result, file, outcome.facts, outcome.module);
   result.findings.push(...outcome.findings);
   result.suppressed += outcome.suppressed;
+}
+
+/** What one file gives the project-wide checks: its facts for their `finish`, and its imports for the client graph. */
+export function addProjectInputs(result: FileBatchResult, file: string, facts: FileOutcome['facts'], module: ModuleFacts | null): void {
+  if (module) result.modules.push([file, module]);
+  for (const [checkId, fact] of facts) (result.facts[checkId] ??= []).push(fact);
 }
 
 /** Reads each file once and checks it with every check that wants it. */
@@ -162,7 +167,7 @@ export function checkFiles(
     onFile?.();
     const wanting = wantedBy(file);
     if (wanting.length === 0) continue;
-    const read = readTextFile(path.join(project.root, file));
+    const read = readCheckedFile(path.join(project.root, file));
     if (!read.ok) {
       result.skipped.push({ path: file, reason: read.reason });
       continue;

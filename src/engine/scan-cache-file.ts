@@ -4,8 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { readTextFile } from '../project/files.ts';
 import type { Project } from '../project/types.ts';
-import type { CheckInfo, ScanResult } from '../types.ts';
-import type { FileOutcome } from './check-files.ts';
+import type { CheckInfo, Finding, ScanResult } from '../types.ts';
 import { replaceDurably } from './durable-fs.ts';
 import { packageRoot } from './package-root.ts';
 import { STATE_DIR } from './state-dir.ts';
@@ -29,12 +28,41 @@ interface CacheHeader {
   entriesBytes?: number;
 }
 
-export interface CachedFile {
-  hash: string;
-  /** The file's stat when its text was hashed, or null while that text was too recent to trust a stat. */
-  stat: FileStat | null;
-  outcome: FileOutcome;
+/**
+ * The checked files' entries, one column each: a re-scan reads 10,000 of them back without building
+ * an object per file, and leaves the facts they hold for the project-wide checks as bytes until
+ * those checks must run again.
+ */
+export interface EntryTable {
+  /** The checked files, joined by NUL: one key always gives the same list in the same order. */
+  names: string;
+  /** Each file's text's SHA-256, 32 bytes each. */
+  hashes: Uint8Array;
+  /** Each file's size, mtimeMs, ctimeMs and ino when its text was hashed; NaN where that stat was too recent to trust. */
+  stats: Float64Array;
+  /** The findings of each file that has any, or that suppressed any: its index, findings, suppressed count. */
+  results: Array<[index: number, findings: Finding[], suppressed: number]>;
+  /** Each file's facts and module facts, serialized one after another; a file with neither has an empty range. */
+  shared: Uint8Array;
+  sharedEnds: Uint32Array;
+  /** The project checks' and finishes' findings, while their inputs stand as they were. */
+  project: StoredProjectPhase | null;
 }
+
+/**
+ * What the whole-project phase reported, and every file it may have read besides the checked files'
+ * facts: each project file that is not JavaScript or TypeScript (schemas, migrations, tsconfig and
+ * package files), and each source file it read, with its stat then.
+ */
+export interface StoredProjectPhase {
+  files: string[];
+  stats: Float64Array;
+  findings: Finding[];
+  suppressed: number;
+}
+
+export const HASH_BYTES = 32;
+export const STAT_FIELDS = 4;
 
 export interface FileStat {
   size: number;
@@ -51,7 +79,7 @@ export interface StoredResult {
 
 export interface CacheContents {
   key: string;
-  entries: Map<string, CachedFile>;
+  entries: EntryTable | null;
   stored: StoredResult | null;
 }
 
@@ -84,6 +112,26 @@ export function statOf(absPath: string): FileStat | null {
 
 export function sameStat(a: FileStat | null, b: FileStat | null): boolean {
   return a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** Whether the stat kept in a column at `index` is `stat`; a NaN kept there (no stat) matches nothing. */
+export function sameStatAt(column: Float64Array, index: number, stat: FileStat | null): boolean {
+  const at = index * STAT_FIELDS;
+  return (
+    stat !== null &&
+    column[at] === stat.size &&
+    column[at + 1] === stat.mtimeMs &&
+    column[at + 2] === stat.ctimeMs &&
+    column[at + 3] === stat.ino
+  );
+}
+
+export function setStatAt(column: Float64Array, index: number, stat: FileStat | null): void {
+  const at = index * STAT_FIELDS;
+  column[at] = stat?.size ?? NaN;
+  column[at + 1] = stat?.mtimeMs ?? NaN;
+  column[at + 2] = stat?.ctimeMs ?? NaN;
+  column[at + 3] = stat?.ino ?? NaN;
 }
 
 export function settled(stat: FileStat | null, readAt: number): FileStat | null {
@@ -135,6 +183,10 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('base64');
 }
 
+export function textDigest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
 /** The checks a scan runs: those asked for, less those the config disables. */
 export function enabledChecks<T extends CheckInfo>(project: Project, checks: readonly T[]): T[] {
   const disabled = new Set(project.config.disable);
@@ -163,14 +215,30 @@ export function contextKey(project: Project, checks: readonly CheckInfo[]): stri
     .digest('base64');
 }
 
-function isCachedFile(entry: unknown): entry is CachedFile {
-  const candidate = entry as CachedFile | null;
+function isEntryTable(table: unknown): table is EntryTable {
+  const candidate = table as EntryTable | null;
+  if (typeof candidate?.names !== 'string') return false;
+  const count = candidate.names === '' ? 0 : candidate.names.split('\0').length;
+  const project = candidate.project;
   return (
-    typeof candidate?.hash === 'string' &&
-    typeof candidate.stat === 'object' &&
-    Array.isArray(candidate.outcome?.findings) &&
-    Array.isArray(candidate.outcome.facts) &&
-    typeof candidate.outcome.suppressed === 'number'
+    candidate.hashes instanceof Uint8Array &&
+    candidate.hashes.length === count * HASH_BYTES &&
+    candidate.stats instanceof Float64Array &&
+    candidate.stats.length === count * STAT_FIELDS &&
+    candidate.sharedEnds instanceof Uint32Array &&
+    candidate.sharedEnds.length === count &&
+    candidate.shared instanceof Uint8Array &&
+    (count === 0 || candidate.sharedEnds[count - 1] === candidate.shared.length) &&
+    Array.isArray(candidate.results) &&
+    candidate.results.every(
+      ([index, findings, suppressed]) => index < count && Array.isArray(findings) && typeof suppressed === 'number',
+    ) &&
+    (project === null ||
+      (Array.isArray(project?.files) &&
+        project.stats instanceof Float64Array &&
+        project.stats.length === project.files.length * STAT_FIELDS &&
+        Array.isArray(project.findings) &&
+        typeof project.suppressed === 'number'))
   );
 }
 
@@ -211,7 +279,7 @@ function headAndResult(file: string): { bytes: Buffer; fileBytes: number } {
  * result. A damaged or foreign file is said once and read as empty; one for another key is empty.
  */
 export function readCache(file: string, key: string, warn: (message: string) => void, wantEntries: boolean): CacheContents {
-  const empty: CacheContents = { key, entries: new Map(), stored: null };
+  const empty: CacheContents = { key, entries: null, stored: null };
   let bytes: Buffer;
   let fileBytes: number;
   try {
@@ -227,7 +295,7 @@ export function readCache(file: string, key: string, warn: (message: string) => 
   const newline = bytes.indexOf(0x0a);
   let found: CacheHeader | null;
   let stored: unknown = null;
-  let entries: unknown = new Map();
+  let entries: unknown = null;
   try {
     found = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as CacheHeader;
     if (found.format === FORMAT && found.version === shipshapeVersion()) {
@@ -238,7 +306,7 @@ export function readCache(file: string, key: string, warn: (message: string) => 
         if (createHash('sha256').update(result).digest('base64') !== found.resultDigest) throw new Error('a changed result');
         stored = deserialize(result);
       }
-      if (wantEntries) entries = deserialize(bytes.subarray(resultEnd));
+      if (wantEntries && resultEnd < bytes.length) entries = deserialize(bytes.subarray(resultEnd));
     }
   } catch {
     found = null;
@@ -247,23 +315,19 @@ export function readCache(file: string, key: string, warn: (message: string) => 
     warn(`ignoring the scan cache ${file}: it was written by shipshape ${String(found.version)}`);
     return empty;
   }
-  const valid =
-    found?.format === FORMAT &&
-    entries instanceof Map &&
-    [...entries.values()].every(isCachedFile) &&
-    (stored === null || isStoredResult(stored));
+  const valid = found?.format === FORMAT && (entries === null || isEntryTable(entries)) && (stored === null || isStoredResult(stored));
   if (!valid) {
     warn(`ignoring the scan cache ${file}: it is not a shipshape scan cache or it is damaged`);
     return empty;
   }
-  return found!.key === key ? { key, entries: entries as Map<string, CachedFile>, stored: stored as StoredResult | null } : empty;
+  return found!.key === key ? { key, entries: entries as EntryTable | null, stored: stored as StoredResult | null } : empty;
 }
 
 export function writeCache(file: string, contents: CacheContents, warn: (message: string) => void): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const result = contents.stored ? serialize(contents.stored) : Buffer.alloc(0);
-    const entries = serialize(contents.entries);
+    const entries = contents.entries ? serialize(contents.entries) : Buffer.alloc(0);
     const header: CacheHeader = {
       format: FORMAT,
       version: shipshapeVersion(),

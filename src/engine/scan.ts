@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readTextFile } from '../project/files.ts';
+import { readTextFile, withReadLog } from '../project/files.ts';
 import { rememberEnvValues } from '../secrets/redact.ts';
 import { loadSqlParser, needsSqlParser } from '../sql/pg-parser.ts';
 import type { Project } from '../project/types.ts';
@@ -52,6 +52,8 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.message.localeCompare(b.message)
   );
 }
+
+const scannedProjects = new WeakSet<Project>();
 
 function runningFromSource(): boolean {
   return import.meta.url.endsWith('.ts');
@@ -133,8 +135,13 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
 
   const count = options.cache ? 0 : workerCount(options.workers ?? 'auto', candidates.length);
   const parseError = findCheck('parse-error')!;
+  // What a cached scan reads besides the files it checks, so the cache can tell when its project-wide findings still hold.
+  // A project scanned before in this process may have read some of that already, unnoted.
+  const reads = options.cache && !scannedProjects.has(project) ? new Set<string>() : null;
+  scannedProjects.add(project);
+  const logReads = <T>(run: () => T): T => (reads ? withReadLog(reads, run) : run());
   const cached = options.cache
-    ? checkFilesCached(project, candidates, perFile, checks, parseError, fixIsSafe, options.cache, onFile)
+    ? logReads(() => checkFilesCached(project, candidates, perFile, checks, parseError, fixIsSafe, options.cache!, onFile))
     : null;
   const batches = cached
     ? [cached.batch]
@@ -142,26 +149,30 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
       ? await runSpread(project, candidates, perFile, count, onFile)
       : [checkFiles(project, candidates, perFile, parseError, fixIsSafe, onFile)];
 
+  const stored = cached?.storedProjectPhase() ?? null;
+  if (!stored) cached?.fillProjectInputs();
   const facts = (id: string) => batches.flatMap((batch) => batch.facts[id] ?? []);
   for (const batch of batches) seedModuleFacts(project, batch.modules);
-  const projectResult = runWholeProject(project, [
-    ...checks
-      .filter((check): check is ProjectCheck => check.kind === 'project')
-      .map((check) => ({
-        meta: check.meta,
-        run: (report: (input: ProjectReportInput) => void) => check.check({ project, report }),
-      })),
-    ...perFile.flatMap((check) =>
-      check.finish
-        ? [
-            {
-              meta: check.meta,
-              run: (report: (input: ProjectReportInput) => void) => check.finish!({ project, facts: facts(check.meta.id), report }),
-            },
-          ]
-        : [],
-    ),
-  ]);
+  const runProjectPhase = () =>
+    runWholeProject(project, [
+      ...checks
+        .filter((check): check is ProjectCheck => check.kind === 'project')
+        .map((check) => ({
+          meta: check.meta,
+          run: (report: (input: ProjectReportInput) => void) => check.check({ project, report }),
+        })),
+      ...perFile.flatMap((check) =>
+        check.finish
+          ? [
+              {
+                meta: check.meta,
+                run: (report: (input: ProjectReportInput) => void) => check.finish!({ project, facts: facts(check.meta.id), report }),
+              },
+            ]
+          : [],
+      ),
+    ]);
+  const projectResult = stored ?? logReads(runProjectPhase);
   const findings = [...batches.flatMap((batch) => batch.findings), ...projectResult.findings].sort(compareFindings);
   const skipped = [...project.skipped, ...batches.flatMap((batch) => batch.skipped)].sort((a, b) => a.path.localeCompare(b.path));
   const result: ScanResult = {
@@ -172,6 +183,6 @@ export async function scan(project: Project, options: ScanOptions = {}): Promise
     skipped,
     durationMs: Math.round(performance.now() - started),
   };
-  cached?.commit(result);
+  cached?.commit(result, stored || !reads ? null : { result: projectResult, reads });
   return result;
 }

@@ -135,11 +135,26 @@ export function overlaidText(absPath: string): string | null | undefined {
   return overlays.getStore()?.(absPath);
 }
 
+// The files a cached scan reads besides the ones it checks: its project-wide findings hold for as
+// long as none of them changes.
+const readLogs = new AsyncLocalStorage<Set<string>>();
+
+/** Runs `run` noting the absolute path of every file `readTextFile` reads below it, into `log`. */
+export function withReadLog<T>(log: Set<string>, run: () => T): T {
+  return readLogs.run(log, run);
+}
+
 /**
  * Reads a text file once; binary (a NUL in the first 8 KB, as git decides) and over-size files are
  * refused, except schema files, which are always read.
  */
-export function readTextFile(absPath: string, maxBytes = isSchemaFile(absPath) ? Infinity : MAX_FILE_BYTES): ReadResult {
+export function readTextFile(absPath: string, maxBytes?: number): ReadResult {
+  readLogs.getStore()?.add(absPath);
+  return readCheckedFile(absPath, maxBytes);
+}
+
+/** `readTextFile` for the file loop of a scan, whose files the scan cache follows one by one, left out of the read log. */
+export function readCheckedFile(absPath: string, maxBytes = isSchemaFile(absPath) ? Infinity : MAX_FILE_BYTES): ReadResult {
   const planned = overlaidText(absPath);
   if (planned === null) return { ok: false, reason: 'unreadable', detail: 'ENOENT' };
   if (planned !== undefined) return { ok: true, text: planned, bytes: Buffer.byteLength(planned) };

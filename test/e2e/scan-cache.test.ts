@@ -42,7 +42,11 @@ interface CacheParts {
   header: { format: string; version: string; key: string; resultBytes?: number };
   /** The last scan's whole result, kept when every file's stat could be trusted. */
   stored: { stats: string; result: { findings: Array<{ ruleId: string; file: string; message: string }> } } | null;
-  entries: Map<string, { hash: string; outcome: { findings: Array<{ message: string }> } }>;
+  entries: {
+    names: string;
+    results: Array<[number, Array<{ message: string }>, number]>;
+    project: { files: string[]; findings: Array<{ ruleId: string; file: string; message: string }> } | null;
+  } | null;
 }
 
 function readCache(file: string): CacheParts {
@@ -53,14 +57,14 @@ function readCache(file: string): CacheParts {
   return {
     header,
     stored: header.resultBytes ? deserialize(bytes.subarray(newline + 1, resultEnd)) : null,
-    entries: deserialize(bytes.subarray(resultEnd)),
+    entries: resultEnd < bytes.length ? deserialize(bytes.subarray(resultEnd)) : null,
   };
 }
 
 /** A cache as shipshape writes one: a result is trusted only with its length and digest, the file only at its length. */
 function writeCache(file: string, { header, stored, entries }: CacheParts): void {
   const result = stored ? serialize(stored) : Buffer.alloc(0);
-  const rest = serialize(entries);
+  const rest = entries ? serialize(entries) : Buffer.alloc(0);
   const resultDigest = createHash('sha256').update(result).digest('base64');
   const line = JSON.stringify({ ...header, resultBytes: result.length, resultDigest, entriesBytes: rest.length });
   writeFileSync(file, Buffer.concat([Buffer.from(`${line}\n`), result, rest]));
@@ -72,8 +76,9 @@ const waitForStatsToSettle = () => Atomics.wait(new Int32Array(new SharedArrayBu
 /** A cache whose entry for lib/stripe.ts claims one finding with a message no check writes. */
 function poisonStripeEntry(file: string, version = VERSION): void {
   const cache = readCache(file);
-  const entry = cache.entries.get('lib/stripe.ts')!;
-  entry.outcome.findings = entry.outcome.findings.slice(0, 1).map((finding) => ({ ...finding, message: 'POISONED' }));
+  const index = cache.entries!.names.split('\0').indexOf('lib/stripe.ts');
+  const entry = cache.entries!.results.find(([at]) => at === index)!;
+  entry[1] = entry[1].slice(0, 1).map((finding) => ({ ...finding, message: 'POISONED' }));
   writeCache(file, { header: { ...cache.header, version }, stored: cache.stored, entries: cache.entries });
 }
 
@@ -179,6 +184,47 @@ describe('scan --cache', () => {
     writeFileSync(migration, `${readFileSync(migration, 'utf8')}\n-- reviewed\n`);
     expect((await expectCachedEqualsCold(app)).json).toEqual(cold.json);
     expect(JSON.stringify(readCache(cacheFile(app)).stored)).not.toContain('POISONED');
+  });
+
+  it('keeps the project-wide findings while the facts and files they come from stand, and works them out again when one changes', async () => {
+    const app = prototypeApp();
+    waitForStatsToSettle();
+    const cold = await report(app);
+    expect((await report(app, '--cache')).json).toEqual(cold.json);
+    const poison = () => {
+      const cache = readCache(cacheFile(app));
+      const phase = cache.entries!.project!;
+      expect(phase.findings.map((finding) => finding.ruleId)).toContain('rls-disabled');
+      phase.findings[0]!.message = 'PROJECT-POISONED';
+      writeCache(cacheFile(app), cache);
+      return phase.files;
+    };
+    const append = (file: string, line: string) =>
+      writeFileSync(path.join(app, file), `${readFileSync(path.join(app, file), 'utf8')}${line}\n`);
+    const read = poison();
+    expect(read).toEqual(expect.arrayContaining(['supabase/migrations/20240501000000_init.sql', 'pages/api/chat.ts', 'tsconfig.json']));
+    expect(read).not.toContain('lib/stripe.ts');
+
+    // A file the project phase neither read nor took facts from: its findings are the stored ones.
+    append('lib/stripe.ts', '// reviewed');
+    expect((await runAsync(['scan', app, '--cache', '--format', 'json', '--fail-on', 'none'])).stdout).toContain('PROJECT-POISONED');
+    waitForStatsToSettle();
+
+    // A source file it read, a file that is not source, and a change to a file's facts each run it again.
+    const changes = [
+      ['pages/api/chat.ts', '// reviewed'],
+      ['supabase/migrations/20240501000000_init.sql', '-- reviewed'],
+      ['lib/stripe.ts', "import { createClient } from '@supabase/supabase-js';"],
+    ] as const;
+    for (const [file, line] of changes) {
+      // A record is kept only with settled stats.
+      await report(app, '--cache');
+      poison();
+      append(file, line);
+      const again = await expectCachedEqualsCold(app);
+      expect(JSON.stringify(again.json), file).not.toContain('PROJECT-POISONED');
+      if (file !== changes.at(-1)![0]) waitForStatsToSettle();
+    }
   });
 
   it('takes an unchanged file’s findings from the cache, and only from a cache its version wrote', async () => {
