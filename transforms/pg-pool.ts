@@ -1,15 +1,7 @@
 import path from 'node:path';
 import type { ASTPath, CallExpression, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
 import type { Node } from '@babel/types';
-import {
-  addImport,
-  addTodo,
-  dropEmptyFinally,
-  relativeImport,
-  removeMethodCalls,
-  removeUnusedBinding,
-  sourceTree,
-} from '../src/engine/codemod.ts';
+import { addImport, addTodo, dropEmptyFinally, removeMethodCalls, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
 import { markServerOnly } from './add-server-only.ts';
 import { onlyInAppRouterServerCode } from '../src/analysis/client-graph.ts';
 import { driverNames, opensConnection, type Connection } from '../src/analysis/db-drivers.ts';
@@ -19,6 +11,7 @@ import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { packageFor } from '../src/project/packages.ts';
+import { moduleSpecifiers } from '../src/analysis/module-specifier.ts';
 import type { Project } from '../src/project/types.ts';
 export { meta } from './meta/pg-pool.ts';
 
@@ -139,6 +132,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   const j = jscodeshift.withParser('tsx');
   for (const file of sharedClients) poolSharedClient(j, file, changeset);
   const sharedModules = new Map<string, { module: string; settings: string | null }>();
+  const specifier = moduleSpecifiers(project, (other) => changeset.read(other));
   const users = new Map<string, string[]>();
 
   for (const file of files) {
@@ -177,7 +171,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
           ) || changed;
         continue;
       }
-      if (usePool(j, tree, opening, driver, relativeImport(file, module), shared.exportName)) {
+      if (usePool(j, tree, opening, driver, specifier(file, module), shared.exportName)) {
         changed = true;
         users.set(module, [...(users.get(module) ?? []), file]);
       }

@@ -1,15 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ASTPath, Collection, JSCodeshift, NewExpression, VariableDeclarator } from 'jscodeshift';
-import {
-  addImport,
-  addTodo,
-  dropEmptyFinally,
-  relativeImport,
-  removeMethodCalls,
-  removeUnusedBinding,
-  sourceTree,
-} from '../src/engine/codemod.ts';
+import { addImport, addTodo, dropEmptyFinally, removeMethodCalls, removeUnusedBinding, sourceTree } from '../src/engine/codemod.ts';
 import { printSource } from '../src/engine/print-style.ts';
 import { newFileText } from '../src/engine/project-style.ts';
 import { renderTemplate } from '../src/engine/templates.ts';
@@ -18,6 +10,7 @@ import { onlyInAppRouterServerCode } from '../src/analysis/client-graph.ts';
 import type { ProjectTransformContext } from '../src/engine/transform-types.ts';
 import { isSourceFile } from '../src/project/load-project.ts';
 import { packageFor } from '../src/project/packages.ts';
+import { moduleSpecifiers, type ModuleSpecifier } from '../src/analysis/module-specifier.ts';
 import type { PackageInfo, Project } from '../src/project/types.ts';
 export { meta } from './meta/prisma-singleton.ts';
 
@@ -121,10 +114,11 @@ async function planPackage(
   }
 
   const users: string[] = [];
+  const specifier = moduleSpecifiers(project, (other) => changeset.read(other));
   for (const file of files) {
     if (file === shared.file) continue;
     const tree = parsed.get(file)!;
-    if (useSharedClient(j, file, tree, shared)) {
+    if (useSharedClient(j, file, tree, shared, specifier)) {
       changeset.write(file, printSource(tree, changeset.read(file)!, file));
       users.push(file);
     }
@@ -158,7 +152,7 @@ function cacheOnGlobal(j: JSCodeshift, file: string, tree: Collection, changeset
 }
 
 /** Replaces the file's own clients with an import of the shared one; false when nothing changed. */
-function useSharedClient(j: JSCodeshift, file: string, tree: Collection, shared: Shared): boolean {
+function useSharedClient(j: JSCodeshift, file: string, tree: Collection, shared: Shared, specifier: ModuleSpecifier): boolean {
   let changed = false;
   const localNames = new Set<string>();
   constructions(j, tree).forEach((p: ASTPath<NewExpression>) => {
@@ -179,7 +173,7 @@ function useSharedClient(j: JSCodeshift, file: string, tree: Collection, shared:
   });
   if (!changed || localNames.size === 0) return changed;
   removeUnusedBinding(j, tree, 'PrismaClient');
-  const source = relativeImport(file, shared.file);
+  const source = specifier(file, shared.file);
   for (const name of localNames) addImport(j, tree, source, shared.exported.kind === 'default' ? 'default' : shared.exported.name, name);
   return true;
 }

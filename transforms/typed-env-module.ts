@@ -3,7 +3,8 @@ import { declareDependency } from './add-missing-dependencies.ts';
 import { declareServerOnly } from './add-server-only.ts';
 import type { Changeset } from '../src/engine/changeset.ts';
 import { clientGraph, onlyInAppRouterServerCode } from '../src/analysis/client-graph.ts';
-import { TextEdits, insertImportLines, relativeImport } from '../src/engine/codemod.ts';
+import { TextEdits, insertImportLines } from '../src/engine/codemod.ts';
+import { moduleSpecifiers } from '../src/analysis/module-specifier.ts';
 import { PUBLIC_ENV_PREFIX, RUNTIME_VARIABLES, envDestructured, envRead } from '../src/analysis/env-reads.ts';
 import { parseSource } from '../src/engine/parse.ts';
 import { newFileText } from '../src/engine/project-style.ts';
@@ -93,6 +94,7 @@ function moduleDir(pkg: PackageInfo, project: Project): string {
 
 async function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): Promise<void> {
   const graph = clientGraph(project);
+  const specifier = moduleSpecifiers(project, (other) => changeset.read(other));
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
   const files = project.files.filter(
     (file) =>
@@ -176,7 +178,7 @@ async function planPackage(project: Project, changeset: Changeset, pkg: PackageI
     if (needed.size === 0) continue;
     const lines = [...needed].sort().map((side) => {
       const name = localName(side);
-      return `import { env${name === 'env' ? '' : ` as ${name}`} } from '${relativeImport(file, modules[side])}';`;
+      return `import { env${name === 'env' ? '' : ` as ${name}`} } from '${specifier(file, modules[side])}';`;
     });
     insertImportLines(edits, program, lines);
     changeset.write(file, edits.apply());

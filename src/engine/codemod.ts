@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type {
   ASTPath,
   Collection,
@@ -170,12 +169,6 @@ export function dropEmptyFinally(j: JSCodeshift, scope: Collection): void {
     if (attempt.node.handler) attempt.node.finalizer = null;
     else j(attempt).replaceWith(attempt.node.block.body);
   });
-}
-
-/** The import path from one project file to another, without extension. */
-export function relativeImport(from: string, to: string): string {
-  const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.[cm]?[jt]sx?$/, '');
-  return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
 /**

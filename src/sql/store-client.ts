@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { relativeImport } from '../engine/codemod.ts';
+import { moduleSpecifiers } from '../analysis/module-specifier.ts';
 import type { Changeset } from '../engine/changeset.ts';
 import { newFileText } from '../engine/project-style.ts';
 import type { PackageInfo, Project } from '../project/types.ts';
@@ -77,6 +77,7 @@ export function storeClientData(
     prisma: null,
     databaseUrl: databaseUrlVariable(project),
   };
+  const specifier = moduleSpecifiers(project, (other) => changeset.read(other));
   if (backend === 'pg') {
     // The exported pool itself: a module that exports only a `query` helper around its pool has none to share.
     const shared = sharedClient(
@@ -86,17 +87,17 @@ export function storeClientData(
       /export const (\w+)(?:\s*:\s*[\w.]+)?\s*=\s*(?:[\w.]+\s*\?\?\s*)?new (?:pg\.)?Pool\(/,
       /new (pg\.)?Pool\(/,
     );
-    data.poolImport = shared ? { name: shared.name, default: shared.default, source: relativeImport(module, shared.file) } : null;
+    data.poolImport = shared ? { name: shared.name, default: shared.default, source: specifier(module, shared.file) } : null;
     data.ownPool = !shared;
     data.pgQuery = shared?.name ?? 'pool';
   } else if (backend === 'postgres.js') {
     const shared = sharedClient(project, changeset, pkg, /export const (\w+)\s*=\s*(globalFor\w+\.\w+\s*\?\?\s*)?postgres\(/, /postgres\(/);
     if (!shared) return null;
-    data.poolImport = { name: shared.name, default: shared.default, source: relativeImport(module, shared.file) };
+    data.poolImport = { name: shared.name, default: shared.default, source: specifier(module, shared.file) };
     data.postgresJs = shared.name;
   } else if (backend === 'prisma') {
     const shared = sharedClient(project, changeset, pkg, /export const (\w+)\s*=/, /new PrismaClient\(/);
-    data.prismaImport = shared ? { name: shared.name, default: shared.default, source: relativeImport(module, shared.file) } : null;
+    data.prismaImport = shared ? { name: shared.name, default: shared.default, source: specifier(module, shared.file) } : null;
     data.ownPrisma = !shared;
     data.prisma = shared?.name ?? 'prisma';
   }

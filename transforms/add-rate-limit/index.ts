@@ -1,7 +1,8 @@
 import type { Program, Statement } from '@babel/types';
 import { exits } from '../../src/analysis/auth/enforced.ts';
 import { sessionUserCalls } from '../../src/analysis/auth/session-user.ts';
-import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
+import { TextEdits, insertImportLines } from '../../src/engine/codemod.ts';
+import { moduleSpecifiers } from '../../src/analysis/module-specifier.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
 import { requestHandlers, type RequestHandler } from '../../src/analysis/request-handlers.ts';
@@ -142,7 +143,12 @@ function limitHandlers(
     if (key.includes('await headers()')) needsHeaders = true;
   }
   if (names.size > 0) {
-    const imports = importLines(ast.program, relativeImport(file, module), [...names].sort(), edits);
+    const imports = importLines(
+      ast.program,
+      moduleSpecifiers(project, (other) => changeset.read(other))(file, module),
+      [...names].sort(),
+      edits,
+    );
     if (needsHeaders && !/import\s*\{[^}]*\bheaders\b[^}]*\}\s*from\s*['"]next\/headers['"]/.test(source))
       imports.unshift("import { headers } from 'next/headers';");
     if (needsNextResponse) importLines(ast.program, 'next/server', ['NextResponse'], edits);

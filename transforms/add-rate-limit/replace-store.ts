@@ -1,5 +1,6 @@
 import type { BlockStatement, CallExpression, ImportDeclaration, Node, Program } from '@babel/types';
-import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
+import { TextEdits, insertImportLines } from '../../src/engine/codemod.ts';
+import { moduleSpecifiers } from '../../src/analysis/module-specifier.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
@@ -188,7 +189,11 @@ export function replaceStore(context: Context, finding: Finding, module: string)
     if (!replacement.fn.async) edits.insert(replacement.fn.start!, 'async ');
   }
   // Inserted before the removals are recorded, so an import at the file's start lands before what they remove.
-  insertImportLines(edits, program, importLines(program, relativeImport(file, module), ['rateLimit'], edits));
+  insertImportLines(
+    edits,
+    program,
+    importLines(program, moduleSpecifiers(context.project, (other) => context.changeset.read(other))(file, module), ['rateLimit'], edits),
+  );
   for (const cleanup of replacement.cleanups) edits.replace(...removal(source, ...wholeLines(source, cleanup)), '');
   const [start, end] = wholeLines(source, declaration);
   edits.replace(...removal(source, introducingComment(source, start), end), '');

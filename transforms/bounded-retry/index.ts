@@ -1,5 +1,6 @@
 import type { Node, Program } from '@babel/types';
-import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
+import { TextEdits, insertImportLines } from '../../src/engine/codemod.ts';
+import { moduleSpecifiers } from '../../src/analysis/module-specifier.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
@@ -63,7 +64,7 @@ async function fixFile(
   const majors = (name: string) => majorVersion(pkg.dependencies[name] ?? pkg.devDependencies[name]);
   const loops = retryLoops(ast.program, majors);
   const edits = new TextEdits(source, file);
-  const specifier = relativeImport(file, module);
+  const specifier = moduleSpecifiers(project, (other) => changeset.read(other))(file, module);
   let usesModule = false;
   let wrapped = false;
   const otherFiles = new Map<string, { file: string; start: number; end: number; text: string }>();

@@ -2,7 +2,8 @@ import type { CallExpression, Node, Program } from '@babel/types';
 import type { JSCodeshift } from 'jscodeshift';
 import type { ClientGraph } from '../../src/analysis/client-graph.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
-import { TextEdits, insertImportLines, relativeImport, removeUnusedBinding, sourceTree } from '../../src/engine/codemod.ts';
+import { TextEdits, insertImportLines, removeUnusedBinding, sourceTree } from '../../src/engine/codemod.ts';
+import { moduleSpecifiers, type ModuleSpecifier } from '../../src/analysis/module-specifier.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import { printSource } from '../../src/engine/print-style.ts';
 import { newFileText, reindent } from '../../src/engine/project-style.ts';
@@ -34,6 +35,7 @@ const SUPABASE_PRIVILEGED_NAMESPACES = /^(auth|storage|functions)$/;
 /** Collects the calls to move, then writes the server modules and the browser files that call them. */
 export class Planner {
   private readonly project: Project;
+  private readonly specifier: ModuleSpecifier;
   private readonly changeset: Changeset;
   private readonly graph: ClientGraph;
   private readonly j: JSCodeshift;
@@ -51,6 +53,7 @@ export class Planner {
   constructor({ project, changeset, graph, j }: PlanContext) {
     this.project = project;
     this.changeset = changeset;
+    this.specifier = moduleSpecifiers(project, (other) => changeset.read(other));
     this.graph = graph;
     this.j = j;
   }
@@ -230,7 +233,7 @@ export class Planner {
       const binding = imports.get(name);
       if (binding) {
         const target = binding.source.startsWith('.') ? this.graph.resolve(file, binding.source) : null;
-        const from = target ? relativeImport(serverFile(router, pkg, slug, baseName), target) : binding.source;
+        const from = target ? this.specifier(serverFile(router, pkg, slug, baseName), target) : binding.source;
         serverImports.push(importLine(name, binding.imported, from));
         continue;
       }
@@ -300,7 +303,7 @@ export class Planner {
     this.functions.push(fn);
     if (router === 'app') {
       edits.replace(replaceStart, replaceEnd, `${name}(${argumentList})`);
-      const from = relativeImport(file, serverFile(router, pkg, slug, name));
+      const from = this.specifier(file, serverFile(router, pkg, slug, name));
       (this.newImports.get(file) ?? this.newImports.set(file, new Set()).get(file)!).add(`import { ${name} } from '${from}';`);
     } else {
       const route = `/${serverFile(router, pkg, slug, name)

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { CallExpression, Expression, Function as BabelFunction, Node, Program, Statement, TSType } from '@babel/types';
 import { enclosingFunction, exportsBinding, isPropertyAfterDot, memberName } from '../../src/engine/ast.ts';
-import { TextEdits, insertImportLines, relativeImport } from '../../src/engine/codemod.ts';
+import { TextEdits, insertImportLines } from '../../src/engine/codemod.ts';
+import { moduleSpecifiers } from '../../src/analysis/module-specifier.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import { forEachNode } from '../../src/engine/walk.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
@@ -404,35 +404,6 @@ function expirySeconds(value: Node, fn: BabelFunction, constants: ReadonlyMap<st
   return null;
 }
 
-/**
- * The import of the store from `file`, with `.js` where relative imports name their extension (Node's
- * ESM needs it): the file's own, else those of the modules beside it.
- */
-function moduleSpecifier(context: Context, file: string, module: string): string {
-  const specifier = relativeImport(file, module);
-  const dir = path.posix.dirname(file);
-  const neighbours = [
-    file,
-    ...context.project.files.filter((other) => other !== file && path.posix.dirname(other) === dir && /\.[cm]?[jt]sx?$/.test(other)),
-  ];
-  for (const candidate of neighbours) {
-    const imports = relativeImports(candidate, context.changeset.read(candidate) ?? '');
-    if (imports.length > 0) return imports.some((source) => /\.[cm]?js$/.test(source)) ? `${specifier}.js` : specifier;
-  }
-  return specifier;
-}
-
-function relativeImports(file: string, source: string): string[] {
-  if (!source.includes('import')) return [];
-  try {
-    return parseSource(file, source)
-      .program.body.flatMap((statement) => (statement.type === 'ImportDeclaration' ? [statement.source.value] : []))
-      .filter((specifier) => /^\.\.?\//.test(specifier));
-  } catch {
-    return [];
-  }
-}
-
 /** Contexts where an `await …` or a comparison reads as written without parentheses. */
 function needsParentheses(parent: Node | undefined, call: Node): boolean {
   if (!parent) return false;
@@ -503,7 +474,16 @@ export function applyStorePlan(
     }
   }
   // Inserted before the removal is recorded, so an import at the file's start lands before what it removes.
-  insertImportLines(edits, program, importLines(program, moduleSpecifier(context, file, options.module), ['sessionStore'], edits));
+  insertImportLines(
+    edits,
+    program,
+    importLines(
+      program,
+      moduleSpecifiers(context.project, (other) => context.changeset.read(other))(file, options.module),
+      ['sessionStore'],
+      edits,
+    ),
+  );
   const [start, end] = wholeLines(source, plan.declaration);
   edits.replace(...removal(source, introducingComment(source, start, /memory|redis|database|\bdb\b|production|restart|store/i), end), '');
   changeset.write(file, edits.apply());

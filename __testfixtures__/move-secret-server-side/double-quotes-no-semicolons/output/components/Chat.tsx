@@ -1,5 +1,5 @@
 import { useState } from "react"
-import { createChatCompletion } from "../app/actions/openai"
+import { createChatCompletion } from "@/app/actions/openai"
 
 export function Chat() {
   const [answer, setAnswer] = useState("")
