@@ -292,6 +292,18 @@ function toCrlf(root, files) {
   }
 }
 
+/** The files a fix run reports it could not transform, or dropped for an internal error, with their reasons. */
+function failedFiles(stdout) {
+  const failures = [];
+  let inList = false;
+  for (const line of stdout.split('\n')) {
+    if (/^(not transformed|internal error): /.test(line)) inList = true;
+    else if (inList && line.startsWith('  ')) failures.push(line.trim());
+    else inList = false;
+  }
+  return failures;
+}
+
 function fixRuns() {
   const rows = [];
   const problems = [];
@@ -355,6 +367,8 @@ function fixRuns() {
       ]) {
         if (result.status !== 0)
           problems.push(`${label.name}  ${run} run exited ${result.status}: ${(result.stderr.trim().split('\n')[0] ?? '').slice(0, 200)}`);
+        // A fix that could not finish on a file exits 0 (the rest is written): its reason is a problem to read all the same.
+        for (const failure of failedFiles(result.stdout)) problems.push(`${label.name}  ${run} run left ${failure}`);
       }
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { moduleSpecifiers } from '../src/analysis/module-specifier.ts';
+import { aliasImportOf, moduleSpecifiers } from '../src/analysis/module-specifier.ts';
 import { cleanTempDirs, tempDir } from './helpers.ts';
 
 afterAll(cleanTempDirs);
@@ -13,8 +13,13 @@ function specifierIn(files: Record<string, string>, created: Record<string, stri
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   }
-  const planned = { ...files, ...created };
-  return moduleSpecifiers({ root, files: Object.keys(files).sort() }, (file) => planned[file] ?? null);
+  const planned: Record<string, string> = { ...files, ...created };
+  // As the fix's reader does, a folder is refused: reading one fails.
+  const read = (file: string) => {
+    if (statSync(path.join(root, file), { throwIfNoEntry: false })?.isDirectory()) throw new Error(`EISDIR: ${file}`);
+    return planned[file] ?? null;
+  };
+  return moduleSpecifiers({ root, files: Object.keys(files).sort() }, read);
 }
 
 const SRC_ALIAS = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } });
@@ -74,5 +79,26 @@ describe('moduleSpecifiers names a project module as the code around it does', (
       'lib/rate-limit.ts': 'export {};\n',
     });
     expect(specifier('app/api/a/route.ts', 'lib/rate-limit.ts')).toBe('~/lib/rate-limit');
+  });
+});
+
+describe('aliasImportOf', () => {
+  it("finds how the project's files import a module through an alias, and nothing where they import it relatively", () => {
+    const files: Record<string, string> = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }),
+      'lib/session.ts': 'export async function getCurrentUser() {}\n',
+      'lib/db.ts': 'export const db = 1;\n',
+      'app/page.tsx': "import { getCurrentUser } from '@/lib/session';\n",
+      'app/admin/page.tsx': "import { db } from '../../lib/db';\n",
+    };
+    const root = tempDir();
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    const project = { root, files: Object.keys(files).sort() };
+    const read = (file: string) => files[file] ?? null;
+    expect(aliasImportOf(project, read, 'lib/session.ts')).toBe('@/lib/session');
+    expect(aliasImportOf(project, read, 'lib/db.ts')).toBeNull();
   });
 });

@@ -26,6 +26,7 @@ function idiomOf(options: Answers): AuthIdiom | null {
     library: library as AuthIdiom['library'],
     ...(options.authModule ? { module: String(options.authModule) } : {}),
     ...(options.authName ? { name: String(options.authName) } : {}),
+    ...(options.authModuleAlias ? { alias: String(options.authModuleAlias) } : {}),
   };
 }
 

@@ -6,6 +6,22 @@ import { ModuleResolver, isRelativeSpecifier } from './module-graph.ts';
 /** Reads a project file as the fix plans it: null for one that does not exist. */
 export type PlannedRead = (file: string) => string | null;
 
+/**
+ * Whether a file exists as the fix plans the project, for resolving imports: a folder where a module
+ * path is probed (`lib/rate-limit` beside `lib/rate-limit/`) is no file, and a listed file that cannot
+ * be read as text still is one.
+ */
+export function plannedFileExists(project: Pick<Project, 'files'>, read: PlannedRead): (file: string) => boolean {
+  const files = new Set(project.files);
+  return (file) => {
+    try {
+      return read(file) !== null;
+    } catch {
+      return files.has(file);
+    }
+  };
+}
+
 /** How a fix names a project module from a file: `(from, to)`, both relative to the project root. */
 export type ModuleSpecifier = (from: string, to: string) => string;
 
@@ -58,7 +74,8 @@ function aliasOf(specifier: string, file: string): { prefix: string; dir: string
  */
 export function moduleSpecifiers(project: Pick<Project, 'root' | 'files'>, read: PlannedRead): ModuleSpecifier {
   let target = '';
-  const resolver = new ModuleResolver(project.root, (file) => file === target || read(file) !== null);
+  const exists = plannedFileExists(project, read);
+  const resolver = new ModuleResolver(project.root, (file) => file === target || exists(file));
   const importsNear = (file: string): string[] => {
     const dir = path.posix.dirname(file);
     for (const candidate of [file, ...project.files.filter((other) => other !== file && path.posix.dirname(other) === dir)]) {
@@ -85,4 +102,25 @@ export function moduleSpecifiers(project: Pick<Project, 'root' | 'files'>, read:
     const relative = relativeImport(from, to);
     return specifiers.some((specifier) => isRelativeSpecifier(specifier) && /\.[cm]?js$/.test(specifier)) ? `${relative}.js` : relative;
   };
+}
+
+/** The specifier the project's own files import `module` by through a path alias (`@/lib/auth`); null when none does. */
+export function aliasImportOf(project: Pick<Project, 'root' | 'files'>, read: PlannedRead, module: string): string | null {
+  const files = new Set(project.files);
+  const resolver = new ModuleResolver(project.root, (file) => files.has(file));
+  const name = stem(module)
+    .replace(/\/index$/, '')
+    .split('/')
+    .at(-1)!;
+  for (const file of project.files) {
+    if (file === module || !/\.[cm]?[jt]sx?$/.test(file)) continue;
+    const text = read(file);
+    if (!text?.includes(name)) continue;
+    for (const specifier of importedSpecifiers(file, text)) {
+      if (isRelativeSpecifier(specifier) || !specifier.includes(name)) continue;
+      const resolved = resolver.resolve(file, specifier);
+      if (resolved?.alias && resolved.file === module) return specifier;
+    }
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import type { Node, Program } from '@babel/types';
 import { TextEdits, insertImportLines } from '../../src/engine/codemod.ts';
-import { moduleSpecifiers } from '../../src/analysis/module-specifier.ts';
+import { moduleSpecifiers, plannedFileExists } from '../../src/analysis/module-specifier.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import type { Changeset } from '../../src/engine/changeset.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
@@ -25,7 +25,10 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
   const relevant = findings.filter((finding) => finding.ruleId === CHECK);
   if (relevant.length === 0) return;
   const settings: Settings = { attempts: Number(options.attempts ?? 3), baseDelayMs: Number(options.baseDelayMs ?? 500) };
-  const resolver = new ModuleResolver(project.root, (file) => changeset.read(file) !== null);
+  const resolver = new ModuleResolver(
+    project.root,
+    plannedFileExists(project, (file) => changeset.read(file)),
+  );
   const files = [...new Set(relevant.map((finding) => finding.file))].sort();
   const modules = new Map<string, string>();
   for (const file of files) {

@@ -5,6 +5,7 @@ import type { Project } from '../../project/types.ts';
 import type { Answers } from '../../engine/transform-types.ts';
 import { HelperIndex, moduleHelpers, type ModuleHelpers } from './helpers.ts';
 import { libraryIdiom, type AuthIdiom } from './idiom.ts';
+import { aliasImportOf } from '../module-specifier.ts';
 
 /** Files where projects keep their session helpers and their Supabase server client. */
 const CANDIDATE =
@@ -97,5 +98,6 @@ export function projectAuthIdiom(project: Project): AuthIdiom | null {
 /** The idiom as the answers a file transform receives. */
 export function authAnswers(project: Project): Answers {
   const idiom = projectAuthIdiom(project);
-  return { authLibrary: idiom?.library ?? '', authModule: idiom?.module ?? '', authName: idiom?.name ?? '' };
+  const alias = idiom?.module ? aliasImportOf(project, (file) => read(project, file), idiom.module) : null;
+  return { authLibrary: idiom?.library ?? '', authModule: idiom?.module ?? '', authName: idiom?.name ?? '', authModuleAlias: alias ?? '' };
 }

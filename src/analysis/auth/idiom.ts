@@ -10,6 +10,8 @@ export interface AuthIdiom {
   module?: string;
   /** What that module exports: `getCurrentUser`, `auth`, `authOptions`, `createClient`. */
   name?: string;
+  /** How the project's own files import that module through a path alias (`@/lib/auth`), when they do. */
+  alias?: string;
 }
 
 /** Lines of a session check, with the imports they need and the name that holds the user. */
@@ -107,6 +109,13 @@ export function importPath(from: string, to: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
+/** The module's alias where the file imports other modules through the same alias root (`@/`), else its relative path. */
+function projectSpecifier(idiom: AuthIdiom, file: string, module: string, names: HandlerNames): string {
+  const root = idiom.alias && module === idiom.module ? idiom.alias.slice(0, idiom.alias.indexOf('/') + 1) : '';
+  const usesRoot = root !== '' && [...(names.imports?.values() ?? [])].some((imported) => imported.source.startsWith(root));
+  return usesRoot ? idiom.alias! : importPath(file, module);
+}
+
 const NOT_SIGNED_IN = 'Not signed in';
 
 /** What the handler does when no one is signed in: 401 from a route, `throw` from a server action. */
@@ -144,7 +153,9 @@ export function sessionCheck(idiom: AuthIdiom, kind: HandlerKind, file: string, 
   };
   const use = (exported: string, source: string) => importing(importedName(exported, source, names));
   const fromProject = (exported: string, module: string) =>
-    importing(importedName(exported, importPath(file, module), names, (existing) => namesModule(existing, file, module)));
+    importing(
+      importedName(exported, projectSpecifier(idiom, file, module, names), names, (existing) => namesModule(existing, file, module)),
+    );
   const request = names.request ?? 'req';
   const name = (wanted: string) => freeName(wanted, (taken) => Boolean(names.taken?.has(taken)));
   switch (idiom.library) {
