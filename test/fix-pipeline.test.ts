@@ -74,6 +74,40 @@ describe('the parse gate', () => {
     }
   });
 
+  it("counts a transform's own bug as shipshape's fault, and a reason it gives, or the project's file, as not", async () => {
+    const root = app();
+    const failing = (id: string, error: Error): FileTransform => ({
+      kind: 'file',
+      meta: meta(id),
+      parser: 'tsx',
+      transform: () => {
+        throw error;
+      },
+    });
+    const bug = await planTransform(
+      load(root),
+      failing('has-a-bug', new TypeError("Cannot read properties of undefined (reading 'type')")),
+      [finding('lib/a.ts')],
+      {},
+      new Changeset(diskReader(root)),
+    );
+    expect(bug.failures).toEqual([expect.objectContaining({ file: 'lib/a.ts', internal: 'has-a-bug' })]);
+    const reason = await planTransform(
+      load(root),
+      failing('gives-a-reason', new Error('lib/b.ts already exists')),
+      [finding('lib/a.ts')],
+      {},
+      new Changeset(diskReader(root)),
+    );
+    expect(reason.failures).toEqual([{ file: 'lib/a.ts', reason: 'lib/b.ts already exists' }]);
+    const projectBug = projectTransform('project-bug', () => {
+      throw new RangeError('Invalid array length');
+    });
+    expect((await planTransform(load(root), projectBug, [], {}, new Changeset(diskReader(root)))).failures).toEqual([
+      expect.objectContaining({ file: 'project-bug', internal: 'project-bug' }),
+    ]);
+  });
+
   it('does not blame a transform for a file that did not parse before it', async () => {
     const root = writeTree({ 'package.json': '{ "name": "app" }', 'tsconfig.json': '{ // comments\n "compilerOptions": {} }\n' });
     const transform = projectTransform('edits-jsonc', ({ changeset }) =>

@@ -22,7 +22,7 @@ export async function runFileTransform(transform: FileTransform, file: string, s
 export interface TransformFailure {
   file: string;
   reason: string;
-  /** Set when shipshape itself is at fault (a transform wrote code that does not parse): the transform's id. */
+  /** Set when shipshape itself is at fault (a transform wrote code that does not parse, or failed on a bug of its own): the transform's id. */
   internal?: string;
 }
 
@@ -32,6 +32,20 @@ function unparsable(transformId: string, file: string, reason: string, dropped: 
     reason: `${transformId} wrote code that does not parse (${reason}); ${dropped} was dropped, nothing of it is written`,
     internal: transformId,
   };
+}
+
+/**
+ * Whether an error a transform threw is shipshape's own fault: a programming error (a TypeError from
+ * reading a property of undefined, a RangeError) or one marked so, never a reason the transform gives
+ * on purpose (a plain Error: "this file already exists") or the project's (a file that is not UTF-8).
+ */
+function shipshapeAtFault(error: unknown): boolean {
+  return (
+    error instanceof TypeError ||
+    error instanceof RangeError ||
+    error instanceof ReferenceError ||
+    (error as { internal?: unknown } | null)?.internal === true
+  );
 }
 
 export interface PlannedFix {
@@ -75,7 +89,11 @@ export async function planFileTransform(
       if (broken) failures.push(unparsable(transform.meta.id, file, broken, 'its change to this file'));
       else changeset.write(file, output);
     } catch (error) {
-      failures.push({ file, reason: (error as Error).message.split('\n')[0]! });
+      failures.push({
+        file,
+        reason: (error as Error).message.split('\n')[0]!,
+        ...(shipshapeAtFault(error) ? { internal: transform.meta.id } : {}),
+      });
     }
   }
   await formatTouched(root, changeset);
@@ -107,11 +125,11 @@ export async function planTransform(
   } catch (error) {
     // A project transform that cannot finish plans nothing: half of a multi-file change is worse than none.
     // An error that names the file it failed on (and whether shipshape is at fault) is reported so.
-    const { file, reason, internal } = error as { file?: unknown; reason?: unknown; internal?: unknown };
+    const { file, reason } = error as { file?: unknown; reason?: unknown };
     const failure: TransformFailure = {
       file: typeof file === 'string' ? file : transform.meta.id,
       reason: typeof reason === 'string' ? reason : (error as Error).message.split('\n')[0]!,
-      ...(internal === true ? { internal: transform.meta.id } : {}),
+      ...(shipshapeAtFault(error) ? { internal: transform.meta.id } : {}),
     };
     return { changeset: new Changeset((file) => base.read(file)), failures: [failure] };
   }
