@@ -2,6 +2,7 @@ import type { API, FileInfo } from 'jscodeshift';
 import type { File as BabelFile, Program as BabelProgram, Statement } from '@babel/types';
 import { TextEdits, insertImportLines, sourceTree } from '../src/engine/codemod.ts';
 import { forEachNode } from '../src/engine/walk.ts';
+import { declaringStatements } from '../src/engine/ast.ts';
 import type { Answers } from '../src/engine/transform-types.ts';
 import { boundNames, moduleHandlers, type RequestHandler } from '../src/analysis/request-handlers.ts';
 import { callerInput } from '../src/analysis/request-input.ts';
@@ -79,8 +80,8 @@ export default function addAuthGuard(file: FileInfo, api: API, options: Answers)
     const first = body.body[0]!;
     const indent = edits.indentAt(first.start!);
     const unit = indent.includes('\t') ? '\t' : '  ';
-    const write = (at: number, lines: string[], before: boolean) => {
-      const text = lines.map((line) => `${indent}${line.replace(/^ {2}/, unit)}`).join('\n');
+    const write = (at: number, lines: string[], before: boolean, lineIndent = indent) => {
+      const text = lines.map((line) => `${lineIndent}${line.replace(/^ {2}/, unit)}`).join('\n');
       if (before) edits.insert(at, `${text.trimStart()}\n${indent}`);
       else edits.insert(at, `\n${text}`);
     };
@@ -95,13 +96,13 @@ export default function addAuthGuard(file: FileInfo, api: API, options: Answers)
       moduleNames,
     };
     // An auth call whose answer nothing read: the condition it lacks, on its own binding.
+    // Only where its binding is in scope after the statement that holds it: at the top, or in a `try` there.
     const ignored = sessionUserCalls(handler.fn, program).find((call) => call.auth.trusted);
-    if (ignored) {
-      const statement = body.body.find((s) => s.start! <= ignored.declaration.start! && s.end! >= ignored.declaration.end!);
-      if (statement) {
-        write(statement.end!, denyLines(handler.kind, `!${ignored.binding}`, names), false);
-        continue;
-      }
+    const declared = ignored ? declaringStatements(body.body, ignored.declaration) : null;
+    if (ignored && declared) {
+      const statement = declared.list[declared.index]!;
+      write(statement.end!, denyLines(handler.kind, `!${ignored.binding}`, names), false, edits.indentAt(statement.start!));
+      continue;
     }
     const client = idiom?.library === 'supabase' ? supabaseClient(body.body) : null;
     const check = idiom && sessionCheck(idiom, handler.kind, file.path, { ...names, supabase: client?.name ?? null });

@@ -94,3 +94,23 @@ export function exportedBindings(program: Program): Map<string, string[]> {
 export function exportsBinding(program: Program, name: string): boolean {
   return exportedBindings(program).has(name);
 }
+
+/**
+ * The statements one of which declares `declarator`: those given (a function's body), or those of a
+ * `try` or plain block among them, which every run passes through; with that statement's index. Null
+ * where it sits deeper (a branch, a loop, a callback): what it binds is not in scope after the
+ * statement that holds it, nor read on every run.
+ */
+export function declaringStatements(
+  statements: readonly Statement[],
+  declarator: Node,
+): { list: readonly Statement[]; index: number } | null {
+  const index = statements.findIndex((s) => s.start! <= declarator.start! && s.end! >= declarator.end!);
+  const holder = statements[index];
+  if (!holder) return null;
+  if (holder.type === 'VariableDeclaration' && (holder.declarations as Node[]).includes(declarator)) return { list: statements, index };
+  if (holder.type === 'TryStatement' && holder.block.start! <= declarator.start! && holder.block.end! >= declarator.end!)
+    return declaringStatements(holder.block.body, declarator);
+  if (holder.type === 'BlockStatement') return declaringStatements(holder.body, declarator);
+  return null;
+}

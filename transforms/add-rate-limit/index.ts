@@ -2,6 +2,7 @@ import type { Program, Statement } from '@babel/types';
 import { exits } from '../../src/analysis/auth/enforced.ts';
 import { sessionUserCalls } from '../../src/analysis/auth/session-user.ts';
 import { TextEdits, insertImportLines } from '../../src/engine/codemod.ts';
+import { declaringStatements } from '../../src/engine/ast.ts';
 import { moduleSpecifiers } from '../../src/analysis/module-specifier.ts';
 import { parseSource } from '../../src/engine/parse.ts';
 import type { ProjectTransformContext } from '../../src/engine/transform-types.ts';
@@ -166,18 +167,18 @@ interface SignedInCaller {
 }
 
 /**
- * The session read at the top level of the handler's body, and whether the next statement leaves
+ * The session read at the top level of the handler's body (or of a `try` there), and whether the next statement leaves
  * the handler when no one is signed in (`if (!user) return 401`), so the user's id is known after it.
  */
 function signedInCaller(handler: RequestHandler, statements: readonly Statement[], program: Program): SignedInCaller | null {
   const user = sessionUserCalls(handler.fn, program).find((call) => call.auth.trusted);
-  if (!user) return null;
-  const index = statements.findIndex((s) => s.start! <= user.declaration.start! && s.end! >= user.declaration.end!);
-  if (index < 0) return null;
-  const next = statements[index + 1];
+  const declared = user ? declaringStatements(statements, user.declaration) : null;
+  if (!user || !declared) return null;
+  const { list, index } = declared;
+  const next = list[index + 1];
   if (next?.type === 'IfStatement' && !next.alternate && exits(next.consequent) && mentionsName(next.test, user.binding))
     return { after: next, id: user.idExpression, gated: true };
-  return { after: statements[index]!, id: user.idExpression.replace(/\./g, '?.'), gated: false };
+  return { after: list[index]!, id: user.idExpression.replace(/\./g, '?.'), gated: false };
 }
 
 /** The limiter's key: the route (or action), then the signed-in user's id, else the caller's address. */

@@ -1,0 +1,23 @@
+import OpenAI from 'openai';
+import { auth } from '@clerk/nextjs/server';
+
+const openai = new OpenAI();
+
+export async function POST(request: Request) {
+  try {
+    const { userId } = await auth();
+    if (!userId) {
+      return Response.json({ error: 'Unauthorized' }, { status: 401 });
+    }
+    const { text } = await request.json();
+    const completion = await openai.chat.completions.create({
+      model: 'gpt-4o-mini',
+      max_tokens: 200,
+      messages: [{ role: 'user', content: `Translate to French: ${text}` }],
+    });
+    return Response.json({ text: completion.choices[0]?.message.content });
+  } catch (error) {
+    console.error('translate failed', error);
+    return Response.json({ error: 'Translation failed' }, { status: 500 });
+  }
+}

@@ -1,0 +1,23 @@
+import OpenAI from 'openai';
+import { auth } from '@clerk/nextjs/server';
+import { clientAddress, rateLimit } from '../../../lib/rate-limit';
+
+const openai = new OpenAI();
+
+export async function POST(request: Request) {
+  const rate = await rateLimit(`/api/rewrite:ip:${clientAddress(request.headers)}`);
+  if (!rate.allowed) {
+    return Response.json({ error: 'Too many requests' }, { status: 429, headers: { 'Retry-After': String(rate.retryAfter) } });
+  }
+  const { text, guest } = await request.json();
+  if (!guest) {
+    const { userId } = await auth();
+    if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 });
+  }
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    max_tokens: 200,
+    messages: [{ role: 'user', content: `Rewrite plainly: ${text}` }],
+  });
+  return Response.json({ text: completion.choices[0]?.message.content });
+}
