@@ -60,8 +60,14 @@ async function loadTypeScript(root: string): Promise<Ts> {
   return (await import('ts-morph')).ts as unknown as Ts;
 }
 
-/** What a state of the files reads: planned text, null for a planned delete, undefined where the disk holds. */
-type Overlay = (absPath: string) => string | null | undefined;
+/**
+ * What a state of the files reads: planned text, null for a planned delete, undefined where the disk
+ * holds; and the folders its planned files are in, which module resolution asks for before a file.
+ */
+interface Overlay {
+  read(absPath: string): string | null | undefined;
+  plannedDirectories: ReadonlySet<string>;
+}
 
 interface Checker {
   diagnostics(files: readonly string[], overlay: Overlay): Map<string, ts.Diagnostic[]>;
@@ -100,16 +106,19 @@ function createChecker(typescript: Ts, root: string): Checker {
   return {
     diagnostics(files, overlay) {
       const readText = (fileName: string): string | undefined => {
-        const planned = overlay(path.resolve(fileName));
+        const planned = overlay.read(path.resolve(fileName));
         if (planned === null) return undefined;
         return planned ?? base.readFile(fileName);
       };
       const host: ts.CompilerHost = {
         ...base,
         fileExists: (fileName) => {
-          const planned = overlay(path.resolve(fileName));
+          const planned = overlay.read(path.resolve(fileName));
           return planned === undefined ? base.fileExists(fileName) : planned !== null;
         },
+        // A file a fix creates may be the first in its folder (`app/actions/`), which is not on disk yet.
+        directoryExists: (directoryName) =>
+          overlay.plannedDirectories.has(path.resolve(directoryName)) || (base.directoryExists?.(directoryName) ?? true),
         readFile: readText,
         getSourceFile: (fileName, languageVersion) => {
           const text = readText(fileName);
@@ -153,6 +162,17 @@ function createChecker(typescript: Ts, root: string): Checker {
 }
 
 /**
+ * A message with the members of each union it quotes in one order: TypeScript lists a union in the
+ * order its types were created, which another program (the same files, one changed) can change,
+ * so `'"a" | "b"'` before and `'"b" | "a"'` after are the same error.
+ */
+export function unionOrderFree(message: string): string {
+  return message.replace(/'([^'\n]*)'/g, (quoted: string, type: string) =>
+    type.includes(' | ') ? `'${type.split(' | ').sort().join(' | ')}'` : quoted,
+  );
+}
+
+/**
  * A package a fix starts importing is installed by the follow-up it declares (`npm install …`);
  * until then "cannot find module" is expected, not an error the fix made.
  */
@@ -180,13 +200,23 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
   const root = project.root;
   const relative = (absPath: string) => path.relative(root, absPath).split(path.sep).join('/');
   // The project's own files are read through the changeset (every layer of planned changes under it); the rest from disk.
-  const overlayOf =
-    (changeset: Changeset): Overlay =>
-    (absPath) => {
-      const file = relative(absPath);
-      if (file.startsWith('..') || path.isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
-      return changeset.read(file);
+  // `layers`: the changesets whose files `changeset` reads through, itself included.
+  const overlayOf = (changeset: Changeset, layers: readonly Changeset[]): Overlay => {
+    const plannedDirectories = new Set<string>();
+    for (const change of layers.flatMap((layer) => layer.changes())) {
+      if (change.after === null) continue;
+      for (let dir = path.dirname(path.join(root, change.path)); dir.length > root.length; dir = path.dirname(dir))
+        plannedDirectories.add(dir);
+    }
+    return {
+      read: (absPath) => {
+        const file = relative(absPath);
+        if (file.startsWith('..') || path.isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
+        return changeset.read(file);
+      },
+      plannedDirectories,
     };
+  };
 
   const check: TypeGate['check'] = async (transform, planned, base) => {
     const changed = planned.changes().filter((change) => change.after !== null && CHECKED.test(change.path));
@@ -194,20 +224,20 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
     const absolute = changed.map((change) => path.join(root, change.path));
     const { typescript, checker } = await load();
     const format = (diagnostic: ts.Diagnostic) => typescript.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-    const before = checker.diagnostics(absolute, overlayOf(base));
-    const after = checker.diagnostics(absolute, overlayOf(planned));
+    const before = checker.diagnostics(absolute, overlayOf(base, [base]));
+    const after = checker.diagnostics(absolute, overlayOf(planned, [base, planned]));
     const held: HeldBack[] = [];
     for (const [absPath, diagnostics] of after) {
       const known = new Map<string, number>();
       for (const diagnostic of before.get(absPath) ?? []) {
-        const key = `${diagnostic.code} ${format(diagnostic)}`;
+        const key = `${diagnostic.code} ${unionOrderFree(format(diagnostic))}`;
         known.set(key, (known.get(key) ?? 0) + 1);
       }
       const errors: string[] = [];
       for (const diagnostic of diagnostics) {
         if (diagnostic.category !== typescript.DiagnosticCategory.Error) continue;
         const message = format(diagnostic);
-        const key = `${diagnostic.code} ${message}`;
+        const key = `${diagnostic.code} ${unionOrderFree(message)}`;
         const left = known.get(key) ?? 0;
         if (left > 0) {
           known.set(key, left - 1);

@@ -289,6 +289,22 @@ describe('the type gate', () => {
     TYPE_CHECK_TIMEOUT,
   );
 
+  it(
+    'sees the files a fix creates in a folder that is not on disk yet, so an import of one is no error',
+    async () => {
+      const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'typed-new-folder')));
+      symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
+      const { code, stdout } = await runAsync(['fix', app, '--yes']);
+      expect(code).toBe(0);
+      expect(stdout).not.toContain('held back');
+      expect(stdout).toContain('created app/actions/openai.ts');
+      expect(readFileSync(path.join(app, 'app/chat/page.tsx'), 'utf8')).toContain(
+        "import { createChatCompletion } from '../actions/openai';",
+      );
+    },
+    TYPE_CHECK_TIMEOUT,
+  );
+
   it('says once that it was skipped when the dependencies are not installed, and the naive fix goes through', async () => {
     const app = typedFix(false);
     const { code, stdout, stderr } = await runAsync(['fix', app, '--yes']);
