@@ -96,7 +96,11 @@ function createChecker(typescript: Ts, root: string): Checker {
   );
   const options: ts.CompilerOptions = { ...(parsed?.options ?? {}), noEmit: true, incremental: false, composite: false };
   // Ambient declarations (next-env.d.ts, global.d.ts) change what every file sees; the rest is reached by imports.
-  const declarations = (parsed?.fileNames ?? []).filter((file) => file.endsWith('.d.ts'));
+  // React's types too: the whole program has them from any file that imports React, so a component that
+  // does not (a new `global-error.tsx`) still finds its JSX types even where `types` lists none.
+  const reactTypes = typescript.resolveTypeReferenceDirective('react', configPath, options, typescript.sys).resolvedTypeReferenceDirective
+    ?.resolvedFileName;
+  const declarations = [...(parsed?.fileNames ?? []).filter((file) => file.endsWith('.d.ts')), ...(reactTypes ? [reactTypes] : [])];
   const cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
   const base = typescript.createCompilerHost(options, true);
   let registry = installedDeclarations.get(typescript);

@@ -13,10 +13,15 @@ function sharedClient(
   exports: RegExp,
   made: RegExp,
 ): { file: string; name: string; default: boolean } | null {
+  // `lib/prisma.ts`, and deeper ones such as `lib/prisma/prisma.ts`: the shallowest first.
+  const depth = (file: string) => file.split('/').length;
   const candidates = project.files
-    .filter((file) => file.startsWith(pkg.dir ? `${pkg.dir}/` : '') && /(^|\/)(src\/)?(lib|utils|server|db)\/[\w-]+\.[jt]s$/.test(file))
+    .filter(
+      (file) =>
+        file.startsWith(pkg.dir ? `${pkg.dir}/` : '') && /(^|\/)(src\/)?(lib|utils|server|db)\/([\w-]+\/)*[\w-]+\.[jt]s$/.test(file),
+    )
     .filter((file) => /(prisma|db|database|pool|client|postgres|sql)\.[jt]s$/.test(file))
-    .sort();
+    .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
   for (const file of candidates) {
     const text = changeset.read(file);
     if (!text || !made.test(text)) continue;

@@ -290,14 +290,16 @@ describe('the type gate', () => {
   );
 
   it(
-    'sees the files a fix creates in a folder that is not on disk yet, so an import of one is no error',
+    "sees the files a fix creates in a folder not on disk yet, and React's JSX types in a new component that does not import React",
     async () => {
+      // The app's tsconfig lists `types: ["node"]`: React's types reach the whole program only through the files that import it.
       const app = gitInit(copyFixture(path.join(FIXTURES, 'apps', 'typed-new-folder')));
       symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'));
-      const { code, stdout } = await runAsync(['fix', app, '--yes']);
+      const { code, stdout } = await runAsync(['fix', app, '--yes', '--all']);
       expect(code).toBe(0);
       expect(stdout).not.toContain('held back');
       expect(stdout).toContain('created app/actions/openai.ts');
+      expect(stdout).toContain('created app/global-error.tsx');
       expect(readFileSync(path.join(app, 'app/chat/page.tsx'), 'utf8')).toContain(
         "import { createChatCompletion } from '../actions/openai';",
       );

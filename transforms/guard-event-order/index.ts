@@ -1,4 +1,4 @@
-import type { CallExpression, Node, ObjectExpression, ObjectProperty, Program } from '@babel/types';
+import type { CallExpression, Node, ObjectExpression, ObjectProperty, Program, TSAsExpression } from '@babel/types';
 import { memberName, propertyName } from '../../src/engine/ast.ts';
 import { TextEdits } from '../../src/engine/codemod.ts';
 import { parseSource } from '../../src/engine/parse.ts';
@@ -68,8 +68,15 @@ function refetchInBranches(webhook: VerifiedWebhook, source: string, edits: Text
     }
     for (const target of targets) {
       const original = text(source, target);
-      const id = CASTS.has(target.type) ? `(${original}).id` : `${original}.id`;
-      edits.replace(target.start!, target.end!, `await ${webhook.stripeClient}.subscriptions.retrieve(${id})`);
+      const event = uncast(target);
+      // A cast to the app's own type (`as unknown as SubLike`) stays on what Stripe returns, so the code after it reads the same type.
+      const ownCast =
+        target.type === 'TSAsExpression' && !/^Stripe\./.test(text(source, (target as TSAsExpression).typeAnnotation))
+          ? source.slice(event.end!, target.end!)
+          : null;
+      const id = ownCast ? `${text(source, event)}.id` : CASTS.has(target.type) ? `(${original}).id` : `${original}.id`;
+      const fetched = `await ${webhook.stripeClient}.subscriptions.retrieve(${id})`;
+      edits.replace(target.start!, target.end!, ownCast ? `(${fetched})${ownCast}` : fetched);
     }
     if (targets.length > 0) for (const statement of branch.statements) covered.add(statement);
   }

@@ -48,8 +48,8 @@ function scopeFile(
     const access = recordAccess(query, ancestors, handlers, program);
     if (!access) return;
     const statementNode = [...ancestors, node].reverse().find((a) => STATEMENT.test(a.type) && a.type !== 'BlockStatement')!;
-    const user = sessionUser(access.handler.fn, program);
-    if (!user || user.line > node.loc!.start.line) {
+    const user = sessionUser(access.handler.fn, program, node);
+    if (!user) {
       edits.todoAbove(
         statementNode.start!,
         'scope this query to the signed-in user: run `shipshape transform add-auth-guard` on this file, then scope-to-owner',

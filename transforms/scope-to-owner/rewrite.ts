@@ -128,7 +128,8 @@ export function scopePrisma(scope: Scope, query: RecordQuery): Outcome {
   for (const property of shaping) removeProperty(scope, args, property);
   const model = text(scope, (call.callee as { object: Node }).object);
   const reread = `${declaration.kind} ${name} = await ${model}.findFirst({ where: { ${filter.join(', ')} }${shaping.map((p) => `, ${text(scope, p)}`).join('')} });`;
-  afterStatement(scope, [`if (${count} === 0) ${scope.notFound}`, reread]);
+  // The row can go between the write and the read: the read answers the same 404 then, and the code after it gets a row, as before.
+  afterStatement(scope, [`if (${count} === 0) ${scope.notFound}`, reread, `if (!${name}) ${scope.notFound}`]);
   return null;
 }
 

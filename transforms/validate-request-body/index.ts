@@ -105,8 +105,7 @@ function planFile(project: Project, changeset: Changeset, file: string, at: Read
       const owner = ownerColumn(schema, table);
       const ownerField =
         owner && !partial ? (Object.entries(table.fields ?? {}).find(([, column]) => column === owner)?.[0] ?? owner) : null;
-      const user = ownerField ? sessionUser(handler.fn, program) : null;
-      const signedIn = user && user.line < statement.loc!.start.line ? user : null;
+      const signedIn = ownerField ? sessionUser(handler.fn, program, statement) : null;
       if (ownerField && !signedIn)
         edits.todoAbove(
           statement.start!,

