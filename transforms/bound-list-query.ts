@@ -1,5 +1,13 @@
 import type { API, ASTPath, CallExpression, FileInfo, TaggedTemplateExpression } from 'jscodeshift';
-import type { CallExpression as BabelCall, Node, ObjectExpression, ObjectProperty, StringLiteral, TemplateLiteral } from '@babel/types';
+import type {
+  CallExpression as BabelCall,
+  MemberExpression,
+  Node,
+  ObjectExpression,
+  ObjectProperty,
+  StringLiteral,
+  TemplateLiteral,
+} from '@babel/types';
 import { TextEdits, ancestorsOf, sourceTree, statementStart } from '../src/engine/codemod.ts';
 import { memberName, propertyName } from '../src/engine/ast.ts';
 import {
@@ -57,8 +65,14 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
   };
   const text = (node: Node) => source.slice(node.start!, node.end!);
   /** `rows.length` becomes what the count query now answers. */
-  const replaceLengths = (flow: Extract<RowFlow, { kind: 'count' }>, suffix = '') => {
-    for (const length of flow.lengths) edits.replace(length.start!, length.end!, `${text(length.object)}${suffix}`);
+  // `rows.length` becomes the count; `result.data.length`, where supabase-js's result is not destructured, becomes `result.count`.
+  const replaceLengths = (flow: Extract<RowFlow, { kind: 'count' }>, suffix = '', dataHoldsCount = false) => {
+    for (const length of flow.lengths) {
+      const rows = length.object;
+      const fromData = dataHoldsCount && /MemberExpression$/.test(rows.type) && memberName(rows) === 'data';
+      const counted = fromData ? `${text((rows as MemberExpression).object)}.count` : `${text(rows)}${suffix}`;
+      edits.replace(length.start!, length.end!, counted);
+    }
   };
 
   const boundSql = (path: ASTPath, sql: StringLiteral | TemplateLiteral, flow: RowFlow) => {
@@ -73,7 +87,7 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
       const order = key ? ` ORDER BY ${key.map(sqlName).join(', ')}` : '';
       edits.insert(last.start + limitOffset(last.text), `${order} LIMIT ${pageSize}`);
       note(path);
-    } else if (flow.kind === 'count') {
+    } else if (flow.kind === 'count' && flow.exact) {
       const first = chunks[0]!;
       const columns = sqlColumnList(first.text);
       if (!columns || !/\bfrom\b/i.test(first.text)) return;
@@ -97,7 +111,7 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
         if (args) for (const addition of additions) edits.appendProperty(args as never, addition);
         else edits.insert(call.end! - 1, `{ ${additions.join(', ')} }`);
         note(path);
-      } else if (flow.kind === 'count') {
+      } else if (flow.kind === 'count' && flow.exact) {
         if (!countableFindMany(call)) return;
         const keys = (args?.properties ?? []).map((p) => (p.type === 'ObjectProperty' ? propertyName(p) : null));
         const property = (call.callee as { property: Node }).property;
@@ -126,7 +140,7 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
         const order = (key ?? []).map((column) => `${joint}.order(${quote}${column}${quote})`).join('');
         edits.insert(end.end!, `${order}${joint}.range(0, ${pageSize - 1})`);
         note(path);
-      } else if (flow.kind === 'count' && call.arguments.length <= 1) {
+      } else if (flow.kind === 'count' && flow.exact && call.arguments.length <= 1) {
         const [columns] = call.arguments;
         const head = `{ count: ${quote}exact${quote}, head: true }`;
         if (columns) edits.insert(columns.end!, `, ${head}`);
@@ -135,7 +149,7 @@ export default function boundListQuery(file: FileInfo, api: API, options: Answer
           if (key.shorthand) edits.replace(key.start!, key.end!, `count: ${text(key.value)}`);
           else edits.replace(key.key.start!, key.key.end!, 'count');
         }
-        replaceLengths(flow);
+        replaceLengths(flow, '', true);
       }
       return;
     }

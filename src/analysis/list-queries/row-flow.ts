@@ -102,7 +102,10 @@ export class FlowTracer {
     }
     const name = memberName(member);
     if (name === 'data' || name === 'rows') return this.flowOf(member, up);
-    if (name === 'length') return isEmptinessTest(member, up) ? NEUTRAL : { kind: 'count', lengths: [member], dataKeys: [] };
+    if (name === 'length')
+      return isEmptinessTest(member, up)
+        ? { kind: 'emptiness', length: member }
+        : { kind: 'count', lengths: [member], dataKeys: [], exact: true };
     if (name === 'rowCount' || name === 'count') return kept('the rows are counted');
     const call = up.at(-1);
     const isCalled = (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.callee === member;
@@ -335,7 +338,8 @@ export function rowFlow(query: Node, ancestors: readonly Node[]): RowFlow {
       : (ancestors.find((node) => node.type === 'Program') as Program | undefined);
   if (!program) return UNCLEAR;
   const tracer = new FlowTracer(program);
-  return tracer.nodeCallback(query, ancestors) ?? tracer.flowOf(query, ancestors) ?? UNCLEAR;
+  const use = tracer.nodeCallback(query, ancestors) ?? tracer.flowOf(query, ancestors);
+  return use === NEUTRAL || use.kind === 'emptiness' ? UNCLEAR : use;
 }
 
 /** The ancestors of a node in `ancestors` (the chain end of a supabase-js select, say). */

@@ -16,7 +16,14 @@ export type QueryShape = 'prisma' | 'supabase' | 'sql';
  */
 export type RowFlow =
   | { kind: 'response' }
-  | { kind: 'count'; lengths: MemberExpression[]; dataKeys: ObjectProperty[] }
+  | {
+      kind: 'count';
+      /** Every `.length` read of the rows, emptiness tests (`if (!rows.length)`) included: each becomes the count. */
+      lengths: MemberExpression[];
+      dataKeys: ObjectProperty[];
+      /** False where the rows are also read another way that a count would change (`if (!rows)`, a log). */
+      exact: boolean;
+    }
   | { kind: 'kept'; why: string }
   | { kind: 'pick' }
   | { kind: 'unclear' };
@@ -25,13 +32,19 @@ export const UNCLEAR: RowFlow = { kind: 'unclear' };
 export const RESPONSE: RowFlow = { kind: 'response' };
 /** A use that neither bounds nor needs every row: an emptiness test, `if (!rows)`. */
 export const NEUTRAL = null;
-export type Use = RowFlow | typeof NEUTRAL;
+/** `rows.length` read as a truth value: neutral to what the rows are for, but read all the same. */
+export interface EmptinessTest {
+  kind: 'emptiness';
+  length: MemberExpression;
+}
+export type Use = RowFlow | typeof NEUTRAL | EmptinessTest;
 
 export const kept = (why: string): RowFlow => ({ kind: 'kept', why });
 export const PICK: RowFlow = { kind: 'pick' };
 
 export function combine(uses: readonly Use[]): RowFlow {
-  const flows = uses.filter((use): use is RowFlow => use !== NEUTRAL);
+  const tests = uses.filter((use): use is EmptinessTest => use?.kind === 'emptiness');
+  const flows = uses.filter((use): use is RowFlow => use !== NEUTRAL && use.kind !== 'emptiness');
   if (flows.length === 0) return UNCLEAR;
   const keptFlow = flows.find((flow) => flow.kind === 'kept');
   if (keptFlow) return keptFlow;
@@ -39,7 +52,13 @@ export function combine(uses: readonly Use[]): RowFlow {
   if (flows.some((flow) => flow.kind === 'pick')) return kept('rows are picked out of the list as well as used');
   const counts = flows.filter((flow): flow is Extract<RowFlow, { kind: 'count' }> => flow.kind === 'count');
   if (counts.length > 0 && counts.length < flows.length) return kept('the rows are counted as well as used');
-  if (counts.length > 0) return { kind: 'count', lengths: counts.flatMap((c) => c.lengths), dataKeys: counts.flatMap((c) => c.dataKeys) };
+  if (counts.length > 0)
+    return {
+      kind: 'count',
+      lengths: [...counts.flatMap((c) => c.lengths), ...tests.map((test) => test.length)],
+      dataKeys: counts.flatMap((c) => c.dataKeys),
+      exact: !uses.includes(NEUTRAL) && counts.every((c) => c.exact),
+    };
   return flows.some((flow) => flow.kind === 'unclear') ? UNCLEAR : RESPONSE;
 }
 
