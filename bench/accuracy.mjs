@@ -26,13 +26,17 @@ try {
       'min-precision': { type: 'string' },
       fix: { type: 'boolean', default: false },
       crlf: { type: 'boolean', default: false },
+      types: { type: 'boolean', default: false },
       app: { type: 'string', multiple: true },
       labels: { type: 'string', default: path.join(here, 'accuracy') },
       'write-precision': { type: 'string' },
     },
   });
 } catch (error) {
-  usage(error.message, 'npm run bench:accuracy -- <apps-dir> [--min-precision 0.9] [--fix [--crlf]] [--app owner+name] [--labels dir]');
+  usage(
+    error.message,
+    'npm run bench:accuracy -- <apps-dir> [--min-precision 0.9] [--fix [--crlf] [--types]] [--app owner+name] [--labels dir]',
+  );
 }
 const [appsDir] = args.positionals;
 if (!appsDir || args.positionals.length > 1) {
@@ -292,16 +296,57 @@ function toCrlf(root, files) {
   }
 }
 
-/** The files a fix run reports it could not transform, or dropped for an internal error, with their reasons. */
-function failedFiles(stdout) {
-  const failures = [];
+/**
+ * `tsc --noEmit` over an app, as `file: TSnnnn message` lines without positions (which a fix moves),
+ * each union's members in one order (TypeScript prints them in the order it met them). Null without a
+ * tsconfig.json or TypeScript.
+ */
+function typeErrors(root) {
+  if (!existsSync(path.join(root, 'tsconfig.json'))) return null;
+  const own = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const tsc = existsSync(own) ? own : path.join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '--noEmit', '-p', root], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: 600_000,
+  });
+  if (run.error) return null;
+  const unionOrderFree = (line) =>
+    line.replace(/'([^'\n]*)'/g, (quoted, type) => (type.includes(' | ') ? `'${type.split(' | ').sort().join(' | ')}'` : quoted));
+  return new Set(
+    run.stdout
+      .split('\n')
+      .filter((line) => /error TS\d+/.test(line))
+      .map((line) => unionOrderFree(line.replace(/\(\d+,\d+\)/, ''))),
+  );
+}
+
+/** Installs an app's dependencies from the registry, without running their scripts; false when that fails. */
+function installDependencies(root) {
+  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  return npm.status === 0;
+}
+
+/** What a fix run's summary lists under a heading (`held back: …`), one entry per indented line below it. */
+function listedUnder(stdout, heading) {
+  const lines = [];
   let inList = false;
   for (const line of stdout.split('\n')) {
-    if (/^(not transformed|internal error): /.test(line)) inList = true;
-    else if (inList && line.startsWith('  ')) failures.push(line.trim());
+    if (heading.test(line)) inList = true;
+    else if (inList && line.startsWith('  ')) lines.push(line.trim());
     else inList = false;
   }
-  return failures;
+  return lines;
+}
+
+/** The files a fix run reports it could not transform, or dropped for an internal error, with their reasons. */
+function failedFiles(stdout) {
+  return listedUnder(stdout, /^(not transformed|internal error): /);
 }
 
 function fixRuns() {
@@ -314,8 +359,14 @@ function fixRuns() {
     try {
       cpSync(dir, work, { recursive: true, filter: (source) => path.basename(source) !== 'node_modules' });
       if (args.values.crlf) toCrlf(work, snapshot(work));
+      // With --types the app's dependencies are installed, so the type gate runs and tsc can judge the fix.
+      const installed = args.values.types && existsSync(path.join(work, 'tsconfig.json')) && installDependencies(work);
+      if (args.values.types && existsSync(path.join(work, 'tsconfig.json')) && !installed)
+        problems.push(`${label.name}  its dependencies did not install: not type-checked`);
       const original = snapshot(work);
+      const typesBefore = installed ? typeErrors(work) : null;
       const first = runCli(['fix', work, '--yes', '--all', '--allow-dirty', '--quiet', '--no-color']);
+      const typesAfter = typesBefore ? typeErrors(work) : null;
       const afterFirst = snapshot(work);
       const second = runCli(['fix', work, '--yes', '--all', '--allow-dirty', '--quiet', '--no-color']);
       const afterSecond = snapshot(work);
@@ -333,8 +384,29 @@ function fixRuns() {
           endings.push(`${file} (${lineEndings(before)} → ${lineEndings(after)})`);
         }
       }
+      // A module a fix starts importing is installed by the follow-up it names: until then tsc cannot find it.
+      const declared = existsSync(path.join(work, 'package.json')) ? JSON.parse(readFileSync(path.join(work, 'package.json'), 'utf8')) : {};
+      const toInstall = new Set(
+        [...first.stdout.matchAll(/\bnpm install ([^#\n]+)/g)]
+          .flatMap((match) => match[1].trim().split(/\s+/))
+          .filter((word) => !word.startsWith('-')),
+      );
+      const awaitsInstall = (error) => {
+        const specifier = /error TS2307: Cannot find module '([^']+)'/.exec(error)?.[1];
+        const name = specifier?.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier?.split('/')[0];
+        if (name === undefined || /^[./]/.test(name) || existsSync(path.join(work, 'node_modules', name))) return false;
+        return { ...declared.dependencies, ...declared.devDependencies }[name] !== undefined || toInstall.has(name);
+      };
+      const newTypeErrors =
+        typesBefore && typesAfter ? [...typesAfter].filter((error) => !typesBefore.has(error) && !awaitsInstall(error)) : [];
+      for (const error of newTypeErrors) problems.push(`${label.name}  the fix added a type error: ${error.slice(0, 300)}`);
+      const heldBack = installed ? listedUnder(first.stdout, /^held back: /).filter((line) => !/^\d+:\d+ TS/.test(line)) : [];
+      for (const change of heldBack)
+        problems.push(`${label.name}  the type gate held back ${change} (read why: a fix that breaks types is a fault to mend)`);
       rows.push({
         app: label.name,
+        types: typesBefore ? String(newTypeErrors.length) : '-',
+        held: installed ? String(heldBack.length) : '-',
         exits: `${first.status}/${second.status}`,
         first: firstChanged.length,
         second: secondChanged.length,
@@ -378,22 +450,25 @@ function fixRuns() {
   console.log(
     `\nfix --yes --all --allow-dirty, twice, on a copy of each app${args.values.crlf ? ' (every text file converted to CRLF first)' : ''}\n`,
   );
-  const header = `${'app'.padEnd(44)} exits  changed(1st)  changed(2nd)  unparsable  eol-changed`;
+  const typed = args.values.types;
+  if (typed) console.log('with --types: dependencies installed (npm, no scripts), tsc --noEmit before and after the first run\n');
+  const header = `${'app'.padEnd(44)} exits  changed(1st)  changed(2nd)  unparsable  eol-changed${typed ? '  type-errors  held-back' : ''}`;
   console.log(header);
   console.log('-'.repeat(header.length));
   const sum = (key) => rows.reduce((total, row) => total + row[key], 0);
   for (const row of rows) {
     console.log(
-      `${row.app.padEnd(44)} ${row.exits.padStart(5)}  ${String(row.first).padStart(12)}  ${String(row.second).padStart(12)}  ${String(row.unparsable).padStart(10)}  ${String(row.endings).padStart(11)}`,
+      `${row.app.padEnd(44)} ${row.exits.padStart(5)}  ${String(row.first).padStart(12)}  ${String(row.second).padStart(12)}  ${String(row.unparsable).padStart(10)}  ${String(row.endings).padStart(11)}${typed ? `  ${row.types.padStart(11)}  ${row.held.padStart(9)}` : ''}`,
     );
   }
   console.log('-'.repeat(header.length));
   console.log(
     `${'total'.padEnd(44)} ${''.padStart(5)}  ${String(sum('first')).padStart(12)}  ${String(sum('second')).padStart(12)}  ${String(sum('unparsable')).padStart(10)}  ${String(sum('endings')).padStart(11)}`,
   );
-  console.log(`\nproblems (${problems.length}; changed(2nd), unparsable and eol-changed must be 0)`);
+  console.log(`\nproblems (${problems.length}; changed(2nd), unparsable, eol-changed${typed ? ' and type-errors' : ''} must be 0)`);
   for (const problem of problems) console.log(`  ${problem}`);
-  if (sum('second') + sum('unparsable') + sum('endings') > 0) process.exitCode = 1;
+  const typeErrorCount = rows.reduce((total, row) => total + (Number(row.types) || 0), 0);
+  if (sum('second') + sum('unparsable') + sum('endings') + typeErrorCount > 0) process.exitCode = 1;
 }
 
 checkLabels();

@@ -107,6 +107,7 @@ function planHandler(
     response: handler.response,
     secret: webhook.secret.name,
     event: eventName,
+    eventType: typescript ? declaredBodyType(handler.fn, read.node, edits.source) : null,
     names: {
       rawBody: free('rawBody', taken),
       signature: free('signature', taken),
@@ -281,6 +282,19 @@ function namesIn(fn: Node): Set<string> {
 }
 
 /** Whether `name` is bound in the function by the statement that reads the body (so the event may take it over). */
+/** The type a handler gave the body it read: `const event: T = await req.json()`, or `… as T`. */
+function declaredBodyType(fn: Node, read: Node, source: string): string | null {
+  const statement = statementOf(fn, read);
+  if (statement?.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return null;
+  const declarator = statement.declarations[0]!;
+  const annotation = declarator.id.type === 'Identifier' ? declarator.id.typeAnnotation : null;
+  if (annotation?.type === 'TSTypeAnnotation') return source.slice(annotation.typeAnnotation.start!, annotation.typeAnnotation.end!);
+  let init = declarator.init;
+  while (init?.type === 'ParenthesizedExpression' || init?.type === 'AwaitExpression')
+    init = init.type === 'AwaitExpression' ? init.argument : init.expression;
+  return init?.type === 'TSAsExpression' ? source.slice(init.typeAnnotation.start!, init.typeAnnotation.end!) : null;
+}
+
 function declaredAs(fn: Node, name: string, read: Node): boolean {
   const statement = statementOf(fn, read);
   return statement?.type === 'VariableDeclaration' && statement.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name);

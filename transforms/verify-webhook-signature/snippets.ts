@@ -11,6 +11,8 @@ export interface SnippetContext {
   secret: string;
   /** The name the verified event is bound to. */
   event: string;
+  /** The type the handler gave the body it read (`const event: InboundEmailEvent = await req.json()`), kept on the verified event. */
+  eventType: string | null;
   names: { rawBody: string; signature: string; digest: string; stripe: string };
 }
 
@@ -61,11 +63,11 @@ export function svixLines(c: SnippetContext): string[] {
   const raw = rawBody(c);
   return [
     ...raw.lines,
-    `let ${c.event}${c.typescript ? ': any' : ''};`,
+    `let ${c.event}${c.typescript ? `: ${c.eventType ?? 'any'}` : ''};`,
     'try {',
     `\t${c.event} = new Webhook(${secretOf(c)}).verify(${raw.value}, {`,
     ...['svix-id', 'svix-timestamp', 'svix-signature'].map((name) => `\t\t'${name}': ${header(c, name)},`),
-    '\t});',
+    `\t})${c.typescript && c.eventType ? ` as ${c.eventType}` : ''};`,
     '} catch {',
     `\t${rejection(c, 400)}`,
     '}',
@@ -83,7 +85,7 @@ export function hmacLines(c: SnippetContext): string[] {
     `if (${c.names.signature}.length !== ${c.names.digest}.length || !timingSafeEqual(${c.names.signature}, ${c.names.digest})) {`,
     `\t${rejection(c, 401)}`,
     '}',
-    `const ${c.event} = JSON.parse(${c.pagesRouter ? `${raw.value}.toString('utf8')` : raw.value});`,
+    `const ${c.event} = JSON.parse(${c.pagesRouter ? `${raw.value}.toString('utf8')` : raw.value})${c.typescript && c.eventType ? ` as ${c.eventType}` : ''};`,
   ];
 }
 
