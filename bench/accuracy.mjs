@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as babelParse } from '@babel/parser';
 import { createTwoFilesPatch } from 'diff';
+import { unionOrderFree } from '../dist/src/engine/type-gate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'bin', 'shipshape.js');
@@ -312,8 +313,6 @@ function typeErrors(root) {
     timeout: 600_000,
   });
   if (run.error) return null;
-  const unionOrderFree = (line) =>
-    line.replace(/'([^'\n]*)'/g, (quoted, type) => (type.includes(' | ') ? `'${type.split(' | ').sort().join(' | ')}'` : quoted));
   return new Set(
     run.stdout
       .split('\n')

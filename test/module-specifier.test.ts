@@ -19,7 +19,7 @@ function specifierIn(files: Record<string, string>, created: Record<string, stri
     if (statSync(path.join(root, file), { throwIfNoEntry: false })?.isDirectory()) throw new Error(`EISDIR: ${file}`);
     return planned[file] ?? null;
   };
-  return moduleSpecifiers({ root, files: Object.keys(files).sort() }, read);
+  return moduleSpecifiers({ root, files: Object.keys(files).sort() }, { read });
 }
 
 const SRC_ALIAS = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } });
@@ -97,8 +97,8 @@ describe('aliasImportOf', () => {
       writeFileSync(path.join(root, file), text);
     }
     const project = { root, files: Object.keys(files).sort() };
-    const read = (file: string) => files[file] ?? null;
-    expect(aliasImportOf(project, read, 'lib/session.ts')).toBe('@/lib/session');
-    expect(aliasImportOf(project, read, 'lib/db.ts')).toBeNull();
+    const planned = { read: (file: string) => files[file] ?? null };
+    expect(aliasImportOf(project, planned, 'lib/session.ts')).toBe('@/lib/session');
+    expect(aliasImportOf(project, planned, 'lib/db.ts')).toBeNull();
   });
 });

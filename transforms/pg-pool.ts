@@ -132,7 +132,7 @@ export async function plan({ project, findings, changeset }: ProjectTransformCon
   const j = jscodeshift.withParser('tsx');
   for (const file of sharedClients) poolSharedClient(j, file, changeset);
   const sharedModules = new Map<string, { module: string; settings: string | null }>();
-  const specifier = moduleSpecifiers(project, (other) => changeset.read(other));
+  const specifier = moduleSpecifiers(project, changeset);
   const users = new Map<string, string[]>();
 
   for (const file of files) {

@@ -114,7 +114,7 @@ async function planPackage(
   }
 
   const users: string[] = [];
-  const specifier = moduleSpecifiers(project, (other) => changeset.read(other));
+  const specifier = moduleSpecifiers(project, changeset);
   for (const file of files) {
     if (file === shared.file) continue;
     const tree = parsed.get(file)!;

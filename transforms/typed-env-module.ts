@@ -94,7 +94,7 @@ function moduleDir(pkg: PackageInfo, project: Project): string {
 
 async function planPackage(project: Project, changeset: Changeset, pkg: PackageInfo): Promise<void> {
   const graph = clientGraph(project);
-  const specifier = moduleSpecifiers(project, (other) => changeset.read(other));
+  const specifier = moduleSpecifiers(project, changeset);
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
   const files = project.files.filter(
     (file) =>

@@ -3,19 +3,21 @@ import type { Project } from '../project/types.ts';
 import { parseSource } from '../engine/parse.ts';
 import { ModuleResolver, isRelativeSpecifier } from './module-graph.ts';
 
-/** Reads a project file as the fix plans it: null for one that does not exist. */
-export type PlannedRead = (file: string) => string | null;
+/** The project's files as a fix plans them (a `Changeset`): `read` gives null for one that does not exist. */
+export interface PlannedFiles {
+  read(file: string): string | null;
+}
 
 /**
  * Whether a file exists as the fix plans the project, for resolving imports: a folder where a module
  * path is probed (`lib/rate-limit` beside `lib/rate-limit/`) is no file, and a listed file that cannot
  * be read as text still is one.
  */
-export function plannedFileExists(project: Pick<Project, 'files'>, read: PlannedRead): (file: string) => boolean {
+export function plannedFileExists(project: Pick<Project, 'files'>, planned: PlannedFiles): (file: string) => boolean {
   const files = new Set(project.files);
   return (file) => {
     try {
-      return read(file) !== null;
+      return planned.read(file) !== null;
     } catch {
       return files.has(file);
     }
@@ -72,9 +74,19 @@ function aliasOf(specifier: string, file: string): { prefix: string; dir: string
  * relative imports name their extension (Node's ESM needs it). The importing file's own imports
  * decide, else those of the modules beside it (a file the fix creates has none yet).
  */
-export function moduleSpecifiers(project: Pick<Project, 'root' | 'files'>, read: PlannedRead): ModuleSpecifier {
+export function moduleSpecifiers(project: Pick<Project, 'root' | 'files'>, planned: PlannedFiles): ModuleSpecifier {
+  let specifier = specifiersByPlan.get(planned);
+  if (!specifier) specifiersByPlan.set(planned, (specifier = specifiersFor(project, planned)));
+  return specifier;
+}
+
+// One per plan: its resolver reads each tsconfig once, however many files the fix touches.
+const specifiersByPlan = new WeakMap<PlannedFiles, ModuleSpecifier>();
+
+function specifiersFor(project: Pick<Project, 'root' | 'files'>, planned: PlannedFiles): ModuleSpecifier {
+  const read = (file: string) => planned.read(file);
   let target = '';
-  const exists = plannedFileExists(project, read);
+  const exists = plannedFileExists(project, planned);
   const resolver = new ModuleResolver(project.root, (file) => file === target || exists(file));
   const importsNear = (file: string): string[] => {
     const dir = path.posix.dirname(file);
@@ -105,7 +117,7 @@ export function moduleSpecifiers(project: Pick<Project, 'root' | 'files'>, read:
 }
 
 /** The specifier the project's own files import `module` by through a path alias (`@/lib/auth`); null when none does. */
-export function aliasImportOf(project: Pick<Project, 'root' | 'files'>, read: PlannedRead, module: string): string | null {
+export function aliasImportOf(project: Pick<Project, 'root' | 'files'>, planned: PlannedFiles, module: string): string | null {
   const files = new Set(project.files);
   const resolver = new ModuleResolver(project.root, (file) => files.has(file));
   const name = stem(module)
@@ -114,7 +126,7 @@ export function aliasImportOf(project: Pick<Project, 'root' | 'files'>, read: Pl
     .at(-1)!;
   for (const file of project.files) {
     if (file === module || !/\.[cm]?[jt]sx?$/.test(file)) continue;
-    const text = read(file);
+    const text = planned.read(file);
     if (!text?.includes(name)) continue;
     for (const specifier of importedSpecifiers(file, text)) {
       if (isRelativeSpecifier(specifier) || !specifier.includes(name)) continue;

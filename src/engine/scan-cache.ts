@@ -67,6 +67,13 @@ function sharedBytes(outcome: FileOutcome): Uint8Array {
     : serialize([outcome.facts, outcome.module] satisfies SharedFacts);
 }
 
+/** File `index`'s facts in a table's shared bytes. */
+function factsAt(shared: Uint8Array, ends: Uint32Array, index: number): Uint8Array {
+  return shared.subarray(index === 0 ? 0 : ends[index - 1], ends[index]);
+}
+
+const hashAt = (hashes: Uint8Array, index: number) => hashes.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES);
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
@@ -117,9 +124,9 @@ export function checkFilesCached(
   const wantedBy = checksWanting(checks);
   let changed = table === null;
   let inputsChanged = table === null;
-  const oldShared = (index: number) => table!.shared.subarray(index === 0 ? 0 : table!.sharedEnds[index - 1], table!.sharedEnds[index]);
+  const oldShared = (index: number) => factsAt(table!.shared, table!.sharedEnds, index);
   const keep = (index: number, bytes: number) => {
-    hashes.set(table!.hashes.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES), index * HASH_BYTES);
+    hashes.set(hashAt(table!.hashes, index), index * HASH_BYTES);
     shared.push(oldShared(index));
     result.files++;
     result.bytes += bytes;
@@ -159,7 +166,7 @@ export function checkFilesCached(
     const stat = !overlaid && sameStat(before, statOf(absPath)) ? settled(before, statedAt) : null;
     setStatAt(fileStats, index, stat);
     if (table && !sameStatAt(table.stats, index, stat)) changed = true;
-    if (table && sameBytes(table.hashes.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES), digest)) {
+    if (table && sameBytes(hashAt(table.hashes, index), digest)) {
       keep(index, read.bytes);
       continue;
     }
@@ -196,7 +203,7 @@ export function checkFilesCached(
     fillProjectInputs: () => {
       for (let index = 0; index < count; index++) {
         const outcome = fresh.get(index);
-        const bytes = entries.shared.subarray(index === 0 ? 0 : sharedEnds[index - 1], sharedEnds[index]);
+        const bytes = factsAt(entries.shared, sharedEnds, index);
         const [facts, module] = outcome
           ? [outcome.facts, outcome.module]
           : bytes.length > 0

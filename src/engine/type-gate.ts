@@ -204,10 +204,10 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
   const root = project.root;
   const relative = (absPath: string) => path.relative(root, absPath).split(path.sep).join('/');
   // The project's own files are read through the changeset (every layer of planned changes under it); the rest from disk.
-  // `layers`: the changesets whose files `changeset` reads through, itself included.
-  const overlayOf = (changeset: Changeset, layers: readonly Changeset[]): Overlay => {
+  // `under`: the changesets whose files `changeset` reads through.
+  const overlayOf = (changeset: Changeset, ...under: Changeset[]): Overlay => {
     const plannedDirectories = new Set<string>();
-    for (const change of layers.flatMap((layer) => layer.changes())) {
+    for (const change of [changeset, ...under].flatMap((layer) => layer.changes())) {
       if (change.after === null) continue;
       for (let dir = path.dirname(path.join(root, change.path)); dir.length > root.length; dir = path.dirname(dir))
         plannedDirectories.add(dir);
@@ -228,8 +228,8 @@ export async function createTypeGate(project: Project): Promise<{ gate: TypeGate
     const absolute = changed.map((change) => path.join(root, change.path));
     const { typescript, checker } = await load();
     const format = (diagnostic: ts.Diagnostic) => typescript.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-    const before = checker.diagnostics(absolute, overlayOf(base, [base]));
-    const after = checker.diagnostics(absolute, overlayOf(planned, [base, planned]));
+    const before = checker.diagnostics(absolute, overlayOf(base));
+    const after = checker.diagnostics(absolute, overlayOf(planned, base));
     const held: HeldBack[] = [];
     for (const [absPath, diagnostics] of after) {
       const known = new Map<string, number>();

@@ -82,7 +82,7 @@ export function storeClientData(
     prisma: null,
     databaseUrl: databaseUrlVariable(project),
   };
-  const specifier = moduleSpecifiers(project, (other) => changeset.read(other));
+  const specifier = moduleSpecifiers(project, changeset);
   if (backend === 'pg') {
     // The exported pool itself: a module that exports only a `query` helper around its pool has none to share.
     const shared = sharedClient(

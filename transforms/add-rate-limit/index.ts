@@ -144,12 +144,7 @@ function limitHandlers(
     if (key.includes('await headers()')) needsHeaders = true;
   }
   if (names.size > 0) {
-    const imports = importLines(
-      ast.program,
-      moduleSpecifiers(project, (other) => changeset.read(other))(file, module),
-      [...names].sort(),
-      edits,
-    );
+    const imports = importLines(ast.program, moduleSpecifiers(project, changeset)(file, module), [...names].sort(), edits);
     if (needsHeaders && !/import\s*\{[^}]*\bheaders\b[^}]*\}\s*from\s*['"]next\/headers['"]/.test(source))
       imports.unshift("import { headers } from 'next/headers';");
     if (needsNextResponse) importLines(ast.program, 'next/server', ['NextResponse'], edits);

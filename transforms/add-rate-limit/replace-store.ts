@@ -192,7 +192,7 @@ export function replaceStore(context: Context, finding: Finding, module: string)
   insertImportLines(
     edits,
     program,
-    importLines(program, moduleSpecifiers(context.project, (other) => context.changeset.read(other))(file, module), ['rateLimit'], edits),
+    importLines(program, moduleSpecifiers(context.project, context.changeset)(file, module), ['rateLimit'], edits),
   );
   for (const cleanup of replacement.cleanups) edits.replace(...removal(source, ...wholeLines(source, cleanup)), '');
   const [start, end] = wholeLines(source, declaration);

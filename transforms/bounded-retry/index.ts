@@ -25,10 +25,7 @@ export async function plan({ project, findings, changeset, options }: ProjectTra
   const relevant = findings.filter((finding) => finding.ruleId === CHECK);
   if (relevant.length === 0) return;
   const settings: Settings = { attempts: Number(options.attempts ?? 3), baseDelayMs: Number(options.baseDelayMs ?? 500) };
-  const resolver = new ModuleResolver(
-    project.root,
-    plannedFileExists(project, (file) => changeset.read(file)),
-  );
+  const resolver = new ModuleResolver(project.root, plannedFileExists(project, changeset));
   const files = [...new Set(relevant.map((finding) => finding.file))].sort();
   const modules = new Map<string, string>();
   for (const file of files) {
@@ -67,7 +64,7 @@ async function fixFile(
   const majors = (name: string) => majorVersion(pkg.dependencies[name] ?? pkg.devDependencies[name]);
   const loops = retryLoops(ast.program, majors);
   const edits = new TextEdits(source, file);
-  const specifier = moduleSpecifiers(project, (other) => changeset.read(other))(file, module);
+  const specifier = moduleSpecifiers(project, changeset)(file, module);
   let usesModule = false;
   let wrapped = false;
   const otherFiles = new Map<string, { file: string; start: number; end: number; text: string }>();

@@ -53,7 +53,7 @@ export class Planner {
   constructor({ project, changeset, graph, j }: PlanContext) {
     this.project = project;
     this.changeset = changeset;
-    this.specifier = moduleSpecifiers(project, (other) => changeset.read(other));
+    this.specifier = moduleSpecifiers(project, changeset);
     this.graph = graph;
     this.j = j;
   }

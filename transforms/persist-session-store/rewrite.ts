@@ -477,12 +477,7 @@ export function applyStorePlan(
   insertImportLines(
     edits,
     program,
-    importLines(
-      program,
-      moduleSpecifiers(context.project, (other) => context.changeset.read(other))(file, options.module),
-      ['sessionStore'],
-      edits,
-    ),
+    importLines(program, moduleSpecifiers(context.project, context.changeset)(file, options.module), ['sessionStore'], edits),
   );
   const [start, end] = wholeLines(source, plan.declaration);
   edits.replace(...removal(source, introducingComment(source, start, /memory|redis|database|\bdb\b|production|restart|store/i), end), '');

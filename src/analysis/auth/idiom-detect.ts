@@ -98,6 +98,6 @@ export function projectAuthIdiom(project: Project): AuthIdiom | null {
 /** The idiom as the answers a file transform receives. */
 export function authAnswers(project: Project): Answers {
   const idiom = projectAuthIdiom(project);
-  const alias = idiom?.module ? aliasImportOf(project, (file) => read(project, file), idiom.module) : null;
+  const alias = idiom?.module ? aliasImportOf(project, { read: (file) => read(project, file) }, idiom.module) : null;
   return { authLibrary: idiom?.library ?? '', authModule: idiom?.module ?? '', authName: idiom?.name ?? '', authModuleAlias: alias ?? '' };
 }
